@@ -1,0 +1,119 @@
+# poolsim — `make` builds ./poolsim, `make test` runs every test (also under
+# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make deps`
+# installs what pkg-config cannot find (Debian 12 packages, with apt-get).
+
+PREFIX  ?= /usr/local
+CC      ?= gcc
+PKGS    := lua5.4 gsl libcjson
+# Debian package for each pkg-config name (and for the tools the tests use)
+DEB_lua5.4   := liblua5.4-dev
+DEB_gsl      := libgsl-dev
+DEB_libcjson := libcjson-dev
+
+# pkg-config runs once, when first needed: after `deps` has installed it
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
+
+WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+CFLAGS  ?= -O2 -g
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+BUILD := build
+REL   := $(BUILD)/release
+SAN   := $(BUILD)/san
+
+.PHONY: all deps deps-test test test-release test-san test-valgrind demo bench install clean
+
+all: poolsim
+
+# ---- dependencies -------------------------------------------------------
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for p in $(PKGS); do \
+	  pkg-config --exists $$p 2>/dev/null || case $$p in \
+	    lua5.4) missing="$$missing $(DEB_lua5.4)";; \
+	    gsl) missing="$$missing $(DEB_gsl)";; \
+	    libcjson) missing="$$missing $(DEB_libcjson)";; \
+	  esac; \
+	done; \
+	command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$$missing gcc libc6-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "poolsim: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+# valgrind is a test tool only: installed by `make test` when missing
+deps-test: deps
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  echo "poolsim: installing valgrind"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q valgrind; }
+
+# ---- build --------------------------------------------------------------
+$(REL)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
+
+$(SAN)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SANFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
+
+$(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o)
+	ar rcs $@ $^
+$(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o)
+	ar rcs $@ $^
+
+$(REL)/poolsim: $(REL)/core/main.o $(REL)/libpoolsim.a
+	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+$(SAN)/poolsim: $(SAN)/core/main.o $(SAN)/libpoolsim.a
+	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+
+$(REL)/tests/unit/%: $(REL)/tests/unit/%.o $(REL)/libpoolsim.a
+	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+$(SAN)/tests/unit/%: $(SAN)/tests/unit/%.o $(SAN)/libpoolsim.a
+	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+
+poolsim: $(REL)/poolsim
+	cp $< $@
+
+UNITS := $(UNIT_SRC:tests/unit/%.c=%)
+
+# ---- tests --------------------------------------------------------------
+test: deps-test
+	@$(MAKE) --no-print-directory test-release test-san test-valgrind
+	@sh tests/summary.sh $(BUILD)/results
+
+test-release: poolsim $(UNITS:%=$(REL)/tests/unit/%)
+	@mkdir -p $(BUILD)/results
+	@sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
+	@cat $(BUILD)/results/release.txt
+
+test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/tests/unit/%)
+	@mkdir -p $(BUILD)/results
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  sh tests/run.sh sanitizers $(SAN) $(SAN)/poolsim > $(BUILD)/results/san.txt || true
+	@cat $(BUILD)/results/san.txt
+
+test-valgrind: poolsim
+	@mkdir -p $(BUILD)/results
+	@sh tests/valgrind.sh ./poolsim > $(BUILD)/results/valgrind.txt || true
+	@cat $(BUILD)/results/valgrind.txt
+
+# ---- demo, bench, install -------------------------------------------------
+demo: poolsim
+	@sh scenarios/demo.sh ./poolsim
+
+bench: poolsim
+	@sh bench/run.sh ./poolsim
+
+install: poolsim
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 poolsim $(DESTDIR)$(PREFIX)/bin/poolsim
+
+clean:
+	rm -rf $(BUILD) poolsim out

@@ -1,0 +1,61 @@
+/* ledger.h — integer-fen postings between accounts, by kind.
+**
+** Every flow of money in a path is one posting (period, from, to, amount, kind).
+** The ledger keeps, per account and kind, the net of what the account received
+** (positive) and paid (negative), so balances, a party's losses and the budget
+** view are sums of exact integers whatever the order of summation. An optional
+** log keeps every posting for audits and hand-computed tests. */
+#ifndef PS_LEDGER_H
+#define PS_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+  PS_KIND_INITIAL,        /* government -> pool, the opening balance (period 0) */
+  PS_KIND_TOPUP,          /* government -> pool */
+  PS_KIND_YIELD,          /* outside -> pool, interest on idle cash */
+  PS_KIND_PRINCIPAL_LOSS, /* bank -> borrowers, the defaulted exposure */
+  PS_KIND_COMPENSATION,   /* payer (pool or party) -> bank, its share of a default */
+  PS_KIND_RECOVERY,       /* borrowers -> bank, and bank -> payers pro rata */
+  PS_NKINDS
+} ps_kind;
+
+/* the name used in JSON and CSV */
+const char *ps_kind_name(ps_kind k);
+
+typedef struct {
+  int period, from, to;
+  int64_t amount; /* fen, > 0 */
+  ps_kind kind;
+} ps_posting;
+
+typedef struct {
+  int naccounts;
+  int64_t *net;          /* [naccounts * PS_NKINDS] received minus paid */
+  ps_posting *log;       /* NULL unless logging */
+  size_t nlog, caplog;
+  int logging;
+} ps_ledger;
+
+/* allocate for naccounts; logging != 0 keeps every posting. Returns 0 or -1. */
+int ps_ledger_init(ps_ledger *l, int naccounts, int logging);
+void ps_ledger_free(ps_ledger *l);
+/* forget all postings (start of a path) */
+void ps_ledger_reset(ps_ledger *l);
+
+/* move amount fen from one account to another; amount 0 is a no-op.
+** Returns 0, or -1 when the log cannot grow. */
+int ps_ledger_post(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind);
+
+/* net of all kinds for an account */
+int64_t ps_ledger_balance(const ps_ledger *l, int account);
+/* net of one kind for an account */
+static inline int64_t ps_ledger_net(const ps_ledger *l, int account, ps_kind k) {
+  return l->net[(size_t)account * PS_NKINDS + k];
+}
+
+/* 0 when, for every kind, the nets over all accounts sum to zero */
+int ps_ledger_check_balanced(const ps_ledger *l);
+
+#endif

@@ -1,0 +1,302 @@
+/* lua_env.c — the sandbox: allocator and instruction budgets, allowed
+** libraries, deterministic math.random, and the `poolsim` helpers that build
+** scenario values (wan, yi, lognormal, beta, scenario). */
+#include "lua_env.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUDGET_STEP 1000 /* instructions between budget checks */
+#define SCENARIO_MT "poolsim.Scenario"
+
+/* per-state bookkeeping, reached through lua_getextraspace */
+typedef struct {
+  size_t used, limit;
+  long long remaining;
+  gsl_rng *random;
+} sandbox;
+
+static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
+
+/* the allocator refuses to grow a state past its memory limit */
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  sandbox *sb = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    sb->used -= old;
+    free(ptr);
+    return NULL;
+  }
+  if (nsize > old && sb->used + (nsize - old) > sb->limit) return NULL;
+  void *p = realloc(ptr, nsize);
+  if (p) sb->used = sb->used - old + nsize;
+  return p;
+}
+
+/* count hook: raise once the instruction budget is spent, and again at every
+** later check, so a pcall inside the script cannot keep the script running */
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  sandbox *sb = sandbox_of(L);
+  sb->remaining -= BUDGET_STEP;
+  if (sb->remaining < 0) luaL_error(L, "instruction budget exceeded (a loop that does not end?)");
+}
+
+void ps_lua_set_budget(lua_State *L, long long instructions) {
+  sandbox_of(L)->remaining = instructions;
+}
+
+void ps_lua_set_random(lua_State *L, gsl_rng *random) { sandbox_of(L)->random = random; }
+
+/* print(...) to stderr, so stdout stays clean for `--json -` */
+static int sandbox_print(lua_State *L) {
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_tolstring(L, i, &len);
+    if (i > 1) fputc('\t', stderr);
+    fwrite(s, 1, len, stderr);
+    lua_pop(L, 1);
+  }
+  fputc('\n', stderr);
+  return 0;
+}
+
+/* load(chunk [, name [, mode [, env]]]) with text chunks only: bytecode can
+** break out of any sandbox */
+static int sandbox_load(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  const char *name = luaL_optstring(L, 2, s);
+  int env = !lua_isnone(L, 4) ? 4 : 0;
+  if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
+    lua_pushnil(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (env) {
+    lua_pushvalue(L, env);
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/* math.random with Lua's signatures, drawn from the state's poolsim stream */
+static int sandbox_random(lua_State *L) {
+  gsl_rng *r = sandbox_of(L)->random;
+  double u = gsl_rng_uniform(r);
+  lua_Integer lo, hi;
+  switch (lua_gettop(L)) {
+  case 0: lua_pushnumber(L, u); return 1;
+  case 1: lo = 1; hi = luaL_checkinteger(L, 1); break;
+  case 2: lo = luaL_checkinteger(L, 1); hi = luaL_checkinteger(L, 2); break;
+  default: return luaL_error(L, "wrong number of arguments");
+  }
+  luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+  double span = (double)hi - (double)lo + 1.0;
+  lua_Integer k = lo + (lua_Integer)floor(u * span);
+  lua_pushinteger(L, k > hi ? hi : k);
+  return 1;
+}
+
+static int sandbox_randomseed(lua_State *L) {
+  return luaL_error(L, "math.randomseed is disabled: poolsim seeds every path itself (use --seed)");
+}
+
+/* poolsim.wan(x) = x * 1e4 yuan; poolsim.yi(x) = x * 1e8 yuan */
+static int helper_wan(lua_State *L) { lua_pushnumber(L, luaL_checknumber(L, 1) * 1e4); return 1; }
+static int helper_yi(lua_State *L) { lua_pushnumber(L, luaL_checknumber(L, 1) * 1e8); return 1; }
+
+/* read a finite numeric field of the argument table, raising at the caller's line */
+static double dist_field(lua_State *L, const char *dist, const char *field) {
+  lua_getfield(L, 1, field);
+  if (!lua_isnumber(L, -1) || lua_type(L, -1) != LUA_TNUMBER)
+    luaL_error(L, "poolsim.%s: field '%s' must be a number", dist, field);
+  double v = lua_tonumber(L, -1);
+  lua_pop(L, 1);
+  if (!isfinite(v)) luaL_error(L, "poolsim.%s: field '%s' must be finite", dist, field);
+  return v;
+}
+
+/* build {dist = name, mean = m, sd = s} after the caller's checks */
+static int push_dist(lua_State *L, const char *name, double mean, double sd) {
+  lua_createtable(L, 0, 3);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "dist");
+  lua_pushnumber(L, mean);
+  lua_setfield(L, -2, "mean");
+  lua_pushnumber(L, sd);
+  lua_setfield(L, -2, "sd");
+  return 1;
+}
+
+/* poolsim.lognormal{mean=, sd=}: a positive amount with that mean and sd */
+static int helper_lognormal(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  double mean = dist_field(L, "lognormal", "mean"), sd = dist_field(L, "lognormal", "sd");
+  if (mean <= 0) return luaL_error(L, "poolsim.lognormal: mean must be > 0, got %g", mean);
+  if (sd < 0) return luaL_error(L, "poolsim.lognormal: sd must be >= 0, got %g", sd);
+  return push_dist(L, "lognormal", mean, sd);
+}
+
+/* poolsim.beta{mean=, sd=}: a fraction in (0,1); needs sd^2 < mean(1-mean) */
+static int helper_beta(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  double mean = dist_field(L, "beta", "mean"), sd = dist_field(L, "beta", "sd");
+  if (!(mean > 0 && mean < 1)) return luaL_error(L, "poolsim.beta: mean must be in (0, 1), got %g", mean);
+  if (!(sd > 0 && sd * sd < mean * (1 - mean)))
+    return luaL_error(L, "poolsim.beta: sd must be in (0, sqrt(mean*(1-mean))) = (0, %.4g), got %g",
+                      sqrt(mean * (1 - mean)), sd);
+  return push_dist(L, "beta", mean, sd);
+}
+
+/* poolsim.scenario{...}: marks the table as a scenario and remembers the line */
+static int helper_scenario(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  lua_Debug ar;
+  int line = 0;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
+  luaL_getmetatable(L, SCENARIO_MT);
+  lua_setmetatable(L, 1);
+  /* registry[SCENARIO_MT][table] = line */
+  lua_getfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, line);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  return 1;
+}
+
+int ps_lua_scenario_line(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_getfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
+  lua_pushvalue(L, idx);
+  lua_rawget(L, -2);
+  int line = (int)lua_tointeger(L, -1);
+  lua_pop(L, 2);
+  return line;
+}
+
+static const luaL_Reg poolsim_helpers[] = {
+    {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
+    {"beta", helper_beta}, {"scenario", helper_scenario}, {NULL, NULL}};
+
+/* open the allowed libraries and replace what must not be reachable */
+static int open_sandbox(lua_State *L) {
+  static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},
+                                  {LUA_TABLIBNAME, luaopen_table},
+                                  {LUA_STRLIBNAME, luaopen_string},
+                                  {LUA_MATHLIBNAME, luaopen_math},
+                                  {LUA_UTF8LIBNAME, luaopen_utf8},
+                                  {NULL, NULL}};
+  for (const luaL_Reg *lib = libs; lib->func; lib++) {
+    luaL_requiref(L, lib->name, lib->func, 1);
+    lua_pop(L, 1);
+  }
+  static const char *const removed[] = {"dofile", "loadfile", "collectgarbage", NULL};
+  for (const char *const *name = removed; *name; name++) {
+    lua_pushnil(L);
+    lua_setglobal(L, *name);
+  }
+  lua_register(L, "print", sandbox_print);
+  lua_register(L, "load", sandbox_load);
+  lua_getglobal(L, LUA_MATHLIBNAME);
+  lua_pushcfunction(L, sandbox_random);
+  lua_setfield(L, -2, "random");
+  lua_pushcfunction(L, sandbox_randomseed);
+  lua_setfield(L, -2, "randomseed");
+  lua_pop(L, 1);
+
+  luaL_newmetatable(L, SCENARIO_MT);
+  lua_pop(L, 1);
+  lua_newtable(L); /* scenario table -> line, weak keys */
+  lua_createtable(L, 0, 1);
+  lua_pushstring(L, "k");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
+
+  luaL_newlib(L, poolsim_helpers);
+  lua_setglobal(L, "poolsim");
+  return 0;
+}
+
+lua_State *ps_lua_new(gsl_rng *random) {
+  sandbox *sb = calloc(1, sizeof *sb);
+  if (!sb) return NULL;
+  sb->limit = PS_LUA_MEMORY_LIMIT;
+  sb->random = random;
+  lua_State *L = lua_newstate(budget_alloc, sb);
+  if (!L) {
+    free(sb);
+    return NULL;
+  }
+  *(sandbox **)lua_getextraspace(L) = sb;
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_STEP);
+  sb->remaining = PS_LUA_LOAD_INSTRUCTIONS;
+  lua_pushcfunction(L, open_sandbox);
+  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    ps_lua_close(L);
+    return NULL;
+  }
+  return L;
+}
+
+void ps_lua_close(lua_State *L) {
+  if (!L) return;
+  sandbox *sb = sandbox_of(L);
+  lua_close(L);
+  free(sb);
+}
+
+/* message handler: keep the message, turn non-strings into text */
+static int message_handler(lua_State *L) {
+  if (lua_type(L, 1) == LUA_TSTRING) return 1;
+  if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+  lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  return 1;
+}
+
+int ps_lua_pcall(lua_State *L, int nargs, int nresults) {
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, message_handler);
+  lua_insert(L, base);
+  int status = lua_pcall(L, nargs, nresults, base);
+  lua_remove(L, base);
+  return status;
+}
+
+int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
+                        char *err, size_t errlen) {
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", file);
+  ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
+  int status = luaL_loadbufferx(L, src, len, chunkname, "t");
+  if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
+  if (status != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    if (status == LUA_ERRMEM || !msg) msg = "out of memory (the scenario's memory budget is exhausted)";
+    snprintf(err, errlen, "%s", msg);
+    lua_pop(L, 1);
+    return -1;
+  }
+  if (!lua_istable(L, -1) || !lua_getmetatable(L, -1)) {
+    snprintf(err, errlen, "%s: the file must end with 'return poolsim.scenario{...}'", file);
+    lua_pop(L, 1);
+    return -1;
+  }
+  luaL_getmetatable(L, SCENARIO_MT);
+  int is_scenario = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  if (!is_scenario) {
+    snprintf(err, errlen, "%s: the file must end with 'return poolsim.scenario{...}'", file);
+    lua_pop(L, 1);
+    return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+/* lua_env.h — sandboxed Lua states for scenarios and policy hooks.
+**
+** A state opens only base (without dofile/loadfile, and with load limited to
+** text chunks), string, table, math and utf8; print writes to stderr so it
+** cannot corrupt JSON on stdout; math.random draws from a poolsim stream, never
+** from the clock. Each state has a memory budget (its allocator refuses past
+** it) and an instruction budget re-armed before every entry from C; the budget
+** hook keeps raising once spent, so a script's own pcall cannot swallow it.
+** The global `poolsim` holds the scenario helpers (wan, yi, lognormal, beta,
+** scenario). */
+#ifndef PS_LUA_ENV_H
+#define PS_LUA_ENV_H
+
+#include <gsl/gsl_rng.h>
+#include <lua.h>
+#include <stddef.h>
+
+#define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
+#define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
+#define PS_LUA_HOOK_INSTRUCTIONS 10000000LL       /* per call of a policy hook */
+
+/* a new sandboxed state; random is the generator math.random reads (may be
+** changed later with ps_lua_set_random). NULL when out of memory. */
+lua_State *ps_lua_new(gsl_rng *random);
+void ps_lua_close(lua_State *L);
+
+void ps_lua_set_random(lua_State *L, gsl_rng *random);
+/* allow `instructions` more VM instructions before the state raises an error */
+void ps_lua_set_budget(lua_State *L, long long instructions);
+
+/* Run a scenario chunk (source text, chunk name "@file") and leave the table it
+** returned on the stack. The chunk must return poolsim.scenario{...}. On failure
+** returns -1 with a message beginning "FILE:LINE:" where Lua knows the line. */
+int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
+                        char *err, size_t errlen);
+
+/* the line of the poolsim.scenario{...} call that built the table at idx (0 if unknown) */
+int ps_lua_scenario_line(lua_State *L, int idx);
+
+/* lua_pcall with a traceback-free message handler that keeps "file:line:" */
+int ps_lua_pcall(lua_State *L, int nargs, int nresults);
+
+#endif

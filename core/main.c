@@ -1,0 +1,205 @@
+/* main.c — the poolsim command line: run, size, check. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "montecarlo.h"
+#include "output.h"
+#include "report.h"
+#include "results.h"
+#include "scenario.h"
+
+#define MAX_SETS 256
+#define MAX_LIST 32
+
+static const char usage[] =
+    "usage: poolsim run   SCENARIO.lua [options]   simulate and report\n"
+    "       poolsim size  SCENARIO.lua [options] [--pool ID] [--alpha A[,B...]] [--at YUAN[,YUAN...]]\n"
+    "       poolsim check SCENARIO.lua [--set KEY=VALUE ...]   validate only\n"
+    "options:\n"
+    "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
+    "  --seed S         random seed (default: the scenario's, else 1)\n"
+    "  --threads T      worker threads (default: all cores); results do not depend on it\n"
+    "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
+    "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
+    "  --quiet          no terminal summary, no progress bar\n"
+    "  --check          audit every path's ledger (slower)\n"
+    "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
+
+typedef struct {
+  const char *command, *scenario, *json, *pool;
+  long paths;
+  long long seed;
+  int threads, quiet, audit, has_seed;
+  ps_override sets[MAX_SETS];
+  int nsets;
+  double alphas[MAX_LIST], at[MAX_LIST];
+  int nalphas, nat;
+} cli;
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "poolsim: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\n%s", usage);
+  return PS_EINPUT;
+}
+
+static int parse_long(const char *s, long long lo, long long hi, long long *out) {
+  char *end;
+  errno = 0;
+  long long v = strtoll(s, &end, 10);
+  if (errno || end == s || *end || v < lo || v > hi) return -1;
+  *out = v;
+  return 0;
+}
+
+/* a comma-separated list of numbers in [lo, hi] */
+static int parse_list(const char *s, double lo, double hi, double *out, int *n) {
+  char buf[1024];
+  if (snprintf(buf, sizeof buf, "%s", s) >= (int)sizeof buf) return -1;
+  *n = 0;
+  char *save = NULL;
+  for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    char *end;
+    errno = 0;
+    double v = strtod(tok, &end);
+    if (errno || end == tok || *end || !(v >= lo && v <= hi) || *n == MAX_LIST) return -1;
+    out[(*n)++] = v;
+  }
+  return *n ? 0 : -1;
+}
+
+static int parse_args(int argc, char **argv, cli *c) {
+  memset(c, 0, sizeof *c);
+  if (argc < 2) return usage_error("%s", "no command given");
+  c->command = argv[1];
+  if (strcmp(c->command, "run") && strcmp(c->command, "size") && strcmp(c->command, "check"))
+    return usage_error("unknown command '%s'", c->command);
+  int is_size = strcmp(c->command, "size") == 0;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    long long n;
+    if (a[0] != '-' || strcmp(a, "-") == 0) {
+      if (c->scenario) return usage_error("unexpected argument '%s'", a);
+      c->scenario = a;
+      continue;
+    }
+    int takes_value = strcmp(a, "--quiet") && strcmp(a, "--check");
+    if (takes_value && !v) return usage_error("%s needs a value", a);
+    if (strcmp(a, "--quiet") == 0) c->quiet = 1;
+    else if (strcmp(a, "--check") == 0) c->audit = 1;
+    else if (strcmp(a, "--paths") == 0) {
+      if (parse_long(v, 1, 1000000000, &n)) return usage_error("--paths must be a whole number from 1 to 1e9, got '%s'", v);
+      c->paths = (long)n;
+    } else if (strcmp(a, "--seed") == 0) {
+      if (parse_long(v, 0, (1LL << 53) - 1, &n)) return usage_error("--seed must be a whole number in [0, 2^53), got '%s'", v);
+      c->seed = n;
+      c->has_seed = 1;
+    } else if (strcmp(a, "--threads") == 0) {
+      if (parse_long(v, 1, 256, &n)) return usage_error("--threads must be a whole number from 1 to 256, got '%s'", v);
+      c->threads = (int)n;
+    } else if (strcmp(a, "--set") == 0) {
+      char *eq = strchr(v, '=');
+      if (!eq || eq == v || c->nsets == MAX_SETS) return usage_error("--set needs KEY=VALUE, got '%s'", v);
+      *eq = '\0'; /* argv is ours to split */
+      c->sets[c->nsets++] = (ps_override){v, eq + 1};
+    } else if (strcmp(a, "--json") == 0) c->json = v;
+    else if (is_size && strcmp(a, "--pool") == 0) c->pool = v;
+    else if (is_size && strcmp(a, "--alpha") == 0) {
+      if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
+        return usage_error("--alpha needs probabilities in (0, 1) separated by commas, got '%s'", v);
+    } else if (is_size && strcmp(a, "--at") == 0) {
+      if (parse_list(v, 0, 1e15, c->at, &c->nat))
+        return usage_error("--at needs initial balances in yuan separated by commas, got '%s'", v);
+    } else return usage_error("unknown option '%s'", a);
+    if (takes_value) i++;
+  }
+  if (!c->scenario) return usage_error("%s", "no scenario file given");
+  return PS_OK;
+}
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0->tv_nsec);
+}
+
+/* simulate, summarise and report; returns the exit code */
+static int run(const cli *c, const ps_model *m) {
+  char err[2048];
+  for (int i = 0; c->pool && i <= m->npools; i++) {
+    if (i == m->npools) {
+      fprintf(stderr, "poolsim: --pool %s: the scenario has no pool with that id\n", c->pool);
+      return PS_EINPUT;
+    }
+    if (strcmp(m->pools[i].id, c->pool) == 0) break;
+  }
+  ps_run_options o = {.paths = c->paths ? c->paths : m->paths,
+                      .seed = c->has_seed ? (uint64_t)c->seed : m->seed,
+                      .threads = c->threads ? c->threads : ps_default_threads(),
+                      .audit = c->audit,
+                      .progress = !c->quiet && isatty(STDERR_FILENO)};
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  ps_outcomes out;
+  if (ps_simulate(m, &o, &out, err, sizeof err)) {
+    fprintf(stderr, "poolsim: %s\n", err);
+    return PS_ERUNTIME;
+  }
+  ps_results r;
+  int rc = ps_results_compute(m, &out, NULL, &r);
+  ps_outcomes_free(&out);
+  if (rc) {
+    fprintf(stderr, "poolsim: out of memory computing statistics\n");
+    return PS_ERUNTIME;
+  }
+  r.seed = o.seed;
+  r.threads = o.threads;
+  r.seconds = seconds_since(&t0);
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->sets, c->nsets};
+  rc = PS_OK;
+  if (c->json) {
+    char *text = ps_report_json(&r, &ro);
+    if (!text || ps_write_file_atomic(c->json, text, strlen(text), err, sizeof err)) {
+      fprintf(stderr, "poolsim: %s\n", text ? err : "out of memory writing JSON");
+      rc = PS_ERUNTIME;
+    }
+    free(text);
+  }
+  int json_on_stdout = c->json && strcmp(c->json, "-") == 0;
+  if (rc == PS_OK && !c->quiet && !json_on_stdout) {
+    if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, &r, &ro);
+    else ps_report_text(stdout, &r, &ro);
+  }
+  ps_results_free(&r);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  gsl_set_error_handler_off(); /* GSL's default handler aborts; we check statuses */
+  cli c;
+  int rc = parse_args(argc, argv, &c);
+  if (rc) return rc;
+  ps_model m;
+  char err[2048];
+  rc = ps_scenario_load(c.scenario, c.sets, c.nsets, &m, err, sizeof err);
+  if (rc) {
+    fprintf(stderr, "%s\n", err);
+    ps_model_free(&m);
+    return rc;
+  }
+  if (strcmp(c.command, "check") == 0) {
+    if (!c.quiet)
+      printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario, m.name,
+             m.nparties, m.npools, m.nsegments, m.nprogrammes, m.periods);
+  } else rc = run(&c, &m);
+  ps_model_free(&m);
+  return rc;
+}

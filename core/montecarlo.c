@@ -1,0 +1,119 @@
+/* montecarlo.c — threads, per-worker workspaces, and a progress bar. */
+#include "montecarlo.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "path.h"
+#include "policy.h"
+
+#define CHUNK 64 /* paths taken at a time by a worker */
+
+typedef struct {
+  const ps_model *m;
+  const ps_run_options *o;
+  ps_outcomes *out;
+  atomic_long next;  /* first path of the next chunk */
+  atomic_long done;  /* paths finished */
+  atomic_int failed;
+  pthread_mutex_t lock;
+  long error_path;   /* lowest failing path, for a deterministic message */
+  char error[1024];
+} shared_run;
+
+static void report_error(shared_run *r, long index, const char *msg) {
+  pthread_mutex_lock(&r->lock);
+  if (r->error_path < 0 || index < r->error_path) {
+    r->error_path = index;
+    snprintf(r->error, sizeof r->error, "%s", msg);
+  }
+  pthread_mutex_unlock(&r->lock);
+  atomic_store(&r->failed, 1);
+}
+
+static void *worker(void *arg) {
+  shared_run *r = arg;
+  char err[1024];
+  ps_path *w = ps_path_new(r->m, r->o->initial, r->o->audit);
+  ps_policy *policy = r->m->has_on_period ? ps_policy_new(r->m) : NULL;
+  if (!w || (r->m->has_on_period && !policy)) {
+    report_error(r, 0, "out of memory allocating a worker");
+    ps_path_free(w);
+    ps_policy_free(policy);
+    return NULL;
+  }
+  for (;;) {
+    long first = atomic_fetch_add(&r->next, CHUNK);
+    if (first >= r->o->paths || atomic_load(&r->failed)) break;
+    long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths;
+    for (long i = first; i < last; i++) {
+      if (ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err)) {
+        report_error(r, i, err);
+        break;
+      }
+      atomic_fetch_add(&r->done, 1);
+    }
+  }
+  ps_policy_free(policy);
+  ps_path_free(w);
+  return NULL;
+}
+
+int ps_default_threads(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int)n : 1;
+}
+
+/* redraw the bar: done/total with an ETA */
+static void draw_progress(long done, long total, double elapsed) {
+  int width = 30, filled = total ? (int)(width * done / total) : width;
+  double eta = done ? elapsed * (double)(total - done) / (double)done : 0;
+  fprintf(stderr, "\r[%.*s%*s] %ld/%ld paths, %.0fs left ", filled, "##############################",
+          width - filled, "", done, total, eta);
+  fflush(stderr);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
+  if (ps_outcomes_alloc(out, m, o->paths)) {
+    snprintf(err, errlen, "out of memory for %ld paths", o->paths);
+    return -1;
+  }
+  shared_run r = {.m = m, .o = o, .out = out, .error_path = -1};
+  atomic_init(&r.next, 0);
+  atomic_init(&r.done, 0);
+  atomic_init(&r.failed, 0);
+  pthread_mutex_init(&r.lock, NULL);
+  int nthreads = o->threads < 1 ? 1 : o->threads;
+  pthread_t tids[256];
+  if (nthreads > 256) nthreads = 256;
+  int started = 0;
+  for (; started < nthreads; started++)
+    if (pthread_create(&tids[started], NULL, worker, &r)) break;
+  if (started == 0) worker(&r); /* no thread could start: run here */
+  if (o->progress) {
+    double t0 = now();
+    while (atomic_load(&r.done) < o->paths && !atomic_load(&r.failed)) {
+      draw_progress(atomic_load(&r.done), o->paths, now() - t0);
+      nanosleep(&(struct timespec){0, 200000000}, NULL);
+    }
+  }
+  for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
+  if (o->progress) fprintf(stderr, "\r%*s\r", 70, "");
+  pthread_mutex_destroy(&r.lock);
+  if (atomic_load(&r.failed)) {
+    snprintf(err, errlen, "%s", r.error);
+    ps_outcomes_free(out);
+    return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+/* montecarlo.h — run all paths of a scenario over worker threads.
+**
+** Workers take paths in chunks from a shared counter; each path draws only
+** from its own streams (seed, path) and writes only its own outcome slots, so
+** the outcomes are the same bytes whatever the number of threads. */
+#ifndef PS_MONTECARLO_H
+#define PS_MONTECARLO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "outcomes.h"
+
+typedef struct {
+  long paths;
+  uint64_t seed;
+  int threads;            /* >= 1 */
+  int audit;              /* keep and replay each path's posting log */
+  const int64_t *initial; /* fen per pool replacing the scenario's, or NULL */
+  int progress;           /* draw a progress bar on stderr */
+} ps_run_options;
+
+/* the number of online processors (at least 1) */
+int ps_default_threads(void);
+
+/* Fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
+** the message of the failing path with the lowest index. */
+int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
+
+#endif

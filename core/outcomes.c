@@ -1,0 +1,45 @@
+/* outcomes.c — the per-path result arrays. */
+#include "outcomes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
+  memset(o, 0, sizeof *o);
+  o->paths = paths;
+  o->periods = m->periods;
+  o->npools = m->npools;
+  o->nprogrammes = m->nprogrammes;
+  o->nparties = m->nparties;
+  size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
+  size_t nq = (size_t)paths * (size_t)m->nparties;
+  double **pool_arrays[] = {&o->claims, &o->paid, &o->shortfall, &o->recovered, &o->unsettled, &o->required};
+  for (size_t i = 0; i < sizeof pool_arrays / sizeof *pool_arrays; i++)
+    if (!(*pool_arrays[i] = calloc(np, sizeof(double)))) goto fail;
+  if (!(o->depletion = calloc(np, sizeof(int)))) goto fail;
+  if (!(o->balance = calloc(np * (size_t)m->periods, sizeof(double)))) goto fail;
+  if (!(o->defaults = calloc(ng, sizeof(double)))) goto fail;
+  if (!(o->originated = calloc(ng, sizeof(double)))) goto fail;
+  if (!(o->defaulted_exposure = calloc(ng, sizeof(double)))) goto fail;
+  if (!(o->losses = calloc(nq, sizeof(double)))) goto fail;
+  return 0;
+fail:
+  ps_outcomes_free(o);
+  return -1;
+}
+
+void ps_outcomes_free(ps_outcomes *o) {
+  free(o->claims);
+  free(o->paid);
+  free(o->shortfall);
+  free(o->recovered);
+  free(o->unsettled);
+  free(o->required);
+  free(o->depletion);
+  free(o->balance);
+  free(o->defaults);
+  free(o->originated);
+  free(o->defaulted_exposure);
+  free(o->losses);
+  memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,33 @@
+/* outcomes.h — what each path leaves behind for the statistics stage.
+**
+** One slot per path, written by whichever worker ran the path and read only
+** after all workers have finished; reductions then run in path order, which is
+** what makes results independent of the number of threads. Amounts are yuan
+** (converted once from the ledger's exact fen). */
+#ifndef PS_OUTCOMES_H
+#define PS_OUTCOMES_H
+
+#include "model.h"
+
+typedef struct {
+  long paths;
+  int periods, npools, nprogrammes, nparties;
+  /* per pool and path: index pool * paths + path */
+  double *claims, *paid, *shortfall, *recovered, *unsettled, *required;
+  int *depletion;   /* first period with a shortfall, 0 when none */
+  double *balance;  /* end-of-period balance: (pool * paths + path) * periods + (t - 1) */
+  /* per programme and path */
+  double *defaults, *originated, *defaulted_exposure;
+  /* per party and path */
+  double *losses;
+} ps_outcomes;
+
+/* allocate for m and the given number of paths; 0 or -1 */
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths);
+void ps_outcomes_free(ps_outcomes *o);
+
+static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
+  return (size_t)item * (size_t)o->paths + (size_t)path;
+}
+
+#endif

@@ -1,0 +1,41 @@
+/* path.h — one Monte Carlo path, period by period:
+**   fund (yield, top-ups, on_period) -> originate -> default -> claim -> recover.
+**
+** A ps_path is a worker's reusable workspace: it owns the random streams, the
+** cohort counts, the pending claims and recoveries, and the ledger of the path
+** being run. Nothing in it is shared between workers. */
+#ifndef PS_PATH_H
+#define PS_PATH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ledger.h"
+#include "model.h"
+#include "outcomes.h"
+
+typedef struct ps_path ps_path;
+typedef struct ps_policy ps_policy;
+
+/* A workspace for m. initial (fen per pool) replaces the pools' initial
+** balances when not NULL (sizing searches); audit != 0 keeps the posting log
+** and checks each path's accounts in depth. NULL when out of memory. */
+ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit);
+void ps_path_free(ps_path *w);
+
+/* Run path `index` of the run with this seed and store its outcomes in out.
+** policy may be NULL. Returns 0, or -1 with a message in err (a hook failed,
+** an account check failed, or memory ran out). */
+int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
+                size_t errlen);
+
+/* ---- what a policy hook may read and do (core/policy.c) ---- */
+const ps_model *ps_path_model(const ps_path *w);
+int64_t ps_path_pool_balance(const ps_path *w, int pool);
+/* a top-up of fen > 0 from the pool's owner, now; 0 or -1 (out of memory) */
+int ps_path_topup(ps_path *w, int pool, int64_t fen);
+
+/* the ledger of the last path run (its log when audit is on) */
+const ps_ledger *ps_path_ledger(const ps_path *w);
+
+#endif

@@ -1,0 +1,34 @@
+/* report.h — results rendered for people (terminal text) and programs (JSON).
+** Both read the same ps_results; neither computes statistics of its own. */
+#ifndef PS_REPORT_H
+#define PS_REPORT_H
+
+#include <stdio.h>
+
+#include "results.h"
+#include "scenario.h"
+
+#define PS_VERSION "0.1.0"
+#define PS_JSON_SCHEMA 1
+
+/* what the user asked to see besides the defaults */
+typedef struct {
+  const double *alphas; /* sizing targets; NULL: ps_alphas */
+  int nalphas;
+  const double *at;     /* initial balances (yuan) to give P(depletion) for */
+  int nat;
+  const char *pool;     /* only this pool in the sizing answer (NULL: all) */
+  const ps_override *sets; /* echoed in the report so it can be reproduced */
+  int nsets;
+} ps_report_options;
+
+/* The JSON document (schema 1) as a string to free(), or NULL (out of memory). */
+char *ps_report_json(const ps_results *r, const ps_report_options *o);
+
+/* the terminal summary of a run */
+void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o);
+
+/* the sizing answer alone (poolsim size) */
+void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options *o);
+
+#endif

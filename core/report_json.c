@@ -1,0 +1,140 @@
+/* report_json.c — the versioned JSON result (docs/json-schema.md). Amounts in yuan. */
+#include <cJSON.h>
+#include <stdlib.h>
+
+#include "report.h"
+#include "sizing.h"
+
+static const char *const step_names[] = {"month", "quarter", "year"};
+static const char *const kind_names[] = {"government", "bank", "guarantor", "reguarantor", "insurer"};
+
+static cJSON *stats_json(const ps_stats *s) {
+  cJSON *o = cJSON_CreateObject();
+  const struct {
+    const char *name;
+    double v;
+  } f[] = {{"mean", s->mean}, {"sd", s->sd},     {"se", s->se},       {"min", s->min},   {"max", s->max},
+           {"p50", s->p50},   {"p90", s->p90},   {"p95", s->p95},     {"p99", s->p99},   {"p995", s->p995},
+           {"p999", s->p999}, {"es95", s->es95}, {"es99", s->es99}};
+  for (size_t i = 0; i < sizeof f / sizeof *f; i++) cJSON_AddNumberToObject(o, f[i].name, f[i].v);
+  return o;
+}
+
+static cJSON *interval_json(const ps_estimate *e) {
+  double ci[2] = {e->lo, e->hi};
+  return cJSON_CreateDoubleArray(ci, 2);
+}
+
+/* a probability: {value, ci: [lo, hi]} */
+static cJSON *prob_json(const ps_estimate *e) {
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "value", e->value);
+  cJSON_AddItemToObject(o, "ci", interval_json(e));
+  return o;
+}
+
+static cJSON *scenario_json(const ps_model *m, const ps_report_options *o) {
+  cJSON *s = cJSON_CreateObject();
+  cJSON_AddStringToObject(s, "name", m->name);
+  cJSON_AddStringToObject(s, "file", m->file);
+  cJSON_AddStringToObject(s, "sha256", m->sha256);
+  cJSON_AddNumberToObject(s, "periods", m->periods);
+  cJSON_AddStringToObject(s, "step", step_names[m->step]);
+  cJSON *sets = cJSON_AddArrayToObject(s, "overrides");
+  for (int i = 0; i < o->nsets; i++) {
+    cJSON *kv = cJSON_CreateObject();
+    cJSON_AddStringToObject(kv, "key", o->sets[i].key);
+    cJSON_AddStringToObject(kv, "value", o->sets[i].value);
+    cJSON_AddItemToArray(sets, kv);
+  }
+  return s;
+}
+
+static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) {
+  const ps_model *m = r->m;
+  const ps_pool_result *p = &r->pools[i];
+  cJSON *j = cJSON_CreateObject();
+  cJSON_AddStringToObject(j, "owner", m->parties[m->pools[i].owner].id);
+  cJSON_AddNumberToObject(j, "initial", p->initial);
+  cJSON_AddItemToObject(j, "claims", stats_json(&p->claims));
+  cJSON_AddItemToObject(j, "paid", stats_json(&p->paid));
+  cJSON_AddItemToObject(j, "shortfall", stats_json(&p->shortfall));
+  cJSON_AddItemToObject(j, "recovered", stats_json(&p->recovered));
+  cJSON_AddItemToObject(j, "net_outlay", stats_json(&p->net_outlay));
+  cJSON_AddItemToObject(j, "unsettled", stats_json(&p->unsettled));
+  cJSON_AddItemToObject(j, "required_initial", stats_json(&p->required_initial));
+  cJSON_AddItemToObject(j, "depletion", prob_json(&p->depletion));
+  cJSON *by_year = cJSON_AddArrayToObject(j, "depletion_by_year");
+  for (int y = 0; y < p->nyears; y++) {
+    cJSON *e = prob_json(&p->depletion_by_year[y]);
+    cJSON_AddNumberToObject(e, "year", y + 1);
+    cJSON_AddItemToArray(by_year, e);
+  }
+  cJSON *bands = cJSON_AddObjectToObject(j, "balance_bands");
+  cJSON_AddItemToObject(bands, "p05", cJSON_CreateDoubleArray(p->band_p05, m->periods));
+  cJSON_AddItemToObject(bands, "p50", cJSON_CreateDoubleArray(p->band_p50, m->periods));
+  cJSON_AddItemToObject(bands, "p95", cJSON_CreateDoubleArray(p->band_p95, m->periods));
+  if (o->nat) {
+    cJSON *at = cJSON_AddArrayToObject(j, "depletion_at");
+    for (int k = 0; k < o->nat; k++) {
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
+      cJSON *row = prob_json(&e);
+      cJSON_AddNumberToObject(row, "initial", o->at[k]);
+      cJSON_AddItemToArray(at, row);
+    }
+  }
+  return j;
+}
+
+static cJSON *sizing_json(const ps_results *r, int i, const ps_report_options *o) {
+  const double *alphas = o->alphas ? o->alphas : ps_alphas;
+  int n = o->alphas ? o->nalphas : PS_NALPHAS;
+  cJSON *list = cJSON_CreateArray();
+  for (int a = 0; a < n; a++) {
+    ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alphas[a]);
+    cJSON *row = cJSON_CreateObject();
+    cJSON_AddNumberToObject(row, "alpha", alphas[a]);
+    cJSON_AddNumberToObject(row, "initial", e.value);
+    cJSON_AddItemToObject(row, "ci", interval_json(&e));
+    cJSON_AddItemToArray(list, row);
+  }
+  return list;
+}
+
+char *ps_report_json(const ps_results *r, const ps_report_options *o) {
+  const ps_model *m = r->m;
+  cJSON *doc = cJSON_CreateObject();
+  cJSON_AddNumberToObject(doc, "schema", PS_JSON_SCHEMA);
+  cJSON_AddStringToObject(doc, "poolsim", PS_VERSION);
+  cJSON_AddItemToObject(doc, "scenario", scenario_json(m, o));
+  cJSON *run = cJSON_AddObjectToObject(doc, "run");
+  cJSON_AddNumberToObject(run, "paths", (double)r->paths);
+  cJSON_AddNumberToObject(run, "seed", (double)r->seed);
+  cJSON_AddNumberToObject(run, "threads", r->threads);
+  cJSON_AddNumberToObject(run, "seconds", r->seconds);
+  cJSON_AddStringToObject(run, "sizing_method", m->has_on_period ? "running_max_with_hooks" : "running_max");
+
+  cJSON *parties = cJSON_AddObjectToObject(doc, "parties");
+  for (int i = 0; i < m->nparties; i++) {
+    cJSON *p = cJSON_AddObjectToObject(parties, m->parties[i].id);
+    cJSON_AddStringToObject(p, "kind", kind_names[m->parties[i].kind]);
+    cJSON_AddStringToObject(p, "name", m->parties[i].name);
+    cJSON_AddItemToObject(p, "losses", stats_json(&r->parties[i].losses));
+  }
+  cJSON *pools = cJSON_AddObjectToObject(doc, "pools");
+  for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(pools, m->pools[i].id, pool_json(r, i, o));
+  cJSON *programmes = cJSON_AddObjectToObject(doc, "programmes");
+  for (int i = 0; i < m->nprogrammes; i++) {
+    cJSON *p = cJSON_AddObjectToObject(programmes, m->programmes[i].id);
+    cJSON_AddStringToObject(p, "bank", m->parties[m->programmes[i].bank].id);
+    cJSON_AddItemToObject(p, "originated", stats_json(&r->programmes[i].originated));
+    cJSON_AddItemToObject(p, "defaults", stats_json(&r->programmes[i].defaults));
+    cJSON_AddItemToObject(p, "defaulted_exposure", stats_json(&r->programmes[i].defaulted_exposure));
+  }
+  cJSON *sizing = cJSON_AddObjectToObject(doc, "sizing");
+  for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(sizing, m->pools[i].id, sizing_json(r, i, o));
+
+  char *text = cJSON_Print(doc);
+  cJSON_Delete(doc);
+  return text;
+}

@@ -1,0 +1,104 @@
+/* report_text.c — the terminal summary, amounts in 万元 / 亿元. */
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+#include "sizing.h"
+
+/* an amount of yuan in 亿元 (from 1亿 up) or 万元 */
+static const char *money(double yuan, char *buf, size_t n) {
+  if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
+  else snprintf(buf, n, "%.1f万", yuan / 1e4);
+  return buf;
+}
+
+static const char *percent(double p, char *buf, size_t n) {
+  snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
+  return buf;
+}
+
+/* one row: label, mean +- se, p95, p99, ES99 */
+static void money_row(FILE *f, const char *label, const ps_stats *s) {
+  char a[32], b[32], c[32], d[32], e[32];
+  fprintf(f, "  %-18s %11s ± %-9s %11s %11s %11s\n", label, money(s->mean, a, sizeof a), money(s->se, b, sizeof b),
+          money(s->p95, c, sizeof c), money(s->p99, d, sizeof d), money(s->es99, e, sizeof e));
+}
+
+static void prob_line(FILE *f, const char *label, const ps_estimate *e) {
+  char a[32], b[32], c[32];
+  fprintf(f, "%s%s  (95%% CI %s – %s)\n", label, percent(e->value, a, sizeof a), percent(e->lo, b, sizeof b),
+          percent(e->hi, c, sizeof c));
+}
+
+static int shown(const ps_report_options *o, const ps_model *m, int pool) {
+  return !o->pool || strcmp(o->pool, m->pools[pool].id) == 0;
+}
+
+void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options *o) {
+  const ps_model *m = r->m;
+  const double *alphas = o->alphas ? o->alphas : ps_alphas;
+  int n = o->alphas ? o->nalphas : PS_NALPHAS;
+  for (int i = 0; i < m->npools; i++) {
+    if (!shown(o, m, i)) continue;
+    const ps_pool_result *p = &r->pools[i];
+    char a[32], b[32], c[32];
+    fprintf(f, "Sizing of pool '%s' over %d %ss (%ld paths):\n", m->pools[i].id, m->periods,
+            m->step == PS_STEP_MONTH ? "month" : m->step == PS_STEP_QUARTER ? "quarter" : "year", r->paths);
+    for (int k = 0; k < n; k++) {
+      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      fprintf(f, "  P(depletion) <= %-5g needs an initial balance of %s元  (95%% CI %s – %s)\n", alphas[k],
+              money(e.value, a, sizeof a), money(e.lo, b, sizeof b), money(e.hi, c, sizeof c));
+    }
+    for (int k = 0; k < o->nat; k++) {
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
+      char label[96];
+      snprintf(label, sizeof label, "  with %s元: P(depletion) = ", money(o->at[k], a, sizeof a));
+      prob_line(f, label, &e);
+      for (int q = 0; q < n; q++)
+        fprintf(f, "    %s the %g target\n", e.hi <= alphas[q] ? "meets" : e.lo > alphas[q] ? "misses" : "is within Monte Carlo error of",
+                alphas[q]);
+    }
+    if (m->has_on_period)
+      fprintf(f, "  note: the scenario has an on_period hook; the sizing assumes the hook's actions do not depend on the pool's balance\n");
+  }
+}
+
+void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
+  const ps_model *m = r->m;
+  char a[32];
+  fprintf(f, "poolsim %s — %s\n", PS_VERSION, m->name);
+  fprintf(f, "scenario %s (sha256 %.12s…), %d %ss\n", m->file, m->sha256, m->periods,
+          m->step == PS_STEP_MONTH ? "month" : m->step == PS_STEP_QUARTER ? "quarter" : "year");
+  fprintf(f, "%ld paths, seed %llu, %d thread%s, %.2f s\n\n", r->paths, r->seed, r->threads, r->threads > 1 ? "s" : "",
+          r->seconds);
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool_result *p = &r->pools[i];
+    fprintf(f, "Pool '%s', initial balance %s元 (元 amounts; mean ± standard error)\n", m->pools[i].id,
+            money(p->initial, a, sizeof a));
+    fprintf(f, "  %-18s %11s   %-9s %11s %11s %11s\n", "", "mean", "", "p95", "p99", "ES99");
+    money_row(f, "claims", &p->claims);
+    money_row(f, "paid", &p->paid);
+    money_row(f, "shortfall", &p->shortfall);
+    money_row(f, "recovered", &p->recovered);
+    money_row(f, "net outlay", &p->net_outlay);
+    money_row(f, "required initial", &p->required_initial);
+    if (p->unsettled.max > 0) money_row(f, "claims after end", &p->unsettled);
+    prob_line(f, "  depletion within the horizon: ", &p->depletion);
+    fprintf(f, "  depleted by the end of year:");
+    for (int y = 0; y < p->nyears; y++) fprintf(f, " %d: %s", y + 1, percent(p->depletion_by_year[y].value, a, sizeof a));
+    fprintf(f, "\n\n");
+  }
+  fprintf(f, "Programmes (loans; mean ± se)\n");
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme_result *p = &r->programmes[i];
+    char b[32];
+    fprintf(f, "  %-18s originated %.0f, defaults %.1f ± %.1f (p99 %.0f), defaulted exposure %s元\n", m->programmes[i].id,
+            p->originated.mean, p->defaults.mean, p->defaults.se, p->defaults.p99,
+            money(p->defaulted_exposure.mean, b, sizeof b));
+  }
+  fprintf(f, "\nParty losses (paid on defaults less recovered)\n");
+  for (int i = 0; i < m->nparties; i++)
+    if (r->parties[i].losses.max != 0 || r->parties[i].losses.min != 0) money_row(f, m->parties[i].id, &r->parties[i].losses);
+  fprintf(f, "\n");
+  ps_report_sizing_text(f, r, o);
+}

@@ -1,0 +1,98 @@
+/* results.c — statistics of each pool, programme and party over paths. */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int compare_doubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* closing-balance bands: the 5%, 50% and 95% quantiles across paths, per period */
+static int balance_bands(const ps_outcomes *o, int pool, ps_pool_result *pr, double *column) {
+  size_t T = (size_t)o->periods;
+  if (!(pr->band_p05 = calloc(T, sizeof(double))) || !(pr->band_p50 = calloc(T, sizeof(double))) ||
+      !(pr->band_p95 = calloc(T, sizeof(double))))
+    return -1;
+  for (size_t t = 0; t < T; t++) {
+    for (long i = 0; i < o->paths; i++) column[i] = o->balance[ps_slot(o, pool, i) * T + t];
+    qsort(column, (size_t)o->paths, sizeof(double), compare_doubles);
+    pr->band_p05[t] = ps_quantile_sorted(column, (size_t)o->paths, 0.05);
+    pr->band_p50[t] = ps_quantile_sorted(column, (size_t)o->paths, 0.50);
+    pr->band_p95[t] = ps_quantile_sorted(column, (size_t)o->paths, 0.95);
+  }
+  return 0;
+}
+
+static int pool_result(const ps_model *m, const ps_outcomes *o, int pool, ps_pool_result *pr, double *scratch) {
+  size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0);
+  if (ps_stats_compute(o->claims + base, n, &pr->claims) || ps_stats_compute(o->paid + base, n, &pr->paid) ||
+      ps_stats_compute(o->shortfall + base, n, &pr->shortfall) ||
+      ps_stats_compute(o->recovered + base, n, &pr->recovered) ||
+      ps_stats_compute(o->unsettled + base, n, &pr->unsettled) ||
+      ps_stats_compute(o->required + base, n, &pr->required_initial))
+    return -1;
+  for (size_t i = 0; i < n; i++) scratch[i] = o->paid[base + i] - o->recovered[base + i];
+  if (ps_stats_compute(scratch, n, &pr->net_outlay)) return -1;
+
+  size_t depleted = 0;
+  for (size_t i = 0; i < n; i++) depleted += o->depletion[base + i] > 0;
+  pr->depletion = ps_prob_wilson(depleted, n, PS_CI_LEVEL);
+  int per_year = ps_periods_per_year(m->step);
+  pr->nyears = (m->periods + per_year - 1) / per_year;
+  if (!(pr->depletion_by_year = calloc((size_t)pr->nyears, sizeof *pr->depletion_by_year))) return -1;
+  for (int y = 1; y <= pr->nyears; y++) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += o->depletion[base + i] > 0 && o->depletion[base + i] <= y * per_year;
+    pr->depletion_by_year[y - 1] = ps_prob_wilson(k, n, PS_CI_LEVEL);
+  }
+
+  if (!(pr->sorted_required = malloc(n * sizeof(double)))) return -1;
+  memcpy(pr->sorted_required, o->required + base, n * sizeof(double));
+  qsort(pr->sorted_required, n, sizeof(double), compare_doubles);
+  return balance_bands(o, pool, pr, scratch);
+}
+
+int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, ps_results *r) {
+  memset(r, 0, sizeof *r);
+  r->m = m;
+  r->paths = o->paths;
+  size_t n = (size_t)o->paths;
+  double *scratch = malloc(n * sizeof(double));
+  r->pools = calloc((size_t)m->npools, sizeof *r->pools);
+  r->programmes = calloc((size_t)m->nprogrammes, sizeof *r->programmes);
+  r->parties = calloc((size_t)m->nparties, sizeof *r->parties);
+  int rc = scratch && r->pools && r->programmes && r->parties ? 0 : -1;
+  for (int i = 0; rc == 0 && i < m->npools; i++) {
+    r->pools[i].initial = (double)(initial ? initial[i] : m->pools[i].initial) / PS_FEN_PER_YUAN;
+    rc = pool_result(m, o, i, &r->pools[i], scratch);
+  }
+  for (int i = 0; rc == 0 && i < m->nprogrammes; i++) {
+    size_t base = ps_slot(o, i, 0);
+    ps_programme_result *pr = &r->programmes[i];
+    rc = ps_stats_compute(o->defaults + base, n, &pr->defaults) ||
+         ps_stats_compute(o->originated + base, n, &pr->originated) ||
+         ps_stats_compute(o->defaulted_exposure + base, n, &pr->defaulted_exposure);
+  }
+  for (int i = 0; rc == 0 && i < m->nparties; i++)
+    rc = ps_stats_compute(o->losses + ps_slot(o, i, 0), n, &r->parties[i].losses);
+  free(scratch);
+  if (rc) ps_results_free(r);
+  return rc ? -1 : 0;
+}
+
+void ps_results_free(ps_results *r) {
+  for (int i = 0; r->pools && i < r->m->npools; i++) {
+    ps_pool_result *pr = &r->pools[i];
+    free(pr->depletion_by_year);
+    free(pr->band_p05);
+    free(pr->band_p50);
+    free(pr->band_p95);
+    free(pr->sorted_required);
+  }
+  free(r->pools);
+  free(r->programmes);
+  free(r->parties);
+  memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,46 @@
+/* results.h — the statistics stage: per-path outcomes -> what reports show. */
+#ifndef PS_RESULTS_H
+#define PS_RESULTS_H
+
+#include <stdint.h>
+
+#include "model.h"
+#include "outcomes.h"
+#include "sizing.h"
+#include "stats.h"
+
+typedef struct {
+  double initial; /* yuan, the balance this run started from */
+  ps_stats claims, paid, shortfall, recovered, net_outlay, unsettled, required_initial;
+  ps_estimate depletion;          /* within the horizon */
+  int nyears;
+  ps_estimate *depletion_by_year; /* cumulative: depleted by the end of fiscal year y */
+  double *band_p05, *band_p50, *band_p95; /* closing balance by period */
+  double *sorted_required;        /* ascending: the sizing curve (sizing.h) */
+} ps_pool_result;
+
+typedef struct {
+  ps_stats defaults, originated, defaulted_exposure;
+} ps_programme_result;
+
+typedef struct {
+  ps_stats losses;
+} ps_party_result;
+
+typedef struct {
+  const ps_model *m;
+  long paths;
+  unsigned long long seed;
+  int threads;
+  double seconds;
+  ps_pool_result *pools;
+  ps_programme_result *programmes;
+  ps_party_result *parties;
+} ps_results;
+
+/* Summarise outcomes (initial: fen per pool that ran, or NULL for the
+** scenario's). Returns 0 or -1 (out of memory). */
+int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, ps_results *r);
+void ps_results_free(ps_results *r);
+
+#endif

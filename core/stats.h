@@ -1,0 +1,49 @@
+/* stats.h — summary statistics of per-path outcomes, with Monte Carlo error.
+**
+** All functions are pure: no globals, no allocation except where stated.
+** Quantiles use the inverted empirical CDF (type 1): q-quantile = x_(ceil(n*q)),
+** the smallest sample value v with #{x <= v} >= n*q. This is the definition the
+** sizing rule needs: the smallest initial balance B with #{R_i > B} <= n*alpha is
+** the (1-alpha) quantile of the per-path required balances R_i. */
+#ifndef PS_STATS_H
+#define PS_STATS_H
+
+#include <stddef.h>
+
+/* the statistics object of SPEC 4.4 */
+typedef struct {
+  double mean, sd, se, min, max;
+  double p50, p90, p95, p99, p995, p999;
+  double es95, es99;
+} ps_stats;
+
+/* an estimate with a two-sided confidence interval */
+typedef struct {
+  double value, lo, hi;
+} ps_estimate;
+
+/* the confidence level used for every interval poolsim reports */
+#define PS_CI_LEVEL 0.95
+
+/* Sorts a copy of x[0..n-1] and fills *out. Mean and sd are summed in index
+** order (so the result does not depend on how paths were spread over threads);
+** sd uses n-1; se = sd/sqrt(n). n == 0 gives all zeros. Returns 0, or -1 when
+** the copy cannot be allocated. */
+int ps_stats_compute(const double *x, size_t n, ps_stats *out);
+
+/* type-1 quantile of sorted[0..n-1] (ascending), q in [0,1]; q == 0 gives min */
+double ps_quantile_sorted(const double *sorted, size_t n, double q);
+
+/* expected shortfall at level q: the mean of the largest m = max(1, round(n*(1-q)))
+** values of sorted[0..n-1] */
+double ps_es_sorted(const double *sorted, size_t n, double q);
+
+/* quantile with a distribution-free order-statistic interval: ranks
+** l = floor(nq - z*sqrt(nq(1-q))), u = ceil(nq + z*sqrt(nq(1-q))) + 1 clamped to
+** [1, n], z = Phi^-1((1+level)/2); value as ps_quantile_sorted */
+ps_estimate ps_quantile_ci_sorted(const double *sorted, size_t n, double q, double level);
+
+/* probability k/n with the Wilson score interval at the given level */
+ps_estimate ps_prob_wilson(size_t k, size_t n, double level);
+
+#endif
