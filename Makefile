@@ -105,8 +105,12 @@ test-valgrind: poolsim
 	@cat $(BUILD)/results/valgrind.txt
 
 # ---- demo, bench, install -------------------------------------------------
+DEMO := scenarios/mianyang_2022.lua
 demo: poolsim
-	@sh scenarios/demo.sh ./poolsim
+	@mkdir -p out
+	./poolsim run $(DEMO) --alpha 0.10,0.05,0.01 --at 2.2e8,2.5e8 --json out/mianyang_2022.json > out/mianyang_2022.txt
+	@cat out/mianyang_2022.txt
+	@echo "report: out/mianyang_2022.txt and out/mianyang_2022.json"
 
 bench: poolsim
 	@sh bench/run.sh ./poolsim

@@ -19,8 +19,8 @@
 #define MAX_LIST 32
 
 static const char usage[] =
-    "usage: poolsim run   SCENARIO.lua [options]   simulate and report\n"
-    "       poolsim size  SCENARIO.lua [options] [--pool ID] [--alpha A[,B...]] [--at YUAN[,YUAN...]]\n"
+    "usage: poolsim run   SCENARIO.lua [options]   simulate; full summary and sizing\n"
+    "       poolsim size  SCENARIO.lua [options]   simulate; the sizing answer only\n"
     "       poolsim check SCENARIO.lua [--set KEY=VALUE ...]   validate only\n"
     "options:\n"
     "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
@@ -30,6 +30,9 @@ static const char usage[] =
     "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
     "  --quiet          no terminal summary, no progress bar\n"
     "  --check          audit every path's ledger (slower)\n"
+    "  --alpha A[,B..]  depletion targets to size for (default 0.10,0.05,0.01)\n"
+    "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
+    "  --pool ID        size this pool only\n"
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
 
 typedef struct {
@@ -81,7 +84,6 @@ static int parse_args(int argc, char **argv, cli *c) {
   c->command = argv[1];
   if (strcmp(c->command, "run") && strcmp(c->command, "size") && strcmp(c->command, "check"))
     return usage_error("unknown command '%s'", c->command);
-  int is_size = strcmp(c->command, "size") == 0;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -111,11 +113,11 @@ static int parse_args(int argc, char **argv, cli *c) {
       *eq = '\0'; /* argv is ours to split */
       c->sets[c->nsets++] = (ps_override){v, eq + 1};
     } else if (strcmp(a, "--json") == 0) c->json = v;
-    else if (is_size && strcmp(a, "--pool") == 0) c->pool = v;
-    else if (is_size && strcmp(a, "--alpha") == 0) {
+    else if (strcmp(a, "--pool") == 0) c->pool = v;
+    else if (strcmp(a, "--alpha") == 0) {
       if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
         return usage_error("--alpha needs probabilities in (0, 1) separated by commas, got '%s'", v);
-    } else if (is_size && strcmp(a, "--at") == 0) {
+    } else if (strcmp(a, "--at") == 0) {
       if (parse_list(v, 0, 1e15, c->at, &c->nat))
         return usage_error("--at needs initial balances in yuan separated by commas, got '%s'", v);
     } else return usage_error("unknown option '%s'", a);

@@ -1,0 +1,30 @@
+#!/bin/sh
+# run.sh LABEL BUILD_DIR POOLSIM — run every unit test binary of a build and
+# the CLI tests against a poolsim binary. Each test prints "NAME: N passed, M
+# failed"; a test that crashes or exits non-zero without saying so counts as
+# one failure. Output: one such line per test, prefixed with LABEL.
+label=$1 dir=$2 bin=$3
+run_one() { # name, command...
+  name=$1; shift
+  log=$(mktemp)
+  "$@" >"$log" 2>&1
+  rc=$?
+  line=$(grep -E '^[A-Za-z0-9_.-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+  if [ $rc -ne 0 ] || [ -z "$line" ]; then
+    grep -v -E ': [0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 40 | sed "s/^/  [$label $name] /"
+    if [ -z "$line" ] || echo "$line" | grep -q ' 0 failed'; then
+      line="$name: ${line:+$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')}${line:-0} passed, 1 failed (exit $rc)"
+    fi
+  fi
+  echo "$label $line"
+  rm -f "$log"
+}
+for t in "$dir"/tests/unit/test_*; do
+  case "$t" in *.o|*.d) continue ;; esac
+  [ -x "$t" ] || continue
+  run_one "$(basename "$t")" "$t"
+done
+for t in tests/cli/test_*.sh; do
+  [ -f "$t" ] || continue
+  run_one "$(basename "$t" .sh)" sh "$t" "$bin"
+done

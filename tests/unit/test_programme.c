@@ -1,0 +1,64 @@
+/* test_programme.c — exact splits in fen: parts always sum to the whole, each
+** within one fen of its exact proportion; the per-loan cap. */
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "programme.h"
+#include "rng.h"
+
+int main(void) {
+  gsl_set_error_handler_off();
+  /* hand cases */
+  int64_t out[4];
+  double w3[3] = {0.3, 0.2, 0.5};
+  ps_split_fen(100, w3, 3, out);
+  CHECK(out[0] == 30 && out[1] == 20 && out[2] == 50);
+  double w2[2] = {1, 2}; /* 10/3, 20/3: remainders 1/3 and 2/3 -> the second gets the fen */
+  ps_split_fen(10, w2, 2, out);
+  CHECK(out[0] == 3 && out[1] == 7);
+  double wz[3] = {0, 1, 0};
+  ps_split_fen(12345, wz, 3, out);
+  CHECK(out[0] == 0 && out[1] == 12345 && out[2] == 0);
+  double wt[2] = {1, 1}; /* a tie goes to the earlier payer */
+  ps_split_fen(3, wt, 2, out);
+  CHECK(out[0] == 2 && out[1] == 1);
+
+  /* random cases: exact sums and the one-fen bound */
+  gsl_rng *r = ps_rng_alloc();
+  ps_rng_seed_stream(r, 5, 0, PS_STREAM_DEFAULTS);
+  int exact = 1, close = 1;
+  for (int k = 0; k < 100000; k++) {
+    int n = 1 + (int)gsl_rng_uniform_int(r, 4);
+    double w[4], sum = 0;
+    for (int i = 0; i < n; i++) sum += w[i] = gsl_rng_uniform_int(r, 3) == 0 ? 0 : gsl_rng_uniform(r);
+    if (sum == 0) w[0] = sum = 1;
+    int64_t total = (int64_t)(gsl_rng_uniform(r) * 1e12), s = 0;
+    ps_split_fen(total, w, n, out);
+    for (int i = 0; i < n; i++) {
+      s += out[i];
+      close &= fabs((double)out[i] - (double)total * w[i] / sum) < 1.0 + 1e-3;
+    }
+    exact &= s == total;
+  }
+  CHECK(exact);
+  CHECK(close);
+  gsl_rng_free(r);
+
+  /* programme with shares bank 0.3, guarantor 0.2, pool 0.5 and a cap of 4e7 fen */
+  ps_share shares[3] = {{1, 0.3}, {2, 0.2}, {3, 0.5}};
+  ps_programme p = {.bank = 1, .shares = shares, .nshares = 3, .cap_per_loan = 40000000};
+  int64_t due[3], keeps;
+  double scratch[3];
+  ps_programme_split(&p, 100000000, due, &keeps, scratch);
+  CHECK(due[0] == 30000000 && due[1] == 11428571 && due[2] == 28571429);
+  CHECK_EQ_INT(keeps, 60000000);
+  ps_programme_split(&p, 50000000, due, &keeps, scratch); /* 3.5e7 < cap: plain shares */
+  CHECK(due[0] == 15000000 && due[1] == 10000000 && due[2] == 25000000);
+  CHECK_EQ_INT(keeps, 15000000);
+  p.cap_per_loan = 0; /* no cap */
+  ps_programme_split(&p, 100000000, due, &keeps, scratch);
+  CHECK(due[1] == 20000000 && due[2] == 50000000 && keeps == 30000000);
+  return check_summary("test_programme");
+}

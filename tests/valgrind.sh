@@ -1,0 +1,24 @@
+#!/bin/sh
+# valgrind.sh POOLSIM — memory errors and leaks in the whole program, on small
+# runs that exercise threads, Lua hooks, JSON output and error paths.
+bin=$1 passed=0 failed=0
+if ! command -v valgrind >/dev/null 2>&1; then
+  echo "valgrind: 0 passed, 1 failed (valgrind is not installed: run make deps-test)"
+  exit 1
+fi
+out=$(mktemp -d)
+check() { # expected-exit, args...
+  want=$1; shift
+  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    "$bin" "$@" >"$out/log" 2>&1
+  rc=$?
+  if [ $rc -eq "$want" ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "valgrind $bin $*: exit $rc, want $want"; tail -n 30 "$out/log"; fi
+}
+check 0 run tests/scenarios/small.lua --paths 300 --threads 2 --json "$out/r.json" --quiet
+check 0 run tests/scenarios/hook_topup.lua --paths 50 --threads 2 --quiet --check
+check 0 size tests/scenarios/small.lua --paths 200 --at 5e6 --quiet
+check 2 check tests/scenarios/bad/share_sum.lua
+check 2 run tests/scenarios/small.lua --set pools.nope.initial=1
+rm -rf "$out"
+echo "valgrind: $passed passed, $failed failed"
