@@ -4,12 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
-#include "montecarlo.h"
 #include "output.h"
 #include "report.h"
 #include "results.h"
@@ -127,12 +125,6 @@ static int parse_args(int argc, char **argv, cli *c) {
   return PS_OK;
 }
 
-static double seconds_since(const struct timespec *t0) {
-  struct timespec t1;
-  clock_gettime(CLOCK_MONOTONIC, &t1);
-  return (double)(t1.tv_sec - t0->tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0->tv_nsec);
-}
-
 /* simulate, summarise and report; returns the exit code */
 static int run(const cli *c, const ps_model *m) {
   char err[2048];
@@ -143,32 +135,21 @@ static int run(const cli *c, const ps_model *m) {
     }
     if (strcmp(m->pools[i].id, c->pool) == 0) break;
   }
-  ps_run_options o = {.paths = c->paths ? c->paths : m->paths,
-                      .seed = c->has_seed ? (uint64_t)c->seed : m->seed,
-                      .threads = c->threads ? c->threads : ps_default_threads(),
-                      .audit = c->audit,
-                      .progress = !c->quiet && isatty(STDERR_FILENO)};
-  struct timespec t0;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  ps_outcomes out;
-  if (ps_simulate(m, &o, &out, err, sizeof err)) {
+  ps_options o = {.paths = c->paths,
+                  .seed = (unsigned long long)c->seed,
+                  .use_seed = c->has_seed,
+                  .threads = c->threads,
+                  .audit = c->audit,
+                  .progress = !c->quiet && isatty(STDERR_FILENO)};
+  ps_results *r;
+  if (ps_scenario_run(m, &o, &r, err, sizeof err)) {
     fprintf(stderr, "poolsim: %s\n", err);
     return PS_ERUNTIME;
   }
-  ps_results r;
-  int rc = ps_results_compute(m, &out, NULL, &r);
-  ps_outcomes_free(&out);
-  if (rc) {
-    fprintf(stderr, "poolsim: out of memory computing statistics\n");
-    return PS_ERUNTIME;
-  }
-  r.seed = o.seed;
-  r.threads = o.threads;
-  r.seconds = seconds_since(&t0);
-  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->sets, c->nsets};
-  rc = PS_OK;
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool};
+  int rc = PS_OK;
   if (c->json) {
-    char *text = ps_report_json(&r, &ro);
+    char *text = ps_report_json(r, &ro);
     if (!text || ps_write_file_atomic(c->json, text, strlen(text), err, sizeof err)) {
       fprintf(stderr, "poolsim: %s\n", text ? err : "out of memory writing JSON");
       rc = PS_ERUNTIME;
@@ -177,10 +158,10 @@ static int run(const cli *c, const ps_model *m) {
   }
   int json_on_stdout = c->json && strcmp(c->json, "-") == 0;
   if (rc == PS_OK && !c->quiet && !json_on_stdout) {
-    if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, &r, &ro);
-    else ps_report_text(stdout, &r, &ro);
+    if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, r, &ro);
+    else ps_report_text(stdout, r, &ro);
   }
-  ps_results_free(&r);
+  ps_results_destroy(r);
   return rc;
 }
 

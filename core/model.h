@@ -78,7 +78,7 @@ typedef struct {
   int claim_lag, recovery_lag;
 } ps_programme;
 
-typedef struct {
+struct ps_model {
   char *name;
   char *file;               /* path as given */
   char sha256[65];          /* of the scenario file */
@@ -93,9 +93,12 @@ typedef struct {
   ps_segment *segments; int nsegments;
   ps_programme *programmes; int nprogrammes;
   int has_on_period;        /* the scenario defines on_period(ctx) */
+  char **set_keys, **set_values; /* the --set overrides applied, kept for the report */
+  int nsets;
   char *source;             /* the scenario text, re-run by each worker's Lua state */
   size_t source_len;
-} ps_model;
+};
+typedef struct ps_model ps_model;
 
 /* Ledger accounts: parties first, then pools, then the borrowers in aggregate,
 ** then the outside world (source of deposit yield). */

@@ -18,8 +18,6 @@ typedef struct {
   const double *at;     /* initial balances (yuan) to give P(depletion) for */
   int nat;
   const char *pool;     /* only this pool in the sizing answer (NULL: all) */
-  const ps_override *sets; /* echoed in the report so it can be reproduced */
-  int nsets;
 } ps_report_options;
 
 /* The JSON document (schema 1) as a string to free(), or NULL (out of memory). */

@@ -33,7 +33,7 @@ static cJSON *prob_json(const ps_estimate *e) {
   return o;
 }
 
-static cJSON *scenario_json(const ps_model *m, const ps_report_options *o) {
+static cJSON *scenario_json(const ps_model *m) {
   cJSON *s = cJSON_CreateObject();
   cJSON_AddStringToObject(s, "name", m->name);
   cJSON_AddStringToObject(s, "file", m->file);
@@ -41,10 +41,10 @@ static cJSON *scenario_json(const ps_model *m, const ps_report_options *o) {
   cJSON_AddNumberToObject(s, "periods", m->periods);
   cJSON_AddStringToObject(s, "step", step_names[m->step]);
   cJSON *sets = cJSON_AddArrayToObject(s, "overrides");
-  for (int i = 0; i < o->nsets; i++) {
+  for (int i = 0; i < m->nsets; i++) {
     cJSON *kv = cJSON_CreateObject();
-    cJSON_AddStringToObject(kv, "key", o->sets[i].key);
-    cJSON_AddStringToObject(kv, "value", o->sets[i].value);
+    cJSON_AddStringToObject(kv, "key", m->set_keys[i]);
+    cJSON_AddStringToObject(kv, "value", m->set_values[i]);
     cJSON_AddItemToArray(sets, kv);
   }
   return s;
@@ -106,7 +106,7 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
   cJSON *doc = cJSON_CreateObject();
   cJSON_AddNumberToObject(doc, "schema", PS_JSON_SCHEMA);
   cJSON_AddStringToObject(doc, "poolsim", PS_VERSION);
-  cJSON_AddItemToObject(doc, "scenario", scenario_json(m, o));
+  cJSON_AddItemToObject(doc, "scenario", scenario_json(m));
   cJSON *run = cJSON_AddObjectToObject(doc, "run");
   cJSON_AddNumberToObject(run, "paths", (double)r->paths);
   cJSON_AddNumberToObject(run, "seed", (double)r->seed);

@@ -27,7 +27,7 @@ typedef struct {
   ps_stats losses;
 } ps_party_result;
 
-typedef struct {
+struct ps_results {
   const ps_model *m;
   long paths;
   unsigned long long seed;
@@ -36,7 +36,8 @@ typedef struct {
   ps_pool_result *pools;
   ps_programme_result *programmes;
   ps_party_result *parties;
-} ps_results;
+};
+typedef struct ps_results ps_results;
 
 /* Summarise outcomes (initial: fen per pool that ran, or NULL for the
 ** scenario's). Returns 0 or -1 (out of memory). */

@@ -705,6 +705,15 @@ int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_mo
   int rc = slurp(file, &m->source, &m->source_len, err, errlen);
   if (rc) return rc;
   if (!(m->file = strdup(file))) return PS_ERUNTIME;
+  if (nsets > 0) {
+    m->set_keys = calloc((size_t)nsets, sizeof(char *));
+    m->set_values = calloc((size_t)nsets, sizeof(char *));
+    if (!m->set_keys || !m->set_values) return PS_ERUNTIME;
+    for (; m->nsets < nsets; m->nsets++)
+      if (!(m->set_keys[m->nsets] = strdup(sets[m->nsets].key)) ||
+          !(m->set_values[m->nsets] = strdup(sets[m->nsets].value)))
+        return PS_ERUNTIME;
+  }
   ps_sha256 h;
   ps_sha256_init(&h);
   ps_sha256_update(&h, m->source, m->source_len);
@@ -749,6 +758,12 @@ void ps_model_free(ps_model *m) {
     free(m->programmes[i].segments);
     free(m->programmes[i].shares);
   }
+  for (int i = 0; i < m->nsets; i++) {
+    free(m->set_keys[i]);
+    free(m->set_values[i]);
+  }
+  free(m->set_keys);
+  free(m->set_values);
   free(m->parties);
   free(m->pools);
   free(m->segments);

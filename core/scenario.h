@@ -10,14 +10,7 @@
 #include <stddef.h>
 
 #include "model.h"
-
-/* one --set KEY=VALUE, e.g. key "pools.fund.initial", value "2.5e8" */
-typedef struct {
-  const char *key, *value;
-} ps_override;
-
-/* status codes shared by the loaders and the CLI (they are its exit codes) */
-enum { PS_OK = 0, PS_ERUNTIME = 1, PS_EINPUT = 2 };
+#include "poolsim/poolsim.h"
 
 /* Load and validate. Returns PS_OK and fills *m (free with ps_model_free), or
 ** PS_EINPUT with a message in err (bad file, bad field, bad --set), or

@@ -1,0 +1,89 @@
+/* api.c — include/poolsim/poolsim.h over the engine's stages. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "montecarlo.h"
+#include "poolsim/poolsim.h"
+#include "report.h"
+#include "results.h"
+#include "scenario.h"
+#include "sizing.h"
+
+int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
+                     size_t errlen) {
+  *out = NULL;
+  ps_model *m = malloc(sizeof *m);
+  if (!m) {
+    snprintf(err, errlen, "out of memory");
+    return PS_ERUNTIME;
+  }
+  int rc = ps_scenario_load(file, sets, nsets, m, err, errlen);
+  if (rc) {
+    ps_model_free(m);
+    free(m);
+    return rc;
+  }
+  *out = m;
+  return PS_OK;
+}
+
+void ps_scenario_close(ps_model *m) {
+  ps_model_free(m);
+  free(m);
+}
+
+int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen) {
+  *out = NULL;
+  ps_run_options ro = {.paths = o && o->paths > 0 ? o->paths : m->paths,
+                       .seed = o && o->use_seed ? (uint64_t)o->seed : m->seed,
+                       .threads = o && o->threads > 0 ? o->threads : ps_default_threads(),
+                       .audit = o && o->audit,
+                       .progress = o && o->progress};
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  ps_outcomes outcomes;
+  if (ps_simulate(m, &ro, &outcomes, err, errlen)) return PS_ERUNTIME;
+  ps_results *r = malloc(sizeof *r);
+  int rc = r ? ps_results_compute(m, &outcomes, NULL, r) : -1;
+  ps_outcomes_free(&outcomes);
+  if (rc) {
+    free(r);
+    snprintf(err, errlen, "out of memory computing statistics");
+    return PS_ERUNTIME;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  r->seed = ro.seed;
+  r->threads = ro.threads;
+  r->seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+  *out = r;
+  return PS_OK;
+}
+
+void ps_results_destroy(ps_results *r) {
+  if (!r) return;
+  ps_results_free(r);
+  free(r);
+}
+
+static int pool_index(const ps_results *r, const char *pool) {
+  for (int i = 0; i < r->m->npools; i++)
+    if (strcmp(r->m->pools[i].id, pool) == 0) return i;
+  return -1;
+}
+
+double ps_results_depletion(const ps_results *r, const char *pool) {
+  int i = pool_index(r, pool);
+  return i < 0 ? -1 : r->pools[i].depletion.value;
+}
+
+double ps_results_required_initial(const ps_results *r, const char *pool, double alpha) {
+  int i = pool_index(r, pool);
+  if (i < 0 || !(alpha > 0 && alpha < 1)) return -1;
+  return ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alpha).value;
+}
+
+char *ps_results_json(const ps_results *r) {
+  ps_report_options o = {0};
+  return ps_report_json(r, &o);
+}

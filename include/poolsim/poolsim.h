@@ -1,0 +1,67 @@
+/* poolsim.h — the public C API: load a scenario, run it, read the results.
+**
+** For programs that embed the engine. A scenario is still a Lua file (the
+** scenario format is the contract, docs/scenario.md); the caller chooses paths,
+** seed and threads, and reads results as numbers or as the JSON document of
+** docs/json-schema.md. Every function is thread-safe on distinct objects.
+**
+**   ps_model *m; ps_results *r; char err[1024];
+**   if (ps_scenario_open("scenarios/mianyang_2022.lua", NULL, 0, &m, err, sizeof err)) ...
+**   ps_options o = {.paths = 20000, .seed = 1, .threads = 2};
+**   if (ps_scenario_run(m, &o, &r, err, sizeof err)) ...
+**   double p = ps_results_depletion(r, "fund");          // P(depletion) within the horizon
+**   double b = ps_results_required_initial(r, "fund", 0.05); // pool size for 5%
+**   ps_results_destroy(r); ps_scenario_close(m); */
+#ifndef POOLSIM_H
+#define POOLSIM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ps_model ps_model;
+typedef struct ps_results ps_results;
+
+/* status codes (also the CLI's exit codes) */
+enum { PS_OK = 0, PS_ERUNTIME = 1, PS_EINPUT = 2 };
+
+/* one scenario override, as --set KEY=VALUE: key "pools.fund.initial", value "2.5e8" */
+typedef struct {
+  const char *key, *value;
+} ps_override;
+
+/* run settings; 0 means the scenario's paths / seed, and all cores */
+typedef struct {
+  long paths;
+  unsigned long long seed;
+  int use_seed; /* non-zero: use seed instead of the scenario's */
+  int threads;
+  int audit;    /* non-zero: keep and replay every path's posting log (slower) */
+  int progress; /* non-zero: draw a progress bar on stderr */
+} ps_options;
+
+/* Load and validate a scenario file. PS_OK, or PS_EINPUT / PS_ERUNTIME with a
+** message ("FILE:LINE: ...") in err. */
+int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
+                     size_t errlen);
+void ps_scenario_close(ps_model *m);
+
+/* Simulate and summarise. PS_OK, or PS_ERUNTIME with a message. The results
+** refer to m: close m only after destroying them. */
+int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen);
+void ps_results_destroy(ps_results *r);
+
+/* P(the pool runs short within the horizon); -1 for an unknown pool id */
+double ps_results_depletion(const ps_results *r, const char *pool);
+/* smallest initial balance (yuan) with P(depletion) <= alpha; -1 for an unknown pool */
+double ps_results_required_initial(const ps_results *r, const char *pool, double alpha);
+/* the JSON document (schema 1), to free(); NULL when out of memory */
+char *ps_results_json(const ps_results *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
