@@ -17,10 +17,9 @@ static int balance_bands(const ps_outcomes *o, int pool, ps_pool_result *pr, dou
     return -1;
   for (size_t t = 0; t < T; t++) {
     for (long i = 0; i < o->paths; i++) column[i] = o->balance[ps_slot(o, pool, i) * T + t];
-    qsort(column, (size_t)o->paths, sizeof(double), compare_doubles);
-    pr->band_p05[t] = ps_quantile_sorted(column, (size_t)o->paths, 0.05);
-    pr->band_p50[t] = ps_quantile_sorted(column, (size_t)o->paths, 0.50);
-    pr->band_p95[t] = ps_quantile_sorted(column, (size_t)o->paths, 0.95);
+    pr->band_p05[t] = ps_quantile_select(column, (size_t)o->paths, 0.05);
+    pr->band_p50[t] = ps_quantile_select(column, (size_t)o->paths, 0.50);
+    pr->band_p95[t] = ps_quantile_select(column, (size_t)o->paths, 0.95);
   }
   return 0;
 }

@@ -42,6 +42,37 @@ double ps_quantile_sorted(const double *sorted, size_t n, double q) {
   return sorted[clamp_rank(ceil(scaled_level(n, q)), n) - 1];
 }
 
+/* swap-based Hoare partition selection of the k-th smallest (0-based) */
+static double select_kth(double *x, size_t n, size_t k) {
+  size_t lo = 0, hi = n - 1;
+  while (lo < hi) {
+    double pivot = x[lo + (hi - lo) / 2];
+    size_t i = lo, j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) {
+        double t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+        i++;
+        if (j == 0) break;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return x[k];
+  }
+  return x[k];
+}
+
+/** type-1 quantile by selection; reorders x; n == 0 gives 0 */
+double ps_quantile_select(double *x, size_t n, double q) {
+  if (n == 0) return 0.0;
+  return select_kth(x, n, clamp_rank(ceil(scaled_level(n, q)), n) - 1);
+}
+
 /** mean of the largest max(1, round(n*(1-q))) values of sorted; n == 0 gives 0 */
 double ps_es_sorted(const double *sorted, size_t n, double q) {
   if (n == 0) return 0.0;

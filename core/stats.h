@@ -34,6 +34,10 @@ int ps_stats_compute(const double *x, size_t n, ps_stats *out);
 /* type-1 quantile of sorted[0..n-1] (ascending), q in [0,1]; q == 0 gives min */
 double ps_quantile_sorted(const double *sorted, size_t n, double q);
 
+/* the same quantile of x[0..n-1] found by selection, O(n) instead of a sort;
+** reorders x */
+double ps_quantile_select(double *x, size_t n, double q);
+
 /* expected shortfall at level q: the mean of the largest m = max(1, round(n*(1-q)))
 ** values of sorted[0..n-1] */
 double ps_es_sorted(const double *sorted, size_t n, double q);

@@ -2,6 +2,7 @@
 ** Wilson intervals (Newcombe 1998, Stat Med 17:857, Table I, method 3). */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -239,7 +240,36 @@ static void test_input_untouched_and_permutation(void) {
   CHECK_NEAR(b.sd, a.sd, 1e-12 * a.sd);
 }
 
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* selection gives exactly the sorted type-1 quantile, with ties and without */
+static void test_quantile_select(void) {
+  enum { M = 1001 };
+  static double x[M], sorted[M];
+  const double qs[] = {0.0, 0.001, 0.05, 0.5, 0.95, 0.999, 1.0};
+  unsigned state = 12345u;
+  int all_same = 1;
+  for (int pass = 0; pass < 200; pass++) {
+    size_t n = 1 + (size_t)(pass * 5) % M;
+    for (size_t i = 0; i < n; i++) {
+      state = state * 1103515245u + 12345u;
+      x[i] = pass % 2 ? (double)(state % 7) : (double)state / 4294967296.0; /* ties on odd passes */
+      sorted[i] = x[i];
+    }
+    qsort(sorted, n, sizeof(double), cmp_double);
+    for (size_t k = 0; k < sizeof qs / sizeof *qs; k++) {
+      double want = ps_quantile_sorted(sorted, n, qs[k]);
+      all_same &= ps_quantile_select(x, n, qs[k]) == want;
+    }
+  }
+  CHECK(all_same);
+}
+
 int main(void) {
+  test_quantile_select();
   test_mean_sd_se();
   test_small_n();
   test_quantiles();
