@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,12 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
   sandbox *sb = sandbox_of(L);
   sb->remaining -= BUDGET_STEP;
-  if (sb->remaining < 0) luaL_error(L, "instruction budget exceeded (a loop that does not end?)");
+  if (sb->remaining < 0) {
+    luaL_where(L, 0); /* inside a hook, level 0 is the Lua function that ran out */
+    lua_pushliteral(L, "instruction budget exceeded (a loop that does not end?)");
+    lua_concat(L, 2);
+    lua_error(L);
+  }
 }
 
 void ps_lua_set_budget(lua_State *L, long long instructions) {
@@ -111,6 +117,17 @@ static int sandbox_randomseed(lua_State *L) {
 static int helper_wan(lua_State *L) { lua_pushnumber(L, luaL_checknumber(L, 1) * 1e4); return 1; }
 static int helper_yi(lua_State *L) { lua_pushnumber(L, luaL_checknumber(L, 1) * 1e8); return 1; }
 
+/* raise an error at the caller's line with a printf-style message (Lua's own
+** formatter knows no %g) */
+static int raise(lua_State *L, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return luaL_error(L, "%s", msg);
+}
+
 /* read a finite numeric field of the argument table, raising at the caller's line */
 static double dist_field(lua_State *L, const char *dist, const char *field) {
   lua_getfield(L, 1, field);
@@ -138,8 +155,8 @@ static int push_dist(lua_State *L, const char *name, double mean, double sd) {
 static int helper_lognormal(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   double mean = dist_field(L, "lognormal", "mean"), sd = dist_field(L, "lognormal", "sd");
-  if (mean <= 0) return luaL_error(L, "poolsim.lognormal: mean must be > 0, got %g", mean);
-  if (sd < 0) return luaL_error(L, "poolsim.lognormal: sd must be >= 0, got %g", sd);
+  if (mean <= 0) return raise(L, "poolsim.lognormal: mean must be > 0, got %g", mean);
+  if (sd < 0) return raise(L, "poolsim.lognormal: sd must be >= 0, got %g", sd);
   return push_dist(L, "lognormal", mean, sd);
 }
 
@@ -147,9 +164,9 @@ static int helper_lognormal(lua_State *L) {
 static int helper_beta(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   double mean = dist_field(L, "beta", "mean"), sd = dist_field(L, "beta", "sd");
-  if (!(mean > 0 && mean < 1)) return luaL_error(L, "poolsim.beta: mean must be in (0, 1), got %g", mean);
+  if (!(mean > 0 && mean < 1)) return raise(L, "poolsim.beta: mean must be in (0, 1), got %g", mean);
   if (!(sd > 0 && sd * sd < mean * (1 - mean)))
-    return luaL_error(L, "poolsim.beta: sd must be in (0, sqrt(mean*(1-mean))) = (0, %.4g), got %g",
+    return raise(L, "poolsim.beta: sd must be in (0, sqrt(mean*(1-mean))) = (0, %.4g), got %g",
                       sqrt(mean * (1 - mean)), sd);
   return push_dist(L, "beta", mean, sd);
 }
@@ -280,8 +297,9 @@ int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t 
   if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);
-    if (status == LUA_ERRMEM || !msg) msg = "out of memory (the scenario's memory budget is exhausted)";
-    snprintf(err, errlen, "%s", msg);
+    if (status == LUA_ERRMEM || !msg)
+      snprintf(err, errlen, "%s: out of memory: a scenario may use at most %zu MiB", file, PS_LUA_MEMORY_LIMIT >> 20);
+    else snprintf(err, errlen, "%s", msg);
     lua_pop(L, 1);
     return -1;
   }

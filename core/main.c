@@ -91,7 +91,12 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->scenario = a;
       continue;
     }
-    int takes_value = strcmp(a, "--quiet") && strcmp(a, "--check");
+    static const char *const flags[] = {"--quiet", "--check", NULL};
+    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha", "--at", NULL};
+    int takes_value = 0, known = 0;
+    for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
+    for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
+    if (!known && !takes_value) return usage_error("unknown option '%s'", a);
     if (takes_value && !v) return usage_error("%s needs a value", a);
     if (strcmp(a, "--quiet") == 0) c->quiet = 1;
     else if (strcmp(a, "--check") == 0) c->audit = 1;
@@ -118,7 +123,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     } else if (strcmp(a, "--at") == 0) {
       if (parse_list(v, 0, 1e15, c->at, &c->nat))
         return usage_error("--at needs initial balances in yuan separated by commas, got '%s'", v);
-    } else return usage_error("unknown option '%s'", a);
+    }
     if (takes_value) i++;
   }
   if (!c->scenario) return usage_error("%s", "no scenario file given");

@@ -27,6 +27,7 @@
 
 typedef struct {
   lua_State *L;
+  const ps_model *m; /* what has been read so far */
   const char *file, *src;
   int scenario_line;
   const ps_override *sets;
@@ -40,7 +41,8 @@ typedef struct {
 typedef struct {
   reader *rd;
   const char *what, *list, *id;
-  int t; /* absolute stack index of the table */
+  int t;          /* absolute stack index of the table */
+  int occurrence; /* how many items read so far share this id, counting this one */
 } entry;
 
 /* Format "LOCATION: what 'id': field 'f': message" into rd->err. LOCATION is
@@ -57,7 +59,7 @@ static int fail(const entry *e, const char *field, const char *fmt, ...) {
   if (set) {
     snprintf(where, sizeof where, "--set %s=%s", set->key, set->value);
   } else {
-    int line = ps_source_line(rd->src, rd->scenario_line, e->id, field);
+    int line = ps_source_line(rd->src, rd->scenario_line, e->id, e->occurrence, field);
     snprintf(where, sizeof where, "%s:%d", rd->file, line);
   }
   if (e->id) snprintf(subject, sizeof subject, "%s '%s'", e->what, e->id);
@@ -285,12 +287,23 @@ static int open_list(const entry *scen, const char *name, int required, int *n) 
   return PS_OK;
 }
 
+/* 1 + the number of items already read (in list order: parties, pools,
+** segments, programmes) whose id is `id` — which written `id = "..."` this is */
+static int occurrence_of(const ps_model *m, const char *id, int nsegments_read) {
+  int k = 1;
+  for (int i = 0; i < m->nparties; i++) k += strcmp(m->parties[i].id, id) == 0;
+  for (int i = 0; i < m->npools; i++) k += strcmp(m->pools[i].id, id) == 0;
+  for (int i = 0; i < nsegments_read; i++) k += strcmp(m->segments[i].id, id) == 0;
+  for (int i = 0; i < m->nprogrammes; i++) k += strcmp(m->programmes[i].id, id) == 0;
+  return k;
+}
+
 /* read the `id` of list item i (the list is at the top of the stack), leaving
 ** the item on the stack and filling *e */
 static int open_item(reader *rd, const char *what, const char *list, int i, entry *e, char **id) {
   lua_State *L = rd->L;
   lua_rawgeti(L, -1, i + 1);
-  *e = (entry){rd, what, list, NULL, lua_gettop(L)};
+  *e = (entry){rd, what, list, NULL, lua_gettop(L), 1};
   char *s;
   int rc = read_string(e, "id", 0, &s);
   if (rc) return rc;
@@ -303,6 +316,7 @@ static int open_item(reader *rd, const char *what, const char *list, int i, entr
   }
   *id = s;
   e->id = s;
+  e->occurrence = occurrence_of(rd->m, s, rd->m->nsegments);
   return PS_OK;
 }
 
@@ -628,7 +642,7 @@ static int read_programmes(const entry *scen, ps_model *m) {
   lua_pop(rd->L, 1);
   for (int s = 0; s < m->nsegments; s++)
     if (m->segments[s].programme < 0) {
-      entry e = {rd, "segment", "segments", m->segments[s].id, 0};
+      entry e = {rd, "segment", "segments", m->segments[s].id, 0, occurrence_of(m, m->segments[s].id, s)};
       return fail(&e, NULL, "is not covered by any programme (add it to a programme's segments)");
     }
   return PS_OK;
@@ -639,7 +653,7 @@ static int read_scenario(reader *rd, ps_model *m) {
   static const char *const fields[] = {"name", "description", "periods", "step", "seed", "paths", "cycle",
                                        "parties", "pools", "segments", "programmes", "on_period", NULL};
   static const char *const steps[] = {"month", "quarter", "year", NULL};
-  entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L)};
+  entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L), 1};
   int rc;
   long v;
   if ((rc = check_fields(&scen, fields))) return rc;
@@ -729,7 +743,7 @@ int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_mo
   ps_rng_seed_stream(random, 0, 0, PS_STREAM_POLICY); /* math.random while loading: fixed */
   rc = ps_lua_run_scenario(L, file, m->source, m->source_len, err, errlen) ? PS_EINPUT : PS_OK;
   if (rc == PS_OK) {
-    reader rd = {L, file, m->source, ps_lua_scenario_line(L, -1), sets, nsets, err, errlen};
+    reader rd = {L, m, file, m->source, ps_lua_scenario_line(L, -1), sets, nsets, err, errlen};
     rc = ps_overrides_apply(L, lua_gettop(L), sets, nsets, err, errlen);
     if (rc == PS_OK) rc = read_scenario(&rd, m);
     if (rc == PS_ERUNTIME) snprintf(err, errlen, "out of memory while reading %s", file);

@@ -2,6 +2,7 @@
 #include "source_line.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int is_ident(int c) { return isalnum(c) || c == '_'; }
@@ -18,29 +19,69 @@ static const char *start_of_line(const char *src, int line) {
   return p;
 }
 
-/* is p inside a `--` comment on its line? */
-static int in_comment(const char *linestart, const char *p) {
-  for (const char *q = linestart; q + 1 < p; q++)
-    if (q[0] == '-' && q[1] == '-') return 1;
-  return 0;
+/* the level of a long bracket [==[ at p (number of '='), or -1 if none */
+static int long_bracket(const char *p) {
+  if (*p != '[') return -1;
+  int level = 0;
+  while (p[1 + level] == '=') level++;
+  return p[1 + level] == '[' ? level : -1;
 }
 
-/* next place at or after p where `name` stands as a word followed by `=`
-** (not `==`), outside comments; with want_value, the `=` must be followed by
-** the quoted string want_value. Returns the match or NULL. */
-static const char *find_assignment(const char *src, const char *p, const char *name, const char *want_value) {
+/* skip past the closing ]==] of a long bracket of this level opened before p */
+static const char *skip_long(const char *p, int level) {
+  for (; *p; p++) {
+    if (*p != ']') continue;
+    int l = 0;
+    while (p[1 + l] == '=') l++;
+    if (l == level && p[1 + l] == ']') return p + 2 + l;
+  }
+  return p;
+}
+
+/* mask[i] = 1 where src[i] is code, 0 inside comments and strings */
+static char *code_mask(const char *src) {
+  size_t n = strlen(src);
+  char *mask = malloc(n + 1);
+  if (!mask) return NULL;
+  memset(mask, 1, n + 1);
+  const char *p = src;
+  while (*p) {
+    const char *from = p;
+    int level;
+    if (p[0] == '-' && p[1] == '-') {
+      level = long_bracket(p + 2);
+      if (level >= 0) p = skip_long(p + 4 + level, level);
+      else while (*p && *p != '\n') p++;
+    } else if ((level = long_bracket(p)) >= 0) {
+      p = skip_long(p + 2 + level, level);
+    } else if (*p == '"' || *p == '\'') {
+      char q = *p++;
+      while (*p && *p != q && *p != '\n') p += (p[0] == '\\' && p[1]) ? 2 : 1;
+      if (*p == q) p++;
+    } else {
+      p++;
+      continue;
+    }
+    memset(mask + (from - src), 0, (size_t)(p - from));
+  }
+  return mask;
+}
+
+/* next place at or after p where `name` stands as a word of code followed by
+** `=` (not `==`); with want_value, the `=` must be followed by that quoted
+** string. Returns the match or NULL. */
+static const char *find_assignment(const char *src, const char *mask, const char *p, const char *name,
+                                   const char *want_value) {
   size_t n = strlen(name);
   for (const char *q = strstr(p, name); q; q = strstr(q + 1, name)) {
+    if (!mask[q - src]) continue;
     if (q > src && is_ident((unsigned char)q[-1])) continue;
     const char *r = q + n;
     if (is_ident((unsigned char)*r)) continue;
     while (*r == ' ' || *r == '\t') r++;
     if (r[0] != '=' || r[1] == '=') continue;
-    r++;
-    const char *ls = q;
-    while (ls > src && ls[-1] != '\n') ls--;
-    if (in_comment(ls, q)) continue;
     if (!want_value) return q;
+    r++;
     while (*r == ' ' || *r == '\t') r++;
     if (*r != '"' && *r != '\'') continue;
     size_t m = strlen(want_value);
@@ -49,24 +90,36 @@ static const char *find_assignment(const char *src, const char *p, const char *n
   return NULL;
 }
 
-int ps_source_line(const char *src, int scenario_line, const char *id, const char *field) {
-  int fallback = scenario_line > 0 ? scenario_line : 1;
-  if (!src) return fallback;
+static int locate(const char *src, const char *mask, int fallback, const char *id, int occurrence,
+                  const char *field) {
   if (!id) {
     if (!field) return fallback;
-    const char *f = find_assignment(src, start_of_line(src, fallback), field, NULL);
+    const char *f = find_assignment(src, mask, start_of_line(src, fallback), field, NULL);
     return f ? line_at(src, f) : fallback;
   }
-  const char *item = find_assignment(src, src, "id", id);
+  const char *item = find_assignment(src, mask, src, "id", id);
+  for (int k = 1; item && k < occurrence; k++) {
+    const char *next = find_assignment(src, mask, item + 2, "id", id);
+    if (!next) break; /* written fewer times than listed (built in a loop): keep the last */
+    item = next;
+  }
   if (!item) return fallback;
   int item_line = line_at(src, item);
   if (!field || strcmp(field, "id") == 0) return item_line;
   /* search the item's text: from its line to the next item's id */
   const char *from = start_of_line(src, item_line);
-  const char *next_item = find_assignment(src, item + 2, "id", NULL);
-  const char *f = find_assignment(src, from, field, NULL);
+  const char *next_item = find_assignment(src, mask, item + 2, "id", NULL);
+  const char *f = find_assignment(src, mask, from, field, NULL);
   if (f && (!next_item || f < next_item)) return line_at(src, f);
   return item_line;
+}
+
+int ps_source_line(const char *src, int scenario_line, const char *id, int occurrence, const char *field) {
+  int fallback = scenario_line > 0 ? scenario_line : 1;
+  char *mask = src ? code_mask(src) : NULL;
+  int line = mask ? locate(src, mask, fallback, id, occurrence, field) : fallback;
+  free(mask);
+  return line;
 }
 
 /* Levenshtein distance, for short identifiers (longer ones are cut at 63) */

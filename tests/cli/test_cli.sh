@@ -1,0 +1,455 @@
+#!/bin/sh
+# test_cli.sh POOLSIM — end-to-end tests of the poolsim command line: exit
+# codes, usage errors, scenario errors (FILE:LINE: and the field named), the
+# Lua sandbox, --set, JSON output and `check`. Run from the repo root:
+#   sh tests/cli/test_cli.sh ./poolsim
+# Prints one line "test_cli: N passed, M failed" at the end (failures are
+# explained above it) and exits 1 when anything failed.
+#
+# Each scenario in tests/scenarios/bad/ has one mistake; the line where it is
+# written carries the comment `-- <-- error` (the no_return and plain_table
+# files have none: there is no line to blame). Every poolsim call goes through
+# `timeout 60`, so a hang is a failure, not a stuck test run. Only POSIX sh,
+# grep, sed and awk are used (no jq or python on a fresh machine).
+
+bin=${1:?usage: sh tests/cli/test_cli.sh PATH_TO_POOLSIM}
+case "$bin" in */*) ;; *) bin=./$bin ;; esac
+passed=0 failed=0
+TAB=$(printf '\t')
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_cli.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+BAD=tests/scenarios/bad
+SMALL=tests/scenarios/small.lua
+
+# ---- helpers -------------------------------------------------------------
+
+# psim ARGS... — run poolsim; sets rc, cmd; stdout in $tmp/out, stderr in $tmp/err
+psim() {
+  cmd="poolsim $*"
+  timeout 60 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+
+pass() { passed=$((passed + 1)); }
+# fail WHAT — one failed assertion about the last command, with its stderr
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $cmd"
+  echo "      $*"
+  if [ -s "$tmp/err" ]; then sed -n '1,4s/^/      stderr: /p' "$tmp/err"; fi
+}
+
+# expect_rc N
+expect_rc() {
+  if [ "$rc" -eq "$1" ]; then pass
+  elif [ "$rc" -eq 124 ]; then fail "timed out after 60 s (want exit $1)"
+  else fail "exit $rc, want $1"; fi
+}
+
+# expect_err TEXT — stderr contains TEXT (a fixed string)
+expect_err() {
+  if grep -q -F -e "$1" "$tmp/err"; then pass; else fail "stderr does not contain: $1"; fi
+}
+
+# expect_err_start PREFIX — the first line of stderr starts with PREFIX
+expect_err_start() {
+  first=$(sed -n 1p "$tmp/err")
+  case "$first" in
+    "$1"*) pass ;;
+    *) fail "stderr does not start with: $1" ;;
+  esac
+}
+
+# expect_out TEXT — stdout contains TEXT (a fixed string)
+expect_out() {
+  if grep -q -F -e "$1" "$tmp/out"; then pass; else fail "stdout does not contain: $1"; fi
+}
+
+expect_out_empty() {
+  if [ -s "$tmp/out" ]; then fail "stdout is not empty: $(head -c 80 "$tmp/out")"; else pass; fi
+}
+
+# check WHAT CONDITION... — a free-form assertion: CONDITION is a command
+check() {
+  what=$1; shift
+  if "$@"; then pass; else fail "$what"; fi
+}
+
+# json_valid FILE — a strict JSON syntax check in awk: one value, balanced
+# objects and arrays, string keys, colons and commas where JSON puts them
+json_valid() {
+  awk '
+    { s = s $0 "\n" }
+    function after_value() { if (depth == 0) done = 1; else expect = "comma_or_end" }
+    function read_string(   ch) {
+      i++
+      while (i <= n) {
+        ch = substr(s, i, 1)
+        if (ch == "\\") { i += 2; continue }
+        if (ch == "\"") { i++; return 1 }
+        if (ch == "\n") return 0
+        i++
+      }
+      return 0
+    }
+    END {
+      n = length(s); i = 1; ok = 1; done = 0; depth = 0; expect = "value"
+      while (i <= n && ok) {
+        c = substr(s, i, 1)
+        if (c == " " || c == "\t" || c == "\n" || c == "\r") { i++; continue }
+        if (done) { ok = 0; break }
+        if (expect == "colon") {
+          if (c == ":") { expect = "value"; i++ } else ok = 0
+          continue
+        }
+        if (expect == "comma_or_end") {
+          if (c == ",") { expect = stack[depth] == "{" ? "key" : "value"; i++ }
+          else if ((c == "}" && stack[depth] == "{") || (c == "]" && stack[depth] == "[")) { depth--; i++; after_value() }
+          else ok = 0
+          continue
+        }
+        if (expect == "key" || expect == "key_or_end") {
+          if (c == "}" && expect == "key_or_end") { depth--; i++; after_value() }
+          else if (c == "\"" && read_string()) expect = "colon"
+          else ok = 0
+          continue
+        }
+        if (c == "]" && expect == "value_or_end") { depth--; i++; after_value(); continue }
+        if (c == "{") { stack[++depth] = "{"; expect = "key_or_end"; i++; continue }
+        if (c == "[") { stack[++depth] = "["; expect = "value_or_end"; i++; continue }
+        if (c == "\"") { if (read_string()) after_value(); else ok = 0; continue }
+        rest = substr(s, i, 40)
+        if (match(rest, /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/) || match(rest, /^(true|false|null)/)) {
+          i += RLENGTH; after_value(); continue
+        }
+        ok = 0
+      }
+      exit (ok && done) ? 0 : 1
+    }' "$1"
+}
+
+# json_top FILE KEY — FILE has KEY at the top level (cJSON: one tab of indent)
+json_top() { grep -q "^$TAB\"$2\":" "$1"; }
+
+# json_pool_initial FILE POOL — the "initial" of pools.POOL
+json_pool_initial() {
+  awk -v pool="$2" -v t="$TAB" '
+    $0 ~ "^" t "\"[a-z_]+\":" { inpools = ($0 ~ "^" t "\"pools\":"); inpool = 0 }
+    inpools && $0 ~ "^" t t "\"" { inpool = (index($0, t t "\"" pool "\":") == 1) }
+    inpools && inpool && $0 ~ "^" t t t "\"initial\":" { v = $0; sub(/.*:[ \t]*/, "", v); sub(/,$/, "", v); print v; exit }
+  ' "$1"
+}
+
+# json_pool_depletion FILE POOL — P(depletion) of pools.POOL
+json_pool_depletion() {
+  awk -v pool="$2" -v t="$TAB" '
+    $0 ~ "^" t "\"[a-z_]+\":" { inpools = ($0 ~ "^" t "\"pools\":"); inpool = 0 }
+    inpools && $0 ~ "^" t t "\"" { inpool = (index($0, t t "\"" pool "\":") == 1) }
+    inpools && inpool && $0 ~ "^" t t t "\"depletion\":" { indep = 1; next }
+    indep && $0 ~ "\"value\":" { v = $0; sub(/.*:[ \t]*/, "", v); sub(/,$/, "", v); print v; exit }
+  ' "$1"
+}
+
+# json_run_field FILE FIELD — a number of the "run" object
+json_run_field() {
+  awk -v f="$2" -v t="$TAB" '
+    $0 ~ "^" t "\"[a-z_0-9]+\":" { inrun = ($0 ~ "^" t "\"run\":") }
+    inrun && $0 ~ "^" t t "\"" f "\":" { v = $0; sub(/.*:[ \t]*/, "", v); sub(/,$/, "", v); print v; exit }
+  ' "$1"
+}
+
+# no_leftovers DIR — no *.tmp* file left in DIR
+no_leftovers() { [ -z "$(find "$1" -name '*.tmp*' 2>/dev/null)" ]; }
+
+# error_line FILE — the line marked `-- <-- error`
+error_line() { grep -n -e '-- <-- error' "$1" | sed -n '1s/:.*//p'; }
+
+# bad NAME TEXT... — tests/scenarios/bad/NAME.lua fails with exit 2, its
+# first stderr line starts with FILE:LINE: (LINE marked in the file) and
+# contains each TEXT; `run` fails the same way
+bad() {
+  name=$1; shift
+  f=$BAD/$name.lua
+  if [ ! -f "$f" ]; then
+    cmd="(setup)"; fail "missing test scenario $f"; return
+  fi
+  line=$(error_line "$f")
+  psim check "$f"
+  expect_rc 2
+  expect_err_start "$f:${line:+$line:} "
+  for text in "$@"; do expect_err "$text"; done
+  expect_out_empty
+  psim run "$f" --paths 50 --quiet
+  expect_rc 2
+}
+
+# ---- 1. exit codes and usage errors --------------------------------------
+
+psim run "$SMALL" --paths 200 --quiet
+expect_rc 0
+psim check "$SMALL"
+expect_rc 0
+psim size "$SMALL" --paths 200 --quiet
+expect_rc 0
+psim size "$SMALL" --paths 200 --pool fund --alpha 0.1,0.05 --at 5e6 --quiet
+expect_rc 0
+
+psim
+expect_rc 2
+expect_err "usage:"
+expect_err "no command"
+
+psim frobnicate "$SMALL"
+expect_rc 2
+expect_err "usage:"
+expect_err "unknown command 'frobnicate'"
+
+psim run "$SMALL" --bogus 1
+expect_rc 2
+expect_err "usage:"
+expect_err "unknown option '--bogus'"
+
+# an unknown option last on the line is still an unknown option, not one
+# that "needs a value"
+psim run "$SMALL" --bogus
+expect_rc 2
+expect_err "unknown option '--bogus'"
+
+psim run "$SMALL" --paths 0
+expect_rc 2
+expect_err "usage:"
+expect_err "--paths"
+
+psim run "$SMALL" --paths abc
+expect_rc 2
+expect_err "--paths"
+expect_err "'abc'"
+
+psim run "$SMALL" --paths
+expect_rc 2
+expect_err "--paths needs a value"
+
+psim run "$SMALL" --threads 0
+expect_rc 2
+expect_err "--threads"
+
+psim run "$SMALL" --seed -1
+expect_rc 2
+expect_err "--seed"
+expect_err "'-1'"
+
+psim run
+expect_rc 2
+expect_err "usage:"
+expect_err "no scenario file"
+
+psim run "$SMALL" tests/scenarios/cli_valid.lua
+expect_rc 2
+expect_err "unexpected argument 'tests/scenarios/cli_valid.lua'"
+
+psim run "$SMALL" --set paths
+expect_rc 2
+expect_err "--set needs KEY=VALUE"
+expect_err "'paths'"
+
+psim size "$SMALL" --alpha 1.5
+expect_rc 2
+expect_err "--alpha"
+expect_err "'1.5'"
+
+psim size "$SMALL" --paths 100 --pool unknown
+expect_rc 2
+expect_err "--pool unknown"
+expect_out_empty
+
+psim run "$tmp/no_such_scenario.lua"
+expect_rc 2
+expect_err_start "$tmp/no_such_scenario.lua:"
+expect_err "cannot open"
+
+psim check "$tmp/no_such_scenario.lua"
+expect_rc 2
+expect_err "$tmp/no_such_scenario.lua"
+
+# ---- 2. scenario errors: FILE:LINE: and the field ------------------------
+
+bad syntax "near 'pd'"
+bad call_nil "'wann'"
+bad typo_periods "field 'peroids'" "did you mean 'periods'?"
+bad segment_unknown_field "segment 'a_small'" "field 'pdd'" "did you mean 'pd'?"
+bad share_sum "programme 'prog_a'" "field 'share'" "0.9"
+bad share_key "programme 'prog_b'" "field 'share'" "'bank_z'"
+bad pd_range "segment 'b_term'" "field 'pd'" "1.5"
+bad negative_initial "pool 'fund'" "field 'initial'" "negative"
+bad rho_one "segment 'a_small'" "field 'rho'"
+bad missing_tenor "segment 'b_term'" "field 'tenor'" "missing"
+bad periods_string "field 'periods'" "must be a number, got string"
+bad bank_is_government "programme 'prog_b'" "field 'bank'" "'city'"
+bad owner_is_bank "pool 'fund'" "field 'owner'" "'bank_a'"
+bad segment_two_programmes "programme 'prog_b'" "field 'segments'" "'a_small'" "'prog_a'"
+bad segment_no_programme "segment 'b_term'" "not covered by any programme"
+bad duplicate_party "party 'bank_a'" "field 'id'" "'bank_a'"
+bad duplicate_segment "segment 'a_small'" "field 'id'" "'a_small'"
+bad duplicate_programme "programme 'prog_a'" "field 'id'" "'prog_a'"
+bad pool_id_is_party "pool 'city'" "field 'id'" "'city'"
+bad recovery_before_claim "programme 'prog_b'" "field 'recovery_lag'" "claim_lag"
+bad originate_outside "segment 'a_small'" "field 'originate'"
+bad topups_key "pool 'fund'" "field 'topups'" "1..24"
+bad beta_sd "poolsim.beta" "sd"
+bad lognormal_sd "poolsim.lognormal" "sd"
+bad programme_id_is_segment_id "programme 'a_small'" "field 'share'" "0.9"
+bad commented_out_field "segment 'b_term'" "field 'pd'" "1.5"
+bad infinite_loop "instruction budget"
+bad randomseed "math.randomseed"
+bad memory "memory"  # an allocation failure has no line to blame, but the file must be named
+
+# a file that does not return a scenario: no line to blame, but the file and
+# what it must end with
+for name in no_return plain_table; do
+  psim check "$BAD/$name.lua"
+  expect_rc 2
+  expect_err_start "$BAD/$name.lua: "
+  expect_err "return poolsim.scenario{"
+done
+
+# the sandbox: each escape fails with exit 2 at its line and says why
+bad sandbox_os_execute "global 'os'"
+check "os.execute must not have run" sh -c '! grep -q sandbox-escaped "$1" "$2"' sh "$tmp/out" "$tmp/err"
+bad sandbox_io_open "global 'io'"
+bad sandbox_io_popen "global 'io'"
+bad sandbox_require "global 'require'"
+bad sandbox_dofile "global 'dofile'"
+bad sandbox_loadfile "global 'loadfile'"
+bad sandbox_load_binary "binary chunk"
+
+# ---- 3. --set --------------------------------------------------------------
+
+psim run "$SMALL" --paths 200 --quiet --json "$tmp/base.json"
+expect_rc 0
+psim run "$SMALL" --paths 200 --quiet --json "$tmp/set.json" --set pools.fund.initial=2.5e8
+expect_rc 0
+base_initial=$(json_pool_initial "$tmp/base.json" fund)
+set_initial=$(json_pool_initial "$tmp/set.json" fund)
+check "pools.fund.initial is 5000000 without --set, got '$base_initial'" test "$base_initial" = 5000000
+check "--set pools.fund.initial=2.5e8 gives initial 250000000, got '$set_initial'" test "$set_initial" = 250000000
+base_dep=$(json_pool_depletion "$tmp/base.json" fund)
+set_dep=$(json_pool_depletion "$tmp/set.json" fund)
+check "the 500万 fund runs dry in some paths, P(depletion) = '$base_dep'" awk -v p="$base_dep" 'BEGIN { exit !(p + 0 > 0) }'
+check "a 2.5亿 fund never runs dry, P(depletion) = '$set_dep'" test "$set_dep" = 0
+check "the JSON records the override" grep -q "\"key\":$TAB\"pools.fund.initial\"" "$tmp/set.json"
+
+psim run "$SMALL" --paths 200 --set segments.a_small.pd=1.5
+expect_rc 2
+expect_err_start "--set segments.a_small.pd=1.5:"
+expect_err "field 'pd'"
+expect_out_empty
+
+psim check "$SMALL" --set pools.nope.initial=1
+expect_rc 2
+expect_err_start "--set pools.nope.initial=1:"
+expect_err "pools.nope"
+
+psim check "$SMALL" --set pools.fund.intial=1
+expect_rc 2
+expect_err_start "--set pools.fund.intial=1:"
+expect_err "did you mean 'initial'?"
+
+psim check "$SMALL" --set periods=abc
+expect_rc 2
+expect_err_start "--set periods=abc:"
+expect_err "field 'periods'"
+
+psim run "$SMALL" --quiet --set paths=100 --json "$tmp/paths.json"
+expect_rc 0
+got=$(json_run_field "$tmp/paths.json" paths)
+check "--set paths=100 runs 100 paths, got '$got'" test "$got" = 100
+
+psim check "$SMALL" --set pools.fund.initial=2.5e8 --set segments.b_term.pd=0.03
+expect_rc 0
+expect_out ": ok"
+
+# ---- 4. outputs ------------------------------------------------------------
+
+mkdir "$tmp/j"
+psim run "$SMALL" --paths 200 --json "$tmp/j/r.json"
+expect_rc 0
+check "--json FILE writes the file" test -s "$tmp/j/r.json"
+check "--json FILE writes valid JSON" json_valid "$tmp/j/r.json"
+check "JSON has \"schema\": 1" grep -q "^$TAB\"schema\":${TAB}1,\$" "$tmp/j/r.json"
+for key in poolsim scenario run parties pools programmes sizing; do
+  check "JSON has the top-level key '$key'" json_top "$tmp/j/r.json" "$key"
+done
+check "JSON names the pool 'fund'" grep -q "^$TAB$TAB\"fund\":" "$tmp/j/r.json"
+check "JSON records the scenario's sha256" grep -q "\"sha256\":$TAB\"[0-9a-f]\{64\}\"" "$tmp/j/r.json"
+check "--json FILE still prints the summary" test -s "$tmp/out"
+check "no temporary file left after writing JSON" no_leftovers "$tmp/j"
+if command -v jq >/dev/null 2>&1; then
+  check "jq parses the JSON" jq -e '.schema == 1' "$tmp/j/r.json" >/dev/null
+fi
+
+psim run "$SMALL" --paths 200 --json -
+expect_rc 0
+check "--json - prints only JSON on stdout" json_valid "$tmp/out"
+check "--json - prints no summary" sh -c '! grep -q "Sizing of pool" "$1"' sh "$tmp/out"
+
+# print() in a scenario goes to stderr: stdout stays JSON
+psim run tests/scenarios/cli_print.lua --paths 100 --json -
+expect_rc 0
+check "--json - stays pure JSON when the scenario prints" json_valid "$tmp/out"
+expect_err "building the revenue-band segments"
+
+psim run "$SMALL" --paths 200 --quiet
+expect_rc 0
+expect_out_empty
+psim size "$SMALL" --paths 200 --quiet
+expect_rc 0
+expect_out_empty
+psim check "$SMALL" --quiet
+expect_rc 0
+expect_out_empty
+
+# a failing run leaves no report and no temporary file behind
+mkdir "$tmp/fail"
+psim run "$BAD/share_sum.lua" --paths 100 --json "$tmp/fail/r.json"
+expect_rc 2
+check "a scenario error writes no JSON" test ! -e "$tmp/fail/r.json"
+check "a scenario error leaves no temporary file" no_leftovers "$tmp/fail"
+psim run "$SMALL" --paths 100 --json "$tmp/fail/r.json" --set segments.a_small.pd=1.5
+expect_rc 2
+check "a --set error writes no JSON" test ! -e "$tmp/fail/r.json"
+check "a --set error leaves no temporary file" no_leftovers "$tmp/fail"
+# ... and does not clobber an earlier report
+echo '{"old": true}' >"$tmp/fail/old.json"
+psim run "$BAD/share_sum.lua" --paths 100 --json "$tmp/fail/old.json"
+expect_rc 2
+check "a failing run leaves an existing report untouched" grep -q '"old"' "$tmp/fail/old.json"
+
+psim run "$SMALL" --paths 100 --quiet --json "$tmp/no/such/dir/r.json"
+expect_rc 1
+expect_err "$tmp/no/such/dir/r.json"
+check "no directory is created for an unwritable report" test ! -e "$tmp/no"
+
+# results do not depend on the thread count (only "seconds"/"threads" differ)
+psim run "$SMALL" --paths 200 --quiet --threads 1 --json "$tmp/t1.json"
+expect_rc 0
+psim run "$SMALL" --paths 200 --quiet --threads 3 --json "$tmp/t3.json"
+expect_rc 0
+grep -v -e '"seconds":' -e '"threads":' "$tmp/t1.json" >"$tmp/t1.cut"
+grep -v -e '"seconds":' -e '"threads":' "$tmp/t3.json" >"$tmp/t3.cut"
+check "same JSON with --threads 1 and --threads 3" cmp -s "$tmp/t1.cut" "$tmp/t3.cut"
+
+# ---- 5. check ----------------------------------------------------------------
+
+for f in "$SMALL" tests/scenarios/cli_valid.lua tests/scenarios/cli_minimal.lua tests/scenarios/cli_print.lua; do
+  psim check "$f"
+  expect_rc 0
+  check "check prints '$f: ok' first" sh -c 'head -n 1 "$1" | grep -q -F -e "$2: ok"' sh "$tmp/out" "$f"
+done
+for f in tests/scenarios/cli_valid.lua tests/scenarios/cli_minimal.lua tests/scenarios/cli_print.lua; do
+  psim run "$f" --paths 100 --quiet
+  expect_rc 0
+done
+
+echo "test_cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
