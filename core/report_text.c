@@ -12,6 +12,27 @@ static const char *money(double yuan, char *buf, size_t n) {
   return buf;
 }
 
+/* display width of UTF-8 text on a terminal: CJK characters take two columns */
+static int display_width(const char *s) {
+  int w = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    unsigned cp = *p;
+    int len = cp < 0x80 ? 1 : cp < 0xe0 ? 2 : cp < 0xf0 ? 3 : 4;
+    if (len == 2) cp = (cp & 0x1f) << 6 | (p[1] & 0x3f);
+    else if (len == 3) cp = (cp & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+    w += cp >= 0x2e80 ? 2 : 1;
+    for (int i = 0; i < len && *p; i++) p++;
+  }
+  return w;
+}
+
+/* print s in a column of `width` display columns, right- or left-aligned */
+static void column(FILE *f, const char *s, int width, int right) {
+  int pad = width - display_width(s);
+  if (right) fprintf(f, "%*s%s", pad > 0 ? pad : 0, "", s);
+  else fprintf(f, "%s%*s", s, pad > 0 ? pad : 0, "");
+}
+
 static const char *percent(double p, char *buf, size_t n) {
   snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
   return buf;
@@ -19,9 +40,15 @@ static const char *percent(double p, char *buf, size_t n) {
 
 /* one row: label, mean +- se, p95, p99, ES99 */
 static void money_row(FILE *f, const char *label, const ps_stats *s) {
-  char a[32], b[32], c[32], d[32], e[32];
-  fprintf(f, "  %-18s %11s ± %-9s %11s %11s %11s\n", label, money(s->mean, a, sizeof a), money(s->se, b, sizeof b),
-          money(s->p95, c, sizeof c), money(s->p99, d, sizeof d), money(s->es99, e, sizeof e));
+  char a[32];
+  fprintf(f, "  %-18s", label);
+  column(f, money(s->mean, a, sizeof a), 11, 1);
+  fprintf(f, " ± ");
+  column(f, money(s->se, a, sizeof a), 9, 0);
+  column(f, money(s->p95, a, sizeof a), 11, 1);
+  column(f, money(s->p99, a, sizeof a), 11, 1);
+  column(f, money(s->es99, a, sizeof a), 11, 1);
+  fprintf(f, "\n");
 }
 
 static void prob_line(FILE *f, const char *label, const ps_estimate *e) {
@@ -44,19 +71,24 @@ void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options
     char a[32], b[32], c[32];
     fprintf(f, "Sizing of pool '%s' over %d %ss (%ld paths):\n", m->pools[i].id, m->periods,
             m->step == PS_STEP_MONTH ? "month" : m->step == PS_STEP_QUARTER ? "quarter" : "year", r->paths);
+    fprintf(f, "  %-22s %-16s %s\n", "target", "initial needed", "95% CI");
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
-      fprintf(f, "  P(depletion) <= %-5g needs an initial balance of %s元  (95%% CI %s – %s)\n", alphas[k],
-              money(e.value, a, sizeof a), money(e.lo, b, sizeof b), money(e.hi, c, sizeof c));
+      char target[32];
+      snprintf(target, sizeof target, "P(depletion) <= %g%%", 100 * alphas[k]);
+      fprintf(f, "  %-22s ", target);
+      column(f, money(e.value, a, sizeof a), 16, 0);
+      fprintf(f, " %s – %s\n", money(e.lo, b, sizeof b), money(e.hi, c, sizeof c));
     }
     for (int k = 0; k < o->nat; k++) {
       ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
       char label[96];
-      snprintf(label, sizeof label, "  with %s元: P(depletion) = ", money(o->at[k], a, sizeof a));
+      snprintf(label, sizeof label, "  with %s: P(depletion) = ", money(o->at[k], a, sizeof a));
       prob_line(f, label, &e);
+      fprintf(f, "   ");
       for (int q = 0; q < n; q++)
-        fprintf(f, "    %s the %g target\n", e.hi <= alphas[q] ? "meets" : e.lo > alphas[q] ? "misses" : "is within Monte Carlo error of",
-                alphas[q]);
+        fprintf(f, " %s %g%%%s", e.hi <= alphas[q] ? "meets" : e.lo > alphas[q] ? "misses" : "too close to call at",
+                100 * alphas[q], q + 1 < n ? ";" : "\n");
     }
     if (m->has_on_period)
       fprintf(f, "  note: the scenario has an on_period hook; the sizing assumes the hook's actions do not depend on the pool's balance\n");
@@ -73,9 +105,9 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
           r->seconds);
   for (int i = 0; i < m->npools; i++) {
     const ps_pool_result *p = &r->pools[i];
-    fprintf(f, "Pool '%s', initial balance %s元 (元 amounts; mean ± standard error)\n", m->pools[i].id,
+    fprintf(f, "Pool '%s', initial balance %s (amounts in 元; mean ± standard error)\n", m->pools[i].id,
             money(p->initial, a, sizeof a));
-    fprintf(f, "  %-18s %11s   %-9s %11s %11s %11s\n", "", "mean", "", "p95", "p99", "ES99");
+    fprintf(f, "  %-18s%11s   %-9s%11s%11s%11s\n", "", "mean", "", "p95", "p99", "ES99");
     money_row(f, "claims", &p->claims);
     money_row(f, "paid", &p->paid);
     money_row(f, "shortfall", &p->shortfall);
@@ -88,11 +120,11 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
     for (int y = 0; y < p->nyears; y++) fprintf(f, " %d: %s", y + 1, percent(p->depletion_by_year[y].value, a, sizeof a));
     fprintf(f, "\n\n");
   }
-  fprintf(f, "Programmes (loans; mean ± se)\n");
+  fprintf(f, "Programmes (numbers of loans; mean ± standard error)\n");
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char b[32];
-    fprintf(f, "  %-18s originated %.0f, defaults %.1f ± %.1f (p99 %.0f), defaulted exposure %s元\n", m->programmes[i].id,
+    fprintf(f, "  %-18s originated %.0f, defaults %.1f ± %.1f (p99 %.0f), defaulted exposure %s\n", m->programmes[i].id,
             p->originated.mean, p->defaults.mean, p->defaults.se, p->defaults.p99,
             money(p->defaulted_exposure.mean, b, sizeof b));
   }
