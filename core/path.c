@@ -174,6 +174,10 @@ static int fund_pools(ps_path *w, int t) {
     pool_state *ps = &w->pools[i];
     ps->discount /= 1 + pool->yield_per_period;
     int64_t yield = (int64_t)llround((double)ps->balance * pool->yield_per_period);
+    /* the ledger rounds yield to the fen (at most half a fen a period); the
+    ** sizing shadow compounds it exactly, so it counts half a fen against the
+    ** pool each period to stay on the safe side of that rounding */
+    if (pool->yield_per_period > 0) ps->need += 0.5 * ps->discount;
     if (ps_ledger_post(&w->ledger, t, ps_account_outside(m), ps_account_of_pool(m, i), yield, PS_KIND_YIELD))
       return -1;
     ps->balance += yield;
