@@ -82,9 +82,11 @@ poolsim: $(REL)/poolsim
 	cp $< $@
 
 UNITS := $(UNIT_SRC:tests/unit/%.c=%)
+.SECONDARY: # keep the test objects between runs
 
 # ---- tests --------------------------------------------------------------
 test: deps-test
+	@rm -f $(BUILD)/results/*.txt
 	@$(MAKE) --no-print-directory test-release test-san test-valgrind
 	@sh tests/summary.sh $(BUILD)/results
 
