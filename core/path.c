@@ -302,6 +302,20 @@ static int pay_claims(ps_path *w, int t) {
   return 0;
 }
 
+/* Split a default's recovery among its payers in proportion to `amounts`
+** (what each paid, or was due), the bank weighing what it bore beyond them;
+** the parts land in w->parts, in share order. */
+static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
+  int64_t others = 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int is_bank = p->shares[i].account == p->bank;
+    w->weights[i] = is_bank ? 0 : (double)amounts[i];
+    if (!is_bank) others += amounts[i];
+  }
+  w->weights[p->nshares] = (double)(r->exposure - others);
+  ps_split_fen(r->recovery, w->weights, p->nshares + 1, w->parts);
+}
+
 /* The sizing shadow assumes every claim was paid in full, so it credits each
 ** pool the recovery it would get pro rata to what it was due (the same as what
 ** it got, unless the pool fell short on this loan). */
@@ -309,16 +323,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
   const ps_model *m = w->m;
   int short_paid = 0;
   for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
-  if (short_paid) {
-    int64_t others = 0;
-    for (int i = 0; i < p->nshares; i++) {
-      int is_bank = p->shares[i].account == p->bank;
-      w->weights[i] = is_bank ? 0 : (double)w->due[r->first + (size_t)i];
-      if (!is_bank) others += w->due[r->first + (size_t)i];
-    }
-    w->weights[p->nshares] = (double)(r->exposure - others);
-    ps_split_fen(r->recovery, w->weights, p->nshares + 1, w->parts);
-  }
+  if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
   for (int i = 0; i < p->nshares; i++) {
     int account = p->shares[i].account;
     if (account == p->bank || !ps_is_pool_account(m, account)) continue;
@@ -335,14 +340,7 @@ static int share_recoveries(ps_path *w, int t) {
     const default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery, PS_KIND_RECOVERY)) return -1;
-    int64_t others = 0;
-    for (int i = 0; i < p->nshares; i++) {
-      int is_bank = p->shares[i].account == p->bank;
-      w->weights[i] = is_bank ? 0 : (double)w->paid[r->first + (size_t)i];
-      if (!is_bank) others += w->paid[r->first + (size_t)i];
-    }
-    w->weights[p->nshares] = (double)(r->exposure - others); /* what the bank bore */
-    ps_split_fen(r->recovery, w->weights, p->nshares + 1, w->parts);
+    split_recovery(w, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       if (account == p->bank || w->parts[i] == 0) continue;
