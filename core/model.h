@@ -34,6 +34,10 @@ typedef struct {
   int64_t *topups;         /* fen, indexed by period 1..periods ([0] unused) */
   double yield;            /* annual */
   double yield_per_period; /* (1+yield)^dt - 1 */
+  int refill_last_year;    /* each new fiscal year, the owner refills last year's net outlay */
+  double refill_below;     /* top up to this fraction of the covered loans outstanding when
+                              the balance falls below it (0: no such rule) */
+  int wind_down;           /* at the horizon the balance returns to the owner */
 } ps_pool;
 
 /* a number, or a distribution drawn per loan / per default */
@@ -55,17 +59,50 @@ typedef struct {
   double pd;          /* annual default probability */
   double rho;         /* loading on the systemic factor */
   ps_dist lgd;
+  char **flags; int nflags; /* e.g. "first_loan", "ip_pledge": points in tiered shares */
   int programme;      /* the one programme that covers it */
+  double *share_points; /* per share of its programme: the flag points that apply */
   /* derived */
   double hazard;      /* per-period PD: 1 - (1-pd)^dt */
   double threshold;   /* Phi^-1(hazard) */
 } ps_segment;
 
-/* a payer of part of each loss: a pool or a party (ledger account index) */
+/* a band of a tiered share: the ratio for loans up to `upto` fen */
+typedef struct {
+  int64_t upto;
+  double ratio;
+} ps_tier;
+
+/* points added to a tiered ratio for loans with a flag */
+typedef struct {
+  char *flag;
+  double points;
+} ps_bonus;
+
+/* A payer of part of each loss: a pool or a party (ledger account index).
+** Its part is a fixed fraction; or a tiered ratio by loan amount, plus flag
+** points, at most `ceiling`; or the rest once the others are taken. */
 typedef struct {
   int account;
-  double share;
+  double share;              /* fixed fraction (no tiers, not rest) */
+  ps_tier *tiers; int ntiers;
+  ps_bonus *bonus; int nbonus;
+  double ceiling;
+  int rest;
 } ps_share;
+
+typedef enum { PS_TRIGGER_NPL_RATIO, PS_TRIGGER_ANNUAL_LOSS_RATE, PS_TRIGGER_POOL_FLOOR } ps_trigger_kind;
+typedef enum { PS_ACTION_PAUSE, PS_ACTION_STOP_LENDING } ps_trigger_action;
+
+/* A rule checked at the start of every period: when its measure passes
+** `above` (for a floor: falls below `below`) the action starts; it ends when
+** the measure is back past `resume` (default: the same threshold). */
+typedef struct {
+  ps_trigger_kind kind;
+  ps_trigger_action action;
+  double threshold, resume; /* ratios; for a pool floor, yuan */
+  int pool;                 /* pool_floor: which pool */
+} ps_trigger;
 
 typedef struct {
   char *id;
@@ -75,7 +112,15 @@ typedef struct {
   int nshares;
   int64_t cap_per_loan;    /* fen; 0 = no cap. Caps what all payers other
                               than the bank pay on one loan together */
+  int64_t cap_per_year;    /* fen; 0 = none: the same, per fiscal year */
+  int64_t cap_total;       /* fen; 0 = none: the same, over the horizon */
+  double cap_rate;         /* 0 = none: the same, as a fraction of principal enrolled so far */
+  int excess_to;           /* party that bears what caps and pauses cut (default the bank) */
+  int covers_interest;     /* exposure includes interest accrued until the claim */
+  int recognition_lag;     /* periods of arrears before a default can be claimed */
+  double first_payment;    /* fraction of each due paid at the claim; the rest with the recovery */
   int claim_lag, recovery_lag;
+  ps_trigger *triggers; int ntriggers;
 } ps_programme;
 
 struct ps_model {

@@ -47,7 +47,7 @@ int main(void) {
   gsl_rng_free(r);
 
   /* programme with shares bank 0.3, guarantor 0.2, pool 0.5 and a cap of 4e7 fen */
-  ps_share shares[3] = {{1, 0.3}, {2, 0.2}, {3, 0.5}};
+  ps_share shares[3] = {{.account = 1, .share = 0.3}, {.account = 2, .share = 0.2}, {.account = 3, .share = 0.5}};
   ps_programme p = {.bank = 1, .shares = shares, .nshares = 3, .cap_per_loan = 40000000};
   int64_t due[3], keeps;
   double scratch[3];
