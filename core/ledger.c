@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const kind_names[PS_NKINDS] = {
-    "initial", "topup", "yield", "principal_loss", "compensation", "recovery"};
+    "initial", "topup", "yield", "principal_loss", "compensation", "recovery", "wind_down"};
 
 const char *ps_kind_name(ps_kind k) { return k < PS_NKINDS ? kind_names[k] : "?"; }
 

@@ -18,6 +18,7 @@ typedef enum {
   PS_KIND_PRINCIPAL_LOSS, /* bank -> borrowers, the defaulted exposure */
   PS_KIND_COMPENSATION,   /* payer (pool or party) -> bank, its share of a default */
   PS_KIND_RECOVERY,       /* borrowers -> bank, and bank -> payers pro rata */
+  PS_KIND_WIND_DOWN,      /* pool -> owner, what is left at the horizon */
   PS_NKINDS
 } ps_kind;
 

@@ -171,6 +171,61 @@ static int helper_beta(lua_State *L) {
   return push_dist(L, "beta", mean, sd);
 }
 
+/* poolsim.tiered{ {upto = yuan, ratio = r}, ..., bonus = {flag = points}, ceiling = c }:
+** a share that depends on the loan amount (bands in increasing order; the last
+** may leave out upto to cover every larger loan) plus points for flagged loans,
+** never above the ceiling (default 1) */
+static int helper_tiered(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+  if (n == 0) return raise(L, "poolsim.tiered: give at least one band {upto = yuan, ratio = r}");
+  double last = -1;
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (lua_rawgeti(L, 1, i) != LUA_TTABLE) return raise(L, "poolsim.tiered: band %d must be a table {upto =, ratio =}", (int)i);
+    lua_getfield(L, -1, "ratio");
+    lua_getfield(L, -2, "upto");
+    int ratio_ok = lua_type(L, -2) == LUA_TNUMBER, upto_type = lua_type(L, -1);
+    double ratio = lua_tonumber(L, -2), upto = lua_tonumber(L, -1);
+    lua_pop(L, 2);
+    if (!ratio_ok || !(ratio >= 0 && ratio <= 1)) return raise(L, "poolsim.tiered: band %d: ratio must be in [0, 1]", (int)i);
+    if (upto_type == LUA_TNIL) {
+      if (i < n) return raise(L, "poolsim.tiered: band %d: only the last band may leave out upto", (int)i);
+    } else if (upto_type != LUA_TNUMBER || !(upto > last && upto <= 1e15)) {
+      return raise(L, "poolsim.tiered: band %d: upto must be an amount in yuan above the previous band's", (int)i);
+    }
+    last = upto;
+    lua_rawseti(L, -2, i); /* bands[i] = the band table */
+  }
+  lua_createtable(L, 0, 4);
+  lua_insert(L, -2);
+  lua_setfield(L, -2, "bands");
+  lua_pushliteral(L, "tiered");
+  lua_setfield(L, -2, "dist");
+  lua_getfield(L, 1, "ceiling");
+  double ceiling = lua_isnil(L, -1) ? 1 : lua_tonumber(L, -1);
+  if (!(lua_isnil(L, -1) || lua_type(L, -1) == LUA_TNUMBER) || !(ceiling >= 0 && ceiling <= 1))
+    return raise(L, "poolsim.tiered: ceiling must be a fraction in [0, 1]");
+  lua_pop(L, 1);
+  lua_pushnumber(L, ceiling);
+  lua_setfield(L, -2, "ceiling");
+  lua_createtable(L, 0, 4);
+  if (lua_getfield(L, 1, "bonus") != LUA_TNIL) {
+    if (!lua_istable(L, -1)) return raise(L, "poolsim.tiered: bonus must be a table {flag = points}");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 1))
+        return raise(L, "poolsim.tiered: bonus entries must be flag = points in [0, 1]");
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_settable(L, -5); /* bonus copy [flag] = points */
+    }
+  }
+  lua_pop(L, 1);
+  lua_setfield(L, -2, "bonus");
+  return 1;
+}
+
 /* poolsim.scenario{...}: marks the table as a scenario and remembers the line */
 static int helper_scenario(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -201,7 +256,7 @@ int ps_lua_scenario_line(lua_State *L, int idx) {
 
 static const luaL_Reg poolsim_helpers[] = {
     {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
-    {"beta", helper_beta}, {"scenario", helper_scenario}, {NULL, NULL}};
+    {"beta", helper_beta}, {"tiered", helper_tiered}, {"scenario", helper_scenario}, {NULL, NULL}};
 
 /* open the allowed libraries and replace what must not be reachable */
 static int open_sandbox(lua_State *L) {

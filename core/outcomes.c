@@ -13,14 +13,16 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   o->nparties = m->nparties;
   size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
   size_t nq = (size_t)paths * (size_t)m->nparties;
-  double **pool_arrays[] = {&o->claims, &o->paid, &o->shortfall, &o->recovered, &o->unsettled, &o->required};
+  double **pool_arrays[] = {&o->claims,    &o->paid,     &o->shortfall, &o->recovered,
+                            &o->unsettled, &o->required, &o->topups,    &o->returned};
   for (size_t i = 0; i < sizeof pool_arrays / sizeof *pool_arrays; i++)
     if (!(*pool_arrays[i] = calloc(np, sizeof(double)))) goto fail;
   if (!(o->depletion = calloc(np, sizeof(int)))) goto fail;
   if (!(o->balance = calloc(np * (size_t)m->periods, sizeof(double)))) goto fail;
-  if (!(o->defaults = calloc(ng, sizeof(double)))) goto fail;
-  if (!(o->originated = calloc(ng, sizeof(double)))) goto fail;
-  if (!(o->defaulted_exposure = calloc(ng, sizeof(double)))) goto fail;
+  double **programme_arrays[] = {&o->defaults, &o->originated, &o->defaulted_exposure, &o->refused,
+                                 &o->capped,   &o->paused,     &o->stopped};
+  for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
+    if (!(*programme_arrays[i] = calloc(ng, sizeof(double)))) goto fail;
   if (!(o->losses = calloc(nq, sizeof(double)))) goto fail;
   return 0;
 fail:
@@ -35,6 +37,12 @@ void ps_outcomes_free(ps_outcomes *o) {
   free(o->recovered);
   free(o->unsettled);
   free(o->required);
+  free(o->topups);
+  free(o->returned);
+  free(o->refused);
+  free(o->capped);
+  free(o->paused);
+  free(o->stopped);
   free(o->depletion);
   free(o->balance);
   free(o->defaults);

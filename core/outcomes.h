@@ -14,10 +14,13 @@ typedef struct {
   int periods, npools, nprogrammes, nparties;
   /* per pool and path: index pool * paths + path */
   double *claims, *paid, *shortfall, *recovered, *unsettled, *required;
+  double *topups, *returned; /* all top-ups (scheduled, rules, hooks); wind-down */
   int *depletion;   /* first period with a shortfall, 0 when none */
   double *balance;  /* end-of-period balance: (pool * paths + path) * periods + (t - 1) */
   /* per programme and path */
   double *defaults, *originated, *defaulted_exposure;
+  double *refused, *capped; /* yuan cut by pauses, by caps */
+  double *paused, *stopped; /* periods compensation was paused, lending stopped */
   /* per party and path */
   double *losses;
 } ps_outcomes;

@@ -1,12 +1,16 @@
-/* path.c — one path of the model. The order of events inside a period is
-** fixed and documented in docs/model.md:
-**   1. each pool earns yield on its opening balance, then receives scheduled top-ups;
-**   2. on_period(ctx) runs (it may top up);
-**   3. segments originate this period's cohorts;
-**   4. defaults are drawn for every loan at risk;
-**   5. claims due this period are paid (pools pay what their balance allows);
-**   6. recoveries due this period come in and are shared back pro rata;
-**   7. the closing balance is recorded. */
+/* path.c — one path of the model, period by period. The order of events in a
+** period is fixed and documented in docs/rules.md:
+**   1. the book: loans at risk from earlier cohorts (for triggers and refills);
+**   2. funding: each pool earns yield on its opening balance, receives its
+**      scheduled top-ups, then the refill rules (rules.c);
+**   3. on_period(ctx) runs (it may top up);
+**   4. triggers are checked (pause compensation, stop lending);
+**   5. segments originate this period's cohorts (unless lending is stopped);
+**   6. defaults are drawn for every loan at risk;
+**   7. claims due this period are paid (claims.c);
+**   8. recoveries due this period come in and are shared back pro rata;
+**   9. the closing balance is recorded.
+** After the last period, pools that wind down return their balance. */
 #include "path.h"
 
 #include <gsl/gsl_cdf.h>
@@ -16,52 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "path_state.h"
 #include "policy.h"
-#include "programme.h"
 #include "rng.h"
-
-/* one default awaiting its claim and its recovery */
-typedef struct {
-  int programme, period;
-  int64_t exposure, recovery; /* fen */
-  size_t first;               /* its payers' amounts start at amounts[first] */
-  int next_claim, next_recovery;
-} default_record;
-
-/* per pool state within a path */
-typedef struct {
-  int64_t balance, claims, paid, shortfall, recovered, unsettled;
-  int depletion;
-  double discount; /* prod (1 + yield)^-1 up to this period */
-  double need;     /* initial balance needed so far, in fen (see docs/model.md, sizing) */
-  double required; /* running maximum of need */
-} pool_state;
-
-/* a FIFO of records due in one period */
-typedef struct {
-  int head, tail;
-} queue;
-
-struct ps_path {
-  const ps_model *m;
-  const int64_t *initial;
-  int audit;
-  gsl_rng *factor_rng, *default_rng;
-  double *z;          /* systemic factor by period */
-  int64_t **alive;    /* [segment][origination period] loans still at risk */
-  pool_state *pools;
-  int64_t *defaults, *originated, *exposure; /* per programme */
-  default_record *records;
-  size_t nrecords, caprecords;
-  int64_t *due, *paid; /* per record payer: what is owed, what was paid */
-  size_t namounts, capamounts;
-  queue *claims, *recoveries; /* by period */
-  double *weights;            /* scratch for splits */
-  int64_t *parts;
-  int maxshares;
-  int period_now; /* the period being run: postings made now carry it */
-  ps_ledger ledger;
-};
 
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
@@ -69,20 +30,21 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   w->m = m;
   w->initial = initial;
   w->audit = audit;
+  int maxshares = 0;
   for (int i = 0; i < m->nprogrammes; i++)
-    if (m->programmes[i].nshares > w->maxshares) w->maxshares = m->programmes[i].nshares;
+    if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
   size_t T = (size_t)m->periods + 1;
   int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
            (w->z = calloc(T, sizeof *w->z)) && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
-           (w->defaults = calloc((size_t)m->nprogrammes, sizeof(int64_t))) &&
-           (w->originated = calloc((size_t)m->nprogrammes, sizeof(int64_t))) &&
-           (w->exposure = calloc((size_t)m->nprogrammes, sizeof(int64_t))) &&
+           (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
            (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
-           (w->weights = calloc((size_t)w->maxshares + 1, sizeof *w->weights)) &&
-           (w->parts = calloc((size_t)w->maxshares + 1, sizeof *w->parts)) &&
+           (w->weights = calloc((size_t)maxshares + 1, sizeof *w->weights)) &&
+           (w->parts = calloc((size_t)maxshares + 1, sizeof *w->parts)) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  for (int i = 0; ok && i < m->nprogrammes; i++)
+    ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL;
   if (!ok) {
     ps_path_free(w);
     return NULL;
@@ -95,12 +57,11 @@ void ps_path_free(ps_path *w) {
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) free(w->progs[i].active);
   free(w->alive);
   free(w->z);
   free(w->pools);
-  free(w->defaults);
-  free(w->originated);
-  free(w->exposure);
+  free(w->progs);
   free(w->records);
   free(w->due);
   free(w->paid);
@@ -122,42 +83,10 @@ int ps_path_topup(ps_path *w, int pool, int64_t fen) {
                      PS_KIND_TOPUP))
     return -1;
   ps->balance += fen;
+  ps->topups += fen;
   ps->need -= (double)fen * ps->discount;
   return 0;
 }
-
-/* ---- growing the record arrays ---- */
-
-static int reserve_record(ps_path *w, int nshares) {
-  if (w->nrecords == w->caprecords) {
-    size_t cap = w->caprecords ? 2 * w->caprecords : 256;
-    default_record *r = realloc(w->records, cap * sizeof *r);
-    if (!r) return -1;
-    w->records = r;
-    w->caprecords = cap;
-  }
-  if (w->namounts + (size_t)nshares > w->capamounts) {
-    size_t cap = w->capamounts ? 2 * w->capamounts : 1024;
-    while (cap < w->namounts + (size_t)nshares) cap *= 2;
-    int64_t *d = realloc(w->due, cap * sizeof *d);
-    if (!d) return -1;
-    w->due = d;
-    int64_t *p = realloc(w->paid, cap * sizeof *p);
-    if (!p) return -1;
-    w->paid = p;
-    w->capamounts = cap;
-  }
-  return 0;
-}
-
-static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
-  if (q->tail < 0) q->head = idx;
-  else if (is_claim) records[q->tail].next_claim = idx;
-  else records[q->tail].next_recovery = idx;
-  q->tail = idx;
-}
-
-/* ---- the steps of a period ---- */
 
 /* systemic factor path: stationary AR(1), Z_1 ~ N(0,1) */
 static void draw_factors(ps_path *w) {
@@ -167,6 +96,7 @@ static void draw_factors(ps_path *w) {
     w->z[t] = phi * w->z[t - 1] + innovation_sd * gsl_ran_gaussian_ziggurat(w->factor_rng, 1.0);
 }
 
+/* yield on the opening balance, then the scheduled top-ups */
 static int fund_pools(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {
@@ -193,49 +123,19 @@ static double conditional_pd(const ps_segment *s, double z) {
   return gsl_cdf_ugaussian_P((s->threshold - sqrt(s->rho) * z) / sqrt(1 - s->rho));
 }
 
-/* outstanding principal (fen) of a loan of amount a at the start of its period of age `age` */
-static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
-  if (!s->amortizing) return amount;
-  return (int64_t)llround((double)amount * (double)(s->tenor - age) / (double)s->tenor);
-}
-
-static double draw(const ps_dist *d, gsl_rng *r) {
-  switch (d->kind) {
-  case PS_DIST_LOGNORMAL: return gsl_ran_lognormal(r, d->p1, d->p2);
-  case PS_DIST_BETA: return gsl_ran_beta(r, d->p1, d->p2);
-  default: return d->mean;
-  }
-}
-
-/* record one default of a loan of segment s originated in period `cohort` */
-static int record_default(ps_path *w, int s, int cohort, int t) {
+/* new cohorts of period t, unless the programme has stopped lending */
+static void originate(ps_path *w, int t) {
   const ps_model *m = w->m;
-  const ps_segment *seg = &m->segments[s];
-  const ps_programme *p = &m->programmes[seg->programme];
-  if (reserve_record(w, p->nshares)) return -1;
-  int64_t amount = (int64_t)llround(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
-  int64_t exposure = outstanding(seg, amount, t - cohort);
-  double lgd = draw(&seg->lgd, w->default_rng);
-  int idx = (int)w->nrecords++;
-  default_record *r = &w->records[idx];
-  *r = (default_record){seg->programme, t, exposure, (int64_t)llround((1 - lgd) * (double)exposure),
-                        w->namounts, -1, -1};
-  int64_t bank_keeps;
-  ps_programme_split(p, exposure, &w->due[r->first], &bank_keeps, w->weights);
-  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
-  w->namounts += (size_t)p->nshares;
-  w->defaults[seg->programme]++;
-  w->exposure[seg->programme] += exposure;
-  if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), exposure, PS_KIND_PRINCIPAL_LOSS)) return -1;
-
-  int claim_at = t + p->claim_lag, recover_at = t + p->recovery_lag;
-  if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
-  else
-    for (int i = 0; i < p->nshares; i++)
-      if (ps_is_pool_account(m, p->shares[i].account))
-        w->pools[p->shares[i].account - m->nparties].unsettled += w->due[r->first + (size_t)i];
-  if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
-  return 0;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    programme_state *ps = &w->progs[seg->programme];
+    if (t < seg->first || t > seg->last || ps->stopped) continue;
+    w->alive[s][t] = seg->new_loans;
+    ps->originated += seg->new_loans;
+    double principal = (double)seg->new_loans * seg->loan.mean * PS_FEN_PER_YUAN;
+    ps->enrolled_total += principal;
+    ps->year_enrolled += principal;
+  }
 }
 
 /* Draw the period's defaults. Loans of a segment alive in period t share one
@@ -248,10 +148,6 @@ static int draw_defaults(ps_path *w, int t) {
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     int64_t *alive = w->alive[s];
-    if (t >= seg->first && t <= seg->last) {
-      alive[t] = seg->new_loans;
-      w->originated[seg->programme] += seg->new_loans;
-    }
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
     int64_t n = 0;
@@ -264,99 +160,11 @@ static int draw_defaults(ps_path *w, int t) {
       int c = lo;
       while (k >= alive[c]) k -= alive[c++];
       alive[c]--;
-      if (record_default(w, s, c, t)) return -1;
+      if (ps_claims_record_default(w, s, c, t)) return -1;
     }
   }
   return 0;
 }
-
-/* pay the claims due in period t, in the order the defaults happened */
-static int pay_claims(ps_path *w, int t) {
-  const ps_model *m = w->m;
-  for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
-    const default_record *r = &w->records[idx];
-    const ps_programme *p = &m->programmes[r->programme];
-    for (int i = 0; i < p->nshares; i++) {
-      int account = p->shares[i].account;
-      int64_t due = w->due[r->first + (size_t)i], pay = due;
-      if (account == p->bank) { /* the bank's own share stays with it */
-        w->paid[r->first + (size_t)i] = due;
-        continue;
-      }
-      if (ps_is_pool_account(m, account)) {
-        pool_state *ps = &w->pools[account - m->nparties];
-        if (pay > ps->balance) pay = ps->balance;
-        ps->balance -= pay;
-        ps->claims += due;
-        ps->paid += pay;
-        ps->shortfall += due - pay;
-        ps->need += (double)due * ps->discount;
-        if (due > pay && ps->depletion == 0) ps->depletion = t;
-      }
-      w->paid[r->first + (size_t)i] = pay;
-      if (ps_ledger_post(&w->ledger, t, account, p->bank, pay, PS_KIND_COMPENSATION)) return -1;
-    }
-  }
-  for (int i = 0; i < m->npools; i++)
-    if (w->pools[i].need > w->pools[i].required) w->pools[i].required = w->pools[i].need;
-  return 0;
-}
-
-/* Split a default's recovery among its payers in proportion to `amounts`
-** (what each paid, or was due), the bank weighing what it bore beyond them;
-** the parts land in w->parts, in share order. */
-static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
-  int64_t others = 0;
-  for (int i = 0; i < p->nshares; i++) {
-    int is_bank = p->shares[i].account == p->bank;
-    w->weights[i] = is_bank ? 0 : (double)amounts[i];
-    if (!is_bank) others += amounts[i];
-  }
-  w->weights[p->nshares] = (double)(r->exposure - others);
-  ps_split_fen(r->recovery, w->weights, p->nshares + 1, w->parts);
-}
-
-/* The sizing shadow assumes every claim was paid in full, so it credits each
-** pool the recovery it would get pro rata to what it was due (the same as what
-** it got, unless the pool fell short on this loan). */
-static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p) {
-  const ps_model *m = w->m;
-  int short_paid = 0;
-  for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
-  if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
-  for (int i = 0; i < p->nshares; i++) {
-    int account = p->shares[i].account;
-    if (account == p->bank || !ps_is_pool_account(m, account)) continue;
-    pool_state *ps = &w->pools[account - m->nparties];
-    ps->need -= (double)w->parts[i] * ps->discount;
-  }
-}
-
-/* Recoveries due in period t come back to the bank, which passes each payer
-** its part pro rata to what that payer actually paid on the loan. */
-static int share_recoveries(ps_path *w, int t) {
-  const ps_model *m = w->m;
-  for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
-    const default_record *r = &w->records[idx];
-    const ps_programme *p = &m->programmes[r->programme];
-    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery, PS_KIND_RECOVERY)) return -1;
-    split_recovery(w, r, p, &w->paid[r->first]);
-    for (int i = 0; i < p->nshares; i++) {
-      int account = p->shares[i].account;
-      if (account == p->bank || w->parts[i] == 0) continue;
-      if (ps_ledger_post(&w->ledger, t, p->bank, account, w->parts[i], PS_KIND_RECOVERY)) return -1;
-      if (ps_is_pool_account(m, account)) {
-        pool_state *ps = &w->pools[account - m->nparties];
-        ps->balance += w->parts[i];
-        ps->recovered += w->parts[i];
-      }
-    }
-    discount_recoveries(w, r, p);
-  }
-  return 0;
-}
-
-/* ---- a whole path ---- */
 
 static void reset(ps_path *w) {
   const ps_model *m = w->m;
@@ -364,9 +172,11 @@ static void reset(ps_path *w) {
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
-  memset(w->defaults, 0, (size_t)m->nprogrammes * sizeof(int64_t));
-  memset(w->originated, 0, (size_t)m->nprogrammes * sizeof(int64_t));
-  memset(w->exposure, 0, (size_t)m->nprogrammes * sizeof(int64_t));
+  for (int i = 0; i < m->nprogrammes; i++) {
+    unsigned char *active = w->progs[i].active;
+    memset(active, 0, (size_t)m->programmes[i].ntriggers + 1);
+    w->progs[i] = (programme_state){.active = active};
+  }
   for (int i = 0; i < m->npools; i++) w->pools[i] = (pool_state){.discount = 1};
 }
 
@@ -390,10 +200,10 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
   for (int i = 0; i < m->npools; i++) {
     const pool_state *ps = &w->pools[i];
     int a = ps_account_of_pool(m, i);
-    int64_t flows = ps_ledger_net(l, a, PS_KIND_INITIAL) + ps_ledger_net(l, a, PS_KIND_TOPUP) +
-                    ps_ledger_net(l, a, PS_KIND_YIELD) - ps->paid + ps->recovered;
+    int64_t flows = ps_ledger_net(l, a, PS_KIND_INITIAL) + ps->topups + ps_ledger_net(l, a, PS_KIND_YIELD) -
+                    ps->paid + ps->recovered - ps->returned;
     if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != ps->balance ||
-        ps->claims != ps->paid + ps->shortfall) {
+        ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps->claims != ps->paid + ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
       return -1;
     }
@@ -431,14 +241,21 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->shortfall[k] = (double)ps->shortfall / PS_FEN_PER_YUAN;
     out->recovered[k] = (double)ps->recovered / PS_FEN_PER_YUAN;
     out->unsettled[k] = (double)ps->unsettled / PS_FEN_PER_YUAN;
+    out->topups[k] = (double)ps->topups / PS_FEN_PER_YUAN;
+    out->returned[k] = (double)ps->returned / PS_FEN_PER_YUAN;
     out->required[k] = ceil(ps->required) / PS_FEN_PER_YUAN;
     out->depletion[k] = ps->depletion;
   }
   for (int i = 0; i < m->nprogrammes; i++) {
+    const programme_state *ps = &w->progs[i];
     size_t k = ps_slot(out, i, index);
-    out->defaults[k] = (double)w->defaults[i];
-    out->originated[k] = (double)w->originated[i];
-    out->defaulted_exposure[k] = (double)w->exposure[i] / PS_FEN_PER_YUAN;
+    out->defaults[k] = (double)ps->defaults;
+    out->originated[k] = (double)ps->originated;
+    out->defaulted_exposure[k] = (double)ps->exposure / PS_FEN_PER_YUAN;
+    out->refused[k] = (double)ps->refused / PS_FEN_PER_YUAN;
+    out->capped[k] = (double)ps->capped / PS_FEN_PER_YUAN;
+    out->paused[k] = ps->paused_periods;
+    out->stopped[k] = ps->stopped_periods;
   }
   for (int i = 0; i < m->nparties; i++) {
     int64_t net = ps_ledger_net(&w->ledger, i, PS_KIND_PRINCIPAL_LOSS) +
@@ -459,13 +276,17 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if (open_pools(w)) goto oom;
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
-    if (fund_pools(w, t)) goto oom;
+    ps_rules_book(w, t);
+    if (fund_pools(w, t) || ps_rules_fund(w, t)) goto oom;
     if (policy && ps_policy_on_period(policy, w, index, t, err, errlen)) return -1;
-    if (draw_defaults(w, t) || pay_claims(w, t) || share_recoveries(w, t)) goto oom;
+    ps_rules_triggers(w);
+    originate(w, t);
+    if (draw_defaults(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
     for (int i = 0; i < m->npools; i++)
       out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
   }
+  if (ps_rules_wind_down(w)) goto oom;
   if (check_accounts(w, index, err, errlen)) return -1;
   store_outcomes(w, index, out);
   return 0;

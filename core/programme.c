@@ -31,9 +31,28 @@ void ps_split_fen(int64_t total, const double *w, int n, int64_t *out) {
   }
 }
 
-void ps_programme_split(const ps_programme *p, int64_t exposure, int64_t *due,
-                        int64_t *bank_keeps, double *w) {
-  for (int i = 0; i < p->nshares; i++) w[i] = p->shares[i].share;
+double ps_share_fraction(const ps_share *sh, int64_t amount, double points) {
+  if (sh->rest) return 0;
+  if (!sh->ntiers) return sh->share;
+  double ratio = 0; /* above the last band: not covered */
+  for (int i = 0; i < sh->ntiers; i++)
+    if (amount <= sh->tiers[i].upto) {
+      ratio = sh->tiers[i].ratio;
+      break;
+    }
+  return fmin(sh->ceiling, ratio + points);
+}
+
+void ps_programme_split(const ps_programme *p, int64_t amount, const double *points, int64_t exposure,
+                        int64_t *due, int64_t *bank_keeps, double *w) {
+  double taken = 0;
+  int rest = -1;
+  for (int i = 0; i < p->nshares; i++) {
+    w[i] = ps_share_fraction(&p->shares[i], amount, points ? points[i] : 0);
+    taken += w[i];
+    if (p->shares[i].rest) rest = i;
+  }
+  if (rest >= 0) w[rest] = fmax(0, 1 - taken);
   ps_split_fen(exposure, w, p->nshares, due);
   int64_t others = 0;
   for (int i = 0; i < p->nshares; i++)

@@ -63,6 +63,8 @@ static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) 
   cJSON_AddItemToObject(j, "net_outlay", stats_json(&p->net_outlay));
   cJSON_AddItemToObject(j, "unsettled", stats_json(&p->unsettled));
   cJSON_AddItemToObject(j, "required_initial", stats_json(&p->required_initial));
+  cJSON_AddItemToObject(j, "topups", stats_json(&p->topups));
+  cJSON_AddItemToObject(j, "returned", stats_json(&p->returned));
   cJSON_AddItemToObject(j, "depletion", prob_json(&p->depletion));
   cJSON *by_year = cJSON_AddArrayToObject(j, "depletion_by_year");
   for (int y = 0; y < p->nyears; y++) {
@@ -112,7 +114,7 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
   cJSON_AddNumberToObject(run, "seed", (double)r->seed);
   cJSON_AddNumberToObject(run, "threads", r->threads);
   cJSON_AddNumberToObject(run, "seconds", r->seconds);
-  cJSON_AddStringToObject(run, "sizing_method", m->has_on_period ? "running_max_with_hooks" : "running_max");
+  cJSON_AddStringToObject(run, "sizing_method", m->balance_feedback ? "running_max_with_feedback" : "running_max");
 
   cJSON *parties = cJSON_AddObjectToObject(doc, "parties");
   for (int i = 0; i < m->nparties; i++) {
@@ -130,6 +132,10 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
     cJSON_AddItemToObject(p, "originated", stats_json(&r->programmes[i].originated));
     cJSON_AddItemToObject(p, "defaults", stats_json(&r->programmes[i].defaults));
     cJSON_AddItemToObject(p, "defaulted_exposure", stats_json(&r->programmes[i].defaulted_exposure));
+    cJSON_AddItemToObject(p, "refused", stats_json(&r->programmes[i].refused));
+    cJSON_AddItemToObject(p, "capped", stats_json(&r->programmes[i].capped));
+    cJSON_AddItemToObject(p, "paused_periods", stats_json(&r->programmes[i].paused));
+    cJSON_AddItemToObject(p, "stopped_periods", stats_json(&r->programmes[i].stopped));
   }
   cJSON *sizing = cJSON_AddObjectToObject(doc, "sizing");
   for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(sizing, m->pools[i].id, sizing_json(r, i, o));

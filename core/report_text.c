@@ -90,8 +90,9 @@ void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options
         fprintf(f, " %s %g%%%s", e.hi <= alphas[q] ? "meets" : e.lo > alphas[q] ? "misses" : "too close to call at",
                 100 * alphas[q], q + 1 < n ? ";" : "\n");
     }
-    if (m->has_on_period)
-      fprintf(f, "  note: the scenario has an on_period hook; the sizing assumes the hook's actions do not depend on the pool's balance\n");
+    if (m->balance_feedback)
+      fprintf(f, "  note: rules in this scenario may react to the pool's balance (on_period, refill_below or a\n"
+                 "  pool_floor trigger); the sizing above assumes they do not, so check it with --at\n");
   }
 }
 

@@ -30,7 +30,8 @@ static int pool_result(const ps_model *m, const ps_outcomes *o, int pool, ps_poo
       ps_stats_compute(o->shortfall + base, n, &pr->shortfall) ||
       ps_stats_compute(o->recovered + base, n, &pr->recovered) ||
       ps_stats_compute(o->unsettled + base, n, &pr->unsettled) ||
-      ps_stats_compute(o->required + base, n, &pr->required_initial))
+      ps_stats_compute(o->required + base, n, &pr->required_initial) ||
+      ps_stats_compute(o->topups + base, n, &pr->topups) || ps_stats_compute(o->returned + base, n, &pr->returned))
     return -1;
   for (size_t i = 0; i < n; i++) scratch[i] = o->paid[base + i] - o->recovered[base + i];
   if (ps_stats_compute(scratch, n, &pr->net_outlay)) return -1;
@@ -72,7 +73,9 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
     ps_programme_result *pr = &r->programmes[i];
     rc = ps_stats_compute(o->defaults + base, n, &pr->defaults) ||
          ps_stats_compute(o->originated + base, n, &pr->originated) ||
-         ps_stats_compute(o->defaulted_exposure + base, n, &pr->defaulted_exposure);
+         ps_stats_compute(o->defaulted_exposure + base, n, &pr->defaulted_exposure) ||
+         ps_stats_compute(o->refused + base, n, &pr->refused) || ps_stats_compute(o->capped + base, n, &pr->capped) ||
+         ps_stats_compute(o->paused + base, n, &pr->paused) || ps_stats_compute(o->stopped + base, n, &pr->stopped);
   }
   for (int i = 0; rc == 0 && i < m->nparties; i++)
     rc = ps_stats_compute(o->losses + ps_slot(o, i, 0), n, &r->parties[i].losses);

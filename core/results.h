@@ -11,7 +11,7 @@
 
 typedef struct {
   double initial; /* yuan, the balance this run started from */
-  ps_stats claims, paid, shortfall, recovered, net_outlay, unsettled, required_initial;
+  ps_stats claims, paid, shortfall, recovered, net_outlay, unsettled, required_initial, topups, returned;
   ps_estimate depletion;          /* within the horizon */
   int nyears;
   ps_estimate *depletion_by_year; /* cumulative: depleted by the end of fiscal year y */
@@ -20,7 +20,7 @@ typedef struct {
 } ps_pool_result;
 
 typedef struct {
-  ps_stats defaults, originated, defaulted_exposure;
+  ps_stats defaults, originated, defaulted_exposure, refused, capped, paused, stopped;
 } ps_programme_result;
 
 typedef struct {

@@ -83,8 +83,20 @@ static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
   return PS_OK;
 }
 
+/* an optional boolean field (default false) */
+static int read_flag(const ps_entry *e, const char *field, int *out) {
+  int type = ps_read_push(e, field);
+  *out = lua_toboolean(e->rd->L, -1);
+  lua_pop(e->rd->L, 1);
+  if (type != LUA_TNIL && type != LUA_TBOOLEAN)
+    return ps_read_fail(e, field, "must be true or false, got %s", lua_typename(e->rd->L, type));
+  return PS_OK;
+}
+
 static int read_pools(const ps_entry *scen, ps_model *m) {
-  static const char *const fields[] = {"id", "name", "owner", "initial", "topups", "yield", NULL};
+  static const char *const fields[] = {"id",     "name",         "owner",     "initial", "topups",
+                                       "yield", "refill",       "refill_below", "wind_down", NULL};
+  static const char *const refills[] = {"none", "last_year", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "pools", 1, &n);
   if (rc) return rc;
@@ -109,9 +121,59 @@ static int read_pools(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_in_range(&e, "yield", 0, 0, 0, 1, &p->yield))) return rc;
     p->yield_per_period = pow(1 + p->yield, m->dt) - 1;
     if ((rc = read_topups(&e, m, p))) return rc;
+    if ((rc = ps_read_choice(&e, "refill", 0, 0, refills, &p->refill_last_year))) return rc;
+    if ((rc = ps_read_in_range(&e, "refill_below", 0, 0, 0, 1, &p->refill_below))) return rc;
+    if ((rc = read_flag(&e, "wind_down", &p->wind_down))) return rc;
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);
+  return PS_OK;
+}
+
+/* flags = { "first_loan", "ip_pledge", ... }: loan features that earn points in tiered shares */
+static int read_flags(const ps_entry *e, ps_segment *s) {
+  lua_State *L = e->rd->L;
+  int type = ps_read_push(e, "flags");
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  int n = type == LUA_TTABLE ? (int)lua_rawlen(L, -1) : -1;
+  if (n < 0) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, "flags", "must be a list of words, e.g. { \"first_loan\", \"ip_pledge\" }");
+  }
+  if (!(s->flags = calloc((size_t)n + 1, sizeof *s->flags))) {
+    lua_pop(L, 1);
+    return PS_ERUNTIME;
+  }
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, -1, i + 1);
+    const char *flag = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int rc = !flag ? ps_read_fail(e, "flags", "item %d must be a word (a string)", i + 1)
+             : !(s->flags[i] = strdup(flag)) ? PS_ERUNTIME : PS_OK;
+    lua_pop(L, 1);
+    if (rc) {
+      lua_pop(L, 1);
+      return rc;
+    }
+    s->nflags = i + 1;
+  }
+  lua_pop(L, 1);
+  return PS_OK;
+}
+
+/* each segment's flag points for each share of its programme (tiered shares) */
+static int resolve_share_points(ps_model *m) {
+  for (int s = 0; s < m->nsegments; s++) {
+    ps_segment *seg = &m->segments[s];
+    const ps_programme *p = &m->programmes[seg->programme];
+    if (!(seg->share_points = calloc((size_t)p->nshares, sizeof(double)))) return PS_ERUNTIME;
+    for (int i = 0; i < p->nshares; i++)
+      for (int b = 0; b < p->shares[i].nbonus; b++)
+        for (int f = 0; f < seg->nflags; f++)
+          if (strcmp(p->shares[i].bonus[b].flag, seg->flags[f]) == 0) seg->share_points[i] += p->shares[i].bonus[b].points;
+  }
   return PS_OK;
 }
 
@@ -144,7 +206,7 @@ static int read_origination(const ps_entry *e, const ps_model *m, ps_segment *s)
 
 static int read_segments(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "new_loans", "originate", "loan", "tenor", "repayment",
-                                       "rate", "pd", "lgd", "rho", NULL};
+                                       "rate", "pd", "lgd", "rho", "flags", NULL};
   static const char *const repayments[] = {"bullet", "amortizing", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "segments", 1, &n);
@@ -179,6 +241,7 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_in_range(&e, "pd", 1, 0, 0, 1, &s->pd))) return rc;
     if ((rc = ps_read_dist(&e, "lgd", "beta", 0, 1, &s->lgd))) return rc;
     if ((rc = ps_read_in_range(&e, "rho", 0, 0, 0, 0.999, &s->rho))) return rc;
+    if ((rc = read_flags(&e, s))) return rc;
     s->hazard = 1 - pow(1 - s->pd, m->dt);
     s->threshold = gsl_cdf_ugaussian_Pinv(s->hazard); /* -inf at 0, +inf at 1 */
     lua_pop(rd->L, 1);
@@ -219,7 +282,13 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if ((rc = read_parties(&scen, m))) return rc;
   if ((rc = read_pools(&scen, m))) return rc;
   if ((rc = read_segments(&scen, m))) return rc;
-  return ps_read_programmes(&scen, m);
+  if ((rc = ps_read_programmes(&scen, m))) return rc;
+  m->balance_feedback = m->has_on_period;
+  for (int i = 0; i < m->npools; i++) m->balance_feedback |= m->pools[i].refill_below > 0;
+  for (int i = 0; i < m->nprogrammes; i++)
+    for (int k = 0; k < m->programmes[i].ntriggers; k++)
+      m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;
+  return resolve_share_points(m);
 }
 
 /* read the whole file into memory (the workers re-run it from this copy) */
@@ -305,11 +374,21 @@ void ps_model_free(ps_model *m) {
   for (int i = 0; i < m->nsegments; i++) {
     free(m->segments[i].id);
     free(m->segments[i].name);
+    for (int f = 0; f < m->segments[i].nflags; f++) free(m->segments[i].flags[f]);
+    free(m->segments[i].flags);
+    free(m->segments[i].share_points);
   }
   for (int i = 0; i < m->nprogrammes; i++) {
     free(m->programmes[i].id);
     free(m->programmes[i].segments);
+    for (int k = 0; k < m->programmes[i].nshares; k++) {
+      ps_share *sh = &m->programmes[i].shares[k];
+      free(sh->tiers);
+      for (int b = 0; b < sh->nbonus; b++) free(sh->bonus[b].flag);
+      free(sh->bonus);
+    }
     free(m->programmes[i].shares);
+    free(m->programmes[i].triggers);
   }
   for (int i = 0; i < m->nsets; i++) {
     free(m->set_keys[i]);

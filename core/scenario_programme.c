@@ -2,6 +2,8 @@
 ** default, caps, timing and triggers (docs/scenario.md, docs/rules.md). */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +14,87 @@ static int cmp_share(const void *a, const void *b) {
   return (x->account > y->account) - (x->account < y->account);
 }
 
-/* share = { pool_or_party_id = fraction, ... }, summing to 1 */
+/* a tiered share made by poolsim.tiered{} (on the stack top) -> sh */
+static int read_tiered(const ps_entry *e, ps_share *sh) {
+  lua_State *L = e->rd->L;
+  lua_getfield(L, -1, "ceiling");
+  sh->ceiling = lua_tonumber(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "bands");
+  int n = (int)lua_rawlen(L, -1);
+  sh->tiers = calloc((size_t)n, sizeof *sh->tiers);
+  if (!sh->tiers) {
+    lua_pop(L, 1);
+    return PS_ERUNTIME;
+  }
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, -1, i + 1);
+    lua_getfield(L, -1, "upto");
+    lua_getfield(L, -2, "ratio");
+    sh->tiers[i].upto = lua_isnil(L, -2) ? INT64_MAX : (int64_t)llround(lua_tonumber(L, -2) * PS_FEN_PER_YUAN);
+    sh->tiers[i].ratio = lua_tonumber(L, -1);
+    lua_pop(L, 3);
+  }
+  sh->ntiers = n;
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "bonus");
+  int nb = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    lua_pop(L, 1);
+    nb++;
+  }
+  sh->bonus = calloc((size_t)nb + 1, sizeof *sh->bonus);
+  int rc = sh->bonus ? PS_OK : PS_ERUNTIME;
+  lua_pushnil(L);
+  while (rc == PS_OK && lua_next(L, -2)) {
+    ps_bonus *b = &sh->bonus[sh->nbonus];
+    b->points = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (!(b->flag = strdup(lua_tostring(L, -1)))) rc = PS_ERUNTIME;
+    else sh->nbonus++;
+  }
+  lua_pop(L, rc == PS_OK ? 1 : 2);
+  return rc;
+}
+
+/* the most a share can ever take of one loss */
+static double share_max(const ps_share *sh) {
+  if (sh->rest) return 0;
+  if (!sh->ntiers) return sh->share;
+  double top = 0, points = 0;
+  for (int i = 0; i < sh->ntiers; i++)
+    if (sh->tiers[i].ratio > top) top = sh->tiers[i].ratio;
+  for (int i = 0; i < sh->nbonus; i++) points += sh->bonus[i].points;
+  return fmin(sh->ceiling, top + points);
+}
+
+/* one share value: a fraction, "rest", or poolsim.tiered{} (on the stack top) */
+static int read_share_value(const ps_entry *e, const char *key, ps_share *sh) {
+  lua_State *L = e->rd->L;
+  int type = lua_type(L, -1);
+  if (type == LUA_TNUMBER) {
+    sh->share = lua_tonumber(L, -1);
+    if (!isfinite(sh->share) || sh->share < 0 || sh->share > 1)
+      return ps_read_fail(e, "share", "the share of '%s' must be a fraction in [0, 1]", key);
+    return PS_OK;
+  }
+  if (type == LUA_TSTRING && strcmp(lua_tostring(L, -1), "rest") == 0) {
+    sh->rest = 1;
+    return PS_OK;
+  }
+  if (type == LUA_TTABLE) {
+    lua_getfield(L, -1, "dist");
+    int tiered = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "tiered") == 0;
+    lua_pop(L, 1);
+    if (tiered) return read_tiered(e, sh);
+  }
+  return ps_read_fail(e, "share", "the share of '%s' must be a fraction, \"rest\" or poolsim.tiered{...}", key);
+}
+
+/* share = { pool_or_party_id = fraction | "rest" | poolsim.tiered{...}, ... }:
+** fractions sum to 1, or one payer takes the rest and the others can never
+** take more than the whole loss */
 static int read_shares(const ps_entry *e, const ps_model *m, ps_programme *p) {
   lua_State *L = e->rd->L;
   int type = ps_read_push(e, "share");
@@ -37,21 +119,19 @@ static int read_shares(const ps_entry *e, const ps_model *m, ps_programme *p) {
   lua_pushnil(L);
   while (rc == PS_OK && lua_next(L, -2)) {
     const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-    double v = lua_tonumber(L, -1);
-    int vnum = lua_type(L, -1) == LUA_TNUMBER;
-    lua_pop(L, 1);
+    int pool = key ? ps_find_pool(m, key) : -1, party = key ? ps_find_party(m, key) : -1;
+    int account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
     if (!key) rc = ps_read_fail(e, "share", "keys must be pool or party ids");
-    else if (!vnum || !isfinite(v) || v < 0 || v > 1)
-      rc = ps_read_fail(e, "share", "the share of '%s' must be a fraction in [0, 1]", key);
+    else if (account < 0) rc = ps_read_fail(e, "share", "'%s' is not a pool or party id", key);
+    else if (party >= 0 && m->parties[party].kind == PS_PARTY_BANK && party != p->bank)
+      rc = ps_read_fail(e, "share", "'%s' is a bank other than this programme's bank '%s'", key,
+                        m->parties[p->bank].id);
     else {
-      int pool = ps_find_pool(m, key), party = ps_find_party(m, key);
-      int account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
-      if (account < 0) rc = ps_read_fail(e, "share", "'%s' is not a pool or party id", key);
-      else if (party >= 0 && m->parties[party].kind == PS_PARTY_BANK && party != p->bank)
-        rc = ps_read_fail(e, "share", "'%s' is a bank other than this programme's bank '%s'", key,
-                  m->parties[p->bank].id);
-      else p->shares[p->nshares++] = (ps_share){.account = account, .share = v};
+      ps_share *sh = &p->shares[p->nshares++];
+      sh->account = account;
+      rc = read_share_value(e, key, sh);
     }
+    lua_pop(L, 1);
   }
   if (rc) {
     lua_pop(L, 2); /* key, table */
@@ -59,9 +139,19 @@ static int read_shares(const ps_entry *e, const ps_model *m, ps_programme *p) {
   }
   lua_pop(L, 1);
   qsort(p->shares, (size_t)p->nshares, sizeof *p->shares, cmp_share);
+  int rests = 0, tiered = 0;
   double sum = 0;
-  for (int i = 0; i < p->nshares; i++) sum += p->shares[i].share;
-  if (fabs(sum - 1) > PS_SHARE_TOLERANCE)
+  for (int i = 0; i < p->nshares; i++) {
+    rests += p->shares[i].rest;
+    tiered += p->shares[i].ntiers > 0;
+    sum += share_max(&p->shares[i]);
+  }
+  if (rests > 1) return ps_read_fail(e, "share", "only one payer can take the \"rest\"");
+  if (tiered && !rests)
+    return ps_read_fail(e, "share", "a tiered share needs another payer to take the \"rest\" (e.g. bank = \"rest\")");
+  if (rests && sum > 1 + PS_SHARE_TOLERANCE)
+    return ps_read_fail(e, "share", "the shares other than the rest can reach %.10g of a loss, more than 1", sum);
+  if (!rests && fabs(sum - 1) > PS_SHARE_TOLERANCE)
     return ps_read_fail(e, "share", "shares sum to %.10g, expected 1", sum);
   return PS_OK;
 }
@@ -100,9 +190,70 @@ static int read_covered_segments(const ps_entry *e, ps_model *m, int self, ps_pr
   return rc;
 }
 
+/* triggers = { {kind =, above = | below =, resume =, action =, pool =}, ... } */
+static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) {
+  static const char *const fields[] = {"kind", "above", "below", "resume", "action", "pool", NULL};
+  static const char *const kinds[] = {"npl_ratio", "annual_loss_rate", "pool_floor", NULL};
+  static const char *const actions[] = {"pause", "stop_lending", NULL};
+  lua_State *L = e->rd->L;
+  int type = ps_read_push(e, "triggers");
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  int n = type == LUA_TTABLE ? (int)lua_rawlen(L, -1) : 0;
+  if (n == 0) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, "triggers", "must be a list of triggers { {kind = \"npl_ratio\", above = 0.03, action = \"pause\"} }");
+  }
+  if (!(p->triggers = calloc((size_t)n, sizeof *p->triggers))) {
+    lua_pop(L, 1);
+    return PS_ERUNTIME;
+  }
+  int rc = PS_OK;
+  for (int i = 0; i < n && rc == PS_OK; i++) {
+    if (lua_rawgeti(L, -1, i + 1) != LUA_TTABLE) {
+      lua_pop(L, 2);
+      return ps_read_fail(e, "triggers", "item %d must be a table", i + 1);
+    }
+    char what[64];
+    snprintf(what, sizeof what, "trigger #%d of programme", i + 1);
+    ps_entry t = {e->rd, what, "programmes", p->id, lua_gettop(L), e->occurrence};
+    ps_trigger *tr = &p->triggers[i];
+    int kind = 0, action = 0;
+    if ((rc = ps_read_check_fields(&t, fields)) || (rc = ps_read_choice(&t, "kind", 1, 0, kinds, &kind)) ||
+        (rc = ps_read_choice(&t, "action", 1, 0, actions, &action))) {
+      lua_pop(L, 2);
+      return rc;
+    }
+    tr->kind = (ps_trigger_kind)kind;
+    tr->action = (ps_trigger_action)action;
+    tr->pool = -1;
+    if (tr->kind == PS_TRIGGER_POOL_FLOOR) {
+      char *pool;
+      if (!(rc = ps_read_string(&t, "pool", 1, &pool))) {
+        tr->pool = ps_find_pool(m, pool);
+        if (tr->pool < 0) rc = ps_read_fail(&t, "pool", "'%s' is not a pool id", pool);
+        free(pool);
+      }
+      if (!rc) rc = ps_read_in_range(&t, "below", 1, 0, 0, PS_MAX_AMOUNT_YUAN, &tr->threshold);
+      if (!rc) rc = ps_read_in_range(&t, "resume", 0, tr->threshold, tr->threshold, PS_MAX_AMOUNT_YUAN, &tr->resume);
+    } else {
+      rc = ps_read_in_range(&t, "above", 1, 0, 0, 1, &tr->threshold);
+      if (!rc) rc = ps_read_in_range(&t, "resume", 0, tr->threshold, 0, tr->threshold, &tr->resume);
+    }
+    p->ntriggers = i + 1;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return rc;
+}
+
 int ps_read_programmes(const ps_entry *scen, ps_model *m) {
-  static const char *const fields[] = {"id", "name", "segments", "bank", "share", "cap_per_loan",
-                                       "claim_lag", "recovery_lag", NULL};
+  static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
+                                       "cap_per_year", "cap_total", "cap_rate", "excess_to", "recognition_lag",
+                                       "claim_lag", "first_payment", "recovery_lag", "triggers", NULL};
+  static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
   if (rc) return rc;
@@ -126,16 +277,31 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     if (rc) return rc;
     if ((rc = read_covered_segments(&e, m, i, p))) return rc;
     if ((rc = read_shares(&e, m, p))) return rc;
+    if ((rc = ps_read_choice(&e, "covers", 0, 0, covers, &p->covers_interest))) return rc;
     if ((rc = ps_read_amount(&e, "cap_per_loan", 0, &p->cap_per_loan))) return rc;
+    if ((rc = ps_read_amount(&e, "cap_per_year", 0, &p->cap_per_year))) return rc;
+    if ((rc = ps_read_amount(&e, "cap_total", 0, &p->cap_total))) return rc;
+    if ((rc = ps_read_in_range(&e, "cap_rate", 0, 0, 0, 1, &p->cap_rate))) return rc;
+    char *excess;
+    if ((rc = ps_read_string(&e, "excess_to", 0, &excess))) return rc;
+    p->excess_to = excess ? ps_find_party(m, excess) : p->bank;
+    if (p->excess_to < 0) rc = ps_read_fail(&e, "excess_to", "'%s' is not a party id", excess);
+    free(excess);
+    if (rc) return rc;
     long v;
+    if ((rc = ps_read_int(&e, "recognition_lag", 0, 0, 0, PS_MAX_PERIODS, &v))) return rc;
+    p->recognition_lag = (int)v;
     if ((rc = ps_read_int(&e, "claim_lag", 0, 0, 0, PS_MAX_PERIODS, &v))) return rc;
     p->claim_lag = (int)v;
-    if ((rc = ps_read_int(&e, "recovery_lag", 0, p->claim_lag, 0, PS_MAX_PERIODS, &v))) return rc;
+    if ((rc = ps_read_in_range(&e, "first_payment", 0, 1, 0, 1, &p->first_payment))) return rc;
+    int claim_delay = p->recognition_lag + p->claim_lag;
+    if ((rc = ps_read_int(&e, "recovery_lag", 0, claim_delay, 0, PS_MAX_PERIODS, &v))) return rc;
     p->recovery_lag = (int)v;
-    if (p->recovery_lag < p->claim_lag)
-      return ps_read_fail(&e, "recovery_lag", "%d is shorter than claim_lag (%d): recoveries are shared back "
-                  "pro rata to what each payer paid, so they cannot arrive before the claim is paid",
-                  p->recovery_lag, p->claim_lag);
+    if (p->recovery_lag < claim_delay)
+      return ps_read_fail(&e, "recovery_lag", "%d is shorter than recognition_lag + claim_lag (%d): recoveries are "
+                  "shared back pro rata to what each payer paid, so they cannot arrive before the claim is paid",
+                  p->recovery_lag, claim_delay);
+    if ((rc = read_triggers(&e, m, p))) return rc;
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);

@@ -51,14 +51,34 @@ int main(void) {
   ps_programme p = {.bank = 1, .shares = shares, .nshares = 3, .cap_per_loan = 40000000};
   int64_t due[3], keeps;
   double scratch[3];
-  ps_programme_split(&p, 100000000, due, &keeps, scratch);
+  ps_programme_split(&p, 100000000, NULL, 100000000, due, &keeps, scratch);
   CHECK(due[0] == 30000000 && due[1] == 11428571 && due[2] == 28571429);
   CHECK_EQ_INT(keeps, 60000000);
-  ps_programme_split(&p, 50000000, due, &keeps, scratch); /* 3.5e7 < cap: plain shares */
+  ps_programme_split(&p, 50000000, NULL, 50000000, due, &keeps, scratch); /* 3.5e7 < cap: plain shares */
   CHECK(due[0] == 15000000 && due[1] == 10000000 && due[2] == 25000000);
   CHECK_EQ_INT(keeps, 15000000);
   p.cap_per_loan = 0; /* no cap */
-  ps_programme_split(&p, 100000000, due, &keeps, scratch);
+  ps_programme_split(&p, 100000000, NULL, 100000000, due, &keeps, scratch);
   CHECK(due[1] == 20000000 && due[2] == 50000000 && keeps == 30000000);
+
+  /* Guangzhou-style tiers for the fund (40% to 500万, 30% to 1500万, 20% to
+  ** 3000万, nothing above), +15 points for IP pledges, never above 50%; the
+  ** bank takes the rest. Amounts in fen. */
+  ps_tier tiers[3] = {{500000000, 0.40}, {1500000000, 0.30}, {3000000000, 0.20}};
+  ps_share tiered[2] = {{.account = 1, .rest = 1}, {.account = 3, .tiers = tiers, .ntiers = 3, .ceiling = 0.5}};
+  ps_programme g = {.bank = 1, .shares = tiered, .nshares = 2};
+  double no_points[2] = {0, 0}, ip[2] = {0, 0.15};
+  CHECK_NEAR(ps_share_fraction(&tiered[1], 400000000, 0), 0.40, 0);
+  CHECK_NEAR(ps_share_fraction(&tiered[1], 500000000, 0), 0.40, 0); /* "up to" includes the bound */
+  CHECK_NEAR(ps_share_fraction(&tiered[1], 500000001, 0), 0.30, 0);
+  CHECK_NEAR(ps_share_fraction(&tiered[1], 5000000000, 0), 0, 0);
+  CHECK_NEAR(ps_share_fraction(&tiered[1], 1000000000, 0.15), 0.45, 1e-15);
+  CHECK_NEAR(ps_share_fraction(&tiered[1], 400000000, 0.15), 0.50, 0); /* 0.55 capped */
+  ps_programme_split(&g, 400000000, no_points, 400000000, due, &keeps, scratch);
+  CHECK(due[0] == 240000000 && due[1] == 160000000 && keeps == 240000000);
+  ps_programme_split(&g, 1000000000, ip, 800000000, due, &keeps, scratch); /* exposure below the amount: amortised */
+  CHECK(due[0] == 440000000 && due[1] == 360000000);
+  ps_programme_split(&g, 5000000000, ip, 5000000000, due, &keeps, scratch); /* above 3000万: 0 + 15 points */
+  CHECK(due[1] == 750000000 && due[0] == 4250000000);
   return check_summary("test_programme");
 }

@@ -1,0 +1,249 @@
+/* claims.c — what happens to one default, in the order docs/rules.md gives:
+**   at the default: covered exposure (principal, + interest), split by shares
+**     (fixed, tiered with flag points, the rest), the per-loan cap;
+**   at the claim (recognition_lag + claim_lag later): a pause refuses it; the
+**     yearly, total and portfolio caps cut it; what is cut falls to excess_to;
+**     each payer pays its first payment (pools as far as their balance goes);
+**   at the recovery: second payments, then the recovery shared back pro rata
+**     to what each payer paid. */
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "path_state.h"
+#include "programme.h"
+
+static int reserve_record(ps_path *w, int nshares) {
+  if (w->nrecords == w->caprecords) {
+    size_t cap = w->caprecords ? 2 * w->caprecords : 256;
+    default_record *r = realloc(w->records, cap * sizeof *r);
+    if (!r) return -1;
+    w->records = r;
+    w->caprecords = cap;
+  }
+  if (w->namounts + (size_t)nshares > w->capamounts) {
+    size_t cap = w->capamounts ? 2 * w->capamounts : 1024;
+    while (cap < w->namounts + (size_t)nshares) cap *= 2;
+    int64_t *d = realloc(w->due, cap * sizeof *d);
+    if (!d) return -1;
+    w->due = d;
+    int64_t *p = realloc(w->paid, cap * sizeof *p);
+    if (!p) return -1;
+    w->paid = p;
+    w->capamounts = cap;
+  }
+  return 0;
+}
+
+static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
+  if (q->tail < 0) q->head = idx;
+  else if (is_claim) records[q->tail].next_claim = idx;
+  else records[q->tail].next_recovery = idx;
+  q->tail = idx;
+}
+
+static double draw(const ps_dist *d, gsl_rng *r) {
+  switch (d->kind) {
+  case PS_DIST_LOGNORMAL: return gsl_ran_lognormal(r, d->p1, d->p2);
+  case PS_DIST_BETA: return gsl_ran_beta(r, d->p1, d->p2);
+  default: return d->mean;
+  }
+}
+
+/* outstanding principal (fen) of a loan of amount a at the start of its period of age `age` */
+static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
+  if (!s->amortizing) return amount;
+  return (int64_t)llround((double)amount * (double)(s->tenor - age) / (double)s->tenor);
+}
+
+static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
+
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  programme_state *ps = &w->progs[seg->programme];
+  if (reserve_record(w, p->nshares)) return -1;
+  int64_t amount = (int64_t)llround(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+  int64_t principal = outstanding(seg, amount, t - cohort);
+  /* interest accrued from the start of the period of default until the claim
+  ** can be lodged, when the scheme covers it */
+  int64_t interest = p->covers_interest ? (int64_t)llround((double)principal * seg->rate * m->dt *
+                                                           (1 + p->recognition_lag))
+                                        : 0;
+  double lgd = draw(&seg->lgd, w->default_rng);
+  int idx = (int)w->nrecords++;
+  default_record *r = &w->records[idx];
+  *r = (default_record){seg->programme, t, principal, principal + interest,
+                        (int64_t)llround((1 - lgd) * (double)(principal + interest)), w->namounts, -1, -1};
+  int64_t bank_keeps;
+  ps_programme_split(p, amount, seg->share_points, r->exposure, &w->due[r->first], &bank_keeps, w->weights);
+  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
+  w->namounts += (size_t)p->nshares;
+  ps->defaults++;
+  ps->exposure += principal;
+  ps->npl += principal;
+  ps->year_defaulted += principal;
+  if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal, PS_KIND_PRINCIPAL_LOSS)) return -1;
+
+  int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
+  if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
+  else
+    for (int i = 0; i < p->nshares; i++)
+      if (ps_is_pool_account(m, p->shares[i].account)) pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i];
+  if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
+  return 0;
+}
+
+/* the most the payers other than the bank may still be asked for, under the
+** programme's yearly, total and portfolio caps (INT64_MAX: no cap) */
+static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
+  int64_t room = INT64_MAX;
+  if (p->cap_per_year > 0 && p->cap_per_year - ps->public_year < room) room = p->cap_per_year - ps->public_year;
+  if (p->cap_total > 0 && p->cap_total - ps->public_total < room) room = p->cap_total - ps->public_total;
+  if (p->cap_rate > 0) {
+    int64_t limit = (int64_t)floor(p->cap_rate * ps->enrolled_total);
+    if (limit - ps->public_total < room) room = limit - ps->public_total;
+  }
+  return room < 0 ? 0 : room;
+}
+
+/* Cut what the payers other than the bank owe on this claim to `allowed`
+** (pro rata to their dues); the cut falls to excess_to. Returns the cut. */
+static int64_t cut_claim(ps_path *w, const default_record *r, const ps_programme *p, int64_t allowed, int t) {
+  int64_t *due = &w->due[r->first], asked = 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int is_bank = p->shares[i].account == p->bank;
+    w->weights[i] = is_bank ? 0 : (double)due[i];
+    if (!is_bank) asked += due[i];
+  }
+  if (asked <= allowed) return 0;
+  int64_t bank_share = 0;
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account == p->bank) bank_share = due[i];
+  ps_split_fen(allowed, w->weights, p->nshares, due);
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account == p->bank) due[i] = bank_share;
+  int64_t cut = asked - allowed;
+  if (p->excess_to != p->bank &&
+      ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, cut, PS_KIND_COMPENSATION))
+    return -1;
+  return cut;
+}
+
+/* pay `amount` from a payer to the bank now; pools pay what their balance
+** allows and record the rest as shortfall */
+static int pay(ps_path *w, const ps_programme *p, int account, int64_t amount, int t, int64_t *paid) {
+  const ps_model *m = w->m;
+  int64_t now = amount;
+  if (ps_is_pool_account(m, account)) {
+    pool_state *ps = pool_of(w, account);
+    if (now > ps->balance) now = ps->balance;
+    ps->balance -= now;
+    ps->claims += amount;
+    ps->paid += now;
+    ps->year_paid += now;
+    ps->shortfall += amount - now;
+    ps->need += (double)amount * ps->discount;
+    if (ps->need > ps->required) ps->required = ps->need;
+    if (amount > now && ps->depletion == 0) ps->depletion = t;
+  }
+  *paid += now;
+  return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION);
+}
+
+/* the part of a due paid at the claim; the rest comes with the recovery */
+static int64_t first_part(const ps_programme *p, int64_t due) {
+  return p->first_payment >= 1 ? due : (int64_t)llround((double)due * p->first_payment);
+}
+
+int ps_claims_pay(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
+    const default_record *r = &w->records[idx];
+    const ps_programme *p = &m->programmes[r->programme];
+    programme_state *ps = &w->progs[r->programme];
+    int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
+    if (cut < 0) return -1;
+    if (ps->paused) ps->refused += cut;
+    else ps->capped += cut;
+    for (int i = 0; i < p->nshares; i++) {
+      int account = p->shares[i].account;
+      int64_t due = w->due[r->first + (size_t)i];
+      if (account == p->bank) { /* the bank's own share stays with it */
+        w->paid[r->first + (size_t)i] = due;
+        continue;
+      }
+      ps->public_year += due;
+      ps->public_total += due;
+      if (pay(w, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return -1;
+      /* a second payment due after the horizon is not settled within it */
+      if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
+        pool_of(w, account)->unsettled += due - first_part(p, due);
+    }
+  }
+  return 0;
+}
+
+/* Split a default's recovery among its payers in proportion to `amounts`
+** (what each paid, or was due), the bank weighing what it bore beyond them;
+** the parts land in w->parts, in share order. */
+static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
+  int64_t others = 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int is_bank = p->shares[i].account == p->bank;
+    w->weights[i] = is_bank ? 0 : (double)amounts[i];
+    if (!is_bank) others += amounts[i];
+  }
+  w->weights[p->nshares] = (double)(r->exposure - others);
+  ps_split_fen(r->recovery, w->weights, p->nshares + 1, w->parts);
+}
+
+/* The sizing shadow assumes every claim was paid in full, so it credits each
+** pool the recovery it would get pro rata to what it was due (the same as what
+** it got, unless the pool fell short on this loan). */
+static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p) {
+  const ps_model *m = w->m;
+  int short_paid = 0;
+  for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
+  if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
+  for (int i = 0; i < p->nshares; i++) {
+    int account = p->shares[i].account;
+    if (account == p->bank || !ps_is_pool_account(m, account)) continue;
+    pool_state *ps = pool_of(w, account);
+    ps->need -= (double)w->parts[i] * ps->discount;
+  }
+}
+
+int ps_claims_recover(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
+    const default_record *r = &w->records[idx];
+    const ps_programme *p = &m->programmes[r->programme];
+    w->progs[r->programme].npl -= r->principal;
+    /* second payments: what was due beyond the first payment */
+    if (p->first_payment < 1)
+      for (int i = 0; i < p->nshares; i++) {
+        int64_t due = w->due[r->first + (size_t)i];
+        if (p->shares[i].account != p->bank &&
+            pay(w, p, p->shares[i].account, due - first_part(p, due), t, &w->paid[r->first + (size_t)i]))
+          return -1;
+      }
+    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery, PS_KIND_RECOVERY)) return -1;
+    split_recovery(w, r, p, &w->paid[r->first]);
+    for (int i = 0; i < p->nshares; i++) {
+      int account = p->shares[i].account;
+      if (account == p->bank || w->parts[i] == 0) continue;
+      if (ps_ledger_post(&w->ledger, t, p->bank, account, w->parts[i], PS_KIND_RECOVERY)) return -1;
+      if (ps_is_pool_account(m, account)) {
+        pool_state *ps = pool_of(w, account);
+        ps->balance += w->parts[i];
+        ps->recovered += w->parts[i];
+        ps->year_recovered += w->parts[i];
+      }
+    }
+    discount_recoveries(w, r, p);
+  }
+  return 0;
+}

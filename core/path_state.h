@@ -1,0 +1,92 @@
+/* path_state.h — the inside of a path workspace, shared by the files that
+** run one path: path.c (the period loop, originations, defaults), claims.c
+** (sharing each default: claims, caps, pauses, recoveries) and rules.c (the
+** loan book, triggers and pool funding rules). Nothing else includes it. */
+#ifndef PS_PATH_STATE_H
+#define PS_PATH_STATE_H
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ledger.h"
+#include "model.h"
+#include "path.h"
+
+/* one default awaiting its claim and its recovery */
+typedef struct {
+  int programme, period;
+  int64_t principal;          /* outstanding principal at default, fen */
+  int64_t exposure, recovery; /* covered exposure (principal, + interest if covered), fen */
+  size_t first;               /* its payers' amounts start at due[first], paid[first] */
+  int next_claim, next_recovery;
+} default_record;
+
+/* per pool state within a path (fen unless noted) */
+typedef struct {
+  int64_t balance, claims, paid, shortfall, recovered, unsettled, topups, returned;
+  int64_t year_paid, year_recovered; /* this fiscal year, for refills */
+  int depletion;
+  double discount; /* prod (1 + yield)^-1 up to this period */
+  double need;     /* initial balance needed so far (docs/model.md, sizing) */
+  double required; /* running maximum of need */
+} pool_state;
+
+/* per programme state within a path */
+typedef struct {
+  int64_t defaults, originated, exposure;
+  double performing;         /* expected principal of loans at risk, fen (mean loan sizes) */
+  int64_t npl;               /* principal defaulted and not yet recovered */
+  double enrolled_total;     /* expected principal originated so far */
+  double year_enrolled;      /* ... this fiscal year */
+  int64_t year_defaulted;    /* principal defaulted this fiscal year */
+  int64_t public_year, public_total; /* what payers other than the bank were asked to pay */
+  int64_t refused, capped;   /* cut by pauses, by caps */
+  int paused, stopped;       /* now */
+  int paused_periods, stopped_periods;
+  unsigned char *active;     /* per trigger: in effect now */
+} programme_state;
+
+/* a FIFO of records due in one period */
+typedef struct {
+  int head, tail;
+} queue;
+
+struct ps_path {
+  const ps_model *m;
+  const int64_t *initial;
+  int audit;
+  gsl_rng *factor_rng, *default_rng;
+  double *z;       /* systemic factor by period */
+  int64_t **alive; /* [segment][origination period] loans still at risk */
+  pool_state *pools;
+  programme_state *progs;
+  default_record *records;
+  size_t nrecords, caprecords;
+  int64_t *due, *paid; /* per record payer: what is owed, what was paid */
+  size_t namounts, capamounts;
+  queue *claims, *recoveries; /* by period */
+  double *weights;            /* scratch for splits */
+  int64_t *parts;
+  int period_now; /* the period being run: postings made now carry it */
+  ps_ledger ledger;
+};
+
+/* ---- claims.c ---- */
+/* record a default of a loan of segment s, originated in `cohort`, in period t */
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t);
+/* pay the claims due in period t; share the recoveries due in t */
+int ps_claims_pay(ps_path *w, int t);
+int ps_claims_recover(ps_path *w, int t);
+
+/* ---- rules.c ---- */
+/* expected principal at risk in period t from cohorts originated before t, per programme */
+void ps_rules_book(ps_path *w, int t);
+/* the triggers of every programme, checked at the start of each period */
+void ps_rules_triggers(ps_path *w);
+/* pool funding rules at the start of period t (after yield and scheduled top-ups) */
+int ps_rules_fund(ps_path *w, int t);
+/* wind-down at the end of the horizon */
+int ps_rules_wind_down(ps_path *w);
+
+#endif

@@ -1,0 +1,111 @@
+/* rules.c — the rules that look at the whole book rather than one default:
+** the loans at risk, the programmes' triggers, and the pools' funding rules
+** (refill last year's outlay, refill below a share of the loans covered,
+** wind-down). All run at the start of a period, in the order of docs/rules.md. */
+#include <math.h>
+
+#include "path_state.h"
+
+/* share of a loan's principal still outstanding at the start of its period of age `age` */
+static double remaining(const ps_segment *s, int age) {
+  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
+}
+
+void ps_rules_book(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+    int hi = t - 1 < seg->last ? t - 1 : seg->last;
+    double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = 0;
+    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+    w->progs[seg->programme].performing += sum * mean;
+  }
+}
+
+/* the measure a trigger watches, now */
+static double measure(const ps_path *w, const programme_state *ps, const ps_trigger *tr) {
+  switch (tr->kind) {
+  case PS_TRIGGER_NPL_RATIO: {
+    double book = ps->performing + (double)ps->npl;
+    return book > 0 ? (double)ps->npl / book : 0;
+  }
+  case PS_TRIGGER_ANNUAL_LOSS_RATE:
+    return ps->year_enrolled > 0 ? (double)ps->year_defaulted / ps->year_enrolled : 0;
+  default:
+    return (double)w->pools[tr->pool].balance / PS_FEN_PER_YUAN;
+  }
+}
+
+void ps_rules_triggers(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme *p = &m->programmes[i];
+    programme_state *ps = &w->progs[i];
+    ps->paused = ps->stopped = 0;
+    for (int k = 0; k < p->ntriggers; k++) {
+      const ps_trigger *tr = &p->triggers[k];
+      double x = measure(w, ps, tr);
+      int floor = tr->kind == PS_TRIGGER_POOL_FLOOR;
+      if (!ps->active[k]) ps->active[k] = floor ? x < tr->threshold : x > tr->threshold;
+      else ps->active[k] = floor ? x < tr->resume : x > tr->resume;
+      if (ps->active[k]) {
+        if (tr->action == PS_ACTION_PAUSE) ps->paused = 1;
+        else ps->stopped = 1;
+      }
+    }
+    ps->paused_periods += ps->paused;
+    ps->stopped_periods += ps->stopped;
+  }
+}
+
+/* does programme p share its losses with this pool? */
+static int covers(const ps_programme *p, int account) {
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account == account) return 1;
+  return 0;
+}
+
+int ps_rules_fund(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  int per_year = ps_periods_per_year(m->step);
+  int new_year = t > 1 && (t - 1) % per_year == 0;
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool *pool = &m->pools[i];
+    pool_state *ps = &w->pools[i];
+    if (new_year) {
+      int64_t last_year = ps->year_paid - ps->year_recovered;
+      ps->year_paid = ps->year_recovered = 0;
+      if (pool->refill_last_year && last_year > 0 && ps_path_topup(w, i, last_year)) return -1;
+    }
+    if (pool->refill_below > 0) {
+      double covered = 0;
+      for (int k = 0; k < m->nprogrammes; k++)
+        if (covers(&m->programmes[k], ps_account_of_pool(m, i))) covered += w->progs[k].performing;
+      int64_t target = (int64_t)llround(pool->refill_below * covered);
+      if (ps->balance < target && ps_path_topup(w, i, target - ps->balance)) return -1;
+    }
+  }
+  if (new_year)
+    for (int k = 0; k < m->nprogrammes; k++) {
+      programme_state *ps = &w->progs[k];
+      ps->year_enrolled = 0;
+      ps->year_defaulted = ps->public_year = 0;
+    }
+  return 0;
+}
+
+int ps_rules_wind_down(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    pool_state *ps = &w->pools[i];
+    if (!m->pools[i].wind_down || ps->balance == 0) continue;
+    if (ps_ledger_post(&w->ledger, m->periods, ps_account_of_pool(m, i), m->pools[i].owner, ps->balance,
+                       PS_KIND_WIND_DOWN))
+      return -1;
+    ps->returned = ps->balance;
+    ps->balance = 0;
+  }
+  return 0;
+}
