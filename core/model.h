@@ -139,7 +139,7 @@ struct ps_model {
   ps_programme *programmes; int nprogrammes;
   int has_on_period;        /* the scenario defines on_period(ctx) */
   int balance_feedback;     /* some rule may react to a pool's balance (a hook,
-                               refill_below, a pool_floor trigger): see sizing */
+                               a refill, a pool_floor trigger): see sizing */
   char **set_keys, **set_values; /* the --set overrides applied, kept for the report */
   int nsets;
   char *source;             /* the scenario text, re-run by each worker's Lua state */

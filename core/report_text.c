@@ -91,8 +91,8 @@ void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options
                 100 * alphas[q], q + 1 < n ? ";" : "\n");
     }
     if (m->balance_feedback)
-      fprintf(f, "  note: rules in this scenario may react to the pool's balance (on_period, refill_below or a\n"
-                 "  pool_floor trigger); the sizing above assumes they do not, so check it with --at\n");
+      fprintf(f, "  note: rules in this scenario may react to the pool's balance (on_period, a refill or a\n"
+                 "  pool_floor trigger); the sizing above assumes they do not: check it by running at that size\n");
   }
 }
 

@@ -284,7 +284,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if ((rc = read_segments(&scen, m))) return rc;
   if ((rc = ps_read_programmes(&scen, m))) return rc;
   m->balance_feedback = m->has_on_period;
-  for (int i = 0; i < m->npools; i++) m->balance_feedback |= m->pools[i].refill_below > 0;
+  for (int i = 0; i < m->npools; i++) m->balance_feedback |= m->pools[i].refill_below > 0 || m->pools[i].refill_last_year;
   for (int i = 0; i < m->nprogrammes; i++)
     for (int k = 0; k < m->programmes[i].ntriggers; k++)
       m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;
