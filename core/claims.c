@@ -132,11 +132,40 @@ static int64_t cut_claim(ps_path *w, const default_record *r, const ps_programme
   return cut;
 }
 
+/* what a party pays of `amount` now: a guarantor no more than its capital
+** left, an insurer no more than its loss-ratio cap allows this year; the rest
+** is its unpaid share, which excess_to bears (paying the bank, unless it is the
+** bank). Returns what the party pays, or -1. */
+static int64_t party_pays(ps_path *w, const ps_programme *p, int account, int64_t amount, int t) {
+  const ps_party *party = &w->m->parties[account];
+  party_state *ps = &w->parties[account];
+  int64_t now = amount;
+  if (party->kind == PS_PARTY_GUARANTOR) {
+    int64_t left = ps_flows_capital_left(w, account);
+    if (now > left) now = left;
+    if (now < amount) ps->breached = 1;
+    ps->payouts += now;
+  } else if (party->kind == PS_PARTY_INSURER && party->loss_ratio_cap > 0) {
+    int64_t allowed = (int64_t)floor(party->loss_ratio_cap * (double)ps->premiums_year) - ps->claims_year;
+    if (now > allowed) now = allowed > 0 ? allowed : 0;
+  }
+  if (party->kind == PS_PARTY_INSURER) {
+    ps->claims += now;
+    ps->claims_year += now;
+  }
+  ps->unpaid += amount - now;
+  if (amount > now && p->excess_to != p->bank &&
+      ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount - now, PS_KIND_COMPENSATION))
+    return -1;
+  return now;
+}
+
 /* pay `amount` from a payer to the bank now; pools pay what their balance
 ** allows and record the rest as shortfall */
 static int pay(ps_path *w, const ps_programme *p, int account, int64_t amount, int t, int64_t *paid) {
   const ps_model *m = w->m;
   int64_t now = amount;
+  if (account < m->nparties && (now = party_pays(w, p, account, amount, t)) < 0) return -1;
   if (ps_is_pool_account(m, account)) {
     pool_state *ps = pool_of(w, account);
     if (now > ps->balance) now = ps->balance;

@@ -19,6 +19,14 @@ typedef enum {
   PS_KIND_COMPENSATION,   /* payer (pool or party) -> bank, its share of a default */
   PS_KIND_RECOVERY,       /* borrowers -> bank, and bank -> payers pro rata */
   PS_KIND_WIND_DOWN,      /* pool -> owner, what is left at the horizon */
+  PS_KIND_INTEREST,       /* borrowers -> bank */
+  PS_KIND_FUNDING_COST,   /* bank -> outside */
+  PS_KIND_FEE,            /* borrowers -> guarantor, the guarantee fee */
+  PS_KIND_REGUARANTEE_FEE,/* guarantor (or bank) -> reguarantor */
+  PS_KIND_PREMIUM,        /* borrowers -> insurer */
+  PS_KIND_INTEREST_SUBSIDY, /* government -> borrowers */
+  PS_KIND_FEE_SUBSIDY,    /* government -> borrowers */
+  PS_KIND_PREMIUM_SUBSIDY,/* government -> borrowers */
   PS_NKINDS
 } ps_kind;
 

@@ -25,7 +25,28 @@ typedef enum {
 typedef struct {
   char *id, *name;
   ps_party_kind kind;
+  /* bank */
+  double npl_tolerance;   /* NPL ratio it may carry (0: none); breaches are reported */
+  double funding_cost;    /* annual cost of the money it lends */
+  /* guarantor */
+  int64_t capital;        /* fen; payouts come out of it (0: unlimited) */
+  double leverage_limit;  /* outstanding guarantees <= limit x capital (0: none) */
+  double guarantee_fee;   /* annual, on the loans it guarantees, paid by borrowers */
+  /* reguarantor */
+  double reguarantee_fee; /* annual, on its share of the loans, paid by the guarantor */
+  /* insurer */
+  double premium;         /* annual, on the loans it insures, paid by borrowers */
+  double loss_ratio_cap;  /* stops paying in a year once claims exceed this x premiums (0: none) */
 } ps_party;
+
+/* a subsidy the government pays borrowers: a share of what they pay */
+typedef struct {
+  int payer;              /* party index; -1: none */
+  double share;           /* of interest, fees or premiums */
+  double of_principal;    /* interest subsidy only: a rate on principal instead */
+  int64_t cap_per_loan;   /* fen a loan a year (0: none) */
+  int after_repayment;    /* paid only to loans repaid in full, at maturity */
+} ps_subsidy;
 
 typedef struct {
   char *id;
@@ -121,6 +142,7 @@ typedef struct {
   double first_payment;    /* fraction of each due paid at the claim; the rest with the recovery */
   int claim_lag, recovery_lag;
   ps_trigger *triggers; int ntriggers;
+  ps_subsidy interest_subsidy, fee_subsidy, premium_subsidy;
 } ps_programme;
 
 struct ps_model {

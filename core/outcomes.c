@@ -20,10 +20,13 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   if (!(o->depletion = calloc(np, sizeof(int)))) goto fail;
   if (!(o->balance = calloc(np * (size_t)m->periods, sizeof(double)))) goto fail;
   double **programme_arrays[] = {&o->defaults, &o->originated, &o->defaulted_exposure, &o->refused,
-                                 &o->capped,   &o->paused,     &o->stopped};
+                                 &o->capped,   &o->paused,     &o->stopped,            &o->declined};
   for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
     if (!(*programme_arrays[i] = calloc(ng, sizeof(double)))) goto fail;
-  if (!(o->losses = calloc(nq, sizeof(double)))) goto fail;
+  double **party_arrays[] = {&o->losses, &o->net_result, &o->unpaid, &o->ratio};
+  for (size_t i = 0; i < sizeof party_arrays / sizeof *party_arrays; i++)
+    if (!(*party_arrays[i] = calloc(nq, sizeof(double)))) goto fail;
+  if (!(o->breached = calloc(nq, sizeof(int)))) goto fail;
   return 0;
 fail:
   ps_outcomes_free(o);
@@ -43,6 +46,11 @@ void ps_outcomes_free(ps_outcomes *o) {
   free(o->capped);
   free(o->paused);
   free(o->stopped);
+  free(o->declined);
+  free(o->net_result);
+  free(o->unpaid);
+  free(o->ratio);
+  free(o->breached);
   free(o->depletion);
   free(o->balance);
   free(o->defaults);

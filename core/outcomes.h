@@ -21,8 +21,13 @@ typedef struct {
   double *defaults, *originated, *defaulted_exposure;
   double *refused, *capped; /* yuan cut by pauses, by caps */
   double *paused, *stopped; /* periods compensation was paused, lending stopped */
+  double *declined;         /* loans not originated for want of guarantee capacity */
   /* per party and path */
-  double *losses;
+  double *losses;     /* paid on defaults less recovered */
+  double *net_result; /* every flow in and out over the horizon */
+  double *unpaid;     /* shares it could not or would not pay */
+  double *ratio;      /* bank: highest NPL ratio; guarantor: payout rate; insurer: loss ratio */
+  int *breached;      /* bank: NPL tolerance passed; guarantor: capital exhausted */
 } ps_outcomes;
 
 /* allocate for m and the given number of paths; 0 or -1 */

@@ -38,6 +38,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->z = calloc(T, sizeof *w->z)) && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
            (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
+           (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
            (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
            (w->weights = calloc((size_t)maxshares + 1, sizeof *w->weights)) &&
            (w->parts = calloc((size_t)maxshares + 1, sizeof *w->parts)) &&
@@ -62,6 +63,7 @@ void ps_path_free(ps_path *w) {
   free(w->z);
   free(w->pools);
   free(w->progs);
+  free(w->parties);
   free(w->records);
   free(w->due);
   free(w->paid);
@@ -123,18 +125,25 @@ static double conditional_pd(const ps_segment *s, double z) {
   return gsl_cdf_ugaussian_P((s->threshold - sqrt(s->rho) * z) / sqrt(1 - s->rho));
 }
 
-/* new cohorts of period t, unless the programme has stopped lending */
+/* New cohorts of period t, unless the programme has stopped lending, and as
+** many as its guarantors have capacity for. */
 static void originate(ps_path *w, int t) {
   const ps_model *m = w->m;
+  for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
+    const ps_programme *p = &m->programmes[seg->programme];
     programme_state *ps = &w->progs[seg->programme];
     if (t < seg->first || t > seg->last || ps->stopped) continue;
-    w->alive[s][t] = seg->new_loans;
-    ps->originated += seg->new_loans;
-    double principal = (double)seg->new_loans * seg->loan.mean * PS_FEN_PER_YUAN;
+    int64_t loans = ps_flows_capacity(w, s);
+    ps->declined += seg->new_loans - loans;
+    w->alive[s][t] = loans;
+    ps->originated += loans;
+    double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
     ps->enrolled_total += principal;
     ps->year_enrolled += principal;
+    for (int i = 0; i < p->nshares; i++)
+      if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
   }
 }
 
@@ -178,6 +187,7 @@ static void reset(ps_path *w) {
     w->progs[i] = (programme_state){.active = active};
   }
   for (int i = 0; i < m->npools; i++) w->pools[i] = (pool_state){.discount = 1};
+  memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
 }
 
 static int open_pools(ps_path *w) {
@@ -231,6 +241,25 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
   return bad ? -1 : 0;
 }
 
+/* the ratio reported for a party: a bank's highest NPL ratio, a guarantor's
+** payout rate (payouts / principal guaranteed), an insurer's loss ratio */
+static double party_ratio(const ps_path *w, int i) {
+  const ps_model *m = w->m;
+  const party_state *ps = &w->parties[i];
+  switch (m->parties[i].kind) {
+  case PS_PARTY_BANK: return ps->npl_max;
+  case PS_PARTY_INSURER: return ps->premiums > 0 ? (double)ps->claims / (double)ps->premiums : 0;
+  case PS_PARTY_GUARANTOR: {
+    double guaranteed = 0;
+    for (int k = 0; k < m->nprogrammes; k++)
+      for (int j = 0; j < m->programmes[k].nshares; j++)
+        if (m->programmes[k].shares[j].account == i) guaranteed += w->progs[k].enrolled_total;
+    return guaranteed > 0 ? (double)ps->payouts / guaranteed : 0;
+  }
+  default: return 0;
+  }
+}
+
 static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {
@@ -256,11 +285,18 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->capped[k] = (double)ps->capped / PS_FEN_PER_YUAN;
     out->paused[k] = ps->paused_periods;
     out->stopped[k] = ps->stopped_periods;
+    out->declined[k] = (double)ps->declined;
   }
   for (int i = 0; i < m->nparties; i++) {
+    const party_state *ps = &w->parties[i];
+    size_t k = ps_slot(out, i, index);
     int64_t net = ps_ledger_net(&w->ledger, i, PS_KIND_PRINCIPAL_LOSS) +
                   ps_ledger_net(&w->ledger, i, PS_KIND_COMPENSATION) + ps_ledger_net(&w->ledger, i, PS_KIND_RECOVERY);
-    out->losses[ps_slot(out, i, index)] = (double)-net / PS_FEN_PER_YUAN;
+    out->losses[k] = (double)-net / PS_FEN_PER_YUAN;
+    out->net_result[k] = (double)ps_ledger_balance(&w->ledger, i) / PS_FEN_PER_YUAN;
+    out->unpaid[k] = (double)ps->unpaid / PS_FEN_PER_YUAN;
+    out->breached[k] = ps->breached;
+    out->ratio[k] = party_ratio(w, i);
   }
 }
 
@@ -277,11 +313,12 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     ps_rules_book(w, t);
+    ps_rules_npl(w);
     if (fund_pools(w, t) || ps_rules_fund(w, t)) goto oom;
     if (policy && ps_policy_on_period(policy, w, index, t, err, errlen)) return -1;
     ps_rules_triggers(w);
     originate(w, t);
-    if (draw_defaults(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
+    if (draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
     for (int i = 0; i < m->npools; i++)
       out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;

@@ -44,8 +44,20 @@ typedef struct {
   int64_t refused, capped;   /* cut by pauses, by caps */
   int paused, stopped;       /* now */
   int paused_periods, stopped_periods;
+  int64_t declined;          /* loans not originated for want of guarantee capacity */
   unsigned char *active;     /* per trigger: in effect now */
 } programme_state;
+
+/* per party state within a path */
+typedef struct {
+  int64_t unpaid;                     /* shares it did not pay (capital gone, loss-ratio breaker) */
+  int64_t premiums_year, claims_year; /* insurer, this fiscal year */
+  int64_t premiums, claims;           /* insurer, over the horizon */
+  int64_t payouts;                    /* guarantor: compensation paid */
+  double npl_max;                     /* bank: highest NPL ratio of its programmes together */
+  int breached;                       /* bank: NPL above tolerance; guarantor: capital exhausted */
+  double new_principal;               /* guarantor: new loans guaranteed this period (expected) */
+} party_state;
 
 /* a FIFO of records due in one period */
 typedef struct {
@@ -61,6 +73,7 @@ struct ps_path {
   int64_t **alive; /* [segment][origination period] loans still at risk */
   pool_state *pools;
   programme_state *progs;
+  party_state *parties;
   default_record *records;
   size_t nrecords, caprecords;
   int64_t *due, *paid; /* per record payer: what is owed, what was paid */
@@ -88,5 +101,17 @@ void ps_rules_triggers(ps_path *w);
 int ps_rules_fund(ps_path *w, int t);
 /* wind-down at the end of the horizon */
 int ps_rules_wind_down(ps_path *w);
+/* bank NPL ratios against their tolerance, at the start of a period (after the book) */
+void ps_rules_npl(ps_path *w);
+
+/* ---- flows.c ---- */
+/* how many of a segment's new loans its guarantors have room for, this period */
+int64_t ps_flows_capacity(ps_path *w, int s);
+/* interest, funding cost, fees, premiums and subsidies of period t, on the
+** loans still at risk after the period's defaults */
+int ps_flows_period(ps_path *w, int t);
+/* what a guarantor can still pay: its capital plus everything it has received
+** less everything it has paid (fen); INT64_MAX when its capital is unlimited */
+int64_t ps_flows_capital_left(const ps_path *w, int party);
 
 #endif

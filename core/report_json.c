@@ -121,7 +121,26 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
     cJSON *p = cJSON_AddObjectToObject(parties, m->parties[i].id);
     cJSON_AddStringToObject(p, "kind", kind_names[m->parties[i].kind]);
     cJSON_AddStringToObject(p, "name", m->parties[i].name);
-    cJSON_AddItemToObject(p, "losses", stats_json(&r->parties[i].losses));
+    const ps_party_result *pr = &r->parties[i];
+    cJSON_AddItemToObject(p, "losses", stats_json(&pr->losses));
+    cJSON_AddItemToObject(p, "net_result", stats_json(&pr->net_result));
+    switch (m->parties[i].kind) {
+    case PS_PARTY_BANK:
+      cJSON_AddItemToObject(p, "npl_ratio_max", stats_json(&pr->ratio));
+      if (m->parties[i].npl_tolerance > 0) cJSON_AddItemToObject(p, "npl_breach", prob_json(&pr->breached));
+      break;
+    case PS_PARTY_GUARANTOR:
+      cJSON_AddItemToObject(p, "payout_rate", stats_json(&pr->ratio));
+      cJSON_AddItemToObject(p, "unpaid", stats_json(&pr->unpaid));
+      if (m->parties[i].capital > 0) cJSON_AddItemToObject(p, "capital_breach", prob_json(&pr->breached));
+      break;
+    case PS_PARTY_INSURER:
+      cJSON_AddItemToObject(p, "loss_ratio", stats_json(&pr->ratio));
+      cJSON_AddItemToObject(p, "unpaid", stats_json(&pr->unpaid));
+      break;
+    default:
+      break;
+    }
   }
   cJSON *pools = cJSON_AddObjectToObject(doc, "pools");
   for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(pools, m->pools[i].id, pool_json(r, i, o));
@@ -136,6 +155,7 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
     cJSON_AddItemToObject(p, "capped", stats_json(&r->programmes[i].capped));
     cJSON_AddItemToObject(p, "paused_periods", stats_json(&r->programmes[i].paused));
     cJSON_AddItemToObject(p, "stopped_periods", stats_json(&r->programmes[i].stopped));
+    cJSON_AddItemToObject(p, "declined", stats_json(&r->programmes[i].declined));
   }
   cJSON *sizing = cJSON_AddObjectToObject(doc, "sizing");
   for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(sizing, m->pools[i].id, sizing_json(r, i, o));

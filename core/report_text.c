@@ -128,10 +128,31 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
     fprintf(f, "  %-18s originated %.0f, defaults %.1f ± %.1f (p99 %.0f), defaulted exposure %s\n", m->programmes[i].id,
             p->originated.mean, p->defaults.mean, p->defaults.se, p->defaults.p99,
             money(p->defaulted_exposure.mean, b, sizeof b));
+    if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
+      char c[32];
+      fprintf(f, "  %-18s paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
+              "", p->paused.mean, p->stopped.mean, money(p->refused.mean, b, sizeof b), money(p->capped.mean, c, sizeof c),
+              p->declined.mean);
+    }
   }
-  fprintf(f, "\nParty losses (paid on defaults less recovered)\n");
-  for (int i = 0; i < m->nparties; i++)
-    if (r->parties[i].losses.max != 0 || r->parties[i].losses.min != 0) money_row(f, m->parties[i].id, &r->parties[i].losses);
+  fprintf(f, "\nParties: losses (paid on defaults less recovered), then net result (every flow)\n");
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    fprintf(f, "  %s (%s)\n", m->parties[i].id, m->parties[i].name);
+    if (p->losses.max != 0 || p->losses.min != 0) money_row(f, "  losses", &p->losses);
+    money_row(f, "  net result", &p->net_result);
+    const ps_party *party = &m->parties[i];
+    char a[32], b[32], c[32];
+    if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
+      fprintf(f, "    highest NPL ratio: mean %s, p95 %s; P(above its %s tolerance) %s\n", percent(p->ratio.mean, a, sizeof a),
+              percent(p->ratio.p95, b, sizeof b), percent(party->npl_tolerance, c, sizeof c),
+              percent(p->breached.value, a, sizeof a));
+    else if (party->kind == PS_PARTY_GUARANTOR)
+      fprintf(f, "    payout rate: mean %s, p95 %s%s%s\n", percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b),
+              party->capital > 0 ? "; P(capital exhausted) " : "", party->capital > 0 ? percent(p->breached.value, c, sizeof c) : "");
+    else if (party->kind == PS_PARTY_INSURER)
+      fprintf(f, "    loss ratio: mean %s, p95 %s\n", percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b));
+  }
   fprintf(f, "\n");
   ps_report_sizing_text(f, r, o);
 }

@@ -75,10 +75,18 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
          ps_stats_compute(o->originated + base, n, &pr->originated) ||
          ps_stats_compute(o->defaulted_exposure + base, n, &pr->defaulted_exposure) ||
          ps_stats_compute(o->refused + base, n, &pr->refused) || ps_stats_compute(o->capped + base, n, &pr->capped) ||
-         ps_stats_compute(o->paused + base, n, &pr->paused) || ps_stats_compute(o->stopped + base, n, &pr->stopped);
+         ps_stats_compute(o->paused + base, n, &pr->paused) || ps_stats_compute(o->stopped + base, n, &pr->stopped) ||
+         ps_stats_compute(o->declined + base, n, &pr->declined);
   }
-  for (int i = 0; rc == 0 && i < m->nparties; i++)
-    rc = ps_stats_compute(o->losses + ps_slot(o, i, 0), n, &r->parties[i].losses);
+  for (int i = 0; rc == 0 && i < m->nparties; i++) {
+    size_t base = ps_slot(o, i, 0), k = 0;
+    ps_party_result *pr = &r->parties[i];
+    rc = ps_stats_compute(o->losses + base, n, &pr->losses) ||
+         ps_stats_compute(o->net_result + base, n, &pr->net_result) ||
+         ps_stats_compute(o->unpaid + base, n, &pr->unpaid) || ps_stats_compute(o->ratio + base, n, &pr->ratio);
+    for (size_t j = 0; j < n; j++) k += o->breached[base + j] != 0;
+    pr->breached = ps_prob_wilson(k, n, PS_CI_LEVEL);
+  }
   free(scratch);
   if (rc) ps_results_free(r);
   return rc ? -1 : 0;

@@ -20,11 +20,12 @@ typedef struct {
 } ps_pool_result;
 
 typedef struct {
-  ps_stats defaults, originated, defaulted_exposure, refused, capped, paused, stopped;
+  ps_stats defaults, originated, defaulted_exposure, refused, capped, paused, stopped, declined;
 } ps_programme_result;
 
 typedef struct {
-  ps_stats losses;
+  ps_stats losses, net_result, unpaid, ratio;
+  ps_estimate breached;
 } ps_party_result;
 
 struct ps_results {

@@ -87,13 +87,32 @@ int ps_rules_fund(ps_path *w, int t) {
       if (ps->balance < target && ps_path_topup(w, i, target - ps->balance)) return -1;
     }
   }
-  if (new_year)
+  if (new_year) {
     for (int k = 0; k < m->nprogrammes; k++) {
       programme_state *ps = &w->progs[k];
       ps->year_enrolled = 0;
       ps->year_defaulted = ps->public_year = 0;
     }
+    for (int i = 0; i < m->nparties; i++) w->parties[i].premiums_year = w->parties[i].claims_year = 0;
+  }
   return 0;
+}
+
+void ps_rules_npl(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int b = 0; b < m->nparties; b++) {
+    if (m->parties[b].kind != PS_PARTY_BANK) continue;
+    double npl = 0, book = 0;
+    for (int k = 0; k < m->nprogrammes; k++)
+      if (m->programmes[k].bank == b) {
+        npl += (double)w->progs[k].npl;
+        book += w->progs[k].performing + (double)w->progs[k].npl;
+      }
+    double ratio = book > 0 ? npl / book : 0;
+    party_state *ps = &w->parties[b];
+    if (ratio > ps->npl_max) ps->npl_max = ratio;
+    if (m->parties[b].npl_tolerance > 0 && ratio > m->parties[b].npl_tolerance) ps->breached = 1;
+  }
 }
 
 int ps_rules_wind_down(ps_path *w) {

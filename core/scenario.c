@@ -23,8 +23,37 @@ static const char *const party_kinds[] = {"government", "bank", "guarantor", "re
 
 /* ---- the four lists ---- */
 
+/* the fields each kind of party may have, besides id, kind and name */
+static int read_party_terms(const ps_entry *e, ps_party *p) {
+  static const char *const bank[] = {"id", "kind", "name", "npl_tolerance", "funding_cost", NULL};
+  static const char *const guarantor[] = {"id", "kind", "name", "capital", "leverage_limit", "guarantee_fee", NULL};
+  static const char *const reguarantor[] = {"id", "kind", "name", "reguarantee_fee", NULL};
+  static const char *const insurer[] = {"id", "kind", "name", "premium", "loss_ratio_cap", NULL};
+  static const char *const government[] = {"id", "kind", "name", NULL};
+  const char *const *fields[] = {government, bank, guarantor, reguarantor, insurer};
+  int rc = ps_read_check_fields(e, fields[p->kind]);
+  if (rc) return rc;
+  switch (p->kind) {
+  case PS_PARTY_BANK:
+    if ((rc = ps_read_in_range(e, "npl_tolerance", 0, 0, 0, 1, &p->npl_tolerance))) return rc;
+    return ps_read_in_range(e, "funding_cost", 0, 0, 0, 1, &p->funding_cost);
+  case PS_PARTY_GUARANTOR:
+    if ((rc = ps_read_amount(e, "capital", 0, &p->capital))) return rc;
+    if ((rc = ps_read_in_range(e, "leverage_limit", 0, 0, 0, 1000, &p->leverage_limit))) return rc;
+    if (p->leverage_limit > 0 && p->capital == 0)
+      return ps_read_fail(e, "leverage_limit", "needs the guarantor's capital");
+    return ps_read_in_range(e, "guarantee_fee", 0, 0, 0, 1, &p->guarantee_fee);
+  case PS_PARTY_REGUARANTOR:
+    return ps_read_in_range(e, "reguarantee_fee", 0, 0, 0, 1, &p->reguarantee_fee);
+  case PS_PARTY_INSURER:
+    if ((rc = ps_read_in_range(e, "premium", 0, 0, 0, 1, &p->premium))) return rc;
+    return ps_read_in_range(e, "loss_ratio_cap", 0, 0, 0, 100, &p->loss_ratio_cap);
+  default:
+    return PS_OK;
+  }
+}
+
 static int read_parties(const ps_entry *scen, ps_model *m) {
-  static const char *const fields[] = {"id", "kind", "name", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "parties", 1, &n);
   if (rc) return rc;
@@ -35,11 +64,11 @@ static int read_parties(const ps_entry *scen, ps_model *m) {
     ps_party *p = &m->parties[i];
     if ((rc = ps_read_open_item(rd, "party", "parties", i, &e, &p->id))) return rc;
     m->nparties = i + 1;
-    if ((rc = ps_read_check_fields(&e, fields))) return rc;
     if (ps_find_party(m, p->id) != i) return ps_read_fail(&e, "id", "another party already has the id '%s'", p->id);
     int kind;
     if ((rc = ps_read_choice(&e, "kind", 1, 0, party_kinds, &kind))) return rc;
     p->kind = (ps_party_kind)kind;
+    if ((rc = read_party_terms(&e, p))) return rc;
     if ((rc = ps_read_string(&e, "name", 0, &p->name))) return rc;
     if (!p->name && !(p->name = strdup(p->id))) return PS_ERUNTIME;
     lua_pop(rd->L, 1);

@@ -249,10 +249,57 @@ static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) 
   return rc;
 }
 
+/* interest_subsidy / fee_subsidy / premium_subsidy = { share =, payer =, ... } */
+static int read_subsidy(const ps_entry *e, const ps_model *m, const char *field, ps_subsidy *s) {
+  static const char *const interest_fields[] = {"share", "of_principal", "payer", "cap_per_loan", "after_repayment", NULL};
+  static const char *const other_fields[] = {"share", "payer", NULL};
+  int is_interest = strcmp(field, "interest_subsidy") == 0;
+  lua_State *L = e->rd->L;
+  s->payer = -1;
+  int type = ps_read_push(e, field);
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  if (type != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, field, "must be a table { share =, payer = }, got %s", lua_typename(L, type));
+  }
+  char what[64];
+  snprintf(what, sizeof what, "%s of programme", field);
+  ps_entry t = {e->rd, what, "programmes", e->id, lua_gettop(L), e->occurrence};
+  char *payer = NULL;
+  int rc = ps_read_check_fields(&t, is_interest ? interest_fields : other_fields);
+  if (!rc) rc = ps_read_string(&t, "payer", 1, &payer);
+  if (!rc) {
+    s->payer = ps_find_party(m, payer);
+    if (s->payer < 0 || m->parties[s->payer].kind != PS_PARTY_GOVERNMENT)
+      rc = ps_read_fail(&t, "payer", "'%s' is not a party of kind government", payer);
+  }
+  free(payer);
+  if (!rc) rc = ps_read_in_range(&t, "share", !is_interest, 0, 0, 1, &s->share);
+  if (!rc && is_interest) {
+    rc = ps_read_in_range(&t, "of_principal", 0, 0, 0, 1, &s->of_principal);
+    if (!rc && (s->share > 0) == (s->of_principal > 0))
+      rc = ps_read_fail(&t, "share", "give either share (of interest) or of_principal (a rate on principal), not both");
+    if (!rc) rc = ps_read_amount(&t, "cap_per_loan", 0, &s->cap_per_loan);
+    if (!rc) {
+      int type_after = ps_read_push(&t, "after_repayment");
+      s->after_repayment = lua_toboolean(L, -1);
+      lua_pop(L, 1);
+      if (type_after != LUA_TNIL && type_after != LUA_TBOOLEAN)
+        rc = ps_read_fail(&t, "after_repayment", "must be true or false");
+    }
+  }
+  lua_pop(L, 1);
+  return rc;
+}
+
 int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "excess_to", "recognition_lag",
-                                       "claim_lag", "first_payment", "recovery_lag", "triggers", NULL};
+                                       "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
+                                       "fee_subsidy", "premium_subsidy", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -302,6 +349,10 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
                   "shared back pro rata to what each payer paid, so they cannot arrive before the claim is paid",
                   p->recovery_lag, claim_delay);
     if ((rc = read_triggers(&e, m, p))) return rc;
+    if ((rc = read_subsidy(&e, m, "interest_subsidy", &p->interest_subsidy)) ||
+        (rc = read_subsidy(&e, m, "fee_subsidy", &p->fee_subsidy)) ||
+        (rc = read_subsidy(&e, m, "premium_subsidy", &p->premium_subsidy)))
+      return rc;
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);
