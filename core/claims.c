@@ -187,6 +187,27 @@ static int64_t first_part(const ps_programme *p, int64_t due) {
   return p->first_payment >= 1 ? due : (int64_t)llround((double)due * p->first_payment);
 }
 
+/* The excess layer takes over `share` of the part of the insurer's due that
+** lies beyond `above` x its premiums this year (counting what it was asked
+** before this claim). */
+static void apply_layer(ps_path *w, const default_record *r, const ps_programme *p) {
+  int insurer = -1, layer = -1;
+  for (int i = 0; i < p->nshares; i++) {
+    if (p->shares[i].layer) layer = i;
+    else if (p->shares[i].account == p->layer.insurer) insurer = i;
+  }
+  party_state *ps = &w->parties[p->layer.insurer];
+  int64_t *due = &w->due[r->first], x = due[insurer];
+  int64_t threshold = (int64_t)floor(p->layer.above * (double)ps->premiums_year);
+  int64_t before = ps->asked_year > threshold ? ps->asked_year : threshold;
+  int64_t beyond = ps->asked_year + x - before;
+  ps->asked_year += x;
+  if (beyond <= 0) return;
+  int64_t shift = (int64_t)llround(p->layer.share * (double)beyond);
+  due[insurer] -= shift;
+  due[layer] += shift;
+}
+
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
@@ -197,6 +218,7 @@ int ps_claims_pay(ps_path *w, int t) {
     if (cut < 0) return -1;
     if (ps->paused) ps->refused += cut;
     else ps->capped += cut;
+    if (p->layer.insurer >= 0) apply_layer(w, r, p);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       int64_t due = w->due[r->first + (size_t)i];

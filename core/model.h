@@ -110,7 +110,16 @@ typedef struct {
   ps_bonus *bonus; int nbonus;
   double ceiling;
   int rest;
+  int layer;                 /* the excess layer's payer: due nothing at the default;
+                                takes over part of the insurer's share at the claim */
 } ps_share;
+
+/* A public excess-of-loss layer: once an insurer's claims this fiscal year pass
+** `above` x its premiums, `payer` pays `share` of the excess of each claim. */
+typedef struct {
+  int insurer;   /* party index; -1: no layer */
+  double above, share;
+} ps_layer;
 
 typedef enum { PS_TRIGGER_NPL_RATIO, PS_TRIGGER_ANNUAL_LOSS_RATE, PS_TRIGGER_POOL_FLOOR } ps_trigger_kind;
 typedef enum { PS_ACTION_PAUSE, PS_ACTION_STOP_LENDING } ps_trigger_action;
@@ -143,6 +152,7 @@ typedef struct {
   int claim_lag, recovery_lag;
   ps_trigger *triggers; int ntriggers;
   ps_subsidy interest_subsidy, fee_subsidy, premium_subsidy;
+  ps_layer layer;
 } ps_programme;
 
 struct ps_model {

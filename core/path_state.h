@@ -51,7 +51,8 @@ typedef struct {
 /* per party state within a path */
 typedef struct {
   int64_t unpaid;                     /* shares it did not pay (capital gone, loss-ratio breaker) */
-  int64_t premiums_year, claims_year; /* insurer, this fiscal year */
+  int64_t premiums_year, claims_year; /* insurer, this fiscal year: premiums, claims paid */
+  int64_t asked_year;                 /* insurer, this fiscal year: claims asked (excess layer) */
   int64_t premiums, claims;           /* insurer, over the horizon */
   int64_t payouts;                    /* guarantor: compensation paid */
   double npl_max;                     /* bank: highest NPL ratio of its programmes together */

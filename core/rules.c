@@ -93,7 +93,8 @@ int ps_rules_fund(ps_path *w, int t) {
       ps->year_enrolled = 0;
       ps->year_defaulted = ps->public_year = 0;
     }
-    for (int i = 0; i < m->nparties; i++) w->parties[i].premiums_year = w->parties[i].claims_year = 0;
+    for (int i = 0; i < m->nparties; i++)
+      w->parties[i].premiums_year = w->parties[i].claims_year = w->parties[i].asked_year = 0;
   }
   return 0;
 }

@@ -249,6 +249,49 @@ static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) 
   return rc;
 }
 
+/* excess_layer = { payer = pool or party, of = insurer, above_loss_ratio = 1.2, share = 0.8 }:
+** appended to the shares as a payer due nothing at the default */
+static int read_layer(const ps_entry *e, const ps_model *m, ps_programme *p) {
+  static const char *const fields[] = {"payer", "of", "above_loss_ratio", "share", NULL};
+  lua_State *L = e->rd->L;
+  p->layer.insurer = -1;
+  int type = ps_read_push(e, "excess_layer");
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  if (type != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, "excess_layer", "must be a table { payer =, of =, above_loss_ratio =, share = }");
+  }
+  ps_entry t = {e->rd, "excess_layer of programme", "programmes", e->id, lua_gettop(L), e->occurrence};
+  char *payer = NULL, *of = NULL;
+  int rc = ps_read_check_fields(&t, fields);
+  if (!rc) rc = ps_read_string(&t, "payer", 1, &payer);
+  if (!rc) rc = ps_read_string(&t, "of", 1, &of);
+  int pool = payer ? ps_find_pool(m, payer) : -1, party = payer ? ps_find_party(m, payer) : -1;
+  int account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
+  if (!rc && account < 0) rc = ps_read_fail(&t, "payer", "'%s' is not a pool or party id", payer);
+  if (!rc) {
+    p->layer.insurer = ps_find_party(m, of);
+    int in_shares = 0;
+    for (int i = 0; i < p->nshares; i++) in_shares |= p->shares[i].account == p->layer.insurer;
+    if (p->layer.insurer < 0 || m->parties[p->layer.insurer].kind != PS_PARTY_INSURER || !in_shares)
+      rc = ps_read_fail(&t, "of", "'%s' is not an insurer with a share in this programme", of);
+  }
+  free(payer);
+  free(of);
+  if (!rc) rc = ps_read_in_range(&t, "above_loss_ratio", 1, 0, 0, 100, &p->layer.above);
+  if (!rc) rc = ps_read_in_range(&t, "share", 1, 0, 0, 1, &p->layer.share);
+  lua_pop(L, 1);
+  if (rc) return rc;
+  ps_share *grown = realloc(p->shares, ((size_t)p->nshares + 1) * sizeof *grown);
+  if (!grown) return PS_ERUNTIME;
+  p->shares = grown;
+  p->shares[p->nshares++] = (ps_share){.account = account, .layer = 1};
+  return PS_OK;
+}
+
 /* interest_subsidy / fee_subsidy / premium_subsidy = { share =, payer =, ... } */
 static int read_subsidy(const ps_entry *e, const ps_model *m, const char *field, ps_subsidy *s) {
   static const char *const interest_fields[] = {"share", "of_principal", "payer", "cap_per_loan", "after_repayment", NULL};
@@ -299,7 +342,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "excess_to", "recognition_lag",
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
-                                       "fee_subsidy", "premium_subsidy", NULL};
+                                       "fee_subsidy", "premium_subsidy", "excess_layer", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -353,6 +396,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
         (rc = read_subsidy(&e, m, "fee_subsidy", &p->fee_subsidy)) ||
         (rc = read_subsidy(&e, m, "premium_subsidy", &p->premium_subsidy)))
       return rc;
+    if ((rc = read_layer(&e, m, p))) return rc;
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);
