@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "path_state.h"
+#include "policy.h"
 #include "programme.h"
 
 static int reserve_record(ps_path *w, int nshares) {
@@ -73,12 +74,25 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
                                                            (1 + p->recognition_lag))
                                         : 0;
   double lgd = draw(&seg->lgd, w->default_rng);
+  ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
+                       (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
+  if (w->policy && m->has_on_default) {
+    if (ps_policy_on_default(w->policy, w, &loan, w->error, sizeof w->error)) return -1;
+    lgd = loan.lgd;
+  }
+  if (w->policy && p->has_split) {
+    if (ps_policy_split(w->policy, w, &loan, w->weights, w->error, sizeof w->error)) return -1;
+  } else if (ps->share_override) {
+    memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
+  } else {
+    ps_programme_fractions(p, amount, seg->share_points, w->weights);
+  }
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, principal, principal + interest,
                         (int64_t)llround((1 - lgd) * (double)(principal + interest)), w->namounts, -1, -1};
   int64_t bank_keeps;
-  ps_programme_split(p, amount, seg->share_points, r->exposure, &w->due[r->first], &bank_keeps, w->weights);
+  ps_programme_apply(p, r->exposure, &w->due[r->first], &bank_keeps, w->weights);
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
   w->namounts += (size_t)p->nshares;
   ps->defaults++;

@@ -153,6 +153,7 @@ typedef struct {
   ps_trigger *triggers; int ntriggers;
   ps_subsidy interest_subsidy, fee_subsidy, premium_subsidy;
   ps_layer layer;
+  int has_split;           /* split = function(loss, loan, ctx): a custom split per loan */
 } ps_programme;
 
 struct ps_model {
@@ -170,6 +171,8 @@ struct ps_model {
   ps_segment *segments; int nsegments;
   ps_programme *programmes; int nprogrammes;
   int has_on_period;        /* the scenario defines on_period(ctx) */
+  int has_on_default;       /* ... on_default(loan, ctx) */
+  int has_hooks;            /* any Lua hook at all: paths then need a Lua state */
   int balance_feedback;     /* some rule may react to a pool's balance (a hook,
                                a refill, a pool_floor trigger): see sizing */
   char **set_keys, **set_values; /* the --set overrides applied, kept for the report */

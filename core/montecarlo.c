@@ -39,8 +39,8 @@ static void *worker(void *arg) {
   shared_run *r = arg;
   char err[1024];
   ps_path *w = ps_path_new(r->m, r->o->initial, r->o->audit);
-  ps_policy *policy = r->m->has_on_period ? ps_policy_new(r->m) : NULL;
-  if (!w || (r->m->has_on_period && !policy)) {
+  ps_policy *policy = r->m->has_hooks ? ps_policy_new(r->m) : NULL;
+  if (!w || (r->m->has_hooks && !policy)) {
     report_error(r, 0, "out of memory allocating a worker");
     ps_path_free(w);
     ps_policy_free(policy);

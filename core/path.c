@@ -45,7 +45,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
   for (int i = 0; ok && i < m->nprogrammes; i++)
-    ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL;
+    ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL &&
+         (w->progs[i].share_buf = calloc((size_t)m->programmes[i].nshares + 1, sizeof(double))) != NULL;
   if (!ok) {
     ps_path_free(w);
     return NULL;
@@ -58,7 +59,10 @@ void ps_path_free(ps_path *w) {
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
-  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) free(w->progs[i].active);
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
+    free(w->progs[i].active);
+    free(w->progs[i].share_buf);
+  }
   free(w->alive);
   free(w->z);
   free(w->pools);
@@ -78,6 +82,21 @@ void ps_path_free(ps_path *w) {
 const ps_model *ps_path_model(const ps_path *w) { return w->m; }
 int64_t ps_path_pool_balance(const ps_path *w, int pool) { return w->pools[pool].balance; }
 const ps_ledger *ps_path_ledger(const ps_path *w) { return &w->ledger; }
+
+void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {
+  const programme_state *ps = &w->progs[programme];
+  double book = ps->performing + (double)ps->npl;
+  *v = (ps_programme_view){book > 0 ? (double)ps->npl / book : 0, ps->performing / PS_FEN_PER_YUAN, (long)ps->defaults,
+                           (long)ps->originated, ps->paused || ps->suspended, ps->stopped};
+}
+
+void ps_path_suspend(ps_path *w, int programme, int on) { w->progs[programme].suspended = on; }
+
+void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
+  programme_state *ps = &w->progs[programme];
+  ps->share_override = fractions ? ps->share_buf : NULL;
+  if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
+}
 
 int ps_path_topup(ps_path *w, int pool, int64_t fen) {
   pool_state *ps = &w->pools[pool];
@@ -183,8 +202,9 @@ static void reset(ps_path *w) {
   for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
+    double *share_buf = w->progs[i].share_buf;
     memset(active, 0, (size_t)m->programmes[i].ntriggers + 1);
-    w->progs[i] = (programme_state){.active = active};
+    w->progs[i] = (programme_state){.active = active, .share_buf = share_buf};
   }
   for (int i = 0; i < m->npools; i++) w->pools[i] = (pool_state){.discount = 1};
   memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
@@ -304,6 +324,9 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
                 size_t errlen) {
   const ps_model *m = w->m;
   reset(w);
+  w->policy = policy;
+  w->index = index;
+  w->error[0] = '\0';
   if (policy && ps_policy_begin_path(policy, seed, index, err, errlen)) return -1;
   ps_rng_seed_stream(w->factor_rng, seed, (uint64_t)index, PS_STREAM_FACTORS);
   ps_rng_seed_stream(w->default_rng, seed, (uint64_t)index, PS_STREAM_DEFAULTS);
@@ -315,7 +338,11 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     ps_rules_book(w, t);
     ps_rules_npl(w);
     if (fund_pools(w, t) || ps_rules_fund(w, t)) goto oom;
-    if (policy && ps_policy_on_period(policy, w, index, t, err, errlen)) return -1;
+    if (policy && ps_policy_on_period(policy, w, t, err, errlen)) {
+      size_t n = strlen(err);
+      snprintf(err + n, errlen - n, " of path %ld", index);
+      return -1;
+    }
     ps_rules_triggers(w);
     originate(w, t);
     if (draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
@@ -327,7 +354,8 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if (check_accounts(w, index, err, errlen)) return -1;
   store_outcomes(w, index, out);
   return 0;
-oom:
-  snprintf(err, errlen, "out of memory in path %ld", index);
+oom: /* or a hook inside the period failed and said why */
+  if (w->error[0]) snprintf(err, errlen, "%s", w->error);
+  else snprintf(err, errlen, "out of memory in path %ld", index);
   return -1;
 }

@@ -35,6 +35,26 @@ int64_t ps_path_pool_balance(const ps_path *w, int pool);
 /* a top-up of fen > 0 from the pool's owner, now; 0 or -1 (out of memory) */
 int ps_path_topup(ps_path *w, int pool, int64_t fen);
 
+/* a programme as hooks see it */
+typedef struct {
+  double npl_ratio, performing; /* performing: yuan, expected principal at risk */
+  long defaults, originated;
+  int paused, stopped;
+} ps_programme_view;
+void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v);
+/* pause (on != 0) or resume a programme's compensation from the next claim on,
+** on top of its triggers */
+void ps_path_suspend(ps_path *w, int programme, int on);
+/* replace a programme's share fractions for later defaults (per share, in the
+** programme's share order; NULL restores the scenario's) */
+void ps_path_set_share(ps_path *w, int programme, const double *fractions);
+
+/* a default as hooks see it */
+typedef struct {
+  int programme, segment, period, age;
+  double amount, exposure, lgd; /* yuan, yuan, fraction */
+} ps_loan_view;
+
 /* the ledger of the last path run (its log when audit is on) */
 const ps_ledger *ps_path_ledger(const ps_path *w);
 

@@ -45,6 +45,9 @@ typedef struct {
   int paused, stopped;       /* now */
   int paused_periods, stopped_periods;
   int64_t declined;          /* loans not originated for want of guarantee capacity */
+  int suspended;             /* paused by ctx:suspend() */
+  double *share_override;    /* fractions set by ctx:set_share() (in share_buf), or NULL */
+  double *share_buf;
   unsigned char *active;     /* per trigger: in effect now */
 } programme_state;
 
@@ -84,6 +87,9 @@ struct ps_path {
   int64_t *parts;
   int period_now; /* the period being run: postings made now carry it */
   ps_ledger ledger;
+  ps_policy *policy;  /* Lua hooks of this path, or NULL */
+  long index;         /* the path being run */
+  char error[1024];   /* why the path stopped, when it was not memory */
 };
 
 /* ---- claims.c ---- */

@@ -43,8 +43,7 @@ double ps_share_fraction(const ps_share *sh, int64_t amount, double points) {
   return fmin(sh->ceiling, ratio + points);
 }
 
-void ps_programme_split(const ps_programme *p, int64_t amount, const double *points, int64_t exposure,
-                        int64_t *due, int64_t *bank_keeps, double *w) {
+void ps_programme_fractions(const ps_programme *p, int64_t amount, const double *points, double *w) {
   double taken = 0;
   int rest = -1;
   for (int i = 0; i < p->nshares; i++) {
@@ -53,6 +52,15 @@ void ps_programme_split(const ps_programme *p, int64_t amount, const double *poi
     if (p->shares[i].rest) rest = i;
   }
   if (rest >= 0) w[rest] = fmax(0, 1 - taken);
+}
+
+void ps_programme_split(const ps_programme *p, int64_t amount, const double *points, int64_t exposure,
+                        int64_t *due, int64_t *bank_keeps, double *w) {
+  ps_programme_fractions(p, amount, points, w);
+  ps_programme_apply(p, exposure, due, bank_keeps, w);
+}
+
+void ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w) {
   ps_split_fen(exposure, w, p->nshares, due);
   int64_t others = 0;
   for (int i = 0; i < p->nshares; i++)

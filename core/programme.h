@@ -26,4 +26,10 @@ double ps_share_fraction(const ps_share *sh, int64_t amount, double points);
 void ps_programme_split(const ps_programme *p, int64_t amount, const double *points, int64_t exposure,
                         int64_t *due, int64_t *bank_keeps, double *w);
 
+/* the first half of ps_programme_split: each share's fraction of this loan in w */
+void ps_programme_fractions(const ps_programme *p, int64_t amount, const double *points, double *w);
+/* the second half: split the exposure by the fractions in w (which it then
+** uses as scratch) and apply the per-loan cap */
+void ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w);
+
 #endif

@@ -55,6 +55,7 @@ void ps_rules_triggers(ps_path *w) {
         else ps->stopped = 1;
       }
     }
+    ps->paused |= ps->suspended;
     ps->paused_periods += ps->paused;
     ps->stopped_periods += ps->stopped;
   }

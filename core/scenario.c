@@ -282,7 +282,7 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
 /* the scenario's own fields */
 static int read_scenario(ps_reader *rd, ps_model *m) {
   static const char *const fields[] = {"name", "description", "periods", "step", "seed", "paths", "cycle",
-                                       "parties", "pools", "segments", "programmes", "on_period", NULL};
+                                       "parties", "pools", "segments", "programmes", "on_period", "on_default", NULL};
   static const char *const steps[] = {"month", "quarter", "year", NULL};
   ps_entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L), 1};
   int rc;
@@ -308,11 +308,18 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if (type != LUA_TNIL && type != LUA_TFUNCTION)
     return ps_read_fail(&scen, "on_period", "must be a function(ctx), got %s", lua_typename(rd->L, type));
   m->has_on_period = type == LUA_TFUNCTION;
+  type = ps_read_push(&scen, "on_default");
+  lua_pop(rd->L, 1);
+  if (type != LUA_TNIL && type != LUA_TFUNCTION)
+    return ps_read_fail(&scen, "on_default", "must be a function(loan, ctx), got %s", lua_typename(rd->L, type));
+  m->has_on_default = type == LUA_TFUNCTION;
   if ((rc = read_parties(&scen, m))) return rc;
   if ((rc = read_pools(&scen, m))) return rc;
   if ((rc = read_segments(&scen, m))) return rc;
   if ((rc = ps_read_programmes(&scen, m))) return rc;
-  m->balance_feedback = m->has_on_period;
+  m->has_hooks = m->has_on_period || m->has_on_default;
+  for (int i = 0; i < m->nprogrammes; i++) m->has_hooks |= m->programmes[i].has_split;
+  m->balance_feedback = m->has_hooks;
   for (int i = 0; i < m->npools; i++) m->balance_feedback |= m->pools[i].refill_below > 0 || m->pools[i].refill_last_year;
   for (int i = 0; i < m->nprogrammes; i++)
     for (int k = 0; k < m->programmes[i].ntriggers; k++)

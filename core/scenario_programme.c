@@ -342,7 +342,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "excess_to", "recognition_lag",
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
-                                       "fee_subsidy", "premium_subsidy", "excess_layer", NULL};
+                                       "fee_subsidy", "premium_subsidy", "excess_layer", "split", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -397,6 +397,11 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
         (rc = read_subsidy(&e, m, "premium_subsidy", &p->premium_subsidy)))
       return rc;
     if ((rc = read_layer(&e, m, p))) return rc;
+    int split = ps_read_push(&e, "split");
+    lua_pop(rd->L, 1);
+    if (split != LUA_TNIL && split != LUA_TFUNCTION)
+      return ps_read_fail(&e, "split", "must be a function(loss, loan, ctx), got %s", lua_typename(rd->L, split));
+    p->has_split = split == LUA_TFUNCTION;
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);
