@@ -19,6 +19,9 @@ CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+# Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
+SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
+GEN_SRC  := build/gen/scripts.c
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 BUILD := build
@@ -63,9 +66,13 @@ $(SAN)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SANFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
 
-$(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o)
+$(GEN_SRC): $(SCRIPTS) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh $@ $(foreach f,$(SCRIPTS),$(basename $(notdir $(f)))=$(f))
+
+$(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o) $(REL)/$(GEN_SRC:.c=.o)
 	ar rcs $@ $^
-$(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o)
+$(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o) $(SAN)/$(GEN_SRC:.c=.o)
 	ar rcs $@ $^
 
 $(REL)/poolsim: $(REL)/core/main.o $(REL)/libpoolsim.a

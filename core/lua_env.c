@@ -3,6 +3,8 @@
 ** scenario values (wan, yi, lognormal, beta, scenario). */
 #include "lua_env.h"
 
+#include "scripts.h"
+
 #include <lauxlib.h>
 #include <lualib.h>
 #include <math.h>
@@ -254,6 +256,21 @@ int ps_lua_scenario_line(lua_State *L, int idx) {
   return line;
 }
 
+/* poolsim.<name> for a library module compiled in from scripts/: loaded on
+** first use, then kept in the table */
+static int load_library(lua_State *L) {
+  const char *name = luaL_checkstring(L, 2);
+  for (const ps_script *s = ps_scripts; s->name; s++) {
+    if (strcmp(s->name, name) != 0) continue;
+    if (luaL_loadbufferx(L, s->source, strlen(s->source), s->chunk, "t") != LUA_OK) return lua_error(L);
+    lua_call(L, 0, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 1, name);
+    return 1;
+  }
+  return luaL_error(L, "poolsim has no '%s'", name);
+}
+
 static const luaL_Reg poolsim_helpers[] = {
     {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
     {"beta", helper_beta}, {"tiered", helper_tiered}, {"scenario", helper_scenario}, {NULL, NULL}};
@@ -294,6 +311,10 @@ static int open_sandbox(lua_State *L) {
   lua_setfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
 
   luaL_newlib(L, poolsim_helpers);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, load_library);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
   lua_setglobal(L, "poolsim");
   return 0;
 }

@@ -190,8 +190,17 @@ static int ctx_index(lua_State *L) {
                                      {NULL, NULL}};
   ps_policy *p = policy_of(L);
   const char *key = luaL_checkstring(L, 2);
+  int per_year = ps_periods_per_year(p->m->step);
   if (strcmp(key, "period") == 0) {
     lua_pushinteger(L, p->period);
+    return 1;
+  }
+  if (strcmp(key, "periods_per_year") == 0) {
+    lua_pushinteger(L, per_year);
+    return 1;
+  }
+  if (strcmp(key, "year") == 0) { /* the fiscal year of the period, from 1 */
+    lua_pushinteger(L, (p->period - 1) / per_year + 1);
     return 1;
   }
   for (const luaL_Reg *r = methods; r->name; r++)
