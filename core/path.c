@@ -336,7 +336,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     ps_rules_book(w, t);
-    ps_rules_npl(w);
+    ps_rules_npl(w, t);
     if (fund_pools(w, t) || ps_rules_fund(w, t)) goto oom;
     if (policy && ps_policy_on_period(policy, w, t, err, errlen)) {
       size_t n = strlen(err);

@@ -108,8 +108,9 @@ void ps_rules_triggers(ps_path *w);
 int ps_rules_fund(ps_path *w, int t);
 /* wind-down at the end of the horizon */
 int ps_rules_wind_down(ps_path *w);
-/* bank NPL ratios against their tolerance, at the start of a period (after the book) */
-void ps_rules_npl(ps_path *w);
+/* bank NPL ratios against their tolerance, at the start of period t (after
+** the book), while the bank is lending */
+void ps_rules_npl(ps_path *w, int t);
 
 /* ---- flows.c ---- */
 /* how many of a segment's new loans its guarantors have room for, this period */

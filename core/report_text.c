@@ -142,11 +142,11 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
     if (p->losses.max != 0 || p->losses.min != 0) money_row(f, "  losses", &p->losses);
     money_row(f, "  net result", &p->net_result);
     const ps_party *party = &m->parties[i];
-    char a[32], b[32], c[32];
+    char a[32], b[32], c[32], d[32];
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
-      fprintf(f, "    highest NPL ratio: mean %s, p95 %s; P(above its %s tolerance) %s\n", percent(p->ratio.mean, a, sizeof a),
-              percent(p->ratio.p95, b, sizeof b), percent(party->npl_tolerance, c, sizeof c),
-              percent(p->breached.value, a, sizeof a));
+      fprintf(f, "    highest NPL ratio while lending: mean %s, p95 %s; P(above its %s tolerance) %s\n",
+              percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b),
+              percent(party->npl_tolerance, c, sizeof c), percent(p->breached.value, d, sizeof d));
     else if (party->kind == PS_PARTY_GUARANTOR)
       fprintf(f, "    payout rate: mean %s, p95 %s%s%s\n", percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b),
               party->capital > 0 ? "; P(capital exhausted) " : "", party->capital > 0 ? percent(p->breached.value, c, sizeof c) : "");

@@ -100,11 +100,20 @@ int ps_rules_fund(ps_path *w, int t) {
   return 0;
 }
 
-void ps_rules_npl(ps_path *w) {
+/* A bank's NPL ratio counts while it is still lending in some programme: once
+** lending ends the book runs off and the ratio tends to 100% whatever the
+** loans' quality, which says nothing about its tolerance. */
+void ps_rules_npl(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int b = 0; b < m->nparties; b++) {
     if (m->parties[b].kind != PS_PARTY_BANK) continue;
     double npl = 0, book = 0;
+    int lending = 0;
+    for (int s = 0; s < m->nsegments; s++) {
+      const ps_segment *seg = &m->segments[s];
+      lending |= m->programmes[seg->programme].bank == b && t >= seg->first && t <= seg->last;
+    }
+    if (!lending) continue;
     for (int k = 0; k < m->nprogrammes; k++)
       if (m->programmes[k].bank == b) {
         npl += (double)w->progs[k].npl;
