@@ -166,6 +166,7 @@ static int64_t party_pays(ps_path *w, const ps_programme *p, int account, int64_
   if (party->kind == PS_PARTY_INSURER) {
     ps->claims += now;
     ps->claims_year += now;
+    if (account == p->layer.insurer) w->progs[p - w->m->programmes].layer_claims += now;
   }
   ps->unpaid += amount - now;
   if (amount > now && p->excess_to != p->bank &&
@@ -176,22 +177,25 @@ static int64_t party_pays(ps_path *w, const ps_programme *p, int account, int64_
 
 /* pay `amount` from a payer to the bank now; pools pay what their balance
 ** allows and record the rest as shortfall */
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int64_t amount, int t) {
+  pool_state *ps = &w->pools[pool];
+  int64_t now = amount < ps->balance ? amount : ps->balance;
+  ps->balance -= now;
+  ps->claims += amount;
+  ps->paid += now;
+  ps->year_paid += now;
+  ps->shortfall += amount - now;
+  ps->need += (double)amount * ps->discount;
+  if (ps->need > ps->required) ps->required = ps->need;
+  if (amount > now && ps->depletion == 0) ps->depletion = t;
+  return now;
+}
+
 static int pay(ps_path *w, const ps_programme *p, int account, int64_t amount, int t, int64_t *paid) {
   const ps_model *m = w->m;
   int64_t now = amount;
   if (account < m->nparties && (now = party_pays(w, p, account, amount, t)) < 0) return -1;
-  if (ps_is_pool_account(m, account)) {
-    pool_state *ps = pool_of(w, account);
-    if (now > ps->balance) now = ps->balance;
-    ps->balance -= now;
-    ps->claims += amount;
-    ps->paid += now;
-    ps->year_paid += now;
-    ps->shortfall += amount - now;
-    ps->need += (double)amount * ps->discount;
-    if (ps->need > ps->required) ps->required = ps->need;
-    if (amount > now && ps->depletion == 0) ps->depletion = t;
-  }
+  if (ps_is_pool_account(m, account)) now = ps_claims_pool_pays(w, account - m->nparties, amount, t);
   *paid += now;
   return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION);
 }
@@ -199,27 +203,6 @@ static int pay(ps_path *w, const ps_programme *p, int account, int64_t amount, i
 /* the part of a due paid at the claim; the rest comes with the recovery */
 static int64_t first_part(const ps_programme *p, int64_t due) {
   return p->first_payment >= 1 ? due : (int64_t)llround((double)due * p->first_payment);
-}
-
-/* The excess layer takes over `share` of the part of the insurer's due that
-** lies beyond `above` x its premiums this year (counting what it was asked
-** before this claim). */
-static void apply_layer(ps_path *w, const default_record *r, const ps_programme *p) {
-  int insurer = -1, layer = -1;
-  for (int i = 0; i < p->nshares; i++) {
-    if (p->shares[i].layer) layer = i;
-    else if (p->shares[i].account == p->layer.insurer) insurer = i;
-  }
-  party_state *ps = &w->parties[p->layer.insurer];
-  int64_t *due = &w->due[r->first], x = due[insurer];
-  int64_t threshold = (int64_t)floor(p->layer.above * (double)ps->premiums_year);
-  int64_t before = ps->asked_year > threshold ? ps->asked_year : threshold;
-  int64_t beyond = ps->asked_year + x - before;
-  ps->asked_year += x;
-  if (beyond <= 0) return;
-  int64_t shift = (int64_t)llround(p->layer.share * (double)beyond);
-  due[insurer] -= shift;
-  due[layer] += shift;
 }
 
 int ps_claims_pay(ps_path *w, int t) {
@@ -232,7 +215,6 @@ int ps_claims_pay(ps_path *w, int t) {
     if (cut < 0) return -1;
     if (ps->paused) ps->refused += cut;
     else ps->capped += cut;
-    if (p->layer.insurer >= 0) apply_layer(w, r, p);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       int64_t due = w->due[r->first + (size_t)i];

@@ -119,6 +119,7 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
       if (ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM)) return -1;
       w->parties[a].premiums += premium;
       w->parties[a].premiums_year += premium;
+      if (a == p->layer.insurer) w->progs[k].layer_premiums += premium;
       if (p->premium_subsidy.payer >= 0 &&
           post(w, t, p->premium_subsidy.payer, firms, (double)premium * p->premium_subsidy.share,
                PS_KIND_PREMIUM_SUBSIDY))

@@ -110,14 +110,14 @@ typedef struct {
   ps_bonus *bonus; int nbonus;
   double ceiling;
   int rest;
-  int layer;                 /* the excess layer's payer: due nothing at the default;
-                                takes over part of the insurer's share at the claim */
 } ps_share;
 
-/* A public excess-of-loss layer: once an insurer's claims this fiscal year pass
-** `above` x its premiums, `payer` pays `share` of the excess of each claim. */
+/* A public excess-of-loss layer, settled at the end of each fiscal year: when
+** the insurer's claims paid in the programme that year exceed `above` x the
+** premiums it earned there, `payer` reimburses it `share` of the excess. */
 typedef struct {
   int insurer;   /* party index; -1: no layer */
+  int payer;     /* ledger account: a pool or a party */
   double above, share;
 } ps_layer;
 

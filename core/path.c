@@ -350,7 +350,8 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
       out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
   }
-  if (ps_rules_wind_down(w)) goto oom;
+  w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
+  if (ps_rules_settle_layers(w, m->periods) || ps_rules_wind_down(w)) goto oom;
   if (check_accounts(w, index, err, errlen)) return -1;
   store_outcomes(w, index, out);
   return 0;

@@ -45,6 +45,7 @@ typedef struct {
   int paused, stopped;       /* now */
   int paused_periods, stopped_periods;
   int64_t declined;          /* loans not originated for want of guarantee capacity */
+  int64_t layer_premiums, layer_claims; /* this fiscal year: the layer's insurer in this programme */
   int suspended;             /* paused by ctx:suspend() */
   double *share_override;    /* fractions set by ctx:set_share() (in share_buf), or NULL */
   double *share_buf;
@@ -55,7 +56,6 @@ typedef struct {
 typedef struct {
   int64_t unpaid;                     /* shares it did not pay (capital gone, loss-ratio breaker) */
   int64_t premiums_year, claims_year; /* insurer, this fiscal year: premiums, claims paid */
-  int64_t asked_year;                 /* insurer, this fiscal year: claims asked (excess layer) */
   int64_t premiums, claims;           /* insurer, over the horizon */
   int64_t payouts;                    /* guarantor: compensation paid */
   double npl_max;                     /* bank: highest NPL ratio of its programmes together */
@@ -95,6 +95,9 @@ struct ps_path {
 /* ---- claims.c ---- */
 /* record a default of a loan of segment s, originated in `cohort`, in period t */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t);
+/* a pool pays `amount` now as far as its balance goes, recording the claim,
+** any shortfall and the sizing shadow; returns what it paid (the caller posts it) */
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int64_t amount, int t);
 /* pay the claims due in period t; share the recoveries due in t */
 int ps_claims_pay(ps_path *w, int t);
 int ps_claims_recover(ps_path *w, int t);
@@ -106,6 +109,8 @@ void ps_rules_book(ps_path *w, int t);
 void ps_rules_triggers(ps_path *w);
 /* pool funding rules at the start of period t (after yield and scheduled top-ups) */
 int ps_rules_fund(ps_path *w, int t);
+/* settle each programme's excess-of-loss layer for the fiscal year just ended */
+int ps_rules_settle_layers(ps_path *w, int t);
 /* wind-down at the end of the horizon */
 int ps_rules_wind_down(ps_path *w);
 /* bank NPL ratios against their tolerance, at the start of period t (after

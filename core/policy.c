@@ -83,7 +83,7 @@ static void read_fractions(lua_State *L, int idx, const ps_model *m, int k, doub
     const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
     int slot = -1;
     for (int i = 0; i < prog->nshares && slot < 0; i++)
-      if (!prog->shares[i].layer && strcmp(share_id(m, prog, i), key) == 0) slot = i;
+      if (strcmp(share_id(m, prog, i), key) == 0) slot = i;
     if (slot < 0) luaL_error(L, "%s: '%s' is not a payer of programme '%s'", who, key, prog->id);
     double v = lua_tonumber(L, -1);
     if (lua_type(L, -1) != LUA_TNUMBER || !(v >= 0) || !isfinite(v))

@@ -72,6 +72,7 @@ int ps_rules_fund(ps_path *w, int t) {
   const ps_model *m = w->m;
   int per_year = ps_periods_per_year(m->step);
   int new_year = t > 1 && (t - 1) % per_year == 0;
+  if (new_year && ps_rules_settle_layers(w, t)) return -1;
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *pool = &m->pools[i];
     pool_state *ps = &w->pools[i];
@@ -94,8 +95,7 @@ int ps_rules_fund(ps_path *w, int t) {
       ps->year_enrolled = 0;
       ps->year_defaulted = ps->public_year = 0;
     }
-    for (int i = 0; i < m->nparties; i++)
-      w->parties[i].premiums_year = w->parties[i].claims_year = w->parties[i].asked_year = 0;
+    for (int i = 0; i < m->nparties; i++) w->parties[i].premiums_year = w->parties[i].claims_year = 0;
   }
   return 0;
 }
@@ -124,6 +124,22 @@ void ps_rules_npl(ps_path *w, int t) {
     if (ratio > ps->npl_max) ps->npl_max = ratio;
     if (m->parties[b].npl_tolerance > 0 && ratio > m->parties[b].npl_tolerance) ps->breached = 1;
   }
+}
+
+int ps_rules_settle_layers(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_layer *layer = &m->programmes[k].layer;
+    programme_state *ps = &w->progs[k];
+    if (layer->insurer < 0) continue;
+    int64_t excess = ps->layer_claims - (int64_t)floor(layer->above * (double)ps->layer_premiums);
+    ps->layer_claims = ps->layer_premiums = 0;
+    if (excess <= 0) continue;
+    int64_t amount = (int64_t)llround(layer->share * (double)excess);
+    if (ps_is_pool_account(m, layer->payer)) amount = ps_claims_pool_pays(w, layer->payer - m->nparties, amount, t);
+    if (ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION)) return -1;
+  }
+  return 0;
 }
 
 int ps_rules_wind_down(ps_path *w) {

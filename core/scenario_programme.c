@@ -249,8 +249,7 @@ static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) 
   return rc;
 }
 
-/* excess_layer = { payer = pool or party, of = insurer, above_loss_ratio = 1.2, share = 0.8 }:
-** appended to the shares as a payer due nothing at the default */
+/* excess_layer = { payer = pool or party, of = insurer, above_loss_ratio = 1.2, share = 0.8 } */
 static int read_layer(const ps_entry *e, const ps_model *m, ps_programme *p) {
   static const char *const fields[] = {"payer", "of", "above_loss_ratio", "share", NULL};
   lua_State *L = e->rd->L;
@@ -284,12 +283,8 @@ static int read_layer(const ps_entry *e, const ps_model *m, ps_programme *p) {
   if (!rc) rc = ps_read_in_range(&t, "above_loss_ratio", 1, 0, 0, 100, &p->layer.above);
   if (!rc) rc = ps_read_in_range(&t, "share", 1, 0, 0, 1, &p->layer.share);
   lua_pop(L, 1);
-  if (rc) return rc;
-  ps_share *grown = realloc(p->shares, ((size_t)p->nshares + 1) * sizeof *grown);
-  if (!grown) return PS_ERUNTIME;
-  p->shares = grown;
-  p->shares[p->nshares++] = (ps_share){.account = account, .layer = 1};
-  return PS_OK;
+  p->layer.payer = account;
+  return rc;
 }
 
 /* interest_subsidy / fee_subsidy / premium_subsidy = { share =, payer =, ... } */
