@@ -21,10 +21,13 @@ Everything else is an ASSUMPTION, marked [A] where it is set, with its reason. T
 that move the answer most are the PDs, the correlation and the cycle (the tail decides
 the size), then the compensation ratio and the LGD. Change them with --set and rerun.
 
-What the engine does not model yet (v0.1): the 3%/5% NPL tolerances [P3] as triggers
-that pause compensation, the interest subsidy (贴息 <= 10%), the guarantor of the
-投贷联动 programme, the instrument-loan scheme, and per-year caps. The tolerances
-appear below only as comments.
+  [P6] interest subsidy (贴息) of up to 10%;
+  [P7] 投贷联动 (equity + bank loan + guarantor) >= 10亿 over three years.
+
+The NPL tolerances [P3] are the banks' own: the report gives the chance each bank's NPL
+ratio passes its tolerance while it lends; they do not stop the fund paying. Not modelled:
+the instrument-loan (仪器设备贷) scheme with its four parties, and the two other risk
+compensation funds the city evaluates yearly.
 ]]
 
 local yi, wan = poolsim.yi, poolsim.wan
@@ -58,14 +61,20 @@ local bands = {
 -- the two banks [P2][P3]; the rural commercial bank's higher NPL tolerance (5% vs 3%)
 -- suggests a riskier book: its PDs are scaled up by 25% [A].
 local banks = {
-  { id = "city_bank",  name = "绵阳市商业银行 (city commercial bank; NPL tolerance 3%)",  pd_scale = 1.00 },
-  { id = "rural_bank", name = "绵阳农村商业银行 (rural commercial bank; NPL tolerance 5%)", pd_scale = 1.25 },
+  { id = "city_bank",  name = "绵阳市商业银行 (city commercial bank)",  npl_tolerance = 0.03, pd_scale = 1.00 }, -- [P3]
+  { id = "rural_bank", name = "绵阳农村商业银行 (rural commercial bank)", npl_tolerance = 0.05, pd_scale = 1.25 }, -- [P3]
 }
 
-local parties = { { id = "finance_bureau", kind = "government", name = "绵阳市财政局" } }
+local parties = {
+  { id = "finance_bureau", kind = "government", name = "绵阳市财政局" },
+  { id = "tech_guarantor", kind = "guarantor", name = "市科技融资担保公司",
+    capital = yi(5),            -- [A] net assets of a city science-and-technology guarantor
+    leverage_limit = 10,        -- financing guarantee regulation: <= 10x net assets
+    guarantee_fee = 0.008 },    -- [A] policy guarantee fees are to fall below 1%
+}
 local segments, programmes = {}, {}
 for _, bank in ipairs(banks) do
-  parties[#parties + 1] = { id = bank.id, kind = "bank", name = bank.name }
+  parties[#parties + 1] = { id = bank.id, kind = "bank", name = bank.name, npl_tolerance = bank.npl_tolerance }
   local covered = {}
   for _, band in ipairs(bands) do
     local id = bank.id:gsub("_bank", "") .. "_" .. band.id   -- e.g. city_startup
@@ -90,8 +99,29 @@ for _, bank in ipairs(banks) do
     cap_per_loan = wan(1000),                      -- [A] per-loan cap; the fund pays at most 1000万 on one loan
     claim_lag = 4,                                 -- [A] 3 months of arrears, then ~1 month of review and approval
     recovery_lag = 18,                             -- [A] collateral disposal and litigation take about 1.5 years
+    interest_subsidy = { share = 0.10, payer = "finance_bureau" },   -- [P6] at its 10% ceiling
   }
 end
+
+-- [P7] 投贷联动: >= 10亿 over 36 months of guaranteed loans to growth-stage firms that also
+-- raised equity, lent by the city bank [A] and guaranteed by the city's tech guarantor.
+segments[#segments + 1] = {
+  id = "touzhi_growth", name = "投贷联动 (equity-backed growth firms)",
+  new_loans = math.floor(yi(10) / 36 / wan(1000) + 0.5),   -- [P7] 10亿 / 36 months / 1000万 a loan [A]
+  originate = { 1, 36 },
+  loan = poolsim.lognormal{ mean = wan(1000), sd = wan(500) },
+  tenor = 24, repayment = "amortizing",            -- [A] two-year guaranteed loans, repaid monthly
+  rate = 0.0515,                                   -- [P4] guaranteed loans from 5.15%
+  pd = 0.03,                                       -- [A] growth firms with equity backing
+  lgd = poolsim.beta{ mean = 0.5, sd = 0.2 },      -- [A] guarantor counter-guarantees recover more
+  rho = 0.15,                                      -- [A]
+}
+programmes[#programmes + 1] = {
+  id = "touzhi_liandong", segments = { "touzhi_growth" }, bank = "city_bank",
+  share = { tech_guarantor = 0.6, city_bank = 0.2, fund = 0.2 },   -- [A] guarantor 60%, bank and fund 20% each
+  claim_lag = 3, recovery_lag = 18,                                -- [A] the guarantor pays after 3 months
+  interest_subsidy = { share = 0.10, payer = "finance_bureau" },   -- [P6]
+}
 
 return poolsim.scenario{
   name = "绵阳市科技贷款风险补偿资金 2022 (2.5亿)",
