@@ -61,11 +61,11 @@ void ps_rules_triggers(ps_path *w) {
   }
 }
 
-/* does programme p share its losses with this pool? */
+/* does programme p share its losses with this pool (as a payer or its excess layer)? */
 static int covers(const ps_programme *p, int account) {
   for (int i = 0; i < p->nshares; i++)
     if (p->shares[i].account == account) return 1;
-  return 0;
+  return p->layer.insurer >= 0 && p->layer.payer == account;
 }
 
 int ps_rules_fund(ps_path *w, int t) {

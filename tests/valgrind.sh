@@ -17,6 +17,7 @@ check() { # expected-exit, args...
 }
 check 0 run tests/scenarios/small.lua --paths 300 --threads 2 --json "$out/r.json" --quiet
 check 0 run tests/scenarios/hook_topup.lua --paths 50 --threads 2 --quiet --check
+check 0 run tests/scenarios/all_rules.lua --paths 30 --threads 2 --quiet --check
 check 0 size tests/scenarios/small.lua --paths 200 --at 5e6 --quiet
 check 2 check tests/scenarios/bad/share_sum.lua
 check 2 run tests/scenarios/small.lua --set pools.nope.initial=1
