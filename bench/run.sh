@@ -10,7 +10,7 @@ time_run() { # scenario paths threads -> seconds reported by the engine
   "$bin" run "$1" --paths "$2" --threads "$3" --quiet --json - | awk -F'[:,]' '/"seconds"/ { gsub(/[ \t]/, "", $2); print $2 }'
 }
 printf '%-34s %8s %7s %10s %12s\n' scenario paths threads "median s" "paths/s"
-for spec in "bench/portfolio_2400.lua 100000" "scenarios/mianyang_2022.lua 20000"; do
+for spec in "bench/portfolio_2400.lua 100000" "bench/portfolio_2400_hooks.lua 20000" "scenarios/mianyang_2022.lua 20000"; do
   set -- $spec
   scen=$1 paths=$2
   for threads in 1 2; do
