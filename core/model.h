@@ -121,7 +121,13 @@ typedef struct {
   double above, share;
 } ps_layer;
 
-typedef enum { PS_TRIGGER_NPL_RATIO, PS_TRIGGER_ANNUAL_LOSS_RATE, PS_TRIGGER_POOL_FLOOR } ps_trigger_kind;
+typedef enum {
+  PS_TRIGGER_NPL_RATIO,
+  PS_TRIGGER_ANNUAL_LOSS_RATE,
+  PS_TRIGGER_POOL_FLOOR,
+  PS_TRIGGER_PAYOUT_RATE, /* the programme's guarantor: payouts / principal it guaranteed */
+  PS_TRIGGER_LOSS_RATIO   /* the programme's insurer: claims paid / premiums earned */
+} ps_trigger_kind;
 typedef enum { PS_ACTION_PAUSE, PS_ACTION_STOP_LENDING } ps_trigger_action;
 
 /* A rule checked at the start of every period: when its measure passes
@@ -132,6 +138,7 @@ typedef struct {
   ps_trigger_action action;
   double threshold, resume; /* ratios; for a pool floor, yuan */
   int pool;                 /* pool_floor: which pool */
+  int party;                /* payout_rate, loss_ratio: the guarantor or insurer watched */
 } ps_trigger;
 
 typedef struct {

@@ -268,14 +268,8 @@ static double party_ratio(const ps_path *w, int i) {
   const party_state *ps = &w->parties[i];
   switch (m->parties[i].kind) {
   case PS_PARTY_BANK: return ps->npl_max;
-  case PS_PARTY_INSURER: return ps->premiums > 0 ? (double)ps->claims / (double)ps->premiums : 0;
-  case PS_PARTY_GUARANTOR: {
-    double guaranteed = 0;
-    for (int k = 0; k < m->nprogrammes; k++)
-      for (int j = 0; j < m->programmes[k].nshares; j++)
-        if (m->programmes[k].shares[j].account == i) guaranteed += w->progs[k].enrolled_total;
-    return guaranteed > 0 ? (double)ps->payouts / guaranteed : 0;
-  }
+  case PS_PARTY_INSURER: return ps_rules_loss_ratio(w, i);
+  case PS_PARTY_GUARANTOR: return ps_rules_payout_rate(w, i);
   default: return 0;
   }
 }

@@ -113,6 +113,9 @@ int ps_rules_fund(ps_path *w, int t);
 int ps_rules_settle_layers(ps_path *w, int t);
 /* wind-down at the end of the horizon */
 int ps_rules_wind_down(ps_path *w);
+/* a guarantor's payouts / principal it guaranteed; an insurer's claims / premiums (so far) */
+double ps_rules_payout_rate(const ps_path *w, int party);
+double ps_rules_loss_ratio(const ps_path *w, int party);
 /* bank NPL ratios against their tolerance, at the start of period t (after
 ** the book), while the bank is lending */
 void ps_rules_npl(ps_path *w, int t);

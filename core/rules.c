@@ -24,9 +24,25 @@ void ps_rules_book(ps_path *w, int t) {
   }
 }
 
+double ps_rules_payout_rate(const ps_path *w, int party) {
+  const ps_model *m = w->m;
+  double guaranteed = 0;
+  for (int k = 0; k < m->nprogrammes; k++)
+    for (int j = 0; j < m->programmes[k].nshares; j++)
+      if (m->programmes[k].shares[j].account == party) guaranteed += w->progs[k].enrolled_total;
+  return guaranteed > 0 ? (double)w->parties[party].payouts / guaranteed : 0;
+}
+
+double ps_rules_loss_ratio(const ps_path *w, int party) {
+  const party_state *ps = &w->parties[party];
+  return ps->premiums > 0 ? (double)ps->claims / (double)ps->premiums : 0;
+}
+
 /* the measure a trigger watches, now */
 static double measure(const ps_path *w, const programme_state *ps, const ps_trigger *tr) {
   switch (tr->kind) {
+  case PS_TRIGGER_PAYOUT_RATE: return ps_rules_payout_rate(w, tr->party);
+  case PS_TRIGGER_LOSS_RATIO: return ps_rules_loss_ratio(w, tr->party);
   case PS_TRIGGER_NPL_RATIO: {
     double book = ps->performing + (double)ps->npl;
     return book > 0 ? (double)ps->npl / book : 0;

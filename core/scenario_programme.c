@@ -193,7 +193,7 @@ static int read_covered_segments(const ps_entry *e, ps_model *m, int self, ps_pr
 /* triggers = { {kind =, above = | below =, resume =, action =, pool =}, ... } */
 static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) {
   static const char *const fields[] = {"kind", "above", "below", "resume", "action", "pool", NULL};
-  static const char *const kinds[] = {"npl_ratio", "annual_loss_rate", "pool_floor", NULL};
+  static const char *const kinds[] = {"npl_ratio", "annual_loss_rate", "pool_floor", "payout_rate", "loss_ratio", NULL};
   static const char *const actions[] = {"pause", "stop_lending", NULL};
   lua_State *L = e->rd->L;
   int type = ps_read_push(e, "triggers");
@@ -239,8 +239,21 @@ static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) 
       if (!rc) rc = ps_read_in_range(&t, "below", 1, 0, 0, PS_MAX_AMOUNT_YUAN, &tr->threshold);
       if (!rc) rc = ps_read_in_range(&t, "resume", 0, tr->threshold, tr->threshold, PS_MAX_AMOUNT_YUAN, &tr->resume);
     } else {
-      rc = ps_read_in_range(&t, "above", 1, 0, 0, 1, &tr->threshold);
+      double top = tr->kind == PS_TRIGGER_LOSS_RATIO ? 100 : 1;
+      rc = ps_read_in_range(&t, "above", 1, 0, 0, top, &tr->threshold);
       if (!rc) rc = ps_read_in_range(&t, "resume", 0, tr->threshold, 0, tr->threshold, &tr->resume);
+    }
+    /* a payout-rate or loss-ratio trigger watches the programme's (first) guarantor or insurer */
+    if (!rc && (tr->kind == PS_TRIGGER_PAYOUT_RATE || tr->kind == PS_TRIGGER_LOSS_RATIO)) {
+      ps_party_kind want = tr->kind == PS_TRIGGER_PAYOUT_RATE ? PS_PARTY_GUARANTOR : PS_PARTY_INSURER;
+      tr->party = -1;
+      for (int s = 0; s < p->nshares && tr->party < 0; s++)
+        if (p->shares[s].account < m->nparties && m->parties[p->shares[s].account].kind == want)
+          tr->party = p->shares[s].account;
+      if (tr->party < 0)
+        rc = ps_read_fail(&t, "kind", "a %s trigger needs a %s among the programme's payers",
+                          tr->kind == PS_TRIGGER_PAYOUT_RATE ? "payout_rate" : "loss_ratio",
+                          tr->kind == PS_TRIGGER_PAYOUT_RATE ? "guarantor" : "insurer");
     }
     p->ntriggers = i + 1;
     lua_pop(L, 1);

@@ -52,6 +52,7 @@ return poolsim.scenario{
       premium_subsidy = { share = 0.5, payer = "province" },                           -- [P4]
       triggers = {
         { kind = "npl_ratio", above = 0.10, resume = 0.08, action = "stop_lending" },  -- [P3] 10% overdue rate; [A] resume at 8%
+        { kind = "loss_ratio", above = 1.2, resume = 1.0, action = "stop_lending" },   -- [P3] 120% loss ratio; [A] resume at 100%
       } },
   },
 }
