@@ -90,7 +90,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, principal, principal + interest,
-                        (int64_t)llround((1 - lgd) * (double)(principal + interest)), w->namounts, -1, -1};
+                        (int64_t)llround((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
   int64_t bank_keeps;
   ps_programme_apply(p, r->exposure, &w->due[r->first], &bank_keeps, w->weights);
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
@@ -123,9 +123,17 @@ static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
   return room < 0 ? 0 : room;
 }
 
+/* excess_to pays the bank what a cap, a pause or an unpaid share removed from
+** a claim (nothing moves when excess_to is the bank itself) */
+static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int64_t amount, int t) {
+  if (p->excess_to == p->bank || amount == 0) return 0;
+  r->excess_paid += amount;
+  return ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount, PS_KIND_COMPENSATION);
+}
+
 /* Cut what the payers other than the bank owe on this claim to `allowed`
 ** (pro rata to their dues); the cut falls to excess_to. Returns the cut. */
-static int64_t cut_claim(ps_path *w, const default_record *r, const ps_programme *p, int64_t allowed, int t) {
+static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, int64_t allowed, int t) {
   int64_t *due = &w->due[r->first], asked = 0;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
@@ -140,17 +148,14 @@ static int64_t cut_claim(ps_path *w, const default_record *r, const ps_programme
   for (int i = 0; i < p->nshares; i++)
     if (p->shares[i].account == p->bank) due[i] = bank_share;
   int64_t cut = asked - allowed;
-  if (p->excess_to != p->bank &&
-      ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, cut, PS_KIND_COMPENSATION))
-    return -1;
-  return cut;
+  return excess_pays(w, r, p, cut, t) ? -1 : cut;
 }
 
 /* what a party pays of `amount` now: a guarantor no more than its capital
 ** left, an insurer no more than its loss-ratio cap allows this year; the rest
 ** is its unpaid share, which excess_to bears (paying the bank, unless it is the
 ** bank). Returns what the party pays, or -1. */
-static int64_t party_pays(ps_path *w, const ps_programme *p, int account, int64_t amount, int t) {
+static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t) {
   const ps_party *party = &w->m->parties[account];
   party_state *ps = &w->parties[account];
   int64_t now = amount;
@@ -169,10 +174,7 @@ static int64_t party_pays(ps_path *w, const ps_programme *p, int account, int64_
     if (account == p->layer.insurer) w->progs[p - w->m->programmes].layer_claims += now;
   }
   ps->unpaid += amount - now;
-  if (amount > now && p->excess_to != p->bank &&
-      ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount - now, PS_KIND_COMPENSATION))
-    return -1;
-  return now;
+  return excess_pays(w, r, p, amount - now, t) ? -1 : now;
 }
 
 /* pay `amount` from a payer to the bank now; pools pay what their balance
@@ -191,10 +193,11 @@ int64_t ps_claims_pool_pays(ps_path *w, int pool, int64_t amount, int t) {
   return now;
 }
 
-static int pay(ps_path *w, const ps_programme *p, int account, int64_t amount, int t, int64_t *paid) {
+static int pay(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t,
+               int64_t *paid) {
   const ps_model *m = w->m;
   int64_t now = amount;
-  if (account < m->nparties && (now = party_pays(w, p, account, amount, t)) < 0) return -1;
+  if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
   if (ps_is_pool_account(m, account)) now = ps_claims_pool_pays(w, account - m->nparties, amount, t);
   *paid += now;
   return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION);
@@ -208,7 +211,7 @@ static int64_t first_part(const ps_programme *p, int64_t due) {
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
-    const default_record *r = &w->records[idx];
+    default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     programme_state *ps = &w->progs[r->programme];
     int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
@@ -224,7 +227,7 @@ int ps_claims_pay(ps_path *w, int t) {
       }
       ps->public_year += due;
       ps->public_total += due;
-      if (pay(w, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return -1;
+      if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return -1;
       /* a second payment due after the horizon is not settled within it */
       if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
         pool_of(w, account)->unsettled += due - first_part(p, due);
@@ -234,17 +237,19 @@ int ps_claims_pay(ps_path *w, int t) {
 }
 
 /* Split a default's recovery among its payers in proportion to `amounts`
-** (what each paid, or was due), the bank weighing what it bore beyond them;
-** the parts land in w->parts, in share order. */
+** (what each paid, or was due), excess_to by what it paid, and the bank by what
+** it bore beyond them; the parts land in w->parts: the shares in share order,
+** then excess_to's, then the bank's. */
 static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
-  int64_t others = 0;
+  int64_t others = r->excess_paid;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
     w->weights[i] = is_bank ? 0 : (double)amounts[i];
     if (!is_bank) others += amounts[i];
   }
-  w->weights[p->nshares] = (double)(r->exposure - others);
-  ps_split_fen(r->recovery, w->weights, p->nshares + 1, w->parts);
+  w->weights[p->nshares] = (double)r->excess_paid;
+  w->weights[p->nshares + 1] = (double)(r->exposure - others);
+  ps_split_fen(r->recovery, w->weights, p->nshares + 2, w->parts);
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each
@@ -266,7 +271,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
 int ps_claims_recover(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
-    const default_record *r = &w->records[idx];
+    default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     w->progs[r->programme].npl -= r->principal;
     /* second payments: what was due beyond the first payment */
@@ -274,7 +279,7 @@ int ps_claims_recover(ps_path *w, int t) {
       for (int i = 0; i < p->nshares; i++) {
         int64_t due = w->due[r->first + (size_t)i];
         if (p->shares[i].account != p->bank &&
-            pay(w, p, p->shares[i].account, due - first_part(p, due), t, &w->paid[r->first + (size_t)i]))
+            pay(w, r, p, p->shares[i].account, due - first_part(p, due), t, &w->paid[r->first + (size_t)i]))
           return -1;
       }
     if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery, PS_KIND_RECOVERY)) return -1;
@@ -290,6 +295,7 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->year_recovered += w->parts[i];
       }
     }
+    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares], PS_KIND_RECOVERY)) return -1;
     discount_recoveries(w, r, p);
   }
   return 0;

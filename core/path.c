@@ -40,8 +40,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
            (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
-           (w->weights = calloc((size_t)maxshares + 1, sizeof *w->weights)) &&
-           (w->parts = calloc((size_t)maxshares + 1, sizeof *w->parts)) &&
+           (w->weights = calloc((size_t)maxshares + 2, sizeof *w->weights)) &&
+           (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
   for (int i = 0; ok && i < m->nprogrammes; i++)

@@ -18,6 +18,7 @@ typedef struct {
   int programme, period;
   int64_t principal;          /* outstanding principal at default, fen */
   int64_t exposure, recovery; /* covered exposure (principal, + interest if covered), fen */
+  int64_t excess_paid;        /* what excess_to paid the bank on it (when not the bank itself) */
   size_t first;               /* its payers' amounts start at due[first], paid[first] */
   int next_claim, next_recovery;
 } default_record;
