@@ -27,6 +27,9 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   for (size_t i = 0; i < sizeof party_arrays / sizeof *party_arrays; i++)
     if (!(*party_arrays[i] = calloc(nq, sizeof(double)))) goto fail;
   if (!(o->breached = calloc(nq, sizeof(int)))) goto fail;
+  int per_year = ps_periods_per_year(m->step);
+  o->nyears = (m->periods + per_year - 1) / per_year;
+  if (!(o->net_by_year = calloc(nq * (size_t)o->nyears, sizeof(double)))) goto fail;
   return 0;
 fail:
   ps_outcomes_free(o);
@@ -51,6 +54,7 @@ void ps_outcomes_free(ps_outcomes *o) {
   free(o->unpaid);
   free(o->ratio);
   free(o->breached);
+  free(o->net_by_year);
   free(o->depletion);
   free(o->balance);
   free(o->defaults);

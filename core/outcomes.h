@@ -28,6 +28,8 @@ typedef struct {
   double *unpaid;     /* shares it could not or would not pay */
   double *ratio;      /* bank: highest NPL ratio; guarantor: payout rate; insurer: loss ratio */
   int *breached;      /* bank: NPL tolerance passed; guarantor: capital exhausted */
+  int nyears;         /* fiscal years in the horizon */
+  double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
 } ps_outcomes;
 
 /* allocate for m and the given number of paths; 0 or -1 */

@@ -314,6 +314,17 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
   }
 }
 
+/* each party's net result for the fiscal year that ends with period t */
+static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
+  int year = (t - 1) / ps_periods_per_year(w->m->step); /* 0-based */
+  for (int i = 0; i < w->m->nparties; i++) {
+    int64_t now = ps_ledger_balance(&w->ledger, i);
+    out->net_by_year[ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year] =
+        (double)(now - w->parties[i].year_start) / PS_FEN_PER_YUAN;
+    w->parties[i].year_start = now;
+  }
+}
+
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen) {
   const ps_model *m = w->m;
@@ -343,9 +354,11 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     for (int i = 0; i < m->npools; i++)
       out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
+    if (t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
   }
   w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
   if (ps_rules_settle_layers(w, m->periods) || ps_rules_wind_down(w)) goto oom;
+  close_year(w, index, m->periods, out);
   if (check_accounts(w, index, err, errlen)) return -1;
   store_outcomes(w, index, out);
   return 0;

@@ -62,6 +62,7 @@ typedef struct {
   double npl_max;                     /* bank: highest NPL ratio of its programmes together */
   int breached;                       /* bank: NPL above tolerance; guarantor: capital exhausted */
   double new_principal;               /* guarantor: new loans guaranteed this period (expected) */
+  int64_t year_start;                 /* its ledger balance when the fiscal year began */
 } party_state;
 
 /* a FIFO of records due in one period */

@@ -124,6 +124,20 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
     const ps_party_result *pr = &r->parties[i];
     cJSON_AddItemToObject(p, "losses", stats_json(&pr->losses));
     cJSON_AddItemToObject(p, "net_result", stats_json(&pr->net_result));
+    cJSON *by_year = cJSON_AddArrayToObject(p, "net_result_by_year");
+    for (int y = 0; y < pr->nyears; y++) {
+      cJSON *e = stats_json(&pr->net_by_year[y]);
+      cJSON_AddNumberToObject(e, "year", y + 1);
+      cJSON_AddItemToArray(by_year, e);
+    }
+    if (m->parties[i].kind == PS_PARTY_GOVERNMENT) {
+      cJSON *outlay = cJSON_AddArrayToObject(p, "outlay_by_year");
+      for (int y = 0; y < pr->nyears; y++) {
+        cJSON *e = stats_json(&pr->outlay_by_year[y]);
+        cJSON_AddNumberToObject(e, "year", y + 1);
+        cJSON_AddItemToArray(outlay, e);
+      }
+    }
     switch (m->parties[i].kind) {
     case PS_PARTY_BANK:
       cJSON_AddItemToObject(p, "npl_ratio_max", stats_json(&pr->ratio));

@@ -8,7 +8,7 @@
 /* an amount of yuan in 亿元 (from 1亿 up) or 万元 */
 static const char *money(double yuan, char *buf, size_t n) {
   if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
-  else snprintf(buf, n, "%.1f万", yuan / 1e4);
+  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4); /* no "-0.0万" */
   return buf;
 }
 
@@ -138,10 +138,18 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
   fprintf(f, "\nParties: losses (paid on defaults less recovered), then net result (every flow)\n");
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
+    const ps_party *party = &m->parties[i];
     fprintf(f, "  %s (%s)\n", m->parties[i].id, m->parties[i].name);
     if (p->losses.max != 0 || p->losses.min != 0) money_row(f, "  losses", &p->losses);
     money_row(f, "  net result", &p->net_result);
-    const ps_party *party = &m->parties[i];
+    if (party->kind == PS_PARTY_GOVERNMENT) { /* the budget: what it pays out each fiscal year */
+      char a[32], b[32];
+      fprintf(f, "    outlay by fiscal year (mean / p95):");
+      for (int y = 0; y < p->nyears; y++)
+        fprintf(f, " %d: %s / %s", y + 1, money(p->outlay_by_year[y].mean, a, sizeof a),
+                money(p->outlay_by_year[y].p95, b, sizeof b));
+      fprintf(f, "\n");
+    }
     char a[32], b[32], c[32], d[32];
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
       fprintf(f, "    highest NPL ratio while lending: mean %s, p95 %s; P(above its %s tolerance) %s\n",

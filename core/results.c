@@ -86,6 +86,16 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
          ps_stats_compute(o->unpaid + base, n, &pr->unpaid) || ps_stats_compute(o->ratio + base, n, &pr->ratio);
     for (size_t j = 0; j < n; j++) k += o->breached[base + j] != 0;
     pr->breached = ps_prob_wilson(k, n, PS_CI_LEVEL);
+    pr->nyears = o->nyears;
+    if (rc == 0 && (!(pr->net_by_year = calloc((size_t)o->nyears, sizeof(ps_stats))) ||
+                    !(pr->outlay_by_year = calloc((size_t)o->nyears, sizeof(ps_stats)))))
+      rc = -1;
+    for (int y = 0; rc == 0 && y < o->nyears; y++) {
+      for (size_t j = 0; j < n; j++) scratch[j] = o->net_by_year[(base + j) * (size_t)o->nyears + (size_t)y];
+      rc = ps_stats_compute(scratch, n, &pr->net_by_year[y]);
+      for (size_t j = 0; rc == 0 && j < n; j++) scratch[j] = -scratch[j];
+      if (rc == 0) rc = ps_stats_compute(scratch, n, &pr->outlay_by_year[y]);
+    }
   }
   free(scratch);
   if (rc) ps_results_free(r);
@@ -100,6 +110,10 @@ void ps_results_free(ps_results *r) {
     free(pr->band_p50);
     free(pr->band_p95);
     free(pr->sorted_required);
+  }
+  for (int i = 0; r->parties && i < r->m->nparties; i++) {
+    free(r->parties[i].net_by_year);
+    free(r->parties[i].outlay_by_year);
   }
   free(r->pools);
   free(r->programmes);

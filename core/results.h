@@ -26,6 +26,9 @@ typedef struct {
 typedef struct {
   ps_stats losses, net_result, unpaid, ratio;
   ps_estimate breached;
+  int nyears;
+  ps_stats *net_by_year;    /* net result in each fiscal year */
+  ps_stats *outlay_by_year; /* minus that: what it pays out, the budget view of a government */
 } ps_party_result;
 
 struct ps_results {
