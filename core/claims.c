@@ -91,8 +91,16 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, principal, principal + interest,
                         (int64_t)llround((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
+  /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
+  int64_t first_loss = 0;
+  if (p->first_loss_share >= 0) {
+    first_loss = p->first_loss - ps->first_loss_used;
+    if (first_loss > r->exposure) first_loss = r->exposure;
+    ps->first_loss_used += first_loss;
+  }
   int64_t bank_keeps;
-  ps_programme_apply(p, r->exposure, &w->due[r->first], &bank_keeps, w->weights);
+  ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
+  if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
   w->namounts += (size_t)p->nshares;
   ps->defaults++;
@@ -218,6 +226,18 @@ int ps_claims_pay(ps_path *w, int t) {
     if (cut < 0) return -1;
     if (ps->paused) ps->refused += cut;
     else ps->capped += cut;
+    for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
+      int64_t *due = &w->due[r->first + (size_t)i];
+      if (p->shares[i].cap_per_year > 0 && p->shares[i].account != p->bank) {
+        int64_t room = p->shares[i].cap_per_year - ps->share_year[i], over = *due - (room > 0 ? room : 0);
+        if (over > 0) {
+          *due -= over;
+          ps->capped += over;
+          if (excess_pays(w, r, p, over, t)) return -1;
+        }
+      }
+      ps->share_year[i] += *due;
+    }
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       int64_t due = w->due[r->first + (size_t)i];

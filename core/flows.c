@@ -55,6 +55,12 @@ int64_t ps_flows_capacity(ps_path *w, int s) {
     int64_t fit = room <= 0 ? 0 : (int64_t)floor(room / mean);
     if (fit < loans) loans = fit;
   }
+  if (p->leverage > 0) { /* 放大倍数: the programme's loans at risk stay within leverage x allocation */
+    const programme_state *ps = &w->progs[seg->programme];
+    double room = p->leverage * (double)p->allocation - ps->performing - ps->new_principal;
+    int64_t fit = room <= 0 ? 0 : (int64_t)floor(room / mean);
+    if (fit < loans) loans = fit;
+  }
   return loans;
 }
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #define PS_FEN_PER_YUAN 100
+#define PS_MAX_SHARES 64 /* payers in one programme */
 
 typedef enum { PS_STEP_MONTH, PS_STEP_QUARTER, PS_STEP_YEAR } ps_step;
 
@@ -110,6 +111,7 @@ typedef struct {
   ps_bonus *bonus; int nbonus;
   double ceiling;
   int rest;
+  int64_t cap_per_year;      /* fen this payer pays a fiscal year in the programme (0: none) */
 } ps_share;
 
 /* A public excess-of-loss layer, settled at the end of each fiscal year: when
@@ -161,6 +163,11 @@ typedef struct {
   ps_subsidy interest_subsidy, fee_subsidy, premium_subsidy;
   ps_layer layer;
   int has_split;           /* split = function(loss, loan, ctx): a custom split per loan */
+  double leverage;         /* 放大倍数: loans at risk <= leverage x allocation (0: none) */
+  int64_t allocation;      /* fen of pool money set aside for the programme */
+  int first_loss_share;    /* share index of the first-loss payer; -1: none */
+  int64_t first_loss;      /* fen: it bears losses in full up to this, before the shares */
+  double moral_hazard;     /* PD x (1 + this x the share of a loss others cover) */
 } ps_programme;
 
 struct ps_model {

@@ -46,7 +46,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
   for (int i = 0; ok && i < m->nprogrammes; i++)
     ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL &&
-         (w->progs[i].share_buf = calloc((size_t)m->programmes[i].nshares + 1, sizeof(double))) != NULL;
+         (w->progs[i].share_buf = calloc((size_t)m->programmes[i].nshares + 1, sizeof(double))) != NULL &&
+         (w->progs[i].share_year = calloc((size_t)m->programmes[i].nshares + 1, sizeof(int64_t))) != NULL;
   if (!ok) {
     ps_path_free(w);
     return NULL;
@@ -62,6 +63,7 @@ void ps_path_free(ps_path *w) {
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);
+    free(w->progs[i].share_year);
   }
   free(w->alive);
   free(w->z);
@@ -149,6 +151,7 @@ static double conditional_pd(const ps_segment *s, double z) {
 static void originate(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
@@ -161,6 +164,7 @@ static void originate(ps_path *w, int t) {
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
     ps->enrolled_total += principal;
     ps->year_enrolled += principal;
+    ps->new_principal += principal;
     for (int i = 0; i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
   }
@@ -203,8 +207,10 @@ static void reset(ps_path *w) {
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
     double *share_buf = w->progs[i].share_buf;
+    int64_t *share_year = w->progs[i].share_year;
     memset(active, 0, (size_t)m->programmes[i].ntriggers + 1);
-    w->progs[i] = (programme_state){.active = active, .share_buf = share_buf};
+    memset(share_year, 0, ((size_t)m->programmes[i].nshares + 1) * sizeof(int64_t));
+    w->progs[i] = (programme_state){.active = active, .share_buf = share_buf, .share_year = share_year};
   }
   for (int i = 0; i < m->npools; i++) w->pools[i] = (pool_state){.discount = 1};
   memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);

@@ -47,6 +47,9 @@ typedef struct {
   int paused_periods, stopped_periods;
   int64_t declined;          /* loans not originated for want of guarantee capacity */
   int64_t layer_premiums, layer_claims; /* this fiscal year: the layer's insurer in this programme */
+  double new_principal;      /* expected principal originated this period */
+  int64_t first_loss_used;   /* of the first-loss limit */
+  int64_t *share_year;       /* per share: what it was asked this fiscal year (payer caps) */
   int suspended;             /* paused by ctx:suspend() */
   double *share_override;    /* fractions set by ctx:set_share() (in share_buf), or NULL */
   double *share_buf;

@@ -177,8 +177,7 @@ static int ctx_set_share(lua_State *L) {
     ps_path_set_share(p->path, k, NULL);
     return 0;
   }
-  double fractions[64];
-  if (p->m->programmes[k].nshares > 64) return luaL_error(L, "ctx:set_share: too many payers");
+  double fractions[PS_MAX_SHARES];
   read_fractions(L, 3, p->m, k, 0, "ctx:set_share", fractions);
   ps_path_set_share(p->path, k, fractions);
   return 0;

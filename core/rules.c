@@ -3,6 +3,7 @@
 ** (refill last year's outlay, refill below a share of the loans covered,
 ** wind-down). All run at the start of a period, in the order of docs/rules.md. */
 #include <math.h>
+#include <string.h>
 
 #include "path_state.h"
 
@@ -110,6 +111,7 @@ int ps_rules_fund(ps_path *w, int t) {
       programme_state *ps = &w->progs[k];
       ps->year_enrolled = 0;
       ps->year_defaulted = ps->public_year = 0;
+      memset(ps->share_year, 0, (size_t)m->programmes[k].nshares * sizeof(int64_t));
     }
     for (int i = 0; i < m->nparties; i++) w->parties[i].premiums_year = w->parties[i].claims_year = 0;
   }

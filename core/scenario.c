@@ -17,6 +17,7 @@
 #include "overrides.h"
 #include "rng.h"
 #include "sha256.h"
+#include "programme.h"
 #include "scenario_read.h"
 
 static const char *const party_kinds[] = {"government", "bank", "guarantor", "reguarantor", "insurer", NULL};
@@ -192,6 +193,23 @@ static int read_flags(const ps_entry *e, ps_segment *s) {
   return PS_OK;
 }
 
+/* moral hazard: a segment's PD rises with the share of a loss (of a loan of
+** mean size) that others than its bank cover */
+static void apply_moral_hazard(ps_model *m) {
+  for (int s = 0; s < m->nsegments; s++) {
+    ps_segment *seg = &m->segments[s];
+    const ps_programme *p = &m->programmes[seg->programme];
+    if (p->moral_hazard <= 0) continue;
+    double fractions[PS_MAX_SHARES] = {0}, covered = 0;
+    ps_programme_fractions(p, (int64_t)llround(seg->loan.mean * PS_FEN_PER_YUAN), seg->share_points, fractions);
+    for (int i = 0; i < p->nshares; i++)
+      if (p->shares[i].account != p->bank) covered += fractions[i];
+    double pd = fmin(1, seg->pd * (1 + p->moral_hazard * covered));
+    seg->hazard = 1 - pow(1 - pd, m->dt);
+    seg->threshold = gsl_cdf_ugaussian_Pinv(seg->hazard);
+  }
+}
+
 /* each segment's flag points for each share of its programme (tiered shares) */
 static int resolve_share_points(ps_model *m) {
   for (int s = 0; s < m->nsegments; s++) {
@@ -324,7 +342,9 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   for (int i = 0; i < m->nprogrammes; i++)
     for (int k = 0; k < m->programmes[i].ntriggers; k++)
       m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;
-  return resolve_share_points(m);
+  if ((rc = resolve_share_points(m))) return rc;
+  apply_moral_hazard(m);
+  return PS_OK;
 }
 
 /* read the whole file into memory (the workers re-run it from this copy) */

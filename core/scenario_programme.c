@@ -110,6 +110,10 @@ static int read_shares(const ps_entry *e, const ps_model *m, ps_programme *p) {
     lua_pop(L, 1);
     n++;
   }
+  if (n > PS_MAX_SHARES) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, "share", "%d payers; poolsim allows at most %d", n, PS_MAX_SHARES);
+  }
   p->shares = calloc((size_t)n + 1, sizeof *p->shares);
   if (!p->shares) {
     lua_pop(L, 1);
@@ -300,6 +304,82 @@ static int read_layer(const ps_entry *e, const ps_model *m, ps_programme *p) {
   return rc;
 }
 
+/* the share index of a pool or party id among p's payers, or -1 */
+static int share_of(const ps_model *m, const ps_programme *p, const char *id) {
+  int pool = ps_find_pool(m, id), party = ps_find_party(m, id);
+  int account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
+  for (int i = 0; account >= 0 && i < p->nshares; i++)
+    if (p->shares[i].account == account) return i;
+  return -1;
+}
+
+/* leverage = 10, allocation = yuan (default: the initial balance of the first
+** pool among the payers): 放大倍数, the bank lends at most leverage x allocation */
+static int read_capacity(const ps_entry *e, const ps_model *m, ps_programme *p) {
+  int rc = ps_read_in_range(e, "leverage", 0, 0, 0, 1000, &p->leverage);
+  if (!rc) rc = ps_read_amount(e, "allocation", 0, &p->allocation);
+  if (rc || p->leverage == 0 || p->allocation > 0) return rc;
+  for (int i = 0; i < p->nshares; i++)
+    if (ps_is_pool_account(m, p->shares[i].account)) {
+      p->allocation = m->pools[p->shares[i].account - m->nparties].initial;
+      return PS_OK;
+    }
+  return ps_read_fail(e, "leverage", "needs an allocation (yuan), or a pool among the payers to take it from");
+}
+
+/* first_loss = { payer = id among the payers, limit = yuan } */
+static int read_first_loss(const ps_entry *e, const ps_model *m, ps_programme *p) {
+  static const char *const fields[] = {"payer", "limit", NULL};
+  lua_State *L = e->rd->L;
+  p->first_loss_share = -1;
+  int type = ps_read_push(e, "first_loss");
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  if (type != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, "first_loss", "must be a table { payer = id, limit = yuan }");
+  }
+  ps_entry t = {e->rd, "first_loss of programme", "programmes", e->id, lua_gettop(L), e->occurrence};
+  char *payer = NULL;
+  int rc = ps_read_check_fields(&t, fields);
+  if (!rc) rc = ps_read_string(&t, "payer", 1, &payer);
+  if (!rc && (p->first_loss_share = share_of(m, p, payer)) < 0)
+    rc = ps_read_fail(&t, "payer", "'%s' is not among the programme's payers (share)", payer);
+  free(payer);
+  if (!rc) rc = ps_read_amount(&t, "limit", 1, &p->first_loss);
+  lua_pop(L, 1);
+  return rc;
+}
+
+/* payer_caps = { id = yuan a fiscal year, ... } for payers of the programme */
+static int read_payer_caps(const ps_entry *e, const ps_model *m, ps_programme *p) {
+  lua_State *L = e->rd->L;
+  int type = ps_read_push(e, "payer_caps");
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  int rc = type == LUA_TTABLE ? PS_OK : ps_read_fail(e, "payer_caps", "must be a table { payer = yuan a year }");
+  if (type == LUA_TTABLE) {
+    lua_pushnil(L);
+    while (rc == PS_OK && lua_next(L, -2)) {
+      const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+      double v = lua_tonumber(L, -1);
+      int slot = share_of(m, p, key);
+      if (slot < 0) rc = ps_read_fail(e, "payer_caps", "'%s' is not among the programme's payers (share)", key);
+      else if (lua_type(L, -1) != LUA_TNUMBER || !(v > 0 && v <= PS_MAX_AMOUNT_YUAN))
+        rc = ps_read_fail(e, "payer_caps", "the cap of '%s' must be an amount > 0 in yuan", key);
+      else p->shares[slot].cap_per_year = (int64_t)llround(v * PS_FEN_PER_YUAN);
+      lua_pop(L, 1);
+    }
+    if (rc) lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return rc;
+}
+
 /* interest_subsidy / fee_subsidy / premium_subsidy = { share =, payer =, ... } */
 static int read_subsidy(const ps_entry *e, const ps_model *m, const char *field, ps_subsidy *s) {
   static const char *const interest_fields[] = {"share", "of_principal", "payer", "cap_per_loan", "after_repayment", NULL};
@@ -350,7 +430,8 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "excess_to", "recognition_lag",
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
-                                       "fee_subsidy", "premium_subsidy", "excess_layer", "split", NULL};
+                                       "fee_subsidy", "premium_subsidy", "excess_layer", "split", "leverage",
+                                       "allocation", "first_loss", "payer_caps", "moral_hazard", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -410,6 +491,9 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     if (split != LUA_TNIL && split != LUA_TFUNCTION)
       return ps_read_fail(&e, "split", "must be a function(loss, loan, ctx), got %s", lua_typename(rd->L, split));
     p->has_split = split == LUA_TFUNCTION;
+    if ((rc = read_capacity(&e, m, p)) || (rc = read_first_loss(&e, m, p)) || (rc = read_payer_caps(&e, m, p)))
+      return rc;
+    if ((rc = ps_read_in_range(&e, "moral_hazard", 0, 0, 0, 10, &p->moral_hazard))) return rc;
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);

@@ -40,6 +40,7 @@ return poolsim.scenario{
     { id = "g4321", segments = {"b"}, bank = "bank",
       share = rules.split_4321{ guarantor = "guar", reguarantor = "reg", bank = "bank", government = "fund" },
       claim_lag = 3, recovery_lag = 12, cap_total = wan(1500), cap_rate = 0.1,
+      payer_caps = { guar = wan(150) }, first_loss = { payer = "fund", limit = wan(100) }, moral_hazard = 0.3,
       fee_subsidy = { share = 0.5, payer = "city" },
       triggers = { {kind = "annual_loss_rate", above = 0.06, action = "pause"},
                    {kind = "payout_rate", above = 0.02, resume = 0.015, action = "stop_lending"} } },
@@ -49,7 +50,7 @@ return poolsim.scenario{
       excess_layer = { payer = "xol", of = "ins", above_loss_ratio = 1.2, share = 0.8 },
       triggers = { {kind = "loss_ratio", above = 1.5, resume = 1.2, action = "stop_lending"} },
       premium_subsidy = { share = 0.5, payer = "prov" } },
-    { id = "custom", segments = {"d"}, bank = "bank2", share = { fund = 0.3, bank2 = 0.7 },
+    { id = "custom", segments = {"d"}, bank = "bank2", share = { fund = 0.3, bank2 = 0.7 }, leverage = 3,
       claim_lag = 2, recovery_lag = 8, interest_subsidy = { of_principal = 0.01, payer = "city" },
       split = function(loss, loan, ctx)
         if loan.age < 3 then return { fund = loss * 0.5, bank2 = loss * 0.5 } end
