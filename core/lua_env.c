@@ -364,12 +364,55 @@ int ps_lua_pcall(lua_State *L, int nargs, int nresults) {
   return status;
 }
 
+/* a growing byte buffer for lua_dump */
+typedef struct {
+  char *data;
+  size_t len, cap;
+  int failed;
+} dump_buffer;
+
+static int dump_writer(lua_State *L, const void *p, size_t size, void *ud) {
+  (void)L;
+  dump_buffer *b = ud;
+  if (b->len + size > b->cap) {
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + size) cap *= 2;
+    char *data = realloc(b->data, cap);
+    if (!data) return b->failed = 1;
+    b->data = data;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, p, size);
+  b->len += size;
+  return 0;
+}
+
+char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen) {
+  lua_State *L = luaL_newstate();
+  if (!L) return NULL;
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", file);
+  dump_buffer b = {0};
+  if (luaL_loadbufferx(L, src, len, chunkname, "t") != LUA_OK || lua_dump(L, dump_writer, &b, 0) || b.failed) {
+    free(b.data);
+    b.data = NULL;
+  }
+  lua_close(L);
+  *outlen = b.len;
+  return b.data;
+}
+
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen) {
+  return ps_lua_run_chunk(L, file, src, len, "t", err, errlen);
+}
+
+int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
+                     char *err, size_t errlen) {
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", file);
   ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
-  int status = luaL_loadbufferx(L, src, len, chunkname, "t");
+  int status = luaL_loadbufferx(L, src, len, chunkname, mode);
   if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);

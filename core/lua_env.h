@@ -34,6 +34,16 @@ void ps_lua_set_budget(lua_State *L, long long instructions);
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen);
 
+/* Compile scenario source (text) to Lua bytecode once, so each path's fresh
+** state can skip parsing it. The bytecode is poolsim's own, made from the text
+** the user gave: it never comes from outside. malloc'd; NULL on a syntax error
+** (the text path then reports it) or out of memory. */
+char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen);
+
+/* ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of ps_lua_compile) */
+int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
+                     char *err, size_t errlen);
+
 /* the line of the poolsim.scenario{...} call that built the table at idx (0 if unknown) */
 int ps_lua_scenario_line(lua_State *L, int idx);
 

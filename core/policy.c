@@ -20,6 +20,8 @@ struct ps_policy {
   lua_State *L;    /* this path's state */
   int on_period, on_default, ctx; /* registry refs */
   int *split;      /* per programme: registry ref of its split function */
+  char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
+  size_t bytecode_len;
   ps_path *path;   /* set during a call */
   int period;
 };
@@ -29,8 +31,10 @@ ps_policy *ps_policy_new(const ps_model *m) {
   if (!p) return NULL;
   p->m = m;
   p->split = calloc((size_t)m->nprogrammes + 1, sizeof *p->split);
-  if (!p->split || !(p->random = ps_rng_alloc())) {
+  p->bytecode = ps_lua_compile(m->file, m->source, m->source_len, &p->bytecode_len);
+  if (!p->split || !p->bytecode || !(p->random = ps_rng_alloc())) {
     free(p->split);
+    free(p->bytecode);
     free(p);
     return NULL;
   }
@@ -42,6 +46,7 @@ void ps_policy_free(ps_policy *p) {
   ps_lua_close(p->L);
   gsl_rng_free(p->random);
   free(p->split);
+  free(p->bytecode);
   free(p);
 }
 
@@ -243,7 +248,7 @@ int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, siz
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return -1;
   }
-  if (ps_lua_run_scenario(p->L, p->m->file, p->m->source, p->m->source_len, err, errlen)) return -1;
+  if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return -1;
   p->on_period = ref_field(p->L, "on_period");
   p->on_default = ref_field(p->L, "on_default");
   lua_getfield(p->L, -1, "programmes");
