@@ -1,0 +1,41 @@
+/* csv.h — reading loan tapes (贷款台账) exported from bank systems.
+**
+** RFC 4180 CSV with the things real exports do: UTF-8 with or without a BOM,
+** CRLF or LF line ends (or a mix), quoted fields with "" escapes and embedded
+** commas and newlines, Chinese text, blank lines at the end. Not accepted, each
+** with a message naming the file, the line and the column: invalid UTF-8, a NUL
+** byte, an unterminated quote, text after a closing quote, a row with another
+** number of fields than the header, a line or a field longer than the limits, a
+** header with an empty or duplicate column name. */
+#ifndef PS_CSV_H
+#define PS_CSV_H
+
+#include <stddef.h>
+
+#define PS_CSV_MAX_FIELD 4096      /* bytes in one field */
+#define PS_CSV_MAX_FIELDS 256      /* columns */
+#define PS_CSV_MAX_ROWS 10000000   /* data rows */
+
+typedef struct {
+  int ncols;
+  char **header;      /* ncols column names, trimmed of surrounding spaces */
+  long nrows;
+  char ***rows;       /* nrows x ncols fields (NUL-terminated, unquoted) */
+  long *line;         /* the line (1-based, in the file) where each data row starts */
+} ps_csv;
+
+/* Read a whole file. Returns 0 and fills *out (free with ps_csv_free), or -1
+** with a message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..."
+** when no line applies) in err. An empty file, or a header with no data rows,
+** is an error too. */
+int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen);
+
+/* the same from memory; `name` stands for the file in messages */
+int ps_csv_parse(const char *name, const char *data, size_t len, ps_csv *out, char *err, size_t errlen);
+
+void ps_csv_free(ps_csv *c);
+
+/* the index of a column by name (exact, case-sensitive), or -1 */
+int ps_csv_column(const ps_csv *c, const char *name);
+
+#endif
