@@ -6,6 +6,7 @@
 **     each payer pays its first payment (pools as far as their balance goes);
 **   at the recovery: second payments, then the recovery shared back pro rata
 **     to what each payer paid. */
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
@@ -52,6 +53,18 @@ static double draw(const ps_dist *d, gsl_rng *r) {
   }
 }
 
+/* LGD of a default in period t: with a downturn link k the mean becomes
+** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
+** concentration alpha + beta) */
+static double draw_lgd(ps_path *w, const ps_segment *seg, int t) {
+  if (seg->lgd_downturn <= 0 || seg->lgd.mean <= 0 || seg->lgd.mean >= 1) return draw(&seg->lgd, w->default_rng);
+  double z = ps_factors_systemic(&w->factors, w->m, t);
+  double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(seg->lgd.mean) - seg->lgd_downturn * z);
+  if (seg->lgd.kind != PS_DIST_BETA) return mean;
+  double k = seg->lgd.p1 + seg->lgd.p2;
+  return gsl_ran_beta(w->default_rng, mean * k, (1 - mean) * k);
+}
+
 /* outstanding principal (fen) of a loan of amount a at the start of its period of age `age` */
 static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
   if (!s->amortizing) return amount;
@@ -73,7 +86,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
   int64_t interest = p->covers_interest ? (int64_t)llround((double)principal * seg->rate * m->dt *
                                                            (1 + p->recognition_lag))
                                         : 0;
-  double lgd = draw(&seg->lgd, w->default_rng);
+  double lgd = draw_lgd(w, seg, t);
   ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
                        (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
   if (w->policy && m->has_on_default) {

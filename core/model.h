@@ -84,10 +84,21 @@ typedef struct {
   char **flags; int nflags; /* e.g. "first_loan", "ip_pledge": points in tiered shares */
   int programme;      /* the one programme that covers it */
   double *share_points; /* per share of its programme: the flag points that apply */
+  double *pd_by_year; int npd_years; /* pd = {y1, y2, ...}: annual PD by year of age (the last
+                                         repeats); NULL: the flat pd above */
+  int sector;         /* index into the scenario's sectors, -1: none */
+  double rho_sector;  /* loading on its sector factor */
+  double lgd_downturn;/* LGD rises when the systemic factor falls: mean Phi(Phi^-1(m) - k z) */
   /* derived */
-  double hazard;      /* per-period PD: 1 - (1-pd)^dt */
-  double threshold;   /* Phi^-1(hazard) */
+  double *hazard;     /* per-period PD by age 0..tenor-1: 1 - (1 - pd(year of age))^dt, with moral hazard */
+  double *threshold;  /* the copula's inverse CDF of hazard, by age */
 } ps_segment;
+
+typedef struct {
+  char *id;
+} ps_sector;
+
+typedef enum { PS_COPULA_GAUSSIAN, PS_COPULA_T } ps_copula;
 
 /* a band of a tiered share: the ratio for loans up to `upto` fen */
 typedef struct {
@@ -179,7 +190,13 @@ struct ps_model {
   double dt;                /* step in years */
   uint64_t seed;
   long paths;
-  double cycle;             /* AR(1) phi of the systemic factor */
+  double cycle;             /* AR(1) phi of the systemic factor (and of the sector factors) */
+  ps_copula copula;
+  double nu;                /* t copula degrees of freedom */
+  ps_sector *sectors; int nsectors;
+  double *sector_chol;      /* lower Cholesky factor of the sector correlation, nsectors^2 */
+  double *stress_shift;     /* [periods + 1]: added to the systemic factor (0: none) */
+  double *stress_pd;        /* [periods + 1]: PD multiplier (1: none) */
   ps_party *parties; int nparties;
   ps_pool *pools; int npools;
   ps_segment *segments; int nsegments;

@@ -13,7 +13,6 @@
 ** After the last period, pools that wind down return their balance. */
 #include "path.h"
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +34,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
   size_t T = (size_t)m->periods + 1;
   int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
-           (w->z = calloc(T, sizeof *w->z)) && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
+           ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
            (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
@@ -66,7 +65,7 @@ void ps_path_free(ps_path *w) {
     free(w->progs[i].share_year);
   }
   free(w->alive);
-  free(w->z);
+  ps_factors_free(&w->factors);
   free(w->pools);
   free(w->progs);
   free(w->parties);
@@ -111,14 +110,6 @@ int ps_path_topup(ps_path *w, int pool, int64_t fen) {
   return 0;
 }
 
-/* systemic factor path: stationary AR(1), Z_1 ~ N(0,1) */
-static void draw_factors(ps_path *w) {
-  double phi = w->m->cycle, innovation_sd = sqrt(1 - phi * phi);
-  w->z[1] = gsl_ran_gaussian_ziggurat(w->factor_rng, 1.0);
-  for (int t = 2; t <= w->m->periods; t++)
-    w->z[t] = phi * w->z[t - 1] + innovation_sd * gsl_ran_gaussian_ziggurat(w->factor_rng, 1.0);
-}
-
 /* yield on the opening balance, then the scheduled top-ups */
 static int fund_pools(ps_path *w, int t) {
   const ps_model *m = w->m;
@@ -137,13 +128,6 @@ static int fund_pools(ps_path *w, int t) {
     if (pool->topups[t] > 0 && ps_path_topup(w, i, pool->topups[t])) return -1;
   }
   return 0;
-}
-
-/* conditional default probability of one period given the factor */
-static double conditional_pd(const ps_segment *s, double z) {
-  if (s->hazard <= 0) return 0;
-  if (s->hazard >= 1) return 1;
-  return gsl_cdf_ugaussian_P((s->threshold - sqrt(s->rho) * z) / sqrt(1 - s->rho));
 }
 
 /* New cohorts of period t, unless the programme has stopped lending, and as
@@ -171,10 +155,12 @@ static void originate(ps_path *w, int t) {
 }
 
 /* Draw the period's defaults. Loans of a segment alive in period t share one
-** conditional PD, so their default count is one binomial draw; each default is
-** then placed in a cohort with probability proportional to the cohort's loans
-** still alive (sampling without replacement), which is exact for exchangeable
-** loans and costs one draw per default, not per loan. */
+** conditional PD (unless its PD depends on age), so their default count is one
+** binomial draw; each default is then placed in a cohort with probability
+** proportional to the cohort's loans still alive (sampling without
+** replacement), which is exact for exchangeable loans and costs one draw per
+** default, not per loan. With a PD term structure, each cohort (one age) gets
+** its own draw. */
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int s = 0; s < m->nsegments; s++) {
@@ -182,10 +168,22 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t *alive = w->alive[s];
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
+    if (seg->pd_by_year) {
+      for (int c = lo; c <= hi; c++) {
+        if (alive[c] == 0) continue;
+        double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
+        int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
+        for (; d > 0; d--) {
+          alive[c]--;
+          if (ps_claims_record_default(w, s, c, t)) return -1;
+        }
+      }
+      continue;
+    }
     int64_t n = 0;
     for (int c = lo; c <= hi; c++) n += alive[c];
     if (n == 0) continue;
-    double p = conditional_pd(seg, w->z[t]);
+    double p = ps_factors_pd(&w->factors, m, seg, t, 0);
     int64_t d = p >= 1 ? n : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)n);
     for (; d > 0; d--, n--) {
       int64_t k = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
@@ -341,7 +339,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if (policy && ps_policy_begin_path(policy, seed, index, err, errlen)) return -1;
   ps_rng_seed_stream(w->factor_rng, seed, (uint64_t)index, PS_STREAM_FACTORS);
   ps_rng_seed_stream(w->default_rng, seed, (uint64_t)index, PS_STREAM_DEFAULTS);
-  draw_factors(w);
+  ps_factors_draw(&w->factors, m, w->factor_rng);
   w->period_now = 0;
   if (open_pools(w)) goto oom;
   for (int t = 1; t <= m->periods; t++) {

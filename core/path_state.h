@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "factors.h"
 #include "ledger.h"
 #include "model.h"
 #include "path.h"
@@ -78,7 +79,7 @@ struct ps_path {
   const int64_t *initial;
   int audit;
   gsl_rng *factor_rng, *default_rng;
-  double *z;       /* systemic factor by period */
+  ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
   pool_state *pools;
   programme_state *progs;

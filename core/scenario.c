@@ -6,7 +6,6 @@
 #include "scenario.h"
 
 #include <errno.h>
-#include <gsl/gsl_cdf.h>
 #include <lauxlib.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +16,6 @@
 #include "overrides.h"
 #include "rng.h"
 #include "sha256.h"
-#include "programme.h"
 #include "scenario_read.h"
 
 static const char *const party_kinds[] = {"government", "bank", "guarantor", "reguarantor", "insurer", NULL};
@@ -193,23 +191,6 @@ static int read_flags(const ps_entry *e, ps_segment *s) {
   return PS_OK;
 }
 
-/* moral hazard: a segment's PD rises with the share of a loss (of a loan of
-** mean size) that others than its bank cover */
-static void apply_moral_hazard(ps_model *m) {
-  for (int s = 0; s < m->nsegments; s++) {
-    ps_segment *seg = &m->segments[s];
-    const ps_programme *p = &m->programmes[seg->programme];
-    if (p->moral_hazard <= 0) continue;
-    double fractions[PS_MAX_SHARES] = {0}, covered = 0;
-    ps_programme_fractions(p, (int64_t)llround(seg->loan.mean * PS_FEN_PER_YUAN), seg->share_points, fractions);
-    for (int i = 0; i < p->nshares; i++)
-      if (p->shares[i].account != p->bank) covered += fractions[i];
-    double pd = fmin(1, seg->pd * (1 + p->moral_hazard * covered));
-    seg->hazard = 1 - pow(1 - pd, m->dt);
-    seg->threshold = gsl_cdf_ugaussian_Pinv(seg->hazard);
-  }
-}
-
 /* each segment's flag points for each share of its programme (tiered shares) */
 static int resolve_share_points(ps_model *m) {
   for (int s = 0; s < m->nsegments; s++) {
@@ -253,7 +234,8 @@ static int read_origination(const ps_entry *e, const ps_model *m, ps_segment *s)
 
 static int read_segments(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "new_loans", "originate", "loan", "tenor", "repayment",
-                                       "rate", "pd", "lgd", "rho", "flags", NULL};
+                                       "rate", "pd", "lgd", "rho", "flags", "sector", "rho_sector", "lgd_downturn",
+                                       NULL};
   static const char *const repayments[] = {"bullet", "amortizing", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "segments", 1, &n);
@@ -285,12 +267,9 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
                   s->new_loans, s->tenor, (long)PS_MAX_LOANS_ALIVE);
     if ((rc = ps_read_choice(&e, "repayment", 0, 0, repayments, &s->amortizing))) return rc;
     if ((rc = ps_read_in_range(&e, "rate", 0, 0, 0, 1, &s->rate))) return rc;
-    if ((rc = ps_read_in_range(&e, "pd", 1, 0, 0, 1, &s->pd))) return rc;
+    if ((rc = ps_read_segment_risk(&e, m, s))) return rc;
     if ((rc = ps_read_dist(&e, "lgd", "beta", 0, 1, &s->lgd))) return rc;
-    if ((rc = ps_read_in_range(&e, "rho", 0, 0, 0, 0.999, &s->rho))) return rc;
     if ((rc = read_flags(&e, s))) return rc;
-    s->hazard = 1 - pow(1 - s->pd, m->dt);
-    s->threshold = gsl_cdf_ugaussian_Pinv(s->hazard); /* -inf at 0, +inf at 1 */
     lua_pop(rd->L, 1);
   }
   lua_pop(rd->L, 1);
@@ -300,7 +279,8 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
 /* the scenario's own fields */
 static int read_scenario(ps_reader *rd, ps_model *m) {
   static const char *const fields[] = {"name", "description", "periods", "step", "seed", "paths", "cycle",
-                                       "parties", "pools", "segments", "programmes", "on_period", "on_default", NULL};
+                                       "parties", "pools", "segments", "programmes", "on_period", "on_default",
+                                       "copula", "nu", "sectors", "sector_correlation", "stress", NULL};
   static const char *const steps[] = {"month", "quarter", "year", NULL};
   ps_entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L), 1};
   int rc;
@@ -331,6 +311,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if (type != LUA_TNIL && type != LUA_TFUNCTION)
     return ps_read_fail(&scen, "on_default", "must be a function(loan, ctx), got %s", lua_typename(rd->L, type));
   m->has_on_default = type == LUA_TFUNCTION;
+  if ((rc = ps_read_risk(&scen, m))) return rc;
   if ((rc = read_parties(&scen, m))) return rc;
   if ((rc = read_pools(&scen, m))) return rc;
   if ((rc = read_segments(&scen, m))) return rc;
@@ -343,8 +324,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
     for (int k = 0; k < m->programmes[i].ntriggers; k++)
       m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;
   if ((rc = resolve_share_points(m))) return rc;
-  apply_moral_hazard(m);
-  return PS_OK;
+  return ps_derive_hazards(m);
 }
 
 /* read the whole file into memory (the workers re-run it from this copy) */
@@ -433,6 +413,9 @@ void ps_model_free(ps_model *m) {
     for (int f = 0; f < m->segments[i].nflags; f++) free(m->segments[i].flags[f]);
     free(m->segments[i].flags);
     free(m->segments[i].share_points);
+    free(m->segments[i].pd_by_year);
+    free(m->segments[i].hazard);
+    free(m->segments[i].threshold);
   }
   for (int i = 0; i < m->nprogrammes; i++) {
     free(m->programmes[i].id);
@@ -452,6 +435,11 @@ void ps_model_free(ps_model *m) {
   }
   free(m->set_keys);
   free(m->set_values);
+  for (int i = 0; i < m->nsectors; i++) free(m->sectors[i].id);
+  free(m->sectors);
+  free(m->sector_chol);
+  free(m->stress_shift);
+  free(m->stress_pd);
   free(m->parties);
   free(m->pools);
   free(m->segments);

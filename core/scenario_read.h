@@ -70,6 +70,13 @@ int ps_find_party(const ps_model *m, const char *id);
 int ps_find_pool(const ps_model *m, const char *id);
 int ps_find_segment(const ps_model *m, const char *id);
 
+/* the default model (core/scenario_risk.c): the scenario's copula, sectors,
+** correlation and stress; a segment's pd, rho, sector and LGD downturn; and,
+** once programmes are known, every segment's hazard and threshold by age */
+int ps_read_risk(const ps_entry *scen, ps_model *m);
+int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s);
+int ps_derive_hazards(ps_model *m);
+
 /* read the programmes list (core/scenario_programme.c) */
 int ps_read_programmes(const ps_entry *scen, ps_model *m);
 

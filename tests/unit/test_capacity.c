@@ -57,8 +57,8 @@ int main(void) {
   rc = ps_scenario_load("tests/scenarios/capacity.lua", sets, 2, &m, err, sizeof err);
   CHECK_EQ_INT(rc, PS_OK);
   if (rc == PS_OK) {
-    CHECK_NEAR(m.segments[0].hazard, 0.05, 1e-15);
-    CHECK_NEAR(m.segments[1].hazard, 1, 0); /* no moral hazard there */
+    CHECK_NEAR(m.segments[0].hazard[0], 0.05, 1e-15);
+    CHECK_NEAR(m.segments[1].hazard[0], 1, 0); /* no moral hazard there */
     ps_model_free(&m);
   }
   return check_summary("test_capacity");

@@ -40,8 +40,8 @@ int main(void) {
   ** mean 2e6, sd 1e6: sigma^2 = ln(1.25), mu = ln(2e6) - sigma^2/2; beta
   ** mean 0.6, sd 0.2: k = 0.24/0.04 - 1 = 5, alpha = 3, beta = 2 */
   const ps_segment *s = &m.segments[0];
-  CHECK_NEAR(s->hazard, 1 - pow(0.96, 1.0 / 12), 1e-15);
-  CHECK_NEAR(s->hazard, 0.0033961, 1e-7);
+  CHECK_NEAR(s->hazard[0], 1 - pow(0.96, 1.0 / 12), 1e-15);
+  CHECK_NEAR(s->hazard[0], 0.0033961, 1e-7);
   CHECK_EQ_INT(s->loan.kind, PS_DIST_LOGNORMAL);
   CHECK_NEAR(s->loan.p2 * s->loan.p2, log(1.25), 1e-12);
   CHECK_NEAR(s->loan.p1, log(2e6) - 0.5 * log(1.25), 1e-12);
@@ -70,7 +70,7 @@ int main(void) {
   if (rc == PS_OK) {
     CHECK_EQ_INT(m.pools[0].initial, 25000000000LL);
     CHECK_EQ_INT(m.pools[0].topups[13], 0);
-    CHECK_NEAR(m.segments[1].hazard, 1 - pow(0.5, 0.25), 1e-15);
+    CHECK_NEAR(m.segments[1].hazard[0], 1 - pow(0.5, 0.25), 1e-15);
     CHECK_EQ_INT(m.nsets, 4);
     CHECK(strcmp(m.set_keys[1], "segments.b_term.pd") == 0 && strcmp(m.set_values[1], "0.5") == 0);
     ps_model_free(&m);

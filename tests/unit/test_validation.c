@@ -165,7 +165,7 @@ static void binomial_run(const char *step, const char *periods, const char *pd, 
     ** Binomial(n, (1-h)^(k-1) h); their sum is the path's count. */
     if (m.periods > 1) {
       double *count = calloc((size_t)out.paths, sizeof *count);
-      double h = s->hazard, survive = 1;
+      double h = s->hazard[0], survive = 1;
       long mismatched = 0;
       for (int t = 1; count && t <= m.periods; t++) {
         for (long i = 0; i < out.paths; i++) {
