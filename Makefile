@@ -28,7 +28,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test test test-release test-san test-valgrind demo bench install clean
+.PHONY: all deps deps-test test test-release test-san test-valgrind validate demo bench install clean
 
 all: poolsim
 
@@ -112,6 +112,10 @@ test-valgrind: poolsim
 	@mkdir -p $(BUILD)/results
 	@sh tests/valgrind.sh ./poolsim > $(BUILD)/results/valgrind.txt || true
 	@cat $(BUILD)/results/valgrind.txt
+
+# ---- validation against closed forms: regenerates docs/validation.md ------
+validate: $(REL)/tests/unit/test_model_validation
+	$< --write docs/validation.md
 
 # ---- demo, bench, install -------------------------------------------------
 DEMO := scenarios/mianyang_2022.lua
