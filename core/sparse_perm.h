@@ -1,0 +1,24 @@
+/* sparse_perm.h — drawing items without replacement from 0..n-1 at a cost per
+** draw, not per item: a Fisher-Yates shuffle whose array is virtual (identity)
+** except where it has been swapped, kept in a small hash map. Used to pick which
+** loan of a loan-tape group defaults, so a path's cost stays with its defaults. */
+#ifndef PS_SPARSE_PERM_H
+#define PS_SPARSE_PERM_H
+
+#include <gsl/gsl_rng.h>
+#include <stdint.h>
+
+typedef struct {
+  int64_t n;         /* items not yet drawn */
+  int64_t *keys, *values;
+  int64_t *used;     /* slots in use, to clear them in O(draws) */
+  int64_t nused, cap;/* cap: slots, a power of two */
+} ps_sparse_perm;
+
+/* start (again) with items 0..n-1; 0, or -1 when out of memory */
+int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n);
+/* draw one of the remaining items uniformly; -1 when none is left or out of memory */
+int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r);
+void ps_sparse_perm_free(ps_sparse_perm *p);
+
+#endif
