@@ -79,7 +79,14 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
   const ps_programme *p = &m->programmes[seg->programme];
   programme_state *ps = &w->progs[seg->programme];
   if (reserve_record(w, p->nshares)) return -1;
-  int64_t amount = (int64_t)llround(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+  int64_t amount;
+  if (seg->loan.kind == PS_DIST_LIST) { /* a loan-tape group: which of its loans defaulted */
+    int64_t item = ps_sparse_perm_draw(&w->tape_loans[s], w->default_rng);
+    if (item < 0) return -1;
+    amount = seg->loan.items[item];
+  } else {
+    amount = (int64_t)llround(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+  }
   int64_t principal = outstanding(seg, amount, t - cohort);
   /* interest accrued from the start of the period of default until the claim
   ** can be lodged, when the scheme covers it */

@@ -4,9 +4,12 @@
 ** CRLF or LF line ends (or a mix), quoted fields with "" escapes and embedded
 ** commas and newlines, Chinese text, blank lines at the end. Not accepted, each
 ** with a message naming the file, the line and the column: invalid UTF-8, a NUL
-** byte, an unterminated quote, text after a closing quote, a row with another
-** number of fields than the header, a line or a field longer than the limits, a
-** header with an empty or duplicate column name. */
+** byte, a lone CR, an unterminated quote, text after a closing quote or a quote
+** inside an unquoted value, a row with another number of fields than the header
+** (a blank or whitespace-only line in the data is such a row), a field longer
+** than PS_CSV_MAX_FIELD, more columns or rows than the limits, a header with an
+** empty or duplicate column name. Columns beyond the header have no name, so
+** their messages read "FILE:LINE: column N: ...". */
 #ifndef PS_CSV_H
 #define PS_CSV_H
 
@@ -24,10 +27,12 @@ typedef struct {
   long *line;         /* the line (1-based, in the file) where each data row starts */
 } ps_csv;
 
-/* Read a whole file. Returns 0 and fills *out (free with ps_csv_free), or -1
-** with a message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..."
-** when no line applies) in err. An empty file, or a header with no data rows,
-** is an error too. */
+/* Read a whole file, streaming it (memory grows with the fields kept, not the
+** line lengths). Returns 0 and fills *out (free with ps_csv_free), or -1 with a
+** message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..." when no
+** line applies) in err, and *out zeroed (safe to free). An empty file, or a
+** header with no data rows, is an error too. The arrays of *out are read-only:
+** they share one allocation that only ps_csv_free releases. */
 int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen);
 
 /* the same from memory; `name` stands for the file in messages */

@@ -142,12 +142,11 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
 
 int ps_flows_period(ps_path *w, int t) {
   const ps_model *m = w->m;
-  for (int k = 0; k < m->nprogrammes; k++) {
-    const ps_programme *p = &m->programmes[k];
-    double book = 0;
-    for (int j = 0; j < p->nsegments; j++)
-      if (segment_flows(w, p->segments[j], t, &book)) return -1;
-    if (programme_flows(w, k, t, book)) return -1;
-  }
+  /* every segment, its scenario's own and those of loan tapes, in order */
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].flow_book = 0;
+  for (int s = 0; s < m->nsegments; s++)
+    if (segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)) return -1;
+  for (int k = 0; k < m->nprogrammes; k++)
+    if (programme_flows(w, k, t, w->progs[k].flow_book)) return -1;
   return 0;
 }

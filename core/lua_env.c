@@ -228,6 +228,18 @@ static int helper_tiered(lua_State *L) {
   return 1;
 }
 
+/* poolsim.csv(path): a loan tape, read by the scenario loader (relative to the
+** scenario's folder, never outside it) */
+static int helper_csv(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  if (path[0] == '/' || strstr(path, "..") || !*path)
+    return raise(L, "poolsim.csv: '%s' must be a path inside the scenario's folder (no leading / and no ..)", path);
+  lua_createtable(L, 0, 1);
+  lua_pushstring(L, path);
+  lua_setfield(L, -2, "tape");
+  return 1;
+}
+
 /* poolsim.scenario{...}: marks the table as a scenario and remembers the line */
 static int helper_scenario(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -273,7 +285,8 @@ static int load_library(lua_State *L) {
 
 static const luaL_Reg poolsim_helpers[] = {
     {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
-    {"beta", helper_beta}, {"tiered", helper_tiered}, {"scenario", helper_scenario}, {NULL, NULL}};
+    {"beta", helper_beta}, {"tiered", helper_tiered}, {"csv", helper_csv}, {"scenario", helper_scenario},
+    {NULL, NULL}};
 
 /* open the allowed libraries and replace what must not be reachable */
 static int open_sandbox(lua_State *L) {

@@ -63,11 +63,15 @@ typedef struct {
 } ps_pool;
 
 /* a number, or a distribution drawn per loan / per default */
-typedef enum { PS_DIST_FIXED, PS_DIST_LOGNORMAL, PS_DIST_BETA } ps_dist_kind;
+/* PS_DIST_LIST: the amounts of the loans of a loan-tape group, one per loan,
+** drawn without replacement as its loans default */
+typedef enum { PS_DIST_FIXED, PS_DIST_LOGNORMAL, PS_DIST_BETA, PS_DIST_LIST } ps_dist_kind;
 typedef struct {
   ps_dist_kind kind;
-  double mean, sd; /* as the user gave them (sd = 0 when fixed) */
+  double mean, sd; /* as the user gave them (sd = 0 when fixed); a list's mean */
   double p1, p2;   /* lognormal: mu, sigma of log; beta: alpha, beta */
+  int64_t *items;  /* list: fen */
+  long nitems;
 } ps_dist;
 
 typedef struct {
@@ -206,6 +210,9 @@ struct ps_model {
   int has_hooks;            /* any Lua hook at all: paths then need a Lua state */
   int balance_feedback;     /* some rule may react to a pool's balance (a hook,
                                a refill, a pool_floor trigger): see sizing */
+  char **data_files;        /* data files read (loan tapes), as given */
+  char (*data_sha256)[65];
+  int ndata;
   char **set_keys, **set_values; /* the --set overrides applied, kept for the report */
   int nsets;
   char *source;             /* the scenario text, re-run by each worker's Lua state */

@@ -35,6 +35,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   size_t T = (size_t)m->periods + 1;
   int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
            ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
+           (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
            (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
            (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
@@ -59,6 +60,8 @@ void ps_path_free(ps_path *w) {
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_free(&w->tape_loans[s]);
+  free(w->tape_loans);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);
@@ -196,8 +199,12 @@ static int draw_defaults(ps_path *w, int t) {
   return 0;
 }
 
-static void reset(ps_path *w) {
+static int reset(ps_path *w) {
   const ps_model *m = w->m;
+  for (int s = 0; s < m->nsegments; s++)
+    if (m->segments[s].loan.kind == PS_DIST_LIST &&
+        ps_sparse_perm_reset(&w->tape_loans[s], m->segments[s].loan.nitems))
+      return -1;
   ps_ledger_reset(&w->ledger);
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
@@ -212,6 +219,7 @@ static void reset(ps_path *w) {
   }
   for (int i = 0; i < m->npools; i++) w->pools[i] = (pool_state){.discount = 1};
   memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
+  return 0;
 }
 
 static int open_pools(ps_path *w) {
@@ -332,7 +340,10 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen) {
   const ps_model *m = w->m;
-  reset(w);
+  if (reset(w)) {
+    snprintf(err, errlen, "out of memory in path %ld", index);
+    return -1;
+  }
   w->policy = policy;
   w->index = index;
   w->error[0] = '\0';

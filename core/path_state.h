@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "factors.h"
+#include "sparse_perm.h"
 #include "ledger.h"
 #include "model.h"
 #include "path.h"
@@ -49,6 +50,7 @@ typedef struct {
   int64_t declined;          /* loans not originated for want of guarantee capacity */
   int64_t layer_premiums, layer_claims; /* this fiscal year: the layer's insurer in this programme */
   double new_principal;      /* expected principal originated this period */
+  double flow_book;          /* expected principal at risk after this period's defaults */
   int64_t first_loss_used;   /* of the first-loss limit */
   int64_t *share_year;       /* per share: what it was asked this fiscal year (payer caps) */
   int suspended;             /* paused by ctx:suspend() */
@@ -81,6 +83,7 @@ struct ps_path {
   gsl_rng *factor_rng, *default_rng;
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
+  ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   pool_state *pools;
   programme_state *progs;
   party_state *parties;

@@ -40,6 +40,13 @@ static cJSON *scenario_json(const ps_model *m) {
   cJSON_AddStringToObject(s, "sha256", m->sha256);
   cJSON_AddNumberToObject(s, "periods", m->periods);
   cJSON_AddStringToObject(s, "step", step_names[m->step]);
+  cJSON *files = cJSON_AddArrayToObject(s, "data_files");
+  for (int i = 0; i < m->ndata; i++) {
+    cJSON *f = cJSON_CreateObject();
+    cJSON_AddStringToObject(f, "file", m->data_files[i]);
+    cJSON_AddStringToObject(f, "sha256", m->data_sha256[i]);
+    cJSON_AddItemToArray(files, f);
+  }
   cJSON *sets = cJSON_AddArrayToObject(s, "overrides");
   for (int i = 0; i < m->nsets; i++) {
     cJSON *kv = cJSON_CreateObject();

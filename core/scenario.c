@@ -280,7 +280,7 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
 static int read_scenario(ps_reader *rd, ps_model *m) {
   static const char *const fields[] = {"name", "description", "periods", "step", "seed", "paths", "cycle",
                                        "parties", "pools", "segments", "programmes", "on_period", "on_default",
-                                       "copula", "nu", "sectors", "sector_correlation", "stress", NULL};
+                                       "copula", "nu", "sectors", "sector_correlation", "stress", "loans", NULL};
   static const char *const steps[] = {"month", "quarter", "year", NULL};
   ps_entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L), 1};
   int rc;
@@ -315,7 +315,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if ((rc = read_parties(&scen, m))) return rc;
   if ((rc = read_pools(&scen, m))) return rc;
   if ((rc = read_segments(&scen, m))) return rc;
-  if ((rc = ps_read_programmes(&scen, m))) return rc;
+  if ((rc = ps_read_programmes(&scen, m)) || (rc = ps_read_tapes(&scen, m))) return rc;
   m->has_hooks = m->has_on_period || m->has_on_default;
   for (int i = 0; i < m->nprogrammes; i++) m->has_hooks |= m->programmes[i].has_split;
   m->balance_feedback = m->has_hooks;
@@ -414,6 +414,7 @@ void ps_model_free(ps_model *m) {
     free(m->segments[i].flags);
     free(m->segments[i].share_points);
     free(m->segments[i].pd_by_year);
+    free(m->segments[i].loan.items);
     free(m->segments[i].hazard);
     free(m->segments[i].threshold);
   }
@@ -438,6 +439,9 @@ void ps_model_free(ps_model *m) {
   for (int i = 0; i < m->nsectors; i++) free(m->sectors[i].id);
   free(m->sectors);
   free(m->sector_chol);
+  for (int i = 0; i < m->ndata; i++) free(m->data_files[i]);
+  free(m->data_files);
+  free(m->data_sha256);
   free(m->stress_shift);
   free(m->stress_pd);
   free(m->parties);

@@ -77,6 +77,9 @@ int ps_read_risk(const ps_entry *scen, ps_model *m);
 int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s);
 int ps_derive_hazards(ps_model *m);
 
+/* read the loan tapes of `loans` into segments of their own (core/tape.c) */
+int ps_read_tapes(const ps_entry *scen, ps_model *m);
+
 /* read the programmes list (core/scenario_programme.c) */
 int ps_read_programmes(const ps_entry *scen, ps_model *m);
 

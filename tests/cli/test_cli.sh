@@ -451,5 +451,25 @@ for f in tests/scenarios/cli_valid.lua tests/scenarios/cli_minimal.lua tests/sce
   expect_rc 0
 done
 
+# ---- 6. loan tapes ----------------------------------------------------------
+
+psim check tests/scenarios/tape_small.lua
+expect_rc 0
+psim run tests/scenarios/tape_small.lua --quiet --json "$tmp/tape.json"
+expect_rc 0
+check "the JSON names the tape and its sha256" grep -q '"file":.*"tests/scenarios/data/small.csv"' "$tmp/tape.json"
+# a bad value or a short row names the tape's file, line and column; a path
+# leaving the scenario's folder is refused before anything is read
+psim check tests/scenarios/bad/tape_bad_pd.lua
+expect_rc 2
+expect_err_start "tests/scenarios/bad/data/bad_pd.csv:3: column 8 (pd): "
+psim check tests/scenarios/bad/tape_short_row.lua
+expect_rc 2
+expect_err_start "tests/scenarios/bad/data/short_row.csv:2: column 9 (lgd): "
+expect_err "8 fields"
+psim check tests/scenarios/bad/tape_escape.lua
+expect_rc 2
+expect_err "inside the scenario's folder"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
