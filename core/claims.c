@@ -190,7 +190,7 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
   if (party->kind == PS_PARTY_GUARANTOR) {
     int64_t left = ps_flows_capital_left(w, account);
     if (now > left) now = left;
-    if (now < amount) ps->breached = 1;
+    if (now == left && now > 0) ps->breached = 1; /* this payout uses up what capital was left */
     ps->payouts += now;
   } else if (party->kind == PS_PARTY_INSURER && party->loss_ratio_cap > 0) {
     int64_t allowed = (int64_t)floor(party->loss_ratio_cap * (double)ps->premiums_year) - ps->claims_year;

@@ -82,11 +82,16 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   int firms = ps_account_firms(m);
   double perf = performing(w, s, t);
   *book += perf;
-  if (post(w, t, firms, p->bank, perf * seg->rate * m->dt, PS_KIND_INTEREST)) return -1;
+  int64_t interest = (int64_t)llround(perf * seg->rate * m->dt);
+  if (ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) return -1;
   if (post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
            PS_KIND_FUNDING_COST))
     return -1;
   if (sub->payer < 0) return 0;
+  /* a plain share of interest is a share of the interest posted; a rate on
+  ** principal, a per-loan cap or payment at repayment needs each loan's amount */
+  if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment)
+    return post(w, t, sub->payer, firms, (double)interest * sub->share, PS_KIND_INTEREST_SUBSIDY);
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   double amount = 0;
@@ -115,10 +120,10 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
     if (a >= m->nparties) continue;
     const ps_party *party = &m->parties[a];
     if (party->kind == PS_PARTY_GUARANTOR && party->guarantee_fee > 0) {
-      double fee = book * party->guarantee_fee * m->dt;
-      if (post(w, t, firms, a, fee, PS_KIND_FEE)) return -1;
+      int64_t fee = (int64_t)llround(book * party->guarantee_fee * m->dt);
+      if (ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE)) return -1;
       if (p->fee_subsidy.payer >= 0 &&
-          post(w, t, p->fee_subsidy.payer, firms, fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY))
+          post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY))
         return -1;
     } else if (party->kind == PS_PARTY_INSURER && party->premium > 0) {
       int64_t premium = (int64_t)llround(book * party->premium * m->dt);
