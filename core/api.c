@@ -46,6 +46,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   if (ps_simulate(m, &ro, &outcomes, err, errlen)) return PS_ERUNTIME;
   ps_results *r = malloc(sizeof *r);
   int rc = r ? ps_results_compute(m, &outcomes, NULL, r) : -1;
+  if (rc == 0) ps_results_keep_outcomes(r, &outcomes);
   ps_outcomes_free(&outcomes);
   if (rc) {
     free(r);

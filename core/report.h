@@ -18,6 +18,7 @@ typedef struct {
   const double *at;     /* initial balances (yuan) to give P(depletion) for */
   int nat;
   const char *pool;     /* only this pool in the sizing answer (NULL: all) */
+  const char *lang;     /* "zh" or "en" labels; NULL: zh when the scenario's name has Chinese */
 } ps_report_options;
 
 /* The JSON document (schema 1) as a string to free(), or NULL (out of memory). */
@@ -28,5 +29,16 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o);
 
 /* the sizing answer alone (poolsim size) */
 void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options *o);
+
+/* the same tables in Markdown, as a string to free() (core/report_md.c) */
+char *ps_report_markdown(const ps_results *r, const ps_report_options *o);
+
+/* CSV files for spreadsheets in dir (created if missing): bands.csv, budget.csv,
+** paths.csv (core/report_csv.c); each written atomically. 0, or -1 with a message. */
+int ps_report_csv(const char *dir, const ps_results *r, const ps_report_options *o, char *err, size_t errlen);
+
+/* one self-contained HTML page with inline SVG charts, as a string to free()
+** (core/report_html.c) */
+char *ps_report_html(const ps_results *r, const ps_report_options *o);
 
 #endif

@@ -102,7 +102,13 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
   return rc ? -1 : 0;
 }
 
+void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
+  r->outcomes = *o;
+  memset(o, 0, sizeof *o);
+}
+
 void ps_results_free(ps_results *r) {
+  ps_outcomes_free(&r->outcomes);
   for (int i = 0; r->pools && i < r->m->npools; i++) {
     ps_pool_result *pr = &r->pools[i];
     free(pr->depletion_by_year);

@@ -40,12 +40,16 @@ struct ps_results {
   ps_pool_result *pools;
   ps_programme_result *programmes;
   ps_party_result *parties;
+  ps_outcomes outcomes; /* the per-path outcomes behind them (per-path CSV); owned */
 };
 typedef struct ps_results ps_results;
 
 /* Summarise outcomes (initial: fen per pool that ran, or NULL for the
-** scenario's). Returns 0 or -1 (out of memory). */
+** scenario's). Returns 0 or -1 (out of memory). The outcomes stay the
+** caller's; ps_results_keep_outcomes hands them over. */
 int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, ps_results *r);
 void ps_results_free(ps_results *r);
+/* move *o into r (freed with it) and zero *o */
+void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o);
 
 #endif
