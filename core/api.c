@@ -39,7 +39,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .seed = o && o->use_seed ? (uint64_t)o->seed : m->seed,
                        .threads = o && o->threads > 0 ? o->threads : ps_default_threads(),
                        .audit = o && o->audit,
-                       .progress = o && o->progress};
+                       .progress = o && o->progress,
+                       .search = o && o->search && m->balance_feedback};
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ps_outcomes outcomes;
@@ -54,6 +55,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     return PS_ERUNTIME;
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
+  r->searched = ro.search;
   r->seed = ro.seed;
   r->threads = ro.threads;
   r->seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);

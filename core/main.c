@@ -28,6 +28,7 @@ static const char usage[] =
     "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
     "  --quiet          no terminal summary, no progress bar\n"
     "  --check          audit every path's ledger (slower)\n"
+    "  --search         (run) size by bisection when rules react to the balance; size always does\n"
     "  --alpha A[,B..]  depletion targets to size for (default 0.10,0.05,0.01)\n"
     "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
     "  --pool ID        size this pool only\n"
@@ -37,7 +38,7 @@ typedef struct {
   const char *command, *scenario, *json, *pool;
   long paths;
   long long seed;
-  int threads, quiet, audit, has_seed;
+  int threads, quiet, audit, has_seed, search;
   ps_override sets[MAX_SETS];
   int nsets;
   double alphas[MAX_LIST], at[MAX_LIST];
@@ -91,7 +92,7 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->scenario = a;
       continue;
     }
-    static const char *const flags[] = {"--quiet", "--check", NULL};
+    static const char *const flags[] = {"--quiet", "--check", "--search", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha", "--at", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
@@ -99,6 +100,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     if (!known && !takes_value) return usage_error("unknown option '%s'", a);
     if (takes_value && !v) return usage_error("%s needs a value", a);
     if (strcmp(a, "--quiet") == 0) c->quiet = 1;
+    else if (strcmp(a, "--search") == 0) c->search = 1;
     else if (strcmp(a, "--check") == 0) c->audit = 1;
     else if (strcmp(a, "--paths") == 0) {
       if (parse_long(v, 1, 1000000000, &n)) return usage_error("--paths must be a whole number from 1 to 1e9, got '%s'", v);
@@ -145,13 +147,14 @@ static int run(const cli *c, const ps_model *m) {
                   .use_seed = c->has_seed,
                   .threads = c->threads,
                   .audit = c->audit,
+                  .search = c->search || strcmp(c->command, "size") == 0,
                   .progress = !c->quiet && isatty(STDERR_FILENO)};
   ps_results *r;
   if (ps_scenario_run(m, &o, &r, err, sizeof err)) {
     fprintf(stderr, "poolsim: %s\n", err);
     return PS_ERUNTIME;
   }
-  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool};
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, NULL};
   int rc = PS_OK;
   if (c->json) {
     char *text = ps_report_json(r, &ro);

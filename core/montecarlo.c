@@ -4,12 +4,14 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "path.h"
 #include "policy.h"
+#include "search.h"
 
 #define CHUNK 64 /* paths taken at a time by a worker */
 
@@ -35,14 +37,36 @@ static void report_error(shared_run *r, long index, const char *msg) {
   atomic_store(&r->failed, 1);
 }
 
+/* with o->search: replace each pool's required balance of path i by the one
+** found by bisection on the path's own random numbers */
+static int search_path(shared_run *r, ps_path *probe, int64_t *initial, ps_policy *policy, long i, char *err,
+                       size_t errlen) {
+  for (int p = 0; p < r->m->npools; p++) {
+    size_t k = ps_slot(r->out, p, i);
+    double required;
+    if (ps_search_required(probe, initial, p, r->out->depletion[k] > 0, r->o->seed, i, policy,
+                           r->out->required[k] * PS_FEN_PER_YUAN, &required, err, errlen))
+      return -1;
+    r->out->required[k] = required / PS_FEN_PER_YUAN;
+  }
+  return 0;
+}
+
 static void *worker(void *arg) {
   shared_run *r = arg;
   char err[1024];
-  ps_path *w = ps_path_new(r->m, r->o->initial, r->o->audit);
-  ps_policy *policy = r->m->has_hooks ? ps_policy_new(r->m) : NULL;
-  if (!w || (r->m->has_hooks && !policy)) {
+  const ps_model *m = r->m;
+  ps_path *w = ps_path_new(m, r->o->initial, r->o->audit);
+  ps_policy *policy = m->has_hooks ? ps_policy_new(m) : NULL;
+  /* the search's own workspace, reading balances it may change */
+  int64_t *initial = r->o->search ? calloc((size_t)m->npools + 1, sizeof *initial) : NULL;
+  ps_path *probe = initial ? ps_path_new(m, initial, 0) : NULL;
+  for (int p = 0; initial && p < m->npools; p++) initial[p] = r->o->initial ? r->o->initial[p] : m->pools[p].initial;
+  if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
     report_error(r, 0, "out of memory allocating a worker");
     ps_path_free(w);
+    ps_path_free(probe);
+    free(initial);
     ps_policy_free(policy);
     return NULL;
   }
@@ -51,7 +75,8 @@ static void *worker(void *arg) {
     if (first >= r->o->paths || atomic_load(&r->failed)) break;
     long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths;
     for (long i = first; i < last; i++) {
-      if (ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err)) {
+      if (ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err) ||
+          (probe && search_path(r, probe, initial, policy, i, err, sizeof err))) {
         report_error(r, i, err);
         break;
       }
@@ -60,6 +85,8 @@ static void *worker(void *arg) {
   }
   ps_policy_free(policy);
   ps_path_free(w);
+  ps_path_free(probe);
+  free(initial);
   return NULL;
 }
 

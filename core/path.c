@@ -86,6 +86,7 @@ void ps_path_free(ps_path *w) {
 const ps_model *ps_path_model(const ps_path *w) { return w->m; }
 int64_t ps_path_pool_balance(const ps_path *w, int pool) { return w->pools[pool].balance; }
 const ps_ledger *ps_path_ledger(const ps_path *w) { return &w->ledger; }
+int ps_path_depleted(const ps_path *w, int pool) { return w->pools[pool].depletion > 0; }
 
 void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {
   const programme_state *ps = &w->progs[programme];
@@ -366,13 +367,14 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     ps_rules_triggers(w);
     originate(w, t);
     if (draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
-    for (int i = 0; i < m->npools; i++)
+    for (int i = 0; out && i < m->npools; i++)
       out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
-    if (t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
+    if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
   }
   w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
   if (ps_rules_settle_layers(w, m->periods) || ps_rules_wind_down(w)) goto oom;
+  if (!out) return check_accounts(w, index, err, errlen);
   close_year(w, index, m->periods, out);
   if (check_accounts(w, index, err, errlen)) return -1;
   store_outcomes(w, index, out);

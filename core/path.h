@@ -23,9 +23,10 @@ typedef struct ps_policy ps_policy;
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit);
 void ps_path_free(ps_path *w);
 
-/* Run path `index` of the run with this seed and store its outcomes in out.
-** policy may be NULL. Returns 0, or -1 with a message in err (a hook failed,
-** an account check failed, or memory ran out). */
+/* Run path `index` of the run with this seed and store its outcomes in out
+** (NULL: keep nothing, as a sizing search does). policy may be NULL. Returns 0,
+** or -1 with a message in err (a hook failed, an account check failed, or
+** memory ran out). */
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen);
 
@@ -57,5 +58,7 @@ typedef struct {
 
 /* the ledger of the last path run (its log when audit is on) */
 const ps_ledger *ps_path_ledger(const ps_path *w);
+/* did the pool run short in the last path run? */
+int ps_path_depleted(const ps_path *w, int pool);
 
 #endif

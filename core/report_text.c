@@ -90,9 +90,12 @@ void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options
         fprintf(f, " %s %g%%%s", e.hi <= alphas[q] ? "meets" : e.lo > alphas[q] ? "misses" : "too close to call at",
                 100 * alphas[q], q + 1 < n ? ";" : "\n");
     }
-    if (m->balance_feedback)
+    if (m->balance_feedback && r->searched)
+      fprintf(f, "  (rules here react to the pool's balance: each path's required balance was found by bisection)\n");
+    else if (m->balance_feedback)
       fprintf(f, "  note: rules in this scenario may react to the pool's balance (on_period, a refill or a\n"
-                 "  pool_floor trigger); the sizing above assumes they do not: check it by running at that size\n");
+                 "  pool_floor trigger); the sizing above assumes they do not: rerun with poolsim size (or\n"
+                 "  run --search) to find each path's required balance by bisection\n");
   }
 }
 

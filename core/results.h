@@ -37,6 +37,7 @@ struct ps_results {
   unsigned long long seed;
   int threads;
   double seconds;
+  int searched;        /* required balances found by bisection (core/search.h) */
   ps_pool_result *pools;
   ps_programme_result *programmes;
   ps_party_result *parties;

@@ -40,6 +40,8 @@ typedef struct {
   int threads;
   int audit;    /* non-zero: keep and replay every path's posting log (slower) */
   int progress; /* non-zero: draw a progress bar on stderr */
+  int search;   /* non-zero: when rules feed back on a pool's balance, find each
+                   path's required balance by bisection (slower; docs/rules.md) */
 } ps_options;
 
 /* Load and validate a scenario file. PS_OK, or PS_EINPUT / PS_ERUNTIME with a
