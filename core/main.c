@@ -12,6 +12,7 @@
 #include "report.h"
 #include "results.h"
 #include "scenario.h"
+#include "study.h"
 
 #define MAX_SETS 256
 #define MAX_LIST 32
@@ -20,6 +21,8 @@ static const char usage[] =
     "usage: poolsim run   SCENARIO.lua [options]   simulate; full summary and sizing\n"
     "       poolsim size  SCENARIO.lua [options]   simulate; the sizing answer only\n"
     "       poolsim check SCENARIO.lua [--set KEY=VALUE ...]   validate only\n"
+    "       poolsim compare A.lua B.lua [options]   A and B on common random numbers, B - A with its error\n"
+    "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
     "options:\n"
     "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
@@ -35,7 +38,9 @@ static const char usage[] =
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
 
 typedef struct {
-  const char *command, *scenario, *json, *pool;
+  const char *command, *scenario, *scenario_b, *json, *pool;
+  ps_vary vary[PS_MAX_VARY];
+  int nvary;
   long paths;
   long long seed;
   int threads, quiet, audit, has_seed, search;
@@ -81,19 +86,23 @@ static int parse_args(int argc, char **argv, cli *c) {
   memset(c, 0, sizeof *c);
   if (argc < 2) return usage_error("%s", "no command given");
   c->command = argv[1];
-  if (strcmp(c->command, "run") && strcmp(c->command, "size") && strcmp(c->command, "check"))
+  if (strcmp(c->command, "run") && strcmp(c->command, "size") && strcmp(c->command, "check") &&
+      strcmp(c->command, "compare") && strcmp(c->command, "sweep"))
     return usage_error("unknown command '%s'", c->command);
+  int is_compare = strcmp(c->command, "compare") == 0;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     long long n;
     if (a[0] != '-' || strcmp(a, "-") == 0) {
-      if (c->scenario) return usage_error("unexpected argument '%s'", a);
-      c->scenario = a;
+      if (c->scenario && (!is_compare || c->scenario_b)) return usage_error("unexpected argument '%s'", a);
+      if (c->scenario) c->scenario_b = a;
+      else c->scenario = a;
       continue;
     }
     static const char *const flags[] = {"--quiet", "--check", "--search", NULL};
-    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha", "--at", NULL};
+    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool",
+                                         "--alpha", "--at",    "--vary",    NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -117,6 +126,18 @@ static int parse_args(int argc, char **argv, cli *c) {
       if (!eq || eq == v || c->nsets == MAX_SETS) return usage_error("--set needs KEY=VALUE, got '%s'", v);
       *eq = '\0'; /* argv is ours to split */
       c->sets[c->nsets++] = (ps_override){v, eq + 1};
+    } else if (strcmp(a, "--vary") == 0) {
+      char *eq = strchr(v, '=');
+      if (!eq || eq == v || !eq[1] || c->nvary == PS_MAX_VARY)
+        return usage_error("--vary needs KEY=V1,V2,... (at most two keys), got '%s'", v);
+      *eq = '\0';
+      ps_vary *vy = &c->vary[c->nvary++];
+      vy->key = v;
+      char *save = NULL;
+      for (char *tok = strtok_r(eq + 1, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (vy->nvalues == PS_MAX_VALUES) return usage_error("--vary %s: at most 64 values", v);
+        vy->values[vy->nvalues++] = tok;
+      }
     } else if (strcmp(a, "--json") == 0) c->json = v;
     else if (strcmp(a, "--pool") == 0) c->pool = v;
     else if (strcmp(a, "--alpha") == 0) {
@@ -129,6 +150,9 @@ static int parse_args(int argc, char **argv, cli *c) {
     if (takes_value) i++;
   }
   if (!c->scenario) return usage_error("%s", "no scenario file given");
+  if (is_compare && !c->scenario_b) return usage_error("%s", "compare needs two scenario files: A.lua B.lua");
+  if (strcmp(c->command, "sweep") == 0 && c->nvary == 0) return usage_error("%s", "sweep needs --vary KEY=V1,V2,...");
+  if (strcmp(c->command, "sweep") && c->nvary) return usage_error("%s", "--vary belongs to sweep");
   return PS_OK;
 }
 
@@ -173,6 +197,32 @@ static int run(const cli *c, const ps_model *m) {
   return rc;
 }
 
+/* compare and sweep: every run on the same seed and paths (A's, unless given) */
+static int study(const cli *c, const ps_model *m) {
+  char err[2048];
+  ps_options o = {.paths = c->paths ? c->paths : m->paths,
+                  .seed = c->has_seed ? (unsigned long long)c->seed : m->seed,
+                  .use_seed = 1,
+                  .threads = c->threads,
+                  .search = 1};
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, NULL};
+  FILE *text = c->quiet || (c->json && strcmp(c->json, "-") == 0) ? NULL : stdout;
+  int rc;
+  if (strcmp(c->command, "compare") == 0) {
+    ps_model *b = NULL;
+    if ((rc = ps_scenario_open(c->scenario_b, c->sets, c->nsets, &b, err, sizeof err))) {
+      fprintf(stderr, "%s\n", err);
+      return rc;
+    }
+    rc = ps_study_compare(m, b, &o, &ro, c->json, text, err, sizeof err);
+    ps_scenario_close(b);
+  } else {
+    rc = ps_study_sweep(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &ro, c->json, text, err, sizeof err);
+  }
+  if (rc) fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   gsl_set_error_handler_off(); /* GSL's default handler aborts; we check statuses */
   cli c;
@@ -190,6 +240,8 @@ int main(int argc, char **argv) {
     if (!c.quiet)
       printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario, m.name,
              m.nparties, m.npools, m.nsegments, m.nprogrammes, m.periods);
+  } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0) {
+    rc = study(&c, &m);
   } else rc = run(&c, &m);
   ps_model_free(&m);
   return rc;

@@ -471,5 +471,31 @@ psim check tests/scenarios/bad/tape_escape.lua
 expect_rc 2
 expect_err "inside the scenario's folder"
 
+# ---- 7. compare and sweep ---------------------------------------------------
+
+# a scenario against itself: common random numbers make every difference exactly 0
+psim compare "$SMALL" "$SMALL" --paths 300 --quiet --json "$tmp/cmp.json"
+expect_rc 0
+check "compare A with A: the net outlay difference is 0" grep -q '"diff":	0,' "$tmp/cmp.json"
+check "compare A with A: its standard error is 0" grep -q '"se":	0,' "$tmp/cmp.json"
+# paying less per loss lowers the fund's outlay: B - A < 0, with a CI below 0
+sed 's/share = { fund = 0.4, bank_a = 0.6 }/share = { fund = 0.2, bank_a = 0.8 }/' "$SMALL" > "$tmp/small_b.lua"
+psim compare "$SMALL" "$tmp/small_b.lua" --paths 300
+expect_rc 0
+expect_out "B−A -"
+psim compare "$SMALL" --paths 10
+expect_rc 2
+expect_err "two scenario files"
+# a sweep has a row per value, each with the pool's figures
+psim sweep "$SMALL" --vary pools.fund.initial=3e6,6e6,9e6 --paths 200 --quiet --json "$tmp/sweep.json"
+expect_rc 0
+check "sweep: three rows" test "$(grep -c '"values"' "$tmp/sweep.json")" -eq 3
+psim sweep "$SMALL" --paths 10
+expect_rc 2
+expect_err "--vary"
+psim sweep "$SMALL" --vary segments.a_small.pd=0.1,1.5 --paths 50 --quiet
+expect_rc 2
+expect_err_start "--set segments.a_small.pd=1.5:"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

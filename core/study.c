@@ -1,0 +1,262 @@
+/* study.c — several runs on common random numbers: compare two scenarios, or
+** sweep a scenario over a grid of values. Every run uses the same seed and
+** paths, so path i of one run sees the same factors as path i of another and
+** differences come from the policy, not from noise; the paired differences
+** carry their own (smaller) Monte Carlo error. */
+#include "study.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "report.h"
+#include "sizing.h"
+
+/* an amount of yuan in 亿 or 万 */
+static const char *money(double yuan, char *buf, size_t n) {
+  if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
+  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4);
+  return buf;
+}
+
+static int pool_of(const ps_model *m, const char *id) {
+  for (int i = 0; i < m->npools; i++)
+    if (strcmp(m->pools[i].id, id) == 0) return i;
+  return -1;
+}
+
+/* mean and standard error of b_i - a_i over paths */
+static void paired(const double *a, const double *b, long n, double *mean, double *se) {
+  double s = 0, ss = 0;
+  for (long i = 0; i < n; i++) s += b[i] - a[i];
+  *mean = s / (double)n;
+  for (long i = 0; i < n; i++) ss += (b[i] - a[i] - *mean) * (b[i] - a[i] - *mean);
+  *se = n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : 0;
+}
+
+static cJSON *diff_json(double a, double b, double mean, double se) {
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "a", a);
+  cJSON_AddNumberToObject(o, "b", b);
+  cJSON_AddNumberToObject(o, "diff", mean);
+  cJSON_AddNumberToObject(o, "se", se);
+  double ci[2] = {mean - 1.959964 * se, mean + 1.959964 * se};
+  cJSON_AddItemToObject(o, "ci", cJSON_CreateDoubleArray(ci, 2));
+  return o;
+}
+
+static int write_json(cJSON *doc, const char *path, char *err, size_t errlen) {
+  char *text = cJSON_Print(doc);
+  int rc = text ? ps_write_file_atomic(path, text, strlen(text), err, errlen) : -1;
+  if (!text) snprintf(err, errlen, "out of memory writing JSON");
+  free(text);
+  return rc;
+}
+
+static cJSON *document(void) {
+  cJSON *doc = cJSON_CreateObject();
+  cJSON_AddNumberToObject(doc, "schema", PS_JSON_SCHEMA);
+  cJSON_AddStringToObject(doc, "poolsim", PS_VERSION);
+  return doc;
+}
+
+static cJSON *scenario_json(const ps_model *m) {
+  cJSON *s = cJSON_CreateObject();
+  cJSON_AddStringToObject(s, "name", m->name);
+  cJSON_AddStringToObject(s, "file", m->file);
+  cJSON_AddStringToObject(s, "sha256", m->sha256);
+  return s;
+}
+
+/* per-path net outlay and depletion indicator of pool p */
+static void pool_series(const ps_results *r, int p, double *outlay, double *depleted) {
+  const ps_outcomes *o = &r->outcomes;
+  for (long i = 0; i < r->paths; i++) {
+    size_t k = ps_slot(o, p, i);
+    outlay[i] = o->paid[k] - o->recovered[k];
+    depleted[i] = o->depletion[k] > 0;
+  }
+}
+
+int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
+                     const char *json, FILE *text, char *err, size_t errlen) {
+  ps_results *ra = NULL, *rb = NULL;
+  if (ps_scenario_run(a, opt, &ra, err, errlen) || ps_scenario_run(b, opt, &rb, err, errlen)) {
+    ps_results_destroy(ra);
+    return PS_ERUNTIME;
+  }
+  long n = ra->paths;
+  double *xa = malloc((size_t)n * 4 * sizeof(double));
+  if (!xa) {
+    snprintf(err, errlen, "out of memory");
+    ps_results_destroy(ra);
+    ps_results_destroy(rb);
+    return PS_ERUNTIME;
+  }
+  double *da = xa + n, *xb = xa + 2 * n, *db = xa + 3 * n;
+  const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
+  int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
+  cJSON *doc = document();
+  cJSON *cmp = cJSON_AddObjectToObject(doc, "compare");
+  cJSON_AddItemToObject(cmp, "a", scenario_json(a));
+  cJSON_AddItemToObject(cmp, "b", scenario_json(b));
+  cJSON_AddNumberToObject(cmp, "paths", (double)n);
+  cJSON_AddNumberToObject(cmp, "seed", (double)ra->seed);
+  cJSON *pools = cJSON_AddObjectToObject(cmp, "pools");
+  if (text)
+    fprintf(text, "A: %s (%s)\nB: %s (%s)\n%ld paths each, seed %llu, common random numbers; B − A with its 95%% CI\n",
+            a->name, a->file, b->name, b->file, n, ra->seed);
+  int shared = 0;
+  for (int pa = 0; pa < a->npools; pa++) {
+    int pb = pool_of(b, a->pools[pa].id);
+    if (pb < 0) continue;
+    shared++;
+    pool_series(ra, pa, xa, da);
+    pool_series(rb, pb, xb, db);
+    double m_out, se_out, m_dep, se_dep;
+    paired(xa, xb, n, &m_out, &se_out);
+    paired(da, db, n, &m_dep, &se_dep);
+    const ps_pool_result *A = &ra->pools[pa], *B = &rb->pools[pb];
+    cJSON *j = cJSON_AddObjectToObject(pools, a->pools[pa].id);
+    cJSON_AddItemToObject(j, "net_outlay_mean", diff_json(A->net_outlay.mean, B->net_outlay.mean, m_out, se_out));
+    cJSON_AddItemToObject(j, "depletion", diff_json(A->depletion.value, B->depletion.value, m_dep, se_dep));
+    cJSON *sz = cJSON_AddArrayToObject(j, "sizing");
+    char s1[32], s2[32], s3[32], s4[32], s5[32], s6[32];
+    if (text) {
+      fprintf(text, "\nPool '%s'\n", a->pools[pa].id);
+      fprintf(text, "  net outlay (mean)   A %s   B %s   B−A %s ± %s\n", money(A->net_outlay.mean, s1, sizeof s1),
+              money(B->net_outlay.mean, s2, sizeof s2), money(m_out, s3, sizeof s3), money(1.959964 * se_out, s4, sizeof s4));
+      fprintf(text, "  P(depletion)        A %.2f%%   B %.2f%%   B−A %+.2f ± %.2f points\n", 100 * A->depletion.value,
+              100 * B->depletion.value, 100 * m_dep, 100 * 1.959964 * se_dep);
+    }
+    for (int k = 0; k < nalphas; k++) {
+      ps_estimate ea = ps_sizing_initial(A->sorted_required, (size_t)n, alphas[k]);
+      ps_estimate eb = ps_sizing_initial(B->sorted_required, (size_t)n, alphas[k]);
+      cJSON *row = cJSON_CreateObject();
+      cJSON_AddNumberToObject(row, "alpha", alphas[k]);
+      double ca[2] = {ea.lo, ea.hi}, cb[2] = {eb.lo, eb.hi};
+      cJSON_AddNumberToObject(row, "a", ea.value);
+      cJSON_AddItemToObject(row, "a_ci", cJSON_CreateDoubleArray(ca, 2));
+      cJSON_AddNumberToObject(row, "b", eb.value);
+      cJSON_AddItemToObject(row, "b_ci", cJSON_CreateDoubleArray(cb, 2));
+      cJSON_AddItemToArray(sz, row);
+      if (text) {
+        char target[40];
+        snprintf(target, sizeof target, "size for P<=%g%%", 100 * alphas[k]);
+        fprintf(text, "  %-19s A %s (%s – %s)   B %s (%s – %s)\n", target, money(ea.value, s1, sizeof s1),
+                money(ea.lo, s2, sizeof s2), money(ea.hi, s3, sizeof s3), money(eb.value, s4, sizeof s4),
+                money(eb.lo, s5, sizeof s5), money(eb.hi, s6, sizeof s6));
+      }
+    }
+  }
+  int rc = PS_OK;
+  if (!shared) {
+    snprintf(err, errlen, "%s and %s have no pool id in common to compare", a->file, b->file);
+    rc = PS_EINPUT;
+  } else if (json && write_json(doc, json, err, errlen)) {
+    rc = PS_ERUNTIME;
+  }
+  cJSON_Delete(doc);
+  free(xa);
+  ps_results_destroy(ra);
+  ps_results_destroy(rb);
+  return rc;
+}
+
+/* the i-th combination of the grid: one value per key */
+static void combination(const ps_vary *vary, int nvary, long i, int *pick) {
+  for (int k = nvary - 1; k >= 0; k--) {
+    pick[k] = (int)(i % vary[k].nvalues);
+    i /= vary[k].nvalues;
+  }
+}
+
+int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
+                   const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
+                   size_t errlen) {
+  long rows = 1;
+  for (int k = 0; k < nvary; k++) rows *= vary[k].nvalues;
+  ps_override *all = malloc(((size_t)nsets + (size_t)nvary) * sizeof *all);
+  if (!all) {
+    snprintf(err, errlen, "out of memory");
+    return PS_ERUNTIME;
+  }
+  memcpy(all, sets, (size_t)nsets * sizeof *all);
+  const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
+  int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
+  cJSON *doc = document();
+  cJSON *sw = cJSON_AddObjectToObject(doc, "sweep");
+  cJSON *keys = cJSON_AddArrayToObject(sw, "keys");
+  for (int k = 0; k < nvary; k++) cJSON_AddItemToArray(keys, cJSON_CreateString(vary[k].key));
+  cJSON *list = cJSON_AddArrayToObject(sw, "rows");
+  int rc = PS_OK;
+  char s1[32], s2[32], s3[32];
+  if (text) {
+    for (int k = 0; k < nvary; k++) fprintf(text, "%-28s ", vary[k].key);
+    fprintf(text, "%-10s %-20s %-12s %-12s", "pool", "P(depletion)", "net outlay", "p95 outlay");
+    for (int a = 0; a < nalphas; a++) {
+      char head[24];
+      snprintf(head, sizeof head, "size@%g%%", 100 * alphas[a]);
+      fprintf(text, " %-11s", head);
+    }
+    fprintf(text, "\n");
+  }
+  for (long i = 0; rc == PS_OK && i < rows; i++) {
+    int pick[PS_MAX_VARY];
+    combination(vary, nvary, i, pick);
+    for (int k = 0; k < nvary; k++) all[nsets + k] = (ps_override){vary[k].key, vary[k].values[pick[k]]};
+    ps_model *m = NULL;
+    ps_results *r = NULL;
+    if ((rc = ps_scenario_open(file, all, nsets + nvary, &m, err, errlen))) break;
+    if (ps_scenario_run(m, opt, &r, err, errlen)) {
+      ps_scenario_close(m);
+      rc = PS_ERUNTIME;
+      break;
+    }
+    cJSON *row = cJSON_CreateObject();
+    cJSON *vals = cJSON_AddObjectToObject(row, "values");
+    for (int k = 0; k < nvary; k++) cJSON_AddStringToObject(vals, vary[k].key, vary[k].values[pick[k]]);
+    cJSON *pools = cJSON_AddObjectToObject(row, "pools");
+    for (int p = 0; p < m->npools; p++) {
+      if (ro->pool && strcmp(ro->pool, m->pools[p].id) != 0) continue;
+      const ps_pool_result *pr = &r->pools[p];
+      cJSON *pj = cJSON_AddObjectToObject(pools, m->pools[p].id);
+      cJSON *dep = cJSON_AddObjectToObject(pj, "depletion");
+      cJSON_AddNumberToObject(dep, "value", pr->depletion.value);
+      double ci[2] = {pr->depletion.lo, pr->depletion.hi};
+      cJSON_AddItemToObject(dep, "ci", cJSON_CreateDoubleArray(ci, 2));
+      cJSON_AddNumberToObject(pj, "net_outlay_mean", pr->net_outlay.mean);
+      cJSON_AddNumberToObject(pj, "net_outlay_p95", pr->net_outlay.p95);
+      cJSON *sz = cJSON_AddArrayToObject(pj, "sizing");
+      if (text) {
+        for (int k = 0; k < nvary; k++) fprintf(text, "%-28s ", vary[k].values[pick[k]]);
+        char dep_text[40];
+        snprintf(dep_text, sizeof dep_text, "%.2f%% (%.2f–%.2f)", 100 * pr->depletion.value, 100 * pr->depletion.lo,
+                 100 * pr->depletion.hi);
+        fprintf(text, "%-10s %-20s %-12s %-12s", m->pools[p].id, dep_text, money(pr->net_outlay.mean, s1, sizeof s1),
+                money(pr->net_outlay.p95, s2, sizeof s2));
+      }
+      for (int a = 0; a < nalphas; a++) {
+        ps_estimate e = ps_sizing_initial(pr->sorted_required, (size_t)r->paths, alphas[a]);
+        cJSON *s = cJSON_CreateObject();
+        cJSON_AddNumberToObject(s, "alpha", alphas[a]);
+        cJSON_AddNumberToObject(s, "initial", e.value);
+        double eci[2] = {e.lo, e.hi};
+        cJSON_AddItemToObject(s, "ci", cJSON_CreateDoubleArray(eci, 2));
+        cJSON_AddItemToArray(sz, s);
+        if (text) fprintf(text, " %-11s", money(e.value, s3, sizeof s3));
+      }
+      if (text) fprintf(text, "\n");
+    }
+    cJSON_AddItemToArray(list, row);
+    ps_results_destroy(r);
+    ps_scenario_close(m);
+  }
+  if (rc == PS_OK && json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
+  cJSON_Delete(doc);
+  free(all);
+  return rc;
+}

@@ -1,0 +1,36 @@
+/* study.h — comparisons and sweeps: several runs on common random numbers
+** (the same seed and paths, so differences come from the policy). */
+#ifndef PS_STUDY_H
+#define PS_STUDY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "poolsim/poolsim.h"
+#include "report.h"
+#include "results.h"
+
+#define PS_MAX_VARY 2   /* keys in one sweep: a line or a grid */
+#define PS_MAX_VALUES 64
+
+/* one --vary KEY=V1,V2,... */
+typedef struct {
+  const char *key;
+  const char *values[PS_MAX_VALUES];
+  int nvalues;
+} ps_vary;
+
+/* Run a and b with the same options (give them the same seed and paths) and
+** report, per pool id they share, each one's figures and the paired
+** difference B - A with its standard error, as text (when `text`) and JSON
+** (when `json`). Returns PS_OK, PS_EINPUT (no pool in common) or PS_ERUNTIME. */
+int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
+                     const char *json, FILE *text, char *err, size_t errlen);
+
+/* Run the scenario once per combination of the varied values (on top of
+** `sets`), and report a row per combination and pool. */
+int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
+                   const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
+                   size_t errlen);
+
+#endif
