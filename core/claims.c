@@ -207,12 +207,13 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
 
 /* pay `amount` from a payer to the bank now; pools pay what their balance
 ** allows and record the rest as shortfall */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int64_t amount, int t) {
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int64_t amount, int t) {
   pool_state *ps = &w->pools[pool];
   int64_t now = amount < ps->balance ? amount : ps->balance;
   ps->balance -= now;
   ps->claims += amount;
   ps->paid += now;
+  ps->by_programme[programme] += now;
   ps->year_paid += now;
   ps->shortfall += amount - now;
   ps->need += (double)amount * ps->discount;
@@ -226,7 +227,8 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
   const ps_model *m = w->m;
   int64_t now = amount;
   if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
-  if (ps_is_pool_account(m, account)) now = ps_claims_pool_pays(w, account - m->nparties, amount, t);
+  if (ps_is_pool_account(m, account))
+    now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), amount, t);
   *paid += now;
   return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION);
 }
@@ -332,6 +334,7 @@ int ps_claims_recover(ps_path *w, int t) {
         pool_state *ps = pool_of(w, account);
         ps->balance += w->parts[i];
         ps->recovered += w->parts[i];
+        ps->by_programme[r->programme] -= w->parts[i];
         ps->year_recovered += w->parts[i];
       }
     }

@@ -29,6 +29,9 @@ static const char usage[] =
     "  --threads T      worker threads (default: all cores); results do not depend on it\n"
     "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
     "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
+    "  --md FILE        the summary's tables in Markdown\n"
+    "  --csv DIR        bands.csv, budget.csv, paths.csv for spreadsheets\n"
+    "  --lang zh|en     labels of the Markdown and HTML reports (default: zh for Chinese scenario names)\n"
     "  --quiet          no terminal summary, no progress bar\n"
     "  --check          audit every path's ledger (slower)\n"
     "  --search         (run) size by bisection when rules react to the balance; size always does\n"
@@ -38,7 +41,7 @@ static const char usage[] =
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
 
 typedef struct {
-  const char *command, *scenario, *scenario_b, *json, *pool;
+  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *lang;
   ps_vary vary[PS_MAX_VARY];
   int nvary;
   long paths;
@@ -101,8 +104,8 @@ static int parse_args(int argc, char **argv, cli *c) {
       continue;
     }
     static const char *const flags[] = {"--quiet", "--check", "--search", NULL};
-    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool",
-                                         "--alpha", "--at",    "--vary",    NULL};
+    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
+                                         "--at",    "--vary", "--md",      "--csv", "--lang", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -139,6 +142,12 @@ static int parse_args(int argc, char **argv, cli *c) {
         vy->values[vy->nvalues++] = tok;
       }
     } else if (strcmp(a, "--json") == 0) c->json = v;
+    else if (strcmp(a, "--md") == 0) c->md = v;
+    else if (strcmp(a, "--csv") == 0) c->csv = v;
+    else if (strcmp(a, "--lang") == 0) {
+      if (strcmp(v, "zh") && strcmp(v, "en")) return usage_error("--lang must be zh or en, got '%s'", v);
+      c->lang = v;
+    }
     else if (strcmp(a, "--pool") == 0) c->pool = v;
     else if (strcmp(a, "--alpha") == 0) {
       if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
@@ -154,6 +163,20 @@ static int parse_args(int argc, char **argv, cli *c) {
   if (strcmp(c->command, "sweep") == 0 && c->nvary == 0) return usage_error("%s", "sweep needs --vary KEY=V1,V2,...");
   if (strcmp(c->command, "sweep") && c->nvary) return usage_error("%s", "--vary belongs to sweep");
   return PS_OK;
+}
+
+/* write a report made by one of the ps_report_* functions (NULL: out of
+** memory) and free it; returns the exit code */
+static int write_report(const char *path, char *text, const char *what) {
+  char err[2048];
+  int rc = PS_OK;
+  if (!text || ps_write_file_atomic(path, text, strlen(text), err, sizeof err)) {
+    if (text) fprintf(stderr, "poolsim: %s\n", err);
+    else fprintf(stderr, "poolsim: out of memory writing %s\n", what);
+    rc = PS_ERUNTIME;
+  }
+  free(text);
+  return rc;
 }
 
 /* simulate, summarise and report; returns the exit code */
@@ -178,15 +201,13 @@ static int run(const cli *c, const ps_model *m) {
     fprintf(stderr, "poolsim: %s\n", err);
     return PS_ERUNTIME;
   }
-  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, NULL};
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
   int rc = PS_OK;
-  if (c->json) {
-    char *text = ps_report_json(r, &ro);
-    if (!text || ps_write_file_atomic(c->json, text, strlen(text), err, sizeof err)) {
-      fprintf(stderr, "poolsim: %s\n", text ? err : "out of memory writing JSON");
-      rc = PS_ERUNTIME;
-    }
-    free(text);
+  if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
+  if (rc == PS_OK && c->md) rc = write_report(c->md, ps_report_markdown(r, &ro), "Markdown");
+  if (rc == PS_OK && c->csv && ps_report_csv(c->csv, r, &ro, err, sizeof err)) {
+    fprintf(stderr, "poolsim: %s\n", err);
+    rc = PS_ERUNTIME;
   }
   int json_on_stdout = c->json && strcmp(c->json, "-") == 0;
   if (rc == PS_OK && !c->quiet && !json_on_stdout) {
@@ -205,7 +226,7 @@ static int study(const cli *c, const ps_model *m) {
                   .use_seed = 1,
                   .threads = c->threads,
                   .search = 1};
-  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, NULL};
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
   FILE *text = c->quiet || (c->json && strcmp(c->json, "-") == 0) ? NULL : stdout;
   int rc;
   if (strcmp(c->command, "compare") == 0) {

@@ -15,6 +15,8 @@ typedef struct {
   /* per pool and path: index pool * paths + path */
   double *claims, *paid, *shortfall, *recovered, *unsettled, *required;
   double *topups, *returned; /* all top-ups (scheduled, rules, hooks); wind-down */
+  double *outlay_by_programme; /* a pool's net outlay on each programme's loans:
+                                  (pool * paths + path) * nprogrammes + programme */
   int *depletion;   /* first period with a shortfall, 0 when none */
   double *balance;  /* end-of-period balance: (pool * paths + path) * periods + (t - 1) */
   /* per programme and path */

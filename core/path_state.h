@@ -33,6 +33,7 @@ typedef struct {
   double discount; /* prod (1 + yield)^-1 up to this period */
   double need;     /* initial balance needed so far (docs/model.md, sizing) */
   double required; /* running maximum of need */
+  int64_t *by_programme; /* net outlay (paid - recovered) on each programme's loans */
 } pool_state;
 
 /* per programme state within a path */
@@ -106,7 +107,7 @@ struct ps_path {
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t);
 /* a pool pays `amount` now as far as its balance goes, recording the claim,
 ** any shortfall and the sizing shadow; returns what it paid (the caller posts it) */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int64_t amount, int t);
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int64_t amount, int t);
 /* pay the claims due in period t; share the recoveries due in t */
 int ps_claims_pay(ps_path *w, int t);
 int ps_claims_recover(ps_path *w, int t);

@@ -57,6 +57,27 @@ static cJSON *scenario_json(const ps_model *m) {
   return s;
 }
 
+/* {total, programmes: {id: part}, banks: {id: part}}: an Euler allocation of ES */
+static cJSON *drivers_json(const ps_model *m, double total, const double *by_programme) {
+  cJSON *d = cJSON_CreateObject();
+  cJSON_AddNumberToObject(d, "total", total);
+  cJSON *progs = cJSON_AddObjectToObject(d, "programmes");
+  for (int g = 0; g < m->nprogrammes; g++) cJSON_AddNumberToObject(progs, m->programmes[g].id, by_programme[g]);
+  cJSON *banks = cJSON_AddObjectToObject(d, "banks");
+  for (int b = 0; b < m->nparties; b++) {
+    if (m->parties[b].kind != PS_PARTY_BANK) continue;
+    double sum = 0;
+    int any = 0;
+    for (int g = 0; g < m->nprogrammes; g++)
+      if (m->programmes[g].bank == b) {
+        sum += by_programme[g];
+        any = 1;
+      }
+    if (any) cJSON_AddNumberToObject(banks, m->parties[b].id, sum);
+  }
+  return d;
+}
+
 static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) {
   const ps_model *m = r->m;
   const ps_pool_result *p = &r->pools[i];
@@ -79,6 +100,9 @@ static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) 
     cJSON_AddNumberToObject(e, "year", y + 1);
     cJSON_AddItemToArray(by_year, e);
   }
+  cJSON *drivers = cJSON_AddObjectToObject(j, "tail_drivers");
+  cJSON_AddItemToObject(drivers, "es95", drivers_json(m, p->net_outlay.es95, p->es95_by_programme));
+  cJSON_AddItemToObject(drivers, "es99", drivers_json(m, p->net_outlay.es99, p->es99_by_programme));
   cJSON *bands = cJSON_AddObjectToObject(j, "balance_bands");
   cJSON_AddItemToObject(bands, "p05", cJSON_CreateDoubleArray(p->band_p05, m->periods));
   cJSON_AddItemToObject(bands, "p50", cJSON_CreateDoubleArray(p->band_p50, m->periods));

@@ -120,6 +120,12 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
     money_row(f, "required initial", &p->required_initial);
     if (p->unsettled.max > 0) money_row(f, "claims after end", &p->unsettled);
     prob_line(f, "  depletion within the horizon: ", &p->depletion);
+    if (m->nprogrammes > 1 && p->net_outlay.es99 > 0) {
+      fprintf(f, "  who drives the tail (shares of the net outlay's ES99, %s):", money(p->net_outlay.es99, a, sizeof a));
+      for (int g = 0; g < m->nprogrammes; g++)
+        fprintf(f, " %s %.0f%%", m->programmes[g].id, 100 * p->es99_by_programme[g] / p->net_outlay.es99);
+      fprintf(f, "\n");
+    }
     fprintf(f, "  depleted by the end of year:");
     for (int y = 0; y < p->nyears; y++) fprintf(f, " %d: %s", y + 1, percent(p->depletion_by_year[y].value, a, sizeof a));
     fprintf(f, "\n\n");

@@ -1,6 +1,7 @@
 /* results.c — statistics of each pool, programme and party over paths. */
 #include "results.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,40 @@ static int balance_bands(const ps_outcomes *o, int pool, ps_pool_result *pr, dou
   return 0;
 }
 
+/* order paths by net outlay, ties by path index (deterministic) */
+typedef struct {
+  double x;
+  long path;
+} ranked;
+
+static int compare_ranked(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->x != y->x) return x->x < y->x ? -1 : 1;
+  return (x->path > y->path) - (x->path < y->path);
+}
+
+/* Euler allocation of ES_q of the net outlay: the mean of each programme's part
+** over the same tail paths ps_es_sorted averages (the largest round(n(1-q))) */
+static int tail_drivers(const ps_model *m, const ps_outcomes *o, int pool, const double *outlay, double q, double **out) {
+  size_t n = (size_t)o->paths, G = (size_t)m->nprogrammes;
+  ranked *r = malloc(n * sizeof *r);
+  if (!r || !(*out = calloc(G + 1, sizeof(double)))) {
+    free(r);
+    return -1;
+  }
+  for (size_t i = 0; i < n; i++) r[i] = (ranked){outlay[i], (long)i};
+  qsort(r, n, sizeof *r, compare_ranked);
+  size_t tail = (size_t)llround((double)n * (1 - q));
+  if (tail < 1) tail = 1;
+  if (tail > n) tail = n;
+  for (size_t j = n - tail; j < n; j++)
+    for (size_t g = 0; g < G; g++)
+      (*out)[g] += o->outlay_by_programme[ps_slot(o, pool, r[j].path) * G + g];
+  for (size_t g = 0; g < G; g++) (*out)[g] /= (double)tail;
+  free(r);
+  return 0;
+}
+
 static int pool_result(const ps_model *m, const ps_outcomes *o, int pool, ps_pool_result *pr, double *scratch) {
   size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0);
   if (ps_stats_compute(o->claims + base, n, &pr->claims) || ps_stats_compute(o->paid + base, n, &pr->paid) ||
@@ -34,7 +69,9 @@ static int pool_result(const ps_model *m, const ps_outcomes *o, int pool, ps_poo
       ps_stats_compute(o->topups + base, n, &pr->topups) || ps_stats_compute(o->returned + base, n, &pr->returned))
     return -1;
   for (size_t i = 0; i < n; i++) scratch[i] = o->paid[base + i] - o->recovered[base + i];
-  if (ps_stats_compute(scratch, n, &pr->net_outlay)) return -1;
+  if (ps_stats_compute(scratch, n, &pr->net_outlay) || tail_drivers(m, o, pool, scratch, 0.95, &pr->es95_by_programme) ||
+      tail_drivers(m, o, pool, scratch, 0.99, &pr->es99_by_programme))
+    return -1;
 
   size_t depleted = 0;
   for (size_t i = 0; i < n; i++) depleted += o->depletion[base + i] > 0;
@@ -116,6 +153,8 @@ void ps_results_free(ps_results *r) {
     free(pr->band_p50);
     free(pr->band_p95);
     free(pr->sorted_required);
+    free(pr->es95_by_programme);
+    free(pr->es99_by_programme);
   }
   for (int i = 0; r->parties && i < r->m->nparties; i++) {
     free(r->parties[i].net_by_year);

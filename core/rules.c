@@ -154,7 +154,7 @@ int ps_rules_settle_layers(ps_path *w, int t) {
     ps->layer_claims = ps->layer_premiums = 0;
     if (excess <= 0) continue;
     int64_t amount = (int64_t)llround(layer->share * (double)excess);
-    if (ps_is_pool_account(m, layer->payer)) amount = ps_claims_pool_pays(w, layer->payer - m->nparties, amount, t);
+    if (ps_is_pool_account(m, layer->payer)) amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, amount, t);
     if (ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION)) return -1;
   }
   return 0;
