@@ -4,6 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *ps_budget_name(ps_budget_kind k) {
+  static const char *const names[PS_NBUDGET] = {"pool_funding", "compensation", "interest_subsidy", "fee_subsidy",
+                                                "premium_subsidy"};
+  return k < PS_NBUDGET ? names[k] : "?";
+}
+
 int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   memset(o, 0, sizeof *o);
   o->paths = paths;
@@ -31,6 +37,7 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   int per_year = ps_periods_per_year(m->step);
   o->nyears = (m->periods + per_year - 1) / per_year;
   if (!(o->net_by_year = calloc(nq * (size_t)o->nyears, sizeof(double)))) goto fail;
+  if (!(o->budget = calloc(nq * (size_t)o->nyears * PS_NBUDGET, sizeof(double)))) goto fail;
   return 0;
 fail:
   ps_outcomes_free(o);
@@ -57,6 +64,7 @@ void ps_outcomes_free(ps_outcomes *o) {
   free(o->ratio);
   free(o->breached);
   free(o->net_by_year);
+  free(o->budget);
   free(o->depletion);
   free(o->balance);
   free(o->defaults);

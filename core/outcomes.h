@@ -9,6 +9,19 @@
 
 #include "model.h"
 
+/* the kinds of outlay a budget shows */
+typedef enum {
+  PS_BUDGET_FUNDING,      /* pool funding: initial balances and top-ups, less wind-down returns */
+  PS_BUDGET_COMPENSATION, /* compensation it pays directly (as a payer or excess_to), less recoveries */
+  PS_BUDGET_INTEREST_SUBSIDY,
+  PS_BUDGET_FEE_SUBSIDY,
+  PS_BUDGET_PREMIUM_SUBSIDY,
+  PS_NBUDGET
+} ps_budget_kind;
+
+/* its name in JSON, CSV and reports */
+const char *ps_budget_name(ps_budget_kind k);
+
 typedef struct {
   long paths;
   int periods, npools, nprogrammes, nparties;
@@ -31,6 +44,9 @@ typedef struct {
   double *ratio;      /* bank: highest NPL ratio; guarantor: payout rate; insurer: loss ratio */
   int *breached;      /* bank: NPL tolerance passed; guarantor: capital exhausted */
   int nyears;         /* fiscal years in the horizon */
+  /* a party's outlay by fiscal year and kind of flow (the budget view):
+  ** ((party * paths + path) * nyears + (y - 1)) * PS_NBUDGET + kind */
+  double *budget;
   double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
 } ps_outcomes;
 

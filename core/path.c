@@ -341,12 +341,29 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
 
 /* each party's net result for the fiscal year that ends with period t */
 static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
+  /* the ledger kinds behind each budget kind (outlays are negative nets) */
+  static const ps_kind funding[] = {PS_KIND_INITIAL, PS_KIND_TOPUP, PS_KIND_WIND_DOWN};
+  static const ps_kind compensation[] = {PS_KIND_COMPENSATION, PS_KIND_RECOVERY};
   int year = (t - 1) / ps_periods_per_year(w->m->step); /* 0-based */
   for (int i = 0; i < w->m->nparties; i++) {
-    int64_t now = ps_ledger_balance(&w->ledger, i);
-    out->net_by_year[ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year] =
-        (double)(now - w->parties[i].year_start) / PS_FEN_PER_YUAN;
-    w->parties[i].year_start = now;
+    party_state *ps = &w->parties[i];
+    int64_t now = ps_ledger_balance(&w->ledger, i), delta[PS_NKINDS];
+    size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
+    out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN;
+    ps->year_start = now;
+    for (int k = 0; k < PS_NKINDS; k++) {
+      int64_t net = ps_ledger_net(&w->ledger, i, (ps_kind)k);
+      delta[k] = net - ps->year_start_kind[k];
+      ps->year_start_kind[k] = net;
+    }
+    double *b = &out->budget[slot * PS_NBUDGET];
+    for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
+    for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
+      b[PS_BUDGET_COMPENSATION] -= (double)delta[compensation[k]];
+    b[PS_BUDGET_INTEREST_SUBSIDY] = -(double)delta[PS_KIND_INTEREST_SUBSIDY];
+    b[PS_BUDGET_FEE_SUBSIDY] = -(double)delta[PS_KIND_FEE_SUBSIDY];
+    b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)delta[PS_KIND_PREMIUM_SUBSIDY];
+    for (int k = 0; k < PS_NBUDGET; k++) b[k] /= PS_FEN_PER_YUAN;
   }
 }
 

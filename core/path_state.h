@@ -70,6 +70,7 @@ typedef struct {
   int breached;                       /* bank: NPL above tolerance; guarantor: capital exhausted */
   double new_principal;               /* guarantor: new loans guaranteed this period (expected) */
   int64_t year_start;                 /* its ledger balance when the fiscal year began */
+  int64_t year_start_kind[PS_NKINDS]; /* ... and by kind */
 } party_state;
 
 /* a FIFO of records due in one period */

@@ -170,6 +170,14 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
         cJSON_AddNumberToObject(e, "year", y + 1);
         cJSON_AddItemToArray(outlay, e);
       }
+      cJSON *budget = cJSON_AddArrayToObject(p, "budget");
+      for (int y = 0; y < pr->nyears; y++) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddNumberToObject(e, "year", y + 1);
+        for (int k = 0; k < PS_NBUDGET; k++)
+          cJSON_AddItemToObject(e, ps_budget_name((ps_budget_kind)k), stats_json(&pr->budget[y * PS_NBUDGET + k]));
+        cJSON_AddItemToArray(budget, e);
+      }
     }
     switch (m->parties[i].kind) {
     case PS_PARTY_BANK:

@@ -158,6 +158,18 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
         fprintf(f, " %d: %s / %s", y + 1, money(p->outlay_by_year[y].mean, a, sizeof a),
                 money(p->outlay_by_year[y].p95, b, sizeof b));
       fprintf(f, "\n");
+      static const char *const labels[PS_NBUDGET] = {"pool funding", "compensation", "interest subsidy", "fee subsidy",
+                                                     "premium subsidy"};
+      for (int k = 0; k < PS_NBUDGET; k++) {
+        int any = 0;
+        for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
+        if (!any) continue;
+        fprintf(f, "      %-17s", labels[k]);
+        for (int y = 0; y < p->nyears; y++)
+          fprintf(f, " %d: %s / %s", y + 1, money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
+                  money(p->budget[y * PS_NBUDGET + k].p95, b, sizeof b));
+        fprintf(f, "\n");
+      }
     }
     char a[32], b[32], c[32], d[32];
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)

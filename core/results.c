@@ -133,6 +133,13 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
       for (size_t j = 0; rc == 0 && j < n; j++) scratch[j] = -scratch[j];
       if (rc == 0) rc = ps_stats_compute(scratch, n, &pr->outlay_by_year[y]);
     }
+    if (rc == 0 && !(pr->budget = calloc((size_t)o->nyears * PS_NBUDGET, sizeof(ps_stats)))) rc = -1;
+    for (int y = 0; rc == 0 && y < o->nyears; y++)
+      for (int k = 0; rc == 0 && k < PS_NBUDGET; k++) {
+        for (size_t j = 0; j < n; j++)
+          scratch[j] = o->budget[((base + j) * (size_t)o->nyears + (size_t)y) * PS_NBUDGET + (size_t)k];
+        rc = ps_stats_compute(scratch, n, &pr->budget[y * PS_NBUDGET + k]);
+      }
   }
   free(scratch);
   if (rc) ps_results_free(r);
@@ -159,6 +166,7 @@ void ps_results_free(ps_results *r) {
   for (int i = 0; r->parties && i < r->m->nparties; i++) {
     free(r->parties[i].net_by_year);
     free(r->parties[i].outlay_by_year);
+    free(r->parties[i].budget);
   }
   free(r->pools);
   free(r->programmes);

@@ -33,6 +33,7 @@ typedef struct {
   int nyears;
   ps_stats *net_by_year;    /* net result in each fiscal year */
   ps_stats *outlay_by_year; /* minus that: what it pays out, the budget view of a government */
+  ps_stats *budget;         /* outlay by year and kind: [(y - 1) * PS_NBUDGET + kind] */
 } ps_party_result;
 
 struct ps_results {
