@@ -23,6 +23,7 @@ static const char usage[] =
     "       poolsim check SCENARIO.lua [--set KEY=VALUE ...]   validate only\n"
     "       poolsim compare A.lua B.lua [options]   A and B on common random numbers, B - A with its error\n"
     "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
+    "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
     "options:\n"
     "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
@@ -44,6 +45,9 @@ typedef struct {
   const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *lang;
   ps_vary vary[PS_MAX_VARY];
   int nvary;
+  const char *tornado[PS_MAX_VALUES];
+  int ntornado;
+  double by;
   long paths;
   long long seed;
   int threads, quiet, audit, has_seed, search;
@@ -105,7 +109,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     }
     static const char *const flags[] = {"--quiet", "--check", "--search", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
-                                         "--at",    "--vary", "--md",      "--csv", "--lang", NULL};
+                                         "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
+                                         "--by",    NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -143,6 +148,18 @@ static int parse_args(int argc, char **argv, cli *c) {
       }
     } else if (strcmp(a, "--json") == 0) c->json = v;
     else if (strcmp(a, "--md") == 0) c->md = v;
+    else if (strcmp(a, "--tornado") == 0) {
+      char *save = NULL;
+      for (char *tok = strtok_r(argv[i + 1], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (c->ntornado == PS_MAX_VALUES) return usage_error("--tornado: at most 64 keys, got '%s'", v);
+        c->tornado[c->ntornado++] = tok;
+      }
+    } else if (strcmp(a, "--by") == 0) {
+      double by[1];
+      int n;
+      if (parse_list(v, 1e-6, 0.99, by, &n) || n != 1) return usage_error("--by must be a fraction in (0, 1), got '%s'", v);
+      c->by = by[0];
+    }
     else if (strcmp(a, "--csv") == 0) c->csv = v;
     else if (strcmp(a, "--lang") == 0) {
       if (strcmp(v, "zh") && strcmp(v, "en")) return usage_error("--lang must be zh or en, got '%s'", v);
@@ -160,8 +177,11 @@ static int parse_args(int argc, char **argv, cli *c) {
   }
   if (!c->scenario) return usage_error("%s", "no scenario file given");
   if (is_compare && !c->scenario_b) return usage_error("%s", "compare needs two scenario files: A.lua B.lua");
-  if (strcmp(c->command, "sweep") == 0 && c->nvary == 0) return usage_error("%s", "sweep needs --vary KEY=V1,V2,...");
-  if (strcmp(c->command, "sweep") && c->nvary) return usage_error("%s", "--vary belongs to sweep");
+  int is_sweep = strcmp(c->command, "sweep") == 0;
+  if (is_sweep && !c->nvary && !c->ntornado) return usage_error("%s", "sweep needs --vary KEY=V1,V2,... or --tornado KEY,...");
+  if (is_sweep && c->nvary && c->ntornado) return usage_error("%s", "sweep takes --vary or --tornado, not both");
+  if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
+  if (!c->by) c->by = 0.2;
   return PS_OK;
 }
 
@@ -237,6 +257,9 @@ static int study(const cli *c, const ps_model *m) {
     }
     rc = ps_study_compare(m, b, &o, &ro, c->json, text, err, sizeof err);
     ps_scenario_close(b);
+  } else if (c->ntornado) {
+    rc = ps_study_tornado(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &ro, c->json, text, err,
+                          sizeof err);
   } else {
     rc = ps_study_sweep(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &ro, c->json, text, err, sizeof err);
   }

@@ -42,40 +42,63 @@ static void push_value(lua_State *L, const char *value) {
   else if (!lua_stringtonumber(L, value)) lua_pushstring(L, value);
 }
 
-static int apply_one(lua_State *L, int scenario, const ps_override *set, char *err, size_t errlen) {
+/* Push the table that holds the last step of `key` (item ids in lists) and copy
+** that step into last. `label` begins error messages ("--set K=V"). */
+static int walk_to_parent(lua_State *L, int scenario, const char *key, char *last, size_t lastlen, const char *label,
+                          char *err, size_t errlen) {
   char path[512];
-  if (snprintf(path, sizeof path, "%s", set->key) >= (int)sizeof path || !*path) {
-    snprintf(err, errlen, "--set %s=%s: the key is empty or too long", set->key, set->value);
+  if (snprintf(path, sizeof path, "%s", key) >= (int)sizeof path || !*path) {
+    snprintf(err, errlen, "%s: the key is empty or too long", label);
     return PS_EINPUT;
   }
-  int top = lua_gettop(L);
   lua_pushvalue(L, scenario);
-  char *save = NULL;
+  char *save = NULL, walked[512] = "";
   char *step = strtok_r(path, ".", &save);
-  char walked[512] = "";
-  while (step) {
-    char *next = strtok_r(NULL, ".", &save);
+  for (char *next; step && (next = strtok_r(NULL, ".", &save)); step = next) {
     int t = lua_gettop(L);
-    if (!next) {
-      push_key(L, step);
-      push_value(L, set->value);
-      lua_settable(L, t);
-      break;
-    }
     if (!push_item_by_id(L, t, step)) {
       push_key(L, step);
       lua_gettable(L, t);
     }
+    lua_remove(L, t);
     strncat(walked, *walked ? "." : "", sizeof walked - strlen(walked) - 1);
     strncat(walked, step, sizeof walked - strlen(walked) - 1);
     if (!lua_istable(L, -1)) {
-      snprintf(err, errlen, "--set %s=%s: the scenario has no table '%s'", set->key, set->value, walked);
-      lua_settop(L, top);
+      snprintf(err, errlen, "%s: the scenario has no table '%s'", label, walked);
+      lua_pop(L, 1);
       return PS_EINPUT;
     }
-    step = next;
   }
-  lua_settop(L, top);
+  snprintf(last, lastlen, "%s", step ? step : "");
+  return PS_OK;
+}
+
+static int apply_one(lua_State *L, int scenario, const ps_override *set, char *err, size_t errlen) {
+  char label[600], last[512];
+  snprintf(label, sizeof label, "--set %s=%s", set->key, set->value);
+  int rc = walk_to_parent(L, scenario, set->key, last, sizeof last, label, err, errlen);
+  if (rc) return rc;
+  push_key(L, last);
+  push_value(L, set->value);
+  lua_settable(L, -3);
+  lua_pop(L, 1);
+  return PS_OK;
+}
+
+int ps_overrides_get(lua_State *L, int idx, const char *key, double *out, char *err, size_t errlen) {
+  char label[600], last[512];
+  snprintf(label, sizeof label, "%s", key);
+  int rc = walk_to_parent(L, lua_absindex(L, idx), key, last, sizeof last, label, err, errlen);
+  if (rc) return rc;
+  push_key(L, last);
+  lua_gettable(L, -2);
+  int ok = lua_type(L, -1) == LUA_TNUMBER;
+  *out = lua_tonumber(L, -1);
+  lua_pop(L, 2);
+  if (!ok) {
+    snprintf(err, errlen, "%s: not a number in the scenario", key);
+    return PS_EINPUT;
+  }
   return PS_OK;
 }
 

@@ -15,6 +15,10 @@
 ** a message naming the --set when a step of its path does not exist. */
 int ps_overrides_apply(lua_State *L, int idx, const ps_override *sets, int nsets, char *err, size_t errlen);
 
+/* the number at `key` (the same paths as --set) in the scenario table at idx;
+** PS_OK, or PS_EINPUT naming the key */
+int ps_overrides_get(lua_State *L, int idx, const char *key, double *out, char *err, size_t errlen);
+
 /* the override that set field `field` of item `id` in `list` (list and id NULL:
 ** a scenario field), or NULL */
 const ps_override *ps_override_find(const ps_override *sets, int nsets, const char *list, const char *id,

@@ -357,6 +357,27 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
   return PS_OK;
 }
 
+/* Run the scenario source in a fresh sandbox and apply the overrides, leaving
+** its table on the stack of *L (close it and free *random after). */
+static int open_table(const char *file, const char *src, size_t len, const ps_override *sets, int nsets,
+                      lua_State **L, gsl_rng **random, char *err, size_t errlen) {
+  *random = ps_rng_alloc();
+  *L = *random ? ps_lua_new(*random) : NULL;
+  if (!*L) {
+    if (*random) gsl_rng_free(*random);
+    snprintf(err, errlen, "out of memory");
+    return PS_ERUNTIME;
+  }
+  ps_rng_seed_stream(*random, 0, 0, PS_STREAM_POLICY); /* math.random while loading: fixed */
+  int rc = ps_lua_run_scenario(*L, file, src, len, err, errlen) ? PS_EINPUT : PS_OK;
+  if (rc == PS_OK) rc = ps_overrides_apply(*L, lua_gettop(*L), sets, nsets, err, errlen);
+  if (rc) {
+    ps_lua_close(*L);
+    gsl_rng_free(*random);
+  }
+  return rc;
+}
+
 int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_model *m, char *err,
                      size_t errlen) {
   memset(m, 0, sizeof *m);
@@ -377,23 +398,31 @@ int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_mo
   ps_sha256_update(&h, m->source, m->source_len);
   ps_sha256_final_hex(&h, m->sha256);
 
-  gsl_rng *random = ps_rng_alloc();
-  lua_State *L = random ? ps_lua_new(random) : NULL;
-  if (!L) {
-    if (random) gsl_rng_free(random);
-    snprintf(err, errlen, "out of memory");
-    return PS_ERUNTIME;
-  }
-  ps_rng_seed_stream(random, 0, 0, PS_STREAM_POLICY); /* math.random while loading: fixed */
-  rc = ps_lua_run_scenario(L, file, m->source, m->source_len, err, errlen) ? PS_EINPUT : PS_OK;
-  if (rc == PS_OK) {
-    ps_reader rd = {L, m, file, m->source, ps_lua_scenario_line(L, -1), sets, nsets, err, errlen};
-    rc = ps_overrides_apply(L, lua_gettop(L), sets, nsets, err, errlen);
-    if (rc == PS_OK) rc = read_scenario(&rd, m);
-    if (rc == PS_ERUNTIME) snprintf(err, errlen, "out of memory while reading %s", file);
-  }
+  gsl_rng *random;
+  lua_State *L;
+  if ((rc = open_table(file, m->source, m->source_len, sets, nsets, &L, &random, err, errlen))) return rc;
+  ps_reader rd = {L, m, file, m->source, ps_lua_scenario_line(L, -1), sets, nsets, err, errlen};
+  rc = read_scenario(&rd, m);
+  if (rc == PS_ERUNTIME) snprintf(err, errlen, "out of memory while reading %s", file);
   ps_lua_close(L);
   gsl_rng_free(random);
+  return rc;
+}
+
+int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
+                       size_t errlen) {
+  char *src;
+  size_t len;
+  int rc = slurp(file, &src, &len, err, errlen);
+  if (rc) return rc;
+  gsl_rng *random;
+  lua_State *L;
+  if ((rc = open_table(file, src, len, sets, nsets, &L, &random, err, errlen)) == PS_OK) {
+    rc = ps_overrides_get(L, -1, key, out, err, errlen);
+    ps_lua_close(L);
+    gsl_rng_free(random);
+  }
+  free(src);
   return rc;
 }
 

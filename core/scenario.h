@@ -18,4 +18,9 @@
 int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_model *m,
                      char *err, size_t errlen);
 
+/* the number a field of the scenario holds (after the overrides), by its --set
+** path, e.g. "segments.startup.pd"; PS_OK, or PS_EINPUT with a message */
+int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
+                       size_t errlen);
+
 #endif

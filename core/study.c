@@ -260,3 +260,120 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
   free(all);
   return rc;
 }
+
+/* one run with an extra override; fills the p95 net outlay and depletion of each pool */
+static int measure(const char *file, ps_override *all, int n, const ps_options *opt, double *p95, double *depletion,
+                   int npools, char *err, size_t errlen) {
+  ps_model *m = NULL;
+  ps_results *r = NULL;
+  int rc = ps_scenario_open(file, all, n, &m, err, errlen);
+  if (rc) return rc;
+  if (ps_scenario_run(m, opt, &r, err, errlen)) rc = PS_ERUNTIME;
+  for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++) {
+    p95[p] = r->pools[p].net_outlay.p95;
+    depletion[p] = r->pools[p].depletion.value;
+  }
+  ps_results_destroy(r);
+  ps_scenario_close(m);
+  return rc;
+}
+
+typedef struct {
+  const char *key;
+  double base, lo_value, hi_value, swing;
+  double *lo_p95, *hi_p95, *lo_dep, *hi_dep;
+} tornado_bar;
+
+static int by_swing(const void *a, const void *b) {
+  const tornado_bar *x = a, *y = b;
+  if (x->swing != y->swing) return x->swing < y->swing ? 1 : -1;
+  return strcmp(x->key, y->key);
+}
+
+int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
+                     double by, const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text,
+                     char *err, size_t errlen) {
+  (void)ro;
+  ps_model *base_model = NULL;
+  int rc = ps_scenario_open(file, sets, nsets, &base_model, err, errlen);
+  if (rc) return rc;
+  int np = base_model->npools;
+  ps_override *all = malloc(((size_t)nsets + 1) * sizeof *all);
+  tornado_bar *bars = calloc((size_t)nkeys, sizeof *bars);
+  double *values = calloc((size_t)(4 * nkeys + 2) * (size_t)np, sizeof(double));
+  if (!all || !bars || !values) {
+    snprintf(err, errlen, "out of memory");
+    rc = PS_ERUNTIME;
+  }
+  if (all) memcpy(all, sets, (size_t)nsets * sizeof *all);
+  double *base_p95 = values, *base_dep = values + np;
+  if (rc == PS_OK) rc = measure(file, all, nsets, opt, base_p95, base_dep, np, err, errlen);
+  char lo_text[64], hi_text[64];
+  for (int k = 0; rc == PS_OK && k < nkeys; k++) {
+    tornado_bar *b = &bars[k];
+    b->key = keys[k];
+    b->lo_p95 = values + (size_t)(2 + 4 * k) * (size_t)np;
+    b->hi_p95 = b->lo_p95 + np;
+    b->lo_dep = b->hi_p95 + np;
+    b->hi_dep = b->lo_dep + np;
+    if ((rc = ps_scenario_number(file, sets, nsets, keys[k], &b->base, err, errlen))) break;
+    b->lo_value = b->base * (1 - by);
+    b->hi_value = b->base * (1 + by);
+    if (b->base == floor(b->base) && fabs(b->base) >= 1) { /* a count or a lag stays whole */
+      b->lo_value = floor(b->lo_value);
+      b->hi_value = ceil(b->hi_value);
+    }
+    snprintf(lo_text, sizeof lo_text, "%.17g", b->lo_value);
+    snprintf(hi_text, sizeof hi_text, "%.17g", b->hi_value);
+    all[nsets] = (ps_override){keys[k], lo_text};
+    if ((rc = measure(file, all, nsets + 1, opt, b->lo_p95, b->lo_dep, np, err, errlen))) break;
+    all[nsets] = (ps_override){keys[k], hi_text};
+    if ((rc = measure(file, all, nsets + 1, opt, b->hi_p95, b->hi_dep, np, err, errlen))) break;
+    for (int p = 0; p < np; p++) b->swing = fmax(b->swing, fabs(b->hi_p95[p] - b->lo_p95[p]));
+  }
+  if (rc == PS_OK) {
+    qsort(bars, (size_t)nkeys, sizeof *bars, by_swing);
+    cJSON *doc = document();
+    cJSON *t = cJSON_AddObjectToObject(doc, "tornado");
+    cJSON_AddItemToObject(t, "scenario", scenario_json(base_model));
+    cJSON_AddNumberToObject(t, "by", by);
+    cJSON *base = cJSON_AddObjectToObject(t, "base");
+    for (int p = 0; p < np; p++) {
+      cJSON *pj = cJSON_AddObjectToObject(base, base_model->pools[p].id);
+      cJSON_AddNumberToObject(pj, "net_outlay_p95", base_p95[p]);
+      cJSON_AddNumberToObject(pj, "depletion", base_dep[p]);
+    }
+    cJSON *list = cJSON_AddArrayToObject(t, "keys");
+    char s1[32], s2[32], s3[32];
+    for (int k = 0; k < nkeys; k++) {
+      const tornado_bar *b = &bars[k];
+      cJSON *row = cJSON_CreateObject();
+      cJSON_AddStringToObject(row, "key", b->key);
+      cJSON_AddNumberToObject(row, "base_value", b->base);
+      cJSON *lo = cJSON_AddObjectToObject(row, "low"), *hi = cJSON_AddObjectToObject(row, "high");
+      cJSON_AddNumberToObject(lo, "value", b->lo_value);
+      cJSON_AddNumberToObject(hi, "value", b->hi_value);
+      cJSON *lop = cJSON_AddObjectToObject(lo, "pools"), *hip = cJSON_AddObjectToObject(hi, "pools");
+      for (int p = 0; p < np; p++) {
+        cJSON *a = cJSON_AddObjectToObject(lop, base_model->pools[p].id);
+        cJSON_AddNumberToObject(a, "net_outlay_p95", b->lo_p95[p]);
+        cJSON_AddNumberToObject(a, "depletion", b->lo_dep[p]);
+        cJSON *c = cJSON_AddObjectToObject(hip, base_model->pools[p].id);
+        cJSON_AddNumberToObject(c, "net_outlay_p95", b->hi_p95[p]);
+        cJSON_AddNumberToObject(c, "depletion", b->hi_dep[p]);
+      }
+      cJSON_AddItemToArray(list, row);
+      for (int p = 0; text && p < np; p++)
+        fprintf(text, "%-40s %-8s -%g%%: p95 %s (P %.2f%%)   base %s   +%g%%: p95 %s (P %.2f%%)\n", b->key,
+                base_model->pools[p].id, 100 * by, money(b->lo_p95[p], s1, sizeof s1), 100 * b->lo_dep[p],
+                money(base_p95[p], s2, sizeof s2), 100 * by, money(b->hi_p95[p], s3, sizeof s3), 100 * b->hi_dep[p]);
+    }
+    if (json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
+    cJSON_Delete(doc);
+  }
+  free(values);
+  free(bars);
+  free(all);
+  ps_scenario_close(base_model);
+  return rc;
+}

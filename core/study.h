@@ -33,4 +33,11 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
                    const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
                    size_t errlen);
 
+/* Sensitivity: move each key's value by -by and +by (relative to the
+** scenario's) and report each pool's p95 net outlay and P(depletion), keys
+** ordered by how far the p95 swings (a tornado). */
+int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
+                     double by, const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text,
+                     char *err, size_t errlen);
+
 #endif

@@ -497,5 +497,14 @@ psim sweep "$SMALL" --vary segments.a_small.pd=0.1,1.5 --paths 50 --quiet
 expect_rc 2
 expect_err_start "--set segments.a_small.pd=1.5:"
 
+# a tornado moves each key -20% / +20% from the scenario's own value
+psim sweep "$SMALL" --tornado segments.a_small.pd,programmes.prog_a.claim_lag --paths 200 --quiet --json "$tmp/tornado.json"
+expect_rc 0
+check "tornado: the pd moves to 0.032 and 0.048" grep -q '"value":	0.032' "$tmp/tornado.json"
+check "tornado: a whole-number lag moves to whole numbers (2 and 4)" grep -q '"value":	4' "$tmp/tornado.json"
+psim sweep "$SMALL" --tornado segments.nope.pd --paths 50 --quiet
+expect_rc 2
+expect_err "segments.nope"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
