@@ -39,6 +39,7 @@ static const char usage[] =
     "  --alpha A[,B..]  depletion targets to size for (default 0.10,0.05,0.01)\n"
     "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
     "  --pool ID        size this pool only\n"
+    "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
 
 typedef struct {
@@ -50,7 +51,7 @@ typedef struct {
   double by;
   long paths;
   long long seed;
-  int threads, quiet, audit, has_seed, search;
+  int threads, quiet, audit, has_seed, search, volume;
   ps_override sets[MAX_SETS];
   int nsets;
   double alphas[MAX_LIST], at[MAX_LIST];
@@ -107,7 +108,7 @@ static int parse_args(int argc, char **argv, cli *c) {
       else c->scenario = a;
       continue;
     }
-    static const char *const flags[] = {"--quiet", "--check", "--search", NULL};
+    static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
                                          "--by",    NULL};
@@ -118,6 +119,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     if (takes_value && !v) return usage_error("%s needs a value", a);
     if (strcmp(a, "--quiet") == 0) c->quiet = 1;
     else if (strcmp(a, "--search") == 0) c->search = 1;
+    else if (strcmp(a, "--volume") == 0) c->volume = 1;
     else if (strcmp(a, "--check") == 0) c->audit = 1;
     else if (strcmp(a, "--paths") == 0) {
       if (parse_long(v, 1, 1000000000, &n)) return usage_error("--paths must be a whole number from 1 to 1e9, got '%s'", v);
@@ -182,6 +184,7 @@ static int parse_args(int argc, char **argv, cli *c) {
   if (is_sweep && c->nvary && c->ntornado) return usage_error("%s", "sweep takes --vary or --tornado, not both");
   if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
   if (!c->by) c->by = 0.2;
+  if (c->volume && strcmp(c->command, "size")) return usage_error("%s", "--volume belongs to size");
   return PS_OK;
 }
 
@@ -257,6 +260,8 @@ static int study(const cli *c, const ps_model *m) {
     }
     rc = ps_study_compare(m, b, &o, &ro, c->json, text, err, sizeof err);
     ps_scenario_close(b);
+  } else if (c->volume) {
+    rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, text, err, sizeof err);
   } else if (c->ntornado) {
     rc = ps_study_tornado(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &ro, c->json, text, err,
                           sizeof err);
@@ -284,7 +289,7 @@ int main(int argc, char **argv) {
     if (!c.quiet)
       printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario, m.name,
              m.nparties, m.npools, m.nsegments, m.nprogrammes, m.periods);
-  } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0) {
+  } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0 || c.volume) {
     rc = study(&c, &m);
   } else rc = run(&c, &m);
   ps_model_free(&m);

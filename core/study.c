@@ -377,3 +377,92 @@ int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const
   ps_scenario_close(base_model);
   return rc;
 }
+
+/* does programme g pay into pool account a (as a share or an excess layer)? */
+static int feeds(const ps_programme *g, int a) {
+  for (int i = 0; i < g->nshares; i++)
+    if (g->shares[i].account == a) return 1;
+  return g->layer.insurer >= 0 && g->layer.payer == a;
+}
+
+/* P(depletion) of pool p when the covered segments lend k times their loans */
+static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double k, const ps_options *opt, double *prob,
+                              double *volume, ps_estimate *ci, char *err, size_t errlen) {
+  *volume = 0;
+  for (int s = 0; s < m->nsegments; s++) {
+    ps_segment *seg = &m->segments[s];
+    if (!feeds(&m->programmes[seg->programme], ps_account_of_pool(m, p))) continue;
+    seg->new_loans = (int)llround(base_loans[s] * k);
+    *volume += (double)seg->new_loans * (seg->last - seg->first + 1) * seg->loan.mean;
+  }
+  ps_results *r = NULL;
+  if (ps_scenario_run(m, opt, &r, err, errlen)) return PS_ERUNTIME;
+  *prob = r->pools[p].depletion.value;
+  *ci = r->pools[p].depletion;
+  ps_results_destroy(r);
+  return PS_OK;
+}
+
+int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, const char *pool,
+                        const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
+                        size_t errlen) {
+  ps_model *m = NULL;
+  int rc = ps_scenario_open(file, sets, nsets, &m, err, errlen);
+  if (rc) return rc;
+  int p = pool ? pool_of(m, pool) : 0;
+  int *base_loans = malloc((size_t)m->nsegments * sizeof *base_loans);
+  if (p < 0) {
+    snprintf(err, errlen, "--pool %s: the scenario has no pool with that id", pool);
+    rc = PS_EINPUT;
+  } else if (!base_loans) {
+    snprintf(err, errlen, "out of memory");
+    rc = PS_ERUNTIME;
+  }
+  for (int s = 0; rc == PS_OK && s < m->nsegments; s++) base_loans[s] = m->segments[s].new_loans;
+  const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
+  int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
+  cJSON *doc = document();
+  cJSON *v = cJSON_AddObjectToObject(doc, "max_volume");
+  cJSON_AddItemToObject(v, "scenario", scenario_json(m));
+  cJSON *rows = cJSON_AddArrayToObject(v, "rows");
+  double prob, volume, base_volume = 0;
+  ps_estimate ci;
+  if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, 1, opt, &prob, &base_volume, &ci, err, errlen);
+  if (rc == PS_OK && text)
+    fprintf(text, "Pool '%s' with its initial balance; the scenario's covered lending is %.3f亿 (k = 1), P(depletion) %.2f%%\n",
+            m->pools[p].id, base_volume / 1e8, 100 * prob);
+  for (int a = 0; rc == PS_OK && a < nalphas; a++) {
+    double lo = 0, hi = 1;
+    /* grow hi until the pool runs short too often */
+    while (rc == PS_OK && hi < 1024 && (rc = depletion_at_scale(m, base_loans, p, hi, opt, &prob, &volume, &ci, err, errlen)) == PS_OK &&
+           prob <= alphas[a]) {
+      lo = hi;
+      hi *= 2;
+    }
+    while (rc == PS_OK && hi - lo > 0.01 * hi) {
+      double mid = (lo + hi) / 2;
+      if ((rc = depletion_at_scale(m, base_loans, p, mid, opt, &prob, &volume, &ci, err, errlen))) break;
+      if (prob <= alphas[a]) lo = mid;
+      else hi = mid;
+    }
+    if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, lo, opt, &prob, &volume, &ci, err, errlen);
+    if (rc) break;
+    cJSON *row = cJSON_CreateObject();
+    cJSON_AddNumberToObject(row, "alpha", alphas[a]);
+    cJSON_AddNumberToObject(row, "scale", lo);
+    cJSON_AddNumberToObject(row, "lending", volume);
+    cJSON *dep = cJSON_AddObjectToObject(row, "depletion");
+    cJSON_AddNumberToObject(dep, "value", ci.value);
+    double c2[2] = {ci.lo, ci.hi};
+    cJSON_AddItemToObject(dep, "ci", cJSON_CreateDoubleArray(c2, 2));
+    cJSON_AddItemToArray(rows, row);
+    if (text)
+      fprintf(text, "  P(depletion) <= %g%%: lending up to k = %.2f x the scenario's, %.3f亿 (P %.2f%%, 95%% CI %.2f%% – %.2f%%)\n",
+              100 * alphas[a], lo, volume / 1e8, 100 * ci.value, 100 * ci.lo, 100 * ci.hi);
+  }
+  if (rc == PS_OK && json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
+  cJSON_Delete(doc);
+  free(base_loans);
+  ps_scenario_close(m);
+  return rc;
+}

@@ -40,4 +40,12 @@ int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const
                      double by, const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text,
                      char *err, size_t errlen);
 
+/* The largest lending a pool supports: every segment whose programme pays
+** into the pool lends `k` times its new loans (rounded to whole loans), and k
+** is the largest (to 1%) with P(the pool runs short) <= alpha at the pool's
+** own initial balance, found by bisection on common random numbers. */
+int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, const char *pool,
+                        const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
+                        size_t errlen);
+
 #endif

@@ -506,5 +506,13 @@ psim sweep "$SMALL" --tornado segments.nope.pd --paths 50 --quiet
 expect_rc 2
 expect_err "segments.nope"
 
+# the largest lending the pool supports: the answer's own depletion meets the target
+psim size "$SMALL" --volume --alpha 0.1 --paths 300 --quiet --json "$tmp/volume.json"
+expect_rc 0
+check "volume: a scale and a lending amount" grep -q '"scale":' "$tmp/volume.json"
+check "volume: its depletion is at most 10%" awk '/"depletion"/ { getline; gsub(/[^0-9.]/, "", $0); exit !($0 <= 0.1) }' "$tmp/volume.json"
+psim run "$SMALL" --volume --paths 50
+expect_rc 2
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
