@@ -12,6 +12,7 @@
 #include "report.h"
 #include "results.h"
 #include "scenario.h"
+#include "script.h"
 #include "study.h"
 
 #define MAX_SETS 256
@@ -24,6 +25,7 @@ static const char usage[] =
     "       poolsim compare A.lua B.lua [options]   A and B on common random numbers, B - A with its error\n"
     "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
     "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
+    "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
     "options:\n"
     "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
@@ -51,7 +53,9 @@ typedef struct {
   double by;
   long paths;
   long long seed;
-  int threads, quiet, audit, has_seed, search, volume;
+  int threads, quiet, audit, has_seed, search, volume, trust;
+  int script_argc;
+  char **script_argv;
   ps_override sets[MAX_SETS];
   int nsets;
   double alphas[MAX_LIST], at[MAX_LIST];
@@ -94,6 +98,15 @@ static int parse_args(int argc, char **argv, cli *c) {
   memset(c, 0, sizeof *c);
   if (argc < 2) return usage_error("%s", "no command given");
   c->command = argv[1];
+  if (strcmp(c->command, "script") == 0) { /* the driver's own arguments are its business */
+    int i = 2;
+    if (i < argc && strcmp(argv[i], "--trust") == 0) c->trust = 1, i++;
+    if (i >= argc) return usage_error("%s", "script needs a driver file: poolsim script [--trust] DRIVER.lua [args]");
+    c->scenario = argv[i];
+    c->script_argc = argc - i - 1;
+    c->script_argv = argv + i + 1;
+    return PS_OK;
+  }
   if (strcmp(c->command, "run") && strcmp(c->command, "size") && strcmp(c->command, "check") &&
       strcmp(c->command, "compare") && strcmp(c->command, "sweep"))
     return usage_error("unknown command '%s'", c->command);
@@ -258,7 +271,7 @@ static int study(const cli *c, const ps_model *m) {
       fprintf(stderr, "%s\n", err);
       return rc;
     }
-    rc = ps_study_compare(m, b, &o, &ro, c->json, text, err, sizeof err);
+    rc = ps_study_compare(m, b, &o, &ro, c->json, text, NULL, err, sizeof err);
     ps_scenario_close(b);
   } else if (c->volume) {
     rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, text, err, sizeof err);
@@ -277,6 +290,12 @@ int main(int argc, char **argv) {
   cli c;
   int rc = parse_args(argc, argv, &c);
   if (rc) return rc;
+  if (strcmp(c.command, "script") == 0) {
+    char err[2048];
+    rc = ps_script_run(c.scenario, c.script_argc, c.script_argv, c.trust, err, sizeof err);
+    if (rc) fprintf(stderr, "%s\n", err);
+    return rc;
+  }
   ps_model m;
   char err[2048];
   rc = ps_scenario_load(c.scenario, c.sets, c.nsets, &m, err, sizeof err);

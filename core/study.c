@@ -82,7 +82,7 @@ static void pool_series(const ps_results *r, int p, double *outlay, double *depl
 }
 
 int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
-                     const char *json, FILE *text, char *err, size_t errlen) {
+                     const char *json, FILE *text, char **doc_text, char *err, size_t errlen) {
   ps_results *ra = NULL, *rb = NULL;
   if (ps_scenario_run(a, opt, &ra, err, errlen) || ps_scenario_run(b, opt, &rb, err, errlen)) {
     ps_results_destroy(ra);
@@ -157,6 +157,9 @@ int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt
     snprintf(err, errlen, "%s and %s have no pool id in common to compare", a->file, b->file);
     rc = PS_EINPUT;
   } else if (json && write_json(doc, json, err, errlen)) {
+    rc = PS_ERUNTIME;
+  } else if (doc_text && !(*doc_text = cJSON_Print(doc))) {
+    snprintf(err, errlen, "out of memory");
     rc = PS_ERUNTIME;
   }
   cJSON_Delete(doc);

@@ -22,10 +22,11 @@ typedef struct {
 
 /* Run a and b with the same options (give them the same seed and paths) and
 ** report, per pool id they share, each one's figures and the paired
-** difference B - A with its standard error, as text (when `text`) and JSON
-** (when `json`). Returns PS_OK, PS_EINPUT (no pool in common) or PS_ERUNTIME. */
+** difference B - A with its standard error, as text (when `text`), JSON to a
+** file (when `json`) and the JSON as a string to free() (when `doc`). Returns
+** PS_OK, PS_EINPUT (no pool in common) or PS_ERUNTIME. */
 int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
-                     const char *json, FILE *text, char *err, size_t errlen);
+                     const char *json, FILE *text, char **doc, char *err, size_t errlen);
 
 /* Run the scenario once per combination of the varied values (on top of
 ** `sets`), and report a row per combination and pool. */

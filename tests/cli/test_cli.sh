@@ -514,5 +514,23 @@ check "volume: its depletion is at most 10%" awk '/"depletion"/ { getline; gsub(
 psim run "$SMALL" --volume --paths 50
 expect_rc 2
 
+# ---- 8. drivers (poolsim script) --------------------------------------------
+
+psim script tests/scripts/driver_ok.lua hello
+expect_rc 0
+expect_out "driver ok	hello"
+psim script tests/scripts/driver_error.lua
+expect_rc 1
+expect_err_start "tests/scripts/driver_error.lua:3:"
+psim script tests/scripts/no_such_driver.lua
+expect_rc 2
+expect_err "no_such_driver.lua"
+# the sandbox holds for drivers unless --trust lifts it
+psim script tests/scripts/driver_os.lua
+expect_rc 1
+psim script --trust tests/scripts/driver_io.lua
+expect_rc 0
+expect_out "trusted"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
