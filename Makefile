@@ -28,7 +28,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test test test-release test-san test-valgrind validate demo bench install clean
+.PHONY: all deps deps-test test test-release test-san test-valgrind test-render validate demo bench install clean
 
 all: poolsim
 
@@ -50,12 +50,17 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-# valgrind is a test tool only: installed by `make test` when missing
+# valgrind, chromium and a CJK font are test tools only: installed by `make test` when missing
 deps-test: deps
-	@command -v valgrind >/dev/null 2>&1 || { \
+	@missing=""; \
+	command -v valgrind >/dev/null 2>&1 || missing="valgrind"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  echo "poolsim: installing valgrind"; \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q valgrind; }
+	  echo "poolsim: installing$$missing (test tools: memory checks, rendering the HTML report)"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
 
 # ---- build --------------------------------------------------------------
 $(REL)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h) | deps
@@ -94,7 +99,7 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=%)
 # ---- tests --------------------------------------------------------------
 test: deps-test
 	@rm -f $(BUILD)/results/*.txt
-	@$(MAKE) --no-print-directory test-release test-san test-valgrind
+	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render
 	@sh tests/summary.sh $(BUILD)/results
 
 test-release: poolsim $(UNITS:%=$(REL)/tests/unit/%)
@@ -107,6 +112,12 @@ test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/tests/unit/%)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  sh tests/run.sh sanitizers $(SAN) $(SAN)/poolsim > $(BUILD)/results/san.txt || true
 	@cat $(BUILD)/results/san.txt
+
+# the HTML report rendered by headless Chromium to a PNG and a PDF
+test-render: poolsim
+	@mkdir -p $(BUILD)/results
+	@sh tests/html/render_check.sh ./poolsim > $(BUILD)/results/render.txt 2>&1 || true
+	@cat $(BUILD)/results/render.txt
 
 test-valgrind: poolsim
 	@mkdir -p $(BUILD)/results
@@ -121,9 +132,10 @@ validate: $(REL)/tests/unit/test_model_validation
 DEMO := scenarios/mianyang_2022.lua
 demo: poolsim
 	@mkdir -p out
-	./poolsim run $(DEMO) --alpha 0.10,0.05,0.01 --at 2.2e8,2.5e8 --json out/mianyang_2022.json > out/mianyang_2022.txt
+	./poolsim run $(DEMO) --alpha 0.10,0.05,0.01 --at 2.2e8,2.5e8 --json out/mianyang_2022.json \
+	    --html out/mianyang_2022.html --md out/mianyang_2022.md --csv out/mianyang_2022_csv > out/mianyang_2022.txt
 	@cat out/mianyang_2022.txt
-	@echo "report: out/mianyang_2022.txt and out/mianyang_2022.json"
+	@echo "report: $(CURDIR)/out/mianyang_2022.html (also .txt, .md, .json and out/mianyang_2022_csv/)"
 
 bench: poolsim
 	@sh bench/run.sh ./poolsim

@@ -33,6 +33,7 @@ static const char usage[] =
     "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
     "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
     "  --md FILE        the summary's tables in Markdown\n"
+    "  --html FILE      one self-contained HTML report with charts (prints to A4)\n"
     "  --csv DIR        bands.csv, budget.csv, paths.csv for spreadsheets\n"
     "  --lang zh|en     labels of the Markdown and HTML reports (default: zh for Chinese scenario names)\n"
     "  --quiet          no terminal summary, no progress bar\n"
@@ -45,7 +46,7 @@ static const char usage[] =
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
 
 typedef struct {
-  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *lang;
+  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang;
   ps_vary vary[PS_MAX_VARY];
   int nvary;
   const char *tornado[PS_MAX_VALUES];
@@ -124,7 +125,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    NULL};
+                                         "--by",    "--html", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -163,6 +164,7 @@ static int parse_args(int argc, char **argv, cli *c) {
       }
     } else if (strcmp(a, "--json") == 0) c->json = v;
     else if (strcmp(a, "--md") == 0) c->md = v;
+    else if (strcmp(a, "--html") == 0) c->html = v;
     else if (strcmp(a, "--tornado") == 0) {
       char *save = NULL;
       for (char *tok = strtok_r(argv[i + 1], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -241,6 +243,7 @@ static int run(const cli *c, const ps_model *m) {
   int rc = PS_OK;
   if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
   if (rc == PS_OK && c->md) rc = write_report(c->md, ps_report_markdown(r, &ro), "Markdown");
+  if (rc == PS_OK && c->html) rc = write_report(c->html, ps_report_html(r, &ro), "HTML");
   if (rc == PS_OK && c->csv && ps_report_csv(c->csv, r, &ro, err, sizeof err)) {
     fprintf(stderr, "poolsim: %s\n", err);
     rc = PS_ERUNTIME;

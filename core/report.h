@@ -1,5 +1,7 @@
-/* report.h — results rendered for people (terminal text) and programs (JSON).
-** Both read the same ps_results; neither computes statistics of its own. */
+/* report.h — results rendered for people (terminal text, Markdown, HTML) and
+** programs (JSON, CSV). All read the same ps_results; none computes statistics
+** of its own (the HTML's histogram bins aside). Functions returning a string
+** return NULL when out of memory; o may not be NULL. */
 #ifndef PS_REPORT_H
 #define PS_REPORT_H
 

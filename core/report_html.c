@@ -1,0 +1,1528 @@
+/* report_html.c — one self-contained HTML page for a budget committee: the answer
+** up front, inline SVG charts drawn here, the tables, the assumptions and an audit
+** block. No scripts, no network, no run time or thread count: the page is
+** byte-identical for the same scenario, overrides, paths and seed. Prints to A4.
+** Reads ps_results only; the one statistic computed here is the histogram of the
+** per-path net outlay. Amounts in 万元 / 亿元. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "sizing.h"
+
+/* ---- a growing string ---------------------------------------------------- */
+
+typedef struct {
+  char *s;
+  size_t len, cap;
+  int oom;
+} sbuf;
+
+static void put_n(sbuf *b, const char *s, size_t n) {
+  if (b->oom) return;
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 1 << 16;
+    while (b->len + n + 1 > cap) cap *= 2;
+    char *p = realloc(b->s, cap);
+    if (!p) {
+      b->oom = 1;
+      return;
+    }
+    b->s = p;
+    b->cap = cap;
+  }
+  memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = 0;
+}
+
+static void put(sbuf *b, const char *s) { put_n(b, s, strlen(s)); }
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void pf(sbuf *b, const char *fmt, ...) {
+  char small[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n < sizeof small) {
+    put_n(b, small, (size_t)n);
+    return;
+  }
+  char *big = malloc((size_t)n + 1);
+  if (!big) {
+    b->oom = 1;
+    return;
+  }
+  va_start(ap, fmt);
+  vsnprintf(big, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  put_n(b, big, (size_t)n);
+  free(big);
+}
+
+/* text from the scenario (or anything else) as HTML text or attribute value */
+static void esc(sbuf *b, const char *s) {
+  if (!s) return;
+  for (const char *p = s; *p; p++) {
+    switch (*p) {
+    case '&': put(b, "&amp;"); break;
+    case '<': put(b, "&lt;"); break;
+    case '>': put(b, "&gt;"); break;
+    case '"': put(b, "&quot;"); break;
+    case '\'': put(b, "&#39;"); break;
+    default: put_n(b, p, 1);
+    }
+  }
+}
+
+/* ---- context and labels ------------------------------------------------- */
+
+typedef struct {
+  sbuf b;
+  const ps_results *r;
+  const ps_model *m;
+  const ps_report_options *o;
+  int zh;
+  const double *alphas;
+  int nalphas;
+  int nchart; /* charts drawn so far: unique ids */
+} ctx;
+
+#define TR(c, zh_text, en_text) ((c)->zh ? (zh_text) : (en_text))
+
+/* does the UTF-8 text contain a CJK character (ideographs, kana, CJK punctuation)? */
+static int has_cjk(const char *s) {
+  if (!s) return 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    unsigned cp = *p;
+    int len = cp < 0x80 ? 1 : cp < 0xe0 ? 2 : cp < 0xf0 ? 3 : 4;
+    if (len == 3 && p[1] && p[2]) cp = (cp & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+    else if (len == 4 && p[1] && p[2] && p[3])
+      cp = (cp & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+    if ((cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff))
+      return 1;
+    for (int i = 0; i < len && *p; i++) p++;
+  }
+  return 0;
+}
+
+static const char *step_name(const ctx *c) {
+  switch (c->m->step) {
+  case PS_STEP_MONTH: return TR(c, "月", "month");
+  case PS_STEP_QUARTER: return TR(c, "季度", "quarter");
+  default: return TR(c, "年", "year");
+  }
+}
+
+/* n periods: "72 个月", "3 quarters", "1 year" */
+static const char *span(const ctx *c, int n, char *buf, size_t len) {
+  if (c->zh)
+    snprintf(buf, len, "%d %s", n, c->m->step == PS_STEP_MONTH ? "个月" : c->m->step == PS_STEP_QUARTER ? "个季度" : "年");
+  else snprintf(buf, len, "%d %s%s", n, step_name(c), n == 1 ? "" : "s");
+  return buf;
+}
+
+static const char *kind_name(const ctx *c, ps_party_kind k) {
+  switch (k) {
+  case PS_PARTY_GOVERNMENT: return TR(c, "政府", "government");
+  case PS_PARTY_BANK: return TR(c, "银行", "bank");
+  case PS_PARTY_GUARANTOR: return TR(c, "担保机构", "guarantor");
+  case PS_PARTY_REGUARANTOR: return TR(c, "再担保机构", "reguarantor");
+  default: return TR(c, "保险机构", "insurer");
+  }
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+static double finite(double x) { return isfinite(x) ? x : 0; }
+
+/* "1234567.8" -> "1,234,567.8" (at most n bytes) */
+static void group_digits(char *out, size_t n, const char *num) {
+  const char *s = num;
+  size_t k = 0;
+  if (*s == '-' && k + 1 < n) out[k++] = *s++;
+  size_t digits = strspn(s, "0123456789");
+  for (size_t i = 0; i < digits && k + 1 < n; i++) {
+    out[k++] = s[i];
+    size_t left = digits - i - 1;
+    if (left > 0 && left % 3 == 0 && k + 1 < n) out[k++] = ',';
+  }
+  for (const char *p = s + digits; *p && k + 1 < n; p++) out[k++] = *p;
+  out[k] = 0;
+}
+
+/* fixed decimals with thousands separators */
+static const char *num(double x, int decimals, char *buf, size_t n) {
+  char raw[64];
+  x = finite(x);
+  if (fabs(x) < 0.5 * pow(10, -decimals)) x = 0; /* no "-0.0" */
+  snprintf(raw, sizeof raw, "%.*f", decimals, x);
+  group_digits(buf, n, raw);
+  return buf;
+}
+
+/* drop trailing zeros after the decimal point: "2.500" -> "2.5", "3.000" -> "3" */
+static void trim_zeros(char *s) {
+  char *dot = strchr(s, '.');
+  if (!dot) return;
+  char *end = s + strlen(s);
+  while (end > dot + 1 && end[-1] == '0') *--end = 0;
+  if (end == dot + 1) *dot = 0;
+}
+
+/* an amount of yuan in 亿元 (from 1亿 up) or 万元; trim: no trailing zeros (amounts given) */
+static const char *money_x(double yuan, int trim, char *buf, size_t n) {
+  char a[64];
+  yuan = finite(yuan);
+  if (fabs(yuan) >= 1e8) {
+    num(yuan / 1e8, 3, a, sizeof a);
+    if (trim) trim_zeros(a);
+    snprintf(buf, n, "%s亿元", a);
+  } else {
+    num(fabs(yuan) < 500 ? 0.0 : yuan / 1e4, 1, a, sizeof a);
+    if (trim) trim_zeros(a);
+    snprintf(buf, n, "%s万元", a);
+  }
+  return buf;
+}
+static const char *money(double yuan, char *buf, size_t n) { return money_x(yuan, 0, buf, n); }
+
+static const char *pct(double p, char *buf, size_t n) {
+  p = finite(p);
+  snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
+  return buf;
+}
+
+/* a target such as 5% or 0.5% */
+static const char *alpha_text(double a, char *buf, size_t n) {
+  snprintf(buf, n, "%g%%", 100 * a);
+  return buf;
+}
+
+/* a ratio given in the scenario, e.g. 0.045 -> "4.5%" */
+static const char *rate_text(double x, char *buf, size_t n) {
+  char a[48];
+  snprintf(a, sizeof a, "%.4f", 100 * finite(x));
+  trim_zeros(a);
+  snprintf(buf, n, "%s%%", a);
+  return buf;
+}
+
+/* "3.25% (95% CI 2.99%–3.52%)" */
+static void put_prob_ci(ctx *c, const ps_estimate *e) {
+  char a[32], b[32], d[32];
+  pf(&c->b, TR(c, "%s（95%%置信区间 %s–%s）", "%s (95%% CI %s–%s)"), pct(e->value, a, sizeof a), pct(e->lo, b, sizeof b),
+     pct(e->hi, d, sizeof d));
+}
+
+static const char *verdict_class(const ps_estimate *e, double alpha) {
+  return e->hi <= alpha ? "meets" : e->lo > alpha ? "misses" : "close";
+}
+static const char *verdict_text(const ctx *c, const ps_estimate *e, double alpha) {
+  return e->hi <= alpha ? TR(c, "达标", "meets") : e->lo > alpha ? TR(c, "不达标", "misses")
+                                                                 : TR(c, "难以判定", "too close to call");
+}
+
+/* ---- SVG charts ---------------------------------------------------------- */
+
+#define CW 720.0 /* chart width and height in SVG units */
+#define CH 320.0
+
+typedef struct {
+  double left, right, top, bottom; /* margins */
+  double x0, x1, y0, y1;           /* data range */
+} plot;
+
+static double px(const plot *p, double x) {
+  double w = CW - p->left - p->right;
+  return finite(p->left + (x - p->x0) / (p->x1 - p->x0) * w);
+}
+static double py(const plot *p, double y) {
+  double h = CH - p->top - p->bottom;
+  return finite(CH - p->bottom - (y - p->y0) / (p->y1 - p->y0) * h);
+}
+
+/* a 1-2-2.5-5 step giving about `target` intervals over range */
+static double nice_step(double range, int target) {
+  if (!(range > 0) || !isfinite(range)) return 1;
+  double raw = range / target, mag = pow(10, floor(log10(raw))), f = raw / mag;
+  double s = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+  return s * mag;
+}
+
+/* widen [*lo, *hi] to multiples of a nice step; returns the step */
+static double nice_range(double *lo, double *hi, int target) {
+  if (!(*hi > *lo)) *hi = *lo + (*lo != 0 ? fabs(*lo) * 0.5 : 1);
+  double step = nice_step(*hi - *lo, target);
+  *lo = floor(*lo / step + 1e-9) * step;
+  *hi = ceil(*hi / step - 1e-9) * step;
+  return step;
+}
+
+/* decimals a tick label needs for this step */
+static int step_decimals(double step) {
+  int d = 0;
+  while (d < 6 && fabs(step * pow(10, d) - floor(step * pow(10, d) + 0.5)) > 1e-6) d++;
+  return d;
+}
+
+typedef struct {
+  double div;
+  const char *zh, *en;
+} unit;
+
+/* 亿元 when the data reach 1亿, else 万元 */
+static unit unit_for(double maxabs) {
+  return maxabs >= 1e8 ? (unit){1e8, "亿元", "亿元 = 100 million yuan"} : (unit){1e4, "万元", "万元 = 10,000 yuan"};
+}
+
+static void chart_open(ctx *c, const char *title) {
+  c->nchart++;
+  put(&c->b, "<figure class=\"chart\">\n");
+  pf(&c->b,
+     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
+     "role=\"img\" aria-labelledby=\"chart%d-title\">\n<title id=\"chart%d-title\">",
+     CW, CH, CW, CH, c->nchart, c->nchart);
+  esc(&c->b, title);
+  put(&c->b, "</title>\n");
+  pf(&c->b, "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\"/>\n", CW, CH);
+  pf(&c->b, "<text class=\"ctitle\" x=\"%.1f\" y=\"20\">", 10.0);
+  esc(&c->b, title);
+  put(&c->b, "</text>\n");
+}
+
+static void chart_close(ctx *c, const char *caption) {
+  put(&c->b, "</svg>\n");
+  if (caption) {
+    put(&c->b, "<figcaption>");
+    put(&c->b, caption); /* built by the caller, already escaped */
+    put(&c->b, "</figcaption>\n");
+  }
+  put(&c->b, "</figure>\n");
+}
+
+/* grid, axes, tick labels and the two axis titles. x ticks: every xstep from
+** p->x0 (labels divided by xdiv with xdec decimals), or, when xcat > 0, category
+** labels 1..xcat centred in their slots, every xcat_every-th. */
+typedef struct {
+  double xstep, xdiv;
+  int xdec;
+  int xcat, xcat_every;
+  const char *xprefix; /* before category labels */
+  double ystep, ydiv;
+  int ydec;
+  const char *ysuffix;
+} axis_spec;
+
+static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, const char *ytitle) {
+  sbuf *b = &c->b;
+  char t[64], lab[96];
+  double xl = px(p, p->x0), xr = px(p, p->x1), yb = py(p, p->y0), yt = py(p, p->y1);
+  /* horizontal grid and y tick labels */
+  put(b, "<g class=\"grid\">\n");
+  for (int i = 0;; i++) {
+    double v = p->y0 + i * a->ystep;
+    if (v > p->y1 + a->ystep * 1e-6 || i > 200) break;
+    pf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, py(p, v), xr, py(p, v));
+  }
+  put(b, "</g>\n<g class=\"ticks-y\">\n");
+  for (int i = 0;; i++) {
+    double v = p->y0 + i * a->ystep;
+    if (v > p->y1 + a->ystep * 1e-6 || i > 200) break;
+    num(v / a->ydiv, a->ydec, t, sizeof t);
+    pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s%s</text>\n", xl - 6, py(p, v) + 4, t,
+       a->ysuffix ? a->ysuffix : "");
+  }
+  put(b, "</g>\n<g class=\"ticks-x\">\n");
+  if (a->xcat > 0) {
+    double slot = (xr - xl) / a->xcat;
+    for (int k = 1; k <= a->xcat; k++) {
+      if ((k - 1) % a->xcat_every && k != a->xcat) continue;
+      pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s%d</text>\n", xl + (k - 0.5) * slot,
+         yb + 16, a->xprefix ? a->xprefix : "", k);
+    }
+  } else {
+    for (int i = 0;; i++) {
+      double v = p->x0 + i * a->xstep;
+      if (v > p->x1 + a->xstep * 1e-6 || i > 200) break;
+      num(v / a->xdiv, a->xdec, t, sizeof t);
+      pf(b, "<line class=\"tickmark\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(p, v), yb, px(p, v),
+         yb + 4);
+      pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", px(p, v), yb + 17, t);
+    }
+  }
+  put(b, "</g>\n");
+  pf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xr, yb);
+  pf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xl, yt);
+  snprintf(lab, sizeof lab, "%s", xtitle);
+  pf(b, "<text class=\"axis-x\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (xl + xr) / 2, CH - 8);
+  esc(b, lab);
+  put(b, "</text>\n");
+  double ymid = (yb + yt) / 2;
+  pf(b, "<text class=\"axis-y\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 %.1f %.1f)\">",
+     16.0, ymid, 16.0, ymid);
+  esc(b, ytitle);
+  put(b, "</text>\n");
+}
+
+/* a label that stays inside the plot: anchored at its start, or its end when
+** it would run past the right edge */
+static void label_at(ctx *c, const plot *p, double x, double y, const char *cls, const char *text) {
+  int right = x > px(p, p->x0) + 0.62 * (px(p, p->x1) - px(p, p->x0));
+  pf(&c->b, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", cls, right ? x - 4 : x + 4, y,
+     right ? "end" : "start");
+  esc(&c->b, text);
+  put(&c->b, "</text>\n");
+}
+
+static void vline(ctx *c, const plot *p, double x, const char *cls) {
+  pf(&c->b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, px(p, x), py(p, p->y0),
+     px(p, x), py(p, p->y1));
+}
+
+static void legend_item(ctx *c, double x, double y, const char *cls, int swatch, const char *text) {
+  if (swatch) pf(&c->b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"9\"/>\n", cls, x, y - 8);
+  else pf(&c->b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, x, y - 4, x + 14, y - 4);
+  pf(&c->b, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", x + 18, y);
+  esc(&c->b, text);
+  put(&c->b, "</text>\n");
+}
+
+/* (1) histogram of the pool's net outlay over paths */
+static void chart_histogram(ctx *c, int pool) {
+  const ps_results *r = c->r;
+  const ps_outcomes *oc = &r->outcomes;
+  const ps_pool_result *pr = &r->pools[pool];
+  if (!oc->paid || !oc->recovered || oc->paths != r->paths || oc->paths <= 0 || pool >= oc->npools) return;
+  size_t n = (size_t)oc->paths, base = ps_slot(oc, pool, 0);
+  double lo = INFINITY, hi = -INFINITY;
+  for (size_t i = 0; i < n; i++) {
+    double v = oc->paid[base + i] - oc->recovered[base + i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  double initial = pr->initial;
+  int initial_shown = initial <= 3 * fmax(hi, 0) + 1 && initial >= lo;
+  double xlo = fmin(lo, 0), xhi = initial_shown ? fmax(hi, initial) : hi;
+  if (!(xhi > xlo)) xhi = xlo + fmax(1e5, fabs(xlo) * 0.1);
+  double bw = nice_step(xhi - xlo, 36);
+  double start = floor(xlo / bw) * bw;
+  int nbins = (int)ceil((xhi - start) / bw + 1e-9);
+  if (nbins < 1) nbins = 1;
+  if (nbins > 400) nbins = 400;
+  long *count = calloc((size_t)nbins, sizeof *count);
+  if (!count) {
+    c->b.oom = 1;
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    double v = oc->paid[base + i] - oc->recovered[base + i];
+    int k = (int)floor((v - start) / bw);
+    if (k < 0) k = 0;
+    if (k >= nbins) k = nbins - 1;
+    count[k]++;
+  }
+  long cmax = 0;
+  for (int k = 0; k < nbins; k++)
+    if (count[k] > cmax) cmax = count[k];
+
+  plot p = {.left = 68, .right = 62, .top = 50, .bottom = 48};
+  p.x0 = start;
+  p.x1 = start + nbins * bw;
+  unit u = unit_for(fmax(fabs(p.x0), fabs(p.x1)));
+  double xs = nice_step((p.x1 - p.x0) / u.div, 7) * u.div;
+  p.x0 = floor(p.x0 / xs + 1e-9) * xs;
+  p.x1 = ceil(p.x1 / xs - 1e-9) * xs;
+  p.y0 = 0;
+  p.y1 = 100.0 * cmax / n * 1.15;
+  double ys = nice_range(&p.y0, &p.y1, 5);
+  if (p.y1 > 100) p.y1 = 100;
+
+  char title[256], xt[128], a[64];
+  snprintf(title, sizeof title, TR(c, "资金池 %s：各路径净支出（赔付减追偿）的分布", "Pool %s: net outlay (paid less recovered) over paths"),
+           c->m->pools[pool].id);
+  chart_open(c, title);
+  snprintf(xt, sizeof xt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "期内净支出", "net outlay over the horizon"), TR(c, u.zh, u.en));
+  axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = step_decimals(xs / u.div), .ystep = ys, .ydiv = 1,
+                  .ydec = step_decimals(ys), .ysuffix = "%"};
+  axes(c, &p, &as, xt, TR(c, "路径占比（%）", "share of paths (%)"));
+  put(&c->b, "<g class=\"bars\">\n");
+  for (int k = 0; k < nbins; k++) {
+    if (!count[k]) continue;
+    double x = start + k * bw, h = 100.0 * count[k] / n;
+    pf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, x) + 0.5, py(&p, h),
+       fmax(px(&p, x + bw) - px(&p, x) - 1, 0.5), py(&p, 0) - py(&p, h));
+  }
+  put(&c->b, "</g>\n");
+  free(count);
+  /* marks: p95 and p99 of the net outlay, and the initial balance */
+  const struct {
+    double v;
+    const char *cls, *zh, *en;
+  } mk[] = {{pr->net_outlay.p95, "mark-q", "95%分位", "p95"}, {pr->net_outlay.p99, "mark-q", "99%分位", "p99"}};
+  char lab[128];
+  for (int i = 0; i < 2; i++) {
+    if (mk[i].v < p.x0 || mk[i].v > p.x1) continue;
+    vline(c, &p, mk[i].v, mk[i].cls);
+    snprintf(lab, sizeof lab, "%s %s", TR(c, mk[i].zh, mk[i].en), money(mk[i].v, a, sizeof a));
+    label_at(c, &p, px(&p, mk[i].v), p.top + 30 + 14 * i, "note", lab);
+  }
+  if (initial_shown) {
+    vline(c, &p, initial, "mark-initial");
+    snprintf(lab, sizeof lab, "%s %s", TR(c, "初始余额", "initial balance"), money_x(initial, 1, a, sizeof a));
+    label_at(c, &p, px(&p, initial), p.top + 14, "note-initial", lab);
+  } else {
+    snprintf(lab, sizeof lab, "%s %s %s", TR(c, "初始余额", "initial balance"), money_x(initial, 1, a, sizeof a),
+             TR(c, "（超出图幅）→", "(off the scale) →"));
+    pf(&c->b, "<text class=\"note-initial\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", CW - p.right, p.top - 10);
+    esc(&c->b, lab);
+    put(&c->b, "</text>\n");
+  }
+  char cap[1024];
+  snprintf(cap, sizeof cap,
+           TR(c, "%ld条路径；柱宽 %s。竖线为初始余额及净支出的95%%、99%%分位数。净支出为整个期间的赔付减追偿；由于追偿滞后于赔付，资金池可能在净支出低于初始余额时仍出现阶段性缺口，耗尽概率见规模测算曲线。",
+              "%ld paths; bins of %s. Vertical lines: the initial balance and the 95th and 99th percentiles of the net outlay. "
+              "The net outlay is over the whole horizon; recoveries arrive long after the claims are paid, so a pool can run short "
+              "on the way even when its net outlay ends below the initial balance: the sizing curve gives the probability."),
+           r->paths, money_x(bw, 1, a, sizeof a));
+  chart_close(c, cap);
+}
+
+/* x ticks for a chart over periods 0..T: at fiscal year ends */
+static void period_ticks(const ctx *c, double *step) {
+  int per_year = ps_periods_per_year(c->m->step), years = c->m->periods / per_year;
+  if (years < 2) { /* under two fiscal years: plain period ticks */
+    *step = fmax(1, floor(nice_step(c->m->periods, 6)));
+    return;
+  }
+  int every = years <= 12 ? 1 : (int)nice_step(years, 8);
+  if (every < 1) every = 1;
+  *step = (double)per_year * every;
+}
+
+/* (2) fan chart of the closing balance */
+static void chart_fan(ctx *c, int pool) {
+  const ps_pool_result *pr = &c->r->pools[pool];
+  int T = c->m->periods;
+  if (!pr->band_p05 || !pr->band_p50 || !pr->band_p95 || T < 1) return;
+  double lo = fmin(0, pr->initial), hi = pr->initial;
+  for (int t = 0; t < T; t++) {
+    lo = fmin(lo, pr->band_p05[t]);
+    hi = fmax(hi, pr->band_p95[t]);
+  }
+  unit u = unit_for(fmax(fabs(lo), fabs(hi)));
+  plot p = {.left = 68, .right = 62, .top = 50, .bottom = 48, .x0 = 0, .x1 = T};
+  p.y0 = lo / u.div;
+  p.y1 = hi / u.div * 1.08;
+  double ys = nice_range(&p.y0, &p.y1, 5) * u.div;
+  p.y0 *= u.div;
+  p.y1 *= u.div;
+  double xs;
+  period_ticks(c, &xs);
+
+  char title[256], xt[128];
+  snprintf(title, sizeof title, TR(c, "资金池 %s：期末余额（5%%–95%%区间与中位数）", "Pool %s: closing balance (5%%–95%% band and median)"),
+           c->m->pools[pool].id);
+  chart_open(c, title);
+  if (c->m->periods / ps_periods_per_year(c->m->step) >= 2)
+    snprintf(xt, sizeof xt, TR(c, "期数（%s，刻度为财政年度末）", "periods (%ss; ticks at fiscal year ends)"), step_name(c));
+  else snprintf(xt, sizeof xt, TR(c, "期数（%s）", "periods (%ss)"), step_name(c));
+  char yt[128];
+  snprintf(yt, sizeof yt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "余额", "balance"), TR(c, u.zh, u.en));
+  axis_spec as = {.xstep = xs, .xdiv = 1, .xdec = 0, .ystep = ys, .ydiv = u.div, .ydec = step_decimals(ys / u.div)};
+  axes(c, &p, &as, xt, yt);
+  /* the band: p95 forward, p05 back; period 0 is the initial balance */
+  put(&c->b, "<polygon class=\"band\" points=\"");
+  pf(&c->b, "%.1f,%.1f", px(&p, 0), py(&p, pr->initial));
+  for (int t = 1; t <= T; t++) pf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p95[t - 1]));
+  for (int t = T; t >= 1; t--) pf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p05[t - 1]));
+  put(&c->b, "\"/>\n<polyline class=\"line\" points=\"");
+  pf(&c->b, "%.1f,%.1f", px(&p, 0), py(&p, pr->initial));
+  for (int t = 1; t <= T; t++) pf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p50[t - 1]));
+  put(&c->b, "\"/>\n");
+  if (p.y0 < 0) {
+    pf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, 0),
+       px(&p, p.x1), py(&p, 0));
+  }
+  legend_item(c, p.left, 40, "band", 1, TR(c, "5%–95%的路径落在此区间", "5%–95% of paths"));
+  legend_item(c, p.left + 190, 40, "line", 0, TR(c, "中位数", "median"));
+  char cap[256];
+  snprintf(cap, sizeof cap,
+           TR(c, "每期期末余额在各路径上的5%%、50%%、95%%分位数；第0期为初始余额。",
+              "Quantiles over paths of the balance at the end of each period; period 0 is the initial balance."));
+  chart_close(c, cap);
+}
+
+/* bars over fiscal years with the plot for them */
+static plot year_plot(int nyears) {
+  plot p = {.left = 68, .right = 62, .top = 50, .bottom = 48, .x0 = 0, .x1 = nyears};
+  return p;
+}
+
+/* (3) P(depleted by the end of fiscal year y), with Wilson whiskers */
+static void chart_depletion_years(ctx *c, int pool) {
+  const ps_pool_result *pr = &c->r->pools[pool];
+  int ny = pr->nyears;
+  if (ny < 1 || !pr->depletion_by_year) return;
+  double top = 0;
+  for (int y = 0; y < ny; y++) top = fmax(top, pr->depletion_by_year[y].hi);
+  for (int k = 0; k < c->nalphas; k++) top = fmax(top, c->alphas[k]);
+  plot p = year_plot(ny);
+  p.y0 = 0;
+  p.y1 = fmax(100 * top * 1.15, 1);
+  if (p.y1 > 100) p.y1 = 100;
+  double ys = nice_range(&p.y0, &p.y1, 5);
+
+  char title[256];
+  snprintf(title, sizeof title, TR(c, "资金池 %s：截至各财政年度末的耗尽概率（累计）", "Pool %s: probability of depletion by the end of each fiscal year (cumulative)"),
+           c->m->pools[pool].id);
+  chart_open(c, title);
+  axis_spec as = {.xcat = ny, .xcat_every = ny <= 15 ? 1 : (ny + 9) / 10, .xprefix = TR(c, "第", "Y"), .ystep = ys,
+                  .ydiv = 1, .ydec = step_decimals(ys), .ysuffix = "%"};
+  axes(c, &p, &as, TR(c, "财政年度", "fiscal year"), TR(c, "耗尽概率（%）", "probability of depletion (%)"));
+  double slot = px(&p, 1) - px(&p, 0), w = fmin(slot * 0.6, 60);
+  char a[32];
+  for (int k = 0; k < c->nalphas; k++) {
+    double v = 100 * c->alphas[k];
+    if (v > p.y1) continue;
+    pf(&c->b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, v),
+       px(&p, ny), py(&p, v));
+    pf(&c->b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">α = %s</text>\n", px(&p, ny) + 4,
+       py(&p, v) + 4, alpha_text(c->alphas[k], a, sizeof a));
+  }
+  put(&c->b, "<g class=\"bars\">\n");
+  for (int y = 0; y < ny; y++) {
+    const ps_estimate *e = &pr->depletion_by_year[y];
+    double cx = px(&p, y + 0.5), v = 100 * e->value;
+    pf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", cx - w / 2, py(&p, v), w,
+       py(&p, 0) - py(&p, v));
+  }
+  put(&c->b, "</g>\n<g class=\"whisker\">\n");
+  for (int y = 0; y < ny; y++) {
+    const ps_estimate *e = &pr->depletion_by_year[y];
+    double cx = px(&p, y + 0.5), l = py(&p, 100 * e->lo), h = py(&p, 100 * e->hi);
+    pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx, l, cx, h);
+    pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - 5, l, cx + 5, l);
+    pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - 5, h, cx + 5, h);
+  }
+  put(&c->b, "</g>\n");
+  if (ny <= 15)
+    for (int y = 0; y < ny; y++) {
+      const ps_estimate *e = &pr->depletion_by_year[y];
+      pf(&c->b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">%s</text>\n", px(&p, y + 0.5) + 7,
+         py(&p, 100 * e->value) - 3, pct(e->value, a, sizeof a));
+    }
+  chart_close(c, (char *)TR(c, "柱：截至该年末已耗尽（首次出现缺口）的路径比例；须线：95% Wilson置信区间；虚线：规模测算目标α。",
+                            "Bars: share of paths with a first shortfall by the end of the year; whiskers: 95% Wilson interval; dashed lines: the sizing targets α."));
+}
+
+/* (4) the sizing curve P(depletion | initial balance), with the targets */
+static void chart_sizing(ctx *c, int pool) {
+  const ps_pool_result *pr = &c->r->pools[pool];
+  size_t n = (size_t)c->r->paths;
+  if (!pr->sorted_required || n == 0) return;
+  const double *R = pr->sorted_required;
+  ps_estimate size[64];
+  int na = c->nalphas < 64 ? c->nalphas : 64;
+  double amax = 0, xmax = fmax(pr->initial, ps_quantile_sorted(R, n, 0.998));
+  for (int k = 0; k < na; k++) {
+    size[k] = ps_sizing_initial(R, n, c->alphas[k]);
+    amax = fmax(amax, c->alphas[k]);
+    xmax = fmax(xmax, size[k].hi);
+  }
+  ps_estimate at_init = ps_sizing_depletion_at(R, n, pr->initial);
+  double ymax = fmax(3 * amax, at_init.hi * 1.2);
+  for (int k = 0; k < c->o->nat; k++) {
+    ps_estimate e = ps_sizing_depletion_at(R, n, c->o->at[k]);
+    ymax = fmax(ymax, e.hi * 1.2);
+    xmax = fmax(xmax, c->o->at[k]);
+  }
+  if (ymax > 1 || !(ymax > 0)) ymax = 1;
+  double xmin = fmin(0, R[0]);
+  unit u = unit_for(fmax(fabs(xmin), fabs(xmax)));
+  plot p = {.left = 68, .right = 62, .top = 50, .bottom = 48};
+  p.x0 = xmin / u.div;
+  p.x1 = xmax * 1.05 / u.div;
+  double xs = nice_range(&p.x0, &p.x1, 7) * u.div;
+  p.x0 *= u.div;
+  p.x1 *= u.div;
+  p.y0 = 0;
+  p.y1 = 100 * ymax;
+  double ys = nice_range(&p.y0, &p.y1, 5);
+  if (p.y1 > 100) p.y1 = 100;
+
+  char title[256], xt[128], a[64], b2[64], lab[192];
+  snprintf(title, sizeof title, TR(c, "资金池 %s：耗尽概率与初始余额（规模测算曲线）", "Pool %s: probability of depletion against the initial balance (sizing curve)"),
+           c->m->pools[pool].id);
+  chart_open(c, title);
+  snprintf(xt, sizeof xt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "初始余额", "initial balance"), TR(c, u.zh, u.en));
+  axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = step_decimals(xs / u.div), .ystep = ys, .ydiv = 1,
+                  .ydec = step_decimals(ys), .ysuffix = "%"};
+  axes(c, &p, &as, xt, TR(c, "耗尽概率（%）", "probability of depletion (%)"));
+  pf(&c->b, "<clipPath id=\"clip%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n", c->nchart,
+     px(&p, p.x0), py(&p, p.y1), px(&p, p.x1) - px(&p, p.x0), py(&p, p.y0) - py(&p, p.y1));
+  pf(&c->b, "<g clip-path=\"url(#clip%d)\">\n", c->nchart);
+  /* pointwise Wilson band and the curve on a grid of balances */
+  enum { G = 360 };
+  ps_estimate e[G + 1];
+  for (int i = 0; i <= G; i++) e[i] = ps_sizing_depletion_at(R, n, p.x0 + (p.x1 - p.x0) * i / G);
+  put(&c->b, "<polygon class=\"band\" points=\"");
+  for (int i = 0; i <= G; i++)
+    pf(&c->b, "%s%.1f,%.1f", i ? " " : "", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].hi));
+  for (int i = G; i >= 0; i--) pf(&c->b, " %.1f,%.1f", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].lo));
+  put(&c->b, "\"/>\n<polyline class=\"line\" points=\"");
+  for (int i = 0; i <= G; i++)
+    pf(&c->b, "%s%.1f,%.1f", i ? " " : "", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].value));
+  put(&c->b, "\"/>\n</g>\n");
+  /* targets: a horizontal line at alpha, the size as a point with its interval */
+  for (int k = 0; k < na; k++) {
+    double v = 100 * c->alphas[k];
+    if (v > p.y1) continue;
+    pf(&c->b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, v),
+       px(&p, p.x1), py(&p, v));
+    pf(&c->b, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, size[k].lo), py(&p, v),
+       px(&p, size[k].hi), py(&p, v));
+    pf(&c->b, "<circle class=\"size\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, size[k].value), py(&p, v));
+    snprintf(lab, sizeof lab, "α = %s: %s", alpha_text(c->alphas[k], a, sizeof a), money(size[k].value, b2, sizeof b2));
+    pf(&c->b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">", px(&p, size[k].hi) + 6,
+       py(&p, v) - 4);
+    esc(&c->b, lab);
+    put(&c->b, "</text>\n");
+  }
+  /* the run's initial balance, and the balances asked about */
+  if (pr->initial >= p.x0 && pr->initial <= p.x1) {
+    vline(c, &p, pr->initial, "mark-initial");
+    if (100 * at_init.value <= p.y1)
+      pf(&c->b, "<circle class=\"at-initial\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, pr->initial),
+         py(&p, 100 * at_init.value));
+    snprintf(lab, sizeof lab, "%s %s: %s", TR(c, "初始余额", "initial balance"), money_x(pr->initial, 1, a, sizeof a),
+             pct(at_init.value, b2, sizeof b2));
+    label_at(c, &p, px(&p, pr->initial), p.top + 14, "note-initial", lab);
+  }
+  for (int k = 0; k < c->o->nat; k++) {
+    double x = c->o->at[k];
+    if (x < p.x0 || x > p.x1 || fabs(x - pr->initial) < 1e-6) continue;
+    ps_estimate ea = ps_sizing_depletion_at(R, n, x);
+    vline(c, &p, x, "mark-at");
+    if (100 * ea.value <= p.y1)
+      pf(&c->b, "<circle class=\"at\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, x), py(&p, 100 * ea.value));
+    snprintf(lab, sizeof lab, "%s: %s", money_x(x, 1, a, sizeof a), pct(ea.value, b2, sizeof b2));
+    label_at(c, &p, px(&p, x), p.top + 30 + 14 * (k % 3), "note", lab);
+  }
+  chart_close(c, (char *)TR(c, "曲线：初始余额为横轴数值时的耗尽概率（所需初始余额超过该数值的路径比例），阴影为95%置信区间；圆点：各目标α所需的规模，横线为其95%置信区间。",
+                            "Curve: the share of paths whose required initial balance exceeds the balance on the x axis, with its 95% band; dots: the size needed for each target α, with its 95% interval."));
+}
+
+/* (5) a government's outlay by fiscal year: mean bars, p95 markers */
+static void chart_outlay(ctx *c, int party) {
+  const ps_party_result *pr = &c->r->parties[party];
+  int ny = pr->nyears;
+  if (ny < 1 || !pr->outlay_by_year) return;
+  double lo = 0, hi = 0;
+  for (int y = 0; y < ny; y++) {
+    lo = fmin(lo, fmin(pr->outlay_by_year[y].mean, pr->outlay_by_year[y].p95));
+    hi = fmax(hi, fmax(pr->outlay_by_year[y].mean, pr->outlay_by_year[y].p95));
+  }
+  unit u = unit_for(fmax(fabs(lo), fabs(hi)));
+  plot p = year_plot(ny);
+  p.y0 = lo / u.div;
+  p.y1 = hi * 1.12 / u.div;
+  double ys = nice_range(&p.y0, &p.y1, 5) * u.div;
+  p.y0 *= u.div;
+  p.y1 *= u.div;
+
+  char title[256], yt[128];
+  snprintf(title, sizeof title, TR(c, "%s：各财政年度支出（均值与95%%分位）", "%s: outlay by fiscal year (mean and 95th percentile)"),
+           c->m->parties[party].name && *c->m->parties[party].name ? c->m->parties[party].name : c->m->parties[party].id);
+  chart_open(c, title);
+  snprintf(yt, sizeof yt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "年度支出", "outlay in the year"), TR(c, u.zh, u.en));
+  axis_spec as = {.xcat = ny, .xcat_every = ny <= 15 ? 1 : (ny + 9) / 10, .xprefix = TR(c, "第", "Y"), .ystep = ys,
+                  .ydiv = u.div, .ydec = step_decimals(ys / u.div)};
+  axes(c, &p, &as, TR(c, "财政年度", "fiscal year"), yt);
+  double slot = px(&p, 1) - px(&p, 0), w = fmin(slot * 0.6, 60);
+  put(&c->b, "<g class=\"bars\">\n");
+  for (int y = 0; y < ny; y++) {
+    double v = pr->outlay_by_year[y].mean, cx = px(&p, y + 0.5);
+    double y0 = py(&p, fmax(v, 0)), y1 = py(&p, fmin(v, 0));
+    pf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", cx - w / 2, y0, w, fmax(y1 - y0, 0));
+  }
+  put(&c->b, "</g>\n");
+  if (p.y0 < 0)
+    pf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, 0),
+       px(&p, p.x1), py(&p, 0));
+  for (int y = 0; y < ny; y++) {
+    double cx = px(&p, y + 0.5), v = py(&p, pr->outlay_by_year[y].p95);
+    pf(&c->b, "<line class=\"p95\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - w / 2 - 4, v, cx + w / 2 + 4,
+       v);
+  }
+  legend_item(c, p.left, 40, "bar", 1, TR(c, "均值", "mean"));
+  legend_item(c, p.left + 110, 40, "p95", 0, TR(c, "95%分位（二十年一遇）", "95th percentile (1 year in 20)"));
+  chart_close(c, (char *)TR(c, "支出：资金池注资、补充及补贴等该年度的全部付出减去收回（如期末清算返还）。",
+                            "Outlay: everything the government pays out in the year (pool funding, top-ups, subsidies) less what comes back (e.g. a wind-down)."));
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+static void th(ctx *c, const char *s) {
+  put(&c->b, "<th>");
+  esc(&c->b, s);
+  put(&c->b, "</th>");
+}
+static void td(ctx *c, const char *s) {
+  put(&c->b, "<td>");
+  esc(&c->b, s);
+  put(&c->b, "</td>");
+}
+static void tdn(ctx *c, const char *s) {
+  put(&c->b, "<td class=\"num\">");
+  esc(&c->b, s);
+  put(&c->b, "</td>");
+}
+
+static void stats_row(ctx *c, const char *label, const ps_stats *s) {
+  char a[64];
+  put(&c->b, "<tr>");
+  td(c, label);
+  tdn(c, money(s->mean, a, sizeof a));
+  tdn(c, money(s->se, a, sizeof a));
+  tdn(c, money(s->p50, a, sizeof a));
+  tdn(c, money(s->p95, a, sizeof a));
+  tdn(c, money(s->p99, a, sizeof a));
+  tdn(c, money(s->es99, a, sizeof a));
+  put(&c->b, "</tr>\n");
+}
+
+static void stats_head(ctx *c, const char *first) {
+  put(&c->b, "<thead><tr>");
+  th(c, first);
+  th(c, TR(c, "均值", "mean"));
+  th(c, TR(c, "标准误", "std. error"));
+  th(c, TR(c, "中位数", "median"));
+  th(c, TR(c, "95%分位", "p95"));
+  th(c, TR(c, "99%分位", "p99"));
+  th(c, TR(c, "ES99", "ES99"));
+  put(&c->b, "</tr></thead>\n");
+}
+
+static int shown(const ctx *c, int pool) { return !c->o->pool || strcmp(c->o->pool, c->m->pools[pool].id) == 0; }
+
+static const char *account_name(const ps_model *m, int a) {
+  if (a >= 0 && a < m->nparties) return m->parties[a].id;
+  if (ps_is_pool_account(m, a)) return m->pools[a - m->nparties].id;
+  return "?";
+}
+
+static const char *party_label(const ps_model *m, int i) {
+  if (i < 0 || i >= m->nparties) return "—";
+  return m->parties[i].id;
+}
+
+/* ---- the page ------------------------------------------------------------ */
+
+static const char *const css =
+    ":root{--ink:#1b1f24;--muted:#5b6570;--rule:#d5dbe1;--blue:#1f5fa8;--band:#a9c8ea;--red:#c0392b;--amber:#b9770e;"
+    "--green:#1e7b43}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "body{margin:0 auto;padding:24px 28px 40px;max-width:1100px;color:var(--ink);background:#fff;"
+    "font:15px/1.55 system-ui,-apple-system,\"Segoe UI\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\","
+    "\"Microsoft YaHei\",\"WenQuanYi Micro Hei\",sans-serif}\n"
+    "h1{font-size:24px;margin:0 0 4px}\n"
+    "h2{font-size:19px;margin:28px 0 8px;padding-bottom:3px;border-bottom:2px solid var(--blue);break-after:avoid;"
+    "page-break-after:avoid}\n"
+    "h3{font-size:16px;margin:18px 0 6px;break-after:avoid;page-break-after:avoid}\n"
+    ".sub{color:var(--muted);margin:0 0 14px}\n"
+    ".answer{background:#f1f6fc;border-left:4px solid var(--blue);padding:10px 14px;margin:10px 0}\n"
+    ".note-box{color:var(--muted);font-size:13px}\n"
+    ".meets{color:var(--green);font-weight:600}.misses{color:var(--red);font-weight:600}"
+    ".close{color:var(--amber);font-weight:600}\n"
+    "table{border-collapse:collapse;margin:8px 0 14px;font-size:13px;break-inside:avoid;page-break-inside:avoid}\n"
+    "th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top}\n"
+    "thead th{border-bottom:2px solid var(--ink);background:#f5f7f9}\n"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "caption{caption-side:top;text-align:left;font-weight:600;padding:2px 0 4px}\n"
+    "figure{margin:12px 0 18px;break-inside:avoid;page-break-inside:avoid}\n"
+    "figure svg{display:block;width:100%;max-width:720px;height:auto}\n"
+    "figcaption{color:var(--muted);font-size:12.5px;max-width:720px;margin-top:2px}\n"
+    "svg text{font-family:inherit;fill:var(--ink)}\n"
+    "svg .bg{fill:#fff}\n"
+    "svg .ctitle{font-size:14px;font-weight:600}\n"
+    "svg .tick{font-size:11px;fill:var(--muted)}\n"
+    "svg .axis-x,svg .axis-y{font-size:12px}\n"
+    "svg .legend,svg .note,svg .value{font-size:11px}\n"
+    "svg .note-initial{font-size:11.5px;fill:var(--red);font-weight:600}\n"
+    "svg .note-target{font-size:11px;fill:var(--amber)}\n"
+    "svg .grid line{stroke:#e6e9ed;stroke-width:1}\n"
+    "svg .axis,svg .tickmark{stroke:var(--ink);stroke-width:1}\n"
+    "svg .zero{stroke:var(--ink);stroke-width:0.8;stroke-dasharray:2 2}\n"
+    "svg .bars rect,svg rect.bar{fill:var(--blue);fill-opacity:.85}\n"
+    "svg .band{fill:var(--band);fill-opacity:.6;stroke:none}\n"
+    "svg .line{fill:none;stroke:var(--blue);stroke-width:2}\n"
+    "svg .whisker line{stroke:var(--ink);stroke-width:1.2}\n"
+    "svg .mark-initial{stroke:var(--red);stroke-width:2}\n"
+    "svg .mark-q{stroke:var(--muted);stroke-width:1;stroke-dasharray:4 3}\n"
+    "svg .mark-at{stroke:var(--muted);stroke-width:1.2;stroke-dasharray:2 3}\n"
+    "svg .target{stroke:var(--amber);stroke-width:1.2;stroke-dasharray:6 4}\n"
+    "svg .ci{stroke:var(--amber);stroke-width:3;stroke-opacity:.55}\n"
+    "svg .size{fill:var(--amber);stroke:#fff;stroke-width:1}\n"
+    "svg .at-initial{fill:var(--red)}\n"
+    "svg .at{fill:var(--muted)}\n"
+    "svg .p95{stroke:var(--red);stroke-width:2.5}\n"
+    "code,.mono{font-family:ui-monospace,\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:12px}\n"
+    "dl.audit code{word-break:break-all}\n"
+    "dl.audit{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;font-size:13px;break-inside:avoid}\n"
+    "dl.audit dt{color:var(--muted)}dl.audit dd{margin:0}\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
+    "@media print{body{max-width:none;padding:0;font-size:11pt}h2{margin-top:18px}"
+    "figure svg{max-width:100%}figcaption{max-width:none}.answer{break-inside:avoid}}\n";
+
+static void answer(ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  sbuf *b = &c->b;
+  char a[64], d[64], e2[64], f[32];
+  int per_year = ps_periods_per_year(m->step), years = (m->periods + per_year - 1) / per_year;
+  for (int i = 0; i < m->npools; i++) {
+    if (!shown(c, i)) continue;
+    const ps_pool_result *p = &r->pools[i];
+    int ow = m->pools[i].owner;
+    const char *owner = ow >= 0 && ow < m->nparties && m->parties[ow].name && *m->parties[ow].name ? m->parties[ow].name
+                                                                                                   : party_label(m, ow);
+    put(b, "<p class=\"answer\">");
+    if (c->zh) {
+      put(b, "资金池 <b>");
+      esc(b, m->pools[i].id);
+      put(b, "</b>（");
+      esc(b, owner);
+      pf(b, "）初始余额 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现赔付缺口）的概率为 <b>", money_x(p->initial, 1, a, sizeof a),
+         span(c, m->periods, f, sizeof f), years);
+      put_prob_ci(c, &p->depletion);
+      put(b, "</b>。");
+      for (int k = 0; k < c->nalphas; k++) {
+        ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
+        pf(b, "%s耗尽概率不超过 %s，初始余额需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", alpha_text(c->alphas[k], f, sizeof f),
+           money(s.value, a, sizeof a), money(s.lo, d, sizeof d), money(s.hi, e2, sizeof e2));
+      }
+      if (c->nalphas) put(b, "。");
+      for (int k = 0; k < c->o->nat; k++) {
+        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
+        pf(b, "若初始余额为 <b>%s</b>，耗尽概率为 ", money_x(c->o->at[k], 1, a, sizeof a));
+        put_prob_ci(c, &e);
+        put(b, "：");
+        for (int q = 0; q < c->nalphas; q++)
+          pf(b, "%s目标 %s <span class=\"%s\">%s</span>", q ? "，" : "", alpha_text(c->alphas[q], f, sizeof f),
+             verdict_class(&e, c->alphas[q]), verdict_text(c, &e, c->alphas[q]));
+        put(b, "。");
+      }
+      if (m->balance_feedback && !r->searched)
+        put(b, "（注：本情景含随余额变化的规则，上述规模测算假定这些规则不影响结果，应以该规模重新运行核验。）");
+    } else {
+      put(b, "Pool <b>");
+      esc(b, m->pools[i].id);
+      put(b, "</b> (owner ");
+      esc(b, owner);
+      pf(b, ") starts with <b>%s</b>. The probability that it runs short of money (depletion) within the horizon of %s "
+            "(%d fiscal year%s) is <b>",
+         money_x(p->initial, 1, a, sizeof a), span(c, m->periods, f, sizeof f), years, years == 1 ? "" : "s");
+      put_prob_ci(c, &p->depletion);
+      put(b, "</b>.");
+      for (int k = 0; k < c->nalphas; k++) {
+        ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
+        pf(b, "%s %s%s <b>%s</b> (95%% CI %s–%s)", k ? "; at or below" : " To keep that probability at or below",
+           alpha_text(c->alphas[k], f, sizeof f), k ? "," : " the pool needs", money(s.value, a, sizeof a),
+           money(s.lo, d, sizeof d), money(s.hi, e2, sizeof e2));
+      }
+      if (c->nalphas) put(b, ".");
+      for (int k = 0; k < c->o->nat; k++) {
+        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
+        pf(b, " With <b>%s</b> the probability of depletion is ", money_x(c->o->at[k], 1, a, sizeof a));
+        put_prob_ci(c, &e);
+        put(b, ":");
+        for (int q = 0; q < c->nalphas; q++)
+          pf(b, "%s <span class=\"%s\">%s</span> the %s target", q ? "," : "", verdict_class(&e, c->alphas[q]),
+             verdict_text(c, &e, c->alphas[q]), alpha_text(c->alphas[q], f, sizeof f));
+        put(b, ".");
+      }
+      if (m->balance_feedback && !r->searched)
+        put(b, " (Rules in this scenario react to the pool's balance; the sizes assume they do not: check them by "
+               "running at that size.)");
+    }
+    put(b, "</p>\n");
+  }
+}
+
+static void charts_section(ctx *c) {
+  const ps_model *m = c->m;
+  char a[64];
+  pf(&c->b, "<h2>%s</h2>\n", TR(c, "图表", "Charts"));
+  for (int i = 0; i < m->npools; i++) {
+    pf(&c->b, "<h3>%s <code>", TR(c, "资金池", "Pool"));
+    esc(&c->b, m->pools[i].id);
+    pf(&c->b, TR(c, "</code>（初始余额 %s）</h3>\n", "</code> (initial balance %s)</h3>\n"),
+       money_x(c->r->pools[i].initial, 1, a, sizeof a));
+    chart_histogram(c, i);
+    chart_fan(c, i);
+    chart_depletion_years(c, i);
+    chart_sizing(c, i);
+  }
+  for (int i = 0; i < m->nparties; i++) {
+    if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
+    pf(&c->b, "<h3>%s ", TR(c, "财政支出：", "Budget:"));
+    esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
+    put(&c->b, "</h3>\n");
+    chart_outlay(c, i);
+  }
+}
+
+static void pools_section(ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  char a[64];
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool_result *p = &r->pools[i];
+    put(&c->b, "<table>\n");
+    pf(&c->b, "<caption>%s ", TR(c, "资金池", "Pool"));
+    esc(&c->b, m->pools[i].id);
+    pf(&c->b, TR(c, "（初始余额 %s）：各路径金额统计", " (initial balance %s): amounts over paths"), money_x(p->initial, 1, a, sizeof a));
+    put(&c->b, "</caption>\n");
+    stats_head(c, TR(c, "项目", "item"));
+    put(&c->b, "<tbody>\n");
+    stats_row(c, TR(c, "申请赔付", "claims"), &p->claims);
+    stats_row(c, TR(c, "实际赔付", "paid"), &p->paid);
+    stats_row(c, TR(c, "赔付缺口", "shortfall"), &p->shortfall);
+    stats_row(c, TR(c, "追偿收回", "recovered"), &p->recovered);
+    stats_row(c, TR(c, "净支出", "net outlay"), &p->net_outlay);
+    stats_row(c, TR(c, "所需初始余额", "required initial balance"), &p->required_initial);
+    if (p->topups.max > 0 || p->topups.min < 0) stats_row(c, TR(c, "补充资金", "top-ups"), &p->topups);
+    if (p->returned.max > 0 || p->returned.min < 0) stats_row(c, TR(c, "期末返还", "returned at the end"), &p->returned);
+    if (p->unsettled.max > 0) stats_row(c, TR(c, "期后到期赔付", "claims due after the horizon"), &p->unsettled);
+    put(&c->b, "</tbody></table>\n");
+    /* depletion by year as numbers */
+    put(&c->b, "<table>\n");
+    pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "截至各年末的累计耗尽概率", "Cumulative probability of depletion by year end"));
+    th(c, TR(c, "财政年度", "fiscal year"));
+    th(c, TR(c, "耗尽概率", "P(depletion)"));
+    th(c, TR(c, "95%置信区间", "95% CI"));
+    put(&c->b, "</tr></thead>\n<tbody>\n");
+    for (int y = 0; y < p->nyears; y++) {
+      const ps_estimate *e = &p->depletion_by_year[y];
+      char lo[32], hi[32], yr[32];
+      snprintf(yr, sizeof yr, TR(c, "第%d年", "year %d"), y + 1);
+      put(&c->b, "<tr>");
+      td(c, yr);
+      tdn(c, pct(e->value, a, sizeof a));
+      pf(&c->b, "<td class=\"num\">%s – %s</td>", pct(e->lo, lo, sizeof lo), pct(e->hi, hi, sizeof hi));
+      put(&c->b, "</tr>\n");
+    }
+    put(&c->b, "</tbody></table>\n");
+  }
+}
+
+static void sizing_section(ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  char a[64], lo[64], hi[64], f[32];
+  pf(&c->b, "<h2>%s</h2>\n", TR(c, "规模测算", "Sizing"));
+  put(&c->b, "<table>\n<thead><tr>");
+  th(c, TR(c, "资金池", "pool"));
+  th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
+  th(c, TR(c, "所需初始余额", "initial balance needed"));
+  th(c, TR(c, "95%置信区间", "95% CI"));
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->npools; i++) {
+    if (!shown(c, i)) continue;
+    for (int k = 0; k < c->nalphas; k++) {
+      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, c->alphas[k]);
+      put(&c->b, "<tr>");
+      td(c, m->pools[i].id);
+      tdn(c, alpha_text(c->alphas[k], f, sizeof f));
+      tdn(c, money(s.value, a, sizeof a));
+      pf(&c->b, "<td class=\"num\">%s – %s</td>", money(s.lo, lo, sizeof lo), money(s.hi, hi, sizeof hi));
+      put(&c->b, "</tr>\n");
+    }
+  }
+  put(&c->b, "</tbody></table>\n");
+  /* the current balance and the balances asked about */
+  put(&c->b, "<table>\n<thead><tr>");
+  th(c, TR(c, "资金池", "pool"));
+  th(c, TR(c, "初始余额", "initial balance"));
+  th(c, TR(c, "耗尽概率", "P(depletion)"));
+  th(c, TR(c, "95%置信区间", "95% CI"));
+  for (int q = 0; q < c->nalphas; q++) {
+    char h[64];
+    snprintf(h, sizeof h, TR(c, "目标 %s", "target %s"), alpha_text(c->alphas[q], f, sizeof f));
+    th(c, h);
+  }
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->npools; i++) {
+    if (!shown(c, i)) continue;
+    const ps_pool_result *p = &r->pools[i];
+    for (int k = -1; k < c->o->nat; k++) {
+      double x = k < 0 ? p->initial : c->o->at[k];
+      if (k >= 0 && fabs(x - p->initial) < 1e-6) continue;
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, x);
+      put(&c->b, "<tr>");
+      td(c, m->pools[i].id);
+      char lab[96];
+      snprintf(lab, sizeof lab, "%s%s", money_x(x, 1, a, sizeof a), k < 0 ? TR(c, "（本次运行）", " (this run)") : "");
+      tdn(c, lab);
+      tdn(c, pct(e.value, a, sizeof a));
+      pf(&c->b, "<td class=\"num\">%s – %s</td>", pct(e.lo, lo, sizeof lo), pct(e.hi, hi, sizeof hi));
+      for (int q = 0; q < c->nalphas; q++)
+        pf(&c->b, "<td class=\"%s\">%s</td>", verdict_class(&e, c->alphas[q]), verdict_text(c, &e, c->alphas[q]));
+      put(&c->b, "</tr>\n");
+    }
+  }
+  put(&c->b, "</tbody></table>\n");
+  pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+     TR(c, "达标：置信区间上限不超过目标；不达标：下限高于目标；难以判定：目标落在置信区间内，需要更多路径。所需初始余额为各路径所需初始余额的(1−α)分位数，置信区间为次序统计量区间。",
+        "Meets: the upper end of the interval is at or below the target; misses: the lower end is above it; too close to call: "
+        "the target lies inside the interval (run more paths). The size needed is the (1 − α) quantile of the per-path required "
+        "initial balance, with its order-statistic interval."));
+  if (m->balance_feedback)
+    pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+       r->searched ? TR(c, "本情景含随余额变化的规则：各路径所需初始余额由二分搜索求得。",
+                        "Rules in this scenario react to the pool's balance: each path's required balance was found by bisection.")
+                   : TR(c, "注意：本情景含随余额变化的规则（on_period、补充规则或余额下限触发），上述测算假定它们不影响结果；请以测算规模重新运行核验。",
+                        "Note: rules in this scenario may react to the pool's balance (on_period, a refill or a pool_floor trigger); "
+                        "the sizing assumes they do not: check it by running at that size."));
+}
+
+static void programmes_section(ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  char a[64];
+  int extra = 0;
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme_result *p = &r->programmes[i];
+    if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0 || p->refused.max > 0)
+      extra = 1;
+  }
+  pf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "业务项目", "Programmes"));
+  th(c, TR(c, "项目", "programme"));
+  th(c, TR(c, "贷款银行", "bank"));
+  th(c, TR(c, "发放笔数（均值）", "loans originated (mean)"));
+  th(c, TR(c, "违约笔数 均值 ± 标准误", "defaults, mean ± s.e."));
+  th(c, TR(c, "违约笔数 99%分位", "defaults, p99"));
+  th(c, TR(c, "违约敞口（均值）", "defaulted exposure (mean)"));
+  th(c, TR(c, "违约敞口 99%分位", "defaulted exposure, p99"));
+  if (extra) {
+    th(c, TR(c, "暂停期数", "periods paused"));
+    th(c, TR(c, "停贷期数", "periods lending stopped"));
+    th(c, TR(c, "暂停拒赔", "refused while paused"));
+    th(c, TR(c, "限额削减", "cut by caps"));
+    th(c, TR(c, "未发放笔数", "loans declined"));
+  }
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme_result *p = &r->programmes[i];
+    char s[96], x[32], y[32];
+    put(&c->b, "<tr>");
+    td(c, m->programmes[i].id);
+    td(c, party_label(m, m->programmes[i].bank));
+    tdn(c, num(p->originated.mean, 0, a, sizeof a));
+    snprintf(s, sizeof s, "%s ± %s", num(p->defaults.mean, 1, x, sizeof x), num(p->defaults.se, 1, y, sizeof y));
+    tdn(c, s);
+    tdn(c, num(p->defaults.p99, 0, a, sizeof a));
+    tdn(c, money(p->defaulted_exposure.mean, a, sizeof a));
+    tdn(c, money(p->defaulted_exposure.p99, a, sizeof a));
+    if (extra) {
+      tdn(c, num(p->paused.mean, 1, a, sizeof a));
+      tdn(c, num(p->stopped.mean, 1, a, sizeof a));
+      tdn(c, money(p->refused.mean, a, sizeof a));
+      tdn(c, money(p->capped.mean, a, sizeof a));
+      tdn(c, num(p->declined.mean, 1, a, sizeof a));
+    }
+    put(&c->b, "</tr>\n");
+  }
+  put(&c->b, "</tbody></table>\n");
+}
+
+static void parties_section(ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  char a[64], b2[64], d[64];
+  pf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "各参与方", "Parties"));
+  th(c, TR(c, "参与方", "party"));
+  th(c, TR(c, "类型", "kind"));
+  th(c, TR(c, "损失 均值", "losses, mean"));
+  th(c, TR(c, "损失 99%分位", "losses, p99"));
+  th(c, TR(c, "净收益 均值", "net result, mean"));
+  th(c, TR(c, "净收益 中位数", "net result, median"));
+  th(c, TR(c, "风险指标", "risk measure"));
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    const ps_party *party = &m->parties[i];
+    put(&c->b, "<tr><td><code>");
+    esc(&c->b, party->id);
+    put(&c->b, "</code>");
+    if (party->name && *party->name && strcmp(party->name, party->id)) {
+      put(&c->b, "<br>");
+      esc(&c->b, party->name);
+    }
+    put(&c->b, "</td>");
+    td(c, kind_name(c, party->kind));
+    tdn(c, money(p->losses.mean, a, sizeof a));
+    tdn(c, money(p->losses.p99, a, sizeof a));
+    tdn(c, money(p->net_result.mean, a, sizeof a));
+    tdn(c, money(p->net_result.p50, a, sizeof a));
+    char s[256] = "";
+    if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
+      snprintf(s, sizeof s, TR(c, "最高不良率 均值 %s，95%%分位 %s；超过容忍度 %s 的概率 %s", "highest NPL ratio: mean %s, p95 %s; P(above its %s tolerance) %s"),
+               pct(p->ratio.mean, a, sizeof a), pct(p->ratio.p95, b2, sizeof b2),
+               rate_text(party->npl_tolerance, d, sizeof d), pct(p->breached.value, (char[32]){0}, 32));
+    else if (party->kind == PS_PARTY_BANK)
+      snprintf(s, sizeof s, TR(c, "最高不良率 均值 %s，95%%分位 %s", "highest NPL ratio: mean %s, p95 %s"),
+               pct(p->ratio.mean, a, sizeof a), pct(p->ratio.p95, b2, sizeof b2));
+    else if (party->kind == PS_PARTY_GUARANTOR)
+      snprintf(s, sizeof s, TR(c, "代偿率 均值 %s，95%%分位 %s%s%s", "payout rate: mean %s, p95 %s%s%s"),
+               pct(p->ratio.mean, a, sizeof a), pct(p->ratio.p95, b2, sizeof b2),
+               party->capital > 0 ? TR(c, "；资本耗尽概率 ", "; P(capital exhausted) ") : "",
+               party->capital > 0 ? pct(p->breached.value, d, sizeof d) : "");
+    else if (party->kind == PS_PARTY_INSURER)
+      snprintf(s, sizeof s, TR(c, "赔付率 均值 %s，95%%分位 %s", "loss ratio: mean %s, p95 %s"), pct(p->ratio.mean, a, sizeof a),
+               pct(p->ratio.p95, b2, sizeof b2));
+    td(c, s);
+    put(&c->b, "</tr>\n");
+  }
+  put(&c->b, "</tbody></table>\n");
+  pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+     TR(c, "损失：对违约贷款的赔付减去追偿收回；净收益：期内全部资金流入减流出（利息、费用、保费、补贴、补偿、追偿、注资等）。",
+        "Losses: paid on defaults less recovered. Net result: every flow in and out over the horizon (interest, fees, "
+        "premiums, subsidies, compensation, recoveries, pool funding)."));
+  /* the budget view of each government */
+  for (int i = 0; i < m->nparties; i++) {
+    if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
+    const ps_party_result *p = &r->parties[i];
+    put(&c->b, "<table>\n<caption>");
+    esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
+    pf(&c->b, "%s</caption>\n", TR(c, "：各财政年度支出", ": outlay by fiscal year"));
+    stats_head(c, TR(c, "财政年度支出", "outlay in fiscal year"));
+    put(&c->b, "<tbody>\n");
+    for (int y = 0; y < p->nyears; y++) {
+      char yr[32];
+      snprintf(yr, sizeof yr, TR(c, "第%d年", "year %d"), y + 1);
+      stats_row(c, yr, &p->outlay_by_year[y]);
+    }
+    put(&c->b, "</tbody></table>\n");
+  }
+}
+
+static void dist_text(const ctx *c, const ps_dist *d, int money_units, char *buf, size_t n) {
+  char a[64], b2[64];
+  if (money_units) {
+    money_x(d->mean, 1, a, sizeof a);
+    money_x(d->sd, 1, b2, sizeof b2);
+  } else {
+    snprintf(a, sizeof a, "%.3g", d->mean);
+    snprintf(b2, sizeof b2, "%.3g", d->sd);
+  }
+  switch (d->kind) {
+  case PS_DIST_FIXED:
+    if (money_units) money_x(d->mean, 1, a, sizeof a);
+    snprintf(buf, n, "%s", a);
+    break;
+  case PS_DIST_LOGNORMAL: snprintf(buf, n, TR(c, "对数正态，均值 %s，标准差 %s", "lognormal, mean %s, sd %s"), a, b2); break;
+  case PS_DIST_BETA: snprintf(buf, n, TR(c, "Beta分布，均值 %s，标准差 %s", "beta, mean %s, sd %s"), a, b2); break;
+  default: snprintf(buf, n, TR(c, "贷款明细 %ld 笔，均值 %s", "loan tape, %ld loans, mean %s"), d->nitems, a);
+  }
+}
+
+/* "<br>interest subsidy finance_bureau 10% of interest" */
+static void subsidy_text(ctx *c, const ps_subsidy *sub, const char *what, const char *of) {
+  const ps_model *m = c->m;
+  char a[64];
+  if (sub->payer < 0 || sub->payer >= m->nparties || (sub->share <= 0 && sub->of_principal <= 0)) return;
+  pf(&c->b, "<br>%s ", what);
+  esc(&c->b, m->parties[sub->payer].id);
+  if (sub->of_principal > 0) pf(&c->b, TR(c, " 按本金 %s/年", " %s a year on principal"), rate_text(sub->of_principal, a, sizeof a));
+  else if (c->zh) pf(&c->b, " %s的 %s", of, rate_text(sub->share, a, sizeof a));
+  else pf(&c->b, " %s of %s", rate_text(sub->share, a, sizeof a), of);
+  if (sub->cap_per_loan > 0)
+    pf(&c->b, TR(c, "，每笔每年至多 %s", ", at most %s a loan a year"),
+       money_x((double)sub->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
+  if (sub->after_repayment) put(&c->b, TR(c, "，到期足额还款后支付", ", paid once the loan is repaid in full"));
+}
+
+static void assumptions_section(ctx *c) {
+  const ps_model *m = c->m;
+  char a[128], b2[64], d[64];
+  pf(&c->b, "<h2>%s</h2>\n", TR(c, "情景假设", "Assumptions of the scenario"));
+  pf(&c->b, "<p>%s", TR(c, "期数：", "Horizon: "));
+  put(&c->b, span(c, m->periods, b2, sizeof b2));
+  pf(&c->b, TR(c, "；系统因子每期持续性（AR(1)）%.3g；%s。</p>\n", "; persistence of the systemic factor (AR(1) per period) %.3g; %s.</p>\n"),
+     m->cycle, m->copula == PS_COPULA_T ? TR(c, "t Copula", "t copula") : TR(c, "高斯Copula", "Gaussian copula"));
+  /* pools */
+  put(&c->b, "<table>\n");
+  pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "资金池", "Pools"));
+  th(c, TR(c, "资金池", "pool"));
+  th(c, TR(c, "出资方", "owner"));
+  th(c, TR(c, "初始余额", "initial balance"));
+  th(c, TR(c, "年收益率", "annual yield"));
+  th(c, TR(c, "计划补充合计", "scheduled top-ups"));
+  th(c, TR(c, "规则", "rules"));
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool *p = &m->pools[i];
+    double top = 0;
+    if (p->topups)
+      for (int t = 1; t <= m->periods; t++) top += (double)p->topups[t] / PS_FEN_PER_YUAN;
+    put(&c->b, "<tr>");
+    td(c, p->id);
+    td(c, party_label(m, p->owner));
+    tdn(c, money_x((double)p->initial / PS_FEN_PER_YUAN, 1, a, sizeof a));
+    tdn(c, rate_text(p->yield, a, sizeof a));
+    tdn(c, money_x(top, 1, a, sizeof a));
+    char rules[256] = "";
+    if (p->refill_last_year) strcat(rules, TR(c, "每年补足上年净支出；", "refills last year's net outlay; "));
+    if (p->refill_below > 0) {
+      snprintf(a, sizeof a, TR(c, "低于在保余额 %s 时补足；", "tops up to %s of covered loans when below; "),
+               rate_text(p->refill_below, b2, sizeof b2));
+      strncat(rules, a, sizeof rules - strlen(rules) - 1);
+    }
+    if (p->wind_down) strncat(rules, TR(c, "期末余额返还出资方", "balance returned at the end"), sizeof rules - strlen(rules) - 1);
+    td(c, *rules ? rules : "—");
+    put(&c->b, "</tr>\n");
+  }
+  put(&c->b, "</tbody></table>\n");
+  /* segments */
+  put(&c->b, "<table>\n");
+  pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "贷款分组", "Segments (loans)"));
+  th(c, TR(c, "分组", "segment"));
+  th(c, TR(c, "每期新增笔数", "new loans per period"));
+  th(c, TR(c, "单笔金额", "loan size"));
+  th(c, TR(c, "期限", "tenor"));
+  th(c, TR(c, "利率", "rate"));
+  th(c, TR(c, "年违约率 PD", "annual PD"));
+  th(c, TR(c, "违约损失率 LGD", "LGD"));
+  th(c, TR(c, "相关性 ρ", "ρ (correlation)"));
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->nsegments; i++) {
+    const ps_segment *s = &m->segments[i];
+    char buf[256];
+    put(&c->b, "<tr><td><code>");
+    esc(&c->b, s->id);
+    put(&c->b, "</code>");
+    if (s->name && *s->name && strcmp(s->name, s->id)) {
+      put(&c->b, "<br>");
+      esc(&c->b, s->name);
+    }
+    put(&c->b, "</td>");
+    snprintf(buf, sizeof buf, TR(c, "%d（第%d–%d期）", "%d (periods %d–%d)"), s->new_loans, s->first, s->last);
+    tdn(c, buf);
+    dist_text(c, &s->loan, 1, buf, sizeof buf);
+    td(c, buf);
+    snprintf(buf, sizeof buf, "%s%s", span(c, s->tenor, a, sizeof a),
+             s->amortizing ? TR(c, "，分期还款", ", amortizing") : TR(c, "，到期还本", ", bullet"));
+    td(c, buf);
+    tdn(c, rate_text(s->rate, a, sizeof a));
+    if (s->pd_by_year && s->npd_years > 0) {
+      size_t k = 0;
+      buf[0] = 0;
+      for (int y = 0; y < s->npd_years && k + 24 < sizeof buf; y++) {
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", y ? ", " : "", rate_text(s->pd_by_year[y], a, sizeof a));
+      }
+      snprintf(a, sizeof a, "%s", TR(c, "（按贷龄年份）", " (by year of age)"));
+      strncat(buf, a, sizeof buf - strlen(buf) - 1);
+      td(c, buf);
+    } else tdn(c, rate_text(s->pd, a, sizeof a));
+    if (s->lgd.kind == PS_DIST_FIXED) tdn(c, rate_text(s->lgd.mean, buf, sizeof buf));
+    else {
+      dist_text(c, &s->lgd, 0, buf, sizeof buf);
+      td(c, buf);
+    }
+    if (s->sector >= 0 && s->sector < m->nsectors)
+      snprintf(buf, sizeof buf, TR(c, "%.3g；行业 %s %.3g", "%.3g; sector %s %.3g"), s->rho, m->sectors[s->sector].id, s->rho_sector);
+    else snprintf(buf, sizeof buf, "%.3g", s->rho);
+    tdn(c, buf);
+    put(&c->b, "</tr>\n");
+  }
+  put(&c->b, "</tbody></table>\n");
+  /* programmes */
+  put(&c->b, "<table>\n");
+  pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "业务项目与分担比例", "Programmes and loss shares"));
+  th(c, TR(c, "项目", "programme"));
+  th(c, TR(c, "贷款分组", "segments"));
+  th(c, TR(c, "分担方与比例", "payers and shares"));
+  th(c, TR(c, "补偿上限", "caps"));
+  th(c, TR(c, "时滞（期）", "lags (periods)"));
+  put(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme *p = &m->programmes[i];
+    put(&c->b, "<tr><td><code>");
+    esc(&c->b, p->id);
+    put(&c->b, "</code><br>");
+    pf(&c->b, "%s ", TR(c, "银行", "bank"));
+    esc(&c->b, party_label(m, p->bank));
+    put(&c->b, "</td><td>");
+    for (int k = 0; k < p->nsegments; k++) {
+      if (k) put(&c->b, ", ");
+      esc(&c->b, m->segments[p->segments[k]].id);
+    }
+    put(&c->b, "</td><td>");
+    for (int k = 0; k < p->nshares; k++) {
+      const ps_share *s = &p->shares[k];
+      if (k) put(&c->b, "<br>");
+      esc(&c->b, account_name(m, s->account));
+      put(&c->b, " ");
+      if (s->rest) put(&c->b, TR(c, "承担其余部分", "the rest"));
+      else if (s->ntiers > 0) {
+        pf(&c->b, "%s ", TR(c, "分档", "tiered"));
+        for (int t = 0; t < s->ntiers; t++) {
+          pf(&c->b, "%s%s", t ? ", " : "", rate_text(s->tiers[t].ratio, a, sizeof a));
+          if (s->tiers[t].upto > 0) pf(&c->b, " ≤ %s", money_x((double)s->tiers[t].upto / PS_FEN_PER_YUAN, 1, b2, sizeof b2));
+        }
+        for (int t = 0; t < s->nbonus; t++) {
+          put(&c->b, "; ");
+          esc(&c->b, s->bonus[t].flag);
+          pf(&c->b, " +%s", rate_text(s->bonus[t].points, a, sizeof a));
+        }
+        if (s->ceiling > 0) pf(&c->b, TR(c, "，最高 %s", ", at most %s"), rate_text(s->ceiling, a, sizeof a));
+      } else put(&c->b, rate_text(s->share, a, sizeof a));
+      if (k == p->first_loss_share && p->first_loss > 0)
+        pf(&c->b, TR(c, "（首损 %s）", " (first loss up to %s)"), money_x((double)p->first_loss / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      if (s->cap_per_year > 0)
+        pf(&c->b, TR(c, "，每年至多 %s", ", at most %s a year"), money_x((double)s->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
+    }
+    subsidy_text(c, &p->interest_subsidy, TR(c, "贴息", "interest subsidy"), TR(c, "利息", "interest"));
+    subsidy_text(c, &p->fee_subsidy, TR(c, "担保费补贴", "fee subsidy"), TR(c, "担保费", "fees"));
+    subsidy_text(c, &p->premium_subsidy, TR(c, "保费补贴", "premium subsidy"), TR(c, "保费", "premiums"));
+    if (p->layer.insurer >= 0 && p->layer.insurer < m->nparties) {
+      snprintf(d, sizeof d, "%.3g", p->layer.above);
+      pf(&c->b, "<br>%s ", TR(c, "超赔分层：", "excess-of-loss layer:"));
+      esc(&c->b, account_name(m, p->layer.payer));
+      put(&c->b, TR(c, " 补偿 ", " reimburses "));
+      if (!c->zh) pf(&c->b, "%s of ", rate_text(p->layer.share, a, sizeof a));
+      esc(&c->b, m->parties[p->layer.insurer].id);
+      if (c->zh) pf(&c->b, " 年度赔付超过保费 %s 倍部分的 %s", d, rate_text(p->layer.share, a, sizeof a));
+      else pf(&c->b, "'s claims in a year above %s× its premiums", d);
+    }
+    put(&c->b, "</td><td>");
+    int any = 0;
+    if (p->cap_per_loan > 0)
+      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "单笔", "per loan"), money_x((double)p->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
+    if (p->cap_per_year > 0)
+      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "每年", "per year"), money_x((double)p->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
+    if (p->cap_total > 0)
+      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "累计", "in total"), money_x((double)p->cap_total / PS_FEN_PER_YUAN, 1, a, sizeof a));
+    if (p->cap_rate > 0)
+      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "占入池本金", "of principal enrolled"), rate_text(p->cap_rate, a, sizeof a));
+    if (p->leverage > 0) {
+      snprintf(d, sizeof d, "%.3g", p->leverage);
+      pf(&c->b, "%s%s %s×", any++ ? "<br>" : "", TR(c, "放大倍数", "leverage"), d);
+    }
+    if (!any) put(&c->b, "—");
+    pf(&c->b, "</td><td class=\"num\">%s %d<br>%s %d<br>%s %d</td></tr>\n", TR(c, "认定", "recognition"), p->recognition_lag,
+       TR(c, "赔付", "claim"), p->claim_lag, TR(c, "追偿", "recovery"), p->recovery_lag);
+  }
+  put(&c->b, "</tbody></table>\n");
+}
+
+static void audit_section(ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  pf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
+  pf(&c->b, "<dt>%s</dt><dd>poolsim %s</dd>\n", TR(c, "软件版本", "software"), PS_VERSION);
+  pf(&c->b, "<dt>%s</dt><dd>", TR(c, "情景名称", "scenario"));
+  esc(&c->b, m->name);
+  pf(&c->b, "</dd>\n<dt>%s</dt><dd><code>", TR(c, "情景文件", "scenario file"));
+  esc(&c->b, m->file);
+  put(&c->b, "</code></dd>\n<dt>SHA-256</dt><dd><code>");
+  esc(&c->b, m->sha256);
+  put(&c->b, "</code></dd>\n");
+  pf(&c->b, "<dt>%s</dt><dd>", TR(c, "数据文件", "data files"));
+  if (m->ndata == 0) put(&c->b, TR(c, "无", "none"));
+  for (int i = 0; i < m->ndata; i++) {
+    if (i) put(&c->b, "<br>");
+    put(&c->b, "<code>");
+    esc(&c->b, m->data_files[i]);
+    put(&c->b, "</code> sha256 <code>");
+    esc(&c->b, m->data_sha256[i]);
+    put(&c->b, "</code>");
+  }
+  pf(&c->b, "</dd>\n<dt>%s</dt><dd>", TR(c, "参数覆盖（--set）", "overrides (--set)"));
+  if (m->nsets == 0) put(&c->b, TR(c, "无", "none"));
+  for (int i = 0; i < m->nsets; i++) {
+    if (i) put(&c->b, "<br>");
+    put(&c->b, "<code>");
+    esc(&c->b, m->set_keys[i]);
+    put(&c->b, "=");
+    esc(&c->b, m->set_values[i]);
+    put(&c->b, "</code>");
+  }
+  put(&c->b, "</dd>\n");
+  pf(&c->b, "<dt>%s</dt><dd>%ld</dd>\n", TR(c, "模拟路径数", "paths"), r->paths);
+  pf(&c->b, "<dt>%s</dt><dd>%llu</dd>\n", TR(c, "随机种子", "seed"), r->seed);
+  pf(&c->b, "<dt>%s</dt><dd>%s</dd>\n", TR(c, "规模测算方法", "sizing method"),
+     r->searched ? TR(c, "逐路径二分搜索", "bisection per path (search)")
+     : m->balance_feedback ? TR(c, "逐路径所需余额（含随余额变化的规则，仅在本次初始余额处精确）",
+                                "running maximum (rules react to the balance: exact only at this run's initial balance)")
+                           : TR(c, "逐路径所需余额（累计净流出的最大值）", "running maximum of the discounted net outflow"));
+  put(&c->b, "</dl>\n");
+  pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+     TR(c, "本报告所有数字均为蒙特卡洛模拟估计，带有抽样误差；概率和规模给出95%置信区间。相同情景、参数覆盖、路径数和随机种子下结果可逐字节复现，与线程数无关。",
+        "All figures are Monte Carlo estimates and carry sampling error; probabilities and sizes are given with 95% "
+        "confidence intervals. The same scenario, overrides, paths and seed reproduce this page byte for byte, whatever "
+        "the number of threads."));
+}
+
+char *ps_report_html(const ps_results *r, const ps_report_options *o) {
+  static const ps_report_options none = {0};
+  if (!r || !r->m) return NULL;
+  ctx c = {.r = r, .m = r->m, .o = o ? o : &none};
+  const ps_model *m = c.m;
+  c.zh = c.o->lang ? strcmp(c.o->lang, "zh") == 0 : has_cjk(m->name);
+  c.alphas = c.o->alphas ? c.o->alphas : ps_alphas;
+  c.nalphas = c.o->alphas ? c.o->nalphas : PS_NALPHAS;
+  sbuf *b = &c.b;
+
+  pf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c.zh ? "zh-CN" : "en");
+  put(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  pf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
+  esc(b, m->name);
+  pf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", TR(&c, "风险补偿资金规模测算", "risk compensation pool sizing"), css);
+
+  put(b, "<header>\n<h1>");
+  esc(b, m->name);
+  put(b, "</h1>\n<p class=\"sub\">");
+  {
+    int per_year = ps_periods_per_year(m->step), years = (m->periods + per_year - 1) / per_year;
+    char sp[48];
+    pf(b, TR(&c, "贷款风险补偿资金规模测算 · %s（%d 个财政年度%s）· %ld 条模拟路径 · 随机种子 %llu · poolsim %s",
+             "Loan risk compensation pool sizing · %s (%d fiscal year%s) · %ld simulated paths · seed %llu · poolsim %s"),
+       span(&c, m->periods, sp, sizeof sp), years, c.zh || years == 1 ? "" : "s", r->paths, r->seed, PS_VERSION);
+  }
+  put(b, "</p>\n");
+  if (!c.zh)
+    put(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
+           "confidence intervals.</p>\n");
+  else put(b, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。</p>\n");
+  put(b, "</header>\n");
+
+  pf(b, "<h2>%s</h2>\n", TR(&c, "结论", "The answer"));
+  answer(&c);
+
+  charts_section(&c);
+  pf(b, "<h2>%s</h2>\n", TR(&c, "资金池", "Pools"));
+  pools_section(&c);
+  sizing_section(&c);
+  programmes_section(&c);
+  parties_section(&c);
+  assumptions_section(&c);
+  audit_section(&c);
+  put(b, "</body>\n</html>\n");
+
+  if (b->oom) {
+    free(b->s);
+    return NULL;
+  }
+  return b->s;
+}

@@ -1,0 +1,362 @@
+/* test_html.c — the HTML report (core/report_html.c): a well-formed, self-contained
+** page with inline SVG charts, escaped scenario text, labels by language, and the
+** same bytes whatever the number of threads.
+**
+**   test_html                          run the checks
+**   test_html --write FILE [--paths N] [--lang zh|en] [--scenario LUA]
+**                                      write the Mianyang page (2000 paths, --at 2.2e8,2.5e8)
+**                                      or another scenario's to FILE
+**   test_html --check FILE...          the page checks on pages written elsewhere */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "poolsim/poolsim.h"
+#include "report.h"
+
+/* ---- a small well-formedness checker -------------------------------------- */
+
+static int is_void(const char *name) {
+  static const char *const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                                  "track", "wbr"};
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+    if (strcmp(name, v[i]) == 0) return 1;
+  return 0;
+}
+
+static int name_char(char ch) { return isalnum((unsigned char)ch) || ch == '-' || ch == ':' || ch == '_'; }
+
+/* 1 when every opened element is closed in order (void elements excepted; "/>"
+** only inside <svg>), every attribute is name="value", text has no raw '<' or
+** '>', and every '&' starts an entity; else 0 with the reason in why */
+static int well_formed(const char *s, char *why, size_t whylen) {
+  char stack[64][32];
+  int depth = 0, in_svg = 0;
+  size_t line = 1;
+  for (const char *p = s; *p;) {
+    if (*p == '\n') line++;
+    if (*p == '<') {
+      if (strncmp(p, "<!--", 4) == 0) {
+        const char *e = strstr(p, "-->");
+        if (!e) return snprintf(why, whylen, "line %zu: unterminated comment", line), 0;
+        p = e + 3;
+        continue;
+      }
+      if (strncmp(p, "<!", 2) == 0) {
+        const char *e = strchr(p, '>');
+        if (!e) return snprintf(why, whylen, "line %zu: unterminated <!", line), 0;
+        p = e + 1;
+        continue;
+      }
+      if (p[1] == '/') {
+        char name[32];
+        size_t n = 0;
+        for (p += 2; name_char(*p) && n + 1 < sizeof name; p++) name[n++] = (char)tolower((unsigned char)*p);
+        name[n] = 0;
+        if (*p != '>') return snprintf(why, whylen, "line %zu: bad closing tag </%s", line, name), 0;
+        p++;
+        if (depth == 0 || strcmp(stack[depth - 1], name) != 0)
+          return snprintf(why, whylen, "line %zu: </%s> closes <%s>", line, name, depth ? stack[depth - 1] : "(nothing)"), 0;
+        depth--;
+        if (strcmp(name, "svg") == 0) in_svg = 0;
+        continue;
+      }
+      char name[32];
+      size_t n = 0;
+      for (p++; name_char(*p) && n + 1 < sizeof name; p++) name[n++] = (char)tolower((unsigned char)*p);
+      name[n] = 0;
+      if (!n) return snprintf(why, whylen, "line %zu: raw '<' in text", line), 0;
+      int self = 0;
+      for (;;) {
+        while (*p == ' ' || *p == '\n' || *p == '\t') {
+          if (*p == '\n') line++;
+          p++;
+        }
+        if (*p == '>') {
+          p++;
+          break;
+        }
+        if (p[0] == '/' && p[1] == '>') {
+          self = 1;
+          p += 2;
+          break;
+        }
+        const char *an = p;
+        while (name_char(*p)) p++;
+        if (p == an) return snprintf(why, whylen, "line %zu: <%s> bad attribute at '%.10s'", line, name, p), 0;
+        if (p[0] != '=' || p[1] != '"')
+          return snprintf(why, whylen, "line %zu: <%s> attribute %.*s not quoted", line, name, (int)(p - an), an), 0;
+        p += 2;
+        const char *e = strchr(p, '"');
+        if (!e) return snprintf(why, whylen, "line %zu: unterminated attribute", line), 0;
+        for (const char *q = p; q < e; q++)
+          if (*q == '<') return snprintf(why, whylen, "line %zu: '<' in an attribute of <%s>", line, name), 0;
+        p = e + 1;
+      }
+      if (self && !in_svg && !is_void(name))
+        return snprintf(why, whylen, "line %zu: <%s/> self-closed outside svg", line, name), 0;
+      if (self || is_void(name)) continue;
+      if (depth == 64) return snprintf(why, whylen, "line %zu: nested too deep", line), 0;
+      snprintf(stack[depth++], sizeof stack[0], "%s", name);
+      if (strcmp(name, "svg") == 0) in_svg = 1;
+      if (strcmp(name, "style") == 0 || strcmp(name, "script") == 0) { /* raw text */
+        char end[40];
+        snprintf(end, sizeof end, "</%s>", name);
+        const char *e = strstr(p, end);
+        if (!e) return snprintf(why, whylen, "line %zu: unterminated <%s>", line, name), 0;
+        for (; p < e; p++)
+          if (*p == '\n') line++;
+      }
+      continue;
+    }
+    if (*p == '>') return snprintf(why, whylen, "line %zu: raw '>' in text", line), 0;
+    if (*p == '&') {
+      const char *q = p + 1;
+      if (*q == '#') q++;
+      while (isalnum((unsigned char)*q)) q++;
+      if (*q != ';' || q == p + 1) return snprintf(why, whylen, "line %zu: bare '&'", line), 0;
+    }
+    p++;
+  }
+  if (depth) return snprintf(why, whylen, "<%s> never closed", stack[depth - 1]), 0;
+  return 1;
+}
+
+static int count(const char *s, const char *needle) {
+  int n = 0;
+  for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle)) n++;
+  return n;
+}
+
+/* every <svg> has a non-empty <title>, both axis titles and tick labels; returns the number of svgs */
+static int check_svgs(const char *html) {
+  int n = 0;
+  for (const char *p = html; (p = strstr(p, "<svg")); n++) {
+    const char *e = strstr(p, "</svg>");
+    CHECK(e != NULL);
+    if (!e) break;
+    size_t len = (size_t)(e - p);
+    char *svg = malloc(len + 1);
+    memcpy(svg, p, len);
+    svg[len] = 0;
+    const char *t = strstr(svg, "<title");
+    CHECK(t != NULL && strstr(t, "</title>") && strchr(t, '>') + 1 < strstr(t, "</title>"));
+    CHECK(strstr(svg, "<text class=\"axis-x\"") != NULL);
+    CHECK(strstr(svg, "<text class=\"axis-y\"") != NULL);
+    CHECK(count(svg, "<text class=\"tick\"") >= 4);
+    CHECK(strstr(svg, "viewBox=\"") != NULL);
+    free(svg);
+    p = e;
+  }
+  return n;
+}
+
+/* no network: the only URL is the SVG namespace; no scripts or external resources */
+static void check_offline(const char *html) {
+  for (const char *p = html; (p = strstr(p, "http://")); p++)
+    CHECK(strncmp(p, "http://www.w3.org/2000/svg\"", 27) == 0);
+  CHECK(strstr(html, "https://") == NULL);
+  CHECK(strstr(html, "<script") == NULL && strstr(html, "<SCRIPT") == NULL);
+  CHECK(strstr(html, "<link") == NULL && strstr(html, "<img") == NULL && strstr(html, "@import") == NULL);
+  CHECK(strstr(html, "src=") == NULL && strstr(html, "href=") == NULL);
+  for (const char *p = html; (p = strstr(p, "url(")); p++) CHECK(strncmp(p, "url(#", 5) == 0);
+  /* no NaN or infinity leaked into numbers */
+  CHECK(strstr(html, "nan\"") == NULL && strstr(html, "nan,") == NULL && strstr(html, "nan ") == NULL);
+  CHECK(strstr(html, "inf\"") == NULL && strstr(html, "inf,") == NULL);
+}
+
+static void check_page(const char *html, const char *what) {
+  char why[256] = "";
+  int ok = well_formed(html, why, sizeof why);
+  if (!ok) fprintf(stderr, "%s: not well-formed: %s\n", what, why);
+  CHECK(ok);
+  CHECK(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+  CHECK(strstr(html, "<meta charset=\"utf-8\">") != NULL);
+  CHECK(strstr(html, "@page") != NULL && strstr(html, "size:A4") != NULL);
+  CHECK(strstr(html, "break-inside:avoid") != NULL);
+  int svgs = check_svgs(html);
+  if (svgs < 5) fprintf(stderr, "%s: %d svg charts\n", what, svgs);
+  CHECK(svgs >= 5);
+  check_offline(html);
+  CHECK(strstr(html, PS_VERSION) != NULL);
+}
+
+static ps_results *run(ps_model *m, long paths, int threads) {
+  char err[1024];
+  ps_options o = {.paths = paths, .seed = 7, .use_seed = 1, .threads = threads};
+  ps_results *r = NULL;
+  if (ps_scenario_run(m, &o, &r, err, sizeof err) != PS_OK) {
+    fprintf(stderr, "run: %s\n", err);
+    return NULL;
+  }
+  return r;
+}
+
+static int write_mode(int argc, char **argv) {
+  const char *out = argv[2], *lang = NULL, *scenario = "scenarios/mianyang_2022.lua";
+  long paths = 2000;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    if (strcmp(argv[i], "--paths") == 0) paths = atol(argv[i + 1]);
+    else if (strcmp(argv[i], "--lang") == 0) lang = argv[i + 1];
+    else if (strcmp(argv[i], "--scenario") == 0) scenario = argv[i + 1];
+  }
+  char err[1024];
+  ps_model *m = NULL;
+  if (ps_scenario_open(scenario, NULL, 0, &m, err, sizeof err) != PS_OK) {
+    fprintf(stderr, "%s\n", err);
+    return 1;
+  }
+  ps_options o = {.paths = paths};
+  ps_results *r = NULL;
+  if (ps_scenario_run(m, &o, &r, err, sizeof err) != PS_OK) {
+    fprintf(stderr, "%s\n", err);
+    ps_scenario_close(m);
+    return 1;
+  }
+  double at[2] = {2.2e8, 2.5e8};
+  ps_report_options ro = {.at = at, .nat = 2, .lang = lang};
+  char *html = ps_report_html(r, &ro);
+  FILE *f = html ? fopen(out, "w") : NULL;
+  int rc = !(f && fputs(html, f) >= 0);
+  if (f && fclose(f)) rc = 1;
+  if (rc) fprintf(stderr, "cannot write %s\n", out);
+  free(html);
+  ps_results_destroy(r);
+  ps_scenario_close(m);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 3 && strcmp(argv[1], "--write") == 0) return write_mode(argc, argv);
+  if (argc >= 3 && strcmp(argv[1], "--check") == 0) { /* check pages written elsewhere */
+    for (int i = 2; i < argc; i++) {
+      FILE *f = fopen(argv[i], "rb");
+      CHECK(f != NULL);
+      if (!f) continue;
+      fseek(f, 0, SEEK_END);
+      long n = ftell(f);
+      rewind(f);
+      char *s = malloc((size_t)n + 1);
+      CHECK(s && fread(s, 1, (size_t)n, f) == (size_t)n);
+      fclose(f);
+      if (!s) continue;
+      s[n] = 0;
+      check_page(s, argv[i]);
+      free(s);
+    }
+    return check_summary("test_html");
+  }
+
+  /* the checker itself */
+  char why[256];
+  CHECK(well_formed("<!DOCTYPE html><p a=\"1\">x &amp; y<br></p>", why, sizeof why));
+  CHECK(!well_formed("<p><b>x</p></b>", why, sizeof why));
+  CHECK(!well_formed("<p a=1>x</p>", why, sizeof why));
+  CHECK(!well_formed("<p>x", why, sizeof why));
+  CHECK(!well_formed("<p>a < b</p>", why, sizeof why));
+  CHECK(!well_formed("<p>a & b</p>", why, sizeof why));
+  CHECK(well_formed("<svg><line x1=\"0\"/></svg>", why, sizeof why));
+  CHECK(!well_formed("<div/>", why, sizeof why));
+
+  char err[1024];
+  ps_model *m = NULL;
+  CHECK_EQ_INT(ps_scenario_open("tests/scenarios/small.lua", NULL, 0, &m, err, sizeof err), PS_OK);
+  if (!m) return check_summary("test_html");
+  ps_results *r1 = run(m, 500, 1), *r2 = run(m, 500, 2);
+  CHECK(r1 && r2);
+  if (r1 && r2) {
+    double at[2] = {3e6, 5e6}, alphas[2] = {0.10, 0.02};
+    ps_report_options o = {.at = at, .nat = 2, .alphas = alphas, .nalphas = 2};
+    char *h1 = ps_report_html(r1, &o), *h2 = ps_report_html(r2, &o);
+    CHECK(h1 && h2);
+    if (h1 && h2) {
+      check_page(h1, "small.lua");
+      CHECK(strcmp(h1, h2) == 0); /* byte-identical across thread counts */
+      CHECK(strstr(h1, "<html lang=\"en\">") != NULL); /* "small test scheme": no Chinese */
+      CHECK(strstr(h1, "small test scheme") != NULL);
+      CHECK(strstr(h1, "300万元") != NULL && strstr(h1, "500万元") != NULL); /* the --at balances */
+      CHECK(strstr(h1, "α = 2%") != NULL && strstr(h1, "α = 10%") != NULL);
+      CHECK(count(h1, "class=\"meets\"") + count(h1, "class=\"misses\"") + count(h1, "class=\"close\"") >= 4);
+      CHECK(strstr(h1, "Monte Carlo") != NULL);
+      CHECK(strstr(h1, "tests/scenarios/small.lua") != NULL);
+      CHECK(strstr(h1, "City finance bureau") != NULL); /* the government's outlay chart */
+      CHECK(strstr(h1, "seconds") == NULL && strstr(h1, " s,") == NULL); /* no run time */
+    }
+    free(h1);
+    free(h2);
+    /* defaults: no options at all */
+    char *h3 = ps_report_html(r1, NULL);
+    CHECK(h3 != NULL);
+    if (h3) {
+      check_page(h3, "small.lua, no options");
+      CHECK(strstr(h3, "α = 5%") != NULL && strstr(h3, "α = 1%") != NULL);
+    }
+    free(h3);
+    /* one pool only in the sizing answer: an unknown one leaves no answer paragraph */
+    ps_report_options op = {.pool = "no_such_pool"};
+    char *h4 = ps_report_html(r1, &op);
+    CHECK(h4 && strstr(h4, "class=\"answer\"") == NULL);
+    free(h4);
+  }
+  ps_results_destroy(r1);
+  ps_results_destroy(r2);
+  ps_scenario_close(m);
+
+  /* scenario text is escaped: a name and an override value with markup */
+  ps_override set[2] = {{"name", "<script>alert(\"x\")</script> & <b>co</b>"}, {"pools.fund.initial", "6e6"}};
+  m = NULL;
+  CHECK_EQ_INT(ps_scenario_open("tests/scenarios/small.lua", set, 2, &m, err, sizeof err), PS_OK);
+  if (m) {
+    ps_results *r = run(m, 300, 2);
+    char *h = r ? ps_report_html(r, NULL) : NULL;
+    CHECK(h != NULL);
+    if (h) {
+      check_page(h, "escaped name");
+      CHECK(strstr(h, "<script") == NULL && strstr(h, "<b>co") == NULL);
+      CHECK(count(h, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;") >= 3);
+      CHECK(strstr(h, "pools.fund.initial=6e6") != NULL); /* the overrides in the audit block */
+    }
+    free(h);
+    ps_results_destroy(r);
+    ps_scenario_close(m);
+  }
+
+  /* Mianyang: Chinese by default (its name is Chinese), English on request */
+  m = NULL;
+  CHECK_EQ_INT(ps_scenario_open("scenarios/mianyang_2022.lua", NULL, 0, &m, err, sizeof err), PS_OK);
+  if (m) {
+    ps_results *r = run(m, 300, 2);
+    CHECK(r != NULL);
+    if (r) {
+      char *zh = ps_report_html(r, NULL);
+      ps_report_options en_o = {.lang = "en"};
+      char *en = ps_report_html(r, &en_o);
+      CHECK(zh && en);
+      if (zh && en) {
+        check_page(zh, "mianyang zh");
+        check_page(en, "mianyang en");
+        CHECK(strstr(zh, "<html lang=\"zh-CN\">") != NULL);
+        CHECK(strstr(zh, "耗尽概率") != NULL && strstr(zh, "规模测算") != NULL && strstr(zh, "财政年度") != NULL);
+        CHECK(strstr(zh, "蒙特卡洛") != NULL && strstr(zh, "Probability of depletion") == NULL);
+        CHECK(strstr(en, "<html lang=\"en\">") != NULL);
+        CHECK(strstr(en, "probability of depletion") != NULL && strstr(en, "fiscal year") != NULL);
+        CHECK(strstr(en, "耗尽概率") == NULL && strstr(en, "财政年度") == NULL);
+        CHECK(strstr(en, "绵阳市财政局") != NULL); /* names stay as the scenario gives them */
+        CHECK(strstr(zh, "亿元") != NULL && strstr(en, "亿元") != NULL);
+        CHECK(strstr(zh, m ? "scenarios/mianyang_2022.lua" : "") != NULL);
+        CHECK(count(zh, "<svg") == 5 && count(en, "<svg") == 5);
+        ps_results *r1 = run(m, 300, 1); /* the same bytes with one thread */
+        char *zh1 = r1 ? ps_report_html(r1, NULL) : NULL;
+        CHECK(zh1 && strcmp(zh, zh1) == 0);
+        free(zh1);
+        ps_results_destroy(r1);
+      }
+      free(zh);
+      free(en);
+      ps_results_destroy(r);
+    }
+    ps_scenario_close(m);
+  }
+  return check_summary("test_html");
+}
