@@ -109,7 +109,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
   }
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
-  *r = (default_record){seg->programme, t, principal, principal + interest,
+  *r = (default_record){seg->programme, t, s, principal, principal + interest,
                         (int64_t)llround((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
   /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
   int64_t first_loss = 0;
@@ -199,7 +199,11 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
   if (party->kind == PS_PARTY_INSURER) {
     ps->claims += now;
     ps->claims_year += now;
-    if (account == p->layer.insurer) w->progs[p - w->m->programmes].layer_claims += now;
+    if (account == p->layer.insurer) {
+      programme_state *pg = &w->progs[p - w->m->programmes];
+      pg->layer_claims += now;
+      pg->layer_by_segment[w->m->segments[r->segment].driver] += now;
+    }
   }
   ps->unpaid += amount - now;
   return excess_pays(w, r, p, amount - now, t) ? -1 : now;
@@ -207,13 +211,14 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
 
 /* pay `amount` from a payer to the bank now; pools pay what their balance
 ** allows and record the rest as shortfall */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int64_t amount, int t) {
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int t) {
   pool_state *ps = &w->pools[pool];
   int64_t now = amount < ps->balance ? amount : ps->balance;
   ps->balance -= now;
   ps->claims += amount;
   ps->paid += now;
   ps->by_programme[programme] += now;
+  if (driver >= 0) ps->by_segment[driver] += now;
   ps->year_paid += now;
   ps->shortfall += amount - now;
   ps->need += (double)amount * ps->discount;
@@ -228,7 +233,8 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
   int64_t now = amount;
   if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
   if (ps_is_pool_account(m, account))
-    now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), amount, t);
+    now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
+                              t);
   *paid += now;
   return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION);
 }
@@ -335,6 +341,7 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->balance += w->parts[i];
         ps->recovered += w->parts[i];
         ps->by_programme[r->programme] -= w->parts[i];
+        ps->by_segment[m->segments[r->segment].driver] -= w->parts[i];
         ps->year_recovered += w->parts[i];
       }
     }

@@ -91,6 +91,8 @@ typedef struct {
   double *pd_by_year; int npd_years; /* pd = {y1, y2, ...}: annual PD by year of age (the last
                                          repeats); NULL: the flat pd above */
   int sector;         /* index into the scenario's sectors, -1: none */
+  int driver;         /* the segment its tail contributions are reported under: itself; a
+                         loan-tape group its template segment, or the last slot (no template) */
   double rho_sector;  /* loading on its sector factor */
   double lgd_downturn;/* LGD rises when the systemic factor falls: mean Phi(Phi^-1(m) - k z) */
   /* derived */
@@ -204,6 +206,9 @@ struct ps_model {
   ps_party *parties; int nparties;
   ps_pool *pools; int npools;
   ps_segment *segments; int nsegments;
+  int nown_segments;        /* the scenario's own segments come first; loan-tape groups follow */
+  int ndrivers;             /* slots for tail contributions by segment: the own segments, plus
+                               one for tape loans without a segment when there are any */
   ps_programme *programmes; int nprogrammes;
   int has_on_period;        /* the scenario defines on_period(ctx) */
   int has_on_default;       /* ... on_default(loan, ctx) */

@@ -25,6 +25,7 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
     if (!(*pool_arrays[i] = calloc(np, sizeof(double)))) goto fail;
   if (!(o->depletion = calloc(np, sizeof(int)))) goto fail;
   if (!(o->outlay_by_programme = calloc(np * (size_t)(m->nprogrammes + 1), sizeof(double)))) goto fail;
+  if (!(o->outlay_by_segment = calloc(np * (size_t)(m->ndrivers + 1), sizeof(double)))) goto fail;
   if (!(o->balance = calloc(np * (size_t)m->periods, sizeof(double)))) goto fail;
   double **programme_arrays[] = {&o->defaults, &o->originated, &o->defaulted_exposure, &o->refused,
                                  &o->capped,   &o->paused,     &o->stopped,            &o->declined};
@@ -53,6 +54,7 @@ void ps_outcomes_free(ps_outcomes *o) {
   free(o->required);
   free(o->topups);
   free(o->outlay_by_programme);
+  free(o->outlay_by_segment);
   free(o->returned);
   free(o->refused);
   free(o->capped);

@@ -30,6 +30,7 @@ typedef struct {
   double *topups, *returned; /* all top-ups (scheduled, rules, hooks); wind-down */
   double *outlay_by_programme; /* a pool's net outlay on each programme's loans:
                                   (pool * paths + path) * nprogrammes + programme */
+  double *outlay_by_segment;   /* ... on each segment slot's: (pool * paths + path) * ndrivers + slot */
   int *depletion;   /* first period with a shortfall, 0 when none */
   double *balance;  /* end-of-period balance: (pool * paths + path) * periods + (t - 1) */
   /* per programme and path */

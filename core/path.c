@@ -42,10 +42,15 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
            (w->weights = calloc((size_t)maxshares + 2, sizeof *w->weights)) &&
            (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
+           (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
+           (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
   for (int i = 0; ok && i < m->npools; i++)
-    ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
+    ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
+         (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
+  for (int i = 0; ok && i < m->nprogrammes; i++)
+    ok = (w->progs[i].layer_by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
   for (int i = 0; ok && i < m->nprogrammes; i++)
     ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL &&
          (w->progs[i].share_buf = calloc((size_t)m->programmes[i].nshares + 1, sizeof(double))) != NULL &&
@@ -71,7 +76,13 @@ void ps_path_free(ps_path *w) {
   }
   free(w->alive);
   ps_factors_free(&w->factors);
-  for (int i = 0; w->pools && i < w->m->npools; i++) free(w->pools[i].by_programme);
+  for (int i = 0; w->pools && i < w->m->npools; i++) {
+    free(w->pools[i].by_programme);
+    free(w->pools[i].by_segment);
+  }
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) free(w->progs[i].layer_by_segment);
+  free(w->driver_weights);
+  free(w->driver_parts);
   free(w->pools);
   free(w->progs);
   free(w->parties);
@@ -216,15 +227,18 @@ static int reset(ps_path *w) {
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
     double *share_buf = w->progs[i].share_buf;
-    int64_t *share_year = w->progs[i].share_year;
+    int64_t *share_year = w->progs[i].share_year, *layer_by_segment = w->progs[i].layer_by_segment;
+    memset(layer_by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
     memset(active, 0, (size_t)m->programmes[i].ntriggers + 1);
     memset(share_year, 0, ((size_t)m->programmes[i].nshares + 1) * sizeof(int64_t));
-    w->progs[i] = (programme_state){.active = active, .share_buf = share_buf, .share_year = share_year};
+    w->progs[i] = (programme_state){
+        .active = active, .share_buf = share_buf, .share_year = share_year, .layer_by_segment = layer_by_segment};
   }
   for (int i = 0; i < m->npools; i++) {
-    int64_t *by_programme = w->pools[i].by_programme;
+    int64_t *by_programme = w->pools[i].by_programme, *by_segment = w->pools[i].by_segment;
     memset(by_programme, 0, (size_t)m->nprogrammes * sizeof(int64_t));
-    w->pools[i] = (pool_state){.discount = 1, .by_programme = by_programme};
+    memset(by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
+    w->pools[i] = (pool_state){.discount = 1, .by_programme = by_programme, .by_segment = by_segment};
   }
   memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
   return 0;
@@ -252,10 +266,11 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
     int a = ps_account_of_pool(m, i);
     int64_t flows = ps_ledger_net(l, a, PS_KIND_INITIAL) + ps->topups + ps_ledger_net(l, a, PS_KIND_YIELD) -
                     ps->paid + ps->recovered - ps->returned;
-    int64_t attributed = 0;
+    int64_t attributed = 0, by_segment = 0;
     for (int g = 0; g < m->nprogrammes; g++) attributed += ps->by_programme[g];
+    for (int d = 0; d < m->ndrivers; d++) by_segment += ps->by_segment[d];
     if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != ps->balance ||
-        attributed != ps->paid - ps->recovered ||
+        attributed != ps->paid - ps->recovered || by_segment != attributed ||
         ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps->claims != ps->paid + ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
       return -1;
@@ -312,6 +327,8 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->required[k] = ceil(ps->required) / PS_FEN_PER_YUAN;
     for (int g = 0; g < m->nprogrammes; g++)
       out->outlay_by_programme[k * (size_t)m->nprogrammes + (size_t)g] = (double)ps->by_programme[g] / PS_FEN_PER_YUAN;
+    for (int d = 0; d < m->ndrivers; d++)
+      out->outlay_by_segment[k * (size_t)m->ndrivers + (size_t)d] = (double)ps->by_segment[d] / PS_FEN_PER_YUAN;
     out->depletion[k] = ps->depletion;
   }
   for (int i = 0; i < m->nprogrammes; i++) {

@@ -17,7 +17,7 @@
 
 /* one default awaiting its claim and its recovery */
 typedef struct {
-  int programme, period;
+  int programme, period, segment;
   int64_t principal;          /* outstanding principal at default, fen */
   int64_t exposure, recovery; /* covered exposure (principal, + interest if covered), fen */
   int64_t excess_paid;        /* what excess_to paid the bank on it (when not the bank itself) */
@@ -34,6 +34,7 @@ typedef struct {
   double need;     /* initial balance needed so far (docs/model.md, sizing) */
   double required; /* running maximum of need */
   int64_t *by_programme; /* net outlay (paid - recovered) on each programme's loans */
+  int64_t *by_segment;   /* ... and by segment (its driver slot) */
 } pool_state;
 
 /* per programme state within a path */
@@ -50,6 +51,7 @@ typedef struct {
   int paused_periods, stopped_periods;
   int64_t declined;          /* loans not originated for want of guarantee capacity */
   int64_t layer_premiums, layer_claims; /* this fiscal year: the layer's insurer in this programme */
+  int64_t *layer_by_segment; /* ... its claims by segment slot, to attribute the layer's payment */
   double new_principal;      /* expected principal originated this period */
   double flow_book;          /* expected principal at risk after this period's defaults */
   int64_t first_loss_used;   /* of the first-loss limit */
@@ -95,6 +97,8 @@ struct ps_path {
   size_t namounts, capamounts;
   queue *claims, *recoveries; /* by period */
   double *weights;            /* scratch for splits */
+  double *driver_weights;     /* scratch, one per segment slot of the tail contributions */
+  int64_t *driver_parts;
   int64_t *parts;
   int period_now; /* the period being run: postings made now carry it */
   ps_ledger ledger;
@@ -108,7 +112,7 @@ struct ps_path {
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t);
 /* a pool pays `amount` now as far as its balance goes, recording the claim,
 ** any shortfall and the sizing shadow; returns what it paid (the caller posts it) */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int64_t amount, int t);
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int t);
 /* pay the claims due in period t; share the recoveries due in t */
 int ps_claims_pay(ps_path *w, int t);
 int ps_claims_recover(ps_path *w, int t);

@@ -58,11 +58,15 @@ static cJSON *scenario_json(const ps_model *m) {
 }
 
 /* {total, programmes: {id: part}, banks: {id: part}}: an Euler allocation of ES */
-static cJSON *drivers_json(const ps_model *m, double total, const double *by_programme) {
+static cJSON *drivers_json(const ps_model *m, double total, const double *by_programme, const double *by_segment) {
   cJSON *d = cJSON_CreateObject();
   cJSON_AddNumberToObject(d, "total", total);
   cJSON *progs = cJSON_AddObjectToObject(d, "programmes");
   for (int g = 0; g < m->nprogrammes; g++) cJSON_AddNumberToObject(progs, m->programmes[g].id, by_programme[g]);
+  cJSON *segments = cJSON_AddObjectToObject(d, "segments");
+  for (int s = 0; s < m->ndrivers; s++)
+    cJSON_AddNumberToObject(segments, s < m->nown_segments ? m->segments[s].id : "(loan tapes without a segment)",
+                            by_segment[s]);
   cJSON *banks = cJSON_AddObjectToObject(d, "banks");
   for (int b = 0; b < m->nparties; b++) {
     if (m->parties[b].kind != PS_PARTY_BANK) continue;
@@ -101,8 +105,8 @@ static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) 
     cJSON_AddItemToArray(by_year, e);
   }
   cJSON *drivers = cJSON_AddObjectToObject(j, "tail_drivers");
-  cJSON_AddItemToObject(drivers, "es95", drivers_json(m, p->net_outlay.es95, p->es95_by_programme));
-  cJSON_AddItemToObject(drivers, "es99", drivers_json(m, p->net_outlay.es99, p->es99_by_programme));
+  cJSON_AddItemToObject(drivers, "es95", drivers_json(m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment));
+  cJSON_AddItemToObject(drivers, "es99", drivers_json(m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment));
   cJSON *bands = cJSON_AddObjectToObject(j, "balance_bands");
   cJSON_AddItemToObject(bands, "p05", cJSON_CreateDoubleArray(p->band_p05, m->periods));
   cJSON_AddItemToObject(bands, "p50", cJSON_CreateDoubleArray(p->band_p50, m->periods));

@@ -39,10 +39,11 @@ static int compare_ranked(const void *a, const void *b) {
 
 /* Euler allocation of ES_q of the net outlay: the mean of each programme's part
 ** over the same tail paths ps_es_sorted averages (the largest round(n(1-q))) */
-static int tail_drivers(const ps_model *m, const ps_outcomes *o, int pool, const double *outlay, double q, double **out) {
-  size_t n = (size_t)o->paths, G = (size_t)m->nprogrammes;
+static int tail_drivers(const ps_model *m, const ps_outcomes *o, int pool, const double *outlay, double q, double **out,
+                        double **by_segment) {
+  size_t n = (size_t)o->paths, G = (size_t)m->nprogrammes, D = (size_t)m->ndrivers;
   ranked *r = malloc(n * sizeof *r);
-  if (!r || !(*out = calloc(G + 1, sizeof(double)))) {
+  if (!r || !(*out = calloc(G + 1, sizeof(double))) || !(*by_segment = calloc(D + 1, sizeof(double)))) {
     free(r);
     return -1;
   }
@@ -51,10 +52,13 @@ static int tail_drivers(const ps_model *m, const ps_outcomes *o, int pool, const
   size_t tail = (size_t)llround((double)n * (1 - q));
   if (tail < 1) tail = 1;
   if (tail > n) tail = n;
-  for (size_t j = n - tail; j < n; j++)
-    for (size_t g = 0; g < G; g++)
-      (*out)[g] += o->outlay_by_programme[ps_slot(o, pool, r[j].path) * G + g];
+  for (size_t j = n - tail; j < n; j++) {
+    size_t k = ps_slot(o, pool, r[j].path);
+    for (size_t g = 0; g < G; g++) (*out)[g] += o->outlay_by_programme[k * G + g];
+    for (size_t d = 0; d < D; d++) (*by_segment)[d] += o->outlay_by_segment[k * D + d];
+  }
   for (size_t g = 0; g < G; g++) (*out)[g] /= (double)tail;
+  for (size_t d = 0; d < D; d++) (*by_segment)[d] /= (double)tail;
   free(r);
   return 0;
 }
@@ -69,8 +73,9 @@ static int pool_result(const ps_model *m, const ps_outcomes *o, int pool, ps_poo
       ps_stats_compute(o->topups + base, n, &pr->topups) || ps_stats_compute(o->returned + base, n, &pr->returned))
     return -1;
   for (size_t i = 0; i < n; i++) scratch[i] = o->paid[base + i] - o->recovered[base + i];
-  if (ps_stats_compute(scratch, n, &pr->net_outlay) || tail_drivers(m, o, pool, scratch, 0.95, &pr->es95_by_programme) ||
-      tail_drivers(m, o, pool, scratch, 0.99, &pr->es99_by_programme))
+  if (ps_stats_compute(scratch, n, &pr->net_outlay) ||
+      tail_drivers(m, o, pool, scratch, 0.95, &pr->es95_by_programme, &pr->es95_by_segment) ||
+      tail_drivers(m, o, pool, scratch, 0.99, &pr->es99_by_programme, &pr->es99_by_segment))
     return -1;
 
   size_t depleted = 0;
@@ -162,6 +167,8 @@ void ps_results_free(ps_results *r) {
     free(pr->sorted_required);
     free(pr->es95_by_programme);
     free(pr->es99_by_programme);
+    free(pr->es95_by_segment);
+    free(pr->es99_by_segment);
   }
   for (int i = 0; r->parties && i < r->m->nparties; i++) {
     free(r->parties[i].net_by_year);

@@ -21,6 +21,7 @@ typedef struct {
   ** over the paths of the outlay's ES95 / ES99 tail (Euler allocation; they sum
   ** to the pool's ES) */
   double *es95_by_programme, *es99_by_programme;
+  double *es95_by_segment, *es99_by_segment; /* by segment slot (model.h: segment driver) */
 } ps_pool_result;
 
 typedef struct {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "path_state.h"
+#include "programme.h"
 
 /* share of a loan's principal still outstanding at the start of its period of age `age` */
 static double remaining(const ps_segment *s, int age) {
@@ -151,10 +152,18 @@ int ps_rules_settle_layers(ps_path *w, int t) {
     programme_state *ps = &w->progs[k];
     if (layer->insurer < 0) continue;
     int64_t excess = ps->layer_claims - (int64_t)floor(layer->above * (double)ps->layer_premiums);
+    /* the segments whose claims made the excess, as weights for its attribution */
+    for (int d = 0; d < m->ndrivers; d++) w->driver_weights[d] = (double)ps->layer_by_segment[d];
+    memset(ps->layer_by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
     ps->layer_claims = ps->layer_premiums = 0;
     if (excess <= 0) continue;
     int64_t amount = (int64_t)llround(layer->share * (double)excess);
-    if (ps_is_pool_account(m, layer->payer)) amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, amount, t);
+    if (ps_is_pool_account(m, layer->payer)) {
+      pool_state *pool = &w->pools[layer->payer - m->nparties];
+      amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, t);
+      ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
+      for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
+    }
     if (ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION)) return -1;
   }
   return 0;

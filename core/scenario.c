@@ -315,7 +315,15 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if ((rc = read_parties(&scen, m))) return rc;
   if ((rc = read_pools(&scen, m))) return rc;
   if ((rc = read_segments(&scen, m))) return rc;
+  m->nown_segments = m->nsegments;
   if ((rc = ps_read_programmes(&scen, m)) || (rc = ps_read_tapes(&scen, m))) return rc;
+  m->ndrivers = m->nown_segments;
+  for (int s = 0; s < m->nsegments; s++) {
+    if (s < m->nown_segments) m->segments[s].driver = s;
+    else if (m->segments[s].driver < 0) m->ndrivers = m->nown_segments + 1;
+  }
+  for (int s = m->nown_segments; s < m->nsegments; s++)
+    if (m->segments[s].driver < 0) m->segments[s].driver = m->nown_segments;
   m->has_hooks = m->has_on_period || m->has_on_default;
   for (int i = 0; i < m->nprogrammes; i++) m->has_hooks |= m->programmes[i].has_split;
   m->balance_feedback = m->has_hooks;

@@ -163,6 +163,7 @@ static int make_segment(ps_model *m, const char *file, const tape_row *rows, lon
   s->programme = r->programme;
   s->sector = r->sector;
   s->lgd = (ps_dist){.kind = PS_DIST_FIXED, .mean = r->lgd};
+  s->driver = r->segment; /* its template, or -1: the slot for tape loans without one */
   s->loan = (ps_dist){.kind = PS_DIST_LIST, .nitems = n};
   if (!(s->loan.items = malloc((size_t)n * sizeof(int64_t)))) return PS_ERUNTIME;
   double sum = 0;

@@ -1,6 +1,7 @@
-/* test_drivers.c — who drives the tail: the programmes' Euler contributions to
-** the ES95 and ES99 of each pool's net outlay sum to that ES, and a programme
-** that never touches a pool contributes nothing to it. */
+/* test_drivers.c — who drives the tail: the programmes' and the segments'
+** Euler contributions to the ES95 and ES99 of each pool's net outlay sum to
+** that ES (layers and loan tapes included), and a programme that never touches
+** a pool contributes nothing to it. */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 
@@ -30,6 +31,13 @@ static void check_file(const char *file) {
     }
     CHECK_NEAR(s95, r.pools[p].net_outlay.es95, 1e-6 * fabs(r.pools[p].net_outlay.es95) + 1e-6);
     CHECK_NEAR(s99, r.pools[p].net_outlay.es99, 1e-6 * fabs(r.pools[p].net_outlay.es99) + 1e-6);
+    double g95 = 0, g99 = 0; /* by segment too */
+    for (int d = 0; d < m.ndrivers; d++) {
+      g95 += r.pools[p].es95_by_segment[d];
+      g99 += r.pools[p].es99_by_segment[d];
+    }
+    CHECK_NEAR(g95, r.pools[p].net_outlay.es95, 1e-6 * fabs(r.pools[p].net_outlay.es95) + 1e-6);
+    CHECK_NEAR(g99, r.pools[p].net_outlay.es99, 1e-6 * fabs(r.pools[p].net_outlay.es99) + 1e-6);
   }
   ps_results_free(&r);
   ps_outcomes_free(&o);
@@ -40,6 +48,7 @@ int main(void) {
   gsl_set_error_handler_off();
   check_file("tests/scenarios/small.lua");
   check_file("tests/scenarios/all_rules.lua");
+  check_file("tests/scenarios/tape_small.lua");
   /* all_rules: the programme "tiered" never pays into the pool "xol" */
   ps_model m;
   char err[1024];
