@@ -139,7 +139,8 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
       if (rc == 0) rc = ps_stats_compute(scratch, n, &pr->outlay_by_year[y]);
     }
     if (rc == 0 && !(pr->budget = calloc((size_t)o->nyears * PS_NBUDGET, sizeof(ps_stats)))) rc = -1;
-    for (int y = 0; rc == 0 && y < o->nyears; y++)
+    /* the budget view is a government's; other parties' outlay by kind is not reported */
+    for (int y = 0; rc == 0 && m->parties[i].kind == PS_PARTY_GOVERNMENT && y < o->nyears; y++)
       for (int k = 0; rc == 0 && k < PS_NBUDGET; k++) {
         for (size_t j = 0; j < n; j++)
           scratch[j] = o->budget[((base + j) * (size_t)o->nyears + (size_t)y) * PS_NBUDGET + (size_t)k];

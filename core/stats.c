@@ -125,6 +125,15 @@ static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
 int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return 0;
+  size_t same = 1;
+  while (same < n && x[same] == x[0]) same++;
+  if (same == n) { /* one value on every path (often 0): nothing to sort */
+    mean_sd(x, n, &out->mean, &out->sd);
+    out->se = out->sd / sqrt((double)n);
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+    out->es95 = out->es99 = x[0];
+    return 0;
+  }
   double *s = n <= SIZE_MAX / sizeof *s ? malloc(n * sizeof *s) : NULL;
   if (!s) return -1;
   memcpy(s, x, n * sizeof *s);
