@@ -266,7 +266,7 @@ static int study(const cli *c, const ps_model *m) {
                   .threads = c->threads,
                   .search = 1};
   ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
-  FILE *text = c->quiet || (c->json && strcmp(c->json, "-") == 0) ? NULL : stdout;
+  FILE *text = c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0) ? NULL : stdout;
   int rc;
   if (strcmp(c->command, "compare") == 0) {
     ps_model *b = NULL;
@@ -274,15 +274,16 @@ static int study(const cli *c, const ps_model *m) {
       fprintf(stderr, "%s\n", err);
       return rc;
     }
-    rc = ps_study_compare(m, b, &o, &ro, c->json, text, NULL, err, sizeof err);
+    rc = ps_study_compare(m, b, &o, &ro, c->json, c->html, text, NULL, err, sizeof err);
     ps_scenario_close(b);
   } else if (c->volume) {
-    rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, text, err, sizeof err);
+    rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, c->html, text, err, sizeof err);
   } else if (c->ntornado) {
-    rc = ps_study_tornado(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &ro, c->json, text, err,
-                          sizeof err);
+    rc = ps_study_tornado(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &ro, c->json, c->html, text,
+                          err, sizeof err);
   } else {
-    rc = ps_study_sweep(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &ro, c->json, text, err, sizeof err);
+    rc = ps_study_sweep(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &ro, c->json, c->html, text, err,
+                        sizeof err);
   }
   if (rc) fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err);
   return rc;

@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include <cJSON.h>
+
 #include "results.h"
 #include "scenario.h"
 
@@ -42,5 +44,15 @@ int ps_report_csv(const char *dir, const ps_results *r, const ps_report_options 
 /* one self-contained HTML page with inline SVG charts, as a string to free()
 ** (core/report_html.c) */
 char *ps_report_html(const ps_results *r, const ps_report_options *o);
+
+/* the same kind of page for a study: doc is the JSON document ps_study_compare,
+** ps_study_sweep, ps_study_tornado or ps_study_max_volume built (found by its
+** top-level key "compare", "sweep", "tornado" or "max_volume"; docs/json-schema.md).
+** A title, a paragraph reading the result, one inline SVG chart and the table of
+** numbers; every string from doc is escaped, and the bytes depend on doc and lang
+** only. lang "zh" or "en"; NULL: zh when the scenario's name has Chinese (a sweep
+** without "scenario": en). A string to free(), or NULL when out of memory or when
+** doc is none of the four. */
+char *ps_report_study_html(const cJSON *doc, const char *lang);
 
 #endif

@@ -238,15 +238,17 @@ static const char *verdict_text(const ctx *c, const ps_estimate *e, double alpha
 typedef struct {
   double left, right, top, bottom; /* margins */
   double x0, x1, y0, y1;           /* data range */
+  double ch;                       /* height of the panel; 0: CH */
 } plot;
 
 static double px(const plot *p, double x) {
   double w = CW - p->left - p->right;
   return finite(p->left + (x - p->x0) / (p->x1 - p->x0) * w);
 }
+static double ph(const plot *p) { return p->ch > 0 ? p->ch : CH; }
 static double py(const plot *p, double y) {
-  double h = CH - p->top - p->bottom;
-  return finite(CH - p->bottom - (y - p->y0) / (p->y1 - p->y0) * h);
+  double h = ph(p) - p->top - p->bottom;
+  return finite(ph(p) - p->bottom - (y - p->y0) / (p->y1 - p->y0) * h);
 }
 
 /* a 1-2-2.5-5 step giving about `target` intervals over range */
@@ -283,20 +285,22 @@ static unit unit_for(double maxabs) {
   return maxabs >= 1e8 ? (unit){1e8, "亿元", "亿元 = 100 million yuan"} : (unit){1e4, "万元", "万元 = 10,000 yuan"};
 }
 
-static void chart_open(ctx *c, const char *title) {
+/* an svg of height h (CH for one panel) */
+static void chart_open_h(ctx *c, const char *title, double h) {
   c->nchart++;
   put(&c->b, "<figure class=\"chart\">\n");
   pf(&c->b,
      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
      "role=\"img\" aria-labelledby=\"chart%d-title\">\n<title id=\"chart%d-title\">",
-     CW, CH, CW, CH, c->nchart, c->nchart);
+     CW, h, CW, h, c->nchart, c->nchart);
   esc(&c->b, title);
   put(&c->b, "</title>\n");
-  pf(&c->b, "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\"/>\n", CW, CH);
+  pf(&c->b, "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\"/>\n", CW, h);
   pf(&c->b, "<text class=\"ctitle\" x=\"%.1f\" y=\"20\">", 10.0);
   esc(&c->b, title);
   put(&c->b, "</text>\n");
 }
+static void chart_open(ctx *c, const char *title) { chart_open_h(c, title, CH); }
 
 static void chart_close(ctx *c, const char *caption) {
   put(&c->b, "</svg>\n");
@@ -316,9 +320,12 @@ typedef struct {
   int xdec;
   int xcat, xcat_every;
   const char *xprefix; /* before category labels */
+  const char *const *xlabels; /* category labels instead of prefix and number */
   double ystep, ydiv;
   int ydec;
   const char *ysuffix;
+  int ycat; /* > 0: ycat categories, ylabels[0] at the top; vertical grid at the x ticks */
+  const char *const *ylabels;
 } axis_spec;
 
 static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, const char *ytitle) {
@@ -327,13 +334,24 @@ static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, 
   double xl = px(p, p->x0), xr = px(p, p->x1), yb = py(p, p->y0), yt = py(p, p->y1);
   /* horizontal grid and y tick labels */
   put(b, "<g class=\"grid\">\n");
-  for (int i = 0;; i++) {
+  for (int i = 0; a->ycat > 0; i++) { /* categories on y: the grid follows the x ticks */
+    double v = p->x0 + i * a->xstep;
+    if (v > p->x1 + a->xstep * 1e-6 || i > 200) break;
+    pf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(p, v), yb, px(p, v), yt);
+  }
+  for (int i = 0; a->ycat <= 0; i++) {
     double v = p->y0 + i * a->ystep;
     if (v > p->y1 + a->ystep * 1e-6 || i > 200) break;
     pf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, py(p, v), xr, py(p, v));
   }
   put(b, "</g>\n<g class=\"ticks-y\">\n");
-  for (int i = 0;; i++) {
+  for (int k = 0; k < a->ycat; k++) {
+    pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", xl - 6,
+       py(p, p->y1 - (k + 0.5) * (p->y1 - p->y0) / a->ycat) + 4);
+    esc(b, a->ylabels ? a->ylabels[k] : "");
+    put(b, "</text>\n");
+  }
+  for (int i = 0; a->ycat <= 0; i++) {
     double v = p->y0 + i * a->ystep;
     if (v > p->y1 + a->ystep * 1e-6 || i > 200) break;
     num(v / a->ydiv, a->ydec, t, sizeof t);
@@ -345,6 +363,12 @@ static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, 
     double slot = (xr - xl) / a->xcat;
     for (int k = 1; k <= a->xcat; k++) {
       if ((k - 1) % a->xcat_every && k != a->xcat) continue;
+      if (a->xlabels) {
+        pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", xl + (k - 0.5) * slot, yb + 16);
+        esc(b, a->xlabels[k - 1]);
+        put(b, "</text>\n");
+        continue;
+      }
       pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s%d</text>\n", xl + (k - 0.5) * slot,
          yb + 16, a->xprefix ? a->xprefix : "", k);
     }
@@ -362,7 +386,7 @@ static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, 
   pf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xr, yb);
   pf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xl, yt);
   snprintf(lab, sizeof lab, "%s", xtitle);
-  pf(b, "<text class=\"axis-x\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (xl + xr) / 2, CH - 8);
+  pf(b, "<text class=\"axis-x\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (xl + xr) / 2, ph(p) - 8);
   esc(b, lab);
   put(b, "</text>\n");
   double ymid = (yb + yt) / 2;
@@ -1525,4 +1549,991 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
     return NULL;
   }
   return b->s;
+}
+
+/* ==== study pages: compare, sweep, tornado, max_volume ======================
+** Rendered from the cJSON document the study wrote (docs/json-schema.md), so
+** the page and the JSON cannot disagree. Charts are stacked panels in one svg. */
+
+static double jnum(const cJSON *o, const char *k) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsNumber(v) ? finite(v->valuedouble) : 0;
+}
+static const char *jstr(const cJSON *o, const char *k) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsString(v) && v->valuestring ? v->valuestring : "";
+}
+static const cJSON *jget(const cJSON *o, const char *k) { return cJSON_GetObjectItemCaseSensitive(o, k); }
+/* a [lo, hi] array (either missing: the value) */
+static void jci(const cJSON *o, const char *k, double value, double *lo, double *hi) {
+  const cJSON *a = jget(o, k);
+  const cJSON *l = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 0) : NULL, *h = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 1) : NULL;
+  *lo = cJSON_IsNumber(l) ? finite(l->valuedouble) : value;
+  *hi = cJSON_IsNumber(h) ? finite(h->valuedouble) : value;
+}
+/* PROB {value, ci} as an estimate */
+static ps_estimate jprob(const cJSON *o) {
+  ps_estimate e = {0};
+  if (cJSON_IsNumber(o)) e.value = e.lo = e.hi = finite(o->valuedouble);
+  else {
+    e.value = jnum(o, "value");
+    jci(o, "ci", e.value, &e.lo, &e.hi);
+  }
+  return e;
+}
+
+/* at most max bytes of s (whole UTF-8 characters), "…" when cut */
+static const char *shorten(const char *s, size_t max, char *buf, size_t n) {
+  size_t len = strlen(s);
+  if (len <= max || n < 8) return s;
+  size_t k = max < n - 4 ? max : n - 4;
+  while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
+  memcpy(buf, s, k);
+  memcpy(buf + k, "…", 4);
+  return buf;
+}
+
+/* a signed difference of money or of probability points */
+static const char *money_signed(double yuan, char *buf, size_t n) {
+  char a[56];
+  money(fabs(yuan), a, sizeof a);
+  snprintf(buf, n, "%s%s", yuan < 0 && fabs(yuan) >= 500 ? "−" : yuan >= 500 ? "+" : "", a);
+  return buf;
+}
+static const char *points_signed(double p, char *buf, size_t n) {
+  snprintf(buf, n, "%+.2f", 100 * finite(p));
+  if (strcmp(buf, "-0.00") == 0 || strcmp(buf, "+0.00") == 0) snprintf(buf, n, "0.00");
+  return buf;
+}
+
+static const char *const study_css =
+    ".panel-title{font-size:12.5px;font-weight:600;fill:var(--muted)}\n"
+    "svg rect.lo{fill:#8fb8e3}svg rect.hi{fill:var(--blue)}svg rect.a{fill:#9aa5b1}svg rect.b{fill:var(--blue)}\n"
+    "svg .base{stroke:var(--red);stroke-width:2}\n"
+    "table.wide{font-size:12px}.ci-text{color:var(--muted);font-size:11px}\n"
+    "svg .level{stroke:var(--muted);stroke-width:1;stroke-dasharray:4 3}\n"
+    "svg .s0{stroke:var(--blue)}svg .s1{stroke:var(--amber)}svg .s2{stroke:var(--red)}svg .s3{stroke:var(--green)}"
+    "svg .s4{stroke:#6c3483}svg .s5{stroke:#5b6570}\n"
+    "svg .series{fill:none;stroke-width:2}\n"
+    "svg circle.s0{fill:var(--blue)}svg circle.s1{fill:var(--amber)}svg circle.s2{fill:var(--red)}"
+    "svg circle.s3{fill:var(--green)}svg circle.s4{fill:#6c3483}svg circle.s5{fill:#5b6570}\n"
+    "svg rect.g0{fill:#1f5fa8}svg rect.g1{fill:#b9770e}svg rect.g2{fill:#1e7b43}svg rect.g3{fill:#c0392b}"
+    "svg rect.g4{fill:#6c3483}svg rect.g5{fill:#5b6570}svg rect.g6{fill:#7fb3d5}svg rect.g7{fill:#d4ac0d}\n";
+
+static void study_page_open(ctx *c, const char *name, const char *heading) {
+  sbuf *b = &c->b;
+  pf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c->zh ? "zh-CN" : "en");
+  put(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  pf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
+  if (*name) {
+    esc(b, name);
+    put(b, " — ");
+  }
+  esc(b, heading);
+  pf(b, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<header>\n<h1>", css, study_css);
+  esc(b, heading);
+  put(b, "</h1>\n");
+}
+
+/* the line under the title: scenario, then extra (already HTML) */
+static void study_sub(ctx *c, const char *name, const char *extra) {
+  put(&c->b, "<p class=\"sub\">");
+  if (*name) {
+    esc(&c->b, name);
+    put(&c->b, " · ");
+  }
+  if (extra && *extra) pf(&c->b, "%s · ", extra);
+  pf(&c->b, "poolsim %s</p>\n", PS_VERSION);
+  put(&c->b, TR(c, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。所有数字均为蒙特卡洛模拟估计，各次运行使用相同的随机种子和路径（共同随机数）。</p>\n</header>\n",
+                "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
+                "confidence intervals. All figures are Monte Carlo estimates; every run uses the same seed and paths "
+                "(common random numbers).</p>\n</header>\n"));
+}
+
+static void audit_scenario(ctx *c, const char *label, const cJSON *s) {
+  if (!cJSON_IsObject(s)) return;
+  pf(&c->b, "<dt>%s</dt><dd>", label);
+  esc(&c->b, jstr(s, "name"));
+  put(&c->b, "<br><code>");
+  esc(&c->b, jstr(s, "file"));
+  put(&c->b, "</code><br>SHA-256 <code>");
+  esc(&c->b, jstr(s, "sha256"));
+  put(&c->b, "</code></dd>\n");
+}
+
+static void study_page_close(ctx *c, const cJSON *doc, const cJSON *sa, const cJSON *sb, const char *extra) {
+  pf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
+  const cJSON *ver = jget(doc, "poolsim");
+  put(&c->b, "<dt>");
+  put(&c->b, TR(c, "软件版本", "software"));
+  put(&c->b, "</dt><dd>poolsim ");
+  esc(&c->b, cJSON_IsString(ver) ? ver->valuestring : PS_VERSION);
+  pf(&c->b, TR(c, "（JSON 格式 %g）", " (JSON schema %g)"), jnum(doc, "schema"));
+  put(&c->b, "</dd>\n");
+  audit_scenario(c, sb ? TR(c, "情景 A", "scenario A") : TR(c, "情景", "scenario"), sa);
+  audit_scenario(c, TR(c, "情景 B", "scenario B"), sb);
+  if (extra) put(&c->b, extra);
+  put(&c->b, "</dl>\n</body>\n</html>\n");
+}
+
+/* a panel of a stacked chart: its own frame of CW x h at (ox, oy) */
+static void panel_open(ctx *c, double ox, double oy, const char *title) {
+  pf(&c->b, "<g transform=\"translate(%.0f %.0f)\">\n<text class=\"panel-title\" x=\"10\" y=\"42\">", ox, oy);
+  esc(&c->b, title);
+  put(&c->b, "</text>\n");
+}
+static void panel_close(ctx *c) { put(&c->b, "</g>\n"); }
+
+/* a vertical whisker from lo to hi at x (svg units) */
+static void whisker(ctx *c, double x, double ylo, double yhi) {
+  pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x, ylo, x, yhi);
+  pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x - 4, ylo, x + 4, ylo);
+  pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x - 4, yhi, x + 4, yhi);
+}
+
+/* a money y range [lo, hi] (yuan) made nice in its unit; returns the step in yuan */
+static double money_range(plot *p, double lo, double hi, unit *u) {
+  *u = unit_for(fmax(fabs(lo), fabs(hi)));
+  p->y0 = lo / u->div;
+  p->y1 = hi / u->div;
+  double s = nice_range(&p->y0, &p->y1, 5) * u->div;
+  p->y0 *= u->div;
+  p->y1 *= u->div;
+  return s;
+}
+/* a probability y range in percent from 0 to at least top (a fraction) */
+static double prob_range(plot *p, double top) {
+  p->y0 = 0;
+  p->y1 = fmin(fmax(100 * top * 1.15, 1), 100);
+  double s = nice_range(&p->y0, &p->y1, 5);
+  if (p->y1 > 100) p->y1 = 100;
+  return s;
+}
+
+/* ---- tornado --------------------------------------------------------------- */
+
+static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
+  sbuf *b = &c->b;
+  const cJSON *sc = jget(t, "scenario"), *base = jget(t, "base"), *keys = jget(t, "keys");
+  const char *name = jstr(sc, "name");
+  double by = jnum(t, "by");
+  int nkeys = cJSON_GetArraySize(keys), npools = cJSON_GetArraySize(base);
+  char a[64], d[64], e[64], f[64], g[96], byt[32];
+  snprintf(byt, sizeof byt, "%g%%", 100 * by);
+  study_page_open(c, name, TR(c, "敏感性分析（龙卷风图）", "Sensitivity (tornado)"));
+  snprintf(g, sizeof g, TR(c, "每个参数在情景取值基础上 −%s / +%s", "each input moved −%s / +%s from the scenario's value"), byt, byt);
+  {
+    sbuf tmp = {0};
+    esc(&tmp, g);
+    study_sub(c, name, tmp.oom ? "" : tmp.s);
+    if (tmp.oom) b->oom = 1;
+    free(tmp.s);
+  }
+  pf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  const cJSON *pool;
+  cJSON_ArrayForEach(pool, base) {
+    const char *id = pool->string ? pool->string : "";
+    put(b, "<p class=\"answer\">");
+    pf(b, "%s <b>", TR(c, "资金池", "Pool"));
+    esc(b, id);
+    pf(b, TR(c, "</b>：基准情景下净支出的95%%分位数为 <b>%s</b>（耗尽概率 %s）。", "</b>: in the scenario as given, the 95th percentile of the net outlay is <b>%s</b> (P(depletion) %s)."),
+       money(jnum(pool, "net_outlay_p95"), a, sizeof a), pct(jnum(pool, "depletion"), d, sizeof d));
+    /* the key with the largest and the smallest swing for this pool */
+    int kmax = -1, kmin = -1;
+    double smax = -1, smin = INFINITY;
+    for (int k = 0; k < nkeys; k++) {
+      const cJSON *row = cJSON_GetArrayItem(keys, k);
+      const cJSON *lo = jget(jget(jget(row, "low"), "pools"), id), *hi = jget(jget(jget(row, "high"), "pools"), id);
+      double s = fabs(jnum(hi, "net_outlay_p95") - jnum(lo, "net_outlay_p95"));
+      if (s > smax) smax = s, kmax = k;
+      if (s < smin) smin = s, kmin = k;
+    }
+    if (kmax >= 0) {
+      const cJSON *row = cJSON_GetArrayItem(keys, kmax);
+      const cJSON *lo = jget(jget(jget(row, "low"), "pools"), id), *hi = jget(jget(jget(row, "high"), "pools"), id);
+      put(b, TR(c, "影响最大的是 <code>", " It moves most with <code>"));
+      esc(b, jstr(row, "key"));
+      pf(b, TR(c, "</code>：取 %g（−%s）时为 %s，取 %g（+%s）时为 %s，相差 %s。", "</code>: at %g (−%s) it is %s, at %g (+%s) %s, a swing of %s."),
+         jnum(jget(row, "low"), "value"), byt, money(jnum(lo, "net_outlay_p95"), a, sizeof a), jnum(jget(row, "high"), "value"),
+         byt, money(jnum(hi, "net_outlay_p95"), d, sizeof d), money(smax, e, sizeof e));
+    }
+    if (kmin >= 0 && kmin != kmax) {
+      put(b, TR(c, "影响最小的是 <code>", " It moves least with <code>"));
+      esc(b, jstr(cJSON_GetArrayItem(keys, kmin), "key"));
+      pf(b, TR(c, "</code>（相差 %s）。", "</code> (a swing of %s)."), money(smin, f, sizeof f));
+    }
+    put(b, "</p>\n");
+  }
+
+  /* the chart: one panel per pool, a row per key (largest swing first) */
+  if (nkeys > 0 && npools > 0) {
+    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    const char **labels = calloc((size_t)nkeys, sizeof *labels);
+    char (*short_keys)[64] = calloc((size_t)nkeys, sizeof *short_keys);
+    if (!labels || !short_keys) {
+      b->oom = 1;
+      free(labels);
+      free(short_keys);
+      return;
+    }
+    size_t longest = 0;
+    for (int k = 0; k < nkeys; k++) {
+      const char *key = jstr(cJSON_GetArrayItem(keys, k), "key");
+      labels[k] = shorten(key, 40, short_keys[k], sizeof short_keys[k]);
+      longest = strlen(labels[k]) > longest ? strlen(labels[k]) : longest;
+    }
+    double left = fmin(fmax(40 + 6.4 * (double)longest, 100), 320);
+    double h = fmax(CH, 70 + 48 + 26.0 * nkeys);
+    char title[256];
+    snprintf(title, sizeof title, TR(c, "各参数 −%s / +%s 时净支出95%%分位数的变化", "95th percentile of the net outlay with each input at −%s and +%s"), byt, byt);
+    chart_open_h(c, title, h * npools);
+    int q = 0;
+    cJSON_ArrayForEach(pool, base) {
+      const char *id = pool->string ? pool->string : "";
+      double bv = jnum(pool, "net_outlay_p95"), lo = bv, hi = bv;
+      for (int k = 0; k < nkeys; k++) {
+        const cJSON *row = cJSON_GetArrayItem(keys, k);
+        double l = jnum(jget(jget(jget(row, "low"), "pools"), id), "net_outlay_p95");
+        double u2 = jnum(jget(jget(jget(row, "high"), "pools"), id), "net_outlay_p95");
+        lo = fmin(lo, fmin(l, u2));
+        hi = fmax(hi, fmax(l, u2));
+      }
+      double pad = fmax((hi - lo) * 0.08, fmax(fabs(bv) * 0.02, 1e4));
+      unit u = unit_for(fmax(fabs(lo - pad), fabs(hi + pad)));
+      plot p = {.left = left, .right = 40, .top = 70, .bottom = 48, .ch = h, .y0 = 0, .y1 = nkeys};
+      p.x0 = (lo - pad) / u.div;
+      p.x1 = (hi + pad) / u.div;
+      double xs = nice_range(&p.x0, &p.x1, 6) * u.div;
+      p.x0 *= u.div;
+      p.x1 *= u.div;
+      snprintf(g, sizeof g, "%s %s", TR(c, "资金池", "Pool"), id);
+      panel_open(c, 0, h * q++, g);
+      snprintf(g, sizeof g, TR(c, "净支出95%%分位数（%s）", "95th percentile of the net outlay (%s)"), TR(c, u.zh, u.en));
+      axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = step_decimals(xs / u.div), .ycat = nkeys, .ylabels = labels};
+      axes(c, &p, &as, g, TR(c, "参数", "input"));
+      double slot = (py(&p, 0) - py(&p, nkeys)) / nkeys, bh = fmin(slot * 0.36, 14);
+      for (int k = 0; k < nkeys; k++) {
+        const cJSON *row = cJSON_GetArrayItem(keys, k);
+        double cy = py(&p, nkeys - k - 0.5);
+        for (int side = 0; side < 2; side++) {
+          const cJSON *end = jget(row, side ? "high" : "low");
+          double v = jnum(jget(jget(end, "pools"), id), "net_outlay_p95");
+          double x0 = px(&p, fmin(v, bv)), x1 = px(&p, fmax(v, bv)), y = side ? cy : cy - bh;
+          pf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", side ? "hi" : "lo", x0, y,
+             fmax(x1 - x0, 1), bh);
+          int right = v >= bv;
+          snprintf(a, sizeof a, "%g", jnum(end, "value"));
+          pf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n",
+             right ? fmax(x1, px(&p, bv)) + 4 : x0 - 4, y + bh - 3, right ? "start" : "end", a);
+        }
+      }
+      pf(b, "<line class=\"base\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, bv), py(&p, 0), px(&p, bv),
+         py(&p, nkeys));
+      snprintf(g, sizeof g, "−%s", byt);
+      legend_item(c, left, 60, "lo", 1, g);
+      snprintf(g, sizeof g, "+%s", byt);
+      legend_item(c, left + 90, 60, "hi", 1, g);
+      snprintf(g, sizeof g, TR(c, "基准 %s", "base %s"), money(bv, a, sizeof a));
+      legend_item(c, left + 180, 60, "base", 0, g);
+      panel_close(c);
+    }
+    free(labels);
+    free(short_keys);
+    chart_close(c, (char *)TR(c, "每行一个参数，按净支出95%分位数的变动幅度从大到小排列；浅色条为参数下调后的结果，深色条为上调后的结果，竖线为基准情景；条端数字为参数取值。",
+                              "One row per input, largest swing of the 95th percentile first; the light bar is the input moved down, the dark bar moved up, the vertical line the scenario as given; numbers at the bar ends are the input's values."));
+  }
+
+  /* the table */
+  pf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
+  th(c, TR(c, "参数", "input"));
+  th(c, TR(c, "资金池", "pool"));
+  th(c, TR(c, "基准取值", "base value"));
+  th(c, TR(c, "基准95%分位", "base p95"));
+  snprintf(g, sizeof g, TR(c, "−%s 取值", "−%s value"), byt);
+  th(c, g);
+  th(c, TR(c, "95%分位", "p95"));
+  th(c, TR(c, "耗尽概率", "P(depletion)"));
+  snprintf(g, sizeof g, TR(c, "+%s 取值", "+%s value"), byt);
+  th(c, g);
+  th(c, TR(c, "95%分位", "p95"));
+  th(c, TR(c, "耗尽概率", "P(depletion)"));
+  th(c, TR(c, "变动幅度", "swing"));
+  put(b, "</tr></thead>\n<tbody>\n");
+  const cJSON *row;
+  cJSON_ArrayForEach(row, keys) {
+    cJSON_ArrayForEach(pool, base) {
+      const char *id = pool->string ? pool->string : "";
+      const cJSON *lo = jget(jget(jget(row, "low"), "pools"), id), *hi = jget(jget(jget(row, "high"), "pools"), id);
+      put(b, "<tr><td><code>");
+      esc(b, jstr(row, "key"));
+      put(b, "</code></td>");
+      td(c, id);
+      snprintf(a, sizeof a, "%g", jnum(row, "base_value"));
+      tdn(c, a);
+      tdn(c, money(jnum(pool, "net_outlay_p95"), a, sizeof a));
+      snprintf(a, sizeof a, "%g", jnum(jget(row, "low"), "value"));
+      tdn(c, a);
+      tdn(c, money(jnum(lo, "net_outlay_p95"), a, sizeof a));
+      tdn(c, pct(jnum(lo, "depletion"), a, sizeof a));
+      snprintf(a, sizeof a, "%g", jnum(jget(row, "high"), "value"));
+      tdn(c, a);
+      tdn(c, money(jnum(hi, "net_outlay_p95"), a, sizeof a));
+      tdn(c, pct(jnum(hi, "depletion"), a, sizeof a));
+      tdn(c, money(fabs(jnum(hi, "net_outlay_p95") - jnum(lo, "net_outlay_p95")), a, sizeof a));
+      put(b, "</tr>\n");
+    }
+  }
+  put(b, "</tbody></table>\n");
+  pf(b, "<p class=\"note-box\">%s</p>\n",
+     TR(c, "整数参数（笔数、时滞）取整后再计算。各行使用相同的随机种子和路径，差异来自参数本身而非抽样噪声。",
+        "A whole-number input (a count, a lag) moves to whole numbers. Every row uses the same seed and paths, so the "
+        "differences come from the input, not from sampling noise."));
+  char extra[160];
+  snprintf(extra, sizeof extra, "<dt>%s</dt><dd>−%s / +%s</dd>\n", TR(c, "变动幅度", "moved by"), byt, byt);
+  study_page_close(c, doc, sc, NULL, extra);
+}
+
+/* ---- sweep ----------------------------------------------------------------- */
+
+/* the distinct values of key k over the rows, in order of first appearance */
+static int distinct_values(const cJSON *rows, const char *key, const char **out) {
+  int n = 0;
+  const cJSON *row;
+  cJSON_ArrayForEach(row, rows) {
+    const char *v = jstr(jget(row, "values"), key);
+    int seen = 0;
+    for (int i = 0; i < n && !seen; i++) seen = strcmp(out[i], v) == 0;
+    if (!seen) out[n++] = v;
+  }
+  return n;
+}
+static int index_of(const char **list, int n, const char *v) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(list[i], v) == 0) return i;
+  return -1;
+}
+
+/* the estimate of the sizing for alpha in a pool's sizing array */
+static ps_estimate sweep_size(const cJSON *pj, int k) {
+  const cJSON *s = cJSON_GetArrayItem(jget(pj, "sizing"), k);
+  ps_estimate e = {0};
+  e.value = jnum(s, "initial");
+  jci(s, "ci", e.value, &e.lo, &e.hi);
+  return e;
+}
+
+static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
+  sbuf *b = &c->b;
+  const cJSON *keys = jget(sw, "keys"), *rows = jget(sw, "rows"), *sc = jget(sw, "scenario");
+  const char *name = jstr(sc, "name");
+  int nkeys = cJSON_GetArraySize(keys), nrows = cJSON_GetArraySize(rows);
+  if (nkeys > 2) nkeys = 2;
+  const char *key0 = nkeys > 0 ? cJSON_GetArrayItem(keys, 0)->valuestring : NULL;
+  const char *key1 = nkeys > 1 ? cJSON_GetArrayItem(keys, 1)->valuestring : NULL;
+  if (!key0) key0 = "";
+  if (!key1) key1 = "";
+  const char **v0 = calloc((size_t)nrows + 1, sizeof *v0), **v1 = calloc((size_t)nrows + 1, sizeof *v1);
+  if (!v0 || !v1) {
+    b->oom = 1;
+    free(v0);
+    free(v1);
+    return;
+  }
+  int n0 = nkeys > 0 ? distinct_values(rows, key0, v0) : 0, n1 = nkeys > 1 ? distinct_values(rows, key1, v1) : 0;
+  const cJSON *first = jget(cJSON_GetArrayItem(rows, 0), "pools");
+  const cJSON *pool0 = first ? first->child : NULL;
+  int nalphas = cJSON_GetArraySize(jget(pool0, "sizing"));
+  if (nalphas > 6) nalphas = 6;
+  double alphas[6];
+  int strict = 0;
+  for (int k = 0; k < nalphas; k++) {
+    alphas[k] = jnum(cJSON_GetArrayItem(jget(pool0, "sizing"), k), "alpha");
+    if (alphas[k] < alphas[strict]) strict = k;
+  }
+  char a[64], d[64], e[64], f[64], g[256], h2[64];
+  study_page_open(c, name, TR(c, "参数扫描", "Sweep"));
+  {
+    sbuf tmp = {0};
+    put(&tmp, TR(c, "变动参数 ", "varying "));
+    for (int k = 0; k < nkeys; k++) {
+      if (k) put(&tmp, TR(c, " 与 ", " and "));
+      put(&tmp, "<code>");
+      esc(&tmp, k ? key1 : key0);
+      put(&tmp, "</code>");
+    }
+    pf(&tmp, TR(c, " · %d 种组合", " · %d combination%s"), nrows, nrows == 1 ? "" : "s");
+    study_sub(c, name, tmp.oom ? "" : tmp.s);
+    if (tmp.oom) b->oom = 1;
+    free(tmp.s);
+  }
+
+  /* the reading */
+  pf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  const cJSON *pool;
+  cJSON_ArrayForEach(pool, first) {
+    const char *id = pool->string ? pool->string : "";
+    put(b, "<p class=\"answer\">");
+    pf(b, "%s <b>", TR(c, "资金池", "Pool"));
+    esc(b, id);
+    put(b, "</b>");
+    if (nkeys == 1 && n0 > 0) {
+      const cJSON *r0 = NULL, *r1 = NULL, *row;
+      cJSON_ArrayForEach(row, rows) { /* the first and the last value */
+        const char *v = jstr(jget(row, "values"), key0);
+        if (!r0 && strcmp(v, v0[0]) == 0) r0 = row;
+        if (strcmp(v, v0[n0 - 1]) == 0) r1 = row;
+      }
+      const cJSON *p0 = jget(jget(r0, "pools"), id), *p1 = jget(jget(r1, "pools"), id);
+      put(b, TR(c, "：<code>", ": as <code>"));
+      esc(b, key0);
+      put(b, TR(c, "</code> 从 ", "</code> goes from "));
+      esc(b, v0[0]);
+      put(b, TR(c, " 变为 ", " to "));
+      esc(b, v0[n0 - 1]);
+      ps_estimate e0 = jprob(jget(p0, "depletion")), e1 = jprob(jget(p1, "depletion"));
+      pf(b, TR(c, "，耗尽概率从 <b>%s</b> 变为 <b>%s</b>（95%%置信区间 %s–%s）", ", the probability of depletion goes from <b>%s</b> to <b>%s</b> (95%% CI %s–%s)"),
+         pct(e0.value, a, sizeof a), pct(e1.value, d, sizeof d), pct(e1.lo, e, sizeof e), pct(e1.hi, f, sizeof f));
+      for (int k = 0; k < nalphas; k++) {
+        ps_estimate s0 = sweep_size(p0, k), s1 = sweep_size(p1, k);
+        pf(b, TR(c, "；耗尽概率不超过 %s 所需初始余额从 %s 变为 <b>%s</b>", "; the initial balance needed for P ≤ %s from %s to <b>%s</b>"),
+           alpha_text(alphas[k], h2, sizeof h2), money(s0.value, a, sizeof a), money(s1.value, d, sizeof d));
+      }
+      put(b, TR(c, "。", "."));
+    } else if (nkeys == 2) {
+      const cJSON *lo = NULL, *hi = NULL, *row;
+      double plo = INFINITY, phi = -INFINITY;
+      cJSON_ArrayForEach(row, rows) {
+        double v = jprob(jget(jget(jget(row, "pools"), id), "depletion")).value;
+        if (v < plo) plo = v, lo = row;
+        if (v > phi) phi = v, hi = row;
+      }
+      for (int side = 0; side < 2 && lo && hi; side++) {
+        const cJSON *r = side ? hi : lo;
+        const cJSON *pj = jget(jget(r, "pools"), id);
+        put(b, side ? TR(c, "；最高 ", "; highest ") : TR(c, "：耗尽概率最低 ", ": the probability of depletion is lowest, "));
+        pf(b, "<b>%s</b> ", pct(side ? phi : plo, a, sizeof a));
+        put(b, TR(c, "（<code>", "at <code>"));
+        esc(b, key0);
+        put(b, "</code> = ");
+        esc(b, jstr(jget(r, "values"), key0));
+        put(b, ", <code>");
+        esc(b, key1);
+        put(b, "</code> = ");
+        esc(b, jstr(jget(r, "values"), key1));
+        if (nalphas)
+          pf(b, TR(c, "，耗尽概率不超过 %s 需 %s）", ", where P ≤ %s needs %s"), alpha_text(alphas[strict], h2, sizeof h2),
+             money(sweep_size(pj, strict).value, d, sizeof d));
+        else put(b, TR(c, "）", ""));
+      }
+      put(b, TR(c, "。", "."));
+    }
+    put(b, "</p>\n");
+  }
+
+  /* the chart */
+  int npools = cJSON_GetArraySize(first);
+  if (n0 > 0 && npools > 0) {
+    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    char title[256];
+    if (nkeys == 1) snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始余额随 %s 的变化", "Probability of depletion and the size needed against %s"), key0);
+    else snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始余额：%s × %s", "Probability of depletion and the size needed: %s × %s"), key0, key1);
+    chart_open_h(c, title, 2 * CH * npools);
+    int q = 0;
+    const char **cats = v0;
+    int ncat = n0, ngroup = nkeys == 2 ? n1 : 1;
+    cJSON_ArrayForEach(pool, first) {
+      const char *id = pool->string ? pool->string : "";
+      /* (a) P(depletion) */
+      double top = 0;
+      for (int k = 0; k < nalphas; k++) top = fmax(top, alphas[k]);
+      const cJSON *row;
+      cJSON_ArrayForEach(row, rows) top = fmax(top, jprob(jget(jget(jget(row, "pools"), id), "depletion")).hi);
+      plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = ncat};
+      double ys = prob_range(&p, top);
+      if (nkeys == 2)
+        snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率（颜色：%s）", "Pool %s: probability of depletion (colours: %s)"), id, key1);
+      else snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率", "Pool %s: probability of depletion"), id);
+      panel_open(c, 0, CH * q++, g);
+      axis_spec as = {.xcat = ncat, .xcat_every = 1, .xlabels = cats, .ystep = ys, .ydiv = 1, .ydec = step_decimals(ys), .ysuffix = "%"};
+      axes(c, &p, &as, key0, TR(c, "耗尽概率（%）", "probability of depletion (%)"));
+      for (int k = 0; k < nalphas; k++) {
+        double v = 100 * alphas[k];
+        if (v > p.y1) continue;
+        pf(b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, v), px(&p, ncat), py(&p, v));
+        pf(b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">α = %s</text>\n", px(&p, ncat) + 4,
+           py(&p, v) + 4, alpha_text(alphas[k], a, sizeof a));
+      }
+      double slot = px(&p, 1) - px(&p, 0), gw = fmin(slot * 0.8, 40.0 * ngroup), bw = gw / ngroup;
+      if (nkeys == 1) {
+        put(b, "<polyline class=\"line\" points=\"");
+        int n = 0;
+        cJSON_ArrayForEach(row, rows) {
+          int i = index_of(v0, n0, jstr(jget(row, "values"), key0));
+          pf(b, "%s%.1f,%.1f", n++ ? " " : "", px(&p, i + 0.5), py(&p, 100 * jprob(jget(jget(jget(row, "pools"), id), "depletion")).value));
+        }
+        put(b, "\"/>\n");
+      }
+      put(b, "<g class=\"whisker\">\n");
+      cJSON_ArrayForEach(row, rows) {
+        ps_estimate ep = jprob(jget(jget(jget(row, "pools"), id), "depletion"));
+        int i = index_of(v0, n0, jstr(jget(row, "values"), key0)), j = nkeys == 2 ? index_of(v1, n1, jstr(jget(row, "values"), key1)) : 0;
+        double cx = nkeys == 1 ? px(&p, i + 0.5) : px(&p, i + 0.5) - gw / 2 + (j + 0.5) * bw;
+        if (nkeys == 2)
+          pf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42,
+             py(&p, 100 * ep.value), bw * 0.84, py(&p, 0) - py(&p, 100 * ep.value));
+        whisker(c, cx, py(&p, 100 * ep.lo), py(&p, 100 * ep.hi));
+        if (nkeys == 1) pf(b, "<circle class=\"s0\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", cx, py(&p, 100 * ep.value));
+      }
+      put(b, "</g>\n");
+      if (nkeys == 2)
+        for (int j = 0; j < n1 && j < 6; j++) {
+          char cls[8];
+          snprintf(cls, sizeof cls, "g%d", j % 8);
+          legend_item(c, 68 + 100.0 * j, 60, cls, 1, shorten(v1[j], 14, a, sizeof a));
+        }
+      panel_close(c);
+
+      /* (b) the size needed: every alpha (one key) or the strictest (two keys) */
+      double lo = 0, hi = 0;
+      cJSON_ArrayForEach(row, rows) {
+        const cJSON *pj = jget(jget(row, "pools"), id);
+        for (int k = 0; k < nalphas; k++) {
+          ps_estimate s = sweep_size(pj, k);
+          lo = fmin(lo, s.lo);
+          hi = fmax(hi, s.hi * 1.1);
+        }
+      }
+      plot p2 = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = ncat};
+      unit u;
+      double ys2 = money_range(&p2, lo, hi, &u);
+      if (nkeys == 1 || !nalphas) snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始余额", "Pool %s: initial balance needed for each target"), id);
+      else snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率不超过 %s 所需初始余额", "Pool %s: initial balance needed for P ≤ %s"), id, alpha_text(alphas[strict], a, sizeof a));
+      panel_open(c, 0, CH * q++, g);
+      snprintf(g, sizeof g, TR(c, "所需初始余额（%s）", "initial balance needed (%s)"), u.zh);
+      axis_spec as2 = {.xcat = ncat, .xcat_every = 1, .xlabels = cats, .ystep = ys2, .ydiv = u.div, .ydec = step_decimals(ys2 / u.div)};
+      axes(c, &p2, &as2, key0, g);
+      if (nkeys == 1) {
+        for (int k = 0; k < nalphas; k++) {
+          double dx = (k - (nalphas - 1) / 2.0) * 7;
+          pf(b, "<polyline class=\"series s%d\" points=\"", k);
+          int n = 0;
+          cJSON_ArrayForEach(row, rows) {
+            int i = index_of(v0, n0, jstr(jget(row, "values"), key0));
+            pf(b, "%s%.1f,%.1f", n++ ? " " : "", px(&p2, i + 0.5) + dx, py(&p2, sweep_size(jget(jget(row, "pools"), id), k).value));
+          }
+          put(b, "\"/>\n<g class=\"whisker\">\n");
+          cJSON_ArrayForEach(row, rows) {
+            int i = index_of(v0, n0, jstr(jget(row, "values"), key0));
+            ps_estimate s = sweep_size(jget(jget(row, "pools"), id), k);
+            whisker(c, px(&p2, i + 0.5) + dx, py(&p2, s.lo), py(&p2, s.hi));
+            pf(b, "<circle class=\"s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", k, px(&p2, i + 0.5) + dx, py(&p2, s.value));
+          }
+          put(b, "</g>\n");
+          snprintf(g, sizeof g, "P ≤ %s", alpha_text(alphas[k], a, sizeof a));
+          char cls[24];
+          snprintf(cls, sizeof cls, "series s%d", k);
+          legend_item(c, 68 + 100.0 * k, 60, cls, 0, g);
+        }
+      } else if (nalphas) {
+        put(b, "<g class=\"whisker\">\n");
+        cJSON_ArrayForEach(row, rows) {
+          ps_estimate s = sweep_size(jget(jget(row, "pools"), id), strict);
+          int i = index_of(v0, n0, jstr(jget(row, "values"), key0)), j = index_of(v1, n1, jstr(jget(row, "values"), key1));
+          double cx = px(&p2, i + 0.5) - gw / 2 + (j + 0.5) * bw, y0 = py(&p2, fmax(s.value, 0)), y1 = py(&p2, fmin(s.value, 0));
+          pf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42, y0,
+             bw * 0.84, fmax(y1 - y0, 0));
+          whisker(c, cx, py(&p2, s.lo), py(&p2, s.hi));
+        }
+        put(b, "</g>\n");
+      }
+      panel_close(c);
+    }
+    chart_close(c, nkeys == 1 ? (char *)TR(c, "上图：各取值下的耗尽概率（须线为95% Wilson置信区间，虚线为目标α）；下图：各目标α所需初始余额（须线为95%置信区间）。横轴各取值等距排列。",
+                                         "Top: the probability of depletion at each value (whiskers: 95% Wilson interval; dashed lines: the targets α). "
+                                         "Bottom: the initial balance needed for each target, with its 95% interval. The values are evenly spaced on the x axis.")
+                              : (char *)TR(c, "横轴为第一个参数的取值，颜色区分第二个参数的取值；须线为95%置信区间。",
+                                         "The first input's values along the x axis, the second's as colours; whiskers: 95% intervals."));
+  }
+
+  /* the table */
+  pf(b, "<h2>%s</h2>\n<table class=\"wide\">\n<thead><tr>", TR(c, "数据", "Numbers"));
+  for (int k = 0; k < nkeys; k++) {
+    put(b, "<th><code>");
+    esc(b, k ? key1 : key0);
+    put(b, "</code></th>");
+  }
+  th(c, TR(c, "资金池", "pool"));
+  th(c, TR(c, "耗尽概率", "P(depletion)"));
+  th(c, TR(c, "95%置信区间", "95% CI"));
+  th(c, TR(c, "净支出均值", "net outlay, mean"));
+  th(c, TR(c, "净支出95%分位", "net outlay, p95"));
+  for (int k = 0; k < nalphas; k++) {
+    snprintf(g, sizeof g, TR(c, "P ≤ %s 所需初始余额", "size for P ≤ %s"), alpha_text(alphas[k], a, sizeof a));
+    th(c, g);
+  }
+  put(b, "</tr></thead>\n<tbody>\n");
+  const cJSON *row;
+  cJSON_ArrayForEach(row, rows) {
+    cJSON_ArrayForEach(pool, jget(row, "pools")) {
+      const char *id = pool->string ? pool->string : "";
+      put(b, "<tr>");
+      for (int k = 0; k < nkeys; k++) tdn(c, jstr(jget(row, "values"), k ? key1 : key0));
+      td(c, id);
+      ps_estimate ep = jprob(jget(pool, "depletion"));
+      tdn(c, pct(ep.value, a, sizeof a));
+      pf(b, "<td class=\"num\">%s – %s</td>", pct(ep.lo, d, sizeof d), pct(ep.hi, e, sizeof e));
+      tdn(c, money(jnum(pool, "net_outlay_mean"), a, sizeof a));
+      tdn(c, money(jnum(pool, "net_outlay_p95"), a, sizeof a));
+      for (int k = 0; k < nalphas; k++) {
+        ps_estimate s = sweep_size(pool, k);
+        pf(b, "<td class=\"num\">%s<br><span class=\"ci-text\">%s – %s</span></td>", money(s.value, a, sizeof a), money(s.lo, d, sizeof d),
+           money(s.hi, e, sizeof e));
+      }
+      put(b, "</tr>\n");
+    }
+  }
+  put(b, "</tbody></table>\n");
+  free(v0);
+  free(v1);
+  sbuf extra = {0};
+  for (int k = 0; k < nkeys; k++) {
+    pf(&extra, "<dt>%s %d</dt><dd><code>", TR(c, "参数", "input"), k + 1);
+    esc(&extra, k ? key1 : key0);
+    put(&extra, "</code></dd>\n");
+  }
+  if (extra.oom) b->oom = 1;
+  study_page_close(c, doc, cJSON_IsObject(sc) ? sc : NULL, NULL, extra.oom ? NULL : extra.s);
+  free(extra.s);
+}
+
+/* ---- compare --------------------------------------------------------------- */
+
+/* A and B as two bars, the B - A interval as a whisker on B (A + ci), A's level dashed */
+static void ab_panel(ctx *c, double ox, double oy, const char *title, const cJSON *diff, int money_units, const char *an,
+                     const char *bn) {
+  sbuf *b = &c->b;
+  double va = jnum(diff, "a"), vb = jnum(diff, "b"), dm = jnum(diff, "diff"), lo, hi;
+  jci(diff, "ci", dm, &lo, &hi);
+  double wlo = va + lo, whi = va + hi;
+  plot p = {.left = 68, .right = CW / 2 + 16, .top = 70, .bottom = 48, .x0 = 0, .x1 = 2};
+  unit u = {1, "", ""};
+  double ys;
+  if (money_units) ys = money_range(&p, fmin(0, fmin(fmin(va, vb), wlo)), fmax(0, fmax(fmax(va, vb), whi)) * 1.1, &u);
+  else ys = prob_range(&p, fmax(fmax(va, vb), whi));
+  double k = money_units ? 1 : 100; /* data to y units */
+  panel_open(c, ox, oy, title);
+  const char *labels[2] = {an, bn};
+  char yt[96], a[64], d[64], e[64], g[256];
+  if (money_units) snprintf(yt, sizeof yt, TR(c, "净支出均值（%s）", "mean net outlay (%s)"), u.zh);
+  else snprintf(yt, sizeof yt, "%s", TR(c, "耗尽概率（%）", "probability of depletion (%)"));
+  axis_spec as = {.xcat = 2, .xcat_every = 1, .xlabels = labels, .ystep = ys, .ydiv = money_units ? u.div : 1,
+                  .ydec = step_decimals(money_units ? ys / u.div : ys), .ysuffix = money_units ? NULL : "%"};
+  axes(c, &p, &as, TR(c, "情景", "scenario"), yt);
+  double w = (px(&p, 1) - px(&p, 0)) * 0.5;
+  for (int i = 0; i < 2; i++) {
+    double v = k * (i ? vb : va), y0 = py(&p, fmax(v, 0)), y1 = py(&p, fmin(v, 0));
+    pf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", px(&p, i + 0.5) - w / 2,
+       y0, w, fmax(y1 - y0, 0));
+  }
+  pf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0.5) - w / 2, py(&p, k * va),
+     px(&p, 1.5) + w / 2, py(&p, k * va));
+  put(b, "<g class=\"whisker\">\n");
+  whisker(c, px(&p, 1.5), py(&p, k * wlo), py(&p, k * whi));
+  put(b, "</g>\n");
+  if (money_units)
+    snprintf(g, sizeof g, "B − A %s (%s … %s)", money_signed(dm, a, sizeof a), money_signed(lo, d, sizeof d),
+             money_signed(hi, e, sizeof e));
+  else
+    snprintf(g, sizeof g, TR(c, "B − A %s 个百分点（%s … %s）", "B − A %s points (%s … %s)"), points_signed(dm, a, sizeof a),
+             points_signed(lo, d, sizeof d), points_signed(hi, e, sizeof e));
+  pf(b, "<text class=\"note\" x=\"%.1f\" y=\"60\">", p.left);
+  esc(b, g);
+  put(b, "</text>\n");
+  panel_close(c);
+}
+
+static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
+  sbuf *b = &c->b;
+  const cJSON *sa = jget(cmp, "a"), *sb = jget(cmp, "b"), *pools = jget(cmp, "pools");
+  const char *an = jstr(sa, "name"), *bn = jstr(sb, "name");
+  char a[64], d[64], e[64], f[64], g[256], la[48], lb[48];
+  snprintf(g, sizeof g, "A: %s · B: %s", an, bn);
+  study_page_open(c, "", TR(c, "方案比较：B 与 A", "Comparison: B against A"));
+  {
+    sbuf tmp = {0};
+    put(&tmp, "A <b>");
+    esc(&tmp, an);
+    put(&tmp, "</b> · B <b>");
+    esc(&tmp, bn);
+    pf(&tmp, TR(c, "</b> · 每个方案 %.0f 条路径 · 随机种子 %.0f", "</b> · %.0f paths each · seed %.0f"), jnum(cmp, "paths"), jnum(cmp, "seed"));
+    study_sub(c, "", tmp.oom ? "" : tmp.s);
+    if (tmp.oom) b->oom = 1;
+    free(tmp.s);
+  }
+  pf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  const cJSON *pool;
+  cJSON_ArrayForEach(pool, pools) {
+    const char *id = pool->string ? pool->string : "";
+    const cJSON *dep = jget(pool, "depletion"), *out = jget(pool, "net_outlay_mean");
+    double dlo, dhi, olo, ohi;
+    jci(dep, "ci", jnum(dep, "diff"), &dlo, &dhi);
+    jci(out, "ci", jnum(out, "diff"), &olo, &ohi);
+    put(b, "<p class=\"answer\">");
+    pf(b, "%s <b>", TR(c, "资金池", "Pool"));
+    esc(b, id);
+    pf(b, TR(c, "</b>：B 相对 A，耗尽概率变化 <b>%s 个百分点</b>（%s → %s，95%%置信区间 %s … %s）", "</b>: from A to B the probability of depletion changes by <b>%s points</b> (%s → %s; 95%% CI %s … %s)"),
+       points_signed(jnum(dep, "diff"), a, sizeof a), pct(jnum(dep, "a"), d, sizeof d), pct(jnum(dep, "b"), e, sizeof e),
+       points_signed(dlo, f, sizeof f), points_signed(dhi, g, sizeof g));
+    put(b, dlo > 0 || dhi < 0 ? TR(c, "，差异显著", ", a real difference at this number of paths")
+                              : TR(c, "，在模拟误差范围内", ", within the Monte Carlo error"));
+    pf(b, TR(c, "；净支出均值变化 <b>%s</b>（95%%置信区间 %s … %s）", "; the mean net outlay changes by <b>%s</b> (95%% CI %s … %s)"),
+       money_signed(jnum(out, "diff"), a, sizeof a), money_signed(olo, d, sizeof d), money_signed(ohi, e, sizeof e));
+    const cJSON *s;
+    cJSON_ArrayForEach(s, jget(pool, "sizing")) {
+      pf(b, TR(c, "；耗尽概率不超过 %s，A 需 %s、B 需 <b>%s</b>", "; for P ≤ %s, A needs %s and B <b>%s</b>"),
+         alpha_text(jnum(s, "alpha"), f, sizeof f), money(jnum(s, "a"), a, sizeof a), money(jnum(s, "b"), d, sizeof d));
+    }
+    put(b, TR(c, "。</p>\n", ".</p>\n"));
+  }
+
+  int npools = cJSON_GetArraySize(pools);
+  if (npools > 0) {
+    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    shorten(an, 24, la, sizeof la);
+    shorten(bn, 24, lb, sizeof lb);
+    char title[256], xa[64], xb[64];
+    snprintf(xa, sizeof xa, "A %s", strlen(an) <= 24 ? an : la);
+    snprintf(xb, sizeof xb, "B %s", strlen(bn) <= 24 ? bn : lb);
+    snprintf(title, sizeof title, "%s", TR(c, "A 与 B：耗尽概率、净支出与所需初始余额", "A and B: depletion, net outlay and the size needed"));
+    chart_open_h(c, title, 2 * CH * npools);
+    int q = 0;
+    cJSON_ArrayForEach(pool, pools) {
+      const char *id = pool->string ? pool->string : "";
+      snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率", "Pool %s: probability of depletion"), id);
+      ab_panel(c, 0, CH * q, g, jget(pool, "depletion"), 0, xa, xb);
+      snprintf(g, sizeof g, TR(c, "资金池 %s：净支出均值", "Pool %s: mean net outlay"), id);
+      ab_panel(c, CW / 2, CH * q, g, jget(pool, "net_outlay_mean"), 1, xa, xb);
+      q++;
+      /* sizes per alpha, A and B side by side with their intervals */
+      const cJSON *sz = jget(pool, "sizing"), *s;
+      int na = cJSON_GetArraySize(sz);
+      double lo = 0, hi = 0, l, h;
+      cJSON_ArrayForEach(s, sz) {
+        jci(s, "a_ci", jnum(s, "a"), &l, &h);
+        lo = fmin(lo, l), hi = fmax(hi, h);
+        jci(s, "b_ci", jnum(s, "b"), &l, &h);
+        lo = fmin(lo, l), hi = fmax(hi, h);
+      }
+      plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = na > 0 ? na : 1};
+      unit u;
+      double ys = money_range(&p, lo, hi * 1.1, &u);
+      snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始余额", "Pool %s: initial balance needed for each target"), id);
+      panel_open(c, 0, CH * q++, g);
+      char labs[16][32];
+      const char *labels[16];
+      int nl = na < 16 ? na : 16;
+      for (int k = 0; k < nl; k++) {
+        char al[24];
+        snprintf(labs[k], sizeof labs[k], "P ≤ %s", alpha_text(jnum(cJSON_GetArrayItem(sz, k), "alpha"), al, sizeof al));
+        labels[k] = labs[k];
+      }
+      char yt[96];
+      snprintf(yt, sizeof yt, TR(c, "所需初始余额（%s）", "initial balance needed (%s)"), u.zh);
+      axis_spec as = {.xcat = nl > 0 ? nl : 1, .xcat_every = 1, .xlabels = nl > 0 ? labels : NULL, .ystep = ys, .ydiv = u.div,
+                      .ydec = step_decimals(ys / u.div)};
+      axes(c, &p, &as, TR(c, "目标：耗尽概率", "target: probability of depletion"), yt);
+      double w = fmin((px(&p, 1) - px(&p, 0)) * 0.3, 60);
+      for (int k = 0; k < nl; k++) {
+        s = cJSON_GetArrayItem(sz, k);
+        for (int i = 0; i < 2; i++) {
+          double v = jnum(s, i ? "b" : "a"), cx = px(&p, k + 0.5) + (i ? 0.55 : -0.55) * w;
+          jci(s, i ? "b_ci" : "a_ci", v, &l, &h);
+          double y0 = py(&p, fmax(v, 0)), y1 = py(&p, fmin(v, 0));
+          pf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", cx - w / 2, y0, w,
+             fmax(y1 - y0, 0));
+          put(b, "<g class=\"whisker\">\n");
+          whisker(c, cx, py(&p, l), py(&p, h));
+          put(b, "</g>\n");
+        }
+      }
+      legend_item(c, 68, 60, "a", 1, xa);
+      legend_item(c, 68 + 260, 60, "b", 1, xb);
+      panel_close(c);
+    }
+    chart_close(c, (char *)TR(c, "上排：A（灰）与 B（蓝）的耗尽概率和净支出均值；B 上的须线为 A 加上配对差 B − A 的95%置信区间，虚线为 A 的水平。下排：各目标所需初始余额及其95%置信区间。",
+                              "Top row: A (grey) and B (blue), probability of depletion and mean net outlay; the whisker on B is A plus the 95% "
+                              "interval of the paired difference B − A, the dashed line A's level. Bottom: the initial balance each needs for each "
+                              "target, with 95% intervals."));
+  }
+
+  pf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
+  th(c, TR(c, "资金池", "pool"));
+  th(c, TR(c, "指标", "measure"));
+  th(c, "A");
+  th(c, "B");
+  th(c, "B − A");
+  th(c, TR(c, "95%置信区间", "95% CI"));
+  put(b, "</tr></thead>\n<tbody>\n");
+  cJSON_ArrayForEach(pool, pools) {
+    const char *id = pool->string ? pool->string : "";
+    const cJSON *dep = jget(pool, "depletion"), *out = jget(pool, "net_outlay_mean"), *s;
+    double lo, hi;
+    put(b, "<tr>");
+    td(c, id);
+    td(c, TR(c, "耗尽概率", "P(depletion)"));
+    tdn(c, pct(jnum(dep, "a"), a, sizeof a));
+    tdn(c, pct(jnum(dep, "b"), a, sizeof a));
+    snprintf(g, sizeof g, TR(c, "%s 个百分点", "%s points"), points_signed(jnum(dep, "diff"), a, sizeof a));
+    tdn(c, g);
+    jci(dep, "ci", jnum(dep, "diff"), &lo, &hi);
+    pf(b, "<td class=\"num\">%s … %s</td></tr>\n", points_signed(lo, d, sizeof d), points_signed(hi, e, sizeof e));
+    put(b, "<tr>");
+    td(c, id);
+    td(c, TR(c, "净支出均值", "net outlay, mean"));
+    tdn(c, money(jnum(out, "a"), a, sizeof a));
+    tdn(c, money(jnum(out, "b"), a, sizeof a));
+    tdn(c, money_signed(jnum(out, "diff"), a, sizeof a));
+    jci(out, "ci", jnum(out, "diff"), &lo, &hi);
+    pf(b, "<td class=\"num\">%s … %s</td></tr>\n", money_signed(lo, d, sizeof d), money_signed(hi, e, sizeof e));
+    cJSON_ArrayForEach(s, jget(pool, "sizing")) {
+      double alo, ahi, blo, bhi;
+      jci(s, "a_ci", jnum(s, "a"), &alo, &ahi);
+      jci(s, "b_ci", jnum(s, "b"), &blo, &bhi);
+      put(b, "<tr>");
+      td(c, id);
+      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始余额", "size for P ≤ %s"), alpha_text(jnum(s, "alpha"), f, sizeof f));
+      td(c, g);
+      pf(b, "<td class=\"num\">%s<br>%s – %s</td>", money(jnum(s, "a"), a, sizeof a), money(alo, d, sizeof d), money(ahi, e, sizeof e));
+      pf(b, "<td class=\"num\">%s<br>%s – %s</td>", money(jnum(s, "b"), a, sizeof a), money(blo, d, sizeof d), money(bhi, e, sizeof e));
+      tdn(c, money_signed(jnum(s, "b") - jnum(s, "a"), a, sizeof a));
+      put(b, "<td class=\"num\">—</td></tr>\n");
+    }
+  }
+  put(b, "</tbody></table>\n");
+  pf(b, "<p class=\"note-box\">%s</p>\n",
+     TR(c, "B − A 为同一路径上两方案之差的均值（共同随机数），其置信区间比两个独立估计之差窄。所需初始余额各自给出次序统计量置信区间，其差值不给区间。",
+        "B − A is the mean over paths of the difference on the same path (common random numbers): its interval is narrower "
+        "than that of two independent estimates. The sizes carry their own order-statistic intervals; their difference has none here."));
+  char extra[160];
+  snprintf(extra, sizeof extra, "<dt>%s</dt><dd>%.0f</dd>\n<dt>%s</dt><dd>%.0f</dd>\n", TR(c, "模拟路径数", "paths"),
+           jnum(cmp, "paths"), TR(c, "随机种子", "seed"), jnum(cmp, "seed"));
+  study_page_close(c, doc, sa, sb, extra);
+}
+
+/* ---- max_volume -------------------------------------------------------------- */
+
+static void volume_page(ctx *c, const cJSON *doc, const cJSON *v) {
+  sbuf *b = &c->b;
+  const cJSON *sc = jget(v, "scenario"), *rows = jget(v, "rows"), *row;
+  const char *name = jstr(sc, "name");
+  char a[64], d[64], e[64], f[64], g[256];
+  int n = cJSON_GetArraySize(rows);
+  double base = 0; /* the scenario's covered lending: lending / scale */
+  cJSON_ArrayForEach(row, rows) if (base == 0 && jnum(row, "scale") > 0) base = jnum(row, "lending") / jnum(row, "scale");
+  study_page_open(c, name, TR(c, "资金池可支持的最大贷款规模", "The largest lending the pool supports"));
+  {
+    sbuf tmp = {0};
+    pf(&tmp, TR(c, "情景中受保贷款规模 %s（k = 1）", "the scenario's covered lending %s (k = 1)"), money(base, a, sizeof a));
+    study_sub(c, name, tmp.oom ? "" : tmp.s);
+    if (tmp.oom) b->oom = 1;
+    free(tmp.s);
+  }
+  pf(b, "<h2>%s</h2>\n<p class=\"answer\">", TR(c, "结论", "The answer"));
+  pf(b, TR(c, "以资金池的初始余额，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
+     money(base, a, sizeof a));
+  cJSON_ArrayForEach(row, rows) {
+    ps_estimate ep = jprob(jget(row, "depletion"));
+    pf(b, TR(c, "耗尽概率不超过 %s 时，贷款规模最多可达 <b>%s</b>（情景的 %.2f 倍；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
+             " To keep P(depletion) at or below %s, lending can go up to <b>%s</b> (%.2f× the scenario's; P(depletion) there %s, 95%% CI %s–%s)."),
+       alpha_text(jnum(row, "alpha"), f, sizeof f), money(jnum(row, "lending"), a, sizeof a), jnum(row, "scale"),
+       pct(ep.value, d, sizeof d), pct(ep.lo, e, sizeof e), pct(ep.hi, g, sizeof g));
+  }
+  put(b, "</p>\n");
+  if (n > 0) {
+    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    double hi = base;
+    cJSON_ArrayForEach(row, rows) hi = fmax(hi, jnum(row, "lending"));
+    plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = n};
+    unit u;
+    double ys = money_range(&p, 0, hi * 1.15, &u);
+    chart_open(c, TR(c, "各目标下可支持的贷款规模", "Lending supported at each target"));
+    char (*labs)[32] = calloc((size_t)n, sizeof *labs);
+    const char **labels = calloc((size_t)n, sizeof *labels);
+    if (!labs || !labels) b->oom = 1;
+    for (int k = 0; labs && labels && k < n; k++) {
+      char al[24];
+      snprintf(labs[k], sizeof labs[k], "P ≤ %s", alpha_text(jnum(cJSON_GetArrayItem(rows, k), "alpha"), al, sizeof al));
+      labels[k] = labs[k];
+    }
+    char yt[96];
+    snprintf(yt, sizeof yt, TR(c, "贷款规模（%s）", "lending (%s)"), u.zh);
+    axis_spec as = {.xcat = n, .xcat_every = 1, .xlabels = labs && labels ? labels : NULL, .ystep = ys, .ydiv = u.div,
+                    .ydec = step_decimals(ys / u.div)};
+    axes(c, &p, &as, TR(c, "目标：耗尽概率", "target: probability of depletion"), yt);
+    double w = fmin((px(&p, 1) - px(&p, 0)) * 0.55, 90);
+    put(b, "<g class=\"bars\">\n");
+    for (int k = 0; k < n; k++) {
+      double l = jnum(cJSON_GetArrayItem(rows, k), "lending");
+      pf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, k + 0.5) - w / 2, py(&p, l), w,
+         fmax(py(&p, 0) - py(&p, l), 0));
+    }
+    put(b, "</g>\n");
+    for (int k = 0; k < n; k++) {
+      row = cJSON_GetArrayItem(rows, k);
+      double l = jnum(row, "lending");
+      pf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s · k = %.2f</text>\n", px(&p, k + 0.5),
+         py(&p, l) - 5, money(l, a, sizeof a), jnum(row, "scale"));
+    }
+    if (base > 0) {
+      pf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, base), px(&p, n),
+         py(&p, base));
+      snprintf(g, sizeof g, TR(c, "情景规模 %s（k = 1）", "the scenario's %s (k = 1)"), money(base, a, sizeof a));
+      legend_item(c, 68, 44, "level", 0, g);
+    }
+    free(labs);
+    free(labels);
+    chart_close(c, (char *)TR(c, "柱：耗尽概率不超过目标时可支持的最大贷款规模（受该资金池保障的各分组新增贷款按同一倍数k放大，二分搜索精确到1%）；虚线：情景中的规模。",
+                              "Bars: the largest lending with P(depletion) at or below the target (every segment paying into the pool "
+                              "lends k times its new loans; k found by bisection to 1%); dashed line: the scenario's lending."));
+  }
+  pf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
+  th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
+  th(c, TR(c, "倍数 k", "scale k"));
+  th(c, TR(c, "贷款规模", "lending"));
+  th(c, TR(c, "该规模下耗尽概率", "P(depletion) there"));
+  th(c, TR(c, "95%置信区间", "95% CI"));
+  put(b, "</tr></thead>\n<tbody>\n");
+  cJSON_ArrayForEach(row, rows) {
+    ps_estimate ep = jprob(jget(row, "depletion"));
+    put(b, "<tr>");
+    tdn(c, alpha_text(jnum(row, "alpha"), a, sizeof a));
+    snprintf(a, sizeof a, "%.2f", jnum(row, "scale"));
+    tdn(c, a);
+    tdn(c, money(jnum(row, "lending"), a, sizeof a));
+    tdn(c, pct(ep.value, a, sizeof a));
+    pf(b, "<td class=\"num\">%s – %s</td></tr>\n", pct(ep.lo, d, sizeof d), pct(ep.hi, e, sizeof e));
+  }
+  put(b, "</tbody></table>\n");
+  study_page_close(c, doc, sc, NULL, NULL);
+}
+
+char *ps_report_study_html(const cJSON *doc, const char *lang) {
+  if (!cJSON_IsObject(doc)) return NULL;
+  const cJSON *cmp = jget(doc, "compare"), *sw = jget(doc, "sweep"), *t = jget(doc, "tornado"), *v = jget(doc, "max_volume");
+  const char *name = cmp ? jstr(jget(cmp, "a"), "name")
+                     : sw ? jstr(jget(sw, "scenario"), "name")
+                     : t  ? jstr(jget(t, "scenario"), "name")
+                          : jstr(jget(v, "scenario"), "name");
+  ctx c = {0};
+  c.zh = lang ? strcmp(lang, "zh") == 0 : has_cjk(name);
+  if (cJSON_IsObject(cmp)) compare_page(&c, doc, cmp);
+  else if (cJSON_IsObject(sw)) sweep_page(&c, doc, sw);
+  else if (cJSON_IsObject(t)) tornado_page(&c, doc, t);
+  else if (cJSON_IsObject(v)) volume_page(&c, doc, v);
+  else return NULL;
+  if (c.b.oom) {
+    free(c.b.s);
+    return NULL;
+  }
+  return c.b.s;
 }

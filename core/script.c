@@ -170,7 +170,7 @@ static int script_compare(lua_State *L) {
   }
   ps_report_options ro = {0};
   char *text = NULL;
-  int rc = ps_study_compare(ma, mb, &r.o, &ro, NULL, NULL, &text, err, sizeof err);
+  int rc = ps_study_compare(ma, mb, &r.o, &ro, NULL, NULL, NULL, &text, err, sizeof err);
   ps_scenario_close(ma);
   ps_scenario_close(mb);
   if (rc) return luaL_error(L, "%s", err);

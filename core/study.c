@@ -56,6 +56,15 @@ static int write_json(cJSON *doc, const char *path, char *err, size_t errlen) {
   return rc;
 }
 
+/* the page of ps_report_study_html for the same document */
+static int write_html(const cJSON *doc, const char *path, const ps_report_options *ro, char *err, size_t errlen) {
+  char *text = ps_report_study_html(doc, ro->lang);
+  int rc = text ? ps_write_file_atomic(path, text, strlen(text), err, errlen) : -1;
+  if (!text) snprintf(err, errlen, "out of memory writing HTML");
+  free(text);
+  return rc;
+}
+
 static cJSON *document(void) {
   cJSON *doc = cJSON_CreateObject();
   cJSON_AddNumberToObject(doc, "schema", PS_JSON_SCHEMA);
@@ -82,7 +91,7 @@ static void pool_series(const ps_results *r, int p, double *outlay, double *depl
 }
 
 int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
-                     const char *json, FILE *text, char **doc_text, char *err, size_t errlen) {
+                     const char *json, const char *html, FILE *text, char **doc_text, char *err, size_t errlen) {
   ps_results *ra = NULL, *rb = NULL;
   if (ps_scenario_run(a, opt, &ra, err, errlen) || ps_scenario_run(b, opt, &rb, err, errlen)) {
     ps_results_destroy(ra);
@@ -158,6 +167,8 @@ int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt
     rc = PS_EINPUT;
   } else if (json && write_json(doc, json, err, errlen)) {
     rc = PS_ERUNTIME;
+  } else if (html && write_html(doc, html, ro, err, errlen)) {
+    rc = PS_ERUNTIME;
   } else if (doc_text && !(*doc_text = cJSON_Print(doc))) {
     snprintf(err, errlen, "out of memory");
     rc = PS_ERUNTIME;
@@ -178,8 +189,8 @@ static void combination(const ps_vary *vary, int nvary, long i, int *pick) {
 }
 
 int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
-                   const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
-                   size_t errlen) {
+                   const ps_options *opt, const ps_report_options *ro, const char *json, const char *html, FILE *text,
+                   char *err, size_t errlen) {
   long rows = 1;
   for (int k = 0; k < nvary; k++) rows *= vary[k].nvalues;
   ps_override *all = malloc(((size_t)nsets + (size_t)nvary) * sizeof *all);
@@ -187,7 +198,7 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
     snprintf(err, errlen, "out of memory");
     return PS_ERUNTIME;
   }
-  memcpy(all, sets, (size_t)nsets * sizeof *all);
+  if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
   const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
   int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
   cJSON *doc = document();
@@ -196,6 +207,7 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
   for (int k = 0; k < nvary; k++) cJSON_AddItemToArray(keys, cJSON_CreateString(vary[k].key));
   cJSON *list = cJSON_AddArrayToObject(sw, "rows");
   int rc = PS_OK;
+  cJSON *scenario = NULL; /* the first run's scenario, for the audit */
   char s1[32], s2[32], s3[32];
   if (text) {
     for (int k = 0; k < nvary; k++) fprintf(text, "%-28s ", vary[k].key);
@@ -219,6 +231,7 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
       rc = PS_ERUNTIME;
       break;
     }
+    if (!scenario) scenario = scenario_json(m);
     cJSON *row = cJSON_CreateObject();
     cJSON *vals = cJSON_AddObjectToObject(row, "values");
     for (int k = 0; k < nvary; k++) cJSON_AddStringToObject(vals, vary[k].key, vary[k].values[pick[k]]);
@@ -258,7 +271,9 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
     ps_results_destroy(r);
     ps_scenario_close(m);
   }
+  if (scenario) cJSON_AddItemToObject(sw, "scenario", scenario); /* the first row's, as run */
   if (rc == PS_OK && json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
+  if (rc == PS_OK && html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
   cJSON_Delete(doc);
   free(all);
   return rc;
@@ -294,9 +309,8 @@ static int by_swing(const void *a, const void *b) {
 }
 
 int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
-                     double by, const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text,
-                     char *err, size_t errlen) {
-  (void)ro;
+                     double by, const ps_options *opt, const ps_report_options *ro, const char *json,
+                     const char *html, FILE *text, char *err, size_t errlen) {
   ps_model *base_model = NULL;
   int rc = ps_scenario_open(file, sets, nsets, &base_model, err, errlen);
   if (rc) return rc;
@@ -308,7 +322,7 @@ int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const
     snprintf(err, errlen, "out of memory");
     rc = PS_ERUNTIME;
   }
-  if (all) memcpy(all, sets, (size_t)nsets * sizeof *all);
+  if (all && nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
   double *base_p95 = values, *base_dep = values + np;
   if (rc == PS_OK) rc = measure(file, all, nsets, opt, base_p95, base_dep, np, err, errlen);
   char lo_text[64], hi_text[64];
@@ -372,6 +386,7 @@ int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const
                 money(base_p95[p], s2, sizeof s2), 100 * by, money(b->hi_p95[p], s3, sizeof s3), 100 * b->hi_dep[p]);
     }
     if (json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
+    else if (html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
     cJSON_Delete(doc);
   }
   free(values);
@@ -407,8 +422,8 @@ static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double 
 }
 
 int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, const char *pool,
-                        const ps_options *opt, const ps_report_options *ro, const char *json, FILE *text, char *err,
-                        size_t errlen) {
+                        const ps_options *opt, const ps_report_options *ro, const char *json, const char *html,
+                        FILE *text, char *err, size_t errlen) {
   ps_model *m = NULL;
   int rc = ps_scenario_open(file, sets, nsets, &m, err, errlen);
   if (rc) return rc;
@@ -427,6 +442,7 @@ int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, co
   cJSON *doc = document();
   cJSON *v = cJSON_AddObjectToObject(doc, "max_volume");
   cJSON_AddItemToObject(v, "scenario", scenario_json(m));
+  if (p >= 0) cJSON_AddStringToObject(v, "pool", m->pools[p].id);
   cJSON *rows = cJSON_AddArrayToObject(v, "rows");
   double prob, volume, base_volume = 0;
   ps_estimate ci;
@@ -464,6 +480,7 @@ int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, co
               100 * alphas[a], lo, volume / 1e8, 100 * ci.value, 100 * ci.lo, 100 * ci.hi);
   }
   if (rc == PS_OK && json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
+  if (rc == PS_OK && html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
   cJSON_Delete(doc);
   free(base_loans);
   ps_scenario_close(m);

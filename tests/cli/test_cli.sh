@@ -532,5 +532,21 @@ psim script --trust tests/scripts/driver_io.lua
 expect_rc 0
 expect_out "trusted"
 
+# ---- 9. study pages (--html for sweep, compare, size --volume) ----------------
+
+psim sweep "$SMALL" --tornado segments.a_small.pd --paths 200 --quiet --html "$tmp/t.html"
+expect_rc 0
+check "tornado --html: a page with a chart" grep -q "<svg" "$tmp/t.html"
+psim sweep "$SMALL" --vary segments.a_small.pd=0.02,0.04 --paths 200 --quiet --html "$tmp/v.html" --lang zh
+expect_rc 0
+check "sweep --html: a page with a chart" grep -q "<svg" "$tmp/v.html"
+check "sweep --html --lang zh: Chinese labels" grep -q '<html lang="zh-CN">' "$tmp/v.html"
+psim compare "$SMALL" "$SMALL" --paths 200 --quiet --html "$tmp/c.html"
+expect_rc 0
+check "compare --html: a page with a chart" grep -q "<svg" "$tmp/c.html"
+psim size "$SMALL" --volume --alpha 0.1 --paths 200 --quiet --html "$tmp/m.html"
+expect_rc 0
+check "size --volume --html: a page with a chart" grep -q "<svg" "$tmp/m.html"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,10 +10,14 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <cJSON.h>
 
 #include "check.h"
 #include "poolsim/poolsim.h"
 #include "report.h"
+#include "study.h"
 
 /* ---- a small well-formedness checker -------------------------------------- */
 
@@ -182,6 +186,156 @@ static void check_page(const char *html, const char *what) {
   CHECK(strstr(html, PS_VERSION) != NULL);
 }
 
+/* a study page (tornado, sweep, compare, max_volume): well-formed, exactly one chart */
+static void check_study_page(const char *html, const char *what) {
+  char why[256] = "";
+  int ok = html && well_formed(html, why, sizeof why);
+  if (!ok) fprintf(stderr, "%s: not well-formed: %s\n", what, html ? why : "no page");
+  CHECK(ok);
+  if (!html) return;
+  CHECK(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+  CHECK(strstr(html, "<meta charset=\"utf-8\">") != NULL && strstr(html, "size:A4") != NULL);
+  int svgs = check_svgs(html);
+  if (svgs != 1) fprintf(stderr, "%s: %d svg charts\n", what, svgs);
+  CHECK(svgs == 1);
+  CHECK(count(html, "<title") == 2); /* the page's and the chart's */
+  CHECK(strstr(html, "class=\"answer\"") != NULL && strstr(html, "<table") != NULL);
+  check_offline(html);
+  CHECK(strstr(html, PS_VERSION) != NULL);
+}
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  rewind(f);
+  char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+    free(s);
+    s = NULL;
+  }
+  if (s) s[n] = 0;
+  fclose(f);
+  return s;
+}
+
+/* each study writes its page (threads 1 and 2: the same bytes) */
+static void study_pages(void) {
+  char dir[] = "/tmp/test_html_XXXXXX", path[2][64], err[1024];
+  if (!mkdtemp(dir)) {
+    CHECK(0);
+    return;
+  }
+  const char *small = "tests/scenarios/small.lua";
+  const char *kinds[] = {"tornado", "sweep1", "sweep2", "compare", "volume"};
+  for (int k = 0; k < 5; k++) {
+    char *page[2] = {NULL, NULL};
+    for (int t = 0; t < 2; t++) {
+      ps_options o = {.paths = 200, .seed = 7, .use_seed = 1, .threads = t + 1};
+      ps_report_options ro = {0};
+      snprintf(path[t], sizeof path[t], "%s/%s%d.html", dir, kinds[k], t);
+      int rc = PS_ERUNTIME;
+      if (k == 0) {
+        const char *keys[] = {"segments.a_small.pd", "programmes.prog_a.claim_lag"};
+        rc = ps_study_tornado(small, NULL, 0, keys, 2, 0.2, &o, &ro, NULL, path[t], NULL, err, sizeof err);
+      } else if (k == 1 || k == 2) {
+        ps_vary v[2] = {{.key = "segments.a_small.pd", .values = {"0.02", "0.04", "0.06"}, .nvalues = 3},
+                        {.key = "pools.fund.initial", .values = {"3e6", "6e6"}, .nvalues = 2}};
+        rc = ps_study_sweep(small, NULL, 0, v, k, &o, &ro, NULL, path[t], NULL, err, sizeof err);
+      } else if (k == 3) {
+        ps_model *a = NULL, *b = NULL;
+        ps_override set = {"segments.a_small.pd", "0.05"};
+        if (ps_scenario_open(small, NULL, 0, &a, err, sizeof err) == PS_OK &&
+            ps_scenario_open(small, &set, 1, &b, err, sizeof err) == PS_OK)
+          rc = ps_study_compare(a, b, &o, &ro, NULL, path[t], NULL, NULL, err, sizeof err);
+        ps_scenario_close(a);
+        ps_scenario_close(b);
+      } else {
+        double alpha[1] = {0.1};
+        ro.alphas = alpha;
+        ro.nalphas = 1;
+        rc = ps_study_max_volume(small, NULL, 0, NULL, &o, &ro, NULL, path[t], NULL, err, sizeof err);
+      }
+      if (rc != PS_OK) fprintf(stderr, "%s: %s\n", kinds[k], err);
+      CHECK_EQ_INT(rc, PS_OK);
+      page[t] = slurp(path[t]);
+      unlink(path[t]);
+    }
+    CHECK(page[0] && page[1]);
+    if (page[0] && page[1]) {
+      check_study_page(page[0], kinds[k]);
+      CHECK(strcmp(page[0], page[1]) == 0); /* byte-identical across thread counts */
+      CHECK(strstr(page[0], "<html lang=\"en\">") != NULL);
+      CHECK(strstr(page[0], "<text class=\"axis-x\"") != NULL && strstr(page[0], "<text class=\"axis-y\"") != NULL);
+    }
+    if (page[0] && k == 0) {
+      CHECK(strstr(page[0], "Sensitivity") != NULL && strstr(page[0], "segments.a_small.pd") != NULL);
+      CHECK(strstr(page[0], "programmes.prog_a.claim_lag") != NULL && strstr(page[0], "class=\"hi\"") != NULL);
+      CHECK(strstr(page[0], "tests/scenarios/small.lua") != NULL);
+    }
+    if (page[0] && k == 1) CHECK(strstr(page[0], "0.04") != NULL && strstr(page[0], "class=\"whisker\"") != NULL);
+    if (page[0] && k == 2) CHECK(strstr(page[0], "pools.fund.initial") != NULL && strstr(page[0], "6e6") != NULL);
+    if (page[0] && k == 3) CHECK(strstr(page[0], "B − A") != NULL && strstr(page[0], "class=\"b\"") != NULL);
+    if (page[0] && k == 4) CHECK(strstr(page[0], "k = ") != NULL && strstr(page[0], "P ≤ 10%") != NULL);
+    free(page[0]);
+    free(page[1]);
+  }
+  rmdir(dir);
+}
+
+/* pages built from hand-written documents: markup in every string is escaped,
+** Chinese names give Chinese labels, anything else is refused */
+static void study_documents(void) {
+  static const char *const docs[] = {
+      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"tornado\":{\"scenario\":{\"name\":\"<b>x</b> & y\",\"file\":\"<i>.lua\","
+      "\"sha256\":\"ab\"},\"by\":0.2,\"base\":{\"<p>\":{\"net_outlay_p95\":1e6,\"depletion\":0.1}},\"keys\":[{\"key\":"
+      "\"k<script>\",\"base_value\":1,\"low\":{\"value\":0.8,\"pools\":{\"<p>\":{\"net_outlay_p95\":8e5,\"depletion\":0.05}}},"
+      "\"high\":{\"value\":1.2,\"pools\":{\"<p>\":{\"net_outlay_p95\":1.3e6,\"depletion\":0.2}}}}]}}",
+      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"sweep\":{\"keys\":[\"k<script>\"],\"rows\":["
+      "{\"values\":{\"k<script>\":\"<v1>\"},\"pools\":{\"<p>\":{\"depletion\":{\"value\":0.1,\"ci\":[0.08,0.12]},"
+      "\"net_outlay_mean\":5e5,\"net_outlay_p95\":9e5,\"sizing\":[{\"alpha\":0.05,\"initial\":1e6,\"ci\":[9e5,1.1e6]}]}}},"
+      "{\"values\":{\"k<script>\":\"v&2\"},\"pools\":{\"<p>\":{\"depletion\":{\"value\":0.2,\"ci\":[0.17,0.23]},"
+      "\"net_outlay_mean\":6e5,\"net_outlay_p95\":1e6,\"sizing\":[{\"alpha\":0.05,\"initial\":1.2e6,\"ci\":[1e6,1.4e6]}]}}}]}}",
+      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"compare\":{\"a\":{\"name\":\"<b>x</b> & y\",\"file\":\"a\",\"sha256\":\"1\"},"
+      "\"b\":{\"name\":\"\\\"B\\\" <i>\",\"file\":\"b\",\"sha256\":\"2\"},\"paths\":100,\"seed\":1,\"pools\":{\"<p>\":{"
+      "\"net_outlay_mean\":{\"a\":1e6,\"b\":1.2e6,\"diff\":2e5,\"se\":1e4,\"ci\":[1.8e5,2.2e5]},"
+      "\"depletion\":{\"a\":0.1,\"b\":0.12,\"diff\":0.02,\"se\":0.005,\"ci\":[0.01,0.03]},"
+      "\"sizing\":[{\"alpha\":0.05,\"a\":2e6,\"a_ci\":[1.8e6,2.2e6],\"b\":2.5e6,\"b_ci\":[2.2e6,2.8e6]}]}}}}",
+      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"max_volume\":{\"scenario\":{\"name\":\"<b>x</b> & y\",\"file\":\"f\",\"sha256\":\"s\"},"
+      "\"rows\":[{\"alpha\":0.1,\"scale\":1.5,\"lending\":3e8,\"depletion\":{\"value\":0.09,\"ci\":[0.07,0.11]}}]}}",
+  };
+  for (int k = 0; k < 4; k++) {
+    cJSON *doc = cJSON_Parse(docs[k]);
+    CHECK(doc != NULL);
+    char *h = doc ? ps_report_study_html(doc, NULL) : NULL;
+    check_study_page(h, "hand-written document");
+    if (h) {
+      CHECK(strstr(h, "<script") == NULL && strstr(h, "<b>x") == NULL && strstr(h, "<p>") == NULL);
+      CHECK(strstr(h, "<i>") == NULL && strstr(h, "<v1>") == NULL);
+      if (k != 3) CHECK(strstr(h, "&lt;p&gt;") != NULL); /* max_volume names no pool */
+      if (k != 1) CHECK(strstr(h, "&lt;b&gt;x&lt;/b&gt; &amp; y") != NULL);
+      else CHECK(strstr(h, "k&lt;script&gt;") != NULL && strstr(h, "v&amp;2") != NULL);
+      if (k == 2) CHECK(strstr(h, "&quot;B&quot; &lt;i&gt;") != NULL);
+    }
+    free(h);
+    char *zh = doc ? ps_report_study_html(doc, "zh") : NULL;
+    CHECK(zh && strstr(zh, "<html lang=\"zh-CN\">") != NULL && strstr(zh, "结论") != NULL);
+    free(zh);
+    cJSON_Delete(doc);
+  }
+  /* a Chinese scenario name: Chinese labels by default */
+  cJSON *doc = cJSON_Parse("{\"max_volume\":{\"scenario\":{\"name\":\"绵阳\"},\"rows\":[{\"alpha\":0.05,\"scale\":1,"
+                           "\"lending\":2e8,\"depletion\":{\"value\":0.04,\"ci\":[0.03,0.05]}}]}}");
+  char *h = doc ? ps_report_study_html(doc, NULL) : NULL;
+  CHECK(h && strstr(h, "<html lang=\"zh-CN\">") != NULL && strstr(h, "亿元") != NULL);
+  free(h);
+  cJSON_Delete(doc);
+  doc = cJSON_Parse("{\"schema\":1,\"pools\":{}}");
+  CHECK(doc && ps_report_study_html(doc, NULL) == NULL); /* none of the four */
+  cJSON_Delete(doc);
+}
+
 static ps_results *run(ps_model *m, long paths, int threads) {
   char err[1024];
   ps_options o = {.paths = paths, .seed = 7, .use_seed = 1, .threads = threads};
@@ -321,6 +475,9 @@ int main(int argc, char **argv) {
     ps_results_destroy(r);
     ps_scenario_close(m);
   }
+
+  study_pages();
+  study_documents();
 
   /* Mianyang: Chinese by default (its name is Chinese), English on request */
   m = NULL;
