@@ -25,38 +25,13 @@
 
 #include "output.h"
 #include "report.h"
+#include "strbuf.h"
 
-typedef struct {
-  char *s;
-  size_t len, cap;
-  int oom;
-} csv_buf;
-
-static void put(csv_buf *b, const char *s, size_t n) {
-  if (b->oom) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *p = realloc(b->s, cap);
-    if (!p) {
-      b->oom = 1;
-      return;
-    }
-    b->s = p;
-    b->cap = cap;
-  }
-  memcpy(b->s + b->len, s, n);
-  b->len += n;
-  b->s[b->len] = '\0';
-}
-
-static void puts_(csv_buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void start(csv_buf *b) { put(b, "\xEF\xBB\xBF", 3); } /* UTF-8 BOM */
-static void eol(csv_buf *b) { put(b, "\r\n", 2); }
+static void start(ps_strbuf *b) { ps_strbuf_put(b, "\xEF\xBB\xBF", 3); } /* UTF-8 BOM */
+static void eol(ps_strbuf *b) { ps_strbuf_put(b, "\r\n", 2); }
 
 /* a header cell "item.measure", quoted when the id needs it (RFC 4180) */
-static void header(csv_buf *b, const char *item, const char *measure) {
+static void header(ps_strbuf *b, const char *item, const char *measure) {
   size_t n = strlen(item) + strlen(measure) + 2;
   char *cell = malloc(n);
   if (!cell) {
@@ -64,44 +39,44 @@ static void header(csv_buf *b, const char *item, const char *measure) {
     return;
   }
   snprintf(cell, n, "%s.%s", item, measure);
-  put(b, ",", 1);
-  if (strpbrk(cell, ",\"\r\n") == NULL) puts_(b, cell);
+  ps_strbuf_put(b, ",", 1);
+  if (strpbrk(cell, ",\"\r\n") == NULL) ps_strbuf_puts(b, cell);
   else {
-    put(b, "\"", 1);
+    ps_strbuf_put(b, "\"", 1);
     for (const char *p = cell; *p; p++) {
-      if (*p == '"') put(b, "\"", 1); /* a quote doubled */
-      put(b, p, 1);
+      if (*p == '"') ps_strbuf_put(b, "\"", 1); /* a quote doubled */
+      ps_strbuf_put(b, p, 1);
     }
-    put(b, "\"", 1);
+    ps_strbuf_put(b, "\"", 1);
   }
   free(cell);
 }
 
 /* an amount of yuan, two decimals, never "-0.00" */
-static void amount(csv_buf *b, double yuan) {
+static void amount(ps_strbuf *b, double yuan) {
   char s[64];
   snprintf(s, sizeof s, ",%.2f", yuan);
   if (strcmp(s, ",-0.00") == 0) strcpy(s, ",0.00");
-  puts_(b, s);
+  ps_strbuf_puts(b, s);
 }
 
 /* a count (loans, periods): whole numbers without decimals */
-static void count(csv_buf *b, double x) {
+static void count(ps_strbuf *b, double x) {
   char s[64];
   snprintf(s, sizeof s, ",%.15g", x == 0 ? 0.0 : x);
-  puts_(b, s);
+  ps_strbuf_puts(b, s);
 }
 
-static void integer(csv_buf *b, long x) {
+static void integer(ps_strbuf *b, long x) {
   char s[32];
   snprintf(s, sizeof s, "%ld", x);
-  puts_(b, s);
+  ps_strbuf_puts(b, s);
 }
 
-static void bands_csv(csv_buf *b, const ps_results *r) {
+static void bands_csv(ps_strbuf *b, const ps_results *r) {
   const ps_model *m = r->m;
   start(b);
-  puts_(b, "period");
+  ps_strbuf_puts(b, "period");
   for (int i = 0; i < m->npools; i++) {
     header(b, m->pools[i].id, "p05");
     header(b, m->pools[i].id, "p50");
@@ -119,11 +94,11 @@ static void bands_csv(csv_buf *b, const ps_results *r) {
   }
 }
 
-static void budget_csv(csv_buf *b, const ps_results *r) {
+static void budget_csv(ps_strbuf *b, const ps_results *r) {
   const ps_model *m = r->m;
   int nyears = 0;
   start(b);
-  puts_(b, "year");
+  ps_strbuf_puts(b, "year");
   for (int i = 0; i < m->nparties; i++) {
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
     header(b, m->parties[i].id, "outlay_mean");
@@ -140,18 +115,18 @@ static void budget_csv(csv_buf *b, const ps_results *r) {
         amount(b, p->outlay_by_year[y].mean);
         amount(b, p->outlay_by_year[y].p95);
       } else
-        puts_(b, ",,");
+        ps_strbuf_puts(b, ",,");
     }
     eol(b);
   }
 }
 
-static void paths_csv(csv_buf *b, const ps_results *r) {
+static void paths_csv(ps_strbuf *b, const ps_results *r) {
   const ps_model *m = r->m;
   const ps_outcomes *o = &r->outcomes;
   static const char *const pool_cols[] = {"claims", "paid", "shortfall", "recovered", "required_initial", "depletion_period"};
   start(b);
-  puts_(b, "path");
+  ps_strbuf_puts(b, "path");
   for (int i = 0; i < m->npools; i++)
     for (size_t k = 0; k < sizeof pool_cols / sizeof *pool_cols; k++) header(b, m->pools[i].id, pool_cols[k]);
   for (int i = 0; i < m->nprogrammes; i++) {
@@ -172,7 +147,7 @@ static void paths_csv(csv_buf *b, const ps_results *r) {
       amount(b, o->shortfall[s]);
       amount(b, o->recovered[s]);
       amount(b, o->required[s]);
-      put(b, ",", 1);
+      ps_strbuf_put(b, ",", 1);
       integer(b, o->depletion[s]);
     }
     for (int i = 0; i < m->nprogrammes; i++) {
@@ -210,7 +185,7 @@ int ps_report_csv(const char *dir, const ps_results *r, const ps_report_options 
     snprintf(err, errlen, "%s/paths.csv: the per-path outcomes of this run were not kept", dir);
     return -1;
   }
-  csv_buf files[3] = {{0}};
+  ps_strbuf files[3] = {{0}};
   bands_csv(&files[0], r);
   budget_csv(&files[1], r);
   paths_csv(&files[2], r);

@@ -12,72 +12,21 @@
 
 #include "report.h"
 #include "sizing.h"
+#include "strbuf.h"
 
 /* ---- a growing string ---------------------------------------------------- */
 
-typedef struct {
-  char *s;
-  size_t len, cap;
-  int oom;
-} sbuf;
-
-static void put_n(sbuf *b, const char *s, size_t n) {
-  if (b->oom) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 1 << 16;
-    while (b->len + n + 1 > cap) cap *= 2;
-    char *p = realloc(b->s, cap);
-    if (!p) {
-      b->oom = 1;
-      return;
-    }
-    b->s = p;
-    b->cap = cap;
-  }
-  memcpy(b->s + b->len, s, n);
-  b->len += n;
-  b->s[b->len] = 0;
-}
-
-static void put(sbuf *b, const char *s) { put_n(b, s, strlen(s)); }
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void pf(sbuf *b, const char *fmt, ...) {
-  char small[512];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n < sizeof small) {
-    put_n(b, small, (size_t)n);
-    return;
-  }
-  char *big = malloc((size_t)n + 1);
-  if (!big) {
-    b->oom = 1;
-    return;
-  }
-  va_start(ap, fmt);
-  vsnprintf(big, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  put_n(b, big, (size_t)n);
-  free(big);
-}
-
 /* text from the scenario (or anything else) as HTML text or attribute value */
-static void esc(sbuf *b, const char *s) {
+static void esc(ps_strbuf *b, const char *s) {
   if (!s) return;
   for (const char *p = s; *p; p++) {
     switch (*p) {
-    case '&': put(b, "&amp;"); break;
-    case '<': put(b, "&lt;"); break;
-    case '>': put(b, "&gt;"); break;
-    case '"': put(b, "&quot;"); break;
-    case '\'': put(b, "&#39;"); break;
-    default: put_n(b, p, 1);
+    case '&': ps_strbuf_puts(b, "&amp;"); break;
+    case '<': ps_strbuf_puts(b, "&lt;"); break;
+    case '>': ps_strbuf_puts(b, "&gt;"); break;
+    case '"': ps_strbuf_puts(b, "&quot;"); break;
+    case '\'': ps_strbuf_puts(b, "&#39;"); break;
+    default: ps_strbuf_put(b, p, 1);
     }
   }
 }
@@ -85,7 +34,7 @@ static void esc(sbuf *b, const char *s) {
 /* ---- context and labels ------------------------------------------------- */
 
 typedef struct {
-  sbuf b;
+  ps_strbuf b;
   const ps_results *r;
   const ps_model *m;
   const ps_report_options *o;
@@ -218,7 +167,7 @@ static const char *rate_text(double x, char *buf, size_t n) {
 /* "3.25% (95% CI 2.99%–3.52%)" */
 static void put_prob_ci(ctx *c, const ps_estimate *e) {
   char a[32], b[32], d[32];
-  pf(&c->b, TR(c, "%s（95%%置信区间 %s–%s）", "%s (95%% CI %s–%s)"), pct(e->value, a, sizeof a), pct(e->lo, b, sizeof b),
+  ps_strbuf_printf(&c->b, TR(c, "%s（95%%置信区间 %s–%s）", "%s (95%% CI %s–%s)"), pct(e->value, a, sizeof a), pct(e->lo, b, sizeof b),
      pct(e->hi, d, sizeof d));
 }
 
@@ -288,28 +237,28 @@ static unit unit_for(double maxabs) {
 /* an svg of height h (CH for one panel) */
 static void chart_open_h(ctx *c, const char *title, double h) {
   c->nchart++;
-  put(&c->b, "<figure class=\"chart\">\n");
-  pf(&c->b,
+  ps_strbuf_puts(&c->b, "<figure class=\"chart\">\n");
+  ps_strbuf_printf(&c->b,
      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
      "role=\"img\" aria-labelledby=\"chart%d-title\">\n<title id=\"chart%d-title\">",
      CW, h, CW, h, c->nchart, c->nchart);
   esc(&c->b, title);
-  put(&c->b, "</title>\n");
-  pf(&c->b, "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\"/>\n", CW, h);
-  pf(&c->b, "<text class=\"ctitle\" x=\"%.1f\" y=\"20\">", 10.0);
+  ps_strbuf_puts(&c->b, "</title>\n");
+  ps_strbuf_printf(&c->b, "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\"/>\n", CW, h);
+  ps_strbuf_printf(&c->b, "<text class=\"ctitle\" x=\"%.1f\" y=\"20\">", 10.0);
   esc(&c->b, title);
-  put(&c->b, "</text>\n");
+  ps_strbuf_puts(&c->b, "</text>\n");
 }
 static void chart_open(ctx *c, const char *title) { chart_open_h(c, title, CH); }
 
 static void chart_close(ctx *c, const char *caption) {
-  put(&c->b, "</svg>\n");
+  ps_strbuf_puts(&c->b, "</svg>\n");
   if (caption) {
-    put(&c->b, "<figcaption>");
-    put(&c->b, caption); /* built by the caller, already escaped */
-    put(&c->b, "</figcaption>\n");
+    ps_strbuf_puts(&c->b, "<figcaption>");
+    ps_strbuf_puts(&c->b, caption); /* built by the caller, already escaped */
+    ps_strbuf_puts(&c->b, "</figcaption>\n");
   }
-  put(&c->b, "</figure>\n");
+  ps_strbuf_puts(&c->b, "</figure>\n");
 }
 
 /* grid, axes, tick labels and the two axis titles. x ticks: every xstep from
@@ -329,47 +278,47 @@ typedef struct {
 } axis_spec;
 
 static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, const char *ytitle) {
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   char t[64], lab[96];
   double xl = px(p, p->x0), xr = px(p, p->x1), yb = py(p, p->y0), yt = py(p, p->y1);
   /* horizontal grid and y tick labels */
-  put(b, "<g class=\"grid\">\n");
+  ps_strbuf_puts(b, "<g class=\"grid\">\n");
   for (int i = 0; a->ycat > 0; i++) { /* categories on y: the grid follows the x ticks */
     double v = p->x0 + i * a->xstep;
     if (v > p->x1 + a->xstep * 1e-6 || i > 200) break;
-    pf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(p, v), yb, px(p, v), yt);
+    ps_strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(p, v), yb, px(p, v), yt);
   }
   for (int i = 0; a->ycat <= 0; i++) {
     double v = p->y0 + i * a->ystep;
     if (v > p->y1 + a->ystep * 1e-6 || i > 200) break;
-    pf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, py(p, v), xr, py(p, v));
+    ps_strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, py(p, v), xr, py(p, v));
   }
-  put(b, "</g>\n<g class=\"ticks-y\">\n");
+  ps_strbuf_puts(b, "</g>\n<g class=\"ticks-y\">\n");
   for (int k = 0; k < a->ycat; k++) {
-    pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", xl - 6,
+    ps_strbuf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", xl - 6,
        py(p, p->y1 - (k + 0.5) * (p->y1 - p->y0) / a->ycat) + 4);
     esc(b, a->ylabels ? a->ylabels[k] : "");
-    put(b, "</text>\n");
+    ps_strbuf_puts(b, "</text>\n");
   }
   for (int i = 0; a->ycat <= 0; i++) {
     double v = p->y0 + i * a->ystep;
     if (v > p->y1 + a->ystep * 1e-6 || i > 200) break;
     num(v / a->ydiv, a->ydec, t, sizeof t);
-    pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s%s</text>\n", xl - 6, py(p, v) + 4, t,
+    ps_strbuf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s%s</text>\n", xl - 6, py(p, v) + 4, t,
        a->ysuffix ? a->ysuffix : "");
   }
-  put(b, "</g>\n<g class=\"ticks-x\">\n");
+  ps_strbuf_puts(b, "</g>\n<g class=\"ticks-x\">\n");
   if (a->xcat > 0) {
     double slot = (xr - xl) / a->xcat;
     for (int k = 1; k <= a->xcat; k++) {
       if ((k - 1) % a->xcat_every && k != a->xcat) continue;
       if (a->xlabels) {
-        pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", xl + (k - 0.5) * slot, yb + 16);
+        ps_strbuf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", xl + (k - 0.5) * slot, yb + 16);
         esc(b, a->xlabels[k - 1]);
-        put(b, "</text>\n");
+        ps_strbuf_puts(b, "</text>\n");
         continue;
       }
-      pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s%d</text>\n", xl + (k - 0.5) * slot,
+      ps_strbuf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s%d</text>\n", xl + (k - 0.5) * slot,
          yb + 16, a->xprefix ? a->xprefix : "", k);
     }
   } else {
@@ -377,46 +326,46 @@ static void axes(ctx *c, const plot *p, const axis_spec *a, const char *xtitle, 
       double v = p->x0 + i * a->xstep;
       if (v > p->x1 + a->xstep * 1e-6 || i > 200) break;
       num(v / a->xdiv, a->xdec, t, sizeof t);
-      pf(b, "<line class=\"tickmark\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(p, v), yb, px(p, v),
+      ps_strbuf_printf(b, "<line class=\"tickmark\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(p, v), yb, px(p, v),
          yb + 4);
-      pf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", px(p, v), yb + 17, t);
+      ps_strbuf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", px(p, v), yb + 17, t);
     }
   }
-  put(b, "</g>\n");
-  pf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xr, yb);
-  pf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xl, yt);
+  ps_strbuf_puts(b, "</g>\n");
+  ps_strbuf_printf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xr, yb);
+  ps_strbuf_printf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", xl, yb, xl, yt);
   snprintf(lab, sizeof lab, "%s", xtitle);
-  pf(b, "<text class=\"axis-x\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (xl + xr) / 2, ph(p) - 8);
+  ps_strbuf_printf(b, "<text class=\"axis-x\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (xl + xr) / 2, ph(p) - 8);
   esc(b, lab);
-  put(b, "</text>\n");
+  ps_strbuf_puts(b, "</text>\n");
   double ymid = (yb + yt) / 2;
-  pf(b, "<text class=\"axis-y\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 %.1f %.1f)\">",
+  ps_strbuf_printf(b, "<text class=\"axis-y\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 %.1f %.1f)\">",
      16.0, ymid, 16.0, ymid);
   esc(b, ytitle);
-  put(b, "</text>\n");
+  ps_strbuf_puts(b, "</text>\n");
 }
 
 /* a label that stays inside the plot: anchored at its start, or its end when
 ** it would run past the right edge */
 static void label_at(ctx *c, const plot *p, double x, double y, const char *cls, const char *text) {
   int right = x > px(p, p->x0) + 0.62 * (px(p, p->x1) - px(p, p->x0));
-  pf(&c->b, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", cls, right ? x - 4 : x + 4, y,
+  ps_strbuf_printf(&c->b, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", cls, right ? x - 4 : x + 4, y,
      right ? "end" : "start");
   esc(&c->b, text);
-  put(&c->b, "</text>\n");
+  ps_strbuf_puts(&c->b, "</text>\n");
 }
 
 static void vline(ctx *c, const plot *p, double x, const char *cls) {
-  pf(&c->b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, px(p, x), py(p, p->y0),
+  ps_strbuf_printf(&c->b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, px(p, x), py(p, p->y0),
      px(p, x), py(p, p->y1));
 }
 
 static void legend_item(ctx *c, double x, double y, const char *cls, int swatch, const char *text) {
-  if (swatch) pf(&c->b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"9\"/>\n", cls, x, y - 8);
-  else pf(&c->b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, x, y - 4, x + 14, y - 4);
-  pf(&c->b, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", x + 18, y);
+  if (swatch) ps_strbuf_printf(&c->b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"9\"/>\n", cls, x, y - 8);
+  else ps_strbuf_printf(&c->b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cls, x, y - 4, x + 14, y - 4);
+  ps_strbuf_printf(&c->b, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", x + 18, y);
   esc(&c->b, text);
-  put(&c->b, "</text>\n");
+  ps_strbuf_puts(&c->b, "</text>\n");
 }
 
 /* (1) histogram of the pool's net outlay over paths */
@@ -477,14 +426,14 @@ static void chart_histogram(ctx *c, int pool) {
   axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = step_decimals(xs / u.div), .ystep = ys, .ydiv = 1,
                   .ydec = step_decimals(ys), .ysuffix = "%"};
   axes(c, &p, &as, xt, TR(c, "路径占比（%）", "share of paths (%)"));
-  put(&c->b, "<g class=\"bars\">\n");
+  ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int k = 0; k < nbins; k++) {
     if (!count[k]) continue;
     double x = start + k * bw, h = 100.0 * count[k] / n;
-    pf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, x) + 0.5, py(&p, h),
+    ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, x) + 0.5, py(&p, h),
        fmax(px(&p, x + bw) - px(&p, x) - 1, 0.5), py(&p, 0) - py(&p, h));
   }
-  put(&c->b, "</g>\n");
+  ps_strbuf_puts(&c->b, "</g>\n");
   free(count);
   /* marks: p95 and p99 of the net outlay, and the initial balance */
   const struct {
@@ -505,9 +454,9 @@ static void chart_histogram(ctx *c, int pool) {
   } else {
     snprintf(lab, sizeof lab, "%s %s %s", TR(c, "初始余额", "initial balance"), money_x(initial, 1, a, sizeof a),
              TR(c, "（超出图幅）→", "(off the scale) →"));
-    pf(&c->b, "<text class=\"note-initial\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", CW - p.right, p.top - 10);
+    ps_strbuf_printf(&c->b, "<text class=\"note-initial\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", CW - p.right, p.top - 10);
     esc(&c->b, lab);
-    put(&c->b, "</text>\n");
+    ps_strbuf_puts(&c->b, "</text>\n");
   }
   char cap[1024];
   snprintf(cap, sizeof cap,
@@ -563,16 +512,16 @@ static void chart_fan(ctx *c, int pool) {
   axis_spec as = {.xstep = xs, .xdiv = 1, .xdec = 0, .ystep = ys, .ydiv = u.div, .ydec = step_decimals(ys / u.div)};
   axes(c, &p, &as, xt, yt);
   /* the band: p95 forward, p05 back; period 0 is the initial balance */
-  put(&c->b, "<polygon class=\"band\" points=\"");
-  pf(&c->b, "%.1f,%.1f", px(&p, 0), py(&p, pr->initial));
-  for (int t = 1; t <= T; t++) pf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p95[t - 1]));
-  for (int t = T; t >= 1; t--) pf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p05[t - 1]));
-  put(&c->b, "\"/>\n<polyline class=\"line\" points=\"");
-  pf(&c->b, "%.1f,%.1f", px(&p, 0), py(&p, pr->initial));
-  for (int t = 1; t <= T; t++) pf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p50[t - 1]));
-  put(&c->b, "\"/>\n");
+  ps_strbuf_puts(&c->b, "<polygon class=\"band\" points=\"");
+  ps_strbuf_printf(&c->b, "%.1f,%.1f", px(&p, 0), py(&p, pr->initial));
+  for (int t = 1; t <= T; t++) ps_strbuf_printf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p95[t - 1]));
+  for (int t = T; t >= 1; t--) ps_strbuf_printf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p05[t - 1]));
+  ps_strbuf_puts(&c->b, "\"/>\n<polyline class=\"line\" points=\"");
+  ps_strbuf_printf(&c->b, "%.1f,%.1f", px(&p, 0), py(&p, pr->initial));
+  for (int t = 1; t <= T; t++) ps_strbuf_printf(&c->b, " %.1f,%.1f", px(&p, t), py(&p, pr->band_p50[t - 1]));
+  ps_strbuf_puts(&c->b, "\"/>\n");
   if (p.y0 < 0) {
-    pf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, 0),
+    ps_strbuf_printf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, 0),
        px(&p, p.x1), py(&p, 0));
   }
   legend_item(c, p.left, 40, "band", 1, TR(c, "5%–95%的路径落在此区间", "5%–95% of paths"));
@@ -616,31 +565,31 @@ static void chart_depletion_years(ctx *c, int pool) {
   for (int k = 0; k < c->nalphas; k++) {
     double v = 100 * c->alphas[k];
     if (v > p.y1) continue;
-    pf(&c->b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, v),
+    ps_strbuf_printf(&c->b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, v),
        px(&p, ny), py(&p, v));
-    pf(&c->b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">α = %s</text>\n", px(&p, ny) + 4,
+    ps_strbuf_printf(&c->b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">α = %s</text>\n", px(&p, ny) + 4,
        py(&p, v) + 4, alpha_text(c->alphas[k], a, sizeof a));
   }
-  put(&c->b, "<g class=\"bars\">\n");
+  ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int y = 0; y < ny; y++) {
     const ps_estimate *e = &pr->depletion_by_year[y];
     double cx = px(&p, y + 0.5), v = 100 * e->value;
-    pf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", cx - w / 2, py(&p, v), w,
+    ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", cx - w / 2, py(&p, v), w,
        py(&p, 0) - py(&p, v));
   }
-  put(&c->b, "</g>\n<g class=\"whisker\">\n");
+  ps_strbuf_puts(&c->b, "</g>\n<g class=\"whisker\">\n");
   for (int y = 0; y < ny; y++) {
     const ps_estimate *e = &pr->depletion_by_year[y];
     double cx = px(&p, y + 0.5), l = py(&p, 100 * e->lo), h = py(&p, 100 * e->hi);
-    pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx, l, cx, h);
-    pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - 5, l, cx + 5, l);
-    pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - 5, h, cx + 5, h);
+    ps_strbuf_printf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx, l, cx, h);
+    ps_strbuf_printf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - 5, l, cx + 5, l);
+    ps_strbuf_printf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - 5, h, cx + 5, h);
   }
-  put(&c->b, "</g>\n");
+  ps_strbuf_puts(&c->b, "</g>\n");
   if (ny <= 15)
     for (int y = 0; y < ny; y++) {
       const ps_estimate *e = &pr->depletion_by_year[y];
-      pf(&c->b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">%s</text>\n", px(&p, y + 0.5) + 7,
+      ps_strbuf_printf(&c->b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">%s</text>\n", px(&p, y + 0.5) + 7,
          py(&p, 100 * e->value) - 3, pct(e->value, a, sizeof a));
     }
   chart_close(c, (char *)TR(c, "柱：截至该年末已耗尽（首次出现缺口）的路径比例；须线：95% Wilson置信区间；虚线：规模测算目标α。",
@@ -690,41 +639,41 @@ static void chart_sizing(ctx *c, int pool) {
   axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = step_decimals(xs / u.div), .ystep = ys, .ydiv = 1,
                   .ydec = step_decimals(ys), .ysuffix = "%"};
   axes(c, &p, &as, xt, TR(c, "耗尽概率（%）", "probability of depletion (%)"));
-  pf(&c->b, "<clipPath id=\"clip%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n", c->nchart,
+  ps_strbuf_printf(&c->b, "<clipPath id=\"clip%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n", c->nchart,
      px(&p, p.x0), py(&p, p.y1), px(&p, p.x1) - px(&p, p.x0), py(&p, p.y0) - py(&p, p.y1));
-  pf(&c->b, "<g clip-path=\"url(#clip%d)\">\n", c->nchart);
+  ps_strbuf_printf(&c->b, "<g clip-path=\"url(#clip%d)\">\n", c->nchart);
   /* pointwise Wilson band and the curve on a grid of balances */
   enum { G = 360 };
   ps_estimate e[G + 1];
   for (int i = 0; i <= G; i++) e[i] = ps_sizing_depletion_at(R, n, p.x0 + (p.x1 - p.x0) * i / G);
-  put(&c->b, "<polygon class=\"band\" points=\"");
+  ps_strbuf_puts(&c->b, "<polygon class=\"band\" points=\"");
   for (int i = 0; i <= G; i++)
-    pf(&c->b, "%s%.1f,%.1f", i ? " " : "", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].hi));
-  for (int i = G; i >= 0; i--) pf(&c->b, " %.1f,%.1f", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].lo));
-  put(&c->b, "\"/>\n<polyline class=\"line\" points=\"");
+    ps_strbuf_printf(&c->b, "%s%.1f,%.1f", i ? " " : "", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].hi));
+  for (int i = G; i >= 0; i--) ps_strbuf_printf(&c->b, " %.1f,%.1f", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].lo));
+  ps_strbuf_puts(&c->b, "\"/>\n<polyline class=\"line\" points=\"");
   for (int i = 0; i <= G; i++)
-    pf(&c->b, "%s%.1f,%.1f", i ? " " : "", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].value));
-  put(&c->b, "\"/>\n</g>\n");
+    ps_strbuf_printf(&c->b, "%s%.1f,%.1f", i ? " " : "", px(&p, p.x0 + (p.x1 - p.x0) * i / G), py(&p, 100 * e[i].value));
+  ps_strbuf_puts(&c->b, "\"/>\n</g>\n");
   /* targets: a horizontal line at alpha, the size as a point with its interval */
   for (int k = 0; k < na; k++) {
     double v = 100 * c->alphas[k];
     if (v > p.y1) continue;
-    pf(&c->b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, v),
+    ps_strbuf_printf(&c->b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, v),
        px(&p, p.x1), py(&p, v));
-    pf(&c->b, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, size[k].lo), py(&p, v),
+    ps_strbuf_printf(&c->b, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, size[k].lo), py(&p, v),
        px(&p, size[k].hi), py(&p, v));
-    pf(&c->b, "<circle class=\"size\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, size[k].value), py(&p, v));
+    ps_strbuf_printf(&c->b, "<circle class=\"size\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, size[k].value), py(&p, v));
     snprintf(lab, sizeof lab, "α = %s: %s", alpha_text(c->alphas[k], a, sizeof a), money(size[k].value, b2, sizeof b2));
-    pf(&c->b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">", px(&p, size[k].hi) + 6,
+    ps_strbuf_printf(&c->b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">", px(&p, size[k].hi) + 6,
        py(&p, v) - 4);
     esc(&c->b, lab);
-    put(&c->b, "</text>\n");
+    ps_strbuf_puts(&c->b, "</text>\n");
   }
   /* the run's initial balance, and the balances asked about */
   if (pr->initial >= p.x0 && pr->initial <= p.x1) {
     vline(c, &p, pr->initial, "mark-initial");
     if (100 * at_init.value <= p.y1)
-      pf(&c->b, "<circle class=\"at-initial\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, pr->initial),
+      ps_strbuf_printf(&c->b, "<circle class=\"at-initial\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, pr->initial),
          py(&p, 100 * at_init.value));
     snprintf(lab, sizeof lab, "%s %s: %s", TR(c, "初始余额", "initial balance"), money_x(pr->initial, 1, a, sizeof a),
              pct(at_init.value, b2, sizeof b2));
@@ -736,7 +685,7 @@ static void chart_sizing(ctx *c, int pool) {
     ps_estimate ea = ps_sizing_depletion_at(R, n, x);
     vline(c, &p, x, "mark-at");
     if (100 * ea.value <= p.y1)
-      pf(&c->b, "<circle class=\"at\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, x), py(&p, 100 * ea.value));
+      ps_strbuf_printf(&c->b, "<circle class=\"at\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", px(&p, x), py(&p, 100 * ea.value));
     snprintf(lab, sizeof lab, "%s: %s", money_x(x, 1, a, sizeof a), pct(ea.value, b2, sizeof b2));
     label_at(c, &p, px(&p, x), p.top + 30 + 14 * (k % 3), "note", lab);
   }
@@ -771,19 +720,19 @@ static void chart_outlay(ctx *c, int party) {
                   .ydiv = u.div, .ydec = step_decimals(ys / u.div)};
   axes(c, &p, &as, TR(c, "财政年度", "fiscal year"), yt);
   double slot = px(&p, 1) - px(&p, 0), w = fmin(slot * 0.6, 60);
-  put(&c->b, "<g class=\"bars\">\n");
+  ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int y = 0; y < ny; y++) {
     double v = pr->outlay_by_year[y].mean, cx = px(&p, y + 0.5);
     double y0 = py(&p, fmax(v, 0)), y1 = py(&p, fmin(v, 0));
-    pf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", cx - w / 2, y0, w, fmax(y1 - y0, 0));
+    ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", cx - w / 2, y0, w, fmax(y1 - y0, 0));
   }
-  put(&c->b, "</g>\n");
+  ps_strbuf_puts(&c->b, "</g>\n");
   if (p.y0 < 0)
-    pf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, 0),
+    ps_strbuf_printf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, p.x0), py(&p, 0),
        px(&p, p.x1), py(&p, 0));
   for (int y = 0; y < ny; y++) {
     double cx = px(&p, y + 0.5), v = py(&p, pr->outlay_by_year[y].p95);
-    pf(&c->b, "<line class=\"p95\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - w / 2 - 4, v, cx + w / 2 + 4,
+    ps_strbuf_printf(&c->b, "<line class=\"p95\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - w / 2 - 4, v, cx + w / 2 + 4,
        v);
   }
   legend_item(c, p.left, 40, "bar", 1, TR(c, "均值", "mean"));
@@ -795,24 +744,24 @@ static void chart_outlay(ctx *c, int party) {
 /* ---- tables -------------------------------------------------------------- */
 
 static void th(ctx *c, const char *s) {
-  put(&c->b, "<th>");
+  ps_strbuf_puts(&c->b, "<th>");
   esc(&c->b, s);
-  put(&c->b, "</th>");
+  ps_strbuf_puts(&c->b, "</th>");
 }
 static void td(ctx *c, const char *s) {
-  put(&c->b, "<td>");
+  ps_strbuf_puts(&c->b, "<td>");
   esc(&c->b, s);
-  put(&c->b, "</td>");
+  ps_strbuf_puts(&c->b, "</td>");
 }
 static void tdn(ctx *c, const char *s) {
-  put(&c->b, "<td class=\"num\">");
+  ps_strbuf_puts(&c->b, "<td class=\"num\">");
   esc(&c->b, s);
-  put(&c->b, "</td>");
+  ps_strbuf_puts(&c->b, "</td>");
 }
 
 static void stats_row(ctx *c, const char *label, const ps_stats *s) {
   char a[64];
-  put(&c->b, "<tr>");
+  ps_strbuf_puts(&c->b, "<tr>");
   td(c, label);
   tdn(c, money(s->mean, a, sizeof a));
   tdn(c, money(s->se, a, sizeof a));
@@ -820,11 +769,11 @@ static void stats_row(ctx *c, const char *label, const ps_stats *s) {
   tdn(c, money(s->p95, a, sizeof a));
   tdn(c, money(s->p99, a, sizeof a));
   tdn(c, money(s->es99, a, sizeof a));
-  put(&c->b, "</tr>\n");
+  ps_strbuf_puts(&c->b, "</tr>\n");
 }
 
 static void stats_head(ctx *c, const char *first) {
-  put(&c->b, "<thead><tr>");
+  ps_strbuf_puts(&c->b, "<thead><tr>");
   th(c, first);
   th(c, TR(c, "均值", "mean"));
   th(c, TR(c, "标准误", "std. error"));
@@ -832,7 +781,7 @@ static void stats_head(ctx *c, const char *first) {
   th(c, TR(c, "95%分位", "p95"));
   th(c, TR(c, "99%分位", "p99"));
   th(c, TR(c, "ES99", "ES99"));
-  put(&c->b, "</tr></thead>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n");
 }
 
 static int shown(const ctx *c, int pool) { return !c->o->pool || strcmp(c->o->pool, c->m->pools[pool].id) == 0; }
@@ -910,7 +859,7 @@ static const char *const css =
 static void answer(ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   char a[64], d[64], e2[64], f[32];
   int per_year = ps_periods_per_year(m->step), years = (m->periods + per_year - 1) / per_year;
   for (int i = 0; i < m->npools; i++) {
@@ -919,77 +868,77 @@ static void answer(ctx *c) {
     int ow = m->pools[i].owner;
     const char *owner = ow >= 0 && ow < m->nparties && m->parties[ow].name && *m->parties[ow].name ? m->parties[ow].name
                                                                                                    : party_label(m, ow);
-    put(b, "<p class=\"answer\">");
+    ps_strbuf_puts(b, "<p class=\"answer\">");
     if (c->zh) {
-      put(b, "资金池 <b>");
+      ps_strbuf_puts(b, "资金池 <b>");
       esc(b, m->pools[i].id);
-      put(b, "</b>（");
+      ps_strbuf_puts(b, "</b>（");
       esc(b, owner);
-      pf(b, "）初始余额 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现赔付缺口）的概率为 <b>", money_x(p->initial, 1, a, sizeof a),
+      ps_strbuf_printf(b, "）初始余额 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现赔付缺口）的概率为 <b>", money_x(p->initial, 1, a, sizeof a),
          span(c, m->periods, f, sizeof f), years);
       put_prob_ci(c, &p->depletion);
-      put(b, "</b>。");
+      ps_strbuf_puts(b, "</b>。");
       for (int k = 0; k < c->nalphas; k++) {
         ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
-        pf(b, "%s耗尽概率不超过 %s，初始余额需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", alpha_text(c->alphas[k], f, sizeof f),
+        ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始余额需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", alpha_text(c->alphas[k], f, sizeof f),
            money(s.value, a, sizeof a), money(s.lo, d, sizeof d), money(s.hi, e2, sizeof e2));
       }
-      if (c->nalphas) put(b, "。");
+      if (c->nalphas) ps_strbuf_puts(b, "。");
       for (int k = 0; k < c->o->nat; k++) {
         ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
-        pf(b, "若初始余额为 <b>%s</b>，耗尽概率为 ", money_x(c->o->at[k], 1, a, sizeof a));
+        ps_strbuf_printf(b, "若初始余额为 <b>%s</b>，耗尽概率为 ", money_x(c->o->at[k], 1, a, sizeof a));
         put_prob_ci(c, &e);
-        put(b, "：");
+        ps_strbuf_puts(b, "：");
         for (int q = 0; q < c->nalphas; q++)
-          pf(b, "%s目标 %s <span class=\"%s\">%s</span>", q ? "，" : "", alpha_text(c->alphas[q], f, sizeof f),
+          ps_strbuf_printf(b, "%s目标 %s <span class=\"%s\">%s</span>", q ? "，" : "", alpha_text(c->alphas[q], f, sizeof f),
              verdict_class(&e, c->alphas[q]), verdict_text(c, &e, c->alphas[q]));
-        put(b, "。");
+        ps_strbuf_puts(b, "。");
       }
       if (m->balance_feedback && !r->searched)
-        put(b, "（注：本情景含随余额变化的规则，上述规模测算假定这些规则不影响结果，应以该规模重新运行核验。）");
+        ps_strbuf_puts(b, "（注：本情景含随余额变化的规则，上述规模测算假定这些规则不影响结果，应以该规模重新运行核验。）");
     } else {
-      put(b, "Pool <b>");
+      ps_strbuf_puts(b, "Pool <b>");
       esc(b, m->pools[i].id);
-      put(b, "</b> (owner ");
+      ps_strbuf_puts(b, "</b> (owner ");
       esc(b, owner);
-      pf(b, ") starts with <b>%s</b>. The probability that it runs short of money (depletion) within the horizon of %s "
+      ps_strbuf_printf(b, ") starts with <b>%s</b>. The probability that it runs short of money (depletion) within the horizon of %s "
             "(%d fiscal year%s) is <b>",
          money_x(p->initial, 1, a, sizeof a), span(c, m->periods, f, sizeof f), years, years == 1 ? "" : "s");
       put_prob_ci(c, &p->depletion);
-      put(b, "</b>.");
+      ps_strbuf_puts(b, "</b>.");
       for (int k = 0; k < c->nalphas; k++) {
         ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
-        pf(b, "%s %s%s <b>%s</b> (95%% CI %s–%s)", k ? "; at or below" : " To keep that probability at or below",
+        ps_strbuf_printf(b, "%s %s%s <b>%s</b> (95%% CI %s–%s)", k ? "; at or below" : " To keep that probability at or below",
            alpha_text(c->alphas[k], f, sizeof f), k ? "," : " the pool needs", money(s.value, a, sizeof a),
            money(s.lo, d, sizeof d), money(s.hi, e2, sizeof e2));
       }
-      if (c->nalphas) put(b, ".");
+      if (c->nalphas) ps_strbuf_puts(b, ".");
       for (int k = 0; k < c->o->nat; k++) {
         ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
-        pf(b, " With <b>%s</b> the probability of depletion is ", money_x(c->o->at[k], 1, a, sizeof a));
+        ps_strbuf_printf(b, " With <b>%s</b> the probability of depletion is ", money_x(c->o->at[k], 1, a, sizeof a));
         put_prob_ci(c, &e);
-        put(b, ":");
+        ps_strbuf_puts(b, ":");
         for (int q = 0; q < c->nalphas; q++)
-          pf(b, "%s <span class=\"%s\">%s</span> the %s target", q ? "," : "", verdict_class(&e, c->alphas[q]),
+          ps_strbuf_printf(b, "%s <span class=\"%s\">%s</span> the %s target", q ? "," : "", verdict_class(&e, c->alphas[q]),
              verdict_text(c, &e, c->alphas[q]), alpha_text(c->alphas[q], f, sizeof f));
-        put(b, ".");
+        ps_strbuf_puts(b, ".");
       }
       if (m->balance_feedback && !r->searched)
-        put(b, " (Rules in this scenario react to the pool's balance; the sizes assume they do not: check them by "
+        ps_strbuf_puts(b, " (Rules in this scenario react to the pool's balance; the sizes assume they do not: check them by "
                "running at that size.)");
     }
-    put(b, "</p>\n");
+    ps_strbuf_puts(b, "</p>\n");
   }
 }
 
 static void charts_section(ctx *c) {
   const ps_model *m = c->m;
   char a[64];
-  pf(&c->b, "<h2>%s</h2>\n", TR(c, "图表", "Charts"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", TR(c, "图表", "Charts"));
   for (int i = 0; i < m->npools; i++) {
-    pf(&c->b, "<h3>%s <code>", TR(c, "资金池", "Pool"));
+    ps_strbuf_printf(&c->b, "<h3>%s <code>", TR(c, "资金池", "Pool"));
     esc(&c->b, m->pools[i].id);
-    pf(&c->b, TR(c, "</code>（初始余额 %s）</h3>\n", "</code> (initial balance %s)</h3>\n"),
+    ps_strbuf_printf(&c->b, TR(c, "</code>（初始余额 %s）</h3>\n", "</code> (initial balance %s)</h3>\n"),
        money_x(c->r->pools[i].initial, 1, a, sizeof a));
     chart_histogram(c, i);
     chart_fan(c, i);
@@ -998,9 +947,9 @@ static void charts_section(ctx *c) {
   }
   for (int i = 0; i < m->nparties; i++) {
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
-    pf(&c->b, "<h3>%s ", TR(c, "财政支出：", "Budget:"));
+    ps_strbuf_printf(&c->b, "<h3>%s ", TR(c, "财政支出：", "Budget:"));
     esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
-    put(&c->b, "</h3>\n");
+    ps_strbuf_puts(&c->b, "</h3>\n");
     chart_outlay(c, i);
   }
 }
@@ -1011,13 +960,13 @@ static void pools_section(ctx *c) {
   char a[64];
   for (int i = 0; i < m->npools; i++) {
     const ps_pool_result *p = &r->pools[i];
-    put(&c->b, "<table>\n");
-    pf(&c->b, "<caption>%s ", TR(c, "资金池", "Pool"));
+    ps_strbuf_puts(&c->b, "<table>\n");
+    ps_strbuf_printf(&c->b, "<caption>%s ", TR(c, "资金池", "Pool"));
     esc(&c->b, m->pools[i].id);
-    pf(&c->b, TR(c, "（初始余额 %s）：各路径金额统计", " (initial balance %s): amounts over paths"), money_x(p->initial, 1, a, sizeof a));
-    put(&c->b, "</caption>\n");
+    ps_strbuf_printf(&c->b, TR(c, "（初始余额 %s）：各路径金额统计", " (initial balance %s): amounts over paths"), money_x(p->initial, 1, a, sizeof a));
+    ps_strbuf_puts(&c->b, "</caption>\n");
     stats_head(c, TR(c, "项目", "item"));
-    put(&c->b, "<tbody>\n");
+    ps_strbuf_puts(&c->b, "<tbody>\n");
     stats_row(c, TR(c, "申请赔付", "claims"), &p->claims);
     stats_row(c, TR(c, "实际赔付", "paid"), &p->paid);
     stats_row(c, TR(c, "赔付缺口", "shortfall"), &p->shortfall);
@@ -1027,25 +976,25 @@ static void pools_section(ctx *c) {
     if (p->topups.max > 0 || p->topups.min < 0) stats_row(c, TR(c, "补充资金", "top-ups"), &p->topups);
     if (p->returned.max > 0 || p->returned.min < 0) stats_row(c, TR(c, "期末返还", "returned at the end"), &p->returned);
     if (p->unsettled.max > 0) stats_row(c, TR(c, "期后到期赔付", "claims due after the horizon"), &p->unsettled);
-    put(&c->b, "</tbody></table>\n");
+    ps_strbuf_puts(&c->b, "</tbody></table>\n");
     /* depletion by year as numbers */
-    put(&c->b, "<table>\n");
-    pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "截至各年末的累计耗尽概率", "Cumulative probability of depletion by year end"));
+    ps_strbuf_puts(&c->b, "<table>\n");
+    ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "截至各年末的累计耗尽概率", "Cumulative probability of depletion by year end"));
     th(c, TR(c, "财政年度", "fiscal year"));
     th(c, TR(c, "耗尽概率", "P(depletion)"));
     th(c, TR(c, "95%置信区间", "95% CI"));
-    put(&c->b, "</tr></thead>\n<tbody>\n");
+    ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
     for (int y = 0; y < p->nyears; y++) {
       const ps_estimate *e = &p->depletion_by_year[y];
       char lo[32], hi[32], yr[32];
       snprintf(yr, sizeof yr, TR(c, "第%d年", "year %d"), y + 1);
-      put(&c->b, "<tr>");
+      ps_strbuf_puts(&c->b, "<tr>");
       td(c, yr);
       tdn(c, pct(e->value, a, sizeof a));
-      pf(&c->b, "<td class=\"num\">%s – %s</td>", pct(e->lo, lo, sizeof lo), pct(e->hi, hi, sizeof hi));
-      put(&c->b, "</tr>\n");
+      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", pct(e->lo, lo, sizeof lo), pct(e->hi, hi, sizeof hi));
+      ps_strbuf_puts(&c->b, "</tr>\n");
     }
-    put(&c->b, "</tbody></table>\n");
+    ps_strbuf_puts(&c->b, "</tbody></table>\n");
   }
 }
 
@@ -1053,28 +1002,28 @@ static void sizing_section(ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
   char a[64], lo[64], hi[64], f[32];
-  pf(&c->b, "<h2>%s</h2>\n", TR(c, "规模测算", "Sizing"));
-  put(&c->b, "<table>\n<thead><tr>");
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", TR(c, "规模测算", "Sizing"));
+  ps_strbuf_puts(&c->b, "<table>\n<thead><tr>");
   th(c, TR(c, "资金池", "pool"));
   th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
   th(c, TR(c, "所需初始余额", "initial balance needed"));
   th(c, TR(c, "95%置信区间", "95% CI"));
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
     for (int k = 0; k < c->nalphas; k++) {
       ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, c->alphas[k]);
-      put(&c->b, "<tr>");
+      ps_strbuf_puts(&c->b, "<tr>");
       td(c, m->pools[i].id);
       tdn(c, alpha_text(c->alphas[k], f, sizeof f));
       tdn(c, money(s.value, a, sizeof a));
-      pf(&c->b, "<td class=\"num\">%s – %s</td>", money(s.lo, lo, sizeof lo), money(s.hi, hi, sizeof hi));
-      put(&c->b, "</tr>\n");
+      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", money(s.lo, lo, sizeof lo), money(s.hi, hi, sizeof hi));
+      ps_strbuf_puts(&c->b, "</tr>\n");
     }
   }
-  put(&c->b, "</tbody></table>\n");
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* the current balance and the balances asked about */
-  put(&c->b, "<table>\n<thead><tr>");
+  ps_strbuf_puts(&c->b, "<table>\n<thead><tr>");
   th(c, TR(c, "资金池", "pool"));
   th(c, TR(c, "初始余额", "initial balance"));
   th(c, TR(c, "耗尽概率", "P(depletion)"));
@@ -1084,7 +1033,7 @@ static void sizing_section(ctx *c) {
     snprintf(h, sizeof h, TR(c, "目标 %s", "target %s"), alpha_text(c->alphas[q], f, sizeof f));
     th(c, h);
   }
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
     const ps_pool_result *p = &r->pools[i];
@@ -1092,26 +1041,26 @@ static void sizing_section(ctx *c) {
       double x = k < 0 ? p->initial : c->o->at[k];
       if (k >= 0 && fabs(x - p->initial) < 1e-6) continue;
       ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, x);
-      put(&c->b, "<tr>");
+      ps_strbuf_puts(&c->b, "<tr>");
       td(c, m->pools[i].id);
       char lab[96];
       snprintf(lab, sizeof lab, "%s%s", money_x(x, 1, a, sizeof a), k < 0 ? TR(c, "（本次运行）", " (this run)") : "");
       tdn(c, lab);
       tdn(c, pct(e.value, a, sizeof a));
-      pf(&c->b, "<td class=\"num\">%s – %s</td>", pct(e.lo, lo, sizeof lo), pct(e.hi, hi, sizeof hi));
+      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", pct(e.lo, lo, sizeof lo), pct(e.hi, hi, sizeof hi));
       for (int q = 0; q < c->nalphas; q++)
-        pf(&c->b, "<td class=\"%s\">%s</td>", verdict_class(&e, c->alphas[q]), verdict_text(c, &e, c->alphas[q]));
-      put(&c->b, "</tr>\n");
+        ps_strbuf_printf(&c->b, "<td class=\"%s\">%s</td>", verdict_class(&e, c->alphas[q]), verdict_text(c, &e, c->alphas[q]));
+      ps_strbuf_puts(&c->b, "</tr>\n");
     }
   }
-  put(&c->b, "</tbody></table>\n");
-  pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
+  ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
      TR(c, "达标：置信区间上限不超过目标；不达标：下限高于目标；难以判定：目标落在置信区间内，需要更多路径。所需初始余额为各路径所需初始余额的(1−α)分位数，置信区间为次序统计量区间。",
         "Meets: the upper end of the interval is at or below the target; misses: the lower end is above it; too close to call: "
         "the target lies inside the interval (run more paths). The size needed is the (1 − α) quantile of the per-path required "
         "initial balance, with its order-statistic interval."));
   if (m->balance_feedback)
-    pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+    ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
        r->searched ? TR(c, "本情景含随余额变化的规则：各路径所需初始余额由二分搜索求得。",
                         "Rules in this scenario react to the pool's balance: each path's required balance was found by bisection.")
                    : TR(c, "注意：本情景含随余额变化的规则（on_period、补充规则或余额下限触发），上述测算假定它们不影响结果；请以测算规模重新运行核验。",
@@ -1129,7 +1078,7 @@ static void programmes_section(ctx *c) {
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0 || p->refused.max > 0)
       extra = 1;
   }
-  pf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "业务项目", "Programmes"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "业务项目", "Programmes"));
   th(c, TR(c, "项目", "programme"));
   th(c, TR(c, "贷款银行", "bank"));
   th(c, TR(c, "发放笔数（均值）", "loans originated (mean)"));
@@ -1144,11 +1093,11 @@ static void programmes_section(ctx *c) {
     th(c, TR(c, "限额削减", "cut by caps"));
     th(c, TR(c, "未发放笔数", "loans declined"));
   }
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char s[96], x[32], y[32];
-    put(&c->b, "<tr>");
+    ps_strbuf_puts(&c->b, "<tr>");
     td(c, m->programmes[i].id);
     td(c, party_label(m, m->programmes[i].bank));
     tdn(c, num(p->originated.mean, 0, a, sizeof a));
@@ -1164,16 +1113,16 @@ static void programmes_section(ctx *c) {
       tdn(c, money(p->capped.mean, a, sizeof a));
       tdn(c, num(p->declined.mean, 1, a, sizeof a));
     }
-    put(&c->b, "</tr>\n");
+    ps_strbuf_puts(&c->b, "</tr>\n");
   }
-  put(&c->b, "</tbody></table>\n");
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
 }
 
 static void parties_section(ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
   char a[64], b2[64], d[64];
-  pf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "各参与方", "Parties"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "各参与方", "Parties"));
   th(c, TR(c, "参与方", "party"));
   th(c, TR(c, "类型", "kind"));
   th(c, TR(c, "损失 均值", "losses, mean"));
@@ -1181,18 +1130,18 @@ static void parties_section(ctx *c) {
   th(c, TR(c, "净收益 均值", "net result, mean"));
   th(c, TR(c, "净收益 中位数", "net result, median"));
   th(c, TR(c, "风险指标", "risk measure"));
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
     const ps_party *party = &m->parties[i];
-    put(&c->b, "<tr><td><code>");
+    ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, party->id);
-    put(&c->b, "</code>");
+    ps_strbuf_puts(&c->b, "</code>");
     if (party->name && *party->name && strcmp(party->name, party->id)) {
-      put(&c->b, "<br>");
+      ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, party->name);
     }
-    put(&c->b, "</td>");
+    ps_strbuf_puts(&c->b, "</td>");
     td(c, kind_name(c, party->kind));
     tdn(c, money(p->losses.mean, a, sizeof a));
     tdn(c, money(p->losses.p99, a, sizeof a));
@@ -1215,10 +1164,10 @@ static void parties_section(ctx *c) {
       snprintf(s, sizeof s, TR(c, "赔付率 均值 %s，95%%分位 %s", "loss ratio: mean %s, p95 %s"), pct(p->ratio.mean, a, sizeof a),
                pct(p->ratio.p95, b2, sizeof b2));
     td(c, s);
-    put(&c->b, "</tr>\n");
+    ps_strbuf_puts(&c->b, "</tr>\n");
   }
-  put(&c->b, "</tbody></table>\n");
-  pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
+  ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
      TR(c, "损失：对违约贷款的赔付减去追偿收回；净收益：期内全部资金流入减流出（利息、费用、保费、补贴、补偿、追偿、注资等）。",
         "Losses: paid on defaults less recovered. Net result: every flow in and out over the horizon (interest, fees, "
         "premiums, subsidies, compensation, recoveries, pool funding)."));
@@ -1226,17 +1175,17 @@ static void parties_section(ctx *c) {
   for (int i = 0; i < m->nparties; i++) {
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
     const ps_party_result *p = &r->parties[i];
-    put(&c->b, "<table>\n<caption>");
+    ps_strbuf_puts(&c->b, "<table>\n<caption>");
     esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
-    pf(&c->b, "%s</caption>\n", TR(c, "：各财政年度支出", ": outlay by fiscal year"));
+    ps_strbuf_printf(&c->b, "%s</caption>\n", TR(c, "：各财政年度支出", ": outlay by fiscal year"));
     stats_head(c, TR(c, "财政年度支出", "outlay in fiscal year"));
-    put(&c->b, "<tbody>\n");
+    ps_strbuf_puts(&c->b, "<tbody>\n");
     for (int y = 0; y < p->nyears; y++) {
       char yr[32];
       snprintf(yr, sizeof yr, TR(c, "第%d年", "year %d"), y + 1);
       stats_row(c, yr, &p->outlay_by_year[y]);
     }
-    put(&c->b, "</tbody></table>\n");
+    ps_strbuf_puts(&c->b, "</tbody></table>\n");
   }
 }
 
@@ -1265,41 +1214,41 @@ static void subsidy_text(ctx *c, const ps_subsidy *sub, const char *what, const 
   const ps_model *m = c->m;
   char a[64];
   if (sub->payer < 0 || sub->payer >= m->nparties || (sub->share <= 0 && sub->of_principal <= 0)) return;
-  pf(&c->b, "<br>%s ", what);
+  ps_strbuf_printf(&c->b, "<br>%s ", what);
   esc(&c->b, m->parties[sub->payer].id);
-  if (sub->of_principal > 0) pf(&c->b, TR(c, " 按本金 %s/年", " %s a year on principal"), rate_text(sub->of_principal, a, sizeof a));
-  else if (c->zh) pf(&c->b, " %s的 %s", of, rate_text(sub->share, a, sizeof a));
-  else pf(&c->b, " %s of %s", rate_text(sub->share, a, sizeof a), of);
+  if (sub->of_principal > 0) ps_strbuf_printf(&c->b, TR(c, " 按本金 %s/年", " %s a year on principal"), rate_text(sub->of_principal, a, sizeof a));
+  else if (c->zh) ps_strbuf_printf(&c->b, " %s的 %s", of, rate_text(sub->share, a, sizeof a));
+  else ps_strbuf_printf(&c->b, " %s of %s", rate_text(sub->share, a, sizeof a), of);
   if (sub->cap_per_loan > 0)
-    pf(&c->b, TR(c, "，每笔每年至多 %s", ", at most %s a loan a year"),
+    ps_strbuf_printf(&c->b, TR(c, "，每笔每年至多 %s", ", at most %s a loan a year"),
        money_x((double)sub->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
-  if (sub->after_repayment) put(&c->b, TR(c, "，到期足额还款后支付", ", paid once the loan is repaid in full"));
+  if (sub->after_repayment) ps_strbuf_puts(&c->b, TR(c, "，到期足额还款后支付", ", paid once the loan is repaid in full"));
 }
 
 static void assumptions_section(ctx *c) {
   const ps_model *m = c->m;
   char a[128], b2[64], d[64];
-  pf(&c->b, "<h2>%s</h2>\n", TR(c, "情景假设", "Assumptions of the scenario"));
-  pf(&c->b, "<p>%s", TR(c, "期数：", "Horizon: "));
-  put(&c->b, span(c, m->periods, b2, sizeof b2));
-  pf(&c->b, TR(c, "；系统因子每期持续性（AR(1)）%.3g；%s。</p>\n", "; persistence of the systemic factor (AR(1) per period) %.3g; %s.</p>\n"),
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", TR(c, "情景假设", "Assumptions of the scenario"));
+  ps_strbuf_printf(&c->b, "<p>%s", TR(c, "期数：", "Horizon: "));
+  ps_strbuf_puts(&c->b, span(c, m->periods, b2, sizeof b2));
+  ps_strbuf_printf(&c->b, TR(c, "；系统因子每期持续性（AR(1)）%.3g；%s。</p>\n", "; persistence of the systemic factor (AR(1) per period) %.3g; %s.</p>\n"),
      m->cycle, m->copula == PS_COPULA_T ? TR(c, "t Copula", "t copula") : TR(c, "高斯Copula", "Gaussian copula"));
   /* pools */
-  put(&c->b, "<table>\n");
-  pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "资金池", "Pools"));
+  ps_strbuf_puts(&c->b, "<table>\n");
+  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "资金池", "Pools"));
   th(c, TR(c, "资金池", "pool"));
   th(c, TR(c, "出资方", "owner"));
   th(c, TR(c, "初始余额", "initial balance"));
   th(c, TR(c, "年收益率", "annual yield"));
   th(c, TR(c, "计划补充合计", "scheduled top-ups"));
   th(c, TR(c, "规则", "rules"));
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *p = &m->pools[i];
     double top = 0;
     if (p->topups)
       for (int t = 1; t <= m->periods; t++) top += (double)p->topups[t] / PS_FEN_PER_YUAN;
-    put(&c->b, "<tr>");
+    ps_strbuf_puts(&c->b, "<tr>");
     td(c, p->id);
     td(c, party_label(m, p->owner));
     tdn(c, money_x((double)p->initial / PS_FEN_PER_YUAN, 1, a, sizeof a));
@@ -1314,12 +1263,12 @@ static void assumptions_section(ctx *c) {
     }
     if (p->wind_down) strncat(rules, TR(c, "期末余额返还出资方", "balance returned at the end"), sizeof rules - strlen(rules) - 1);
     td(c, *rules ? rules : "—");
-    put(&c->b, "</tr>\n");
+    ps_strbuf_puts(&c->b, "</tr>\n");
   }
-  put(&c->b, "</tbody></table>\n");
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* segments */
-  put(&c->b, "<table>\n");
-  pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "贷款分组", "Segments (loans)"));
+  ps_strbuf_puts(&c->b, "<table>\n");
+  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "贷款分组", "Segments (loans)"));
   th(c, TR(c, "分组", "segment"));
   th(c, TR(c, "每期新增笔数", "new loans per period"));
   th(c, TR(c, "单笔金额", "loan size"));
@@ -1328,18 +1277,18 @@ static void assumptions_section(ctx *c) {
   th(c, TR(c, "年违约率 PD", "annual PD"));
   th(c, TR(c, "违约损失率 LGD", "LGD"));
   th(c, TR(c, "相关性 ρ", "ρ (correlation)"));
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nsegments; i++) {
     const ps_segment *s = &m->segments[i];
     char buf[256];
-    put(&c->b, "<tr><td><code>");
+    ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, s->id);
-    put(&c->b, "</code>");
+    ps_strbuf_puts(&c->b, "</code>");
     if (s->name && *s->name && strcmp(s->name, s->id)) {
-      put(&c->b, "<br>");
+      ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, s->name);
     }
-    put(&c->b, "</td>");
+    ps_strbuf_puts(&c->b, "</td>");
     snprintf(buf, sizeof buf, TR(c, "%d（第%d–%d期）", "%d (periods %d–%d)"), s->new_loans, s->first, s->last);
     tdn(c, buf);
     dist_text(c, &s->loan, 1, buf, sizeof buf);
@@ -1367,131 +1316,131 @@ static void assumptions_section(ctx *c) {
       snprintf(buf, sizeof buf, TR(c, "%.3g；行业 %s %.3g", "%.3g; sector %s %.3g"), s->rho, m->sectors[s->sector].id, s->rho_sector);
     else snprintf(buf, sizeof buf, "%.3g", s->rho);
     tdn(c, buf);
-    put(&c->b, "</tr>\n");
+    ps_strbuf_puts(&c->b, "</tr>\n");
   }
-  put(&c->b, "</tbody></table>\n");
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* programmes */
-  put(&c->b, "<table>\n");
-  pf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "业务项目与分担比例", "Programmes and loss shares"));
+  ps_strbuf_puts(&c->b, "<table>\n");
+  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "业务项目与分担比例", "Programmes and loss shares"));
   th(c, TR(c, "项目", "programme"));
   th(c, TR(c, "贷款分组", "segments"));
   th(c, TR(c, "分担方与比例", "payers and shares"));
   th(c, TR(c, "补偿上限", "caps"));
   th(c, TR(c, "时滞（期）", "lags (periods)"));
-  put(&c->b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme *p = &m->programmes[i];
-    put(&c->b, "<tr><td><code>");
+    ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, p->id);
-    put(&c->b, "</code><br>");
-    pf(&c->b, "%s ", TR(c, "银行", "bank"));
+    ps_strbuf_puts(&c->b, "</code><br>");
+    ps_strbuf_printf(&c->b, "%s ", TR(c, "银行", "bank"));
     esc(&c->b, party_label(m, p->bank));
-    put(&c->b, "</td><td>");
+    ps_strbuf_puts(&c->b, "</td><td>");
     for (int k = 0; k < p->nsegments; k++) {
-      if (k) put(&c->b, ", ");
+      if (k) ps_strbuf_puts(&c->b, ", ");
       esc(&c->b, m->segments[p->segments[k]].id);
     }
-    put(&c->b, "</td><td>");
+    ps_strbuf_puts(&c->b, "</td><td>");
     for (int k = 0; k < p->nshares; k++) {
       const ps_share *s = &p->shares[k];
-      if (k) put(&c->b, "<br>");
+      if (k) ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, account_name(m, s->account));
-      put(&c->b, " ");
-      if (s->rest) put(&c->b, TR(c, "承担其余部分", "the rest"));
+      ps_strbuf_puts(&c->b, " ");
+      if (s->rest) ps_strbuf_puts(&c->b, TR(c, "承担其余部分", "the rest"));
       else if (s->ntiers > 0) {
-        pf(&c->b, "%s ", TR(c, "分档", "tiered"));
+        ps_strbuf_printf(&c->b, "%s ", TR(c, "分档", "tiered"));
         for (int t = 0; t < s->ntiers; t++) {
-          pf(&c->b, "%s%s", t ? ", " : "", rate_text(s->tiers[t].ratio, a, sizeof a));
-          if (s->tiers[t].upto > 0) pf(&c->b, " ≤ %s", money_x((double)s->tiers[t].upto / PS_FEN_PER_YUAN, 1, b2, sizeof b2));
+          ps_strbuf_printf(&c->b, "%s%s", t ? ", " : "", rate_text(s->tiers[t].ratio, a, sizeof a));
+          if (s->tiers[t].upto > 0) ps_strbuf_printf(&c->b, " ≤ %s", money_x((double)s->tiers[t].upto / PS_FEN_PER_YUAN, 1, b2, sizeof b2));
         }
         for (int t = 0; t < s->nbonus; t++) {
-          put(&c->b, "; ");
+          ps_strbuf_puts(&c->b, "; ");
           esc(&c->b, s->bonus[t].flag);
-          pf(&c->b, " +%s", rate_text(s->bonus[t].points, a, sizeof a));
+          ps_strbuf_printf(&c->b, " +%s", rate_text(s->bonus[t].points, a, sizeof a));
         }
-        if (s->ceiling > 0) pf(&c->b, TR(c, "，最高 %s", ", at most %s"), rate_text(s->ceiling, a, sizeof a));
-      } else put(&c->b, rate_text(s->share, a, sizeof a));
+        if (s->ceiling > 0) ps_strbuf_printf(&c->b, TR(c, "，最高 %s", ", at most %s"), rate_text(s->ceiling, a, sizeof a));
+      } else ps_strbuf_puts(&c->b, rate_text(s->share, a, sizeof a));
       if (k == p->first_loss_share && p->first_loss > 0)
-        pf(&c->b, TR(c, "（首损 %s）", " (first loss up to %s)"), money_x((double)p->first_loss / PS_FEN_PER_YUAN, 1, a, sizeof a));
+        ps_strbuf_printf(&c->b, TR(c, "（首损 %s）", " (first loss up to %s)"), money_x((double)p->first_loss / PS_FEN_PER_YUAN, 1, a, sizeof a));
       if (s->cap_per_year > 0)
-        pf(&c->b, TR(c, "，每年至多 %s", ", at most %s a year"), money_x((double)s->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
+        ps_strbuf_printf(&c->b, TR(c, "，每年至多 %s", ", at most %s a year"), money_x((double)s->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
     }
     subsidy_text(c, &p->interest_subsidy, TR(c, "贴息", "interest subsidy"), TR(c, "利息", "interest"));
     subsidy_text(c, &p->fee_subsidy, TR(c, "担保费补贴", "fee subsidy"), TR(c, "担保费", "fees"));
     subsidy_text(c, &p->premium_subsidy, TR(c, "保费补贴", "premium subsidy"), TR(c, "保费", "premiums"));
     if (p->layer.insurer >= 0 && p->layer.insurer < m->nparties) {
       snprintf(d, sizeof d, "%.3g", p->layer.above);
-      pf(&c->b, "<br>%s ", TR(c, "超赔分层：", "excess-of-loss layer:"));
+      ps_strbuf_printf(&c->b, "<br>%s ", TR(c, "超赔分层：", "excess-of-loss layer:"));
       esc(&c->b, account_name(m, p->layer.payer));
-      put(&c->b, TR(c, " 补偿 ", " reimburses "));
-      if (!c->zh) pf(&c->b, "%s of ", rate_text(p->layer.share, a, sizeof a));
+      ps_strbuf_puts(&c->b, TR(c, " 补偿 ", " reimburses "));
+      if (!c->zh) ps_strbuf_printf(&c->b, "%s of ", rate_text(p->layer.share, a, sizeof a));
       esc(&c->b, m->parties[p->layer.insurer].id);
-      if (c->zh) pf(&c->b, " 年度赔付超过保费 %s 倍部分的 %s", d, rate_text(p->layer.share, a, sizeof a));
-      else pf(&c->b, "'s claims in a year above %s× its premiums", d);
+      if (c->zh) ps_strbuf_printf(&c->b, " 年度赔付超过保费 %s 倍部分的 %s", d, rate_text(p->layer.share, a, sizeof a));
+      else ps_strbuf_printf(&c->b, "'s claims in a year above %s× its premiums", d);
     }
-    put(&c->b, "</td><td>");
+    ps_strbuf_puts(&c->b, "</td><td>");
     int any = 0;
     if (p->cap_per_loan > 0)
-      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "单笔", "per loan"), money_x((double)p->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "单笔", "per loan"), money_x((double)p->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
     if (p->cap_per_year > 0)
-      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "每年", "per year"), money_x((double)p->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "每年", "per year"), money_x((double)p->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
     if (p->cap_total > 0)
-      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "累计", "in total"), money_x((double)p->cap_total / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "累计", "in total"), money_x((double)p->cap_total / PS_FEN_PER_YUAN, 1, a, sizeof a));
     if (p->cap_rate > 0)
-      pf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "占入池本金", "of principal enrolled"), rate_text(p->cap_rate, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "占入池本金", "of principal enrolled"), rate_text(p->cap_rate, a, sizeof a));
     if (p->leverage > 0) {
       snprintf(d, sizeof d, "%.3g", p->leverage);
-      pf(&c->b, "%s%s %s×", any++ ? "<br>" : "", TR(c, "放大倍数", "leverage"), d);
+      ps_strbuf_printf(&c->b, "%s%s %s×", any++ ? "<br>" : "", TR(c, "放大倍数", "leverage"), d);
     }
-    if (!any) put(&c->b, "—");
-    pf(&c->b, "</td><td class=\"num\">%s %d<br>%s %d<br>%s %d</td></tr>\n", TR(c, "认定", "recognition"), p->recognition_lag,
+    if (!any) ps_strbuf_puts(&c->b, "—");
+    ps_strbuf_printf(&c->b, "</td><td class=\"num\">%s %d<br>%s %d<br>%s %d</td></tr>\n", TR(c, "认定", "recognition"), p->recognition_lag,
        TR(c, "赔付", "claim"), p->claim_lag, TR(c, "追偿", "recovery"), p->recovery_lag);
   }
-  put(&c->b, "</tbody></table>\n");
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
 }
 
 static void audit_section(ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
-  pf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
-  pf(&c->b, "<dt>%s</dt><dd>poolsim %s</dd>\n", TR(c, "软件版本", "software"), PS_VERSION);
-  pf(&c->b, "<dt>%s</dt><dd>", TR(c, "情景名称", "scenario"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>poolsim %s</dd>\n", TR(c, "软件版本", "software"), PS_VERSION);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", TR(c, "情景名称", "scenario"));
   esc(&c->b, m->name);
-  pf(&c->b, "</dd>\n<dt>%s</dt><dd><code>", TR(c, "情景文件", "scenario file"));
+  ps_strbuf_printf(&c->b, "</dd>\n<dt>%s</dt><dd><code>", TR(c, "情景文件", "scenario file"));
   esc(&c->b, m->file);
-  put(&c->b, "</code></dd>\n<dt>SHA-256</dt><dd><code>");
+  ps_strbuf_puts(&c->b, "</code></dd>\n<dt>SHA-256</dt><dd><code>");
   esc(&c->b, m->sha256);
-  put(&c->b, "</code></dd>\n");
-  pf(&c->b, "<dt>%s</dt><dd>", TR(c, "数据文件", "data files"));
-  if (m->ndata == 0) put(&c->b, TR(c, "无", "none"));
+  ps_strbuf_puts(&c->b, "</code></dd>\n");
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", TR(c, "数据文件", "data files"));
+  if (m->ndata == 0) ps_strbuf_puts(&c->b, TR(c, "无", "none"));
   for (int i = 0; i < m->ndata; i++) {
-    if (i) put(&c->b, "<br>");
-    put(&c->b, "<code>");
+    if (i) ps_strbuf_puts(&c->b, "<br>");
+    ps_strbuf_puts(&c->b, "<code>");
     esc(&c->b, m->data_files[i]);
-    put(&c->b, "</code> sha256 <code>");
+    ps_strbuf_puts(&c->b, "</code> sha256 <code>");
     esc(&c->b, m->data_sha256[i]);
-    put(&c->b, "</code>");
+    ps_strbuf_puts(&c->b, "</code>");
   }
-  pf(&c->b, "</dd>\n<dt>%s</dt><dd>", TR(c, "参数覆盖（--set）", "overrides (--set)"));
-  if (m->nsets == 0) put(&c->b, TR(c, "无", "none"));
+  ps_strbuf_printf(&c->b, "</dd>\n<dt>%s</dt><dd>", TR(c, "参数覆盖（--set）", "overrides (--set)"));
+  if (m->nsets == 0) ps_strbuf_puts(&c->b, TR(c, "无", "none"));
   for (int i = 0; i < m->nsets; i++) {
-    if (i) put(&c->b, "<br>");
-    put(&c->b, "<code>");
+    if (i) ps_strbuf_puts(&c->b, "<br>");
+    ps_strbuf_puts(&c->b, "<code>");
     esc(&c->b, m->set_keys[i]);
-    put(&c->b, "=");
+    ps_strbuf_puts(&c->b, "=");
     esc(&c->b, m->set_values[i]);
-    put(&c->b, "</code>");
+    ps_strbuf_puts(&c->b, "</code>");
   }
-  put(&c->b, "</dd>\n");
-  pf(&c->b, "<dt>%s</dt><dd>%ld</dd>\n", TR(c, "模拟路径数", "paths"), r->paths);
-  pf(&c->b, "<dt>%s</dt><dd>%llu</dd>\n", TR(c, "随机种子", "seed"), r->seed);
-  pf(&c->b, "<dt>%s</dt><dd>%s</dd>\n", TR(c, "规模测算方法", "sizing method"),
+  ps_strbuf_puts(&c->b, "</dd>\n");
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%ld</dd>\n", TR(c, "模拟路径数", "paths"), r->paths);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%llu</dd>\n", TR(c, "随机种子", "seed"), r->seed);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%s</dd>\n", TR(c, "规模测算方法", "sizing method"),
      r->searched ? TR(c, "逐路径二分搜索", "bisection per path (search)")
      : m->balance_feedback ? TR(c, "逐路径所需余额（含随余额变化的规则，仅在本次初始余额处精确）",
                                 "running maximum (rules react to the balance: exact only at this run's initial balance)")
                            : TR(c, "逐路径所需余额（累计净流出的最大值）", "running maximum of the discounted net outflow"));
-  put(&c->b, "</dl>\n");
-  pf(&c->b, "<p class=\"note-box\">%s</p>\n",
+  ps_strbuf_puts(&c->b, "</dl>\n");
+  ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
      TR(c, "本报告所有数字均为蒙特卡洛模拟估计，带有抽样误差；概率和规模给出95%置信区间。相同情景、参数覆盖、路径数和随机种子下结果可逐字节复现，与线程数无关。",
         "All figures are Monte Carlo estimates and carry sampling error; probabilities and sizes are given with 95% "
         "confidence intervals. The same scenario, overrides, paths and seed reproduce this page byte for byte, whatever "
@@ -1506,43 +1455,43 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   c.zh = c.o->lang ? strcmp(c.o->lang, "zh") == 0 : has_cjk(m->name);
   c.alphas = c.o->alphas ? c.o->alphas : ps_alphas;
   c.nalphas = c.o->alphas ? c.o->nalphas : PS_NALPHAS;
-  sbuf *b = &c.b;
+  ps_strbuf *b = &c.b;
 
-  pf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c.zh ? "zh-CN" : "en");
-  put(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-  pf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
+  ps_strbuf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c.zh ? "zh-CN" : "en");
+  ps_strbuf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  ps_strbuf_printf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
   esc(b, m->name);
-  pf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", TR(&c, "风险补偿资金规模测算", "risk compensation pool sizing"), css);
+  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", TR(&c, "风险补偿资金规模测算", "risk compensation pool sizing"), css);
 
-  put(b, "<header>\n<h1>");
+  ps_strbuf_puts(b, "<header>\n<h1>");
   esc(b, m->name);
-  put(b, "</h1>\n<p class=\"sub\">");
+  ps_strbuf_puts(b, "</h1>\n<p class=\"sub\">");
   {
     int per_year = ps_periods_per_year(m->step), years = (m->periods + per_year - 1) / per_year;
     char sp[48];
-    pf(b, TR(&c, "贷款风险补偿资金规模测算 · %s（%d 个财政年度%s）· %ld 条模拟路径 · 随机种子 %llu · poolsim %s",
+    ps_strbuf_printf(b, TR(&c, "贷款风险补偿资金规模测算 · %s（%d 个财政年度%s）· %ld 条模拟路径 · 随机种子 %llu · poolsim %s",
              "Loan risk compensation pool sizing · %s (%d fiscal year%s) · %ld simulated paths · seed %llu · poolsim %s"),
        span(&c, m->periods, sp, sizeof sp), years, c.zh || years == 1 ? "" : "s", r->paths, r->seed, PS_VERSION);
   }
-  put(b, "</p>\n");
+  ps_strbuf_puts(b, "</p>\n");
   if (!c.zh)
-    put(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
+    ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
            "confidence intervals.</p>\n");
-  else put(b, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。</p>\n");
-  put(b, "</header>\n");
+  else ps_strbuf_puts(b, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。</p>\n");
+  ps_strbuf_puts(b, "</header>\n");
 
-  pf(b, "<h2>%s</h2>\n", TR(&c, "结论", "The answer"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(&c, "结论", "The answer"));
   answer(&c);
 
   charts_section(&c);
-  pf(b, "<h2>%s</h2>\n", TR(&c, "资金池", "Pools"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(&c, "资金池", "Pools"));
   pools_section(&c);
   sizing_section(&c);
   programmes_section(&c);
   parties_section(&c);
   assumptions_section(&c);
   audit_section(&c);
-  put(b, "</body>\n</html>\n");
+  ps_strbuf_puts(b, "</body>\n</html>\n");
 
   if (b->oom) {
     free(b->s);
@@ -1621,30 +1570,30 @@ static const char *const study_css =
     "svg rect.g4{fill:#6c3483}svg rect.g5{fill:#5b6570}svg rect.g6{fill:#7fb3d5}svg rect.g7{fill:#d4ac0d}\n";
 
 static void study_page_open(ctx *c, const char *name, const char *heading) {
-  sbuf *b = &c->b;
-  pf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c->zh ? "zh-CN" : "en");
-  put(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-  pf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
+  ps_strbuf *b = &c->b;
+  ps_strbuf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", c->zh ? "zh-CN" : "en");
+  ps_strbuf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  ps_strbuf_printf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
   if (*name) {
     esc(b, name);
-    put(b, " — ");
+    ps_strbuf_puts(b, " — ");
   }
   esc(b, heading);
-  pf(b, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<header>\n<h1>", css, study_css);
+  ps_strbuf_printf(b, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<header>\n<h1>", css, study_css);
   esc(b, heading);
-  put(b, "</h1>\n");
+  ps_strbuf_puts(b, "</h1>\n");
 }
 
 /* the line under the title: scenario, then extra (already HTML) */
 static void study_sub(ctx *c, const char *name, const char *extra) {
-  put(&c->b, "<p class=\"sub\">");
+  ps_strbuf_puts(&c->b, "<p class=\"sub\">");
   if (*name) {
     esc(&c->b, name);
-    put(&c->b, " · ");
+    ps_strbuf_puts(&c->b, " · ");
   }
-  if (extra && *extra) pf(&c->b, "%s · ", extra);
-  pf(&c->b, "poolsim %s</p>\n", PS_VERSION);
-  put(&c->b, TR(c, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。所有数字均为蒙特卡洛模拟估计，各次运行使用相同的随机种子和路径（共同随机数）。</p>\n</header>\n",
+  if (extra && *extra) ps_strbuf_printf(&c->b, "%s · ", extra);
+  ps_strbuf_printf(&c->b, "poolsim %s</p>\n", PS_VERSION);
+  ps_strbuf_puts(&c->b, TR(c, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。所有数字均为蒙特卡洛模拟估计，各次运行使用相同的随机种子和路径（共同随机数）。</p>\n</header>\n",
                 "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
                 "confidence intervals. All figures are Monte Carlo estimates; every run uses the same seed and paths "
                 "(common random numbers).</p>\n</header>\n"));
@@ -1652,43 +1601,43 @@ static void study_sub(ctx *c, const char *name, const char *extra) {
 
 static void audit_scenario(ctx *c, const char *label, const cJSON *s) {
   if (!cJSON_IsObject(s)) return;
-  pf(&c->b, "<dt>%s</dt><dd>", label);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", label);
   esc(&c->b, jstr(s, "name"));
-  put(&c->b, "<br><code>");
+  ps_strbuf_puts(&c->b, "<br><code>");
   esc(&c->b, jstr(s, "file"));
-  put(&c->b, "</code><br>SHA-256 <code>");
+  ps_strbuf_puts(&c->b, "</code><br>SHA-256 <code>");
   esc(&c->b, jstr(s, "sha256"));
-  put(&c->b, "</code></dd>\n");
+  ps_strbuf_puts(&c->b, "</code></dd>\n");
 }
 
 static void study_page_close(ctx *c, const cJSON *doc, const cJSON *sa, const cJSON *sb, const char *extra) {
-  pf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
   const cJSON *ver = jget(doc, "poolsim");
-  put(&c->b, "<dt>");
-  put(&c->b, TR(c, "软件版本", "software"));
-  put(&c->b, "</dt><dd>poolsim ");
+  ps_strbuf_puts(&c->b, "<dt>");
+  ps_strbuf_puts(&c->b, TR(c, "软件版本", "software"));
+  ps_strbuf_puts(&c->b, "</dt><dd>poolsim ");
   esc(&c->b, cJSON_IsString(ver) ? ver->valuestring : PS_VERSION);
-  pf(&c->b, TR(c, "（JSON 格式 %g）", " (JSON schema %g)"), jnum(doc, "schema"));
-  put(&c->b, "</dd>\n");
+  ps_strbuf_printf(&c->b, TR(c, "（JSON 格式 %g）", " (JSON schema %g)"), jnum(doc, "schema"));
+  ps_strbuf_puts(&c->b, "</dd>\n");
   audit_scenario(c, sb ? TR(c, "情景 A", "scenario A") : TR(c, "情景", "scenario"), sa);
   audit_scenario(c, TR(c, "情景 B", "scenario B"), sb);
-  if (extra) put(&c->b, extra);
-  put(&c->b, "</dl>\n</body>\n</html>\n");
+  if (extra) ps_strbuf_puts(&c->b, extra);
+  ps_strbuf_puts(&c->b, "</dl>\n</body>\n</html>\n");
 }
 
 /* a panel of a stacked chart: its own frame of CW x h at (ox, oy) */
 static void panel_open(ctx *c, double ox, double oy, const char *title) {
-  pf(&c->b, "<g transform=\"translate(%.0f %.0f)\">\n<text class=\"panel-title\" x=\"10\" y=\"42\">", ox, oy);
+  ps_strbuf_printf(&c->b, "<g transform=\"translate(%.0f %.0f)\">\n<text class=\"panel-title\" x=\"10\" y=\"42\">", ox, oy);
   esc(&c->b, title);
-  put(&c->b, "</text>\n");
+  ps_strbuf_puts(&c->b, "</text>\n");
 }
-static void panel_close(ctx *c) { put(&c->b, "</g>\n"); }
+static void panel_close(ctx *c) { ps_strbuf_puts(&c->b, "</g>\n"); }
 
 /* a vertical whisker from lo to hi at x (svg units) */
 static void whisker(ctx *c, double x, double ylo, double yhi) {
-  pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x, ylo, x, yhi);
-  pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x - 4, ylo, x + 4, ylo);
-  pf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x - 4, yhi, x + 4, yhi);
+  ps_strbuf_printf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x, ylo, x, yhi);
+  ps_strbuf_printf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x - 4, ylo, x + 4, ylo);
+  ps_strbuf_printf(&c->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x - 4, yhi, x + 4, yhi);
 }
 
 /* a money y range [lo, hi] (yuan) made nice in its unit; returns the step in yuan */
@@ -1713,7 +1662,7 @@ static double prob_range(plot *p, double top) {
 /* ---- tornado --------------------------------------------------------------- */
 
 static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   const cJSON *sc = jget(t, "scenario"), *base = jget(t, "base"), *keys = jget(t, "keys");
   const char *name = jstr(sc, "name");
   double by = jnum(t, "by");
@@ -1723,20 +1672,20 @@ static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
   study_page_open(c, name, TR(c, "敏感性分析（龙卷风图）", "Sensitivity (tornado)"));
   snprintf(g, sizeof g, TR(c, "每个参数在情景取值基础上 −%s / +%s", "each input moved −%s / +%s from the scenario's value"), byt, byt);
   {
-    sbuf tmp = {0};
+    ps_strbuf tmp = {0};
     esc(&tmp, g);
     study_sub(c, name, tmp.oom ? "" : tmp.s);
     if (tmp.oom) b->oom = 1;
     free(tmp.s);
   }
-  pf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
   const cJSON *pool;
   cJSON_ArrayForEach(pool, base) {
     const char *id = pool->string ? pool->string : "";
-    put(b, "<p class=\"answer\">");
-    pf(b, "%s <b>", TR(c, "资金池", "Pool"));
+    ps_strbuf_puts(b, "<p class=\"answer\">");
+    ps_strbuf_printf(b, "%s <b>", TR(c, "资金池", "Pool"));
     esc(b, id);
-    pf(b, TR(c, "</b>：基准情景下净支出的95%%分位数为 <b>%s</b>（耗尽概率 %s）。", "</b>: in the scenario as given, the 95th percentile of the net outlay is <b>%s</b> (P(depletion) %s)."),
+    ps_strbuf_printf(b, TR(c, "</b>：基准情景下净支出的95%%分位数为 <b>%s</b>（耗尽概率 %s）。", "</b>: in the scenario as given, the 95th percentile of the net outlay is <b>%s</b> (P(depletion) %s)."),
        money(jnum(pool, "net_outlay_p95"), a, sizeof a), pct(jnum(pool, "depletion"), d, sizeof d));
     /* the key with the largest and the smallest swing for this pool */
     int kmax = -1, kmin = -1;
@@ -1751,23 +1700,23 @@ static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
     if (kmax >= 0) {
       const cJSON *row = cJSON_GetArrayItem(keys, kmax);
       const cJSON *lo = jget(jget(jget(row, "low"), "pools"), id), *hi = jget(jget(jget(row, "high"), "pools"), id);
-      put(b, TR(c, "影响最大的是 <code>", " It moves most with <code>"));
+      ps_strbuf_puts(b, TR(c, "影响最大的是 <code>", " It moves most with <code>"));
       esc(b, jstr(row, "key"));
-      pf(b, TR(c, "</code>：取 %g（−%s）时为 %s，取 %g（+%s）时为 %s，相差 %s。", "</code>: at %g (−%s) it is %s, at %g (+%s) %s, a swing of %s."),
+      ps_strbuf_printf(b, TR(c, "</code>：取 %g（−%s）时为 %s，取 %g（+%s）时为 %s，相差 %s。", "</code>: at %g (−%s) it is %s, at %g (+%s) %s, a swing of %s."),
          jnum(jget(row, "low"), "value"), byt, money(jnum(lo, "net_outlay_p95"), a, sizeof a), jnum(jget(row, "high"), "value"),
          byt, money(jnum(hi, "net_outlay_p95"), d, sizeof d), money(smax, e, sizeof e));
     }
     if (kmin >= 0 && kmin != kmax) {
-      put(b, TR(c, "影响最小的是 <code>", " It moves least with <code>"));
+      ps_strbuf_puts(b, TR(c, "影响最小的是 <code>", " It moves least with <code>"));
       esc(b, jstr(cJSON_GetArrayItem(keys, kmin), "key"));
-      pf(b, TR(c, "</code>（相差 %s）。", "</code> (a swing of %s)."), money(smin, f, sizeof f));
+      ps_strbuf_printf(b, TR(c, "</code>（相差 %s）。", "</code> (a swing of %s)."), money(smin, f, sizeof f));
     }
-    put(b, "</p>\n");
+    ps_strbuf_puts(b, "</p>\n");
   }
 
   /* the chart: one panel per pool, a row per key (largest swing first) */
   if (nkeys > 0 && npools > 0) {
-    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     const char **labels = calloc((size_t)nkeys, sizeof *labels);
     char (*short_keys)[64] = calloc((size_t)nkeys, sizeof *short_keys);
     if (!labels || !short_keys) {
@@ -1819,15 +1768,15 @@ static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
           const cJSON *end = jget(row, side ? "high" : "low");
           double v = jnum(jget(jget(end, "pools"), id), "net_outlay_p95");
           double x0 = px(&p, fmin(v, bv)), x1 = px(&p, fmax(v, bv)), y = side ? cy : cy - bh;
-          pf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", side ? "hi" : "lo", x0, y,
+          ps_strbuf_printf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", side ? "hi" : "lo", x0, y,
              fmax(x1 - x0, 1), bh);
           int right = v >= bv;
           snprintf(a, sizeof a, "%g", jnum(end, "value"));
-          pf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n",
+          ps_strbuf_printf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n",
              right ? fmax(x1, px(&p, bv)) + 4 : x0 - 4, y + bh - 3, right ? "start" : "end", a);
         }
       }
-      pf(b, "<line class=\"base\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, bv), py(&p, 0), px(&p, bv),
+      ps_strbuf_printf(b, "<line class=\"base\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, bv), py(&p, 0), px(&p, bv),
          py(&p, nkeys));
       snprintf(g, sizeof g, "−%s", byt);
       legend_item(c, left, 60, "lo", 1, g);
@@ -1844,7 +1793,7 @@ static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
   }
 
   /* the table */
-  pf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
   th(c, TR(c, "参数", "input"));
   th(c, TR(c, "资金池", "pool"));
   th(c, TR(c, "基准取值", "base value"));
@@ -1858,15 +1807,15 @@ static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
   th(c, TR(c, "95%分位", "p95"));
   th(c, TR(c, "耗尽概率", "P(depletion)"));
   th(c, TR(c, "变动幅度", "swing"));
-  put(b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
   const cJSON *row;
   cJSON_ArrayForEach(row, keys) {
     cJSON_ArrayForEach(pool, base) {
       const char *id = pool->string ? pool->string : "";
       const cJSON *lo = jget(jget(jget(row, "low"), "pools"), id), *hi = jget(jget(jget(row, "high"), "pools"), id);
-      put(b, "<tr><td><code>");
+      ps_strbuf_puts(b, "<tr><td><code>");
       esc(b, jstr(row, "key"));
-      put(b, "</code></td>");
+      ps_strbuf_puts(b, "</code></td>");
       td(c, id);
       snprintf(a, sizeof a, "%g", jnum(row, "base_value"));
       tdn(c, a);
@@ -1880,11 +1829,11 @@ static void tornado_page(ctx *c, const cJSON *doc, const cJSON *t) {
       tdn(c, money(jnum(hi, "net_outlay_p95"), a, sizeof a));
       tdn(c, pct(jnum(hi, "depletion"), a, sizeof a));
       tdn(c, money(fabs(jnum(hi, "net_outlay_p95") - jnum(lo, "net_outlay_p95")), a, sizeof a));
-      put(b, "</tr>\n");
+      ps_strbuf_puts(b, "</tr>\n");
     }
   }
-  put(b, "</tbody></table>\n");
-  pf(b, "<p class=\"note-box\">%s</p>\n",
+  ps_strbuf_puts(b, "</tbody></table>\n");
+  ps_strbuf_printf(b, "<p class=\"note-box\">%s</p>\n",
      TR(c, "整数参数（笔数、时滞）取整后再计算。各行使用相同的随机种子和路径，差异来自参数本身而非抽样噪声。",
         "A whole-number input (a count, a lag) moves to whole numbers. Every row uses the same seed and paths, so the "
         "differences come from the input, not from sampling noise."));
@@ -1923,7 +1872,7 @@ static ps_estimate sweep_size(const cJSON *pj, int k) {
 }
 
 static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   const cJSON *keys = jget(sw, "keys"), *rows = jget(sw, "rows"), *sc = jget(sw, "scenario");
   const char *name = jstr(sc, "name");
   int nkeys = cJSON_GetArraySize(keys), nrows = cJSON_GetArraySize(rows);
@@ -1953,29 +1902,29 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
   char a[64], d[64], e[64], f[64], g[256], h2[64];
   study_page_open(c, name, TR(c, "参数扫描", "Sweep"));
   {
-    sbuf tmp = {0};
-    put(&tmp, TR(c, "变动参数 ", "varying "));
+    ps_strbuf tmp = {0};
+    ps_strbuf_puts(&tmp, TR(c, "变动参数 ", "varying "));
     for (int k = 0; k < nkeys; k++) {
-      if (k) put(&tmp, TR(c, " 与 ", " and "));
-      put(&tmp, "<code>");
+      if (k) ps_strbuf_puts(&tmp, TR(c, " 与 ", " and "));
+      ps_strbuf_puts(&tmp, "<code>");
       esc(&tmp, k ? key1 : key0);
-      put(&tmp, "</code>");
+      ps_strbuf_puts(&tmp, "</code>");
     }
-    pf(&tmp, TR(c, " · %d 种组合", " · %d combination%s"), nrows, nrows == 1 ? "" : "s");
+    ps_strbuf_printf(&tmp, TR(c, " · %d 种组合", " · %d combination%s"), nrows, nrows == 1 ? "" : "s");
     study_sub(c, name, tmp.oom ? "" : tmp.s);
     if (tmp.oom) b->oom = 1;
     free(tmp.s);
   }
 
   /* the reading */
-  pf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
   const cJSON *pool;
   cJSON_ArrayForEach(pool, first) {
     const char *id = pool->string ? pool->string : "";
-    put(b, "<p class=\"answer\">");
-    pf(b, "%s <b>", TR(c, "资金池", "Pool"));
+    ps_strbuf_puts(b, "<p class=\"answer\">");
+    ps_strbuf_printf(b, "%s <b>", TR(c, "资金池", "Pool"));
     esc(b, id);
-    put(b, "</b>");
+    ps_strbuf_puts(b, "</b>");
     if (nkeys == 1 && n0 > 0) {
       const cJSON *r0 = NULL, *r1 = NULL, *row;
       cJSON_ArrayForEach(row, rows) { /* the first and the last value */
@@ -1984,21 +1933,21 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
         if (strcmp(v, v0[n0 - 1]) == 0) r1 = row;
       }
       const cJSON *p0 = jget(jget(r0, "pools"), id), *p1 = jget(jget(r1, "pools"), id);
-      put(b, TR(c, "：<code>", ": as <code>"));
+      ps_strbuf_puts(b, TR(c, "：<code>", ": as <code>"));
       esc(b, key0);
-      put(b, TR(c, "</code> 从 ", "</code> goes from "));
+      ps_strbuf_puts(b, TR(c, "</code> 从 ", "</code> goes from "));
       esc(b, v0[0]);
-      put(b, TR(c, " 变为 ", " to "));
+      ps_strbuf_puts(b, TR(c, " 变为 ", " to "));
       esc(b, v0[n0 - 1]);
       ps_estimate e0 = jprob(jget(p0, "depletion")), e1 = jprob(jget(p1, "depletion"));
-      pf(b, TR(c, "，耗尽概率从 <b>%s</b> 变为 <b>%s</b>（95%%置信区间 %s–%s）", ", the probability of depletion goes from <b>%s</b> to <b>%s</b> (95%% CI %s–%s)"),
+      ps_strbuf_printf(b, TR(c, "，耗尽概率从 <b>%s</b> 变为 <b>%s</b>（95%%置信区间 %s–%s）", ", the probability of depletion goes from <b>%s</b> to <b>%s</b> (95%% CI %s–%s)"),
          pct(e0.value, a, sizeof a), pct(e1.value, d, sizeof d), pct(e1.lo, e, sizeof e), pct(e1.hi, f, sizeof f));
       for (int k = 0; k < nalphas; k++) {
         ps_estimate s0 = sweep_size(p0, k), s1 = sweep_size(p1, k);
-        pf(b, TR(c, "；耗尽概率不超过 %s 所需初始余额从 %s 变为 <b>%s</b>", "; the initial balance needed for P ≤ %s from %s to <b>%s</b>"),
+        ps_strbuf_printf(b, TR(c, "；耗尽概率不超过 %s 所需初始余额从 %s 变为 <b>%s</b>", "; the initial balance needed for P ≤ %s from %s to <b>%s</b>"),
            alpha_text(alphas[k], h2, sizeof h2), money(s0.value, a, sizeof a), money(s1.value, d, sizeof d));
       }
-      put(b, TR(c, "。", "."));
+      ps_strbuf_puts(b, TR(c, "。", "."));
     } else if (nkeys == 2) {
       const cJSON *lo = NULL, *hi = NULL, *row;
       double plo = INFINITY, phi = -INFINITY;
@@ -2010,30 +1959,30 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
       for (int side = 0; side < 2 && lo && hi; side++) {
         const cJSON *r = side ? hi : lo;
         const cJSON *pj = jget(jget(r, "pools"), id);
-        put(b, side ? TR(c, "；最高 ", "; highest ") : TR(c, "：耗尽概率最低 ", ": the probability of depletion is lowest, "));
-        pf(b, "<b>%s</b> ", pct(side ? phi : plo, a, sizeof a));
-        put(b, TR(c, "（<code>", "at <code>"));
+        ps_strbuf_puts(b, side ? TR(c, "；最高 ", "; highest ") : TR(c, "：耗尽概率最低 ", ": the probability of depletion is lowest, "));
+        ps_strbuf_printf(b, "<b>%s</b> ", pct(side ? phi : plo, a, sizeof a));
+        ps_strbuf_puts(b, TR(c, "（<code>", "at <code>"));
         esc(b, key0);
-        put(b, "</code> = ");
+        ps_strbuf_puts(b, "</code> = ");
         esc(b, jstr(jget(r, "values"), key0));
-        put(b, ", <code>");
+        ps_strbuf_puts(b, ", <code>");
         esc(b, key1);
-        put(b, "</code> = ");
+        ps_strbuf_puts(b, "</code> = ");
         esc(b, jstr(jget(r, "values"), key1));
         if (nalphas)
-          pf(b, TR(c, "，耗尽概率不超过 %s 需 %s）", ", where P ≤ %s needs %s"), alpha_text(alphas[strict], h2, sizeof h2),
+          ps_strbuf_printf(b, TR(c, "，耗尽概率不超过 %s 需 %s）", ", where P ≤ %s needs %s"), alpha_text(alphas[strict], h2, sizeof h2),
              money(sweep_size(pj, strict).value, d, sizeof d));
-        else put(b, TR(c, "）", ""));
+        else ps_strbuf_puts(b, TR(c, "）", ""));
       }
-      put(b, TR(c, "。", "."));
+      ps_strbuf_puts(b, TR(c, "。", "."));
     }
-    put(b, "</p>\n");
+    ps_strbuf_puts(b, "</p>\n");
   }
 
   /* the chart */
   int npools = cJSON_GetArraySize(first);
   if (n0 > 0 && npools > 0) {
-    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     char title[256];
     if (nkeys == 1) snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始余额随 %s 的变化", "Probability of depletion and the size needed against %s"), key0);
     else snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始余额：%s × %s", "Probability of depletion and the size needed: %s × %s"), key0, key1);
@@ -2059,32 +2008,32 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
       for (int k = 0; k < nalphas; k++) {
         double v = 100 * alphas[k];
         if (v > p.y1) continue;
-        pf(b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, v), px(&p, ncat), py(&p, v));
-        pf(b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">α = %s</text>\n", px(&p, ncat) + 4,
+        ps_strbuf_printf(b, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, v), px(&p, ncat), py(&p, v));
+        ps_strbuf_printf(b, "<text class=\"note-target\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">α = %s</text>\n", px(&p, ncat) + 4,
            py(&p, v) + 4, alpha_text(alphas[k], a, sizeof a));
       }
       double slot = px(&p, 1) - px(&p, 0), gw = fmin(slot * 0.8, 40.0 * ngroup), bw = gw / ngroup;
       if (nkeys == 1) {
-        put(b, "<polyline class=\"line\" points=\"");
+        ps_strbuf_puts(b, "<polyline class=\"line\" points=\"");
         int n = 0;
         cJSON_ArrayForEach(row, rows) {
           int i = index_of(v0, n0, jstr(jget(row, "values"), key0));
-          pf(b, "%s%.1f,%.1f", n++ ? " " : "", px(&p, i + 0.5), py(&p, 100 * jprob(jget(jget(jget(row, "pools"), id), "depletion")).value));
+          ps_strbuf_printf(b, "%s%.1f,%.1f", n++ ? " " : "", px(&p, i + 0.5), py(&p, 100 * jprob(jget(jget(jget(row, "pools"), id), "depletion")).value));
         }
-        put(b, "\"/>\n");
+        ps_strbuf_puts(b, "\"/>\n");
       }
-      put(b, "<g class=\"whisker\">\n");
+      ps_strbuf_puts(b, "<g class=\"whisker\">\n");
       cJSON_ArrayForEach(row, rows) {
         ps_estimate ep = jprob(jget(jget(jget(row, "pools"), id), "depletion"));
         int i = index_of(v0, n0, jstr(jget(row, "values"), key0)), j = nkeys == 2 ? index_of(v1, n1, jstr(jget(row, "values"), key1)) : 0;
         double cx = nkeys == 1 ? px(&p, i + 0.5) : px(&p, i + 0.5) - gw / 2 + (j + 0.5) * bw;
         if (nkeys == 2)
-          pf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42,
+          ps_strbuf_printf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42,
              py(&p, 100 * ep.value), bw * 0.84, py(&p, 0) - py(&p, 100 * ep.value));
         whisker(c, cx, py(&p, 100 * ep.lo), py(&p, 100 * ep.hi));
-        if (nkeys == 1) pf(b, "<circle class=\"s0\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", cx, py(&p, 100 * ep.value));
+        if (nkeys == 1) ps_strbuf_printf(b, "<circle class=\"s0\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", cx, py(&p, 100 * ep.value));
       }
-      put(b, "</g>\n");
+      ps_strbuf_puts(b, "</g>\n");
       if (nkeys == 2)
         for (int j = 0; j < n1 && j < 6; j++) {
           char cls[8];
@@ -2115,36 +2064,36 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
       if (nkeys == 1) {
         for (int k = 0; k < nalphas; k++) {
           double dx = (k - (nalphas - 1) / 2.0) * 7;
-          pf(b, "<polyline class=\"series s%d\" points=\"", k);
+          ps_strbuf_printf(b, "<polyline class=\"series s%d\" points=\"", k);
           int n = 0;
           cJSON_ArrayForEach(row, rows) {
             int i = index_of(v0, n0, jstr(jget(row, "values"), key0));
-            pf(b, "%s%.1f,%.1f", n++ ? " " : "", px(&p2, i + 0.5) + dx, py(&p2, sweep_size(jget(jget(row, "pools"), id), k).value));
+            ps_strbuf_printf(b, "%s%.1f,%.1f", n++ ? " " : "", px(&p2, i + 0.5) + dx, py(&p2, sweep_size(jget(jget(row, "pools"), id), k).value));
           }
-          put(b, "\"/>\n<g class=\"whisker\">\n");
+          ps_strbuf_puts(b, "\"/>\n<g class=\"whisker\">\n");
           cJSON_ArrayForEach(row, rows) {
             int i = index_of(v0, n0, jstr(jget(row, "values"), key0));
             ps_estimate s = sweep_size(jget(jget(row, "pools"), id), k);
             whisker(c, px(&p2, i + 0.5) + dx, py(&p2, s.lo), py(&p2, s.hi));
-            pf(b, "<circle class=\"s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", k, px(&p2, i + 0.5) + dx, py(&p2, s.value));
+            ps_strbuf_printf(b, "<circle class=\"s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", k, px(&p2, i + 0.5) + dx, py(&p2, s.value));
           }
-          put(b, "</g>\n");
+          ps_strbuf_puts(b, "</g>\n");
           snprintf(g, sizeof g, "P ≤ %s", alpha_text(alphas[k], a, sizeof a));
           char cls[24];
           snprintf(cls, sizeof cls, "series s%d", k);
           legend_item(c, 68 + 100.0 * k, 60, cls, 0, g);
         }
       } else if (nalphas) {
-        put(b, "<g class=\"whisker\">\n");
+        ps_strbuf_puts(b, "<g class=\"whisker\">\n");
         cJSON_ArrayForEach(row, rows) {
           ps_estimate s = sweep_size(jget(jget(row, "pools"), id), strict);
           int i = index_of(v0, n0, jstr(jget(row, "values"), key0)), j = index_of(v1, n1, jstr(jget(row, "values"), key1));
           double cx = px(&p2, i + 0.5) - gw / 2 + (j + 0.5) * bw, y0 = py(&p2, fmax(s.value, 0)), y1 = py(&p2, fmin(s.value, 0));
-          pf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42, y0,
+          ps_strbuf_printf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42, y0,
              bw * 0.84, fmax(y1 - y0, 0));
           whisker(c, cx, py(&p2, s.lo), py(&p2, s.hi));
         }
-        put(b, "</g>\n");
+        ps_strbuf_puts(b, "</g>\n");
       }
       panel_close(c);
     }
@@ -2156,11 +2105,11 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
   }
 
   /* the table */
-  pf(b, "<h2>%s</h2>\n<table class=\"wide\">\n<thead><tr>", TR(c, "数据", "Numbers"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n<table class=\"wide\">\n<thead><tr>", TR(c, "数据", "Numbers"));
   for (int k = 0; k < nkeys; k++) {
-    put(b, "<th><code>");
+    ps_strbuf_puts(b, "<th><code>");
     esc(b, k ? key1 : key0);
-    put(b, "</code></th>");
+    ps_strbuf_puts(b, "</code></th>");
   }
   th(c, TR(c, "资金池", "pool"));
   th(c, TR(c, "耗尽概率", "P(depletion)"));
@@ -2171,35 +2120,35 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
     snprintf(g, sizeof g, TR(c, "P ≤ %s 所需初始余额", "size for P ≤ %s"), alpha_text(alphas[k], a, sizeof a));
     th(c, g);
   }
-  put(b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
   const cJSON *row;
   cJSON_ArrayForEach(row, rows) {
     cJSON_ArrayForEach(pool, jget(row, "pools")) {
       const char *id = pool->string ? pool->string : "";
-      put(b, "<tr>");
+      ps_strbuf_puts(b, "<tr>");
       for (int k = 0; k < nkeys; k++) tdn(c, jstr(jget(row, "values"), k ? key1 : key0));
       td(c, id);
       ps_estimate ep = jprob(jget(pool, "depletion"));
       tdn(c, pct(ep.value, a, sizeof a));
-      pf(b, "<td class=\"num\">%s – %s</td>", pct(ep.lo, d, sizeof d), pct(ep.hi, e, sizeof e));
+      ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td>", pct(ep.lo, d, sizeof d), pct(ep.hi, e, sizeof e));
       tdn(c, money(jnum(pool, "net_outlay_mean"), a, sizeof a));
       tdn(c, money(jnum(pool, "net_outlay_p95"), a, sizeof a));
       for (int k = 0; k < nalphas; k++) {
         ps_estimate s = sweep_size(pool, k);
-        pf(b, "<td class=\"num\">%s<br><span class=\"ci-text\">%s – %s</span></td>", money(s.value, a, sizeof a), money(s.lo, d, sizeof d),
+        ps_strbuf_printf(b, "<td class=\"num\">%s<br><span class=\"ci-text\">%s – %s</span></td>", money(s.value, a, sizeof a), money(s.lo, d, sizeof d),
            money(s.hi, e, sizeof e));
       }
-      put(b, "</tr>\n");
+      ps_strbuf_puts(b, "</tr>\n");
     }
   }
-  put(b, "</tbody></table>\n");
+  ps_strbuf_puts(b, "</tbody></table>\n");
   free(v0);
   free(v1);
-  sbuf extra = {0};
+  ps_strbuf extra = {0};
   for (int k = 0; k < nkeys; k++) {
-    pf(&extra, "<dt>%s %d</dt><dd><code>", TR(c, "参数", "input"), k + 1);
+    ps_strbuf_printf(&extra, "<dt>%s %d</dt><dd><code>", TR(c, "参数", "input"), k + 1);
     esc(&extra, k ? key1 : key0);
-    put(&extra, "</code></dd>\n");
+    ps_strbuf_puts(&extra, "</code></dd>\n");
   }
   if (extra.oom) b->oom = 1;
   study_page_close(c, doc, cJSON_IsObject(sc) ? sc : NULL, NULL, extra.oom ? NULL : extra.s);
@@ -2211,7 +2160,7 @@ static void sweep_page(ctx *c, const cJSON *doc, const cJSON *sw) {
 /* A and B as two bars, the B - A interval as a whisker on B (A + ci), A's level dashed */
 static void ab_panel(ctx *c, double ox, double oy, const char *title, const cJSON *diff, int money_units, const char *an,
                      const char *bn) {
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   double va = jnum(diff, "a"), vb = jnum(diff, "b"), dm = jnum(diff, "diff"), lo, hi;
   jci(diff, "ci", dm, &lo, &hi);
   double wlo = va + lo, whi = va + hi;
@@ -2232,45 +2181,45 @@ static void ab_panel(ctx *c, double ox, double oy, const char *title, const cJSO
   double w = (px(&p, 1) - px(&p, 0)) * 0.5;
   for (int i = 0; i < 2; i++) {
     double v = k * (i ? vb : va), y0 = py(&p, fmax(v, 0)), y1 = py(&p, fmin(v, 0));
-    pf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", px(&p, i + 0.5) - w / 2,
+    ps_strbuf_printf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", px(&p, i + 0.5) - w / 2,
        y0, w, fmax(y1 - y0, 0));
   }
-  pf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0.5) - w / 2, py(&p, k * va),
+  ps_strbuf_printf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0.5) - w / 2, py(&p, k * va),
      px(&p, 1.5) + w / 2, py(&p, k * va));
-  put(b, "<g class=\"whisker\">\n");
+  ps_strbuf_puts(b, "<g class=\"whisker\">\n");
   whisker(c, px(&p, 1.5), py(&p, k * wlo), py(&p, k * whi));
-  put(b, "</g>\n");
+  ps_strbuf_puts(b, "</g>\n");
   if (money_units)
     snprintf(g, sizeof g, "B − A %s (%s … %s)", money_signed(dm, a, sizeof a), money_signed(lo, d, sizeof d),
              money_signed(hi, e, sizeof e));
   else
     snprintf(g, sizeof g, TR(c, "B − A %s 个百分点（%s … %s）", "B − A %s points (%s … %s)"), points_signed(dm, a, sizeof a),
              points_signed(lo, d, sizeof d), points_signed(hi, e, sizeof e));
-  pf(b, "<text class=\"note\" x=\"%.1f\" y=\"60\">", p.left);
+  ps_strbuf_printf(b, "<text class=\"note\" x=\"%.1f\" y=\"60\">", p.left);
   esc(b, g);
-  put(b, "</text>\n");
+  ps_strbuf_puts(b, "</text>\n");
   panel_close(c);
 }
 
 static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   const cJSON *sa = jget(cmp, "a"), *sb = jget(cmp, "b"), *pools = jget(cmp, "pools");
   const char *an = jstr(sa, "name"), *bn = jstr(sb, "name");
   char a[64], d[64], e[64], f[64], g[256], la[48], lb[48];
   snprintf(g, sizeof g, "A: %s · B: %s", an, bn);
   study_page_open(c, "", TR(c, "方案比较：B 与 A", "Comparison: B against A"));
   {
-    sbuf tmp = {0};
-    put(&tmp, "A <b>");
+    ps_strbuf tmp = {0};
+    ps_strbuf_puts(&tmp, "A <b>");
     esc(&tmp, an);
-    put(&tmp, "</b> · B <b>");
+    ps_strbuf_puts(&tmp, "</b> · B <b>");
     esc(&tmp, bn);
-    pf(&tmp, TR(c, "</b> · 每个方案 %.0f 条路径 · 随机种子 %.0f", "</b> · %.0f paths each · seed %.0f"), jnum(cmp, "paths"), jnum(cmp, "seed"));
+    ps_strbuf_printf(&tmp, TR(c, "</b> · 每个方案 %.0f 条路径 · 随机种子 %.0f", "</b> · %.0f paths each · seed %.0f"), jnum(cmp, "paths"), jnum(cmp, "seed"));
     study_sub(c, "", tmp.oom ? "" : tmp.s);
     if (tmp.oom) b->oom = 1;
     free(tmp.s);
   }
-  pf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
   const cJSON *pool;
   cJSON_ArrayForEach(pool, pools) {
     const char *id = pool->string ? pool->string : "";
@@ -2278,27 +2227,27 @@ static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
     double dlo, dhi, olo, ohi;
     jci(dep, "ci", jnum(dep, "diff"), &dlo, &dhi);
     jci(out, "ci", jnum(out, "diff"), &olo, &ohi);
-    put(b, "<p class=\"answer\">");
-    pf(b, "%s <b>", TR(c, "资金池", "Pool"));
+    ps_strbuf_puts(b, "<p class=\"answer\">");
+    ps_strbuf_printf(b, "%s <b>", TR(c, "资金池", "Pool"));
     esc(b, id);
-    pf(b, TR(c, "</b>：B 相对 A，耗尽概率变化 <b>%s 个百分点</b>（%s → %s，95%%置信区间 %s … %s）", "</b>: from A to B the probability of depletion changes by <b>%s points</b> (%s → %s; 95%% CI %s … %s)"),
+    ps_strbuf_printf(b, TR(c, "</b>：B 相对 A，耗尽概率变化 <b>%s 个百分点</b>（%s → %s，95%%置信区间 %s … %s）", "</b>: from A to B the probability of depletion changes by <b>%s points</b> (%s → %s; 95%% CI %s … %s)"),
        points_signed(jnum(dep, "diff"), a, sizeof a), pct(jnum(dep, "a"), d, sizeof d), pct(jnum(dep, "b"), e, sizeof e),
        points_signed(dlo, f, sizeof f), points_signed(dhi, g, sizeof g));
-    put(b, dlo > 0 || dhi < 0 ? TR(c, "，差异显著", ", a real difference at this number of paths")
+    ps_strbuf_puts(b, dlo > 0 || dhi < 0 ? TR(c, "，差异显著", ", a real difference at this number of paths")
                               : TR(c, "，在模拟误差范围内", ", within the Monte Carlo error"));
-    pf(b, TR(c, "；净支出均值变化 <b>%s</b>（95%%置信区间 %s … %s）", "; the mean net outlay changes by <b>%s</b> (95%% CI %s … %s)"),
+    ps_strbuf_printf(b, TR(c, "；净支出均值变化 <b>%s</b>（95%%置信区间 %s … %s）", "; the mean net outlay changes by <b>%s</b> (95%% CI %s … %s)"),
        money_signed(jnum(out, "diff"), a, sizeof a), money_signed(olo, d, sizeof d), money_signed(ohi, e, sizeof e));
     const cJSON *s;
     cJSON_ArrayForEach(s, jget(pool, "sizing")) {
-      pf(b, TR(c, "；耗尽概率不超过 %s，A 需 %s、B 需 <b>%s</b>", "; for P ≤ %s, A needs %s and B <b>%s</b>"),
+      ps_strbuf_printf(b, TR(c, "；耗尽概率不超过 %s，A 需 %s、B 需 <b>%s</b>", "; for P ≤ %s, A needs %s and B <b>%s</b>"),
          alpha_text(jnum(s, "alpha"), f, sizeof f), money(jnum(s, "a"), a, sizeof a), money(jnum(s, "b"), d, sizeof d));
     }
-    put(b, TR(c, "。</p>\n", ".</p>\n"));
+    ps_strbuf_puts(b, TR(c, "。</p>\n", ".</p>\n"));
   }
 
   int npools = cJSON_GetArraySize(pools);
   if (npools > 0) {
-    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     shorten(an, 24, la, sizeof la);
     shorten(bn, 24, lb, sizeof lb);
     char title[256], xa[64], xb[64];
@@ -2349,11 +2298,11 @@ static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
           double v = jnum(s, i ? "b" : "a"), cx = px(&p, k + 0.5) + (i ? 0.55 : -0.55) * w;
           jci(s, i ? "b_ci" : "a_ci", v, &l, &h);
           double y0 = py(&p, fmax(v, 0)), y1 = py(&p, fmin(v, 0));
-          pf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", cx - w / 2, y0, w,
+          ps_strbuf_printf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", cx - w / 2, y0, w,
              fmax(y1 - y0, 0));
-          put(b, "<g class=\"whisker\">\n");
+          ps_strbuf_puts(b, "<g class=\"whisker\">\n");
           whisker(c, cx, py(&p, l), py(&p, h));
-          put(b, "</g>\n");
+          ps_strbuf_puts(b, "</g>\n");
         }
       }
       legend_item(c, 68, 60, "a", 1, xa);
@@ -2366,19 +2315,19 @@ static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
                               "target, with 95% intervals."));
   }
 
-  pf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
   th(c, TR(c, "资金池", "pool"));
   th(c, TR(c, "指标", "measure"));
   th(c, "A");
   th(c, "B");
   th(c, "B − A");
   th(c, TR(c, "95%置信区间", "95% CI"));
-  put(b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
   cJSON_ArrayForEach(pool, pools) {
     const char *id = pool->string ? pool->string : "";
     const cJSON *dep = jget(pool, "depletion"), *out = jget(pool, "net_outlay_mean"), *s;
     double lo, hi;
-    put(b, "<tr>");
+    ps_strbuf_puts(b, "<tr>");
     td(c, id);
     td(c, TR(c, "耗尽概率", "P(depletion)"));
     tdn(c, pct(jnum(dep, "a"), a, sizeof a));
@@ -2386,31 +2335,31 @@ static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
     snprintf(g, sizeof g, TR(c, "%s 个百分点", "%s points"), points_signed(jnum(dep, "diff"), a, sizeof a));
     tdn(c, g);
     jci(dep, "ci", jnum(dep, "diff"), &lo, &hi);
-    pf(b, "<td class=\"num\">%s … %s</td></tr>\n", points_signed(lo, d, sizeof d), points_signed(hi, e, sizeof e));
-    put(b, "<tr>");
+    ps_strbuf_printf(b, "<td class=\"num\">%s … %s</td></tr>\n", points_signed(lo, d, sizeof d), points_signed(hi, e, sizeof e));
+    ps_strbuf_puts(b, "<tr>");
     td(c, id);
     td(c, TR(c, "净支出均值", "net outlay, mean"));
     tdn(c, money(jnum(out, "a"), a, sizeof a));
     tdn(c, money(jnum(out, "b"), a, sizeof a));
     tdn(c, money_signed(jnum(out, "diff"), a, sizeof a));
     jci(out, "ci", jnum(out, "diff"), &lo, &hi);
-    pf(b, "<td class=\"num\">%s … %s</td></tr>\n", money_signed(lo, d, sizeof d), money_signed(hi, e, sizeof e));
+    ps_strbuf_printf(b, "<td class=\"num\">%s … %s</td></tr>\n", money_signed(lo, d, sizeof d), money_signed(hi, e, sizeof e));
     cJSON_ArrayForEach(s, jget(pool, "sizing")) {
       double alo, ahi, blo, bhi;
       jci(s, "a_ci", jnum(s, "a"), &alo, &ahi);
       jci(s, "b_ci", jnum(s, "b"), &blo, &bhi);
-      put(b, "<tr>");
+      ps_strbuf_puts(b, "<tr>");
       td(c, id);
       snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始余额", "size for P ≤ %s"), alpha_text(jnum(s, "alpha"), f, sizeof f));
       td(c, g);
-      pf(b, "<td class=\"num\">%s<br>%s – %s</td>", money(jnum(s, "a"), a, sizeof a), money(alo, d, sizeof d), money(ahi, e, sizeof e));
-      pf(b, "<td class=\"num\">%s<br>%s – %s</td>", money(jnum(s, "b"), a, sizeof a), money(blo, d, sizeof d), money(bhi, e, sizeof e));
+      ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", money(jnum(s, "a"), a, sizeof a), money(alo, d, sizeof d), money(ahi, e, sizeof e));
+      ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", money(jnum(s, "b"), a, sizeof a), money(blo, d, sizeof d), money(bhi, e, sizeof e));
       tdn(c, money_signed(jnum(s, "b") - jnum(s, "a"), a, sizeof a));
-      put(b, "<td class=\"num\">—</td></tr>\n");
+      ps_strbuf_puts(b, "<td class=\"num\">—</td></tr>\n");
     }
   }
-  put(b, "</tbody></table>\n");
-  pf(b, "<p class=\"note-box\">%s</p>\n",
+  ps_strbuf_puts(b, "</tbody></table>\n");
+  ps_strbuf_printf(b, "<p class=\"note-box\">%s</p>\n",
      TR(c, "B − A 为同一路径上两方案之差的均值（共同随机数），其置信区间比两个独立估计之差窄。所需初始余额各自给出次序统计量置信区间，其差值不给区间。",
         "B − A is the mean over paths of the difference on the same path (common random numbers): its interval is narrower "
         "than that of two independent estimates. The sizes carry their own order-statistic intervals; their difference has none here."));
@@ -2423,7 +2372,7 @@ static void compare_page(ctx *c, const cJSON *doc, const cJSON *cmp) {
 /* ---- max_volume -------------------------------------------------------------- */
 
 static void volume_page(ctx *c, const cJSON *doc, const cJSON *v) {
-  sbuf *b = &c->b;
+  ps_strbuf *b = &c->b;
   const cJSON *sc = jget(v, "scenario"), *rows = jget(v, "rows"), *row;
   const char *name = jstr(sc, "name");
   char a[64], d[64], e[64], f[64], g[256];
@@ -2432,25 +2381,25 @@ static void volume_page(ctx *c, const cJSON *doc, const cJSON *v) {
   cJSON_ArrayForEach(row, rows) if (base == 0 && jnum(row, "scale") > 0) base = jnum(row, "lending") / jnum(row, "scale");
   study_page_open(c, name, TR(c, "资金池可支持的最大贷款规模", "The largest lending the pool supports"));
   {
-    sbuf tmp = {0};
-    pf(&tmp, TR(c, "情景中受保贷款规模 %s（k = 1）", "the scenario's covered lending %s (k = 1)"), money(base, a, sizeof a));
+    ps_strbuf tmp = {0};
+    ps_strbuf_printf(&tmp, TR(c, "情景中受保贷款规模 %s（k = 1）", "the scenario's covered lending %s (k = 1)"), money(base, a, sizeof a));
     study_sub(c, name, tmp.oom ? "" : tmp.s);
     if (tmp.oom) b->oom = 1;
     free(tmp.s);
   }
-  pf(b, "<h2>%s</h2>\n<p class=\"answer\">", TR(c, "结论", "The answer"));
-  pf(b, TR(c, "以资金池的初始余额，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
+  ps_strbuf_printf(b, "<h2>%s</h2>\n<p class=\"answer\">", TR(c, "结论", "The answer"));
+  ps_strbuf_printf(b, TR(c, "以资金池的初始余额，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
      money(base, a, sizeof a));
   cJSON_ArrayForEach(row, rows) {
     ps_estimate ep = jprob(jget(row, "depletion"));
-    pf(b, TR(c, "耗尽概率不超过 %s 时，贷款规模最多可达 <b>%s</b>（情景的 %.2f 倍；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
+    ps_strbuf_printf(b, TR(c, "耗尽概率不超过 %s 时，贷款规模最多可达 <b>%s</b>（情景的 %.2f 倍；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
              " To keep P(depletion) at or below %s, lending can go up to <b>%s</b> (%.2f× the scenario's; P(depletion) there %s, 95%% CI %s–%s)."),
        alpha_text(jnum(row, "alpha"), f, sizeof f), money(jnum(row, "lending"), a, sizeof a), jnum(row, "scale"),
        pct(ep.value, d, sizeof d), pct(ep.lo, e, sizeof e), pct(ep.hi, g, sizeof g));
   }
-  put(b, "</p>\n");
+  ps_strbuf_puts(b, "</p>\n");
   if (n > 0) {
-    pf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
+    ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     double hi = base;
     cJSON_ArrayForEach(row, rows) hi = fmax(hi, jnum(row, "lending"));
     plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = n};
@@ -2471,21 +2420,21 @@ static void volume_page(ctx *c, const cJSON *doc, const cJSON *v) {
                     .ydec = step_decimals(ys / u.div)};
     axes(c, &p, &as, TR(c, "目标：耗尽概率", "target: probability of depletion"), yt);
     double w = fmin((px(&p, 1) - px(&p, 0)) * 0.55, 90);
-    put(b, "<g class=\"bars\">\n");
+    ps_strbuf_puts(b, "<g class=\"bars\">\n");
     for (int k = 0; k < n; k++) {
       double l = jnum(cJSON_GetArrayItem(rows, k), "lending");
-      pf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, k + 0.5) - w / 2, py(&p, l), w,
+      ps_strbuf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, k + 0.5) - w / 2, py(&p, l), w,
          fmax(py(&p, 0) - py(&p, l), 0));
     }
-    put(b, "</g>\n");
+    ps_strbuf_puts(b, "</g>\n");
     for (int k = 0; k < n; k++) {
       row = cJSON_GetArrayItem(rows, k);
       double l = jnum(row, "lending");
-      pf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s · k = %.2f</text>\n", px(&p, k + 0.5),
+      ps_strbuf_printf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s · k = %.2f</text>\n", px(&p, k + 0.5),
          py(&p, l) - 5, money(l, a, sizeof a), jnum(row, "scale"));
     }
     if (base > 0) {
-      pf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, base), px(&p, n),
+      ps_strbuf_printf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", px(&p, 0), py(&p, base), px(&p, n),
          py(&p, base));
       snprintf(g, sizeof g, TR(c, "情景规模 %s（k = 1）", "the scenario's %s (k = 1)"), money(base, a, sizeof a));
       legend_item(c, 68, 44, "level", 0, g);
@@ -2496,24 +2445,24 @@ static void volume_page(ctx *c, const cJSON *doc, const cJSON *v) {
                               "Bars: the largest lending with P(depletion) at or below the target (every segment paying into the pool "
                               "lends k times its new loans; k found by bisection to 1%); dashed line: the scenario's lending."));
   }
-  pf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
   th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
   th(c, TR(c, "倍数 k", "scale k"));
   th(c, TR(c, "贷款规模", "lending"));
   th(c, TR(c, "该规模下耗尽概率", "P(depletion) there"));
   th(c, TR(c, "95%置信区间", "95% CI"));
-  put(b, "</tr></thead>\n<tbody>\n");
+  ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
   cJSON_ArrayForEach(row, rows) {
     ps_estimate ep = jprob(jget(row, "depletion"));
-    put(b, "<tr>");
+    ps_strbuf_puts(b, "<tr>");
     tdn(c, alpha_text(jnum(row, "alpha"), a, sizeof a));
     snprintf(a, sizeof a, "%.2f", jnum(row, "scale"));
     tdn(c, a);
     tdn(c, money(jnum(row, "lending"), a, sizeof a));
     tdn(c, pct(ep.value, a, sizeof a));
-    pf(b, "<td class=\"num\">%s – %s</td></tr>\n", pct(ep.lo, d, sizeof d), pct(ep.hi, e, sizeof e));
+    ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td></tr>\n", pct(ep.lo, d, sizeof d), pct(ep.hi, e, sizeof e));
   }
-  put(b, "</tbody></table>\n");
+  ps_strbuf_puts(b, "</tbody></table>\n");
   study_page_close(c, doc, sc, NULL, NULL);
 }
 

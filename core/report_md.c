@@ -13,63 +13,9 @@
 
 #include "report.h"
 #include "sizing.h"
+#include "strbuf.h"
 
 /* ---- a growing string ----------------------------------------------------- */
-
-typedef struct {
-  char *s;
-  size_t len, cap;
-  int oom;
-} md_buf;
-
-static void put(md_buf *b, const char *s, size_t n) {
-  if (b->oom) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *p = realloc(b->s, cap);
-    if (!p) {
-      b->oom = 1;
-      return;
-    }
-    b->s = p;
-    b->cap = cap;
-  }
-  memcpy(b->s + b->len, s, n);
-  b->len += n;
-  b->s[b->len] = '\0';
-}
-
-static void puts_(md_buf *b, const char *s) { put(b, s, strlen(s)); }
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void out(md_buf *b, const char *fmt, ...) {
-  char small[512];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  if (n < 0) {
-    b->oom = 1;
-    return;
-  }
-  if ((size_t)n < sizeof small) {
-    put(b, small, (size_t)n);
-    return;
-  }
-  char *big = malloc((size_t)n + 1);
-  if (!big) {
-    b->oom = 1;
-    return;
-  }
-  va_start(ap, fmt);
-  vsnprintf(big, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  put(b, big, (size_t)n);
-  free(big);
-}
 
 /* ---- Markdown text ---------------------------------------------------------- */
 
@@ -79,33 +25,33 @@ static int is_word(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a'
 ** characters escaped, a pipe escaped so it cannot split a table cell, line
 ** breaks as spaces. An underscore inside a word cannot start emphasis, so
 ** "bank_a" stays as it is. */
-static void text(md_buf *b, const char *s) {
+static void text(ps_strbuf *b, const char *s) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     unsigned char c = *p;
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     int esc = strchr("\\`*[]<>|#!~", c) != NULL && c != '\0';
     if (c == '_') esc = p == (const unsigned char *)s || !is_word(p[-1]) || !is_word(p[1]);
-    if (esc) put(b, "\\", 1);
-    put(b, (const char *)&c, 1);
+    if (esc) ps_strbuf_put(b, "\\", 1);
+    ps_strbuf_put(b, (const char *)&c, 1);
   }
 }
 
 /* a file name or digest as a code span, fenced with more backticks than it holds */
-static void code(md_buf *b, const char *s) {
+static void code(ps_strbuf *b, const char *s) {
   int run = 0, longest = 0;
   for (const char *p = s; *p; p++) {
     run = *p == '`' ? run + 1 : 0;
     if (run > longest) longest = run;
   }
-  for (int i = 0; i <= longest; i++) put(b, "`", 1);
+  for (int i = 0; i <= longest; i++) ps_strbuf_put(b, "`", 1);
   int pad = longest > 0 || *s == ' ';
-  if (pad) put(b, " ", 1);
+  if (pad) ps_strbuf_put(b, " ", 1);
   for (const char *p = s; *p; p++) {
-    if (*p == '|') put(b, "\\", 1); /* still needed in a table cell (GFM) */
-    put(b, *p == '\n' ? " " : p, 1);
+    if (*p == '|') ps_strbuf_put(b, "\\", 1); /* still needed in a table cell (GFM) */
+    ps_strbuf_put(b, *p == '\n' ? " " : p, 1);
   }
-  if (pad) put(b, " ", 1);
-  for (int i = 0; i <= longest; i++) put(b, "`", 1);
+  if (pad) ps_strbuf_put(b, " ", 1);
+  for (int i = 0; i <= longest; i++) ps_strbuf_put(b, "`", 1);
 }
 
 /* ---- numbers ------------------------------------------------------------------ */
@@ -329,34 +275,34 @@ static const labels *choose_labels(const ps_report_options *o, const ps_model *m
 /* ---- sections ---------------------------------------------------------------- */
 
 /* "name (id)", or the id alone when the name is the id */
-static void party_label(md_buf *b, const ps_party *p) {
+static void party_label(ps_strbuf *b, const ps_party *p) {
   text(b, p->name);
   if (strcmp(p->name, p->id) != 0) {
-    puts_(b, " (");
+    ps_strbuf_puts(b, " (");
     text(b, p->id);
-    puts_(b, ")");
+    ps_strbuf_puts(b, ")");
   }
 }
 
-static void stats_header(md_buf *b, const labels *L, const char *first) {
-  out(b, "| %s | %s | p95 | p99 | ES99 |\n|---|---:|---:|---:|---:|\n", first, L->mean_se);
+static void stats_header(ps_strbuf *b, const labels *L, const char *first) {
+  ps_strbuf_printf(b, "| %s | %s | p95 | p99 | ES99 |\n|---|---:|---:|---:|---:|\n", first, L->mean_se);
 }
 
-static void stats_row(md_buf *b, const char *label, const ps_stats *s) {
+static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s) {
   char a[32], c[32], d[32], e[32], f[32];
-  out(b, "| %s | %s ± %s | %s | %s | %s |\n", label, money(s->mean, a, sizeof a), money(s->se, c, sizeof c),
+  ps_strbuf_printf(b, "| %s | %s ± %s | %s | %s | %s |\n", label, money(s->mean, a, sizeof a), money(s->se, c, sizeof c),
       money(s->p95, d, sizeof d), money(s->p99, e, sizeof e), money(s->es99, f, sizeof f));
 }
 
-static void pool_section(md_buf *b, const ps_results *r, const labels *L, int i) {
+static void pool_section(ps_strbuf *b, const ps_results *r, const labels *L, int i) {
   const ps_model *m = r->m;
   const ps_pool_result *p = &r->pools[i];
   char a[32], c[32], d[32];
-  out(b, "## %s ", L->pool);
+  ps_strbuf_printf(b, "## %s ", L->pool);
   text(b, m->pools[i].id);
-  out(b, (L == &zh ? "\n\n%s：" : "\n\n%s: "), L->owner);
+  ps_strbuf_printf(b, (L == &zh ? "\n\n%s：" : "\n\n%s: "), L->owner);
   party_label(b, &m->parties[m->pools[i].owner]);
-  out(b, (L == &zh ? "；%s %s。\n\n" : "; %s %s.\n\n"), L->initial, money(p->initial, a, sizeof a));
+  ps_strbuf_printf(b, (L == &zh ? "；%s %s。\n\n" : "; %s %s.\n\n"), L->initial, money(p->initial, a, sizeof a));
   stats_header(b, L, L->item);
   stats_row(b, L->claims, &p->claims);
   stats_row(b, L->paid, &p->paid);
@@ -367,108 +313,108 @@ static void pool_section(md_buf *b, const ps_results *r, const labels *L, int i)
   if (p->unsettled.max > 0) stats_row(b, L->unsettled, &p->unsettled);
   if (p->topups.max > 0) stats_row(b, L->topups, &p->topups);
   if (p->returned.max > 0) stats_row(b, L->returned, &p->returned);
-  out(b, (L == &zh ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), L->depletion,
+  ps_strbuf_printf(b, (L == &zh ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), L->depletion,
       percent(p->depletion.value, a, sizeof a), L->ci, percent(p->depletion.lo, c, sizeof c),
       percent(p->depletion.hi, d, sizeof d));
-  out(b, "| %s | %s | %s |\n|---|---:|---:|\n", L->fiscal_year, L->depleted_by, L->ci);
+  ps_strbuf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", L->fiscal_year, L->depleted_by, L->ci);
   for (int y = 0; y < p->nyears; y++) {
     const ps_estimate *e = &p->depletion_by_year[y];
     char year[32];
     snprintf(year, sizeof year, L->year_n, y + 1);
-    out(b, "| %s | %s | %s – %s |\n", year, percent(e->value, a, sizeof a), percent(e->lo, c, sizeof c),
+    ps_strbuf_printf(b, "| %s | %s | %s – %s |\n", year, percent(e->value, a, sizeof a), percent(e->lo, c, sizeof c),
         percent(e->hi, d, sizeof d));
   }
-  puts_(b, "\n");
+  ps_strbuf_puts(b, "\n");
 }
 
 static void target_label(char *buf, size_t n, const labels *L, double alpha) {
   snprintf(buf, n, "%s ≤ %g%%", L->p_depletion, 100 * alpha);
 }
 
-static void sizing_section(md_buf *b, const ps_results *r, const ps_report_options *o, const labels *L) {
+static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_options *o, const labels *L) {
   const ps_model *m = r->m;
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
-  out(b, "## %s\n\n", L->sizing);
+  ps_strbuf_printf(b, "## %s\n\n", L->sizing);
   for (int i = 0; i < m->npools; i++) {
     if (o->pool && strcmp(o->pool, m->pools[i].id) != 0) continue;
     const ps_pool_result *p = &r->pools[i];
-    md_buf id = {0};
+    ps_strbuf id = {0};
     text(&id, m->pools[i].id);
     if (id.oom) b->oom = 1;
-    out(b, L->sizing_of, id.s ? id.s : "", m->periods, L->step[m->step], r->paths);
+    ps_strbuf_printf(b, L->sizing_of, id.s ? id.s : "", m->periods, L->step[m->step], r->paths);
     free(id.s);
-    out(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", L->target, L->needed, L->ci);
+    ps_strbuf_printf(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", L->target, L->needed, L->ci);
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char t[64], a[32], c[32], d[32];
       target_label(t, sizeof t, L, alphas[k]);
-      out(b, "| %s | **%s** | %s – %s |\n", t, money(e.value, a, sizeof a), money(e.lo, c, sizeof c),
+      ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, money(e.value, a, sizeof a), money(e.lo, c, sizeof c),
           money(e.hi, d, sizeof d));
     }
     if (o->nat > 0) {
-      out(b, "\n| %s | %s | %s |", L->at_balance, L->p_depletion, L->ci);
+      ps_strbuf_printf(b, "\n| %s | %s | %s |", L->at_balance, L->p_depletion, L->ci);
       for (int q = 0; q < n; q++) {
         char t[64];
         target_label(t, sizeof t, L, alphas[q]);
-        out(b, " %s |", t);
+        ps_strbuf_printf(b, " %s |", t);
       }
-      puts_(b, "\n|---:|---:|---:|");
-      for (int q = 0; q < n; q++) puts_(b, ":---:|");
-      puts_(b, "\n");
+      ps_strbuf_puts(b, "\n|---:|---:|---:|");
+      for (int q = 0; q < n; q++) ps_strbuf_puts(b, ":---:|");
+      ps_strbuf_puts(b, "\n");
       for (int k = 0; k < o->nat; k++) {
         ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
         char a[32], c[32], d[32], f[32];
-        out(b, "| %s | %s | %s – %s |", money(o->at[k], a, sizeof a), percent(e.value, c, sizeof c),
+        ps_strbuf_printf(b, "| %s | %s | %s – %s |", money(o->at[k], a, sizeof a), percent(e.value, c, sizeof c),
             percent(e.lo, d, sizeof d), percent(e.hi, f, sizeof f));
         for (int q = 0; q < n; q++)
-          out(b, " %s |", e.hi <= alphas[q] ? L->meets : e.lo > alphas[q] ? L->misses : L->too_close);
-        puts_(b, "\n");
+          ps_strbuf_printf(b, " %s |", e.hi <= alphas[q] ? L->meets : e.lo > alphas[q] ? L->misses : L->too_close);
+        ps_strbuf_puts(b, "\n");
       }
     }
-    puts_(b, "\n");
-    if (m->balance_feedback) out(b, "%s\n\n", L->feedback);
+    ps_strbuf_puts(b, "\n");
+    if (m->balance_feedback) ps_strbuf_printf(b, "%s\n\n", L->feedback);
   }
 }
 
-static void programmes_section(md_buf *b, const ps_results *r, const labels *L) {
+static void programmes_section(ps_strbuf *b, const ps_results *r, const labels *L) {
   const ps_model *m = r->m;
   if (m->nprogrammes == 0) return;
-  out(b, "## %s\n\n%s\n\n", L->programmes, L->programme_note);
-  out(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", L->programme, L->bank, L->originated,
+  ps_strbuf_printf(b, "## %s\n\n%s\n\n", L->programmes, L->programme_note);
+  ps_strbuf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", L->programme, L->bank, L->originated,
       L->defaults_mean, L->defaults_p99, L->exposure);
   int any = 0;
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32];
-    puts_(b, "| ");
+    ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
-    puts_(b, " | ");
+    ps_strbuf_puts(b, " | ");
     party_label(b, &m->parties[m->programmes[i].bank]);
-    out(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
+    ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
         p->defaults.p99, money(p->defaulted_exposure.mean, a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;
   }
-  puts_(b, "\n");
+  ps_strbuf_puts(b, "\n");
   if (!any) return;
-  out(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|\n", L->interventions,
+  ps_strbuf_printf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|\n", L->interventions,
       L->programme, L->paused, L->stopped, L->refused, L->capped, L->declined);
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32], c[32];
-    puts_(b, "| ");
+    ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
-    out(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean, money(p->refused.mean, a, sizeof a),
+    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean, money(p->refused.mean, a, sizeof a),
         money(p->capped.mean, c, sizeof c), p->declined.mean);
   }
-  puts_(b, "\n");
+  ps_strbuf_puts(b, "\n");
 }
 
-static void parties_section(md_buf *b, const ps_results *r, const labels *L) {
+static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) {
   const ps_model *m = r->m;
   if (m->nparties == 0) return;
-  out(b, "## %s\n\n%s\n\n", L->parties, L->parties_note);
-  out(b, "| %s | %s | %s | %s | p95 | p99 | ES99 |\n|---|---|---|---:|---:|---:|---:|\n", L->party, L->kind,
+  ps_strbuf_printf(b, "## %s\n\n%s\n\n", L->parties, L->parties_note);
+  ps_strbuf_printf(b, "| %s | %s | %s | %s | p95 | p99 | ES99 |\n|---|---|---|---:|---:|---:|---:|\n", L->party, L->kind,
       L->measure, L->mean_se);
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
@@ -477,14 +423,14 @@ static void parties_section(md_buf *b, const ps_results *r, const labels *L) {
       const ps_stats *s = row == 0 ? &p->losses : &p->net_result;
       if (row == 0 && s->max == 0 && s->min == 0) continue; /* no losses at all: as the terminal summary */
       char a[32], c[32], d[32], e[32], f[32];
-      puts_(b, "| ");
+      ps_strbuf_puts(b, "| ");
       party_label(b, party);
-      out(b, " | %s | %s | %s ± %s | %s | %s | %s |\n", L->kinds[party->kind], row == 0 ? L->losses : L->net_result,
+      ps_strbuf_printf(b, " | %s | %s | %s ± %s | %s | %s | %s |\n", L->kinds[party->kind], row == 0 ? L->losses : L->net_result,
           money(s->mean, a, sizeof a), money(s->se, c, sizeof c), money(s->p95, d, sizeof d),
           money(s->p99, e, sizeof e), money(s->es99, f, sizeof f));
     }
   }
-  puts_(b, "\n");
+  ps_strbuf_puts(b, "\n");
 
   /* the budget view: rows are fiscal years, two columns per government */
   int ngov = 0, nyears = 0;
@@ -494,34 +440,34 @@ static void parties_section(md_buf *b, const ps_results *r, const labels *L) {
       if (r->parties[i].nyears > nyears) nyears = r->parties[i].nyears;
     }
   if (ngov > 0 && nyears > 0) {
-    out(b, "### %s\n\n%s\n\n| %s |", L->outlay, L->outlay_note, L->fiscal_year);
+    ps_strbuf_printf(b, "### %s\n\n%s\n\n| %s |", L->outlay, L->outlay_note, L->fiscal_year);
     for (int i = 0; i < m->nparties; i++) {
       if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
       for (int k = 0; k < 2; k++) {
-        puts_(b, " ");
+        ps_strbuf_puts(b, " ");
         party_label(b, &m->parties[i]);
-        out(b, " %s |", k == 0 ? L->mean : L->p95);
+        ps_strbuf_printf(b, " %s |", k == 0 ? L->mean : L->p95);
       }
     }
-    puts_(b, "\n|---|");
-    for (int g = 0; g < 2 * ngov; g++) puts_(b, "---:|");
-    puts_(b, "\n");
+    ps_strbuf_puts(b, "\n|---|");
+    for (int g = 0; g < 2 * ngov; g++) ps_strbuf_puts(b, "---:|");
+    ps_strbuf_puts(b, "\n");
     for (int y = 0; y < nyears; y++) {
       char year[32];
       snprintf(year, sizeof year, L->year_n, y + 1);
-      out(b, "| %s |", year);
+      ps_strbuf_printf(b, "| %s |", year);
       for (int i = 0; i < m->nparties; i++) {
         if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
         const ps_party_result *p = &r->parties[i];
         char a[32], c[32];
         if (y < p->nyears)
-          out(b, " %s | %s |", money(p->outlay_by_year[y].mean, a, sizeof a), money(p->outlay_by_year[y].p95, c, sizeof c));
+          ps_strbuf_printf(b, " %s | %s |", money(p->outlay_by_year[y].mean, a, sizeof a), money(p->outlay_by_year[y].p95, c, sizeof c));
         else
-          puts_(b, " – | – |");
+          ps_strbuf_puts(b, " – | – |");
       }
-      puts_(b, "\n");
+      ps_strbuf_puts(b, "\n");
     }
-    puts_(b, "\n");
+    ps_strbuf_puts(b, "\n");
   }
 
   /* ratios and breaches, where the terminal summary shows them */
@@ -532,39 +478,39 @@ static void parties_section(md_buf *b, const ps_results *r, const labels *L) {
     int bank = party->kind == PS_PARTY_BANK && party->npl_tolerance > 0;
     if (!bank && party->kind != PS_PARTY_GUARANTOR && party->kind != PS_PARTY_INSURER) continue;
     if (!header) {
-      out(b, "### %s\n\n| %s | %s | %s | p95 | %s | %s | %s |\n|---|---|---:|---:|---|---:|---:|\n", L->indicators,
+      ps_strbuf_printf(b, "### %s\n\n| %s | %s | %s | p95 | %s | %s | %s |\n|---|---|---:|---:|---|---:|---:|\n", L->indicators,
           L->party, L->indicator, L->mean_h, L->event, L->probability, L->ci);
       header = 1;
     }
     char a[32], c[32], d[32], e[32], f[32], name[160];
     const char *what = party->kind == PS_PARTY_BANK ? L->npl : party->kind == PS_PARTY_GUARANTOR ? L->payout : L->loss_ratio;
     snprintf(name, sizeof name, what, percent(party->npl_tolerance, a, sizeof a));
-    puts_(b, "| ");
+    ps_strbuf_puts(b, "| ");
     party_label(b, party);
-    out(b, " | %s | %s | %s |", name, percent(p->ratio.mean, c, sizeof c), percent(p->ratio.p95, d, sizeof d));
+    ps_strbuf_printf(b, " | %s | %s | %s |", name, percent(p->ratio.mean, c, sizeof c), percent(p->ratio.p95, d, sizeof d));
     int breach = bank || (party->kind == PS_PARTY_GUARANTOR && party->capital > 0);
     if (breach)
-      out(b, " %s | %s | %s – %s |\n", bank ? L->npl_breach : L->capital_breach, percent(p->breached.value, a, sizeof a),
+      ps_strbuf_printf(b, " %s | %s | %s – %s |\n", bank ? L->npl_breach : L->capital_breach, percent(p->breached.value, a, sizeof a),
           percent(p->breached.lo, e, sizeof e), percent(p->breached.hi, f, sizeof f));
     else
-      puts_(b, " – | – | – |\n");
+      ps_strbuf_puts(b, " – | – | – |\n");
   }
-  if (header) puts_(b, "\n");
+  if (header) ps_strbuf_puts(b, "\n");
 }
 
-static void overrides_section(md_buf *b, const ps_model *m, const labels *L) {
-  out(b, "## %s\n\n", L->overrides);
+static void overrides_section(ps_strbuf *b, const ps_model *m, const labels *L) {
+  ps_strbuf_printf(b, "## %s\n\n", L->overrides);
   if (m->nsets == 0) {
-    out(b, "%s\n", L->none);
+    ps_strbuf_printf(b, "%s\n", L->none);
     return;
   }
-  out(b, "| %s | %s |\n|---|---|\n", L->key, L->value);
+  ps_strbuf_printf(b, "| %s | %s |\n|---|---|\n", L->key, L->value);
   for (int i = 0; i < m->nsets; i++) {
-    puts_(b, "| ");
+    ps_strbuf_puts(b, "| ");
     code(b, m->set_keys[i]);
-    puts_(b, " | ");
+    ps_strbuf_puts(b, " | ");
     code(b, m->set_values[i]);
-    puts_(b, " |\n");
+    ps_strbuf_puts(b, " |\n");
   }
 }
 
@@ -573,25 +519,25 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   if (!o) o = &none;
   const ps_model *m = r->m;
   const labels *L = choose_labels(o, m);
-  md_buf b = {0};
+  ps_strbuf b = {0};
 
-  puts_(&b, "# ");
+  ps_strbuf_puts(&b, "# ");
   text(&b, m->name);
   /* the audit line: what reproduces these numbers, and nothing that varies between runs */
-  out(&b, "\n\npoolsim %s · %s ", PS_VERSION, L->audit_file);
+  ps_strbuf_printf(&b, "\n\npoolsim %s · %s ", PS_VERSION, L->audit_file);
   code(&b, m->file);
-  puts_(&b, " · sha256 ");
+  ps_strbuf_puts(&b, " · sha256 ");
   code(&b, m->sha256);
-  out(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, L->step[m->step], L->audit_paths, r->paths, L->audit_seed,
+  ps_strbuf_printf(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, L->step[m->step], L->audit_paths, r->paths, L->audit_seed,
       r->seed);
   for (int i = 0; i < m->ndata; i++) {
-    out(&b, "%s%s ", i == 0 ? "\n" : "", L->audit_data);
+    ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", L->audit_data);
     code(&b, m->data_files[i]);
-    puts_(&b, " · sha256 ");
+    ps_strbuf_puts(&b, " · sha256 ");
     code(&b, m->data_sha256[i]);
-    puts_(&b, i + 1 < m->ndata ? "  \n" : "\n");
+    ps_strbuf_puts(&b, i + 1 < m->ndata ? "  \n" : "\n");
   }
-  out(&b, "\n%s\n\n", L->units);
+  ps_strbuf_printf(&b, "\n%s\n\n", L->units);
 
   for (int i = 0; i < m->npools; i++) pool_section(&b, r, L, i);
   sizing_section(&b, r, o, L);

@@ -1,0 +1,22 @@
+/* strbuf.h — a growing string for building reports in memory (they are then
+** written to disk in one go). Out of memory sets `oom` and later calls do
+** nothing, so a report checks once at the end. */
+#ifndef PS_STRBUF_H
+#define PS_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct {
+  char *s;       /* NUL-terminated; free() it */
+  size_t len, cap;
+  int oom;
+} ps_strbuf;
+
+void ps_strbuf_put(ps_strbuf *b, const char *s, size_t n);
+void ps_strbuf_puts(ps_strbuf *b, const char *s);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void ps_strbuf_printf(ps_strbuf *b, const char *fmt, ...);
+
+#endif
