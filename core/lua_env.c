@@ -60,19 +60,21 @@ void ps_lua_set_budget(lua_State *L, long long instructions) {
 
 void ps_lua_set_random(lua_State *L, gsl_rng *random) { sandbox_of(L)->random = random; }
 
-/* print(...) to stderr, so stdout stays clean for `--json -` */
-static int sandbox_print(lua_State *L) {
+int ps_lua_print(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     size_t len;
     const char *s = luaL_tolstring(L, i, &len);
-    if (i > 1) fputc('\t', stderr);
-    fwrite(s, 1, len, stderr);
+    if (i > 1) fputc('\t', f);
+    fwrite(s, 1, len, f);
     lua_pop(L, 1);
   }
-  fputc('\n', stderr);
+  fputc('\n', f);
   return 0;
 }
+
+/* print(...) to stderr, so stdout stays clean for `--json -` */
+static int sandbox_print(lua_State *L) { return ps_lua_print(L, stderr); }
 
 /* load(chunk [, name [, mode [, env]]]) with text chunks only: bytecode can
 ** break out of any sandbox */

@@ -14,6 +14,7 @@
 #include <gsl/gsl_rng.h>
 #include <lua.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
 #define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
@@ -46,6 +47,9 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
 
 /* the line of the poolsim.scenario{...} call that built the table at idx (0 if unknown) */
 int ps_lua_scenario_line(lua_State *L, int idx);
+
+/* print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
+int ps_lua_print(lua_State *L, FILE *f);
 
 /* lua_pcall with a traceback-free message handler that keeps "file:line:" */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults);

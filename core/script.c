@@ -178,18 +178,7 @@ static int script_compare(lua_State *L) {
 }
 
 /* print(...) to stdout: a driver's own output */
-static int script_print(lua_State *L) {
-  int n = lua_gettop(L);
-  for (int i = 1; i <= n; i++) {
-    size_t len;
-    const char *s = luaL_tolstring(L, i, &len);
-    if (i > 1) fputc('\t', stdout);
-    fwrite(s, 1, len, stdout);
-    lua_pop(L, 1);
-  }
-  fputc('\n', stdout);
-  return 0;
-}
+static int script_print(lua_State *L) { return ps_lua_print(L, stdout); }
 
 int ps_script_run(const char *driver, int argc, char **argv, int trust, char *err, size_t errlen) {
   static const luaL_Reg functions[] = {{"run", script_run},
