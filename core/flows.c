@@ -30,6 +30,7 @@ int64_t ps_flows_capital_left(const ps_path *w, int party) {
 /* expected principal at risk in period t (after its defaults) of segment s */
 static double performing(const ps_path *w, int s, int t) {
   const ps_segment *seg = &w->m->segments[s];
+  if (!seg->amortizing) return (double)w->alive_sum[s] * seg->loan.mean * PS_FEN_PER_YUAN;
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   double sum = 0;

@@ -36,6 +36,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
            ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
+           (w->alive_sum = calloc((size_t)m->nsegments + 1, sizeof(int64_t))) &&
            (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
            (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
@@ -69,6 +70,7 @@ void ps_path_free(ps_path *w) {
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_free(&w->tape_loans[s]);
   free(w->tape_loans);
+  free(w->alive_sum);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);
@@ -162,6 +164,7 @@ static void originate(ps_path *w, int t) {
     int64_t loans = ps_flows_capacity(w, s);
     ps->declined += seg->new_loans - loans;
     w->alive[s][t] = loans;
+    w->alive_sum[s] += loans;
     ps->originated += loans;
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
     ps->enrolled_total += principal;
@@ -193,13 +196,13 @@ static int draw_defaults(ps_path *w, int t) {
         int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
         for (; d > 0; d--) {
           alive[c]--;
+          w->alive_sum[s]--;
           if (ps_claims_record_default(w, s, c, t)) return -1;
         }
       }
       continue;
     }
-    int64_t n = 0;
-    for (int c = lo; c <= hi; c++) n += alive[c];
+    int64_t n = w->alive_sum[s];
     if (n == 0) continue;
     double p = ps_factors_pd(&w->factors, m, seg, t, 0);
     int64_t d = p >= 1 ? n : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)n);
@@ -208,6 +211,7 @@ static int draw_defaults(ps_path *w, int t) {
       int c = lo;
       while (k >= alive[c]) k -= alive[c++];
       alive[c]--;
+      w->alive_sum[s]--;
       if (ps_claims_record_default(w, s, c, t)) return -1;
     }
   }
@@ -224,6 +228,7 @@ static int reset(ps_path *w) {
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
+  memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
     double *share_buf = w->progs[i].share_buf;
@@ -273,6 +278,17 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
         attributed != ps->paid - ps->recovered || by_segment != attributed ||
         ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps->claims != ps->paid + ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
+      return -1;
+    }
+  }
+  for (int s = 0; s < m->nsegments; s++) { /* the running count agrees with the cohorts */
+    const ps_segment *seg = &m->segments[s];
+    int lo = m->periods - seg->tenor + 1 > seg->first ? m->periods - seg->tenor + 1 : seg->first;
+    int hi = m->periods < seg->last ? m->periods : seg->last;
+    int64_t n = 0;
+    for (int c = lo; c <= hi; c++) n += w->alive[s][c];
+    if (n != w->alive_sum[s]) {
+      snprintf(err, errlen, "internal error: segment '%s' lost count of its loans in path %ld", seg->id, index);
       return -1;
     }
   }

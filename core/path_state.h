@@ -87,6 +87,8 @@ struct ps_path {
   gsl_rng *factor_rng, *default_rng;
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
+  int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
+                         mature, so counts and bullet books need no loop over cohorts */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   pool_state *pools;
   programme_state *progs;

@@ -18,10 +18,15 @@ void ps_rules_book(ps_path *w, int t) {
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
-    int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-    int hi = t - 1 < seg->last ? t - 1 : seg->last;
-    double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = 0;
-    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+    int matured = t - seg->tenor; /* its last period at risk was t - 1 */
+    if (matured >= seg->first && matured <= seg->last) w->alive_sum[s] -= w->alive[s][matured];
+    double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
+    if (seg->amortizing) { /* each cohort by its share outstanding */
+      int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+      int hi = t - 1 < seg->last ? t - 1 : seg->last;
+      sum = 0;
+      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+    }
     w->progs[seg->programme].performing += sum * mean;
   }
 }
