@@ -1,22 +1,52 @@
 #!/bin/sh
-# run.sh POOLSIM — paths per second on fixed scenarios, and thread scaling.
-# Each configuration runs RUNS times (default 5); the median wall time is
-# reported, with the 1-thread/2-thread ratio taken from medians of the same
-# session. Machines here are shared: compare medians, never single runs.
+# run.sh POOLSIM — paths per second on fixed scenarios, thread scaling, the
+# naive loan-by-loan sampler as a baseline, and cost against the number of
+# loans. Each configuration runs RUNS times (default 5) and the median of the
+# engine's own timing (run.seconds: simulation plus statistics) is reported;
+# ratios are of medians measured in this same session. Writes bench/RESULTS.md
+# (machine details included) and prints it.
 bin=${1:-./poolsim}
 runs=${RUNS:-5}
+out=bench/RESULTS.md
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-time_run() { # scenario paths threads -> seconds reported by the engine
-  "$bin" run "$1" --paths "$2" --threads "$3" --quiet --json - | awk -F'[:,]' '/"seconds"/ { gsub(/[ \t]/, "", $2); print $2 }'
+# seconds SCENARIO PATHS THREADS [more options] -> the median run time
+seconds() {
+  scen=$1 paths=$2 threads=$3; shift 3
+  i=0
+  while [ $i -lt "$runs" ]; do
+    "$bin" run "$scen" --paths "$paths" --threads "$threads" --quiet --json - "$@" |
+      awk -F'[:,]' '/"seconds"/ { gsub(/[ \t]/, "", $2); print $2 }'
+    i=$((i + 1))
+  done | median
 }
-printf '%-34s %8s %7s %10s %12s\n' scenario paths threads "median s" "paths/s"
-for spec in "bench/portfolio_2400.lua 100000" "bench/portfolio_2400_hooks.lua 20000" "scenarios/mianyang_2022.lua 20000"; do
-  set -- $spec
-  scen=$1 paths=$2
-  for threads in 1 2; do
-    s=$(i=0; while [ $i -lt "$runs" ]; do time_run "$scen" "$paths" "$threads"; i=$((i + 1)); done | median)
-    eval "t$threads=$s"
-    printf '%-34s %8s %7s %10.3f %12.0f\n' "$(basename "$scen")" "$paths" "$threads" "$s" "$(echo "$paths $s" | awk '{ print $1 / $2 }')"
-  done
-  echo "$t1 $t2" | awk '{ printf "  thread scaling (1-thread time / 2-thread time): %.2f\n", $1 / $2 }'
-done
+rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "$4")"; }
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`make bench\` (bench/run.sh, RUNS=$runs: medians of $runs runs) on $(date -u '+%Y-%m-%d %H:%M UTC')."
+  echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/Mem:/ { print $2 }') GiB;"
+  echo "$(gcc --version | head -n 1); poolsim $("$bin" run bench/b1.lua --paths 1 --quiet --json - | awk -F'"' '/"poolsim"/ { print $4; exit }')."
+  echo "These machines are shared: compare ratios measured in one session, not single runs."
+  echo
+  echo "| scenario | paths | threads | median s | paths/s |"
+  echo "|---|---:|---:|---:|---:|"
+  b1_1=$(seconds bench/b1.lua 100000 1); row "B1 (bench/b1.lua)" 100000 1 "$b1_1"
+  b1_2=$(seconds bench/b1.lua 100000 2); row "B1" 100000 2 "$b1_2"
+  naive=$(seconds bench/b1.lua 20000 2 --sampler loan); row "B1, naive loan-by-loan sampler" 20000 2 "$naive"
+  b4=$(seconds bench/b1.lua 100000 2 --set segments.sme.new_loans=1000 --set segments.sme.pd=0.003)
+  row "B4: B1 with 10× loans, PD ÷ 10" 100000 2 "$b4"
+  b3_1=$(seconds scenarios/mianyang_2022.lua 20000 1); row "B3 (Mianyang, every rule it has)" 20000 1 "$b3_1"
+  b3_2=$(seconds scenarios/mianyang_2022.lua 20000 2); row "B3" 20000 2 "$b3_2"
+  p_1=$(seconds bench/portfolio_2400.lua 100000 1); row "36 months, 2 400 loans (bench/portfolio_2400.lua)" 100000 1 "$p_1"
+  p_2=$(seconds bench/portfolio_2400.lua 100000 2); row "36 months, 2 400 loans" 100000 2 "$p_2"
+  h_2=$(seconds bench/portfolio_2400_hooks.lua 20000 2); row "B5: the same with Lua on_default and split" 20000 2 "$h_2"
+  echo
+  echo "- Thread scaling (1-thread time / 2-thread time): B1 $(ratio "$b1_1" "$b1_2"), B3 $(ratio "$b3_1" "$b3_2"), 2 400 loans $(ratio "$p_1" "$p_2")."
+  echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(echo "$b1_2 $naive" | awk '{ printf "%.1f", (100000 / $1) / (20000 / $2) }')×."
+  echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
+  echo "- Hook costs per call are in docs/scenario.md."
+} > "$out"
+cat "$out"

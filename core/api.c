@@ -40,7 +40,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .threads = o && o->threads > 0 ? o->threads : ps_default_threads(),
                        .audit = o && o->audit,
                        .progress = o && o->progress,
-                       .search = o && o->search && m->balance_feedback};
+                       .search = o && o->search && m->balance_feedback,
+                       .by_loan = o && o->by_loan};
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ps_outcomes outcomes;

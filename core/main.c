@@ -43,6 +43,7 @@ static const char usage[] =
     "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
     "  --pool ID        size this pool only\n"
     "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
+    "  --sampler loan   draw defaults loan by loan (the benchmarks' naive baseline; default cohort)\n"
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
 
 typedef struct {
@@ -54,7 +55,7 @@ typedef struct {
   double by;
   long paths;
   long long seed;
-  int threads, quiet, audit, has_seed, search, volume, trust;
+  int threads, quiet, audit, has_seed, search, volume, trust, by_loan;
   int script_argc;
   char **script_argv;
   ps_override sets[MAX_SETS];
@@ -125,7 +126,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    "--html", NULL};
+                                         "--by",    "--html", "--sampler", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -165,6 +166,10 @@ static int parse_args(int argc, char **argv, cli *c) {
     } else if (strcmp(a, "--json") == 0) c->json = v;
     else if (strcmp(a, "--md") == 0) c->md = v;
     else if (strcmp(a, "--html") == 0) c->html = v;
+    else if (strcmp(a, "--sampler") == 0) {
+      if (strcmp(v, "loan") && strcmp(v, "cohort")) return usage_error("--sampler must be cohort or loan, got '%s'", v);
+      c->by_loan = strcmp(v, "loan") == 0;
+    }
     else if (strcmp(a, "--tornado") == 0) {
       char *save = NULL;
       for (char *tok = strtok_r(argv[i + 1], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -232,6 +237,7 @@ static int run(const cli *c, const ps_model *m) {
                   .use_seed = c->has_seed,
                   .threads = c->threads,
                   .audit = c->audit,
+                  .by_loan = c->by_loan,
                   .search = c->search || strcmp(c->command, "size") == 0,
                   .progress = !c->quiet && isatty(STDERR_FILENO)};
   ps_results *r;

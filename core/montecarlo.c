@@ -62,6 +62,8 @@ static void *worker(void *arg) {
   int64_t *initial = r->o->search ? calloc((size_t)m->npools + 1, sizeof *initial) : NULL;
   ps_path *probe = initial ? ps_path_new(m, initial, 0) : NULL;
   for (int p = 0; initial && p < m->npools; p++) initial[p] = r->o->initial ? r->o->initial[p] : m->pools[p].initial;
+  if (w) ps_path_sample_by_loan(w, r->o->by_loan);
+  if (probe) ps_path_sample_by_loan(probe, r->o->by_loan);
   if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
     report_error(r, 0, "out of memory allocating a worker");
     ps_path_free(w);

@@ -19,6 +19,7 @@ typedef struct {
   int audit;              /* keep and replay each path's posting log */
   const int64_t *initial; /* fen per pool replacing the scenario's, or NULL */
   int progress;           /* draw a progress bar on stderr */
+  int by_loan;            /* the naive loan-by-loan default sampler (benchmarks) */
   int search;             /* find each path's required initial balance by bisection
                              (rules that feed back on the balance; core/search.h) */
 } ps_run_options;

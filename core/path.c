@@ -103,6 +103,7 @@ const ps_model *ps_path_model(const ps_path *w) { return w->m; }
 int64_t ps_path_pool_balance(const ps_path *w, int pool) { return w->pools[pool].balance; }
 const ps_ledger *ps_path_ledger(const ps_path *w) { return &w->ledger; }
 int ps_path_depleted(const ps_path *w, int pool) { return w->pools[pool].depletion > 0; }
+void ps_path_sample_by_loan(ps_path *w, int on) { w->by_loan = on; }
 
 void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {
   const programme_state *ps = &w->progs[programme];
@@ -182,6 +183,23 @@ static void originate(ps_path *w, int t) {
 ** replacement), which is exact for exchangeable loans and costs one draw per
 ** default, not per loan. With a PD term structure, each cohort (one age) gets
 ** its own draw. */
+/* The naive sampler, kept as the benchmarks' baseline (--sampler loan): one
+** uniform draw per live loan per period. Same model, other random numbers. */
+static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
+  const ps_segment *seg = &w->m->segments[s];
+  int64_t *alive = w->alive[s];
+  for (int c = lo; c <= hi; c++) {
+    double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
+    for (int64_t k = alive[c]; k > 0; k--)
+      if (gsl_rng_uniform(w->default_rng) < p) {
+        alive[c]--;
+        w->alive_sum[s]--;
+        if (ps_claims_record_default(w, s, c, t)) return -1;
+      }
+  }
+  return 0;
+}
+
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int s = 0; s < m->nsegments; s++) {
@@ -189,6 +207,10 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t *alive = w->alive[s];
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
+    if (w->by_loan) {
+      if (draw_defaults_by_loan(w, s, t, lo, hi)) return -1;
+      continue;
+    }
     if (seg->pd_by_year) {
       for (int c = lo; c <= hi; c++) {
         if (alive[c] == 0) continue;

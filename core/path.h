@@ -56,6 +56,10 @@ typedef struct {
   double amount, exposure, lgd; /* yuan, yuan, fraction */
 } ps_loan_view;
 
+/* draw defaults loan by loan (one uniform per live loan per period) instead of
+** one binomial per segment: the benchmarks' baseline; same model */
+void ps_path_sample_by_loan(ps_path *w, int on);
+
 /* the ledger of the last path run (its log when audit is on) */
 const ps_ledger *ps_path_ledger(const ps_path *w);
 /* did the pool run short in the last path run? */

@@ -105,6 +105,7 @@ struct ps_path {
   int period_now; /* the period being run: postings made now carry it */
   ps_ledger ledger;
   ps_policy *policy;  /* Lua hooks of this path, or NULL */
+  int by_loan;        /* the naive loan-by-loan sampler (benchmarks' baseline) */
   long index;         /* the path being run */
   char error[1024];   /* why the path stopped, when it was not memory */
 };

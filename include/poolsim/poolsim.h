@@ -40,6 +40,7 @@ typedef struct {
   int threads;
   int audit;    /* non-zero: keep and replay every path's posting log (slower) */
   int progress; /* non-zero: draw a progress bar on stderr */
+  int by_loan;  /* non-zero: draw defaults loan by loan (the benchmarks' naive baseline) */
   int search;   /* non-zero: when rules feed back on a pool's balance, find each
                    path's required balance by bisection (slower; docs/rules.md) */
 } ps_options;
