@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int compare_doubles(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 /* closing-balance bands: the 5%, 50% and 95% quantiles across paths, per period */
 static int balance_bands(const ps_outcomes *o, int pool, ps_pool_result *pr, double *column) {
   size_t T = (size_t)o->periods;
@@ -92,7 +87,7 @@ static int pool_result(const ps_model *m, const ps_outcomes *o, int pool, ps_poo
 
   if (!(pr->sorted_required = malloc(n * sizeof(double)))) return -1;
   memcpy(pr->sorted_required, o->required + base, n * sizeof(double));
-  qsort(pr->sorted_required, n, sizeof(double), compare_doubles);
+  if (ps_sort_doubles(pr->sorted_required, n)) return -1;
   return balance_bands(o, pool, pr, scratch);
 }
 

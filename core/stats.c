@@ -9,9 +9,62 @@
 
 #include <gsl/gsl_cdf.h>
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
+/* an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
+static uint64_t order_key(double d) {
+  if (d == 0) d = 0; /* -0.0 sorts with 0.0 */
+  uint64_t u;
+  memcpy(&u, &d, sizeof u);
+  return u & 0x8000000000000000ULL ? ~u : u | 0x8000000000000000ULL;
+}
+
+static double from_key(uint64_t k) {
+  uint64_t u = k & 0x8000000000000000ULL ? k & ~0x8000000000000000ULL : ~k;
+  double d;
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
+
+/* LSD radix sort of the keys, 16 bits a pass, skipping passes where every key
+** has the same digit */
+int ps_sort_doubles(double *x, size_t n) {
+  if (n < 64) { /* small: insertion sort */
+    for (size_t i = 1; i < n; i++) {
+      double v = x[i];
+      size_t j = i;
+      for (; j > 0 && x[j - 1] > v; j--) x[j] = x[j - 1];
+      x[j] = v;
+    }
+    return 0;
+  }
+  uint64_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+  size_t *count = calloc(65536, sizeof *count);
+  if (!a || !b || !count) {
+    free(a);
+    free(b);
+    free(count);
+    return -1;
+  }
+  for (size_t i = 0; i < n; i++) a[i] = order_key(x[i]);
+  for (int shift = 0; shift < 64; shift += 16) {
+    memset(count, 0, 65536 * sizeof *count);
+    for (size_t i = 0; i < n; i++) count[(a[i] >> shift) & 0xffff]++;
+    if (count[(a[0] >> shift) & 0xffff] == n) continue;
+    size_t sum = 0;
+    for (size_t d = 0; d < 65536; d++) {
+      size_t c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) b[count[(a[i] >> shift) & 0xffff]++] = a[i];
+    uint64_t *t = a;
+    a = b;
+    b = t;
+  }
+  for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
+  free(a);
+  free(b);
+  free(count);
+  return 0;
 }
 
 /* n*q, snapped to the nearest integer when it is within rounding error of one,
@@ -137,7 +190,10 @@ int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
   double *s = n <= SIZE_MAX / sizeof *s ? malloc(n * sizeof *s) : NULL;
   if (!s) return -1;
   memcpy(s, x, n * sizeof *s);
-  qsort(s, n, sizeof *s, cmp_double);
+  if (ps_sort_doubles(s, n)) {
+    free(s);
+    return -1;
+  }
   mean_sd(x, n, &out->mean, &out->sd);
   out->se = out->sd / sqrt((double)n);
   out->min = s[0];

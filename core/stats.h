@@ -31,6 +31,10 @@ typedef struct {
 ** the copy cannot be allocated. */
 int ps_stats_compute(const double *x, size_t n, ps_stats *out);
 
+/* sort x[0..n-1] ascending (a radix sort: O(n), the same order as qsort with
+** -0.0 and 0.0 taken as equal; no NaNs); 0, or -1 when out of memory */
+int ps_sort_doubles(double *x, size_t n);
+
 /* type-1 quantile of sorted[0..n-1] (ascending), q in [0,1]; q == 0 gives min */
 double ps_quantile_sorted(const double *sorted, size_t n, double q);
 

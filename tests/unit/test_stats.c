@@ -268,7 +268,31 @@ static void test_quantile_select(void) {
   CHECK(all_same);
 }
 
+/* the radix sort orders like qsort: negatives, zeros of both signs, ties, huge */
+static void test_sort(void) {
+  enum { M = 5000 };
+  static double x[M], y[M];
+  unsigned state = 99u;
+  int same = 1;
+  for (int pass = 0; pass < 20; pass++) {
+    size_t n = pass < 5 ? (size_t)(pass * 20 + 1) : M; /* the small-array path too */
+    for (size_t i = 0; i < n; i++) {
+      state = state * 1664525u + 1013904223u;
+      double v = ((double)state / 4294967296.0 - 0.5) * (pass % 3 == 0 ? 1e12 : 10);
+      if (state % 17 == 0) v = 0.0;
+      if (state % 19 == 0) v = -0.0;
+      if (state % 23 == 0) v = 3.0; /* ties */
+      x[i] = y[i] = v;
+    }
+    qsort(y, n, sizeof(double), cmp_double);
+    CHECK_EQ_INT(ps_sort_doubles(x, n), 0);
+    for (size_t i = 0; i < n; i++) same &= x[i] == y[i];
+  }
+  CHECK(same);
+}
+
 int main(void) {
+  test_sort();
   test_quantile_select();
   test_mean_sd_se();
   test_small_n();
