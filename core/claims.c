@@ -148,6 +148,10 @@ static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
     int64_t limit = (int64_t)floor(p->cap_rate * ps->enrolled_total);
     if (limit - ps->public_total < room) room = limit - ps->public_total;
   }
+  if (p->cap_loss_share > 0) { /* of the losses claimed so far, this one included */
+    int64_t limit = (int64_t)floor(p->cap_loss_share * (double)ps->claimed);
+    if (limit - ps->public_total < room) room = limit - ps->public_total;
+  }
   return room < 0 ? 0 : room;
 }
 
@@ -250,6 +254,7 @@ int ps_claims_pay(ps_path *w, int t) {
     default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     programme_state *ps = &w->progs[r->programme];
+    ps->claimed += r->exposure;
     int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
     if (cut < 0) return -1;
     if (ps->paused) ps->refused += cut;

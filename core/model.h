@@ -171,6 +171,8 @@ typedef struct {
   int64_t cap_per_year;    /* fen; 0 = none: the same, per fiscal year */
   int64_t cap_total;       /* fen; 0 = none: the same, over the horizon */
   double cap_rate;         /* 0 = none: the same, as a fraction of principal enrolled so far */
+  double cap_loss_share;   /* 0 = none: the same, as a fraction of the losses claimed so far
+                              (the bank always keeps at least 1 - this of them) */
   int excess_to;           /* party that bears what caps and pauses cut (default the bank) */
   int covers_interest;     /* exposure includes interest accrued until the claim */
   int recognition_lag;     /* periods of arrears before a default can be claimed */

@@ -46,6 +46,7 @@ typedef struct {
   double year_enrolled;      /* ... this fiscal year */
   int64_t year_defaulted;    /* principal defaulted this fiscal year */
   int64_t public_year, public_total; /* what payers other than the bank were asked to pay */
+  int64_t claimed;           /* exposure of the defaults claimed so far */
   int64_t refused, capped;   /* cut by pauses, by caps */
   int paused, stopped;       /* now */
   int paused_periods, stopped_periods;

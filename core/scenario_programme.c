@@ -428,7 +428,8 @@ static int read_subsidy(const ps_entry *e, const ps_model *m, const char *field,
 
 int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
-                                       "cap_per_year", "cap_total", "cap_rate", "excess_to", "recognition_lag",
+                                       "cap_per_year", "cap_total", "cap_rate", "cap_loss_share", "excess_to",
+                                       "recognition_lag",
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
                                        "fee_subsidy", "premium_subsidy", "excess_layer", "split", "leverage",
                                        "allocation", "first_loss", "payer_caps", "moral_hazard", NULL};
@@ -461,6 +462,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_amount(&e, "cap_per_year", 0, &p->cap_per_year))) return rc;
     if ((rc = ps_read_amount(&e, "cap_total", 0, &p->cap_total))) return rc;
     if ((rc = ps_read_in_range(&e, "cap_rate", 0, 0, 0, 1, &p->cap_rate))) return rc;
+    if ((rc = ps_read_in_range(&e, "cap_loss_share", 0, 0, 0, 1, &p->cap_loss_share))) return rc;
     char *excess;
     if ((rc = ps_read_string(&e, "excess_to", 0, &excess))) return rc;
     p->excess_to = excess ? ps_find_party(m, excess) : p->bank;

@@ -33,7 +33,7 @@ return poolsim.scenario{
       share = { fund = poolsim.tiered{ {upto = wan(100), ratio = 0.4}, {upto = wan(300), ratio = 0.3}, bonus = {first_loan = 0.1}, ceiling = 0.45 },
                 bank = "rest" },
       covers = "principal+interest", recognition_lag = 2, claim_lag = 1, first_payment = 0.75, recovery_lag = 9,
-      cap_per_loan = wan(60), cap_per_year = wan(400), excess_to = "city",
+      cap_per_loan = wan(60), cap_per_year = wan(400), cap_loss_share = 0.45, excess_to = "city",
       triggers = { {kind = "npl_ratio", above = 0.15, resume = 0.1, action = "pause"},
                    {kind = "pool_floor", pool = "fund", below = wan(450), resume = wan(500), action = "stop_lending"} },
       interest_subsidy = { share = 0.2, payer = "city", cap_per_loan = wan(2), after_repayment = true } },

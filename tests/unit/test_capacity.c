@@ -11,7 +11,11 @@
 **   Year 2: fund 30万, guar 30万 capped at 20万 a year (cut 10万, borne by the
 **   bank) -> the fund pays 30万 (balance 5万). Year 3: the same ask; the fund has
 **   5万: shortfall 25万, depleted in period 3. Capped 20万 in all.
-**   Claims 65 + 30 + 30 = 125万; paid 100万. */
+**   Claims 65 + 30 + 30 = 125万; paid 100万.
+** lossshare: fund2 is asked 90% of each 100万 loss but the payers other than
+**   the bank may take at most 80% of the losses claimed so far: 80万 of 100万,
+**   then 80万 of the next (160 - 80), and again: 10万 capped each year, 30万 in
+**   all; fund2 pays 240万. */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 
@@ -46,6 +50,8 @@ int main(void) {
   CHECK_NEAR(o.balance[1], 50000, 0);
   /* guarantor: 15万 + 20万 + 20万 */
   CHECK_NEAR(o.losses[2], 550000, 0);
+  CHECK_NEAR(o.capped[2], 300000, 0);
+  CHECK_NEAR(o.paid[1], 2400000, 0);
   CHECK_EQ_INT(ps_ledger_check_balanced(ps_path_ledger(w)), 0);
   ps_outcomes_free(&o);
   ps_path_free(w);
