@@ -24,8 +24,10 @@ static double from_key(uint64_t k) {
   return d;
 }
 
-/* LSD radix sort of the keys, 16 bits a pass, skipping passes where every key
-** has the same digit */
+/* LSD radix sort of the keys, 8 bits a pass: the eight histograms are counted
+** in one read of the keys and stay in L1 (16 KiB), and a pass is skipped when
+** every key has the same byte there (money outcomes share their high bytes),
+** so a sort costs a few linear passes whatever n is. */
 int ps_sort_doubles(double *x, size_t n) {
   if (n < 64) { /* small: insertion sort */
     for (size_t i = 1; i < n; i++) {
@@ -37,25 +39,28 @@ int ps_sort_doubles(double *x, size_t n) {
     return 0;
   }
   uint64_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
-  size_t *count = calloc(65536, sizeof *count);
-  if (!a || !b || !count) {
+  if (!a || !b) {
     free(a);
     free(b);
-    free(count);
     return -1;
   }
-  for (size_t i = 0; i < n; i++) a[i] = order_key(x[i]);
-  for (int shift = 0; shift < 64; shift += 16) {
-    memset(count, 0, 65536 * sizeof *count);
-    for (size_t i = 0; i < n; i++) count[(a[i] >> shift) & 0xffff]++;
-    if (count[(a[0] >> shift) & 0xffff] == n) continue;
+  size_t count[8][256] = {{0}};
+  for (size_t i = 0; i < n; i++) {
+    uint64_t k = order_key(x[i]);
+    a[i] = k;
+    for (int d = 0; d < 8; d++) count[d][(k >> (8 * d)) & 0xff]++;
+  }
+  for (int d = 0; d < 8; d++) {
+    unsigned shift = 8u * (unsigned)d;
+    size_t *c = count[d];
+    if (c[(a[0] >> shift) & 0xff] == n) continue;
     size_t sum = 0;
-    for (size_t d = 0; d < 65536; d++) {
-      size_t c = count[d];
-      count[d] = sum;
-      sum += c;
+    for (int v = 0; v < 256; v++) {
+      size_t t = c[v];
+      c[v] = sum;
+      sum += t;
     }
-    for (size_t i = 0; i < n; i++) b[count[(a[i] >> shift) & 0xffff]++] = a[i];
+    for (size_t i = 0; i < n; i++) b[c[(a[i] >> shift) & 0xff]++] = a[i];
     uint64_t *t = a;
     a = b;
     b = t;
@@ -63,7 +68,6 @@ int ps_sort_doubles(double *x, size_t n) {
   for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
   free(a);
   free(b);
-  free(count);
   return 0;
 }
 
