@@ -19,6 +19,18 @@ seconds() {
     i=$((i + 1))
   done | median
 }
+# instructions PATHS [options] -> instructions callgrind counts for a 1-thread B1 run
+instructions() {
+  paths=$1; shift
+  valgrind --tool=callgrind --callgrind-out-file=bench/.callgrind.$paths "$bin" run bench/b1.lua \
+    --paths "$paths" --threads 1 --quiet "$@" 2>&1 | awk '/Collected :/ { print $NF }'
+}
+# per_path SMALL LARGE [options] -> instructions a path, set-up cancelled by the difference
+per_path() {
+  small=$1 large=$2; shift 2
+  a=$(instructions "$small" "$@"); b=$(instructions "$large" "$@")
+  echo "$a $b $small $large" | awk '{ printf "%.0f", ($2 - $1) / ($4 - $3) }'
+}
 rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "$4")"; }
@@ -48,5 +60,23 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(echo "$b1_2 $naive" | awk '{ printf "%.1f", (100000 / $1) / (20000 / $2) }')×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
   echo "- Hook costs per call are in docs/scenario.md."
+  if command -v valgrind >/dev/null 2>&1; then
+    echo
+    echo "## Instruction counts (valgrind --tool=callgrind; independent of machine noise)"
+    echo
+    cohort=$(per_path 200 2200); naive_i=$(per_path 50 550 --sampler loan)
+    echo "- B1, 1 thread, instructions a path (the difference of 2 200- and 200-path runs, so set-up cancels):"
+    echo "  $cohort with the cohort sampler, $naive_i with the naive loan-by-loan one ($(ratio "$naive_i" "$cohort")×)."
+    echo "- Where a B1 path's instructions go (2 200 paths, share of all instructions, libraries included):"
+    echo
+    callgrind_annotate bench/.callgrind.2200 2>/dev/null |
+      awk '/file:function/ { on = 1; next }
+           on && match($0, /\( *[0-9.]+%\)/) {
+             if (++n > 10) exit
+             pct = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", pct)
+             fn = substr($0, RSTART + RLENGTH); sub(/^ +/, "", fn); sub(/ \[.*/, "", fn); sub(/.*\//, "", fn)
+             printf "  - %s %s\n", pct, fn }'
+    rm -f bench/.callgrind.*
+  fi
 } > "$out"
 cat "$out"
