@@ -28,7 +28,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test test test-release test-san test-valgrind test-render validate demo bench install clean
+.PHONY: all deps deps-test deps-bench test test-release test-san test-valgrind test-render validate demo bench install clean
 
 all: poolsim
 
@@ -137,7 +137,14 @@ demo: poolsim
 	@cat out/mianyang_2022.txt
 	@echo "report: $(CURDIR)/out/mianyang_2022.html (also .txt, .md, .json and out/mianyang_2022_csv/)"
 
-bench: poolsim
+# NumPy is the external baseline of the benchmarks only (Debian's python3, bench/numpy_b1.py)
+deps-bench: deps
+	@/usr/bin/python3 -c 'import numpy' 2>/dev/null || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  echo "poolsim: installing python3-numpy (the benchmarks' NumPy baseline)"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q python3-numpy; }
+
+bench: poolsim deps-bench
 	@sh bench/run.sh ./poolsim
 
 install: poolsim

@@ -60,6 +60,21 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(echo "$b1_2 $naive" | awk '{ printf "%.1f", (100000 / $1) / (20000 / $2) }')×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
   echo "- Hook costs per call are in docs/scenario.md."
+  if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+    np_paths=20000
+    np_s=$(i=0; while [ $i -lt "$runs" ]; do /usr/bin/python3 bench/numpy_b1.py $np_paths $((i + 1)) | cut -d' ' -f2; i=$((i + 1)); done | median)
+    np_line=$(/usr/bin/python3 bench/numpy_b1.py $np_paths 7)
+    ps_claims=$("$bin" run bench/b1.lua --paths 100000 --quiet --json - | /usr/bin/python3 -c \
+      'import json, sys; c = json.load(sys.stdin)["pools"]["fund"]["claims"]; print(c["mean"], c["se"])')
+    echo
+    echo "## The NumPy baseline (bench/numpy_b1.py: B1 drawn loan by loan, vectorised across paths, one thread)"
+    echo
+    echo "- NumPy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)'): $np_paths paths in $np_s s (median), $(rate $np_paths "$np_s") paths/s."
+    echo "- poolsim B1 against it: $(echo "$b1_1 $np_s" | awk -v p=$np_paths '{ printf "%.1f", (100000 / $1) / (p / $2) }')× on 1 thread,"
+    echo "  $(echo "$b1_2 $np_s" | awk -v p=$np_paths '{ printf "%.1f", (100000 / $1) / (p / $2) }')× on 2 (target ≥ 100×). The baseline draws defaults and claims only, no recoveries or ledger."
+    echo "- The same model: the fund's mean claims $(echo "$np_line" | awk '{ printf "%.0f ± %.0f", $3, $4 }') yuan (NumPy, $np_paths paths, ± one standard error),"
+    echo "  $(echo "$ps_claims" | awk '{ printf "%.0f ± %.0f", $1, $2 }') yuan (poolsim, 100 000 paths)."
+  fi
   if command -v valgrind >/dev/null 2>&1; then
     echo
     echo "## Instruction counts (valgrind --tool=callgrind; independent of machine noise)"
