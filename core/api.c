@@ -56,6 +56,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     return PS_ERUNTIME;
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
+  r->paths_requested = ro.paths;
+  r->stop_signal = r->paths < ro.paths ? ps_stop_signal() : 0;
   r->searched = ro.search;
   r->seed = ro.seed;
   r->threads = ro.threads;

@@ -1,6 +1,7 @@
 /* main.c — the poolsim command line: run, size, check. */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "montecarlo.h"
 #include "output.h"
 #include "report.h"
 #include "results.h"
@@ -44,7 +46,8 @@ static const char usage[] =
     "  --pool ID        size this pool only\n"
     "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
     "  --sampler loan   draw defaults loan by loan (the benchmarks' naive baseline; default cohort)\n"
-    "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error\n";
+    "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
+    "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial)\n";
 
 typedef struct {
   const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang;
@@ -222,7 +225,22 @@ static int write_report(const char *path, char *text, const char *what) {
   return rc;
 }
 
-/* simulate, summarise and report; returns the exit code */
+static void on_stop_signal(int sig) { ps_request_stop(sig); }
+
+/* SIGINT/SIGTERM stop the workers, and the run reports the paths finished;
+** the handler resets itself, so a second Ctrl-C kills at once */
+static void catch_stop_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
+
+/* simulate, summarise and report; returns the exit code: 128 + the signal
+** when interrupted (the reports then cover the paths finished, marked partial) */
 static int run(const cli *c, const ps_model *m) {
   char err[2048];
   for (int i = 0; c->pool && i <= m->npools; i++) {
@@ -241,10 +259,14 @@ static int run(const cli *c, const ps_model *m) {
                   .search = c->search || strcmp(c->command, "size") == 0,
                   .progress = !c->quiet && isatty(STDERR_FILENO)};
   ps_results *r;
+  catch_stop_signals();
   if (ps_scenario_run(m, &o, &r, err, sizeof err)) {
     fprintf(stderr, "poolsim: %s\n", err);
-    return PS_ERUNTIME;
+    return ps_stop_signal() ? 128 + ps_stop_signal() : PS_ERUNTIME;
   }
+  if (r->stop_signal)
+    fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",
+            r->stop_signal, r->paths, r->paths_requested);
   ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
   int rc = PS_OK;
   if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
@@ -259,6 +281,7 @@ static int run(const cli *c, const ps_model *m) {
     if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, r, &ro);
     else ps_report_text(stdout, r, &ro);
   }
+  if (rc == PS_OK && r->stop_signal) rc = 128 + r->stop_signal;
   ps_results_destroy(r);
   return rc;
 }

@@ -2,6 +2,7 @@
 #include "montecarlo.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,12 @@ typedef struct {
   long error_path;   /* lowest failing path, for a deterministic message */
   char error[1024];
 } shared_run;
+
+static volatile sig_atomic_t stop_signal;
+
+void ps_request_stop(int sig) { stop_signal = sig; }
+
+int ps_stop_signal(void) { return stop_signal; }
 
 static void report_error(shared_run *r, long index, const char *msg) {
   pthread_mutex_lock(&r->lock);
@@ -73,6 +80,7 @@ static void *worker(void *arg) {
     return NULL;
   }
   for (;;) {
+    if (stop_signal) break; /* before taking a chunk: taken chunks are finished */
     long first = atomic_fetch_add(&r->next, CHUNK);
     if (first >= r->o->paths || atomic_load(&r->failed)) break;
     long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths;
@@ -131,7 +139,7 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
   if (started == 0) worker(&r); /* no thread could start: run here */
   if (o->progress) {
     double t0 = now();
-    while (atomic_load(&r.done) < o->paths && !atomic_load(&r.failed)) {
+    while (atomic_load(&r.done) < o->paths && !atomic_load(&r.failed) && !stop_signal) {
       draw_progress(atomic_load(&r.done), o->paths, now() - t0);
       nanosleep(&(struct timespec){0, 200000000}, NULL);
     }
@@ -143,6 +151,15 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
     snprintf(err, errlen, "%s", r.error);
     ps_outcomes_free(out);
     return -1;
+  }
+  long finished = atomic_load(&r.next) < o->paths ? atomic_load(&r.next) : o->paths;
+  if (finished < o->paths) {
+    if (finished == 0) {
+      snprintf(err, errlen, "interrupted before any path finished");
+      ps_outcomes_free(out);
+      return -1;
+    }
+    ps_outcomes_truncate(out, m, finished);
   }
   return 0;
 }

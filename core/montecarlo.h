@@ -27,8 +27,17 @@ typedef struct {
 /* the number of online processors (at least 1) */
 int ps_default_threads(void);
 
+/* Ask running simulations to stop (async-signal-safe: for SIGINT/SIGTERM
+** handlers). Workers finish the chunk they hold and take no more, so the paths
+** done are always a prefix 0..n-1: the same results as a run of n paths. */
+void ps_request_stop(int sig);
+/* the signal passed to ps_request_stop, 0 when none */
+int ps_stop_signal(void);
+
 /* Fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
-** the message of the failing path with the lowest index. */
+** the message of the failing path with the lowest index. After
+** ps_request_stop, out holds the prefix of paths finished (out->paths fewer
+** than o->paths), or -1 when none finished. */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
 
 #endif

@@ -45,6 +45,40 @@ fail:
   return -1;
 }
 
+/* an array laid out (item * paths + path) * inner + j: move each item's block
+** down to the new stride; blocks only move to lower addresses, in item order */
+static void shrink(void *a, size_t size, int items, size_t inner, long old_paths, long new_paths) {
+  char *base = a;
+  size_t block = size * inner;
+  for (int k = 0; k < items; k++)
+    memmove(base + (size_t)k * (size_t)new_paths * block, base + (size_t)k * (size_t)old_paths * block,
+            (size_t)new_paths * block);
+}
+
+void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
+  long old = o->paths;
+  if (paths >= old) return;
+  double *pool_arrays[] = {o->claims, o->paid, o->shortfall, o->recovered, o->unsettled, o->required, o->topups,
+                           o->returned};
+  for (size_t i = 0; i < sizeof pool_arrays / sizeof *pool_arrays; i++)
+    shrink(pool_arrays[i], sizeof(double), o->npools, 1, old, paths);
+  shrink(o->depletion, sizeof(int), o->npools, 1, old, paths);
+  shrink(o->outlay_by_programme, sizeof(double), o->npools, (size_t)o->nprogrammes, old, paths);
+  shrink(o->outlay_by_segment, sizeof(double), o->npools, (size_t)m->ndrivers, old, paths);
+  shrink(o->balance, sizeof(double), o->npools, (size_t)o->periods, old, paths);
+  double *programme_arrays[] = {o->defaults, o->originated, o->defaulted_exposure, o->refused,
+                                o->capped,   o->paused,     o->stopped,            o->declined};
+  for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
+    shrink(programme_arrays[i], sizeof(double), o->nprogrammes, 1, old, paths);
+  double *party_arrays[] = {o->losses, o->net_result, o->unpaid, o->ratio};
+  for (size_t i = 0; i < sizeof party_arrays / sizeof *party_arrays; i++)
+    shrink(party_arrays[i], sizeof(double), o->nparties, 1, old, paths);
+  shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
+  shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
+  shrink(o->budget, sizeof(double), o->nparties, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  o->paths = paths;
+}
+
 void ps_outcomes_free(ps_outcomes *o) {
   free(o->claims);
   free(o->paid);

@@ -54,6 +54,8 @@ typedef struct {
 /* allocate for m and the given number of paths; 0 or -1 */
 int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths);
 void ps_outcomes_free(ps_outcomes *o);
+/* keep the first `paths` paths only (an interrupted run), in place */
+void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
 
 static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
   return (size_t)item * (size_t)o->paths + (size_t)path;

@@ -1474,6 +1474,10 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
        span(&c, m->periods, sp, sizeof sp), years, c.zh || years == 1 ? "" : "s", r->paths, r->seed, PS_VERSION);
   }
   ps_strbuf_puts(b, "</p>\n");
+  if (r->stop_signal)
+    ps_strbuf_printf(b, TR(&c, "<p class=\"note-box\"><strong>部分运行</strong>：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。</p>\n",
+                           "<p class=\"note-box\"><strong>Partial run</strong>: interrupted after %ld of the %ld paths asked for; every figure uses those paths.</p>\n"),
+                     r->paths, r->paths_requested);
   if (!c.zh)
     ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
            "confidence intervals.</p>\n");

@@ -146,6 +146,8 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
   cJSON_AddItemToObject(doc, "scenario", scenario_json(m));
   cJSON *run = cJSON_AddObjectToObject(doc, "run");
   cJSON_AddNumberToObject(run, "paths", (double)r->paths);
+  cJSON_AddNumberToObject(run, "paths_requested", (double)r->paths_requested);
+  cJSON_AddBoolToObject(run, "partial", r->stop_signal != 0);
   cJSON_AddNumberToObject(run, "seed", (double)r->seed);
   cJSON_AddNumberToObject(run, "threads", r->threads);
   cJSON_AddNumberToObject(run, "seconds", r->seconds);

@@ -72,6 +72,7 @@ static const char *percent(double p, char *buf, size_t n) {
 
 typedef struct {
   const char *audit_file, *audit_paths, *audit_seed, *audit_data, *units;
+  const char *partial; /* printf: paths finished, paths asked for */
   const char *step[3];
   const char *pool, *owner, *initial, *item, *mean_se, *claims, *paid, *shortfall, *recovered, *net_outlay,
       *required, *unsettled, *topups, *returned, *depletion, *ci, *fiscal_year, *depleted_by, *year_n;
@@ -91,6 +92,7 @@ static const labels en = {
     .audit_file = "scenario",
     .audit_paths = "paths",
     .audit_seed = "seed",
+    .partial = "\n> **PARTIAL RUN**: interrupted after %ld of the %ld paths asked for; every figure uses those paths.\n",
     .audit_data = "Loan tape",
     .units = "Amounts in 万元 (10⁴ yuan) and 亿元 (10⁸ yuan). Estimates are means over the simulated paths "
              "± their Monte Carlo standard error; p95 and p99 are percentiles across paths, ES99 the mean of the "
@@ -175,6 +177,7 @@ static const labels zh = {
     .audit_file = "情景文件",
     .audit_paths = "模拟路径",
     .audit_seed = "随机种子",
+    .partial = "\n> **部分运行**：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。\n",
     .audit_data = "贷款明细",
     .units = "金额单位：万元、亿元。估计值为各模拟路径的均值 ± 蒙特卡洛标准误；p95、p99 为各路径的分位数，ES99 "
              "为最差 1% 路径的均值。区间为 95% 置信区间。",
@@ -530,6 +533,7 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   code(&b, m->sha256);
   ps_strbuf_printf(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, L->step[m->step], L->audit_paths, r->paths, L->audit_seed,
       r->seed);
+  if (r->stop_signal) ps_strbuf_printf(&b, L->partial, r->paths, r->paths_requested);
   for (int i = 0; i < m->ndata; i++) {
     ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", L->audit_data);
     code(&b, m->data_files[i]);

@@ -69,8 +69,9 @@ void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options
     if (!shown(o, m, i)) continue;
     const ps_pool_result *p = &r->pools[i];
     char a[32], b[32], c[32];
-    fprintf(f, "Sizing of pool '%s' over %d %ss (%ld paths):\n", m->pools[i].id, m->periods,
-            m->step == PS_STEP_MONTH ? "month" : m->step == PS_STEP_QUARTER ? "quarter" : "year", r->paths);
+    fprintf(f, "Sizing of pool '%s' over %d %ss (%ld paths%s):\n", m->pools[i].id, m->periods,
+            m->step == PS_STEP_MONTH ? "month" : m->step == PS_STEP_QUARTER ? "quarter" : "year", r->paths,
+            r->stop_signal ? ", PARTIAL RUN: interrupted" : "");
     fprintf(f, "  %-22s %-16s %s\n", "target", "initial needed", "95% CI");
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
@@ -105,6 +106,9 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
   fprintf(f, "poolsim %s — %s\n", PS_VERSION, m->name);
   fprintf(f, "scenario %s (sha256 %.12s…), %d %ss\n", m->file, m->sha256, m->periods,
           m->step == PS_STEP_MONTH ? "month" : m->step == PS_STEP_QUARTER ? "quarter" : "year");
+  if (r->stop_signal)
+    fprintf(f, "PARTIAL RUN: interrupted after %ld of the %ld paths asked for; the figures use those %ld\n", r->paths,
+            r->paths_requested, r->paths);
   fprintf(f, "%ld paths, seed %llu, %d thread%s, %.2f s\n\n", r->paths, r->seed, r->threads, r->threads > 1 ? "s" : "",
           r->seconds);
   for (int i = 0; i < m->npools; i++) {

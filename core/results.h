@@ -39,7 +39,9 @@ typedef struct {
 
 struct ps_results {
   const ps_model *m;
-  long paths;
+  long paths;           /* paths the statistics use */
+  long paths_requested; /* more than paths when the run was interrupted */
+  int stop_signal;      /* the signal that interrupted it, 0 when complete */
   unsigned long long seed;
   int threads;
   double seconds;

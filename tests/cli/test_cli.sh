@@ -548,5 +548,53 @@ psim size "$SMALL" --volume --alpha 0.1 --paths 200 --quiet --html "$tmp/m.html"
 expect_rc 0
 check "size --volume --html: a page with a chart" grep -q "<svg" "$tmp/m.html"
 
+# ---- interrupted runs ------------------------------------------------------
+# SIGINT/SIGTERM: the workers finish the chunk they hold, the reports cover the
+# paths finished (a prefix, so a rerun with that many paths gives the same
+# figures) and say so, and the exit code is 128 + the signal.
+
+# interrupt SIGNAL ARGS... — start poolsim, send SIGNAL once its worker threads
+# run (the handler is in place by then); sets rc, cmd. Not under timeout(1),
+# which would pass the signal on twice (to the child and to its group), and the
+# second would kill by design; the runs are bounded by their --paths anyway.
+interrupt() {
+  sig=$1; shift
+  cmd="poolsim $* (then SIG$sig)"
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  i=0
+  while [ $i -lt 300 ] && [ "$(ls "/proc/$pid/task" 2>/dev/null | wc -l)" -lt 3 ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+  sleep 0.5
+  kill -"$sig" "$pid" 2>/dev/null
+  wait "$pid"
+  rc=$?
+}
+# json_number FILE KEY — the first number given for "KEY" in a JSON report
+json_number() { sed -n "s/^[[:space:]]*\"$2\":[[:space:]]*\([0-9]*\).*/\1/p" "$1" | head -n 1; }
+
+interrupt INT run bench/b1.lua --paths 3000000 --threads 2 --json "$tmp/int.json"
+expect_rc 130
+expect_err "interrupted (signal 2): the reports cover the first"
+check "an interrupted run's text says PARTIAL RUN" grep -q "^PARTIAL RUN: interrupted after" "$tmp/out"
+check "an interrupted run's JSON is marked partial" grep -q '"partial":[[:space:]]*true' "$tmp/int.json"
+done_paths=$(json_number "$tmp/int.json" paths)
+check "an interrupted run finished some paths, not all" test "${done_paths:-0}" -gt 0 -a "${done_paths:-0}" -lt 3000000
+check "paths_requested is what was asked" test "$(json_number "$tmp/int.json" paths_requested)" = 3000000
+psim run bench/b1.lua --paths "${done_paths:-1}" --threads 1 --quiet --json "$tmp/rerun.json"
+expect_rc 0
+check "a complete run is not marked partial" grep -q '"partial":[[:space:]]*false' "$tmp/rerun.json"
+for f in int rerun; do
+  grep -v -e '"seconds":' -e '"threads":' -e '"partial":' -e '"paths_requested":' "$tmp/$f.json" >"$tmp/$f.cut"
+done
+check "rerunning an interrupted run's paths gives the same JSON" cmp -s "$tmp/int.cut" "$tmp/rerun.cut"
+
+interrupt TERM size bench/b1.lua --paths 3000000 --threads 2 --md "$tmp/term.md"
+expect_rc 143
+check "an interrupted size says so" grep -q "PARTIAL RUN: interrupted" "$tmp/out"
+check "an interrupted run's Markdown is marked partial" grep -q "PARTIAL RUN" "$tmp/term.md"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
