@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -47,7 +48,8 @@ static const char usage[] =
     "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
     "  --sampler loan   draw defaults loan by loan (the benchmarks' naive baseline; default cohort)\n"
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
-    "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial)\n";
+    "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
+    "          a second signal a second or more later kills at once)\n";
 
 typedef struct {
   const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang;
@@ -225,15 +227,33 @@ static int write_report(const char *path, char *text, const char *what) {
   return rc;
 }
 
-static void on_stop_signal(int sig) { ps_request_stop(sig); }
+static struct timespec first_stop; /* when the first stop signal came */
 
-/* SIGINT/SIGTERM stop the workers, and the run reports the paths finished;
-** the handler resets itself, so a second Ctrl-C kills at once */
+/* The first signal asks the workers to stop; one more, a second or more later,
+** kills at once (the default action). Repeats within the second are ignored:
+** timeout(1) and service managers send a signal to the process and to its
+** group, so one request can arrive twice. (clock_gettime, sigaction and raise
+** are async-signal-safe.) */
+static void on_stop_signal(int sig) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (!ps_stop_signal()) {
+    first_stop = now;
+    ps_request_stop(sig);
+  } else if (now.tv_sec - first_stop.tv_sec > 1) {
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(sig, &dfl, NULL);
+    raise(sig);
+  }
+}
+
+/* SIGINT/SIGTERM stop the workers, and the run reports the paths finished */
 static void catch_stop_signals(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_stop_signal;
-  sa.sa_flags = SA_RESETHAND;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);

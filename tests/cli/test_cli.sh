@@ -553,17 +553,22 @@ check "size --volume --html: a page with a chart" grep -q "<svg" "$tmp/m.html"
 # paths finished (a prefix, so a rerun with that many paths gives the same
 # figures) and say so, and the exit code is 128 + the signal.
 
-# interrupt SIGNAL ARGS... — start poolsim, send SIGNAL once its worker threads
-# run (the handler is in place by then); sets rc, cmd. Not under timeout(1),
-# which would pass the signal on twice (to the child and to its group), and the
-# second would kill by design; the runs are bounded by their --paths anyway.
+# interrupt [--under-timeout] SIGNAL ARGS... — start poolsim (or timeout(1)
+# running it), send SIGNAL once poolsim's worker threads run (its handler is in
+# place by then); sets rc, cmd. timeout(1) passes a signal on to its child and
+# to the child's group, so poolsim gets it twice: the repeat must not kill it.
 interrupt() {
+  wrap=
+  if [ "$1" = --under-timeout ]; then wrap="timeout 120"; shift; fi
   sig=$1; shift
-  cmd="poolsim $* (then SIG$sig)"
-  "$bin" "$@" >"$tmp/out" 2>"$tmp/err" &
+  cmd="$wrap poolsim $* (then SIG$sig)"
+  $wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   i=0
-  while [ $i -lt 300 ] && [ "$(ls "/proc/$pid/task" 2>/dev/null | wc -l)" -lt 3 ]; do
+  while [ $i -lt 300 ]; do
+    sim=$pid
+    [ -n "$wrap" ] && sim=$(cat "/proc/$pid/task/$pid/children" 2>/dev/null | awk '{ print $1 }')
+    [ -n "$sim" ] && [ "$(ls "/proc/$sim/task" 2>/dev/null | wc -l)" -ge 3 ] && break
     sleep 0.1
     i=$((i + 1))
   done
@@ -591,7 +596,7 @@ for f in int rerun; do
 done
 check "rerunning an interrupted run's paths gives the same JSON" cmp -s "$tmp/int.cut" "$tmp/rerun.cut"
 
-interrupt TERM size bench/b1.lua --paths 3000000 --threads 2 --md "$tmp/term.md"
+interrupt --under-timeout TERM size bench/b1.lua --paths 3000000 --threads 2 --md "$tmp/term.md"
 expect_rc 143
 check "an interrupted size says so" grep -q "PARTIAL RUN: interrupted" "$tmp/out"
 check "an interrupted run's Markdown is marked partial" grep -q "PARTIAL RUN" "$tmp/term.md"
