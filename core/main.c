@@ -240,7 +240,7 @@ static void on_stop_signal(int sig) {
   if (!ps_stop_signal()) {
     first_stop = now;
     ps_request_stop(sig);
-  } else if (now.tv_sec - first_stop.tv_sec > 1) {
+  } else if ((double)(now.tv_sec - first_stop.tv_sec) + 1e-9 * (double)(now.tv_nsec - first_stop.tv_nsec) >= 1.0) {
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
