@@ -28,7 +28,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test deps-bench test test-release test-san test-valgrind test-render validate demo bench install clean
+.PHONY: all deps deps-test deps-bench test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -50,15 +50,16 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-# valgrind, chromium and a CJK font are test tools only: installed by `make test` when missing
+# valgrind, cppcheck, chromium and a CJK font are test tools only: installed by `make test` when missing
 deps-test: deps
 	@missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="valgrind"; \
+	command -v cppcheck >/dev/null 2>&1 || missing="$$missing cppcheck"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  echo "poolsim: installing$$missing (test tools: memory checks, rendering the HTML report)"; \
+	  echo "poolsim: installing$$missing (test tools: memory checks, static analysis, rendering the HTML report)"; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
@@ -99,7 +100,7 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=%)
 # ---- tests --------------------------------------------------------------
 test: deps-test
 	@rm -f $(BUILD)/results/*.txt
-	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render
+	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render test-static
 	@sh tests/summary.sh $(BUILD)/results
 
 test-release: poolsim $(UNITS:%=$(REL)/tests/unit/%)
@@ -118,6 +119,12 @@ test-render: poolsim
 	@mkdir -p $(BUILD)/results
 	@sh tests/html/render_check.sh ./poolsim > $(BUILD)/results/render.txt 2>&1 || true
 	@cat $(BUILD)/results/render.txt
+
+# cppcheck on core/ (tests/static/cppcheck.sh)
+test-static:
+	@mkdir -p $(BUILD)/results
+	@sh tests/static/cppcheck.sh > $(BUILD)/results/static.txt 2>&1 || true
+	@cat $(BUILD)/results/static.txt
 
 test-valgrind: poolsim
 	@mkdir -p $(BUILD)/results
