@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "report.h"
 #include "sizing.h"
 #include "strbuf.h"
@@ -52,20 +53,6 @@ static void code(ps_strbuf *b, const char *s) {
   }
   if (pad) ps_strbuf_put(b, " ", 1);
   for (int i = 0; i <= longest; i++) ps_strbuf_put(b, "`", 1);
-}
-
-/* ---- numbers ------------------------------------------------------------------ */
-
-/* an amount of yuan in 亿 (from 1亿 up) or 万, as in the terminal summary */
-static const char *money(double yuan, char *buf, size_t n) {
-  if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
-  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4); /* no "-0.0万" */
-  return buf;
-}
-
-static const char *percent(double p, char *buf, size_t n) {
-  snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
-  return buf;
 }
 
 /* ---- labels -------------------------------------------------------------------- */
@@ -293,8 +280,8 @@ static void stats_header(ps_strbuf *b, const labels *L, const char *first) {
 
 static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s) {
   char a[32], c[32], d[32], e[32], f[32];
-  ps_strbuf_printf(b, "| %s | %s ± %s | %s | %s | %s |\n", label, money(s->mean, a, sizeof a), money(s->se, c, sizeof c),
-      money(s->p95, d, sizeof d), money(s->p99, e, sizeof e), money(s->es99, f, sizeof f));
+  ps_strbuf_printf(b, "| %s | %s ± %s | %s | %s | %s |\n", label, ps_money(s->mean, a, sizeof a), ps_money(s->se, c, sizeof c),
+      ps_money(s->p95, d, sizeof d), ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
 }
 
 static void pool_section(ps_strbuf *b, const ps_results *r, const labels *L, int i) {
@@ -305,7 +292,7 @@ static void pool_section(ps_strbuf *b, const ps_results *r, const labels *L, int
   text(b, m->pools[i].id);
   ps_strbuf_printf(b, (L == &zh ? "\n\n%s：" : "\n\n%s: "), L->owner);
   party_label(b, &m->parties[m->pools[i].owner]);
-  ps_strbuf_printf(b, (L == &zh ? "；%s %s。\n\n" : "; %s %s.\n\n"), L->initial, money(p->initial, a, sizeof a));
+  ps_strbuf_printf(b, (L == &zh ? "；%s %s。\n\n" : "; %s %s.\n\n"), L->initial, ps_money(p->initial, a, sizeof a));
   stats_header(b, L, L->item);
   stats_row(b, L->claims, &p->claims);
   stats_row(b, L->paid, &p->paid);
@@ -317,15 +304,15 @@ static void pool_section(ps_strbuf *b, const ps_results *r, const labels *L, int
   if (p->topups.max > 0) stats_row(b, L->topups, &p->topups);
   if (p->returned.max > 0) stats_row(b, L->returned, &p->returned);
   ps_strbuf_printf(b, (L == &zh ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), L->depletion,
-      percent(p->depletion.value, a, sizeof a), L->ci, percent(p->depletion.lo, c, sizeof c),
-      percent(p->depletion.hi, d, sizeof d));
+      ps_percent(p->depletion.value, a, sizeof a), L->ci, ps_percent(p->depletion.lo, c, sizeof c),
+      ps_percent(p->depletion.hi, d, sizeof d));
   ps_strbuf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", L->fiscal_year, L->depleted_by, L->ci);
   for (int y = 0; y < p->nyears; y++) {
     const ps_estimate *e = &p->depletion_by_year[y];
     char year[32];
     snprintf(year, sizeof year, L->year_n, y + 1);
-    ps_strbuf_printf(b, "| %s | %s | %s – %s |\n", year, percent(e->value, a, sizeof a), percent(e->lo, c, sizeof c),
-        percent(e->hi, d, sizeof d));
+    ps_strbuf_printf(b, "| %s | %s | %s – %s |\n", year, ps_percent(e->value, a, sizeof a), ps_percent(e->lo, c, sizeof c),
+        ps_percent(e->hi, d, sizeof d));
   }
   ps_strbuf_puts(b, "\n");
 }
@@ -352,8 +339,8 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char t[64], a[32], c[32], d[32];
       target_label(t, sizeof t, L, alphas[k]);
-      ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, money(e.value, a, sizeof a), money(e.lo, c, sizeof c),
-          money(e.hi, d, sizeof d));
+      ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, ps_money(e.value, a, sizeof a), ps_money(e.lo, c, sizeof c),
+          ps_money(e.hi, d, sizeof d));
     }
     if (o->nat > 0) {
       ps_strbuf_printf(b, "\n| %s | %s | %s |", L->at_balance, L->p_depletion, L->ci);
@@ -368,8 +355,8 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       for (int k = 0; k < o->nat; k++) {
         ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
         char a[32], c[32], d[32], f[32];
-        ps_strbuf_printf(b, "| %s | %s | %s – %s |", money(o->at[k], a, sizeof a), percent(e.value, c, sizeof c),
-            percent(e.lo, d, sizeof d), percent(e.hi, f, sizeof f));
+        ps_strbuf_printf(b, "| %s | %s | %s – %s |", ps_money(o->at[k], a, sizeof a), ps_percent(e.value, c, sizeof c),
+            ps_percent(e.lo, d, sizeof d), ps_percent(e.hi, f, sizeof f));
         for (int q = 0; q < n; q++)
           ps_strbuf_printf(b, " %s |", e.hi <= alphas[q] ? L->meets : e.lo > alphas[q] ? L->misses : L->too_close);
         ps_strbuf_puts(b, "\n");
@@ -395,7 +382,7 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, const labels *
     ps_strbuf_puts(b, " | ");
     party_label(b, &m->parties[m->programmes[i].bank]);
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
-        p->defaults.p99, money(p->defaulted_exposure.mean, a, sizeof a));
+        p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;
   }
   ps_strbuf_puts(b, "\n");
@@ -407,8 +394,8 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, const labels *
     char a[32], c[32];
     ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
-    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean, money(p->refused.mean, a, sizeof a),
-        money(p->capped.mean, c, sizeof c), p->declined.mean);
+    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean, ps_money(p->refused.mean, a, sizeof a),
+        ps_money(p->capped.mean, c, sizeof c), p->declined.mean);
   }
   ps_strbuf_puts(b, "\n");
 }
@@ -429,8 +416,8 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
       ps_strbuf_puts(b, "| ");
       party_label(b, party);
       ps_strbuf_printf(b, " | %s | %s | %s ± %s | %s | %s | %s |\n", L->kinds[party->kind], row == 0 ? L->losses : L->net_result,
-          money(s->mean, a, sizeof a), money(s->se, c, sizeof c), money(s->p95, d, sizeof d),
-          money(s->p99, e, sizeof e), money(s->es99, f, sizeof f));
+          ps_money(s->mean, a, sizeof a), ps_money(s->se, c, sizeof c), ps_money(s->p95, d, sizeof d),
+          ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
     }
   }
   ps_strbuf_puts(b, "\n");
@@ -464,7 +451,7 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
         const ps_party_result *p = &r->parties[i];
         char a[32], c[32];
         if (y < p->nyears)
-          ps_strbuf_printf(b, " %s | %s |", money(p->outlay_by_year[y].mean, a, sizeof a), money(p->outlay_by_year[y].p95, c, sizeof c));
+          ps_strbuf_printf(b, " %s | %s |", ps_money(p->outlay_by_year[y].mean, a, sizeof a), ps_money(p->outlay_by_year[y].p95, c, sizeof c));
         else
           ps_strbuf_puts(b, " – | – |");
       }
@@ -487,14 +474,14 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
     }
     char a[32], c[32], d[32], e[32], f[32], name[160];
     const char *what = party->kind == PS_PARTY_BANK ? L->npl : party->kind == PS_PARTY_GUARANTOR ? L->payout : L->loss_ratio;
-    snprintf(name, sizeof name, what, percent(party->npl_tolerance, a, sizeof a));
+    snprintf(name, sizeof name, what, ps_percent(party->npl_tolerance, a, sizeof a));
     ps_strbuf_puts(b, "| ");
     party_label(b, party);
-    ps_strbuf_printf(b, " | %s | %s | %s |", name, percent(p->ratio.mean, c, sizeof c), percent(p->ratio.p95, d, sizeof d));
+    ps_strbuf_printf(b, " | %s | %s | %s |", name, ps_percent(p->ratio.mean, c, sizeof c), ps_percent(p->ratio.p95, d, sizeof d));
     int breach = bank || (party->kind == PS_PARTY_GUARANTOR && party->capital > 0);
     if (breach)
-      ps_strbuf_printf(b, " %s | %s | %s – %s |\n", bank ? L->npl_breach : L->capital_breach, percent(p->breached.value, a, sizeof a),
-          percent(p->breached.lo, e, sizeof e), percent(p->breached.hi, f, sizeof f));
+      ps_strbuf_printf(b, " %s | %s | %s – %s |\n", bank ? L->npl_breach : L->capital_breach, ps_percent(p->breached.value, a, sizeof a),
+          ps_percent(p->breached.lo, e, sizeof e), ps_percent(p->breached.hi, f, sizeof f));
     else
       ps_strbuf_puts(b, " – | – | – |\n");
   }

@@ -2,15 +2,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "format.h"
 #include "report.h"
 #include "sizing.h"
-
-/* an amount of yuan in 亿元 (from 1亿 up) or 万元 */
-static const char *money(double yuan, char *buf, size_t n) {
-  if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
-  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4); /* no "-0.0万" */
-  return buf;
-}
 
 /* display width of UTF-8 text on a terminal: CJK characters take two columns */
 static int display_width(const char *s) {
@@ -33,28 +27,23 @@ static void column(FILE *f, const char *s, int width, int right) {
   else fprintf(f, "%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
-static const char *percent(double p, char *buf, size_t n) {
-  snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
-  return buf;
-}
-
 /* one row: label, mean +- se, p95, p99, ES99 */
 static void money_row(FILE *f, const char *label, const ps_stats *s) {
   char a[32];
   fprintf(f, "  %-18s", label);
-  column(f, money(s->mean, a, sizeof a), 11, 1);
+  column(f, ps_money(s->mean, a, sizeof a), 11, 1);
   fprintf(f, " ± ");
-  column(f, money(s->se, a, sizeof a), 9, 0);
-  column(f, money(s->p95, a, sizeof a), 11, 1);
-  column(f, money(s->p99, a, sizeof a), 11, 1);
-  column(f, money(s->es99, a, sizeof a), 11, 1);
+  column(f, ps_money(s->se, a, sizeof a), 9, 0);
+  column(f, ps_money(s->p95, a, sizeof a), 11, 1);
+  column(f, ps_money(s->p99, a, sizeof a), 11, 1);
+  column(f, ps_money(s->es99, a, sizeof a), 11, 1);
   fprintf(f, "\n");
 }
 
 static void prob_line(FILE *f, const char *label, const ps_estimate *e) {
   char a[32], b[32], c[32];
-  fprintf(f, "%s%s  (95%% CI %s – %s)\n", label, percent(e->value, a, sizeof a), percent(e->lo, b, sizeof b),
-          percent(e->hi, c, sizeof c));
+  fprintf(f, "%s%s  (95%% CI %s – %s)\n", label, ps_percent(e->value, a, sizeof a), ps_percent(e->lo, b, sizeof b),
+          ps_percent(e->hi, c, sizeof c));
 }
 
 static int shown(const ps_report_options *o, const ps_model *m, int pool) {
@@ -78,13 +67,13 @@ void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options
       char target[32];
       snprintf(target, sizeof target, "P(depletion) <= %g%%", 100 * alphas[k]);
       fprintf(f, "  %-22s ", target);
-      column(f, money(e.value, a, sizeof a), 16, 0);
-      fprintf(f, " %s – %s\n", money(e.lo, b, sizeof b), money(e.hi, c, sizeof c));
+      column(f, ps_money(e.value, a, sizeof a), 16, 0);
+      fprintf(f, " %s – %s\n", ps_money(e.lo, b, sizeof b), ps_money(e.hi, c, sizeof c));
     }
     for (int k = 0; k < o->nat; k++) {
       ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
       char label[96];
-      snprintf(label, sizeof label, "  with %s: P(depletion) = ", money(o->at[k], a, sizeof a));
+      snprintf(label, sizeof label, "  with %s: P(depletion) = ", ps_money(o->at[k], a, sizeof a));
       prob_line(f, label, &e);
       fprintf(f, "   ");
       for (int q = 0; q < n; q++)
@@ -114,7 +103,7 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
   for (int i = 0; i < m->npools; i++) {
     const ps_pool_result *p = &r->pools[i];
     fprintf(f, "Pool '%s', initial balance %s (amounts in 元; mean ± standard error)\n", m->pools[i].id,
-            money(p->initial, a, sizeof a));
+            ps_money(p->initial, a, sizeof a));
     fprintf(f, "  %-18s%11s   %-9s%11s%11s%11s\n", "", "mean", "", "p95", "p99", "ES99");
     money_row(f, "claims", &p->claims);
     money_row(f, "paid", &p->paid);
@@ -125,13 +114,13 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
     if (p->unsettled.max > 0) money_row(f, "claims after end", &p->unsettled);
     prob_line(f, "  depletion within the horizon: ", &p->depletion);
     if (m->nprogrammes > 1 && p->net_outlay.es99 > 0) {
-      fprintf(f, "  who drives the tail (shares of the net outlay's ES99, %s):", money(p->net_outlay.es99, a, sizeof a));
+      fprintf(f, "  who drives the tail (shares of the net outlay's ES99, %s):", ps_money(p->net_outlay.es99, a, sizeof a));
       for (int g = 0; g < m->nprogrammes; g++)
         fprintf(f, " %s %.0f%%", m->programmes[g].id, 100 * p->es99_by_programme[g] / p->net_outlay.es99);
       fprintf(f, "\n");
     }
     fprintf(f, "  depleted by the end of year:");
-    for (int y = 0; y < p->nyears; y++) fprintf(f, " %d: %s", y + 1, percent(p->depletion_by_year[y].value, a, sizeof a));
+    for (int y = 0; y < p->nyears; y++) fprintf(f, " %d: %s", y + 1, ps_percent(p->depletion_by_year[y].value, a, sizeof a));
     fprintf(f, "\n\n");
   }
   fprintf(f, "Programmes (numbers of loans; mean ± standard error)\n");
@@ -140,11 +129,11 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
     char b[32];
     fprintf(f, "  %-18s originated %.0f, defaults %.1f ± %.1f (p99 %.0f), defaulted exposure %s\n", m->programmes[i].id,
             p->originated.mean, p->defaults.mean, p->defaults.se, p->defaults.p99,
-            money(p->defaulted_exposure.mean, b, sizeof b));
+            ps_money(p->defaulted_exposure.mean, b, sizeof b));
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
       char c[32];
       fprintf(f, "  %-18s paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
-              "", p->paused.mean, p->stopped.mean, money(p->refused.mean, b, sizeof b), money(p->capped.mean, c, sizeof c),
+              "", p->paused.mean, p->stopped.mean, ps_money(p->refused.mean, b, sizeof b), ps_money(p->capped.mean, c, sizeof c),
               p->declined.mean);
     }
   }
@@ -159,8 +148,8 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
       char a[32], b[32];
       fprintf(f, "    outlay by fiscal year (mean / p95):");
       for (int y = 0; y < p->nyears; y++)
-        fprintf(f, " %d: %s / %s", y + 1, money(p->outlay_by_year[y].mean, a, sizeof a),
-                money(p->outlay_by_year[y].p95, b, sizeof b));
+        fprintf(f, " %d: %s / %s", y + 1, ps_money(p->outlay_by_year[y].mean, a, sizeof a),
+                ps_money(p->outlay_by_year[y].p95, b, sizeof b));
       fprintf(f, "\n");
       static const char *const labels[PS_NBUDGET] = {"pool funding", "compensation", "interest subsidy", "fee subsidy",
                                                      "premium subsidy"};
@@ -170,21 +159,21 @@ void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o) {
         if (!any) continue;
         fprintf(f, "      %-17s", labels[k]);
         for (int y = 0; y < p->nyears; y++)
-          fprintf(f, " %d: %s / %s", y + 1, money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
-                  money(p->budget[y * PS_NBUDGET + k].p95, b, sizeof b));
+          fprintf(f, " %d: %s / %s", y + 1, ps_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
+                  ps_money(p->budget[y * PS_NBUDGET + k].p95, b, sizeof b));
         fprintf(f, "\n");
       }
     }
     char a[32], b[32], c[32], d[32];
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
       fprintf(f, "    highest NPL ratio while lending: mean %s, p95 %s; P(above its %s tolerance) %s\n",
-              percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b),
-              percent(party->npl_tolerance, c, sizeof c), percent(p->breached.value, d, sizeof d));
+              ps_percent(p->ratio.mean, a, sizeof a), ps_percent(p->ratio.p95, b, sizeof b),
+              ps_percent(party->npl_tolerance, c, sizeof c), ps_percent(p->breached.value, d, sizeof d));
     else if (party->kind == PS_PARTY_GUARANTOR)
-      fprintf(f, "    payout rate: mean %s, p95 %s%s%s\n", percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b),
-              party->capital > 0 ? "; P(capital exhausted) " : "", party->capital > 0 ? percent(p->breached.value, c, sizeof c) : "");
+      fprintf(f, "    payout rate: mean %s, p95 %s%s%s\n", ps_percent(p->ratio.mean, a, sizeof a), ps_percent(p->ratio.p95, b, sizeof b),
+              party->capital > 0 ? "; P(capital exhausted) " : "", party->capital > 0 ? ps_percent(p->breached.value, c, sizeof c) : "");
     else if (party->kind == PS_PARTY_INSURER)
-      fprintf(f, "    loss ratio: mean %s, p95 %s\n", percent(p->ratio.mean, a, sizeof a), percent(p->ratio.p95, b, sizeof b));
+      fprintf(f, "    loss ratio: mean %s, p95 %s\n", ps_percent(p->ratio.mean, a, sizeof a), ps_percent(p->ratio.p95, b, sizeof b));
   }
   fprintf(f, "\n");
   ps_report_sizing_text(f, r, o);

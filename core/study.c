@@ -11,16 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "output.h"
 #include "report.h"
 #include "sizing.h"
-
-/* an amount of yuan in 亿 or 万 */
-static const char *money(double yuan, char *buf, size_t n) {
-  if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
-  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4);
-  return buf;
-}
 
 static int pool_of(const ps_model *m, const char *id) {
   for (int i = 0; i < m->npools; i++)
@@ -136,8 +130,8 @@ int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt
     char s1[32], s2[32], s3[32], s4[32], s5[32], s6[32];
     if (text) {
       fprintf(text, "\nPool '%s'\n", a->pools[pa].id);
-      fprintf(text, "  net outlay (mean)   A %s   B %s   B−A %s ± %s\n", money(A->net_outlay.mean, s1, sizeof s1),
-              money(B->net_outlay.mean, s2, sizeof s2), money(m_out, s3, sizeof s3), money(1.959964 * se_out, s4, sizeof s4));
+      fprintf(text, "  net outlay (mean)   A %s   B %s   B−A %s ± %s\n", ps_money(A->net_outlay.mean, s1, sizeof s1),
+              ps_money(B->net_outlay.mean, s2, sizeof s2), ps_money(m_out, s3, sizeof s3), ps_money(1.959964 * se_out, s4, sizeof s4));
       fprintf(text, "  P(depletion)        A %.2f%%   B %.2f%%   B−A %+.2f ± %.2f points\n", 100 * A->depletion.value,
               100 * B->depletion.value, 100 * m_dep, 100 * 1.959964 * se_dep);
     }
@@ -155,9 +149,9 @@ int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt
       if (text) {
         char target[40];
         snprintf(target, sizeof target, "size for P<=%g%%", 100 * alphas[k]);
-        fprintf(text, "  %-19s A %s (%s – %s)   B %s (%s – %s)\n", target, money(ea.value, s1, sizeof s1),
-                money(ea.lo, s2, sizeof s2), money(ea.hi, s3, sizeof s3), money(eb.value, s4, sizeof s4),
-                money(eb.lo, s5, sizeof s5), money(eb.hi, s6, sizeof s6));
+        fprintf(text, "  %-19s A %s (%s – %s)   B %s (%s – %s)\n", target, ps_money(ea.value, s1, sizeof s1),
+                ps_money(ea.lo, s2, sizeof s2), ps_money(ea.hi, s3, sizeof s3), ps_money(eb.value, s4, sizeof s4),
+                ps_money(eb.lo, s5, sizeof s5), ps_money(eb.hi, s6, sizeof s6));
       }
     }
   }
@@ -252,8 +246,8 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
         char dep_text[40];
         snprintf(dep_text, sizeof dep_text, "%.2f%% (%.2f–%.2f)", 100 * pr->depletion.value, 100 * pr->depletion.lo,
                  100 * pr->depletion.hi);
-        fprintf(text, "%-10s %-20s %-12s %-12s", m->pools[p].id, dep_text, money(pr->net_outlay.mean, s1, sizeof s1),
-                money(pr->net_outlay.p95, s2, sizeof s2));
+        fprintf(text, "%-10s %-20s %-12s %-12s", m->pools[p].id, dep_text, ps_money(pr->net_outlay.mean, s1, sizeof s1),
+                ps_money(pr->net_outlay.p95, s2, sizeof s2));
       }
       for (int a = 0; a < nalphas; a++) {
         ps_estimate e = ps_sizing_initial(pr->sorted_required, (size_t)r->paths, alphas[a]);
@@ -263,7 +257,7 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
         double eci[2] = {e.lo, e.hi};
         cJSON_AddItemToObject(s, "ci", cJSON_CreateDoubleArray(eci, 2));
         cJSON_AddItemToArray(sz, s);
-        if (text) fprintf(text, " %-11s", money(e.value, s3, sizeof s3));
+        if (text) fprintf(text, " %-11s", ps_money(e.value, s3, sizeof s3));
       }
       if (text) fprintf(text, "\n");
     }
@@ -382,8 +376,8 @@ int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const
       cJSON_AddItemToArray(list, row);
       for (int p = 0; text && p < np; p++)
         fprintf(text, "%-40s %-8s -%g%%: p95 %s (P %.2f%%)   base %s   +%g%%: p95 %s (P %.2f%%)\n", b->key,
-                base_model->pools[p].id, 100 * by, money(b->lo_p95[p], s1, sizeof s1), 100 * b->lo_dep[p],
-                money(base_p95[p], s2, sizeof s2), 100 * by, money(b->hi_p95[p], s3, sizeof s3), 100 * b->hi_dep[p]);
+                base_model->pools[p].id, 100 * by, ps_money(b->lo_p95[p], s1, sizeof s1), 100 * b->lo_dep[p],
+                ps_money(base_p95[p], s2, sizeof s2), 100 * by, ps_money(b->hi_p95[p], s3, sizeof s3), 100 * b->hi_dep[p]);
     }
     if (json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
     else if (html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
