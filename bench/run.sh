@@ -33,6 +33,8 @@ per_path() {
 }
 rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+# speedup PATHS_A SECONDS_A PATHS_B SECONDS_B -> A's paths per second over B's
+speedup() { echo "$1 $2 $3 $4" | awk '{ printf "%.1f", ($1 / $2) / ($3 / $4) }'; }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "$4")"; }
 
 {
@@ -57,7 +59,7 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "
   h_2=$(seconds bench/portfolio_2400_hooks.lua 20000 2); row "B5: the same with Lua on_default and split" 20000 2 "$h_2"
   echo
   echo "- Thread scaling (1-thread time / 2-thread time): B1 $(ratio "$b1_1" "$b1_2"), B3 $(ratio "$b3_1" "$b3_2"), 2 400 loans $(ratio "$p_1" "$p_2")."
-  echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(echo "$b1_2 $naive" | awk '{ printf "%.1f", (100000 / $1) / (20000 / $2) }')×."
+  echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(speedup 100000 "$b1_2" 20000 "$naive")×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
   echo "- Hook costs per call are in docs/scenario.md."
   if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
@@ -70,8 +72,8 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "
     echo "## The NumPy baseline (bench/numpy_b1.py: B1 drawn loan by loan, vectorised across paths, one thread)"
     echo
     echo "- NumPy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)'): $np_paths paths in $np_s s (median), $(rate $np_paths "$np_s") paths/s."
-    echo "- poolsim B1 against it: $(echo "$b1_1 $np_s" | awk -v p=$np_paths '{ printf "%.1f", (100000 / $1) / (p / $2) }')× on 1 thread,"
-    echo "  $(echo "$b1_2 $np_s" | awk -v p=$np_paths '{ printf "%.1f", (100000 / $1) / (p / $2) }')× on 2 (target ≥ 100×). The baseline draws defaults and claims only, no recoveries or ledger."
+    echo "- poolsim B1 against it: $(speedup 100000 "$b1_1" $np_paths "$np_s")× on 1 thread,"
+    echo "  $(speedup 100000 "$b1_2" $np_paths "$np_s")× on 2 (target ≥ 100×). The baseline draws defaults and claims only, no recoveries or ledger."
     echo "- The same model: the fund's mean claims $(echo "$np_line" | awk '{ printf "%.0f ± %.0f", $3, $4 }') yuan (NumPy, $np_paths paths, ± one standard error),"
     echo "  $(echo "$ps_claims" | awk '{ printf "%.0f ± %.0f", $1, $2 }') yuan (poolsim, 100 000 paths)."
   fi

@@ -152,7 +152,7 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
     ps_outcomes_free(out);
     return -1;
   }
-  long finished = atomic_load(&r.next) < o->paths ? atomic_load(&r.next) : o->paths;
+  long taken = atomic_load(&r.next), finished = taken < o->paths ? taken : o->paths;
   if (finished < o->paths) {
     if (finished == 0) {
       snprintf(err, errlen, "interrupted before any path finished");
