@@ -121,7 +121,7 @@ static double now(void) {
 }
 
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
-  if (ps_outcomes_alloc(out, m, o->paths)) {
+  if (ps_outcomes_alloc(out, m, o->paths, o->band_paths)) {
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);
     return -1;
   }

@@ -22,6 +22,7 @@ typedef struct {
   int by_loan;            /* the naive loan-by-loan default sampler (benchmarks) */
   int search;             /* find each path's required initial balance by bisection
                              (rules that feed back on the balance; core/search.h) */
+  long band_paths;        /* balance bands from the first this many paths; 0: PS_BAND_PATHS */
 } ps_run_options;
 
 /* the number of online processors (at least 1) */

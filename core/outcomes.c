@@ -10,7 +10,7 @@ const char *ps_budget_name(ps_budget_kind k) {
   return k < PS_NBUDGET ? names[k] : "?";
 }
 
-int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
   memset(o, 0, sizeof *o);
   o->paths = paths;
   o->periods = m->periods;
@@ -26,7 +26,10 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   if (!(o->depletion = calloc(np, sizeof(int)))) goto fail;
   if (!(o->outlay_by_programme = calloc(np * (size_t)(m->nprogrammes + 1), sizeof(double)))) goto fail;
   if (!(o->outlay_by_segment = calloc(np * (size_t)(m->ndrivers + 1), sizeof(double)))) goto fail;
-  if (!(o->balance = calloc(np * (size_t)m->periods, sizeof(double)))) goto fail;
+  if (band_paths <= 0) band_paths = PS_BAND_PATHS;
+  o->band_paths = paths < band_paths ? paths : band_paths;
+  if (!(o->balance = calloc((size_t)o->band_paths * (size_t)m->npools * (size_t)m->periods, sizeof(double))))
+    goto fail;
   double **programme_arrays[] = {&o->defaults, &o->originated, &o->defaulted_exposure, &o->refused,
                                  &o->capped,   &o->paused,     &o->stopped,            &o->declined};
   for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
@@ -38,7 +41,12 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths) {
   int per_year = ps_periods_per_year(m->step);
   o->nyears = (m->periods + per_year - 1) / per_year;
   if (!(o->net_by_year = calloc(nq * (size_t)o->nyears, sizeof(double)))) goto fail;
-  if (!(o->budget = calloc(nq * (size_t)o->nyears * PS_NBUDGET, sizeof(double)))) goto fail;
+  if (!(o->budget_slot = malloc(((size_t)m->nparties + 1) * sizeof(int)))) goto fail;
+  for (int i = 0; i < m->nparties; i++)
+    o->budget_slot[i] = m->parties[i].kind == PS_PARTY_GOVERNMENT ? o->ngovernments++ : -1;
+  if (!(o->budget = calloc((size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1,
+                           sizeof(double))))
+    goto fail;
   return 0;
 fail:
   ps_outcomes_free(o);
@@ -65,7 +73,10 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->depletion, sizeof(int), o->npools, 1, old, paths);
   shrink(o->outlay_by_programme, sizeof(double), o->npools, (size_t)o->nprogrammes, old, paths);
   shrink(o->outlay_by_segment, sizeof(double), o->npools, (size_t)m->ndrivers, old, paths);
-  shrink(o->balance, sizeof(double), o->npools, (size_t)o->periods, old, paths);
+  if (paths < o->band_paths) {
+    shrink(o->balance, sizeof(double), o->npools, (size_t)o->periods, o->band_paths, paths);
+    o->band_paths = paths;
+  }
   double *programme_arrays[] = {o->defaults, o->originated, o->defaulted_exposure, o->refused,
                                 o->capped,   o->paused,     o->stopped,            o->declined};
   for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
@@ -75,7 +86,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
     shrink(party_arrays[i], sizeof(double), o->nparties, 1, old, paths);
   shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
   shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
-  shrink(o->budget, sizeof(double), o->nparties, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * PS_NBUDGET, old, paths);
   o->paths = paths;
 }
 
@@ -101,6 +112,7 @@ void ps_outcomes_free(ps_outcomes *o) {
   free(o->breached);
   free(o->net_by_year);
   free(o->budget);
+  free(o->budget_slot);
   free(o->depletion);
   free(o->balance);
   free(o->defaults);

@@ -32,7 +32,10 @@ typedef struct {
                                   (pool * paths + path) * nprogrammes + programme */
   double *outlay_by_segment;   /* ... on each segment slot's: (pool * paths + path) * ndrivers + slot */
   int *depletion;   /* first period with a shortfall, 0 when none */
-  double *balance;  /* end-of-period balance: (pool * paths + path) * periods + (t - 1) */
+  /* end-of-period balances of the first band_paths paths only, so memory does
+  ** not grow with paths beyond them: (pool * band_paths + path) * periods + (t - 1) */
+  long band_paths;
+  double *balance;
   /* per programme and path */
   double *defaults, *originated, *defaulted_exposure;
   double *refused, *capped; /* yuan cut by pauses, by caps */
@@ -45,14 +48,22 @@ typedef struct {
   double *ratio;      /* bank: highest NPL ratio; guarantor: payout rate; insurer: loss ratio */
   int *breached;      /* bank: NPL tolerance passed; guarantor: capital exhausted */
   int nyears;         /* fiscal years in the horizon */
-  /* a party's outlay by fiscal year and kind of flow (the budget view):
-  ** ((party * paths + path) * nyears + (y - 1)) * PS_NBUDGET + kind */
+  /* a government's outlay by fiscal year and kind of flow (the budget view), for
+  ** governments only: ((budget_slot[party] * paths + path) * nyears + (y - 1)) * PS_NBUDGET + kind */
+  int *budget_slot; /* per party: its place in budget, -1 when it is not a government */
+  int ngovernments;
   double *budget;
   double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
 } ps_outcomes;
 
-/* allocate for m and the given number of paths; 0 or -1 */
-int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths);
+/* per-period balance bands use at most this many paths (the first ones): their
+** quantiles' Monte Carlo error is already far below what a chart shows */
+#define PS_BAND_PATHS 100000L
+
+/* allocate for m and the given number of paths, keeping per-period balances
+** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
+** 0 or -1 */
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
 void ps_outcomes_free(ps_outcomes *o);
 /* keep the first `paths` paths only (an interrupted run), in place */
 void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);

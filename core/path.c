@@ -411,7 +411,9 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
       delta[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
-    double *b = &out->budget[slot * PS_NBUDGET];
+    if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
+    double *b = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
+                             PS_NBUDGET];
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
     for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
       b[PS_BUDGET_COMPENSATION] -= (double)delta[compensation[k]];
@@ -451,8 +453,8 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     ps_rules_triggers(w);
     originate(w, t);
     if (draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
-    for (int i = 0; out && i < m->npools; i++)
-      out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
+    for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
+      out->balance[((size_t)i * (size_t)out->band_paths + (size_t)index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
   }

@@ -526,10 +526,13 @@ static void chart_fan(ctx *c, int pool) {
   }
   legend_item(c, p.left, 40, "band", 1, TR(c, "5%–95%的路径落在此区间", "5%–95% of paths"));
   legend_item(c, p.left + 190, 40, "line", 0, TR(c, "中位数", "median"));
-  char cap[256];
-  snprintf(cap, sizeof cap,
-           TR(c, "每期期末余额在各路径上的5%%、50%%、95%%分位数；第0期为初始余额。",
-              "Quantiles over paths of the balance at the end of each period; period 0 is the initial balance."));
+  char cap[384];
+  int n = snprintf(cap, sizeof cap,
+                   TR(c, "每期期末余额在各路径上的5%%、50%%、95%%分位数；第0期为初始余额。",
+                      "Quantiles over paths of the balance at the end of each period; period 0 is the initial balance."));
+  if (pr->band_paths < c->r->paths && n > 0 && (size_t)n < sizeof cap)
+    snprintf(cap + n, sizeof cap - (size_t)n, TR(c, "区间取自前%ld条路径。", " The bands use the first %ld paths."),
+             pr->band_paths);
   chart_close(c, cap);
 }
 

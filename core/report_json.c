@@ -108,6 +108,7 @@ static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) 
   cJSON_AddItemToObject(drivers, "es95", drivers_json(m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment));
   cJSON_AddItemToObject(drivers, "es99", drivers_json(m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment));
   cJSON *bands = cJSON_AddObjectToObject(j, "balance_bands");
+  cJSON_AddNumberToObject(bands, "paths", (double)p->band_paths);
   cJSON_AddItemToObject(bands, "p05", cJSON_CreateDoubleArray(p->band_p05, m->periods));
   cJSON_AddItemToObject(bands, "p50", cJSON_CreateDoubleArray(p->band_p50, m->periods));
   cJSON_AddItemToObject(bands, "p95", cJSON_CreateDoubleArray(p->band_p95, m->periods));

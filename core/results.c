@@ -5,17 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* closing-balance bands: the 5%, 50% and 95% quantiles across paths, per period */
+/* closing-balance bands: the 5%, 50% and 95% quantiles across the first
+** band_paths paths, per period */
 static int balance_bands(const ps_outcomes *o, int pool, ps_pool_result *pr, double *column) {
-  size_t T = (size_t)o->periods;
+  size_t T = (size_t)o->periods, n = (size_t)o->band_paths;
+  pr->band_paths = o->band_paths;
   if (!(pr->band_p05 = calloc(T, sizeof(double))) || !(pr->band_p50 = calloc(T, sizeof(double))) ||
       !(pr->band_p95 = calloc(T, sizeof(double))))
     return -1;
   for (size_t t = 0; t < T; t++) {
-    for (long i = 0; i < o->paths; i++) column[i] = o->balance[ps_slot(o, pool, i) * T + t];
-    pr->band_p05[t] = ps_quantile_select(column, (size_t)o->paths, 0.05);
-    pr->band_p50[t] = ps_quantile_select(column, (size_t)o->paths, 0.50);
-    pr->band_p95[t] = ps_quantile_select(column, (size_t)o->paths, 0.95);
+    for (size_t i = 0; i < n; i++) column[i] = o->balance[((size_t)pool * n + i) * T + t];
+    pr->band_p05[t] = ps_quantile_select(column, n, 0.05);
+    pr->band_p50[t] = ps_quantile_select(column, n, 0.50);
+    pr->band_p95[t] = ps_quantile_select(column, n, 0.95);
   }
   return 0;
 }
@@ -135,10 +137,11 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
     }
     if (rc == 0 && !(pr->budget = calloc((size_t)o->nyears * PS_NBUDGET, sizeof(ps_stats)))) rc = -1;
     /* the budget view is a government's; other parties' outlay by kind is not reported */
-    for (int y = 0; rc == 0 && m->parties[i].kind == PS_PARTY_GOVERNMENT && y < o->nyears; y++)
+    size_t gov = o->budget_slot[i] >= 0 ? ps_slot(o, o->budget_slot[i], 0) : 0;
+    for (int y = 0; rc == 0 && o->budget_slot[i] >= 0 && y < o->nyears; y++)
       for (int k = 0; rc == 0 && k < PS_NBUDGET; k++) {
         for (size_t j = 0; j < n; j++)
-          scratch[j] = o->budget[((base + j) * (size_t)o->nyears + (size_t)y) * PS_NBUDGET + (size_t)k];
+          scratch[j] = o->budget[((gov + j) * (size_t)o->nyears + (size_t)y) * PS_NBUDGET + (size_t)k];
         rc = ps_stats_compute(scratch, n, &pr->budget[y * PS_NBUDGET + k]);
       }
   }

@@ -16,6 +16,7 @@ typedef struct {
   int nyears;
   ps_estimate *depletion_by_year; /* cumulative: depleted by the end of fiscal year y */
   double *band_p05, *band_p50, *band_p95; /* closing balance by period */
+  long band_paths;                        /* the paths behind them (outcomes.h: PS_BAND_PATHS) */
   double *sorted_required;        /* ascending: the sizing curve (sizing.h) */
   /* who drives the tail: the mean of each programme's part of the net outlay
   ** over the paths of the outlay's ES95 / ES99 tail (Euler allocation; they sum

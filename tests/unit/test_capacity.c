@@ -36,7 +36,7 @@ int main(void) {
   }
   ps_outcomes o;
   ps_path *w = ps_path_new(&m, NULL, 1);
-  CHECK(w && ps_outcomes_alloc(&o, &m, 1) == 0);
+  CHECK(w && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
   CHECK_EQ_INT(ps_path_run(w, m.seed, 0, NULL, &o, err, sizeof err), 0);
   CHECK_NEAR(o.originated[0], 11, 0);
   CHECK_NEAR(o.declined[0], 4, 0);

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "montecarlo.h"
+#include "results.h"
 #include "scenario.h"
 
 /* an array of n elements of each run's outcomes */
@@ -17,14 +18,16 @@
 static int same_outcomes(const ps_model *m, const ps_outcomes *a, const ps_outcomes *b) {
   size_t np = (size_t)a->paths * (size_t)a->npools, ng = (size_t)a->paths * (size_t)a->nprogrammes;
   size_t nq = (size_t)a->paths * (size_t)a->nparties, ny = nq * (size_t)a->nyears;
-  return a->paths == b->paths && SAME(claims, np) && SAME(paid, np) && SAME(shortfall, np) && SAME(recovered, np) &&
+  size_t nb = (size_t)a->band_paths * (size_t)a->npools * (size_t)a->periods;
+  size_t ngy = (size_t)a->paths * (size_t)a->ngovernments * (size_t)a->nyears;
+  return a->paths == b->paths && a->band_paths == b->band_paths && SAME(claims, np) && SAME(paid, np) && SAME(shortfall, np) && SAME(recovered, np) &&
          SAME(unsettled, np) && SAME(required, np) && SAME(topups, np) && SAME(returned, np) &&
-         SAME(depletion, np) && SAME(balance, np * (size_t)a->periods) &&
+         SAME(depletion, np) && SAME(balance, nb) &&
          SAME(outlay_by_programme, np * (size_t)a->nprogrammes) &&
          SAME(outlay_by_segment, np * (size_t)m->ndrivers) && SAME(defaults, ng) && SAME(originated, ng) &&
          SAME(defaulted_exposure, ng) && SAME(refused, ng) && SAME(capped, ng) && SAME(paused, ng) &&
          SAME(stopped, ng) && SAME(declined, ng) && SAME(losses, nq) && SAME(net_result, nq) && SAME(unpaid, nq) &&
-         SAME(ratio, nq) && SAME(breached, nq) && SAME(net_by_year, ny) && SAME(budget, ny * PS_NBUDGET);
+         SAME(ratio, nq) && SAME(breached, nq) && SAME(net_by_year, ny) && SAME(budget, ngy * PS_NBUDGET);
 }
 
 /* an interrupted run keeps its first n paths (ps_outcomes_truncate): the same
@@ -45,6 +48,46 @@ static void check_truncate(const ps_model *m, long paths) {
   CHECK(same_outcomes(m, &whole, &prefix));
   ps_outcomes_free(&whole);
   ps_outcomes_free(&prefix);
+}
+
+/* balance bands kept for the first b paths only: the same bands as a run of b
+** paths, and an interrupted run that stops before b keeps what it has */
+static void check_band_limit(const ps_model *m, long paths) {
+  char err[1024];
+  long b = paths / 4;
+  ps_outcomes limited, shorter;
+  ps_run_options o = {.paths = paths, .seed = m->seed, .threads = 2, .band_paths = b};
+  ps_run_options s = {.paths = b, .seed = m->seed, .threads = 1};
+  if (ps_simulate(m, &o, &limited, err, sizeof err) || ps_simulate(m, &s, &shorter, err, sizeof err)) {
+    fprintf(stderr, "%s\n", err);
+    CHECK(0);
+    return;
+  }
+  CHECK_EQ_INT(limited.band_paths, b);
+  CHECK_EQ_INT(shorter.band_paths, b);
+  CHECK(memcmp(limited.balance, shorter.balance, (size_t)b * (size_t)m->npools * (size_t)m->periods * sizeof(double)) ==
+        0);
+  ps_results rl, rs;
+  CHECK_EQ_INT(ps_results_compute(m, &limited, NULL, &rl), 0);
+  CHECK_EQ_INT(ps_results_compute(m, &shorter, NULL, &rs), 0);
+  for (int p = 0; p < m->npools; p++) {
+    CHECK_EQ_INT(rl.pools[p].band_paths, b);
+    size_t bytes = (size_t)m->periods * sizeof(double);
+    CHECK(memcmp(rl.pools[p].band_p05, rs.pools[p].band_p05, bytes) == 0 &&
+          memcmp(rl.pools[p].band_p50, rs.pools[p].band_p50, bytes) == 0 &&
+          memcmp(rl.pools[p].band_p95, rs.pools[p].band_p95, bytes) == 0);
+  }
+  ps_results_free(&rl);
+  ps_results_free(&rs);
+  long h = b / 2;
+  ps_outcomes_truncate(&limited, m, h);
+  CHECK_EQ_INT(limited.band_paths, h);
+  size_t T = (size_t)m->periods;
+  for (int p = 0; p < m->npools; p++) /* each pool's block, now at the shorter stride */
+    CHECK(memcmp(limited.balance + (size_t)p * (size_t)h * T, shorter.balance + (size_t)p * (size_t)b * T,
+                 (size_t)h * T * sizeof(double)) == 0);
+  ps_outcomes_free(&limited);
+  ps_outcomes_free(&shorter);
 }
 
 static void check_scenario(const char *file, long paths) {
@@ -71,9 +114,11 @@ static void check_scenario(const char *file, long paths) {
   CHECK(same_outcomes(&m, &runs[0], &runs[1]));
   CHECK(same_outcomes(&m, &runs[0], &runs[2]));
   check_truncate(&m, paths);
+  check_band_limit(&m, paths);
   /* no pool balance is ever negative */
   int negative = 0;
-  for (size_t k = 0; k < (size_t)paths * (size_t)m.npools * (size_t)m.periods; k++) negative |= runs[0].balance[k] < 0;
+  for (size_t k = 0; k < (size_t)runs[0].band_paths * (size_t)m.npools * (size_t)m.periods; k++)
+    negative |= runs[0].balance[k] < 0;
   CHECK(!negative);
   /* something happened, and differently on different paths */
   double first = runs[0].claims[0];

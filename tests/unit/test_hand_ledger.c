@@ -64,7 +64,7 @@ int main(void) {
   }
   ps_outcomes o;
   ps_path *w = ps_path_new(&m, NULL, 1);
-  CHECK(w != NULL && ps_outcomes_alloc(&o, &m, 1) == 0);
+  CHECK(w != NULL && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
   CHECK_EQ_INT(ps_path_run(w, m.seed, 0, NULL, &o, err, sizeof err), 0);
 
   const ps_ledger *l = ps_path_ledger(w);

@@ -51,7 +51,7 @@ int main(void) {
   for (int pass = 0; pass < 3; pass++) { /* several paths: the order of A1, A2 varies, sums do not */
     ps_outcomes o;
     ps_path *w = ps_path_new(&m, NULL, 1);
-    CHECK(w && ps_outcomes_alloc(&o, &m, 1) == 0);
+    CHECK(w && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
     CHECK_EQ_INT(ps_path_run(w, 100 + (uint64_t)pass, 0, NULL, &o, err, sizeof err), 0);
     const ps_ledger *l = ps_path_ledger(w);
     CHECK_EQ_INT(sum(l, 1, BANK, FIRMS, PS_KIND_PRINCIPAL_LOSS), 300000000);
