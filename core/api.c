@@ -42,12 +42,13 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .progress = o && o->progress,
                        .search = o && o->search && m->balance_feedback,
                        .by_loan = o && o->by_loan};
-  struct timespec t0, t1;
+  struct timespec t0, ts, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ps_outcomes outcomes;
   if (ps_simulate(m, &ro, &outcomes, err, errlen)) return PS_ERUNTIME;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
   ps_results *r = malloc(sizeof *r);
-  int rc = r ? ps_results_compute(m, &outcomes, NULL, r) : -1;
+  int rc = r ? ps_results_compute(m, &outcomes, NULL, ro.threads, r) : -1;
   if (rc == 0) ps_results_keep_outcomes(r, &outcomes);
   ps_outcomes_free(&outcomes);
   if (rc) {
@@ -62,6 +63,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   r->seed = ro.seed;
   r->threads = ro.threads;
   r->seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+  r->statistics_seconds = (double)(t1.tv_sec - ts.tv_sec) + 1e-9 * (double)(t1.tv_nsec - ts.tv_nsec);
   *out = r;
   return PS_OK;
 }

@@ -152,6 +152,7 @@ char *ps_report_json(const ps_results *r, const ps_report_options *o) {
   cJSON_AddNumberToObject(run, "seed", (double)r->seed);
   cJSON_AddNumberToObject(run, "threads", r->threads);
   cJSON_AddNumberToObject(run, "seconds", r->seconds);
+  cJSON_AddNumberToObject(run, "statistics_seconds", r->statistics_seconds);
   cJSON_AddStringToObject(run, "sizing_method", r->searched           ? "search"
                                                 : m->balance_feedback ? "running_max_with_feedback"
                                                                       : "running_max");

@@ -45,7 +45,8 @@ struct ps_results {
   int stop_signal;      /* the signal that interrupted it, 0 when complete */
   unsigned long long seed;
   int threads;
-  double seconds;
+  double seconds;            /* simulation and statistics */
+  double statistics_seconds; /* the statistics stage alone (one thread) */
   int searched;        /* required balances found by bisection (core/search.h) */
   ps_pool_result *pools;
   ps_programme_result *programmes;
@@ -55,9 +56,10 @@ struct ps_results {
 typedef struct ps_results ps_results;
 
 /* Summarise outcomes (initial: fen per pool that ran, or NULL for the
-** scenario's). Returns 0 or -1 (out of memory). The outcomes stay the
-** caller's; ps_results_keep_outcomes hands them over. */
-int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, ps_results *r);
+** scenario's) over `threads` threads; the results do not depend on them.
+** Returns 0 or -1 (out of memory). The outcomes stay the caller's;
+** ps_results_keep_outcomes hands them over. */
+int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results *r);
 void ps_results_free(ps_results *r);
 /* move *o into r (freed with it) and zero *o */
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o);

@@ -4,6 +4,7 @@
 ** (with every rule switched on together in all_rules.lua), no pool balance goes
 ** negative, and different seeds give different paths. */
 #include <gsl/gsl_errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "check.h"
@@ -50,6 +51,41 @@ static void check_truncate(const ps_model *m, long paths) {
   ps_outcomes_free(&prefix);
 }
 
+/* the statistics stage gives the same bytes over 1 and 3 threads: every
+** statistic of every pool, programme and party */
+static void check_statistics_threads(const ps_model *m, const ps_outcomes *o) {
+  ps_results a, b;
+  CHECK_EQ_INT(ps_results_compute(m, o, NULL, 1, &a), 0);
+  CHECK_EQ_INT(ps_results_compute(m, o, NULL, 3, &b), 0);
+  size_t T = (size_t)m->periods, n = (size_t)o->paths;
+  size_t G = (size_t)m->nprogrammes * sizeof(double), D = (size_t)m->ndrivers * sizeof(double);
+  for (int p = 0; p < m->npools; p++) {
+    const ps_pool_result *x = &a.pools[p], *y = &b.pools[p];
+    /* the scalar statistics up to the arrays, then each array */
+    CHECK(memcmp(x, y, offsetof(ps_pool_result, nyears)) == 0);
+    CHECK(memcmp(x->depletion_by_year, y->depletion_by_year, (size_t)x->nyears * sizeof(ps_estimate)) == 0);
+    CHECK(memcmp(x->band_p05, y->band_p05, T * sizeof(double)) == 0 &&
+          memcmp(x->band_p50, y->band_p50, T * sizeof(double)) == 0 &&
+          memcmp(x->band_p95, y->band_p95, T * sizeof(double)) == 0);
+    CHECK(memcmp(x->sorted_required, y->sorted_required, n * sizeof(double)) == 0);
+    CHECK(memcmp(x->es95_by_programme, y->es95_by_programme, G) == 0 &&
+          memcmp(x->es99_by_programme, y->es99_by_programme, G) == 0 &&
+          memcmp(x->es95_by_segment, y->es95_by_segment, D) == 0 &&
+          memcmp(x->es99_by_segment, y->es99_by_segment, D) == 0);
+  }
+  CHECK(memcmp(a.programmes, b.programmes, (size_t)m->nprogrammes * sizeof *a.programmes) == 0);
+  for (int p = 0; p < m->nparties; p++) {
+    const ps_party_result *x = &a.parties[p], *y = &b.parties[p];
+    size_t Y = (size_t)x->nyears;
+    CHECK(memcmp(x, y, offsetof(ps_party_result, net_by_year)) == 0);
+    CHECK(memcmp(x->net_by_year, y->net_by_year, Y * sizeof(ps_stats)) == 0 &&
+          memcmp(x->outlay_by_year, y->outlay_by_year, Y * sizeof(ps_stats)) == 0 &&
+          memcmp(x->budget, y->budget, Y * PS_NBUDGET * sizeof(ps_stats)) == 0);
+  }
+  ps_results_free(&a);
+  ps_results_free(&b);
+}
+
 /* balance bands kept for the first b paths only: the same bands as a run of b
 ** paths, and an interrupted run that stops before b keeps what it has */
 static void check_band_limit(const ps_model *m, long paths) {
@@ -68,8 +104,8 @@ static void check_band_limit(const ps_model *m, long paths) {
   CHECK(memcmp(limited.balance, shorter.balance, (size_t)b * (size_t)m->npools * (size_t)m->periods * sizeof(double)) ==
         0);
   ps_results rl, rs;
-  CHECK_EQ_INT(ps_results_compute(m, &limited, NULL, &rl), 0);
-  CHECK_EQ_INT(ps_results_compute(m, &shorter, NULL, &rs), 0);
+  CHECK_EQ_INT(ps_results_compute(m, &limited, NULL, 2, &rl), 0);
+  CHECK_EQ_INT(ps_results_compute(m, &shorter, NULL, 1, &rs), 0);
   for (int p = 0; p < m->npools; p++) {
     CHECK_EQ_INT(rl.pools[p].band_paths, b);
     size_t bytes = (size_t)m->periods * sizeof(double);
@@ -115,6 +151,7 @@ static void check_scenario(const char *file, long paths) {
   CHECK(same_outcomes(&m, &runs[0], &runs[2]));
   check_truncate(&m, paths);
   check_band_limit(&m, paths);
+  check_statistics_threads(&m, &runs[0]);
   /* no pool balance is ever negative */
   int negative = 0;
   for (size_t k = 0; k < (size_t)runs[0].band_paths * (size_t)m.npools * (size_t)m.periods; k++)

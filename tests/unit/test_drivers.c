@@ -22,7 +22,7 @@ static void check_file(const char *file) {
   ps_run_options ro = {.paths = 2000, .seed = m.seed, .threads = 2};
   ps_results r;
   CHECK_EQ_INT(ps_simulate(&m, &ro, &o, err, sizeof err), 0);
-  CHECK_EQ_INT(ps_results_compute(&m, &o, NULL, &r), 0);
+  CHECK_EQ_INT(ps_results_compute(&m, &o, NULL, 2, &r), 0);
   for (int p = 0; p < m.npools; p++) {
     double s95 = 0, s99 = 0;
     for (int g = 0; g < m.nprogrammes; g++) {
@@ -56,7 +56,7 @@ int main(void) {
     ps_outcomes o;
     ps_run_options ro = {.paths = 300, .seed = m.seed, .threads = 2};
     ps_results r;
-    if (ps_simulate(&m, &ro, &o, err, sizeof err) == 0 && ps_results_compute(&m, &o, NULL, &r) == 0) {
+    if (ps_simulate(&m, &ro, &o, err, sizeof err) == 0 && ps_results_compute(&m, &o, NULL, 2, &r) == 0) {
       CHECK_NEAR(r.pools[1].es99_by_programme[0], 0, 0);
       CHECK(r.pools[1].es99_by_programme[2] > 0); /* zyb's layer does */
       ps_results_free(&r);

@@ -23,7 +23,7 @@ static void compare(const char *file, const ps_override *sets, int nsets) {
     ps_outcomes o;
     ps_run_options ro = {.paths = 6000, .seed = 100 + (uint64_t)k, .threads = 2, .by_loan = k};
     CHECK_EQ_INT(ps_simulate(&m, &ro, &o, err, sizeof err), 0);
-    CHECK_EQ_INT(ps_results_compute(&m, &o, NULL, &r[k]), 0);
+    CHECK_EQ_INT(ps_results_compute(&m, &o, NULL, 2, &r[k]), 0);
     ps_outcomes_free(&o);
   }
   for (int g = 0; g < m.nprogrammes; g++) {
