@@ -146,10 +146,14 @@ demo: poolsim
 
 # NumPy is the external baseline of the benchmarks only (Debian's python3, bench/numpy_b1.py)
 deps-bench: deps
-	@/usr/bin/python3 -c 'import numpy' 2>/dev/null || { \
+	@missing=""; \
+	/usr/bin/python3 -c 'import numpy' 2>/dev/null || missing="python3-numpy"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  echo "poolsim: installing python3-numpy (the benchmarks' NumPy baseline)"; \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q python3-numpy; }
+	  echo "poolsim: installing$$missing (the NumPy baseline, peak memory of runs)"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
 
 bench: poolsim deps-bench
 	@sh bench/run.sh ./poolsim

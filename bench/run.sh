@@ -62,6 +62,19 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(speedup 100000 "$b1_2" 20000 "$naive")×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
   echo "- Hook costs per call are in docs/scenario.md."
+  echo
+  echo "## Memory (peak resident set, /usr/bin/time; B1, 2 threads)"
+  echo
+  # kilobytes PATHS -> the peak resident set of a B1 run
+  kilobytes() { /usr/bin/time -f %M "$bin" run bench/b1.lua --paths "$1" --threads 2 --quiet 2>&1 >/dev/null | tail -n 1; }
+  m5=$(kilobytes 100000); m6=$(kilobytes 1000000)
+  per_path=$(echo "$m5 $m6" | awk '{ printf "%.0f", ($2 - $1) * 1024 / 900000 }')
+  echo "- 100 000 paths: $(echo "$m5" | awk '{ printf "%.0f", $1 / 1024 }') MiB; 1 000 000 paths: $(echo "$m6" | awk '{ printf "%.0f", $1 / 1024 }') MiB;"
+  echo "  $per_path bytes a path (the difference), so 10⁷ paths need about $(echo "$m6 $per_path" | awk '{ printf "%.1f", ($1 * 1024 + 9e6 * $2) / 2^30 }') GiB."
+  echo "- What grows with paths: one number per path and reported quantity (a per-path summary; quantiles, ES and"
+  echo "  the sizing curve need them), never a path's period-by-period history: balance bands keep the first"
+  echo "  100 000 paths' balances only. A path's working set (the worker's loan book, claims, ledger) does not"
+  echo "  depend on the number of paths."
   if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
     np_paths=20000
     np_s=$(i=0; while [ $i -lt "$runs" ]; do /usr/bin/python3 bench/numpy_b1.py $np_paths $((i + 1)) | cut -d' ' -f2; i=$((i + 1)); done | median)
