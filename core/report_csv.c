@@ -31,15 +31,17 @@
 static void start(ps_strbuf *b) { ps_strbuf_put(b, "\xEF\xBB\xBF", 3); } /* UTF-8 BOM */
 static void eol(ps_strbuf *b) { ps_strbuf_put(b, "\r\n", 2); }
 
-/* a header cell "item.measure", quoted when the id needs it (RFC 4180) */
+/* a header cell "item.measure", quoted when the id needs it (RFC 4180); an id
+** that a spreadsheet would read as a formula (= + - @, tab, CR first) gets a
+** leading apostrophe, so a scenario from elsewhere cannot run one in Excel */
 static void header(ps_strbuf *b, const char *item, const char *measure) {
-  size_t n = strlen(item) + strlen(measure) + 2;
+  size_t n = strlen(item) + strlen(measure) + 3;
   char *cell = malloc(n);
   if (!cell) {
     b->oom = 1;
     return;
   }
-  snprintf(cell, n, "%s.%s", item, measure);
+  snprintf(cell, n, "%s%s.%s", *item && strchr("=+-@\t\r", *item) ? "'" : "", item, measure);
   ps_strbuf_put(b, ",", 1);
   if (strpbrk(cell, ",\"\r\n") == NULL) ps_strbuf_puts(b, cell);
   else {

@@ -219,6 +219,32 @@ int main(int argc, char **argv) {
     unlink(path);
   }
   for (int k = 0; k < 3; k++) free(csv2[k]);
+
+  /* ids a spreadsheet would take for formulas get a leading apostrophe; others stay as they are */
+  static const char *const hostile[][2] = {
+      {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\").outlay_mean\""},
+      {"+1+1", "'+1+1.outlay_mean"}, {"-2", "'-2.outlay_mean"}, {"@SUM(A1)", "'@SUM(A1).outlay_mean"},
+      {"\tx", "'\tx.outlay_mean"}, {"c=1", "c=1.outlay_mean"}};
+  int city = 0;
+  while (city < m->nparties && strcmp(m->parties[city].id, "city") != 0) city++;
+  CHECK(city < m->nparties);
+  char *city_id = m->parties[city].id;
+  for (size_t k = 0; city < m->nparties && k < sizeof hostile / sizeof *hostile; k++) {
+    m->parties[city].id = (char *)hostile[k][0];
+    char path[160], want[128];
+    CHECK_EQ_INT(ps_report_csv(sub, r2, &o, err, sizeof err), 0);
+    snprintf(path, sizeof path, "%s/budget.csv", sub);
+    snprintf(want, sizeof want, "\xEF\xBB\xBFyear,%s,", hostile[k][1]);
+    char *text = slurp(path, NULL);
+    CHECK(text && starts(text, want));
+    free(text);
+  }
+  if (city < m->nparties) m->parties[city].id = city_id;
+  for (int k = 0; k < 3; k++) {
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", sub, files[k]);
+    unlink(path);
+  }
   rmdir(sub);
 
   /* a missing parent: an error naming the directory, and nothing written */
