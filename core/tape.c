@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confine.h"
 #include "csv.h"
 #include "scenario_read.h"
 #include "sha256.h"
@@ -206,7 +207,8 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
   snprintf(name, sizeof name, "%.*s%s", dirlen, m->file, rel);
   snprintf(path, sizeof path, "%s", name);
   ps_csv csv;
-  if (ps_csv_read(path, &csv, rd->err, rd->errlen)) return PS_EINPUT;
+  if (ps_confine(m->file, path, name, rd->err, rd->errlen) || ps_csv_read(path, &csv, rd->err, rd->errlen))
+    return PS_EINPUT;
   int rc = note_file(m, name, path, rd->err, rd->errlen);
   static const char *const names[] = {"id", "bank", "segment", "amount", "rate", "start", "tenor",
                                       "pd", "lgd", "sector", "programme"};

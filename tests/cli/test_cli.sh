@@ -470,6 +470,24 @@ expect_err "8 fields"
 psim check tests/scenarios/bad/tape_escape.lua
 expect_rc 2
 expect_err "inside the scenario's folder"
+# nor through a symbolic link below the folder (to a file, or to / and down);
+# a link that stays inside the folder is fine
+mkdir -p "$tmp/sym/data"
+cp tests/scenarios/data/small.csv "$tmp/sym/data/real.csv"
+ln -sf /etc/passwd "$tmp/sym/data/loans.csv"
+ln -sfn / "$tmp/sym/data/root"
+sed 's|data/small.csv|data/loans.csv|' tests/scenarios/tape_small.lua >"$tmp/sym/link.lua"
+sed 's|data/small.csv|data/root/etc/passwd|' tests/scenarios/tape_small.lua >"$tmp/sym/root.lua"
+sed 's|data/small.csv|data/inside.csv|' tests/scenarios/tape_small.lua >"$tmp/sym/inside.lua"
+ln -sf real.csv "$tmp/sym/data/inside.csv"
+psim check "$tmp/sym/link.lua"
+expect_rc 2
+expect_err_start "$tmp/sym/data/loans.csv: a data file must be inside the scenario's folder, but this one leads outside it (to /etc/passwd) through a symbolic link"
+psim check "$tmp/sym/root.lua"
+expect_rc 2
+expect_err_start "$tmp/sym/data/root/etc/passwd: a data file must be inside the scenario's folder"
+psim check "$tmp/sym/inside.lua"
+expect_rc 0
 
 # ---- 7. compare and sweep ---------------------------------------------------
 
