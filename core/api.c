@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "montecarlo.h"
+#include "path.h"
 #include "poolsim/poolsim.h"
 #include "report.h"
 #include "results.h"
@@ -45,7 +46,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   struct timespec t0, ts, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ps_outcomes outcomes;
-  if (ps_simulate(m, &ro, &outcomes, err, errlen)) return PS_ERUNTIME;
+  int failed = ps_simulate(m, &ro, &outcomes, err, errlen);
+  if (failed) return failed == PS_PATH_EHOOK ? PS_EINPUT : PS_ERUNTIME;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   ps_results *r = malloc(sizeof *r);
   int rc = r ? ps_results_compute(m, &outcomes, NULL, ro.threads, r) : -1;

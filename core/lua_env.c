@@ -2,6 +2,7 @@
 ** libraries, deterministic math.random, and the `poolsim` helpers that build
 ** scenario values (wan, yi, lognormal, beta, scenario). */
 #include "lua_env.h"
+#include "lua_patterns.h"
 
 #include "scripts.h"
 
@@ -52,6 +53,16 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
     lua_concat(L, 2);
     lua_error(L);
   }
+}
+
+void ps_lua_charge(lua_State *L, double instructions, const char *what) {
+  sandbox *sb = sandbox_of(L);
+  if ((double)sb->remaining >= instructions) {
+    sb->remaining -= (long long)instructions;
+    return;
+  }
+  sb->remaining = -1; /* spent: the hook keeps raising */
+  luaL_error(L, "instruction budget exceeded (%s)", what);
 }
 
 void ps_lua_set_budget(lua_State *L, long long instructions) {
@@ -309,6 +320,7 @@ static int open_sandbox(lua_State *L) {
   }
   lua_register(L, "print", sandbox_print);
   lua_register(L, "load", sandbox_load);
+  ps_lua_guard_patterns(L);
   lua_getglobal(L, LUA_MATHLIBNAME);
   lua_pushcfunction(L, sandbox_random);
   lua_setfield(L, -2, "random");

@@ -280,9 +280,10 @@ static int run(const cli *c, const ps_model *m) {
                   .progress = !c->quiet && isatty(STDERR_FILENO)};
   ps_results *r;
   catch_stop_signals();
-  if (ps_scenario_run(m, &o, &r, err, sizeof err)) {
+  int failed = ps_scenario_run(m, &o, &r, err, sizeof err);
+  if (failed) {
     fprintf(stderr, "poolsim: %s\n", err);
-    return ps_stop_signal() ? 128 + ps_stop_signal() : PS_ERUNTIME;
+    return ps_stop_signal() ? 128 + ps_stop_signal() : failed;
   }
   if (r->stop_signal)
     fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",

@@ -25,6 +25,7 @@ typedef struct {
   atomic_int failed;
   pthread_mutex_t lock;
   long error_path;   /* lowest failing path, for a deterministic message */
+  int error_rc;      /* its ps_path_run code */
   char error[1024];
 } shared_run;
 
@@ -34,10 +35,11 @@ void ps_request_stop(int sig) { stop_signal = sig; }
 
 int ps_stop_signal(void) { return stop_signal; }
 
-static void report_error(shared_run *r, long index, const char *msg) {
+static void report_error(shared_run *r, long index, int rc, const char *msg) {
   pthread_mutex_lock(&r->lock);
   if (r->error_path < 0 || index < r->error_path) {
     r->error_path = index;
+    r->error_rc = rc;
     snprintf(r->error, sizeof r->error, "%s", msg);
   }
   pthread_mutex_unlock(&r->lock);
@@ -72,7 +74,7 @@ static void *worker(void *arg) {
   if (w) ps_path_sample_by_loan(w, r->o->by_loan);
   if (probe) ps_path_sample_by_loan(probe, r->o->by_loan);
   if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
-    report_error(r, 0, "out of memory allocating a worker");
+    report_error(r, 0, -1, "out of memory allocating a worker");
     ps_path_free(w);
     ps_path_free(probe);
     free(initial);
@@ -85,9 +87,9 @@ static void *worker(void *arg) {
     if (first >= r->o->paths || atomic_load(&r->failed)) break;
     long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths;
     for (long i = first; i < last; i++) {
-      if (ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err) ||
-          (probe && search_path(r, probe, initial, policy, i, err, sizeof err))) {
-        report_error(r, i, err);
+      int rc = ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err);
+      if (rc || (probe && (rc = search_path(r, probe, initial, policy, i, err, sizeof err)))) {
+        report_error(r, i, rc, err);
         break;
       }
       atomic_fetch_add(&r->done, 1);
@@ -150,7 +152,7 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
   if (atomic_load(&r.failed)) {
     snprintf(err, errlen, "%s", r.error);
     ps_outcomes_free(out);
-    return -1;
+    return r.error_rc == PS_PATH_EHOOK ? PS_PATH_EHOOK : -1;
   }
   long taken = atomic_load(&r.next), finished = taken < o->paths ? taken : o->paths;
   if (finished < o->paths) {

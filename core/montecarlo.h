@@ -36,7 +36,8 @@ void ps_request_stop(int sig);
 int ps_stop_signal(void);
 
 /* Fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
-** the message of the failing path with the lowest index. After
+** the message of the failing path with the lowest index (PS_PATH_EHOOK, path.h,
+** when that path failed in one of the scenario's hooks). After
 ** ps_request_stop, out holds the prefix of paths finished (out->paths fewer
 ** than o->paths), or -1 when none finished. */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);

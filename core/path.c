@@ -448,7 +448,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     if (policy && ps_policy_on_period(policy, w, t, err, errlen)) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);
-      return -1;
+      return PS_PATH_EHOOK;
     }
     ps_rules_triggers(w);
     originate(w, t);
@@ -466,7 +466,10 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   store_outcomes(w, index, out);
   return 0;
 oom: /* or a hook inside the period failed and said why */
-  if (w->error[0]) snprintf(err, errlen, "%s", w->error);
-  else snprintf(err, errlen, "out of memory in path %ld", index);
+  if (w->error[0]) {
+    snprintf(err, errlen, "%s", w->error);
+    return PS_PATH_EHOOK;
+  }
+  snprintf(err, errlen, "out of memory in path %ld", index);
   return -1;
 }

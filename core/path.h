@@ -23,10 +23,13 @@ typedef struct ps_policy ps_policy;
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit);
 void ps_path_free(ps_path *w);
 
+/* a hook of the scenario failed: the scenario's fault, not the engine's */
+#define PS_PATH_EHOOK (-2)
+
 /* Run path `index` of the run with this seed and store its outcomes in out
 ** (NULL: keep nothing, as a sizing search does). policy may be NULL. Returns 0,
-** or -1 with a message in err (a hook failed, an account check failed, or
-** memory ran out). */
+** PS_PATH_EHOOK, or -1 (an account check failed, or memory ran out), with a
+** message in err. */
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen);
 

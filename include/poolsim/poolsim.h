@@ -51,8 +51,10 @@ int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_mo
                      size_t errlen);
 void ps_scenario_close(ps_model *m);
 
-/* Simulate and summarise. PS_OK, or PS_ERUNTIME with a message. The results
-** refer to m: close m only after destroying them. */
+/* Simulate and summarise. PS_OK; PS_EINPUT when one of the scenario's Lua
+** hooks failed (an error, its instruction or memory budget); PS_ERUNTIME
+** otherwise; with a message. The results refer to m: close m only after
+** destroying them. */
 int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen);
 void ps_results_destroy(ps_results *r);
 

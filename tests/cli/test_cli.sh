@@ -301,6 +301,18 @@ bad lognormal_sd "poolsim.lognormal" "sd"
 bad programme_id_is_segment_id "programme 'a_small'" "field 'share'" "0.9"
 bad commented_out_field "segment 'b_term'" "field 'pd'" "1.5"
 bad infinite_loop "instruction budget"
+# pattern matching runs in C where the count hook never fires: its worst case
+# is paid from the budget before it starts, one call or many
+bad pattern_bomb "instruction budget exceeded (pattern '.-.-.-.-.-.-b' on a string of 3000 bytes"
+bad pattern_loop "instruction budget exceeded (pattern '.-b' on a string of 2000 bytes"
+# the same in a hook: the run stops with exit 2 at the hook's line
+for name in hook_infinite_loop hook_pattern_bomb; do
+  f=$BAD/$name.lua
+  psim run "$f" --paths 100 --quiet
+  expect_rc 2
+  expect_err_start "poolsim: $f:$(error_line "$f"): instruction budget exceeded ("
+  expect_err "(in on_period, period "
+done
 bad randomseed "math.randomseed"
 bad memory "memory"  # an allocation failure has no line to blame, but the file must be named
 
