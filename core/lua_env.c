@@ -106,6 +106,21 @@ static int sandbox_load(lua_State *L) {
   return 1;
 }
 
+/* setmetatable, refusing a __gc field: Lua runs finalizers with hooks off, so
+** a __gc that loops would escape the instruction budget (and hang lua_close);
+** the check at setmetatable is enough, since only a metatable that has __gc
+** then marks its table for finalization. Upvalue 1: Lua's own setmetatable. */
+static int sandbox_setmetatable(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TTABLE && (lua_pushliteral(L, "__gc"), lua_rawget(L, 2)) != LUA_TNIL)
+    return luaL_error(L, "setmetatable: __gc (finalizers) is not allowed in a scenario: finalizers run outside "
+                         "the instruction budget");
+  lua_settop(L, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, 2, 1);
+  return 1;
+}
+
 /* math.random with Lua's signatures, drawn from the state's poolsim stream */
 static int sandbox_random(lua_State *L) {
   gsl_rng *r = sandbox_of(L)->random;
@@ -320,6 +335,9 @@ static int open_sandbox(lua_State *L) {
   }
   lua_register(L, "print", sandbox_print);
   lua_register(L, "load", sandbox_load);
+  lua_getglobal(L, "setmetatable");
+  lua_pushcclosure(L, sandbox_setmetatable, 1);
+  lua_setglobal(L, "setmetatable");
   ps_lua_guard_patterns(L);
   lua_getglobal(L, LUA_MATHLIBNAME);
   lua_pushcfunction(L, sandbox_random);

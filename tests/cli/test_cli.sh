@@ -334,6 +334,7 @@ bad sandbox_require "global 'require'"
 bad sandbox_dofile "global 'dofile'"
 bad sandbox_loadfile "global 'loadfile'"
 bad sandbox_load_binary "binary chunk"
+bad sandbox_gc "setmetatable: __gc (finalizers) is not allowed"
 
 # ---- 3. --set --------------------------------------------------------------
 
