@@ -77,9 +77,9 @@ $(GEN_SRC): $(SCRIPTS) scripts/embed.sh
 	sh scripts/embed.sh $@ $(foreach f,$(SCRIPTS),$(basename $(notdir $(f)))=$(f))
 
 $(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o) $(REL)/$(GEN_SRC:.c=.o)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 $(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o) $(SAN)/$(GEN_SRC:.c=.o)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 $(REL)/poolsim: $(REL)/core/main.o $(REL)/libpoolsim.a
 	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@

@@ -2,7 +2,7 @@
 ** libraries, deterministic math.random, and the `poolsim` helpers that build
 ** scenario values (wan, yi, lognormal, beta, scenario). */
 #include "lua_env.h"
-#include "lua_patterns.h"
+#include "lua_cost.h"
 
 #include "scripts.h"
 
@@ -338,7 +338,7 @@ static int open_sandbox(lua_State *L) {
   lua_getglobal(L, "setmetatable");
   lua_pushcclosure(L, sandbox_setmetatable, 1);
   lua_setglobal(L, "setmetatable");
-  ps_lua_guard_patterns(L);
+  ps_lua_guard_costly(L);
   lua_getglobal(L, LUA_MATHLIBNAME);
   lua_pushcfunction(L, sandbox_random);
   lua_setfield(L, -2, "random");

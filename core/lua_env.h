@@ -29,7 +29,7 @@ void ps_lua_set_random(lua_State *L, gsl_rng *random);
 /* allow `instructions` more VM instructions before the state raises an error */
 void ps_lua_set_budget(lua_State *L, long long instructions);
 /* spend budget on work done in C that the count hook cannot see (pattern
-** matching: core/lua_patterns.h); raises "instruction budget exceeded (what)"
+** matching, sorting: core/lua_cost.h); raises "instruction budget exceeded (what)"
 ** when there is not enough left */
 void ps_lua_charge(lua_State *L, double instructions, const char *what);
 

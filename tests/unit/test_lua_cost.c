@@ -1,13 +1,13 @@
-/* test_lua_patterns.c — the sandbox's bound on pattern matching: how many
-** repetitions a pattern has (sets, escapes, balances and frontiers read as Lua
-** reads them), and that guarded calls still match like Lua's own and spend
-** their worst case from the instruction budget. */
+/* test_lua_cost.c — the sandbox's bound on library calls that run in C: how
+** many repetitions a pattern has (sets, escapes, balances and frontiers read as
+** Lua reads them), that guarded calls still work like Lua's own, and that they
+** spend their worst case from the instruction budget. */
 #include <lauxlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "lua_env.h"
-#include "lua_patterns.h"
+#include "lua_cost.h"
 
 /* the number of repetitions r and optional items o the cost implies, for a
 ** subject of 9 bytes: cost = 10^(r + 1) * 2^o */
@@ -68,11 +68,19 @@ int main(void) {
   const char *loop = "for i = 1, 100 do local s = ('a'):rep(200) s:find('.-b') end";
   CHECK_EQ_INT(run(loop, 5000000, NULL), 0);
   CHECK_EQ_INT(run(loop, 3000000, "instruction budget exceeded (pattern"), 1);
+  /* table.sort sorts as before; a long list pays n log2 n comparisons */
+  CHECK_EQ_INT(run("local t = {3, 1, 2} table.sort(t) assert(t[1] == 1 and t[3] == 3)\n"
+                   "table.sort(t, function(a, b) return a > b end) assert(t[1] == 3)",
+                   1000000, NULL),
+               0);
+  const char *sort = "local t = {} for i = 1, 100000 do t[i] = -i end table.sort(t)"; /* 1.66e6 + 3e5 */
+  CHECK_EQ_INT(run(sort, 2500000, NULL), 0);
+  CHECK_EQ_INT(run(sort, 1500000, "instruction budget exceeded (table.sort"), 1);
   /* pcall cannot swallow it: the budget stays spent, so the next budget check
   ** (every 1 000 instructions) raises again, long before 2e8 would run out */
   CHECK_EQ_INT(run("pcall(string.find, ('a'):rep(3000), '.-.-.-b') for i = 1, 5000 do end", 200000000LL,
                    "instruction budget exceeded"),
                1);
   CHECK_EQ_INT(run("pcall(error, 'x') for i = 1, 5000 do end", 200000000LL, NULL), 0);
-  return check_summary("test_lua_patterns");
+  return check_summary("test_lua_cost");
 }

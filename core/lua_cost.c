@@ -1,5 +1,6 @@
-/* lua_patterns.c — count a pattern's repetitions (Lua 5.4 manual, 6.4.1). */
-#include "lua_patterns.h"
+/* lua_cost.c — count a pattern's repetitions (Lua 5.4 manual, 6.4.1) and a
+** sort's comparisons, and charge them to the instruction budget. */
+#include "lua_cost.h"
 
 #include <stdio.h>
 
@@ -73,13 +74,33 @@ static int guard(lua_State *L, int is_find) {
 static int guarded_find(lua_State *L) { return guard(L, 1); }
 static int guarded(lua_State *L) { return guard(L, 0); }
 
-void ps_lua_guard_patterns(lua_State *L) {
-  static const char *const names[] = {"find", "match", "gmatch", "gsub"};
+/* table.sort: n log2 n comparisons; with a Lua comparator they are counted
+** anyway, and charged twice does no harm at the sizes a hook sorts */
+static int guarded_sort(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  double n = (double)luaL_len(L, 1);
+  ps_lua_charge(L, n * log2(n + 1), "table.sort of a long list");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 0);
+  return 0;
+}
+
+/* replace t[name] with fn, the original as its upvalue */
+static void wrap(lua_State *L, const char *name, lua_CFunction fn) {
+  lua_getfield(L, -1, name);
+  lua_pushcclosure(L, fn, 1);
+  lua_setfield(L, -2, name);
+}
+
+void ps_lua_guard_costly(lua_State *L) {
   lua_getglobal(L, "string");
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-    lua_getfield(L, -1, names[i]);
-    lua_pushcclosure(L, i == 0 ? guarded_find : guarded, 1);
-    lua_setfield(L, -2, names[i]);
-  }
+  wrap(L, "find", guarded_find);
+  wrap(L, "match", guarded);
+  wrap(L, "gmatch", guarded);
+  wrap(L, "gsub", guarded);
+  lua_pop(L, 1);
+  lua_getglobal(L, "table");
+  wrap(L, "sort", guarded_sort);
   lua_pop(L, 1);
 }
