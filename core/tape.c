@@ -253,11 +253,13 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
     row_reader r = {name, &csv, i, rd->err, rd->errlen};
     rc = read_row(&r, m, nregular, col, &rows[i]);
   }
+  long nrows = csv.nrows;
+  ps_csv_free(&csv); /* the text is no longer needed: a large tape's peak memory is lower */
   /* loans differing only in id, amount, LGD and PD within a bucket share a group */
-  if (rc == PS_OK) qsort(rows, (size_t)csv.nrows, sizeof *rows, cmp_rows);
-  for (long i = 0; rc == PS_OK && i < csv.nrows;) {
+  if (rc == PS_OK) qsort(rows, (size_t)nrows, sizeof *rows, cmp_rows);
+  for (long i = 0; rc == PS_OK && i < nrows;) {
     long j = i + 1;
-    while (j < csv.nrows && same_group(&rows[i], &rows[j])) j++;
+    while (j < nrows && same_group(&rows[i], &rows[j])) j++;
     ps_segment *grown = realloc(m->segments, ((size_t)m->nsegments + 1) * sizeof *grown);
     if (!grown) {
       rc = PS_ERUNTIME;
@@ -269,7 +271,6 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
     i = j;
   }
   free(rows);
-  ps_csv_free(&csv);
   return rc;
 }
 
