@@ -522,7 +522,9 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
       return -1;
     }
     ps_rules_triggers(w);
-    if (originate(w, t) || draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
+    if (originate(w, t) || draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) ||
+        ps_claims_recover(w, t))
+      goto oom;
     for (int i = 0; out && i < m->npools; i++)
       out->balance[ps_slot(out, i, index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;

@@ -119,8 +119,8 @@ int main(void) {
       mean += l.pd;
       var += l.pd * (1 - l.pd);
       claims += fund_share[g] * l.amount * l.pd;
-      double lgd = downturn[g] > 0 ? gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(l.lgd) / sqrt(1 + downturn[g] * downturn[g]))
-                                   : l.lgd;
+      double d = downturn[g];
+      double lgd = d > 0 ? gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(l.lgd) / sqrt(1 + d * d)) : l.lgd;
       outlay += fund_share[g] * l.amount * l.pd * lgd;
     }
     mean_all += mean;
