@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh POOLSIM — paths per second on fixed scenarios, thread scaling, the
 # naive loan-by-loan sampler as a baseline, and cost against the number of
-# loans. Each configuration runs RUNS times (default 5) and the median of the
+# loans. B2's 36 000-loan tape is written first into bench/data/ (git-ignored)
+# by bench/b2_tape.awk, deterministically. Each configuration runs RUNS times (default 5) and the median of the
 # engine's own timing (run.seconds: simulation plus statistics) is reported;
 # ratios are of medians measured in this same session. Writes bench/RESULTS.md
 # (machine details included) and prints it.
@@ -36,6 +37,7 @@ ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 # speedup PATHS_A SECONDS_A PATHS_B SECONDS_B -> A's paths per second over B's
 speedup() { echo "$1 $2 $3 $4" | awk '{ printf "%.1f", ($1 / $2) / ($3 / $4) }'; }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "$4")"; }
+mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.csv || exit 1
 
 {
   echo "# Benchmark results"
@@ -52,14 +54,18 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "
   naive=$(seconds bench/b1.lua 20000 2 --sampler loan); row "B1, naive loan-by-loan sampler" 20000 2 "$naive"
   b4=$(seconds bench/b1.lua 100000 2 --set segments.sme.new_loans=1000 --set segments.sme.pd=0.003)
   row "B4: B1 with 10× loans, PD ÷ 10" 100000 2 "$b4"
+  b2_1=$(seconds bench/b2.lua 10000 1); row "B2: 36 000-loan tape, heterogeneous PD/LGD/amounts, 12 months (bench/b2.lua)" 10000 1 "$b2_1"
+  b2_2=$(seconds bench/b2.lua 10000 2); row "B2" 10000 2 "$b2_2"
+  b2_naive=$(seconds bench/b2.lua 400 2 --sampler loan); row "B2, naive loan-by-loan sampler" 400 2 "$b2_naive"
   b3_1=$(seconds scenarios/mianyang_2022.lua 20000 1); row "B3 (Mianyang, every rule it has)" 20000 1 "$b3_1"
   b3_2=$(seconds scenarios/mianyang_2022.lua 20000 2); row "B3" 20000 2 "$b3_2"
   p_1=$(seconds bench/portfolio_2400.lua 100000 1); row "36 months, 2 400 loans (bench/portfolio_2400.lua)" 100000 1 "$p_1"
   p_2=$(seconds bench/portfolio_2400.lua 100000 2); row "36 months, 2 400 loans" 100000 2 "$p_2"
   h_2=$(seconds bench/portfolio_2400_hooks.lua 20000 2); row "B5: the same with Lua on_default and split" 20000 2 "$h_2"
   echo
-  echo "- Thread scaling (1-thread time / 2-thread time): B1 $(ratio "$b1_1" "$b1_2"), B3 $(ratio "$b3_1" "$b3_2"), 2 400 loans $(ratio "$p_1" "$p_2")."
+  echo "- Thread scaling (1-thread time / 2-thread time): B1 $(ratio "$b1_1" "$b1_2"), B2 $(ratio "$b2_1" "$b2_2"), B3 $(ratio "$b3_1" "$b3_2"), 2 400 loans $(ratio "$p_1" "$p_2")."
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(speedup 100000 "$b1_2" 20000 "$naive")×."
+  echo "- Thinning against the naive sampler on B2 (paths/s, 2 threads): $(speedup 10000 "$b2_2" 400 "$b2_naive")×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
   echo "- Hook costs per call are in docs/scenario.md."
   echo

@@ -56,12 +56,12 @@ static double draw(const ps_dist *d, gsl_rng *r) {
 /* LGD of a default in period t: with a downturn link k the mean becomes
 ** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
 ** concentration alpha + beta) */
-static double draw_lgd(ps_path *w, const ps_segment *seg, int t) {
-  if (seg->lgd_downturn <= 0 || seg->lgd.mean <= 0 || seg->lgd.mean >= 1) return draw(&seg->lgd, w->default_rng);
+static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, int t) {
+  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1) return draw(lgd, w->default_rng);
   double z = ps_factors_systemic(&w->factors, w->m, t);
-  double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(seg->lgd.mean) - seg->lgd_downturn * z);
-  if (seg->lgd.kind != PS_DIST_BETA) return mean;
-  double k = seg->lgd.p1 + seg->lgd.p2;
+  double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
+  if (lgd->kind != PS_DIST_BETA) return mean;
+  double k = lgd->p1 + lgd->p2;
   return gsl_ran_beta(w->default_rng, mean * k, (1 - mean) * k);
 }
 
@@ -73,17 +73,22 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
-int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
   const ps_programme *p = &m->programmes[seg->programme];
   programme_state *ps = &w->progs[seg->programme];
   if (reserve_record(w, p->nshares)) return -1;
+  /* a loan-tape loan has its own amount, and maybe its own LGD */
+  const ps_dist *lgd_dist = &seg->lgd;
+  ps_dist own_lgd;
   int64_t amount;
-  if (seg->loan.kind == PS_DIST_LIST) { /* a loan-tape group: which of its loans defaulted */
-    int64_t item = ps_sparse_perm_draw(&w->tape_loans[s], w->default_rng);
-    if (item < 0) return -1;
+  if (item >= 0) {
     amount = seg->loan.items[item];
+    if (seg->loan_lgd) {
+      own_lgd = (ps_dist){.kind = PS_DIST_FIXED, .mean = seg->loan_lgd[item]};
+      lgd_dist = &own_lgd;
+    }
   } else {
     amount = (int64_t)llround(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
   }
@@ -93,7 +98,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t) {
   int64_t interest = p->covers_interest ? (int64_t)llround((double)principal * seg->rate * m->dt *
                                                            (1 + p->recognition_lag))
                                         : 0;
-  double lgd = draw_lgd(w, seg, t);
+  double lgd = draw_lgd(w, seg, lgd_dist, t);
   ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
                        (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
   if (w->policy && m->has_on_default) {

@@ -57,7 +57,10 @@ double ps_copula_threshold(const ps_model *m, double hazard) {
 }
 
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
-  double h = seg->hazard[age], c = seg->threshold[age];
+  return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
+}
+
+double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c) {
   if (m->stress_pd[t] != 1) {
     h = fmin(1, h * m->stress_pd[t]);
     c = ps_copula_threshold(m, h);

@@ -34,6 +34,9 @@ double ps_copula_threshold(const ps_model *m, double hazard);
 /* the probability that a loan of segment seg, of age `age`, defaults in period
 ** t given the factors (stress shifts and PD multipliers applied) */
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age);
+/* the same for a loan of segment seg whose own per-period hazard is h, with
+** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
+double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c);
 
 /* the systemic factor of period t as the LGD downturn link sees it (stress included) */
 static inline double ps_factors_systemic(const ps_factors *f, const ps_model *m, int t) {

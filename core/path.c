@@ -70,6 +70,7 @@ void ps_path_free(ps_path *w) {
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_free(&w->tape_loans[s]);
   free(w->tape_loans);
+  free(w->rejected);
   free(w->alive_sum);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
@@ -152,8 +153,9 @@ static int fund_pools(ps_path *w, int t) {
 }
 
 /* New cohorts of period t, unless the programme has stopped lending, and as
-** many as its guarantors have capacity for. */
-static void originate(ps_path *w, int t) {
+** many as its guarantors have capacity for (a loan-tape group declines its last
+** loans). -1 when out of memory. */
+static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
   for (int k = 0; k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
@@ -166,6 +168,7 @@ static void originate(ps_path *w, int t) {
     ps->declined += seg->new_loans - loans;
     w->alive[s][t] = loans;
     w->alive_sum[s] += loans;
+    if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return -1;
     ps->originated += loans;
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
     ps->enrolled_total += principal;
@@ -174,6 +177,7 @@ static void originate(ps_path *w, int t) {
     for (int i = 0; i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
   }
+  return 0;
 }
 
 /* Draw the period's defaults. Loans of a segment alive in period t share one
@@ -182,7 +186,7 @@ static void originate(ps_path *w, int t) {
 ** proportional to the cohort's loans still alive (sampling without
 ** replacement), which is exact for exchangeable loans and costs one draw per
 ** default, not per loan. With a PD term structure, each cohort (one age) gets
-** its own draw. */
+** its own draw. Loan-tape groups: draw_tape_defaults. */
 /* The naive sampler, kept as the benchmarks' baseline (--sampler loan): one
 ** uniform draw per live loan per period. Same model, other random numbers. */
 static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
@@ -194,9 +198,76 @@ static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
       if (gsl_rng_uniform(w->default_rng) < p) {
         alive[c]--;
         w->alive_sum[s]--;
-        if (ps_claims_record_default(w, s, c, t)) return -1;
+        if (ps_claims_record_default(w, s, c, t, -1)) return -1;
       }
   }
+  return 0;
+}
+
+/* a loan-tape loan's own conditional PD in period t */
+static double tape_loan_pd(const ps_path *w, const ps_segment *seg, int t, int64_t item) {
+  return ps_factors_pd_of(&w->factors, w->m, seg, t, seg->loan_hazard[item], seg->loan_threshold[item]);
+}
+
+/* the loan `item` of tape group s (cohort c) defaults in period t */
+static int tape_default(ps_path *w, int s, int c, int t, int64_t item) {
+  w->alive[s][c]--;
+  w->alive_sum[s]--;
+  return ps_claims_record_default(w, s, c, t, item);
+}
+
+/* The naive sampler on a loan-tape group: each live loan, one uniform against
+** its own conditional PD. Visiting positions from the last down sees each live
+** loan once, even as defaulted ones are taken out. */
+static int draw_tape_by_loan(ps_path *w, int s, int c, int t) {
+  const ps_segment *seg = &w->m->segments[s];
+  ps_sparse_perm *loans = &w->tape_loans[s];
+  if (w->alive[s][c] == 0) return 0;
+  double p = ps_factors_pd(&w->factors, w->m, seg, t, 0);
+  for (int64_t k = loans->n - 1; k >= 0; k--) {
+    int64_t item = ps_sparse_perm_at(loans, k);
+    if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
+    if (ps_sparse_perm_take(loans, k) < 0 || tape_default(w, s, c, t, item)) return -1;
+  }
+  return 0;
+}
+
+/* A loan-tape group: one cohort c whose loans keep their own amount, PD and LGD.
+** Thinning (docs/model.md §3): K ~ Binomial(n, p_max(Z)) candidates are drawn
+** uniformly without replacement among the n live loans, p_max the group's largest
+** conditional PD, and candidate i defaults with probability p_i(Z) / p_max(Z), so
+** each loan defaults with its own p_i(Z), independently given the factors. The
+** rejected candidates go back among the live loans once all K are drawn. A group
+** whose loans share one PD accepts every candidate without a draw. */
+static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  ps_sparse_perm *loans = &w->tape_loans[s];
+  int64_t n = w->alive[s][c];
+  if (n == 0) return 0;
+  double p_max = ps_factors_pd(&w->factors, m, seg, t, 0);
+  int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
+  if (seg->loan_pd && (size_t)k > w->caprejected) {
+    int64_t *grown = realloc(w->rejected, (size_t)k * sizeof *grown);
+    if (!grown) return -1;
+    w->rejected = grown;
+    w->caprejected = (size_t)k;
+  }
+  size_t nrejected = 0;
+  for (; k > 0; k--) {
+    int64_t item = ps_sparse_perm_draw(loans, w->default_rng);
+    if (item < 0) return -1;
+    if (seg->loan_pd) {
+      double p = tape_loan_pd(w, seg, t, item);
+      if (p < p_max && gsl_rng_uniform(w->default_rng) * p_max >= p) {
+        w->rejected[nrejected++] = item;
+        continue;
+      }
+    }
+    if (tape_default(w, s, c, t, item)) return -1;
+  }
+  for (size_t i = 0; i < nrejected; i++)
+    if (ps_sparse_perm_put_back(loans, w->rejected[i])) return -1;
   return 0;
 }
 
@@ -207,6 +278,10 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t *alive = w->alive[s];
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
+    if (seg->loan.kind == PS_DIST_LIST) { /* one cohort: lo == hi == first while at risk */
+      if (lo <= hi && (w->by_loan ? draw_tape_by_loan(w, s, lo, t) : draw_tape_defaults(w, s, lo, t))) return -1;
+      continue;
+    }
     if (w->by_loan) {
       if (draw_defaults_by_loan(w, s, t, lo, hi)) return -1;
       continue;
@@ -219,7 +294,7 @@ static int draw_defaults(ps_path *w, int t) {
         for (; d > 0; d--) {
           alive[c]--;
           w->alive_sum[s]--;
-          if (ps_claims_record_default(w, s, c, t)) return -1;
+          if (ps_claims_record_default(w, s, c, t, -1)) return -1;
         }
       }
       continue;
@@ -234,7 +309,7 @@ static int draw_defaults(ps_path *w, int t) {
       while (k >= alive[c]) k -= alive[c++];
       alive[c]--;
       w->alive_sum[s]--;
-      if (ps_claims_record_default(w, s, c, t)) return -1;
+      if (ps_claims_record_default(w, s, c, t, -1)) return -1;
     }
   }
   return 0;
@@ -242,10 +317,8 @@ static int draw_defaults(ps_path *w, int t) {
 
 static int reset(ps_path *w) {
   const ps_model *m = w->m;
-  for (int s = 0; s < m->nsegments; s++)
-    if (m->segments[s].loan.kind == PS_DIST_LIST &&
-        ps_sparse_perm_reset(&w->tape_loans[s], m->segments[s].loan.nitems))
-      return -1;
+  for (int s = 0; s < m->nsegments; s++) /* a tape group's loans enter as it originates */
+    if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return -1;
   ps_ledger_reset(&w->ledger);
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
@@ -451,8 +524,9 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
       return PS_PATH_EHOOK;
     }
     ps_rules_triggers(w);
-    originate(w, t);
-    if (draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) || ps_claims_recover(w, t)) goto oom;
+    if (originate(w, t) || draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) ||
+        ps_claims_recover(w, t))
+      goto oom;
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
       out->balance[((size_t)i * (size_t)out->band_paths + (size_t)index) * (size_t)m->periods + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;

@@ -91,6 +91,8 @@ struct ps_path {
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
+  int64_t *rejected;          /* scratch: thinning candidates that did not default */
+  size_t caprejected;
   pool_state *pools;
   programme_state *progs;
   party_state *parties;
@@ -112,8 +114,10 @@ struct ps_path {
 };
 
 /* ---- claims.c ---- */
-/* record a default of a loan of segment s, originated in `cohort`, in period t */
-int ps_claims_record_default(ps_path *w, int s, int cohort, int t);
+/* record a default of a loan of segment s, originated in `cohort`, in period t:
+** loan `item` of a loan-tape group (its own amount and LGD), or -1 for a loan of a
+** segment, whose amount and LGD are drawn */
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item);
 /* a pool pays `amount` now as far as its balance goes, recording the claim,
 ** any shortfall and the sizing shadow; returns what it paid (the caller posts it) */
 int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int t);

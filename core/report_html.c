@@ -1212,6 +1212,17 @@ static void dist_text(const ctx *c, const ps_dist *d, int money_units, char *buf
   }
 }
 
+/* a loan-tape group's per-loan PDs or LGDs: "lowest – highest" */
+static void range_text(const double *x, long n, char *buf, size_t size) {
+  double lo = x[0], hi = x[0];
+  for (long i = 1; i < n; i++) {
+    lo = fmin(lo, x[i]);
+    hi = fmax(hi, x[i]);
+  }
+  char a[64], b[64];
+  snprintf(buf, size, "%s – %s", rate_text(lo, a, sizeof a), rate_text(hi, b, sizeof b));
+}
+
 /* "<br>interest subsidy finance_bureau 10% of interest" */
 static void subsidy_text(ctx *c, const ps_subsidy *sub, const char *what, const char *of) {
   const ps_model *m = c->m;
@@ -1309,8 +1320,14 @@ static void assumptions_section(ctx *c) {
       snprintf(a, sizeof a, "%s", TR(c, "（按贷龄年份）", " (by year of age)"));
       strncat(buf, a, sizeof buf - strlen(buf) - 1);
       td(c, buf);
+    } else if (s->loan_pd) {
+      range_text(s->loan_pd, s->loan.nitems, buf, sizeof buf);
+      tdn(c, buf);
     } else tdn(c, rate_text(s->pd, a, sizeof a));
-    if (s->lgd.kind == PS_DIST_FIXED) tdn(c, rate_text(s->lgd.mean, buf, sizeof buf));
+    if (s->loan_lgd) {
+      range_text(s->loan_lgd, s->loan.nitems, buf, sizeof buf);
+      tdn(c, buf);
+    } else if (s->lgd.kind == PS_DIST_FIXED) tdn(c, rate_text(s->lgd.mean, buf, sizeof buf));
     else {
       dist_text(c, &s->lgd, 0, buf, sizeof buf);
       td(c, buf);

@@ -454,6 +454,10 @@ void ps_model_free(ps_model *m) {
     free(m->segments[i].loan.items);
     free(m->segments[i].hazard);
     free(m->segments[i].threshold);
+    free(m->segments[i].loan_pd);
+    free(m->segments[i].loan_lgd);
+    free(m->segments[i].loan_hazard);
+    free(m->segments[i].loan_threshold);
   }
   for (int i = 0; i < m->nprogrammes; i++) {
     free(m->programmes[i].id);

@@ -225,6 +225,16 @@ int ps_derive_hazards(ps_model *m) {
       seg->hazard[a] = 1 - pow(1 - pd, m->dt);
       seg->threshold[a] = ps_copula_threshold(m, seg->hazard[a]);
     }
+    if (!seg->loan_pd) continue;
+    /* a loan-tape group: each loan's own flat hazard, with the group's uplift */
+    long n = seg->loan.nitems;
+    if (!(seg->loan_hazard = malloc((size_t)n * sizeof(double))) ||
+        !(seg->loan_threshold = malloc((size_t)n * sizeof(double))))
+      return PS_ERUNTIME;
+    for (long i = 0; i < n; i++) {
+      seg->loan_hazard[i] = 1 - pow(1 - fmin(1, seg->loan_pd[i] * uplift), m->dt);
+      seg->loan_threshold[i] = ps_copula_threshold(m, seg->loan_hazard[i]);
+    }
   }
   return PS_OK;
 }

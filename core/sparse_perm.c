@@ -69,13 +69,25 @@ int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n) {
   return p->cap ? 0 : grow(p);
 }
 
-int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r) {
-  if (p->n <= 0) return -1;
-  int64_t k = (int64_t)gsl_rng_uniform_int(r, (unsigned long)p->n), last = p->n - 1;
-  int64_t item = get(p, k);
+int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k) { return get(p, k); }
+
+int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k) {
+  int64_t last = p->n - 1, item = get(p, k);
   if (k != last && set(p, k, get(p, last))) return -1;
   p->n--;
   return item;
+}
+
+int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r) {
+  if (p->n <= 0) return -1;
+  return ps_sparse_perm_take(p, (int64_t)gsl_rng_uniform_int(r, (unsigned long)p->n));
+}
+
+/* positions 0..n-1 always hold exactly the remaining items: append it at n */
+int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {
+  if (set(p, p->n, item)) return -1;
+  p->n++;
+  return 0;
 }
 
 void ps_sparse_perm_free(ps_sparse_perm *p) {

@@ -1,7 +1,8 @@
 /* sparse_perm.h — drawing items without replacement from 0..n-1 at a cost per
 ** draw, not per item: a Fisher-Yates shuffle whose array is virtual (identity)
 ** except where it has been swapped, kept in a small hash map. Used to pick which
-** loan of a loan-tape group defaults, so a path's cost stays with its defaults. */
+** loans of a loan-tape group are candidates to default (a rejected candidate is put
+** back), so a path's cost stays with its defaults. */
 #ifndef PS_SPARSE_PERM_H
 #define PS_SPARSE_PERM_H
 
@@ -19,6 +20,13 @@ typedef struct {
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n);
 /* draw one of the remaining items uniformly; -1 when none is left or out of memory */
 int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r);
+/* the remaining item at position k in 0..n-1 (to visit them all) */
+int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k);
+/* remove and return the item at position k in 0..n-1 (the last one moves there,
+** so visiting positions from n-1 down sees each item once); -1 when out of memory */
+int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k);
+/* return a drawn item to the remaining ones; 0, or -1 when out of memory */
+int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item);
 void ps_sparse_perm_free(ps_sparse_perm *p);
 
 #endif

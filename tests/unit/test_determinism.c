@@ -2,7 +2,8 @@
 ** of threads (with and without Lua hooks), an interrupted run's paths are the
 ** same bytes as a shorter run's, every path's ledger passes the audit
 ** (with every rule switched on together in all_rules.lua), no pool balance goes
-** negative, and different seeds give different paths. */
+** negative, and different seeds give different paths (also on a heterogeneous
+** loan tape, drawn by thinning). */
 #include <gsl/gsl_errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -178,5 +179,6 @@ int main(void) {
   check_scenario("tests/scenarios/small.lua", 1000);
   check_scenario("tests/scenarios/hook_topup.lua", 200);
   check_scenario("tests/scenarios/all_rules.lua", 300);
+  check_scenario("tests/scenarios/tape_hetero.lua", 300); /* thinning on a heterogeneous loan tape */
   return check_summary("test_determinism");
 }

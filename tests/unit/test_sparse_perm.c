@@ -1,5 +1,6 @@
 /* test_sparse_perm.c — drawing without replacement: every item exactly once,
-** uniformly, and again after a reset. */
+** uniformly, and again after a reset; items put back are drawn again, and
+** visiting positions while taking some out sees every item once. */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <stdlib.h>
@@ -45,6 +46,48 @@ int main(void) {
   ps_sparse_perm_reset(&p, 1000000000LL);
   for (int i = 0; i < 100; i++) CHECK(ps_sparse_perm_draw(&p, r) >= 0);
   CHECK(p.nused <= 100);
+
+  /* draws with items put back (as thinning does): whatever was drawn and put back
+  ** remains, whatever was kept is gone; positions 0..n-1 hold exactly the rest */
+  static int drawn[N];
+  ps_sparse_perm_reset(&p, N);
+  int kept = 0;
+  ok = 1;
+  for (int round = 0; round < 50; round++) {
+    int64_t batch[40];
+    for (int i = 0; i < 40; i++) batch[i] = ps_sparse_perm_draw(&p, r);
+    for (int i = 0; i < 40; i++) {
+      if (batch[i] % 3 == 0) { /* kept out */
+        drawn[batch[i]]++;
+        kept++;
+      } else ok &= ps_sparse_perm_put_back(&p, batch[i]) == 0;
+    }
+  }
+  CHECK(ok);
+  CHECK_EQ_INT(p.n, N - kept);
+  static int present[N];
+  for (int64_t k = 0; k < p.n; k++) present[ps_sparse_perm_at(&p, k)]++;
+  ok = 1;
+  for (int i = 0; i < N; i++) ok &= present[i] + drawn[i] == 1;
+  CHECK(ok);
+  /* visiting from the last position down, taking some out, sees each item once */
+  static int visits[N];
+  int64_t n_before = p.n, taken = 0;
+  ok = 1;
+  for (int64_t k = p.n - 1; k >= 0; k--) {
+    int64_t x = ps_sparse_perm_at(&p, k);
+    visits[x]++;
+    if (x % 2 == 0) {
+      ok &= ps_sparse_perm_take(&p, k) == x;
+      taken++;
+    }
+  }
+  for (int i = 0; i < N; i++) ok &= visits[i] == present[i];
+  CHECK(ok);
+  CHECK_EQ_INT(p.n, n_before - taken);
+  ok = 1;
+  for (int64_t k = 0; k < p.n; k++) ok &= ps_sparse_perm_at(&p, k) % 2 == 1;
+  CHECK(ok);
   ps_sparse_perm_free(&p);
   gsl_rng_free(r);
   return check_summary("test_sparse_perm");
