@@ -142,7 +142,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     else if (strcmp(a, "--volume") == 0) c->volume = 1;
     else if (strcmp(a, "--check") == 0) c->audit = 1;
     else if (strcmp(a, "--paths") == 0) {
-      if (parse_long(v, 1, 1000000000, &n)) return usage_error("--paths must be a whole number from 1 to 1e9, got '%s'", v);
+      if (parse_long(v, 1, PS_MAX_PATHS, &n))
+        return usage_error("--paths must be a whole number from 1 to 100000000 (1e8), got '%s'", v);
       c->paths = (long)n;
     } else if (strcmp(a, "--seed") == 0) {
       if (parse_long(v, 0, (1LL << 53) - 1, &n)) return usage_error("--seed must be a whole number in [0, 2^53), got '%s'", v);
@@ -280,9 +281,10 @@ static int run(const cli *c, const ps_model *m) {
                   .progress = !c->quiet && isatty(STDERR_FILENO)};
   ps_results *r;
   catch_stop_signals();
-  if (ps_scenario_run(m, &o, &r, err, sizeof err)) {
+  int failed = ps_scenario_run(m, &o, &r, err, sizeof err);
+  if (failed) {
     fprintf(stderr, "poolsim: %s\n", err);
-    return ps_stop_signal() ? 128 + ps_stop_signal() : PS_ERUNTIME;
+    return ps_stop_signal() ? 128 + ps_stop_signal() : failed;
   }
   if (r->stop_signal)
     fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",

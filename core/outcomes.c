@@ -45,6 +45,14 @@ fail:
   return -1;
 }
 
+double ps_outcomes_bytes(const ps_model *m, long paths) {
+  int per_year = ps_periods_per_year(m->step), nyears = (m->periods + per_year - 1) / per_year;
+  double d = sizeof(double), i = sizeof(int);
+  double pool = 8 * d + i + d * (m->nprogrammes + 1) + d * (m->ndrivers + 1) + d * m->periods;
+  double programme = 8 * d, party = 4 * d + i + d * nyears * (1 + PS_NBUDGET);
+  return (double)paths * (pool * m->npools + programme * m->nprogrammes + party * m->nparties);
+}
+
 /* an array laid out (item * paths + path) * inner + j: move each item's block
 ** down to the new stride; blocks only move to lower addresses, in item order */
 static void shrink(void *a, size_t size, int items, size_t inner, long old_paths, long new_paths) {
