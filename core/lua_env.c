@@ -402,7 +402,15 @@ static int dump_writer(lua_State *L, const void *p, size_t size, void *ud) {
   return 0;
 }
 
+/* the bytes of a UTF-8 byte order mark at the start of a source (Windows
+** editors write one; Lua's loader only skips it in files it opens itself) */
+static size_t bom_length(const char *src, size_t len) {
+  return len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen) {
+  size_t bom = bom_length(src, len);
+  src += bom, len -= bom;
   lua_State *L = luaL_newstate();
   if (!L) return NULL;
   char chunkname[1024];
@@ -427,7 +435,8 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", file);
   ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
-  int status = luaL_loadbufferx(L, src, len, chunkname, mode);
+  size_t bom = bom_length(src, len);
+  int status = luaL_loadbufferx(L, src + bom, len - bom, chunkname, mode);
   if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);

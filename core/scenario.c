@@ -17,7 +17,10 @@
 #include "overrides.h"
 #include "rng.h"
 #include "sha256.h"
+#include "utf8.h"
 #include "scenario_read.h"
+
+#define MAX_SCENARIO_BYTES (64 << 20)
 
 static const char *const party_kinds[] = {"government", "bank", "guarantor", "reguarantor", "insurer", NULL};
 
@@ -365,7 +368,7 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
   char *buf = malloc(cap);
   while (buf) {
     n += fread(buf + n, 1, cap - n, f);
-    if (n < cap) break;
+    if (n < cap || n > MAX_SCENARIO_BYTES) break;
     char *bigger = realloc(buf, cap *= 2);
     if (!bigger) free(buf);
     buf = bigger;
@@ -373,13 +376,26 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
   int bad = ferror(f);
   fclose(f);
   if (!buf) return PS_ERUNTIME;
-  if (bad || n == 0) {
+  if (bad || n == 0 || n > MAX_SCENARIO_BYTES) {
     free(buf);
     if (bad) snprintf(err, errlen, "%s: read error", file);
-    else snprintf(err, errlen, "%s: empty file: a scenario ends with 'return poolsim.scenario{...}'", file);
+    else if (n == 0) snprintf(err, errlen, "%s: empty file: a scenario ends with 'return poolsim.scenario{...}'", file);
+    else snprintf(err, errlen, "%s: larger than %d MiB (the limit): loans in bulk belong in a tape, poolsim.csv()", file,
+                  MAX_SCENARIO_BYTES >> 20);
     return PS_EINPUT;
   }
   buf[n < cap ? n : cap - 1] = '\0';
+  long bad_byte = ps_utf8_invalid(buf, n);
+  if (bad_byte >= 0) {
+    long line = 1, start = 0;
+    for (long i = 0; i < bad_byte; i++)
+      if (buf[i] == '\n') line++, start = i + 1;
+    snprintf(err, errlen, "%s:%ld: invalid UTF-8 at byte %ld of the line (0x%02X): save the scenario as UTF-8 "
+             "(a GBK/GB18030 file converts with iconv -f GB18030 -t UTF-8)", file, line, bad_byte - start + 1,
+             (unsigned char)buf[bad_byte]);
+    free(buf);
+    return PS_EINPUT;
+  }
   *out = buf;
   *len = n;
   return PS_OK;
