@@ -61,11 +61,17 @@ static int walk_to_parent(lua_State *L, int scenario, const char *key, char *las
   char *step = strtok_r(path, ".", &save);
   for (char *next; step && (next = strtok_r(NULL, ".", &save)); step = next) {
     int t = lua_gettop(L);
-    if (!push_item_by_id(L, t, step)) {
+    int in_list = push_item_by_id(L, t, step);
+    if (!in_list) {
       push_key(L, step);
       lua_gettable(L, t);
     }
     lua_remove(L, t);
+    if (in_list && lua_isnil(L, -1)) {
+      snprintf(err, errlen, "%s: '%s' has no item with the id '%s'", label, *walked ? walked : "scenario", step);
+      lua_pop(L, 1);
+      return PS_EINPUT;
+    }
     strncat(walked, *walked ? "." : "", sizeof walked - strlen(walked) - 1);
     strncat(walked, step, sizeof walked - strlen(walked) - 1);
     if (!lua_istable(L, -1)) {

@@ -348,7 +348,7 @@ expect_out_empty
 psim check "$SMALL" --set pools.nope.initial=1
 expect_rc 2
 expect_err_start "--set pools.nope.initial=1:"
-expect_err "pools.nope"
+expect_err "'pools' has no item with the id 'nope'"
 
 psim check "$SMALL" --set pools.fund.intial=1
 expect_rc 2
