@@ -30,7 +30,7 @@ static const char usage[] =
     "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
     "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
     "options:\n"
-    "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
+    "  --paths N        number of Monte Carlo paths, at most 1e8 (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
     "  --threads T      worker threads (default: all cores); results do not depend on it\n"
     "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
