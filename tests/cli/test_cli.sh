@@ -459,6 +459,13 @@ for f in tests/scenarios/cli_valid.lua tests/scenarios/cli_minimal.lua tests/sce
   expect_rc 0
 done
 
+# a path whose re-run of the file raises while its hooks are read: exit 1 and
+# a message, not an abort
+psim run tests/scenarios/hook_read_fails.lua --paths 10 --quiet
+expect_rc 1
+expect_err_start "poolsim: tests/scenarios/hook_read_fails.lua: reading the hooks of path 0: "
+expect_err "read 'on_default' before 'step'"
+
 # ---- 6. loan tapes ----------------------------------------------------------
 
 psim check tests/scenarios/tape_small.lua
