@@ -362,11 +362,19 @@ void ps_lua_close(lua_State *L) {
   free(sb);
 }
 
-/* message handler: keep the message, turn non-strings into text */
+/* message handler: keep the message, turn non-strings into text that says
+** where they were raised (the innermost Lua line, as Lua's own messages do) */
 static int message_handler(lua_State *L) {
   if (lua_type(L, 1) == LUA_TSTRING) return 1;
   if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-  lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  lua_Debug ar;
+  lua_pushliteral(L, "");
+  for (int level = 1; lua_getstack(L, level, &ar); level++)
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+      break;
+    }
+  lua_pushfstring(L, "%s(error object is a %s value)", lua_tostring(L, -1), luaL_typename(L, 1));
   return 1;
 }
 

@@ -154,7 +154,8 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->threads = (int)n;
     } else if (strcmp(a, "--set") == 0) {
       char *eq = strchr(v, '=');
-      if (!eq || eq == v || c->nsets == MAX_SETS) return usage_error("--set needs KEY=VALUE, got '%s'", v);
+      if (c->nsets == MAX_SETS) return usage_error("at most 256 --set, got one more: '%s'", v);
+      if (!eq || eq == v) return usage_error("--set needs KEY=VALUE, got '%s'", v);
       *eq = '\0'; /* argv is ours to split */
       c->sets[c->nsets++] = (ps_override){v, eq + 1};
     } else if (strcmp(a, "--vary") == 0) {
