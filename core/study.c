@@ -87,9 +87,11 @@ static void pool_series(const ps_results *r, int p, double *outlay, double *depl
 int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
                      const char *json, const char *html, FILE *text, char **doc_text, char *err, size_t errlen) {
   ps_results *ra = NULL, *rb = NULL;
-  if (ps_scenario_run(a, opt, &ra, err, errlen) || ps_scenario_run(b, opt, &rb, err, errlen)) {
+  int failed = ps_scenario_run(a, opt, &ra, err, errlen);
+  if (!failed) failed = ps_scenario_run(b, opt, &rb, err, errlen);
+  if (failed) { /* PS_EINPUT: more paths than memory holds */
     ps_results_destroy(ra);
-    return PS_ERUNTIME;
+    return failed;
   }
   long n = ra->paths;
   double *xa = malloc((size_t)n * 4 * sizeof(double));
@@ -220,9 +222,8 @@ int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const p
     ps_model *m = NULL;
     ps_results *r = NULL;
     if ((rc = ps_scenario_open(file, all, nsets + nvary, &m, err, errlen))) break;
-    if (ps_scenario_run(m, opt, &r, err, errlen)) {
+    if ((rc = ps_scenario_run(m, opt, &r, err, errlen))) {
       ps_scenario_close(m);
-      rc = PS_ERUNTIME;
       break;
     }
     if (!scenario) scenario = scenario_json(m);
@@ -280,7 +281,7 @@ static int measure(const char *file, ps_override *all, int n, const ps_options *
   ps_results *r = NULL;
   int rc = ps_scenario_open(file, all, n, &m, err, errlen);
   if (rc) return rc;
-  if (ps_scenario_run(m, opt, &r, err, errlen)) rc = PS_ERUNTIME;
+  rc = ps_scenario_run(m, opt, &r, err, errlen);
   for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++) {
     p95[p] = r->pools[p].net_outlay.p95;
     depletion[p] = r->pools[p].depletion.value;
@@ -408,7 +409,8 @@ static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double 
     *volume += (double)seg->new_loans * (seg->last - seg->first + 1) * seg->loan.mean;
   }
   ps_results *r = NULL;
-  if (ps_scenario_run(m, opt, &r, err, errlen)) return PS_ERUNTIME;
+  int rc = ps_scenario_run(m, opt, &r, err, errlen);
+  if (rc) return rc;
   *prob = r->pools[p].depletion.value;
   *ci = r->pools[p].depletion;
   ps_results_destroy(r);
