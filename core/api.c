@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "montecarlo.h"
 #include "path.h"
@@ -34,6 +35,12 @@ void ps_scenario_close(ps_model *m) {
   free(m);
 }
 
+/* bytes of memory in the machine, or 0 when unknown */
+static double physical_memory(void) {
+  long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+  return pages > 0 && size > 0 ? (double)pages * (double)size : 0;
+}
+
 int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen) {
   *out = NULL;
   ps_run_options ro = {.paths = o && o->paths > 0 ? o->paths : m->paths,
@@ -43,6 +50,16 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .progress = o && o->progress,
                        .search = o && o->search && m->balance_feedback,
                        .by_loan = o && o->by_loan};
+  if (ro.paths < 1 || ro.paths > PS_MAX_PATHS) {
+    snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
+    return PS_EINPUT;
+  }
+  double need = ps_outcomes_bytes(m, ro.paths), have = physical_memory();
+  if (have > 0 && need > have) {
+    snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
+             "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
+    return PS_EINPUT;
+  }
   struct timespec t0, ts, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ps_outcomes outcomes;

@@ -21,6 +21,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sha256.h"
+
 #if defined(__GNUC__)
 #define PS_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -355,6 +357,7 @@ static int step(parser *p, int c) {
 /* one byte of the file, BOM excluded */
 static int feed(parser *p, int c) {
   p->off++;
+  if (p->off > PS_CSV_MAX_LINE) return fail(p, p->line, -1, "line longer than %ld bytes (the limit)", PS_CSV_MAX_LINE);
   if (!counting(p)) {
     if (utf8_step(p, c) < 0) return -1;
     if (c == 0)
@@ -493,6 +496,10 @@ int ps_csv_parse(const char *name, const char *data, size_t len, ps_csv *out, ch
 ** zeroed and "PATH: ..." messages for a file that cannot be opened or read or
 ** is a directory. */
 int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen) {
+  return ps_csv_read_hashed(path, out, NULL, err, errlen);
+}
+
+int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char *err, size_t errlen) {
   parser p;
   memset(out, 0, sizeof *out);
   parser_init(&p, path, err, errlen);
@@ -510,7 +517,13 @@ int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen) {
   }
   int rc = 0;
   size_t n;
-  while (rc == 0 && (n = fread(buf, 1, CHUNK, f)) > 0) rc = feed_chunk(&p, buf, n);
+  ps_sha256 hash;
+  ps_sha256_init(&hash);
+  while (rc == 0 && (n = fread(buf, 1, CHUNK, f)) > 0) {
+    ps_sha256_update(&hash, buf, n);
+    rc = feed_chunk(&p, buf, n);
+  }
+  if (sha256_hex) ps_sha256_final_hex(&hash, sha256_hex);
   if (rc == 0 && ferror(f)) rc = fail(&p, 0, -1, "read error: %s", strerror(errno));
   free(buf);
   fclose(f);

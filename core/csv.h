@@ -18,6 +18,10 @@
 #define PS_CSV_MAX_FIELD 4096      /* bytes in one field */
 #define PS_CSV_MAX_FIELDS 256      /* columns */
 #define PS_CSV_MAX_ROWS 10000000   /* data rows */
+/* bytes in one physical line: more than the fields above can fill (256 quoted
+** fields of 4096 bytes, every byte a doubled quote), so only a line no row
+** could make stops here, after reading this much of it and no more */
+#define PS_CSV_MAX_LINE (4L << 20)
 
 typedef struct {
   int ncols;
@@ -30,10 +34,15 @@ typedef struct {
 /* Read a whole file, streaming it (memory grows with the fields kept, not the
 ** line lengths). Returns 0 and fills *out (free with ps_csv_free), or -1 with a
 ** message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..." when no
-** line applies) in err, and *out zeroed (safe to free). An empty file, or a
+** line applies) in err, and *out zeroed (safe to free). A line longer than
+** PS_CSV_MAX_LINE stops the read there. An empty file, or a
 ** header with no data rows, is an error too. The arrays of *out are read-only:
 ** they share one allocation that only ps_csv_free releases. */
 int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen);
+
+/* the same, and the sha256 of the bytes read into sha256_hex[65] (so a file
+** is read once: a pipe or FIFO too) */
+int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char *err, size_t errlen);
 
 /* the same from memory; `name` stands for the file in messages */
 int ps_csv_parse(const char *name, const char *data, size_t len, ps_csv *out, char *err, size_t errlen);

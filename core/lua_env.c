@@ -392,11 +392,19 @@ void ps_lua_close(lua_State *L) {
   free(sb);
 }
 
-/* message handler: keep the message, turn non-strings into text */
+/* message handler: keep the message, turn non-strings into text that says
+** where they were raised (the innermost Lua line, as Lua's own messages do) */
 static int message_handler(lua_State *L) {
   if (lua_type(L, 1) == LUA_TSTRING) return 1;
   if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-  lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  lua_Debug ar;
+  lua_pushliteral(L, "");
+  for (int level = 1; lua_getstack(L, level, &ar); level++)
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+      break;
+    }
+  lua_pushfstring(L, "%s(error object is a %s value)", lua_tostring(L, -1), luaL_typename(L, 1));
   return 1;
 }
 
@@ -432,7 +440,15 @@ static int dump_writer(lua_State *L, const void *p, size_t size, void *ud) {
   return 0;
 }
 
+/* the bytes of a UTF-8 byte order mark at the start of a source (Windows
+** editors write one; Lua's loader only skips it in files it opens itself) */
+static size_t bom_length(const char *src, size_t len) {
+  return len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen) {
+  size_t bom = bom_length(src, len);
+  src += bom, len -= bom;
   lua_State *L = luaL_newstate();
   if (!L) return NULL;
   char chunkname[1024];
@@ -457,7 +473,8 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", file);
   ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
-  int status = luaL_loadbufferx(L, src, len, chunkname, mode);
+  size_t bom = bom_length(src, len);
+  int status = luaL_loadbufferx(L, src + bom, len - bom, chunkname, mode);
   if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);

@@ -30,7 +30,7 @@ static const char usage[] =
     "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
     "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
     "options:\n"
-    "  --paths N        number of Monte Carlo paths (default: the scenario's, else 10000)\n"
+    "  --paths N        number of Monte Carlo paths, at most 1e8 (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
     "  --threads T      worker threads (default: all cores); results do not depend on it\n"
     "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
@@ -142,7 +142,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     else if (strcmp(a, "--volume") == 0) c->volume = 1;
     else if (strcmp(a, "--check") == 0) c->audit = 1;
     else if (strcmp(a, "--paths") == 0) {
-      if (parse_long(v, 1, 1000000000, &n)) return usage_error("--paths must be a whole number from 1 to 1e9, got '%s'", v);
+      if (parse_long(v, 1, PS_MAX_PATHS, &n))
+        return usage_error("--paths must be a whole number from 1 to 100000000 (1e8), got '%s'", v);
       c->paths = (long)n;
     } else if (strcmp(a, "--seed") == 0) {
       if (parse_long(v, 0, (1LL << 53) - 1, &n)) return usage_error("--seed must be a whole number in [0, 2^53), got '%s'", v);
@@ -153,7 +154,8 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->threads = (int)n;
     } else if (strcmp(a, "--set") == 0) {
       char *eq = strchr(v, '=');
-      if (!eq || eq == v || c->nsets == MAX_SETS) return usage_error("--set needs KEY=VALUE, got '%s'", v);
+      if (c->nsets == MAX_SETS) return usage_error("at most 256 --set, got one more: '%s'", v);
+      if (!eq || eq == v) return usage_error("--set needs KEY=VALUE, got '%s'", v);
       *eq = '\0'; /* argv is ours to split */
       c->sets[c->nsets++] = (ps_override){v, eq + 1};
     } else if (strcmp(a, "--vary") == 0) {

@@ -53,6 +53,17 @@ fail:
   return -1;
 }
 
+double ps_outcomes_bytes(const ps_model *m, long paths) {
+  int per_year = ps_periods_per_year(m->step), nyears = (m->periods + per_year - 1) / per_year, ngov = 0;
+  for (int k = 0; k < m->nparties; k++) ngov += m->parties[k].kind == PS_PARTY_GOVERNMENT;
+  double d = sizeof(double), i = sizeof(int);
+  double pool = 8 * d + i + d * (m->nprogrammes + 1) + d * (m->ndrivers + 1);
+  double programme = 8 * d, party = 4 * d + i + d * nyears, government = d * nyears * PS_NBUDGET;
+  double per_path = pool * m->npools + programme * m->nprogrammes + party * m->nparties + government * ngov;
+  double bands = d * m->periods * m->npools * (double)(paths < PS_BAND_PATHS ? paths : PS_BAND_PATHS);
+  return (double)paths * per_path + bands;
+}
+
 /* an array laid out (item * paths + path) * inner + j: move each item's block
 ** down to the new stride; blocks only move to lower addresses, in item order */
 static void shrink(void *a, size_t size, int items, size_t inner, long old_paths, long new_paths) {

@@ -65,6 +65,8 @@ typedef struct {
 ** 0 or -1 */
 int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
 void ps_outcomes_free(ps_outcomes *o);
+/* the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
+double ps_outcomes_bytes(const ps_model *m, long paths);
 /* keep the first `paths` paths only (an interrupted run), in place */
 void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
 

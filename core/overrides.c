@@ -51,16 +51,27 @@ static int walk_to_parent(lua_State *L, int scenario, const char *key, char *las
     snprintf(err, errlen, "%s: the key is empty or too long", label);
     return PS_EINPUT;
   }
+  size_t n = strlen(path);
+  if (path[0] == '.' || path[n - 1] == '.' || strstr(path, "..")) {
+    snprintf(err, errlen, "%s: the key has an empty step (a '.' too many)", label);
+    return PS_EINPUT;
+  }
   lua_pushvalue(L, scenario);
   char *save = NULL, walked[512] = "";
   char *step = strtok_r(path, ".", &save);
   for (char *next; step && (next = strtok_r(NULL, ".", &save)); step = next) {
     int t = lua_gettop(L);
-    if (!push_item_by_id(L, t, step)) {
+    int in_list = push_item_by_id(L, t, step);
+    if (!in_list) {
       push_key(L, step);
       lua_gettable(L, t);
     }
     lua_remove(L, t);
+    if (in_list && lua_isnil(L, -1)) {
+      snprintf(err, errlen, "%s: '%s' has no item with the id '%s'", label, *walked ? walked : "scenario", step);
+      lua_pop(L, 1);
+      return PS_EINPUT;
+    }
     strncat(walked, *walked ? "." : "", sizeof walked - strlen(walked) - 1);
     strncat(walked, step, sizeof walked - strlen(walked) - 1);
     if (!lua_istable(L, -1)) {
@@ -78,6 +89,17 @@ static int apply_one(lua_State *L, int scenario, const ps_override *set, char *e
   snprintf(label, sizeof label, "--set %s=%s", set->key, set->value);
   int rc = walk_to_parent(L, scenario, set->key, last, sizeof last, label, err, errlen);
   if (rc) return rc;
+  /* the items of a list are not fields: segments.a_small=3 would add a key to the list */
+  if (push_item_by_id(L, lua_gettop(L), last)) {
+    int found = !lua_isnil(L, -1);
+    lua_pop(L, 2);
+    int parent = (int)(strlen(set->key) - strlen(last) - 1);
+    if (found)
+      snprintf(err, errlen, "%s: '%s' is a whole item of '%.*s': --set changes one of its fields, %s.FIELD=VALUE",
+               label, set->key, parent, set->key, set->key);
+    else snprintf(err, errlen, "%s: '%.*s' has no item with the id '%s'", label, parent, set->key, last);
+    return PS_EINPUT;
+  }
   push_key(L, last);
   push_value(L, set->value);
   lua_settable(L, -3);

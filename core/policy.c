@@ -241,6 +241,22 @@ static int ref_field(lua_State *L, const char *name) {
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* the hooks of the scenario table (argument 2), called under lua_pcall: a
+** read can run the scenario's metatable code, which may fail */
+static int read_hooks(lua_State *L) {
+  ps_policy *p = lua_touserdata(L, 1);
+  lua_settop(L, 2);
+  p->on_period = ref_field(L, "on_period");
+  p->on_default = ref_field(L, "on_default");
+  lua_getfield(L, -1, "programmes");
+  for (int k = 0; k < p->m->nprogrammes; k++) {
+    lua_rawgeti(L, -1, k + 1);
+    p->split[k] = lua_istable(L, -1) ? ref_field(L, "split") : LUA_REFNIL;
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
   ps_lua_close(p->L);
   ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
@@ -249,15 +265,15 @@ int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, siz
     return -1;
   }
   if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return -1;
-  p->on_period = ref_field(p->L, "on_period");
-  p->on_default = ref_field(p->L, "on_default");
-  lua_getfield(p->L, -1, "programmes");
-  for (int k = 0; k < p->m->nprogrammes; k++) {
-    lua_rawgeti(p->L, -1, k + 1);
-    p->split[k] = lua_istable(p->L, -1) ? ref_field(p->L, "split") : LUA_REFNIL;
-    lua_pop(p->L, 1);
+  lua_pushcfunction(p->L, read_hooks);
+  lua_pushlightuserdata(p->L, p);
+  lua_pushvalue(p->L, -3);
+  if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
+    const char *msg = lua_tostring(p->L, -1);
+    snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
+    return -1;
   }
-  lua_pop(p->L, 2);
+  lua_pop(p->L, 1);
   make_context(p);
   return 0;
 }

@@ -11,12 +11,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lua_env.h"
 #include "overrides.h"
 #include "rng.h"
 #include "sha256.h"
+#include "utf8.h"
 #include "scenario_read.h"
+
+#define MAX_SCENARIO_BYTES (64 << 20)
 
 static const char *const party_kinds[] = {"government", "bank", "guarantor", "reguarantor", "insurer", NULL};
 
@@ -298,7 +302,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if (seed < 0 || seed != floor(seed) || seed >= 9007199254740992.0)
     return ps_read_fail(&scen, "seed", "must be a whole number in [0, 2^53), got %g", seed);
   m->seed = (uint64_t)seed;
-  if ((rc = ps_read_int(&scen, "paths", 0, 10000, 1, 1000000000, &v))) return rc;
+  if ((rc = ps_read_int(&scen, "paths", 0, 10000, 1, PS_MAX_PATHS, &v))) return rc;
   m->paths = v;
   if ((rc = ps_read_in_range(&scen, "cycle", 0, 0, -0.999, 0.999, &m->cycle))) return rc;
   int type = ps_read_push(&scen, "on_period");
@@ -335,6 +339,18 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   return ps_derive_hazards(m);
 }
 
+typedef struct {
+  ps_reader *rd;
+  ps_model *m;
+} model_read;
+
+/* read_scenario for call_protected: the table is at stack slot 1, the top */
+static int read_model(lua_State *L, void *read) {
+  (void)L;
+  model_read *r = read;
+  return read_scenario(r->rd, r->m);
+}
+
 /* read the whole file into memory (the workers re-run it from this copy) */
 static int slurp(const char *file, char **out, size_t *len, char *err, size_t errlen) {
   FILE *f = fopen(file, "rb");
@@ -342,11 +358,17 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
     snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
     return PS_EINPUT;
   }
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    snprintf(err, errlen, "%s: is a directory, not a scenario file", file);
+    return PS_EINPUT;
+  }
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   while (buf) {
     n += fread(buf + n, 1, cap - n, f);
-    if (n < cap) break;
+    if (n < cap || n > MAX_SCENARIO_BYTES) break;
     char *bigger = realloc(buf, cap *= 2);
     if (!bigger) free(buf);
     buf = bigger;
@@ -354,14 +376,81 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
   int bad = ferror(f);
   fclose(f);
   if (!buf) return PS_ERUNTIME;
-  if (bad) {
+  if (bad || n == 0 || n > MAX_SCENARIO_BYTES) {
     free(buf);
-    snprintf(err, errlen, "%s: read error", file);
+    if (bad) snprintf(err, errlen, "%s: read error", file);
+    else if (n == 0) snprintf(err, errlen, "%s: empty file: a scenario ends with 'return poolsim.scenario{...}'", file);
+    else snprintf(err, errlen, "%s: larger than %d MiB (the limit): loans in bulk belong in a tape, poolsim.csv()", file,
+                  MAX_SCENARIO_BYTES >> 20);
     return PS_EINPUT;
   }
   buf[n < cap ? n : cap - 1] = '\0';
+  long bad_byte = ps_utf8_invalid(buf, n);
+  if (bad_byte >= 0) {
+    long line = 1, start = 0;
+    for (long i = 0; i < bad_byte; i++)
+      if (buf[i] == '\n') line++, start = i + 1;
+    snprintf(err, errlen, "%s:%ld: invalid UTF-8 at byte %ld of the line (0x%02X): save the scenario as UTF-8 "
+             "(a GBK/GB18030 file converts with iconv -f GB18030 -t UTF-8)", file, line, bad_byte - start + 1,
+             (unsigned char)buf[bad_byte]);
+    free(buf);
+    return PS_EINPUT;
+  }
   *out = buf;
   *len = n;
+  return PS_OK;
+}
+
+/* ---- C reading Lua tables under lua_pcall ----
+** Reading a field can run the scenario's own code (a metatable's __index or
+** __newindex) and that code can fail, loop or run out of memory; outside a
+** protected call Lua would abort the process. So every read runs inside one:
+** the table at the top of the stack is passed to fn as stack slot 1. */
+typedef struct {
+  int (*fn)(lua_State *L, void *ud);
+  void *ud;
+  int rc;
+} protected_call;
+
+static int run_protected(lua_State *L) {
+  protected_call *pc = lua_touserdata(L, 1);
+  lua_remove(L, 1);
+  pc->rc = pc->fn(L, pc->ud);
+  return 0;
+}
+
+/* fn's PS_* code; when Lua raised an error, *raised is set to 1 and the
+** message, copied to msg, is what went wrong */
+static int call_protected(lua_State *L, int (*fn)(lua_State *, void *), void *ud, int *raised, char *msg,
+                          size_t msglen) {
+  protected_call pc = {fn, ud, PS_OK};
+  int table = lua_gettop(L);
+  lua_pushcfunction(L, run_protected);
+  lua_pushlightuserdata(L, &pc);
+  lua_pushvalue(L, table);
+  int status = ps_lua_pcall(L, 2, 0);
+  *raised = status != LUA_OK;
+  if (!*raised) return pc.rc;
+  const char *text = status == LUA_ERRMEM ? "out of memory" : lua_tostring(L, -1);
+  snprintf(msg, msglen, "%s", text ? text : "error");
+  lua_pop(L, 1);
+  return PS_EINPUT;
+}
+
+static int apply_override(lua_State *L, void *set) {
+  ps_reader *rd = set;
+  return ps_overrides_apply(L, 1, rd->sets, 1, rd->err, rd->errlen);
+}
+
+/* apply the overrides one by one, each protected */
+static int apply_overrides(lua_State *L, const ps_override *sets, int nsets, char *err, size_t errlen) {
+  for (int i = 0; i < nsets; i++) {
+    ps_reader one = {.L = L, .sets = &sets[i], .nsets = 1, .err = err, .errlen = errlen};
+    char msg[512];
+    int raised, rc = call_protected(L, apply_override, &one, &raised, msg, sizeof msg);
+    if (raised) snprintf(err, errlen, "--set %s=%s: cannot be applied: %s", sets[i].key, sets[i].value, msg);
+    if (rc) return rc;
+  }
   return PS_OK;
 }
 
@@ -378,7 +467,7 @@ static int open_table(const char *file, const char *src, size_t len, const ps_ov
   }
   ps_rng_seed_stream(*random, 0, 0, PS_STREAM_POLICY); /* math.random while loading: fixed */
   int rc = ps_lua_run_scenario(*L, file, src, len, err, errlen) ? PS_EINPUT : PS_OK;
-  if (rc == PS_OK) rc = ps_overrides_apply(*L, lua_gettop(*L), sets, nsets, err, errlen);
+  if (rc == PS_OK) rc = apply_overrides(*L, sets, nsets, err, errlen);
   if (rc) {
     ps_lua_close(*L);
     gsl_rng_free(*random);
@@ -409,12 +498,29 @@ int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_mo
   gsl_rng *random;
   lua_State *L;
   if ((rc = open_table(file, m->source, m->source_len, sets, nsets, &L, &random, err, errlen))) return rc;
-  ps_reader rd = {L, m, file, m->source, ps_lua_scenario_line(L, -1), sets, nsets, err, errlen};
-  rc = read_scenario(&rd, m);
+  ps_reader rd = {.L = L, .m = m, .file = file, .src = m->source, .scenario_line = ps_lua_scenario_line(L, -1),
+                  .sets = sets, .nsets = nsets, .err = err, .errlen = errlen};
+  char msg[512];
+  int raised;
+  model_read read = {&rd, m};
+  rc = call_protected(L, read_model, &read, &raised, msg, sizeof msg);
+  if (raised) ps_read_fail_raised(&rd, msg);
   if (rc == PS_ERUNTIME) snprintf(err, errlen, "out of memory while reading %s", file);
   ps_lua_close(L);
   gsl_rng_free(random);
   return rc;
+}
+
+typedef struct {
+  const char *key;
+  double *out;
+  char *err;
+  size_t errlen;
+} number_query;
+
+static int get_number(lua_State *L, void *query) {
+  number_query *q = query;
+  return ps_overrides_get(L, 1, q->key, q->out, q->err, q->errlen);
 }
 
 int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
@@ -426,7 +532,11 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
   gsl_rng *random;
   lua_State *L;
   if ((rc = open_table(file, src, len, sets, nsets, &L, &random, err, errlen)) == PS_OK) {
-    rc = ps_overrides_get(L, -1, key, out, err, errlen);
+    number_query q = {key, out, err, errlen};
+    char msg[512];
+    int raised;
+    rc = call_protected(L, get_number, &q, &raised, msg, sizeof msg);
+    if (raised) snprintf(err, errlen, "%s: cannot be read: %s", key, msg);
     ps_lua_close(L);
     gsl_rng_free(random);
   }

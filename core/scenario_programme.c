@@ -282,20 +282,25 @@ static int read_layer(const ps_entry *e, const ps_model *m, ps_programme *p) {
   }
   ps_entry t = {e->rd, "excess_layer of programme", "programmes", e->id, lua_gettop(L), e->occurrence};
   char *payer = NULL, *of = NULL;
+  int account = -1;
   int rc = ps_read_check_fields(&t, fields);
   if (!rc) rc = ps_read_string(&t, "payer", 1, &payer);
+  if (!rc) {
+    int pool = ps_find_pool(m, payer), party = ps_find_party(m, payer);
+    account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
+    if (account < 0) rc = ps_read_fail(&t, "payer", "'%s' is not a pool or party id", payer);
+  }
+  free(payer); /* freed before the next read: a read may raise a Lua error */
   if (!rc) rc = ps_read_string(&t, "of", 1, &of);
-  int pool = payer ? ps_find_pool(m, payer) : -1, party = payer ? ps_find_party(m, payer) : -1;
-  int account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
-  if (!rc && account < 0) rc = ps_read_fail(&t, "payer", "'%s' is not a pool or party id", payer);
   if (!rc) {
     p->layer.insurer = ps_find_party(m, of);
     int in_shares = 0;
     for (int i = 0; i < p->nshares; i++) in_shares |= p->shares[i].account == p->layer.insurer;
     if (p->layer.insurer < 0 || m->parties[p->layer.insurer].kind != PS_PARTY_INSURER || !in_shares)
       rc = ps_read_fail(&t, "of", "'%s' is not an insurer with a share in this programme", of);
+    else if (account == p->layer.insurer)
+      rc = ps_read_fail(&t, "payer", "'%s' is the insurer the layer reimburses (of): it cannot reimburse itself", of);
   }
-  free(payer);
   free(of);
   if (!rc) rc = ps_read_in_range(&t, "above_loss_ratio", 1, 0, 0, 100, &p->layer.above);
   if (!rc) rc = ps_read_in_range(&t, "share", 1, 0, 0, 1, &p->layer.share);
@@ -426,6 +431,17 @@ static int read_subsidy(const ps_entry *e, const ps_model *m, const char *field,
   return rc;
 }
 
+/* is party one of p's payers that can leave part of its share unpaid (a
+** guarantor with its capital, an insurer with its loss-ratio cap)? What it
+** leaves unpaid falls to excess_to, so excess_to cannot be it. */
+static int leaves_unpaid(const ps_model *m, const ps_programme *p, int party) {
+  const ps_party *q = &m->parties[party];
+  int limited = (q->kind == PS_PARTY_GUARANTOR && q->capital > 0) || (q->kind == PS_PARTY_INSURER && q->loss_ratio_cap > 0);
+  for (int i = 0; limited && i < p->nshares; i++)
+    if (p->shares[i].account == party) return 1;
+  return 0;
+}
+
 int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "cap_loss_share", "excess_to",
@@ -467,6 +483,9 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_string(&e, "excess_to", 0, &excess))) return rc;
     p->excess_to = excess ? ps_find_party(m, excess) : p->bank;
     if (p->excess_to < 0) rc = ps_read_fail(&e, "excess_to", "'%s' is not a party id", excess);
+    else if (excess && leaves_unpaid(m, p, p->excess_to))
+      rc = ps_read_fail(&e, "excess_to", "'%s' is a payer whose unpaid share falls to excess_to: it would bear "
+                        "its own unpaid share (a loop); name another party, or leave excess_to out (the bank)", excess);
     free(excess);
     if (rc) return rc;
     long v;

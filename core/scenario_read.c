@@ -37,9 +37,26 @@ int ps_read_fail(const ps_entry *e, const char *field, const char *fmt, ...) {
 
 /* ---- field readers: each pushes nothing net and returns PS_OK or PS_EINPUT ---- */
 
-/* push field; returns its type */
+/* push field; returns its type. Remembers the field: a Lua error while
+** reading it (a metatable's __index that fails or loops) is reported there. */
 int ps_read_push(const ps_entry *e, const char *field) {
-  return lua_getfield(e->rd->L, e->t, field);
+  ps_reader *rd = e->rd;
+  rd->at_list = e->list, rd->at_id = e->id, rd->at_field = field, rd->at_occurrence = e->occurrence;
+  snprintf(rd->at_what, sizeof rd->at_what, "%s", e->what);
+  return lua_getfield(rd->L, e->t, field);
+}
+
+int ps_read_fail_raised(ps_reader *rd, const char *message) {
+  ps_entry at = {rd, rd->at_what, rd->at_list, rd->at_id, 0, rd->at_occurrence};
+  if (!rd->at_field) at.what = "scenario";
+  return ps_read_fail(&at, rd->at_field, "cannot be read: %s", message);
+}
+
+/* a number as messages show it: NaN without the sign printf may give it */
+static const char *shown(double v, char *buf, size_t len) {
+  if (isnan(v)) snprintf(buf, len, "nan");
+  else snprintf(buf, len, "%g", v);
+  return buf;
 }
 
 int ps_read_number(const ps_entry *e, const char *field, int required, double def, double *out) {
@@ -57,7 +74,8 @@ int ps_read_number(const ps_entry *e, const char *field, int required, double de
   }
   *out = lua_tonumber(L, -1);
   lua_pop(L, 1);
-  if (!isfinite(*out)) return ps_read_fail(e, field, "must be finite, got %g", *out);
+  char buf[32];
+  if (!isfinite(*out)) return ps_read_fail(e, field, "must be a finite number, got %s", shown(*out, buf, sizeof buf));
   return PS_OK;
 }
 
@@ -170,12 +188,23 @@ int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, doub
   }
   lua_getfield(L, -1, "mean");
   lua_getfield(L, -2, "sd");
+  int numbers = lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER;
   d->mean = lua_tonumber(L, -2);
   d->sd = lua_tonumber(L, -1);
   lua_pop(L, 3);
+  /* a table written by hand rather than by the helper gets the helper's checks */
+  char mean[32], sd[32];
+  if (!numbers) return ps_read_fail(e, field, "a poolsim.%s table needs numbers mean and sd", allowed);
+  if (!isfinite(d->mean) || !isfinite(d->sd))
+    return ps_read_fail(e, field, "mean and sd must be finite numbers, got mean %s and sd %s", shown(d->mean, mean, sizeof mean),
+                        shown(d->sd, sd, sizeof sd));
   if (d->mean < lo || d->mean > hi)
     return ps_read_fail(e, field, "mean %g is outside [%g, %g]", d->mean, lo, hi);
-  if (strcmp(allowed, "lognormal") == 0) {
+  int is_lognormal = strcmp(allowed, "lognormal") == 0;
+  if (is_lognormal ? !(d->mean > 0 && d->sd >= 0) : !(d->mean > 0 && d->mean < 1 && d->sd > 0 && d->sd * d->sd < d->mean * (1 - d->mean)))
+    return ps_read_fail(e, field, "mean %g and sd %g do not make a %s distribution (see poolsim.%s)", d->mean, d->sd,
+                        allowed, allowed);
+  if (is_lognormal) {
     d->kind = PS_DIST_LOGNORMAL;
     d->p2 = sqrt(log1p((d->sd * d->sd) / (d->mean * d->mean)));
     d->p1 = log(d->mean) - 0.5 * d->p2 * d->p2;

@@ -25,6 +25,11 @@ typedef struct {
   int nsets;
   char *err;
   size_t errlen;
+  /* the field read last (set by ps_read_push): what an error raised by Lua
+  ** code while reading, such as a metatable's __index, is reported at */
+  const char *at_list, *at_id, *at_field;
+  char at_what[64];
+  int at_occurrence;
 } ps_reader;
 
 /* one table being read: `what` names it in messages ("segment"), `list` is its
@@ -39,6 +44,10 @@ typedef struct {
 /* Format "LOCATION: what 'id': field 'f': message" into the reader's error and
 ** return PS_EINPUT. LOCATION is the --set that supplied the field, or FILE:LINE. */
 int ps_read_fail(const ps_entry *e, const char *field, const char *fmt, ...);
+
+/* the message for a Lua error raised while reading (message: Lua's), at the
+** field read last; returns PS_EINPUT */
+int ps_read_fail_raised(ps_reader *rd, const char *message);
 
 /* Field readers: each leaves the stack as it found it and returns PS_OK,
 ** PS_EINPUT (with the message) or PS_ERUNTIME (out of memory). */

@@ -79,7 +79,7 @@ static void read_opts(lua_State *L, int idx, run_opts *r) {
   lua_getfield(L, idx, "threads");
   r->o.threads = (int)luaL_optinteger(L, -1, 0);
   lua_pop(L, 3);
-  if (r->o.paths < 0 || r->o.paths > 1000000000) luaL_error(L, "opts.paths must be 1..1e9");
+  if (r->o.paths < 0 || r->o.paths > PS_MAX_PATHS) luaL_error(L, "opts.paths must be 1..1e8");
   if (lua_getfield(L, idx, "set") == LUA_TTABLE) {
     lua_pushnil(L);
     while (lua_next(L, -2)) {

@@ -90,11 +90,27 @@ static const char *find_assignment(const char *src, const char *mask, const char
   return NULL;
 }
 
+/* the first `field =` directly inside the table whose `{` is the first on
+** line `line` (not in a table nested in it), or NULL */
+static const char *find_own_field(const char *src, const char *mask, int line, const char *field) {
+  const char *p = start_of_line(src, line);
+  int depth = 0, opened = 0;
+  for (const char *f = find_assignment(src, mask, p, field, NULL); f; f = find_assignment(src, mask, f + 1, field, NULL)) {
+    for (; p < f; p++) {
+      if (!mask[p - src]) continue;
+      if (*p == '{') depth++, opened = 1;
+      else if (*p == '}' && --depth == 0 && opened) return NULL; /* the table ended */
+    }
+    if (depth == 1) return f;
+  }
+  return NULL;
+}
+
 static int locate(const char *src, const char *mask, int fallback, const char *id, int occurrence,
                   const char *field) {
   if (!id) {
     if (!field) return fallback;
-    const char *f = find_assignment(src, mask, start_of_line(src, fallback), field, NULL);
+    const char *f = find_own_field(src, mask, fallback, field);
     return f ? line_at(src, f) : fallback;
   }
   const char *item = find_assignment(src, mask, src, "id", id);

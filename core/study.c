@@ -89,7 +89,7 @@ int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt
   ps_results *ra = NULL, *rb = NULL;
   int failed = ps_scenario_run(a, opt, &ra, err, errlen);
   if (!failed) failed = ps_scenario_run(b, opt, &rb, err, errlen);
-  if (failed) {
+  if (failed) { /* PS_EINPUT: more paths than memory holds */
     ps_results_destroy(ra);
     return failed;
   }

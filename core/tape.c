@@ -21,7 +21,6 @@
 #include "confine.h"
 #include "csv.h"
 #include "scenario_read.h"
-#include "sha256.h"
 
 /* one row, resolved */
 typedef struct {
@@ -206,17 +205,14 @@ static int make_segment(ps_model *m, const char *file, const tape_row *rows, lon
 }
 
 /* remember a data file and its sha256 for the report */
-static int note_file(ps_model *m, const char *name, const char *path, char *err, size_t errlen) {
+static int note_file(ps_model *m, const char *name, const char sha256[65]) {
   char **files = realloc(m->data_files, ((size_t)m->ndata + 1) * sizeof *files);
   if (!files) return PS_ERUNTIME;
   m->data_files = files;
   char(*sha)[65] = realloc(m->data_sha256, ((size_t)m->ndata + 1) * sizeof *sha);
   if (!sha) return PS_ERUNTIME;
   m->data_sha256 = sha;
-  if (ps_sha256_file(path, m->data_sha256[m->ndata])) {
-    snprintf(err, errlen, "%s: cannot read: %s", name, strerror(errno));
-    return PS_EINPUT;
-  }
+  memcpy(m->data_sha256[m->ndata], sha256, 65);
   if (!(m->data_files[m->ndata] = strdup(name))) return PS_ERUNTIME;
   m->ndata++;
   return PS_OK;
@@ -224,15 +220,16 @@ static int note_file(ps_model *m, const char *name, const char *path, char *err,
 
 /* read one tape into new segments */
 static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) {
-  char name[1024], path[2048];
+  char name[1024];
   const char *slash = strrchr(m->file, '/');
   int dirlen = slash ? (int)(slash - m->file) + 1 : 0;
   snprintf(name, sizeof name, "%.*s%s", dirlen, m->file, rel);
-  snprintf(path, sizeof path, "%s", name);
   ps_csv csv;
-  if (ps_confine(m->file, path, name, rd->err, rd->errlen) || ps_csv_read(path, &csv, rd->err, rd->errlen))
+  char sha256[65];
+  if (ps_confine(m->file, name, name, rd->err, rd->errlen) ||
+      ps_csv_read_hashed(name, &csv, sha256, rd->err, rd->errlen))
     return PS_EINPUT;
-  int rc = note_file(m, name, path, rd->err, rd->errlen);
+  int rc = note_file(m, name, sha256);
   static const char *const names[] = {"id", "bank", "segment", "amount", "rate", "start", "tenor",
                                       "pd", "lgd", "sector", "programme"};
   static const int required[] = {1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0};

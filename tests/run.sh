@@ -1,8 +1,9 @@
 #!/bin/sh
-# run.sh LABEL BUILD_DIR POOLSIM — run every unit test binary of a build and
-# the CLI tests against a poolsim binary. Each test prints "NAME: N passed, M
-# failed"; a test that crashes or exits non-zero without saying so counts as
-# one failure. Output: one such line per test, prefixed with LABEL.
+# run.sh LABEL BUILD_DIR POOLSIM — run every unit test binary of a build, and
+# the CLI tests and the catalogue of bad inputs (tests/catalogue) against a
+# poolsim binary. Each test prints "NAME: N passed, M failed"; a test that
+# crashes or exits non-zero without saying so counts as one failure. Output:
+# one such line per test, prefixed with LABEL.
 label=$1 dir=$2 bin=$3
 run_one() { # name, command...
   name=$1; shift
@@ -28,3 +29,4 @@ for t in tests/cli/test_*.sh; do
   [ -f "$t" ] || continue
   run_one "$(basename "$t" .sh)" sh "$t" "$bin"
 done
+run_one test_catalogue sh tests/catalogue/run.sh "$bin"

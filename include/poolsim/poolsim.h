@@ -27,6 +27,10 @@ typedef struct ps_results ps_results;
 /* status codes (also the CLI's exit codes) */
 enum { PS_OK = 0, PS_ERUNTIME = 1, PS_EINPUT = 2 };
 
+/* the most Monte Carlo paths one run takes (--paths, a scenario's paths); a
+** run is also refused when its per-path results would not fit in memory */
+#define PS_MAX_PATHS 100000000L
+
 /* one scenario override, as --set KEY=VALUE: key "pools.fund.initial", value "2.5e8" */
 typedef struct {
   const char *key, *value;
@@ -51,10 +55,11 @@ int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_mo
                      size_t errlen);
 void ps_scenario_close(ps_model *m);
 
-/* Simulate and summarise. PS_OK; PS_EINPUT when one of the scenario's Lua
-** hooks failed (an error, its instruction or memory budget); PS_ERUNTIME
-** otherwise; with a message. The results refer to m: close m only after
-** destroying them. */
+/* Simulate and summarise. PS_OK; PS_EINPUT when the paths asked for are more
+** than PS_MAX_PATHS or than memory holds (refused before anything is
+** allocated), or when one of the scenario's Lua hooks failed (an error, its
+** instruction or memory budget); PS_ERUNTIME otherwise; with a message. The
+** results refer to m: close m only after destroying them. */
 int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen);
 void ps_results_destroy(ps_results *r);
 

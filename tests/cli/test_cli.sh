@@ -230,6 +230,14 @@ psim run "$SMALL" --paths
 expect_rc 2
 expect_err "--paths needs a value"
 
+# paths within the limit but more than memory holds: refused before allocating
+# (the exact message names this machine's memory, so it is not in tests/catalogue)
+sed 's/periods = 24/periods = 10000/' "$SMALL" >"$tmp/long.lua"
+psim run "$tmp/long.lua" --paths 100000000 --quiet
+expect_rc 2
+expect_err_start "poolsim: 100000000 paths of this scenario need 5011.3 GiB for their results, more than this machine's "
+expect_err "of memory: use fewer paths"
+
 psim run "$SMALL" --threads 0
 expect_rc 2
 expect_err "--threads"
@@ -361,7 +369,7 @@ expect_out_empty
 psim check "$SMALL" --set pools.nope.initial=1
 expect_rc 2
 expect_err_start "--set pools.nope.initial=1:"
-expect_err "pools.nope"
+expect_err "'pools' has no item with the id 'nope'"
 
 psim check "$SMALL" --set pools.fund.intial=1
 expect_rc 2
@@ -463,6 +471,13 @@ for f in tests/scenarios/cli_valid.lua tests/scenarios/cli_minimal.lua tests/sce
   psim run "$f" --paths 100 --quiet
   expect_rc 0
 done
+
+# a path whose re-run of the file raises while its hooks are read: exit 1 and
+# a message, not an abort
+psim run tests/scenarios/hook_read_fails.lua --paths 10 --quiet
+expect_rc 1
+expect_err_start "poolsim: tests/scenarios/hook_read_fails.lua: reading the hooks of path 0: "
+expect_err "read 'on_default' before 'step'"
 
 # ---- 6. loan tapes ----------------------------------------------------------
 

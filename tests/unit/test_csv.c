@@ -561,6 +561,37 @@ static void test_file_many_rows(void) {
   free(buf);
 }
 
+/* the line limit: the widest row the field limits allow (every column a quoted
+** field of doubled quotes) stays under it; spaces after a quoted column name,
+** which no field limit stops, stop at it */
+static void test_line_limit(void) {
+  size_t cap = (size_t)PS_CSV_MAX_LINE + 2 * (size_t)PS_CSV_MAX_FIELD + 64;
+  char *buf = malloc(cap);
+  if (!CHECK_OK(buf != NULL)) return;
+  size_t n = 0;
+  for (int j = 0; j < PS_CSV_MAX_FIELDS; j++) n += (size_t)sprintf(buf + n, "%sc%d", j ? "," : "", j);
+  buf[n++] = '\n';
+  for (int j = 0; j < PS_CSV_MAX_FIELDS; j++) {
+    if (j) buf[n++] = ',';
+    buf[n++] = '"';
+    memset(buf + n, '"', 2 * PS_CSV_MAX_FIELD);
+    n += 2 * PS_CSV_MAX_FIELD;
+    buf[n++] = '"';
+  }
+  buf[n++] = '\n';
+  CHECK(n < (size_t)PS_CSV_MAX_LINE);
+  ps_csv c;
+  if (CHECK_OK(parse_ok(buf, n, &c))) {
+    CHECK_EQ_INT(strlen(c.rows[0][PS_CSV_MAX_FIELDS - 1]), PS_CSV_MAX_FIELD);
+    ps_csv_free(&c);
+  }
+  n = (size_t)sprintf(buf, "\"id\"");
+  memset(buf + n, ' ', (size_t)PS_CSV_MAX_LINE + 16);
+  n += (size_t)PS_CSV_MAX_LINE + 16;
+  CHECK(rejects(buf, n, "t.csv:1: line longer than 4194304 bytes (the limit)"));
+  free(buf);
+}
+
 int main(void) {
   test_plain();
   test_bom();
@@ -587,5 +618,6 @@ int main(void) {
   test_file_rejects();
   test_file_huge_field();
   test_file_many_rows();
+  test_line_limit();
   return check_summary("test_csv");
 }

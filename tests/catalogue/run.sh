@@ -1,0 +1,164 @@
+#!/bin/sh
+# run.sh POOLSIM — the catalogue of bad inputs (tests/catalogue/catalogue.tsv):
+# each entry must make poolsim exit with its code (2) and print exactly its
+# message as the first line of stderr, with nothing else on stderr but the
+# usage text (usage errors only) and nothing on stdout. Run from the repo root:
+#   sh tests/catalogue/run.sh ./poolsim
+# Prints PASS or FAIL for each entry and "test_catalogue: N passed, M failed"
+# last; exits 1 when anything failed.
+#
+# Inputs that cannot be files in git are made here, in a temporary folder
+# under build/ that the catalogue calls @GEN@: a directory where a file should
+# be, an empty file, non-UTF-8 bytes, a scenario over the size limit (a sparse
+# file: nothing is written to disk), and loan tapes with their scenarios (a
+# tape path must lie in its scenario's folder). The two 2 GB lines are FIFOs
+# fed by a generator while poolsim reads them: poolsim must stop at its limit
+# after a few kilobytes or megabytes; the generator then dies of SIGPIPE and is
+# killed anyway once poolsim exits, so nothing hangs. Every poolsim call goes
+# through `timeout 60`: a hang is a failure.
+
+bin=${1:?usage: sh tests/catalogue/run.sh PATH_TO_POOLSIM}
+case "$bin" in */*) ;; *) bin=./$bin ;; esac
+catalogue=tests/catalogue/catalogue.tsv
+MIN_ENTRIES=40
+passed=0 failed=0
+mkdir -p build
+gen=$(mktemp -d build/catalogue.XXXXXX) || exit 1
+feeder=
+cleanup() {
+  [ -n "$feeder" ] && kill "$feeder" 2>/dev/null
+  rm -rf "$gen"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+TAB=$(printf '\t')
+
+# ---- inputs made here -------------------------------------------------------
+
+mkdir "$gen/dir.lua"
+: >"$gen/empty.lua"
+# a GBK-encoded name (中文) in an otherwise fine scenario
+printf 'return poolsim.scenario{\n  name = "\326\320\316\304",\n  periods = 12,\n}\n' >"$gen/gbk.lua"
+# a UTF-8 byte order mark does not move the lines: the bad pd stays on line 19
+printf '\357\273\277-- saved with a BOM\n' >"$gen/bom.lua"
+sed 's/pd = 0.04/pd = 1.04/' tests/scenarios/small.lua | sed 1d >>"$gen/bom.lua"
+truncate -s 65M "$gen/huge.lua"
+
+mkdir -p "$gen/tapes/data/dir.csv"
+HEADER='id,bank,segment,amount,rate,start,tenor,pd,lgd'
+# tape NAME: a scenario tapes/NAME.lua reading tapes/data/NAME.csv
+tape() {
+  cat >"$gen/tapes/$1.lua" <<EOF
+return poolsim.scenario{
+  name = "catalogue tape", periods = 3, step = "year",
+  parties = { {id = "gov", kind = "government"}, {id = "bank", kind = "bank"} },
+  pools = { {id = "fund", owner = "gov", initial = 1e7} },
+  segments = { {id = "tpl", new_loans = 0, loan = 1, tenor = 1, pd = 0, lgd = 0.5} },
+  programmes = { {id = "p", segments = {"tpl"}, bank = "bank", share = {fund = 0.4, bank = 0.6}} },
+  loans = poolsim.csv("data/$1.csv"),
+}
+EOF
+}
+for name in dir missing empty unterminated truncated gbk utf16 bank_unknown amount_word pd_nan line_2gb value_2gb; do
+  tape "$name"
+done
+: >"$gen/tapes/data/empty.csv"
+printf '%s\nA1,bank,tpl,1000000,0.06,1,2,0.1,"0.5\nA2,bank,tpl,1000000,0.06,1,2,0.1,0.5\n' "$HEADER" \
+  >"$gen/tapes/data/unterminated.csv"
+printf '%s\nA1,bank,tpl,1000000,0.06,1,2,0.1,0.5\nA2,bank,tpl,1000' "$HEADER" >"$gen/tapes/data/truncated.csv"
+printf '%s\n\326\320\316\304,bank,tpl,1000000,0.06,1,2,0.1,0.5\n' "$HEADER" >"$gen/tapes/data/gbk.csv"
+printf '\377\376i\000d\000\n\000' >"$gen/tapes/data/utf16.csv"
+printf '%s\nA1,bnak,tpl,1000000,0.06,1,2,0.1,0.5\n' "$HEADER" >"$gen/tapes/data/bank_unknown.csv"
+printf '%s\nA1,bank,tpl,1 million,0.06,1,2,0.1,0.5\n' "$HEADER" >"$gen/tapes/data/amount_word.csv"
+printf '%s\nA1,bank,tpl,1000000,0.06,1,2,nan,0.5\n' "$HEADER" >"$gen/tapes/data/pd_nan.csv"
+mkfifo "$gen/tapes/data/line_2gb.csv" "$gen/tapes/data/value_2gb.csv"
+
+# feed FIFO HEADER BYTE — write HEADER then 2 GiB of BYTE into FIFO, in the
+# background (the open blocks until poolsim opens the FIFO to read)
+feed() {
+  ( exec timeout 120 sh -c 'printf "%s" "$1"; head -c 2147483648 /dev/zero | tr "\0" "$2"' sh "$2" "$3" ) >"$1" &
+  feeder=$!
+}
+# the generator of an entry's input, started just before poolsim runs
+start_input() {
+  case $1 in
+    tape_2gb_line) feed "$gen/tapes/data/line_2gb.csv" '"id"' ' ' ;; # spaces after a quoted column name
+    tape_2gb_value) feed "$gen/tapes/data/value_2gb.csv" "$HEADER
+" x ;;
+  esac
+}
+stop_input() {
+  [ -n "$feeder" ] || return 0
+  kill "$feeder" 2>/dev/null
+  wait "$feeder" 2>/dev/null
+  feeder=
+}
+
+# the usage text that follows the first line of every usage error
+"$bin" >/dev/null 2>"$gen/usage.err"
+sed 1d "$gen/usage.err" >"$gen/usage.txt"
+
+# ---- the entries -------------------------------------------------------------
+
+# subst TEXT — TEXT with every @GEN@ replaced by the folder made above
+subst() {
+  s=$1 out=
+  while :; do
+    case $s in
+      *@GEN@*) out=$out${s%%@GEN@*}$gen; s=${s#*@GEN@} ;;
+      *) printf '%s' "$out$s"; return ;;
+    esac
+  done
+}
+
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL $id: poolsim $args"
+  echo "     $*"
+}
+
+run_entry() {
+  args=$(subst "$3") want=$(subst "$4")
+  if [ "$args" = "(none)" ]; then set --; else eval "set -- $args"; fi
+  start_input "$id"
+  timeout 60 "$bin" "$@" >"$gen/out" 2>"$gen/err"
+  rc=$?
+  stop_input
+  got=$(sed -n 1p "$gen/err")
+  sed 1d "$gen/err" >"$gen/rest"
+  if [ "$rc" -eq 124 ]; then fail "timed out after 60 s"; return; fi
+  if [ "$rc" -ne "$code" ]; then fail "exit $rc, want $code; stderr: $got"; return; fi
+  if [ "$got" != "$want" ]; then
+    fail "stderr differs"
+    echo "     want: $want"
+    echo "     got:  $got"
+    return
+  fi
+  if [ -s "$gen/rest" ] && ! cmp -s "$gen/rest" "$gen/usage.txt"; then
+    fail "more on stderr than the message and the usage text: $(sed -n 1p "$gen/rest")"
+    return
+  fi
+  if [ -s "$gen/out" ]; then fail "stdout is not empty: $(head -c 80 "$gen/out")"; return; fi
+  passed=$((passed + 1))
+  echo "PASS $id"
+}
+
+total=0 ids=
+while IFS="$TAB" read -r id code args want extra; do
+  case $id in '' | '#'*) continue ;; esac
+  total=$((total + 1))
+  if [ -z "$want" ] || [ -n "$extra" ]; then
+    args=$args fail "catalogue line needs 4 tab-separated columns: id, exit code, arguments, message"
+    continue
+  fi
+  case " $ids " in *" $id "*) fail "the id is used twice in the catalogue"; continue ;; esac
+  ids="$ids $id"
+  run_entry "$id" "$code" "$args" "$want"
+done <"$catalogue"
+
+if [ "$total" -lt "$MIN_ENTRIES" ]; then
+  id=catalogue args=
+  fail "only $total entries, the catalogue keeps at least $MIN_ENTRIES"
+fi
+echo "test_catalogue: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
