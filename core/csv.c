@@ -13,6 +13,7 @@
 ** field. */
 #include "csv.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -438,6 +439,7 @@ static void parser_free(parser *p) {
 
 /* hands the parsed tape to *out (see the layout at the top); the parser keeps nothing */
 static int finish(parser *p, ps_csv *out) {
+  assert(p->ncols > 0 && p->nrows > 0); /* feed_end refused the rest; ps_csv_free relies on it */
   char **header = malloc((size_t)p->ncols * sizeof *header);
   char ***rows = malloc((size_t)p->nrows * sizeof *rows);
   size_t ncells = (size_t)p->nrows * (size_t)p->ncols;

@@ -1255,7 +1255,7 @@ static void assumptions_section(ctx *c) {
     tdn(c, rate_text(p->yield, a, sizeof a));
     tdn(c, money_x(top, 1, a, sizeof a));
     char rules[256] = "";
-    if (p->refill_last_year) strcat(rules, TR(c, "每年补足上年净支出；", "refills last year's net outlay; "));
+    if (p->refill_last_year) strncat(rules, TR(c, "每年补足上年净支出；", "refills last year's net outlay; "), sizeof rules - strlen(rules) - 1);
     if (p->refill_below > 0) {
       snprintf(a, sizeof a, TR(c, "低于在保余额 %s 时补足；", "tops up to %s of covered loans when below; "),
                rate_text(p->refill_below, b2, sizeof b2));
@@ -1521,8 +1521,10 @@ static const cJSON *jget(const cJSON *o, const char *k) { return cJSON_GetObject
 static void jci(const cJSON *o, const char *k, double value, double *lo, double *hi) {
   const cJSON *a = jget(o, k);
   const cJSON *l = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 0) : NULL, *h = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 1) : NULL;
+  /* NOLINTBEGIN(clang-analyzer-core.NullDereference): cJSON_IsNumber(NULL) is false (the analyzer cannot see into libcjson) */
   *lo = cJSON_IsNumber(l) ? finite(l->valuedouble) : value;
   *hi = cJSON_IsNumber(h) ? finite(h->valuedouble) : value;
+  /* NOLINTEND(clang-analyzer-core.NullDereference) */
 }
 /* PROB {value, ci} as an estimate */
 static ps_estimate jprob(const cJSON *o) {
