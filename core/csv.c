@@ -502,12 +502,12 @@ int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen) {
   if (!f) return fail(&p, 0, -1, "cannot open: %s", strerror(errno));
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(f);
+    (void)fclose(f);
     return fail(&p, 0, -1, "is a directory, not a CSV file");
   }
   unsigned char *buf = malloc(CHUNK);
   if (!buf) {
-    fclose(f);
+    (void)fclose(f);
     return nomem(&p);
   }
   int rc = 0;
@@ -515,7 +515,7 @@ int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen) {
   while (rc == 0 && (n = fread(buf, 1, CHUNK, f)) > 0) rc = feed_chunk(&p, buf, n);
   if (rc == 0 && ferror(f)) rc = fail(&p, 0, -1, "read error: %s", strerror(errno));
   free(buf);
-  fclose(f);
+  (void)fclose(f);
   return conclude(&p, rc, out);
 }
 

@@ -245,7 +245,7 @@ static void on_stop_signal(int sig) {
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     sigaction(sig, &dfl, NULL);
-    raise(sig);
+    (void)raise(sig);
   }
 }
 

@@ -352,7 +352,7 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
     buf = bigger;
   }
   int bad = ferror(f);
-  fclose(f);
+  (void)fclose(f);
   if (!buf) return PS_ERUNTIME;
   if (bad) {
     free(buf);

@@ -227,7 +227,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   } else {
     rc = PS_OK;
   }
-  fflush(stdout);
+  (void)fflush(stdout);
   ps_lua_close(L);
   gsl_rng_free(random);
   return rc;

@@ -117,7 +117,7 @@ int ps_sha256_file(const char *path, char hex[65]) {
   errno = 0;
   int rc = hash_stream(&s, f);
   int err = errno ? errno : EIO;
-  fclose(f);
+  (void)fclose(f);
   if (rc != 0) {
     errno = err;
     return -1;
