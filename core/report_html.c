@@ -1137,7 +1137,7 @@ static void parties_section(ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, party->id);
     ps_strbuf_puts(&c->b, "</code>");
-    if (party->name && *party->name && strcmp(party->name, party->id)) {
+    if (party->name && *party->name && strcmp(party->name, party->id) != 0) {
       ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, party->name);
     }
@@ -1284,7 +1284,7 @@ static void assumptions_section(ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, s->id);
     ps_strbuf_puts(&c->b, "</code>");
-    if (s->name && *s->name && strcmp(s->name, s->id)) {
+    if (s->name && *s->name && strcmp(s->name, s->id) != 0) {
       ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, s->name);
     }
