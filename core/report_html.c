@@ -780,7 +780,7 @@ static void stats_head(ctx *c, const char *first) {
   th(c, TR(c, "中位数", "median"));
   th(c, TR(c, "95%分位", "p95"));
   th(c, TR(c, "99%分位", "p99"));
-  th(c, TR(c, "ES99", "ES99"));
+  th(c, "ES99");
   ps_strbuf_puts(&c->b, "</tr></thead>\n");
 }
 

@@ -215,10 +215,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", driver);
   int rc = luaL_loadfilex(L, driver, "t");
-  if (rc == LUA_ERRFILE) {
-    snprintf(err, errlen, "%s", lua_tostring(L, -1));
-    rc = PS_EINPUT;
-  } else if (rc != LUA_OK) {
+  if (rc != LUA_OK) { /* a missing file or a syntax error */
     snprintf(err, errlen, "%s", lua_tostring(L, -1));
     rc = PS_EINPUT;
   } else if (ps_lua_pcall(L, 0, 0) != LUA_OK) {
