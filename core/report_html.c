@@ -414,7 +414,7 @@ static void chart_histogram(ctx *c, int pool) {
   p.x0 = floor(p.x0 / xs + 1e-9) * xs;
   p.x1 = ceil(p.x1 / xs - 1e-9) * xs;
   p.y0 = 0;
-  p.y1 = 100.0 * cmax / n * 1.15;
+  p.y1 = 100.0 * (double)cmax / (double)n * 1.15;
   double ys = nice_range(&p.y0, &p.y1, 5);
   if (p.y1 > 100) p.y1 = 100;
 
@@ -429,7 +429,7 @@ static void chart_histogram(ctx *c, int pool) {
   ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int k = 0; k < nbins; k++) {
     if (!count[k]) continue;
-    double x = start + k * bw, h = 100.0 * count[k] / n;
+    double x = start + k * bw, h = 100.0 * (double)count[k] / (double)n;
     ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, x) + 0.5, py(&p, h),
        fmax(px(&p, x + bw) - px(&p, x) - 1, 0.5), py(&p, 0) - py(&p, h));
   }
