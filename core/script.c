@@ -27,8 +27,9 @@
 
 #define MAX_SETS 128
 
-/* a JSON value as a Lua value (objects -> tables, arrays -> lists, null -> nil) */
-static void push_json(lua_State *L, const cJSON *j) {
+/* a JSON value as a Lua value (objects -> tables, arrays -> lists, null -> nil).
+** Recursive, on poolsim's own results: their depth is that of the schema. */
+static void push_json(lua_State *L, const cJSON *j) { /* NOLINT(misc-no-recursion) */
   if (cJSON_IsNumber(j)) lua_pushnumber(L, j->valuedouble);
   else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
   else if (cJSON_IsBool(j)) lua_pushboolean(L, cJSON_IsTrue(j));
