@@ -50,11 +50,12 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-# valgrind, cppcheck, chromium and a CJK font are test tools only: installed by `make test` when missing
+# valgrind, cppcheck, clang-tidy, chromium and a CJK font are test tools only: installed by `make test` when missing
 deps-test: deps
 	@missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="valgrind"; \
 	command -v cppcheck >/dev/null 2>&1 || missing="$$missing cppcheck"; \
+	command -v clang-tidy >/dev/null 2>&1 || missing="$$missing clang-tidy"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
 	if [ -n "$$missing" ]; then \
@@ -120,11 +121,12 @@ test-render: poolsim
 	@sh tests/html/render_check.sh ./poolsim > $(BUILD)/results/render.txt 2>&1 || true
 	@cat $(BUILD)/results/render.txt
 
-# cppcheck on core/ (tests/static/cppcheck.sh)
+# cppcheck and clang-tidy (checks in .clang-tidy) on core/ (tests/static/)
 test-static:
 	@mkdir -p $(BUILD)/results
 	@sh tests/static/cppcheck.sh > $(BUILD)/results/static.txt 2>&1 || true
-	@cat $(BUILD)/results/static.txt
+	@sh tests/static/clang-tidy.sh > $(BUILD)/results/clang-tidy.txt 2>&1 || true
+	@cat $(BUILD)/results/static.txt $(BUILD)/results/clang-tidy.txt
 
 test-valgrind: poolsim
 	@mkdir -p $(BUILD)/results

@@ -245,7 +245,8 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
     now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
                               t);
   *paid += now;
-  return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION);
+  /* from account to the bank, `now` fen: the name 'account' only looks like the parameter 'amount' */
+  return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
 }
 
 /* the part of a due paid at the claim; the rest comes with the recovery */

@@ -13,6 +13,7 @@
 ** field. */
 #include "csv.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -441,6 +442,7 @@ static void parser_free(parser *p) {
 
 /* hands the parsed tape to *out (see the layout at the top); the parser keeps nothing */
 static int finish(parser *p, ps_csv *out) {
+  assert(p->ncols > 0 && p->nrows > 0); /* feed_end refused the rest; ps_csv_free relies on it */
   char **header = malloc((size_t)p->ncols * sizeof *header);
   char ***rows = malloc((size_t)p->nrows * sizeof *rows);
   size_t ncells = (size_t)p->nrows * (size_t)p->ncols;
@@ -507,12 +509,12 @@ int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char 
   if (!f) return fail(&p, 0, -1, "cannot open: %s", strerror(errno));
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(f);
+    (void)fclose(f);
     return fail(&p, 0, -1, "is a directory, not a CSV file");
   }
   unsigned char *buf = malloc(CHUNK);
   if (!buf) {
-    fclose(f);
+    (void)fclose(f);
     return nomem(&p);
   }
   int rc = 0;
@@ -526,7 +528,7 @@ int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char 
   if (sha256_hex) ps_sha256_final_hex(&hash, sha256_hex);
   if (rc == 0 && ferror(f)) rc = fail(&p, 0, -1, "read error: %s", strerror(errno));
   free(buf);
-  fclose(f);
+  (void)fclose(f);
   return conclude(&p, rc, out);
 }
 

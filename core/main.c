@@ -114,8 +114,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     c->script_argv = argv + i + 1;
     return PS_OK;
   }
-  if (strcmp(c->command, "run") && strcmp(c->command, "size") && strcmp(c->command, "check") &&
-      strcmp(c->command, "compare") && strcmp(c->command, "sweep"))
+  if (strcmp(c->command, "run") != 0 && strcmp(c->command, "size") != 0 && strcmp(c->command, "check") != 0 &&
+      strcmp(c->command, "compare") != 0 && strcmp(c->command, "sweep") != 0)
     return usage_error("unknown command '%s'", c->command);
   int is_compare = strcmp(c->command, "compare") == 0;
   for (int i = 2; i < argc; i++) {
@@ -174,7 +174,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     else if (strcmp(a, "--md") == 0) c->md = v;
     else if (strcmp(a, "--html") == 0) c->html = v;
     else if (strcmp(a, "--sampler") == 0) {
-      if (strcmp(v, "loan") && strcmp(v, "cohort")) return usage_error("--sampler must be cohort or loan, got '%s'", v);
+      if (strcmp(v, "loan") != 0 && strcmp(v, "cohort") != 0) return usage_error("--sampler must be cohort or loan, got '%s'", v);
       c->by_loan = strcmp(v, "loan") == 0;
     }
     else if (strcmp(a, "--tornado") == 0) {
@@ -191,7 +191,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     }
     else if (strcmp(a, "--csv") == 0) c->csv = v;
     else if (strcmp(a, "--lang") == 0) {
-      if (strcmp(v, "zh") && strcmp(v, "en")) return usage_error("--lang must be zh or en, got '%s'", v);
+      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) return usage_error("--lang must be zh or en, got '%s'", v);
       c->lang = v;
     }
     else if (strcmp(a, "--pool") == 0) c->pool = v;
@@ -211,7 +211,7 @@ static int parse_args(int argc, char **argv, cli *c) {
   if (is_sweep && c->nvary && c->ntornado) return usage_error("%s", "sweep takes --vary or --tornado, not both");
   if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
   if (!c->by) c->by = 0.2;
-  if (c->volume && strcmp(c->command, "size")) return usage_error("%s", "--volume belongs to size");
+  if (c->volume && strcmp(c->command, "size") != 0) return usage_error("%s", "--volume belongs to size");
   return PS_OK;
 }
 
@@ -247,7 +247,7 @@ static void on_stop_signal(int sig) {
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     sigaction(sig, &dfl, NULL);
-    raise(sig);
+    (void)raise(sig);
   }
 }
 

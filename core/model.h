@@ -195,7 +195,7 @@ typedef struct {
   double moral_hazard;     /* PD x (1 + this x the share of a loss others cover) */
 } ps_programme;
 
-struct ps_model {
+struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per run, fields in the scenario's order */
   char *name;
   char *file;               /* path as given */
   char sha256[65];          /* of the scenario file */

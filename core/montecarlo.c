@@ -113,7 +113,7 @@ static void draw_progress(long done, long total, double elapsed) {
   double eta = done ? elapsed * (double)(total - done) / (double)done : 0;
   fprintf(stderr, "\r[%.*s%*s] %ld/%ld paths, %.0fs left ", filled, "##############################",
           width - filled, "", done, total, eta);
-  fflush(stderr);
+  (void)fflush(stderr);
 }
 
 static double now(void) {

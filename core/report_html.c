@@ -414,7 +414,7 @@ static void chart_histogram(ctx *c, int pool) {
   p.x0 = floor(p.x0 / xs + 1e-9) * xs;
   p.x1 = ceil(p.x1 / xs - 1e-9) * xs;
   p.y0 = 0;
-  p.y1 = 100.0 * cmax / n * 1.15;
+  p.y1 = 100.0 * (double)cmax / (double)n * 1.15;
   double ys = nice_range(&p.y0, &p.y1, 5);
   if (p.y1 > 100) p.y1 = 100;
 
@@ -429,7 +429,7 @@ static void chart_histogram(ctx *c, int pool) {
   ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int k = 0; k < nbins; k++) {
     if (!count[k]) continue;
-    double x = start + k * bw, h = 100.0 * count[k] / n;
+    double x = start + k * bw, h = 100.0 * (double)count[k] / (double)n;
     ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", px(&p, x) + 0.5, py(&p, h),
        fmax(px(&p, x + bw) - px(&p, x) - 1, 0.5), py(&p, 0) - py(&p, h));
   }
@@ -783,7 +783,7 @@ static void stats_head(ctx *c, const char *first) {
   th(c, TR(c, "中位数", "median"));
   th(c, TR(c, "95%分位", "p95"));
   th(c, TR(c, "99%分位", "p99"));
-  th(c, TR(c, "ES99", "ES99"));
+  th(c, "ES99");
   ps_strbuf_puts(&c->b, "</tr></thead>\n");
 }
 
@@ -1140,7 +1140,7 @@ static void parties_section(ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, party->id);
     ps_strbuf_puts(&c->b, "</code>");
-    if (party->name && *party->name && strcmp(party->name, party->id)) {
+    if (party->name && *party->name && strcmp(party->name, party->id) != 0) {
       ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, party->name);
     }
@@ -1269,7 +1269,7 @@ static void assumptions_section(ctx *c) {
     tdn(c, rate_text(p->yield, a, sizeof a));
     tdn(c, money_x(top, 1, a, sizeof a));
     char rules[256] = "";
-    if (p->refill_last_year) strcat(rules, TR(c, "每年补足上年净支出；", "refills last year's net outlay; "));
+    if (p->refill_last_year) strncat(rules, TR(c, "每年补足上年净支出；", "refills last year's net outlay; "), sizeof rules - strlen(rules) - 1);
     if (p->refill_below > 0) {
       snprintf(a, sizeof a, TR(c, "低于在保余额 %s 时补足；", "tops up to %s of covered loans when below; "),
                rate_text(p->refill_below, b2, sizeof b2));
@@ -1298,7 +1298,7 @@ static void assumptions_section(ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     esc(&c->b, s->id);
     ps_strbuf_puts(&c->b, "</code>");
-    if (s->name && *s->name && strcmp(s->name, s->id)) {
+    if (s->name && *s->name && strcmp(s->name, s->id) != 0) {
       ps_strbuf_puts(&c->b, "<br>");
       esc(&c->b, s->name);
     }
@@ -1541,8 +1541,10 @@ static const cJSON *jget(const cJSON *o, const char *k) { return cJSON_GetObject
 static void jci(const cJSON *o, const char *k, double value, double *lo, double *hi) {
   const cJSON *a = jget(o, k);
   const cJSON *l = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 0) : NULL, *h = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 1) : NULL;
+  /* NOLINTBEGIN(clang-analyzer-core.NullDereference): cJSON_IsNumber(NULL) is false (the analyzer cannot see into libcjson) */
   *lo = cJSON_IsNumber(l) ? finite(l->valuedouble) : value;
   *hi = cJSON_IsNumber(h) ? finite(h->valuedouble) : value;
+  /* NOLINTEND(clang-analyzer-core.NullDereference) */
 }
 /* PROB {value, ci} as an estimate */
 static ps_estimate jprob(const cJSON *o) {

@@ -374,7 +374,7 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
     buf = bigger;
   }
   int bad = ferror(f);
-  fclose(f);
+  (void)fclose(f);
   if (!buf) return PS_ERUNTIME;
   if (bad || n == 0 || n > MAX_SCENARIO_BYTES) {
     free(buf);

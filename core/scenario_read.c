@@ -62,10 +62,10 @@ static const char *shown(double v, char *buf, size_t len) {
 int ps_read_number(const ps_entry *e, const char *field, int required, double def, double *out) {
   lua_State *L = e->rd->L;
   int type = ps_read_push(e, field);
+  *out = def; /* also when failing: callers never see an unset value */
   if (type == LUA_TNIL) {
     lua_pop(L, 1);
     if (required) return ps_read_fail(e, field, "missing (a number is required)");
-    *out = def;
     return PS_OK;
   }
   if (type != LUA_TNUMBER) {
@@ -125,11 +125,13 @@ int ps_read_string(const ps_entry *e, const char *field, int required, char **ou
     return ps_read_fail(e, field, "must be a string, got %s", lua_typename(L, type));
   }
   const char *s = lua_tostring(L, -1);
+  if (!*s) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, field, "must not be empty");
+  }
   *out = strdup(s);
   lua_pop(L, 1);
-  if (!*out) return PS_ERUNTIME;
-  if (!**out) return ps_read_fail(e, field, "must not be empty");
-  return PS_OK;
+  return *out ? PS_OK : PS_ERUNTIME;
 }
 
 /* one of the words in choices[]; returns its index through *out */

@@ -27,8 +27,9 @@
 
 #define MAX_SETS 128
 
-/* a JSON value as a Lua value (objects -> tables, arrays -> lists, null -> nil) */
-static void push_json(lua_State *L, const cJSON *j) {
+/* a JSON value as a Lua value (objects -> tables, arrays -> lists, null -> nil).
+** Recursive, on poolsim's own results: their depth is that of the schema. */
+static void push_json(lua_State *L, const cJSON *j) { /* NOLINT(misc-no-recursion) */
   if (cJSON_IsNumber(j)) lua_pushnumber(L, j->valuedouble);
   else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
   else if (cJSON_IsBool(j)) lua_pushboolean(L, cJSON_IsTrue(j));
@@ -215,10 +216,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", driver);
   int rc = luaL_loadfilex(L, driver, "t");
-  if (rc == LUA_ERRFILE) {
-    snprintf(err, errlen, "%s", lua_tostring(L, -1));
-    rc = PS_EINPUT;
-  } else if (rc != LUA_OK) {
+  if (rc != LUA_OK) { /* a missing file or a syntax error */
     snprintf(err, errlen, "%s", lua_tostring(L, -1));
     rc = PS_EINPUT;
   } else if (ps_lua_pcall(L, 0, 0) != LUA_OK) {
@@ -227,7 +225,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   } else {
     rc = PS_OK;
   }
-  fflush(stdout);
+  (void)fflush(stdout);
   ps_lua_close(L);
   gsl_rng_free(random);
   return rc;

@@ -28,7 +28,7 @@ static uint32_t load_be32(const unsigned char *p) {
 /* FIPS 180-4 6.2.2: process one 512-bit block */
 static void compress(uint32_t h[8], const unsigned char block[64]) {
   uint32_t w[64];
-  for (int t = 0; t < 16; t++) w[t] = load_be32(block + 4 * t);
+  for (size_t t = 0; t < 16; t++) w[t] = load_be32(block + 4 * t);
   for (int t = 16; t < 64; t++) {
     uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
     uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
@@ -91,7 +91,7 @@ void ps_sha256_final_hex(ps_sha256 *s, char hex[65]) {
   memset(s->block + s->used, 0, 56 - s->used);
   for (int i = 0; i < 8; i++) s->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
   compress(s->h, s->block);
-  for (int i = 0; i < 32; i++) {
+  for (size_t i = 0; i < 32; i++) {
     unsigned byte = (s->h[i / 4] >> (24 - 8 * (i % 4))) & 0xff;
     hex[2 * i] = digits[byte >> 4];
     hex[2 * i + 1] = digits[byte & 0xf];
@@ -117,7 +117,7 @@ int ps_sha256_file(const char *path, char hex[65]) {
   errno = 0;
   int rc = hash_stream(&s, f);
   int err = errno ? errno : EIO;
-  fclose(f);
+  (void)fclose(f);
   if (rc != 0) {
     errno = err;
     return -1;

@@ -161,9 +161,7 @@ int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt
   if (!shared) {
     snprintf(err, errlen, "%s and %s have no pool id in common to compare", a->file, b->file);
     rc = PS_EINPUT;
-  } else if (json && write_json(doc, json, err, errlen)) {
-    rc = PS_ERUNTIME;
-  } else if (html && write_html(doc, html, ro, err, errlen)) {
+  } else if ((json && write_json(doc, json, err, errlen)) || (html && write_html(doc, html, ro, err, errlen))) {
     rc = PS_ERUNTIME;
   } else if (doc_text && !(*doc_text = cJSON_Print(doc))) {
     snprintf(err, errlen, "out of memory");
@@ -380,8 +378,7 @@ int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const
                 base_model->pools[p].id, 100 * by, ps_money(b->lo_p95[p], s1, sizeof s1), 100 * b->lo_dep[p],
                 ps_money(base_p95[p], s2, sizeof s2), 100 * by, ps_money(b->hi_p95[p], s3, sizeof s3), 100 * b->hi_dep[p]);
     }
-    if (json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
-    else if (html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
+    if ((json && write_json(doc, json, err, errlen)) || (html && write_html(doc, html, ro, err, errlen))) rc = PS_ERUNTIME;
     cJSON_Delete(doc);
   }
   free(values);
