@@ -1,5 +1,6 @@
 /* confine.c — realpath(3) of the scenario's folder and of the data file. */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* realpath is XSI: a feature-test macro, which is what the name is reserved for */
+#define _XOPEN_SOURCE 700 // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp)
 #include "confine.h"
 
 #include <errno.h>

@@ -341,6 +341,16 @@ static int study(const cli *c, const ps_model *m) {
   return rc;
 }
 
+/* a summary or a JSON document on stdout that could not be written (a full
+** disk, a closed pipe) is a failure, not a success with nothing in it */
+static int finish(int rc) {
+  if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+    fprintf(stderr, "poolsim: cannot write to standard output: %s\n", strerror(errno));
+    return PS_ERUNTIME;
+  }
+  return rc;
+}
+
 int main(int argc, char **argv) {
   gsl_set_error_handler_off(); /* GSL's default handler aborts; we check statuses */
   cli c;
@@ -350,7 +360,7 @@ int main(int argc, char **argv) {
     char err[2048];
     rc = ps_script_run(c.scenario, c.script_argc, c.script_argv, c.trust, err, sizeof err);
     if (rc) fprintf(stderr, "%s\n", err);
-    return rc;
+    return finish(rc);
   }
   ps_model m;
   char err[2048];
@@ -368,5 +378,5 @@ int main(int argc, char **argv) {
     rc = study(&c, &m);
   } else rc = run(&c, &m);
   ps_model_free(&m);
-  return rc;
+  return finish(rc);
 }

@@ -360,7 +360,7 @@ static int slurp(const char *file, char **out, size_t *len, char *err, size_t er
   }
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(f);
+    (void)fclose(f);
     snprintf(err, errlen, "%s: is a directory, not a scenario file", file);
     return PS_EINPUT;
   }
@@ -523,6 +523,7 @@ static int get_number(lua_State *L, void *query) {
   return ps_overrides_get(L, 1, q->key, q->out, q->err, q->errlen);
 }
 
+/* NOLINTNEXTLINE(readability-non-const-parameter): out is written through the query, q.out */
 int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
                        size_t errlen) {
   char *src;

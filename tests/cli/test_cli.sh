@@ -194,6 +194,14 @@ psim size "$SMALL" --paths 200 --quiet
 expect_rc 0
 psim size "$SMALL" --paths 200 --pool fund --alpha 0.1,0.05 --at 5e6 --quiet
 expect_rc 0
+# a summary that cannot be written (a full disk) is a failure, not an empty success
+if [ -w /dev/full ]; then
+  timeout 60 "$bin" run "$SMALL" --paths 200 >/dev/full 2>"$tmp/err"; rc=$?; cmd="poolsim run >/dev/full"
+  expect_rc 1
+  expect_err_start "poolsim: cannot write to standard output: "
+  timeout 60 "$bin" check "$SMALL" >/dev/full 2>"$tmp/err"; rc=$?; cmd="poolsim check >/dev/full"
+  expect_rc 1
+fi
 
 psim
 expect_rc 2
