@@ -12,6 +12,7 @@
 #include "script.h"
 
 #include <cJSON.h>
+#include <errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <limits.h>
@@ -213,10 +214,12 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
     lua_rawseti(L, -2, i + 1);
   }
   lua_setglobal(L, "arg");
-  char chunkname[1024];
-  snprintf(chunkname, sizeof chunkname, "@%s", driver);
-  int rc = luaL_loadfilex(L, driver, "t");
-  if (rc != LUA_OK) { /* a missing file or a syntax error */
+  FILE *f = fopen(driver, "r");
+  int rc;
+  if (!f) { /* in the words every other missing file gets */
+    snprintf(err, errlen, "%s: cannot open: %s", driver, strerror(errno));
+    rc = PS_EINPUT;
+  } else if ((void)fclose(f), luaL_loadfilex(L, driver, "t") != LUA_OK) { /* a syntax error */
     snprintf(err, errlen, "%s", lua_tostring(L, -1));
     rc = PS_EINPUT;
   } else if (ps_lua_pcall(L, 0, 0) != LUA_OK) {
