@@ -94,10 +94,10 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item)
   }
   int64_t principal = outstanding(seg, amount, t - cohort);
   /* interest accrued from the start of the period of default until the claim
-  ** can be lodged, when the scheme covers it */
-  int64_t interest = p->covers_interest ? (int64_t)llround((double)principal * seg->rate * m->dt *
-                                                           (1 + p->recognition_lag))
-                                        : 0;
+  ** can be lodged, when the scheme covers it, at the loan's own rate */
+  double rate = item >= 0 && seg->loan_rate ? seg->loan_rate[item] : seg->rate;
+  int64_t interest =
+      p->covers_interest ? (int64_t)llround((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
   double lgd = draw_lgd(w, seg, lgd_dist, t);
   ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
                        (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};

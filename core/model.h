@@ -95,11 +95,13 @@ typedef struct {
                          loan-tape group its template segment, or the last slot (no template) */
   double rho_sector;  /* loading on its sector factor */
   double lgd_downturn;/* LGD rises when the systemic factor falls: mean Phi(Phi^-1(m) - k z) */
-  /* a loan-tape group: each loan's own PD and LGD, parallel to loan.items; NULL when
-  ** all its loans share one. With loan_pd, pd is the group's largest (its hazard is
-  ** the thinning sampler's bound) and with loan_lgd, lgd is fixed at their mean (for
-  ** reports only) */
-  double *loan_pd, *loan_lgd;
+  /* a loan-tape group: each loan's own PD, LGD and rate, parallel to loan.items;
+  ** NULL when all its loans share one. With loan_pd, pd is the group's largest (its
+  ** hazard is the thinning sampler's bound); with loan_lgd, lgd is fixed at their
+  ** mean (for reports only); with loan_rate, rate is their amount-weighted mean, which
+  ** the performing book's interest and subsidies use (as they use the mean amount),
+  ** while a default's covered interest uses the loan's own rate */
+  double *loan_pd, *loan_lgd, *loan_rate;
   /* derived */
   double *hazard;     /* per-period PD by age 0..tenor-1: 1 - (1 - pd(year of age))^dt, with moral hazard */
   double *threshold;  /* the copula's inverse CDF of hazard, by age */

@@ -1310,7 +1310,10 @@ static void assumptions_section(ctx *c) {
     snprintf(buf, sizeof buf, "%s%s", span(c, s->tenor, a, sizeof a),
              s->amortizing ? TR(c, "，分期还款", ", amortizing") : TR(c, "，到期还本", ", bullet"));
     td(c, buf);
-    tdn(c, rate_text(s->rate, a, sizeof a));
+    if (s->loan_rate) {
+      range_text(s->loan_rate, s->loan.nitems, buf, sizeof buf);
+      tdn(c, buf);
+    } else tdn(c, rate_text(s->rate, a, sizeof a));
     if (s->pd_by_year && s->npd_years > 0) {
       size_t k = 0;
       buf[0] = 0;

@@ -567,6 +567,7 @@ void ps_model_free(ps_model *m) {
     free(m->segments[i].threshold);
     free(m->segments[i].loan_pd);
     free(m->segments[i].loan_lgd);
+    free(m->segments[i].loan_rate);
     free(m->segments[i].loan_hazard);
     free(m->segments[i].loan_threshold);
   }

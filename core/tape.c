@@ -4,8 +4,8 @@
 ** programme; optional sector. Each row is one loan. A row's segment is its
 ** template (rho, sector loading, repayment, LGD downturn, flags) and names its
 ** programme unless a programme column does. Loans that agree on everything but
-** amount, PD and LGD, and whose PDs fall in one bucket (pd_bucket), form one
-** group: one cohort that keeps each loan's amount, PD and LGD. Its defaults are
+** amount, PD, LGD and rate, and whose PDs fall in one bucket (pd_bucket), form
+** one group: one cohort that keeps each loan's amount, PD, LGD and rate. Its defaults are
 ** drawn by thinning (core/path.c): a path's cost stays with its defaults, not
 ** its loans. Every bad value is reported with the file, line and column, and
 ** nothing runs. */
@@ -131,11 +131,11 @@ static int read_row(const row_reader *r, const ps_model *m, int nregular, const 
   return PS_OK;
 }
 
-/* rows that may share a group: everything but the id, the amount, the LGD and
-** the PD within its bucket */
+/* rows that may share a group: everything but the id, the amount, the LGD, the
+** rate and the PD within its bucket */
 static int same_group(const tape_row *a, const tape_row *b) {
   return a->programme == b->programme && a->segment == b->segment && a->sector == b->sector &&
-         a->start == b->start && a->tenor == b->tenor && a->pd_bucket == b->pd_bucket && a->rate == b->rate;
+         a->start == b->start && a->tenor == b->tenor && a->pd_bucket == b->pd_bucket;
 }
 
 static int cmp_rows(const void *x, const void *y) {
@@ -148,7 +148,6 @@ static int cmp_rows(const void *x, const void *y) {
   CMP(start);
   CMP(tenor);
   CMP(pd_bucket);
-  CMP(rate);
   CMP(line);
 #undef CMP
   return 0;
@@ -173,24 +172,29 @@ static int make_segment(ps_model *m, const char *file, const tape_row *rows, lon
   s->driver = r->segment; /* its template, or -1: the slot for tape loans without one */
   s->loan = (ps_dist){.kind = PS_DIST_LIST, .nitems = n};
   if (!(s->loan.items = malloc((size_t)n * sizeof(int64_t)))) return PS_ERUNTIME;
-  double sum = 0, lgd_sum = 0, pd_max = 0;
-  int same_pd = 1, same_lgd = 1;
+  double sum = 0, lgd_sum = 0, pd_max = 0, interest = 0;
+  int same_pd = 1, same_lgd = 1, same_rate = 1;
   for (long i = 0; i < n; i++) {
     sum += (double)(s->loan.items[i] = rows[i].amount);
     lgd_sum += rows[i].lgd;
+    interest += (double)rows[i].amount * rows[i].rate;
     pd_max = fmax(pd_max, rows[i].pd);
     same_pd &= rows[i].pd == r->pd;
     same_lgd &= rows[i].lgd == r->lgd;
+    same_rate &= rows[i].rate == r->rate;
   }
   s->loan.mean = sum / (double)n / PS_FEN_PER_YUAN;
+  if (!same_rate) s->rate = sum > 0 ? interest / sum : r->rate;
   s->pd = pd_max;
   s->lgd = (ps_dist){.kind = PS_DIST_FIXED, .mean = same_lgd ? r->lgd : lgd_sum / (double)n};
   /* per-loan values only where they differ: a homogeneous group costs nothing extra */
   if (!same_pd && !(s->loan_pd = malloc((size_t)n * sizeof(double)))) return PS_ERUNTIME;
   if (!same_lgd && !(s->loan_lgd = malloc((size_t)n * sizeof(double)))) return PS_ERUNTIME;
+  if (!same_rate && !(s->loan_rate = malloc((size_t)n * sizeof(double)))) return PS_ERUNTIME;
   for (long i = 0; i < n; i++) {
     if (s->loan_pd) s->loan_pd[i] = rows[i].pd;
     if (s->loan_lgd) s->loan_lgd[i] = rows[i].lgd;
+    if (s->loan_rate) s->loan_rate[i] = rows[i].rate;
   }
   if (tpl) {
     s->amortizing = tpl->amortizing;

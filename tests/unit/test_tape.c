@@ -28,6 +28,41 @@ static int64_t sum(const ps_ledger *l, int period, int from, int to, ps_kind kin
   return s;
 }
 
+/* tests/scenarios/tape_rates.lua: R1 (100万 at 6%) and R2 (200万 at 9%) share a
+** group whose rate is their amount-weighted mean, 8%; both default in period 1
+** and each claim covers a year's interest at the loan's own rate: the fund pays
+** 40% of 1e8 + 6e6 = 4.24e7 and 40% of 2e8 + 1.8e7 = 8.72e7 fen (at the mean
+** rate it would be 4.32e7 and 8.64e7, the same total) */
+static void check_rates(void) {
+  ps_model m;
+  char err[1024];
+  int rc = ps_scenario_load("tests/scenarios/tape_rates.lua", NULL, 0, &m, err, sizeof err);
+  CHECK_EQ_INT(rc, PS_OK);
+  if (rc) {
+    fprintf(stderr, "%s\n", err);
+    return;
+  }
+  CHECK_EQ_INT(m.nsegments, 2);
+  const ps_segment *g = &m.segments[1];
+  CHECK(g->loan_rate != NULL && g->loan_pd == NULL && g->loan_lgd == NULL);
+  CHECK_NEAR(g->rate, 0.08, 1e-15);
+  ps_outcomes o;
+  ps_path *w = ps_path_new(&m, NULL, 1);
+  CHECK(w && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
+  CHECK_EQ_INT(ps_path_run(w, 7, 0, NULL, &o, err, sizeof err), 0);
+  const ps_ledger *l = ps_path_ledger(w);
+  int64_t paid[2] = {0, 0};
+  int n = 0;
+  for (size_t i = 0; i < l->nlog; i++)
+    if (l->log[i].period == 1 && l->log[i].from == FUND && l->log[i].kind == PS_KIND_COMPENSATION && n < 2)
+      paid[n++] = l->log[i].amount;
+  CHECK_EQ_INT(n, 2);
+  CHECK((paid[0] == 42400000 && paid[1] == 87200000) || (paid[0] == 87200000 && paid[1] == 42400000));
+  ps_outcomes_free(&o);
+  ps_path_free(w);
+  ps_model_free(&m);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   ps_model m;
@@ -79,5 +114,6 @@ int main(void) {
     ps_path_free(w);
   }
   ps_model_free(&m);
+  check_rates();
   return check_summary("test_tape");
 }
