@@ -110,7 +110,11 @@ int ps_read_string(const ps_entry *e, const char *field, int required, char **ou
   *out = strdup(s);
   lua_pop(L, 1);
   if (!*out) return PS_ERUNTIME;
-  if (!**out) return ps_read_fail(e, field, "must not be empty");
+  if (!**out) {
+    free(*out);
+    *out = NULL;
+    return ps_read_fail(e, field, "must not be empty");
+  }
   return PS_OK;
 }
 

@@ -2,11 +2,12 @@
 ** target's LLVMFuzzerTestOneInput once on every file given, or in the folders
 ** given (the committed corpus and the regression inputs), so every input ever
 ** found stays a test on machines without clang. Built with gcc and the ASan and
-** UBSan flags of build/san; a crash or a failed check aborts with the input's
-** name. Prints "NAME: N passed, 0 failed" (tests/run.sh); no input at all is a
+** UBSan flags of build/san; a crash, a failed check or a leak stops it with
+** the input's name. Prints "NAME: N passed, 0 failed" (tests/run.sh); no input at all is a
 ** failure, not a pass. */
 #include <dirent.h>
 #include <sanitizer/common_interface_defs.h>
+#include <sanitizer/lsan_interface.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,8 +52,12 @@ static int replay_file(const char *path) {
   }
   current = path;
   LLVMFuzzerTestOneInput(buf, n);
-  current = NULL;
   free(buf);
+  if (__lsan_do_recoverable_leak_check()) { /* as libFuzzer does, input by input */
+    fprintf(stderr, "replay: memory leaked by %s\n", path);
+    _Exit(1); /* not exit(): its leak check would report the same leak again */
+  }
+  current = NULL;
   return 1;
 }
 
