@@ -3,6 +3,7 @@
 ** scenario values (wan, yi, lognormal, beta, scenario). */
 #include "lua_env.h"
 
+#include "lua_meter.h"
 #include "scripts.h"
 
 #include <lauxlib.h>
@@ -56,6 +57,18 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
 
 void ps_lua_set_budget(lua_State *L, long long instructions) {
   sandbox_of(L)->remaining = instructions;
+}
+
+void ps_lua_charge(lua_State *L, double instructions, const char *why) {
+  sandbox *sb = sandbox_of(L);
+  if (instructions < 1) return;
+  sb->remaining = instructions > (double)sb->remaining ? -1 : sb->remaining - (long long)instructions;
+  if (sb->remaining < 0) {
+    luaL_where(L, 1); /* the script's line that called the library function */
+    lua_pushfstring(L, "instruction budget exceeded (%s)", why ? why : "a loop that does not end?");
+    lua_concat(L, 2);
+    lua_error(L);
+  }
 }
 
 void ps_lua_set_random(lua_State *L, gsl_rng *random) { sandbox_of(L)->random = random; }
@@ -315,6 +328,7 @@ static int open_sandbox(lua_State *L) {
   lua_pushcfunction(L, sandbox_randomseed);
   lua_setfield(L, -2, "randomseed");
   lua_pop(L, 1);
+  ps_lua_meter_libraries(L);
 
   lua_newtable(L); /* scenario table -> line, weak keys; also the scenario tables' metatable */
   lua_createtable(L, 0, 1);

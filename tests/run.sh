@@ -31,7 +31,7 @@ for t in "$dir"/tests/fuzz/fuzz_*; do
   name=$(basename "$t")
   set -- "tests/fuzz/corpus/${name#fuzz_}"
   [ -d "tests/fuzz/regressions/${name#fuzz_}" ] && set -- "$@" "tests/fuzz/regressions/${name#fuzz_}"
-  run_one "$name" "$t" "$@"
+  run_one "$name" timeout 600 "$t" "$@" # an input that hangs again fails, not the whole run
 done
 for t in tests/cli/test_*.sh; do
   [ -f "$t" ] || continue
