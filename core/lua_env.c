@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define BUDGET_STEP 1000 /* instructions between budget checks */
+#define ALLOC_INSTRUCTIONS 16 /* what one allocation costs of the budget, besides its bytes */
 #define SCENARIO_MT "poolsim.Scenario"
 
 /* per-state bookkeeping, reached through lua_getextraspace */
@@ -26,7 +27,10 @@ typedef struct {
 
 static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
 
-/* the allocator refuses to grow a state past its memory limit */
+/* the allocator refuses to grow a state past its memory limit, and charges
+** every allocation to the instruction budget (the count hook raises once it is
+** spent): a loop that allocates at every step — {} or "a" .. i — costs many
+** times the instructions it counts, and would run for tens of seconds */
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox *sb = ud;
   size_t old = ptr ? osize : 0;
@@ -38,6 +42,7 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   if (nsize > old && sb->used + (nsize - old) > sb->limit) return NULL;
   void *p = realloc(ptr, nsize);
   if (p) sb->used = sb->used - old + nsize;
+  if (p && nsize > old) sb->remaining -= ALLOC_INSTRUCTIONS + (long long)((nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
   return p;
 }
 

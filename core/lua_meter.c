@@ -10,6 +10,8 @@
 
 #include "lua_env.h"
 
+#define CALL_INSTRUCTIONS 16 /* what a call costs of the budget, besides its operands */
+
 enum { PLAIN, PATTERN, GMATCH, FIND, RANGE, SORT }; /* what a call costs beyond its operands */
 
 /* an upper bound of the steps of Lua's matcher for a pattern of m bytes on a
@@ -78,7 +80,7 @@ static int metered(lua_State *L) {
   lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(1));
   int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
   double steps = operand_size(L, 1, lua_gettop(L)), extra = extra_steps(L, kind);
-  ps_lua_charge(L, (steps + extra) / PS_LUA_BYTES_PER_INSTRUCTION,
+  ps_lua_charge(L, CALL_INSTRUCTIONS + (steps + extra) / PS_LUA_BYTES_PER_INSTRUCTION,
                 extra > steps ? "the pattern could backtrack over this string for too long" : NULL);
   int nresults = f(L);
   int top = lua_gettop(L);

@@ -6,7 +6,8 @@
 ** single s:find(".-.-.-x") can backtrack for as long. Each such function is
 ** replaced by a wrapper that charges the budget, before the call, the bytes and
 ** items it is given (and a pattern search its worst case), then the bytes it
-** returns: one instruction per PS_LUA_BYTES_PER_INSTRUCTION. */
+** returns: one instruction per PS_LUA_BYTES_PER_INSTRUCTION, plus a few for the
+** call itself. (Allocations are charged by the allocator, core/lua_env.c.) */
 #ifndef PS_LUA_METER_H
 #define PS_LUA_METER_H
 

@@ -7,7 +7,8 @@
 # (commit it under tests/fuzz/regressions/TARGET/ with the fix). Prints each
 # target's last status line (executions per second, cov: edges, ft: features)
 # and fails when any target found something. FUZZ_TIMEOUT (seconds per input,
-# default 10) and FUZZ_RSS_MB (default 2048) bound one input.
+# default 30: the sandbox's budgets end any script within about 15 s under ASan)
+# and FUZZ_RSS_MB (default 2048) bound one input.
 dir=$1 seconds=$2
 shift 2
 failed=""
@@ -19,7 +20,7 @@ for t in "$@"; do
   [ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
   log="$dir/fuzz_$t.log"
   echo "fuzz_$t: ${seconds}s (log: $log)"
-  "$dir/fuzz_$t" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
+  "$dir/fuzz_$t" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
     -artifact_prefix="$dir/artifacts/$t/" -print_final_stats=1 $dict "$@" >"$log" 2>&1
   rc=$?
   grep -E '^#[0-9]+' "$log" | tail -n 1 | sed 's/^/  /'
