@@ -1,6 +1,7 @@
 # poolsim — `make` builds ./poolsim, `make test` runs every test (also under
-# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make deps`
-# installs what pkg-config cannot find (Debian 12 packages, with apt-get).
+# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make fuzz`
+# runs the libFuzzer targets (docs/testing.md), `make deps` installs what
+# pkg-config cannot find (Debian 12 packages, with apt-get).
 
 PREFIX  ?= /usr/local
 CC      ?= gcc
