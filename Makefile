@@ -1,6 +1,7 @@
 # poolsim — `make` builds ./poolsim, `make test` runs every test (also under
-# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make deps`
-# installs what pkg-config cannot find (Debian 12 packages, with apt-get).
+# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make fuzz`
+# runs the libFuzzer targets (docs/testing.md), `make deps` installs what
+# pkg-config cannot find (Debian 12 packages, with apt-get).
 
 PREFIX  ?= /usr/local
 CC      ?= gcc
@@ -28,7 +29,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test deps-bench test test-release test-san test-valgrind test-render test-static validate demo bench install clean
+.PHONY: all deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -64,12 +65,24 @@ deps-test: deps
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
+# clang and its libFuzzer runtime, for `make fuzz` only (`make test` replays the
+# fuzz inputs with gcc): installed when clang cannot link a fuzz target
+FUZZ_CC ?= clang
+deps-fuzz: deps
+	@mkdir -p $(BUILD); \
+	echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return d && n < 0; }' > $(BUILD)/fuzz_probe.c; \
+	$(FUZZ_CC) -fsanitize=fuzzer $(BUILD)/fuzz_probe.c -o $(BUILD)/fuzz_probe >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  echo "poolsim: installing clang libclang-rt-14-dev (the fuzz targets: clang and its libFuzzer runtime)"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q clang libclang-rt-14-dev; }; \
+	rm -f $(BUILD)/fuzz_probe.c $(BUILD)/fuzz_probe
+
 # ---- build --------------------------------------------------------------
-$(REL)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h) | deps
+$(REL)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h tests/fuzz/*.h) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
 
-$(SAN)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h) | deps
+$(SAN)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h tests/fuzz/*.h) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SANFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
 
@@ -92,6 +105,22 @@ $(REL)/tests/unit/%: $(REL)/tests/unit/%.o $(REL)/libpoolsim.a
 $(SAN)/tests/unit/%: $(SAN)/tests/unit/%.o $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
+# the fuzz targets replayed on their committed inputs by `make test` (tests/fuzz/replay.c)
+FUZZ_TARGETS := csv set scenario
+$(SAN)/tests/fuzz/fuzz_%: $(SAN)/tests/fuzz/fuzz_%.o $(SAN)/tests/fuzz/fuzz_tmp.o $(SAN)/tests/fuzz/replay.o $(SAN)/libpoolsim.a
+	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+
+# the same targets under libFuzzer (clang), the engine instrumented for coverage
+FUZZ := $(BUILD)/fuzz
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+$(FUZZ)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/fuzz/*.h) | deps-fuzz
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -pthread -Icore -Iinclude $(PKG_CFLAGS) -c $< -o $@
+$(FUZZ)/libpoolsim.a: $(CORE_SRC:%.c=$(FUZZ)/%.o) $(FUZZ)/$(GEN_SRC:.c=.o)
+	ar rcs $@ $^
+$(FUZZ)/fuzz_%: $(FUZZ)/tests/fuzz/fuzz_%.o $(FUZZ)/tests/fuzz/fuzz_tmp.o $(FUZZ)/libpoolsim.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -pthread $^ $(PKG_LIBS) -lm -o $@
+
 poolsim: $(REL)/poolsim
 	cp $< $@
 
@@ -109,7 +138,7 @@ test-release: poolsim $(UNITS:%=$(REL)/tests/unit/%)
 	@sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
 	@cat $(BUILD)/results/release.txt
 
-test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/tests/unit/%)
+test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/tests/unit/%) $(FUZZ_TARGETS:%=$(SAN)/tests/fuzz/fuzz_%)
 	@mkdir -p $(BUILD)/results
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  sh tests/run.sh sanitizers $(SAN) $(SAN)/poolsim > $(BUILD)/results/san.txt || true
@@ -132,6 +161,13 @@ test-valgrind: poolsim
 	@mkdir -p $(BUILD)/results
 	@sh tests/valgrind.sh ./poolsim > $(BUILD)/results/valgrind.txt || true
 	@cat $(BUILD)/results/valgrind.txt
+
+# ---- fuzzing (clang's libFuzzer; installs clang when missing) -----------
+# each target FUZZ_SECONDS from its seeds (tests/fuzz/corpus/) and regression
+# inputs; what it learns goes to build/fuzz/corpus/, crashes to build/fuzz/artifacts/
+FUZZ_SECONDS ?= 60
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
+	@sh tests/fuzz/fuzz.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # ---- validation against closed forms: regenerates docs/validation.md ------
 validate: $(REL)/tests/unit/test_model_validation

@@ -4,6 +4,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <gsl/gsl_errno.h>
+
 #include "montecarlo.h"
 #include "path.h"
 #include "poolsim/poolsim.h"
@@ -15,6 +17,7 @@
 int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
                      size_t errlen) {
   *out = NULL;
+  gsl_set_error_handler_off(); /* GSL's default handler aborts the embedding program; poolsim checks statuses */
   ps_model *m = malloc(sizeof *m);
   if (!m) {
     snprintf(err, errlen, "out of memory");
@@ -43,6 +46,7 @@ static double physical_memory(void) {
 
 int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen) {
   *out = NULL;
+  gsl_set_error_handler_off();
   ps_run_options ro = {.paths = o && o->paths > 0 ? o->paths : m->paths,
                        .seed = o && o->use_seed ? (uint64_t)o->seed : m->seed,
                        .threads = o && o->threads > 0 ? o->threads : ps_default_threads(),

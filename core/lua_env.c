@@ -2,8 +2,8 @@
 ** libraries, deterministic math.random, and the `poolsim` helpers that build
 ** scenario values (wan, yi, lognormal, beta, scenario). */
 #include "lua_env.h"
-#include "lua_cost.h"
 
+#include "lua_meter.h"
 #include "scripts.h"
 
 #include <lauxlib.h>
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define BUDGET_STEP 1000 /* instructions between budget checks */
+#define ALLOC_INSTRUCTIONS 16 /* what one allocation costs of the budget, besides its bytes */
 #define SCENARIO_MT "poolsim.Scenario"
 
 /* per-state bookkeeping, reached through lua_getextraspace */
@@ -26,7 +27,10 @@ typedef struct {
 
 static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
 
-/* the allocator refuses to grow a state past its memory limit */
+/* the allocator refuses to grow a state past its memory limit, and charges
+** every allocation to the instruction budget (the count hook raises once it is
+** spent): a loop that allocates at every step — {} or "a" .. i — costs many
+** times the instructions it counts, and would run for tens of seconds */
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox *sb = ud;
   size_t old = ptr ? osize : 0;
@@ -38,6 +42,7 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   if (nsize > old && sb->used + (nsize - old) > sb->limit) return NULL;
   void *p = realloc(ptr, nsize);
   if (p) sb->used = sb->used - old + nsize;
+  if (p && nsize > old) sb->remaining -= ALLOC_INSTRUCTIONS + (long long)((nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
   return p;
 }
 
@@ -55,18 +60,20 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
   }
 }
 
-void ps_lua_charge(lua_State *L, double instructions, const char *what) {
-  sandbox *sb = sandbox_of(L);
-  if ((double)sb->remaining >= instructions) {
-    sb->remaining -= (long long)instructions;
-    return;
-  }
-  sb->remaining = -1; /* spent: the hook keeps raising */
-  luaL_error(L, "instruction budget exceeded (%s)", what);
-}
-
 void ps_lua_set_budget(lua_State *L, long long instructions) {
   sandbox_of(L)->remaining = instructions;
+}
+
+void ps_lua_charge(lua_State *L, double instructions, const char *why) {
+  sandbox *sb = sandbox_of(L);
+  if (instructions < 1) return;
+  sb->remaining = instructions > (double)sb->remaining ? -1 : sb->remaining - (long long)instructions;
+  if (sb->remaining < 0) {
+    luaL_where(L, 1); /* the script's line that called the library function */
+    lua_pushfstring(L, "instruction budget exceeded (%s)", why ? why : "a loop that does not end?");
+    lua_concat(L, 2);
+    lua_error(L);
+  }
 }
 
 void ps_lua_set_random(lua_State *L, gsl_rng *random) { sandbox_of(L)->random = random; }
@@ -338,21 +345,21 @@ static int open_sandbox(lua_State *L) {
   lua_getglobal(L, "setmetatable");
   lua_pushcclosure(L, sandbox_setmetatable, 1);
   lua_setglobal(L, "setmetatable");
-  ps_lua_guard_costly(L);
   lua_getglobal(L, LUA_MATHLIBNAME);
   lua_pushcfunction(L, sandbox_random);
   lua_setfield(L, -2, "random");
   lua_pushcfunction(L, sandbox_randomseed);
   lua_setfield(L, -2, "randomseed");
   lua_pop(L, 1);
+  ps_lua_meter_libraries(L);
 
-  luaL_newmetatable(L, SCENARIO_MT);
-  lua_pop(L, 1);
-  lua_newtable(L); /* scenario table -> line, weak keys */
+  lua_newtable(L); /* scenario table -> line, weak keys; also the scenario tables' metatable */
   lua_createtable(L, 0, 1);
   lua_pushstring(L, "k");
   lua_setfield(L, -2, "__mode");
   lua_setmetatable(L, -2);
+  lua_pushliteral(L, "poolsim.scenario"); /* what getmetatable shows; setmetatable refuses to change it */
+  lua_setfield(L, -2, "__metatable");
   lua_setfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
 
   luaL_newlib(L, poolsim_helpers);
@@ -390,6 +397,73 @@ void ps_lua_close(lua_State *L) {
   sandbox *sb = sandbox_of(L);
   lua_close(L);
   free(sb);
+}
+
+/* the path of the table at idx inside the scenario, from seen[table] (at `seen`) */
+static const char *path_of(lua_State *L, int seen, int idx) {
+  lua_pushvalue(L, idx);
+  lua_rawget(L, seen);
+  const char *path = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  return path;
+}
+
+/* queues the table at idx (a key or value found in the table at `from`, whose
+** key is at key_idx) unless already seen, recording its path */
+static void queue_table(lua_State *L, int seen, int todo, lua_Integer *ntodo, int idx, int from, int key_idx) {
+  idx = lua_absindex(L, idx), key_idx = lua_absindex(L, key_idx);
+  if (!lua_istable(L, idx)) return;
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, seen) != LUA_TNIL) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 1);
+  const char *parent = path_of(L, seen, from);
+  if (strlen(parent) > 200) lua_pushstring(L, parent); /* deep enough to find it */
+  else if (idx == key_idx) lua_pushfstring(L, "a key of %s", *parent ? parent : "the scenario");
+  else if (lua_type(L, key_idx) == LUA_TSTRING)
+    lua_pushfstring(L, "%s%s%s", parent, *parent ? "." : "", lua_tostring(L, key_idx));
+  else if (lua_isinteger(L, key_idx)) lua_pushfstring(L, "%s[%d]", parent, (int)lua_tointeger(L, key_idx));
+  else lua_pushfstring(L, "%s[?]", parent);
+  lua_pushvalue(L, idx);
+  lua_insert(L, -2);
+  lua_rawset(L, seen);
+  lua_pushvalue(L, idx);
+  lua_rawseti(L, todo, ++*ntodo);
+}
+
+/* Every table reachable from the scenario table (argument 1) through keys and
+** values must be plain, without a metatable: C reads them outside any pcall,
+** where a metamethod's error would abort the program. Raises naming the first
+** table that has one. */
+static int check_plain(lua_State *L) {
+  lua_settop(L, 1);
+  lua_newtable(L); /* 2: seen, table -> its path */
+  lua_newtable(L); /* 3: tables still to look into */
+  int seen = 2, todo = 3;
+  lua_Integer ntodo = 0;
+  lua_pushvalue(L, 1);
+  lua_pushliteral(L, ""); /* paths start at the scenario's fields */
+  lua_rawset(L, seen);
+  lua_pushvalue(L, 1);
+  lua_rawseti(L, todo, ++ntodo);
+  while (ntodo > 0) {
+    lua_rawgeti(L, todo, ntodo);
+    lua_pushnil(L);
+    lua_rawseti(L, todo, ntodo--);
+    int t = lua_gettop(L);
+    if (!lua_rawequal(L, t, 1) && lua_getmetatable(L, t))
+      return luaL_error(L, "%s has a metatable: a scenario must be made of plain tables", path_of(L, seen, t));
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+      queue_table(L, seen, todo, &ntodo, -2, t, -2);
+      queue_table(L, seen, todo, &ntodo, -1, t, -2);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  return 0;
 }
 
 /* message handler: keep the message, turn non-strings into text that says
@@ -480,6 +554,8 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
     const char *msg = lua_tostring(L, -1);
     if (status == LUA_ERRMEM || !msg)
       snprintf(err, errlen, "%s: out of memory: a scenario may use at most %zu MiB", file, PS_LUA_MEMORY_LIMIT >> 20);
+    else if (strncmp(msg, file, strlen(file)) != 0) /* error(x, 0) or a non-string error: no position */
+      snprintf(err, errlen, "%s: %s", file, msg);
     else snprintf(err, errlen, "%s", msg);
     lua_pop(L, 1);
     return -1;
@@ -495,6 +571,15 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
   if (!is_scenario) {
     snprintf(err, errlen, "%s: the file must end with 'return poolsim.scenario{...}'", file);
     lua_pop(L, 1);
+    return -1;
+  }
+  lua_pushcfunction(L, check_plain);
+  lua_pushvalue(L, -2);
+  status = lua_pcall(L, 1, 0, 0);
+  if (status != LUA_OK) {
+    const char *msg = status == LUA_ERRMEM ? NULL : lua_tostring(L, -1);
+    snprintf(err, errlen, "%s:%d: %s", file, ps_lua_scenario_line(L, -2), msg ? msg : "out of memory");
+    lua_pop(L, 2);
     return -1;
   }
   return 0;

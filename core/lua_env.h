@@ -4,7 +4,8 @@
 ** text chunks), string, table, math and utf8; print writes to stderr so it
 ** cannot corrupt JSON on stdout; math.random draws from a poolsim stream, never
 ** from the clock. Each state has a memory budget (its allocator refuses past
-** it) and an instruction budget re-armed before every entry from C; the budget
+** it) and an instruction budget re-armed before every entry from C, which the
+** string, table and utf8 functions are charged too (core/lua_meter.h); the budget
 ** hook keeps raising once spent, so a script's own pcall cannot swallow it.
 ** The global `poolsim` holds the scenario helpers (wan, yi, lognormal, beta,
 ** scenario). */
@@ -28,10 +29,10 @@ void ps_lua_close(lua_State *L);
 void ps_lua_set_random(lua_State *L, gsl_rng *random);
 /* allow `instructions` more VM instructions before the state raises an error */
 void ps_lua_set_budget(lua_State *L, long long instructions);
-/* spend budget on work done in C that the count hook cannot see (pattern
-** matching, sorting: core/lua_cost.h); raises "instruction budget exceeded (what)"
-** when there is not enough left */
-void ps_lua_charge(lua_State *L, double instructions, const char *what);
+/* spend that many instructions of the budget on work done in C (core/lua_meter.c);
+** raises "FILE:LINE: instruction budget exceeded (why)" at the calling script's
+** line once it is spent (why NULL: the usual reason) */
+void ps_lua_charge(lua_State *L, double instructions, const char *why);
 
 /* Run a scenario chunk (source text, chunk name "@file") and leave the table it
 ** returned on the stack. The chunk must return poolsim.scenario{...}. On failure

@@ -334,7 +334,8 @@ int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err
   if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return -1;
   int rc = 0;
   if (lua_istable(L, -1)) {
-    lua_getfield(L, -1, "lgd");
+    lua_pushliteral(L, "lgd");
+    lua_rawget(L, -2); /* raw: a metamethod raising here, outside any pcall, would abort poolsim */
     if (!lua_isnil(L, -1)) {
       double lgd = lua_tonumber(L, -1);
       if (lua_type(L, -1) != LUA_TNUMBER || !(lgd >= 0 && lgd <= 1)) {

@@ -14,7 +14,50 @@ static int cmp_share(const void *a, const void *b) {
   return (x->account > y->account) - (x->account < y->account);
 }
 
-/* a tiered share made by poolsim.tiered{} (on the stack top) -> sh */
+/* a number field of the table at the stack top within [lo, hi] (nil when nil_ok) */
+static int number_field_in(lua_State *L, const char *field, int nil_ok, double lo, double hi) {
+  int type = lua_getfield(L, -1, field);
+  double v = lua_tonumber(L, -1);
+  lua_pop(L, 1);
+  return (type == LUA_TNIL && nil_ok) || (type == LUA_TNUMBER && v >= lo && v <= hi);
+}
+
+/* what is wrong with the {dist = "tiered", ...} table at the stack top, or NULL:
+** poolsim.tiered{} makes it right, but a script can write or change one by hand */
+static const char *tiered_problem(lua_State *L) {
+  if (!number_field_in(L, "ceiling", 0, 0, 1)) return "ceiling must be a fraction in [0, 1]";
+  const char *problem = NULL;
+  if (lua_getfield(L, -1, "bands") != LUA_TTABLE || lua_rawlen(L, -1) == 0) problem = "bands must be a list of bands";
+  double last = -1;
+  for (lua_Integer i = 1, n = problem ? 0 : (lua_Integer)lua_rawlen(L, -1); i <= n && !problem; i++) {
+    if (lua_rawgeti(L, -1, i) != LUA_TTABLE) problem = "each band must be a table {upto =, ratio =}";
+    else if (!number_field_in(L, "ratio", 0, 0, 1)) problem = "a band's ratio must be in [0, 1]";
+    else {
+      int type = lua_getfield(L, -1, "upto");
+      double upto = lua_tonumber(L, -1);
+      lua_pop(L, 1);
+      if (type == LUA_TNIL ? i < n : !(type == LUA_TNUMBER && upto > last && upto <= 1e15))
+        problem = "upto must rise from band to band (only the last band may leave it out)";
+      last = upto;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (problem) return problem;
+  int type = lua_getfield(L, -1, "bonus");
+  if (type != LUA_TNIL && type != LUA_TTABLE) problem = "bonus must be a table {flag = points}";
+  if (type == LUA_TTABLE)
+    for (lua_pushnil(L); lua_next(L, -2);) {
+      double points = lua_tonumber(L, -1);
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER || !(points >= 0 && points <= 1))
+        problem = "bonus entries must be flag = points in [0, 1]";
+      lua_pop(L, 1);
+    }
+  lua_pop(L, 1);
+  return problem;
+}
+
+/* a tiered share made by poolsim.tiered{} (on the stack top, checked) -> sh */
 static int read_tiered(const ps_entry *e, ps_share *sh) {
   lua_State *L = e->rd->L;
   lua_getfield(L, -1, "ceiling");
@@ -37,7 +80,10 @@ static int read_tiered(const ps_entry *e, ps_share *sh) {
   }
   sh->ntiers = n;
   lua_pop(L, 1);
-  lua_getfield(L, -1, "bonus");
+  if (lua_getfield(L, -1, "bonus") == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+  }
   int nb = 0;
   lua_pushnil(L);
   while (lua_next(L, -2)) {
@@ -87,6 +133,8 @@ static int read_share_value(const ps_entry *e, const char *key, ps_share *sh) {
     lua_getfield(L, -1, "dist");
     int tiered = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "tiered") == 0;
     lua_pop(L, 1);
+    const char *problem = tiered ? tiered_problem(L) : NULL;
+    if (problem) return ps_read_fail(e, "share", "the share of '%s' is not a valid poolsim.tiered{...}: %s", key, problem);
     if (tiered) return read_tiered(e, sh);
   }
   return ps_read_fail(e, "share", "the share of '%s' must be a fraction, \"rest\" or poolsim.tiered{...}", key);

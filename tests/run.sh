@@ -1,9 +1,10 @@
 #!/bin/sh
-# run.sh LABEL BUILD_DIR POOLSIM — run every unit test binary of a build, and
-# the CLI tests and the catalogue of bad inputs (tests/catalogue) against a
-# poolsim binary. Each test prints "NAME: N passed, M failed"; a test that
-# crashes or exits non-zero without saying so counts as one failure. Output:
-# one such line per test, prefixed with LABEL.
+# run.sh LABEL BUILD_DIR POOLSIM — run every unit test binary of a build, replay
+# the committed fuzz inputs through the fuzz targets it has (tests/fuzz/replay.c)
+# and run the CLI tests and the catalogue of bad inputs (tests/catalogue) against
+# a poolsim binary. Each test prints "NAME: N passed, M failed"; a test that
+# crashes or exits non-zero without saying so counts as one failure. Output: one
+# such line per test, prefixed with LABEL.
 label=$1 dir=$2 bin=$3
 run_one() { # name, command...
   name=$1; shift
@@ -24,6 +25,14 @@ for t in "$dir"/tests/unit/test_*; do
   case "$t" in *.o|*.d) continue ;; esac
   [ -x "$t" ] || continue
   run_one "$(basename "$t")" "$t"
+done
+for t in "$dir"/tests/fuzz/fuzz_*; do
+  case "$t" in *.o|*.d) continue ;; esac
+  [ -x "$t" ] || continue
+  name=$(basename "$t")
+  set -- "tests/fuzz/corpus/${name#fuzz_}"
+  [ -d "tests/fuzz/regressions/${name#fuzz_}" ] && set -- "$@" "tests/fuzz/regressions/${name#fuzz_}"
+  run_one "$name" timeout 600 "$t" "$@" # an input that hangs again fails, not the whole run
 done
 for t in tests/cli/test_*.sh; do
   [ -f "$t" ] || continue

@@ -50,7 +50,9 @@ typedef struct {
 } ps_options;
 
 /* Load and validate a scenario file. PS_OK, or PS_EINPUT / PS_ERUNTIME with a
-** message ("FILE:LINE: ...") in err. */
+** message ("FILE:LINE: ...") in err. This and ps_scenario_run switch GSL's
+** default error handler (which aborts the program) off: poolsim checks GSL's
+** statuses itself. */
 int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
                      size_t errlen);
 void ps_scenario_close(ps_model *m);

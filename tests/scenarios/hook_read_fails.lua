@@ -1,7 +1,8 @@
--- A scenario whose metatable code behaves differently when a path re-runs the
--- file: the loader reads `step` first and passes, a path reads `on_default`
--- first and the __index raises. The run must stop with exit code 1 and a
--- message, not abort (tests/cli/test_cli.sh).
+-- A scenario that tries to give its scenario table an __index that behaves
+-- differently when a path re-runs the file (the loader reads `step` first and
+-- passes, a path reads `on_default` first and the __index raises). The scenario
+-- table's metatable is protected, so the file stops at that line with exit code
+-- 2 (tests/cli/test_cli.sh).
 local seen_step = false
 local scenario = poolsim.scenario{
   name = "hook read fails", periods = 12,

@@ -12,6 +12,11 @@ int main(void) {
   CHECK_EQ_INT(ps_scenario_open("tests/scenarios/no_such_file.lua", NULL, 0, &m, err, sizeof err), PS_EINPUT);
   CHECK(m == NULL && strstr(err, "no_such_file.lua") != NULL);
 
+  /* a singular sector correlation: an input error, not GSL's abort (found by tests/fuzz/fuzz_scenario) */
+  CHECK_EQ_INT(ps_scenario_open("tests/scenarios/validate_model_sectors_singular.lua", NULL, 0, &m, err, sizeof err),
+               PS_EINPUT);
+  CHECK(m == NULL && strstr(err, "sector_correlation") != NULL);
+
   ps_override set = {"pools.fund.initial", "1e7"};
   CHECK_EQ_INT(ps_scenario_open("tests/scenarios/small.lua", &set, 1, &m, err, sizeof err), PS_OK);
   if (!m) return check_summary("test_api");

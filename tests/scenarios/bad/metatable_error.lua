@@ -1,5 +1,6 @@
 -- bad scenario for tests/catalogue: a pool whose metatable's __index raises an
--- error when poolsim reads a field the pool does not set (yield)
+-- error when poolsim reads a field the pool does not set (yield); the loader
+-- refuses any table with a metatable, naming the pool's table (its line, 5)
 local strict = { __index = function(_, key) error("no default for '" .. key .. "'", 2) end }
 return poolsim.scenario{
   name = "catalogue scheme",
@@ -10,7 +11,7 @@ return poolsim.scenario{
   },
   pools = {
     setmetatable({
-      id = "fund",  -- <-- error
+      id = "fund",
       owner = "city",
       initial = poolsim.wan(500),
     }, strict),

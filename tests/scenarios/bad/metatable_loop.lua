@@ -1,6 +1,7 @@
 -- bad scenario for tests/catalogue: a cycle in references. The segment takes
 -- its defaults from a table whose __index leads back to itself, so reading a
--- field it does not set (repayment) goes round the loop.
+-- field it does not set would go round the loop; the loader refuses any table
+-- with a metatable, naming the segment's table (its line, 8).
 local defaults = {}
 setmetatable(defaults, { __index = defaults })
 local function with_defaults(t) return setmetatable(t, { __index = defaults }) end
@@ -14,7 +15,7 @@ return poolsim.scenario{
   pools = { { id = "fund", owner = "city", initial = poolsim.wan(500) } },
   segments = {
     with_defaults{
-      id = "sme",  -- <-- error
+      id = "sme",
       new_loans = 10,
       loan = poolsim.wan(200),
       tenor = 12,
