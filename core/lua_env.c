@@ -42,7 +42,7 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   if (nsize > old && sb->used + (nsize - old) > sb->limit) return NULL;
   void *p = realloc(ptr, nsize);
   if (p) sb->used = sb->used - old + nsize;
-  if (p && nsize > old) sb->remaining -= ALLOC_INSTRUCTIONS + (long long)((nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
+  if (p && nsize > old) sb->remaining -= ALLOC_INSTRUCTIONS + (long long)((double)(nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
   return p;
 }
 

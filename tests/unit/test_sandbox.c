@@ -83,7 +83,7 @@ int main(void) {
   run_scenario(r, "local s = poolsim.scenario{\n" SCENARIO_END "return setmetatable(s, {})", err, sizeof err);
   CHECK(strstr(err, "cannot change a protected metatable") != NULL);
   run_scenario(r, "error({})", err, sizeof err);
-  CHECK(strncmp(err, "s.lua: ", 7) == 0);
+  CHECK(strncmp(err, "s.lua:1: (error object is a table value)", 41) == 0);
   gsl_rng_free(r);
   return check_summary("test_sandbox");
 }
