@@ -21,15 +21,16 @@ run_one() { # name, command...
   echo "$label $line"
   rm -f "$log"
 }
+# binaries whose source is gone (a renamed test) stay in an old build: skip them
 for t in "$dir"/tests/unit/test_*; do
   case "$t" in *.o|*.d) continue ;; esac
-  [ -x "$t" ] || continue
+  [ -x "$t" ] && [ -f "tests/unit/$(basename "$t").c" ] || continue
   run_one "$(basename "$t")" "$t"
 done
 for t in "$dir"/tests/fuzz/fuzz_*; do
   case "$t" in *.o|*.d) continue ;; esac
-  [ -x "$t" ] || continue
   name=$(basename "$t")
+  [ -x "$t" ] && [ -f "tests/fuzz/$name.c" ] || continue
   set -- "tests/fuzz/corpus/${name#fuzz_}"
   [ -d "tests/fuzz/regressions/${name#fuzz_}" ] && set -- "$@" "tests/fuzz/regressions/${name#fuzz_}"
   run_one "$name" timeout 600 "$t" "$@" # an input that hangs again fails, not the whole run
