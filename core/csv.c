@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "sha256.h"
+#include "utf8.h"
 
 #if defined(__GNUC__)
 #define PS_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -52,7 +53,7 @@ typedef struct {
   int bom;       /* the file started with a UTF-8 BOM */
 
   int need;          /* UTF-8 continuation bytes still expected */
-  int lo, hi;        /* range of the next continuation byte */
+  unsigned lo, hi;   /* range of the next continuation byte */
   long seq_line, seq_off; /* where the current multi-byte character started */
   int seq_col, seq_byte;
 
@@ -116,25 +117,15 @@ static int bad_utf8(parser *p) {
 ** surrogates, nothing above U+10FFFF); -1 when c cannot be there */
 static int utf8_step(parser *p, int c) {
   if (p->need) {
-    if (c < p->lo || c > p->hi) return bad_utf8(p);
+    if ((unsigned)c < p->lo || (unsigned)c > p->hi) return bad_utf8(p);
     p->need--;
     p->lo = 0x80, p->hi = 0xBF;
     return 0;
   }
   if (c < 0x80) return 0;
   p->seq_line = p->line, p->seq_off = p->off, p->seq_col = p->col, p->seq_byte = c;
-  p->lo = 0x80, p->hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) p->need = 1;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    p->need = 2;
-    if (c == 0xE0) p->lo = 0xA0; /* overlong */
-    if (c == 0xED) p->hi = 0x9F; /* surrogates */
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    p->need = 3;
-    if (c == 0xF0) p->lo = 0x90; /* overlong */
-    if (c == 0xF4) p->hi = 0x8F; /* above U+10FFFF */
-  } else return bad_utf8(p);
-  return 0;
+  p->need = ps_utf8_lead((unsigned)c, &p->lo, &p->hi);
+  return p->need < 0 ? bad_utf8(p) : 0;
 }
 
 /* appends byte c to the current field, within PS_CSV_MAX_FIELD (beyond the
@@ -379,7 +370,7 @@ static int feed(parser *p, int c) {
 static int plain(const parser *p, int c) {
   if ((p->state != S_UNQ && p->state != S_QUO) || !p->content || p->flen == PS_CSV_MAX_FIELD || counting(p))
     return 0;
-  if (p->need) return c >= p->lo && c <= p->hi;
+  if (p->need) return (unsigned)c >= p->lo && (unsigned)c <= p->hi;
   return c >= 0x20 && c < 0x7F && c != ',' && c != '"';
 }
 

@@ -5,6 +5,11 @@
 
 #include <stddef.h>
 
+/* what may follow lead byte c: the number of continuation bytes (0 for ASCII),
+** or -1 when c cannot start a character; *lo..*hi is the range of the first
+** continuation byte (the later ones are 0x80..0xBF) */
+int ps_utf8_lead(unsigned c, unsigned *lo, unsigned *hi);
+
 /* the offset of the first byte of s[0..n) that does not start or continue a
 ** valid UTF-8 character (for a character cut short: where it starts), or -1
 ** when all of it is UTF-8 */
