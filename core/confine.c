@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ps_confine(const char *scenario, const char *path, const char *name, char *err, size_t errlen) {
+int ps_confine(const char *scenario, const char *path, char *err, size_t errlen) {
   char folder[PATH_MAX + 1];
   const char *slash = strrchr(scenario, '/');
   if (!slash) snprintf(folder, sizeof folder, ".");
@@ -19,7 +19,7 @@ int ps_confine(const char *scenario, const char *path, const char *name, char *e
   int rc = 0;
   if (!real_path && errno == ENOENT) rc = 0; /* missing: the reader says so */
   else if (!real_folder || !real_path) {
-    snprintf(err, errlen, "%s: cannot resolve: %s", name, strerror(errno));
+    snprintf(err, errlen, "%s: cannot resolve: %s", path, strerror(errno));
     rc = -1;
   } else {
     size_t n = strlen(real_folder);
@@ -28,7 +28,7 @@ int ps_confine(const char *scenario, const char *path, const char *name, char *e
       snprintf(err, errlen,
                "%s: a data file must be inside the scenario's folder, but this one leads outside it (to %s) "
                "through a symbolic link",
-               name, real_path);
+               path, real_path);
       rc = -1;
     }
   }
