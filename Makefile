@@ -163,7 +163,7 @@ test-valgrind: poolsim
 	@cat $(BUILD)/results/valgrind.txt
 
 # ---- fuzzing (clang's libFuzzer; installs clang when missing) -----------
-# each target FUZZ_SECONDS from its seeds (tests/fuzz/corpus/) and regression
+# each target FUZZ_SECONDS from its seeds (tests/fuzz/corpus/, tests/fuzz/seeds/) and regression
 # inputs; what it learns goes to build/fuzz/corpus/, crashes to build/fuzz/artifacts/
 FUZZ_SECONDS ?= 60
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)

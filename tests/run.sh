@@ -31,8 +31,10 @@ for t in "$dir"/tests/fuzz/fuzz_*; do
   case "$t" in *.o|*.d) continue ;; esac
   name=$(basename "$t")
   [ -x "$t" ] && [ -f "tests/fuzz/$name.c" ] || continue
-  set -- "tests/fuzz/corpus/${name#fuzz_}"
-  [ -d "tests/fuzz/regressions/${name#fuzz_}" ] && set -- "$@" "tests/fuzz/regressions/${name#fuzz_}"
+  target=${name#fuzz_}
+  set --
+  for d in "tests/fuzz/corpus/$target" "tests/fuzz/regressions/$target"; do [ -d "$d" ] && set -- "$@" "$d"; done
+  [ -f "tests/fuzz/seeds/$target.txt" ] && set -- "$@" $(grep -v '^#' "tests/fuzz/seeds/$target.txt")
   run_one "$name" timeout 600 "$t" "$@" # an input that hangs again fails, not the whole run
 done
 for t in tests/cli/test_*.sh; do

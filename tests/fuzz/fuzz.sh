@@ -1,7 +1,9 @@
 #!/bin/sh
 # fuzz.sh BUILD_DIR SECONDS TARGET... — `make fuzz`: run each libFuzzer target
 # (BUILD_DIR/fuzz_TARGET) for SECONDS, one at a time, from its committed seeds
-# (tests/fuzz/corpus/TARGET) and regression inputs (tests/fuzz/regressions/TARGET),
+# (tests/fuzz/corpus/TARGET, and the files of the repository that
+# tests/fuzz/seeds/TARGET.txt lists, copied into its corpus first) and regression
+# inputs (tests/fuzz/regressions/TARGET),
 # with the dictionary tests/fuzz/TARGET.dict when there is one. New inputs go to
 # BUILD_DIR/corpus/TARGET, a crash, leak or timeout to BUILD_DIR/artifacts/TARGET/
 # (commit it under tests/fuzz/regressions/TARGET/ with the fix). Prints each
@@ -14,8 +16,11 @@ shift 2
 failed=""
 for t in "$@"; do
   mkdir -p "$dir/corpus/$t" "$dir/artifacts/$t"
-  set -- "$dir/corpus/$t" "tests/fuzz/corpus/$t"
-  [ -d "tests/fuzz/regressions/$t" ] && set -- "$@" "tests/fuzz/regressions/$t"
+  if [ -f "tests/fuzz/seeds/$t.txt" ]; then # libFuzzer reads seeds from folders: copy them in, named by path
+    grep -v '^#' "tests/fuzz/seeds/$t.txt" | while read -r f; do cp "$f" "$dir/corpus/$t/$(echo "$f" | tr / _)"; done
+  fi
+  set -- "$dir/corpus/$t"
+  for d in "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t"; do [ -d "$d" ] && set -- "$@" "$d"; done
   dict=""
   [ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
   log="$dir/fuzz_$t.log"
