@@ -74,4 +74,9 @@ static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
   return (size_t)item * (size_t)o->paths + (size_t)path;
 }
 
+/* where a pool's closing balances of one path (path < band_paths) start in balance */
+static inline size_t ps_band_slot(const ps_outcomes *o, int pool, long path) {
+  return ((size_t)pool * (size_t)o->band_paths + (size_t)path) * (size_t)o->periods;
+}
+
 #endif

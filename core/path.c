@@ -180,6 +180,14 @@ static int originate(ps_path *w, int t) {
   return 0;
 }
 
+/* a loan of segment s, cohort c, defaults in period t (item: which loan of a
+** loan-tape group, -1 otherwise) */
+static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
+  w->alive[s][c]--;
+  w->alive_sum[s]--;
+  return ps_claims_record_default(w, s, c, t, item);
+}
+
 /* Draw the period's defaults. Loans of a segment alive in period t share one
 ** conditional PD (unless its PD depends on age), so their default count is one
 ** binomial draw; each default is then placed in a cohort with probability
@@ -195,11 +203,7 @@ static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
   for (int c = lo; c <= hi; c++) {
     double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
     for (int64_t k = alive[c]; k > 0; k--)
-      if (gsl_rng_uniform(w->default_rng) < p) {
-        alive[c]--;
-        w->alive_sum[s]--;
-        if (ps_claims_record_default(w, s, c, t, -1)) return -1;
-      }
+      if (gsl_rng_uniform(w->default_rng) < p && default_loan(w, s, c, t, -1)) return -1;
   }
   return 0;
 }
@@ -207,13 +211,6 @@ static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
 /* a loan-tape loan's own conditional PD in period t */
 static double tape_loan_pd(const ps_path *w, const ps_segment *seg, int t, int64_t item) {
   return ps_factors_pd_of(&w->factors, w->m, seg, t, seg->loan_hazard[item], seg->loan_threshold[item]);
-}
-
-/* the loan `item` of tape group s (cohort c) defaults in period t */
-static int tape_default(ps_path *w, int s, int c, int t, int64_t item) {
-  w->alive[s][c]--;
-  w->alive_sum[s]--;
-  return ps_claims_record_default(w, s, c, t, item);
 }
 
 /* The naive sampler on a loan-tape group: each live loan, one uniform against
@@ -227,7 +224,7 @@ static int draw_tape_by_loan(ps_path *w, int s, int c, int t) {
   for (int64_t k = loans->n - 1; k >= 0; k--) {
     int64_t item = ps_sparse_perm_at(loans, k);
     if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
-    if (ps_sparse_perm_take(loans, k) < 0 || tape_default(w, s, c, t, item)) return -1;
+    if (ps_sparse_perm_take(loans, k) < 0 || default_loan(w, s, c, t, item)) return -1;
   }
   return 0;
 }
@@ -264,7 +261,7 @@ static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
         continue;
       }
     }
-    if (tape_default(w, s, c, t, item)) return -1;
+    if (default_loan(w, s, c, t, item)) return -1;
   }
   for (size_t i = 0; i < nrejected; i++)
     if (ps_sparse_perm_put_back(loans, w->rejected[i])) return -1;
@@ -291,11 +288,8 @@ static int draw_defaults(ps_path *w, int t) {
         if (alive[c] == 0) continue;
         double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
         int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
-        for (; d > 0; d--) {
-          alive[c]--;
-          w->alive_sum[s]--;
-          if (ps_claims_record_default(w, s, c, t, -1)) return -1;
-        }
+        for (; d > 0; d--)
+          if (default_loan(w, s, c, t, -1)) return -1;
       }
       continue;
     }
@@ -307,9 +301,7 @@ static int draw_defaults(ps_path *w, int t) {
       int64_t k = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
       int c = lo;
       while (k >= alive[c]) k -= alive[c++];
-      alive[c]--;
-      w->alive_sum[s]--;
-      if (ps_claims_record_default(w, s, c, t, -1)) return -1;
+      if (default_loan(w, s, c, t, -1)) return -1;
     }
   }
   return 0;
@@ -528,7 +520,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
         ps_claims_recover(w, t))
       goto oom;
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
-      out->balance[((size_t)i * (size_t)out->band_paths + (size_t)index) * (size_t)m->periods + (size_t)(t - 1)] =
+      out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
   }

@@ -62,8 +62,8 @@ static int run_stats(const stage *s, const task *t, double *scratch) {
 static int run_bands(const stage *s, const task *t, double *column) {
   const ps_outcomes *o = s->o;
   ps_pool_result *pr = &s->r->pools[t->pool];
-  size_t T = (size_t)o->periods, n = (size_t)o->band_paths;
-  for (size_t i = 0; i < n; i++) column[i] = o->balance[((size_t)t->pool * n + i) * T + (size_t)t->period];
+  size_t n = (size_t)o->band_paths;
+  for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, t->pool, (long)i) + (size_t)t->period];
   pr->band_p05[t->period] = ps_quantile_select(column, n, 0.05);
   pr->band_p50[t->period] = ps_quantile_select(column, n, 0.50);
   pr->band_p95[t->period] = ps_quantile_select(column, n, 0.95);
