@@ -10,58 +10,88 @@ const char *ps_budget_name(ps_budget_kind k) {
   return k < PS_NBUDGET ? names[k] : "?";
 }
 
-int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
+/* one array of the outcomes: where its pointer lives, its elements and their size */
+typedef struct {
+  void *array; /* the address of a double * or an int * field of ps_outcomes */
+  size_t count, size;
+} array_plan;
+
+#define MAX_ARRAYS 32
+
+/* Set o's dimensions for m and that many paths (balances for the first
+** min(paths, band_paths)) and list its arrays in plan; returns how many. The
+** one description of the layout, for ps_outcomes_alloc and ps_outcomes_bytes. */
+static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_paths, array_plan *plan) {
   memset(o, 0, sizeof *o);
   o->paths = paths;
   o->periods = m->periods;
   o->npools = m->npools;
   o->nprogrammes = m->nprogrammes;
   o->nparties = m->nparties;
-  size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
-  size_t nq = (size_t)paths * (size_t)m->nparties;
-  double **pool_arrays[] = {&o->claims,    &o->paid,     &o->shortfall, &o->recovered,
-                            &o->unsettled, &o->required, &o->topups,    &o->returned};
-  for (size_t i = 0; i < sizeof pool_arrays / sizeof *pool_arrays; i++)
-    if (!(*pool_arrays[i] = calloc(np, sizeof(double)))) goto fail;
-  if (!(o->depletion = calloc(np, sizeof(int)))) goto fail;
-  if (!(o->outlay_by_programme = calloc(np * (size_t)(m->nprogrammes + 1), sizeof(double)))) goto fail;
-  if (!(o->outlay_by_segment = calloc(np * (size_t)(m->ndrivers + 1), sizeof(double)))) goto fail;
-  if (band_paths <= 0) band_paths = PS_BAND_PATHS;
-  o->band_paths = paths < band_paths ? paths : band_paths;
-  if (!(o->balance = calloc((size_t)o->band_paths * (size_t)m->npools * (size_t)m->periods, sizeof(double))))
-    goto fail;
-  double **programme_arrays[] = {&o->defaults, &o->originated, &o->defaulted_exposure, &o->refused,
-                                 &o->capped,   &o->paused,     &o->stopped,            &o->declined};
-  for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
-    if (!(*programme_arrays[i] = calloc(ng, sizeof(double)))) goto fail;
-  double **party_arrays[] = {&o->losses, &o->net_result, &o->unpaid, &o->ratio};
-  for (size_t i = 0; i < sizeof party_arrays / sizeof *party_arrays; i++)
-    if (!(*party_arrays[i] = calloc(nq, sizeof(double)))) goto fail;
-  if (!(o->breached = calloc(nq, sizeof(int)))) goto fail;
   int per_year = ps_periods_per_year(m->step);
   o->nyears = (m->periods + per_year - 1) / per_year;
-  if (!(o->net_by_year = calloc(nq * (size_t)o->nyears, sizeof(double)))) goto fail;
-  if (!(o->budget_slot = malloc(((size_t)m->nparties + 1) * sizeof(int)))) goto fail;
-  for (int i = 0; i < m->nparties; i++)
-    o->budget_slot[i] = m->parties[i].kind == PS_PARTY_GOVERNMENT ? o->ngovernments++ : -1;
-  if (!(o->budget = calloc((size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1,
-                           sizeof(double))))
-    goto fail;
+  if (band_paths <= 0) band_paths = PS_BAND_PATHS;
+  o->band_paths = paths < band_paths ? paths : band_paths;
+  for (int i = 0; i < m->nparties; i++) o->ngovernments += m->parties[i].kind == PS_PARTY_GOVERNMENT;
+  size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
+  size_t nq = (size_t)paths * (size_t)m->nparties, d = sizeof(double), i = sizeof(int);
+  int n = 0;
+#define ARRAY(field, count_, size_) plan[n++] = (array_plan){&o->field, (count_), (size_)}
+  ARRAY(claims, np, d);
+  ARRAY(paid, np, d);
+  ARRAY(shortfall, np, d);
+  ARRAY(recovered, np, d);
+  ARRAY(unsettled, np, d);
+  ARRAY(required, np, d);
+  ARRAY(topups, np, d);
+  ARRAY(returned, np, d);
+  ARRAY(depletion, np, i);
+  ARRAY(outlay_by_programme, np * (size_t)(m->nprogrammes + 1), d);
+  ARRAY(outlay_by_segment, np * (size_t)(m->ndrivers + 1), d);
+  ARRAY(balance, (size_t)o->band_paths * (size_t)m->npools * (size_t)m->periods, d);
+  ARRAY(defaults, ng, d);
+  ARRAY(originated, ng, d);
+  ARRAY(defaulted_exposure, ng, d);
+  ARRAY(refused, ng, d);
+  ARRAY(capped, ng, d);
+  ARRAY(paused, ng, d);
+  ARRAY(stopped, ng, d);
+  ARRAY(declined, ng, d);
+  ARRAY(losses, nq, d);
+  ARRAY(net_result, nq, d);
+  ARRAY(unpaid, nq, d);
+  ARRAY(ratio, nq, d);
+  ARRAY(breached, nq, i);
+  ARRAY(net_by_year, nq * (size_t)o->nyears, d);
+  ARRAY(budget_slot, (size_t)m->nparties + 1, i);
+  ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1, d);
+#undef ARRAY
+  return n;
+}
+
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
+  array_plan plan[MAX_ARRAYS];
+  int n = plan_arrays(o, m, paths, band_paths, plan);
+  for (int k = 0; k < n; k++) {
+    void *a = calloc(plan[k].count, plan[k].size);
+    if (!a) {
+      ps_outcomes_free(o);
+      return -1;
+    }
+    memcpy(plan[k].array, &a, sizeof a); /* into its double * or int * field */
+  }
+  for (int i = 0, g = 0; i < m->nparties; i++)
+    o->budget_slot[i] = m->parties[i].kind == PS_PARTY_GOVERNMENT ? g++ : -1;
   return 0;
-fail:
-  ps_outcomes_free(o);
-  return -1;
 }
 
 double ps_outcomes_bytes(const ps_model *m, long paths) {
-  int per_year = ps_periods_per_year(m->step), nyears = (m->periods + per_year - 1) / per_year, ngov = 0;
-  for (int k = 0; k < m->nparties; k++) ngov += m->parties[k].kind == PS_PARTY_GOVERNMENT;
-  double d = sizeof(double), i = sizeof(int);
-  double pool = 8 * d + i + d * (m->nprogrammes + 1) + d * (m->ndrivers + 1);
-  double programme = 8 * d, party = 4 * d + i + d * nyears, government = d * nyears * PS_NBUDGET;
-  double per_path = pool * m->npools + programme * m->nprogrammes + party * m->nparties + government * ngov;
-  double bands = d * m->periods * m->npools * (double)(paths < PS_BAND_PATHS ? paths : PS_BAND_PATHS);
-  return (double)paths * per_path + bands;
+  ps_outcomes o;
+  array_plan plan[MAX_ARRAYS];
+  int n = plan_arrays(&o, m, paths, 0, plan);
+  double bytes = 0;
+  for (int k = 0; k < n; k++) bytes += (double)plan[k].count * (double)plan[k].size;
+  return bytes;
 }
 
 /* an array laid out (item * paths + path) * inner + j: move each item's block
