@@ -16,17 +16,20 @@
 #include "policy.h"
 #include "programme.h"
 
-static int reserve_record(ps_path *w, int nshares) {
-  if (w->nrecords == w->caprecords) {
+/* room for n more records of nshares payers each */
+static int reserve_records(ps_path *w, size_t n, int nshares) {
+  if (w->nrecords + n > w->caprecords) {
     size_t cap = w->caprecords ? 2 * w->caprecords : 256;
+    while (cap < w->nrecords + n) cap *= 2;
     default_record *r = realloc(w->records, cap * sizeof *r);
     if (!r) return -1;
     w->records = r;
     w->caprecords = cap;
   }
-  if (w->namounts + (size_t)nshares > w->capamounts) {
+  size_t need = w->namounts + n * (size_t)nshares;
+  if (need > w->capamounts) {
     size_t cap = w->capamounts ? 2 * w->capamounts : 1024;
-    while (cap < w->namounts + (size_t)nshares) cap *= 2;
+    while (cap < need) cap *= 2;
     int64_t *d = realloc(w->due, cap * sizeof *d);
     if (!d) return -1;
     w->due = d;
@@ -73,12 +76,33 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
-int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item) {
+int ps_claims_batchable(const ps_model *m, int s) {
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  /* the same amount and LGD for every loan, and no hook to tell them apart */
+  if (seg->loan.kind != PS_DIST_FIXED || seg->lgd.kind != PS_DIST_FIXED || m->has_on_default || p->has_split)
+    return 0;
+  /* no limit that one loan may reach and the next not: a first loss used up,
+  ** the programme's caps, a payer's yearly cap, a second payment (when a pool
+  ** may run short at the recovery), a guarantor's capital, an insurer's breaker */
+  if (p->first_loss_share >= 0 || p->cap_per_year > 0 || p->cap_total > 0 || p->cap_rate > 0 ||
+      p->cap_loss_share > 0 || p->first_payment < 1)
+    return 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int a = p->shares[i].account;
+    if (p->shares[i].cap_per_year > 0) return 0;
+    if (a < m->nparties && m->parties[a].kind == PS_PARTY_GUARANTOR && m->parties[a].capital > 0) return 0;
+    if (a < m->nparties && m->parties[a].kind == PS_PARTY_INSURER && m->parties[a].loss_ratio_cap > 0) return 0;
+  }
+  return 1;
+}
+
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
   const ps_programme *p = &m->programmes[seg->programme];
   programme_state *ps = &w->progs[seg->programme];
-  if (reserve_record(w, p->nshares)) return -1;
+  if (reserve_records(w, 1, p->nshares)) return -1;
   /* a loan-tape loan has its own amount, and maybe its own LGD */
   const ps_dist *lgd_dist = &seg->lgd;
   ps_dist own_lgd;
@@ -114,7 +138,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item)
   }
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
-  *r = (default_record){seg->programme, t, s, principal, principal + interest,
+  *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
                         (int64_t)llround((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
   /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
   int64_t first_loss = 0;
@@ -128,17 +152,19 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item)
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
   w->namounts += (size_t)p->nshares;
-  ps->defaults++;
-  ps->exposure += principal;
-  ps->npl += principal;
-  ps->year_defaulted += principal;
-  if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal, PS_KIND_PRINCIPAL_LOSS)) return -1;
+  ps->defaults += count;
+  ps->exposure += principal * count;
+  ps->npl += principal * count;
+  ps->year_defaulted += principal * count;
+  if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS))
+    return -1;
 
   int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
   if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
   else
     for (int i = 0; i < p->nshares; i++)
-      if (ps_is_pool_account(m, p->shares[i].account)) pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i];
+      if (ps_is_pool_account(m, p->shares[i].account))
+        pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i] * count;
   if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
   return 0;
 }
@@ -161,15 +187,15 @@ static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
 }
 
 /* excess_to pays the bank what a cap, a pause or an unpaid share removed from
-** a claim (nothing moves when excess_to is the bank itself) */
+** a claim, `amount` a loan (nothing moves when excess_to is the bank itself) */
 static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int64_t amount, int t) {
   if (p->excess_to == p->bank || amount == 0) return 0;
   r->excess_paid += amount;
-  return ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount, PS_KIND_COMPENSATION);
+  return ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount * r->count, PS_KIND_COMPENSATION);
 }
 
-/* Cut what the payers other than the bank owe on this claim to `allowed`
-** (pro rata to their dues); the cut falls to excess_to. Returns the cut. */
+/* Cut what the payers other than the bank owe on this claim to `allowed` a
+** loan (pro rata to their dues); the cut falls to excess_to. Returns the cut a loan. */
 static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, int64_t allowed, int t) {
   int64_t *due = &w->due[r->first], asked = 0;
   for (int i = 0; i < p->nshares; i++) {
@@ -188,40 +214,45 @@ static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, i
   return excess_pays(w, r, p, cut, t) ? -1 : cut;
 }
 
-/* what a party pays of `amount` now: a guarantor no more than its capital
-** left, an insurer no more than its loss-ratio cap allows this year; the rest
-** is its unpaid share, which excess_to bears (paying the bank, unless it is the
-** bank). Returns what the party pays, or -1. */
+/* what a party pays of `amount` a loan now: a guarantor no more than its
+** capital left, an insurer no more than its loss-ratio cap allows this year
+** (limits a run of defaults never meets: ps_claims_batchable); the rest is its
+** unpaid share, which excess_to bears (paying the bank, unless it is the bank).
+** Returns what the party pays a loan, or -1. */
 static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t) {
   const ps_party *party = &w->m->parties[account];
   party_state *ps = &w->parties[account];
-  int64_t now = amount;
+  int64_t now = amount, n = r->count;
   if (party->kind == PS_PARTY_GUARANTOR) {
     int64_t left = ps_flows_capital_left(w, account);
     if (now > left) now = left;
     if (now == left && now > 0) ps->breached = 1; /* this payout uses up what capital was left */
-    ps->payouts += now;
+    ps->payouts += now * n;
   } else if (party->kind == PS_PARTY_INSURER && party->loss_ratio_cap > 0) {
     int64_t allowed = (int64_t)floor(party->loss_ratio_cap * (double)ps->premiums_year) - ps->claims_year;
     if (now > allowed) now = allowed > 0 ? allowed : 0;
   }
   if (party->kind == PS_PARTY_INSURER) {
-    ps->claims += now;
-    ps->claims_year += now;
+    ps->claims += now * n;
+    ps->claims_year += now * n;
     if (account == p->layer.insurer) {
       programme_state *pg = &w->progs[p - w->m->programmes];
-      pg->layer_claims += now;
-      pg->layer_by_segment[w->m->segments[r->segment].driver] += now;
+      pg->layer_claims += now * n;
+      pg->layer_by_segment[w->m->segments[r->segment].driver] += now * n;
     }
   }
-  ps->unpaid += amount - now;
+  ps->unpaid += (amount - now) * n;
   return excess_pays(w, r, p, amount - now, t) ? -1 : now;
 }
 
-/* pay `amount` from a payer to the bank now; pools pay what their balance
-** allows and record the rest as shortfall */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int t) {
+/* pay `count` claims of `amount` from a pool to the bank now, as far as its
+** balance goes, and record the rest as shortfall */
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int64_t count, int t) {
   pool_state *ps = &w->pools[pool];
+  /* the sizing shadow adds claim by claim, as the claims come one at a time */
+  for (int64_t k = 0; k < count; k++) ps->need += (double)amount * ps->discount;
+  if (ps->need > ps->required) ps->required = ps->need;
+  amount *= count;
   int64_t now = amount < ps->balance ? amount : ps->balance;
   ps->balance -= now;
   ps->claims += amount;
@@ -230,12 +261,13 @@ int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int
   if (driver >= 0) ps->by_segment[driver] += now;
   ps->year_paid += now;
   ps->shortfall += amount - now;
-  ps->need += (double)amount * ps->discount;
-  if (ps->need > ps->required) ps->required = ps->need;
   if (amount > now && ps->depletion == 0) ps->depletion = t;
   return now;
 }
 
+/* a payer pays `amount` a loan of the record now (a pool as far as its
+** balance goes: a run of defaults reaches here only when its pools can pay all
+** of it, split_short_run, so what it pays divides evenly among its loans) */
 static int pay(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t,
                int64_t *paid) {
   const ps_model *m = w->m;
@@ -243,10 +275,10 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
   if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
   if (ps_is_pool_account(m, account))
     now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
-                              t);
+                              r->count, t) / r->count;
   *paid += now;
-  /* from account to the bank, `now` fen: the name 'account' only looks like the parameter 'amount' */
-  return ps_ledger_post(&w->ledger, t, account, p->bank, now, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
+  /* from account to the bank: the name 'account' only looks like the parameter 'amount' */
+  return ps_ledger_post(&w->ledger, t, account, p->bank, now * r->count, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
 }
 
 /* the part of a due paid at the claim; the rest comes with the recovery */
@@ -254,17 +286,67 @@ static int64_t first_part(const ps_programme *p, int64_t due) {
   return p->first_payment >= 1 ? due : (int64_t)llround((double)due * p->first_payment);
 }
 
+/* insert record j after record prev in a queue (next: which link) */
+static void insert_after(queue *q, default_record *records, int prev, int j, int is_claim) {
+  int *link = is_claim ? &records[prev].next_claim : &records[prev].next_recovery;
+  int *own = is_claim ? &records[j].next_claim : &records[j].next_recovery;
+  *own = *link;
+  *link = j;
+  if (q->tail == prev) q->tail = j;
+}
+
+/* A run of defaults claimed in period t is paid as one only when every pool
+** it draws on can pay all of it. Otherwise the loans the pools can pay in full
+** stay a run and each of the rest becomes a record of its own, queued right
+** after it for the claim and the recovery: they are then paid one by one, as
+** if they had never been recorded together. -1 when out of memory. */
+static int split_short_run(ps_path *w, int idx, int t) {
+  const ps_model *m = w->m;
+  default_record *r = &w->records[idx];
+  const ps_programme *p = &m->programmes[r->programme];
+  int64_t fits = r->count;
+  for (int i = 0; i < p->nshares; i++) { /* each account pays one share at most */
+    int64_t per_loan = first_part(p, w->due[r->first + (size_t)i]);
+    if (p->shares[i].account == p->bank || !ps_is_pool_account(m, p->shares[i].account) || per_loan <= 0) continue;
+    int64_t can = pool_of(w, p->shares[i].account)->balance / per_loan;
+    if (can < fits) fits = can;
+  }
+  if (fits == r->count) return 0;
+  int64_t keep = fits > 0 ? fits : 1;
+  size_t extra = (size_t)(r->count - keep), n = (size_t)p->nshares;
+  if (reserve_records(w, extra, p->nshares)) return -1;
+  r = &w->records[idx];
+  r->count = keep;
+  int recover_at = r->period + p->recovery_lag, prev = idx;
+  for (size_t k = 0; k < extra; k++) {
+    int j = (int)w->nrecords++;
+    default_record *c = &w->records[j];
+    *c = *r;
+    c->count = 1;
+    c->first = w->namounts;
+    memcpy(&w->due[c->first], &w->due[r->first], n * sizeof(int64_t));
+    memcpy(&w->paid[c->first], &w->paid[r->first], n * sizeof(int64_t));
+    w->namounts += n;
+    insert_after(&w->claims[t], w->records, prev, j, 1);
+    if (recover_at >= t && recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0);
+    prev = j;
+  }
+  return 0;
+}
+
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
+    programme_state *ps = &w->progs[w->records[idx].programme];
+    if (w->records[idx].count > 1 && !ps->paused && split_short_run(w, idx, t)) return -1;
     default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
-    programme_state *ps = &w->progs[r->programme];
-    ps->claimed += r->exposure;
+    int64_t n = r->count;
+    ps->claimed += r->exposure * n;
     int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
     if (cut < 0) return -1;
-    if (ps->paused) ps->refused += cut;
-    else ps->capped += cut;
+    if (ps->paused) ps->refused += cut * n;
+    else ps->capped += cut * n;
     for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
       int64_t *due = &w->due[r->first + (size_t)i];
       if (p->shares[i].cap_per_year > 0 && p->shares[i].account != p->bank) {
@@ -275,7 +357,7 @@ int ps_claims_pay(ps_path *w, int t) {
           if (excess_pays(w, r, p, over, t)) return -1;
         }
       }
-      ps->share_year[i] += *due;
+      ps->share_year[i] += *due * n;
     }
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
@@ -284,12 +366,12 @@ int ps_claims_pay(ps_path *w, int t) {
         w->paid[r->first + (size_t)i] = due;
         continue;
       }
-      ps->public_year += due;
-      ps->public_total += due;
+      ps->public_year += due * n;
+      ps->public_total += due * n;
       if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return -1;
       /* a second payment due after the horizon is not settled within it */
       if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
-        pool_of(w, account)->unsettled += due - first_part(p, due);
+        pool_of(w, account)->unsettled += (due - first_part(p, due)) * n;
     }
   }
   return 0;
@@ -319,12 +401,13 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
   int short_paid = 0;
   for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
   if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
-  for (int i = 0; i < p->nshares; i++) {
-    int account = p->shares[i].account;
-    if (account == p->bank || !ps_is_pool_account(m, account)) continue;
-    pool_state *ps = pool_of(w, account);
-    ps->need -= (double)w->parts[i] * ps->discount;
-  }
+  for (int64_t k = 0; k < r->count; k++) /* loan by loan, as the shadow counts them */
+    for (int i = 0; i < p->nshares; i++) {
+      int account = p->shares[i].account;
+      if (account == p->bank || !ps_is_pool_account(m, account)) continue;
+      pool_state *ps = pool_of(w, account);
+      ps->need -= (double)w->parts[i] * ps->discount;
+    }
 }
 
 int ps_claims_recover(ps_path *w, int t) {
@@ -332,7 +415,8 @@ int ps_claims_recover(ps_path *w, int t) {
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
     default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
-    w->progs[r->programme].npl -= r->principal;
+    int64_t n = r->count;
+    w->progs[r->programme].npl -= r->principal * n;
     /* second payments: what was due beyond the first payment */
     if (p->first_payment < 1)
       for (int i = 0; i < p->nshares; i++) {
@@ -341,22 +425,23 @@ int ps_claims_recover(ps_path *w, int t) {
             pay(w, r, p, p->shares[i].account, due - first_part(p, due), t, &w->paid[r->first + (size_t)i]))
           return -1;
       }
-    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery, PS_KIND_RECOVERY)) return -1;
+    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY)) return -1;
     split_recovery(w, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       if (account == p->bank || w->parts[i] == 0) continue;
-      if (ps_ledger_post(&w->ledger, t, p->bank, account, w->parts[i], PS_KIND_RECOVERY)) return -1;
+      int64_t part = w->parts[i] * n;
+      if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return -1;
       if (ps_is_pool_account(m, account)) {
         pool_state *ps = pool_of(w, account);
-        ps->balance += w->parts[i];
-        ps->recovered += w->parts[i];
-        ps->by_programme[r->programme] -= w->parts[i];
-        ps->by_segment[m->segments[r->segment].driver] -= w->parts[i];
-        ps->year_recovered += w->parts[i];
+        ps->balance += part;
+        ps->recovered += part;
+        ps->by_programme[r->programme] -= part;
+        ps->by_segment[m->segments[r->segment].driver] -= part;
+        ps->year_recovered += part;
       }
     }
-    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares], PS_KIND_RECOVERY)) return -1;
+    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY)) return -1;
     discount_recoveries(w, r, p);
   }
   return 0;

@@ -37,6 +37,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
            (w->alive_sum = calloc((size_t)m->nsegments + 1, sizeof(int64_t))) &&
+           (w->batchable = calloc((size_t)m->nsegments + 1, 1)) &&
            (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
            (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
@@ -47,6 +48,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_claims_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -72,6 +74,7 @@ void ps_path_free(ps_path *w) {
   free(w->tape_loans);
   free(w->rejected);
   free(w->alive_sum);
+  free(w->batchable);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);
@@ -185,7 +188,20 @@ static int originate(ps_path *w, int t) {
 static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
   w->alive[s][c]--;
   w->alive_sum[s]--;
-  return ps_claims_record_default(w, s, c, t, item);
+  return ps_claims_record_default(w, s, c, t, item, 1);
+}
+
+/* d loans of segment s, cohort c, default in period t: one record for all of
+** them when they are alike (ps_claims_batchable), else one each */
+static int default_loans(ps_path *w, int s, int c, int t, int64_t d) {
+  if (!w->batchable[s]) {
+    for (; d > 0; d--)
+      if (default_loan(w, s, c, t, -1)) return -1;
+    return 0;
+  }
+  w->alive[s][c] -= d;
+  w->alive_sum[s] -= d;
+  return d > 0 ? ps_claims_record_default(w, s, c, t, -1, d) : 0;
 }
 
 /* Draw the period's defaults. Loans of a segment alive in period t share one
@@ -288,8 +304,7 @@ static int draw_defaults(ps_path *w, int t) {
         if (alive[c] == 0) continue;
         double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
         int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
-        for (; d > 0; d--)
-          if (default_loan(w, s, c, t, -1)) return -1;
+        if (default_loans(w, s, c, t, d)) return -1;
       }
       continue;
     }
@@ -297,12 +312,29 @@ static int draw_defaults(ps_path *w, int t) {
     if (n == 0) continue;
     double p = ps_factors_pd(&w->factors, m, seg, t, 0);
     int64_t d = p >= 1 ? n : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)n);
+    /* runs of defaults alike go in one record: a bullet loan's of any cohort,
+    ** an amortizing loan's of one cohort (recording them draws nothing, so
+    ** the cohorts are drawn as before) */
+    int64_t run = 0;
+    int run_cohort = lo;
     for (; d > 0; d--, n--) {
       int64_t k = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
       int c = lo;
       while (k >= alive[c]) k -= alive[c++];
-      if (default_loan(w, s, c, t, -1)) return -1;
+      if (!w->batchable[s]) {
+        if (default_loan(w, s, c, t, -1)) return -1;
+        continue;
+      }
+      if (run > 0 && seg->amortizing && c != run_cohort) {
+        if (ps_claims_record_default(w, s, run_cohort, t, -1, run)) return -1;
+        run = 0;
+      }
+      alive[c]--;
+      w->alive_sum[s]--;
+      run_cohort = c;
+      run++;
     }
+    if (run > 0 && ps_claims_record_default(w, s, run_cohort, t, -1, run)) return -1;
   }
   return 0;
 }

@@ -1,7 +1,8 @@
 /* path_state.h — the inside of a path workspace, shared by the files that
 ** run one path: path.c (the period loop, originations, defaults), claims.c
 ** (sharing each default: claims, caps, pauses, recoveries) and rules.c (the
-** loan book, triggers and pool funding rules). Nothing else includes it. */
+** loan book, triggers and pool funding rules); tests/unit/test_runs.c reads it
+** to record defaults one by one. Nothing else includes it. */
 #ifndef PS_PATH_STATE_H
 #define PS_PATH_STATE_H
 
@@ -15,9 +16,12 @@
 #include "model.h"
 #include "path.h"
 
-/* one default awaiting its claim and its recovery */
+/* one default awaiting its claim and its recovery, or a run of `count`
+** identical defaults recorded together (ps_claims_batchable): the amounts are
+** per loan, and what moves is count times them */
 typedef struct {
   int programme, period, segment;
+  int64_t count;
   int64_t principal;          /* outstanding principal at default, fen */
   int64_t exposure, recovery; /* covered exposure (principal, + interest if covered), fen */
   int64_t excess_paid;        /* what excess_to paid the bank on it (when not the bank itself) */
@@ -90,6 +94,7 @@ struct ps_path {
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
+  unsigned char *batchable;   /* per segment: ps_claims_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch: thinning candidates that did not default */
   size_t caprejected;
@@ -114,13 +119,20 @@ struct ps_path {
 };
 
 /* ---- claims.c ---- */
-/* record a default of a loan of segment s, originated in `cohort`, in period t:
-** loan `item` of a loan-tape group (its own amount and LGD), or -1 for a loan of a
-** segment, whose amount and LGD are drawn */
-int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item);
-/* a pool pays `amount` now as far as its balance goes, recording the claim,
-** any shortfall and the sizing shadow; returns what it paid (the caller posts it) */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int t);
+/* record `count` defaults of loans of segment s, originated in `cohort`, in
+** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for
+** loans of a segment, whose amount and LGD are drawn; count > 1 only where
+** ps_claims_batchable says so */
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
+/* whether a run of defaults of segment s in one period may be recorded as one
+** record with a count: their amounts are all the same and every step a record
+** goes through is linear in the count (the pools' balances excepted, which
+** ps_claims_pay handles by splitting the run where a pool runs short) */
+int ps_claims_batchable(const ps_model *m, int s);
+/* a pool pays `count` claims of `amount` now as far as its balance goes,
+** recording the claims, any shortfall and the sizing shadow; returns what it
+** paid in all (the caller posts it) */
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int64_t count, int t);
 /* pay the claims due in period t; share the recoveries due in t */
 int ps_claims_pay(ps_path *w, int t);
 int ps_claims_recover(ps_path *w, int t);

@@ -165,7 +165,7 @@ int ps_rules_settle_layers(ps_path *w, int t) {
     int64_t amount = (int64_t)llround(layer->share * (double)excess);
     if (ps_is_pool_account(m, layer->payer)) {
       pool_state *pool = &w->pools[layer->payer - m->nparties];
-      amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, t);
+      amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
       ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
       for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
     }

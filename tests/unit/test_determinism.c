@@ -11,26 +11,8 @@
 #include "check.h"
 #include "montecarlo.h"
 #include "results.h"
+#include "same_outcomes.h"
 #include "scenario.h"
-
-/* an array of n elements of each run's outcomes */
-#define SAME(field, n) (memcmp(a->field, b->field, (n) * sizeof *a->field) == 0)
-
-/* compare every outcome array of two runs byte for byte */
-static int same_outcomes(const ps_model *m, const ps_outcomes *a, const ps_outcomes *b) {
-  size_t np = (size_t)a->paths * (size_t)a->npools, ng = (size_t)a->paths * (size_t)a->nprogrammes;
-  size_t nq = (size_t)a->paths * (size_t)a->nparties, ny = nq * (size_t)a->nyears;
-  size_t nb = (size_t)a->band_paths * (size_t)a->npools * (size_t)a->periods;
-  size_t ngy = (size_t)a->paths * (size_t)a->ngovernments * (size_t)a->nyears;
-  return a->paths == b->paths && a->band_paths == b->band_paths && SAME(claims, np) && SAME(paid, np) && SAME(shortfall, np) && SAME(recovered, np) &&
-         SAME(unsettled, np) && SAME(required, np) && SAME(topups, np) && SAME(returned, np) &&
-         SAME(depletion, np) && SAME(balance, nb) &&
-         SAME(outlay_by_programme, np * (size_t)a->nprogrammes) &&
-         SAME(outlay_by_segment, np * (size_t)m->ndrivers) && SAME(defaults, ng) && SAME(originated, ng) &&
-         SAME(defaulted_exposure, ng) && SAME(refused, ng) && SAME(capped, ng) && SAME(paused, ng) &&
-         SAME(stopped, ng) && SAME(declined, ng) && SAME(losses, nq) && SAME(net_result, nq) && SAME(unpaid, nq) &&
-         SAME(ratio, nq) && SAME(breached, nq) && SAME(net_by_year, ny) && SAME(budget, ngy * PS_NBUDGET);
-}
 
 /* an interrupted run keeps its first n paths (ps_outcomes_truncate): the same
 ** bytes as a run of n paths, for every array and every pool, programme, party */
