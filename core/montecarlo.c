@@ -85,15 +85,16 @@ static void *worker(void *arg) {
     if (stop_signal) break; /* before taking a chunk: taken chunks are finished */
     long first = atomic_fetch_add(&r->next, CHUNK);
     if (first >= r->o->paths || atomic_load(&r->failed)) break;
-    long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths;
-    for (long i = first; i < last; i++) {
+    long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths, i = first;
+    for (; i < last; i++) {
       int rc = ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err);
       if (rc || (probe && (rc = search_path(r, probe, initial, policy, i, err, sizeof err)))) {
         report_error(r, i, rc, err);
         break;
       }
-      atomic_fetch_add(&r->done, 1);
     }
+    /* once a chunk, not once a path: the workers would contend for it */
+    atomic_fetch_add(&r->done, i - first);
   }
   ps_policy_free(policy);
   ps_path_free(w);
