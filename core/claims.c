@@ -71,7 +71,7 @@ static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, in
 /* outstanding principal (fen) of a loan of amount a at the start of its period of age `age` */
 static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
   if (!s->amortizing) return amount;
-  return (int64_t)llround((double)amount * (double)(s->tenor - age) / (double)s->tenor);
+  return ps_round_fen((double)amount * (double)(s->tenor - age) / (double)s->tenor);
 }
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
@@ -114,14 +114,14 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
       lgd_dist = &own_lgd;
     }
   } else {
-    amount = (int64_t)llround(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+    amount = ps_round_fen(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
   }
   int64_t principal = outstanding(seg, amount, t - cohort);
   /* interest accrued from the start of the period of default until the claim
   ** can be lodged, when the scheme covers it, at the loan's own rate */
   double rate = item >= 0 && seg->loan_rate ? seg->loan_rate[item] : seg->rate;
   int64_t interest =
-      p->covers_interest ? (int64_t)llround((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
+      p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
   double lgd = draw_lgd(w, seg, lgd_dist, t);
   ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
                        (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
@@ -139,7 +139,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
-                        (int64_t)llround((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
   /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
   int64_t first_loss = 0;
   if (p->first_loss_share >= 0) {
@@ -283,7 +283,7 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
 
 /* the part of a due paid at the claim; the rest comes with the recovery */
 static int64_t first_part(const ps_programme *p, int64_t due) {
-  return p->first_payment >= 1 ? due : (int64_t)llround((double)due * p->first_payment);
+  return p->first_payment >= 1 ? due : ps_round_fen((double)due * p->first_payment);
 }
 
 /* insert record j after record prev in a queue (next: which link) */

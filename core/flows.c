@@ -17,7 +17,7 @@ static double remaining(const ps_segment *s, int age) {
 
 /* post amount (rounded to the fen) unless it is zero */
 static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind) {
-  return ps_ledger_post(&w->ledger, t, from, to, (int64_t)llround(amount), kind);
+  return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
 }
 
 int64_t ps_flows_capital_left(const ps_path *w, int party) {
@@ -83,7 +83,7 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   int firms = ps_account_firms(m);
   double perf = performing(w, s, t);
   *book += perf;
-  int64_t interest = (int64_t)llround(perf * seg->rate * m->dt);
+  int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
   if (ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) return -1;
   if (post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
            PS_KIND_FUNDING_COST))
@@ -121,13 +121,13 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
     if (a >= m->nparties) continue;
     const ps_party *party = &m->parties[a];
     if (party->kind == PS_PARTY_GUARANTOR && party->guarantee_fee > 0) {
-      int64_t fee = (int64_t)llround(book * party->guarantee_fee * m->dt);
+      int64_t fee = ps_round_fen(book * party->guarantee_fee * m->dt);
       if (ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE)) return -1;
       if (p->fee_subsidy.payer >= 0 &&
           post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY))
         return -1;
     } else if (party->kind == PS_PARTY_INSURER && party->premium > 0) {
-      int64_t premium = (int64_t)llround(book * party->premium * m->dt);
+      int64_t premium = ps_round_fen(book * party->premium * m->dt);
       if (ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM)) return -1;
       w->parties[a].premiums += premium;
       w->parties[a].premiums_year += premium;

@@ -53,6 +53,15 @@ void ps_ledger_free(ps_ledger *l);
 /* forget all postings (start of a path) */
 void ps_ledger_reset(ps_ledger *l);
 
+/* x rounded to the nearest integer, halves away from zero: llround(x) for the
+** amounts a path computes (finite, |x| < 2^63), inline because a path rounds
+** thousands of them. Exact: x - trunc(x) is exact in binary floating point. */
+static inline int64_t ps_round_fen(double x) {
+  int64_t r = (int64_t)x;
+  double frac = x - (double)r;
+  return frac >= 0.5 ? r + 1 : frac <= -0.5 ? r - 1 : r;
+}
+
 /* move amount fen from one account to another; amount 0 is a no-op.
 ** Returns 0, or -1 when the log cannot grow. */
 int ps_ledger_post(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind);

@@ -142,7 +142,7 @@ static int fund_pools(ps_path *w, int t) {
     const ps_pool *pool = &m->pools[i];
     pool_state *ps = &w->pools[i];
     ps->discount /= 1 + pool->yield_per_period;
-    int64_t yield = (int64_t)llround((double)ps->balance * pool->yield_per_period);
+    int64_t yield = ps_round_fen((double)ps->balance * pool->yield_per_period);
     /* the ledger rounds yield to the fen (at most half a fen a period); the
     ** sizing shadow compounds it exactly, so it counts half a fen against the
     ** pool each period to stay on the safe side of that rounding */

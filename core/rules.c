@@ -108,7 +108,7 @@ int ps_rules_fund(ps_path *w, int t) {
       double covered = 0;
       for (int k = 0; k < m->nprogrammes; k++)
         if (covers(&m->programmes[k], ps_account_of_pool(m, i))) covered += w->progs[k].performing;
-      int64_t target = (int64_t)llround(pool->refill_below * covered);
+      int64_t target = ps_round_fen(pool->refill_below * covered);
       if (ps->balance < target && ps_path_topup(w, i, target - ps->balance)) return -1;
     }
   }
@@ -162,7 +162,7 @@ int ps_rules_settle_layers(ps_path *w, int t) {
     memset(ps->layer_by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
     ps->layer_claims = ps->layer_premiums = 0;
     if (excess <= 0) continue;
-    int64_t amount = (int64_t)llround(layer->share * (double)excess);
+    int64_t amount = ps_round_fen(layer->share * (double)excess);
     if (ps_is_pool_account(m, layer->payer)) {
       pool_state *pool = &w->pools[layer->payer - m->nparties];
       amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
