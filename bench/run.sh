@@ -32,6 +32,20 @@ per_path() {
   a=$(instructions "$small" "$@"); b=$(instructions "$large" "$@")
   echo "$a $b $small $large" | awk '{ printf "%.0f", ($2 - $1) / ($4 - $3) }'
 }
+# pair_seconds SCENARIO PATHS -> the median over RUNS of the slower of two
+# 1-thread runs started together: separate processes, nothing shared
+pair_seconds() {
+  i=0
+  while [ $i -lt "$runs" ]; do
+    for k in 1 2; do
+      "$bin" run "$1" --paths "$2" --threads 1 --quiet --json - > "bench/.pair.$k" &
+    done
+    wait
+    cat bench/.pair.1 bench/.pair.2 | awk -F'[:,]' '/"seconds"/ { gsub(/[ \t]/, "", $2); if ($2 > m) m = $2 } END { print m }'
+    i=$((i + 1))
+  done | median
+  rm -f bench/.pair.1 bench/.pair.2
+}
 rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 # speedup PATHS_A SECONDS_A PATHS_B SECONDS_B -> A's paths per second over B's
@@ -64,6 +78,9 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
   h_2=$(seconds bench/portfolio_2400_hooks.lua 20000 2); row "B5: the same with Lua on_default and split" 20000 2 "$h_2"
   echo
   echo "- Thread scaling (1-thread time / 2-thread time): B1 $(ratio "$b1_1" "$b1_2"), B2 $(ratio "$b2_1" "$b2_2"), B3 $(ratio "$b3_1" "$b3_2"), 2 400 loans $(ratio "$p_1" "$p_2")."
+  pair=$(pair_seconds bench/b1.lua 100000)
+  echo "- This machine's own ceiling: two 1-thread B1 runs started together, separate processes sharing nothing,"
+  echo "  the slower of the two takes $(ratio "$pair" "$b1_1")× the time of one alone, so two threads can give at most about $(ratio "$(echo "$b1_1" | awk '{ print 2 * $1 }')" "$pair")× one."
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(speedup 100000 "$b1_2" 20000 "$naive")×."
   echo "- Thinning against the naive sampler on B2 (paths/s, 2 threads): $(speedup 10000 "$b2_2" 400 "$b2_naive")×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
