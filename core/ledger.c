@@ -30,11 +30,7 @@ void ps_ledger_reset(ps_ledger *l) {
   l->nlog = 0;
 }
 
-int ps_ledger_post(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
-  if (amount == 0) return 0;
-  l->net[(size_t)from * PS_NKINDS + kind] -= amount;
-  l->net[(size_t)to * PS_NKINDS + kind] += amount;
-  if (!l->logging) return 0;
+int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
   if (l->nlog == l->caplog) {
     size_t cap = l->caplog ? 2 * l->caplog : 256;
     ps_posting *p = realloc(l->log, cap * sizeof *p);
