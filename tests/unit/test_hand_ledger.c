@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_postings.h"
 #include "outcomes.h"
 #include "path.h"
 #include "scenario.h"
@@ -64,18 +65,7 @@ int main(void) {
   CHECK_EQ_INT(ps_path_run(w, m.seed, 0, NULL, &o, err, sizeof err), 0);
 
   const ps_ledger *l = ps_path_ledger(w);
-  size_t n = sizeof expected / sizeof *expected;
-  CHECK_EQ_INT(l->nlog, n);
-  for (size_t i = 0; i < n && i < l->nlog; i++) {
-    const ps_posting *got = &l->log[i], *want = &expected[i];
-    int same = got->period == want->period && got->from == want->from && got->to == want->to &&
-               got->amount == want->amount && got->kind == want->kind;
-    CHECK(same);
-    if (!same)
-      fprintf(stderr, "posting %zu: got (%d, %d->%d, %lld, %s), want (%d, %d->%d, %lld, %s)\n", i, got->period,
-              got->from, got->to, (long long)got->amount, ps_kind_name(got->kind), want->period, want->from, want->to,
-              (long long)want->amount, ps_kind_name(want->kind));
-  }
+  check_postings(l, expected, sizeof expected / sizeof *expected);
 
   /* balances: the fund's closing balance and every party's losses */
   CHECK_EQ_INT(ps_ledger_balance(l, FUND), 69346428);

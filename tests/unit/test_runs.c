@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_postings.h"
 #include "path_state.h"
 #include "policy.h"
 #include "same_outcomes.h"
@@ -110,17 +111,7 @@ static void check_hand_split(void) {
   CHECK(w != NULL && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
   CHECK_EQ_INT(ps_path_run(w, m.seed, 0, NULL, &o, err, sizeof err), 0);
   const ps_ledger *l = ps_path_ledger(w);
-  size_t n = sizeof expected / sizeof *expected;
-  CHECK_EQ_INT(l->nlog, n);
-  for (size_t i = 0; i < n && i < l->nlog; i++) {
-    const ps_posting *got = &l->log[i], *want = &expected[i];
-    int same = got->period == want->period && got->from == want->from && got->to == want->to &&
-               got->amount == want->amount && got->kind == want->kind;
-    CHECK(same);
-    if (!same)
-      fprintf(stderr, "posting %zu: got (%d, %d->%d, %lld, %s)\n", i, got->period, got->from, got->to,
-              (long long)got->amount, ps_kind_name(got->kind));
-  }
+  check_postings(l, expected, sizeof expected / sizeof *expected);
   CHECK_NEAR(o.paid[0], 750000, 0);
   CHECK_NEAR(o.shortfall[0], 750000, 0);
   CHECK_NEAR(o.recovered[0], 375000, 0);
