@@ -40,10 +40,10 @@ static void recorder_free(recorder *r) {
 }
 
 /* returns how many of the scenario's segments may record runs */
-static int check_scenario(const char *file, long paths) {
+static int check_variant(const char *file, const ps_override *sets, int nsets, long paths) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
+  if (ps_scenario_load(file, sets, nsets, &m, err, sizeof err)) {
     fprintf(stderr, "%s\n", err);
     CHECK(0);
     return 0;
@@ -73,13 +73,16 @@ static int check_scenario(const char *file, long paths) {
   /* runs were recorded where they may be, and nowhere else */
   if (batchable) CHECK(runs.records < single.records);
   else CHECK_EQ_INT(runs.records, single.records);
-  printf("%s: %d of %d segments record runs; %zu records for %zu defaults one by one; %ld pool-paths depleted\n",
-         file, batchable, m.nsegments, runs.records, single.records, depleted);
+  printf("%s%s%s: %d of %d segments record runs; %zu records for %zu defaults one by one; %ld pool-paths depleted\n",
+         file, nsets ? " --set " : "", nsets ? sets[0].key : "", batchable, m.nsegments, runs.records,
+         single.records, depleted);
   recorder_free(&runs);
   recorder_free(&single);
   ps_model_free(&m);
   return batchable;
 }
+
+static int check_scenario(const char *file, long paths) { return check_variant(file, NULL, 0, paths); }
 
 enum { GOV, BANK, FUND };
 
@@ -124,6 +127,14 @@ static void check_hand_split(void) {
 int main(void) {
   gsl_set_error_handler_off();
   CHECK(check_scenario("tests/scenarios/runs.lua", 300) > 0);
+  /* a run split in the period its recovery comes in too (the split loans join
+  ** that period's recoveries); a fund short from the start; one never short */
+  const ps_override same_period[] = {{"programmes.main.recovery_lag", "3"}, {"programmes.zyb.recovery_lag", "1"}};
+  const ps_override starved[] = {{"pools.fund.initial", "1e5"}};
+  const ps_override ample[] = {{"pools.fund.initial", "1e10"}, {"pools.xol.initial", "1e10"}};
+  CHECK(check_variant("tests/scenarios/runs.lua", same_period, 2, 300) > 0);
+  CHECK(check_variant("tests/scenarios/runs.lua", starved, 1, 200) > 0);
+  CHECK(check_variant("tests/scenarios/runs.lua", ample, 2, 200) > 0);
   CHECK(check_scenario("bench/b1.lua", 300) > 0);
   check_scenario("tests/scenarios/all_rules.lua", 100);
   check_scenario("tests/scenarios/hand_ledger.lua", 1);
