@@ -42,16 +42,16 @@ scaling() {
     i=$((i + 1))
   done | medians
 }
-# instructions PATHS [options] -> instructions callgrind counts for a 1-thread B1 run
+# instructions SCENARIO PATHS [options] -> instructions callgrind counts for a 1-thread run
 instructions() {
-  paths=$1; shift
-  valgrind --tool=callgrind --callgrind-out-file=bench/.callgrind.$paths "$bin" run bench/b1.lua \
+  scen=$1 paths=$2; shift 2
+  valgrind --tool=callgrind --callgrind-out-file="bench/.callgrind.$(basename "$scen" .lua).$paths" "$bin" run "$scen" \
     --paths "$paths" --threads 1 --quiet "$@" 2>&1 | awk '/Collected :/ { print $NF }'
 }
-# per_path SMALL LARGE [options] -> instructions a path, set-up cancelled by the difference
+# per_path SCENARIO SMALL LARGE [options] -> instructions a path, set-up cancelled by the difference
 per_path() {
-  small=$1 large=$2; shift 2
-  a=$(instructions "$small" "$@"); b=$(instructions "$large" "$@")
+  scen=$1 small=$2 large=$3; shift 3
+  a=$(instructions "$scen" "$small" "$@"); b=$(instructions "$scen" "$large" "$@")
   echo "$a $b $small $large" | awk '{ printf "%.0f", ($2 - $1) / ($4 - $3) }'
 }
 # ceiling SCENARIO PATHS -> "slowdown ceiling": each repetition runs one
@@ -68,6 +68,40 @@ ceiling() {
     i=$((i + 1))
   done | medians
   rm -f bench/.pair.1 bench/.pair.2
+}
+# hook variants of bench/portfolio_2400.lua, written into bench/data/ (git-ignored):
+# the same scenario with empty hooks added, so their difference in time is the hooks'
+hook_variants() {
+  base=bench/portfolio_2400.lua
+  awk '/^  programmes = [{]/ { print "  on_period = function(ctx) end," } { print }' $base > bench/data/hooks_period.lua
+  awk '/^  programmes = [{]/ { print "  on_default = function(loan, ctx) end," } { print }' $base > bench/data/hooks_default.lua
+  awk '{ print } /id = "b", segments/ { print "      split = function(loss, loan, ctx) return { fund = 0.3, bank_b = 0.7 } end," }' \
+    $base > bench/data/hooks_split.lua
+}
+# hook_instructions -> "state on_period on_default split base": instructions a
+# path's fresh Lua state costs, then each call, and a path without hooks (a
+# path each of paths 100..499, set-up cancelled). Instruction counts do not move
+# with the machine's noise; a Lua state's move by about 0.3% with its
+# randomised hash seed, so each cost is taken where its calls dominate: with I0
+# the base and I1 the on_period variant, on_period = the growth of I1 - I0 from
+# 36 to 360 periods over 324 periods, state = I1 - I0 at 36 periods less 36
+# calls; then on_default, split = (I - I0 - state) / their calls a path (the
+# defaults of those paths, the same in every variant).
+hook_instructions() {
+  hook_variants
+  for n in 100 500; do "$bin" run bench/portfolio_2400.lua --paths $n --quiet --json "bench/.hooks.$n.json"; done
+  set -- $(/usr/bin/python3 -c 'import json
+g = [json.load(open("bench/.hooks.%d.json" % n))["programmes"] for n in (100, 500)]
+m = lambda p: (500 * g[1][p]["defaults"]["mean"] - 100 * g[0][p]["defaults"]["mean"]) / 400
+print(m("a") + m("b"), m("b"))')
+  rm -f bench/.hooks.*.json
+  echo "$(per_path bench/portfolio_2400.lua 100 500) $(per_path bench/data/hooks_period.lua 100 500)" \
+    "$(per_path bench/portfolio_2400.lua 100 500 --set periods=360)" \
+    "$(per_path bench/data/hooks_period.lua 100 500 --set periods=360)" \
+    "$(per_path bench/data/hooks_default.lua 100 500) $(per_path bench/data/hooks_split.lua 100 500)" |
+    awk -v d="$1" -v db="$2" '{ p = (($4 - $3) - ($2 - $1)) / 324; s = $2 - $1 - 36 * p
+      printf "%.0f %.0f %.0f %.0f %.0f\n", s, p, ($5 - $1 - s) / d, ($6 - $1 - s) / db, $1 }'
+  rm -f bench/data/hooks_*.lua
 }
 rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
@@ -108,7 +142,7 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(speedup 100000 "$b1_2" 20000 "$naive")×."
   echo "- Thinning against the naive sampler on B2 (paths/s, 2 threads): $(speedup 10000 "$b2_2" 400 "$b2_naive")×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
-  echo "- Hook costs per call are in docs/scenario.md."
+  echo "- B5, what Lua hooks cost per call: in instructions below (callgrind), which do not move with machine noise."
   echo
   echo "## Memory (peak resident set, /usr/bin/time; B1, 2 threads)"
   echo
@@ -154,18 +188,26 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
     echo
     echo "## Instruction counts (valgrind --tool=callgrind; independent of machine noise)"
     echo
-    cohort=$(per_path 200 2200); naive_i=$(per_path 50 550 --sampler loan)
+    cohort=$(per_path bench/b1.lua 200 2200); naive_i=$(per_path bench/b1.lua 50 550 --sampler loan)
     echo "- B1, 1 thread, instructions a path (the difference of 2 200- and 200-path runs, so set-up cancels):"
     echo "  $cohort with the cohort sampler, $naive_i with the naive loan-by-loan one ($(ratio "$naive_i" "$cohort")×)."
     echo "- Where a B1 path's instructions go (2 200 paths, share of all instructions, libraries included):"
     echo
-    callgrind_annotate bench/.callgrind.2200 2>/dev/null |
+    callgrind_annotate bench/.callgrind.b1.2200 2>/dev/null |
       awk '/file:function/ { on = 1; next }
            on && match($0, /\( *[0-9.]+%\)/) {
              if (++n > 10) exit
              pct = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", pct)
              fn = substr($0, RSTART + RLENGTH); sub(/^ +/, "", fn); sub(/ \[.*/, "", fn); sub(/.*\//, "", fn)
              printf "  - %s %s\n", pct, fn }'
+    rm -f bench/.callgrind.*
+    set -- $(hook_instructions)
+    us=$(echo "$p_1 $5" | awk '{ print $1 / 100000 * 1e6 / $2 }') # µs an instruction, from the 2 400-loan row
+    echo "- B5, what Lua hooks cost (bench/portfolio_2400.lua with empty hooks added, 1 thread, a path each of"
+    echo "  runs of 100 and 500 paths): a path without hooks $5 instructions; a path's fresh Lua state (once a path"
+    echo "  when there is any hook) $1; an on_period call $2; an on_default call $3; a split call $4"
+    echo "  (≈ $(echo "$1 $2 $3 $4 $us" | awk '{ printf "%.0f, %.2f, %.2f and %.2f µs", $1 * $5, $2 * $5, $3 * $5, $4 * $5 }')"
+    echo "  at the speed of the 2 400-loan row above)."
     rm -f bench/.callgrind.*
   fi
 } > "$out"
