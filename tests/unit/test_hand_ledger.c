@@ -60,10 +60,12 @@ int main(void) {
     return check_summary("test_hand_ledger");
   }
   ps_outcomes o;
-  ps_path *w = ps_path_new(&m, NULL, 1);
-  CHECK(w != NULL && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
-  CHECK_EQ_INT(ps_path_run(w, m.seed, 0, NULL, &o, err, sizeof err), 0);
-
+  ps_path *w = run_logged_path(&m, &o);
+  if (!w) {
+    ps_outcomes_free(&o);
+    ps_model_free(&m);
+    return check_summary("test_hand_ledger");
+  }
   const ps_ledger *l = ps_path_ledger(w);
   check_postings(l, expected, sizeof expected / sizeof *expected);
 
