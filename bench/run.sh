@@ -12,7 +12,6 @@
 bin=${1:-./poolsim}
 runs=${RUNS:-5}
 out=bench/RESULTS.md
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # medians: lines of numbers -> the median of each column
 medians() {
   awk '{ for (j = 1; j <= NF; j++) x[j, NR] = $j; if (NF > nf) nf = NF }
@@ -30,7 +29,7 @@ once() {
 # seconds SCENARIO PATHS THREADS [more options] -> the median run time
 seconds() {
   i=0
-  while [ $i -lt "$runs" ]; do once "$@"; i=$((i + 1)); done | median
+  while [ $i -lt "$runs" ]; do once "$@"; i=$((i + 1)); done | medians
 }
 # scaling SCENARIO PATHS -> "t1 t2 r": the median 1- and 2-thread times and the
 # median of t1 / t2 over repetitions that run one of each
@@ -70,7 +69,7 @@ ceiling() {
   rm -f bench/.pair.1 bench/.pair.2
 }
 # hook variants of bench/portfolio_2400.lua, written into bench/data/ (git-ignored):
-# the same scenario with empty hooks added, so their difference in time is the hooks'
+# the same scenario with empty hooks added, so what they cost more is the hooks'
 hook_variants() {
   base=bench/portfolio_2400.lua
   awk '/^  programmes = [{]/ { print "  on_period = function(ctx) end," } { print }' $base > bench/data/hooks_period.lua

@@ -328,7 +328,9 @@ static int split_short_run(ps_path *w, int idx, int t) {
     memcpy(&w->paid[c->first], &w->paid[r->first], n * sizeof(int64_t));
     w->namounts += n;
     insert_after(&w->claims[t], w->records, prev, j, 1);
-    if (recover_at >= t && recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0);
+    /* recovery_lag >= recognition_lag + claim_lag (scenario_programme.c), so
+    ** the recovery is not yet done: at t or later, or after the horizon */
+    if (recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0);
     prev = j;
   }
   return 0;
