@@ -19,7 +19,7 @@ WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
 # Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
 SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
 GEN_SRC  := build/gen/scripts.c
@@ -78,13 +78,23 @@ deps-fuzz: deps
 	rm -f $(BUILD)/fuzz_probe.c $(BUILD)/fuzz_probe
 
 # ---- build --------------------------------------------------------------
-$(REL)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h tests/fuzz/*.h) | deps
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
+# -MMD: each object's header dependencies, read back below. The engine is built
+# with core/ and include/ on its include path; tests and fuzz targets also see
+# their own folder.
+DEPFLAGS := -MMD -MP
+CORE_INC := -Icore -Iinclude
+TEST_INC = $(CORE_INC) -I$(patsubst %/,%,$(dir $<))
+INC_FOR = $(if $(filter tests/%,$<),$(TEST_INC),$(CORE_INC))
 
-$(SAN)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/unit/*.h tests/fuzz/*.h) | deps
+$(REL)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SANFLAGS) -pthread -Icore -Iinclude -Itests/unit $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $(DEPFLAGS) -pthread $(INC_FOR) $(PKG_CFLAGS) -c $< -o $@
+
+$(SAN)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SANFLAGS) $(DEPFLAGS) -pthread $(INC_FOR) $(PKG_CFLAGS) -c $< -o $@
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 $(GEN_SRC): $(SCRIPTS) scripts/embed.sh
 	@mkdir -p $(dir $@)
@@ -95,9 +105,9 @@ $(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o) $(REL)/$(GEN_SRC:.c=.o)
 $(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o) $(SAN)/$(GEN_SRC:.c=.o)
 	rm -f $@ && ar rcs $@ $^
 
-$(REL)/poolsim: $(REL)/core/main.o $(REL)/libpoolsim.a
+$(REL)/poolsim: $(REL)/core/cli/main.o $(REL)/libpoolsim.a
 	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
-$(SAN)/poolsim: $(SAN)/core/main.o $(SAN)/libpoolsim.a
+$(SAN)/poolsim: $(SAN)/core/cli/main.o $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
 $(REL)/tests/unit/%: $(REL)/tests/unit/%.o $(REL)/libpoolsim.a
@@ -113,9 +123,9 @@ $(SAN)/tests/fuzz/fuzz_%: $(SAN)/tests/fuzz/fuzz_%.o $(SAN)/tests/fuzz/fuzz_tmp.
 # the same targets under libFuzzer (clang), the engine instrumented for coverage
 FUZZ := $(BUILD)/fuzz
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-$(FUZZ)/%.o: %.c $(wildcard core/*.h include/poolsim/*.h tests/fuzz/*.h) | deps-fuzz
+$(FUZZ)/%.o: %.c | deps-fuzz
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -pthread -Icore -Iinclude $(PKG_CFLAGS) -c $< -o $@
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -pthread $(INC_FOR) $(PKG_CFLAGS) -c $< -o $@
 $(FUZZ)/libpoolsim.a: $(CORE_SRC:%.c=$(FUZZ)/%.o) $(FUZZ)/$(GEN_SRC:.c=.o)
 	ar rcs $@ $^
 $(FUZZ)/fuzz_%: $(FUZZ)/tests/fuzz/fuzz_%.o $(FUZZ)/tests/fuzz/fuzz_tmp.o $(FUZZ)/libpoolsim.a

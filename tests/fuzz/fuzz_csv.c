@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "csv.h"
+#include "scenario/csv.h"
 #include "fuzz_tmp.h"
 #include "poolsim/poolsim.h"
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fuzz_tmp.h"
-#include "model.h"
+#include "scenario/model.h"
 #include "poolsim/poolsim.h"
 
 /* a model small enough to simulate at every input: loan-periods across its segments */

@@ -14,7 +14,7 @@
 
 #include "fuzz_tmp.h"
 #include "poolsim/poolsim.h"
-#include "scenario.h"
+#include "scenario/scenario.h"
 
 #define SCENARIO "scenarios/mianyang_2022.lua"
 #define MAX_SETS 256 /* as core/main.c */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# clang-tidy.sh — clang-tidy on every core/*.c with the checks of .clang-tidy
+# clang-tidy.sh — clang-tidy on every core/*/*.c with the checks of .clang-tidy
 # and the build's flags, two files at a time. A file passes when clang-tidy
 # reports nothing for it (nor for the project headers it includes). Prints the
 # findings and "clang-tidy: N passed, M failed" (N, M: files); exits 1 on any
@@ -15,8 +15,8 @@ logs=$(mktemp -d) || exit 1
 trap 'rm -rf "$logs"' EXIT
 export tidy logs FLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -pthread -Icore -Iinclude $(pkg-config --cflags lua5.4 gsl libcjson)"
 # one log per file; the name of a failing file's log ends in .fail
-ls core/*.c | xargs -P2 -I{} sh -c '
-  log="$logs/$(basename "$1").log"
+ls core/*/*.c | xargs -P2 -I{} sh -c '
+  log="$logs/$(echo "$1" | tr / _).log"
   "$tidy" --quiet --warnings-as-errors="*" "$1" -- $FLAGS >"$log" 2>&1 || mv "$log" "${log%.log}.fail"
 ' sh {}
 passed=$(find "$logs" -name '*.log' | wc -l)

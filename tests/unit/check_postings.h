@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "ledger.h"
-#include "outcomes.h"
-#include "path.h"
+#include "sim/ledger.h"
+#include "sim/outcomes.h"
+#include "sim/path.h"
 
 /* path 0 of m with its postings logged and its outcomes in o (one path); the
 ** caller frees both (o is zeroed first, so it can be freed when this fails) */

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "outcomes.h"
+#include "sim/outcomes.h"
 
 /* an array of n elements of each run's outcomes */
 #define SAME(field, n) (memcmp(a->field, b->field, (n) * sizeof *a->field) == 0)

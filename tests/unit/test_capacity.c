@@ -20,9 +20,9 @@
 #include <math.h>
 
 #include "check.h"
-#include "outcomes.h"
-#include "path.h"
-#include "scenario.h"
+#include "sim/outcomes.h"
+#include "sim/path.h"
+#include "scenario/scenario.h"
 
 int main(void) {
   gsl_set_error_handler_off();

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "csv.h"
+#include "scenario/csv.h"
 
 #define DATA "tests/data/csv/"
 

@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "check.h"
-#include "montecarlo.h"
-#include "results.h"
+#include "sim/montecarlo.h"
+#include "stats/results.h"
 #include "same_outcomes.h"
-#include "scenario.h"
+#include "scenario/scenario.h"
 
 /* an interrupted run keeps its first n paths (ps_outcomes_truncate): the same
 ** bytes as a run of n paths, for every array and every pool, programme, party */

@@ -6,9 +6,9 @@
 #include <math.h>
 
 #include "check.h"
-#include "montecarlo.h"
-#include "results.h"
-#include "scenario.h"
+#include "sim/montecarlo.h"
+#include "stats/results.h"
+#include "scenario/scenario.h"
 
 static void check_file(const char *file) {
   ps_model m;

@@ -25,9 +25,9 @@
 
 #include "check.h"
 #include "check_postings.h"
-#include "outcomes.h"
-#include "path.h"
-#include "scenario.h"
+#include "sim/outcomes.h"
+#include "sim/path.h"
+#include "scenario/scenario.h"
 
 enum { GOV, BANK, GUAR, FUND, FIRMS, OUTSIDE };
 

@@ -16,8 +16,8 @@
 
 #include "check.h"
 #include "poolsim/poolsim.h"
-#include "report.h"
-#include "study.h"
+#include "report/report.h"
+#include "stats/study.h"
 
 /* ---- a small well-formedness checker -------------------------------------- */
 

@@ -79,10 +79,10 @@
 #include <time.h>
 
 #include "check.h"
-#include "model.h"
-#include "montecarlo.h"
-#include "outcomes.h"
-#include "scenario.h"
+#include "scenario/model.h"
+#include "sim/montecarlo.h"
+#include "sim/outcomes.h"
+#include "scenario/scenario.h"
 
 #define THREADS 2
 #define Z_TOL 4.5   /* standard errors for a mean, ratio, variance or correlation */

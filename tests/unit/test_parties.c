@@ -53,10 +53,10 @@
 #include <string.h>
 
 #include "check.h"
-#include "outcomes.h"
-#include "path.h"
-#include "policy.h"
-#include "scenario.h"
+#include "sim/outcomes.h"
+#include "sim/path.h"
+#include "sim/policy.h"
+#include "scenario/scenario.h"
 
 #define Y(fen) ((double)(fen) / 100.0) /* fen -> yuan */
 #define TOL 1e-6                        /* well below a fen */

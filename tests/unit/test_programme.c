@@ -5,8 +5,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "programme.h"
-#include "rng.h"
+#include "sim/programme.h"
+#include "sim/rng.h"
 
 int main(void) {
   gsl_set_error_handler_off();

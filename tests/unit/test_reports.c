@@ -20,8 +20,8 @@
 
 #include "check.h"
 #include "poolsim/poolsim.h"
-#include "report.h"
-#include "results.h"
+#include "report/report.h"
+#include "stats/results.h"
 
 #define GOLDEN "tests/golden/"
 

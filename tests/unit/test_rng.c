@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "rng.h"
+#include "sim/rng.h"
 
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;

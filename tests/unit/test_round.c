@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "ledger.h"
-#include "rng.h"
+#include "sim/ledger.h"
+#include "sim/rng.h"
 
 static long mismatches;
 

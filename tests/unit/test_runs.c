@@ -11,10 +11,10 @@
 
 #include "check.h"
 #include "check_postings.h"
-#include "path_state.h"
-#include "policy.h"
+#include "sim/path_state.h"
+#include "sim/policy.h"
 #include "same_outcomes.h"
-#include "scenario.h"
+#include "scenario/scenario.h"
 
 /* one way of recording defaults: its workspace, hooks and outcomes */
 typedef struct {

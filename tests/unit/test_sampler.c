@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "montecarlo.h"
-#include "results.h"
-#include "scenario.h"
+#include "sim/montecarlo.h"
+#include "stats/results.h"
+#include "scenario/scenario.h"
 
 #define PATHS 6000
 

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "lua_env.h"
-#include "rng.h"
+#include "lua/lua_env.h"
+#include "sim/rng.h"
 
 /* runs src with a budget of 1e6 instructions; returns the steps the global
 ** `count` reached, and the message in err */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "scenario.h"
+#include "scenario/scenario.h"
 
 int main(void) {
   gsl_set_error_handler_off();

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "montecarlo.h"
-#include "scenario.h"
+#include "sim/montecarlo.h"
+#include "scenario/scenario.h"
 
 static int cmp(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "sha256.h"
+#include "scenario/sha256.h"
 
 /* one-shot hash of buf[0..n-1] */
 static void hash_buf(const void *buf, size_t n, char hex[65]) {

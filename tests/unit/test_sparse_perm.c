@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "rng.h"
-#include "sparse_perm.h"
+#include "sim/rng.h"
+#include "sim/sparse_perm.h"
 
 int main(void) {
   gsl_set_error_handler_off();

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "stats.h"
+#include "stats/stats.h"
 
 /* x[i] = i + 1 */
 static void fill_ramp(double *x, size_t n) {

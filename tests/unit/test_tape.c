@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "outcomes.h"
-#include "path.h"
-#include "scenario.h"
+#include "sim/outcomes.h"
+#include "sim/path.h"
+#include "scenario/scenario.h"
 
 enum { GOV, BANK, FUND, FIRMS };
 

@@ -26,8 +26,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "montecarlo.h"
-#include "scenario.h"
+#include "sim/montecarlo.h"
+#include "scenario/scenario.h"
 
 #define PATHS 20000
 enum { PAIR, SPREAD, LOW, NPROG };

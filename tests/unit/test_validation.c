@@ -44,10 +44,10 @@
 #include <time.h>
 
 #include "check.h"
-#include "model.h"
-#include "montecarlo.h"
-#include "outcomes.h"
-#include "scenario.h"
+#include "scenario/model.h"
+#include "sim/montecarlo.h"
+#include "sim/outcomes.h"
+#include "scenario/scenario.h"
 
 #define Z_TOL 4.5        /* standard errors allowed for a mean or a variance */
 #define QUANTILE_EPS 1e-5 /* per side false-failure bound of a quantile check */

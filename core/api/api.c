@@ -1,0 +1,120 @@
+/* api.c — include/poolsim/poolsim.h over the engine's stages. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "sim/montecarlo.h"
+#include "sim/path.h"
+#include "poolsim/poolsim.h"
+#include "report/report.h"
+#include "stats/results.h"
+#include "scenario/scenario.h"
+#include "stats/sizing.h"
+
+int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
+                     size_t errlen) {
+  *out = NULL;
+  gsl_set_error_handler_off(); /* GSL's default handler aborts the embedding program; poolsim checks statuses */
+  ps_model *m = malloc(sizeof *m);
+  if (!m) {
+    snprintf(err, errlen, "out of memory");
+    return PS_ERUNTIME;
+  }
+  int rc = ps_scenario_load(file, sets, nsets, m, err, errlen);
+  if (rc) {
+    ps_model_free(m);
+    free(m);
+    return rc;
+  }
+  *out = m;
+  return PS_OK;
+}
+
+void ps_scenario_close(ps_model *m) {
+  ps_model_free(m);
+  free(m);
+}
+
+/* bytes of memory in the machine, or 0 when unknown */
+static double physical_memory(void) {
+  long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+  return pages > 0 && size > 0 ? (double)pages * (double)size : 0;
+}
+
+int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen) {
+  *out = NULL;
+  gsl_set_error_handler_off();
+  ps_run_options ro = {.paths = o && o->paths > 0 ? o->paths : m->paths,
+                       .seed = o && o->use_seed ? (uint64_t)o->seed : m->seed,
+                       .threads = o && o->threads > 0 ? o->threads : ps_default_threads(),
+                       .audit = o && o->audit,
+                       .progress = o && o->progress,
+                       .search = o && o->search && m->balance_feedback,
+                       .by_loan = o && o->by_loan};
+  if (ro.paths < 1 || ro.paths > PS_MAX_PATHS) {
+    snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
+    return PS_EINPUT;
+  }
+  double need = ps_outcomes_bytes(m, ro.paths), have = physical_memory();
+  if (have > 0 && need > have) {
+    snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
+             "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
+    return PS_EINPUT;
+  }
+  struct timespec t0, ts, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  ps_outcomes outcomes;
+  int failed = ps_simulate(m, &ro, &outcomes, err, errlen);
+  if (failed) return failed == PS_PATH_EHOOK ? PS_EINPUT : PS_ERUNTIME;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  ps_results *r = malloc(sizeof *r);
+  int rc = r ? ps_results_compute(m, &outcomes, NULL, ro.threads, r) : -1;
+  if (rc == 0) ps_results_keep_outcomes(r, &outcomes);
+  ps_outcomes_free(&outcomes);
+  if (rc) {
+    free(r);
+    snprintf(err, errlen, "out of memory computing statistics");
+    return PS_ERUNTIME;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  r->paths_requested = ro.paths;
+  r->stop_signal = r->paths < ro.paths ? ps_stop_signal() : 0;
+  r->searched = ro.search;
+  r->seed = ro.seed;
+  r->threads = ro.threads;
+  r->seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+  r->statistics_seconds = (double)(t1.tv_sec - ts.tv_sec) + 1e-9 * (double)(t1.tv_nsec - ts.tv_nsec);
+  *out = r;
+  return PS_OK;
+}
+
+void ps_results_destroy(ps_results *r) {
+  if (!r) return;
+  ps_results_free(r);
+  free(r);
+}
+
+static int pool_index(const ps_results *r, const char *pool) {
+  for (int i = 0; i < r->m->npools; i++)
+    if (strcmp(r->m->pools[i].id, pool) == 0) return i;
+  return -1;
+}
+
+double ps_results_depletion(const ps_results *r, const char *pool) {
+  int i = pool_index(r, pool);
+  return i < 0 ? -1 : r->pools[i].depletion.value;
+}
+
+double ps_results_required_initial(const ps_results *r, const char *pool, double alpha) {
+  int i = pool_index(r, pool);
+  if (i < 0 || !(alpha > 0 && alpha < 1)) return -1;
+  return ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alpha).value;
+}
+
+char *ps_results_json(const ps_results *r) {
+  ps_report_options o = {0};
+  return ps_report_json(r, &o);
+}

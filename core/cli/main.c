@@ -1,0 +1,382 @@
+/* main.c — the poolsim command line: run, size, check. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "sim/montecarlo.h"
+#include "report/output.h"
+#include "report/report.h"
+#include "stats/results.h"
+#include "scenario/scenario.h"
+#include "lua/script.h"
+#include "stats/study.h"
+
+#define MAX_SETS 256
+#define MAX_LIST 32
+
+static const char usage[] =
+    "usage: poolsim run   SCENARIO.lua [options]   simulate; full summary and sizing\n"
+    "       poolsim size  SCENARIO.lua [options]   simulate; the sizing answer only\n"
+    "       poolsim check SCENARIO.lua [--set KEY=VALUE ...]   validate only\n"
+    "       poolsim compare A.lua B.lua [options]   A and B on common random numbers, B - A with its error\n"
+    "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
+    "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
+    "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
+    "options:\n"
+    "  --paths N        number of Monte Carlo paths, at most 1e8 (default: the scenario's, else 10000)\n"
+    "  --seed S         random seed (default: the scenario's, else 1)\n"
+    "  --threads T      worker threads (default: all cores); results do not depend on it\n"
+    "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
+    "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
+    "  --md FILE        the summary's tables in Markdown\n"
+    "  --html FILE      one self-contained HTML report with charts (prints to A4)\n"
+    "  --csv DIR        bands.csv, budget.csv, paths.csv for spreadsheets\n"
+    "  --lang zh|en     labels of the Markdown and HTML reports (default: zh for Chinese scenario names)\n"
+    "  --quiet          no terminal summary, no progress bar\n"
+    "  --check          audit every path's ledger (slower)\n"
+    "  --search         (run) size by bisection when rules react to the balance; size always does\n"
+    "  --alpha A[,B..]  depletion targets to size for (default 0.10,0.05,0.01)\n"
+    "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
+    "  --pool ID        size this pool only\n"
+    "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
+    "  --sampler loan   draw defaults loan by loan (the benchmarks' naive baseline; default cohort)\n"
+    "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
+    "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
+    "          a second signal a second or more later kills at once)\n";
+
+typedef struct {
+  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang;
+  ps_vary vary[PS_MAX_VARY];
+  int nvary;
+  const char *tornado[PS_MAX_VALUES];
+  int ntornado;
+  double by;
+  long paths;
+  long long seed;
+  int threads, quiet, audit, has_seed, search, volume, trust, by_loan;
+  int script_argc;
+  char **script_argv;
+  ps_override sets[MAX_SETS];
+  int nsets;
+  double alphas[MAX_LIST], at[MAX_LIST];
+  int nalphas, nat;
+} cli;
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "poolsim: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\n%s", usage);
+  return PS_EINPUT;
+}
+
+static int parse_long(const char *s, long long lo, long long hi, long long *out) {
+  char *end;
+  errno = 0;
+  long long v = strtoll(s, &end, 10);
+  if (errno || end == s || *end || v < lo || v > hi) return -1;
+  *out = v;
+  return 0;
+}
+
+/* a comma-separated list of numbers in [lo, hi] */
+static int parse_list(const char *s, double lo, double hi, double *out, int *n) {
+  char buf[1024];
+  if (snprintf(buf, sizeof buf, "%s", s) >= (int)sizeof buf) return -1;
+  *n = 0;
+  char *save = NULL;
+  for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    char *end;
+    errno = 0;
+    double v = strtod(tok, &end);
+    if (errno || end == tok || *end || !(v >= lo && v <= hi) || *n == MAX_LIST) return -1;
+    out[(*n)++] = v;
+  }
+  return *n ? 0 : -1;
+}
+
+static int parse_args(int argc, char **argv, cli *c) {
+  memset(c, 0, sizeof *c);
+  if (argc < 2) return usage_error("%s", "no command given");
+  c->command = argv[1];
+  if (strcmp(c->command, "script") == 0) { /* the driver's own arguments are its business */
+    int i = 2;
+    if (i < argc && strcmp(argv[i], "--trust") == 0) c->trust = 1, i++;
+    if (i >= argc) return usage_error("%s", "script needs a driver file: poolsim script [--trust] DRIVER.lua [args]");
+    c->scenario = argv[i];
+    c->script_argc = argc - i - 1;
+    c->script_argv = argv + i + 1;
+    return PS_OK;
+  }
+  if (strcmp(c->command, "run") != 0 && strcmp(c->command, "size") != 0 && strcmp(c->command, "check") != 0 &&
+      strcmp(c->command, "compare") != 0 && strcmp(c->command, "sweep") != 0)
+    return usage_error("unknown command '%s'", c->command);
+  int is_compare = strcmp(c->command, "compare") == 0;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    long long n;
+    if (a[0] != '-' || strcmp(a, "-") == 0) {
+      if (c->scenario && (!is_compare || c->scenario_b)) return usage_error("unexpected argument '%s'", a);
+      if (c->scenario) c->scenario_b = a;
+      else c->scenario = a;
+      continue;
+    }
+    static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
+    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
+                                         "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
+                                         "--by",    "--html", "--sampler", NULL};
+    int takes_value = 0, known = 0;
+    for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
+    for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
+    if (!known && !takes_value) return usage_error("unknown option '%s'", a);
+    if (takes_value && !v) return usage_error("%s needs a value", a);
+    if (strcmp(a, "--quiet") == 0) c->quiet = 1;
+    else if (strcmp(a, "--search") == 0) c->search = 1;
+    else if (strcmp(a, "--volume") == 0) c->volume = 1;
+    else if (strcmp(a, "--check") == 0) c->audit = 1;
+    else if (strcmp(a, "--paths") == 0) {
+      if (parse_long(v, 1, PS_MAX_PATHS, &n))
+        return usage_error("--paths must be a whole number from 1 to 100000000 (1e8), got '%s'", v);
+      c->paths = (long)n;
+    } else if (strcmp(a, "--seed") == 0) {
+      if (parse_long(v, 0, (1LL << 53) - 1, &n)) return usage_error("--seed must be a whole number in [0, 2^53), got '%s'", v);
+      c->seed = n;
+      c->has_seed = 1;
+    } else if (strcmp(a, "--threads") == 0) {
+      if (parse_long(v, 1, 256, &n)) return usage_error("--threads must be a whole number from 1 to 256, got '%s'", v);
+      c->threads = (int)n;
+    } else if (strcmp(a, "--set") == 0) {
+      char *eq = strchr(v, '=');
+      if (c->nsets == MAX_SETS) return usage_error("at most 256 --set, got one more: '%s'", v);
+      if (!eq || eq == v) return usage_error("--set needs KEY=VALUE, got '%s'", v);
+      *eq = '\0'; /* argv is ours to split */
+      c->sets[c->nsets++] = (ps_override){v, eq + 1};
+    } else if (strcmp(a, "--vary") == 0) {
+      char *eq = strchr(v, '=');
+      if (!eq || eq == v || !eq[1] || c->nvary == PS_MAX_VARY)
+        return usage_error("--vary needs KEY=V1,V2,... (at most two keys), got '%s'", v);
+      *eq = '\0';
+      ps_vary *vy = &c->vary[c->nvary++];
+      vy->key = v;
+      char *save = NULL;
+      for (char *tok = strtok_r(eq + 1, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (vy->nvalues == PS_MAX_VALUES) return usage_error("--vary %s: at most 64 values", v);
+        vy->values[vy->nvalues++] = tok;
+      }
+    } else if (strcmp(a, "--json") == 0) c->json = v;
+    else if (strcmp(a, "--md") == 0) c->md = v;
+    else if (strcmp(a, "--html") == 0) c->html = v;
+    else if (strcmp(a, "--sampler") == 0) {
+      if (strcmp(v, "loan") != 0 && strcmp(v, "cohort") != 0) return usage_error("--sampler must be cohort or loan, got '%s'", v);
+      c->by_loan = strcmp(v, "loan") == 0;
+    }
+    else if (strcmp(a, "--tornado") == 0) {
+      char *save = NULL;
+      for (char *tok = strtok_r(argv[i + 1], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (c->ntornado == PS_MAX_VALUES) return usage_error("--tornado: at most 64 keys, got '%s'", v);
+        c->tornado[c->ntornado++] = tok;
+      }
+    } else if (strcmp(a, "--by") == 0) {
+      double by[1];
+      int n;
+      if (parse_list(v, 1e-6, 0.99, by, &n) || n != 1) return usage_error("--by must be a fraction in (0, 1), got '%s'", v);
+      c->by = by[0];
+    }
+    else if (strcmp(a, "--csv") == 0) c->csv = v;
+    else if (strcmp(a, "--lang") == 0) {
+      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) return usage_error("--lang must be zh or en, got '%s'", v);
+      c->lang = v;
+    }
+    else if (strcmp(a, "--pool") == 0) c->pool = v;
+    else if (strcmp(a, "--alpha") == 0) {
+      if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
+        return usage_error("--alpha needs probabilities in (0, 1) separated by commas, got '%s'", v);
+    } else if (strcmp(a, "--at") == 0) {
+      if (parse_list(v, 0, 1e15, c->at, &c->nat))
+        return usage_error("--at needs initial balances in yuan separated by commas, got '%s'", v);
+    }
+    if (takes_value) i++;
+  }
+  if (!c->scenario) return usage_error("%s", "no scenario file given");
+  if (is_compare && !c->scenario_b) return usage_error("%s", "compare needs two scenario files: A.lua B.lua");
+  int is_sweep = strcmp(c->command, "sweep") == 0;
+  if (is_sweep && !c->nvary && !c->ntornado) return usage_error("%s", "sweep needs --vary KEY=V1,V2,... or --tornado KEY,...");
+  if (is_sweep && c->nvary && c->ntornado) return usage_error("%s", "sweep takes --vary or --tornado, not both");
+  if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
+  if (!c->by) c->by = 0.2;
+  if (c->volume && strcmp(c->command, "size") != 0) return usage_error("%s", "--volume belongs to size");
+  return PS_OK;
+}
+
+/* write a report made by one of the ps_report_* functions (NULL: out of
+** memory) and free it; returns the exit code */
+static int write_report(const char *path, char *text, const char *what) {
+  char err[2048];
+  int rc = PS_OK;
+  if (!text || ps_write_file_atomic(path, text, strlen(text), err, sizeof err)) {
+    if (text) fprintf(stderr, "poolsim: %s\n", err);
+    else fprintf(stderr, "poolsim: out of memory writing %s\n", what);
+    rc = PS_ERUNTIME;
+  }
+  free(text);
+  return rc;
+}
+
+static struct timespec first_stop; /* when the first stop signal came */
+
+/* The first signal asks the workers to stop; one more, a second or more later,
+** kills at once (the default action). Repeats within the second are ignored:
+** timeout(1) and service managers send a signal to the process and to its
+** group, so one request can arrive twice. (clock_gettime, sigaction and raise
+** are async-signal-safe.) */
+static void on_stop_signal(int sig) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (!ps_stop_signal()) {
+    first_stop = now;
+    ps_request_stop(sig);
+  } else if ((double)(now.tv_sec - first_stop.tv_sec) + 1e-9 * (double)(now.tv_nsec - first_stop.tv_nsec) >= 1.0) {
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(sig, &dfl, NULL);
+    (void)raise(sig);
+  }
+}
+
+/* SIGINT/SIGTERM stop the workers, and the run reports the paths finished */
+static void catch_stop_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
+
+/* simulate, summarise and report; returns the exit code: 128 + the signal
+** when interrupted (the reports then cover the paths finished, marked partial) */
+static int run(const cli *c, const ps_model *m) {
+  char err[2048];
+  for (int i = 0; c->pool && i <= m->npools; i++) {
+    if (i == m->npools) {
+      fprintf(stderr, "poolsim: --pool %s: the scenario has no pool with that id\n", c->pool);
+      return PS_EINPUT;
+    }
+    if (strcmp(m->pools[i].id, c->pool) == 0) break;
+  }
+  ps_options o = {.paths = c->paths,
+                  .seed = (unsigned long long)c->seed,
+                  .use_seed = c->has_seed,
+                  .threads = c->threads,
+                  .audit = c->audit,
+                  .by_loan = c->by_loan,
+                  .search = c->search || strcmp(c->command, "size") == 0,
+                  .progress = !c->quiet && isatty(STDERR_FILENO)};
+  ps_results *r;
+  catch_stop_signals();
+  int failed = ps_scenario_run(m, &o, &r, err, sizeof err);
+  if (failed) {
+    fprintf(stderr, "poolsim: %s\n", err);
+    return ps_stop_signal() ? 128 + ps_stop_signal() : failed;
+  }
+  if (r->stop_signal)
+    fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",
+            r->stop_signal, r->paths, r->paths_requested);
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
+  int rc = PS_OK;
+  if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
+  if (rc == PS_OK && c->md) rc = write_report(c->md, ps_report_markdown(r, &ro), "Markdown");
+  if (rc == PS_OK && c->html) rc = write_report(c->html, ps_report_html(r, &ro), "HTML");
+  if (rc == PS_OK && c->csv && ps_report_csv(c->csv, r, &ro, err, sizeof err)) {
+    fprintf(stderr, "poolsim: %s\n", err);
+    rc = PS_ERUNTIME;
+  }
+  int json_on_stdout = c->json && strcmp(c->json, "-") == 0;
+  if (rc == PS_OK && !c->quiet && !json_on_stdout) {
+    if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, r, &ro);
+    else ps_report_text(stdout, r, &ro);
+  }
+  if (rc == PS_OK && r->stop_signal) rc = 128 + r->stop_signal;
+  ps_results_destroy(r);
+  return rc;
+}
+
+/* compare and sweep: every run on the same seed and paths (A's, unless given) */
+static int study(const cli *c, const ps_model *m) {
+  char err[2048];
+  ps_options o = {.paths = c->paths ? c->paths : m->paths,
+                  .seed = c->has_seed ? (unsigned long long)c->seed : m->seed,
+                  .use_seed = 1,
+                  .threads = c->threads,
+                  .search = 1};
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
+  FILE *text = c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0) ? NULL : stdout;
+  int rc;
+  if (strcmp(c->command, "compare") == 0) {
+    ps_model *b = NULL;
+    if ((rc = ps_scenario_open(c->scenario_b, c->sets, c->nsets, &b, err, sizeof err))) {
+      fprintf(stderr, "%s\n", err);
+      return rc;
+    }
+    rc = ps_study_compare(m, b, &o, &ro, c->json, c->html, text, NULL, err, sizeof err);
+    ps_scenario_close(b);
+  } else if (c->volume) {
+    rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, c->html, text, err, sizeof err);
+  } else if (c->ntornado) {
+    rc = ps_study_tornado(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &ro, c->json, c->html, text,
+                          err, sizeof err);
+  } else {
+    rc = ps_study_sweep(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &ro, c->json, c->html, text, err,
+                        sizeof err);
+  }
+  if (rc) fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err);
+  return rc;
+}
+
+/* a summary or a JSON document on stdout that could not be written (a full
+** disk, a closed pipe) is a failure, not a success with nothing in it */
+static int finish(int rc) {
+  if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+    fprintf(stderr, "poolsim: cannot write to standard output: %s\n", strerror(errno));
+    return PS_ERUNTIME;
+  }
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  gsl_set_error_handler_off(); /* GSL's default handler aborts; we check statuses */
+  cli c;
+  int rc = parse_args(argc, argv, &c);
+  if (rc) return rc;
+  if (strcmp(c.command, "script") == 0) {
+    char err[2048];
+    rc = ps_script_run(c.scenario, c.script_argc, c.script_argv, c.trust, err, sizeof err);
+    if (rc) fprintf(stderr, "%s\n", err);
+    return finish(rc);
+  }
+  ps_model m;
+  char err[2048];
+  rc = ps_scenario_load(c.scenario, c.sets, c.nsets, &m, err, sizeof err);
+  if (rc) {
+    fprintf(stderr, "%s\n", err);
+    ps_model_free(&m);
+    return rc;
+  }
+  if (strcmp(c.command, "check") == 0) {
+    if (!c.quiet)
+      printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario, m.name,
+             m.nparties, m.npools, m.nsegments, m.nprogrammes, m.periods);
+  } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0 || c.volume) {
+    rc = study(&c, &m);
+  } else rc = run(&c, &m);
+  ps_model_free(&m);
+  return finish(rc);
+}

@@ -1,0 +1,235 @@
+/* script.c — `poolsim script DRIVER.lua [args]`: a study written in Lua.
+**
+** The driver runs in the same sandbox as scenarios (with --trust: also io and
+** os) and gets, besides the scenario helpers:
+**   poolsim.run(file, opts)          -> results, the JSON document as a Lua table
+**   poolsim.size(file, opts)         -> the same, sizing by search where rules feed back
+**   poolsim.compare(a, b, opts)      -> the compare document
+**   poolsim.sweep(file, key, values, opts) -> { {value = v, results = ...}, ... }
+** opts: { paths =, seed =, threads =, set = { ["pools.fund.initial"] = 2.5e8 } }.
+** Every run of a driver uses the same seed unless opts.seed says otherwise, so
+** runs are paired on common random numbers. print() writes to stdout. */
+#include "lua/script.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lua/lua_env.h"
+#include "report/report.h"
+#include "sim/rng.h"
+#include "stats/study.h"
+
+#define MAX_SETS 128
+
+/* a JSON value as a Lua value (objects -> tables, arrays -> lists, null -> nil).
+** Recursive, on poolsim's own results: their depth is that of the schema. */
+static void push_json(lua_State *L, const cJSON *j) { /* NOLINT(misc-no-recursion) */
+  if (cJSON_IsNumber(j)) lua_pushnumber(L, j->valuedouble);
+  else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
+  else if (cJSON_IsBool(j)) lua_pushboolean(L, cJSON_IsTrue(j));
+  else if (cJSON_IsArray(j)) {
+    lua_createtable(L, cJSON_GetArraySize(j), 0);
+    int i = 1;
+    for (const cJSON *e = j->child; e; e = e->next, i++) {
+      push_json(L, e);
+      lua_rawseti(L, -2, i);
+    }
+  } else if (cJSON_IsObject(j)) {
+    lua_newtable(L);
+    for (const cJSON *e = j->child; e; e = e->next) {
+      push_json(L, e);
+      lua_setfield(L, -2, e->string);
+    }
+  } else lua_pushnil(L);
+}
+
+/* parse a JSON document onto the Lua stack; raises on failure */
+static int push_document(lua_State *L, char *text) {
+  cJSON *doc = text ? cJSON_Parse(text) : NULL;
+  free(text);
+  if (!doc) return luaL_error(L, "poolsim: out of memory building the results");
+  push_json(L, doc);
+  cJSON_Delete(doc);
+  return 1;
+}
+
+/* the options and overrides of an opts table at idx */
+typedef struct {
+  ps_options o;
+  ps_override sets[MAX_SETS];
+  char values[MAX_SETS][64];
+  int nsets;
+} run_opts;
+
+static void read_opts(lua_State *L, int idx, run_opts *r) {
+  memset(r, 0, sizeof *r);
+  r->o.use_seed = 1;
+  r->o.seed = 1;
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  lua_getfield(L, idx, "paths");
+  r->o.paths = (long)luaL_optinteger(L, -1, 0);
+  lua_getfield(L, idx, "seed");
+  r->o.seed = (unsigned long long)luaL_optinteger(L, -1, 1);
+  lua_getfield(L, idx, "threads");
+  r->o.threads = (int)luaL_optinteger(L, -1, 0);
+  lua_pop(L, 3);
+  if (r->o.paths < 0 || r->o.paths > PS_MAX_PATHS) luaL_error(L, "opts.paths must be 1..1e8");
+  if (lua_getfield(L, idx, "set") == LUA_TTABLE) {
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (r->nsets == MAX_SETS) luaL_error(L, "opts.set: at most %d overrides", MAX_SETS);
+      if (lua_type(L, -2) != LUA_TSTRING) luaL_error(L, "opts.set: keys must be strings like \"pools.fund.initial\"");
+      lua_pushvalue(L, -1);
+      const char *v = luaL_tolstring(L, -1, NULL);
+      snprintf(r->values[r->nsets], sizeof r->values[r->nsets], "%s", v);
+      lua_pop(L, 2);
+      /* the key string stays alive while the opts table does */
+      r->sets[r->nsets] = (ps_override){lua_tostring(L, -2), r->values[r->nsets]};
+      r->nsets++;
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+}
+
+/* run one scenario file and push its results document */
+static int run_file(lua_State *L, const char *file, run_opts *r, int search) {
+  char err[2048];
+  ps_model *m = NULL;
+  ps_results *res = NULL;
+  r->o.search = search;
+  if (ps_scenario_open(file, r->sets, r->nsets, &m, err, sizeof err)) return luaL_error(L, "%s", err);
+  if (ps_scenario_run(m, &r->o, &res, err, sizeof err)) {
+    ps_scenario_close(m);
+    return luaL_error(L, "%s", err);
+  }
+  ps_report_options ro = {0};
+  char *text = ps_report_json(res, &ro);
+  ps_results_destroy(res);
+  ps_scenario_close(m);
+  return push_document(L, text);
+}
+
+static int script_run(lua_State *L) {
+  run_opts r;
+  read_opts(L, 2, &r);
+  return run_file(L, luaL_checkstring(L, 1), &r, 0);
+}
+
+static int script_size(lua_State *L) {
+  run_opts r;
+  read_opts(L, 2, &r);
+  return run_file(L, luaL_checkstring(L, 1), &r, 1);
+}
+
+/* poolsim.sweep(file, key, {v1, v2, ...}, opts) */
+static int script_sweep(lua_State *L) {
+  const char *file = luaL_checkstring(L, 1), *key = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  run_opts r;
+  read_opts(L, 4, &r);
+  if (r.nsets == MAX_SETS) return luaL_error(L, "opts.set: too many overrides for a sweep");
+  int n = (int)lua_rawlen(L, 3);
+  lua_createtable(L, n, 0);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, 3, i);
+    snprintf(r.values[r.nsets], sizeof r.values[r.nsets], "%s", luaL_tolstring(L, -1, NULL));
+    lua_pop(L, 1);
+    r.sets[r.nsets] = (ps_override){key, r.values[r.nsets]};
+    r.nsets++;
+    lua_createtable(L, 0, 2);
+    lua_rawgeti(L, 3, i);
+    lua_setfield(L, -2, "value");
+    run_file(L, file, &r, 1);
+    lua_setfield(L, -2, "results");
+    lua_rawseti(L, -3, i);
+    lua_pop(L, 1); /* the value's table row is in the list now */
+    r.nsets--;
+  }
+  return 1;
+}
+
+/* poolsim.compare(a, b, opts): the compare document */
+static int script_compare(lua_State *L) {
+  const char *a = luaL_checkstring(L, 1), *b = luaL_checkstring(L, 2);
+  run_opts r;
+  read_opts(L, 3, &r);
+  r.o.search = 1;
+  char err[2048];
+  ps_model *ma = NULL, *mb = NULL;
+  if (ps_scenario_open(a, r.sets, r.nsets, &ma, err, sizeof err)) return luaL_error(L, "%s", err);
+  if (ps_scenario_open(b, r.sets, r.nsets, &mb, err, sizeof err)) {
+    ps_scenario_close(ma);
+    return luaL_error(L, "%s", err);
+  }
+  ps_report_options ro = {0};
+  char *text = NULL;
+  int rc = ps_study_compare(ma, mb, &r.o, &ro, NULL, NULL, NULL, &text, err, sizeof err);
+  ps_scenario_close(ma);
+  ps_scenario_close(mb);
+  if (rc) return luaL_error(L, "%s", err);
+  return push_document(L, text);
+}
+
+/* print(...) to stdout: a driver's own output */
+static int script_print(lua_State *L) { return ps_lua_print(L, stdout); }
+
+int ps_script_run(const char *driver, int argc, char **argv, int trust, char *err, size_t errlen) {
+  static const luaL_Reg functions[] = {{"run", script_run},
+                                       {"size", script_size},
+                                       {"sweep", script_sweep},
+                                       {"compare", script_compare},
+                                       {NULL, NULL}};
+  gsl_rng *random = ps_rng_alloc();
+  lua_State *L = random ? ps_lua_new(random) : NULL;
+  if (!L) {
+    if (random) gsl_rng_free(random);
+    snprintf(err, errlen, "out of memory");
+    return PS_ERUNTIME;
+  }
+  ps_rng_seed_stream(random, 0, 0, PS_STREAM_POLICY);
+  ps_lua_set_budget(L, LLONG_MAX); /* a study may run as long as it needs */
+  lua_getglobal(L, "poolsim");
+  luaL_setfuncs(L, functions, 0);
+  lua_pop(L, 1);
+  lua_register(L, "print", script_print);
+  if (trust) { /* the user's own driver: files and the clock too */
+    luaL_requiref(L, LUA_IOLIBNAME, luaopen_io, 1);
+    luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 1);
+    lua_pop(L, 2);
+  }
+  lua_createtable(L, argc, 1);
+  lua_pushstring(L, driver);
+  lua_rawseti(L, -2, 0);
+  for (int i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setglobal(L, "arg");
+  FILE *f = fopen(driver, "r");
+  int rc;
+  if (!f) { /* in the words every other missing file gets */
+    snprintf(err, errlen, "%s: cannot open: %s", driver, strerror(errno));
+    rc = PS_EINPUT;
+  } else if ((void)fclose(f), luaL_loadfilex(L, driver, "t") != LUA_OK) { /* a syntax error */
+    snprintf(err, errlen, "%s", lua_tostring(L, -1));
+    rc = PS_EINPUT;
+  } else if (ps_lua_pcall(L, 0, 0) != LUA_OK) {
+    snprintf(err, errlen, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "out of memory");
+    rc = PS_ERUNTIME;
+  } else {
+    rc = PS_OK;
+  }
+  (void)fflush(stdout);
+  ps_lua_close(L);
+  gsl_rng_free(random);
+  return rc;
+}

@@ -1,0 +1,95 @@
+/* scenario_read.h — reading one scenario table field by field, with messages
+** that name the file, line, item and field (used by scenario.c and
+** scenario_programme.c; nothing after validation reads Lua). */
+#ifndef PS_SCENARIO_READ_H
+#define PS_SCENARIO_READ_H
+
+#include <lua.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scenario/model.h"
+#include "scenario/scenario.h"
+
+#define PS_MAX_PERIODS 10000
+#define PS_MAX_AMOUNT_YUAN 1e15 /* keeps every fen sum far inside int64 */
+#define PS_SHARE_TOLERANCE 1e-9
+#define PS_MAX_LOANS_ALIVE 2000000000L
+
+typedef struct {
+  lua_State *L;
+  const ps_model *m; /* what has been read so far */
+  const char *file, *src;
+  int scenario_line;
+  const ps_override *sets;
+  int nsets;
+  char *err;
+  size_t errlen;
+  /* the field read last (set by ps_read_push): what an error raised by Lua
+  ** code while reading, such as a metatable's __index, is reported at */
+  const char *at_list, *at_id, *at_field;
+  char at_what[64];
+  int at_occurrence;
+} ps_reader;
+
+/* one table being read: `what` names it in messages ("segment"), `list` is its
+** list in the scenario ("segments"), id is NULL for the scenario itself */
+typedef struct {
+  ps_reader *rd;
+  const char *what, *list, *id;
+  int t;          /* absolute stack index of the table */
+  int occurrence; /* how many items read so far share this id, counting this one */
+} ps_entry;
+
+/* Format "LOCATION: what 'id': field 'f': message" into the reader's error and
+** return PS_EINPUT. LOCATION is the --set that supplied the field, or FILE:LINE. */
+int ps_read_fail(const ps_entry *e, const char *field, const char *fmt, ...);
+
+/* the message for a Lua error raised while reading (message: Lua's), at the
+** field read last; returns PS_EINPUT */
+int ps_read_fail_raised(ps_reader *rd, const char *message);
+
+/* Field readers: each leaves the stack as it found it and returns PS_OK,
+** PS_EINPUT (with the message) or PS_ERUNTIME (out of memory). */
+int ps_read_push(const ps_entry *e, const char *field); /* pushes the field; returns its type */
+int ps_read_number(const ps_entry *e, const char *field, int required, double def, double *out);
+int ps_read_in_range(const ps_entry *e, const char *field, int required, double def, double lo, double hi,
+                     double *out);
+int ps_read_int(const ps_entry *e, const char *field, int required, long def, long lo, long hi, long *out);
+/* yuan >= 0, converted to fen */
+int ps_read_amount(const ps_entry *e, const char *field, int required, int64_t *out);
+/* a copied, non-empty string; *out NULL when optional and absent */
+int ps_read_string(const ps_entry *e, const char *field, int required, char **out);
+/* one of the NULL-terminated words; its index in *out */
+int ps_read_choice(const ps_entry *e, const char *field, int required, int def, const char *const *choices,
+                   int *out);
+/* a number in [lo, hi], or a table made by poolsim.<allowed>{mean=, sd=} */
+int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, double lo, double hi, ps_dist *d);
+/* every key of the table is one of allowed[] (a typo gets a suggestion) */
+int ps_read_check_fields(const ps_entry *e, const char *const *allowed);
+/* push list field `name` of the scenario, a list of tables; its length in *n */
+int ps_read_open_list(const ps_entry *scen, const char *name, int required, int *n);
+/* push item i of the list on the stack top, fill *e and read its id */
+int ps_read_open_item(ps_reader *rd, const char *what, const char *list, int i, ps_entry *e, char **id);
+/* which written `id = "..."` an item is: 1 + earlier items with that id */
+int ps_read_occurrence(const ps_model *m, const char *id, int nsegments_read);
+
+/* index by id among what has been read, or -1 */
+int ps_find_party(const ps_model *m, const char *id);
+int ps_find_pool(const ps_model *m, const char *id);
+int ps_find_segment(const ps_model *m, const char *id);
+
+/* the default model (core/scenario_risk.c): the scenario's copula, sectors,
+** correlation and stress; a segment's pd, rho, sector and LGD downturn; and,
+** once programmes are known, every segment's hazard and threshold by age */
+int ps_read_risk(const ps_entry *scen, ps_model *m);
+int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s);
+int ps_derive_hazards(ps_model *m);
+
+/* read the loan tapes of `loans` into segments of their own (core/tape.c) */
+int ps_read_tapes(const ps_entry *scen, ps_model *m);
+
+/* read the programmes list (core/scenario_programme.c) */
+int ps_read_programmes(const ps_entry *scen, ps_model *m);
+
+#endif

@@ -1,0 +1,450 @@
+/* claims.c — what happens to one default, in the order docs/rules.md gives:
+**   at the default: covered exposure (principal, + interest), split by shares
+**     (fixed, tiered with flag points, the rest), the per-loan cap;
+**   at the claim (recognition_lag + claim_lag later): a pause refuses it; the
+**     yearly, total and portfolio caps cut it; what is cut falls to excess_to;
+**     each payer pays its first payment (pools as far as their balance goes);
+**   at the recovery: second payments, then the recovery shared back pro rata
+**     to what each payer paid. */
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/path_state.h"
+#include "sim/policy.h"
+#include "sim/programme.h"
+
+/* room for n more records of nshares payers each */
+static int reserve_records(ps_path *w, size_t n, int nshares) {
+  if (w->nrecords + n > w->caprecords) {
+    size_t cap = w->caprecords ? 2 * w->caprecords : 256;
+    while (cap < w->nrecords + n) cap *= 2;
+    default_record *r = realloc(w->records, cap * sizeof *r);
+    if (!r) return -1;
+    w->records = r;
+    w->caprecords = cap;
+  }
+  size_t need = w->namounts + n * (size_t)nshares;
+  if (need > w->capamounts) {
+    size_t cap = w->capamounts ? 2 * w->capamounts : 1024;
+    while (cap < need) cap *= 2;
+    int64_t *d = realloc(w->due, cap * sizeof *d);
+    if (!d) return -1;
+    w->due = d;
+    int64_t *p = realloc(w->paid, cap * sizeof *p);
+    if (!p) return -1;
+    w->paid = p;
+    w->capamounts = cap;
+  }
+  return 0;
+}
+
+static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
+  if (q->tail < 0) q->head = idx;
+  else if (is_claim) records[q->tail].next_claim = idx;
+  else records[q->tail].next_recovery = idx;
+  q->tail = idx;
+}
+
+static double draw(const ps_dist *d, gsl_rng *r) {
+  switch (d->kind) {
+  case PS_DIST_LOGNORMAL: return gsl_ran_lognormal(r, d->p1, d->p2);
+  case PS_DIST_BETA: return gsl_ran_beta(r, d->p1, d->p2);
+  default: return d->mean;
+  }
+}
+
+/* LGD of a default in period t: with a downturn link k the mean becomes
+** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
+** concentration alpha + beta) */
+static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, int t) {
+  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1) return draw(lgd, w->default_rng);
+  double z = ps_factors_systemic(&w->factors, w->m, t);
+  double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
+  if (lgd->kind != PS_DIST_BETA) return mean;
+  double k = lgd->p1 + lgd->p2;
+  return gsl_ran_beta(w->default_rng, mean * k, (1 - mean) * k);
+}
+
+/* outstanding principal (fen) of a loan of amount a at the start of its period of age `age` */
+static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
+  if (!s->amortizing) return amount;
+  return ps_round_fen((double)amount * (double)(s->tenor - age) / (double)s->tenor);
+}
+
+static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
+
+int ps_claims_batchable(const ps_model *m, int s) {
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  /* the same amount and LGD for every loan, and no hook to tell them apart */
+  if (seg->loan.kind != PS_DIST_FIXED || seg->lgd.kind != PS_DIST_FIXED || m->has_on_default || p->has_split)
+    return 0;
+  /* no limit that one loan may reach and the next not: a first loss used up,
+  ** the programme's caps, a payer's yearly cap, a second payment (when a pool
+  ** may run short at the recovery), a guarantor's capital, an insurer's breaker */
+  if (p->first_loss_share >= 0 || p->cap_per_year > 0 || p->cap_total > 0 || p->cap_rate > 0 ||
+      p->cap_loss_share > 0 || p->first_payment < 1)
+    return 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int a = p->shares[i].account;
+    if (p->shares[i].cap_per_year > 0) return 0;
+    if (a < m->nparties && m->parties[a].kind == PS_PARTY_GUARANTOR && m->parties[a].capital > 0) return 0;
+    if (a < m->nparties && m->parties[a].kind == PS_PARTY_INSURER && m->parties[a].loss_ratio_cap > 0) return 0;
+  }
+  return 1;
+}
+
+int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  programme_state *ps = &w->progs[seg->programme];
+  if (reserve_records(w, 1, p->nshares)) return -1;
+  /* a loan-tape loan has its own amount, and maybe its own LGD */
+  const ps_dist *lgd_dist = &seg->lgd;
+  ps_dist own_lgd;
+  int64_t amount;
+  if (item >= 0) {
+    amount = seg->loan.items[item];
+    if (seg->loan_lgd) {
+      own_lgd = (ps_dist){.kind = PS_DIST_FIXED, .mean = seg->loan_lgd[item]};
+      lgd_dist = &own_lgd;
+    }
+  } else {
+    amount = ps_round_fen(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+  }
+  int64_t principal = outstanding(seg, amount, t - cohort);
+  /* interest accrued from the start of the period of default until the claim
+  ** can be lodged, when the scheme covers it, at the loan's own rate */
+  double rate = item >= 0 && seg->loan_rate ? seg->loan_rate[item] : seg->rate;
+  int64_t interest =
+      p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
+  double lgd = draw_lgd(w, seg, lgd_dist, t);
+  ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
+                       (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
+  if (w->policy && m->has_on_default) {
+    if (ps_policy_on_default(w->policy, w, &loan, w->error, sizeof w->error)) return -1;
+    lgd = loan.lgd;
+  }
+  if (w->policy && p->has_split) {
+    if (ps_policy_split(w->policy, w, &loan, w->weights, w->error, sizeof w->error)) return -1;
+  } else if (ps->share_override) {
+    memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
+  } else {
+    ps_programme_fractions(p, amount, seg->share_points, w->weights);
+  }
+  int idx = (int)w->nrecords++;
+  default_record *r = &w->records[idx];
+  *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
+  /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
+  int64_t first_loss = 0;
+  if (p->first_loss_share >= 0) {
+    first_loss = p->first_loss - ps->first_loss_used;
+    if (first_loss > r->exposure) first_loss = r->exposure;
+    ps->first_loss_used += first_loss;
+  }
+  int64_t bank_keeps;
+  ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
+  if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
+  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
+  w->namounts += (size_t)p->nshares;
+  ps->defaults += count;
+  ps->exposure += principal * count;
+  ps->npl += principal * count;
+  ps->year_defaulted += principal * count;
+  if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS))
+    return -1;
+
+  int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
+  if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
+  else
+    for (int i = 0; i < p->nshares; i++)
+      if (ps_is_pool_account(m, p->shares[i].account))
+        pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i] * count;
+  if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
+  return 0;
+}
+
+/* the most the payers other than the bank may still be asked for, under the
+** programme's yearly, total and portfolio caps (INT64_MAX: no cap) */
+static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
+  int64_t room = INT64_MAX;
+  if (p->cap_per_year > 0 && p->cap_per_year - ps->public_year < room) room = p->cap_per_year - ps->public_year;
+  if (p->cap_total > 0 && p->cap_total - ps->public_total < room) room = p->cap_total - ps->public_total;
+  if (p->cap_rate > 0) {
+    int64_t limit = (int64_t)floor(p->cap_rate * ps->enrolled_total);
+    if (limit - ps->public_total < room) room = limit - ps->public_total;
+  }
+  if (p->cap_loss_share > 0) { /* of the losses claimed so far, this one included */
+    int64_t limit = (int64_t)floor(p->cap_loss_share * (double)ps->claimed);
+    if (limit - ps->public_total < room) room = limit - ps->public_total;
+  }
+  return room < 0 ? 0 : room;
+}
+
+/* excess_to pays the bank what a cap, a pause or an unpaid share removed from
+** a claim, `amount` a loan (nothing moves when excess_to is the bank itself) */
+static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int64_t amount, int t) {
+  if (p->excess_to == p->bank || amount == 0) return 0;
+  r->excess_paid += amount;
+  return ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount * r->count, PS_KIND_COMPENSATION);
+}
+
+/* Cut what the payers other than the bank owe on this claim to `allowed` a
+** loan (pro rata to their dues); the cut falls to excess_to. Returns the cut a loan. */
+static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, int64_t allowed, int t) {
+  int64_t *due = &w->due[r->first], asked = 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int is_bank = p->shares[i].account == p->bank;
+    w->weights[i] = is_bank ? 0 : (double)due[i];
+    if (!is_bank) asked += due[i];
+  }
+  if (asked <= allowed) return 0;
+  int64_t bank_share = 0;
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account == p->bank) bank_share = due[i];
+  ps_split_fen(allowed, w->weights, p->nshares, due);
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account == p->bank) due[i] = bank_share;
+  int64_t cut = asked - allowed;
+  return excess_pays(w, r, p, cut, t) ? -1 : cut;
+}
+
+/* what a party pays of `amount` a loan now: a guarantor no more than its
+** capital left, an insurer no more than its loss-ratio cap allows this year
+** (limits a run of defaults never meets: ps_claims_batchable); the rest is its
+** unpaid share, which excess_to bears (paying the bank, unless it is the bank).
+** Returns what the party pays a loan, or -1. */
+static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t) {
+  const ps_party *party = &w->m->parties[account];
+  party_state *ps = &w->parties[account];
+  int64_t now = amount, n = r->count;
+  if (party->kind == PS_PARTY_GUARANTOR) {
+    int64_t left = ps_flows_capital_left(w, account);
+    if (now > left) now = left;
+    if (now == left && now > 0) ps->breached = 1; /* this payout uses up what capital was left */
+    ps->payouts += now * n;
+  } else if (party->kind == PS_PARTY_INSURER && party->loss_ratio_cap > 0) {
+    int64_t allowed = (int64_t)floor(party->loss_ratio_cap * (double)ps->premiums_year) - ps->claims_year;
+    if (now > allowed) now = allowed > 0 ? allowed : 0;
+  }
+  if (party->kind == PS_PARTY_INSURER) {
+    ps->claims += now * n;
+    ps->claims_year += now * n;
+    if (account == p->layer.insurer) {
+      programme_state *pg = &w->progs[p - w->m->programmes];
+      pg->layer_claims += now * n;
+      pg->layer_by_segment[w->m->segments[r->segment].driver] += now * n;
+    }
+  }
+  ps->unpaid += (amount - now) * n;
+  return excess_pays(w, r, p, amount - now, t) ? -1 : now;
+}
+
+/* pay `count` claims of `amount` from a pool to the bank now, as far as its
+** balance goes, and record the rest as shortfall */
+int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int64_t count, int t) {
+  pool_state *ps = &w->pools[pool];
+  /* the sizing shadow adds claim by claim, as the claims come one at a time */
+  for (int64_t k = 0; k < count; k++) ps->need += (double)amount * ps->discount;
+  if (ps->need > ps->required) ps->required = ps->need;
+  amount *= count;
+  int64_t now = amount < ps->balance ? amount : ps->balance;
+  ps->balance -= now;
+  ps->claims += amount;
+  ps->paid += now;
+  ps->by_programme[programme] += now;
+  if (driver >= 0) ps->by_segment[driver] += now;
+  ps->year_paid += now;
+  ps->shortfall += amount - now;
+  if (amount > now && ps->depletion == 0) ps->depletion = t;
+  return now;
+}
+
+/* a payer pays `amount` a loan of the record now (a pool as far as its
+** balance goes: a run of defaults reaches here only when its pools can pay all
+** of it, split_short_run, so what it pays divides evenly among its loans) */
+static int pay(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t,
+               int64_t *paid) {
+  const ps_model *m = w->m;
+  int64_t now = amount;
+  if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
+  if (ps_is_pool_account(m, account))
+    now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
+                              r->count, t) / r->count;
+  *paid += now;
+  /* from account to the bank: the name 'account' only looks like the parameter 'amount' */
+  return ps_ledger_post(&w->ledger, t, account, p->bank, now * r->count, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
+}
+
+/* the part of a due paid at the claim; the rest comes with the recovery */
+static int64_t first_part(const ps_programme *p, int64_t due) {
+  return p->first_payment >= 1 ? due : ps_round_fen((double)due * p->first_payment);
+}
+
+/* insert record j after record prev in a queue (next: which link) */
+static void insert_after(queue *q, default_record *records, int prev, int j, int is_claim) {
+  int *link = is_claim ? &records[prev].next_claim : &records[prev].next_recovery;
+  int *own = is_claim ? &records[j].next_claim : &records[j].next_recovery;
+  *own = *link;
+  *link = j;
+  if (q->tail == prev) q->tail = j;
+}
+
+/* A run of defaults claimed in period t is paid as one only when every pool
+** it draws on can pay all of it. Otherwise the loans the pools can pay in full
+** stay a run and each of the rest becomes a record of its own, queued right
+** after it for the claim and the recovery: they are then paid one by one, as
+** if they had never been recorded together. -1 when out of memory. */
+static int split_short_run(ps_path *w, int idx, int t) {
+  const ps_model *m = w->m;
+  default_record *r = &w->records[idx];
+  const ps_programme *p = &m->programmes[r->programme];
+  int64_t fits = r->count;
+  for (int i = 0; i < p->nshares; i++) { /* each account pays one share at most */
+    int64_t per_loan = first_part(p, w->due[r->first + (size_t)i]);
+    if (p->shares[i].account == p->bank || !ps_is_pool_account(m, p->shares[i].account) || per_loan <= 0) continue;
+    int64_t can = pool_of(w, p->shares[i].account)->balance / per_loan;
+    if (can < fits) fits = can;
+  }
+  if (fits == r->count) return 0;
+  int64_t keep = fits > 0 ? fits : 1;
+  size_t extra = (size_t)(r->count - keep), n = (size_t)p->nshares;
+  if (reserve_records(w, extra, p->nshares)) return -1;
+  r = &w->records[idx];
+  r->count = keep;
+  int recover_at = r->period + p->recovery_lag, prev = idx;
+  for (size_t k = 0; k < extra; k++) {
+    int j = (int)w->nrecords++;
+    default_record *c = &w->records[j];
+    *c = *r;
+    c->count = 1;
+    c->first = w->namounts;
+    memcpy(&w->due[c->first], &w->due[r->first], n * sizeof(int64_t));
+    memcpy(&w->paid[c->first], &w->paid[r->first], n * sizeof(int64_t));
+    w->namounts += n;
+    insert_after(&w->claims[t], w->records, prev, j, 1);
+    /* recovery_lag >= recognition_lag + claim_lag (scenario_programme.c), so
+    ** the recovery is not yet done: at t or later, or after the horizon */
+    if (recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0);
+    prev = j;
+  }
+  return 0;
+}
+
+int ps_claims_pay(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
+    programme_state *ps = &w->progs[w->records[idx].programme];
+    if (w->records[idx].count > 1 && !ps->paused && split_short_run(w, idx, t)) return -1;
+    default_record *r = &w->records[idx];
+    const ps_programme *p = &m->programmes[r->programme];
+    int64_t n = r->count;
+    ps->claimed += r->exposure * n;
+    int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
+    if (cut < 0) return -1;
+    if (ps->paused) ps->refused += cut * n;
+    else ps->capped += cut * n;
+    for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
+      int64_t *due = &w->due[r->first + (size_t)i];
+      if (p->shares[i].cap_per_year > 0 && p->shares[i].account != p->bank) {
+        int64_t room = p->shares[i].cap_per_year - ps->share_year[i], over = *due - (room > 0 ? room : 0);
+        if (over > 0) {
+          *due -= over;
+          ps->capped += over;
+          if (excess_pays(w, r, p, over, t)) return -1;
+        }
+      }
+      ps->share_year[i] += *due * n;
+    }
+    for (int i = 0; i < p->nshares; i++) {
+      int account = p->shares[i].account;
+      int64_t due = w->due[r->first + (size_t)i];
+      if (account == p->bank) { /* the bank's own share stays with it */
+        w->paid[r->first + (size_t)i] = due;
+        continue;
+      }
+      ps->public_year += due * n;
+      ps->public_total += due * n;
+      if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return -1;
+      /* a second payment due after the horizon is not settled within it */
+      if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
+        pool_of(w, account)->unsettled += (due - first_part(p, due)) * n;
+    }
+  }
+  return 0;
+}
+
+/* Split a default's recovery among its payers in proportion to `amounts`
+** (what each paid, or was due), excess_to by what it paid, and the bank by what
+** it bore beyond them; the parts land in w->parts: the shares in share order,
+** then excess_to's, then the bank's. */
+static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
+  int64_t others = r->excess_paid;
+  for (int i = 0; i < p->nshares; i++) {
+    int is_bank = p->shares[i].account == p->bank;
+    w->weights[i] = is_bank ? 0 : (double)amounts[i];
+    if (!is_bank) others += amounts[i];
+  }
+  w->weights[p->nshares] = (double)r->excess_paid;
+  w->weights[p->nshares + 1] = (double)(r->exposure - others);
+  ps_split_fen(r->recovery, w->weights, p->nshares + 2, w->parts);
+}
+
+/* The sizing shadow assumes every claim was paid in full, so it credits each
+** pool the recovery it would get pro rata to what it was due (the same as what
+** it got, unless the pool fell short on this loan). */
+static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p) {
+  const ps_model *m = w->m;
+  int short_paid = 0;
+  for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
+  if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
+  for (int64_t k = 0; k < r->count; k++) /* loan by loan, as the shadow counts them */
+    for (int i = 0; i < p->nshares; i++) {
+      int account = p->shares[i].account;
+      if (account == p->bank || !ps_is_pool_account(m, account)) continue;
+      pool_state *ps = pool_of(w, account);
+      ps->need -= (double)w->parts[i] * ps->discount;
+    }
+}
+
+int ps_claims_recover(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
+    default_record *r = &w->records[idx];
+    const ps_programme *p = &m->programmes[r->programme];
+    int64_t n = r->count;
+    w->progs[r->programme].npl -= r->principal * n;
+    /* second payments: what was due beyond the first payment */
+    if (p->first_payment < 1)
+      for (int i = 0; i < p->nshares; i++) {
+        int64_t due = w->due[r->first + (size_t)i];
+        if (p->shares[i].account != p->bank &&
+            pay(w, r, p, p->shares[i].account, due - first_part(p, due), t, &w->paid[r->first + (size_t)i]))
+          return -1;
+      }
+    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY)) return -1;
+    split_recovery(w, r, p, &w->paid[r->first]);
+    for (int i = 0; i < p->nshares; i++) {
+      int account = p->shares[i].account;
+      if (account == p->bank || w->parts[i] == 0) continue;
+      int64_t part = w->parts[i] * n;
+      if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return -1;
+      if (ps_is_pool_account(m, account)) {
+        pool_state *ps = pool_of(w, account);
+        ps->balance += part;
+        ps->recovered += part;
+        ps->by_programme[r->programme] -= part;
+        ps->by_segment[m->segments[r->segment].driver] -= part;
+        ps->year_recovered += part;
+      }
+    }
+    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY)) return -1;
+    discount_recoveries(w, r, p);
+  }
+  return 0;
+}

@@ -1,0 +1,74 @@
+/* factors.c — AR(1) systemic and sector factors, the t copula's mixing, and
+** the conditional default probability. */
+#include "sim/factors.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdlib.h>
+
+int ps_factors_init(ps_factors *f, const ps_model *m) {
+  size_t T = (size_t)m->periods + 1;
+  f->periods = m->periods;
+  f->nsectors = m->nsectors;
+  f->z = calloc(T, sizeof(double));
+  f->s = calloc(T * (size_t)(m->nsectors + 1), sizeof(double));
+  f->mix = malloc(T * sizeof(double));
+  f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
+  if (!f->z || !f->s || !f->mix || !f->eta) {
+    ps_factors_free(f);
+    return -1;
+  }
+  for (size_t t = 0; t < T; t++) f->mix[t] = 1;
+  return 0;
+}
+
+void ps_factors_free(ps_factors *f) {
+  free(f->z);
+  free(f->s);
+  free(f->mix);
+  free(f->eta);
+  f->z = f->s = f->mix = f->eta = NULL;
+}
+
+void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
+  double phi = m->cycle, innovation_sd = sqrt(1 - phi * phi);
+  int T = m->periods, n = m->nsectors;
+  f->z[1] = gsl_ran_gaussian_ziggurat(r, 1.0);
+  for (int t = 2; t <= T; t++) f->z[t] = phi * f->z[t - 1] + innovation_sd * gsl_ran_gaussian_ziggurat(r, 1.0);
+  for (int t = 1; t <= T; t++) {
+    /* correlated innovations L eta; the first period starts the stationary chain */
+    for (int k = 0; k < n; k++) f->eta[k] = gsl_ran_gaussian_ziggurat(r, 1.0);
+    for (int k = 0; k < n; k++) {
+      double e = 0;
+      for (int j = 0; j <= k; j++) e += m->sector_chol[k * n + j] * f->eta[j];
+      double *s = &f->s[(size_t)t * (size_t)n + (size_t)k];
+      *s = t == 1 ? e : phi * s[-n] + innovation_sd * e;
+    }
+  }
+  if (m->copula == PS_COPULA_T)
+    for (int t = 1; t <= T; t++) f->mix[t] = sqrt(gsl_ran_chisq(r, m->nu) / m->nu);
+}
+
+double ps_copula_threshold(const ps_model *m, double hazard) {
+  if (hazard <= 0) return -INFINITY;
+  if (hazard >= 1) return INFINITY;
+  return m->copula == PS_COPULA_T ? gsl_cdf_tdist_Pinv(hazard, m->nu) : gsl_cdf_ugaussian_Pinv(hazard);
+}
+
+double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
+  return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
+}
+
+double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c) {
+  if (m->stress_pd[t] != 1) {
+    h = fmin(1, h * m->stress_pd[t]);
+    c = ps_copula_threshold(m, h);
+  }
+  if (h <= 0) return 0;
+  if (h >= 1) return 1;
+  /* default when sqrt(rho) Z + sqrt(rho_s) S + sqrt(1 - rho - rho_s) e < c sqrt(W) */
+  double systematic = sqrt(seg->rho) * ps_factors_systemic(f, m, t);
+  if (seg->sector >= 0) systematic += sqrt(seg->rho_sector) * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
+  return gsl_cdf_ugaussian_P((c * f->mix[t] - systematic) / sqrt(1 - seg->rho - seg->rho_sector));
+}

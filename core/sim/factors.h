@@ -1,0 +1,46 @@
+/* factors.h — the systematic factors of a path and the default probability
+** they imply (docs/model.md §3).
+**
+** A systemic factor Z_t and one factor per sector S_k,t, each a stationary
+** AR(1) with phi = cycle; sector innovations correlated through the Cholesky
+** factor of the scenario's sector correlation. With copula = "t", a common
+** chi-square mixing W_t per period scales every latent variable. */
+#ifndef PS_FACTORS_H
+#define PS_FACTORS_H
+
+#include <gsl/gsl_rng.h>
+
+#include "scenario/model.h"
+
+typedef struct {
+  int periods, nsectors;
+  double *z;    /* [periods + 1] systemic factor */
+  double *s;    /* [(periods + 1) * nsectors] sector factors */
+  double *mix;  /* [periods + 1] sqrt(W_t): 1 for the Gaussian copula */
+  double *eta;  /* scratch, nsectors */
+} ps_factors;
+
+/* 0, or -1 when out of memory */
+int ps_factors_init(ps_factors *f, const ps_model *m);
+void ps_factors_free(ps_factors *f);
+
+/* Draw a path's factors. The systemic factor is drawn first for every period,
+** so adding sectors or a t copula leaves it unchanged (common random numbers). */
+void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);
+
+/* the copula's threshold for a per-period PD: Phi^-1(h), or t_nu^-1(h) */
+double ps_copula_threshold(const ps_model *m, double hazard);
+
+/* the probability that a loan of segment seg, of age `age`, defaults in period
+** t given the factors (stress shifts and PD multipliers applied) */
+double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age);
+/* the same for a loan of segment seg whose own per-period hazard is h, with
+** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
+double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c);
+
+/* the systemic factor of period t as the LGD downturn link sees it (stress included) */
+static inline double ps_factors_systemic(const ps_factors *f, const ps_model *m, int t) {
+  return f->z[t] + m->stress_shift[t];
+}
+
+#endif

@@ -1,0 +1,158 @@
+/* flows.c — the money that moves every period on the loans still at risk:
+** interest (borrowers -> bank), the bank's funding cost, guarantee fees,
+** re-guarantee fees, insurance premiums, and the subsidies the government pays
+** borrowers towards them; and a guarantor's capacity for new guarantees.
+**
+** Loans are not drawn one by one unless they default, so these flows use the
+** expected principal of the loans alive (loans alive x mean loan size x share
+** outstanding): exact for fixed loan sizes, the conditional mean otherwise. */
+#include <math.h>
+#include <stdint.h>
+
+#include "sim/path_state.h"
+
+static double remaining(const ps_segment *s, int age) {
+  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
+}
+
+/* post amount (rounded to the fen) unless it is zero */
+static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind) {
+  return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
+}
+
+int64_t ps_flows_capital_left(const ps_path *w, int party) {
+  const ps_party *p = &w->m->parties[party];
+  if (p->kind != PS_PARTY_GUARANTOR || p->capital == 0) return INT64_MAX;
+  int64_t left = p->capital + ps_ledger_balance(&w->ledger, party);
+  return left > 0 ? left : 0;
+}
+
+/* expected principal at risk in period t (after its defaults) of segment s */
+static double performing(const ps_path *w, int s, int t) {
+  const ps_segment *seg = &w->m->segments[s];
+  if (!seg->amortizing) return (double)w->alive_sum[s] * seg->loan.mean * PS_FEN_PER_YUAN;
+  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+  int hi = t < seg->last ? t : seg->last;
+  double sum = 0;
+  for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+  return sum * seg->loan.mean * PS_FEN_PER_YUAN;
+}
+
+int64_t ps_flows_capacity(ps_path *w, int s) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  double mean = seg->loan.mean * PS_FEN_PER_YUAN;
+  int64_t loans = seg->new_loans;
+  for (int i = 0; i < p->nshares; i++) {
+    int g = p->shares[i].account;
+    if (g >= m->nparties || m->parties[g].kind != PS_PARTY_GUARANTOR || m->parties[g].leverage_limit <= 0) continue;
+    /* what g already guarantees: the book of every programme it pays into, plus this period's new loans */
+    double outstanding = w->parties[g].new_principal;
+    for (int k = 0; k < m->nprogrammes; k++)
+      for (int j = 0; j < m->programmes[k].nshares; j++)
+        if (m->programmes[k].shares[j].account == g) outstanding += w->progs[k].performing;
+    double room = m->parties[g].leverage_limit * (double)ps_flows_capital_left(w, g) - outstanding;
+    int64_t fit = room <= 0 ? 0 : (int64_t)floor(room / mean);
+    if (fit < loans) loans = fit;
+  }
+  if (p->leverage > 0) { /* 放大倍数: the programme's loans at risk stay within leverage x allocation */
+    const programme_state *ps = &w->progs[seg->programme];
+    double room = p->leverage * (double)p->allocation - ps->performing - ps->new_principal;
+    int64_t fit = room <= 0 ? 0 : (int64_t)floor(room / mean);
+    if (fit < loans) loans = fit;
+  }
+  return loans;
+}
+
+/* subsidy towards interest for one loan of period t, age a (fen), before the cap */
+static double interest_subsidy_per_loan(const ps_subsidy *sub, const ps_segment *seg, int age, double dt) {
+  double principal = seg->loan.mean * PS_FEN_PER_YUAN * remaining(seg, age);
+  double rate = sub->of_principal > 0 ? sub->of_principal : sub->share * seg->rate;
+  double amount = principal * rate * dt;
+  double cap = (double)sub->cap_per_loan * dt;
+  return sub->cap_per_loan > 0 && amount > cap ? cap : amount;
+}
+
+/* interest, funding cost and the interest subsidy of one segment; adds its book to *book */
+static int segment_flows(ps_path *w, int s, int t, double *book) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  const ps_subsidy *sub = &p->interest_subsidy;
+  int firms = ps_account_firms(m);
+  double perf = performing(w, s, t);
+  *book += perf;
+  int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
+  if (ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) return -1;
+  if (post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
+           PS_KIND_FUNDING_COST))
+    return -1;
+  if (sub->payer < 0) return 0;
+  /* a plain share of interest is a share of the interest posted; a rate on
+  ** principal, a per-loan cap or payment at repayment needs each loan's amount */
+  if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment)
+    return post(w, t, sub->payer, firms, (double)interest * sub->share, PS_KIND_INTEREST_SUBSIDY);
+  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+  int hi = t < seg->last ? t : seg->last;
+  double amount = 0;
+  for (int c = lo; c <= hi; c++) {
+    if (!sub->after_repayment) {
+      amount += (double)w->alive[s][c] * interest_subsidy_per_loan(sub, seg, t - c, m->dt);
+    } else if (c + seg->tenor - 1 == t) { /* repaid in full this period: the whole life's subsidy */
+      double life = 0;
+      for (int a = 0; a < seg->tenor; a++) life += interest_subsidy_per_loan(sub, seg, a, m->dt);
+      amount += (double)w->alive[s][c] * life;
+    }
+  }
+  return post(w, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
+}
+
+/* fees and premiums of one programme on its book */
+static int programme_flows(ps_path *w, int k, int t, double book) {
+  const ps_model *m = w->m;
+  const ps_programme *p = &m->programmes[k];
+  int firms = ps_account_firms(m), guarantor = -1;
+  for (int i = 0; i < p->nshares && guarantor < 0; i++)
+    if (p->shares[i].account < m->nparties && m->parties[p->shares[i].account].kind == PS_PARTY_GUARANTOR)
+      guarantor = p->shares[i].account;
+  for (int i = 0; i < p->nshares; i++) {
+    int a = p->shares[i].account;
+    if (a >= m->nparties) continue;
+    const ps_party *party = &m->parties[a];
+    if (party->kind == PS_PARTY_GUARANTOR && party->guarantee_fee > 0) {
+      int64_t fee = ps_round_fen(book * party->guarantee_fee * m->dt);
+      if (ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE)) return -1;
+      if (p->fee_subsidy.payer >= 0 &&
+          post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY))
+        return -1;
+    } else if (party->kind == PS_PARTY_INSURER && party->premium > 0) {
+      int64_t premium = ps_round_fen(book * party->premium * m->dt);
+      if (ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM)) return -1;
+      w->parties[a].premiums += premium;
+      w->parties[a].premiums_year += premium;
+      if (a == p->layer.insurer) w->progs[k].layer_premiums += premium;
+      if (p->premium_subsidy.payer >= 0 &&
+          post(w, t, p->premium_subsidy.payer, firms, (double)premium * p->premium_subsidy.share,
+               PS_KIND_PREMIUM_SUBSIDY))
+        return -1;
+    } else if (party->kind == PS_PARTY_REGUARANTOR && party->reguarantee_fee > 0) {
+      /* on its share of the loans (a tiered or "rest" share counts as none),
+      ** paid by the programme's guarantor, or by the bank when there is none */
+      double fee = book * p->shares[i].share * party->reguarantee_fee * m->dt;
+      if (post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE)) return -1;
+    }
+  }
+  return 0;
+}
+
+int ps_flows_period(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  /* every segment, its scenario's own and those of loan tapes, in order */
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].flow_book = 0;
+  for (int s = 0; s < m->nsegments; s++)
+    if (segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)) return -1;
+  for (int k = 0; k < m->nprogrammes; k++)
+    if (programme_flows(w, k, t, w->progs[k].flow_book)) return -1;
+  return 0;
+}

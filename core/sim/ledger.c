@@ -1,0 +1,58 @@
+/* ledger.c — postings and their conservation check. */
+#include "sim/ledger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[PS_NKINDS] = {
+    "initial",  "topup",          "yield",   "principal_loss",   "compensation", "recovery",
+    "wind_down", "interest",      "funding_cost", "fee",          "reguarantee_fee", "premium",
+    "interest_subsidy", "fee_subsidy", "premium_subsidy"};
+
+const char *ps_kind_name(ps_kind k) { return k < PS_NKINDS ? kind_names[k] : "?"; }
+
+int ps_ledger_init(ps_ledger *l, int naccounts, int logging) {
+  memset(l, 0, sizeof *l);
+  l->naccounts = naccounts;
+  l->logging = logging;
+  l->net = calloc((size_t)naccounts * PS_NKINDS, sizeof *l->net);
+  return l->net ? 0 : -1;
+}
+
+void ps_ledger_free(ps_ledger *l) {
+  free(l->net);
+  free(l->log);
+  memset(l, 0, sizeof *l);
+}
+
+void ps_ledger_reset(ps_ledger *l) {
+  memset(l->net, 0, (size_t)l->naccounts * PS_NKINDS * sizeof *l->net);
+  l->nlog = 0;
+}
+
+int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
+  if (l->nlog == l->caplog) {
+    size_t cap = l->caplog ? 2 * l->caplog : 256;
+    ps_posting *p = realloc(l->log, cap * sizeof *p);
+    if (!p) return -1;
+    l->log = p;
+    l->caplog = cap;
+  }
+  l->log[l->nlog++] = (ps_posting){period, from, to, amount, kind};
+  return 0;
+}
+
+int64_t ps_ledger_balance(const ps_ledger *l, int account) {
+  int64_t b = 0;
+  for (int k = 0; k < PS_NKINDS; k++) b += ps_ledger_net(l, account, (ps_kind)k);
+  return b;
+}
+
+int ps_ledger_check_balanced(const ps_ledger *l) {
+  for (int k = 0; k < PS_NKINDS; k++) {
+    int64_t sum = 0;
+    for (int a = 0; a < l->naccounts; a++) sum += ps_ledger_net(l, a, (ps_kind)k);
+    if (sum != 0) return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,168 @@
+/* montecarlo.c — threads, per-worker workspaces, and a progress bar. */
+#include "sim/montecarlo.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sim/path.h"
+#include "sim/policy.h"
+#include "sim/search.h"
+
+#define CHUNK 64 /* paths taken at a time by a worker */
+
+typedef struct {
+  const ps_model *m;
+  const ps_run_options *o;
+  ps_outcomes *out;
+  atomic_long next;  /* first path of the next chunk */
+  atomic_long done;  /* paths finished */
+  atomic_int failed;
+  pthread_mutex_t lock;
+  long error_path;   /* lowest failing path, for a deterministic message */
+  int error_rc;      /* its ps_path_run code */
+  char error[1024];
+} shared_run;
+
+static volatile sig_atomic_t stop_signal;
+
+void ps_request_stop(int sig) { stop_signal = sig; }
+
+int ps_stop_signal(void) { return stop_signal; }
+
+static void report_error(shared_run *r, long index, int rc, const char *msg) {
+  pthread_mutex_lock(&r->lock);
+  if (r->error_path < 0 || index < r->error_path) {
+    r->error_path = index;
+    r->error_rc = rc;
+    snprintf(r->error, sizeof r->error, "%s", msg);
+  }
+  pthread_mutex_unlock(&r->lock);
+  atomic_store(&r->failed, 1);
+}
+
+/* with o->search: replace each pool's required balance of path i by the one
+** found by bisection on the path's own random numbers */
+static int search_path(shared_run *r, ps_path *probe, int64_t *initial, ps_policy *policy, long i, char *err,
+                       size_t errlen) {
+  for (int p = 0; p < r->m->npools; p++) {
+    size_t k = ps_slot(r->out, p, i);
+    double required;
+    if (ps_search_required(probe, initial, p, r->out->depletion[k] > 0, r->o->seed, i, policy,
+                           r->out->required[k] * PS_FEN_PER_YUAN, &required, err, errlen))
+      return -1;
+    r->out->required[k] = required / PS_FEN_PER_YUAN;
+  }
+  return 0;
+}
+
+static void *worker(void *arg) {
+  shared_run *r = arg;
+  char err[1024];
+  const ps_model *m = r->m;
+  ps_path *w = ps_path_new(m, r->o->initial, r->o->audit);
+  ps_policy *policy = m->has_hooks ? ps_policy_new(m) : NULL;
+  /* the search's own workspace, reading balances it may change */
+  int64_t *initial = r->o->search ? calloc((size_t)m->npools + 1, sizeof *initial) : NULL;
+  ps_path *probe = initial ? ps_path_new(m, initial, 0) : NULL;
+  for (int p = 0; initial && p < m->npools; p++) initial[p] = r->o->initial ? r->o->initial[p] : m->pools[p].initial;
+  if (w) ps_path_sample_by_loan(w, r->o->by_loan);
+  if (probe) ps_path_sample_by_loan(probe, r->o->by_loan);
+  if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
+    report_error(r, 0, -1, "out of memory allocating a worker");
+    ps_path_free(w);
+    ps_path_free(probe);
+    free(initial);
+    ps_policy_free(policy);
+    return NULL;
+  }
+  for (;;) {
+    if (stop_signal) break; /* before taking a chunk: taken chunks are finished */
+    long first = atomic_fetch_add(&r->next, CHUNK);
+    if (first >= r->o->paths || atomic_load(&r->failed)) break;
+    long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths, i = first;
+    for (; i < last; i++) {
+      int rc = ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err);
+      if (rc || (probe && (rc = search_path(r, probe, initial, policy, i, err, sizeof err)))) {
+        report_error(r, i, rc, err);
+        break;
+      }
+    }
+    /* once a chunk, not once a path: the workers would contend for it */
+    atomic_fetch_add(&r->done, i - first);
+  }
+  ps_policy_free(policy);
+  ps_path_free(w);
+  ps_path_free(probe);
+  free(initial);
+  return NULL;
+}
+
+int ps_default_threads(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int)n : 1;
+}
+
+/* redraw the bar: done/total with an ETA */
+static void draw_progress(long done, long total, double elapsed) {
+  int width = 30, filled = total ? (int)(width * done / total) : width;
+  double eta = done ? elapsed * (double)(total - done) / (double)done : 0;
+  fprintf(stderr, "\r[%.*s%*s] %ld/%ld paths, %.0fs left ", filled, "##############################",
+          width - filled, "", done, total, eta);
+  (void)fflush(stderr);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
+  if (ps_outcomes_alloc(out, m, o->paths, o->band_paths)) {
+    snprintf(err, errlen, "out of memory for %ld paths", o->paths);
+    return -1;
+  }
+  shared_run r = {.m = m, .o = o, .out = out, .error_path = -1};
+  atomic_init(&r.next, 0);
+  atomic_init(&r.done, 0);
+  atomic_init(&r.failed, 0);
+  pthread_mutex_init(&r.lock, NULL);
+  int nthreads = o->threads < 1 ? 1 : o->threads;
+  pthread_t tids[256];
+  if (nthreads > 256) nthreads = 256;
+  int started = 0;
+  for (; started < nthreads; started++)
+    if (pthread_create(&tids[started], NULL, worker, &r)) break;
+  if (started == 0) worker(&r); /* no thread could start: run here */
+  if (o->progress) {
+    double t0 = now();
+    while (atomic_load(&r.done) < o->paths && !atomic_load(&r.failed) && !stop_signal) {
+      draw_progress(atomic_load(&r.done), o->paths, now() - t0);
+      nanosleep(&(struct timespec){0, 200000000}, NULL);
+    }
+  }
+  for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
+  if (o->progress) fprintf(stderr, "\r%*s\r", 70, "");
+  pthread_mutex_destroy(&r.lock);
+  if (atomic_load(&r.failed)) {
+    snprintf(err, errlen, "%s", r.error);
+    ps_outcomes_free(out);
+    return r.error_rc == PS_PATH_EHOOK ? PS_PATH_EHOOK : -1;
+  }
+  long taken = atomic_load(&r.next), finished = taken < o->paths ? taken : o->paths;
+  if (finished < o->paths) {
+    if (finished == 0) {
+      snprintf(err, errlen, "interrupted before any path finished");
+      ps_outcomes_free(out);
+      return -1;
+    }
+    ps_outcomes_truncate(out, m, finished);
+  }
+  return 0;
+}

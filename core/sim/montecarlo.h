@@ -1,0 +1,45 @@
+/* montecarlo.h — run all paths of a scenario over worker threads.
+**
+** Workers take paths in chunks from a shared counter; each path draws only
+** from its own streams (seed, path) and writes only its own outcome slots, so
+** the outcomes are the same bytes whatever the number of threads. */
+#ifndef PS_MONTECARLO_H
+#define PS_MONTECARLO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scenario/model.h"
+#include "sim/outcomes.h"
+
+typedef struct {
+  long paths;
+  uint64_t seed;
+  int threads;            /* >= 1 */
+  int audit;              /* keep and replay each path's posting log */
+  const int64_t *initial; /* fen per pool replacing the scenario's, or NULL */
+  int progress;           /* draw a progress bar on stderr */
+  int by_loan;            /* the naive loan-by-loan default sampler (benchmarks) */
+  int search;             /* find each path's required initial balance by bisection
+                             (rules that feed back on the balance; core/search.h) */
+  long band_paths;        /* balance bands from the first this many paths; 0: PS_BAND_PATHS */
+} ps_run_options;
+
+/* the number of online processors (at least 1) */
+int ps_default_threads(void);
+
+/* Ask running simulations to stop (async-signal-safe: for SIGINT/SIGTERM
+** handlers). Workers finish the chunk they hold and take no more, so the paths
+** done are always a prefix 0..n-1: the same results as a run of n paths. */
+void ps_request_stop(int sig);
+/* the signal passed to ps_request_stop, 0 when none */
+int ps_stop_signal(void);
+
+/* Fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
+** the message of the failing path with the lowest index (PS_PATH_EHOOK, path.h,
+** when that path failed in one of the scenario's hooks). After
+** ps_request_stop, out holds the prefix of paths finished (out->paths fewer
+** than o->paths), or -1 when none finished. */
+int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,164 @@
+/* outcomes.c — the per-path result arrays. */
+#include "sim/outcomes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *ps_budget_name(ps_budget_kind k) {
+  static const char *const names[PS_NBUDGET] = {"pool_funding", "compensation", "interest_subsidy", "fee_subsidy",
+                                                "premium_subsidy"};
+  return k < PS_NBUDGET ? names[k] : "?";
+}
+
+/* one array of the outcomes: where its pointer lives, its elements and their size */
+typedef struct {
+  void *array; /* the address of a double * or an int * field of ps_outcomes */
+  size_t count, size;
+} array_plan;
+
+#define MAX_ARRAYS 32
+
+/* Set o's dimensions for m and that many paths (balances for the first
+** min(paths, band_paths)) and list its arrays in plan; returns how many. The
+** one description of the layout, for ps_outcomes_alloc and ps_outcomes_bytes. */
+static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_paths, array_plan *plan) {
+  memset(o, 0, sizeof *o);
+  o->paths = paths;
+  o->periods = m->periods;
+  o->npools = m->npools;
+  o->nprogrammes = m->nprogrammes;
+  o->nparties = m->nparties;
+  int per_year = ps_periods_per_year(m->step);
+  o->nyears = (m->periods + per_year - 1) / per_year;
+  if (band_paths <= 0) band_paths = PS_BAND_PATHS;
+  o->band_paths = paths < band_paths ? paths : band_paths;
+  for (int i = 0; i < m->nparties; i++) o->ngovernments += m->parties[i].kind == PS_PARTY_GOVERNMENT;
+  size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
+  size_t nq = (size_t)paths * (size_t)m->nparties, d = sizeof(double), i = sizeof(int);
+  int n = 0;
+#define ARRAY(field, count_, size_) plan[n++] = (array_plan){&o->field, (count_), (size_)}
+  ARRAY(claims, np, d);
+  ARRAY(paid, np, d);
+  ARRAY(shortfall, np, d);
+  ARRAY(recovered, np, d);
+  ARRAY(unsettled, np, d);
+  ARRAY(required, np, d);
+  ARRAY(topups, np, d);
+  ARRAY(returned, np, d);
+  ARRAY(depletion, np, i);
+  ARRAY(outlay_by_programme, np * (size_t)(m->nprogrammes + 1), d);
+  ARRAY(outlay_by_segment, np * (size_t)(m->ndrivers + 1), d);
+  ARRAY(balance, (size_t)o->band_paths * (size_t)m->npools * (size_t)m->periods, d);
+  ARRAY(defaults, ng, d);
+  ARRAY(originated, ng, d);
+  ARRAY(defaulted_exposure, ng, d);
+  ARRAY(refused, ng, d);
+  ARRAY(capped, ng, d);
+  ARRAY(paused, ng, d);
+  ARRAY(stopped, ng, d);
+  ARRAY(declined, ng, d);
+  ARRAY(losses, nq, d);
+  ARRAY(net_result, nq, d);
+  ARRAY(unpaid, nq, d);
+  ARRAY(ratio, nq, d);
+  ARRAY(breached, nq, i);
+  ARRAY(net_by_year, nq * (size_t)o->nyears, d);
+  ARRAY(budget_slot, (size_t)m->nparties + 1, i);
+  ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1, d);
+#undef ARRAY
+  return n;
+}
+
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
+  array_plan plan[MAX_ARRAYS];
+  int n = plan_arrays(o, m, paths, band_paths, plan);
+  for (int k = 0; k < n; k++) {
+    void *a = calloc(plan[k].count, plan[k].size);
+    if (!a) {
+      ps_outcomes_free(o);
+      return -1;
+    }
+    memcpy(plan[k].array, &a, sizeof a); /* into its double * or int * field */
+  }
+  for (int i = 0, g = 0; i < m->nparties; i++)
+    o->budget_slot[i] = m->parties[i].kind == PS_PARTY_GOVERNMENT ? g++ : -1;
+  return 0;
+}
+
+double ps_outcomes_bytes(const ps_model *m, long paths) {
+  ps_outcomes o;
+  array_plan plan[MAX_ARRAYS];
+  int n = plan_arrays(&o, m, paths, 0, plan);
+  double bytes = 0;
+  for (int k = 0; k < n; k++) bytes += (double)plan[k].count * (double)plan[k].size;
+  return bytes;
+}
+
+/* an array laid out (item * paths + path) * inner + j: move each item's block
+** down to the new stride; blocks only move to lower addresses, in item order */
+static void shrink(void *a, size_t size, int items, size_t inner, long old_paths, long new_paths) {
+  char *base = a;
+  size_t block = size * inner;
+  for (int k = 0; k < items; k++)
+    memmove(base + (size_t)k * (size_t)new_paths * block, base + (size_t)k * (size_t)old_paths * block,
+            (size_t)new_paths * block);
+}
+
+void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
+  long old = o->paths;
+  if (paths >= old) return;
+  double *pool_arrays[] = {o->claims, o->paid, o->shortfall, o->recovered, o->unsettled, o->required, o->topups,
+                           o->returned};
+  for (size_t i = 0; i < sizeof pool_arrays / sizeof *pool_arrays; i++)
+    shrink(pool_arrays[i], sizeof(double), o->npools, 1, old, paths);
+  shrink(o->depletion, sizeof(int), o->npools, 1, old, paths);
+  shrink(o->outlay_by_programme, sizeof(double), o->npools, (size_t)o->nprogrammes, old, paths);
+  shrink(o->outlay_by_segment, sizeof(double), o->npools, (size_t)m->ndrivers, old, paths);
+  if (paths < o->band_paths) {
+    shrink(o->balance, sizeof(double), o->npools, (size_t)o->periods, o->band_paths, paths);
+    o->band_paths = paths;
+  }
+  double *programme_arrays[] = {o->defaults, o->originated, o->defaulted_exposure, o->refused,
+                                o->capped,   o->paused,     o->stopped,            o->declined};
+  for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
+    shrink(programme_arrays[i], sizeof(double), o->nprogrammes, 1, old, paths);
+  double *party_arrays[] = {o->losses, o->net_result, o->unpaid, o->ratio};
+  for (size_t i = 0; i < sizeof party_arrays / sizeof *party_arrays; i++)
+    shrink(party_arrays[i], sizeof(double), o->nparties, 1, old, paths);
+  shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
+  shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
+  shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  o->paths = paths;
+}
+
+void ps_outcomes_free(ps_outcomes *o) {
+  free(o->claims);
+  free(o->paid);
+  free(o->shortfall);
+  free(o->recovered);
+  free(o->unsettled);
+  free(o->required);
+  free(o->topups);
+  free(o->outlay_by_programme);
+  free(o->outlay_by_segment);
+  free(o->returned);
+  free(o->refused);
+  free(o->capped);
+  free(o->paused);
+  free(o->stopped);
+  free(o->declined);
+  free(o->net_result);
+  free(o->unpaid);
+  free(o->ratio);
+  free(o->breached);
+  free(o->net_by_year);
+  free(o->budget);
+  free(o->budget_slot);
+  free(o->depletion);
+  free(o->balance);
+  free(o->defaults);
+  free(o->originated);
+  free(o->defaulted_exposure);
+  free(o->losses);
+  memset(o, 0, sizeof *o);
+}

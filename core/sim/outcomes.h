@@ -1,0 +1,82 @@
+/* outcomes.h — what each path leaves behind for the statistics stage.
+**
+** One slot per path, written by whichever worker ran the path and read only
+** after all workers have finished; reductions then run in path order, which is
+** what makes results independent of the number of threads. Amounts are yuan
+** (converted once from the ledger's exact fen). */
+#ifndef PS_OUTCOMES_H
+#define PS_OUTCOMES_H
+
+#include "scenario/model.h"
+
+/* the kinds of outlay a budget shows */
+typedef enum {
+  PS_BUDGET_FUNDING,      /* pool funding: initial balances and top-ups, less wind-down returns */
+  PS_BUDGET_COMPENSATION, /* compensation it pays directly (as a payer or excess_to), less recoveries */
+  PS_BUDGET_INTEREST_SUBSIDY,
+  PS_BUDGET_FEE_SUBSIDY,
+  PS_BUDGET_PREMIUM_SUBSIDY,
+  PS_NBUDGET
+} ps_budget_kind;
+
+/* its name in JSON, CSV and reports */
+const char *ps_budget_name(ps_budget_kind k);
+
+typedef struct {
+  long paths;
+  int periods, npools, nprogrammes, nparties;
+  /* per pool and path: index pool * paths + path */
+  double *claims, *paid, *shortfall, *recovered, *unsettled, *required;
+  double *topups, *returned; /* all top-ups (scheduled, rules, hooks); wind-down */
+  double *outlay_by_programme; /* a pool's net outlay on each programme's loans:
+                                  (pool * paths + path) * nprogrammes + programme */
+  double *outlay_by_segment;   /* ... on each segment slot's: (pool * paths + path) * ndrivers + slot */
+  int *depletion;   /* first period with a shortfall, 0 when none */
+  /* end-of-period balances of the first band_paths paths only, so memory does
+  ** not grow with paths beyond them: (pool * band_paths + path) * periods + (t - 1) */
+  long band_paths;
+  double *balance;
+  /* per programme and path */
+  double *defaults, *originated, *defaulted_exposure;
+  double *refused, *capped; /* yuan cut by pauses, by caps */
+  double *paused, *stopped; /* periods compensation was paused, lending stopped */
+  double *declined;         /* loans not originated for want of guarantee capacity */
+  /* per party and path */
+  double *losses;     /* paid on defaults less recovered */
+  double *net_result; /* every flow in and out over the horizon */
+  double *unpaid;     /* shares it could not or would not pay */
+  double *ratio;      /* bank: highest NPL ratio; guarantor: payout rate; insurer: loss ratio */
+  int *breached;      /* bank: NPL tolerance passed; guarantor: capital exhausted */
+  int nyears;         /* fiscal years in the horizon */
+  /* a government's outlay by fiscal year and kind of flow (the budget view), for
+  ** governments only: ((budget_slot[party] * paths + path) * nyears + (y - 1)) * PS_NBUDGET + kind */
+  int *budget_slot; /* per party: its place in budget, -1 when it is not a government */
+  int ngovernments;
+  double *budget;
+  double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
+} ps_outcomes;
+
+/* per-period balance bands use at most this many paths (the first ones): their
+** quantiles' Monte Carlo error is already far below what a chart shows */
+#define PS_BAND_PATHS 100000L
+
+/* allocate for m and the given number of paths, keeping per-period balances
+** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
+** 0 or -1 */
+int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
+void ps_outcomes_free(ps_outcomes *o);
+/* the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
+double ps_outcomes_bytes(const ps_model *m, long paths);
+/* keep the first `paths` paths only (an interrupted run), in place */
+void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
+
+static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
+  return (size_t)item * (size_t)o->paths + (size_t)path;
+}
+
+/* where a pool's closing balances of one path (path < band_paths) start in balance */
+static inline size_t ps_band_slot(const ps_outcomes *o, int pool, long path) {
+  return ((size_t)pool * (size_t)o->band_paths + (size_t)path) * (size_t)o->periods;
+}
+
+#endif

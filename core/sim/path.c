@@ -1,0 +1,573 @@
+/* path.c — one path of the model, period by period. The order of events in a
+** period is fixed and documented in docs/rules.md:
+**   1. the book: loans at risk from earlier cohorts (for triggers and refills);
+**   2. funding: each pool earns yield on its opening balance, receives its
+**      scheduled top-ups, then the refill rules (rules.c);
+**   3. on_period(ctx) runs (it may top up);
+**   4. triggers are checked (pause compensation, stop lending);
+**   5. segments originate this period's cohorts (unless lending is stopped);
+**   6. defaults are drawn for every loan at risk;
+**   7. claims due this period are paid (claims.c);
+**   8. recoveries due this period come in and are shared back pro rata;
+**   9. the closing balance is recorded.
+** After the last period, pools that wind down return their balance. */
+#include "sim/path.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/path_state.h"
+#include "sim/policy.h"
+#include "sim/rng.h"
+
+ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
+  ps_path *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  w->m = m;
+  w->initial = initial;
+  w->audit = audit;
+  int maxshares = 0;
+  for (int i = 0; i < m->nprogrammes; i++)
+    if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
+  size_t T = (size_t)m->periods + 1;
+  int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
+           ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
+           (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
+           (w->alive_sum = calloc((size_t)m->nsegments + 1, sizeof(int64_t))) &&
+           (w->batchable = calloc((size_t)m->nsegments + 1, 1)) &&
+           (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
+           (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
+           (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
+           (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
+           (w->weights = calloc((size_t)maxshares + 2, sizeof *w->weights)) &&
+           (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
+           (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
+           (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
+           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
+  for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_claims_batchable(m, s);
+  for (int i = 0; ok && i < m->npools; i++)
+    ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
+         (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
+  for (int i = 0; ok && i < m->nprogrammes; i++)
+    ok = (w->progs[i].layer_by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
+  for (int i = 0; ok && i < m->nprogrammes; i++)
+    ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL &&
+         (w->progs[i].share_buf = calloc((size_t)m->programmes[i].nshares + 1, sizeof(double))) != NULL &&
+         (w->progs[i].share_year = calloc((size_t)m->programmes[i].nshares + 1, sizeof(int64_t))) != NULL;
+  if (!ok) {
+    ps_path_free(w);
+    return NULL;
+  }
+  return w;
+}
+
+void ps_path_free(ps_path *w) {
+  if (!w) return;
+  if (w->factor_rng) gsl_rng_free(w->factor_rng);
+  if (w->default_rng) gsl_rng_free(w->default_rng);
+  for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_free(&w->tape_loans[s]);
+  free(w->tape_loans);
+  free(w->rejected);
+  free(w->alive_sum);
+  free(w->batchable);
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
+    free(w->progs[i].active);
+    free(w->progs[i].share_buf);
+    free(w->progs[i].share_year);
+  }
+  free(w->alive);
+  ps_factors_free(&w->factors);
+  for (int i = 0; w->pools && i < w->m->npools; i++) {
+    free(w->pools[i].by_programme);
+    free(w->pools[i].by_segment);
+  }
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) free(w->progs[i].layer_by_segment);
+  free(w->driver_weights);
+  free(w->driver_parts);
+  free(w->pools);
+  free(w->progs);
+  free(w->parties);
+  free(w->records);
+  free(w->due);
+  free(w->paid);
+  free(w->claims);
+  free(w->recoveries);
+  free(w->weights);
+  free(w->parts);
+  ps_ledger_free(&w->ledger);
+  free(w);
+}
+
+const ps_model *ps_path_model(const ps_path *w) { return w->m; }
+int64_t ps_path_pool_balance(const ps_path *w, int pool) { return w->pools[pool].balance; }
+const ps_ledger *ps_path_ledger(const ps_path *w) { return &w->ledger; }
+int ps_path_depleted(const ps_path *w, int pool) { return w->pools[pool].depletion > 0; }
+void ps_path_sample_by_loan(ps_path *w, int on) { w->by_loan = on; }
+
+void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {
+  const programme_state *ps = &w->progs[programme];
+  double book = ps->performing + (double)ps->npl;
+  *v = (ps_programme_view){book > 0 ? (double)ps->npl / book : 0, ps->performing / PS_FEN_PER_YUAN, (long)ps->defaults,
+                           (long)ps->originated, ps->paused || ps->suspended, ps->stopped};
+}
+
+void ps_path_suspend(ps_path *w, int programme, int on) { w->progs[programme].suspended = on; }
+
+void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
+  programme_state *ps = &w->progs[programme];
+  ps->share_override = fractions ? ps->share_buf : NULL;
+  if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
+}
+
+int ps_path_topup(ps_path *w, int pool, int64_t fen) {
+  pool_state *ps = &w->pools[pool];
+  if (ps_ledger_post(&w->ledger, w->period_now, w->m->pools[pool].owner, ps_account_of_pool(w->m, pool), fen,
+                     PS_KIND_TOPUP))
+    return -1;
+  ps->balance += fen;
+  ps->topups += fen;
+  ps->need -= (double)fen * ps->discount;
+  return 0;
+}
+
+/* yield on the opening balance, then the scheduled top-ups */
+static int fund_pools(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool *pool = &m->pools[i];
+    pool_state *ps = &w->pools[i];
+    ps->discount /= 1 + pool->yield_per_period;
+    int64_t yield = ps_round_fen((double)ps->balance * pool->yield_per_period);
+    /* the ledger rounds yield to the fen (at most half a fen a period); the
+    ** sizing shadow compounds it exactly, so it counts half a fen against the
+    ** pool each period to stay on the safe side of that rounding */
+    if (pool->yield_per_period > 0) ps->need += 0.5 * ps->discount;
+    if (ps_ledger_post(&w->ledger, t, ps_account_outside(m), ps_account_of_pool(m, i), yield, PS_KIND_YIELD))
+      return -1;
+    ps->balance += yield;
+    if (pool->topups[t] > 0 && ps_path_topup(w, i, pool->topups[t])) return -1;
+  }
+  return 0;
+}
+
+/* New cohorts of period t, unless the programme has stopped lending, and as
+** many as its guarantors have capacity for (a loan-tape group declines its last
+** loans). -1 when out of memory. */
+static int originate(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    const ps_programme *p = &m->programmes[seg->programme];
+    programme_state *ps = &w->progs[seg->programme];
+    if (t < seg->first || t > seg->last || ps->stopped) continue;
+    int64_t loans = ps_flows_capacity(w, s);
+    ps->declined += seg->new_loans - loans;
+    w->alive[s][t] = loans;
+    w->alive_sum[s] += loans;
+    if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return -1;
+    ps->originated += loans;
+    double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
+    ps->enrolled_total += principal;
+    ps->year_enrolled += principal;
+    ps->new_principal += principal;
+    for (int i = 0; i < p->nshares; i++)
+      if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
+  }
+  return 0;
+}
+
+/* a loan of segment s, cohort c, defaults in period t (item: which loan of a
+** loan-tape group, -1 otherwise) */
+static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
+  w->alive[s][c]--;
+  w->alive_sum[s]--;
+  return ps_claims_record_default(w, s, c, t, item, 1);
+}
+
+/* d loans of segment s, cohort c, default in period t: one record for all of
+** them when they are alike (ps_claims_batchable), else one each */
+static int default_loans(ps_path *w, int s, int c, int t, int64_t d) {
+  if (!w->batchable[s]) {
+    for (; d > 0; d--)
+      if (default_loan(w, s, c, t, -1)) return -1;
+    return 0;
+  }
+  w->alive[s][c] -= d;
+  w->alive_sum[s] -= d;
+  return d > 0 ? ps_claims_record_default(w, s, c, t, -1, d) : 0;
+}
+
+/* Draw the period's defaults. Loans of a segment alive in period t share one
+** conditional PD (unless its PD depends on age), so their default count is one
+** binomial draw; each default is then placed in a cohort with probability
+** proportional to the cohort's loans still alive (sampling without
+** replacement), which is exact for exchangeable loans and costs one draw per
+** default, not per loan. With a PD term structure, each cohort (one age) gets
+** its own draw. Loan-tape groups: draw_tape_defaults. */
+/* The naive sampler, kept as the benchmarks' baseline (--sampler loan): one
+** uniform draw per live loan per period. Same model, other random numbers. */
+static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
+  const ps_segment *seg = &w->m->segments[s];
+  int64_t *alive = w->alive[s];
+  for (int c = lo; c <= hi; c++) {
+    double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
+    for (int64_t k = alive[c]; k > 0; k--)
+      if (gsl_rng_uniform(w->default_rng) < p && default_loan(w, s, c, t, -1)) return -1;
+  }
+  return 0;
+}
+
+/* a loan-tape loan's own conditional PD in period t */
+static double tape_loan_pd(const ps_path *w, const ps_segment *seg, int t, int64_t item) {
+  return ps_factors_pd_of(&w->factors, w->m, seg, t, seg->loan_hazard[item], seg->loan_threshold[item]);
+}
+
+/* The naive sampler on a loan-tape group: each live loan, one uniform against
+** its own conditional PD. Visiting positions from the last down sees each live
+** loan once, even as defaulted ones are taken out. */
+static int draw_tape_by_loan(ps_path *w, int s, int c, int t) {
+  const ps_segment *seg = &w->m->segments[s];
+  ps_sparse_perm *loans = &w->tape_loans[s];
+  if (w->alive[s][c] == 0) return 0;
+  double p = ps_factors_pd(&w->factors, w->m, seg, t, 0);
+  for (int64_t k = loans->n - 1; k >= 0; k--) {
+    int64_t item = ps_sparse_perm_at(loans, k);
+    if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
+    if (ps_sparse_perm_take(loans, k) < 0 || default_loan(w, s, c, t, item)) return -1;
+  }
+  return 0;
+}
+
+/* A loan-tape group: one cohort c whose loans keep their own amount, PD and LGD.
+** Thinning (docs/model.md §3): K ~ Binomial(n, p_max(Z)) candidates are drawn
+** uniformly without replacement among the n live loans, p_max the group's largest
+** conditional PD, and candidate i defaults with probability p_i(Z) / p_max(Z), so
+** each loan defaults with its own p_i(Z), independently given the factors. The
+** rejected candidates go back among the live loans once all K are drawn. A group
+** whose loans share one PD accepts every candidate without a draw. */
+static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  ps_sparse_perm *loans = &w->tape_loans[s];
+  int64_t n = w->alive[s][c];
+  if (n == 0) return 0;
+  double p_max = ps_factors_pd(&w->factors, m, seg, t, 0);
+  int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
+  if (seg->loan_pd && (size_t)k > w->caprejected) {
+    int64_t *grown = realloc(w->rejected, (size_t)k * sizeof *grown);
+    if (!grown) return -1;
+    w->rejected = grown;
+    w->caprejected = (size_t)k;
+  }
+  size_t nrejected = 0;
+  for (; k > 0; k--) {
+    int64_t item = ps_sparse_perm_draw(loans, w->default_rng);
+    if (item < 0) return -1;
+    if (seg->loan_pd) {
+      double p = tape_loan_pd(w, seg, t, item);
+      if (p < p_max && gsl_rng_uniform(w->default_rng) * p_max >= p) {
+        w->rejected[nrejected++] = item;
+        continue;
+      }
+    }
+    if (default_loan(w, s, c, t, item)) return -1;
+  }
+  for (size_t i = 0; i < nrejected; i++)
+    if (ps_sparse_perm_put_back(loans, w->rejected[i])) return -1;
+  return 0;
+}
+
+static int draw_defaults(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    int64_t *alive = w->alive[s];
+    int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+    int hi = t < seg->last ? t : seg->last;
+    if (seg->loan.kind == PS_DIST_LIST) { /* one cohort: lo == hi == first while at risk */
+      if (lo <= hi && (w->by_loan ? draw_tape_by_loan(w, s, lo, t) : draw_tape_defaults(w, s, lo, t))) return -1;
+      continue;
+    }
+    if (w->by_loan) {
+      if (draw_defaults_by_loan(w, s, t, lo, hi)) return -1;
+      continue;
+    }
+    if (seg->pd_by_year) {
+      for (int c = lo; c <= hi; c++) {
+        if (alive[c] == 0) continue;
+        double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
+        int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
+        if (default_loans(w, s, c, t, d)) return -1;
+      }
+      continue;
+    }
+    int64_t n = w->alive_sum[s];
+    if (n == 0) continue;
+    double p = ps_factors_pd(&w->factors, m, seg, t, 0);
+    int64_t d = p >= 1 ? n : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)n);
+    /* runs of defaults alike go in one record: a bullet loan's of any cohort,
+    ** an amortizing loan's of one cohort (recording them draws nothing, so
+    ** the cohorts are drawn as before) */
+    int64_t run = 0;
+    int run_cohort = lo;
+    for (; d > 0; d--, n--) {
+      int64_t k = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
+      int c = lo;
+      while (k >= alive[c]) k -= alive[c++];
+      if (!w->batchable[s]) {
+        if (default_loan(w, s, c, t, -1)) return -1;
+        continue;
+      }
+      if (run > 0 && seg->amortizing && c != run_cohort) {
+        if (ps_claims_record_default(w, s, run_cohort, t, -1, run)) return -1;
+        run = 0;
+      }
+      alive[c]--;
+      w->alive_sum[s]--;
+      run_cohort = c;
+      run++;
+    }
+    if (run > 0 && ps_claims_record_default(w, s, run_cohort, t, -1, run)) return -1;
+  }
+  return 0;
+}
+
+static int reset(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int s = 0; s < m->nsegments; s++) /* a tape group's loans enter as it originates */
+    if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return -1;
+  ps_ledger_reset(&w->ledger);
+  w->nrecords = w->namounts = 0;
+  for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
+  for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
+  memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  for (int i = 0; i < m->nprogrammes; i++) {
+    unsigned char *active = w->progs[i].active;
+    double *share_buf = w->progs[i].share_buf;
+    int64_t *share_year = w->progs[i].share_year, *layer_by_segment = w->progs[i].layer_by_segment;
+    memset(layer_by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
+    memset(active, 0, (size_t)m->programmes[i].ntriggers + 1);
+    memset(share_year, 0, ((size_t)m->programmes[i].nshares + 1) * sizeof(int64_t));
+    w->progs[i] = (programme_state){
+        .active = active, .share_buf = share_buf, .share_year = share_year, .layer_by_segment = layer_by_segment};
+  }
+  for (int i = 0; i < m->npools; i++) {
+    int64_t *by_programme = w->pools[i].by_programme, *by_segment = w->pools[i].by_segment;
+    memset(by_programme, 0, (size_t)m->nprogrammes * sizeof(int64_t));
+    memset(by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
+    w->pools[i] = (pool_state){.discount = 1, .by_programme = by_programme, .by_segment = by_segment};
+  }
+  memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
+  return 0;
+}
+
+static int open_pools(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    int64_t initial = w->initial ? w->initial[i] : m->pools[i].initial;
+    if (ps_ledger_post(&w->ledger, 0, m->pools[i].owner, ps_account_of_pool(m, i), initial, PS_KIND_INITIAL))
+      return -1;
+    w->pools[i].balance = initial;
+  }
+  return 0;
+}
+
+/* Cross-check the path's accounts: each pool's ledger balance equals its
+** running balance and its flows add up; with audit, the posting log replays
+** to the ledger's totals. Returns 0 or -1 with a message. */
+static int check_accounts(const ps_path *w, long index, char *err, size_t errlen) {
+  const ps_model *m = w->m;
+  const ps_ledger *l = &w->ledger;
+  for (int i = 0; i < m->npools; i++) {
+    const pool_state *ps = &w->pools[i];
+    int a = ps_account_of_pool(m, i);
+    int64_t flows = ps_ledger_net(l, a, PS_KIND_INITIAL) + ps->topups + ps_ledger_net(l, a, PS_KIND_YIELD) -
+                    ps->paid + ps->recovered - ps->returned;
+    int64_t attributed = 0, by_segment = 0;
+    for (int g = 0; g < m->nprogrammes; g++) attributed += ps->by_programme[g];
+    for (int d = 0; d < m->ndrivers; d++) by_segment += ps->by_segment[d];
+    if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != ps->balance ||
+        attributed != ps->paid - ps->recovered || by_segment != attributed ||
+        ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps->claims != ps->paid + ps->shortfall) {
+      snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
+      return -1;
+    }
+  }
+  for (int s = 0; s < m->nsegments; s++) { /* the running count agrees with the cohorts */
+    const ps_segment *seg = &m->segments[s];
+    int lo = m->periods - seg->tenor + 1 > seg->first ? m->periods - seg->tenor + 1 : seg->first;
+    int hi = m->periods < seg->last ? m->periods : seg->last;
+    int64_t n = 0;
+    for (int c = lo; c <= hi; c++) n += w->alive[s][c];
+    if (n != w->alive_sum[s]) {
+      snprintf(err, errlen, "internal error: segment '%s' lost count of its loans in path %ld", seg->id, index);
+      return -1;
+    }
+  }
+  if (ps_ledger_check_balanced(l)) {
+    snprintf(err, errlen, "internal error: the ledger of path %ld does not balance", index);
+    return -1;
+  }
+  if (!w->audit) return 0;
+  int64_t *replay = calloc((size_t)l->naccounts * PS_NKINDS, sizeof *replay);
+  if (!replay) {
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  int bad = 0;
+  for (size_t k = 0; k < l->nlog; k++) {
+    const ps_posting *p = &l->log[k];
+    bad |= p->amount <= 0 || p->from == p->to;
+    replay[(size_t)p->from * PS_NKINDS + p->kind] -= p->amount;
+    replay[(size_t)p->to * PS_NKINDS + p->kind] += p->amount;
+  }
+  bad |= memcmp(replay, l->net, (size_t)l->naccounts * PS_NKINDS * sizeof *replay) != 0;
+  free(replay);
+  if (bad) snprintf(err, errlen, "internal error: the posting log of path %ld does not replay to its ledger", index);
+  return bad ? -1 : 0;
+}
+
+/* the ratio reported for a party: a bank's highest NPL ratio, a guarantor's
+** payout rate (payouts / principal guaranteed), an insurer's loss ratio */
+static double party_ratio(const ps_path *w, int i) {
+  const ps_model *m = w->m;
+  const party_state *ps = &w->parties[i];
+  switch (m->parties[i].kind) {
+  case PS_PARTY_BANK: return ps->npl_max;
+  case PS_PARTY_INSURER: return ps_rules_loss_ratio(w, i);
+  case PS_PARTY_GUARANTOR: return ps_rules_payout_rate(w, i);
+  default: return 0;
+  }
+}
+
+static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    const pool_state *ps = &w->pools[i];
+    size_t k = ps_slot(out, i, index);
+    out->claims[k] = (double)ps->claims / PS_FEN_PER_YUAN;
+    out->paid[k] = (double)ps->paid / PS_FEN_PER_YUAN;
+    out->shortfall[k] = (double)ps->shortfall / PS_FEN_PER_YUAN;
+    out->recovered[k] = (double)ps->recovered / PS_FEN_PER_YUAN;
+    out->unsettled[k] = (double)ps->unsettled / PS_FEN_PER_YUAN;
+    out->topups[k] = (double)ps->topups / PS_FEN_PER_YUAN;
+    out->returned[k] = (double)ps->returned / PS_FEN_PER_YUAN;
+    out->required[k] = ceil(ps->required) / PS_FEN_PER_YUAN;
+    for (int g = 0; g < m->nprogrammes; g++)
+      out->outlay_by_programme[k * (size_t)m->nprogrammes + (size_t)g] = (double)ps->by_programme[g] / PS_FEN_PER_YUAN;
+    for (int d = 0; d < m->ndrivers; d++)
+      out->outlay_by_segment[k * (size_t)m->ndrivers + (size_t)d] = (double)ps->by_segment[d] / PS_FEN_PER_YUAN;
+    out->depletion[k] = ps->depletion;
+  }
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const programme_state *ps = &w->progs[i];
+    size_t k = ps_slot(out, i, index);
+    out->defaults[k] = (double)ps->defaults;
+    out->originated[k] = (double)ps->originated;
+    out->defaulted_exposure[k] = (double)ps->exposure / PS_FEN_PER_YUAN;
+    out->refused[k] = (double)ps->refused / PS_FEN_PER_YUAN;
+    out->capped[k] = (double)ps->capped / PS_FEN_PER_YUAN;
+    out->paused[k] = ps->paused_periods;
+    out->stopped[k] = ps->stopped_periods;
+    out->declined[k] = (double)ps->declined;
+  }
+  for (int i = 0; i < m->nparties; i++) {
+    const party_state *ps = &w->parties[i];
+    size_t k = ps_slot(out, i, index);
+    int64_t net = ps_ledger_net(&w->ledger, i, PS_KIND_PRINCIPAL_LOSS) +
+                  ps_ledger_net(&w->ledger, i, PS_KIND_COMPENSATION) + ps_ledger_net(&w->ledger, i, PS_KIND_RECOVERY);
+    out->losses[k] = (double)-net / PS_FEN_PER_YUAN;
+    out->net_result[k] = (double)ps_ledger_balance(&w->ledger, i) / PS_FEN_PER_YUAN;
+    out->unpaid[k] = (double)ps->unpaid / PS_FEN_PER_YUAN;
+    out->breached[k] = ps->breached;
+    out->ratio[k] = party_ratio(w, i);
+  }
+}
+
+/* each party's net result for the fiscal year that ends with period t */
+static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
+  /* the ledger kinds behind each budget kind (outlays are negative nets) */
+  static const ps_kind funding[] = {PS_KIND_INITIAL, PS_KIND_TOPUP, PS_KIND_WIND_DOWN};
+  static const ps_kind compensation[] = {PS_KIND_COMPENSATION, PS_KIND_RECOVERY};
+  int year = (t - 1) / ps_periods_per_year(w->m->step); /* 0-based */
+  for (int i = 0; i < w->m->nparties; i++) {
+    party_state *ps = &w->parties[i];
+    int64_t now = ps_ledger_balance(&w->ledger, i), delta[PS_NKINDS];
+    size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
+    out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN;
+    ps->year_start = now;
+    for (int k = 0; k < PS_NKINDS; k++) {
+      int64_t net = ps_ledger_net(&w->ledger, i, (ps_kind)k);
+      delta[k] = net - ps->year_start_kind[k];
+      ps->year_start_kind[k] = net;
+    }
+    if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
+    double *b = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
+                             PS_NBUDGET];
+    for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
+    for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
+      b[PS_BUDGET_COMPENSATION] -= (double)delta[compensation[k]];
+    b[PS_BUDGET_INTEREST_SUBSIDY] = -(double)delta[PS_KIND_INTEREST_SUBSIDY];
+    b[PS_BUDGET_FEE_SUBSIDY] = -(double)delta[PS_KIND_FEE_SUBSIDY];
+    b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)delta[PS_KIND_PREMIUM_SUBSIDY];
+    for (int k = 0; k < PS_NBUDGET; k++) b[k] /= PS_FEN_PER_YUAN;
+  }
+}
+
+int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
+                size_t errlen) {
+  const ps_model *m = w->m;
+  if (reset(w)) {
+    snprintf(err, errlen, "out of memory in path %ld", index);
+    return -1;
+  }
+  w->policy = policy;
+  w->index = index;
+  w->error[0] = '\0';
+  if (policy && ps_policy_begin_path(policy, seed, index, err, errlen)) return -1;
+  ps_rng_seed_stream(w->factor_rng, seed, (uint64_t)index, PS_STREAM_FACTORS);
+  ps_rng_seed_stream(w->default_rng, seed, (uint64_t)index, PS_STREAM_DEFAULTS);
+  ps_factors_draw(&w->factors, m, w->factor_rng);
+  w->period_now = 0;
+  if (open_pools(w)) goto oom;
+  for (int t = 1; t <= m->periods; t++) {
+    w->period_now = t;
+    ps_rules_book(w, t);
+    ps_rules_npl(w, t);
+    if (fund_pools(w, t) || ps_rules_fund(w, t)) goto oom;
+    if (policy && ps_policy_on_period(policy, w, t, err, errlen)) {
+      size_t n = strlen(err);
+      snprintf(err + n, errlen - n, " of path %ld", index);
+      return PS_PATH_EHOOK;
+    }
+    ps_rules_triggers(w);
+    if (originate(w, t) || draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) ||
+        ps_claims_recover(w, t))
+      goto oom;
+    for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
+      out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
+          (double)w->pools[i].balance / PS_FEN_PER_YUAN;
+    if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
+  }
+  w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
+  if (ps_rules_settle_layers(w, m->periods) || ps_rules_wind_down(w)) goto oom;
+  if (!out) return check_accounts(w, index, err, errlen);
+  close_year(w, index, m->periods, out);
+  if (check_accounts(w, index, err, errlen)) return -1;
+  store_outcomes(w, index, out);
+  return 0;
+oom: /* or a hook inside the period failed and said why */
+  if (w->error[0]) {
+    snprintf(err, errlen, "%s", w->error);
+    return PS_PATH_EHOOK;
+  }
+  snprintf(err, errlen, "out of memory in path %ld", index);
+  return -1;
+}

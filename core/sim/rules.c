@@ -1,0 +1,189 @@
+/* rules.c — the rules that look at the whole book rather than one default:
+** the loans at risk, the programmes' triggers, and the pools' funding rules
+** (refill last year's outlay, refill below a share of the loans covered,
+** wind-down). All run at the start of a period, in the order of docs/rules.md. */
+#include <math.h>
+#include <string.h>
+
+#include "sim/path_state.h"
+#include "sim/programme.h"
+
+/* share of a loan's principal still outstanding at the start of its period of age `age` */
+static double remaining(const ps_segment *s, int age) {
+  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
+}
+
+void ps_rules_book(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    int matured = t - seg->tenor; /* its last period at risk was t - 1 */
+    if (matured >= seg->first && matured <= seg->last) w->alive_sum[s] -= w->alive[s][matured];
+    double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
+    if (seg->amortizing) { /* each cohort by its share outstanding */
+      int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+      int hi = t - 1 < seg->last ? t - 1 : seg->last;
+      sum = 0;
+      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+    }
+    w->progs[seg->programme].performing += sum * mean;
+  }
+}
+
+double ps_rules_payout_rate(const ps_path *w, int party) {
+  const ps_model *m = w->m;
+  double guaranteed = 0;
+  for (int k = 0; k < m->nprogrammes; k++)
+    for (int j = 0; j < m->programmes[k].nshares; j++)
+      if (m->programmes[k].shares[j].account == party) guaranteed += w->progs[k].enrolled_total;
+  return guaranteed > 0 ? (double)w->parties[party].payouts / guaranteed : 0;
+}
+
+double ps_rules_loss_ratio(const ps_path *w, int party) {
+  const party_state *ps = &w->parties[party];
+  return ps->premiums > 0 ? (double)ps->claims / (double)ps->premiums : 0;
+}
+
+/* the measure a trigger watches, now */
+static double measure(const ps_path *w, const programme_state *ps, const ps_trigger *tr) {
+  switch (tr->kind) {
+  case PS_TRIGGER_PAYOUT_RATE: return ps_rules_payout_rate(w, tr->party);
+  case PS_TRIGGER_LOSS_RATIO: return ps_rules_loss_ratio(w, tr->party);
+  case PS_TRIGGER_NPL_RATIO: {
+    double book = ps->performing + (double)ps->npl;
+    return book > 0 ? (double)ps->npl / book : 0;
+  }
+  case PS_TRIGGER_ANNUAL_LOSS_RATE:
+    return ps->year_enrolled > 0 ? (double)ps->year_defaulted / ps->year_enrolled : 0;
+  default:
+    return (double)w->pools[tr->pool].balance / PS_FEN_PER_YUAN;
+  }
+}
+
+void ps_rules_triggers(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme *p = &m->programmes[i];
+    programme_state *ps = &w->progs[i];
+    ps->paused = ps->stopped = 0;
+    for (int k = 0; k < p->ntriggers; k++) {
+      const ps_trigger *tr = &p->triggers[k];
+      double x = measure(w, ps, tr);
+      int floor = tr->kind == PS_TRIGGER_POOL_FLOOR;
+      if (!ps->active[k]) ps->active[k] = floor ? x < tr->threshold : x > tr->threshold;
+      else ps->active[k] = floor ? x < tr->resume : x > tr->resume;
+      if (ps->active[k]) {
+        if (tr->action == PS_ACTION_PAUSE) ps->paused = 1;
+        else ps->stopped = 1;
+      }
+    }
+    ps->paused |= ps->suspended;
+    ps->paused_periods += ps->paused;
+    ps->stopped_periods += ps->stopped;
+  }
+}
+
+/* does programme p share its losses with this pool (as a payer or its excess layer)? */
+static int covers(const ps_programme *p, int account) {
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account == account) return 1;
+  return p->layer.insurer >= 0 && p->layer.payer == account;
+}
+
+int ps_rules_fund(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  int per_year = ps_periods_per_year(m->step);
+  int new_year = t > 1 && (t - 1) % per_year == 0;
+  if (new_year && ps_rules_settle_layers(w, t)) return -1;
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool *pool = &m->pools[i];
+    pool_state *ps = &w->pools[i];
+    if (new_year) {
+      int64_t last_year = ps->year_paid - ps->year_recovered;
+      ps->year_paid = ps->year_recovered = 0;
+      if (pool->refill_last_year && last_year > 0 && ps_path_topup(w, i, last_year)) return -1;
+    }
+    if (pool->refill_below > 0) {
+      double covered = 0;
+      for (int k = 0; k < m->nprogrammes; k++)
+        if (covers(&m->programmes[k], ps_account_of_pool(m, i))) covered += w->progs[k].performing;
+      int64_t target = ps_round_fen(pool->refill_below * covered);
+      if (ps->balance < target && ps_path_topup(w, i, target - ps->balance)) return -1;
+    }
+  }
+  if (new_year) {
+    for (int k = 0; k < m->nprogrammes; k++) {
+      programme_state *ps = &w->progs[k];
+      ps->year_enrolled = 0;
+      ps->year_defaulted = ps->public_year = 0;
+      memset(ps->share_year, 0, (size_t)m->programmes[k].nshares * sizeof(int64_t));
+    }
+    for (int i = 0; i < m->nparties; i++) w->parties[i].premiums_year = w->parties[i].claims_year = 0;
+  }
+  return 0;
+}
+
+/* A bank's NPL ratio counts while it is still lending in some programme: once
+** lending ends the book runs off and the ratio tends to 100% whatever the
+** loans' quality, which says nothing about its tolerance. */
+void ps_rules_npl(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int b = 0; b < m->nparties; b++) {
+    if (m->parties[b].kind != PS_PARTY_BANK) continue;
+    double npl = 0, book = 0;
+    int lending = 0;
+    for (int s = 0; s < m->nsegments; s++) {
+      const ps_segment *seg = &m->segments[s];
+      lending |= m->programmes[seg->programme].bank == b && t >= seg->first && t <= seg->last;
+    }
+    if (!lending) continue;
+    for (int k = 0; k < m->nprogrammes; k++)
+      if (m->programmes[k].bank == b) {
+        npl += (double)w->progs[k].npl;
+        book += w->progs[k].performing + (double)w->progs[k].npl;
+      }
+    double ratio = book > 0 ? npl / book : 0;
+    party_state *ps = &w->parties[b];
+    if (ratio > ps->npl_max) ps->npl_max = ratio;
+    if (m->parties[b].npl_tolerance > 0 && ratio > m->parties[b].npl_tolerance) ps->breached = 1;
+  }
+}
+
+int ps_rules_settle_layers(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_layer *layer = &m->programmes[k].layer;
+    programme_state *ps = &w->progs[k];
+    if (layer->insurer < 0) continue;
+    int64_t excess = ps->layer_claims - (int64_t)floor(layer->above * (double)ps->layer_premiums);
+    /* the segments whose claims made the excess, as weights for its attribution */
+    for (int d = 0; d < m->ndrivers; d++) w->driver_weights[d] = (double)ps->layer_by_segment[d];
+    memset(ps->layer_by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
+    ps->layer_claims = ps->layer_premiums = 0;
+    if (excess <= 0) continue;
+    int64_t amount = ps_round_fen(layer->share * (double)excess);
+    if (ps_is_pool_account(m, layer->payer)) {
+      pool_state *pool = &w->pools[layer->payer - m->nparties];
+      amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
+      ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
+      for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
+    }
+    if (ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION)) return -1;
+  }
+  return 0;
+}
+
+int ps_rules_wind_down(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    pool_state *ps = &w->pools[i];
+    if (!m->pools[i].wind_down || ps->balance == 0) continue;
+    if (ps_ledger_post(&w->ledger, m->periods, ps_account_of_pool(m, i), m->pools[i].owner, ps->balance,
+                       PS_KIND_WIND_DOWN))
+      return -1;
+    ps->returned = ps->balance;
+    ps->balance = 0;
+  }
+  return 0;
+}

@@ -1,0 +1,27 @@
+/* search.h — the required initial balance of one path when rules feed back on
+** the pool's balance (hooks, refills, pool-floor triggers).
+**
+** Then the running-maximum shadow is exact only at the balance the path ran
+** with, so the path is run again at other initial balances (the same random
+** numbers every time: the path's own streams) and the smallest balance that
+** does not run short is found by bisection. This assumes a path that does not
+** run short with some balance does not with any larger one. */
+#ifndef PS_SEARCH_H
+#define PS_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/path.h"
+#include "sim/policy.h"
+
+/* Find path `index`'s smallest initial balance (fen) of `pool` that never runs
+** short, to within max(1 yuan, 1e-4 of it), starting from the guess (fen).
+** The path already ran with initial[pool]; `short_there` says whether it ran
+** short, so the search stays above or below that balance and agrees with the
+** run there exactly. probe is a workspace made with `initial` as its balances:
+** the search writes initial[pool] and restores it. Returns 0, or -1. */
+int ps_search_required(ps_path *probe, int64_t *initial, int pool, int short_there, uint64_t seed, long index,
+                       ps_policy *policy, double guess, double *required, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,98 @@
+/* sparse_perm.c — a virtual Fisher-Yates shuffle over a hash map. */
+#include "sim/sparse_perm.h"
+
+#include <stdlib.h>
+
+#define EMPTY INT64_MIN
+
+/* the slot for key (found, or the empty one where it would go) */
+static int64_t slot_of(const ps_sparse_perm *p, int64_t key) {
+  uint64_t h = (uint64_t)key * 0x9e3779b97f4a7c15ULL;
+  int64_t i = (int64_t)(h >> 32) & (p->cap - 1);
+  while (p->keys[i] != EMPTY && p->keys[i] != key) i = (i + 1) & (p->cap - 1);
+  return i;
+}
+
+/* the item at virtual position k */
+static int64_t get(const ps_sparse_perm *p, int64_t k) {
+  int64_t i = slot_of(p, k);
+  return p->keys[i] == EMPTY ? k : p->values[i];
+}
+
+static int grow(ps_sparse_perm *p);
+
+/* virtual position k now holds item v */
+static int set(ps_sparse_perm *p, int64_t k, int64_t v) {
+  if (2 * (p->nused + 1) > p->cap && grow(p)) return -1;
+  int64_t i = slot_of(p, k);
+  if (p->keys[i] == EMPTY) {
+    p->keys[i] = k;
+    p->used[p->nused++] = i;
+  }
+  p->values[i] = v;
+  return 0;
+}
+
+/* double the table and re-insert what it holds */
+static int grow(ps_sparse_perm *p) {
+  ps_sparse_perm old = *p;
+  int64_t cap = old.cap ? 2 * old.cap : 64;
+  p->keys = malloc((size_t)cap * sizeof *p->keys);
+  p->values = malloc((size_t)cap * sizeof *p->values);
+  p->used = malloc((size_t)cap * sizeof *p->used);
+  if (!p->keys || !p->values || !p->used) {
+    free(p->keys);
+    free(p->values);
+    free(p->used);
+    *p = old;
+    return -1;
+  }
+  p->cap = cap;
+  p->nused = 0;
+  for (int64_t i = 0; i < cap; i++) p->keys[i] = EMPTY;
+  for (int64_t j = 0; j < old.nused; j++) {
+    int64_t i = slot_of(p, old.keys[old.used[j]]);
+    p->keys[i] = old.keys[old.used[j]];
+    p->values[i] = old.values[old.used[j]];
+    p->used[p->nused++] = i;
+  }
+  free(old.keys);
+  free(old.values);
+  free(old.used);
+  return 0;
+}
+
+int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n) {
+  for (int64_t j = 0; j < p->nused; j++) p->keys[p->used[j]] = EMPTY;
+  p->nused = 0;
+  p->n = n;
+  return p->cap ? 0 : grow(p);
+}
+
+int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k) { return get(p, k); }
+
+int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k) {
+  int64_t last = p->n - 1, item = get(p, k);
+  if (k != last && set(p, k, get(p, last))) return -1;
+  p->n--;
+  return item;
+}
+
+int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r) {
+  if (p->n <= 0) return -1;
+  return ps_sparse_perm_take(p, (int64_t)gsl_rng_uniform_int(r, (unsigned long)p->n));
+}
+
+/* positions 0..n-1 always hold exactly the remaining items: append it at n */
+int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {
+  if (set(p, p->n, item)) return -1;
+  p->n++;
+  return 0;
+}
+
+void ps_sparse_perm_free(ps_sparse_perm *p) {
+  free(p->keys);
+  free(p->values);
+  free(p->used);
+  *p = (ps_sparse_perm){0};
+}

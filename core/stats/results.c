@@ -1,0 +1,268 @@
+/* results.c — statistics of each pool, programme and party over paths.
+**
+** The statistics stage is a list of independent tasks (one quantity's
+** statistics, one period's balance bands, one pool's tail drivers or sizing
+** curve), run over the same threads as the simulation. Each task writes only
+** its own outputs, so the results are the same bytes whatever the thread count. */
+#include "stats/results.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/parallel.h"
+
+typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
+
+/* TASK_STATS: the statistics of sign * (x[i * stride] - minus[i]) over paths
+** i (minus optional); the other kinds name a pool (and a period) */
+typedef struct {
+  task_kind kind;
+  const double *x, *minus;
+  size_t stride;
+  double sign;
+  ps_stats *out;
+  int pool, period;
+} task;
+
+typedef struct {
+  const ps_model *m;
+  const ps_outcomes *o;
+  ps_results *r;
+  task *tasks;
+  size_t ntasks, cap;
+} stage;
+
+static int add(stage *s, task t) {
+  if (s->ntasks == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 64;
+    task *grown = realloc(s->tasks, cap * sizeof *grown);
+    if (!grown) return -1;
+    s->tasks = grown;
+    s->cap = cap;
+  }
+  s->tasks[s->ntasks++] = t;
+  return 0;
+}
+
+/* statistics of a contiguous per-path array */
+static int add_stats(stage *s, const double *x, ps_stats *out) {
+  return add(s, (task){.kind = TASK_STATS, .x = x, .stride = 1, .sign = 1, .out = out});
+}
+
+static int run_stats(const stage *s, const task *t, double *scratch) {
+  size_t n = (size_t)s->o->paths;
+  if (t->stride == 1 && !t->minus && t->sign == 1) return ps_stats_compute(t->x, n, t->out);
+  for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
+  return ps_stats_compute(scratch, n, t->out);
+}
+
+/* closing-balance bands of one period: the 5%, 50% and 95% quantiles across
+** the first band_paths paths */
+static int run_bands(const stage *s, const task *t, double *column) {
+  const ps_outcomes *o = s->o;
+  ps_pool_result *pr = &s->r->pools[t->pool];
+  size_t n = (size_t)o->band_paths;
+  for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, t->pool, (long)i) + (size_t)t->period];
+  pr->band_p05[t->period] = ps_quantile_select(column, n, 0.05);
+  pr->band_p50[t->period] = ps_quantile_select(column, n, 0.50);
+  pr->band_p95[t->period] = ps_quantile_select(column, n, 0.95);
+  return 0;
+}
+
+/* order paths by net outlay, ties by path index (deterministic) */
+typedef struct {
+  double x;
+  long path;
+} ranked;
+
+static int compare_ranked(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->x != y->x) return x->x < y->x ? -1 : 1;
+  return (x->path > y->path) - (x->path < y->path);
+}
+
+/* the mean of each programme's and segment slot's part of the net outlay over
+** the tail paths ps_es_sorted averages at level q (the largest round(n(1-q))) */
+static void tail_means(const stage *s, int pool, const ranked *r, double q, double *by_programme, double *by_segment) {
+  const ps_outcomes *o = s->o;
+  size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
+  size_t tail = (size_t)llround((double)n * (1 - q));
+  if (tail < 1) tail = 1;
+  if (tail > n) tail = n;
+  for (size_t j = n - tail; j < n; j++) {
+    size_t k = ps_slot(o, pool, r[j].path);
+    for (size_t g = 0; g < G; g++) by_programme[g] += o->outlay_by_programme[k * G + g];
+    for (size_t d = 0; d < D; d++) by_segment[d] += o->outlay_by_segment[k * D + d];
+  }
+  for (size_t g = 0; g < G; g++) by_programme[g] /= (double)tail;
+  for (size_t d = 0; d < D; d++) by_segment[d] /= (double)tail;
+}
+
+/* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
+** and segment slots (they sum to the pool's ES) */
+static int run_tail(const stage *s, const task *t) {
+  const ps_outcomes *o = s->o;
+  ps_pool_result *pr = &s->r->pools[t->pool];
+  size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
+  ranked *r = malloc((n + 1) * sizeof *r);
+  if (!r) return -1;
+  for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
+  qsort(r, n, sizeof *r, compare_ranked);
+  tail_means(s, t->pool, r, 0.95, pr->es95_by_programme, pr->es95_by_segment);
+  tail_means(s, t->pool, r, 0.99, pr->es99_by_programme, pr->es99_by_segment);
+  free(r);
+  return 0;
+}
+
+/* the sizing curve: each path's required initial balance, ascending */
+static int run_curve(const stage *s, const task *t) {
+  size_t n = (size_t)s->o->paths;
+  memcpy(s->r->pools[t->pool].sorted_required, s->o->required + ps_slot(s->o, t->pool, 0), n * sizeof(double));
+  return ps_sort_doubles(s->r->pools[t->pool].sorted_required, n);
+}
+
+static int run_task(void *ctx, size_t i, double *scratch) {
+  const stage *s = ctx;
+  const task *t = &s->tasks[i];
+  switch (t->kind) {
+  case TASK_STATS: return run_stats(s, t, scratch);
+  case TASK_BANDS: return run_bands(s, t, scratch);
+  case TASK_TAIL: return run_tail(s, t);
+  case TASK_CURVE: return run_curve(s, t);
+  }
+  return -1;
+}
+
+/* a pool's outputs, its depletion probabilities (counted here), and its tasks */
+static int plan_pool(stage *s, int pool) {
+  const ps_model *m = s->m;
+  const ps_outcomes *o = s->o;
+  ps_pool_result *pr = &s->r->pools[pool];
+  size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0), T = (size_t)o->periods;
+  size_t G = (size_t)m->nprogrammes + 1, D = (size_t)m->ndrivers + 1;
+  if (!(pr->band_p05 = calloc(T, sizeof(double))) || !(pr->band_p50 = calloc(T, sizeof(double))) ||
+      !(pr->band_p95 = calloc(T, sizeof(double))) || !(pr->sorted_required = malloc((n + 1) * sizeof(double))) ||
+      !(pr->es95_by_programme = calloc(G, sizeof(double))) || !(pr->es99_by_programme = calloc(G, sizeof(double))) ||
+      !(pr->es95_by_segment = calloc(D, sizeof(double))) || !(pr->es99_by_segment = calloc(D, sizeof(double))))
+    return -1;
+  pr->band_paths = o->band_paths;
+
+  size_t depleted = 0;
+  for (size_t i = 0; i < n; i++) depleted += o->depletion[base + i] > 0;
+  pr->depletion = ps_prob_wilson(depleted, n, PS_CI_LEVEL);
+  int per_year = ps_periods_per_year(m->step);
+  pr->nyears = (m->periods + per_year - 1) / per_year;
+  if (!(pr->depletion_by_year = calloc((size_t)pr->nyears, sizeof *pr->depletion_by_year))) return -1;
+  for (int y = 1; y <= pr->nyears; y++) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += o->depletion[base + i] > 0 && o->depletion[base + i] <= y * per_year;
+    pr->depletion_by_year[y - 1] = ps_prob_wilson(k, n, PS_CI_LEVEL);
+  }
+
+  if (add_stats(s, o->claims + base, &pr->claims) || add_stats(s, o->paid + base, &pr->paid) ||
+      add_stats(s, o->shortfall + base, &pr->shortfall) || add_stats(s, o->recovered + base, &pr->recovered) ||
+      add_stats(s, o->unsettled + base, &pr->unsettled) ||
+      add_stats(s, o->required + base, &pr->required_initial) || add_stats(s, o->topups + base, &pr->topups) ||
+      add_stats(s, o->returned + base, &pr->returned) ||
+      add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
+                    .out = &pr->net_outlay}) ||
+      add(s, (task){.kind = TASK_TAIL, .pool = pool}) || add(s, (task){.kind = TASK_CURVE, .pool = pool}))
+    return -1;
+  for (int t = 0; t < o->periods; t++)
+    if (add(s, (task){.kind = TASK_BANDS, .pool = pool, .period = t})) return -1;
+  return 0;
+}
+
+static int plan_programme(stage *s, int i) {
+  const ps_outcomes *o = s->o;
+  size_t base = ps_slot(o, i, 0);
+  ps_programme_result *pr = &s->r->programmes[i];
+  return add_stats(s, o->defaults + base, &pr->defaults) || add_stats(s, o->originated + base, &pr->originated) ||
+         add_stats(s, o->defaulted_exposure + base, &pr->defaulted_exposure) ||
+         add_stats(s, o->refused + base, &pr->refused) || add_stats(s, o->capped + base, &pr->capped) ||
+         add_stats(s, o->paused + base, &pr->paused) || add_stats(s, o->stopped + base, &pr->stopped) ||
+         add_stats(s, o->declined + base, &pr->declined)
+             ? -1
+             : 0;
+}
+
+static int plan_party(stage *s, int i) {
+  const ps_outcomes *o = s->o;
+  size_t n = (size_t)o->paths, base = ps_slot(o, i, 0), k = 0, Y = (size_t)o->nyears;
+  ps_party_result *pr = &s->r->parties[i];
+  for (size_t j = 0; j < n; j++) k += o->breached[base + j] != 0;
+  pr->breached = ps_prob_wilson(k, n, PS_CI_LEVEL);
+  pr->nyears = o->nyears;
+  if (add_stats(s, o->losses + base, &pr->losses) || add_stats(s, o->net_result + base, &pr->net_result) ||
+      add_stats(s, o->unpaid + base, &pr->unpaid) || add_stats(s, o->ratio + base, &pr->ratio) ||
+      !(pr->net_by_year = calloc(Y + 1, sizeof(ps_stats))) || !(pr->outlay_by_year = calloc(Y + 1, sizeof(ps_stats))) ||
+      !(pr->budget = calloc(Y * PS_NBUDGET + 1, sizeof(ps_stats))))
+    return -1;
+  for (size_t y = 0; y < Y; y++) {
+    const double *net = o->net_by_year + base * Y + y;
+    if (add(s, (task){.kind = TASK_STATS, .x = net, .stride = Y, .sign = 1, .out = &pr->net_by_year[y]}) ||
+        add(s, (task){.kind = TASK_STATS, .x = net, .stride = Y, .sign = -1, .out = &pr->outlay_by_year[y]}))
+      return -1;
+  }
+  /* the budget view is a government's; other parties' outlay by kind is not reported */
+  if (o->budget_slot[i] < 0) return 0;
+  size_t gov = ps_slot(o, o->budget_slot[i], 0);
+  for (size_t y = 0; y < Y; y++)
+    for (size_t kind = 0; kind < PS_NBUDGET; kind++)
+      if (add(s, (task){.kind = TASK_STATS, .x = o->budget + (gov * Y + y) * PS_NBUDGET + kind, .stride = Y * PS_NBUDGET,
+                        .sign = 1, .out = &pr->budget[y * PS_NBUDGET + kind]}))
+        return -1;
+  return 0;
+}
+
+int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results *r) {
+  memset(r, 0, sizeof *r);
+  r->m = m;
+  r->paths = o->paths;
+  stage s = {.m = m, .o = o, .r = r};
+  r->pools = calloc((size_t)m->npools + 1, sizeof *r->pools);
+  r->programmes = calloc((size_t)m->nprogrammes + 1, sizeof *r->programmes);
+  r->parties = calloc((size_t)m->nparties + 1, sizeof *r->parties);
+  int rc = r->pools && r->programmes && r->parties ? 0 : -1;
+  for (int i = 0; rc == 0 && i < m->npools; i++) {
+    r->pools[i].initial = (double)(initial ? initial[i] : m->pools[i].initial) / PS_FEN_PER_YUAN;
+    rc = plan_pool(&s, i);
+  }
+  for (int i = 0; rc == 0 && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
+  for (int i = 0; rc == 0 && i < m->nparties; i++) rc = plan_party(&s, i);
+  if (rc == 0) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
+  free(s.tasks);
+  if (rc) ps_results_free(r);
+  return rc ? -1 : 0;
+}
+
+void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
+  r->outcomes = *o;
+  memset(o, 0, sizeof *o);
+}
+
+void ps_results_free(ps_results *r) {
+  ps_outcomes_free(&r->outcomes);
+  for (int i = 0; r->pools && i < r->m->npools; i++) {
+    ps_pool_result *pr = &r->pools[i];
+    free(pr->depletion_by_year);
+    free(pr->band_p05);
+    free(pr->band_p50);
+    free(pr->band_p95);
+    free(pr->sorted_required);
+    free(pr->es95_by_programme);
+    free(pr->es99_by_programme);
+    free(pr->es95_by_segment);
+    free(pr->es99_by_segment);
+  }
+  for (int i = 0; r->parties && i < r->m->nparties; i++) {
+    free(r->parties[i].net_by_year);
+    free(r->parties[i].outlay_by_year);
+    free(r->parties[i].budget);
+  }
+  free(r->pools);
+  free(r->programmes);
+  free(r->parties);
+  memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,67 @@
+/* results.h — the statistics stage: per-path outcomes -> what reports show. */
+#ifndef PS_RESULTS_H
+#define PS_RESULTS_H
+
+#include <stdint.h>
+
+#include "scenario/model.h"
+#include "sim/outcomes.h"
+#include "stats/sizing.h"
+#include "stats/stats.h"
+
+typedef struct {
+  double initial; /* yuan, the balance this run started from */
+  ps_stats claims, paid, shortfall, recovered, net_outlay, unsettled, required_initial, topups, returned;
+  ps_estimate depletion;          /* within the horizon */
+  int nyears;
+  ps_estimate *depletion_by_year; /* cumulative: depleted by the end of fiscal year y */
+  double *band_p05, *band_p50, *band_p95; /* closing balance by period */
+  long band_paths;                        /* the paths behind them (outcomes.h: PS_BAND_PATHS) */
+  double *sorted_required;        /* ascending: the sizing curve (sizing.h) */
+  /* who drives the tail: the mean of each programme's part of the net outlay
+  ** over the paths of the outlay's ES95 / ES99 tail (Euler allocation; they sum
+  ** to the pool's ES) */
+  double *es95_by_programme, *es99_by_programme;
+  double *es95_by_segment, *es99_by_segment; /* by segment slot (model.h: segment driver) */
+} ps_pool_result;
+
+typedef struct {
+  ps_stats defaults, originated, defaulted_exposure, refused, capped, paused, stopped, declined;
+} ps_programme_result;
+
+typedef struct {
+  ps_stats losses, net_result, unpaid, ratio;
+  ps_estimate breached;
+  int nyears;
+  ps_stats *net_by_year;    /* net result in each fiscal year */
+  ps_stats *outlay_by_year; /* minus that: what it pays out, the budget view of a government */
+  ps_stats *budget;         /* outlay by year and kind: [(y - 1) * PS_NBUDGET + kind] */
+} ps_party_result;
+
+struct ps_results {
+  const ps_model *m;
+  long paths;           /* paths the statistics use */
+  long paths_requested; /* more than paths when the run was interrupted */
+  int stop_signal;      /* the signal that interrupted it, 0 when complete */
+  unsigned long long seed;
+  int threads;
+  double seconds;            /* simulation and statistics */
+  double statistics_seconds; /* the statistics stage alone (one thread) */
+  int searched;        /* required balances found by bisection (core/search.h) */
+  ps_pool_result *pools;
+  ps_programme_result *programmes;
+  ps_party_result *parties;
+  ps_outcomes outcomes; /* the per-path outcomes behind them (per-path CSV); owned */
+};
+typedef struct ps_results ps_results;
+
+/* Summarise outcomes (initial: fen per pool that ran, or NULL for the
+** scenario's) over `threads` threads; the results do not depend on them.
+** Returns 0 or -1 (out of memory). The outcomes stay the caller's;
+** ps_results_keep_outcomes hands them over. */
+int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results *r);
+void ps_results_free(ps_results *r);
+/* move *o into r (freed with it) and zero *o */
+void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o);
+
+#endif

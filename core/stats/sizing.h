@@ -1,0 +1,28 @@
+/* sizing.h — pool size from the per-path required initial balance.
+**
+** For a pool whose flows do not depend on its own balance, a path depletes the
+** pool exactly when its required initial balance R (the running maximum of the
+** discounted cumulative net outflow, docs/model.md) exceeds the initial
+** balance B. So P(depletion | B) = P(R > B), and the smallest B with
+** P(depletion) <= alpha is the type-1 (1 - alpha) quantile of R: one run gives
+** the whole sizing curve. */
+#ifndef PS_SIZING_H
+#define PS_SIZING_H
+
+#include <stddef.h>
+
+#include "stats/stats.h"
+
+/* the targets every report shows */
+#define PS_NALPHAS 3
+extern const double ps_alphas[PS_NALPHAS]; /* 0.10, 0.05, 0.01 */
+
+/* smallest initial balance with P(depletion) <= alpha, with the order-statistic
+** interval; sorted_required ascending */
+ps_estimate ps_sizing_initial(const double *sorted_required, size_t n, double alpha);
+
+/* P(depletion) for an initial balance: the share of paths with R > initial,
+** with its Wilson interval */
+ps_estimate ps_sizing_depletion_at(const double *sorted_required, size_t n, double initial);
+
+#endif

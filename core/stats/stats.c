@@ -1,0 +1,215 @@
+/* stats.c — summary statistics of per-path outcomes (see stats.h). */
+#include "stats/stats.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+/* an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
+static uint64_t order_key(double d) {
+  if (d == 0) d = 0; /* -0.0 sorts with 0.0 */
+  uint64_t u;
+  memcpy(&u, &d, sizeof u);
+  return u & 0x8000000000000000ULL ? ~u : u | 0x8000000000000000ULL;
+}
+
+static double from_key(uint64_t k) {
+  uint64_t u = k & 0x8000000000000000ULL ? k & ~0x8000000000000000ULL : ~k;
+  double d;
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
+
+/* LSD radix sort of the keys, 8 bits a pass: the eight histograms are counted
+** in one read of the keys and stay in L1 (16 KiB), and a pass is skipped when
+** every key has the same byte there (money outcomes share their high bytes),
+** so a sort costs a few linear passes whatever n is. */
+int ps_sort_doubles(double *x, size_t n) {
+  if (n < 64) { /* small: insertion sort */
+    for (size_t i = 1; i < n; i++) {
+      double v = x[i];
+      size_t j = i;
+      for (; j > 0 && x[j - 1] > v; j--) x[j] = x[j - 1];
+      x[j] = v;
+    }
+    return 0;
+  }
+  uint64_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+  if (!a || !b) {
+    free(a);
+    free(b);
+    return -1;
+  }
+  size_t count[8][256] = {{0}};
+  for (size_t i = 0; i < n; i++) {
+    uint64_t k = order_key(x[i]);
+    a[i] = k;
+    for (int d = 0; d < 8; d++) count[d][(k >> (8 * d)) & 0xff]++;
+  }
+  for (int d = 0; d < 8; d++) {
+    unsigned shift = 8u * (unsigned)d;
+    size_t *c = count[d];
+    if (c[(a[0] >> shift) & 0xff] == n) continue;
+    size_t sum = 0;
+    for (int v = 0; v < 256; v++) {
+      size_t t = c[v];
+      c[v] = sum;
+      sum += t;
+    }
+    for (size_t i = 0; i < n; i++) b[c[(a[i] >> shift) & 0xff]++] = a[i];
+    uint64_t *t = a;
+    a = b;
+    b = t;
+  }
+  for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
+  free(a);
+  free(b);
+  return 0;
+}
+
+/* n*q, snapped to the nearest integer when it is within rounding error of one,
+** so that e.g. q = 0.07, n = 100 gives 7 (not 7.000000000000001): decimal
+** levels such as 0.07 are not exact in binary, and ceil() must not round
+** a product that is meant to be an integer up to the next rank. */
+static double scaled_level(size_t n, double q) {
+  double t = (double)n * q;
+  double r = nearbyint(t);
+  return fabs(t - r) <= 4.0 * DBL_EPSILON * fabs(t) ? r : t;
+}
+
+/* a 1-based rank held in a double, clamped to [1, n] (NaN gives 1) */
+static size_t clamp_rank(double r, size_t n) {
+  if (!(r >= 1.0)) return 1;
+  if (r >= (double)n) return n;
+  return (size_t)r;
+}
+
+/* the two-sided standard normal critical value for a confidence level */
+static double z_of_level(double level) {
+  return gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0);
+}
+
+/** type-1 quantile x_(ceil(n*q)) of ascending sorted[0..n-1]; n == 0 gives 0 */
+double ps_quantile_sorted(const double *sorted, size_t n, double q) {
+  if (n == 0) return 0.0;
+  return sorted[clamp_rank(ceil(scaled_level(n, q)), n) - 1];
+}
+
+/* swap-based Hoare partition selection of the k-th smallest (0-based) */
+static double select_kth(double *x, size_t n, size_t k) {
+  size_t lo = 0, hi = n - 1;
+  while (lo < hi) {
+    double pivot = x[lo + (hi - lo) / 2];
+    size_t i = lo, j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) {
+        double t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+        i++;
+        if (j == 0) break;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return x[k];
+  }
+  return x[k];
+}
+
+/** type-1 quantile by selection; reorders x; n == 0 gives 0 */
+double ps_quantile_select(double *x, size_t n, double q) {
+  if (n == 0) return 0.0;
+  return select_kth(x, n, clamp_rank(ceil(scaled_level(n, q)), n) - 1);
+}
+
+/** mean of the largest max(1, round(n*(1-q))) values of sorted; n == 0 gives 0 */
+double ps_es_sorted(const double *sorted, size_t n, double q) {
+  if (n == 0) return 0.0;
+  size_t m = clamp_rank(round((double)n * (1.0 - q)), n);
+  double sum = 0.0;
+  for (size_t i = n - m; i < n; i++) sum += sorted[i];
+  return sum / (double)m;
+}
+
+/** type-1 quantile with the order-statistic interval [x_(l), x_(u)] of stats.h */
+ps_estimate ps_quantile_ci_sorted(const double *sorted, size_t n, double q, double level) {
+  ps_estimate e = {0.0, 0.0, 0.0};
+  if (n == 0) return e;
+  double nq = scaled_level(n, q);
+  double spread = z_of_level(level) * sqrt(nq * (1.0 - q));
+  e.value = ps_quantile_sorted(sorted, n, q);
+  e.lo = sorted[clamp_rank(floor(nq - spread), n) - 1];
+  e.hi = sorted[clamp_rank(ceil(nq + spread) + 1.0, n) - 1];
+  return e;
+}
+
+/** k/n with the Wilson score interval, clamped to [0, 1] and to contain k/n;
+** n == 0 gives 0 in [0, 1] */
+ps_estimate ps_prob_wilson(size_t k, size_t n, double level) {
+  ps_estimate e = {0.0, 0.0, 1.0};
+  if (n == 0) return e;
+  double nn = (double)n, p = (double)k / nn, z = z_of_level(level), z2 = z * z;
+  double denom = 1.0 + z2 / nn;
+  double centre = (p + z2 / (2.0 * nn)) / denom;
+  double half = z * sqrt(p * (1.0 - p) / nn + z2 / (4.0 * nn * nn)) / denom;
+  /* the exact interval contains p and lies in [0, 1]; clamping to both keeps
+  ** that true in floating point (k == 0 gives lo = 0, k == n gives hi = 1) */
+  e.value = p;
+  e.lo = fmax(0.0, fmin(p, centre - half));
+  e.hi = fmin(1.0, fmax(p, centre + half));
+  return e;
+}
+
+/* mean and sample sd (n-1) of x[0..n-1], two passes in index order; n >= 1 */
+static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
+  double sum = 0.0;
+  for (size_t i = 0; i < n; i++) sum += x[i];
+  double m = sum / (double)n, ss = 0.0;
+  for (size_t i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+  *mean = m;
+  *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
+}
+
+/** fills *out from x[0..n-1] (x is not modified); returns 0, or -1 on ENOMEM */
+int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
+  memset(out, 0, sizeof *out);
+  if (n == 0) return 0;
+  size_t same = 1;
+  while (same < n && x[same] == x[0]) same++;
+  if (same == n) { /* one value on every path (often 0): nothing to sort */
+    mean_sd(x, n, &out->mean, &out->sd);
+    out->se = out->sd / sqrt((double)n);
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+    out->es95 = out->es99 = x[0];
+    return 0;
+  }
+  double *s = n <= SIZE_MAX / sizeof *s ? malloc(n * sizeof *s) : NULL;
+  if (!s) return -1;
+  memcpy(s, x, n * sizeof *s);
+  if (ps_sort_doubles(s, n)) {
+    free(s);
+    return -1;
+  }
+  mean_sd(x, n, &out->mean, &out->sd);
+  out->se = out->sd / sqrt((double)n);
+  out->min = s[0];
+  out->max = s[n - 1];
+  out->p50 = ps_quantile_sorted(s, n, 0.50);
+  out->p90 = ps_quantile_sorted(s, n, 0.90);
+  out->p95 = ps_quantile_sorted(s, n, 0.95);
+  out->p99 = ps_quantile_sorted(s, n, 0.99);
+  out->p995 = ps_quantile_sorted(s, n, 0.995);
+  out->p999 = ps_quantile_sorted(s, n, 0.999);
+  out->es95 = ps_es_sorted(s, n, 0.95);
+  out->es99 = ps_es_sorted(s, n, 0.99);
+  free(s);
+  return 0;
+}
