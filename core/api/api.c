@@ -118,3 +118,5 @@ char *ps_results_json(const ps_results *r) {
   ps_report_options o = {0};
   return ps_report_json(r, &o);
 }
+
+const char *ps_version(void) { return PS_VERSION; }

@@ -24,6 +24,10 @@ extern "C" {
 typedef struct ps_model ps_model;
 typedef struct ps_results ps_results;
 
+/* the engine's version, as the JSON's "poolsim" field and the reports' footers give it */
+#define PS_VERSION "0.1.0"
+const char *ps_version(void);
+
 /* status codes (also the CLI's exit codes) */
 enum { PS_OK = 0, PS_ERUNTIME = 1, PS_EINPUT = 2 };
 
@@ -75,5 +79,8 @@ char *ps_results_json(const ps_results *r);
 #ifdef __cplusplus
 }
 #endif
+
+#include "poolsim/report.h" /* renderers: results -> JSON, text, Markdown, CSV, HTML */
+#include "poolsim/study.h"  /* studies: compare, sweep, tornado, largest volume */
 
 #endif
