@@ -84,7 +84,7 @@ deps-fuzz: deps
 DEPFLAGS := -MMD -MP
 CORE_INC := -Icore -Iinclude
 TEST_INC = $(CORE_INC) -I$(patsubst %/,%,$(dir $<))
-INC_FOR = $(if $(filter tests/%,$<),$(TEST_INC),$(CORE_INC))
+INC_FOR = $(if $(filter tests/% bench/%,$<),$(TEST_INC),$(CORE_INC))
 
 $(REL)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
@@ -203,8 +203,13 @@ deps-bench: deps
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-bench: poolsim deps-bench
-	@sh bench/run.sh ./poolsim
+# the naive loan-by-loan sampler, the benchmarks' baseline, is not a user
+# option: bench/naive_run.c runs it from the engine's internals
+$(REL)/bench/naive_run: $(REL)/bench/naive_run.o $(REL)/libpoolsim.a
+	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+
+bench: poolsim $(REL)/bench/naive_run deps-bench
+	@sh bench/run.sh ./poolsim $(REL)/bench/naive_run
 
 install: poolsim
 	install -d $(DESTDIR)$(PREFIX)/bin
