@@ -1,6 +1,8 @@
 # poolsim — `make` builds ./poolsim, `make test` runs every test (also under
-# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make fuzz`
-# runs the libFuzzer targets (docs/testing.md), `make deps` installs what
+# ASan+UBSan and valgrind), `make check T=NAME` runs one, `make demo` runs the
+# flagship scenario, `make bench` the benchmarks, `make fuzz` the libFuzzer
+# targets (docs/testing.md), `make install PREFIX=...` installs the binary,
+# libpoolsim, its headers and poolsim.pc, and `make deps` installs what
 # pkg-config cannot find (Debian 12 packages, with apt-get).
 
 PREFIX  ?= /usr/local
@@ -29,7 +31,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
+.PHONY: all check deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -138,6 +140,18 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=%)
 .SECONDARY: # keep the test objects between runs
 
 # ---- tests --------------------------------------------------------------
+# make check T=NAME runs one test: a unit test (T=test_rules or T=rules), the
+# CLI tests (T=cli), the catalogue of bad inputs (T=catalogue) or the install
+# test (T=install), against the release build
+check: poolsim
+	@t="$(T)"; case "$$t" in \
+	  "") echo "make check T=NAME: one of $(UNITS) cli catalogue install"; exit 2 ;; \
+	  cli) sh tests/cli/test_cli.sh ./poolsim ;; \
+	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
+	  install) sh tests/install/test_install.sh ./poolsim ;; \
+	  *) t=test_$${t#test_}; [ -f tests/unit/$$t.c ] || { echo "no test tests/unit/$$t.c"; exit 2; }; \
+	     $(MAKE) --no-print-directory $(REL)/tests/unit/$$t && $(REL)/tests/unit/$$t ;; esac
+
 test: deps-test
 	@rm -f $(BUILD)/results/*.txt
 	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render test-static
@@ -211,9 +225,17 @@ $(REL)/bench/naive_run: $(REL)/bench/naive_run.o $(REL)/libpoolsim.a
 bench: poolsim $(REL)/bench/naive_run deps-bench
 	@sh bench/run.sh ./poolsim $(REL)/bench/naive_run
 
-install: poolsim
-	install -d $(DESTDIR)$(PREFIX)/bin
+# the binary, the library with its headers, and a pkg-config file, so that
+# `cc prog.c $$(pkg-config --cflags --libs poolsim)` builds an embedding program
+# (tests/install/test_install.sh does, against a staged install)
+VERSION = $(shell sed -n 's/^\#define PS_VERSION "\(.*\)"/\1/p' include/poolsim/poolsim.h)
+install: poolsim $(REL)/libpoolsim.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/poolsim
 	install -m 755 poolsim $(DESTDIR)$(PREFIX)/bin/poolsim
+	install -m 644 $(REL)/libpoolsim.a $(DESTDIR)$(PREFIX)/lib/libpoolsim.a
+	install -m 644 include/poolsim/*.h $(DESTDIR)$(PREFIX)/include/poolsim/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' poolsim.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/poolsim.pc
 
 clean:
 	rm -rf $(BUILD) poolsim out

@@ -25,6 +25,7 @@ static const char usage[] =
     "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
     "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
     "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
+    "       poolsim --version\n"
     "options:\n"
     "  --paths N        number of Monte Carlo paths, at most 1e8 (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
@@ -389,6 +390,10 @@ static int finish(int rc) {
 }
 
 int main(int argc, char **argv) {
+  if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+    printf("poolsim %s\n", ps_version());
+    return finish(PS_OK);
+  }
   cli c;
   int rc = parse_args(argc, argv, &c);
   if (rc) return rc;
