@@ -31,7 +31,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all check deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
+.PHONY: all bench-compare check deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -229,6 +229,11 @@ bench: poolsim $(REL)/bench/naive_run deps-bench
 # `cc prog.c $$(pkg-config --cflags --libs poolsim)` builds an embedding program
 # (tests/install/test_install.sh does, against a staged install)
 VERSION = $(shell sed -n 's/^\#define PS_VERSION "\(.*\)"/\1/p' include/poolsim/poolsim.h)
+# the hot path of ./poolsim against another build (OLD=path/to/poolsim), alternated
+bench-compare: poolsim
+	@[ -n "$(OLD)" ] || { echo "make bench-compare OLD=path/to/an/older/poolsim"; exit 2; }
+	@sh bench/compare.sh $(OLD) ./poolsim $(RUNS)
+
 install: poolsim $(REL)/libpoolsim.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/poolsim
 	install -m 755 poolsim $(DESTDIR)$(PREFIX)/bin/poolsim
