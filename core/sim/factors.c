@@ -2,6 +2,8 @@
 ** the conditional default probability. */
 #include "sim/factors.h"
 
+#include "scenario/copula.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -48,12 +50,6 @@ void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   }
   if (m->copula == PS_COPULA_T)
     for (int t = 1; t <= T; t++) f->mix[t] = sqrt(gsl_ran_chisq(r, m->nu) / m->nu);
-}
-
-double ps_copula_threshold(const ps_model *m, double hazard) {
-  if (hazard <= 0) return -INFINITY;
-  if (hazard >= 1) return INFINITY;
-  return m->copula == PS_COPULA_T ? gsl_cdf_tdist_Pinv(hazard, m->nu) : gsl_cdf_ugaussian_Pinv(hazard);
 }
 
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
