@@ -12,16 +12,6 @@
 #include "report/html_run.h"
 #include "stats/sizing.h"
 
-static const char *kind_name(const html_ctx *c, ps_party_kind k) {
-  switch (k) {
-  case PS_PARTY_GOVERNMENT: return TR(c, "政府", "government");
-  case PS_PARTY_BANK: return TR(c, "银行", "bank");
-  case PS_PARTY_GUARANTOR: return TR(c, "担保机构", "guarantor");
-  case PS_PARTY_REGUARANTOR: return TR(c, "再担保机构", "reguarantor");
-  default: return TR(c, "保险机构", "insurer");
-  }
-}
-
 static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
   char a[64];
   ps_strbuf_puts(&c->b, "<tr>");
@@ -323,7 +313,7 @@ static void parties_section(html_ctx *c) {
       html_esc(&c->b, party->name);
     }
     ps_strbuf_puts(&c->b, "</td>");
-    html_td(c, kind_name(c, party->kind));
+    html_td(c, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
     html_tdn(c, html_money(p->losses.mean, a, sizeof a));
     html_tdn(c, html_money(p->losses.p99, a, sizeof a));
     html_tdn(c, html_money(p->net_result.mean, a, sizeof a));
@@ -653,7 +643,7 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   if (!r || !r->m) return NULL;
   html_ctx c = {.r = r, .m = r->m, .o = o ? o : &none};
   const ps_model *m = c.m;
-  c.zh = c.o->lang ? strcmp(c.o->lang, "zh") == 0 : html_has_cjk(m->name);
+  c.zh = ps_lang_choose(c.o->lang, m->name) == PS_LANG_ZH;
   c.alphas = c.o->alphas ? c.o->alphas : ps_alphas;
   c.nalphas = c.o->alphas ? c.o->nalphas : PS_NALPHAS;
   ps_strbuf *b = &c.b;
