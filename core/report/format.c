@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* ps_finite — x, or 0 when not finite */
 double ps_finite(double x) { return isfinite(x) ? x : 0; }
 
+/* ps_money — yuan in 亿 (3 decimals) or 万 (1 decimal), compact; returns buf */
 const char *ps_money(double yuan, char *buf, size_t n) {
   if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
   else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4); /* no "-0.0万" */
@@ -28,6 +30,7 @@ static void group_digits(char *out, size_t n, const char *num) {
   out[k] = 0;
 }
 
+/* ps_number — fixed decimals with thousands separators, never "-0.0"; returns buf */
 const char *ps_number(double x, int decimals, char *buf, size_t n) {
   char raw[64];
   x = ps_finite(x);
@@ -46,6 +49,7 @@ static void trim_zeros(char *s) {
   if (end == dot + 1) *dot = 0;
 }
 
+/* ps_money_long — yuan in 亿元 or 万元 with separators, trimmed on request; returns buf */
 const char *ps_money_long(double yuan, int trim, char *buf, size_t n) {
   char a[64];
   yuan = ps_finite(yuan);
@@ -61,16 +65,19 @@ const char *ps_money_long(double yuan, int trim, char *buf, size_t n) {
   return buf;
 }
 
+/* ps_percent — a probability in percent, 3 decimals below 0.1%; returns buf */
 const char *ps_percent(double p, char *buf, size_t n) {
   snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
   return buf;
 }
 
+/* ps_alpha_text — a target such as 5% or 0.5%; returns buf */
 const char *ps_alpha_text(double a, char *buf, size_t n) {
   snprintf(buf, n, "%g%%", 100 * a);
   return buf;
 }
 
+/* ps_rate_text — a ratio as a percentage, no trailing zeros; returns buf */
 const char *ps_rate_text(double x, char *buf, size_t n) {
   char a[48];
   snprintf(a, sizeof a, "%.4f", 100 * ps_finite(x));

@@ -638,6 +638,7 @@ static void audit_section(html_ctx *c) {
         "the number of threads."));
 }
 
+/* ps_report_html — the run page as a string to free(), or NULL (poolsim/report.h) */
 char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   static const ps_report_options none = {0};
   if (!r || !r->m) return NULL;

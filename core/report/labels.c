@@ -165,6 +165,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_LOSS_RATIO] = {"    loss ratio: mean %s, p95 %s\n", "    赔付率：均值 %s，p95 %s\n"},
 };
 
+/* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */
 int ps_has_cjk(const char *s) {
   if (!s) return 0;
   for (const unsigned char *p = (const unsigned char *)s; *p;) {
@@ -180,9 +181,11 @@ int ps_has_cjk(const char *s) {
   return 0;
 }
 
+/* ps_lang_choose — as asked, else by the scenario's name (NULL name: English) */
 ps_lang ps_lang_choose(const char *lang, const char *name) {
   if (lang) return strcmp(lang, "zh") == 0 ? PS_LANG_ZH : PS_LANG_EN;
   return ps_has_cjk(name) ? PS_LANG_ZH : PS_LANG_EN;
 }
 
+/* ps_label — the label in lang (labels.h) */
 const char *ps_label(ps_label_id id, ps_lang lang) { return table[id][lang == PS_LANG_ZH]; }

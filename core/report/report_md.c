@@ -296,6 +296,7 @@ static void overrides_section(ps_strbuf *b, const ps_model *m, ps_lang L) {
   }
 }
 
+/* ps_report_markdown — the Markdown report as a string to free(), or NULL (poolsim/report.h) */
 char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   static const ps_report_options none = {0};
   if (!o) o = &none;
