@@ -1,16 +1,29 @@
 /* test_labels.c — the label table (core/report/labels.c): every label in both
 ** languages, the same printf arguments in both, and the choice of language. */
+#include <ctype.h>
 #include <string.h>
 
 #include "check.h"
 #include "report/labels.h"
 
-/* the printf conversions of a label ("%%" is none; "%2$ld" is one) */
+/* the printf conversions of a label: "%s", "%.1f", "%2$ld" (no space flag, so
+** "5% of" is text), "%%" none; a label that is plain text has none */
 static int conversions(const char *s) {
   int n = 0;
-  for (const char *p = s; (p = strchr(p, '%')) != NULL; p++) {
-    if (p[1] == '%') p++;
-    else n++;
+  for (const char *p = s; (p = strchr(p, '%')) != NULL;) {
+    p++;
+    if (*p == '%') {
+      p++;
+      continue;
+    }
+    const char *q = p;
+    while (isdigit((unsigned char)*q)) q++;
+    if (*q == '$') p = q + 1;
+    p += strspn(p, "-+#0");
+    p += strspn(p, "0123456789*");
+    if (*p == '.') p += 1 + strspn(p + 1, "0123456789*");
+    p += strspn(p, "hlzjtL");
+    n += *p && strchr("diouxXeEfFgGaAcsp", *p) != NULL;
   }
   return n;
 }

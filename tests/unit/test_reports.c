@@ -274,8 +274,12 @@ int main(int argc, char **argv) {
     CHECK(strstr(tz, "资金池 'fund' 的规模测算（24 个月，500 条路径）：\n") && strstr(tz, "  耗尽概率 ≤ 5%  "));
     CHECK(strstr(tz, "  初始规模 1000.0万 时耗尽概率 = ") && strstr(tz, " 目标 5%："));
     CHECK(strstr(tz, sz) != NULL);
-    /* no English label of the table: each label's words up to its first conversion or line end */
+    /* no English label the terminal uses (the shared ones, its own, the verdicts): each
+    ** label's words up to its first conversion or line end */
     for (int id = 0; id < PS_NLABELS; id++) {
+      int terminal = id < PS_L_MD_AUDIT_FILE || (id >= PS_L_TXT_SIZING_TITLE && id < PS_L_PAGE_STD_ERROR) || id == PS_L_MEETS ||
+                     id == PS_L_MISSES;
+      if (!terminal) continue;
       const char *en = ps_label((ps_label_id)id, PS_LANG_EN);
       if (strcmp(en, ps_label((ps_label_id)id, PS_LANG_ZH)) == 0) continue; /* p95: the same in both */
       char words[64];
