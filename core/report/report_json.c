@@ -139,6 +139,7 @@ static cJSON *sizing_json(const ps_results *r, int i, const ps_report_options *o
   return list;
 }
 
+/* ps_report_json — the JSON document as a string to free(), or NULL (poolsim/report.h) */
 char *ps_report_json(const ps_results *r, const ps_report_options *o) {
   const ps_model *m = r->m;
   cJSON *doc = cJSON_CreateObject();
