@@ -295,7 +295,7 @@ static int write_csv(const char *dir, const ps_results *r, const ps_report_optio
       rc = PS_ERUNTIME;
     }
     if (path) snprintf(path, n, "%s/%s", dir, ps_csv_names[k]);
-    if (path && ps_write_file_atomic(path, files[k], strlen(files[k]), err, sizeof err)) {
+    if (path && write_file_atomic(path, files[k], strlen(files[k]), err, sizeof err)) {
       fprintf(stderr, "poolsim: %s\n", err);
       rc = PS_ERUNTIME;
     }
