@@ -1,6 +1,6 @@
 /* script.h — `poolsim script DRIVER.lua [args]`: studies written in Lua, calling
-** poolsim.run / size / sweep / compare and getting the JSON documents back as
-** Lua tables (docs/scenario.md, Drivers). */
+** poolsim.run / size / sweep / compare and getting their documents (the JSON's
+** shape) as Lua tables (docs/scenario.md, Drivers). */
 #ifndef PS_SCRIPT_H
 #define PS_SCRIPT_H
 
