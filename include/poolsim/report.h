@@ -43,7 +43,7 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o);
 int ps_report_csv(const char *dir, const ps_results *r, const ps_report_options *o, char *err, size_t errlen);
 
 /* one self-contained HTML page with inline SVG charts, as a string to free()
-** (core/report_html.c) */
+** (core/report/html_run.c) */
 char *ps_report_html(const ps_results *r, const ps_report_options *o);
 
 #ifdef __cplusplus

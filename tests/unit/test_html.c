@@ -1,4 +1,4 @@
-/* test_html.c — the HTML report (core/report_html.c): a well-formed, self-contained
+/* test_html.c — the HTML report (core/report/html_run.c): a well-formed, self-contained
 ** page with inline SVG charts, escaped scenario text, labels by language, and the
 ** same bytes whatever the number of threads.
 **
