@@ -1,6 +1,7 @@
-/* test_html.c — the HTML report (core/report/html_run.c): a well-formed, self-contained
-** page with inline SVG charts, escaped scenario text, labels by language, and the
-** same bytes whatever the number of threads.
+/* test_html.c — the HTML report (core/report/html_run.c) and the study pages
+** (html_study.c): a well-formed, self-contained page with inline SVG charts,
+** escaped scenario text, labels by language, and the same bytes whatever the
+** number of threads.
 **
 **   test_html                          run the checks
 **   test_html --write FILE [--paths N] [--lang zh|en] [--scenario LUA]
@@ -10,9 +11,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <cJSON.h>
 
 #include "check.h"
 #include "poolsim/poolsim.h"
@@ -270,56 +268,59 @@ static void study_pages(void) {
   }
 }
 
-/* pages built from hand-written documents: markup in every string is escaped,
-** Chinese names give Chinese labels, anything else is refused */
-static void study_documents(void) {
-  static const char *const docs[] = {
-      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"tornado\":{\"scenario\":{\"name\":\"<b>x</b> & y\",\"file\":\"<i>.lua\","
-      "\"sha256\":\"ab\"},\"by\":0.2,\"base\":{\"<p>\":{\"net_outlay_p95\":1e6,\"depletion\":0.1}},\"keys\":[{\"key\":"
-      "\"k<script>\",\"base_value\":1,\"low\":{\"value\":0.8,\"pools\":{\"<p>\":{\"net_outlay_p95\":8e5,\"depletion\":0.05}}},"
-      "\"high\":{\"value\":1.2,\"pools\":{\"<p>\":{\"net_outlay_p95\":1.3e6,\"depletion\":0.2}}}}]}}",
-      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"sweep\":{\"keys\":[\"k<script>\"],\"rows\":["
-      "{\"values\":{\"k<script>\":\"<v1>\"},\"pools\":{\"<p>\":{\"depletion\":{\"value\":0.1,\"ci\":[0.08,0.12]},"
-      "\"net_outlay_mean\":5e5,\"net_outlay_p95\":9e5,\"sizing\":[{\"alpha\":0.05,\"initial\":1e6,\"ci\":[9e5,1.1e6]}]}}},"
-      "{\"values\":{\"k<script>\":\"v&2\"},\"pools\":{\"<p>\":{\"depletion\":{\"value\":0.2,\"ci\":[0.17,0.23]},"
-      "\"net_outlay_mean\":6e5,\"net_outlay_p95\":1e6,\"sizing\":[{\"alpha\":0.05,\"initial\":1.2e6,\"ci\":[1e6,1.4e6]}]}}}]}}",
-      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"compare\":{\"a\":{\"name\":\"<b>x</b> & y\",\"file\":\"a\",\"sha256\":\"1\"},"
-      "\"b\":{\"name\":\"\\\"B\\\" <i>\",\"file\":\"b\",\"sha256\":\"2\"},\"paths\":100,\"seed\":1,\"pools\":{\"<p>\":{"
-      "\"net_outlay_mean\":{\"a\":1e6,\"b\":1.2e6,\"diff\":2e5,\"se\":1e4,\"ci\":[1.8e5,2.2e5]},"
-      "\"depletion\":{\"a\":0.1,\"b\":0.12,\"diff\":0.02,\"se\":0.005,\"ci\":[0.01,0.03]},"
-      "\"sizing\":[{\"alpha\":0.05,\"a\":2e6,\"a_ci\":[1.8e6,2.2e6],\"b\":2.5e6,\"b_ci\":[2.2e6,2.8e6]}]}}}}",
-      "{\"schema\":1,\"poolsim\":\"0.1.0\",\"max_volume\":{\"scenario\":{\"name\":\"<b>x</b> & y\",\"file\":\"f\",\"sha256\":\"s\"},"
-      "\"rows\":[{\"alpha\":0.1,\"scale\":1.5,\"lending\":3e8,\"depletion\":{\"value\":0.09,\"ci\":[0.07,0.11]}}]}}",
-  };
+/* pages built from hand-made study values: markup in every string is escaped,
+** Chinese names give Chinese labels */
+static void study_values(void) {
+  static char mark[] = "<b>x</b> & y", file[] = "<i>.lua", sha[] = "ab", pool[] = "<p>", key[] = "k<script>";
+  static char v1[] = "<v1>", v2[] = "v&2", bname[] = "\"B\" <i>", han[] = "绵阳";
+  double alpha[1] = {0.05};
+  ps_study_scenario sc = {mark, file, sha};
+  /* tornado */
+  ps_tornado_point base = {1e6, 0.1}, lo = {8e5, 0.05}, hi = {1.3e6, 0.2};
+  ps_tornado_bar bar = {key, 1, 0.8, 1.2, 5e5, &lo, &hi};
+  char *pools[1] = {pool};
+  ps_tornado t = {sc, 0.2, 1, pools, &base, 1, &bar};
+  /* sweep */
+  ps_estimate s1 = {1e6, 9e5, 1.1e6}, s2 = {1.2e6, 1e6, 1.4e6};
+  ps_sweep_cell c1 = {pool, {0.1, 0.08, 0.12}, 5e5, 9e5, &s1}, c2 = {pool, {0.2, 0.17, 0.23}, 6e5, 1e6, &s2};
+  ps_sweep_row rows[2] = {{{v1, NULL}, 1, &c1}, {{v2, NULL}, 1, &c2}};
+  ps_sweep w = {sc, 1, {key, NULL}, 1, alpha, 2, rows};
+  /* compare */
+  ps_estimate sa = {2e6, 1.8e6, 2.2e6}, sb = {2.5e6, 2.2e6, 2.8e6};
+  ps_compare_entry e = {pool, {1e6, 1.2e6, 2e5, 1e4, 1.8e5, 2.2e5}, {0.1, 0.12, 0.02, 0.005, 0.01, 0.03}, &sa, &sb};
+  ps_compare cmp = {sc, {bname, file, sha}, 100, 1, 1, alpha, 1, &e};
+  /* largest volume */
+  ps_volume_row vr = {0.1, 1.5, 3e8, {0.09, 0.07, 0.11}};
+  ps_volume v = {sc, pool, 2e8, 0.04, 1, &vr};
   for (int k = 0; k < 4; k++) {
-    cJSON *doc = cJSON_Parse(docs[k]);
-    CHECK(doc != NULL);
-    char *h = doc ? ps_report_study_html(doc, NULL) : NULL;
-    check_study_page(h, "hand-written document");
-    if (h) {
-      CHECK(strstr(h, "<script") == NULL && strstr(h, "<b>x") == NULL && strstr(h, "<p>") == NULL);
-      CHECK(strstr(h, "<i>") == NULL && strstr(h, "<v1>") == NULL);
-      if (k != 3) CHECK(strstr(h, "&lt;p&gt;") != NULL); /* max_volume names no pool */
-      if (k != 1) CHECK(strstr(h, "&lt;b&gt;x&lt;/b&gt; &amp; y") != NULL);
-      else CHECK(strstr(h, "k&lt;script&gt;") != NULL && strstr(h, "v&amp;2") != NULL);
-      if (k == 2) CHECK(strstr(h, "&quot;B&quot; &lt;i&gt;") != NULL);
+    for (int zh = 0; zh < 2; zh++) {
+      const char *lang = zh ? "zh" : NULL;
+      char *h = k == 0 ? ps_report_tornado_html(&t, lang)
+              : k == 1 ? ps_report_sweep_html(&w, lang)
+              : k == 2 ? ps_report_compare_html(&cmp, lang)
+                       : ps_report_volume_html(&v, lang);
+      if (zh) {
+        CHECK(h && strstr(h, "<html lang=\"zh-CN\">") != NULL && strstr(h, "结论") != NULL);
+        free(h);
+        continue;
+      }
+      check_study_page(h, "hand-made values");
+      if (h) {
+        CHECK(strstr(h, "<script") == NULL && strstr(h, "<b>x") == NULL && strstr(h, "<p>") == NULL);
+        CHECK(strstr(h, "<i>") == NULL && strstr(h, "<v1>") == NULL);
+        if (k != 3) CHECK(strstr(h, "&lt;p&gt;") != NULL); /* max_volume names no pool */
+        CHECK(strstr(h, "&lt;b&gt;x&lt;/b&gt; &amp; y") != NULL);
+        if (k == 1) CHECK(strstr(h, "k&lt;script&gt;") != NULL && strstr(h, "v&amp;2") != NULL);
+        if (k == 2) CHECK(strstr(h, "&quot;B&quot; &lt;i&gt;") != NULL);
+      }
+      free(h);
     }
-    free(h);
-    char *zh = doc ? ps_report_study_html(doc, "zh") : NULL;
-    CHECK(zh && strstr(zh, "<html lang=\"zh-CN\">") != NULL && strstr(zh, "结论") != NULL);
-    free(zh);
-    cJSON_Delete(doc);
   }
   /* a Chinese scenario name: Chinese labels by default */
-  cJSON *doc = cJSON_Parse("{\"max_volume\":{\"scenario\":{\"name\":\"绵阳\"},\"rows\":[{\"alpha\":0.05,\"scale\":1,"
-                           "\"lending\":2e8,\"depletion\":{\"value\":0.04,\"ci\":[0.03,0.05]}}]}}");
-  char *h = doc ? ps_report_study_html(doc, NULL) : NULL;
+  v.scenario.name = han;
+  char *h = ps_report_volume_html(&v, NULL);
   CHECK(h && strstr(h, "<html lang=\"zh-CN\">") != NULL && strstr(h, "亿元") != NULL);
   free(h);
-  cJSON_Delete(doc);
-  doc = cJSON_Parse("{\"schema\":1,\"pools\":{}}");
-  CHECK(doc && ps_report_study_html(doc, NULL) == NULL); /* none of the four */
-  cJSON_Delete(doc);
 }
 
 static ps_results *run(ps_model *m, long paths, int threads) {
@@ -463,7 +464,7 @@ int main(int argc, char **argv) {
   }
 
   study_pages();
-  study_documents();
+  study_values();
 
   /* Mianyang: Chinese by default (its name is Chinese), English on request */
   m = NULL;
