@@ -2,8 +2,11 @@
 ** each member set in the walk's order, each array presized to its length. */
 #include "lua/lua_doc.h"
 
+#include <float.h>
 #include <lauxlib.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #define MAX_DEPTH 16 /* the schema's documents nest 7 deep at most */
 
@@ -36,9 +39,20 @@ static void sink_end(ps_doc_sink *s) {
   if (--t->depth > 0) attach(t, t->key[t->depth]); /* the root stays on the stack */
 }
 
+/* The number as drivers have always got it: as the JSON text gives it back.
+** cJSON (1.7) prints 15 significant digits when they read back within a
+** relative DBL_EPSILON of the number, else 17 (exact); so a driver sees the
+** 15-digit value, which can differ from the number in its last bit. */
+static double as_printed(double v) {
+  char text[32];
+  snprintf(text, sizeof text, "%1.15g", v);
+  double back = strtod(text, NULL);
+  return fabs(back - v) <= fmax(fabs(back), fabs(v)) * DBL_EPSILON ? back : v;
+}
+
 static void sink_number(ps_doc_sink *s, const char *key, double v) {
   lua_sink *t = (lua_sink *)s;
-  if (isfinite(v)) lua_pushnumber(t->L, v);
+  if (isfinite(v)) lua_pushnumber(t->L, as_printed(v));
   else lua_pushnil(t->L);
   attach(t, key);
 }

@@ -8,9 +8,10 @@
 #include "report/doc.h"
 
 /* ps_lua_push_doc — push the document walk makes of value: objects as tables
-** keyed by member name, arrays as lists, numbers as floats (a number that is
-** not finite, JSON's null, as nil), strings, booleans; the same tables the
-** document's JSON would parse to. Raises a Lua error when memory runs out. */
+** keyed by member name, arrays as lists, numbers as floats with the value the
+** JSON text gives (a number that is not finite, JSON's null, as nil), strings,
+** booleans: the same tables the document's JSON parses to. Raises a Lua error
+** when memory runs out. */
 void ps_lua_push_doc(lua_State *L, ps_doc_walk *walk, const void *value);
 
 #endif
