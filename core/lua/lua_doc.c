@@ -69,6 +69,7 @@ static void sink_boolean(ps_doc_sink *s, const char *key, int v) {
   attach(t, key);
 }
 
+/* ps_lua_push_doc — the tables of the walk of value on top of L (lua_doc.h) */
 void ps_lua_push_doc(lua_State *L, ps_doc_walk *walk, const void *value) {
   lua_sink t = {.sink = {sink_open, sink_end, sink_number, sink_string, sink_boolean}, .L = L};
   walk(value, &t.sink);

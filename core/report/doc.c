@@ -53,12 +53,14 @@ static void tree_bool(ps_doc_sink *s, const char *key, int v) {
   if (!t->oom) attach(t, key, cJSON_CreateBool(v));
 }
 
+/* ps_doc_numbers — an array of n numbers as member key (NULL: an element) */
 void ps_doc_numbers(ps_doc_sink *s, const char *key, const double *v, int n) {
   ps_doc_array(s, key, n);
   for (int i = 0; i < n; i++) ps_doc_number(s, NULL, v[i]);
   ps_doc_end(s);
 }
 
+/* ps_doc_tree — the walk as a cJSON tree to cJSON_Delete(), NULL when out of memory */
 cJSON *ps_doc_tree(ps_doc_walk *walk, const void *value) {
   tree_sink t = {.sink = {tree_open, tree_end, tree_number, tree_string, tree_bool}};
   walk(value, &t.sink);
@@ -69,6 +71,7 @@ cJSON *ps_doc_tree(ps_doc_walk *walk, const void *value) {
   return t.root;
 }
 
+/* ps_doc_json — the walk as cJSON_Print's text to free(), NULL when out of memory */
 char *ps_doc_json(ps_doc_walk *walk, const void *value) {
   cJSON *tree = ps_doc_tree(walk, value);
   char *text = tree ? cJSON_Print(tree) : NULL;

@@ -302,7 +302,7 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
   for (long r = 0; r < w->nrows; r++) {
     const ps_sweep_row *row = &w->rows[r];
-    for (int q = 0; q < row->npools; q++) {
+    for (int q = 0; q < row->npools; q++) { /* NOLINT(clang-analyzer-core.NullDereference): rows holds nrows rows */
       const ps_sweep_cell *pool = &row->pools[q];
       ps_strbuf_puts(b, "<tr>");
       for (int k = 0; k < nkeys; k++) html_tdn(c, value_of(w, row, k));
@@ -335,9 +335,9 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
 }
 
 /* ps_report_sweep_html — the sweep's page as a string to free(), NULL when out of memory */
-char *ps_report_sweep_html(const ps_sweep *w, const char *lang) {
+char *ps_report_sweep_html(const ps_sweep *s, const char *lang) {
   html_ctx c = {0};
-  html_study_lang(&c, lang, w->scenario.name);
-  sweep_page(&c, w);
+  html_study_lang(&c, lang, s->scenario.name);
+  sweep_page(&c, s);
   return html_study_done(&c);
 }

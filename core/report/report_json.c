@@ -221,6 +221,7 @@ static void party_doc(ps_doc_sink *s, const ps_results *r, int i) {
   ps_doc_end(s);
 }
 
+/* ps_results_doc — the run's document (report.h): scenario, run, parties, pools, programmes, sizing */
 void ps_results_doc(const void *run, ps_doc_sink *s) {
   const ps_run_doc *d = run;
   const ps_results *r = d->r;
@@ -271,6 +272,7 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   ps_doc_end(s);
 }
 
+/* ps_report_json — the run's document as JSON text to free(), NULL when out of memory */
 char *ps_report_json(const ps_results *r, const ps_report_options *o) {
   ps_run_doc d = {r, o};
   return ps_doc_json(ps_results_doc, &d);

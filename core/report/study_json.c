@@ -49,6 +49,7 @@ static void difference_doc(ps_doc_sink *s, const char *key, const ps_difference 
   ps_doc_end(s);
 }
 
+/* ps_compare_doc — {schema, poolsim, compare: {a, b, paths, seed, pools: {id: {net_outlay_mean, depletion, sizing}}}} */
 void ps_compare_doc(const void *compare, ps_doc_sink *s) {
   const ps_compare *c = compare;
   document_open(s, "compare");
@@ -79,6 +80,7 @@ void ps_compare_doc(const void *compare, ps_doc_sink *s) {
   document_close(s);
 }
 
+/* ps_sweep_doc — {schema, poolsim, sweep: {keys, rows: [{values, pools}], scenario}} */
 void ps_sweep_doc(const void *sweep, ps_doc_sink *s) {
   const ps_sweep *w = sweep;
   document_open(s, "sweep");
@@ -130,6 +132,7 @@ static void points_doc(ps_doc_sink *s, const char *key, const ps_tornado *t, con
   ps_doc_end(s);
 }
 
+/* ps_tornado_doc — {schema, poolsim, tornado: {scenario, by, base, keys: [{key, base_value, low, high}]}} */
 void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
   const ps_tornado *t = tornado;
   document_open(s, "tornado");
@@ -156,6 +159,7 @@ void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
   document_close(s);
 }
 
+/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, depletion}]}} */
 void ps_volume_doc(const void *volume, ps_doc_sink *s) {
   const ps_volume *v = volume;
   document_open(s, "max_volume");

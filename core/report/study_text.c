@@ -20,6 +20,7 @@ static char *finish(ps_strbuf *b) {
   return b->oom ? NULL : b->s;
 }
 
+/* ps_report_compare_text — A and B named, then per pool the means, P(depletion) and sizes with B − A */
 char *ps_report_compare_text(const ps_compare *c) {
   ps_strbuf b = {0};
   char s1[32], s2[32], s3[32], s4[32], s5[32], s6[32];
@@ -46,6 +47,7 @@ char *ps_report_compare_text(const ps_compare *c) {
   return finish(&b);
 }
 
+/* ps_report_sweep_text — a header line, then a line per row and pool */
 char *ps_report_sweep_text(const ps_sweep *s) {
   ps_strbuf b = {0};
   char s1[32], s2[32], s3[32];
@@ -74,6 +76,7 @@ char *ps_report_sweep_text(const ps_sweep *s) {
   return finish(&b);
 }
 
+/* ps_report_tornado_text — a line per key (widest swing first) and pool */
 char *ps_report_tornado_text(const ps_tornado *t) {
   ps_strbuf b = {0};
   char s1[32], s2[32], s3[32];
@@ -88,6 +91,7 @@ char *ps_report_tornado_text(const ps_tornado *t) {
   return finish(&b);
 }
 
+/* ps_report_volume_text — the base line, then a line per target */
 char *ps_report_volume_text(const ps_volume *v) {
   ps_strbuf b = {0};
   ps_strbuf_printf(&b, "Pool '%s' with its initial balance; the scenario's covered lending is %.3f亿 (k = 1), P(depletion) %.2f%%\n",

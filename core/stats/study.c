@@ -122,6 +122,9 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
   return 0;
 }
 
+/* ps_compare_run — a and b on the same options, paired path by path; *out a
+** new compare to ps_compare_free, NULL on failure (PS_EINPUT: no pool in
+** common, or more paths than memory holds; PS_ERUNTIME), with a message */
 int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_study_options *so,
                    ps_compare **out, char *err, size_t errlen) {
   *out = NULL;
@@ -158,6 +161,7 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
   return rc;
 }
 
+/* ps_compare_free — free c and all it holds; NULL is fine */
 void ps_compare_free(ps_compare *c) {
   if (!c) return;
   for (int p = 0; c->pools && p < c->npools; p++) {
@@ -229,6 +233,9 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
   return rc;
 }
 
+/* ps_sweep_run — the scenario once per combination of the varied values; *out
+** a new sweep to ps_sweep_free, NULL on failure (the first run's status and
+** message) */
 int ps_sweep_run(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
                  const ps_options *opt, const ps_study_options *so, ps_sweep **out, char *err, size_t errlen) {
   *out = NULL;
@@ -255,6 +262,7 @@ int ps_sweep_run(const char *file, const ps_override *sets, int nsets, const ps_
   return rc;
 }
 
+/* ps_sweep_free — free s and all it holds; NULL is fine */
 void ps_sweep_free(ps_sweep *s) {
   if (!s) return;
   for (long i = 0; s->rows && i < s->nrows; i++) {
@@ -341,6 +349,9 @@ static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const 
   return 0;
 }
 
+/* ps_tornado_run — the scenario as given and each key moved down and up; *out
+** a new tornado to ps_tornado_free, NULL on failure (status and message of the
+** first run or key that failed) */
 int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
                    double by, const ps_options *opt, ps_tornado **out, char *err, size_t errlen) {
   *out = NULL;
@@ -364,6 +375,7 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   return rc;
 }
 
+/* ps_tornado_free — free t and all it holds; NULL is fine */
 void ps_tornado_free(ps_tornado *t) {
   if (!t) return;
   for (int k = 0; t->keys && k < t->nkeys; k++) {
@@ -429,6 +441,8 @@ static int largest_scale(ps_model *m, const int *base_loans, int p, double alpha
   return rc;
 }
 
+/* ps_volume_run — the largest k for each target by bisection; *out a new
+** volume to ps_volume_free, NULL on failure (PS_EINPUT: a bad file or pool id) */
 int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
                   const ps_study_options *so, ps_volume **out, char *err, size_t errlen) {
   *out = NULL;
@@ -463,6 +477,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   return rc;
 }
 
+/* ps_volume_free — free v and all it holds; NULL is fine */
 void ps_volume_free(ps_volume *v) {
   if (!v) return;
   free(v->rows);

@@ -4,6 +4,7 @@
 ** the counts the same study gives. */
 #include "stats/study.h"
 
+/* ps_compare_* — a compare's paths, seed, shared pools, differences and sizes */
 long ps_compare_paths(const ps_compare *c) { return c->paths; }
 unsigned long long ps_compare_seed(const ps_compare *c) { return c->seed; }
 int ps_compare_npools(const ps_compare *c) { return c->npools; }
@@ -16,6 +17,7 @@ double ps_compare_required_initial(const ps_compare *c, int pool, int k, int sid
   return side ? c->pools[pool].size_b[k].value : c->pools[pool].size_a[k].value;
 }
 
+/* ps_sweep_* — a sweep's keys, rows (their values) and each row's pools' figures */
 int ps_sweep_nkeys(const ps_sweep *s) { return s->nkeys; }
 const char *ps_sweep_key(const ps_sweep *s, int k) { return s->keys[k]; }
 long ps_sweep_nrows(const ps_sweep *s) { return s->nrows; }
@@ -33,6 +35,7 @@ double ps_sweep_required_initial(const ps_sweep *s, long row, int pool, int k) {
   return s->rows[row].pools[pool].sizing[k].value;
 }
 
+/* ps_tornado_* — a tornado's step, keys (widest swing first), pools and the points of each side */
 double ps_tornado_by(const ps_tornado *t) { return t->by; }
 int ps_tornado_nkeys(const ps_tornado *t) { return t->nkeys; }
 const char *ps_tornado_key(const ps_tornado *t, int k) { return t->keys[k].key; }
@@ -50,6 +53,7 @@ double ps_tornado_depletion(const ps_tornado *t, int k, int side, int pool) {
   return point(t, k, side, pool)->depletion;
 }
 
+/* ps_volume_* — the largest volume's pool, its base (k = 1) and a row per target */
 const char *ps_volume_pool(const ps_volume *v) { return v->pool; }
 double ps_volume_base_lending(const ps_volume *v) { return v->base_lending; }
 double ps_volume_base_depletion(const ps_volume *v) { return v->base_depletion; }

@@ -136,7 +136,7 @@ double ps_volume_depletion(const ps_volume *v, int k); /* P(depletion) at that k
 ** string to free(), NULL when out of memory. */
 char *ps_report_compare_json(const ps_compare *c);
 char *ps_report_compare_text(const ps_compare *c);
-char *ps_report_compare_html(const ps_compare *c, const char *lang);
+char *ps_report_compare_html(const ps_compare *cmp, const char *lang);
 char *ps_report_sweep_json(const ps_sweep *s);
 char *ps_report_sweep_text(const ps_sweep *s);
 char *ps_report_sweep_html(const ps_sweep *s, const char *lang);
