@@ -38,10 +38,13 @@ typedef struct {
   void (*free)(void *);
 } owned;
 
-static int owned_gc(lua_State *L) {
-  owned *o = luaL_checkudata(L, 1, OWNED);
+static void release(owned *o) {
   if (o->value) o->free(o->value);
   o->value = NULL;
+}
+
+static int owned_gc(lua_State *L) {
+  release(luaL_checkudata(L, 1, OWNED));
   return 0;
 }
 
@@ -52,11 +55,6 @@ static owned *own(lua_State *L, void (*f)(void *)) {
   o->free = f;
   luaL_setmetatable(L, OWNED);
   return o;
-}
-
-static void release(owned *o) {
-  if (o->value) o->free(o->value);
-  o->value = NULL;
 }
 
 static void close_model(void *m) { ps_scenario_close(m); }
