@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -38,7 +39,8 @@ static const char usage[] =
     "  --md FILE        the summary's tables in Markdown\n"
     "  --html FILE      one self-contained HTML report with charts (prints to A4)\n"
     "  --csv DIR        bands.csv, budget.csv, paths.csv for spreadsheets\n"
-    "  --lang zh|en     labels of the Markdown and HTML reports (default: zh for Chinese scenario names)\n"
+    "  --lang zh|en     labels of the reports (Markdown, HTML: default zh for Chinese scenario names;\n"
+    "                   the terminal summary: default en)\n"
     "  --quiet          no terminal summary, no progress bar\n"
     "  --check          audit every path's ledger (slower)\n"
     "  --search         (run) size by bisection when rules react to the balance; size always does\n"
@@ -229,6 +231,44 @@ static int write_report(const char *path, char *text, const char *what) {
   return rc;
 }
 
+/* the CSV files into dir, created when missing (its parent must exist), each
+** written atomically; nothing is written unless all three were made. Returns
+** the exit code. */
+static int write_csv(const char *dir, const ps_results *r, const ps_report_options *ro) {
+  char err[2048], *files[PS_NCSV];
+  struct stat st;
+  if (!*dir) {
+    fprintf(stderr, "poolsim: CSV output: no directory given\n");
+    return PS_ERUNTIME;
+  }
+  if (ps_report_csv(r, ro, files, err, sizeof err)) {
+    fprintf(stderr, "poolsim: %s/%s\n", dir, err);
+    return PS_ERUNTIME;
+  }
+  int rc = PS_OK;
+  int e = mkdir(dir, 0777) == 0 ? 0 : errno;
+  if (e && !(e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))) {
+    fprintf(stderr, "poolsim: %s: cannot create directory: %s\n", dir, e == EEXIST ? "a file of that name exists" : strerror(e));
+    rc = PS_ERUNTIME;
+  }
+  for (int k = 0; k < PS_NCSV; k++) {
+    size_t n = strlen(dir) + strlen(ps_csv_names[k]) + 2;
+    char *path = rc == PS_OK ? malloc(n) : NULL;
+    if (rc == PS_OK && !path) {
+      fprintf(stderr, "poolsim: %s/%s: out of memory\n", dir, ps_csv_names[k]);
+      rc = PS_ERUNTIME;
+    }
+    if (path) snprintf(path, n, "%s/%s", dir, ps_csv_names[k]);
+    if (path && ps_write_file_atomic(path, files[k], strlen(files[k]), err, sizeof err)) {
+      fprintf(stderr, "poolsim: %s\n", err);
+      rc = PS_ERUNTIME;
+    }
+    free(path);
+    free(files[k]);
+  }
+  return rc;
+}
+
 static struct timespec first_stop; /* when the first stop signal came */
 
 /* The first signal asks the workers to stop; one more, a second or more later,
@@ -295,14 +335,16 @@ static int run(const cli *c, const ps_model *m) {
   if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
   if (rc == PS_OK && c->md) rc = write_report(c->md, ps_report_markdown(r, &ro), "Markdown");
   if (rc == PS_OK && c->html) rc = write_report(c->html, ps_report_html(r, &ro), "HTML");
-  if (rc == PS_OK && c->csv && ps_report_csv(c->csv, r, &ro, err, sizeof err)) {
-    fprintf(stderr, "poolsim: %s\n", err);
-    rc = PS_ERUNTIME;
-  }
+  if (rc == PS_OK && c->csv) rc = write_csv(c->csv, r, &ro);
   int json_on_stdout = c->json && strcmp(c->json, "-") == 0;
   if (rc == PS_OK && !c->quiet && !json_on_stdout) {
-    if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, r, &ro);
-    else ps_report_text(stdout, r, &ro);
+    char *text = strcmp(c->command, "size") == 0 ? ps_report_sizing_text(r, &ro) : ps_report_text(r, &ro);
+    if (text) fputs(text, stdout);
+    else {
+      fprintf(stderr, "poolsim: out of memory writing the summary\n");
+      rc = PS_ERUNTIME;
+    }
+    free(text);
   }
   if (rc == PS_OK && r->stop_signal) rc = 128 + r->stop_signal;
   ps_results_destroy(r);

@@ -1,9 +1,8 @@
 /* html.c — what every HTML page of the report shares: escaping, labels that
-** depend on the model, numbers, money and probabilities in the page's formats
-** (thousands separators, 万元 / 亿元), table cells and the stylesheet. */
+** depend on the model (from the table of labels.c), a probability with its
+** interval, verdicts, table cells and the stylesheet. */
 #include "report/html.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,115 +21,13 @@ void html_esc(ps_strbuf *b, const char *s) {
   }
 }
 
-/* html_has_cjk — does the UTF-8 text contain a CJK character (ideographs, kana, CJK punctuation)? NULL: no */
-int html_has_cjk(const char *s) {
-  if (!s) return 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p;) {
-    unsigned cp = *p;
-    int len = cp < 0x80 ? 1 : cp < 0xe0 ? 2 : cp < 0xf0 ? 3 : 4;
-    if (len == 3 && p[1] && p[2]) cp = (cp & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-    else if (len == 4 && p[1] && p[2] && p[3])
-      cp = (cp & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-    if ((cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff))
-      return 1;
-    for (int i = 0; i < len && *p; i++) p++;
-  }
-  return 0;
-}
-
 /* html_step_name — the model's period as a word: 月 / month, 季度 / quarter, 年 / year */
-const char *html_step_name(const html_ctx *c) {
-  switch (c->m->step) {
-  case PS_STEP_MONTH: return TR(c, "月", "month");
-  case PS_STEP_QUARTER: return TR(c, "季度", "quarter");
-  default: return TR(c, "年", "year");
-  }
-}
+const char *html_step_name(const html_ctx *c) { return html_label(c, (ps_label_id)(PS_L_MONTH + c->m->step)); }
 
 /* html_span — n periods: "72 个月", "3 quarters", "1 year"; returns buf */
 const char *html_span(const html_ctx *c, int n, char *buf, size_t len) {
-  if (c->zh)
-    snprintf(buf, len, "%d %s", n, c->m->step == PS_STEP_MONTH ? "个月" : c->m->step == PS_STEP_QUARTER ? "个季度" : "年");
-  else snprintf(buf, len, "%d %s%s", n, html_step_name(c), n == 1 ? "" : "s");
-  return buf;
-}
-
-/* ---- numbers ------------------------------------------------------------ */
-
-/* html_finite — x, or 0 when x is not finite */
-double html_finite(double x) { return isfinite(x) ? x : 0; }
-
-/* "1234567.8" -> "1,234,567.8" (at most n bytes) */
-static void group_digits(char *out, size_t n, const char *num) {
-  const char *s = num;
-  size_t k = 0;
-  if (*s == '-' && k + 1 < n) out[k++] = *s++;
-  size_t digits = strspn(s, "0123456789");
-  for (size_t i = 0; i < digits && k + 1 < n; i++) {
-    out[k++] = s[i];
-    size_t left = digits - i - 1;
-    if (left > 0 && left % 3 == 0 && k + 1 < n) out[k++] = ',';
-  }
-  for (const char *p = s + digits; *p && k + 1 < n; p++) out[k++] = *p;
-  out[k] = 0;
-}
-
-/* html_num — fixed decimals with thousands separators, never "-0.0"; returns buf */
-const char *html_num(double x, int decimals, char *buf, size_t n) {
-  char raw[64];
-  x = html_finite(x);
-  if (fabs(x) < 0.5 * pow(10, -decimals)) x = 0; /* no "-0.0" */
-  snprintf(raw, sizeof raw, "%.*f", decimals, x);
-  group_digits(buf, n, raw);
-  return buf;
-}
-
-/* drop trailing zeros after the decimal point: "2.500" -> "2.5", "3.000" -> "3" */
-static void trim_zeros(char *s) {
-  char *dot = strchr(s, '.');
-  if (!dot) return;
-  char *end = s + strlen(s);
-  while (end > dot + 1 && end[-1] == '0') *--end = 0;
-  if (end == dot + 1) *dot = 0;
-}
-
-/* html_money_x — an amount of yuan in 亿元 (from 1亿 up) or 万元; trim: no trailing zeros (amounts given); returns buf */
-const char *html_money_x(double yuan, int trim, char *buf, size_t n) {
-  char a[64];
-  yuan = html_finite(yuan);
-  if (fabs(yuan) >= 1e8) {
-    html_num(yuan / 1e8, 3, a, sizeof a);
-    if (trim) trim_zeros(a);
-    snprintf(buf, n, "%s亿元", a);
-  } else {
-    html_num(fabs(yuan) < 500 ? 0.0 : yuan / 1e4, 1, a, sizeof a);
-    if (trim) trim_zeros(a);
-    snprintf(buf, n, "%s万元", a);
-  }
-  return buf;
-}
-/* html_money — html_money_x without trimming: 3 decimals in 亿元, 1 in 万元; returns buf */
-const char *html_money(double yuan, char *buf, size_t n) { return html_money_x(yuan, 0, buf, n); }
-
-/* html_pct — a probability in percent, 3 decimals below 0.1%; returns buf */
-const char *html_pct(double p, char *buf, size_t n) {
-  p = html_finite(p);
-  snprintf(buf, n, p < 0.001 && p > 0 ? "%.3f%%" : "%.2f%%", 100 * p);
-  return buf;
-}
-
-/* html_alpha_text — a target such as 5% or 0.5%; returns buf */
-const char *html_alpha_text(double a, char *buf, size_t n) {
-  snprintf(buf, n, "%g%%", 100 * a);
-  return buf;
-}
-
-/* html_rate_text — a ratio given in the scenario, e.g. 0.045 -> "4.5%"; returns buf */
-const char *html_rate_text(double x, char *buf, size_t n) {
-  char a[48];
-  snprintf(a, sizeof a, "%.4f", 100 * html_finite(x));
-  trim_zeros(a);
-  snprintf(buf, n, "%s%%", a);
+  ps_label_id unit = (ps_label_id)((c->zh || n != 1 ? PS_L_MONTHS : PS_L_MONTH) + c->m->step);
+  snprintf(buf, len, "%d %s", n, html_label(c, unit));
   return buf;
 }
 
@@ -147,8 +44,7 @@ const char *html_verdict_class(const ps_estimate *e, double alpha) {
 }
 /* html_verdict_text — the same verdict as words in the page's language */
 const char *html_verdict_text(const html_ctx *c, const ps_estimate *e, double alpha) {
-  return e->hi <= alpha ? TR(c, "达标", "meets") : e->lo > alpha ? TR(c, "不达标", "misses")
-                                                                 : TR(c, "难以判定", "too close to call");
+  return html_label(c, e->hi <= alpha ? PS_L_MEETS : e->lo > alpha ? PS_L_MISSES : PS_L_TOO_CLOSE);
 }
 
 /* html_th — a header cell with s escaped */

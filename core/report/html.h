@@ -1,11 +1,15 @@
 /* html.h — inside core/report/: what the HTML pages share (html.c): the page
-** being drawn (html_ctx), labels in its language (TR), escaping, number and
-** money formats, table cells and the stylesheet. The chart kit is svg.h. */
+** being drawn (html_ctx), labels in its language (the table of labels.h through
+** html_label, sentences through TR), escaping, the page's number and money
+** formats (thin names over format.h), table cells and the stylesheet. The
+** chart kit is svg.h. */
 #ifndef PS_REPORT_HTML_H
 #define PS_REPORT_HTML_H
 
 #include <stddef.h>
 
+#include "report/format.h"
+#include "report/labels.h"
 #include "report/report.h"
 #include "report/strbuf.h"
 
@@ -21,41 +25,33 @@ typedef struct {
   int nchart; /* charts drawn so far: unique ids */
 } html_ctx;
 
-/* the label in the page's language */
+/* a sentence of the page in its language, written in place */
 #define TR(c, zh_text, en_text) ((c)->zh ? (zh_text) : (en_text))
+
+/* html_label — a label of the table (labels.h) in the page's language */
+static inline const char *html_label(const html_ctx *c, ps_label_id id) {
+  return ps_label(id, c->zh ? PS_LANG_ZH : PS_LANG_EN);
+}
+
+/* The page's formats: the one formatter (format.h), non-finite values as 0. */
+static inline int html_has_cjk(const char *s) { return ps_has_cjk(s); }
+static inline double html_finite(double x) { return ps_finite(x); }
+static inline const char *html_num(double x, int decimals, char *buf, size_t n) { return ps_number(x, decimals, buf, n); }
+/* amounts in 万元 / 亿元 with separators; trim: no trailing zeros (amounts given) */
+static inline const char *html_money_x(double yuan, int trim, char *buf, size_t n) { return ps_money_long(yuan, trim, buf, n); }
+static inline const char *html_money(double yuan, char *buf, size_t n) { return ps_money_long(yuan, 0, buf, n); }
+static inline const char *html_pct(double p, char *buf, size_t n) { return ps_percent(ps_finite(p), buf, n); }
+static inline const char *html_alpha_text(double a, char *buf, size_t n) { return ps_alpha_text(a, buf, n); }
+static inline const char *html_rate_text(double x, char *buf, size_t n) { return ps_rate_text(x, buf, n); }
 
 /* text from the scenario (or anything else) as HTML text or attribute value; NULL writes nothing */
 void html_esc(ps_strbuf *b, const char *s);
-
-/* does the UTF-8 text contain a CJK character (ideographs, kana, CJK punctuation)? NULL: no */
-int html_has_cjk(const char *s);
 
 /* the model's period as a word: 月 / month, 季度 / quarter, 年 / year */
 const char *html_step_name(const html_ctx *c);
 
 /* n periods: "72 个月", "3 quarters", "1 year"; returns buf */
 const char *html_span(const html_ctx *c, int n, char *buf, size_t len);
-
-/* x, or 0 when x is not finite */
-double html_finite(double x);
-
-/* fixed decimals with thousands separators, never "-0.0"; returns buf */
-const char *html_num(double x, int decimals, char *buf, size_t n);
-
-/* an amount of yuan in 亿元 (from 1亿 up) or 万元; trim: no trailing zeros (amounts given); returns buf */
-const char *html_money_x(double yuan, int trim, char *buf, size_t n);
-
-/* html_money_x without trimming: 3 decimals in 亿元, 1 in 万元; returns buf */
-const char *html_money(double yuan, char *buf, size_t n);
-
-/* a probability in percent, 3 decimals below 0.1%; returns buf */
-const char *html_pct(double p, char *buf, size_t n);
-
-/* a target such as 5% or 0.5%; returns buf */
-const char *html_alpha_text(double a, char *buf, size_t n);
-
-/* a ratio given in the scenario, e.g. 0.045 -> "4.5%"; returns buf */
-const char *html_rate_text(double x, char *buf, size_t n);
 
 /* writes "3.25% (95% CI 2.99%–3.52%)" in the page's language */
 void html_put_prob_ci(html_ctx *c, const ps_estimate *e);

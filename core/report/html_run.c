@@ -12,16 +12,6 @@
 #include "report/html_run.h"
 #include "stats/sizing.h"
 
-static const char *kind_name(const html_ctx *c, ps_party_kind k) {
-  switch (k) {
-  case PS_PARTY_GOVERNMENT: return TR(c, "政府", "government");
-  case PS_PARTY_BANK: return TR(c, "银行", "bank");
-  case PS_PARTY_GUARANTOR: return TR(c, "担保机构", "guarantor");
-  case PS_PARTY_REGUARANTOR: return TR(c, "再担保机构", "reguarantor");
-  default: return TR(c, "保险机构", "insurer");
-  }
-}
-
 static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
   char a[64];
   ps_strbuf_puts(&c->b, "<tr>");
@@ -38,11 +28,11 @@ static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
 static void stats_head(html_ctx *c, const char *first) {
   ps_strbuf_puts(&c->b, "<thead><tr>");
   html_th(c, first);
-  html_th(c, TR(c, "均值", "mean"));
-  html_th(c, TR(c, "标准误", "std. error"));
-  html_th(c, TR(c, "中位数", "median"));
-  html_th(c, TR(c, "95%分位", "p95"));
-  html_th(c, TR(c, "99%分位", "p99"));
+  html_th(c, html_label(c, PS_L_TXT_MEAN));
+  html_th(c, html_label(c, PS_L_PAGE_STD_ERROR));
+  html_th(c, html_label(c, PS_L_PAGE_MEDIAN));
+  html_th(c, html_label(c, PS_L_PAGE_P95));
+  html_th(c, html_label(c, PS_L_PAGE_P99));
   html_th(c, "ES99");
   ps_strbuf_puts(&c->b, "</tr></thead>\n");
 }
@@ -142,33 +132,33 @@ static void pools_section(html_ctx *c) {
   for (int i = 0; i < m->npools; i++) {
     const ps_pool_result *p = &r->pools[i];
     ps_strbuf_puts(&c->b, "<table>\n");
-    ps_strbuf_printf(&c->b, "<caption>%s ", TR(c, "资金池", "Pool"));
+    ps_strbuf_printf(&c->b, "<caption>%s ", html_label(c, PS_L_MD_POOL));
     html_esc(&c->b, m->pools[i].id);
-    ps_strbuf_printf(&c->b, TR(c, "（初始余额 %s）：各路径金额统计", " (initial balance %s): amounts over paths"), html_money_x(p->initial, 1, a, sizeof a));
+    ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_POOL_CAPTION), html_money_x(p->initial, 1, a, sizeof a));
     ps_strbuf_puts(&c->b, "</caption>\n");
-    stats_head(c, TR(c, "项目", "item"));
+    stats_head(c, html_label(c, PS_L_PAGE_ITEM));
     ps_strbuf_puts(&c->b, "<tbody>\n");
-    stats_row(c, TR(c, "申请赔付", "claims"), &p->claims);
-    stats_row(c, TR(c, "实际赔付", "paid"), &p->paid);
-    stats_row(c, TR(c, "赔付缺口", "shortfall"), &p->shortfall);
-    stats_row(c, TR(c, "追偿收回", "recovered"), &p->recovered);
-    stats_row(c, TR(c, "净支出", "net outlay"), &p->net_outlay);
-    stats_row(c, TR(c, "所需初始余额", "required initial balance"), &p->required_initial);
-    if (p->topups.max > 0 || p->topups.min < 0) stats_row(c, TR(c, "补充资金", "top-ups"), &p->topups);
-    if (p->returned.max > 0 || p->returned.min < 0) stats_row(c, TR(c, "期末返还", "returned at the end"), &p->returned);
-    if (p->unsettled.max > 0) stats_row(c, TR(c, "期后到期赔付", "claims due after the horizon"), &p->unsettled);
+    stats_row(c, html_label(c, PS_L_PAGE_CLAIMS), &p->claims);
+    stats_row(c, html_label(c, PS_L_PAGE_PAID), &p->paid);
+    stats_row(c, html_label(c, PS_L_PAGE_SHORTFALL), &p->shortfall);
+    stats_row(c, html_label(c, PS_L_PAGE_RECOVERED), &p->recovered);
+    stats_row(c, html_label(c, PS_L_TXT_NET_OUTLAY), &p->net_outlay);
+    stats_row(c, html_label(c, PS_L_PAGE_REQUIRED_INITIAL_BALANCE), &p->required_initial);
+    if (p->topups.max > 0 || p->topups.min < 0) stats_row(c, html_label(c, PS_L_PAGE_TOP_UPS), &p->topups);
+    if (p->returned.max > 0 || p->returned.min < 0) stats_row(c, html_label(c, PS_L_PAGE_RETURNED_AT_THE_END), &p->returned);
+    if (p->unsettled.max > 0) stats_row(c, html_label(c, PS_L_PAGE_CLAIMS_DUE_AFTER_THE), &p->unsettled);
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     /* depletion by year as numbers */
     ps_strbuf_puts(&c->b, "<table>\n");
-    ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "截至各年末的累计耗尽概率", "Cumulative probability of depletion by year end"));
-    html_th(c, TR(c, "财政年度", "fiscal year"));
-    html_th(c, TR(c, "耗尽概率", "P(depletion)"));
-    html_th(c, TR(c, "95%置信区间", "95% CI"));
+    ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_CUMULATIVE_PROBABILITY_OF_DEPLETION));
+    html_th(c, html_label(c, PS_L_PAGE_FISCAL_YEAR));
+    html_th(c, html_label(c, PS_L_MD_P_DEPLETION));
+    html_th(c, html_label(c, PS_L_PAGE_CI95));
     ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
     for (int y = 0; y < p->nyears; y++) {
       const ps_estimate *e = &p->depletion_by_year[y];
       char lo[32], hi[32], yr[32];
-      snprintf(yr, sizeof yr, TR(c, "第%d年", "year %d"), y + 1);
+      snprintf(yr, sizeof yr, html_label(c, PS_L_PAGE_YEAR_N), y + 1);
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, yr);
       html_tdn(c, html_pct(e->value, a, sizeof a));
@@ -183,12 +173,12 @@ static void sizing_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
   char a[64], lo[64], hi[64], f[32];
-  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", TR(c, "规模测算", "Sizing"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", html_label(c, PS_L_PAGE_SIZING));
   ps_strbuf_puts(&c->b, "<table>\n<thead><tr>");
-  html_th(c, TR(c, "资金池", "pool"));
-  html_th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
-  html_th(c, TR(c, "所需初始余额", "initial balance needed"));
-  html_th(c, TR(c, "95%置信区间", "95% CI"));
+  html_th(c, html_label(c, PS_L_PAGE_POOL));
+  html_th(c, html_label(c, PS_L_PAGE_TARGET_P_DEPLETION));
+  html_th(c, html_label(c, PS_L_PAGE_INITIAL_BALANCE_NEEDED));
+  html_th(c, html_label(c, PS_L_PAGE_CI95));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
@@ -205,13 +195,13 @@ static void sizing_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* the current balance and the balances asked about */
   ps_strbuf_puts(&c->b, "<table>\n<thead><tr>");
-  html_th(c, TR(c, "资金池", "pool"));
-  html_th(c, TR(c, "初始余额", "initial balance"));
-  html_th(c, TR(c, "耗尽概率", "P(depletion)"));
-  html_th(c, TR(c, "95%置信区间", "95% CI"));
+  html_th(c, html_label(c, PS_L_PAGE_POOL));
+  html_th(c, html_label(c, PS_L_PAGE_INITIAL_BALANCE));
+  html_th(c, html_label(c, PS_L_MD_P_DEPLETION));
+  html_th(c, html_label(c, PS_L_PAGE_CI95));
   for (int q = 0; q < c->nalphas; q++) {
     char h[64];
-    snprintf(h, sizeof h, TR(c, "目标 %s", "target %s"), html_alpha_text(c->alphas[q], f, sizeof f));
+    snprintf(h, sizeof h, html_label(c, PS_L_PAGE_TARGET), html_alpha_text(c->alphas[q], f, sizeof f));
     html_th(c, h);
   }
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
@@ -225,7 +215,7 @@ static void sizing_section(html_ctx *c) {
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       char lab[96];
-      snprintf(lab, sizeof lab, "%s%s", html_money_x(x, 1, a, sizeof a), k < 0 ? TR(c, "（本次运行）", " (this run)") : "");
+      snprintf(lab, sizeof lab, "%s%s", html_money_x(x, 1, a, sizeof a), k < 0 ? html_label(c, PS_L_PAGE_THIS_RUN) : "");
       html_tdn(c, lab);
       html_tdn(c, html_pct(e.value, a, sizeof a));
       ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", html_pct(e.lo, lo, sizeof lo), html_pct(e.hi, hi, sizeof hi));
@@ -236,17 +226,11 @@ static void sizing_section(html_ctx *c) {
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
-     TR(c, "达标：置信区间上限不超过目标；不达标：下限高于目标；难以判定：目标落在置信区间内，需要更多路径。所需初始余额为各路径所需初始余额的(1−α)分位数，置信区间为次序统计量区间。",
-        "Meets: the upper end of the interval is at or below the target; misses: the lower end is above it; too close to call: "
-        "the target lies inside the interval (run more paths). The size needed is the (1 − α) quantile of the per-path required "
-        "initial balance, with its order-statistic interval."));
+     html_label(c, PS_L_PAGE_MEETS_THE_UPPER_END));
   if (m->balance_feedback)
     ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
-       r->searched ? TR(c, "本情景含随余额变化的规则：各路径所需初始余额由二分搜索求得。",
-                        "Rules in this scenario react to the pool's balance: each path's required balance was found by bisection.")
-                   : TR(c, "注意：本情景含随余额变化的规则（on_period、补充规则或余额下限触发），上述测算假定它们不影响结果；请以测算规模重新运行核验。",
-                        "Note: rules in this scenario may react to the pool's balance (on_period, a refill or a pool_floor trigger); "
-                        "the sizing assumes they do not: check it by running at that size."));
+       r->searched ? html_label(c, PS_L_PAGE_RULES_IN_THIS_SCENARIO)
+                   : html_label(c, PS_L_PAGE_NOTE_RULES_IN_THIS));
 }
 
 static void programmes_section(html_ctx *c) {
@@ -259,20 +243,20 @@ static void programmes_section(html_ctx *c) {
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0 || p->refused.max > 0)
       extra = 1;
   }
-  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "业务项目", "Programmes"));
-  html_th(c, TR(c, "项目", "programme"));
-  html_th(c, TR(c, "贷款银行", "bank"));
-  html_th(c, TR(c, "发放笔数（均值）", "loans originated (mean)"));
-  html_th(c, TR(c, "违约笔数 均值 ± 标准误", "defaults, mean ± s.e."));
-  html_th(c, TR(c, "违约笔数 99%分位", "defaults, p99"));
-  html_th(c, TR(c, "违约敞口（均值）", "defaulted exposure (mean)"));
-  html_th(c, TR(c, "违约敞口 99%分位", "defaulted exposure, p99"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", html_label(c, PS_L_MD_PROGRAMMES));
+  html_th(c, html_label(c, PS_L_PAGE_PROGRAMME));
+  html_th(c, html_label(c, PS_L_PAGE_BANK));
+  html_th(c, html_label(c, PS_L_PAGE_LOANS_ORIGINATED_MEAN));
+  html_th(c, html_label(c, PS_L_PAGE_DEFAULTS_MEAN_S_E));
+  html_th(c, html_label(c, PS_L_PAGE_DEFAULTS_P99));
+  html_th(c, html_label(c, PS_L_PAGE_DEFAULTED_EXPOSURE_MEAN));
+  html_th(c, html_label(c, PS_L_PAGE_DEFAULTED_EXPOSURE_P99));
   if (extra) {
-    html_th(c, TR(c, "暂停期数", "periods paused"));
-    html_th(c, TR(c, "停贷期数", "periods lending stopped"));
-    html_th(c, TR(c, "暂停拒赔", "refused while paused"));
-    html_th(c, TR(c, "限额削减", "cut by caps"));
-    html_th(c, TR(c, "未发放笔数", "loans declined"));
+    html_th(c, html_label(c, PS_L_PAGE_PERIODS_PAUSED));
+    html_th(c, html_label(c, PS_L_PAGE_PERIODS_LENDING_STOPPED));
+    html_th(c, html_label(c, PS_L_PAGE_REFUSED_WHILE_PAUSED));
+    html_th(c, html_label(c, PS_L_PAGE_CUT_BY_CAPS));
+    html_th(c, html_label(c, PS_L_PAGE_LOANS_DECLINED));
   }
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nprogrammes; i++) {
@@ -303,14 +287,14 @@ static void parties_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
   char a[64], b2[64], d[64];
-  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "各参与方", "Parties"));
-  html_th(c, TR(c, "参与方", "party"));
-  html_th(c, TR(c, "类型", "kind"));
-  html_th(c, TR(c, "损失 均值", "losses, mean"));
-  html_th(c, TR(c, "损失 99%分位", "losses, p99"));
-  html_th(c, TR(c, "净收益 均值", "net result, mean"));
-  html_th(c, TR(c, "净收益 中位数", "net result, median"));
-  html_th(c, TR(c, "风险指标", "risk measure"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", html_label(c, PS_L_PAGE_PARTIES));
+  html_th(c, html_label(c, PS_L_PAGE_PARTY));
+  html_th(c, html_label(c, PS_L_PAGE_KIND));
+  html_th(c, html_label(c, PS_L_PAGE_LOSSES_MEAN));
+  html_th(c, html_label(c, PS_L_PAGE_LOSSES_P99));
+  html_th(c, html_label(c, PS_L_PAGE_NET_RESULT_MEAN));
+  html_th(c, html_label(c, PS_L_PAGE_NET_RESULT_MEDIAN));
+  html_th(c, html_label(c, PS_L_PAGE_RISK_MEASURE));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
@@ -323,47 +307,45 @@ static void parties_section(html_ctx *c) {
       html_esc(&c->b, party->name);
     }
     ps_strbuf_puts(&c->b, "</td>");
-    html_td(c, kind_name(c, party->kind));
+    html_td(c, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
     html_tdn(c, html_money(p->losses.mean, a, sizeof a));
     html_tdn(c, html_money(p->losses.p99, a, sizeof a));
     html_tdn(c, html_money(p->net_result.mean, a, sizeof a));
     html_tdn(c, html_money(p->net_result.p50, a, sizeof a));
     char s[256] = "";
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
-      snprintf(s, sizeof s, TR(c, "最高不良率 均值 %s，95%%分位 %s；超过容忍度 %s 的概率 %s", "highest NPL ratio: mean %s, p95 %s; P(above its %s tolerance) %s"),
+      snprintf(s, sizeof s, html_label(c, PS_L_PAGE_NPL_TOLERANCE),
                html_pct(p->ratio.mean, a, sizeof a), html_pct(p->ratio.p95, b2, sizeof b2),
                html_rate_text(party->npl_tolerance, d, sizeof d), html_pct(p->breached.value, (char[32]){0}, 32));
     else if (party->kind == PS_PARTY_BANK)
-      snprintf(s, sizeof s, TR(c, "最高不良率 均值 %s，95%%分位 %s", "highest NPL ratio: mean %s, p95 %s"),
+      snprintf(s, sizeof s, html_label(c, PS_L_PAGE_NPL),
                html_pct(p->ratio.mean, a, sizeof a), html_pct(p->ratio.p95, b2, sizeof b2));
     else if (party->kind == PS_PARTY_GUARANTOR)
-      snprintf(s, sizeof s, TR(c, "代偿率 均值 %s，95%%分位 %s%s%s", "payout rate: mean %s, p95 %s%s%s"),
+      snprintf(s, sizeof s, html_label(c, PS_L_PAGE_PAYOUT_RATE),
                html_pct(p->ratio.mean, a, sizeof a), html_pct(p->ratio.p95, b2, sizeof b2),
-               party->capital > 0 ? TR(c, "；资本耗尽概率 ", "; P(capital exhausted) ") : "",
+               party->capital > 0 ? html_label(c, PS_L_TXT_CAPITAL) : "",
                party->capital > 0 ? html_pct(p->breached.value, d, sizeof d) : "");
     else if (party->kind == PS_PARTY_INSURER)
-      snprintf(s, sizeof s, TR(c, "赔付率 均值 %s，95%%分位 %s", "loss ratio: mean %s, p95 %s"), html_pct(p->ratio.mean, a, sizeof a),
+      snprintf(s, sizeof s, html_label(c, PS_L_PAGE_LOSS_RATIO), html_pct(p->ratio.mean, a, sizeof a),
                html_pct(p->ratio.p95, b2, sizeof b2));
     html_td(c, s);
     ps_strbuf_puts(&c->b, "</tr>\n");
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
-     TR(c, "损失：对违约贷款的赔付减去追偿收回；净收益：期内全部资金流入减流出（利息、费用、保费、补贴、补偿、追偿、注资等）。",
-        "Losses: paid on defaults less recovered. Net result: every flow in and out over the horizon (interest, fees, "
-        "premiums, subsidies, compensation, recoveries, pool funding)."));
+     html_label(c, PS_L_PAGE_LOSSES_PAID_ON_DEFAULTS));
   /* the budget view of each government */
   for (int i = 0; i < m->nparties; i++) {
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
     const ps_party_result *p = &r->parties[i];
     ps_strbuf_puts(&c->b, "<table>\n<caption>");
     html_esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
-    ps_strbuf_printf(&c->b, "%s</caption>\n", TR(c, "：各财政年度支出", ": outlay by fiscal year"));
-    stats_head(c, TR(c, "财政年度支出", "outlay in fiscal year"));
+    ps_strbuf_printf(&c->b, "%s</caption>\n", html_label(c, PS_L_PAGE_OUTLAY_TABLE));
+    stats_head(c, html_label(c, PS_L_PAGE_OUTLAY_IN_FISCAL_YEAR));
     ps_strbuf_puts(&c->b, "<tbody>\n");
     for (int y = 0; y < p->nyears; y++) {
       char yr[32];
-      snprintf(yr, sizeof yr, TR(c, "第%d年", "year %d"), y + 1);
+      snprintf(yr, sizeof yr, html_label(c, PS_L_PAGE_YEAR_N), y + 1);
       stats_row(c, yr, &p->outlay_by_year[y]);
     }
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
@@ -384,9 +366,9 @@ static void dist_text(const html_ctx *c, const ps_dist *d, int money_units, char
     if (money_units) html_money_x(d->mean, 1, a, sizeof a);
     snprintf(buf, n, "%s", a);
     break;
-  case PS_DIST_LOGNORMAL: snprintf(buf, n, TR(c, "对数正态，均值 %s，标准差 %s", "lognormal, mean %s, sd %s"), a, b2); break;
-  case PS_DIST_BETA: snprintf(buf, n, TR(c, "Beta分布，均值 %s，标准差 %s", "beta, mean %s, sd %s"), a, b2); break;
-  default: snprintf(buf, n, TR(c, "贷款明细 %ld 笔，均值 %s", "loan tape, %ld loans, mean %s"), d->nitems, a);
+  case PS_DIST_LOGNORMAL: snprintf(buf, n, html_label(c, PS_L_PAGE_LOGNORMAL_MEAN_SD), a, b2); break;
+  case PS_DIST_BETA: snprintf(buf, n, html_label(c, PS_L_PAGE_BETA_MEAN_SD), a, b2); break;
+  default: snprintf(buf, n, html_label(c, PS_L_PAGE_LOAN_TAPE_LOANS_MEAN), d->nitems, a);
   }
 }
 
@@ -408,32 +390,32 @@ static void subsidy_text(html_ctx *c, const ps_subsidy *sub, const char *what, c
   if (sub->payer < 0 || sub->payer >= m->nparties || (sub->share <= 0 && sub->of_principal <= 0)) return;
   ps_strbuf_printf(&c->b, "<br>%s ", what);
   html_esc(&c->b, m->parties[sub->payer].id);
-  if (sub->of_principal > 0) ps_strbuf_printf(&c->b, TR(c, " 按本金 %s/年", " %s a year on principal"), html_rate_text(sub->of_principal, a, sizeof a));
+  if (sub->of_principal > 0) ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_A_YEAR_ON_PRINCIPAL), html_rate_text(sub->of_principal, a, sizeof a));
   else if (c->zh) ps_strbuf_printf(&c->b, " %s的 %s", of, html_rate_text(sub->share, a, sizeof a));
   else ps_strbuf_printf(&c->b, " %s of %s", html_rate_text(sub->share, a, sizeof a), of);
   if (sub->cap_per_loan > 0)
-    ps_strbuf_printf(&c->b, TR(c, "，每笔每年至多 %s", ", at most %s a loan a year"),
+    ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_AT_MOST_A_LOAN),
        html_money_x((double)sub->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
-  if (sub->after_repayment) ps_strbuf_puts(&c->b, TR(c, "，到期足额还款后支付", ", paid once the loan is repaid in full"));
+  if (sub->after_repayment) ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_PAID_ONCE_THE_LOAN));
 }
 
 static void assumptions_section(html_ctx *c) {
   const ps_model *m = c->m;
   char a[128], b2[64], d[64];
-  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", TR(c, "情景假设", "Assumptions of the scenario"));
-  ps_strbuf_printf(&c->b, "<p>%s", TR(c, "期数：", "Horizon: "));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", html_label(c, PS_L_PAGE_ASSUMPTIONS_OF_THE_SCENARIO));
+  ps_strbuf_printf(&c->b, "<p>%s", html_label(c, PS_L_PAGE_HORIZON));
   ps_strbuf_puts(&c->b, html_span(c, m->periods, b2, sizeof b2));
-  ps_strbuf_printf(&c->b, TR(c, "；系统因子每期持续性（AR(1)）%.3g；%s。</p>\n", "; persistence of the systemic factor (AR(1) per period) %.3g; %s.</p>\n"),
-     m->cycle, m->copula == PS_COPULA_T ? TR(c, "t Copula", "t copula") : TR(c, "高斯Copula", "Gaussian copula"));
+  ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_PERSISTENCE_OF_THE_SYSTEMIC),
+     m->cycle, m->copula == PS_COPULA_T ? html_label(c, PS_L_PAGE_T_COPULA) : html_label(c, PS_L_PAGE_GAUSSIAN_COPULA));
   /* pools */
   ps_strbuf_puts(&c->b, "<table>\n");
-  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "资金池", "Pools"));
-  html_th(c, TR(c, "资金池", "pool"));
-  html_th(c, TR(c, "出资方", "owner"));
-  html_th(c, TR(c, "初始余额", "initial balance"));
-  html_th(c, TR(c, "年收益率", "annual yield"));
-  html_th(c, TR(c, "计划补充合计", "scheduled top-ups"));
-  html_th(c, TR(c, "规则", "rules"));
+  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_POOLS));
+  html_th(c, html_label(c, PS_L_PAGE_POOL));
+  html_th(c, html_label(c, PS_L_PAGE_OWNER));
+  html_th(c, html_label(c, PS_L_PAGE_INITIAL_BALANCE));
+  html_th(c, html_label(c, PS_L_PAGE_ANNUAL_YIELD));
+  html_th(c, html_label(c, PS_L_PAGE_SCHEDULED_TOP_UPS));
+  html_th(c, html_label(c, PS_L_PAGE_RULES));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *p = &m->pools[i];
@@ -447,28 +429,28 @@ static void assumptions_section(html_ctx *c) {
     html_tdn(c, html_rate_text(p->yield, a, sizeof a));
     html_tdn(c, html_money_x(top, 1, a, sizeof a));
     char rules[256] = "";
-    if (p->refill_last_year) strncat(rules, TR(c, "每年补足上年净支出；", "refills last year's net outlay; "), sizeof rules - strlen(rules) - 1);
+    if (p->refill_last_year) strncat(rules, html_label(c, PS_L_PAGE_REFILLS_LAST_YEAR_S), sizeof rules - strlen(rules) - 1);
     if (p->refill_below > 0) {
-      snprintf(a, sizeof a, TR(c, "低于在保余额 %s 时补足；", "tops up to %s of covered loans when below; "),
+      snprintf(a, sizeof a, html_label(c, PS_L_PAGE_TOPS_UP_TO_OF),
                html_rate_text(p->refill_below, b2, sizeof b2));
       strncat(rules, a, sizeof rules - strlen(rules) - 1);
     }
-    if (p->wind_down) strncat(rules, TR(c, "期末余额返还出资方", "balance returned at the end"), sizeof rules - strlen(rules) - 1);
+    if (p->wind_down) strncat(rules, html_label(c, PS_L_PAGE_BALANCE_RETURNED_AT_THE), sizeof rules - strlen(rules) - 1);
     html_td(c, *rules ? rules : "—");
     ps_strbuf_puts(&c->b, "</tr>\n");
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* segments */
   ps_strbuf_puts(&c->b, "<table>\n");
-  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "贷款分组", "Segments (loans)"));
-  html_th(c, TR(c, "分组", "segment"));
-  html_th(c, TR(c, "每期新增笔数", "new loans per period"));
-  html_th(c, TR(c, "单笔金额", "loan size"));
-  html_th(c, TR(c, "期限", "tenor"));
-  html_th(c, TR(c, "利率", "rate"));
-  html_th(c, TR(c, "年违约率 PD", "annual PD"));
-  html_th(c, TR(c, "违约损失率 LGD", "LGD"));
-  html_th(c, TR(c, "相关性 ρ", "ρ (correlation)"));
+  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_SEGMENTS_LOANS));
+  html_th(c, html_label(c, PS_L_PAGE_SEGMENT));
+  html_th(c, html_label(c, PS_L_PAGE_NEW_LOANS_PER_PERIOD));
+  html_th(c, html_label(c, PS_L_PAGE_LOAN_SIZE));
+  html_th(c, html_label(c, PS_L_PAGE_TENOR));
+  html_th(c, html_label(c, PS_L_PAGE_RATE));
+  html_th(c, html_label(c, PS_L_PAGE_ANNUAL_PD));
+  html_th(c, html_label(c, PS_L_PAGE_LGD));
+  html_th(c, html_label(c, PS_L_PAGE_CORRELATION));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nsegments; i++) {
     const ps_segment *s = &m->segments[i];
@@ -481,12 +463,12 @@ static void assumptions_section(html_ctx *c) {
       html_esc(&c->b, s->name);
     }
     ps_strbuf_puts(&c->b, "</td>");
-    snprintf(buf, sizeof buf, TR(c, "%d（第%d–%d期）", "%d (periods %d–%d)"), s->new_loans, s->first, s->last);
+    snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
     html_tdn(c, buf);
     dist_text(c, &s->loan, 1, buf, sizeof buf);
     html_td(c, buf);
     snprintf(buf, sizeof buf, "%s%s", html_span(c, s->tenor, a, sizeof a),
-             s->amortizing ? TR(c, "，分期还款", ", amortizing") : TR(c, "，到期还本", ", bullet"));
+             s->amortizing ? html_label(c, PS_L_PAGE_AMORTIZING) : html_label(c, PS_L_PAGE_BULLET));
     html_td(c, buf);
     if (s->loan_rate) {
       range_text(s->loan_rate, s->loan.nitems, buf, sizeof buf);
@@ -498,7 +480,7 @@ static void assumptions_section(html_ctx *c) {
       for (int y = 0; y < s->npd_years && k + 24 < sizeof buf; y++) {
         k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", y ? ", " : "", html_rate_text(s->pd_by_year[y], a, sizeof a));
       }
-      snprintf(a, sizeof a, "%s", TR(c, "（按贷龄年份）", " (by year of age)"));
+      snprintf(a, sizeof a, "%s", html_label(c, PS_L_PAGE_BY_YEAR_OF_AGE));
       strncat(buf, a, sizeof buf - strlen(buf) - 1);
       html_td(c, buf);
     } else if (s->loan_pd) {
@@ -514,7 +496,7 @@ static void assumptions_section(html_ctx *c) {
       html_td(c, buf);
     }
     if (s->sector >= 0 && s->sector < m->nsectors)
-      snprintf(buf, sizeof buf, TR(c, "%.3g；行业 %s %.3g", "%.3g; sector %s %.3g"), s->rho, m->sectors[s->sector].id, s->rho_sector);
+      snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_SECTOR), s->rho, m->sectors[s->sector].id, s->rho_sector);
     else snprintf(buf, sizeof buf, "%.3g", s->rho);
     html_tdn(c, buf);
     ps_strbuf_puts(&c->b, "</tr>\n");
@@ -522,19 +504,19 @@ static void assumptions_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* programmes */
   ps_strbuf_puts(&c->b, "<table>\n");
-  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", TR(c, "业务项目与分担比例", "Programmes and loss shares"));
-  html_th(c, TR(c, "项目", "programme"));
-  html_th(c, TR(c, "贷款分组", "segments"));
-  html_th(c, TR(c, "分担方与比例", "payers and shares"));
-  html_th(c, TR(c, "补偿上限", "caps"));
-  html_th(c, TR(c, "时滞（期）", "lags (periods)"));
+  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_PROGRAMMES_AND_LOSS_SHARES));
+  html_th(c, html_label(c, PS_L_PAGE_PROGRAMME));
+  html_th(c, html_label(c, PS_L_PAGE_SEGMENTS));
+  html_th(c, html_label(c, PS_L_PAGE_PAYERS_AND_SHARES));
+  html_th(c, html_label(c, PS_L_PAGE_CAPS));
+  html_th(c, html_label(c, PS_L_PAGE_LAGS_PERIODS));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme *p = &m->programmes[i];
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, p->id);
     ps_strbuf_puts(&c->b, "</code><br>");
-    ps_strbuf_printf(&c->b, "%s ", TR(c, "银行", "bank"));
+    ps_strbuf_printf(&c->b, "%s ", html_label(c, PS_L_KIND_BANK));
     html_esc(&c->b, party_label(m, p->bank));
     ps_strbuf_puts(&c->b, "</td><td>");
     for (int k = 0; k < p->nsegments; k++) {
@@ -547,9 +529,9 @@ static void assumptions_section(html_ctx *c) {
       if (k) ps_strbuf_puts(&c->b, "<br>");
       html_esc(&c->b, account_name(m, s->account));
       ps_strbuf_puts(&c->b, " ");
-      if (s->rest) ps_strbuf_puts(&c->b, TR(c, "承担其余部分", "the rest"));
+      if (s->rest) ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_THE_REST));
       else if (s->ntiers > 0) {
-        ps_strbuf_printf(&c->b, "%s ", TR(c, "分档", "tiered"));
+        ps_strbuf_printf(&c->b, "%s ", html_label(c, PS_L_PAGE_TIERED));
         for (int t = 0; t < s->ntiers; t++) {
           ps_strbuf_printf(&c->b, "%s%s", t ? ", " : "", html_rate_text(s->tiers[t].ratio, a, sizeof a));
           if (s->tiers[t].upto > 0) ps_strbuf_printf(&c->b, " ≤ %s", html_money_x((double)s->tiers[t].upto / PS_FEN_PER_YUAN, 1, b2, sizeof b2));
@@ -559,21 +541,21 @@ static void assumptions_section(html_ctx *c) {
           html_esc(&c->b, s->bonus[t].flag);
           ps_strbuf_printf(&c->b, " +%s", html_rate_text(s->bonus[t].points, a, sizeof a));
         }
-        if (s->ceiling > 0) ps_strbuf_printf(&c->b, TR(c, "，最高 %s", ", at most %s"), html_rate_text(s->ceiling, a, sizeof a));
+        if (s->ceiling > 0) ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_AT_MOST), html_rate_text(s->ceiling, a, sizeof a));
       } else ps_strbuf_puts(&c->b, html_rate_text(s->share, a, sizeof a));
       if (k == p->first_loss_share && p->first_loss > 0)
-        ps_strbuf_printf(&c->b, TR(c, "（首损 %s）", " (first loss up to %s)"), html_money_x((double)p->first_loss / PS_FEN_PER_YUAN, 1, a, sizeof a));
+        ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_FIRST_LOSS_UP_TO), html_money_x((double)p->first_loss / PS_FEN_PER_YUAN, 1, a, sizeof a));
       if (s->cap_per_year > 0)
-        ps_strbuf_printf(&c->b, TR(c, "，每年至多 %s", ", at most %s a year"), html_money_x((double)s->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
+        ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_AT_MOST_A_YEAR), html_money_x((double)s->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
     }
-    subsidy_text(c, &p->interest_subsidy, TR(c, "贴息", "interest subsidy"), TR(c, "利息", "interest"));
-    subsidy_text(c, &p->fee_subsidy, TR(c, "担保费补贴", "fee subsidy"), TR(c, "担保费", "fees"));
-    subsidy_text(c, &p->premium_subsidy, TR(c, "保费补贴", "premium subsidy"), TR(c, "保费", "premiums"));
+    subsidy_text(c, &p->interest_subsidy, html_label(c, PS_L_BUDGET_INTEREST_SUBSIDY), html_label(c, PS_L_PAGE_INTEREST));
+    subsidy_text(c, &p->fee_subsidy, html_label(c, PS_L_BUDGET_FEE_SUBSIDY), html_label(c, PS_L_PAGE_FEES));
+    subsidy_text(c, &p->premium_subsidy, html_label(c, PS_L_BUDGET_PREMIUM_SUBSIDY), html_label(c, PS_L_PAGE_PREMIUMS));
     if (p->layer.insurer >= 0 && p->layer.insurer < m->nparties) {
       snprintf(d, sizeof d, "%.3g", p->layer.above);
-      ps_strbuf_printf(&c->b, "<br>%s ", TR(c, "超赔分层：", "excess-of-loss layer:"));
+      ps_strbuf_printf(&c->b, "<br>%s ", html_label(c, PS_L_PAGE_EXCESS_OF_LOSS_LAYER));
       html_esc(&c->b, account_name(m, p->layer.payer));
-      ps_strbuf_puts(&c->b, TR(c, " 补偿 ", " reimburses "));
+      ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_REIMBURSES));
       if (!c->zh) ps_strbuf_printf(&c->b, "%s of ", html_rate_text(p->layer.share, a, sizeof a));
       html_esc(&c->b, m->parties[p->layer.insurer].id);
       if (c->zh) ps_strbuf_printf(&c->b, " 年度赔付超过保费 %s 倍部分的 %s", d, html_rate_text(p->layer.share, a, sizeof a));
@@ -582,20 +564,20 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</td><td>");
     int any = 0;
     if (p->cap_per_loan > 0)
-      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "单笔", "per loan"), html_money_x((double)p->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", html_label(c, PS_L_PAGE_PER_LOAN), html_money_x((double)p->cap_per_loan / PS_FEN_PER_YUAN, 1, a, sizeof a));
     if (p->cap_per_year > 0)
-      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "每年", "per year"), html_money_x((double)p->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", html_label(c, PS_L_PAGE_PER_YEAR), html_money_x((double)p->cap_per_year / PS_FEN_PER_YUAN, 1, a, sizeof a));
     if (p->cap_total > 0)
-      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "累计", "in total"), html_money_x((double)p->cap_total / PS_FEN_PER_YUAN, 1, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", html_label(c, PS_L_PAGE_IN_TOTAL), html_money_x((double)p->cap_total / PS_FEN_PER_YUAN, 1, a, sizeof a));
     if (p->cap_rate > 0)
-      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", TR(c, "占入池本金", "of principal enrolled"), html_rate_text(p->cap_rate, a, sizeof a));
+      ps_strbuf_printf(&c->b, "%s%s %s", any++ ? "<br>" : "", html_label(c, PS_L_PAGE_OF_PRINCIPAL_ENROLLED), html_rate_text(p->cap_rate, a, sizeof a));
     if (p->leverage > 0) {
       snprintf(d, sizeof d, "%.3g", p->leverage);
-      ps_strbuf_printf(&c->b, "%s%s %s×", any++ ? "<br>" : "", TR(c, "放大倍数", "leverage"), d);
+      ps_strbuf_printf(&c->b, "%s%s %s×", any++ ? "<br>" : "", html_label(c, PS_L_PAGE_LEVERAGE), d);
     }
     if (!any) ps_strbuf_puts(&c->b, "—");
-    ps_strbuf_printf(&c->b, "</td><td class=\"num\">%s %d<br>%s %d<br>%s %d</td></tr>\n", TR(c, "认定", "recognition"), p->recognition_lag,
-       TR(c, "赔付", "claim"), p->claim_lag, TR(c, "追偿", "recovery"), p->recovery_lag);
+    ps_strbuf_printf(&c->b, "</td><td class=\"num\">%s %d<br>%s %d<br>%s %d</td></tr>\n", html_label(c, PS_L_PAGE_RECOGNITION), p->recognition_lag,
+       html_label(c, PS_L_PAGE_CLAIM), p->claim_lag, html_label(c, PS_L_PAGE_RECOVERY), p->recovery_lag);
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
 }
@@ -603,17 +585,17 @@ static void assumptions_section(html_ctx *c) {
 static void audit_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
-  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
-  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>poolsim %s</dd>\n", TR(c, "软件版本", "software"), PS_VERSION);
-  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", TR(c, "情景名称", "scenario"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", html_label(c, PS_L_PAGE_AUDIT));
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>poolsim %s</dd>\n", html_label(c, PS_L_PAGE_SOFTWARE), PS_VERSION);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", html_label(c, PS_L_PAGE_SCENARIO));
   html_esc(&c->b, m->name);
-  ps_strbuf_printf(&c->b, "</dd>\n<dt>%s</dt><dd><code>", TR(c, "情景文件", "scenario file"));
+  ps_strbuf_printf(&c->b, "</dd>\n<dt>%s</dt><dd><code>", html_label(c, PS_L_PAGE_SCENARIO_FILE));
   html_esc(&c->b, m->file);
   ps_strbuf_puts(&c->b, "</code></dd>\n<dt>SHA-256</dt><dd><code>");
   html_esc(&c->b, m->sha256);
   ps_strbuf_puts(&c->b, "</code></dd>\n");
-  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", TR(c, "数据文件", "data files"));
-  if (m->ndata == 0) ps_strbuf_puts(&c->b, TR(c, "无", "none"));
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", html_label(c, PS_L_PAGE_DATA_FILES));
+  if (m->ndata == 0) ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_NONE));
   for (int i = 0; i < m->ndata; i++) {
     if (i) ps_strbuf_puts(&c->b, "<br>");
     ps_strbuf_puts(&c->b, "<code>");
@@ -622,8 +604,8 @@ static void audit_section(html_ctx *c) {
     html_esc(&c->b, m->data_sha256[i]);
     ps_strbuf_puts(&c->b, "</code>");
   }
-  ps_strbuf_printf(&c->b, "</dd>\n<dt>%s</dt><dd>", TR(c, "参数覆盖（--set）", "overrides (--set)"));
-  if (m->nsets == 0) ps_strbuf_puts(&c->b, TR(c, "无", "none"));
+  ps_strbuf_printf(&c->b, "</dd>\n<dt>%s</dt><dd>", html_label(c, PS_L_PAGE_OVERRIDES_SET));
+  if (m->nsets == 0) ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_NONE));
   for (int i = 0; i < m->nsets; i++) {
     if (i) ps_strbuf_puts(&c->b, "<br>");
     ps_strbuf_puts(&c->b, "<code>");
@@ -633,27 +615,24 @@ static void audit_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</code>");
   }
   ps_strbuf_puts(&c->b, "</dd>\n");
-  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%ld</dd>\n", TR(c, "模拟路径数", "paths"), r->paths);
-  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%llu</dd>\n", TR(c, "随机种子", "seed"), r->seed);
-  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%s</dd>\n", TR(c, "规模测算方法", "sizing method"),
-     r->searched ? TR(c, "逐路径二分搜索", "bisection per path (search)")
-     : m->balance_feedback ? TR(c, "逐路径所需余额（含随余额变化的规则，仅在本次初始余额处精确）",
-                                "running maximum (rules react to the balance: exact only at this run's initial balance)")
-                           : TR(c, "逐路径所需余额（累计净流出的最大值）", "running maximum of the discounted net outflow"));
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%ld</dd>\n", html_label(c, PS_L_PAGE_PATHS), r->paths);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%llu</dd>\n", html_label(c, PS_L_MD_AUDIT_SEED), r->seed);
+  ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%s</dd>\n", html_label(c, PS_L_PAGE_SIZING_METHOD),
+     r->searched ? html_label(c, PS_L_PAGE_BISECTION_PER_PATH_SEARCH)
+     : m->balance_feedback ? html_label(c, PS_L_PAGE_RUNNING_MAXIMUM_RULES_REACT)
+                           : html_label(c, PS_L_PAGE_RUNNING_MAXIMUM_OF_THE));
   ps_strbuf_puts(&c->b, "</dl>\n");
   ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
-     TR(c, "本报告所有数字均为蒙特卡洛模拟估计，带有抽样误差；概率和规模给出95%置信区间。相同情景、参数覆盖、路径数和随机种子下结果可逐字节复现，与线程数无关。",
-        "All figures are Monte Carlo estimates and carry sampling error; probabilities and sizes are given with 95% "
-        "confidence intervals. The same scenario, overrides, paths and seed reproduce this page byte for byte, whatever "
-        "the number of threads."));
+     html_label(c, PS_L_PAGE_ALL_FIGURES_ARE_MONTE));
 }
 
+/* ps_report_html — the run page as a string to free(), or NULL (poolsim/report.h) */
 char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   static const ps_report_options none = {0};
   if (!r || !r->m) return NULL;
   html_ctx c = {.r = r, .m = r->m, .o = o ? o : &none};
   const ps_model *m = c.m;
-  c.zh = c.o->lang ? strcmp(c.o->lang, "zh") == 0 : html_has_cjk(m->name);
+  c.zh = ps_lang_choose(c.o->lang, m->name) == PS_LANG_ZH;
   c.alphas = c.o->alphas ? c.o->alphas : ps_alphas;
   c.nalphas = c.o->alphas ? c.o->nalphas : PS_NALPHAS;
   ps_strbuf *b = &c.b;
@@ -662,7 +641,7 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   ps_strbuf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   ps_strbuf_printf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
   html_esc(b, m->name);
-  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", TR(&c, "风险补偿资金规模测算", "risk compensation pool sizing"), html_css);
+  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_label(&c, PS_L_PAGE_RISK_COMPENSATION_POOL_SIZING), html_css);
 
   ps_strbuf_puts(b, "<header>\n<h1>");
   html_esc(b, m->name);
@@ -670,14 +649,12 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   {
     int per_year = ps_periods_per_year(m->step), years = (m->periods + per_year - 1) / per_year;
     char sp[48];
-    ps_strbuf_printf(b, TR(&c, "贷款风险补偿资金规模测算 · %s（%d 个财政年度%s）· %ld 条模拟路径 · 随机种子 %llu · poolsim %s",
-             "Loan risk compensation pool sizing · %s (%d fiscal year%s) · %ld simulated paths · seed %llu · poolsim %s"),
+    ps_strbuf_printf(b, html_label(&c, PS_L_PAGE_LOAN_RISK_COMPENSATION_POOL),
        html_span(&c, m->periods, sp, sizeof sp), years, c.zh || years == 1 ? "" : "s", r->paths, r->seed, PS_VERSION);
   }
   ps_strbuf_puts(b, "</p>\n");
   if (r->stop_signal)
-    ps_strbuf_printf(b, TR(&c, "<p class=\"note-box\"><strong>部分运行</strong>：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。</p>\n",
-                           "<p class=\"note-box\"><strong>Partial run</strong>: interrupted after %ld of the %ld paths asked for; every figure uses those paths.</p>\n"),
+    ps_strbuf_printf(b, html_label(&c, PS_L_PAGE_PARTIAL_RUN_INTERRUPTED_AFTER),
                      r->paths, r->paths_requested);
   if (!c.zh)
     ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
@@ -685,11 +662,11 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   else ps_strbuf_puts(b, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。</p>\n");
   ps_strbuf_puts(b, "</header>\n");
 
-  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(&c, "结论", "The answer"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_THE_ANSWER));
   answer(&c);
 
   html_run_charts(&c);
-  ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(&c, "资金池", "Pools"));
+  ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_POOLS));
   pools_section(&c);
   sizing_section(&c);
   programmes_section(&c);

@@ -61,13 +61,13 @@ static void chart_histogram(html_ctx *c, int pool) {
   if (p.y1 > 100) p.y1 = 100;
 
   char title[256], xt[128], a[64];
-  snprintf(title, sizeof title, TR(c, "资金池 %s：各路径净支出（赔付减追偿）的分布", "Pool %s: net outlay (paid less recovered) over paths"),
+  snprintf(title, sizeof title, html_label(c, PS_L_PAGE_POOL_NET_OUTLAY_PAID),
            c->m->pools[pool].id);
   svg_chart_open(c, title);
-  snprintf(xt, sizeof xt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "期内净支出", "net outlay over the horizon"), TR(c, u.zh, u.en));
+  snprintf(xt, sizeof xt, html_label(c, PS_L_PAGE_AXIS_UNIT), html_label(c, PS_L_PAGE_NET_OUTLAY_OVER_THE), TR(c, u.zh, u.en));
   svg_axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = svg_step_decimals(xs / u.div), .ystep = ys, .ydiv = 1,
                   .ydec = svg_step_decimals(ys), .ysuffix = "%"};
-  svg_axes(c, &p, &as, xt, TR(c, "路径占比（%）", "share of paths (%)"));
+  svg_axes(c, &p, &as, xt, html_label(c, PS_L_PAGE_SHARE_OF_PATHS));
   ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int k = 0; k < nbins; k++) {
     if (!count[k]) continue;
@@ -80,32 +80,30 @@ static void chart_histogram(html_ctx *c, int pool) {
   /* marks: p95 and p99 of the net outlay, and the initial balance */
   const struct {
     double v;
-    const char *cls, *zh, *en;
-  } mk[] = {{pr->net_outlay.p95, "mark-q", "95%分位", "p95"}, {pr->net_outlay.p99, "mark-q", "99%分位", "p99"}};
+    const char *cls;
+    ps_label_id label;
+  } mk[] = {{pr->net_outlay.p95, "mark-q", PS_L_PAGE_P95}, {pr->net_outlay.p99, "mark-q", PS_L_PAGE_P99}};
   char lab[128];
   for (int i = 0; i < 2; i++) {
     if (mk[i].v < p.x0 || mk[i].v > p.x1) continue;
     svg_vline(c, &p, mk[i].v, mk[i].cls);
-    snprintf(lab, sizeof lab, "%s %s", TR(c, mk[i].zh, mk[i].en), html_money(mk[i].v, a, sizeof a));
+    snprintf(lab, sizeof lab, "%s %s", html_label(c, mk[i].label), html_money(mk[i].v, a, sizeof a));
     svg_label_at(c, &p, svg_px(&p, mk[i].v), p.top + 30 + 14 * i, "note", lab);
   }
   if (initial_shown) {
     svg_vline(c, &p, initial, "mark-initial");
-    snprintf(lab, sizeof lab, "%s %s", TR(c, "初始余额", "initial balance"), html_money_x(initial, 1, a, sizeof a));
+    snprintf(lab, sizeof lab, "%s %s", html_label(c, PS_L_PAGE_INITIAL_BALANCE), html_money_x(initial, 1, a, sizeof a));
     svg_label_at(c, &p, svg_px(&p, initial), p.top + 14, "note-initial", lab);
   } else {
-    snprintf(lab, sizeof lab, "%s %s %s", TR(c, "初始余额", "initial balance"), html_money_x(initial, 1, a, sizeof a),
-             TR(c, "（超出图幅）→", "(off the scale) →"));
+    snprintf(lab, sizeof lab, "%s %s %s", html_label(c, PS_L_PAGE_INITIAL_BALANCE), html_money_x(initial, 1, a, sizeof a),
+             html_label(c, PS_L_PAGE_OFF_THE_SCALE));
     ps_strbuf_printf(&c->b, "<text class=\"note-initial\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", SVG_CW - p.right, p.top - 10);
     html_esc(&c->b, lab);
     ps_strbuf_puts(&c->b, "</text>\n");
   }
   char cap[1024];
   snprintf(cap, sizeof cap,
-           TR(c, "%ld条路径；柱宽 %s。竖线为初始余额及净支出的95%%、99%%分位数。净支出为整个期间的赔付减追偿；由于追偿滞后于赔付，资金池可能在净支出低于初始余额时仍出现阶段性缺口，耗尽概率见规模测算曲线。",
-              "%ld paths; bins of %s. Vertical lines: the initial balance and the 95th and 99th percentiles of the net outlay. "
-              "The net outlay is over the whole horizon; recoveries arrive long after the claims are paid, so a pool can run short "
-              "on the way even when its net outlay ends below the initial balance: the sizing curve gives the probability."),
+           html_label(c, PS_L_PAGE_PATHS_BINS_OF_VERTICAL),
            r->paths, html_money_x(bw, 1, a, sizeof a));
   svg_chart_close(c, cap);
 }
@@ -143,14 +141,14 @@ static void chart_fan(html_ctx *c, int pool) {
   period_ticks(c, &xs);
 
   char title[256], xt[128];
-  snprintf(title, sizeof title, TR(c, "资金池 %s：期末余额（5%%–95%%区间与中位数）", "Pool %s: closing balance (5%%–95%% band and median)"),
+  snprintf(title, sizeof title, html_label(c, PS_L_PAGE_POOL_CLOSING_BALANCE_5),
            c->m->pools[pool].id);
   svg_chart_open(c, title);
   if (c->m->periods / ps_periods_per_year(c->m->step) >= 2)
-    snprintf(xt, sizeof xt, TR(c, "期数（%s，刻度为财政年度末）", "periods (%ss; ticks at fiscal year ends)"), html_step_name(c));
-  else snprintf(xt, sizeof xt, TR(c, "期数（%s）", "periods (%ss)"), html_step_name(c));
+    snprintf(xt, sizeof xt, html_label(c, PS_L_PAGE_PERIODS_AXIS_FISCAL), html_step_name(c));
+  else snprintf(xt, sizeof xt, html_label(c, PS_L_PAGE_PERIODS_AXIS), html_step_name(c));
   char yt[128];
-  snprintf(yt, sizeof yt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "余额", "balance"), TR(c, u.zh, u.en));
+  snprintf(yt, sizeof yt, html_label(c, PS_L_PAGE_AXIS_UNIT), html_label(c, PS_L_PAGE_BALANCE), TR(c, u.zh, u.en));
   svg_axis_spec as = {.xstep = xs, .xdiv = 1, .xdec = 0, .ystep = ys, .ydiv = u.div, .ydec = svg_step_decimals(ys / u.div)};
   svg_axes(c, &p, &as, xt, yt);
   /* the band: p95 forward, p05 back; period 0 is the initial balance */
@@ -166,14 +164,13 @@ static void chart_fan(html_ctx *c, int pool) {
     ps_strbuf_printf(&c->b, "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", svg_px(&p, p.x0), svg_py(&p, 0),
        svg_px(&p, p.x1), svg_py(&p, 0));
   }
-  svg_legend_item(c, p.left, 40, "band", 1, TR(c, "5%–95%的路径落在此区间", "5%–95% of paths"));
-  svg_legend_item(c, p.left + 190, 40, "line", 0, TR(c, "中位数", "median"));
+  svg_legend_item(c, p.left, 40, "band", 1, html_label(c, PS_L_PAGE_BAND_5_95));
+  svg_legend_item(c, p.left + 190, 40, "line", 0, html_label(c, PS_L_PAGE_MEDIAN));
   char cap[384];
   int n = snprintf(cap, sizeof cap,
-                   TR(c, "每期期末余额在各路径上的5%%、50%%、95%%分位数；第0期为初始余额。",
-                      "Quantiles over paths of the balance at the end of each period; period 0 is the initial balance."));
+                   "%s", html_label(c, PS_L_PAGE_QUANTILES_OVER_PATHS_OF));
   if (pr->band_paths < c->r->paths && n > 0 && (size_t)n < sizeof cap)
-    snprintf(cap + n, sizeof cap - (size_t)n, TR(c, "区间取自前%ld条路径。", " The bands use the first %ld paths."),
+    snprintf(cap + n, sizeof cap - (size_t)n, html_label(c, PS_L_PAGE_THE_BANDS_USE_THE),
              pr->band_paths);
   svg_chart_close(c, cap);
 }
@@ -199,12 +196,12 @@ static void chart_depletion_years(html_ctx *c, int pool) {
   double ys = svg_nice_range(&p.y0, &p.y1, 5);
 
   char title[256];
-  snprintf(title, sizeof title, TR(c, "资金池 %s：截至各财政年度末的耗尽概率（累计）", "Pool %s: probability of depletion by the end of each fiscal year (cumulative)"),
+  snprintf(title, sizeof title, html_label(c, PS_L_PAGE_DEPLETION_BY_YEAR_CHART),
            c->m->pools[pool].id);
   svg_chart_open(c, title);
-  svg_axis_spec as = {.xcat = ny, .xcat_every = ny <= 15 ? 1 : (ny + 9) / 10, .xprefix = TR(c, "第", "Y"), .ystep = ys,
+  svg_axis_spec as = {.xcat = ny, .xcat_every = ny <= 15 ? 1 : (ny + 9) / 10, .xprefix = html_label(c, PS_L_PAGE_YEAR_PREFIX), .ystep = ys,
                   .ydiv = 1, .ydec = svg_step_decimals(ys), .ysuffix = "%"};
-  svg_axes(c, &p, &as, TR(c, "财政年度", "fiscal year"), TR(c, "耗尽概率（%）", "probability of depletion (%)"));
+  svg_axes(c, &p, &as, html_label(c, PS_L_PAGE_FISCAL_YEAR), html_label(c, PS_L_PAGE_PROBABILITY_OF_DEPLETION));
   double slot = svg_px(&p, 1) - svg_px(&p, 0), w = fmin(slot * 0.6, 60);
   char a[32];
   for (int k = 0; k < c->nalphas; k++) {
@@ -237,8 +234,7 @@ static void chart_depletion_years(html_ctx *c, int pool) {
       ps_strbuf_printf(&c->b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">%s</text>\n", svg_px(&p, y + 0.5) + 7,
          svg_py(&p, 100 * e->value) - 3, html_pct(e->value, a, sizeof a));
     }
-  svg_chart_close(c, (char *)TR(c, "柱：截至该年末已耗尽（首次出现缺口）的路径比例；须线：95% Wilson置信区间；虚线：规模测算目标α。",
-                            "Bars: share of paths with a first shortfall by the end of the year; whiskers: 95% Wilson interval; dashed lines: the sizing targets α."));
+  svg_chart_close(c, html_label(c, PS_L_PAGE_BARS_SHARE_OF_PATHS));
 }
 
 /* (4) the sizing curve P(depletion | initial balance), with the targets */
@@ -277,13 +273,13 @@ static void chart_sizing(html_ctx *c, int pool) {
   if (p.y1 > 100) p.y1 = 100;
 
   char title[256], xt[128], a[64], b2[64], lab[192];
-  snprintf(title, sizeof title, TR(c, "资金池 %s：耗尽概率与初始余额（规模测算曲线）", "Pool %s: probability of depletion against the initial balance (sizing curve)"),
+  snprintf(title, sizeof title, html_label(c, PS_L_PAGE_SIZING_CURVE_CHART),
            c->m->pools[pool].id);
   svg_chart_open(c, title);
-  snprintf(xt, sizeof xt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "初始余额", "initial balance"), TR(c, u.zh, u.en));
+  snprintf(xt, sizeof xt, html_label(c, PS_L_PAGE_AXIS_UNIT), html_label(c, PS_L_PAGE_INITIAL_BALANCE), TR(c, u.zh, u.en));
   svg_axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = svg_step_decimals(xs / u.div), .ystep = ys, .ydiv = 1,
                   .ydec = svg_step_decimals(ys), .ysuffix = "%"};
-  svg_axes(c, &p, &as, xt, TR(c, "耗尽概率（%）", "probability of depletion (%)"));
+  svg_axes(c, &p, &as, xt, html_label(c, PS_L_PAGE_PROBABILITY_OF_DEPLETION));
   ps_strbuf_printf(&c->b, "<clipPath id=\"clip%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n", c->nchart,
      svg_px(&p, p.x0), svg_py(&p, p.y1), svg_px(&p, p.x1) - svg_px(&p, p.x0), svg_py(&p, p.y0) - svg_py(&p, p.y1));
   ps_strbuf_printf(&c->b, "<g clip-path=\"url(#clip%d)\">\n", c->nchart);
@@ -320,7 +316,7 @@ static void chart_sizing(html_ctx *c, int pool) {
     if (100 * at_init.value <= p.y1)
       ps_strbuf_printf(&c->b, "<circle class=\"at-initial\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", svg_px(&p, pr->initial),
          svg_py(&p, 100 * at_init.value));
-    snprintf(lab, sizeof lab, "%s %s: %s", TR(c, "初始余额", "initial balance"), html_money_x(pr->initial, 1, a, sizeof a),
+    snprintf(lab, sizeof lab, "%s %s: %s", html_label(c, PS_L_PAGE_INITIAL_BALANCE), html_money_x(pr->initial, 1, a, sizeof a),
              html_pct(at_init.value, b2, sizeof b2));
     svg_label_at(c, &p, svg_px(&p, pr->initial), p.top + 14, "note-initial", lab);
   }
@@ -334,8 +330,7 @@ static void chart_sizing(html_ctx *c, int pool) {
     snprintf(lab, sizeof lab, "%s: %s", html_money_x(x, 1, a, sizeof a), html_pct(ea.value, b2, sizeof b2));
     svg_label_at(c, &p, svg_px(&p, x), p.top + 30 + 14 * (k % 3), "note", lab);
   }
-  svg_chart_close(c, (char *)TR(c, "曲线：初始余额为横轴数值时的耗尽概率（所需初始余额超过该数值的路径比例），阴影为95%置信区间；圆点：各目标α所需的规模，横线为其95%置信区间。",
-                            "Curve: the share of paths whose required initial balance exceeds the balance on the x axis, with its 95% band; dots: the size needed for each target α, with its 95% interval."));
+  svg_chart_close(c, html_label(c, PS_L_PAGE_CURVE_THE_SHARE_OF));
 }
 
 /* (5) a government's outlay by fiscal year: mean bars, p95 markers */
@@ -357,13 +352,13 @@ static void chart_outlay(html_ctx *c, int party) {
   p.y1 *= u.div;
 
   char title[256], yt[128];
-  snprintf(title, sizeof title, TR(c, "%s：各财政年度支出（均值与95%%分位）", "%s: outlay by fiscal year (mean and 95th percentile)"),
+  snprintf(title, sizeof title, html_label(c, PS_L_PAGE_OUTLAY_CHART),
            c->m->parties[party].name && *c->m->parties[party].name ? c->m->parties[party].name : c->m->parties[party].id);
   svg_chart_open(c, title);
-  snprintf(yt, sizeof yt, TR(c, "%s（%s）", "%s (%s)"), TR(c, "年度支出", "outlay in the year"), TR(c, u.zh, u.en));
-  svg_axis_spec as = {.xcat = ny, .xcat_every = ny <= 15 ? 1 : (ny + 9) / 10, .xprefix = TR(c, "第", "Y"), .ystep = ys,
+  snprintf(yt, sizeof yt, html_label(c, PS_L_PAGE_AXIS_UNIT), html_label(c, PS_L_PAGE_OUTLAY_IN_THE_YEAR), TR(c, u.zh, u.en));
+  svg_axis_spec as = {.xcat = ny, .xcat_every = ny <= 15 ? 1 : (ny + 9) / 10, .xprefix = html_label(c, PS_L_PAGE_YEAR_PREFIX), .ystep = ys,
                   .ydiv = u.div, .ydec = svg_step_decimals(ys / u.div)};
-  svg_axes(c, &p, &as, TR(c, "财政年度", "fiscal year"), yt);
+  svg_axes(c, &p, &as, html_label(c, PS_L_PAGE_FISCAL_YEAR), yt);
   double slot = svg_px(&p, 1) - svg_px(&p, 0), w = fmin(slot * 0.6, 60);
   ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int y = 0; y < ny; y++) {
@@ -380,21 +375,20 @@ static void chart_outlay(html_ctx *c, int party) {
     ps_strbuf_printf(&c->b, "<line class=\"p95\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx - w / 2 - 4, v, cx + w / 2 + 4,
        v);
   }
-  svg_legend_item(c, p.left, 40, "bar", 1, TR(c, "均值", "mean"));
-  svg_legend_item(c, p.left + 110, 40, "p95", 0, TR(c, "95%分位（二十年一遇）", "95th percentile (1 year in 20)"));
-  svg_chart_close(c, (char *)TR(c, "支出：资金池注资、补充及补贴等该年度的全部付出减去收回（如期末清算返还）。",
-                            "Outlay: everything the government pays out in the year (pool funding, top-ups, subsidies) less what comes back (e.g. a wind-down)."));
+  svg_legend_item(c, p.left, 40, "bar", 1, html_label(c, PS_L_TXT_MEAN));
+  svg_legend_item(c, p.left + 110, 40, "p95", 0, html_label(c, PS_L_PAGE_95TH_PERCENTILE_1_YEAR));
+  svg_chart_close(c, html_label(c, PS_L_PAGE_OUTLAY_EVERYTHING_THE_GOVERNMENT));
 }
 
 /* html_run_charts — the run page's charts: per pool the net outlay histogram, the balance fan, depletion by year and the sizing curve; per government its outlay by year */
 void html_run_charts(html_ctx *c) {
   const ps_model *m = c->m;
   char a[64];
-  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", TR(c, "图表", "Charts"));
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n", html_label(c, PS_L_PAGE_CHARTS));
   for (int i = 0; i < m->npools; i++) {
-    ps_strbuf_printf(&c->b, "<h3>%s <code>", TR(c, "资金池", "Pool"));
+    ps_strbuf_printf(&c->b, "<h3>%s <code>", html_label(c, PS_L_MD_POOL));
     html_esc(&c->b, m->pools[i].id);
-    ps_strbuf_printf(&c->b, TR(c, "</code>（初始余额 %s）</h3>\n", "</code> (initial balance %s)</h3>\n"),
+    ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_POOL_HEADING),
        html_money_x(c->r->pools[i].initial, 1, a, sizeof a));
     chart_histogram(c, i);
     chart_fan(c, i);
@@ -403,7 +397,7 @@ void html_run_charts(html_ctx *c) {
   }
   for (int i = 0; i < m->nparties; i++) {
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
-    ps_strbuf_printf(&c->b, "<h3>%s ", TR(c, "财政支出：", "Budget:"));
+    ps_strbuf_printf(&c->b, "<h3>%s ", html_label(c, PS_L_PAGE_BUDGET));
     html_esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
     ps_strbuf_puts(&c->b, "</h3>\n");
     chart_outlay(c, i);

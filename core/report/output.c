@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* ps_write_file_atomic — data to path through a temporary file and a rename (output.h) */
 int ps_write_file_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
   if (strcmp(path, "-") == 0) {
     if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {

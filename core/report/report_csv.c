@@ -1,10 +1,10 @@
-/* report_csv.c — CSV files for spreadsheets: bands.csv, budget.csv, paths.csv.
+/* report_csv.c — CSV files for spreadsheets, as strings: bands.csv, budget.csv,
+** paths.csv.
 **
 ** Made for Excel: UTF-8 with a byte-order mark (so Chinese ids and names read
 ** right), CRLF line ends, a header row of "item.measure" names, amounts in yuan
-** with two decimals. Every file is built in memory first and then written
-** through a temporary file and a rename (output.h), so each is either complete
-** or absent; nothing is written unless all three could be built.
+** with two decimals. The three files are built in memory, all or none; the
+** command line writes them (each through a temporary file and a rename).
 **
 **   bands.csv   period, then for each pool: POOL.p05, POOL.p50, POOL.p95 —
 **               quantiles over paths of the closing balance of each period
@@ -17,14 +17,10 @@
 **               period with a shortfall, 0: none); for each programme:
 **               PROG.defaults, .originated (loans); for each party:
 **               PARTY.losses, .net_result */
-#include <errno.h>
-#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
-#include "report/output.h"
 #include "report/report.h"
 #include "report/strbuf.h"
 
@@ -69,6 +65,9 @@ static void count(ps_strbuf *b, double x) {
   snprintf(s, sizeof s, ",%.15g", x == 0 ? 0.0 : x);
   ps_strbuf_puts(b, s);
 }
+
+/* ps_csv_names — the files' names, by PS_CSV_* */
+const char *const ps_csv_names[PS_NCSV] = {"bands.csv", "budget.csv", "paths.csv"};
 
 static void integer(ps_strbuf *b, long x) {
   char s[32];
@@ -167,50 +166,27 @@ static void paths_csv(ps_strbuf *b, const ps_results *r) {
   }
 }
 
-/* dir, created when missing (its parent must exist) */
-static int make_dir(const char *dir, char *err, size_t errlen) {
-  struct stat st;
-  if (mkdir(dir, 0777) == 0) return 0;
-  int e = errno;
-  if (e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
-  snprintf(err, errlen, "%s: cannot create directory: %s", dir, e == EEXIST ? "a file of that name exists" : strerror(e));
-  return -1;
-}
-
-int ps_report_csv(const char *dir, const ps_results *r, const ps_report_options *o, char *err, size_t errlen) {
+/* ps_report_csv — the three files as strings, all or none (report.h) */
+int ps_report_csv(const ps_results *r, const ps_report_options *o, char *files[PS_NCSV], char *err, size_t errlen) {
   (void)o; /* the CSV files hold every pool and the raw paths: no options apply */
-  static const char *const names[3] = {"bands.csv", "budget.csv", "paths.csv"};
-  if (!dir || !*dir) {
-    snprintf(err, errlen, "CSV output: no directory given");
-    return -1;
-  }
+  for (int k = 0; k < PS_NCSV; k++) files[k] = NULL;
   if (r->outcomes.paths != r->paths || (r->paths > 0 && r->m->npools > 0 && !r->outcomes.claims)) {
-    snprintf(err, errlen, "%s/paths.csv: the per-path outcomes of this run were not kept", dir);
+    snprintf(err, errlen, "%s: the per-path outcomes of this run were not kept", ps_csv_names[PS_CSV_PATHS]);
     return -1;
   }
-  ps_strbuf files[3] = {{0}};
-  bands_csv(&files[0], r);
-  budget_csv(&files[1], r);
-  paths_csv(&files[2], r);
+  ps_strbuf b[PS_NCSV] = {{0}};
+  bands_csv(&b[PS_CSV_BANDS], r);
+  budget_csv(&b[PS_CSV_BUDGET], r);
+  paths_csv(&b[PS_CSV_PATHS], r);
   int rc = 0;
-  for (int k = 0; k < 3 && rc == 0; k++)
-    if (files[k].oom || !files[k].s) {
-      snprintf(err, errlen, "%s/%s: out of memory", dir, names[k]);
+  for (int k = 0; k < PS_NCSV; k++)
+    if (rc == 0 && (b[k].oom || !b[k].s)) {
+      snprintf(err, errlen, "%s: out of memory", ps_csv_names[k]);
       rc = -1;
     }
-  if (rc == 0) rc = make_dir(dir, err, errlen);
-  for (int k = 0; k < 3 && rc == 0; k++) {
-    size_t n = strlen(dir) + strlen(names[k]) + 2;
-    char *path = malloc(n);
-    if (!path) {
-      snprintf(err, errlen, "%s/%s: out of memory", dir, names[k]);
-      rc = -1;
-      break;
-    }
-    snprintf(path, n, "%s/%s", dir, names[k]);
-    rc = ps_write_file_atomic(path, files[k].s, files[k].len, err, errlen);
-    free(path);
+  for (int k = 0; k < PS_NCSV; k++) {
+    if (rc == 0) files[k] = b[k].s;
+    else free(b[k].s);
   }
-  for (int k = 0; k < 3; k++) free(files[k].s);
   return rc;
 }

@@ -12,11 +12,10 @@
 #include <string.h>
 
 #include "report/format.h"
+#include "report/labels.h"
 #include "report/report.h"
 #include "stats/sizing.h"
 #include "report/strbuf.h"
-
-/* ---- a growing string ----------------------------------------------------- */
 
 /* ---- Markdown text ---------------------------------------------------------- */
 
@@ -55,213 +54,6 @@ static void code(ps_strbuf *b, const char *s) {
   for (int i = 0; i <= longest; i++) ps_strbuf_put(b, "`", 1);
 }
 
-/* ---- labels -------------------------------------------------------------------- */
-
-typedef struct {
-  const char *audit_file, *audit_paths, *audit_seed, *audit_data, *units;
-  const char *partial; /* printf: paths finished, paths asked for */
-  const char *step[3];
-  const char *pool, *owner, *initial, *item, *mean_se, *claims, *paid, *shortfall, *recovered, *net_outlay,
-      *required, *unsettled, *topups, *returned, *depletion, *ci, *fiscal_year, *depleted_by, *year_n;
-  const char *sizing, *sizing_of, *target, *needed, *at_balance, *p_depletion, *meets, *misses, *too_close,
-      *feedback;
-  const char *programmes, *programme, *bank, *originated, *defaults_mean, *defaults_p99, *exposure, *programme_note,
-      *interventions, *paused, *stopped, *refused, *capped, *declined;
-  const char *parties, *party, *kind, *measure, *losses, *net_result, *parties_note;
-  const char *outlay, *outlay_note, *mean, *mean_h, *p95;
-  const char *indicators, *indicator, *npl, *npl_breach, *payout, *capital_breach, *loss_ratio, *event,
-      *probability;
-  const char *overrides, *key, *value, *none;
-  const char *kinds[5];
-} labels;
-
-static const labels en = {
-    .audit_file = "scenario",
-    .audit_paths = "paths",
-    .audit_seed = "seed",
-    .partial = "\n> **PARTIAL RUN**: interrupted after %ld of the %ld paths asked for; every figure uses those paths.\n",
-    .audit_data = "Loan tape",
-    .units = "Amounts in 万元 (10⁴ yuan) and 亿元 (10⁸ yuan). Estimates are means over the simulated paths "
-             "± their Monte Carlo standard error; p95 and p99 are percentiles across paths, ES99 the mean of the "
-             "worst 1% of paths. Intervals are 95% confidence intervals.",
-    .step = {"months", "quarters", "years"},
-    .pool = "Pool",
-    .owner = "Owner",
-    .initial = "initial balance",
-    .item = "Item",
-    .mean_se = "Mean ± s.e.",
-    .claims = "Claims",
-    .paid = "Paid",
-    .shortfall = "Shortfall",
-    .recovered = "Recovered",
-    .net_outlay = "Net outlay",
-    .required = "Required initial balance",
-    .unsettled = "Claims due after the horizon",
-    .topups = "Top-ups",
-    .returned = "Returned at the horizon",
-    .depletion = "Probability of depletion within the horizon",
-    .ci = "95% CI",
-    .fiscal_year = "Fiscal year",
-    .depleted_by = "Depleted by the end of the year",
-    .year_n = "Year %d",
-    .sizing = "Pool sizing",
-    .sizing_of = "Smallest initial balance of pool %s with a probability of depletion at most the target "
-                 "(%d %s, %ld paths).",
-    .target = "Target",
-    .needed = "Initial balance needed",
-    .at_balance = "Initial balance",
-    .p_depletion = "P(depletion)",
-    .meets = "meets",
-    .misses = "misses",
-    .too_close = "too close to call",
-    .feedback = "Note: rules in this scenario may react to the pool's balance (on_period, a refill or a "
-                "pool_floor trigger); the sizing above assumes they do not. Check it by running at that size.",
-    .programmes = "Programmes",
-    .programme = "Programme",
-    .bank = "Bank",
-    .originated = "Loans originated",
-    .defaults_mean = "Defaults (mean ± s.e.)",
-    .defaults_p99 = "Defaults p99",
-    .exposure = "Defaulted exposure (mean)",
-    .programme_note = "Numbers of loans over the horizon.",
-    .interventions = "Pauses, caps and declined loans (means over paths)",
-    .paused = "Periods paused",
-    .stopped = "Periods lending stopped",
-    .refused = "Claims refused",
-    .capped = "Cut by caps",
-    .declined = "Loans declined",
-    .parties = "Parties",
-    .party = "Party",
-    .kind = "Kind",
-    .measure = "Measure",
-    .losses = "Losses",
-    .net_result = "Net result",
-    .parties_note = "Losses: paid on defaults less recovered. Net result: every flow in and out over the horizon "
-                    "(negative: the party pays more than it receives).",
-    .outlay = "Government outlay by fiscal year",
-    .outlay_note = "What each government pays out in the fiscal year (pool funding, top-ups, subsidies), less "
-                   "what it receives.",
-    .mean = "mean",
-    .mean_h = "Mean",
-    .p95 = "p95",
-    .indicators = "Bank, guarantor and insurer indicators",
-    .indicator = "Indicator",
-    .npl = "Highest NPL ratio while lending (tolerance %s)",
-    .npl_breach = "NPL ratio above tolerance",
-    .payout = "Payout rate",
-    .capital_breach = "Capital exhausted",
-    .loss_ratio = "Loss ratio",
-    .event = "Event",
-    .probability = "Probability",
-    .overrides = "Overrides applied",
-    .key = "Key",
-    .value = "Value",
-    .none = "None: the scenario as written.",
-    .kinds = {"government", "bank", "guarantor", "reguarantor", "insurer"},
-};
-
-static const labels zh = {
-    .audit_file = "情景文件",
-    .audit_paths = "模拟路径",
-    .audit_seed = "随机种子",
-    .partial = "\n> **部分运行**：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。\n",
-    .audit_data = "贷款明细",
-    .units = "金额单位：万元、亿元。估计值为各模拟路径的均值 ± 蒙特卡洛标准误；p95、p99 为各路径的分位数，ES99 "
-             "为最差 1% 路径的均值。区间为 95% 置信区间。",
-    .step = {"个月", "个季度", "年"},
-    .pool = "资金池",
-    .owner = "出资方",
-    .initial = "初始规模",
-    .item = "项目",
-    .mean_se = "均值 ± 标准误",
-    .claims = "代偿申请",
-    .paid = "已代偿",
-    .shortfall = "代偿缺口",
-    .recovered = "追偿回收",
-    .net_outlay = "净支出",
-    .required = "所需初始规模",
-    .unsettled = "期末后到期的代偿",
-    .topups = "补充资金",
-    .returned = "期末返还",
-    .depletion = "期内资金池耗尽概率",
-    .ci = "95% 置信区间",
-    .fiscal_year = "财政年度",
-    .depleted_by = "截至年末耗尽概率",
-    .year_n = "第%d年",
-    .sizing = "资金池规模测算",
-    .sizing_of = "资金池 %s 在耗尽概率不超过目标值时所需的最小初始规模（%d %s，%ld 条路径）。",
-    .target = "目标",
-    .needed = "所需初始规模",
-    .at_balance = "初始规模",
-    .p_depletion = "耗尽概率",
-    .meets = "达标",
-    .misses = "不达标",
-    .too_close = "难以判定",
-    .feedback = "注：本情景的规则可能随资金池余额变化（on_period、补足规则或 pool_floor 触发条件），"
-                "上述测算假定不受其影响，请按该规模重新运行核验。",
-    .programmes = "业务项目",
-    .programme = "项目",
-    .bank = "合作银行",
-    .originated = "发放笔数",
-    .defaults_mean = "违约笔数（均值 ± 标准误）",
-    .defaults_p99 = "违约笔数 p99",
-    .exposure = "违约敞口（均值）",
-    .programme_note = "期内贷款笔数。",
-    .interventions = "暂停、限额与未发放贷款（各路径均值）",
-    .paused = "暂停代偿期数",
-    .stopped = "停止放贷期数",
-    .refused = "拒绝代偿金额",
-    .capped = "限额扣减金额",
-    .declined = "未发放贷款笔数",
-    .parties = "各方损益",
-    .party = "参与方",
-    .kind = "类型",
-    .measure = "指标",
-    .losses = "损失",
-    .net_result = "净收益",
-    .parties_note = "损失：代偿支出减追偿回收。净收益：期内全部资金流入减流出（负数表示支出大于收入）。",
-    .outlay = "财政支出（按财政年度）",
-    .outlay_note = "各级政府每个财政年度的净支出（资金池出资、补充资金、贴息补贴等，扣除收入）。",
-    .mean = "均值",
-    .mean_h = "均值",
-    .p95 = "p95",
-    .indicators = "银行、担保与保险指标",
-    .indicator = "指标",
-    .npl = "放贷期间最高不良率（容忍度 %s）",
-    .npl_breach = "不良率超过容忍度",
-    .payout = "代偿率",
-    .capital_breach = "资本耗尽",
-    .loss_ratio = "赔付率",
-    .event = "风险事件",
-    .probability = "概率",
-    .overrides = "参数覆盖",
-    .key = "参数",
-    .value = "取值",
-    .none = "无：按情景文件原样运行。",
-    .kinds = {"政府", "银行", "担保机构", "再担保机构", "保险机构"},
-};
-
-/* does UTF-8 text hold a CJK character (radicals, kana, ideographs)? */
-static int has_cjk(const char *s) {
-  for (const unsigned char *p = (const unsigned char *)s; *p;) {
-    unsigned cp = *p;
-    int len = cp < 0x80 ? 1 : cp < 0xe0 ? 2 : cp < 0xf0 ? 3 : 4;
-    for (int i = 1; i < len; i++)
-      if ((p[i] & 0xc0) != 0x80) len = i; /* malformed: skip what we have */
-    if (len == 3) cp = (cp & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-    else if (len == 4) cp = (cp & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-    if ((cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) return 1;
-    p += len;
-  }
-  return 0;
-}
-
-static const labels *choose_labels(const ps_report_options *o, const ps_model *m) {
-  if (o->lang && strcmp(o->lang, "en") == 0) return &en;
-  if (o->lang && strcmp(o->lang, "zh") == 0) return &zh;
-  return has_cjk(m->name) ? &zh : &en;
-}
-
 /* ---- sections ---------------------------------------------------------------- */
 
 /* "name (id)", or the id alone when the name is the id */
@@ -274,8 +66,8 @@ static void party_label(ps_strbuf *b, const ps_party *p) {
   }
 }
 
-static void stats_header(ps_strbuf *b, const labels *L, const char *first) {
-  ps_strbuf_printf(b, "| %s | %s | p95 | p99 | ES99 |\n|---|---:|---:|---:|---:|\n", first, L->mean_se);
+static void stats_header(ps_strbuf *b, ps_lang L, const char *first) {
+  ps_strbuf_printf(b, "| %s | %s | p95 | p99 | ES99 |\n|---|---:|---:|---:|---:|\n", first, ps_label(PS_L_MD_MEAN_SE, L));
 }
 
 static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s) {
@@ -284,57 +76,57 @@ static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s) {
       ps_money(s->p95, d, sizeof d), ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
 }
 
-static void pool_section(ps_strbuf *b, const ps_results *r, const labels *L, int i) {
+static void pool_section(ps_strbuf *b, const ps_results *r, ps_lang L, int i) {
   const ps_model *m = r->m;
   const ps_pool_result *p = &r->pools[i];
   char a[32], c[32], d[32];
-  ps_strbuf_printf(b, "## %s ", L->pool);
+  ps_strbuf_printf(b, "## %s ", ps_label(PS_L_MD_POOL, L));
   text(b, m->pools[i].id);
-  ps_strbuf_printf(b, (L == &zh ? "\n\n%s：" : "\n\n%s: "), L->owner);
+  ps_strbuf_printf(b, (L == PS_LANG_ZH ? "\n\n%s：" : "\n\n%s: "), ps_label(PS_L_MD_OWNER, L));
   party_label(b, &m->parties[m->pools[i].owner]);
-  ps_strbuf_printf(b, (L == &zh ? "；%s %s。\n\n" : "; %s %s.\n\n"), L->initial, ps_money(p->initial, a, sizeof a));
-  stats_header(b, L, L->item);
-  stats_row(b, L->claims, &p->claims);
-  stats_row(b, L->paid, &p->paid);
-  stats_row(b, L->shortfall, &p->shortfall);
-  stats_row(b, L->recovered, &p->recovered);
-  stats_row(b, L->net_outlay, &p->net_outlay);
-  stats_row(b, L->required, &p->required_initial);
-  if (p->unsettled.max > 0) stats_row(b, L->unsettled, &p->unsettled);
-  if (p->topups.max > 0) stats_row(b, L->topups, &p->topups);
-  if (p->returned.max > 0) stats_row(b, L->returned, &p->returned);
-  ps_strbuf_printf(b, (L == &zh ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), L->depletion,
-      ps_percent(p->depletion.value, a, sizeof a), L->ci, ps_percent(p->depletion.lo, c, sizeof c),
+  ps_strbuf_printf(b, (L == PS_LANG_ZH ? "；%s %s。\n\n" : "; %s %s.\n\n"), ps_label(PS_L_MD_INITIAL, L), ps_money(p->initial, a, sizeof a));
+  stats_header(b, L, ps_label(PS_L_MD_ITEM, L));
+  stats_row(b, ps_label(PS_L_MD_CLAIMS, L), &p->claims);
+  stats_row(b, ps_label(PS_L_MD_PAID, L), &p->paid);
+  stats_row(b, ps_label(PS_L_MD_SHORTFALL, L), &p->shortfall);
+  stats_row(b, ps_label(PS_L_MD_RECOVERED, L), &p->recovered);
+  stats_row(b, ps_label(PS_L_MD_NET_OUTLAY, L), &p->net_outlay);
+  stats_row(b, ps_label(PS_L_MD_REQUIRED, L), &p->required_initial);
+  if (p->unsettled.max > 0) stats_row(b, ps_label(PS_L_MD_UNSETTLED, L), &p->unsettled);
+  if (p->topups.max > 0) stats_row(b, ps_label(PS_L_MD_TOPUPS, L), &p->topups);
+  if (p->returned.max > 0) stats_row(b, ps_label(PS_L_MD_RETURNED, L), &p->returned);
+  ps_strbuf_printf(b, (L == PS_LANG_ZH ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), ps_label(PS_L_MD_DEPLETION, L),
+      ps_percent(p->depletion.value, a, sizeof a), ps_label(PS_L_MD_CI, L), ps_percent(p->depletion.lo, c, sizeof c),
       ps_percent(p->depletion.hi, d, sizeof d));
-  ps_strbuf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", L->fiscal_year, L->depleted_by, L->ci);
+  ps_strbuf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", ps_label(PS_L_MD_FISCAL_YEAR, L), ps_label(PS_L_MD_DEPLETED_BY, L), ps_label(PS_L_MD_CI, L));
   for (int y = 0; y < p->nyears; y++) {
     const ps_estimate *e = &p->depletion_by_year[y];
     char year[32];
-    snprintf(year, sizeof year, L->year_n, y + 1);
+    snprintf(year, sizeof year, ps_label(PS_L_MD_YEAR_N, L), y + 1);
     ps_strbuf_printf(b, "| %s | %s | %s – %s |\n", year, ps_percent(e->value, a, sizeof a), ps_percent(e->lo, c, sizeof c),
         ps_percent(e->hi, d, sizeof d));
   }
   ps_strbuf_puts(b, "\n");
 }
 
-static void target_label(char *buf, size_t n, const labels *L, double alpha) {
-  snprintf(buf, n, "%s ≤ %g%%", L->p_depletion, 100 * alpha);
+static void target_label(char *buf, size_t n, ps_lang L, double alpha) {
+  snprintf(buf, n, "%s ≤ %g%%", ps_label(PS_L_MD_P_DEPLETION, L), 100 * alpha);
 }
 
-static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_options *o, const labels *L) {
+static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_options *o, ps_lang L) {
   const ps_model *m = r->m;
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
-  ps_strbuf_printf(b, "## %s\n\n", L->sizing);
+  ps_strbuf_printf(b, "## %s\n\n", ps_label(PS_L_MD_SIZING, L));
   for (int i = 0; i < m->npools; i++) {
     if (o->pool && strcmp(o->pool, m->pools[i].id) != 0) continue;
     const ps_pool_result *p = &r->pools[i];
     ps_strbuf id = {0};
     text(&id, m->pools[i].id);
     if (id.oom) b->oom = 1;
-    ps_strbuf_printf(b, L->sizing_of, id.s ? id.s : "", m->periods, L->step[m->step], r->paths);
+    ps_strbuf_printf(b, ps_label(PS_L_MD_SIZING_OF, L), id.s ? id.s : "", m->periods, ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), r->paths);
     free(id.s);
-    ps_strbuf_printf(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", L->target, L->needed, L->ci);
+    ps_strbuf_printf(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", ps_label(PS_L_MD_TARGET, L), ps_label(PS_L_MD_NEEDED, L), ps_label(PS_L_MD_CI, L));
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char t[64], a[32], c[32], d[32];
@@ -343,7 +135,7 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
           ps_money(e.hi, d, sizeof d));
     }
     if (o->nat > 0) {
-      ps_strbuf_printf(b, "\n| %s | %s | %s |", L->at_balance, L->p_depletion, L->ci);
+      ps_strbuf_printf(b, "\n| %s | %s | %s |", ps_label(PS_L_MD_AT_BALANCE, L), ps_label(PS_L_MD_P_DEPLETION, L), ps_label(PS_L_MD_CI, L));
       for (int q = 0; q < n; q++) {
         char t[64];
         target_label(t, sizeof t, L, alphas[q]);
@@ -358,21 +150,21 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
         ps_strbuf_printf(b, "| %s | %s | %s – %s |", ps_money(o->at[k], a, sizeof a), ps_percent(e.value, c, sizeof c),
             ps_percent(e.lo, d, sizeof d), ps_percent(e.hi, f, sizeof f));
         for (int q = 0; q < n; q++)
-          ps_strbuf_printf(b, " %s |", e.hi <= alphas[q] ? L->meets : e.lo > alphas[q] ? L->misses : L->too_close);
+          ps_strbuf_printf(b, " %s |", e.hi <= alphas[q] ? ps_label(PS_L_MEETS, L) : e.lo > alphas[q] ? ps_label(PS_L_MISSES, L) : ps_label(PS_L_TOO_CLOSE, L));
         ps_strbuf_puts(b, "\n");
       }
     }
     ps_strbuf_puts(b, "\n");
-    if (m->balance_feedback) ps_strbuf_printf(b, "%s\n\n", L->feedback);
+    if (m->balance_feedback) ps_strbuf_printf(b, "%s\n\n", ps_label(PS_L_MD_FEEDBACK, L));
   }
 }
 
-static void programmes_section(ps_strbuf *b, const ps_results *r, const labels *L) {
+static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   const ps_model *m = r->m;
   if (m->nprogrammes == 0) return;
-  ps_strbuf_printf(b, "## %s\n\n%s\n\n", L->programmes, L->programme_note);
-  ps_strbuf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", L->programme, L->bank, L->originated,
-      L->defaults_mean, L->defaults_p99, L->exposure);
+  ps_strbuf_printf(b, "## %s\n\n%s\n\n", ps_label(PS_L_MD_PROGRAMMES, L), ps_label(PS_L_MD_PROGRAMME_NOTE, L));
+  ps_strbuf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", ps_label(PS_L_MD_PROGRAMME, L), ps_label(PS_L_MD_BANK, L), ps_label(PS_L_MD_ORIGINATED, L),
+      ps_label(PS_L_MD_DEFAULTS_MEAN, L), ps_label(PS_L_MD_DEFAULTS_P99, L), ps_label(PS_L_MD_EXPOSURE, L));
   int any = 0;
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
@@ -387,8 +179,8 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, const labels *
   }
   ps_strbuf_puts(b, "\n");
   if (!any) return;
-  ps_strbuf_printf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|\n", L->interventions,
-      L->programme, L->paused, L->stopped, L->refused, L->capped, L->declined);
+  ps_strbuf_printf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|\n", ps_label(PS_L_MD_INTERVENTIONS, L),
+      ps_label(PS_L_MD_PROGRAMME, L), ps_label(PS_L_MD_PAUSED, L), ps_label(PS_L_MD_STOPPED, L), ps_label(PS_L_MD_REFUSED, L), ps_label(PS_L_MD_CAPPED, L), ps_label(PS_L_MD_DECLINED, L));
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32], c[32];
@@ -400,12 +192,12 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, const labels *
   ps_strbuf_puts(b, "\n");
 }
 
-static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) {
+static void parties_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   const ps_model *m = r->m;
   if (m->nparties == 0) return;
-  ps_strbuf_printf(b, "## %s\n\n%s\n\n", L->parties, L->parties_note);
-  ps_strbuf_printf(b, "| %s | %s | %s | %s | p95 | p99 | ES99 |\n|---|---|---|---:|---:|---:|---:|\n", L->party, L->kind,
-      L->measure, L->mean_se);
+  ps_strbuf_printf(b, "## %s\n\n%s\n\n", ps_label(PS_L_MD_PARTIES, L), ps_label(PS_L_MD_PARTIES_NOTE, L));
+  ps_strbuf_printf(b, "| %s | %s | %s | %s | p95 | p99 | ES99 |\n|---|---|---|---:|---:|---:|---:|\n", ps_label(PS_L_MD_PARTY, L), ps_label(PS_L_MD_KIND, L),
+      ps_label(PS_L_MD_MEASURE, L), ps_label(PS_L_MD_MEAN_SE, L));
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
     const ps_party *party = &m->parties[i];
@@ -415,7 +207,7 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
       char a[32], c[32], d[32], e[32], f[32];
       ps_strbuf_puts(b, "| ");
       party_label(b, party);
-      ps_strbuf_printf(b, " | %s | %s | %s ± %s | %s | %s | %s |\n", L->kinds[party->kind], row == 0 ? L->losses : L->net_result,
+      ps_strbuf_printf(b, " | %s | %s | %s ± %s | %s | %s | %s |\n", ps_label((ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind), L), row == 0 ? ps_label(PS_L_MD_LOSSES, L) : ps_label(PS_L_MD_NET_RESULT, L),
           ps_money(s->mean, a, sizeof a), ps_money(s->se, c, sizeof c), ps_money(s->p95, d, sizeof d),
           ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
     }
@@ -430,13 +222,13 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
       if (r->parties[i].nyears > nyears) nyears = r->parties[i].nyears;
     }
   if (ngov > 0 && nyears > 0) {
-    ps_strbuf_printf(b, "### %s\n\n%s\n\n| %s |", L->outlay, L->outlay_note, L->fiscal_year);
+    ps_strbuf_printf(b, "### %s\n\n%s\n\n| %s |", ps_label(PS_L_MD_OUTLAY, L), ps_label(PS_L_MD_OUTLAY_NOTE, L), ps_label(PS_L_MD_FISCAL_YEAR, L));
     for (int i = 0; i < m->nparties; i++) {
       if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
       for (int k = 0; k < 2; k++) {
         ps_strbuf_puts(b, " ");
         party_label(b, &m->parties[i]);
-        ps_strbuf_printf(b, " %s |", k == 0 ? L->mean : L->p95);
+        ps_strbuf_printf(b, " %s |", k == 0 ? ps_label(PS_L_MD_MEAN, L) : ps_label(PS_L_MD_P95, L));
       }
     }
     ps_strbuf_puts(b, "\n|---|");
@@ -444,7 +236,7 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
     ps_strbuf_puts(b, "\n");
     for (int y = 0; y < nyears; y++) {
       char year[32];
-      snprintf(year, sizeof year, L->year_n, y + 1);
+      snprintf(year, sizeof year, ps_label(PS_L_MD_YEAR_N, L), y + 1);
       ps_strbuf_printf(b, "| %s |", year);
       for (int i = 0; i < m->nparties; i++) {
         if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
@@ -468,19 +260,19 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
     int bank = party->kind == PS_PARTY_BANK && party->npl_tolerance > 0;
     if (!bank && party->kind != PS_PARTY_GUARANTOR && party->kind != PS_PARTY_INSURER) continue;
     if (!header) {
-      ps_strbuf_printf(b, "### %s\n\n| %s | %s | %s | p95 | %s | %s | %s |\n|---|---|---:|---:|---|---:|---:|\n", L->indicators,
-          L->party, L->indicator, L->mean_h, L->event, L->probability, L->ci);
+      ps_strbuf_printf(b, "### %s\n\n| %s | %s | %s | p95 | %s | %s | %s |\n|---|---|---:|---:|---|---:|---:|\n", ps_label(PS_L_MD_INDICATORS, L),
+          ps_label(PS_L_MD_PARTY, L), ps_label(PS_L_MD_INDICATOR, L), ps_label(PS_L_MD_MEAN_H, L), ps_label(PS_L_MD_EVENT, L), ps_label(PS_L_MD_PROBABILITY, L), ps_label(PS_L_MD_CI, L));
       header = 1;
     }
     char a[32], c[32], d[32], e[32], f[32], name[160];
-    const char *what = party->kind == PS_PARTY_BANK ? L->npl : party->kind == PS_PARTY_GUARANTOR ? L->payout : L->loss_ratio;
+    const char *what = party->kind == PS_PARTY_BANK ? ps_label(PS_L_MD_NPL, L) : party->kind == PS_PARTY_GUARANTOR ? ps_label(PS_L_MD_PAYOUT, L) : ps_label(PS_L_MD_LOSS_RATIO, L);
     snprintf(name, sizeof name, what, ps_percent(party->npl_tolerance, a, sizeof a));
     ps_strbuf_puts(b, "| ");
     party_label(b, party);
     ps_strbuf_printf(b, " | %s | %s | %s |", name, ps_percent(p->ratio.mean, c, sizeof c), ps_percent(p->ratio.p95, d, sizeof d));
     int breach = bank || (party->kind == PS_PARTY_GUARANTOR && party->capital > 0);
     if (breach)
-      ps_strbuf_printf(b, " %s | %s | %s – %s |\n", bank ? L->npl_breach : L->capital_breach, ps_percent(p->breached.value, a, sizeof a),
+      ps_strbuf_printf(b, " %s | %s | %s – %s |\n", bank ? ps_label(PS_L_MD_NPL_BREACH, L) : ps_label(PS_L_MD_CAPITAL_BREACH, L), ps_percent(p->breached.value, a, sizeof a),
           ps_percent(p->breached.lo, e, sizeof e), ps_percent(p->breached.hi, f, sizeof f));
     else
       ps_strbuf_puts(b, " – | – | – |\n");
@@ -488,13 +280,13 @@ static void parties_section(ps_strbuf *b, const ps_results *r, const labels *L) 
   if (header) ps_strbuf_puts(b, "\n");
 }
 
-static void overrides_section(ps_strbuf *b, const ps_model *m, const labels *L) {
-  ps_strbuf_printf(b, "## %s\n\n", L->overrides);
+static void overrides_section(ps_strbuf *b, const ps_model *m, ps_lang L) {
+  ps_strbuf_printf(b, "## %s\n\n", ps_label(PS_L_MD_OVERRIDES, L));
   if (m->nsets == 0) {
-    ps_strbuf_printf(b, "%s\n", L->none);
+    ps_strbuf_printf(b, "%s\n", ps_label(PS_L_MD_NONE, L));
     return;
   }
-  ps_strbuf_printf(b, "| %s | %s |\n|---|---|\n", L->key, L->value);
+  ps_strbuf_printf(b, "| %s | %s |\n|---|---|\n", ps_label(PS_L_MD_KEY, L), ps_label(PS_L_MD_VALUE, L));
   for (int i = 0; i < m->nsets; i++) {
     ps_strbuf_puts(b, "| ");
     code(b, m->set_keys[i]);
@@ -504,31 +296,32 @@ static void overrides_section(ps_strbuf *b, const ps_model *m, const labels *L) 
   }
 }
 
+/* ps_report_markdown — the Markdown report as a string to free(), or NULL (poolsim/report.h) */
 char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   static const ps_report_options none = {0};
   if (!o) o = &none;
   const ps_model *m = r->m;
-  const labels *L = choose_labels(o, m);
+  ps_lang L = ps_lang_choose(o->lang, m->name);
   ps_strbuf b = {0};
 
   ps_strbuf_puts(&b, "# ");
   text(&b, m->name);
   /* the audit line: what reproduces these numbers, and nothing that varies between runs */
-  ps_strbuf_printf(&b, "\n\npoolsim %s · %s ", PS_VERSION, L->audit_file);
+  ps_strbuf_printf(&b, "\n\npoolsim %s · %s ", PS_VERSION, ps_label(PS_L_MD_AUDIT_FILE, L));
   code(&b, m->file);
   ps_strbuf_puts(&b, " · sha256 ");
   code(&b, m->sha256);
-  ps_strbuf_printf(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, L->step[m->step], L->audit_paths, r->paths, L->audit_seed,
+  ps_strbuf_printf(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), ps_label(PS_L_MD_AUDIT_PATHS, L), r->paths, ps_label(PS_L_MD_AUDIT_SEED, L),
       r->seed);
-  if (r->stop_signal) ps_strbuf_printf(&b, L->partial, r->paths, r->paths_requested);
+  if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_MD_PARTIAL, L), r->paths, r->paths_requested);
   for (int i = 0; i < m->ndata; i++) {
-    ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", L->audit_data);
+    ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", ps_label(PS_L_MD_AUDIT_DATA, L));
     code(&b, m->data_files[i]);
     ps_strbuf_puts(&b, " · sha256 ");
     code(&b, m->data_sha256[i]);
     ps_strbuf_puts(&b, i + 1 < m->ndata ? "  \n" : "\n");
   }
-  ps_strbuf_printf(&b, "\n%s\n\n", L->units);
+  ps_strbuf_printf(&b, "\n%s\n\n", ps_label(PS_L_MD_UNITS, L));
 
   for (int i = 0; i < m->npools; i++) pool_section(&b, r, L, i);
   sizing_section(&b, r, o, L);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ps_strbuf_put — appends n bytes of s (strbuf.h) */
 void ps_strbuf_put(ps_strbuf *b, const char *s, size_t n) {
   if (b->oom) return;
   if (b->len + n + 1 > b->cap) {
@@ -24,8 +25,10 @@ void ps_strbuf_put(ps_strbuf *b, const char *s, size_t n) {
   b->s[b->len] = '\0';
 }
 
+/* ps_strbuf_puts — appends the string s */
 void ps_strbuf_puts(ps_strbuf *b, const char *s) { ps_strbuf_put(b, s, strlen(s)); }
 
+/* ps_strbuf_printf — appends printf-formatted text */
 void ps_strbuf_printf(ps_strbuf *b, const char *fmt, ...) {
   char small[512];
   va_list ap;

@@ -5,7 +5,7 @@
 #ifndef POOLSIM_REPORT_H
 #define POOLSIM_REPORT_H
 
-#include <stdio.h>
+#include <stddef.h>
 
 #include "poolsim/poolsim.h"
 
@@ -29,18 +29,29 @@ typedef struct {
 /* The JSON document (schema 1) as a string to free(), or NULL (out of memory). */
 char *ps_report_json(const ps_results *r, const ps_report_options *o);
 
-/* the terminal summary of a run */
-void ps_report_text(FILE *f, const ps_results *r, const ps_report_options *o);
+/* ps_report_text — the terminal summary of a run, as a string to free(), or
+** NULL (out of memory). English unless o->lang is "zh" (the terminal does not
+** follow the scenario's name, unlike the Markdown and HTML reports). */
+char *ps_report_text(const ps_results *r, const ps_report_options *o);
 
-/* the sizing answer alone (poolsim size) */
-void ps_report_sizing_text(FILE *f, const ps_results *r, const ps_report_options *o);
+/* ps_report_sizing_text — the sizing answer alone (poolsim size), as
+** ps_report_text: a string to free() or NULL, English unless o->lang is "zh" */
+char *ps_report_sizing_text(const ps_results *r, const ps_report_options *o);
 
-/* the same tables in Markdown, as a string to free() (core/report_md.c) */
+/* the same tables in Markdown, as a string to free() (core/report/report_md.c) */
 char *ps_report_markdown(const ps_results *r, const ps_report_options *o);
 
-/* CSV files for spreadsheets in dir (created if missing): bands.csv, budget.csv,
-** paths.csv (core/report_csv.c); each written atomically. 0, or -1 with a message. */
-int ps_report_csv(const char *dir, const ps_results *r, const ps_report_options *o, char *err, size_t errlen);
+/* the CSV files for spreadsheets (core/report/report_csv.c), by index */
+enum { PS_CSV_BANDS, PS_CSV_BUDGET, PS_CSV_PATHS, PS_NCSV };
+
+/* ps_csv_names — their file names: "bands.csv", "budget.csv", "paths.csv" */
+extern const char *const ps_csv_names[PS_NCSV];
+
+/* ps_report_csv — the three CSV files as strings to free(), in files[] (by
+** PS_CSV_*): 0, or -1 with a message naming the file (the run kept no per-path
+** outcomes, out of memory) and every files[k] NULL. Writing them is the
+** caller's (the command line writes each into its --csv directory atomically). */
+int ps_report_csv(const ps_results *r, const ps_report_options *o, char *files[PS_NCSV], char *err, size_t errlen);
 
 /* one self-contained HTML page with inline SVG charts, as a string to free()
 ** (core/report/html_run.c) */

@@ -460,6 +460,43 @@ expect_rc 1
 expect_err "$tmp/no/such/dir/r.json"
 check "no directory is created for an unwritable report" test ! -e "$tmp/no"
 
+# the terminal summary: English by default (even for a Chinese name), Chinese with --lang zh
+psim run "$SMALL" --paths 200 --at 1e7
+expect_rc 0
+expect_out "Pool 'fund', initial balance"
+expect_out "Sizing of pool 'fund' over 24 months (200 paths):"
+psim run scenarios/mianyang_2022.lua --paths 200
+expect_rc 0
+expect_out "Sizing of pool 'fund' over 72 months (200 paths):"
+psim run "$SMALL" --paths 200 --at 1e7 --lang zh
+expect_rc 0
+expect_out "资金池 'fund'，初始规模 500.0万（金额单位：元；均值 ± 标准误）"
+expect_out "业务项目（贷款笔数；均值 ± 标准误）"
+expect_out "资金池 'fund' 的规模测算（24 个月，200 条路径）："
+expect_out "初始规模 1000.0万 时耗尽概率 = "
+check "run --lang zh: no English labels" sh -c '! grep -q -e "Sizing of pool" -e "initial balance" -e "Programmes" -e "Parties:" -e "depleted by" "$1"' sh "$tmp/out"
+psim size "$SMALL" --paths 200 --lang zh
+expect_rc 0
+expect_out "  目标                   所需初始规模     95% 置信区间"
+
+# --csv DIR: the front end makes the directory and writes the three files
+psim run "$SMALL" --paths 200 --quiet --csv "$tmp/csv"
+expect_rc 0
+for f in bands budget paths; do
+  check "--csv writes $f.csv" test -s "$tmp/csv/$f.csv"
+done
+check "no temporary file left after writing CSV" no_leftovers "$tmp/csv"
+psim run "$SMALL" --paths 200 --quiet --csv "$tmp/csv"
+expect_rc 0
+psim run "$SMALL" --paths 100 --quiet --csv "$tmp/nocsv/deep"
+expect_rc 1
+expect_err "poolsim: $tmp/nocsv/deep: cannot create directory: "
+check "--csv into a missing parent creates nothing" test ! -e "$tmp/nocsv"
+echo x >"$tmp/plain"
+psim run "$SMALL" --paths 100 --quiet --csv "$tmp/plain"
+expect_rc 1
+expect_err "poolsim: $tmp/plain: cannot create directory: a file of that name exists"
+
 # results do not depend on the thread count (only the timings and "threads" differ)
 psim run "$SMALL" --paths 200 --quiet --threads 1 --json "$tmp/t1.json"
 expect_rc 0

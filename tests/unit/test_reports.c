@@ -1,4 +1,4 @@
-/* test_reports.c — the Markdown and CSV reports of tests/scenarios/small.lua
+/* test_reports.c — the Markdown, CSV and terminal reports of tests/scenarios/small.lua
 ** (500 paths, seed 7) against the golden files in tests/golden/, byte for byte.
 **
 ** Regenerate the goldens after an intended change to a report (from the repo root):
@@ -12,14 +12,15 @@
 **
 ** A golden is a statement of what the report should say, not a snapshot of
 ** whatever the code printed. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "check.h"
 #include "poolsim/poolsim.h"
+#include "report/labels.h"
 #include "report/report.h"
 #include "stats/results.h"
 
@@ -89,6 +90,17 @@ static ps_results *run(ps_model *m, int threads) {
 
 static int starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
+/* does text hold w as words of their own (not inside an id such as bank_a, or a path)? */
+static int has_words(const char *text, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = text; (p = strstr(p, w)) != NULL; p++) {
+    char before = p > text ? p[-1] : ' ', after = p[n];
+    if (!strchr("_./-", before) && !isalnum((unsigned char)before) && !strchr("_./-", after) && !isalnum((unsigned char)after))
+      return 1;
+  }
+  return 0;
+}
+
 static void check_csv_form(const char *data, size_t len) {
   CHECK(len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0);
   size_t lf = 0, bare = 0;
@@ -99,12 +111,6 @@ static void check_csv_form(const char *data, size_t len) {
     }
   CHECK(lf > 1 && bare == 0);
   CHECK(len >= 2 && data[len - 2] == '\r' && data[len - 1] == '\n');
-}
-
-/* a directory under /tmp, or "" */
-static void temp_dir(char *buf, size_t n) {
-  snprintf(buf, n, "/tmp/test_reports.XXXXXX");
-  if (!mkdtemp(buf)) buf[0] = '\0';
 }
 
 int main(int argc, char **argv) {
@@ -166,25 +172,19 @@ int main(int argc, char **argv) {
   free(mx);
   m->name = name;
 
-  /* ---- CSV */
-  char dir[64], sub[96];
-  temp_dir(dir, sizeof dir);
-  CHECK(dir[0] != '\0');
-  snprintf(sub, sizeof sub, "%s/csv", dir); /* missing: created */
-  CHECK_EQ_INT(ps_report_csv(sub, r2, &o, err, sizeof err), 0);
-  static const char *const files[] = {"bands.csv", "budget.csv", "paths.csv"};
-  char *csv2[3] = {0};
-  for (int k = 0; k < 3; k++) {
-    char path[160], gold[64];
-    size_t len = 0;
-    snprintf(path, sizeof path, "%s/%s", sub, files[k]);
-    csv2[k] = slurp(path, &len);
+  /* ---- CSV: three strings, all or none (the command line writes them) */
+  char *csv2[PS_NCSV] = {0};
+  CHECK_EQ_INT(ps_report_csv(r2, &o, csv2, err, sizeof err), 0);
+  for (int k = 0; k < PS_NCSV; k++) {
+    char gold[64];
     CHECK(csv2[k] != NULL);
     if (!csv2[k]) continue;
-    check_csv_form(csv2[k], len);
-    snprintf(gold, sizeof gold, "small_%s", files[k]);
-    golden(gold, csv2[k], len);
+    check_csv_form(csv2[k], strlen(csv2[k]));
+    snprintf(gold, sizeof gold, "small_%s", ps_csv_names[k]);
+    golden(gold, csv2[k], strlen(csv2[k]));
   }
+  CHECK(strcmp(ps_csv_names[PS_CSV_BANDS], "bands.csv") == 0 && strcmp(ps_csv_names[PS_CSV_BUDGET], "budget.csv") == 0 &&
+        strcmp(ps_csv_names[PS_CSV_PATHS], "paths.csv") == 0);
   if (csv2[0]) CHECK(starts(csv2[0], "\xEF\xBB\xBFperiod,fund.p05,fund.p50,fund.p95\r\n1,"));
   /* the city puts in the initial 500万 in year 1 and the 100万 top-up in year 2, nothing else */
   if (csv2[1])
@@ -208,17 +208,14 @@ int main(int argc, char **argv) {
     }
     CHECK_NEAR(sum / 500, r2->pools[0].claims.mean, 0.01);
   }
-  /* the same bytes from one thread; an existing directory is fine */
-  CHECK_EQ_INT(ps_report_csv(sub, r1, &o, err, sizeof err), 0);
-  for (int k = 0; k < 3; k++) {
-    char path[160];
-    snprintf(path, sizeof path, "%s/%s", sub, files[k]);
-    char *again = slurp(path, NULL);
-    CHECK(again && csv2[k] && strcmp(again, csv2[k]) == 0);
-    free(again);
-    unlink(path);
+  /* the same bytes from one thread */
+  char *csv1[PS_NCSV] = {0};
+  CHECK_EQ_INT(ps_report_csv(r1, &o, csv1, err, sizeof err), 0);
+  for (int k = 0; k < PS_NCSV; k++) {
+    CHECK(csv1[k] && csv2[k] && strcmp(csv1[k], csv2[k]) == 0);
+    free(csv1[k]);
   }
-  for (int k = 0; k < 3; k++) free(csv2[k]);
+  for (int k = 0; k < PS_NCSV; k++) free(csv2[k]);
 
   /* ids a spreadsheet would take for formulas get a leading apostrophe; others stay as they are */
   static const char *const hostile[][2] = {
@@ -231,40 +228,76 @@ int main(int argc, char **argv) {
   char *city_id = m->parties[city].id;
   for (size_t k = 0; city < m->nparties && k < sizeof hostile / sizeof *hostile; k++) {
     m->parties[city].id = (char *)hostile[k][0];
-    char path[160], want[128];
-    CHECK_EQ_INT(ps_report_csv(sub, r2, &o, err, sizeof err), 0);
-    snprintf(path, sizeof path, "%s/budget.csv", sub);
+    char want[128], *files[PS_NCSV] = {0};
+    CHECK_EQ_INT(ps_report_csv(r2, &o, files, err, sizeof err), 0);
     snprintf(want, sizeof want, "\xEF\xBB\xBFyear,%s,", hostile[k][1]);
-    char *text = slurp(path, NULL);
-    CHECK(text && starts(text, want));
-    free(text);
+    CHECK(files[PS_CSV_BUDGET] && starts(files[PS_CSV_BUDGET], want));
+    for (int f = 0; f < PS_NCSV; f++) free(files[f]);
   }
   if (city < m->nparties) m->parties[city].id = city_id;
-  for (int k = 0; k < 3; k++) {
-    char path[160];
-    snprintf(path, sizeof path, "%s/%s", sub, files[k]);
-    unlink(path);
-  }
-  rmdir(sub);
 
-  /* a missing parent: an error naming the directory, and nothing written */
-  char deep[160];
-  snprintf(deep, sizeof deep, "%s/missing/csv", dir);
+  /* a run that kept no per-path outcomes: an error naming paths.csv, and no strings */
+  long kept = r2->outcomes.paths;
+  r2->outcomes.paths = kept + 1;
+  char *none[PS_NCSV] = {0};
   err[0] = '\0';
-  CHECK_EQ_INT(ps_report_csv(deep, r2, &o, err, sizeof err), -1);
-  CHECK(strstr(err, deep) != NULL);
-  char missing[160];
-  snprintf(missing, sizeof missing, "%s/missing", dir);
-  struct stat st;
-  CHECK(stat(missing, &st) != 0 && stat(deep, &st) != 0);
-  /* a file where the directory should be */
-  char plain[160];
-  snprintf(plain, sizeof plain, "%s/plain", dir);
-  CHECK(write_file(plain, "x", 1) == 0);
-  CHECK_EQ_INT(ps_report_csv(plain, r2, &o, err, sizeof err), -1);
-  CHECK(strstr(err, plain) != NULL);
-  unlink(plain);
-  CHECK(dir[0] && rmdir(dir) == 0); /* empty: nothing left behind */
+  CHECK_EQ_INT(ps_report_csv(r2, &o, none, err, sizeof err), -1);
+  CHECK(strcmp(err, "paths.csv: the per-path outcomes of this run were not kept") == 0);
+  CHECK(!none[0] && !none[1] && !none[2]);
+  r2->outcomes.paths = kept;
+
+  /* ---- the terminal summary: English unless asked (the name does not decide) */
+  char *te = ps_report_text(r2, &o), *se = ps_report_sizing_text(r2, &o);
+  CHECK(te && se);
+  if (te && se) {
+    CHECK(starts(te, "poolsim 0.1.0 — small test scheme\nscenario tests/scenarios/small.lua (sha256 "));
+    CHECK(strstr(te, "24 months\n500 paths, seed 7, 2 threads, ") != NULL);
+    CHECK(strstr(te, "Pool 'fund', initial balance 500.0万 (amounts in 元; mean ± standard error)\n") != NULL);
+    CHECK(strstr(te, "\nSizing of pool 'fund' over 24 months (500 paths):\n  target                 initial needed   95% CI\n") != NULL);
+    CHECK(strstr(te, se) != NULL); /* the sizing answer ends the summary */
+  }
+  char *name_en = m->name;
+  m->name = "小微企业风险补偿";
+  char *tn = ps_report_text(r2, &o);
+  CHECK(tn && strstr(tn, "Pool 'fund', initial balance") && !strstr(tn, "资金池 'fund'"));
+  free(tn);
+  m->name = name_en;
+  ps_report_options oc = o;
+  oc.lang = "zh";
+  char *tz = ps_report_text(r2, &oc), *sz = ps_report_sizing_text(r2, &oc);
+  CHECK(tz && sz);
+  if (tz && sz) {
+    CHECK(strstr(tz, "情景文件 tests/scenarios/small.lua（sha256 ") && strstr(tz, "24 个月\n500 条路径，随机种子 7，2 个线程，用时 "));
+    CHECK(strstr(tz, "资金池 'fund'，初始规模 500.0万（金额单位：元；均值 ± 标准误）\n") != NULL);
+    CHECK(strstr(tz, "  代偿申请  ") && strstr(tz, "  期内耗尽概率：") && strstr(tz, "业务项目（贷款笔数；均值 ± 标准误）\n"));
+    CHECK(strstr(tz, "各方损益：") && strstr(tz, "    各财政年度支出（均值 / p95）：") && strstr(tz, "      资金池出资  "));
+    CHECK(strstr(tz, "资金池 'fund' 的规模测算（24 个月，500 条路径）：\n") && strstr(tz, "  耗尽概率 ≤ 5%  "));
+    CHECK(strstr(tz, "  初始规模 1000.0万 时耗尽概率 = ") && strstr(tz, " 目标 5%："));
+    CHECK(strstr(tz, sz) != NULL);
+    /* no English label the terminal uses (the shared ones, its own, the verdicts): each
+    ** label's words up to its first conversion or line end */
+    for (int id = 0; id < PS_NLABELS; id++) {
+      int terminal = id < PS_L_MD_AUDIT_FILE || (id >= PS_L_TXT_SIZING_TITLE && id < PS_L_PAGE_STD_ERROR) || id == PS_L_MEETS ||
+                     id == PS_L_MISSES;
+      if (!terminal) continue;
+      const char *en = ps_label((ps_label_id)id, PS_LANG_EN);
+      if (strcmp(en, ps_label((ps_label_id)id, PS_LANG_ZH)) == 0) continue; /* p95: the same in both */
+      char words[64];
+      size_t k = 0;
+      while (*en == ' ' || *en == '\n') en++;
+      while (en[k] && en[k] != '%' && en[k] != '\n' && en[k] != '(' && k + 1 < sizeof words) k++;
+      memcpy(words, en, k);
+      while (k > 0 && (words[k - 1] == ' ' || words[k - 1] == ':' || words[k - 1] == ',')) k--;
+      words[k] = '\0';
+      if (k < 3) continue;
+      if (has_words(tz, words)) fprintf(stderr, "the Chinese summary says \"%s\" (label %d)\n", words, id);
+      CHECK(!has_words(tz, words));
+    }
+  }
+  free(te);
+  free(se);
+  free(tz);
+  free(sz);
 
   free(md);
   ps_results_destroy(r1);
