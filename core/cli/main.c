@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <sys/stat.h>
 
 #include "poolsim/poolsim.h"
 
@@ -389,7 +388,30 @@ static int run(const cli *c, const ps_model *m) {
   return rc;
 }
 
-/* compare and sweep: every run on the same seed and paths (A's, unless given) */
+/* a study's reports, each rendered by the caller (NULL when out of memory or
+** not asked for) and freed here: the text on stdout when shown, then the JSON
+** and HTML files; returns the exit code */
+static int study_reports(const cli *c, int shown, char *text, char *json, char *html) {
+  int rc = PS_OK;
+  if (shown && !text) {
+    fprintf(stderr, "poolsim: out of memory writing text\n");
+    rc = PS_ERUNTIME;
+  } else if (shown) {
+    fputs(text, stdout);
+  }
+  free(text);
+  if (rc == PS_OK && c->json) rc = write_report(c->json, json, "JSON");
+  else free(json);
+  if (rc == PS_OK && c->html) rc = write_report(c->html, html, "HTML");
+  else free(html);
+  return rc;
+}
+
+/* a study that did not run: its message */
+static void study_error(int rc, const char *err) { fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err); }
+
+/* compare and sweep: every run on the same seed and paths (A's, unless given);
+** the study runs, then its reports are rendered and written */
 static int study(const cli *c, const ps_model *m) {
   char err[2048];
   ps_options o = {.paths = c->paths ? c->paths : ps_model_paths(m),
@@ -397,27 +419,48 @@ static int study(const cli *c, const ps_model *m) {
                   .use_seed = 1,
                   .threads = c->threads,
                   .search = 1};
-  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
-  FILE *text = c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0) ? NULL : stdout;
+  ps_study_options so = {c->nalphas ? c->alphas : NULL, c->nalphas, c->pool};
+  int shown = !(c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0));
   int rc;
   if (strcmp(c->command, "compare") == 0) {
     ps_model *b = NULL;
+    ps_compare *s = NULL;
     if ((rc = ps_model_new(c->scenario_b, c->sets, c->nsets, &b, err, sizeof err))) {
       fprintf(stderr, "%s\n", err);
       return rc;
     }
-    rc = ps_study_compare(m, b, &o, &ro, c->json, c->html, text, NULL, err, sizeof err);
+    rc = ps_compare_run(m, b, &o, &so, &s, err, sizeof err);
     ps_model_free(b);
+    if (rc == PS_OK)
+      rc = study_reports(c, shown, shown ? ps_report_compare_text(s) : NULL, c->json ? ps_report_compare_json(s) : NULL,
+                         c->html ? ps_report_compare_html(s, c->lang) : NULL);
+    else study_error(rc, err);
+    ps_compare_free(s);
   } else if (c->volume) {
-    rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, c->html, text, err, sizeof err);
+    ps_volume *s = NULL;
+    rc = ps_volume_run(c->scenario, c->sets, c->nsets, &o, &so, &s, err, sizeof err);
+    if (rc == PS_OK)
+      rc = study_reports(c, shown, shown ? ps_report_volume_text(s) : NULL, c->json ? ps_report_volume_json(s) : NULL,
+                         c->html ? ps_report_volume_html(s, c->lang) : NULL);
+    else study_error(rc, err);
+    ps_volume_free(s);
   } else if (c->ntornado) {
-    rc = ps_study_tornado(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &ro, c->json, c->html, text,
-                          err, sizeof err);
+    ps_tornado *s = NULL;
+    rc = ps_tornado_run(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &s, err, sizeof err);
+    if (rc == PS_OK)
+      rc = study_reports(c, shown, shown ? ps_report_tornado_text(s) : NULL, c->json ? ps_report_tornado_json(s) : NULL,
+                         c->html ? ps_report_tornado_html(s, c->lang) : NULL);
+    else study_error(rc, err);
+    ps_tornado_free(s);
   } else {
-    rc = ps_study_sweep(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &ro, c->json, c->html, text, err,
-                        sizeof err);
+    ps_sweep *s = NULL;
+    rc = ps_sweep_run(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &so, &s, err, sizeof err);
+    if (rc == PS_OK)
+      rc = study_reports(c, shown, shown ? ps_report_sweep_text(s) : NULL, c->json ? ps_report_sweep_json(s) : NULL,
+                         c->html ? ps_report_sweep_html(s, c->lang) : NULL);
+    else study_error(rc, err);
+    ps_sweep_free(s);
   }
-  if (rc) fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err);
   return rc;
 }
 

@@ -2,16 +2,17 @@
 **
 ** The driver runs in the same sandbox as scenarios (with --trust: also io and
 ** os) and gets, besides the scenario helpers:
-**   poolsim.run(file, opts)          -> results, the JSON document as a Lua table
+**   poolsim.run(file, opts)          -> results: the JSON document's tables
 **   poolsim.size(file, opts)         -> the same, sizing by search where rules feed back
 **   poolsim.compare(a, b, opts)      -> the compare document
 **   poolsim.sweep(file, key, values, opts) -> { {value = v, results = ...}, ... }
 ** opts: { paths =, seed =, threads =, set = { ["pools.fund.initial"] = 2.5e8 } }.
 ** Every run of a driver uses the same seed unless opts.seed says otherwise, so
-** runs are paired on common random numbers. print() writes to stdout. */
+** runs are paired on common random numbers. print() writes to stdout. The
+** tables are built from the C values (lua/lua_doc.h walks the documents of
+** report/report.h and report/study_doc.h), never from JSON text. */
 #include "lua/script.h"
 
-#include <cJSON.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
@@ -21,44 +22,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lua/lua_doc.h"
 #include "lua/lua_env.h"
 #include "report/report.h"
+#include "report/study_doc.h"
 #include "sim/rng.h"
-#include "stats/study.h"
 
 #define MAX_SETS 128
+#define OWNED "poolsim.Owned"
 
-/* a JSON value as a Lua value (objects -> tables, arrays -> lists, null -> nil).
-** Recursive, on poolsim's own results: their depth is that of the schema. */
-static void push_json(lua_State *L, const cJSON *j) { /* NOLINT(misc-no-recursion) */
-  if (cJSON_IsNumber(j)) lua_pushnumber(L, j->valuedouble);
-  else if (cJSON_IsString(j)) lua_pushstring(L, j->valuestring);
-  else if (cJSON_IsBool(j)) lua_pushboolean(L, cJSON_IsTrue(j));
-  else if (cJSON_IsArray(j)) {
-    lua_createtable(L, cJSON_GetArraySize(j), 0);
-    int i = 1;
-    for (const cJSON *e = j->child; e; e = e->next, i++) {
-      push_json(L, e);
-      lua_rawseti(L, -2, i);
-    }
-  } else if (cJSON_IsObject(j)) {
-    lua_newtable(L);
-    for (const cJSON *e = j->child; e; e = e->next) {
-      push_json(L, e);
-      lua_setfield(L, -2, e->string);
-    }
-  } else lua_pushnil(L);
+/* A C value Lua holds while its document is pushed, so that it is freed (by
+** __gc) even when pushing raises; release() frees it at once. */
+typedef struct {
+  void *value;
+  void (*free)(void *);
+} owned;
+
+static void release(owned *o) {
+  if (o->value) o->free(o->value);
+  o->value = NULL;
 }
 
-/* parse a JSON document onto the Lua stack; raises on failure */
-static int push_document(lua_State *L, char *text) {
-  cJSON *doc = text ? cJSON_Parse(text) : NULL;
-  free(text);
-  if (!doc) return luaL_error(L, "poolsim: out of memory building the results");
-  push_json(L, doc);
-  cJSON_Delete(doc);
-  return 1;
+static int owned_gc(lua_State *L) {
+  release(luaL_checkudata(L, 1, OWNED));
+  return 0;
 }
+
+/* push an empty holder that frees its value with f */
+static owned *own(lua_State *L, void (*f)(void *)) {
+  owned *o = lua_newuserdatauv(L, sizeof *o, 0);
+  o->value = NULL;
+  o->free = f;
+  luaL_setmetatable(L, OWNED);
+  return o;
+}
+
+static void close_model(void *m) { ps_model_free(m); }
+static void free_results(void *r) { ps_results_free(r); }
+static void free_compare(void *c) { ps_compare_free(c); }
 
 /* the options and overrides of an opts table at idx */
 typedef struct {
@@ -103,19 +104,22 @@ static void read_opts(lua_State *L, int idx, run_opts *r) {
 /* run one scenario file and push its results document */
 static int run_file(lua_State *L, const char *file, run_opts *r, int search) {
   char err[2048];
+  owned *model = own(L, close_model), *results = own(L, free_results);
   ps_model *m = NULL;
   ps_results *res = NULL;
   r->o.search = search;
-  if (ps_scenario_open(file, r->sets, r->nsets, &m, err, sizeof err)) return luaL_error(L, "%s", err);
-  if (ps_scenario_run(m, &r->o, &res, err, sizeof err)) {
-    ps_scenario_close(m);
-    return luaL_error(L, "%s", err);
-  }
+  if (ps_model_new(file, r->sets, r->nsets, &m, err, sizeof err)) return luaL_error(L, "%s", err);
+  model->value = m;
+  if (ps_scenario_run(m, &r->o, &res, err, sizeof err)) return luaL_error(L, "%s", err);
+  results->value = res;
   ps_report_options ro = {0};
-  char *text = ps_report_json(res, &ro);
-  ps_results_destroy(res);
-  ps_scenario_close(m);
-  return push_document(L, text);
+  ps_run_doc doc = {res, &ro};
+  ps_lua_push_doc(L, ps_results_doc, &doc);
+  release(results); /* the results refer to the model: freed first */
+  release(model);
+  lua_insert(L, -3); /* the document below the two holders, which go */
+  lua_pop(L, 2);
+  return 1;
 }
 
 static int script_run(lua_State *L) {
@@ -164,19 +168,22 @@ static int script_compare(lua_State *L) {
   read_opts(L, 3, &r);
   r.o.search = 1;
   char err[2048];
+  owned *model_a = own(L, close_model), *model_b = own(L, close_model), *study = own(L, free_compare);
   ps_model *ma = NULL, *mb = NULL;
-  if (ps_scenario_open(a, r.sets, r.nsets, &ma, err, sizeof err)) return luaL_error(L, "%s", err);
-  if (ps_scenario_open(b, r.sets, r.nsets, &mb, err, sizeof err)) {
-    ps_scenario_close(ma);
-    return luaL_error(L, "%s", err);
-  }
-  ps_report_options ro = {0};
-  char *text = NULL;
-  int rc = ps_study_compare(ma, mb, &r.o, &ro, NULL, NULL, NULL, &text, err, sizeof err);
-  ps_scenario_close(ma);
-  ps_scenario_close(mb);
-  if (rc) return luaL_error(L, "%s", err);
-  return push_document(L, text);
+  ps_compare *c = NULL;
+  if (ps_model_new(a, r.sets, r.nsets, &ma, err, sizeof err)) return luaL_error(L, "%s", err);
+  model_a->value = ma;
+  if (ps_model_new(b, r.sets, r.nsets, &mb, err, sizeof err)) return luaL_error(L, "%s", err);
+  model_b->value = mb;
+  if (ps_compare_run(ma, mb, &r.o, NULL, &c, err, sizeof err)) return luaL_error(L, "%s", err);
+  study->value = c;
+  ps_lua_push_doc(L, ps_compare_doc, c);
+  release(study);
+  release(model_b);
+  release(model_a);
+  lua_insert(L, -4); /* the document below the three holders, which go */
+  lua_pop(L, 3);
+  return 1;
 }
 
 /* print(...) to stdout: a driver's own output */
@@ -197,6 +204,10 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   }
   ps_rng_seed_stream(random, 0, 0, PS_STREAM_POLICY);
   ps_lua_set_budget(L, LLONG_MAX); /* a study may run as long as it needs */
+  luaL_newmetatable(L, OWNED);
+  lua_pushcfunction(L, owned_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
   lua_getglobal(L, "poolsim");
   luaL_setfuncs(L, functions, 0);
   lua_pop(L, 1);

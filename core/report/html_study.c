@@ -1,7 +1,7 @@
 /* html_study.c — the study pages (compare, tornado, max_volume; the sweep is
-** html_study_sweep.c) and what they share. Rendered from the cJSON document the
-** study wrote (docs/json-schema.md), so the page and the JSON cannot disagree.
-** Charts are stacked panels in one svg. */
+** html_study_sweep.c) and what they share, drawn from the studies' values
+** (stats/study.h): the same numbers the JSON documents print. A number that is
+** not finite shows as 0. Charts are stacked panels in one svg. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,38 +9,6 @@
 
 #include "report/html_study.h"
 #include "report/svg.h"
-
-/* html_jnum — the number at key k of object o (0 when missing or not finite) */
-double html_jnum(const cJSON *o, const char *k) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? html_finite(v->valuedouble) : 0;
-}
-/* html_jstr — the string at key k of object o ("" when missing) */
-const char *html_jstr(const cJSON *o, const char *k) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsString(v) && v->valuestring ? v->valuestring : "";
-}
-/* html_jget — the member k of object o, or NULL */
-const cJSON *html_jget(const cJSON *o, const char *k) { return cJSON_GetObjectItemCaseSensitive(o, k); }
-/* html_jci — a [lo, hi] array at key k of o (either missing: the value) */
-void html_jci(const cJSON *o, const char *k, double value, double *lo, double *hi) {
-  const cJSON *a = html_jget(o, k);
-  const cJSON *l = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 0) : NULL, *h = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 1) : NULL;
-  /* NOLINTBEGIN(clang-analyzer-core.NullDereference): cJSON_IsNumber(NULL) is false (the analyzer cannot see into libcjson) */
-  *lo = cJSON_IsNumber(l) ? html_finite(l->valuedouble) : value;
-  *hi = cJSON_IsNumber(h) ? html_finite(h->valuedouble) : value;
-  /* NOLINTEND(clang-analyzer-core.NullDereference) */
-}
-/* html_jprob — PROB {value, ci} (or a bare number) as an estimate */
-ps_estimate html_jprob(const cJSON *o) {
-  ps_estimate e = {0};
-  if (cJSON_IsNumber(o)) e.value = e.lo = e.hi = html_finite(o->valuedouble);
-  else {
-    e.value = html_jnum(o, "value");
-    html_jci(o, "ci", e.value, &e.lo, &e.hi);
-  }
-  return e;
-}
 
 /* html_shorten — at most max bytes of s (whole UTF-8 characters), "…" when cut; s itself when short enough, else buf */
 const char *html_shorten(const char *s, size_t max, char *buf, size_t n) {
@@ -51,6 +19,25 @@ const char *html_shorten(const char *s, size_t max, char *buf, size_t n) {
   memcpy(buf, s, k);
   memcpy(buf + k, "…", 4);
   return buf;
+}
+
+/* html_study_lang — the page's language: lang ("zh" or "en"), or zh when name has Chinese (lang NULL) */
+void html_study_lang(html_ctx *c, const char *lang, const char *name) {
+  c->zh = lang ? strcmp(lang, "zh") == 0 : html_has_cjk(name);
+}
+
+/* html_study_done — the page built in c, to free(); NULL when memory ran out */
+char *html_study_done(html_ctx *c) {
+  if (c->b.oom) {
+    free(c->b.s);
+    return NULL;
+  }
+  return c->b.s;
+}
+
+/* html_study_estimate — e with each number not finite as 0 */
+ps_estimate html_study_estimate(const ps_estimate *e) {
+  return (ps_estimate){html_finite(e->value), html_finite(e->lo), html_finite(e->hi)};
 }
 
 /* a signed difference of money or of probability points */
@@ -111,26 +98,25 @@ void html_study_sub(html_ctx *c, const char *name, const char *extra) {
                 "(common random numbers).</p>\n</header>\n"));
 }
 
-static void audit_scenario(html_ctx *c, const char *label, const cJSON *s) {
-  if (!cJSON_IsObject(s)) return;
+static void audit_scenario(html_ctx *c, const char *label, const ps_study_scenario *s) {
+  if (!s) return;
   ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", label);
-  html_esc(&c->b, html_jstr(s, "name"));
+  html_esc(&c->b, s->name);
   ps_strbuf_puts(&c->b, "<br><code>");
-  html_esc(&c->b, html_jstr(s, "file"));
+  html_esc(&c->b, s->file);
   ps_strbuf_puts(&c->b, "</code><br>SHA-256 <code>");
-  html_esc(&c->b, html_jstr(s, "sha256"));
+  html_esc(&c->b, s->sha256);
   ps_strbuf_puts(&c->b, "</code></dd>\n");
 }
 
 /* html_study_close — the audit block (software, the scenarios sa and sb (may be NULL), extra already HTML) and the end of the page */
-void html_study_close(html_ctx *c, const cJSON *doc, const cJSON *sa, const cJSON *sb, const char *extra) {
+void html_study_close(html_ctx *c, const ps_study_scenario *sa, const ps_study_scenario *sb, const char *extra) {
   ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"audit\">\n", TR(c, "审计信息", "Audit"));
-  const cJSON *ver = html_jget(doc, "poolsim");
   ps_strbuf_puts(&c->b, "<dt>");
   ps_strbuf_puts(&c->b, TR(c, "软件版本", "software"));
   ps_strbuf_puts(&c->b, "</dt><dd>poolsim ");
-  html_esc(&c->b, cJSON_IsString(ver) ? ver->valuestring : PS_VERSION);
-  ps_strbuf_printf(&c->b, TR(c, "（JSON 格式 %g）", " (JSON schema %g)"), html_jnum(doc, "schema"));
+  html_esc(&c->b, PS_VERSION);
+  ps_strbuf_printf(&c->b, TR(c, "（JSON 格式 %g）", " (JSON schema %g)"), (double)PS_JSON_SCHEMA);
   ps_strbuf_puts(&c->b, "</dd>\n");
   audit_scenario(c, sb ? TR(c, "情景 A", "scenario A") : TR(c, "情景", "scenario"), sa);
   audit_scenario(c, TR(c, "情景 B", "scenario B"), sb);
@@ -141,12 +127,11 @@ void html_study_close(html_ctx *c, const cJSON *doc, const cJSON *sa, const cJSO
 
 /* ---- tornado --------------------------------------------------------------- */
 
-static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
+static void tornado_page(html_ctx *c, const ps_tornado *t) {
   ps_strbuf *b = &c->b;
-  const cJSON *sc = html_jget(t, "scenario"), *base = html_jget(t, "base"), *keys = html_jget(t, "keys");
-  const char *name = html_jstr(sc, "name");
-  double by = html_jnum(t, "by");
-  int nkeys = cJSON_GetArraySize(keys), npools = cJSON_GetArraySize(base);
+  const char *name = t->scenario.name;
+  double by = html_finite(t->by);
+  int nkeys = t->nkeys, npools = t->npools;
   char a[64], d[64], e[64], f[64], g[96], byt[32];
   snprintf(byt, sizeof byt, "%g%%", 100 * by);
   html_study_open(c, name, TR(c, "敏感性分析（龙卷风图）", "Sensitivity (tornado)"));
@@ -159,36 +144,33 @@ static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
     free(tmp.s);
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
-  const cJSON *pool;
-  cJSON_ArrayForEach(pool, base) {
-    const char *id = pool->string ? pool->string : "";
+  for (int q = 0; q < npools; q++) {
+    const char *id = t->pools[q];
     ps_strbuf_puts(b, "<p class=\"answer\">");
     ps_strbuf_printf(b, "%s <b>", TR(c, "资金池", "Pool"));
     html_esc(b, id);
     ps_strbuf_printf(b, TR(c, "</b>：基准情景下净支出的95%%分位数为 <b>%s</b>（耗尽概率 %s）。", "</b>: in the scenario as given, the 95th percentile of the net outlay is <b>%s</b> (P(depletion) %s)."),
-       html_money(html_jnum(pool, "net_outlay_p95"), a, sizeof a), html_pct(html_jnum(pool, "depletion"), d, sizeof d));
+       html_money(html_finite(t->base[q].p95), a, sizeof a), html_pct(html_finite(t->base[q].depletion), d, sizeof d));
     /* the key with the largest and the smallest swing for this pool */
     int kmax = -1, kmin = -1;
     double smax = -1, smin = INFINITY;
     for (int k = 0; k < nkeys; k++) {
-      const cJSON *row = cJSON_GetArrayItem(keys, k);
-      const cJSON *lo = html_jget(html_jget(html_jget(row, "low"), "pools"), id), *hi = html_jget(html_jget(html_jget(row, "high"), "pools"), id);
-      double s = fabs(html_jnum(hi, "net_outlay_p95") - html_jnum(lo, "net_outlay_p95"));
+      double s = fabs(html_finite(t->keys[k].hi[q].p95) - html_finite(t->keys[k].lo[q].p95));
       if (s > smax) smax = s, kmax = k;
       if (s < smin) smin = s, kmin = k;
     }
     if (kmax >= 0) {
-      const cJSON *row = cJSON_GetArrayItem(keys, kmax);
-      const cJSON *lo = html_jget(html_jget(html_jget(row, "low"), "pools"), id), *hi = html_jget(html_jget(html_jget(row, "high"), "pools"), id);
+      const ps_tornado_bar *row = &t->keys[kmax];
+      const ps_tornado_point *lo = &row->lo[q], *hi = &row->hi[q];
       ps_strbuf_puts(b, TR(c, "影响最大的是 <code>", " It moves most with <code>"));
-      html_esc(b, html_jstr(row, "key"));
+      html_esc(b, row->key);
       ps_strbuf_printf(b, TR(c, "</code>：取 %g（−%s）时为 %s，取 %g（+%s）时为 %s，相差 %s。", "</code>: at %g (−%s) it is %s, at %g (+%s) %s, a swing of %s."),
-         html_jnum(html_jget(row, "low"), "value"), byt, html_money(html_jnum(lo, "net_outlay_p95"), a, sizeof a), html_jnum(html_jget(row, "high"), "value"),
-         byt, html_money(html_jnum(hi, "net_outlay_p95"), d, sizeof d), html_money(smax, e, sizeof e));
+         html_finite(row->low), byt, html_money(html_finite(lo->p95), a, sizeof a), html_finite(row->high),
+         byt, html_money(html_finite(hi->p95), d, sizeof d), html_money(smax, e, sizeof e));
     }
     if (kmin >= 0 && kmin != kmax) {
       ps_strbuf_puts(b, TR(c, "影响最小的是 <code>", " It moves least with <code>"));
-      html_esc(b, html_jstr(cJSON_GetArrayItem(keys, kmin), "key"));
+      html_esc(b, t->keys[kmin].key);
       ps_strbuf_printf(b, TR(c, "</code>（相差 %s）。", "</code> (a swing of %s)."), html_money(smin, f, sizeof f));
     }
     ps_strbuf_puts(b, "</p>\n");
@@ -207,8 +189,7 @@ static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
     }
     size_t longest = 0;
     for (int k = 0; k < nkeys; k++) {
-      const char *key = html_jstr(cJSON_GetArrayItem(keys, k), "key");
-      labels[k] = html_shorten(key, 40, short_keys[k], sizeof short_keys[k]);
+      labels[k] = html_shorten(t->keys[k].key, 40, short_keys[k], sizeof short_keys[k]);
       longest = strlen(labels[k]) > longest ? strlen(labels[k]) : longest;
     }
     double left = fmin(fmax(40 + 6.4 * (double)longest, 100), 320);
@@ -216,14 +197,12 @@ static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
     char title[256];
     snprintf(title, sizeof title, TR(c, "各参数 −%s / +%s 时净支出95%%分位数的变化", "95th percentile of the net outlay with each input at −%s and +%s"), byt, byt);
     svg_chart_open_h(c, title, h * npools);
-    int q = 0;
-    cJSON_ArrayForEach(pool, base) {
-      const char *id = pool->string ? pool->string : "";
-      double bv = html_jnum(pool, "net_outlay_p95"), lo = bv, hi = bv;
+    for (int q = 0; q < npools; q++) {
+      const char *id = t->pools[q];
+      double bv = html_finite(t->base[q].p95), lo = bv, hi = bv;
       for (int k = 0; k < nkeys; k++) {
-        const cJSON *row = cJSON_GetArrayItem(keys, k);
-        double l = html_jnum(html_jget(html_jget(html_jget(row, "low"), "pools"), id), "net_outlay_p95");
-        double u2 = html_jnum(html_jget(html_jget(html_jget(row, "high"), "pools"), id), "net_outlay_p95");
+        double l = html_finite(t->keys[k].lo[q].p95);
+        double u2 = html_finite(t->keys[k].hi[q].p95);
         lo = fmin(lo, fmin(l, u2));
         hi = fmax(hi, fmax(l, u2));
       }
@@ -236,22 +215,21 @@ static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
       p.x0 *= u.div;
       p.x1 *= u.div;
       snprintf(g, sizeof g, "%s %s", TR(c, "资金池", "Pool"), id);
-      svg_panel_open(c, 0, h * q++, g);
+      svg_panel_open(c, 0, h * q, g);
       snprintf(g, sizeof g, TR(c, "净支出95%%分位数（%s）", "95th percentile of the net outlay (%s)"), TR(c, u.zh, u.en));
       svg_axis_spec as = {.xstep = xs, .xdiv = u.div, .xdec = svg_step_decimals(xs / u.div), .ycat = nkeys, .ylabels = labels};
       svg_axes(c, &p, &as, g, TR(c, "参数", "input"));
       double slot = (svg_py(&p, 0) - svg_py(&p, nkeys)) / nkeys, bh = fmin(slot * 0.36, 14);
       for (int k = 0; k < nkeys; k++) {
-        const cJSON *row = cJSON_GetArrayItem(keys, k);
+        const ps_tornado_bar *row = &t->keys[k];
         double cy = svg_py(&p, nkeys - k - 0.5);
         for (int side = 0; side < 2; side++) {
-          const cJSON *end = html_jget(row, side ? "high" : "low");
-          double v = html_jnum(html_jget(html_jget(end, "pools"), id), "net_outlay_p95");
+          double v = html_finite(side ? row->hi[q].p95 : row->lo[q].p95);
           double x0 = svg_px(&p, fmin(v, bv)), x1 = svg_px(&p, fmax(v, bv)), y = side ? cy : cy - bh;
           ps_strbuf_printf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", side ? "hi" : "lo", x0, y,
              fmax(x1 - x0, 1), bh);
           int right = v >= bv;
-          snprintf(a, sizeof a, "%g", html_jnum(end, "value"));
+          snprintf(a, sizeof a, "%g", html_finite(side ? row->high : row->low));
           ps_strbuf_printf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n",
              right ? fmax(x1, svg_px(&p, bv)) + 4 : x0 - 4, y + bh - 3, right ? "start" : "end", a);
         }
@@ -288,27 +266,26 @@ static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
   html_th(c, TR(c, "耗尽概率", "P(depletion)"));
   html_th(c, TR(c, "变动幅度", "swing"));
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
-  const cJSON *row;
-  cJSON_ArrayForEach(row, keys) {
-    cJSON_ArrayForEach(pool, base) {
-      const char *id = pool->string ? pool->string : "";
-      const cJSON *lo = html_jget(html_jget(html_jget(row, "low"), "pools"), id), *hi = html_jget(html_jget(html_jget(row, "high"), "pools"), id);
+  for (int k = 0; k < nkeys; k++) {
+    const ps_tornado_bar *row = &t->keys[k];
+    for (int q = 0; q < npools; q++) {
+      const ps_tornado_point *lo = &row->lo[q], *hi = &row->hi[q];
       ps_strbuf_puts(b, "<tr><td><code>");
-      html_esc(b, html_jstr(row, "key"));
+      html_esc(b, row->key);
       ps_strbuf_puts(b, "</code></td>");
-      html_td(c, id);
-      snprintf(a, sizeof a, "%g", html_jnum(row, "base_value"));
+      html_td(c, t->pools[q]);
+      snprintf(a, sizeof a, "%g", html_finite(row->base));
       html_tdn(c, a);
-      html_tdn(c, html_money(html_jnum(pool, "net_outlay_p95"), a, sizeof a));
-      snprintf(a, sizeof a, "%g", html_jnum(html_jget(row, "low"), "value"));
+      html_tdn(c, html_money(html_finite(t->base[q].p95), a, sizeof a));
+      snprintf(a, sizeof a, "%g", html_finite(row->low));
       html_tdn(c, a);
-      html_tdn(c, html_money(html_jnum(lo, "net_outlay_p95"), a, sizeof a));
-      html_tdn(c, html_pct(html_jnum(lo, "depletion"), a, sizeof a));
-      snprintf(a, sizeof a, "%g", html_jnum(html_jget(row, "high"), "value"));
+      html_tdn(c, html_money(html_finite(lo->p95), a, sizeof a));
+      html_tdn(c, html_pct(html_finite(lo->depletion), a, sizeof a));
+      snprintf(a, sizeof a, "%g", html_finite(row->high));
       html_tdn(c, a);
-      html_tdn(c, html_money(html_jnum(hi, "net_outlay_p95"), a, sizeof a));
-      html_tdn(c, html_pct(html_jnum(hi, "depletion"), a, sizeof a));
-      html_tdn(c, html_money(fabs(html_jnum(hi, "net_outlay_p95") - html_jnum(lo, "net_outlay_p95")), a, sizeof a));
+      html_tdn(c, html_money(html_finite(hi->p95), a, sizeof a));
+      html_tdn(c, html_pct(html_finite(hi->depletion), a, sizeof a));
+      html_tdn(c, html_money(fabs(html_finite(hi->p95) - html_finite(lo->p95)), a, sizeof a));
       ps_strbuf_puts(b, "</tr>\n");
     }
   }
@@ -319,18 +296,18 @@ static void tornado_page(html_ctx *c, const cJSON *doc, const cJSON *t) {
         "differences come from the input, not from sampling noise."));
   char extra[160];
   snprintf(extra, sizeof extra, "<dt>%s</dt><dd>−%s / +%s</dd>\n", TR(c, "变动幅度", "moved by"), byt, byt);
-  html_study_close(c, doc, sc, NULL, extra);
+  html_study_close(c, &t->scenario, NULL, extra);
 }
 
 
 /* ---- compare --------------------------------------------------------------- */
 
 /* A and B as two bars, the B - A interval as a whisker on B (A + ci), A's level dashed */
-static void ab_panel(html_ctx *c, double ox, double oy, const char *title, const cJSON *diff, int money_units, const char *an,
-                     const char *bn) {
+static void ab_panel(html_ctx *c, double ox, double oy, const char *title, const ps_difference *diff, int money_units,
+                     const char *an, const char *bn) {
   ps_strbuf *b = &c->b;
-  double va = html_jnum(diff, "a"), vb = html_jnum(diff, "b"), dm = html_jnum(diff, "diff"), lo, hi;
-  html_jci(diff, "ci", dm, &lo, &hi);
+  double va = html_finite(diff->a), vb = html_finite(diff->b), dm = html_finite(diff->diff);
+  double lo = html_finite(diff->lo), hi = html_finite(diff->hi);
   double wlo = va + lo, whi = va + hi;
   svg_plot p = {.left = 68, .right = SVG_CW / 2 + 16, .top = 70, .bottom = 48, .x0 = 0, .x1 = 2};
   svg_unit u = {1, "", ""};
@@ -369,10 +346,10 @@ static void ab_panel(html_ctx *c, double ox, double oy, const char *title, const
   svg_panel_close(c);
 }
 
-static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
+static void compare_page(html_ctx *c, const ps_compare *cmp) {
   ps_strbuf *b = &c->b;
-  const cJSON *sa = html_jget(cmp, "a"), *sb = html_jget(cmp, "b"), *pools = html_jget(cmp, "pools");
-  const char *an = html_jstr(sa, "name"), *bn = html_jstr(sb, "name");
+  const char *an = cmp->a.name, *bn = cmp->b.name;
+  double paths = html_finite((double)cmp->paths), seed = html_finite((double)cmp->seed);
   char a[64], d[64], e[64], f[64], g[256], la[48], lb[48];
   snprintf(g, sizeof g, "A: %s · B: %s", an, bn);
   html_study_open(c, "", TR(c, "方案比较：B 与 A", "Comparison: B against A"));
@@ -382,38 +359,36 @@ static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
     html_esc(&tmp, an);
     ps_strbuf_puts(&tmp, "</b> · B <b>");
     html_esc(&tmp, bn);
-    ps_strbuf_printf(&tmp, TR(c, "</b> · 每个方案 %.0f 条路径 · 随机种子 %.0f", "</b> · %.0f paths each · seed %.0f"), html_jnum(cmp, "paths"), html_jnum(cmp, "seed"));
+    ps_strbuf_printf(&tmp, TR(c, "</b> · 每个方案 %.0f 条路径 · 随机种子 %.0f", "</b> · %.0f paths each · seed %.0f"), paths, seed);
     html_study_sub(c, "", tmp.oom ? "" : tmp.s);
     if (tmp.oom) b->oom = 1;
     free(tmp.s);
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
-  const cJSON *pool;
-  cJSON_ArrayForEach(pool, pools) {
-    const char *id = pool->string ? pool->string : "";
-    const cJSON *dep = html_jget(pool, "depletion"), *out = html_jget(pool, "net_outlay_mean");
-    double dlo, dhi, olo, ohi;
-    html_jci(dep, "ci", html_jnum(dep, "diff"), &dlo, &dhi);
-    html_jci(out, "ci", html_jnum(out, "diff"), &olo, &ohi);
+  for (int q = 0; q < cmp->npools; q++) {
+    const ps_compare_entry *pool = &cmp->pools[q];
+    const char *id = pool->id;
+    const ps_difference *dep = &pool->depletion, *out = &pool->net_outlay_mean;
+    double dlo = html_finite(dep->lo), dhi = html_finite(dep->hi), olo = html_finite(out->lo), ohi = html_finite(out->hi);
     ps_strbuf_puts(b, "<p class=\"answer\">");
     ps_strbuf_printf(b, "%s <b>", TR(c, "资金池", "Pool"));
     html_esc(b, id);
     ps_strbuf_printf(b, TR(c, "</b>：B 相对 A，耗尽概率变化 <b>%s 个百分点</b>（%s → %s，95%%置信区间 %s … %s）", "</b>: from A to B the probability of depletion changes by <b>%s points</b> (%s → %s; 95%% CI %s … %s)"),
-       points_signed(html_jnum(dep, "diff"), a, sizeof a), html_pct(html_jnum(dep, "a"), d, sizeof d), html_pct(html_jnum(dep, "b"), e, sizeof e),
+       points_signed(dep->diff, a, sizeof a), html_pct(html_finite(dep->a), d, sizeof d), html_pct(html_finite(dep->b), e, sizeof e),
        points_signed(dlo, f, sizeof f), points_signed(dhi, g, sizeof g));
     ps_strbuf_puts(b, dlo > 0 || dhi < 0 ? TR(c, "，差异显著", ", a real difference at this number of paths")
                               : TR(c, "，在模拟误差范围内", ", within the Monte Carlo error"));
     ps_strbuf_printf(b, TR(c, "；净支出均值变化 <b>%s</b>（95%%置信区间 %s … %s）", "; the mean net outlay changes by <b>%s</b> (95%% CI %s … %s)"),
-       money_signed(html_jnum(out, "diff"), a, sizeof a), money_signed(olo, d, sizeof d), money_signed(ohi, e, sizeof e));
-    const cJSON *s;
-    cJSON_ArrayForEach(s, html_jget(pool, "sizing")) {
+       money_signed(html_finite(out->diff), a, sizeof a), money_signed(olo, d, sizeof d), money_signed(ohi, e, sizeof e));
+    for (int k = 0; k < cmp->nalphas; k++) {
       ps_strbuf_printf(b, TR(c, "；耗尽概率不超过 %s，A 需 %s、B 需 <b>%s</b>", "; for P ≤ %s, A needs %s and B <b>%s</b>"),
-         html_alpha_text(html_jnum(s, "alpha"), f, sizeof f), html_money(html_jnum(s, "a"), a, sizeof a), html_money(html_jnum(s, "b"), d, sizeof d));
+         html_alpha_text(html_finite(cmp->alphas[k]), f, sizeof f), html_money(html_finite(pool->size_a[k].value), a, sizeof a),
+         html_money(html_finite(pool->size_b[k].value), d, sizeof d));
     }
     ps_strbuf_puts(b, TR(c, "。</p>\n", ".</p>\n"));
   }
 
-  int npools = cJSON_GetArraySize(pools);
+  int npools = cmp->npools;
   if (npools > 0) {
     ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     html_shorten(an, 24, la, sizeof la);
@@ -424,22 +399,20 @@ static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
     snprintf(title, sizeof title, "%s", TR(c, "A 与 B：耗尽概率、净支出与所需初始余额", "A and B: depletion, net outlay and the size needed"));
     svg_chart_open_h(c, title, 2 * SVG_CH * npools);
     int q = 0;
-    cJSON_ArrayForEach(pool, pools) {
-      const char *id = pool->string ? pool->string : "";
+    for (int i = 0; i < npools; i++) {
+      const ps_compare_entry *pool = &cmp->pools[i];
+      const char *id = pool->id;
       snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率", "Pool %s: probability of depletion"), id);
-      ab_panel(c, 0, SVG_CH * q, g, html_jget(pool, "depletion"), 0, xa, xb);
+      ab_panel(c, 0, SVG_CH * q, g, &pool->depletion, 0, xa, xb);
       snprintf(g, sizeof g, TR(c, "资金池 %s：净支出均值", "Pool %s: mean net outlay"), id);
-      ab_panel(c, SVG_CW / 2, SVG_CH * q, g, html_jget(pool, "net_outlay_mean"), 1, xa, xb);
+      ab_panel(c, SVG_CW / 2, SVG_CH * q, g, &pool->net_outlay_mean, 1, xa, xb);
       q++;
       /* sizes per alpha, A and B side by side with their intervals */
-      const cJSON *sz = html_jget(pool, "sizing"), *s;
-      int na = cJSON_GetArraySize(sz);
-      double lo = 0, hi = 0, l, h;
-      cJSON_ArrayForEach(s, sz) {
-        html_jci(s, "a_ci", html_jnum(s, "a"), &l, &h);
-        lo = fmin(lo, l), hi = fmax(hi, h);
-        html_jci(s, "b_ci", html_jnum(s, "b"), &l, &h);
-        lo = fmin(lo, l), hi = fmax(hi, h);
+      int na = cmp->nalphas;
+      double lo = 0, hi = 0;
+      for (int k = 0; k < na; k++) {
+        lo = fmin(lo, html_finite(pool->size_a[k].lo)), hi = fmax(hi, html_finite(pool->size_a[k].hi));
+        lo = fmin(lo, html_finite(pool->size_b[k].lo)), hi = fmax(hi, html_finite(pool->size_b[k].hi));
       }
       svg_plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = na > 0 ? na : 1};
       svg_unit u;
@@ -451,7 +424,7 @@ static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
       int nl = na < 16 ? na : 16;
       for (int k = 0; k < nl; k++) {
         char al[24];
-        snprintf(labs[k], sizeof labs[k], "P ≤ %s", html_alpha_text(html_jnum(cJSON_GetArrayItem(sz, k), "alpha"), al, sizeof al));
+        snprintf(labs[k], sizeof labs[k], "P ≤ %s", html_alpha_text(html_finite(cmp->alphas[k]), al, sizeof al));
         labels[k] = labs[k];
       }
       char yt[96];
@@ -461,15 +434,14 @@ static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
       svg_axes(c, &p, &as, TR(c, "目标：耗尽概率", "target: probability of depletion"), yt);
       double w = fmin((svg_px(&p, 1) - svg_px(&p, 0)) * 0.3, 60);
       for (int k = 0; k < nl; k++) {
-        s = cJSON_GetArrayItem(sz, k);
-        for (int i = 0; i < 2; i++) {
-          double v = html_jnum(s, i ? "b" : "a"), cx = svg_px(&p, k + 0.5) + (i ? 0.55 : -0.55) * w;
-          html_jci(s, i ? "b_ci" : "a_ci", v, &l, &h);
+        for (int side = 0; side < 2; side++) {
+          const ps_estimate *s = side ? &pool->size_b[k] : &pool->size_a[k];
+          double v = html_finite(s->value), cx = svg_px(&p, k + 0.5) + (side ? 0.55 : -0.55) * w;
           double y0 = svg_py(&p, fmax(v, 0)), y1 = svg_py(&p, fmin(v, 0));
-          ps_strbuf_printf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", i ? "b" : "a", cx - w / 2, y0, w,
+          ps_strbuf_printf(b, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", side ? "b" : "a", cx - w / 2, y0, w,
              fmax(y1 - y0, 0));
           ps_strbuf_puts(b, "<g class=\"whisker\">\n");
-          svg_whisker(c, cx, svg_py(&p, l), svg_py(&p, h));
+          svg_whisker(c, cx, svg_py(&p, html_finite(s->lo)), svg_py(&p, html_finite(s->hi)));
           ps_strbuf_puts(b, "</g>\n");
         }
       }
@@ -491,38 +463,38 @@ static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
   html_th(c, "B − A");
   html_th(c, TR(c, "95%置信区间", "95% CI"));
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
-  cJSON_ArrayForEach(pool, pools) {
-    const char *id = pool->string ? pool->string : "";
-    const cJSON *dep = html_jget(pool, "depletion"), *out = html_jget(pool, "net_outlay_mean"), *s;
-    double lo, hi;
+  for (int i = 0; i < npools; i++) {
+    const ps_compare_entry *pool = &cmp->pools[i];
+    const char *id = pool->id;
+    const ps_difference *dep = &pool->depletion, *out = &pool->net_outlay_mean;
     ps_strbuf_puts(b, "<tr>");
     html_td(c, id);
     html_td(c, TR(c, "耗尽概率", "P(depletion)"));
-    html_tdn(c, html_pct(html_jnum(dep, "a"), a, sizeof a));
-    html_tdn(c, html_pct(html_jnum(dep, "b"), a, sizeof a));
-    snprintf(g, sizeof g, TR(c, "%s 个百分点", "%s points"), points_signed(html_jnum(dep, "diff"), a, sizeof a));
+    html_tdn(c, html_pct(html_finite(dep->a), a, sizeof a));
+    html_tdn(c, html_pct(html_finite(dep->b), a, sizeof a));
+    snprintf(g, sizeof g, TR(c, "%s 个百分点", "%s points"), points_signed(dep->diff, a, sizeof a));
     html_tdn(c, g);
-    html_jci(dep, "ci", html_jnum(dep, "diff"), &lo, &hi);
-    ps_strbuf_printf(b, "<td class=\"num\">%s … %s</td></tr>\n", points_signed(lo, d, sizeof d), points_signed(hi, e, sizeof e));
+    ps_strbuf_printf(b, "<td class=\"num\">%s … %s</td></tr>\n", points_signed(dep->lo, d, sizeof d), points_signed(dep->hi, e, sizeof e));
     ps_strbuf_puts(b, "<tr>");
     html_td(c, id);
     html_td(c, TR(c, "净支出均值", "net outlay, mean"));
-    html_tdn(c, html_money(html_jnum(out, "a"), a, sizeof a));
-    html_tdn(c, html_money(html_jnum(out, "b"), a, sizeof a));
-    html_tdn(c, money_signed(html_jnum(out, "diff"), a, sizeof a));
-    html_jci(out, "ci", html_jnum(out, "diff"), &lo, &hi);
-    ps_strbuf_printf(b, "<td class=\"num\">%s … %s</td></tr>\n", money_signed(lo, d, sizeof d), money_signed(hi, e, sizeof e));
-    cJSON_ArrayForEach(s, html_jget(pool, "sizing")) {
-      double alo, ahi, blo, bhi;
-      html_jci(s, "a_ci", html_jnum(s, "a"), &alo, &ahi);
-      html_jci(s, "b_ci", html_jnum(s, "b"), &blo, &bhi);
+    html_tdn(c, html_money(html_finite(out->a), a, sizeof a));
+    html_tdn(c, html_money(html_finite(out->b), a, sizeof a));
+    html_tdn(c, money_signed(html_finite(out->diff), a, sizeof a));
+    ps_strbuf_printf(b, "<td class=\"num\">%s … %s</td></tr>\n", money_signed(html_finite(out->lo), d, sizeof d),
+                     money_signed(html_finite(out->hi), e, sizeof e));
+    for (int k = 0; k < cmp->nalphas; k++) {
+      const ps_estimate *sa = &pool->size_a[k], *sb = &pool->size_b[k];
+      double va = html_finite(sa->value), vb = html_finite(sb->value);
       ps_strbuf_puts(b, "<tr>");
       html_td(c, id);
-      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始余额", "size for P ≤ %s"), html_alpha_text(html_jnum(s, "alpha"), f, sizeof f));
+      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始余额", "size for P ≤ %s"), html_alpha_text(html_finite(cmp->alphas[k]), f, sizeof f));
       html_td(c, g);
-      ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", html_money(html_jnum(s, "a"), a, sizeof a), html_money(alo, d, sizeof d), html_money(ahi, e, sizeof e));
-      ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", html_money(html_jnum(s, "b"), a, sizeof a), html_money(blo, d, sizeof d), html_money(bhi, e, sizeof e));
-      html_tdn(c, money_signed(html_jnum(s, "b") - html_jnum(s, "a"), a, sizeof a));
+      ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", html_money(va, a, sizeof a), html_money(html_finite(sa->lo), d, sizeof d),
+                       html_money(html_finite(sa->hi), e, sizeof e));
+      ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", html_money(vb, a, sizeof a), html_money(html_finite(sb->lo), d, sizeof d),
+                       html_money(html_finite(sb->hi), e, sizeof e));
+      html_tdn(c, money_signed(vb - va, a, sizeof a));
       ps_strbuf_puts(b, "<td class=\"num\">—</td></tr>\n");
     }
   }
@@ -533,20 +505,20 @@ static void compare_page(html_ctx *c, const cJSON *doc, const cJSON *cmp) {
         "than that of two independent estimates. The sizes carry their own order-statistic intervals; their difference has none here."));
   char extra[160];
   snprintf(extra, sizeof extra, "<dt>%s</dt><dd>%.0f</dd>\n<dt>%s</dt><dd>%.0f</dd>\n", TR(c, "模拟路径数", "paths"),
-           html_jnum(cmp, "paths"), TR(c, "随机种子", "seed"), html_jnum(cmp, "seed"));
-  html_study_close(c, doc, sa, sb, extra);
+           paths, TR(c, "随机种子", "seed"), seed);
+  html_study_close(c, &cmp->a, &cmp->b, extra);
 }
 
 /* ---- max_volume -------------------------------------------------------------- */
 
-static void volume_page(html_ctx *c, const cJSON *doc, const cJSON *v) {
+static void volume_page(html_ctx *c, const ps_volume *v) {
   ps_strbuf *b = &c->b;
-  const cJSON *sc = html_jget(v, "scenario"), *rows = html_jget(v, "rows"), *row;
-  const char *name = html_jstr(sc, "name");
+  const char *name = v->scenario.name;
   char a[64], d[64], e[64], f[64], g[256];
-  int n = cJSON_GetArraySize(rows);
+  int n = v->nrows;
   double base = 0; /* the scenario's covered lending: lending / scale */
-  cJSON_ArrayForEach(row, rows) if (base == 0 && html_jnum(row, "scale") > 0) base = html_jnum(row, "lending") / html_jnum(row, "scale");
+  for (int k = 0; k < n; k++)
+    if (base == 0 && html_finite(v->rows[k].scale) > 0) base = html_finite(v->rows[k].lending) / html_finite(v->rows[k].scale);
   html_study_open(c, name, TR(c, "资金池可支持的最大贷款规模", "The largest lending the pool supports"));
   {
     ps_strbuf tmp = {0};
@@ -558,18 +530,19 @@ static void volume_page(html_ctx *c, const cJSON *doc, const cJSON *v) {
   ps_strbuf_printf(b, "<h2>%s</h2>\n<p class=\"answer\">", TR(c, "结论", "The answer"));
   ps_strbuf_printf(b, TR(c, "以资金池的初始余额，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
      html_money(base, a, sizeof a));
-  cJSON_ArrayForEach(row, rows) {
-    ps_estimate ep = html_jprob(html_jget(row, "depletion"));
+  for (int k = 0; k < n; k++) {
+    const ps_volume_row *row = &v->rows[k];
+    ps_estimate ep = html_study_estimate(&row->depletion);
     ps_strbuf_printf(b, TR(c, "耗尽概率不超过 %s 时，贷款规模最多可达 <b>%s</b>（情景的 %.2f 倍；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
              " To keep P(depletion) at or below %s, lending can go up to <b>%s</b> (%.2f× the scenario's; P(depletion) there %s, 95%% CI %s–%s)."),
-       html_alpha_text(html_jnum(row, "alpha"), f, sizeof f), html_money(html_jnum(row, "lending"), a, sizeof a), html_jnum(row, "scale"),
+       html_alpha_text(html_finite(row->alpha), f, sizeof f), html_money(html_finite(row->lending), a, sizeof a), html_finite(row->scale),
        html_pct(ep.value, d, sizeof d), html_pct(ep.lo, e, sizeof e), html_pct(ep.hi, g, sizeof g));
   }
   ps_strbuf_puts(b, "</p>\n");
   if (n > 0) {
     ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     double hi = base;
-    cJSON_ArrayForEach(row, rows) hi = fmax(hi, html_jnum(row, "lending"));
+    for (int k = 0; k < n; k++) hi = fmax(hi, html_finite(v->rows[k].lending));
     svg_plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = n};
     svg_unit u;
     double ys = svg_money_range(&p, 0, hi * 1.15, &u);
@@ -579,7 +552,7 @@ static void volume_page(html_ctx *c, const cJSON *doc, const cJSON *v) {
     if (!labs || !labels) b->oom = 1;
     for (int k = 0; labs && labels && k < n; k++) {
       char al[24];
-      snprintf(labs[k], sizeof labs[k], "P ≤ %s", html_alpha_text(html_jnum(cJSON_GetArrayItem(rows, k), "alpha"), al, sizeof al));
+      snprintf(labs[k], sizeof labs[k], "P ≤ %s", html_alpha_text(html_finite(v->rows[k].alpha), al, sizeof al));
       labels[k] = labs[k];
     }
     char yt[96];
@@ -590,16 +563,15 @@ static void volume_page(html_ctx *c, const cJSON *doc, const cJSON *v) {
     double w = fmin((svg_px(&p, 1) - svg_px(&p, 0)) * 0.55, 90);
     ps_strbuf_puts(b, "<g class=\"bars\">\n");
     for (int k = 0; k < n; k++) {
-      double l = html_jnum(cJSON_GetArrayItem(rows, k), "lending");
+      double l = html_finite(v->rows[k].lending);
       ps_strbuf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", svg_px(&p, k + 0.5) - w / 2, svg_py(&p, l), w,
          fmax(svg_py(&p, 0) - svg_py(&p, l), 0));
     }
     ps_strbuf_puts(b, "</g>\n");
     for (int k = 0; k < n; k++) {
-      row = cJSON_GetArrayItem(rows, k);
-      double l = html_jnum(row, "lending");
+      double l = html_finite(v->rows[k].lending);
       ps_strbuf_printf(b, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s · k = %.2f</text>\n", svg_px(&p, k + 0.5),
-         svg_py(&p, l) - 5, html_money(l, a, sizeof a), html_jnum(row, "scale"));
+         svg_py(&p, l) - 5, html_money(l, a, sizeof a), html_finite(v->rows[k].scale));
     }
     if (base > 0) {
       ps_strbuf_printf(b, "<line class=\"level\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", svg_px(&p, 0), svg_py(&p, base), svg_px(&p, n),
@@ -620,37 +592,39 @@ static void volume_page(html_ctx *c, const cJSON *doc, const cJSON *v) {
   html_th(c, TR(c, "该规模下耗尽概率", "P(depletion) there"));
   html_th(c, TR(c, "95%置信区间", "95% CI"));
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
-  cJSON_ArrayForEach(row, rows) {
-    ps_estimate ep = html_jprob(html_jget(row, "depletion"));
+  for (int k = 0; k < n; k++) {
+    const ps_volume_row *row = &v->rows[k];
+    ps_estimate ep = html_study_estimate(&row->depletion);
     ps_strbuf_puts(b, "<tr>");
-    html_tdn(c, html_alpha_text(html_jnum(row, "alpha"), a, sizeof a));
-    snprintf(a, sizeof a, "%.2f", html_jnum(row, "scale"));
+    html_tdn(c, html_alpha_text(html_finite(row->alpha), a, sizeof a));
+    snprintf(a, sizeof a, "%.2f", html_finite(row->scale));
     html_tdn(c, a);
-    html_tdn(c, html_money(html_jnum(row, "lending"), a, sizeof a));
+    html_tdn(c, html_money(html_finite(row->lending), a, sizeof a));
     html_tdn(c, html_pct(ep.value, a, sizeof a));
     ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td></tr>\n", html_pct(ep.lo, d, sizeof d), html_pct(ep.hi, e, sizeof e));
   }
   ps_strbuf_puts(b, "</tbody></table>\n");
-  html_study_close(c, doc, sc, NULL, NULL);
+  html_study_close(c, &v->scenario, NULL, NULL);
 }
 
-char *ps_report_study_html(const cJSON *doc, const char *lang) {
-  if (!cJSON_IsObject(doc)) return NULL;
-  const cJSON *cmp = html_jget(doc, "compare"), *sw = html_jget(doc, "sweep"), *t = html_jget(doc, "tornado"), *v = html_jget(doc, "max_volume");
-  const char *name = cmp ? html_jstr(html_jget(cmp, "a"), "name")
-                     : sw ? html_jstr(html_jget(sw, "scenario"), "name")
-                     : t  ? html_jstr(html_jget(t, "scenario"), "name")
-                          : html_jstr(html_jget(v, "scenario"), "name");
+/* ps_report_<study>_html — the study's page as a string to free(), NULL when out of memory */
+char *ps_report_compare_html(const ps_compare *cmp, const char *lang) {
   html_ctx c = {0};
-  c.zh = lang ? strcmp(lang, "zh") == 0 : html_has_cjk(name);
-  if (cJSON_IsObject(cmp)) compare_page(&c, doc, cmp);
-  else if (cJSON_IsObject(sw)) html_sweep_page(&c, doc, sw);
-  else if (cJSON_IsObject(t)) tornado_page(&c, doc, t);
-  else if (cJSON_IsObject(v)) volume_page(&c, doc, v);
-  else return NULL;
-  if (c.b.oom) {
-    free(c.b.s);
-    return NULL;
-  }
-  return c.b.s;
+  html_study_lang(&c, lang, cmp->a.name);
+  compare_page(&c, cmp);
+  return html_study_done(&c);
+}
+
+char *ps_report_tornado_html(const ps_tornado *t, const char *lang) {
+  html_ctx c = {0};
+  html_study_lang(&c, lang, t->scenario.name);
+  tornado_page(&c, t);
+  return html_study_done(&c);
+}
+
+char *ps_report_volume_html(const ps_volume *v, const char *lang) {
+  html_ctx c = {0};
+  html_study_lang(&c, lang, v->scenario.name);
+  volume_page(&c, v);
+  return html_study_done(&c);
 }

@@ -1,6 +1,7 @@
 /* html_study_sweep.c — the page of a sweep (html_study.c draws the others):
 ** the reading, a chart per pool over the values of one or two keys, and the
-** table of every combination. */
+** table of every combination; drawn from the sweep's values (stats/study.h),
+** the pools of the charts those of the first row. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,12 +12,31 @@
 
 /* ---- sweep ----------------------------------------------------------------- */
 
+/* the value a row gives key k (the first of the keys named alike) */
+static const char *value_of(const ps_sweep *w, const ps_sweep_row *row, int k) {
+  int j = 0;
+  while (strcmp(w->keys[j], w->keys[k]) != 0) j++;
+  return row->values[j];
+}
+
+/* a row's cell of pool id, NULL when the row has none */
+static const ps_sweep_cell *cell_of(const ps_sweep_row *row, const char *id) {
+  for (int p = 0; p < row->npools; p++)
+    if (strcmp(row->pools[p].id, id) == 0) return &row->pools[p];
+  return NULL;
+}
+
+/* P(depletion) of a cell (none: 0) */
+static ps_estimate cell_prob(const ps_sweep_cell *cell) {
+  ps_estimate zero = {0};
+  return cell ? html_study_estimate(&cell->depletion) : zero;
+}
+
 /* the distinct values of key k over the rows, in order of first appearance */
-static int distinct_values(const cJSON *rows, const char *key, const char **out) {
+static int distinct_values(const ps_sweep *w, int k, const char **out) {
   int n = 0;
-  const cJSON *row;
-  cJSON_ArrayForEach(row, rows) {
-    const char *v = html_jstr(html_jget(row, "values"), key);
+  for (long r = 0; r < w->nrows; r++) {
+    const char *v = value_of(w, &w->rows[r], k);
     int seen = 0;
     for (int i = 0; i < n && !seen; i++) seen = strcmp(out[i], v) == 0;
     if (!seen) out[n++] = v;
@@ -29,26 +49,18 @@ static int index_of(const char **list, int n, const char *v) {
   return -1;
 }
 
-/* the estimate of the sizing for alpha in a pool's sizing array */
-static ps_estimate sweep_size(const cJSON *pj, int k) {
-  const cJSON *s = cJSON_GetArrayItem(html_jget(pj, "sizing"), k);
-  ps_estimate e = {0};
-  e.value = html_jnum(s, "initial");
-  html_jci(s, "ci", e.value, &e.lo, &e.hi);
-  return e;
+/* the size needed for alpha k in a cell (none: 0) */
+static ps_estimate sweep_size(const ps_sweep_cell *cell, int k) {
+  ps_estimate zero = {0};
+  return cell ? html_study_estimate(&cell->sizing[k]) : zero;
 }
 
-/* html_sweep_page — the sweep's page: one or two keys varied, the probability of depletion and the sizes over their values */
-void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
+/* the sweep's page: one or two keys varied, the probability of depletion and the sizes over their values */
+static void sweep_page(html_ctx *c, const ps_sweep *w) {
   ps_strbuf *b = &c->b;
-  const cJSON *keys = html_jget(sw, "keys"), *rows = html_jget(sw, "rows"), *sc = html_jget(sw, "scenario");
-  const char *name = html_jstr(sc, "name");
-  int nkeys = cJSON_GetArraySize(keys), nrows = cJSON_GetArraySize(rows);
-  if (nkeys > 2) nkeys = 2;
-  const char *key0 = nkeys > 0 ? cJSON_GetArrayItem(keys, 0)->valuestring : NULL;
-  const char *key1 = nkeys > 1 ? cJSON_GetArrayItem(keys, 1)->valuestring : NULL;
-  if (!key0) key0 = "";
-  if (!key1) key1 = "";
+  const char *name = w->scenario.name;
+  int nkeys = w->nkeys, nrows = (int)w->nrows;
+  const char *key0 = nkeys > 0 ? w->keys[0] : "", *key1 = nkeys > 1 ? w->keys[1] : "";
   const char **v0 = calloc((size_t)nrows + 1, sizeof *v0), **v1 = calloc((size_t)nrows + 1, sizeof *v1);
   if (!v0 || !v1) {
     b->oom = 1;
@@ -56,15 +68,15 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
     free(v1);
     return;
   }
-  int n0 = nkeys > 0 ? distinct_values(rows, key0, v0) : 0, n1 = nkeys > 1 ? distinct_values(rows, key1, v1) : 0;
-  const cJSON *first = html_jget(cJSON_GetArrayItem(rows, 0), "pools");
-  const cJSON *pool0 = first ? first->child : NULL;
-  int nalphas = cJSON_GetArraySize(html_jget(pool0, "sizing"));
+  int n0 = nkeys > 0 ? distinct_values(w, 0, v0) : 0, n1 = nkeys > 1 ? distinct_values(w, 1, v1) : 0;
+  const ps_sweep_row *first = w->nrows > 0 ? &w->rows[0] : NULL; /* its pools name the charts' */
+  int npools = first ? first->npools : 0;
+  int nalphas = npools > 0 ? w->nalphas : 0;
   if (nalphas > 6) nalphas = 6;
   double alphas[6] = {0};
   int strict = 0;
   for (int k = 0; k < nalphas; k++) {
-    alphas[k] = html_jnum(cJSON_GetArrayItem(html_jget(pool0, "sizing"), k), "alpha");
+    alphas[k] = html_finite(w->alphas[k]);
     if (alphas[k] < alphas[strict]) strict = k;
   }
   char a[64], d[64], e[64], f[64], g[256], h2[64];
@@ -86,28 +98,27 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
 
   /* the reading */
   ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
-  const cJSON *pool;
-  cJSON_ArrayForEach(pool, first) {
-    const char *id = pool->string ? pool->string : "";
+  for (int q = 0; q < npools; q++) {
+    const char *id = first->pools[q].id;
     ps_strbuf_puts(b, "<p class=\"answer\">");
     ps_strbuf_printf(b, "%s <b>", TR(c, "资金池", "Pool"));
     html_esc(b, id);
     ps_strbuf_puts(b, "</b>");
     if (nkeys == 1 && n0 > 0) {
-      const cJSON *r0 = NULL, *r1 = NULL, *row;
-      cJSON_ArrayForEach(row, rows) { /* the first and the last value */
-        const char *v = html_jstr(html_jget(row, "values"), key0);
-        if (!r0 && strcmp(v, v0[0]) == 0) r0 = row;
-        if (strcmp(v, v0[n0 - 1]) == 0) r1 = row;
+      const ps_sweep_row *r0 = NULL, *r1 = NULL;
+      for (long r = 0; r < w->nrows; r++) { /* the first and the last value */
+        const char *v = value_of(w, &w->rows[r], 0);
+        if (!r0 && strcmp(v, v0[0]) == 0) r0 = &w->rows[r];
+        if (strcmp(v, v0[n0 - 1]) == 0) r1 = &w->rows[r];
       }
-      const cJSON *p0 = html_jget(html_jget(r0, "pools"), id), *p1 = html_jget(html_jget(r1, "pools"), id);
+      const ps_sweep_cell *p0 = r0 ? cell_of(r0, id) : NULL, *p1 = r1 ? cell_of(r1, id) : NULL;
       ps_strbuf_puts(b, TR(c, "：<code>", ": as <code>"));
       html_esc(b, key0);
       ps_strbuf_puts(b, TR(c, "</code> 从 ", "</code> goes from "));
       html_esc(b, v0[0]);
       ps_strbuf_puts(b, TR(c, " 变为 ", " to "));
       html_esc(b, v0[n0 - 1]);
-      ps_estimate e0 = html_jprob(html_jget(p0, "depletion")), e1 = html_jprob(html_jget(p1, "depletion"));
+      ps_estimate e0 = cell_prob(p0), e1 = cell_prob(p1);
       ps_strbuf_printf(b, TR(c, "，耗尽概率从 <b>%s</b> 变为 <b>%s</b>（95%%置信区间 %s–%s）", ", the probability of depletion goes from <b>%s</b> to <b>%s</b> (95%% CI %s–%s)"),
          html_pct(e0.value, a, sizeof a), html_pct(e1.value, d, sizeof d), html_pct(e1.lo, e, sizeof e), html_pct(e1.hi, f, sizeof f));
       for (int k = 0; k < nalphas; k++) {
@@ -117,26 +128,26 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
       }
       ps_strbuf_puts(b, TR(c, "。", "."));
     } else if (nkeys == 2) {
-      const cJSON *lo = NULL, *hi = NULL, *row;
+      const ps_sweep_row *lo = NULL, *hi = NULL;
       double plo = INFINITY, phi = -INFINITY;
-      cJSON_ArrayForEach(row, rows) {
-        double v = html_jprob(html_jget(html_jget(html_jget(row, "pools"), id), "depletion")).value;
-        if (v < plo) plo = v, lo = row;
-        if (v > phi) phi = v, hi = row;
+      for (long r = 0; r < w->nrows; r++) {
+        double v = cell_prob(cell_of(&w->rows[r], id)).value;
+        if (v < plo) plo = v, lo = &w->rows[r];
+        if (v > phi) phi = v, hi = &w->rows[r];
       }
       for (int side = 0; side < 2 && lo && hi; side++) {
-        const cJSON *r = side ? hi : lo;
-        const cJSON *pj = html_jget(html_jget(r, "pools"), id);
+        const ps_sweep_row *r = side ? hi : lo;
+        const ps_sweep_cell *pj = cell_of(r, id);
         ps_strbuf_puts(b, side ? TR(c, "；最高 ", "; highest ") : TR(c, "：耗尽概率最低 ", ": the probability of depletion is lowest, "));
         ps_strbuf_printf(b, "<b>%s</b> ", html_pct(side ? phi : plo, a, sizeof a));
         ps_strbuf_puts(b, TR(c, "（<code>", "at <code>"));
         html_esc(b, key0);
         ps_strbuf_puts(b, "</code> = ");
-        html_esc(b, html_jstr(html_jget(r, "values"), key0));
+        html_esc(b, value_of(w, r, 0));
         ps_strbuf_puts(b, ", <code>");
         html_esc(b, key1);
         ps_strbuf_puts(b, "</code> = ");
-        html_esc(b, html_jstr(html_jget(r, "values"), key1));
+        html_esc(b, value_of(w, r, 1));
         if (nalphas)
           ps_strbuf_printf(b, TR(c, "，耗尽概率不超过 %s 需 %s）", ", where P ≤ %s needs %s"), html_alpha_text(alphas[strict], h2, sizeof h2),
              html_money(sweep_size(pj, strict).value, d, sizeof d));
@@ -148,7 +159,6 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
   }
 
   /* the chart */
-  int npools = cJSON_GetArraySize(first);
   if (n0 > 0 && npools > 0) {
     ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     char title[256];
@@ -158,13 +168,12 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
     int q = 0;
     const char **cats = v0;
     int ncat = n0, ngroup = nkeys == 2 ? n1 : 1;
-    cJSON_ArrayForEach(pool, first) {
-      const char *id = pool->string ? pool->string : "";
+    for (int pool = 0; pool < npools; pool++) {
+      const char *id = first->pools[pool].id;
       /* (a) P(depletion) */
       double top = 0;
       for (int k = 0; k < nalphas; k++) top = fmax(top, alphas[k]);
-      const cJSON *row;
-      cJSON_ArrayForEach(row, rows) top = fmax(top, html_jprob(html_jget(html_jget(html_jget(row, "pools"), id), "depletion")).hi);
+      for (long r = 0; r < w->nrows; r++) top = fmax(top, cell_prob(cell_of(&w->rows[r], id)).hi);
       svg_plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = ncat};
       double ys = svg_prob_range(&p, top);
       if (nkeys == 2)
@@ -184,16 +193,17 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
       if (nkeys == 1) {
         ps_strbuf_puts(b, "<polyline class=\"line\" points=\"");
         int n = 0;
-        cJSON_ArrayForEach(row, rows) {
-          int i = index_of(v0, n0, html_jstr(html_jget(row, "values"), key0));
-          ps_strbuf_printf(b, "%s%.1f,%.1f", n++ ? " " : "", svg_px(&p, i + 0.5), svg_py(&p, 100 * html_jprob(html_jget(html_jget(html_jget(row, "pools"), id), "depletion")).value));
+        for (long r = 0; r < w->nrows; r++) {
+          int i = index_of(v0, n0, value_of(w, &w->rows[r], 0));
+          ps_strbuf_printf(b, "%s%.1f,%.1f", n++ ? " " : "", svg_px(&p, i + 0.5), svg_py(&p, 100 * cell_prob(cell_of(&w->rows[r], id)).value));
         }
         ps_strbuf_puts(b, "\"/>\n");
       }
       ps_strbuf_puts(b, "<g class=\"whisker\">\n");
-      cJSON_ArrayForEach(row, rows) {
-        ps_estimate ep = html_jprob(html_jget(html_jget(html_jget(row, "pools"), id), "depletion"));
-        int i = index_of(v0, n0, html_jstr(html_jget(row, "values"), key0)), j = nkeys == 2 ? index_of(v1, n1, html_jstr(html_jget(row, "values"), key1)) : 0;
+      for (long r = 0; r < w->nrows; r++) {
+        const ps_sweep_row *row = &w->rows[r];
+        ps_estimate ep = cell_prob(cell_of(row, id));
+        int i = index_of(v0, n0, value_of(w, row, 0)), j = nkeys == 2 ? index_of(v1, n1, value_of(w, row, 1)) : 0;
         double cx = nkeys == 1 ? svg_px(&p, i + 0.5) : svg_px(&p, i + 0.5) - gw / 2 + (j + 0.5) * bw;
         if (nkeys == 2)
           ps_strbuf_printf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42,
@@ -212,8 +222,8 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
 
       /* (b) the size needed: every alpha (one key) or the strictest (two keys) */
       double lo = 0, hi = 0;
-      cJSON_ArrayForEach(row, rows) {
-        const cJSON *pj = html_jget(html_jget(row, "pools"), id);
+      for (long r = 0; r < w->nrows; r++) {
+        const ps_sweep_cell *pj = cell_of(&w->rows[r], id);
         for (int k = 0; k < nalphas; k++) {
           ps_estimate s = sweep_size(pj, k);
           lo = fmin(lo, s.lo);
@@ -234,14 +244,14 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
           double dx = (k - (nalphas - 1) / 2.0) * 7;
           ps_strbuf_printf(b, "<polyline class=\"series s%d\" points=\"", k);
           int n = 0;
-          cJSON_ArrayForEach(row, rows) {
-            int i = index_of(v0, n0, html_jstr(html_jget(row, "values"), key0));
-            ps_strbuf_printf(b, "%s%.1f,%.1f", n++ ? " " : "", svg_px(&p2, i + 0.5) + dx, svg_py(&p2, sweep_size(html_jget(html_jget(row, "pools"), id), k).value));
+          for (long r = 0; r < w->nrows; r++) {
+            int i = index_of(v0, n0, value_of(w, &w->rows[r], 0));
+            ps_strbuf_printf(b, "%s%.1f,%.1f", n++ ? " " : "", svg_px(&p2, i + 0.5) + dx, svg_py(&p2, sweep_size(cell_of(&w->rows[r], id), k).value));
           }
           ps_strbuf_puts(b, "\"/>\n<g class=\"whisker\">\n");
-          cJSON_ArrayForEach(row, rows) {
-            int i = index_of(v0, n0, html_jstr(html_jget(row, "values"), key0));
-            ps_estimate s = sweep_size(html_jget(html_jget(row, "pools"), id), k);
+          for (long r = 0; r < w->nrows; r++) {
+            int i = index_of(v0, n0, value_of(w, &w->rows[r], 0));
+            ps_estimate s = sweep_size(cell_of(&w->rows[r], id), k);
             svg_whisker(c, svg_px(&p2, i + 0.5) + dx, svg_py(&p2, s.lo), svg_py(&p2, s.hi));
             ps_strbuf_printf(b, "<circle class=\"s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>\n", k, svg_px(&p2, i + 0.5) + dx, svg_py(&p2, s.value));
           }
@@ -253,9 +263,10 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
         }
       } else if (nalphas) {
         ps_strbuf_puts(b, "<g class=\"whisker\">\n");
-        cJSON_ArrayForEach(row, rows) {
-          ps_estimate s = sweep_size(html_jget(html_jget(row, "pools"), id), strict);
-          int i = index_of(v0, n0, html_jstr(html_jget(row, "values"), key0)), j = index_of(v1, n1, html_jstr(html_jget(row, "values"), key1));
+        for (long r = 0; r < w->nrows; r++) {
+          const ps_sweep_row *row = &w->rows[r];
+          ps_estimate s = sweep_size(cell_of(row, id), strict);
+          int i = index_of(v0, n0, value_of(w, row, 0)), j = index_of(v1, n1, value_of(w, row, 1));
           double cx = svg_px(&p2, i + 0.5) - gw / 2 + (j + 0.5) * bw, y0 = svg_py(&p2, fmax(s.value, 0)), y1 = svg_py(&p2, fmin(s.value, 0));
           ps_strbuf_printf(b, "<rect class=\"g%d\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", j % 8, cx - bw * 0.42, y0,
              bw * 0.84, fmax(y1 - y0, 0));
@@ -289,18 +300,18 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
     html_th(c, g);
   }
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
-  const cJSON *row;
-  cJSON_ArrayForEach(row, rows) {
-    cJSON_ArrayForEach(pool, html_jget(row, "pools")) {
-      const char *id = pool->string ? pool->string : "";
+  for (long r = 0; r < w->nrows; r++) {
+    const ps_sweep_row *row = &w->rows[r];
+    for (int q = 0; q < row->npools; q++) { /* NOLINT(clang-analyzer-core.NullDereference): rows holds nrows rows */
+      const ps_sweep_cell *pool = &row->pools[q];
       ps_strbuf_puts(b, "<tr>");
-      for (int k = 0; k < nkeys; k++) html_tdn(c, html_jstr(html_jget(row, "values"), k ? key1 : key0));
-      html_td(c, id);
-      ps_estimate ep = html_jprob(html_jget(pool, "depletion"));
+      for (int k = 0; k < nkeys; k++) html_tdn(c, value_of(w, row, k));
+      html_td(c, pool->id);
+      ps_estimate ep = cell_prob(pool);
       html_tdn(c, html_pct(ep.value, a, sizeof a));
       ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td>", html_pct(ep.lo, d, sizeof d), html_pct(ep.hi, e, sizeof e));
-      html_tdn(c, html_money(html_jnum(pool, "net_outlay_mean"), a, sizeof a));
-      html_tdn(c, html_money(html_jnum(pool, "net_outlay_p95"), a, sizeof a));
+      html_tdn(c, html_money(html_finite(pool->net_outlay_mean), a, sizeof a));
+      html_tdn(c, html_money(html_finite(pool->net_outlay_p95), a, sizeof a));
       for (int k = 0; k < nalphas; k++) {
         ps_estimate s = sweep_size(pool, k);
         ps_strbuf_printf(b, "<td class=\"num\">%s<br><span class=\"ci-text\">%s – %s</span></td>", html_money(s.value, a, sizeof a), html_money(s.lo, d, sizeof d),
@@ -319,6 +330,14 @@ void html_sweep_page(html_ctx *c, const cJSON *doc, const cJSON *sw) {
     ps_strbuf_puts(&extra, "</code></dd>\n");
   }
   if (extra.oom) b->oom = 1;
-  html_study_close(c, doc, cJSON_IsObject(sc) ? sc : NULL, NULL, extra.oom ? NULL : extra.s);
+  html_study_close(c, &w->scenario, NULL, extra.oom ? NULL : extra.s);
   free(extra.s);
+}
+
+/* ps_report_sweep_html — the sweep's page as a string to free(), NULL when out of memory */
+char *ps_report_sweep_html(const ps_sweep *s, const char *lang) {
+  html_ctx c = {0};
+  html_study_lang(&c, lang, s->scenario.name);
+  sweep_page(&c, s);
+  return html_study_done(&c);
 }

@@ -1,73 +1,78 @@
-/* report_json.c — the versioned JSON result (docs/json-schema.md). Amounts in yuan. */
-#include <cJSON.h>
+/* report_json.c — the versioned JSON result (docs/json-schema.md) as a walk
+** (report/doc.h) of a run's results: printed by ps_report_json, built as Lua
+** tables for the drivers (lua/script.c). Amounts in yuan. */
 #include <stdlib.h>
 
+#include "report/doc.h"
 #include "report/report.h"
 #include "stats/sizing.h"
 
 static const char *const step_names[] = {"month", "quarter", "year"};
 static const char *const kind_names[] = {"government", "bank", "guarantor", "reguarantor", "insurer"};
 
-static cJSON *stats_json(const ps_stats *s) {
-  cJSON *o = cJSON_CreateObject();
+/* the statistics object, left open for more members; key NULL: an array element */
+static void stats_doc(ps_doc_sink *s, const char *key, const ps_stats *st) {
   const struct {
     const char *name;
     double v;
-  } f[] = {{"mean", s->mean}, {"sd", s->sd},     {"se", s->se},       {"min", s->min},   {"max", s->max},
-           {"p50", s->p50},   {"p90", s->p90},   {"p95", s->p95},     {"p99", s->p99},   {"p995", s->p995},
-           {"p999", s->p999}, {"es95", s->es95}, {"es99", s->es99}};
-  for (size_t i = 0; i < sizeof f / sizeof *f; i++) cJSON_AddNumberToObject(o, f[i].name, f[i].v);
-  return o;
+  } f[] = {{"mean", st->mean}, {"sd", st->sd},     {"se", st->se},       {"min", st->min},   {"max", st->max},
+           {"p50", st->p50},   {"p90", st->p90},   {"p95", st->p95},     {"p99", st->p99},   {"p995", st->p995},
+           {"p999", st->p999}, {"es95", st->es95}, {"es99", st->es99}};
+  ps_doc_object(s, key);
+  for (size_t i = 0; i < sizeof f / sizeof *f; i++) ps_doc_number(s, f[i].name, f[i].v);
 }
 
-static cJSON *interval_json(const ps_estimate *e) {
+static void interval_doc(ps_doc_sink *s, const char *key, const ps_estimate *e) {
   double ci[2] = {e->lo, e->hi};
-  return cJSON_CreateDoubleArray(ci, 2);
+  ps_doc_numbers(s, key, ci, 2);
 }
 
-/* a probability: {value, ci: [lo, hi]} */
-static cJSON *prob_json(const ps_estimate *e) {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "value", e->value);
-  cJSON_AddItemToObject(o, "ci", interval_json(e));
-  return o;
+/* a probability: {value, ci: [lo, hi]}, left open for more members */
+static void prob_doc(ps_doc_sink *s, const char *key, const ps_estimate *e) {
+  ps_doc_object(s, key);
+  ps_doc_number(s, "value", e->value);
+  interval_doc(s, "ci", e);
 }
 
-static cJSON *scenario_json(const ps_model *m) {
-  cJSON *s = cJSON_CreateObject();
-  cJSON_AddStringToObject(s, "name", m->name);
-  cJSON_AddStringToObject(s, "file", m->file);
-  cJSON_AddStringToObject(s, "sha256", m->sha256);
-  cJSON_AddNumberToObject(s, "periods", m->periods);
-  cJSON_AddStringToObject(s, "step", step_names[m->step]);
-  cJSON *files = cJSON_AddArrayToObject(s, "data_files");
+static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
+  ps_doc_object(s, "scenario");
+  ps_doc_string(s, "name", m->name);
+  ps_doc_string(s, "file", m->file);
+  ps_doc_string(s, "sha256", m->sha256);
+  ps_doc_number(s, "periods", m->periods);
+  ps_doc_string(s, "step", step_names[m->step]);
+  ps_doc_array(s, "data_files", m->ndata);
   for (int i = 0; i < m->ndata; i++) {
-    cJSON *f = cJSON_CreateObject();
-    cJSON_AddStringToObject(f, "file", m->data_files[i]);
-    cJSON_AddStringToObject(f, "sha256", m->data_sha256[i]);
-    cJSON_AddItemToArray(files, f);
+    ps_doc_object(s, NULL);
+    ps_doc_string(s, "file", m->data_files[i]);
+    ps_doc_string(s, "sha256", m->data_sha256[i]);
+    ps_doc_end(s);
   }
-  cJSON *sets = cJSON_AddArrayToObject(s, "overrides");
+  ps_doc_end(s);
+  ps_doc_array(s, "overrides", m->nsets);
   for (int i = 0; i < m->nsets; i++) {
-    cJSON *kv = cJSON_CreateObject();
-    cJSON_AddStringToObject(kv, "key", m->set_keys[i]);
-    cJSON_AddStringToObject(kv, "value", m->set_values[i]);
-    cJSON_AddItemToArray(sets, kv);
+    ps_doc_object(s, NULL);
+    ps_doc_string(s, "key", m->set_keys[i]);
+    ps_doc_string(s, "value", m->set_values[i]);
+    ps_doc_end(s);
   }
-  return s;
+  ps_doc_end(s);
+  ps_doc_end(s);
 }
 
-/* {total, programmes: {id: part}, banks: {id: part}}: an Euler allocation of ES */
-static cJSON *drivers_json(const ps_model *m, double total, const double *by_programme, const double *by_segment) {
-  cJSON *d = cJSON_CreateObject();
-  cJSON_AddNumberToObject(d, "total", total);
-  cJSON *progs = cJSON_AddObjectToObject(d, "programmes");
-  for (int g = 0; g < m->nprogrammes; g++) cJSON_AddNumberToObject(progs, m->programmes[g].id, by_programme[g]);
-  cJSON *segments = cJSON_AddObjectToObject(d, "segments");
-  for (int s = 0; s < m->ndrivers; s++)
-    cJSON_AddNumberToObject(segments, s < m->nown_segments ? m->segments[s].id : "(loan tapes without a segment)",
-                            by_segment[s]);
-  cJSON *banks = cJSON_AddObjectToObject(d, "banks");
+/* {total, programmes: {id: part}, segments: {id: part}, banks: {id: part}}: an Euler allocation of ES */
+static void drivers_doc(ps_doc_sink *s, const char *key, const ps_model *m, double total, const double *by_programme,
+                        const double *by_segment) {
+  ps_doc_object(s, key);
+  ps_doc_number(s, "total", total);
+  ps_doc_object(s, "programmes");
+  for (int g = 0; g < m->nprogrammes; g++) ps_doc_number(s, m->programmes[g].id, by_programme[g]);
+  ps_doc_end(s);
+  ps_doc_object(s, "segments");
+  for (int i = 0; i < m->ndrivers; i++)
+    ps_doc_number(s, i < m->nown_segments ? m->segments[i].id : "(loan tapes without a segment)", by_segment[i]);
+  ps_doc_end(s);
+  ps_doc_object(s, "banks");
   for (int b = 0; b < m->nparties; b++) {
     if (m->parties[b].kind != PS_PARTY_BANK) continue;
     double sum = 0;
@@ -77,154 +82,198 @@ static cJSON *drivers_json(const ps_model *m, double total, const double *by_pro
         sum += by_programme[g];
         any = 1;
       }
-    if (any) cJSON_AddNumberToObject(banks, m->parties[b].id, sum);
+    if (any) ps_doc_number(s, m->parties[b].id, sum);
   }
-  return d;
+  ps_doc_end(s);
+  ps_doc_end(s);
 }
 
-static cJSON *pool_json(const ps_results *r, int i, const ps_report_options *o) {
+static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report_options *o) {
   const ps_model *m = r->m;
   const ps_pool_result *p = &r->pools[i];
-  cJSON *j = cJSON_CreateObject();
-  cJSON_AddStringToObject(j, "owner", m->parties[m->pools[i].owner].id);
-  cJSON_AddNumberToObject(j, "initial", p->initial);
-  cJSON_AddItemToObject(j, "claims", stats_json(&p->claims));
-  cJSON_AddItemToObject(j, "paid", stats_json(&p->paid));
-  cJSON_AddItemToObject(j, "shortfall", stats_json(&p->shortfall));
-  cJSON_AddItemToObject(j, "recovered", stats_json(&p->recovered));
-  cJSON_AddItemToObject(j, "net_outlay", stats_json(&p->net_outlay));
-  cJSON_AddItemToObject(j, "unsettled", stats_json(&p->unsettled));
-  cJSON_AddItemToObject(j, "required_initial", stats_json(&p->required_initial));
-  cJSON_AddItemToObject(j, "topups", stats_json(&p->topups));
-  cJSON_AddItemToObject(j, "returned", stats_json(&p->returned));
-  cJSON_AddItemToObject(j, "depletion", prob_json(&p->depletion));
-  cJSON *by_year = cJSON_AddArrayToObject(j, "depletion_by_year");
-  for (int y = 0; y < p->nyears; y++) {
-    cJSON *e = prob_json(&p->depletion_by_year[y]);
-    cJSON_AddNumberToObject(e, "year", y + 1);
-    cJSON_AddItemToArray(by_year, e);
+  ps_doc_object(s, m->pools[i].id);
+  ps_doc_string(s, "owner", m->parties[m->pools[i].owner].id);
+  ps_doc_number(s, "initial", p->initial);
+  const struct {
+    const char *name;
+    const ps_stats *st;
+  } f[] = {{"claims", &p->claims},       {"paid", &p->paid},         {"shortfall", &p->shortfall},
+           {"recovered", &p->recovered}, {"net_outlay", &p->net_outlay}, {"unsettled", &p->unsettled},
+           {"required_initial", &p->required_initial}, {"topups", &p->topups}, {"returned", &p->returned}};
+  for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
+    stats_doc(s, f[k].name, f[k].st);
+    ps_doc_end(s);
   }
-  cJSON *drivers = cJSON_AddObjectToObject(j, "tail_drivers");
-  cJSON_AddItemToObject(drivers, "es95", drivers_json(m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment));
-  cJSON_AddItemToObject(drivers, "es99", drivers_json(m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment));
-  cJSON *bands = cJSON_AddObjectToObject(j, "balance_bands");
-  cJSON_AddNumberToObject(bands, "paths", (double)p->band_paths);
-  cJSON_AddItemToObject(bands, "p05", cJSON_CreateDoubleArray(p->band_p05, m->periods));
-  cJSON_AddItemToObject(bands, "p50", cJSON_CreateDoubleArray(p->band_p50, m->periods));
-  cJSON_AddItemToObject(bands, "p95", cJSON_CreateDoubleArray(p->band_p95, m->periods));
+  prob_doc(s, "depletion", &p->depletion);
+  ps_doc_end(s);
+  ps_doc_array(s, "depletion_by_year", p->nyears);
+  for (int y = 0; y < p->nyears; y++) {
+    prob_doc(s, NULL, &p->depletion_by_year[y]);
+    ps_doc_number(s, "year", y + 1);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+  ps_doc_object(s, "tail_drivers");
+  drivers_doc(s, "es95", m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment);
+  drivers_doc(s, "es99", m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment);
+  ps_doc_end(s);
+  ps_doc_object(s, "balance_bands");
+  ps_doc_number(s, "paths", (double)p->band_paths);
+  ps_doc_numbers(s, "p05", p->band_p05, m->periods);
+  ps_doc_numbers(s, "p50", p->band_p50, m->periods);
+  ps_doc_numbers(s, "p95", p->band_p95, m->periods);
+  ps_doc_end(s);
   if (o->nat) {
-    cJSON *at = cJSON_AddArrayToObject(j, "depletion_at");
+    ps_doc_array(s, "depletion_at", o->nat);
     for (int k = 0; k < o->nat; k++) {
       ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
-      cJSON *row = prob_json(&e);
-      cJSON_AddNumberToObject(row, "initial", o->at[k]);
-      cJSON_AddItemToArray(at, row);
+      prob_doc(s, NULL, &e);
+      ps_doc_number(s, "initial", o->at[k]);
+      ps_doc_end(s);
     }
+    ps_doc_end(s);
   }
-  return j;
+  ps_doc_end(s);
 }
 
-static cJSON *sizing_json(const ps_results *r, int i, const ps_report_options *o) {
+static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
-  cJSON *list = cJSON_CreateArray();
+  ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
     ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alphas[a]);
-    cJSON *row = cJSON_CreateObject();
-    cJSON_AddNumberToObject(row, "alpha", alphas[a]);
-    cJSON_AddNumberToObject(row, "initial", e.value);
-    cJSON_AddItemToObject(row, "ci", interval_json(&e));
-    cJSON_AddItemToArray(list, row);
+    ps_doc_object(s, NULL);
+    ps_doc_number(s, "alpha", alphas[a]);
+    ps_doc_number(s, "initial", e.value);
+    interval_doc(s, "ci", &e);
+    ps_doc_end(s);
   }
-  return list;
+  ps_doc_end(s);
 }
 
-/* ps_report_json — the JSON document as a string to free(), or NULL (poolsim/report.h) */
-char *ps_report_json(const ps_results *r, const ps_report_options *o) {
+/* a statistics object for each year, with its year */
+static void years_doc(ps_doc_sink *s, const char *key, const ps_stats *by_year, int nyears) {
+  ps_doc_array(s, key, nyears);
+  for (int y = 0; y < nyears; y++) {
+    stats_doc(s, NULL, &by_year[y]);
+    ps_doc_number(s, "year", y + 1);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+}
+
+static void party_doc(ps_doc_sink *s, const ps_results *r, int i) {
   const ps_model *m = r->m;
-  cJSON *doc = cJSON_CreateObject();
-  cJSON_AddNumberToObject(doc, "schema", PS_JSON_SCHEMA);
-  cJSON_AddStringToObject(doc, "poolsim", PS_VERSION);
-  cJSON_AddItemToObject(doc, "scenario", scenario_json(m));
-  cJSON *run = cJSON_AddObjectToObject(doc, "run");
-  cJSON_AddNumberToObject(run, "paths", (double)r->paths);
-  cJSON_AddNumberToObject(run, "paths_requested", (double)r->paths_requested);
-  cJSON_AddBoolToObject(run, "partial", r->stop_signal != 0);
-  cJSON_AddNumberToObject(run, "seed", (double)r->seed);
-  cJSON_AddNumberToObject(run, "threads", r->threads);
-  cJSON_AddNumberToObject(run, "seconds", r->seconds);
-  cJSON_AddNumberToObject(run, "statistics_seconds", r->statistics_seconds);
-  cJSON_AddStringToObject(run, "sizing_method", r->searched           ? "search"
-                                                : m->balance_feedback ? "running_max_with_feedback"
-                                                                      : "running_max");
-
-  cJSON *parties = cJSON_AddObjectToObject(doc, "parties");
-  for (int i = 0; i < m->nparties; i++) {
-    cJSON *p = cJSON_AddObjectToObject(parties, m->parties[i].id);
-    cJSON_AddStringToObject(p, "kind", kind_names[m->parties[i].kind]);
-    cJSON_AddStringToObject(p, "name", m->parties[i].name);
-    const ps_party_result *pr = &r->parties[i];
-    cJSON_AddItemToObject(p, "losses", stats_json(&pr->losses));
-    cJSON_AddItemToObject(p, "net_result", stats_json(&pr->net_result));
-    cJSON *by_year = cJSON_AddArrayToObject(p, "net_result_by_year");
+  const ps_party_result *pr = &r->parties[i];
+  ps_doc_object(s, m->parties[i].id);
+  ps_doc_string(s, "kind", kind_names[m->parties[i].kind]);
+  ps_doc_string(s, "name", m->parties[i].name);
+  stats_doc(s, "losses", &pr->losses);
+  ps_doc_end(s);
+  stats_doc(s, "net_result", &pr->net_result);
+  ps_doc_end(s);
+  years_doc(s, "net_result_by_year", pr->net_by_year, pr->nyears);
+  if (m->parties[i].kind == PS_PARTY_GOVERNMENT) {
+    years_doc(s, "outlay_by_year", pr->outlay_by_year, pr->nyears);
+    ps_doc_array(s, "budget", pr->nyears);
     for (int y = 0; y < pr->nyears; y++) {
-      cJSON *e = stats_json(&pr->net_by_year[y]);
-      cJSON_AddNumberToObject(e, "year", y + 1);
-      cJSON_AddItemToArray(by_year, e);
-    }
-    if (m->parties[i].kind == PS_PARTY_GOVERNMENT) {
-      cJSON *outlay = cJSON_AddArrayToObject(p, "outlay_by_year");
-      for (int y = 0; y < pr->nyears; y++) {
-        cJSON *e = stats_json(&pr->outlay_by_year[y]);
-        cJSON_AddNumberToObject(e, "year", y + 1);
-        cJSON_AddItemToArray(outlay, e);
+      ps_doc_object(s, NULL);
+      ps_doc_number(s, "year", y + 1);
+      for (int k = 0; k < PS_NBUDGET; k++) {
+        stats_doc(s, ps_budget_name((ps_budget_kind)k), &pr->budget[y * PS_NBUDGET + k]);
+        ps_doc_end(s);
       }
-      cJSON *budget = cJSON_AddArrayToObject(p, "budget");
-      for (int y = 0; y < pr->nyears; y++) {
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddNumberToObject(e, "year", y + 1);
-        for (int k = 0; k < PS_NBUDGET; k++)
-          cJSON_AddItemToObject(e, ps_budget_name((ps_budget_kind)k), stats_json(&pr->budget[y * PS_NBUDGET + k]));
-        cJSON_AddItemToArray(budget, e);
-      }
+      ps_doc_end(s);
     }
-    switch (m->parties[i].kind) {
-    case PS_PARTY_BANK:
-      cJSON_AddItemToObject(p, "npl_ratio_max", stats_json(&pr->ratio));
-      if (m->parties[i].npl_tolerance > 0) cJSON_AddItemToObject(p, "npl_breach", prob_json(&pr->breached));
-      break;
-    case PS_PARTY_GUARANTOR:
-      cJSON_AddItemToObject(p, "payout_rate", stats_json(&pr->ratio));
-      cJSON_AddItemToObject(p, "unpaid", stats_json(&pr->unpaid));
-      if (m->parties[i].capital > 0) cJSON_AddItemToObject(p, "capital_breach", prob_json(&pr->breached));
-      break;
-    case PS_PARTY_INSURER:
-      cJSON_AddItemToObject(p, "loss_ratio", stats_json(&pr->ratio));
-      cJSON_AddItemToObject(p, "unpaid", stats_json(&pr->unpaid));
-      break;
-    default:
-      break;
-    }
+    ps_doc_end(s);
   }
-  cJSON *pools = cJSON_AddObjectToObject(doc, "pools");
-  for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(pools, m->pools[i].id, pool_json(r, i, o));
-  cJSON *programmes = cJSON_AddObjectToObject(doc, "programmes");
-  for (int i = 0; i < m->nprogrammes; i++) {
-    cJSON *p = cJSON_AddObjectToObject(programmes, m->programmes[i].id);
-    cJSON_AddStringToObject(p, "bank", m->parties[m->programmes[i].bank].id);
-    cJSON_AddItemToObject(p, "originated", stats_json(&r->programmes[i].originated));
-    cJSON_AddItemToObject(p, "defaults", stats_json(&r->programmes[i].defaults));
-    cJSON_AddItemToObject(p, "defaulted_exposure", stats_json(&r->programmes[i].defaulted_exposure));
-    cJSON_AddItemToObject(p, "refused", stats_json(&r->programmes[i].refused));
-    cJSON_AddItemToObject(p, "capped", stats_json(&r->programmes[i].capped));
-    cJSON_AddItemToObject(p, "paused_periods", stats_json(&r->programmes[i].paused));
-    cJSON_AddItemToObject(p, "stopped_periods", stats_json(&r->programmes[i].stopped));
-    cJSON_AddItemToObject(p, "declined", stats_json(&r->programmes[i].declined));
+  const char *ratio = NULL, *breach = NULL;
+  int unpaid = 0;
+  switch (m->parties[i].kind) {
+  case PS_PARTY_BANK:
+    ratio = "npl_ratio_max";
+    if (m->parties[i].npl_tolerance > 0) breach = "npl_breach";
+    break;
+  case PS_PARTY_GUARANTOR:
+    ratio = "payout_rate";
+    unpaid = 1;
+    if (m->parties[i].capital > 0) breach = "capital_breach";
+    break;
+  case PS_PARTY_INSURER:
+    ratio = "loss_ratio";
+    unpaid = 1;
+    break;
+  default:
+    break;
   }
-  cJSON *sizing = cJSON_AddObjectToObject(doc, "sizing");
-  for (int i = 0; i < m->npools; i++) cJSON_AddItemToObject(sizing, m->pools[i].id, sizing_json(r, i, o));
+  if (ratio) {
+    stats_doc(s, ratio, &pr->ratio);
+    ps_doc_end(s);
+  }
+  if (unpaid) {
+    stats_doc(s, "unpaid", &pr->unpaid);
+    ps_doc_end(s);
+  }
+  if (breach) {
+    prob_doc(s, breach, &pr->breached);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+}
 
-  char *text = cJSON_Print(doc);
-  cJSON_Delete(doc);
-  return text;
+/* ps_results_doc — the run's document (report.h): scenario, run, parties, pools, programmes, sizing */
+void ps_results_doc(const void *run, ps_doc_sink *s) {
+  const ps_run_doc *d = run;
+  const ps_results *r = d->r;
+  const ps_model *m = r->m;
+  ps_doc_object(s, NULL);
+  ps_doc_number(s, "schema", PS_JSON_SCHEMA);
+  ps_doc_string(s, "poolsim", PS_VERSION);
+  scenario_doc(s, m);
+  ps_doc_object(s, "run");
+  ps_doc_number(s, "paths", (double)r->paths);
+  ps_doc_number(s, "paths_requested", (double)r->paths_requested);
+  ps_doc_bool(s, "partial", r->stop_signal != 0);
+  ps_doc_number(s, "seed", (double)r->seed);
+  ps_doc_number(s, "threads", r->threads);
+  ps_doc_number(s, "seconds", r->seconds);
+  ps_doc_number(s, "statistics_seconds", r->statistics_seconds);
+  ps_doc_string(s, "sizing_method", r->searched           ? "search"
+                                    : m->balance_feedback ? "running_max_with_feedback"
+                                                          : "running_max");
+  ps_doc_end(s);
+  ps_doc_object(s, "parties");
+  for (int i = 0; i < m->nparties; i++) party_doc(s, r, i);
+  ps_doc_end(s);
+  ps_doc_object(s, "pools");
+  for (int i = 0; i < m->npools; i++) pool_doc(s, r, i, d->o);
+  ps_doc_end(s);
+  ps_doc_object(s, "programmes");
+  for (int i = 0; i < m->nprogrammes; i++) {
+    const ps_programme_result *g = &r->programmes[i];
+    ps_doc_object(s, m->programmes[i].id);
+    ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
+    const struct {
+      const char *name;
+      const ps_stats *st;
+    } f[] = {{"originated", &g->originated}, {"defaults", &g->defaults}, {"defaulted_exposure", &g->defaulted_exposure},
+             {"refused", &g->refused},       {"capped", &g->capped},     {"paused_periods", &g->paused},
+             {"stopped_periods", &g->stopped}, {"declined", &g->declined}};
+    for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
+      stats_doc(s, f[k].name, f[k].st);
+      ps_doc_end(s);
+    }
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+  ps_doc_object(s, "sizing");
+  for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, d->o);
+  ps_doc_end(s);
+  ps_doc_end(s);
+}
+
+/* ps_report_json — the run's document as JSON text to free(), NULL when out of memory */
+char *ps_report_json(const ps_results *r, const ps_report_options *o) {
+  ps_run_doc d = {r, o};
+  return ps_doc_json(ps_results_doc, &d);
 }

@@ -1,26 +1,74 @@
-/* study.c — several runs on common random numbers: compare two scenarios, or
-** sweep a scenario over a grid of values. Every run uses the same seed and
-** paths, so path i of one run sees the same factors as path i of another and
-** differences come from the policy, not from noise; the paired differences
-** carry their own (smaller) Monte Carlo error. */
+/* study.c — several runs on common random numbers: compare two scenarios,
+** sweep a scenario over a grid of values, a tornado of sensitivities, the
+** largest lending a pool supports. Every run uses the same seed and paths, so
+** path i of one run sees the same factors as path i of another and differences
+** come from the policy, not from noise; the paired differences carry their own
+** (smaller) Monte Carlo error. The results are values (stats/study.h); nothing
+** here reads or writes a file or prints. */
 #include "stats/study.h"
 
-#include <cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/format.h"
-#include "report/output.h"
-#include "report/report.h"
+#include "scenario/scenario.h"
+#include "stats/results.h"
 #include "stats/sizing.h"
+
+#define Z95 1.959964 /* the two-sided 95% normal quantile of the paired intervals */
+
+static int out_of_memory(char *err, size_t errlen) {
+  snprintf(err, errlen, "out of memory");
+  return PS_ERUNTIME;
+}
+
+/* a copy of s to free(), NULL when out of memory */
+static char *copy_string(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *c = malloc(n);
+  if (c) memcpy(c, s, n);
+  return c;
+}
+
+/* the sizing targets of so: its own, or ps_alphas */
+static const double *targets(const ps_study_options *so, int *n) {
+  if (so && so->alphas) {
+    *n = so->nalphas;
+    return so->alphas;
+  }
+  *n = PS_NALPHAS;
+  return ps_alphas;
+}
+
+/* a heap copy of n targets (at least one element, so that 0 is not NULL) */
+static double *copy_targets(const double *alphas, int n) {
+  double *c = malloc((size_t)(n > 0 ? n : 1) * sizeof *c);
+  if (c && n > 0) memcpy(c, alphas, (size_t)n * sizeof *c);
+  return c;
+}
+
+/* scenario_init — copy m's name, file and sha256 into s; 0, or -1 when out of memory */
+static int scenario_init(ps_study_scenario *s, const ps_model *m) {
+  s->name = copy_string(m->name);
+  s->file = copy_string(m->file);
+  s->sha256 = copy_string(m->sha256);
+  return s->name && s->file && s->sha256 ? 0 : -1;
+}
+
+static void scenario_destroy(ps_study_scenario *s) {
+  free(s->name);
+  free(s->file);
+  free(s->sha256);
+}
 
 static int pool_of(const ps_model *m, const char *id) {
   for (int i = 0; i < m->npools; i++)
     if (strcmp(m->pools[i].id, id) == 0) return i;
   return -1;
 }
+
+/* ---- compare ---------------------------------------------------------------- */
 
 /* mean and standard error of b_i - a_i over paths */
 static void paired(const double *a, const double *b, long n, double *mean, double *se) {
@@ -31,47 +79,8 @@ static void paired(const double *a, const double *b, long n, double *mean, doubl
   *se = n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : 0;
 }
 
-static cJSON *diff_json(double a, double b, double mean, double se) {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "a", a);
-  cJSON_AddNumberToObject(o, "b", b);
-  cJSON_AddNumberToObject(o, "diff", mean);
-  cJSON_AddNumberToObject(o, "se", se);
-  double ci[2] = {mean - 1.959964 * se, mean + 1.959964 * se};
-  cJSON_AddItemToObject(o, "ci", cJSON_CreateDoubleArray(ci, 2));
-  return o;
-}
-
-static int write_json(cJSON *doc, const char *path, char *err, size_t errlen) {
-  char *text = cJSON_Print(doc);
-  int rc = text ? ps_write_file_atomic(path, text, strlen(text), err, errlen) : -1;
-  if (!text) snprintf(err, errlen, "out of memory writing JSON");
-  free(text);
-  return rc;
-}
-
-/* the page of ps_report_study_html for the same document */
-static int write_html(const cJSON *doc, const char *path, const ps_report_options *ro, char *err, size_t errlen) {
-  char *text = ps_report_study_html(doc, ro->lang);
-  int rc = text ? ps_write_file_atomic(path, text, strlen(text), err, errlen) : -1;
-  if (!text) snprintf(err, errlen, "out of memory writing HTML");
-  free(text);
-  return rc;
-}
-
-static cJSON *document(void) {
-  cJSON *doc = cJSON_CreateObject();
-  cJSON_AddNumberToObject(doc, "schema", PS_JSON_SCHEMA);
-  cJSON_AddStringToObject(doc, "poolsim", PS_VERSION);
-  return doc;
-}
-
-static cJSON *scenario_json(const ps_model *m) {
-  cJSON *s = cJSON_CreateObject();
-  cJSON_AddStringToObject(s, "name", m->name);
-  cJSON_AddStringToObject(s, "file", m->file);
-  cJSON_AddStringToObject(s, "sha256", m->sha256);
-  return s;
+static ps_difference difference(double a, double b, double mean, double se) {
+  return (ps_difference){a, b, mean, se, mean - Z95 * se, mean + Z95 * se};
 }
 
 /* per-path net outlay and depletion indicator of pool p */
@@ -84,95 +93,90 @@ static void pool_series(const ps_results *r, int p, double *outlay, double *depl
   }
 }
 
-int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
-                     const char *json, const char *html, FILE *text, char **doc_text, char *err, size_t errlen) {
-  ps_results *ra = NULL, *rb = NULL;
-  int failed = ps_scenario_run(a, opt, &ra, err, errlen);
-  if (!failed) failed = ps_scenario_run(b, opt, &rb, err, errlen);
-  if (failed) { /* PS_EINPUT: more paths than memory holds */
-    ps_results_destroy(ra);
-    return failed;
-  }
+/* fill c's pools from the two runs (series: 4 x paths doubles of scratch) */
+static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *rb, double *series) {
+  const ps_model *a = ra->m, *b = rb->m;
   long n = ra->paths;
-  double *xa = malloc((size_t)n * 4 * sizeof(double));
-  if (!xa) {
-    snprintf(err, errlen, "out of memory");
-    ps_results_destroy(ra);
-    ps_results_destroy(rb);
-    return PS_ERUNTIME;
-  }
-  double *da = xa + n, *xb = xa + 2 * n, *db = xa + 3 * n;
-  const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
-  int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
-  cJSON *doc = document();
-  cJSON *cmp = cJSON_AddObjectToObject(doc, "compare");
-  cJSON_AddItemToObject(cmp, "a", scenario_json(a));
-  cJSON_AddItemToObject(cmp, "b", scenario_json(b));
-  cJSON_AddNumberToObject(cmp, "paths", (double)n);
-  cJSON_AddNumberToObject(cmp, "seed", (double)ra->seed);
-  cJSON *pools = cJSON_AddObjectToObject(cmp, "pools");
-  if (text)
-    fprintf(text, "A: %s (%s)\nB: %s (%s)\n%ld paths each, seed %llu, common random numbers; B − A with its 95%% CI\n",
-            a->name, a->file, b->name, b->file, n, ra->seed);
-  int shared = 0;
+  double *xa = series, *da = series + n, *xb = series + 2 * n, *db = series + 3 * n;
   for (int pa = 0; pa < a->npools; pa++) {
     int pb = pool_of(b, a->pools[pa].id);
     if (pb < 0) continue;
-    shared++;
+    ps_compare_entry *cp = &c->pools[c->npools++];
+    cp->id = copy_string(a->pools[pa].id);
+    cp->size_a = malloc((size_t)(c->nalphas > 0 ? c->nalphas : 1) * sizeof *cp->size_a);
+    cp->size_b = malloc((size_t)(c->nalphas > 0 ? c->nalphas : 1) * sizeof *cp->size_b);
+    if (!cp->id || !cp->size_a || !cp->size_b) return -1;
     pool_series(ra, pa, xa, da);
     pool_series(rb, pb, xb, db);
     double m_out, se_out, m_dep, se_dep;
     paired(xa, xb, n, &m_out, &se_out);
     paired(da, db, n, &m_dep, &se_dep);
     const ps_pool_result *A = &ra->pools[pa], *B = &rb->pools[pb];
-    cJSON *j = cJSON_AddObjectToObject(pools, a->pools[pa].id);
-    cJSON_AddItemToObject(j, "net_outlay_mean", diff_json(A->net_outlay.mean, B->net_outlay.mean, m_out, se_out));
-    cJSON_AddItemToObject(j, "depletion", diff_json(A->depletion.value, B->depletion.value, m_dep, se_dep));
-    cJSON *sz = cJSON_AddArrayToObject(j, "sizing");
-    char s1[32], s2[32], s3[32], s4[32], s5[32], s6[32];
-    if (text) {
-      fprintf(text, "\nPool '%s'\n", a->pools[pa].id);
-      fprintf(text, "  net outlay (mean)   A %s   B %s   B−A %s ± %s\n", ps_money(A->net_outlay.mean, s1, sizeof s1),
-              ps_money(B->net_outlay.mean, s2, sizeof s2), ps_money(m_out, s3, sizeof s3), ps_money(1.959964 * se_out, s4, sizeof s4));
-      fprintf(text, "  P(depletion)        A %.2f%%   B %.2f%%   B−A %+.2f ± %.2f points\n", 100 * A->depletion.value,
-              100 * B->depletion.value, 100 * m_dep, 100 * 1.959964 * se_dep);
-    }
-    for (int k = 0; k < nalphas; k++) {
-      ps_estimate ea = ps_sizing_initial(A->sorted_required, (size_t)n, alphas[k]);
-      ps_estimate eb = ps_sizing_initial(B->sorted_required, (size_t)n, alphas[k]);
-      cJSON *row = cJSON_CreateObject();
-      cJSON_AddNumberToObject(row, "alpha", alphas[k]);
-      double ca[2] = {ea.lo, ea.hi}, cb[2] = {eb.lo, eb.hi};
-      cJSON_AddNumberToObject(row, "a", ea.value);
-      cJSON_AddItemToObject(row, "a_ci", cJSON_CreateDoubleArray(ca, 2));
-      cJSON_AddNumberToObject(row, "b", eb.value);
-      cJSON_AddItemToObject(row, "b_ci", cJSON_CreateDoubleArray(cb, 2));
-      cJSON_AddItemToArray(sz, row);
-      if (text) {
-        char target[40];
-        snprintf(target, sizeof target, "size for P<=%g%%", 100 * alphas[k]);
-        fprintf(text, "  %-19s A %s (%s – %s)   B %s (%s – %s)\n", target, ps_money(ea.value, s1, sizeof s1),
-                ps_money(ea.lo, s2, sizeof s2), ps_money(ea.hi, s3, sizeof s3), ps_money(eb.value, s4, sizeof s4),
-                ps_money(eb.lo, s5, sizeof s5), ps_money(eb.hi, s6, sizeof s6));
-      }
+    cp->net_outlay_mean = difference(A->net_outlay.mean, B->net_outlay.mean, m_out, se_out);
+    cp->depletion = difference(A->depletion.value, B->depletion.value, m_dep, se_dep);
+    for (int k = 0; k < c->nalphas; k++) {
+      cp->size_a[k] = ps_sizing_initial(A->sorted_required, (size_t)n, c->alphas[k]);
+      cp->size_b[k] = ps_sizing_initial(B->sorted_required, (size_t)n, c->alphas[k]);
     }
   }
-  int rc = PS_OK;
-  if (!shared) {
+  return 0;
+}
+
+/* ps_compare_run — a and b on the same options, paired path by path; *out a
+** new compare to ps_compare_free, NULL on failure (PS_EINPUT: no pool in
+** common, or more paths than memory holds; PS_ERUNTIME), with a message */
+int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_study_options *so,
+                   ps_compare **out, char *err, size_t errlen) {
+  *out = NULL;
+  ps_results *ra = NULL, *rb = NULL;
+  int rc = ps_scenario_run(a, opt, &ra, err, errlen);
+  if (!rc) rc = ps_scenario_run(b, opt, &rb, err, errlen);
+  if (rc) { /* PS_EINPUT: more paths than memory holds */
+    ps_results_free(ra);
+    return rc;
+  }
+  int nalphas;
+  const double *alphas = targets(so, &nalphas);
+  ps_compare *c = calloc(1, sizeof *c);
+  double *series = malloc((size_t)ra->paths * 4 * sizeof(double));
+  if (c) {
+    c->paths = ra->paths;
+    c->seed = ra->seed;
+    c->nalphas = nalphas;
+    c->alphas = copy_targets(alphas, nalphas);
+    c->pools = calloc((size_t)(a->npools > 0 ? a->npools : 1), sizeof *c->pools);
+  }
+  if (!c || !series || !c->alphas || !c->pools || scenario_init(&c->a, a) || scenario_init(&c->b, b) ||
+      compare_pools(c, ra, rb, series))
+    rc = out_of_memory(err, errlen);
+  else if (!c->npools) {
     snprintf(err, errlen, "%s and %s have no pool id in common to compare", a->file, b->file);
     rc = PS_EINPUT;
-  } else if ((json && write_json(doc, json, err, errlen)) || (html && write_html(doc, html, ro, err, errlen))) {
-    rc = PS_ERUNTIME;
-  } else if (doc_text && !(*doc_text = cJSON_Print(doc))) {
-    snprintf(err, errlen, "out of memory");
-    rc = PS_ERUNTIME;
   }
-  cJSON_Delete(doc);
-  free(xa);
-  ps_results_destroy(ra);
-  ps_results_destroy(rb);
+  free(series);
+  ps_results_free(ra);
+  ps_results_free(rb);
+  if (rc) ps_compare_free(c);
+  else *out = c;
   return rc;
 }
+
+/* ps_compare_free — free c and all it holds; NULL is fine */
+void ps_compare_free(ps_compare *c) {
+  if (!c) return;
+  for (int p = 0; c->pools && p < c->npools; p++) {
+    free(c->pools[p].id);
+    free(c->pools[p].size_a);
+    free(c->pools[p].size_b);
+  }
+  free(c->pools);
+  free(c->alphas);
+  scenario_destroy(&c->a);
+  scenario_destroy(&c->b);
+  free(c);
+}
+
+/* ---- sweep ------------------------------------------------------------------ */
 
 /* the i-th combination of the grid: one value per key */
 static void combination(const ps_vary *vary, int nvary, long i, int *pick) {
@@ -182,211 +186,212 @@ static void combination(const ps_vary *vary, int nvary, long i, int *pick) {
   }
 }
 
-int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
-                   const ps_options *opt, const ps_report_options *ro, const char *json, const char *html, FILE *text,
-                   char *err, size_t errlen) {
-  long rows = 1;
-  for (int k = 0; k < nvary; k++) rows *= vary[k].nvalues;
+/* fill one row from a run: its values and the pools pool (NULL: all) names; 0 or -1 (out of memory) */
+static int sweep_row(ps_sweep_row *row, const ps_results *r, const ps_vary *vary, int nvary, const int *pick,
+                     const char *pool, const double *alphas, int nalphas) {
+  const ps_model *m = r->m;
+  for (int k = 0; k < nvary; k++)
+    if (!(row->values[k] = copy_string(vary[k].values[pick[k]]))) return -1;
+  if (!(row->pools = calloc((size_t)(m->npools > 0 ? m->npools : 1), sizeof *row->pools))) return -1;
+  for (int p = 0; p < m->npools; p++) {
+    if (pool && strcmp(pool, m->pools[p].id) != 0) continue;
+    const ps_pool_result *pr = &r->pools[p];
+    ps_sweep_cell *sp = &row->pools[row->npools++];
+    sp->id = copy_string(m->pools[p].id);
+    sp->sizing = malloc((size_t)(nalphas > 0 ? nalphas : 1) * sizeof *sp->sizing);
+    if (!sp->id || !sp->sizing) return -1;
+    sp->depletion = pr->depletion;
+    sp->net_outlay_mean = pr->net_outlay.mean;
+    sp->net_outlay_p95 = pr->net_outlay.p95;
+    for (int a = 0; a < nalphas; a++) sp->sizing[a] = ps_sizing_initial(pr->sorted_required, (size_t)r->paths, alphas[a]);
+  }
+  return 0;
+}
+
+/* sweep_fill — run every combination into s (its keys and targets set) */
+static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, int nsets, const ps_vary *vary,
+                      int nvary, const ps_options *opt, const char *pool, char *err, size_t errlen) {
   ps_override *all = malloc(((size_t)nsets + (size_t)nvary) * sizeof *all);
-  if (!all) {
-    snprintf(err, errlen, "out of memory");
-    return PS_ERUNTIME;
-  }
+  if (!all) return out_of_memory(err, errlen);
   if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
-  const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
-  int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
-  cJSON *doc = document();
-  cJSON *sw = cJSON_AddObjectToObject(doc, "sweep");
-  cJSON *keys = cJSON_AddArrayToObject(sw, "keys");
-  for (int k = 0; k < nvary; k++) cJSON_AddItemToArray(keys, cJSON_CreateString(vary[k].key));
-  cJSON *list = cJSON_AddArrayToObject(sw, "rows");
   int rc = PS_OK;
-  cJSON *scenario = NULL; /* the first run's scenario, for the audit */
-  char s1[32], s2[32], s3[32];
-  if (text) {
-    for (int k = 0; k < nvary; k++) fprintf(text, "%-28s ", vary[k].key);
-    fprintf(text, "%-10s %-20s %-12s %-12s", "pool", "P(depletion)", "net outlay", "p95 outlay");
-    for (int a = 0; a < nalphas; a++) {
-      char head[24];
-      snprintf(head, sizeof head, "size@%g%%", 100 * alphas[a]);
-      fprintf(text, " %-11s", head);
-    }
-    fprintf(text, "\n");
-  }
-  for (long i = 0; rc == PS_OK && i < rows; i++) {
+  for (long i = 0; rc == PS_OK && i < s->nrows; i++) {
     int pick[PS_MAX_VARY];
     combination(vary, nvary, i, pick);
     for (int k = 0; k < nvary; k++) all[nsets + k] = (ps_override){vary[k].key, vary[k].values[pick[k]]};
     ps_model *m = NULL;
     ps_results *r = NULL;
-    if ((rc = ps_scenario_open(file, all, nsets + nvary, &m, err, errlen))) break;
-    if ((rc = ps_scenario_run(m, opt, &r, err, errlen))) {
-      ps_scenario_close(m);
-      break;
-    }
-    if (!scenario) scenario = scenario_json(m);
-    cJSON *row = cJSON_CreateObject();
-    cJSON *vals = cJSON_AddObjectToObject(row, "values");
-    for (int k = 0; k < nvary; k++) cJSON_AddStringToObject(vals, vary[k].key, vary[k].values[pick[k]]);
-    cJSON *pools = cJSON_AddObjectToObject(row, "pools");
-    for (int p = 0; p < m->npools; p++) {
-      if (ro->pool && strcmp(ro->pool, m->pools[p].id) != 0) continue;
-      const ps_pool_result *pr = &r->pools[p];
-      cJSON *pj = cJSON_AddObjectToObject(pools, m->pools[p].id);
-      cJSON *dep = cJSON_AddObjectToObject(pj, "depletion");
-      cJSON_AddNumberToObject(dep, "value", pr->depletion.value);
-      double ci[2] = {pr->depletion.lo, pr->depletion.hi};
-      cJSON_AddItemToObject(dep, "ci", cJSON_CreateDoubleArray(ci, 2));
-      cJSON_AddNumberToObject(pj, "net_outlay_mean", pr->net_outlay.mean);
-      cJSON_AddNumberToObject(pj, "net_outlay_p95", pr->net_outlay.p95);
-      cJSON *sz = cJSON_AddArrayToObject(pj, "sizing");
-      if (text) {
-        for (int k = 0; k < nvary; k++) fprintf(text, "%-28s ", vary[k].values[pick[k]]);
-        char dep_text[40];
-        snprintf(dep_text, sizeof dep_text, "%.2f%% (%.2f–%.2f)", 100 * pr->depletion.value, 100 * pr->depletion.lo,
-                 100 * pr->depletion.hi);
-        fprintf(text, "%-10s %-20s %-12s %-12s", m->pools[p].id, dep_text, ps_money(pr->net_outlay.mean, s1, sizeof s1),
-                ps_money(pr->net_outlay.p95, s2, sizeof s2));
-      }
-      for (int a = 0; a < nalphas; a++) {
-        ps_estimate e = ps_sizing_initial(pr->sorted_required, (size_t)r->paths, alphas[a]);
-        cJSON *s = cJSON_CreateObject();
-        cJSON_AddNumberToObject(s, "alpha", alphas[a]);
-        cJSON_AddNumberToObject(s, "initial", e.value);
-        double eci[2] = {e.lo, e.hi};
-        cJSON_AddItemToObject(s, "ci", cJSON_CreateDoubleArray(eci, 2));
-        cJSON_AddItemToArray(sz, s);
-        if (text) fprintf(text, " %-11s", ps_money(e.value, s3, sizeof s3));
-      }
-      if (text) fprintf(text, "\n");
-    }
-    cJSON_AddItemToArray(list, row);
-    ps_results_destroy(r);
-    ps_scenario_close(m);
+    if ((rc = ps_model_new(file, all, nsets + nvary, &m, err, errlen))) break;
+    if (!(rc = ps_scenario_run(m, opt, &r, err, errlen)) &&
+        ((i == 0 && scenario_init(&s->scenario, m)) ||
+         sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas)))
+      rc = out_of_memory(err, errlen);
+    ps_results_free(r);
+    ps_model_free(m);
   }
-  if (scenario) cJSON_AddItemToObject(sw, "scenario", scenario); /* the first row's, as run */
-  if (rc == PS_OK && json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
-  if (rc == PS_OK && html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
-  cJSON_Delete(doc);
   free(all);
   return rc;
 }
 
-/* one run with an extra override; fills the p95 net outlay and depletion of each pool */
-static int measure(const char *file, ps_override *all, int n, const ps_options *opt, double *p95, double *depletion,
-                   int npools, char *err, size_t errlen) {
-  ps_model *m = NULL;
-  ps_results *r = NULL;
-  int rc = ps_scenario_open(file, all, n, &m, err, errlen);
-  if (rc) return rc;
-  rc = ps_scenario_run(m, opt, &r, err, errlen);
-  for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++) {
-    p95[p] = r->pools[p].net_outlay.p95;
-    depletion[p] = r->pools[p].depletion.value;
+/* ps_sweep_run — the scenario once per combination of the varied values; *out
+** a new sweep to ps_sweep_free, NULL on failure (the first run's status and
+** message) */
+int ps_sweep_run(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
+                 const ps_options *opt, const ps_study_options *so, ps_sweep **out, char *err, size_t errlen) {
+  *out = NULL;
+  if (nvary < 0 || nvary > PS_MAX_VARY) {
+    snprintf(err, errlen, "a sweep varies 0 to %d keys, got %d", PS_MAX_VARY, nvary);
+    return PS_EINPUT;
   }
-  ps_results_destroy(r);
-  ps_scenario_close(m);
+  int nalphas;
+  const double *alphas = targets(so, &nalphas);
+  ps_sweep *s = calloc(1, sizeof *s);
+  if (!s) return out_of_memory(err, errlen);
+  s->nrows = 1;
+  for (int k = 0; k < nvary; k++) s->nrows *= vary[k].nvalues;
+  s->nkeys = nvary;
+  s->nalphas = nalphas;
+  s->alphas = copy_targets(alphas, nalphas);
+  s->rows = calloc((size_t)(s->nrows > 0 ? s->nrows : 1), sizeof *s->rows);
+  int rc = s->alphas && s->rows ? PS_OK : out_of_memory(err, errlen);
+  for (int k = 0; rc == PS_OK && k < nvary; k++)
+    if (!(s->keys[k] = copy_string(vary[k].key))) rc = out_of_memory(err, errlen);
+  if (rc == PS_OK) rc = sweep_fill(s, file, sets, nsets, vary, nvary, opt, so ? so->pool : NULL, err, errlen);
+  if (rc) ps_sweep_free(s);
+  else *out = s;
   return rc;
 }
 
-typedef struct {
-  const char *key;
-  double base, lo_value, hi_value, swing;
-  double *lo_p95, *hi_p95, *lo_dep, *hi_dep;
-} tornado_bar;
+/* ps_sweep_free — free s and all it holds; NULL is fine */
+void ps_sweep_free(ps_sweep *s) {
+  if (!s) return;
+  for (long i = 0; s->rows && i < s->nrows; i++) {
+    ps_sweep_row *row = &s->rows[i];
+    for (int k = 0; k < s->nkeys; k++) free(row->values[k]);
+    for (int p = 0; row->pools && p < row->npools; p++) {
+      free(row->pools[p].id);
+      free(row->pools[p].sizing);
+    }
+    free(row->pools);
+  }
+  free(s->rows);
+  for (int k = 0; k < s->nkeys; k++) free(s->keys[k]);
+  free(s->alphas);
+  scenario_destroy(&s->scenario);
+  free(s);
+}
+
+/* ---- tornado ---------------------------------------------------------------- */
+
+/* one run with overrides; fills the p95 net outlay and depletion of each pool */
+static int measure(const char *file, const ps_override *all, int n, const ps_options *opt, ps_tornado_point *points,
+                   int npools, char *err, size_t errlen) {
+  ps_model *m = NULL;
+  ps_results *r = NULL;
+  int rc = ps_model_new(file, all, n, &m, err, errlen);
+  if (rc) return rc;
+  rc = ps_scenario_run(m, opt, &r, err, errlen);
+  for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++)
+    points[p] = (ps_tornado_point){r->pools[p].net_outlay.p95, r->pools[p].depletion.value};
+  ps_results_free(r);
+  ps_model_free(m);
+  return rc;
+}
 
 static int by_swing(const void *a, const void *b) {
-  const tornado_bar *x = a, *y = b;
+  const ps_tornado_bar *x = a, *y = b;
   if (x->swing != y->swing) return x->swing < y->swing ? 1 : -1;
   return strcmp(x->key, y->key);
 }
 
-int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
-                     double by, const ps_options *opt, const ps_report_options *ro, const char *json,
-                     const char *html, FILE *text, char *err, size_t errlen) {
-  ps_model *base_model = NULL;
-  int rc = ps_scenario_open(file, sets, nsets, &base_model, err, errlen);
+/* measure key k of t moved down and up (all: the overrides with one free slot at nsets) */
+static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all, int nsets, const ps_options *opt,
+                       char *err, size_t errlen) {
+  ps_tornado_bar *b = &t->keys[k];
+  int np = t->npools;
+  int rc = ps_scenario_number(file, all, nsets, b->key, &b->base, err, errlen);
   if (rc) return rc;
-  int np = base_model->npools;
-  ps_override *all = malloc(((size_t)nsets + 1) * sizeof *all);
-  tornado_bar *bars = calloc((size_t)nkeys, sizeof *bars);
-  double *values = calloc((size_t)(4 * nkeys + 2) * (size_t)np, sizeof(double));
-  if (!all || !bars || !values) {
-    snprintf(err, errlen, "out of memory");
-    rc = PS_ERUNTIME;
+  b->low = b->base * (1 - t->by);
+  b->high = b->base * (1 + t->by);
+  if (b->base == floor(b->base) && fabs(b->base) >= 1) { /* a count or a lag stays whole */
+    b->low = floor(b->low);
+    b->high = ceil(b->high);
   }
-  if (all && nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
-  double *base_p95 = values, *base_dep = values + np;
-  if (rc == PS_OK) rc = measure(file, all, nsets, opt, base_p95, base_dep, np, err, errlen);
   char lo_text[64], hi_text[64];
-  for (int k = 0; rc == PS_OK && k < nkeys; k++) {
-    tornado_bar *b = &bars[k];
-    b->key = keys[k];
-    b->lo_p95 = values + (size_t)(2 + 4 * k) * (size_t)np;
-    b->hi_p95 = b->lo_p95 + np;
-    b->lo_dep = b->hi_p95 + np;
-    b->hi_dep = b->lo_dep + np;
-    if ((rc = ps_scenario_number(file, sets, nsets, keys[k], &b->base, err, errlen))) break;
-    b->lo_value = b->base * (1 - by);
-    b->hi_value = b->base * (1 + by);
-    if (b->base == floor(b->base) && fabs(b->base) >= 1) { /* a count or a lag stays whole */
-      b->lo_value = floor(b->lo_value);
-      b->hi_value = ceil(b->hi_value);
-    }
-    snprintf(lo_text, sizeof lo_text, "%.17g", b->lo_value);
-    snprintf(hi_text, sizeof hi_text, "%.17g", b->hi_value);
-    all[nsets] = (ps_override){keys[k], lo_text};
-    if ((rc = measure(file, all, nsets + 1, opt, b->lo_p95, b->lo_dep, np, err, errlen))) break;
-    all[nsets] = (ps_override){keys[k], hi_text};
-    if ((rc = measure(file, all, nsets + 1, opt, b->hi_p95, b->hi_dep, np, err, errlen))) break;
-    for (int p = 0; p < np; p++) b->swing = fmax(b->swing, fabs(b->hi_p95[p] - b->lo_p95[p]));
+  snprintf(lo_text, sizeof lo_text, "%.17g", b->low);
+  snprintf(hi_text, sizeof hi_text, "%.17g", b->high);
+  all[nsets] = (ps_override){b->key, lo_text};
+  if ((rc = measure(file, all, nsets + 1, opt, b->lo, np, err, errlen))) return rc;
+  all[nsets] = (ps_override){b->key, hi_text};
+  if ((rc = measure(file, all, nsets + 1, opt, b->hi, np, err, errlen))) return rc;
+  for (int p = 0; p < np; p++) b->swing = fmax(b->swing, fabs(b->hi[p].p95 - b->lo[p].p95));
+  return PS_OK;
+}
+
+/* tornado_alloc — t's arrays for base's pools and nkeys keys; 0 or -1 (out of memory) */
+static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const *keys, int nkeys) {
+  int np = base->npools;
+  t->npools = np;
+  t->nkeys = nkeys;
+  t->pools = calloc((size_t)(np > 0 ? np : 1), sizeof *t->pools);
+  t->base = calloc((size_t)(np > 0 ? np : 1), sizeof *t->base);
+  t->keys = calloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof *t->keys);
+  if (!t->pools || !t->base || !t->keys || scenario_init(&t->scenario, base)) return -1;
+  for (int p = 0; p < np; p++)
+    if (!(t->pools[p] = copy_string(base->pools[p].id))) return -1;
+  for (int k = 0; k < nkeys; k++) {
+    ps_tornado_bar *b = &t->keys[k];
+    b->key = copy_string(keys[k]);
+    b->lo = calloc((size_t)(np > 0 ? np : 1), sizeof *b->lo);
+    b->hi = calloc((size_t)(np > 0 ? np : 1), sizeof *b->hi);
+    if (!b->key || !b->lo || !b->hi) return -1;
   }
+  return 0;
+}
+
+/* ps_tornado_run — the scenario as given and each key moved down and up; *out
+** a new tornado to ps_tornado_free, NULL on failure (status and message of the
+** first run or key that failed) */
+int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
+                   double by, const ps_options *opt, ps_tornado **out, char *err, size_t errlen) {
+  *out = NULL;
+  ps_model *base = NULL;
+  int rc = ps_model_new(file, sets, nsets, &base, err, errlen);
+  if (rc) return rc;
+  ps_tornado *t = calloc(1, sizeof *t);
+  ps_override *all = malloc(((size_t)nsets + 1) * sizeof *all);
+  if (!t || !all || tornado_alloc(t, base, keys, nkeys)) rc = out_of_memory(err, errlen);
   if (rc == PS_OK) {
-    qsort(bars, (size_t)nkeys, sizeof *bars, by_swing);
-    cJSON *doc = document();
-    cJSON *t = cJSON_AddObjectToObject(doc, "tornado");
-    cJSON_AddItemToObject(t, "scenario", scenario_json(base_model));
-    cJSON_AddNumberToObject(t, "by", by);
-    cJSON *base = cJSON_AddObjectToObject(t, "base");
-    for (int p = 0; p < np; p++) {
-      cJSON *pj = cJSON_AddObjectToObject(base, base_model->pools[p].id);
-      cJSON_AddNumberToObject(pj, "net_outlay_p95", base_p95[p]);
-      cJSON_AddNumberToObject(pj, "depletion", base_dep[p]);
-    }
-    cJSON *list = cJSON_AddArrayToObject(t, "keys");
-    char s1[32], s2[32], s3[32];
-    for (int k = 0; k < nkeys; k++) {
-      const tornado_bar *b = &bars[k];
-      cJSON *row = cJSON_CreateObject();
-      cJSON_AddStringToObject(row, "key", b->key);
-      cJSON_AddNumberToObject(row, "base_value", b->base);
-      cJSON *lo = cJSON_AddObjectToObject(row, "low"), *hi = cJSON_AddObjectToObject(row, "high");
-      cJSON_AddNumberToObject(lo, "value", b->lo_value);
-      cJSON_AddNumberToObject(hi, "value", b->hi_value);
-      cJSON *lop = cJSON_AddObjectToObject(lo, "pools"), *hip = cJSON_AddObjectToObject(hi, "pools");
-      for (int p = 0; p < np; p++) {
-        cJSON *a = cJSON_AddObjectToObject(lop, base_model->pools[p].id);
-        cJSON_AddNumberToObject(a, "net_outlay_p95", b->lo_p95[p]);
-        cJSON_AddNumberToObject(a, "depletion", b->lo_dep[p]);
-        cJSON *c = cJSON_AddObjectToObject(hip, base_model->pools[p].id);
-        cJSON_AddNumberToObject(c, "net_outlay_p95", b->hi_p95[p]);
-        cJSON_AddNumberToObject(c, "depletion", b->hi_dep[p]);
-      }
-      cJSON_AddItemToArray(list, row);
-      for (int p = 0; text && p < np; p++)
-        fprintf(text, "%-40s %-8s -%g%%: p95 %s (P %.2f%%)   base %s   +%g%%: p95 %s (P %.2f%%)\n", b->key,
-                base_model->pools[p].id, 100 * by, ps_money(b->lo_p95[p], s1, sizeof s1), 100 * b->lo_dep[p],
-                ps_money(base_p95[p], s2, sizeof s2), 100 * by, ps_money(b->hi_p95[p], s3, sizeof s3), 100 * b->hi_dep[p]);
-    }
-    if ((json && write_json(doc, json, err, errlen)) || (html && write_html(doc, html, ro, err, errlen))) rc = PS_ERUNTIME;
-    cJSON_Delete(doc);
+    t->by = by;
+    if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
+    rc = measure(file, all, nsets, opt, t->base, t->npools, err, errlen);
   }
-  free(values);
-  free(bars);
+  for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_key(t, k, file, all, nsets, opt, err, errlen);
+  if (rc == PS_OK) qsort(t->keys, (size_t)nkeys, sizeof *t->keys, by_swing);
   free(all);
-  ps_scenario_close(base_model);
+  ps_model_free(base);
+  if (rc) ps_tornado_free(t);
+  else *out = t;
   return rc;
 }
+
+/* ps_tornado_free — free t and all it holds; NULL is fine */
+void ps_tornado_free(ps_tornado *t) {
+  if (!t) return;
+  for (int k = 0; t->keys && k < t->nkeys; k++) {
+    free(t->keys[k].key);
+    free(t->keys[k].lo);
+    free(t->keys[k].hi);
+  }
+  free(t->keys);
+  for (int p = 0; t->pools && p < t->npools; p++) free(t->pools[p]);
+  free(t->pools);
+  free(t->base);
+  scenario_destroy(&t->scenario);
+  free(t);
+}
+
+/* ---- largest volume ------------------------------------------------------------ */
 
 /* does programme g pay into pool account a (as a share or an excess layer)? */
 static int feeds(const ps_programme *g, int a) {
@@ -396,8 +401,8 @@ static int feeds(const ps_programme *g, int a) {
 }
 
 /* P(depletion) of pool p when the covered segments lend k times their loans */
-static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double k, const ps_options *opt, double *prob,
-                              double *volume, ps_estimate *ci, char *err, size_t errlen) {
+static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double k, const ps_options *opt,
+                              double *volume, ps_estimate *prob, char *err, size_t errlen) {
   *volume = 0;
   for (int s = 0; s < m->nsegments; s++) {
     ps_segment *seg = &m->segments[s];
@@ -408,74 +413,75 @@ static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double 
   ps_results *r = NULL;
   int failed = ps_scenario_run(m, opt, &r, err, errlen);
   if (failed) return failed;
-  *prob = r->pools[p].depletion.value;
-  *ci = r->pools[p].depletion;
-  ps_results_destroy(r);
+  *prob = r->pools[p].depletion;
+  ps_results_free(r);
   return PS_OK;
 }
 
-int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, const char *pool,
-                        const ps_options *opt, const ps_report_options *ro, const char *json, const char *html,
-                        FILE *text, char *err, size_t errlen) {
+/* the largest k for alpha: grow k until the pool runs short too often, then bisect to 1% */
+static int largest_scale(ps_model *m, const int *base_loans, int p, double alpha, const ps_options *opt,
+                         ps_volume_row *row, char *err, size_t errlen) {
+  double lo = 0, hi = 1, volume;
+  ps_estimate prob;
+  int rc = PS_OK;
+  while (hi < 1024 && (rc = depletion_at_scale(m, base_loans, p, hi, opt, &volume, &prob, err, errlen)) == PS_OK &&
+         prob.value <= alpha) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (rc == PS_OK && hi - lo > 0.01 * hi) {
+    double mid = (lo + hi) / 2;
+    if ((rc = depletion_at_scale(m, base_loans, p, mid, opt, &volume, &prob, err, errlen))) break;
+    if (prob.value <= alpha) lo = mid;
+    else hi = mid;
+  }
+  if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, lo, opt, &row->lending, &row->depletion, err, errlen);
+  row->alpha = alpha;
+  row->scale = lo;
+  return rc;
+}
+
+/* ps_volume_run — the largest k for each target by bisection; *out a new
+** volume to ps_volume_free, NULL on failure (PS_EINPUT: a bad file or pool id) */
+int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
+                  const ps_study_options *so, ps_volume **out, char *err, size_t errlen) {
+  *out = NULL;
   ps_model *m = NULL;
-  int rc = ps_scenario_open(file, sets, nsets, &m, err, errlen);
+  int rc = ps_model_new(file, sets, nsets, &m, err, errlen);
   if (rc) return rc;
+  const char *pool = so ? so->pool : NULL;
   int p = pool ? pool_of(m, pool) : 0;
-  int *base_loans = malloc((size_t)m->nsegments * sizeof *base_loans);
+  int nalphas;
+  const double *alphas = targets(so, &nalphas);
+  int *base_loans = malloc((size_t)(m->nsegments > 0 ? m->nsegments : 1) * sizeof *base_loans);
+  ps_volume *v = calloc(1, sizeof *v);
+  if (v) v->rows = calloc((size_t)(nalphas > 0 ? nalphas : 1), sizeof *v->rows);
   if (p < 0) {
     snprintf(err, errlen, "--pool %s: the scenario has no pool with that id", pool);
     rc = PS_EINPUT;
-  } else if (!base_loans) {
-    snprintf(err, errlen, "out of memory");
-    rc = PS_ERUNTIME;
+  } else if (!base_loans || !v || !v->rows || scenario_init(&v->scenario, m) || !(v->pool = copy_string(m->pools[p].id))) {
+    rc = out_of_memory(err, errlen);
   }
   for (int s = 0; rc == PS_OK && s < m->nsegments; s++) base_loans[s] = m->segments[s].new_loans;
-  const double *alphas = ro->alphas ? ro->alphas : ps_alphas;
-  int nalphas = ro->alphas ? ro->nalphas : PS_NALPHAS;
-  cJSON *doc = document();
-  cJSON *v = cJSON_AddObjectToObject(doc, "max_volume");
-  cJSON_AddItemToObject(v, "scenario", scenario_json(m));
-  if (p >= 0) cJSON_AddStringToObject(v, "pool", m->pools[p].id);
-  cJSON *rows = cJSON_AddArrayToObject(v, "rows");
-  double prob, volume, base_volume = 0;
-  ps_estimate ci;
-  if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, 1, opt, &prob, &base_volume, &ci, err, errlen);
-  if (rc == PS_OK && text)
-    fprintf(text, "Pool '%s' with its initial balance; the scenario's covered lending is %.3f亿 (k = 1), P(depletion) %.2f%%\n",
-            m->pools[p].id, base_volume / 1e8, 100 * prob);
+  ps_estimate base;
+  if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, 1, opt, &v->base_lending, &base, err, errlen);
+  if (rc == PS_OK) v->base_depletion = base.value;
   for (int a = 0; rc == PS_OK && a < nalphas; a++) {
-    double lo = 0, hi = 1;
-    /* grow hi until the pool runs short too often */
-    while (rc == PS_OK && hi < 1024 && (rc = depletion_at_scale(m, base_loans, p, hi, opt, &prob, &volume, &ci, err, errlen)) == PS_OK &&
-           prob <= alphas[a]) {
-      lo = hi;
-      hi *= 2;
-    }
-    while (rc == PS_OK && hi - lo > 0.01 * hi) {
-      double mid = (lo + hi) / 2;
-      if ((rc = depletion_at_scale(m, base_loans, p, mid, opt, &prob, &volume, &ci, err, errlen))) break;
-      if (prob <= alphas[a]) lo = mid;
-      else hi = mid;
-    }
-    if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, lo, opt, &prob, &volume, &ci, err, errlen);
-    if (rc) break;
-    cJSON *row = cJSON_CreateObject();
-    cJSON_AddNumberToObject(row, "alpha", alphas[a]);
-    cJSON_AddNumberToObject(row, "scale", lo);
-    cJSON_AddNumberToObject(row, "lending", volume);
-    cJSON *dep = cJSON_AddObjectToObject(row, "depletion");
-    cJSON_AddNumberToObject(dep, "value", ci.value);
-    double c2[2] = {ci.lo, ci.hi};
-    cJSON_AddItemToObject(dep, "ci", cJSON_CreateDoubleArray(c2, 2));
-    cJSON_AddItemToArray(rows, row);
-    if (text)
-      fprintf(text, "  P(depletion) <= %g%%: lending up to k = %.2f x the scenario's, %.3f亿 (P %.2f%%, 95%% CI %.2f%% – %.2f%%)\n",
-              100 * alphas[a], lo, volume / 1e8, 100 * ci.value, 100 * ci.lo, 100 * ci.hi);
+    rc = largest_scale(m, base_loans, p, alphas[a], opt, &v->rows[a], err, errlen);
+    v->nrows = a + 1;
   }
-  if (rc == PS_OK && json && write_json(doc, json, err, errlen)) rc = PS_ERUNTIME;
-  if (rc == PS_OK && html && write_html(doc, html, ro, err, errlen)) rc = PS_ERUNTIME;
-  cJSON_Delete(doc);
   free(base_loans);
-  ps_scenario_close(m);
+  ps_model_free(m);
+  if (rc) ps_volume_free(v);
+  else *out = v;
   return rc;
+}
+
+/* ps_volume_free — free v and all it holds; NULL is fine */
+void ps_volume_free(ps_volume *v) {
+  if (!v) return;
+  free(v->rows);
+  free(v->pool);
+  scenario_destroy(&v->scenario);
+  free(v);
 }

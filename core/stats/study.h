@@ -1,10 +1,88 @@
-/* study.h — the studies inside the engine: the public study API
-** (include/poolsim/study.h) with the report types it uses. */
+/* study.h — the studies' results as C values: the structs behind the opaque
+** types of include/poolsim/study.h, for the renderers in core/report/ to read.
+** Every string and array is owned by its study object and freed with it. */
 #ifndef PS_STUDY_H
 #define PS_STUDY_H
 
 #include "poolsim/study.h"
-#include "report/report.h"
-#include "stats/results.h"
+#include "stats/stats.h"
+
+/* a scenario as the studies name it: copies of the model's name, file, sha256 */
+typedef struct {
+  char *name, *file, *sha256;
+} ps_study_scenario;
+
+typedef struct {
+  char *id;
+  ps_difference net_outlay_mean, depletion;
+  ps_estimate *size_a, *size_b; /* [nalphas]: the smallest initial balance for each alpha */
+} ps_compare_entry;
+
+struct ps_compare {
+  ps_study_scenario a, b;
+  long paths;
+  unsigned long long seed;
+  int nalphas;
+  double *alphas;
+  int npools;
+  ps_compare_entry *pools; /* the pools A and B share, in A's order */
+};
+
+typedef struct {
+  char *id;
+  ps_estimate depletion;
+  double net_outlay_mean, net_outlay_p95;
+  ps_estimate *sizing; /* [nalphas] */
+} ps_sweep_cell;
+
+typedef struct {
+  char *values[PS_MAX_VARY]; /* one per key, as given */
+  int npools;
+  ps_sweep_cell *pools;
+} ps_sweep_row;
+
+struct ps_sweep {
+  ps_study_scenario scenario; /* the first row's, as run */
+  int nkeys;
+  char *keys[PS_MAX_VARY];
+  int nalphas;
+  double *alphas;
+  long nrows;
+  ps_sweep_row *rows; /* the last key varies fastest */
+};
+
+typedef struct {
+  double p95, depletion; /* a pool's p95 net outlay (yuan) and P(depletion) */
+} ps_tornado_point;
+
+typedef struct {
+  char *key;
+  double base, low, high; /* the key's value: the scenario's, moved down, moved up */
+  double swing;           /* the widest |high p95 - low p95| over the pools */
+  ps_tornado_point *lo, *hi; /* [npools] */
+} ps_tornado_bar;
+
+struct ps_tornado {
+  ps_study_scenario scenario;
+  double by;
+  int npools;
+  char **pools;           /* ids, the scenario's order */
+  ps_tornado_point *base; /* [npools]: the scenario as given */
+  int nkeys;
+  ps_tornado_bar *keys;   /* widest swing first, then by key */
+};
+
+typedef struct {
+  double alpha, scale, lending; /* the target, the largest k, the covered lending at k (yuan) */
+  ps_estimate depletion;        /* P(depletion) at k */
+} ps_volume_row;
+
+struct ps_volume {
+  ps_study_scenario scenario;
+  char *pool;
+  double base_lending, base_depletion; /* at k = 1 */
+  int nrows;
+  ps_volume_row *rows; /* one per alpha */
+};
 
 #endif

@@ -1,12 +1,24 @@
 /* study.h — studies: several runs on common random numbers (the same seed and
 ** paths, so differences come from the policy): compare two scenarios, sweep
 ** keys over values, a tornado of sensitivities, the largest lending a pool
-** supports. */
+** supports.
+**
+** A study is a value: ps_<study>_run computes it (no files, no printing) into
+** a heap object read through the getters below and freed with ps_<study>_free
+** (NULL is fine). The renderers turn it into bytes: the JSON document of
+** docs/json-schema.md, the terminal text, an HTML page; each returns a string
+** to free(), or NULL when out of memory. Amounts in yuan, probabilities as
+** fractions. Every function is thread-safe on distinct objects.
+**
+**   ps_compare *c; char err[1024];
+**   if (ps_compare_run(a, b, &o, NULL, &c, err, sizeof err)) ...
+**   ps_difference d = ps_compare_depletion(c, 0);  // B − A with its 95% interval
+**   char *json = ps_report_compare_json(c);
+**   free(json); ps_compare_free(c); */
 #ifndef POOLSIM_STUDY_H
 #define POOLSIM_STUDY_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "poolsim/poolsim.h"
 
@@ -24,38 +36,116 @@ typedef struct {
   int nvalues;
 } ps_vary;
 
-/* Every study below reports as text (when `text`), as JSON to a file (when
-** `json`) and as an HTML page with a chart to a file (when `html`: the page of
-** ps_report_study_html for the same document, labels in ro->lang); files are
-** written atomically, "-" is stdout. */
+/* what a study sizes for and which pool it looks at; NULL options: the defaults */
+typedef struct {
+  const double *alphas; /* depletion targets to size for; NULL: 0.10, 0.05, 0.01 */
+  int nalphas;
+  const char *pool;     /* sweep: only this pool; max volume: this pool (NULL: the first) */
+} ps_study_options;
 
-/* Run a and b with the same options (give them the same seed and paths) and
-** report, per pool id they share, each one's figures and the paired
-** difference B - A with its standard error, and the JSON as a string to free()
-** (when `doc`). Returns PS_OK, PS_EINPUT (no pool in common) or PS_ERUNTIME. */
-int ps_study_compare(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_report_options *ro,
-                     const char *json, const char *html, FILE *text, char **doc, char *err, size_t errlen);
+typedef struct ps_compare ps_compare;
+typedef struct ps_sweep ps_sweep;
+typedef struct ps_tornado ps_tornado;
+typedef struct ps_volume ps_volume;
 
-/* Run the scenario once per combination of the varied values (on top of
-** `sets`), and report a row per combination and pool. */
-int ps_study_sweep(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
-                   const ps_options *opt, const ps_report_options *ro, const char *json, const char *html, FILE *text,
-                   char *err, size_t errlen);
+/* A's and B's figure and the paired difference B − A over paths, with its
+** standard error and 95% interval (diff ∓ 1.959964 se) */
+typedef struct {
+  double a, b, diff, se, lo, hi;
+} ps_difference;
 
-/* Sensitivity: move each key's value by -by and +by (relative to the
-** scenario's) and report each pool's p95 net outlay and P(depletion), keys
-** ordered by how far the p95 swings (a tornado). */
-int ps_study_tornado(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
-                     double by, const ps_options *opt, const ps_report_options *ro, const char *json,
-                     const char *html, FILE *text, char *err, size_t errlen);
+/* ---- compare ---------------------------------------------------------------
+** Run a and b with the same options (give them the same seed and paths): per
+** pool id they share (in a's order), each one's mean net outlay, P(depletion)
+** and sizing, and the paired differences. PS_OK, PS_EINPUT (no pool in common,
+** or more paths than memory holds) or PS_ERUNTIME, with a message in err. */
+int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_study_options *so,
+                   ps_compare **out, char *err, size_t errlen);
+void ps_compare_free(ps_compare *c);
+long ps_compare_paths(const ps_compare *c);
+unsigned long long ps_compare_seed(const ps_compare *c);
+int ps_compare_npools(const ps_compare *c);
+const char *ps_compare_pool(const ps_compare *c, int pool); /* the id of shared pool `pool` */
+ps_difference ps_compare_net_outlay(const ps_compare *c, int pool);
+ps_difference ps_compare_depletion(const ps_compare *c, int pool);
+int ps_compare_nalphas(const ps_compare *c);
+double ps_compare_alpha(const ps_compare *c, int k);
+/* the smallest initial balance with P(depletion) <= alpha k, of A (side 0) or B (side 1) */
+double ps_compare_required_initial(const ps_compare *c, int pool, int k, int side);
 
-/* The largest lending a pool supports: every segment whose programme pays
-** into the pool lends `k` times its new loans (rounded to whole loans), and k
-** is the largest (to 1%) with P(the pool runs short) <= alpha at the pool's
-** own initial balance, found by bisection on common random numbers. */
-int ps_study_max_volume(const char *file, const ps_override *sets, int nsets, const char *pool,
-                        const ps_options *opt, const ps_report_options *ro, const char *json, const char *html,
-                        FILE *text, char *err, size_t errlen);
+/* ---- sweep -----------------------------------------------------------------
+** Run the scenario once per combination of the varied values (on top of
+** `sets`; the last key varies fastest): a row per combination, a column per
+** pool. PS_OK, PS_EINPUT (a bad file, key or value) or PS_ERUNTIME. */
+int ps_sweep_run(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
+                 const ps_options *opt, const ps_study_options *so, ps_sweep **out, char *err, size_t errlen);
+void ps_sweep_free(ps_sweep *s);
+int ps_sweep_nkeys(const ps_sweep *s);
+const char *ps_sweep_key(const ps_sweep *s, int k);
+long ps_sweep_nrows(const ps_sweep *s);
+const char *ps_sweep_value(const ps_sweep *s, long row, int k); /* the value of key k in that row, as given */
+int ps_sweep_npools(const ps_sweep *s, long row); /* the pools shown in that row (in the scenario's order) */
+const char *ps_sweep_pool(const ps_sweep *s, long row, int pool);
+double ps_sweep_depletion(const ps_sweep *s, long row, int pool);
+double ps_sweep_net_outlay_mean(const ps_sweep *s, long row, int pool);
+double ps_sweep_net_outlay_p95(const ps_sweep *s, long row, int pool);
+int ps_sweep_nalphas(const ps_sweep *s);
+double ps_sweep_alpha(const ps_sweep *s, int k);
+double ps_sweep_required_initial(const ps_sweep *s, long row, int pool, int k);
+
+/* ---- tornado ---------------------------------------------------------------
+** Sensitivity: move each key's value by -by and +by (relative to the
+** scenario's; a whole number of 1 or more stays whole) and measure each pool's
+** p95 net outlay and P(depletion); keys ordered by how far the p95 swings,
+** widest first. PS_OK, PS_EINPUT (a bad file or key) or PS_ERUNTIME. */
+int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
+                   double by, const ps_options *opt, ps_tornado **out, char *err, size_t errlen);
+void ps_tornado_free(ps_tornado *t);
+double ps_tornado_by(const ps_tornado *t);
+int ps_tornado_nkeys(const ps_tornado *t);
+const char *ps_tornado_key(const ps_tornado *t, int k); /* k-th widest swing */
+int ps_tornado_npools(const ps_tornado *t);
+const char *ps_tornado_pool(const ps_tornado *t, int pool);
+/* side -1: the key moved down, 0: the scenario's own value (any k), +1: up */
+double ps_tornado_value(const ps_tornado *t, int k, int side);
+double ps_tornado_p95(const ps_tornado *t, int k, int side, int pool);
+double ps_tornado_depletion(const ps_tornado *t, int k, int side, int pool);
+
+/* ---- largest volume --------------------------------------------------------
+** The largest lending a pool supports: every segment whose programme pays into
+** the pool lends k times its new loans (rounded to whole loans), and k is the
+** largest (to 1%) with P(the pool runs short) <= alpha at the pool's own
+** initial balance, found by bisection on common random numbers (k from 0 to
+** 1024). PS_OK, PS_EINPUT (a bad file or pool id) or PS_ERUNTIME. */
+int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
+                  const ps_study_options *so, ps_volume **out, char *err, size_t errlen);
+void ps_volume_free(ps_volume *v);
+const char *ps_volume_pool(const ps_volume *v);
+double ps_volume_base_lending(const ps_volume *v);   /* the scenario's covered lending (k = 1) */
+double ps_volume_base_depletion(const ps_volume *v); /* and its P(depletion) */
+int ps_volume_nalphas(const ps_volume *v);
+double ps_volume_alpha(const ps_volume *v, int k);
+double ps_volume_scale(const ps_volume *v, int k);     /* the largest k for alpha k */
+double ps_volume_lending(const ps_volume *v, int k);   /* the covered lending at that k */
+double ps_volume_depletion(const ps_volume *v, int k); /* P(depletion) at that k, at most alpha k */
+
+/* ---- renderers -------------------------------------------------------------
+** JSON: the document of docs/json-schema.md. Text: the terminal summary the
+** CLI prints. HTML: one self-contained page with one chart, labels in lang
+** ("zh" or "en"; NULL: zh when the scenario's name has Chinese). Each returns a
+** string to free(), NULL when out of memory. */
+char *ps_report_compare_json(const ps_compare *c);
+char *ps_report_compare_text(const ps_compare *c);
+char *ps_report_compare_html(const ps_compare *cmp, const char *lang);
+char *ps_report_sweep_json(const ps_sweep *s);
+char *ps_report_sweep_text(const ps_sweep *s);
+char *ps_report_sweep_html(const ps_sweep *s, const char *lang);
+char *ps_report_tornado_json(const ps_tornado *t);
+char *ps_report_tornado_text(const ps_tornado *t);
+char *ps_report_tornado_html(const ps_tornado *t, const char *lang);
+char *ps_report_volume_json(const ps_volume *v);
+char *ps_report_volume_text(const ps_volume *v);
+char *ps_report_volume_html(const ps_volume *v, const char *lang);
 
 #ifdef __cplusplus
 }

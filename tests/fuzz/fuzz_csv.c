@@ -78,9 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static int written;
   if (!written++) fuzz_tmp_write("tape.lua", scenario, sizeof scenario - 1, scen, sizeof scen);
   ps_model *m;
-  int lrc = ps_scenario_open(scen, NULL, 0, &m, err, sizeof err);
+  int lrc = ps_model_new(scen, NULL, 0, &m, err, sizeof err);
   FUZZ_ASSERT(lrc == PS_OK || lrc == PS_EINPUT);
   if (lrc == PS_EINPUT) FUZZ_ASSERT(strncmp(err, tape, strlen(tape)) == 0); /* the tape is the only thing wrong */
-  ps_scenario_close(m);
+  ps_model_free(m);
   return 0;
 }

@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char file[512], err[1024];
   fuzz_tmp_write("scenario.lua", data, size, file, sizeof file);
   ps_model *m;
-  int rc = ps_scenario_open(file, NULL, 0, &m, err, sizeof err);
+  int rc = ps_model_new(file, NULL, 0, &m, err, sizeof err);
   FUZZ_ASSERT(rc == PS_OK || rc == PS_EINPUT);
   if (rc == PS_EINPUT) { /* the message names the scenario, or the tape beside it */
     if (strncmp(err, file, strlen(file) - strlen("scenario.lua")) != 0) fprintf(stderr, "message: %s\n", err);
@@ -48,8 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     /* PS_EINPUT: one of its hooks failed, which names the file and line */
     FUZZ_ASSERT(run == PS_OK || run == PS_ERUNTIME || (run == PS_EINPUT && strstr(err, file) != NULL));
     FUZZ_ASSERT((run == PS_OK) == (r != NULL));
-    ps_results_destroy(r);
+    ps_results_free(r);
   }
-  ps_scenario_close(m);
+  ps_model_free(m);
   return 0;
 }

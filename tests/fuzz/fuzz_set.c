@@ -40,10 +40,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   char err[1024];
   ps_model *m;
-  int rc = ps_scenario_open(SCENARIO, sets, n, &m, err, sizeof err);
+  int rc = ps_model_new(SCENARIO, sets, n, &m, err, sizeof err);
   FUZZ_ASSERT(rc == PS_OK || rc == PS_EINPUT);
   if (rc == PS_EINPUT) FUZZ_ASSERT(starts(err, "--set ") || starts(err, SCENARIO));
-  ps_scenario_close(m);
+  ps_model_free(m);
   if (n > 0) {
     double v;
     rc = ps_scenario_number(SCENARIO, sets, n, sets[n - 1].key, &v, err, sizeof err);

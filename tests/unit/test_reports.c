@@ -117,7 +117,7 @@ int main(int argc, char **argv) {
   regenerate = argc > 1 && strcmp(argv[1], "--regenerate") == 0;
   char err[1024];
   ps_model *m = NULL;
-  CHECK_EQ_INT(ps_scenario_open("tests/scenarios/small.lua", NULL, 0, &m, err, sizeof err), PS_OK);
+  CHECK_EQ_INT(ps_model_new("tests/scenarios/small.lua", NULL, 0, &m, err, sizeof err), PS_OK);
   if (!m) {
     fprintf(stderr, "%s\n", err);
     return check_summary("test_reports");
@@ -125,9 +125,9 @@ int main(int argc, char **argv) {
   ps_results *r2 = run(m, 2), *r1 = run(m, 1);
   CHECK(r1 && r2);
   if (!r1 || !r2) {
-    ps_results_destroy(r1);
-    ps_results_destroy(r2);
-    ps_scenario_close(m);
+    ps_results_free(r1);
+    ps_results_free(r2);
+    ps_model_free(m);
     return check_summary("test_reports");
   }
 
@@ -300,8 +300,8 @@ int main(int argc, char **argv) {
   free(sz);
 
   free(md);
-  ps_results_destroy(r1);
-  ps_results_destroy(r2);
-  ps_scenario_close(m);
+  ps_results_free(r1);
+  ps_results_free(r2);
+  ps_model_free(m);
   return check_summary("test_reports");
 }

@@ -1,0 +1,106 @@
+/* study_text.c — the studies' terminal text, as the CLI prints it: amounts in
+** 万 / 亿 (report/format.h), probabilities in percent, 95% intervals. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "poolsim/study.h"
+#include "report/format.h"
+#include "report/strbuf.h"
+#include "stats/study.h"
+
+#define Z95 1.959964 /* the paired intervals' 95% normal quantile (stats/study.c) */
+
+/* the buffer's string to free(), NULL when out of memory (an empty text is "") */
+static char *finish(ps_strbuf *b) {
+  if (b->oom) {
+    free(b->s);
+    return NULL;
+  }
+  if (!b->s) ps_strbuf_put(b, "", 0);
+  return b->oom ? NULL : b->s;
+}
+
+/* ps_report_compare_text — A and B named, then per pool the means, P(depletion) and sizes with B − A */
+char *ps_report_compare_text(const ps_compare *c) {
+  ps_strbuf b = {0};
+  char s1[32], s2[32], s3[32], s4[32], s5[32], s6[32];
+  ps_strbuf_printf(&b, "A: %s (%s)\nB: %s (%s)\n%ld paths each, seed %llu, common random numbers; B − A with its 95%% CI\n",
+                   c->a.name, c->a.file, c->b.name, c->b.file, c->paths, c->seed);
+  for (int p = 0; p < c->npools; p++) {
+    const ps_compare_entry *cp = &c->pools[p];
+    const ps_difference *out = &cp->net_outlay_mean, *dep = &cp->depletion;
+    ps_strbuf_printf(&b, "\nPool '%s'\n", cp->id);
+    ps_strbuf_printf(&b, "  net outlay (mean)   A %s   B %s   B−A %s ± %s\n", ps_money(out->a, s1, sizeof s1),
+                     ps_money(out->b, s2, sizeof s2), ps_money(out->diff, s3, sizeof s3),
+                     ps_money(Z95 * out->se, s4, sizeof s4));
+    ps_strbuf_printf(&b, "  P(depletion)        A %.2f%%   B %.2f%%   B−A %+.2f ± %.2f points\n", 100 * dep->a,
+                     100 * dep->b, 100 * dep->diff, 100 * Z95 * dep->se);
+    for (int k = 0; k < c->nalphas; k++) {
+      const ps_estimate *ea = &cp->size_a[k], *eb = &cp->size_b[k];
+      char target[40];
+      snprintf(target, sizeof target, "size for P<=%g%%", 100 * c->alphas[k]);
+      ps_strbuf_printf(&b, "  %-19s A %s (%s – %s)   B %s (%s – %s)\n", target, ps_money(ea->value, s1, sizeof s1),
+                       ps_money(ea->lo, s2, sizeof s2), ps_money(ea->hi, s3, sizeof s3), ps_money(eb->value, s4, sizeof s4),
+                       ps_money(eb->lo, s5, sizeof s5), ps_money(eb->hi, s6, sizeof s6));
+    }
+  }
+  return finish(&b);
+}
+
+/* ps_report_sweep_text — a header line, then a line per row and pool */
+char *ps_report_sweep_text(const ps_sweep *s) {
+  ps_strbuf b = {0};
+  char s1[32], s2[32], s3[32];
+  for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(&b, "%-28s ", s->keys[k]);
+  ps_strbuf_printf(&b, "%-10s %-20s %-12s %-12s", "pool", "P(depletion)", "net outlay", "p95 outlay");
+  for (int a = 0; a < s->nalphas; a++) {
+    char head[24];
+    snprintf(head, sizeof head, "size@%g%%", 100 * s->alphas[a]);
+    ps_strbuf_printf(&b, " %-11s", head);
+  }
+  ps_strbuf_puts(&b, "\n");
+  for (long i = 0; i < s->nrows; i++) {
+    const ps_sweep_row *row = &s->rows[i];
+    for (int p = 0; p < row->npools; p++) {
+      const ps_sweep_cell *sp = &row->pools[p];
+      for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(&b, "%-28s ", row->values[k]);
+      char dep_text[40];
+      snprintf(dep_text, sizeof dep_text, "%.2f%% (%.2f–%.2f)", 100 * sp->depletion.value, 100 * sp->depletion.lo,
+               100 * sp->depletion.hi);
+      ps_strbuf_printf(&b, "%-10s %-20s %-12s %-12s", sp->id, dep_text, ps_money(sp->net_outlay_mean, s1, sizeof s1),
+                       ps_money(sp->net_outlay_p95, s2, sizeof s2));
+      for (int a = 0; a < s->nalphas; a++) ps_strbuf_printf(&b, " %-11s", ps_money(sp->sizing[a].value, s3, sizeof s3));
+      ps_strbuf_puts(&b, "\n");
+    }
+  }
+  return finish(&b);
+}
+
+/* ps_report_tornado_text — a line per key (widest swing first) and pool */
+char *ps_report_tornado_text(const ps_tornado *t) {
+  ps_strbuf b = {0};
+  char s1[32], s2[32], s3[32];
+  for (int k = 0; k < t->nkeys; k++) {
+    const ps_tornado_bar *key = &t->keys[k];
+    for (int p = 0; p < t->npools; p++)
+      ps_strbuf_printf(&b, "%-40s %-8s -%g%%: p95 %s (P %.2f%%)   base %s   +%g%%: p95 %s (P %.2f%%)\n", key->key,
+                       t->pools[p], 100 * t->by, ps_money(key->lo[p].p95, s1, sizeof s1), 100 * key->lo[p].depletion,
+                       ps_money(t->base[p].p95, s2, sizeof s2), 100 * t->by, ps_money(key->hi[p].p95, s3, sizeof s3),
+                       100 * key->hi[p].depletion);
+  }
+  return finish(&b);
+}
+
+/* ps_report_volume_text — the base line, then a line per target */
+char *ps_report_volume_text(const ps_volume *v) {
+  ps_strbuf b = {0};
+  ps_strbuf_printf(&b, "Pool '%s' with its initial balance; the scenario's covered lending is %.3f亿 (k = 1), P(depletion) %.2f%%\n",
+                   v->pool, v->base_lending / 1e8, 100 * v->base_depletion);
+  for (int a = 0; a < v->nrows; a++) {
+    const ps_volume_row *row = &v->rows[a];
+    ps_strbuf_printf(&b, "  P(depletion) <= %g%%: lending up to k = %.2f x the scenario's, %.3f亿 (P %.2f%%, 95%% CI %.2f%% – %.2f%%)\n",
+                     100 * row->alpha, row->scale, row->lending / 1e8, 100 * row->depletion.value,
+                     100 * row->depletion.lo, 100 * row->depletion.hi);
+  }
+  return finish(&b);
+}
