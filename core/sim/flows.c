@@ -6,10 +6,10 @@
 ** Loans are not drawn one by one unless they default, so these flows use the
 ** expected principal of the loans alive (loans alive x mean loan size x share
 ** outstanding): exact for fixed loan sizes, the conditional mean otherwise. */
+#include "sim/flows.h"
+
 #include <math.h>
 #include <stdint.h>
-
-#include "sim/path_state.h"
 
 static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;

@@ -1,8 +1,21 @@
-/* path_state.h — the inside of a path workspace, shared by the files that
-** run one path: path.c (the period loop, originations, defaults), claims.c
-** (sharing each default: claims, caps, pauses, recoveries) and rules.c (the
-** loan book, triggers and pool funding rules); tests/unit/test_runs.c reads it
-** to record defaults one by one. Nothing else includes it. */
+/* path_state.h — the bottom of the path stage: the state of one path (its
+** pools, programmes, parties, pending defaults and ledger) and the primitives
+** that change it (top up a pool, pay from a pool, suspend a programme, set its
+** shares), which every rule above goes through.
+**
+** Layering of core/sim's path stage: a file may call only the files below it,
+** and nothing below calls or includes anything above it.
+**   path.c         the period loop (ps_path_run): originations, default draws,
+**                  the accounts check, outcomes; calls every file below
+**   claims.c       one default: record, claim, pay, recover; calls policy.c, flows.c
+**   policy.c       the Lua hooks (registry refs, budgets); calls lua/ctx.c, lua/lua_env.c
+**   lua/ctx.c      the ctx object hooks see; calls path_state.c
+**   rules.c        book, triggers, funding rules, layers, wind-down
+**   flows.c        interest, fees, premiums, subsidies; guarantor capacity
+**   path_state.c   this header: the state, its workspace (ps_path_new, _free),
+**                  and its primitives; calls ledger.h, programme.h, factors.h,
+**                  sparse_perm.h, rng.h, scenario/model.h only
+** tests/unit/test_runs.c reads the state to compare runs of defaults. */
 #ifndef PS_PATH_STATE_H
 #define PS_PATH_STATE_H
 
@@ -17,7 +30,7 @@
 #include "sim/path.h"
 
 /* one default awaiting its claim and its recovery, or a run of `count`
-** identical defaults recorded together (ps_claims_batchable): the amounts are
+** identical defaults recorded together (ps_path_batchable): the amounts are
 ** per loan, and what moves is count times them */
 typedef struct {
   int programme, period, segment;
@@ -94,7 +107,7 @@ struct ps_path {
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
-  unsigned char *batchable;   /* per segment: ps_claims_batchable */
+  unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch: thinning candidates that did not default */
   size_t caprejected;
@@ -118,51 +131,64 @@ struct ps_path {
   char error[1024];   /* why the path stopped, when it was not memory */
 };
 
-/* ---- claims.c ---- */
-/* record `count` defaults of loans of segment s, originated in `cohort`, in
-** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for
-** loans of a segment, whose amount and LGD are drawn; count > 1 only where
-** ps_claims_batchable says so */
-int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
-/* whether a run of defaults of segment s in one period may be recorded as one
-** record with a count: their amounts are all the same and every step a record
-** goes through is linear in the count (the pools' balances excepted, which
-** ps_claims_pay handles by splitting the run where a pool runs short) */
-int ps_claims_batchable(const ps_model *m, int s);
-/* a pool pays `count` claims of `amount` now as far as its balance goes,
-** recording the claims, any shortfall and the sizing shadow; returns what it
-** paid in all (the caller posts it) */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int64_t count, int t);
-/* pay the claims due in period t; share the recoveries due in t */
-int ps_claims_pay(ps_path *w, int t);
-int ps_claims_recover(ps_path *w, int t);
+/* a programme as hooks see it */
+typedef struct {
+  double npl_ratio, performing; /* performing: yuan, expected principal at risk */
+  long defaults, originated;
+  int paused, stopped;
+} ps_programme_view;
 
-/* ---- rules.c ---- */
-/* expected principal at risk in period t from cohorts originated before t, per programme */
-void ps_rules_book(ps_path *w, int t);
-/* the triggers of every programme, checked at the start of each period */
-void ps_rules_triggers(ps_path *w);
-/* pool funding rules at the start of period t (after yield and scheduled top-ups) */
-int ps_rules_fund(ps_path *w, int t);
-/* settle each programme's excess-of-loss layer for the fiscal year just ended */
-int ps_rules_settle_layers(ps_path *w, int t);
-/* wind-down at the end of the horizon */
-int ps_rules_wind_down(ps_path *w);
-/* a guarantor's payouts / principal it guaranteed; an insurer's claims / premiums (so far) */
-double ps_rules_payout_rate(const ps_path *w, int party);
-double ps_rules_loss_ratio(const ps_path *w, int party);
-/* bank NPL ratios against their tolerance, at the start of period t (after
-** the book), while the bank is lending */
-void ps_rules_npl(ps_path *w, int t);
+/* ps_path_batchable — whether a run of defaults of segment s in one period may
+** be recorded as one default_record with a count: their amounts are all the
+** same and every step a record goes through is linear in the count (the pools'
+** balances excepted, which ps_claims_pay handles by splitting the run where a
+** pool runs short) */
+int ps_path_batchable(const ps_model *m, int s);
 
-/* ---- flows.c ---- */
-/* how many of a segment's new loans its guarantors have room for, this period */
-int64_t ps_flows_capacity(ps_path *w, int s);
-/* interest, funding cost, fees, premiums and subsidies of period t, on the
-** loans still at risk after the period's defaults */
-int ps_flows_period(ps_path *w, int t);
-/* what a guarantor can still pay: its capital plus everything it has received
-** less everything it has paid (fen); INT64_MAX when its capital is unlimited */
-int64_t ps_flows_capital_left(const ps_path *w, int party);
+/* ps_path_reset — forget the last path: empty cohorts, queues, ledger and
+** every pool, programme and party state; 0, or -1 when out of memory */
+int ps_path_reset(ps_path *w);
+
+/* ps_path_pool_balance — a pool's balance now, fen */
+int64_t ps_path_pool_balance(const ps_path *w, int pool);
+
+/* ps_path_topup — a top-up of fen > 0 from the pool's owner, now (posted in
+** the period being run); 0 or -1 (out of memory) */
+int ps_path_topup(ps_path *w, int pool, int64_t fen);
+
+/* ps_path_programme_view — programme `programme` as hooks see it, into *v */
+void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v);
+
+/* ps_path_suspend — pause (on != 0) or resume a programme's compensation from
+** the next claim on, on top of its triggers */
+void ps_path_suspend(ps_path *w, int programme, int on);
+
+/* ps_path_set_share — replace a programme's share fractions for later defaults
+** (per share, in the programme's share order; NULL restores the scenario's) */
+void ps_path_set_share(ps_path *w, int programme, const double *fractions);
+
+/* ps_path_pool_pays — a pool pays `count` claims of `amount` fen now as far as
+** its balance goes, recording the claims, any shortfall (and the period t of
+** its first depletion) and the sizing shadow, by programme and by driver slot
+** (driver < 0: none); returns what it paid in all (the caller posts it).
+** Inline: claims are paid in the hot loop. */
+static inline int64_t ps_path_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount,
+                                        int64_t count, int t) {
+  pool_state *ps = &w->pools[pool];
+  /* the sizing shadow adds claim by claim, as the claims come one at a time */
+  for (int64_t k = 0; k < count; k++) ps->need += (double)amount * ps->discount;
+  if (ps->need > ps->required) ps->required = ps->need;
+  amount *= count;
+  int64_t now = amount < ps->balance ? amount : ps->balance;
+  ps->balance -= now;
+  ps->claims += amount;
+  ps->paid += now;
+  ps->by_programme[programme] += now;
+  if (driver >= 0) ps->by_segment[driver] += now;
+  ps->year_paid += now;
+  ps->shortfall += amount - now;
+  if (amount > now && ps->depletion == 0) ps->depletion = t;
+  return now;
+}
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lua/lua_env.h"
+#include "sim/path_state.h"
 #include "sim/rng.h"
 
 #define CONTEXT_MT "poolsim.Context"

@@ -15,6 +15,12 @@
 #include "scenario/model.h"
 #include "sim/path.h"
 
+/* a default as hooks see it */
+typedef struct {
+  int programme, segment, period, age;
+  double amount, exposure, lgd; /* yuan, yuan, fraction */
+} ps_loan_view;
+
 /* NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m);
 void ps_policy_free(ps_policy *p);

@@ -2,10 +2,11 @@
 ** the loans at risk, the programmes' triggers, and the pools' funding rules
 ** (refill last year's outlay, refill below a share of the loans covered,
 ** wind-down). All run at the start of a period, in the order of docs/rules.md. */
+#include "sim/rules.h"
+
 #include <math.h>
 #include <string.h>
 
-#include "sim/path_state.h"
 #include "sim/programme.h"
 
 /* share of a loan's principal still outstanding at the start of its period of age `age` */
@@ -165,7 +166,7 @@ int ps_rules_settle_layers(ps_path *w, int t) {
     int64_t amount = ps_round_fen(layer->share * (double)excess);
     if (ps_is_pool_account(m, layer->payer)) {
       pool_state *pool = &w->pools[layer->payer - m->nparties];
-      amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
+      amount = ps_path_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
       ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
       for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
     }
