@@ -3,7 +3,6 @@
 ** scenario values (wan, yi, lognormal, beta, scenario). */
 #include "lua/lua_env.h"
 
-#include "lua/lua_meter.h"
 #include "lua/scripts.h"
 
 #include <lauxlib.h>
@@ -14,69 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BUDGET_STEP 1000 /* instructions between budget checks */
-#define ALLOC_INSTRUCTIONS 16 /* what one allocation costs of the budget, besides its bytes */
 #define SCENARIO_MT "poolsim.Scenario"
-
-/* per-state bookkeeping, reached through lua_getextraspace */
-typedef struct {
-  size_t used, limit;
-  long long remaining;
-  gsl_rng *random;
-} sandbox;
-
-static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
-
-/* the allocator refuses to grow a state past its memory limit, and charges
-** every allocation to the instruction budget (the count hook raises once it is
-** spent): a loop that allocates at every step — {} or "a" .. i — costs many
-** times the instructions it counts, and would run for tens of seconds */
-static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  sandbox *sb = ud;
-  size_t old = ptr ? osize : 0;
-  if (nsize == 0) {
-    sb->used -= old;
-    free(ptr);
-    return NULL;
-  }
-  if (nsize > old && sb->used + (nsize - old) > sb->limit) return NULL;
-  void *p = realloc(ptr, nsize);
-  if (p) sb->used = sb->used - old + nsize;
-  if (p && nsize > old) sb->remaining -= ALLOC_INSTRUCTIONS + (long long)((double)(nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
-  return p;
-}
-
-/* count hook: raise once the instruction budget is spent, and again at every
-** later check, so a pcall inside the script cannot keep the script running */
-static void budget_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  sandbox *sb = sandbox_of(L);
-  sb->remaining -= BUDGET_STEP;
-  if (sb->remaining < 0) {
-    luaL_where(L, 0); /* inside a hook, level 0 is the Lua function that ran out */
-    lua_pushliteral(L, "instruction budget exceeded (a loop that does not end?)");
-    lua_concat(L, 2);
-    lua_error(L);
-  }
-}
-
-void ps_lua_set_budget(lua_State *L, long long instructions) {
-  sandbox_of(L)->remaining = instructions;
-}
-
-void ps_lua_charge(lua_State *L, double instructions, const char *why) {
-  sandbox *sb = sandbox_of(L);
-  if (instructions < 1) return;
-  sb->remaining = instructions > (double)sb->remaining ? -1 : sb->remaining - (long long)instructions;
-  if (sb->remaining < 0) {
-    luaL_where(L, 1); /* the script's line that called the library function */
-    lua_pushfstring(L, "instruction budget exceeded (%s)", why ? why : "a loop that does not end?");
-    lua_concat(L, 2);
-    lua_error(L);
-  }
-}
-
-void ps_lua_set_random(lua_State *L, gsl_rng *random) { sandbox_of(L)->random = random; }
 
 int ps_lua_print(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
@@ -128,9 +65,10 @@ static int sandbox_setmetatable(lua_State *L) {
   return 1;
 }
 
-/* math.random with Lua's signatures, drawn from the state's poolsim stream */
+/* math.random with Lua's signatures, drawn from the state's poolsim stream
+** (upvalue 1, a light userdata) */
 static int sandbox_random(lua_State *L) {
-  gsl_rng *r = sandbox_of(L)->random;
+  gsl_rng *r = lua_touserdata(L, lua_upvalueindex(1));
   double u = gsl_rng_uniform(r);
   lua_Integer lo, hi;
   switch (lua_gettop(L)) {
@@ -323,7 +261,8 @@ static const luaL_Reg poolsim_helpers[] = {
     {"beta", helper_beta}, {"tiered", helper_tiered}, {"csv", helper_csv}, {"scenario", helper_scenario},
     {NULL, NULL}};
 
-/* open the allowed libraries and replace what must not be reachable */
+/* open the allowed libraries and replace what must not be reachable;
+** argument 1: math.random's generator (a light userdata) */
 static int open_sandbox(lua_State *L) {
   static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},
                                   {LUA_TABLIBNAME, luaopen_table},
@@ -346,7 +285,8 @@ static int open_sandbox(lua_State *L) {
   lua_pushcclosure(L, sandbox_setmetatable, 1);
   lua_setglobal(L, "setmetatable");
   lua_getglobal(L, LUA_MATHLIBNAME);
-  lua_pushcfunction(L, sandbox_random);
+  lua_pushvalue(L, 1);
+  lua_pushcclosure(L, sandbox_random, 1);
   lua_setfield(L, -2, "random");
   lua_pushcfunction(L, sandbox_randomseed);
   lua_setfield(L, -2, "randomseed");
@@ -372,31 +312,16 @@ static int open_sandbox(lua_State *L) {
 }
 
 lua_State *ps_lua_new(gsl_rng *random) {
-  sandbox *sb = calloc(1, sizeof *sb);
-  if (!sb) return NULL;
-  sb->limit = PS_LUA_MEMORY_LIMIT;
-  sb->random = random;
-  lua_State *L = lua_newstate(budget_alloc, sb);
-  if (!L) {
-    free(sb);
-    return NULL;
-  }
-  *(sandbox **)lua_getextraspace(L) = sb;
-  lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_STEP);
-  sb->remaining = PS_LUA_LOAD_INSTRUCTIONS;
+  lua_State *L = ps_lua_meter_new(PS_LUA_MEMORY_LIMIT);
+  if (!L) return NULL;
+  ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
   lua_pushcfunction(L, open_sandbox);
-  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+  lua_pushlightuserdata(L, random);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
     ps_lua_close(L);
     return NULL;
   }
   return L;
-}
-
-void ps_lua_close(lua_State *L) {
-  if (!L) return;
-  sandbox *sb = sandbox_of(L);
-  lua_close(L);
-  free(sb);
 }
 
 /* the path of the table at idx inside the scenario, from seen[table] (at `seen`) */

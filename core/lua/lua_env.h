@@ -3,10 +3,9 @@
 ** A state opens only base (without dofile/loadfile, and with load limited to
 ** text chunks), string, table, math and utf8; print writes to stderr so it
 ** cannot corrupt JSON on stdout; math.random draws from a poolsim stream, never
-** from the clock. Each state has a memory budget (its allocator refuses past
-** it) and an instruction budget re-armed before every entry from C, which the
-** string, table and utf8 functions are charged too (core/lua_meter.h); the budget
-** hook keeps raising once spent, so a script's own pcall cannot swallow it.
+** from the clock. Each state has a memory budget and an instruction budget
+** re-armed before every entry from C (lua/lua_meter.h, included here, which
+** also closes states and sets and charges the budget).
 ** The global `poolsim` holds the scenario helpers (wan, yi, lognormal, beta,
 ** scenario). */
 #ifndef PS_LUA_ENV_H
@@ -17,22 +16,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lua/lua_meter.h"
+
 #define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
 #define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
 #define PS_LUA_HOOK_INSTRUCTIONS 10000000LL       /* per call of a policy hook */
 
-/* a new sandboxed state; random is the generator math.random reads (may be
-** changed later with ps_lua_set_random). NULL when out of memory. */
+/* ps_lua_new — a new sandboxed state; random is the generator math.random
+** reads, for the state's life. NULL when out of memory. ps_lua_close
+** (lua/lua_meter.h) closes it. */
 lua_State *ps_lua_new(gsl_rng *random);
-void ps_lua_close(lua_State *L);
-
-void ps_lua_set_random(lua_State *L, gsl_rng *random);
-/* allow `instructions` more VM instructions before the state raises an error */
-void ps_lua_set_budget(lua_State *L, long long instructions);
-/* spend that many instructions of the budget on work done in C (core/lua_meter.c);
-** raises "FILE:LINE: instruction budget exceeded (why)" at the calling script's
-** line once it is spent (why NULL: the usual reason) */
-void ps_lua_charge(lua_State *L, double instructions, const char *why);
 
 /* Run a scenario chunk (source text, chunk name "@file") and leave the table it
 ** returned on the stack. The chunk must return poolsim.scenario{...}. On failure
