@@ -4,7 +4,7 @@
 ** A worker owns one ps_policy. Each path gets a fresh sandboxed Lua state
 ** running the scenario text, so a hook cannot carry state from one path to the
 ** next: results stay the same whatever the thread count or path order. Hooks
-** see `ctx` (docs/scenario.md): ctx.period, ctx:pool(id), ctx:topup(id, yuan),
+** see `ctx` (lua/ctx.h; docs/scenario.md): ctx.period, ctx:pool(id), ctx:topup(id, yuan),
 ** ctx:programme(id), ctx:suspend(id), ctx:resume(id), ctx:set_share(id, t). */
 #ifndef PS_POLICY_H
 #define PS_POLICY_H
