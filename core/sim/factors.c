@@ -16,14 +16,14 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   f->mix = malloc(T * sizeof(double));
   f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
   if (!f->z || !f->s || !f->mix || !f->eta) {
-    ps_factors_free(f);
+    ps_factors_destroy(f);
     return -1;
   }
   for (size_t t = 0; t < T; t++) f->mix[t] = 1;
   return 0;
 }
 
-void ps_factors_free(ps_factors *f) {
+void ps_factors_destroy(ps_factors *f) {
   free(f->z);
   free(f->s);
   free(f->mix);

@@ -20,9 +20,10 @@ typedef struct {
   double *eta;  /* scratch, nsectors */
 } ps_factors;
 
-/* 0, or -1 when out of memory */
+/* ps_factors_init — fill *f with arrays for m; 0, or -1 when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m);
-void ps_factors_free(ps_factors *f);
+/* ps_factors_destroy — free what *f holds (its pointers become NULL) */
+void ps_factors_destroy(ps_factors *f);
 
 /* Draw a path's factors. The systemic factor is drawn first for every period,
 ** so adding sectors or a t copula leaves it unchanged (common random numbers). */

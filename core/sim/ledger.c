@@ -19,7 +19,7 @@ int ps_ledger_init(ps_ledger *l, int naccounts, int logging) {
   return l->net ? 0 : -1;
 }
 
-void ps_ledger_free(ps_ledger *l) {
+void ps_ledger_destroy(ps_ledger *l) {
   free(l->net);
   free(l->log);
   memset(l, 0, sizeof *l);

@@ -47,9 +47,11 @@ typedef struct {
   int logging;
 } ps_ledger;
 
-/* allocate for naccounts; logging != 0 keeps every posting. Returns 0 or -1. */
+/* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps
+** every posting. Returns 0 or -1 (out of memory; *l can still be destroyed). */
 int ps_ledger_init(ps_ledger *l, int naccounts, int logging);
-void ps_ledger_free(ps_ledger *l);
+/* ps_ledger_destroy — free what *l holds and zero it */
+void ps_ledger_destroy(ps_ledger *l);
 /* forget all postings (start of a path) */
 void ps_ledger_reset(ps_ledger *l);
 

@@ -78,7 +78,7 @@ void ps_path_free(ps_path *w) {
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
-  for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_free(&w->tape_loans[s]);
+  for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
   free(w->alive_sum);
@@ -89,7 +89,7 @@ void ps_path_free(ps_path *w) {
     free(w->progs[i].share_year);
   }
   free(w->alive);
-  ps_factors_free(&w->factors);
+  ps_factors_destroy(&w->factors);
   for (int i = 0; w->pools && i < w->m->npools; i++) {
     free(w->pools[i].by_programme);
     free(w->pools[i].by_segment);
@@ -107,7 +107,7 @@ void ps_path_free(ps_path *w) {
   free(w->recoveries);
   free(w->weights);
   free(w->parts);
-  ps_ledger_free(&w->ledger);
+  ps_ledger_destroy(&w->ledger);
   free(w);
 }
 

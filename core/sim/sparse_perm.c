@@ -90,7 +90,7 @@ int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {
   return 0;
 }
 
-void ps_sparse_perm_free(ps_sparse_perm *p) {
+void ps_sparse_perm_destroy(ps_sparse_perm *p) {
   free(p->keys);
   free(p->values);
   free(p->used);

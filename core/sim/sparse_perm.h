@@ -27,6 +27,8 @@ int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k);
 int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k);
 /* return a drawn item to the remaining ones; 0, or -1 when out of memory */
 int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item);
-void ps_sparse_perm_free(ps_sparse_perm *p);
+/* ps_sparse_perm_destroy — free what *p holds and zero it (a zeroed
+** ps_sparse_perm is empty; ps_sparse_perm_reset fills it) */
+void ps_sparse_perm_destroy(ps_sparse_perm *p);
 
 #endif
