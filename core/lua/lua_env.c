@@ -15,6 +15,7 @@
 
 #define SCENARIO_MT "poolsim.Scenario"
 
+/* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
@@ -231,6 +232,8 @@ static int helper_scenario(lua_State *L) {
   return 1;
 }
 
+/* ps_lua_scenario_line — the line of the poolsim.scenario{...} call that built the table at idx (0 if
+** unknown) */
 int ps_lua_scenario_line(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
   lua_getfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
@@ -311,6 +314,7 @@ static int open_sandbox(lua_State *L) {
   return 0;
 }
 
+/* ps_lua_new — a new sandboxed state; random is the generator math.random reads, for the state's life */
 lua_State *ps_lua_new(gsl_rng *random) {
   lua_State *L = ps_lua_meter_new(PS_LUA_MEMORY_LIMIT);
   if (!L) return NULL;
@@ -407,6 +411,7 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
+/* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:" */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
   lua_pushcfunction(L, message_handler);
@@ -445,6 +450,8 @@ static size_t bom_length(const char *src, size_t len) {
   return len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* ps_lua_compile — compile scenario source (text) to Lua bytecode once, so each path's fresh state can
+** skip parsing it */
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen) {
   size_t bom = bom_length(src, len);
   src += bom, len -= bom;
@@ -462,11 +469,15 @@ char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outl
   return b.data;
 }
 
+/* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
+** returned on the stack */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen) {
   return ps_lua_run_chunk(L, file, src, len, "t", err, errlen);
 }
 
+/* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
+** ps_lua_compile) */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen) {
   char chunkname[1024];

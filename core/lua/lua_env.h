@@ -27,29 +27,31 @@
 ** (lua/lua_meter.h) closes it. */
 lua_State *ps_lua_new(gsl_rng *random);
 
-/* Run a scenario chunk (source text, chunk name "@file") and leave the table it
+/* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
 ** returned on the stack. The chunk must return poolsim.scenario{...}. On failure
 ** returns -1 with a message beginning "FILE:LINE:" where Lua knows the line. */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen);
 
-/* Compile scenario source (text) to Lua bytecode once, so each path's fresh
+/* ps_lua_compile — compile scenario source (text) to Lua bytecode once, so each path's fresh
 ** state can skip parsing it. The bytecode is poolsim's own, made from the text
 ** the user gave: it never comes from outside. malloc'd; NULL on a syntax error
 ** (the text path then reports it) or out of memory. */
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen);
 
-/* ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of ps_lua_compile) */
+/* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
+** ps_lua_compile) */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen);
 
-/* the line of the poolsim.scenario{...} call that built the table at idx (0 if unknown) */
+/* ps_lua_scenario_line — the line of the poolsim.scenario{...} call that built the table at idx (0 if
+** unknown) */
 int ps_lua_scenario_line(lua_State *L, int idx);
 
-/* print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
+/* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f);
 
-/* lua_pcall with a traceback-free message handler that keeps "file:line:" */
+/* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:" */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults);
 
 #endif

@@ -25,21 +25,21 @@
 
 #define PS_LUA_BYTES_PER_INSTRUCTION 16.0
 
-/* a bare state (no libraries) that allocates at most memory_limit bytes and
+/* ps_lua_meter_new — a bare state (no libraries) that allocates at most memory_limit bytes and
 ** counts its instructions against a budget of 0 until ps_lua_set_budget; NULL
 ** when out of memory */
 lua_State *ps_lua_meter_new(size_t memory_limit);
-/* close a state made by ps_lua_meter_new (or ps_lua_new); NULL is fine */
+/* ps_lua_close — close a state made by ps_lua_meter_new (or ps_lua_new); NULL is fine */
 void ps_lua_close(lua_State *L);
 
-/* allow `instructions` more VM instructions before the state raises an error */
+/* ps_lua_set_budget — allow `instructions` more VM instructions before the state raises an error */
 void ps_lua_set_budget(lua_State *L, long long instructions);
-/* spend that many instructions of the budget on work done in C; raises
+/* ps_lua_charge — spend that many instructions of the budget on work done in C; raises
 ** "FILE:LINE: instruction budget exceeded (why)" at the calling script's line
 ** once it is spent (why NULL: the usual reason) */
 void ps_lua_charge(lua_State *L, double instructions, const char *why);
 
-/* wrap the functions of the string, table and utf8 libraries and the globals
+/* ps_lua_meter_libraries — wrap the functions of the string, table and utf8 libraries and the globals
 ** load and print of the state (after they are opened) */
 void ps_lua_meter_libraries(lua_State *L);
 

@@ -78,6 +78,10 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
+/* ps_claims_record_default — record `count` defaults of loans of segment s, originated in `cohort`, in
+** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for loans of a segment,
+** whose amount and LGD are drawn; count > 1 only where ps_path_batchable says so. 0, or -1 when out of
+** memory or a hook failed (then w->error says why) */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
@@ -297,6 +301,7 @@ static int split_short_run(ps_path *w, int idx, int t) {
   return 0;
 }
 
+/* ps_claims_pay — pay the claims due in period t; 0 or -1 (out of memory) */
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
@@ -373,6 +378,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
     }
 }
 
+/* ps_claims_recover — share the recoveries due in period t; 0 or -1 (out of memory) */
 int ps_claims_recover(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {

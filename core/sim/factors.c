@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* ps_factors_init — fill *f with arrays for m; 0, or -1 when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m) {
   size_t T = (size_t)m->periods + 1;
   f->periods = m->periods;
@@ -23,6 +24,7 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   return 0;
 }
 
+/* ps_factors_destroy — free what *f holds (its pointers become NULL) */
 void ps_factors_destroy(ps_factors *f) {
   free(f->z);
   free(f->s);
@@ -31,6 +33,7 @@ void ps_factors_destroy(ps_factors *f) {
   f->z = f->s = f->mix = f->eta = NULL;
 }
 
+/* ps_factors_draw — draw a path's factors */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   double phi = m->cycle, innovation_sd = sqrt(1 - phi * phi);
   int T = m->periods, n = m->nsectors;
@@ -50,16 +53,21 @@ void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
     for (int t = 1; t <= T; t++) f->mix[t] = sqrt(gsl_ran_chisq(r, m->nu) / m->nu);
 }
 
+/* ps_copula_threshold — the copula's threshold for a per-period PD: Phi^-1(h), or t_nu^-1(h) */
 double ps_copula_threshold(const ps_model *m, double hazard) {
   if (hazard <= 0) return -INFINITY;
   if (hazard >= 1) return INFINITY;
   return m->copula == PS_COPULA_T ? gsl_cdf_tdist_Pinv(hazard, m->nu) : gsl_cdf_ugaussian_Pinv(hazard);
 }
 
+/* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period t given
+** the factors (stress shifts and PD multipliers applied) */
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
   return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
 }
 
+/* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
+** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
 double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c) {
   if (m->stress_pd[t] != 1) {
     h = fmin(1, h * m->stress_pd[t]);

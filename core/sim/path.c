@@ -383,6 +383,8 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
   }
 }
 
+/* ps_path_run — run path `index` of the run with this seed and store its outcomes in out (NULL: keep
+** nothing, as a sizing search does). policy may be NULL */
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen) {
   const ps_model *m = w->m;

@@ -22,6 +22,7 @@ struct ps_policy {
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
 };
 
+/* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
   ps_policy *p = calloc(1, sizeof *p);
   if (!p) return NULL;
@@ -38,6 +39,7 @@ ps_policy *ps_policy_new(const ps_model *m) {
   return p;
 }
 
+/* ps_policy_free — destroy p and its Lua state (NULL is fine) */
 void ps_policy_free(ps_policy *p) {
   if (!p) return;
   ps_lua_close(p->L);
@@ -69,6 +71,7 @@ static int read_hooks(lua_State *L) {
   return 0;
 }
 
+/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
   ps_lua_close(p->L);
   ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
@@ -114,6 +117,8 @@ static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const ch
   return -1;
 }
 
+/* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; 0, or -1
+** with a message naming the hook and period */
 int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errlen) {
   p->ctx.period = t;
   if (!p->m->has_on_period) return 0;
@@ -140,6 +145,8 @@ static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan)
   lua_setfield(L, -2, "lgd");
 }
 
+/* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
+** default */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen) {
   lua_State *L = p->L;
   if (push_hook(p, p->on_default, "on_default", err, errlen)) return -1;
@@ -175,6 +182,8 @@ static int read_split_result(lua_State *L) {
   return 0;
 }
 
+/* ps_policy_split — the programme's split(loss, loan, ctx): fractions of the loss per share of the
+** programme (in its share order) into fractions[] */
 int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *fractions, char *err,
                     size_t errlen) {
   lua_State *L = p->L;
