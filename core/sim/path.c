@@ -393,7 +393,6 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     return -1;
   }
   w->policy = policy;
-  w->index = index;
   w->error[0] = '\0';
   if (policy && ps_policy_begin_path(policy, seed, index, err, errlen)) return -1;
   ps_rng_seed_stream(w->factor_rng, seed, (uint64_t)index, PS_STREAM_FACTORS);

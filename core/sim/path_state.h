@@ -98,10 +98,18 @@ typedef struct {
   int head, tail;
 } queue;
 
+/* The workspace. Who writes what: the sampler's part is path.c's (rules.c and
+** flows.c read the cohorts); the pending defaults are claims.c's; the
+** accounts (pools, programmes, parties, ledger) are written by
+** path.c, claims.c, rules.c and flows.c, and by hooks only through the
+** primitives below. */
 struct ps_path {
+  /* ---- the run (fixed by ps_path_new) */
   const ps_model *m;
   const int64_t *initial;
   int audit;
+  int by_loan; /* the naive loan-by-loan sampler (benchmarks' baseline) */
+  /* ---- the sampler: streams, factors, loans at risk */
   gsl_rng *factor_rng, *default_rng;
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
@@ -111,24 +119,25 @@ struct ps_path {
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch: thinning candidates that did not default */
   size_t caprejected;
+  /* ---- the accounts */
   pool_state *pools;
   programme_state *progs;
   party_state *parties;
+  ps_ledger ledger;
+  /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;
   int64_t *due, *paid; /* per record payer: what is owed, what was paid */
   size_t namounts, capamounts;
   queue *claims, *recoveries; /* by period */
   double *weights;            /* scratch for splits */
-  double *driver_weights;     /* scratch, one per segment slot of the tail contributions */
+  double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
   int64_t *parts;
-  int period_now; /* the period being run: postings made now carry it */
-  ps_ledger ledger;
-  ps_policy *policy;  /* Lua hooks of this path, or NULL */
-  int by_loan;        /* the naive loan-by-loan sampler (benchmarks' baseline) */
-  long index;         /* the path being run */
-  char error[1024];   /* why the path stopped, when it was not memory */
+  /* ---- the path being run */
+  int period_now;    /* postings made now carry it */
+  ps_policy *policy; /* Lua hooks of this path, or NULL */
+  char error[1024];  /* why the path stopped, when it was not memory */
 };
 
 /* a programme as hooks see it */
