@@ -1,6 +1,8 @@
 # poolsim — `make` builds ./poolsim, `make test` runs every test (also under
-# ASan+UBSan and valgrind), `make demo` runs the flagship scenario, `make fuzz`
-# runs the libFuzzer targets (docs/testing.md), `make deps` installs what
+# ASan+UBSan and valgrind), `make check T=NAME` runs one, `make demo` runs the
+# flagship scenario, `make bench` the benchmarks, `make fuzz` the libFuzzer
+# targets (docs/testing.md), `make install PREFIX=...` installs the binary,
+# libpoolsim, its headers and poolsim.pc, and `make deps` installs what
 # pkg-config cannot find (Debian 12 packages, with apt-get).
 
 PREFIX  ?= /usr/local
@@ -29,7 +31,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
+.PHONY: all bench-compare check deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -84,7 +86,7 @@ deps-fuzz: deps
 DEPFLAGS := -MMD -MP
 CORE_INC := -Icore -Iinclude
 TEST_INC = $(CORE_INC) -I$(patsubst %/,%,$(dir $<))
-INC_FOR = $(if $(filter tests/%,$<),$(TEST_INC),$(CORE_INC))
+INC_FOR = $(if $(filter tests/% bench/%,$<),$(TEST_INC),$(CORE_INC))
 
 $(REL)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
@@ -138,6 +140,18 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=%)
 .SECONDARY: # keep the test objects between runs
 
 # ---- tests --------------------------------------------------------------
+# make check T=NAME runs one test: a unit test (T=test_rules or T=rules), the
+# CLI tests (T=cli), the catalogue of bad inputs (T=catalogue) or the install
+# test (T=install), against the release build
+check: poolsim
+	@t="$(T)"; case "$$t" in \
+	  "") echo "make check T=NAME: one of $(UNITS) cli catalogue install"; exit 2 ;; \
+	  cli) sh tests/cli/test_cli.sh ./poolsim ;; \
+	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
+	  install) sh tests/install/test_install.sh ./poolsim ;; \
+	  *) t=test_$${t#test_}; [ -f tests/unit/$$t.c ] || { echo "no test tests/unit/$$t.c"; exit 2; }; \
+	     $(MAKE) --no-print-directory $(REL)/tests/unit/$$t && $(REL)/tests/unit/$$t ;; esac
+
 test: deps-test
 	@rm -f $(BUILD)/results/*.txt
 	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render test-static
@@ -203,12 +217,30 @@ deps-bench: deps
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-bench: poolsim deps-bench
-	@sh bench/run.sh ./poolsim
+# the naive loan-by-loan sampler, the benchmarks' baseline, is not a user
+# option: bench/naive_run.c runs it from the engine's internals
+$(REL)/bench/naive_run: $(REL)/bench/naive_run.o $(REL)/libpoolsim.a
+	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
-install: poolsim
-	install -d $(DESTDIR)$(PREFIX)/bin
+bench: poolsim $(REL)/bench/naive_run deps-bench
+	@sh bench/run.sh ./poolsim $(REL)/bench/naive_run
+
+# the binary, the library with its headers, and a pkg-config file, so that
+# `cc prog.c $$(pkg-config --cflags --libs poolsim)` builds an embedding program
+# (tests/install/test_install.sh does, against a staged install)
+VERSION = $(shell sed -n 's/^\#define PS_VERSION "\(.*\)"/\1/p' include/poolsim/poolsim.h)
+# the hot path of ./poolsim against another build (OLD=path/to/poolsim), alternated
+bench-compare: poolsim
+	@[ -n "$(OLD)" ] || { echo "make bench-compare OLD=path/to/an/older/poolsim"; exit 2; }
+	@sh bench/compare.sh $(OLD) ./poolsim $(RUNS)
+
+install: poolsim $(REL)/libpoolsim.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/poolsim
 	install -m 755 poolsim $(DESTDIR)$(PREFIX)/bin/poolsim
+	install -m 644 $(REL)/libpoolsim.a $(DESTDIR)$(PREFIX)/lib/libpoolsim.a
+	install -m 644 include/poolsim/*.h $(DESTDIR)$(PREFIX)/include/poolsim/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' poolsim.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/poolsim.pc
 
 clean:
 	rm -rf $(BUILD) poolsim out

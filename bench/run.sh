@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh POOLSIM — paths per second on fixed scenarios, thread scaling, the
+# run.sh POOLSIM [NAIVE_RUN] — paths per second on fixed scenarios, thread scaling, the
 # naive loan-by-loan sampler as a baseline, and cost against the number of
 # loans. B2's 36 000-loan tape is written first into bench/data/ (git-ignored)
 # by bench/b2_tape.awk, deterministically. Each configuration runs RUNS times
@@ -10,6 +10,7 @@
 # machine's speed hits both sides alike: the median of the repetitions' ratios.
 # Writes bench/RESULTS.md (machine details included) and prints it.
 bin=${1:-./poolsim}
+naive_bin=${2:-build/release/bench/naive_run} # the naive sampler's runner (bench/naive_run.c)
 runs=${RUNS:-5}
 out=bench/RESULTS.md
 # medians: lines of numbers -> the median of each column
@@ -20,10 +21,12 @@ medians() {
                  t = x[j, k]; x[j, k] = x[j, k - 1]; x[j, k - 1] = t }
                printf "%s%s", x[j, int((NR + 1) / 2)], j < nf ? " " : "\n" } }'
 }
-# once SCENARIO PATHS THREADS [more options] -> one run's time
+# once SCENARIO PATHS THREADS [--naive | more options] -> one run's time;
+# --naive: the naive loan-by-loan sampler (bench/naive_run.c)
 once() {
   scen=$1 paths=$2 threads=$3; shift 3
-  "$bin" run "$scen" --paths "$paths" --threads "$threads" --quiet --json - "$@" |
+  if [ "$1" = --naive ]; then "$naive_bin" "$scen" "$paths" "$threads"
+  else "$bin" run "$scen" --paths "$paths" --threads "$threads" --quiet --json - "$@"; fi |
     awk -F'[:,]' '/"seconds"/ { gsub(/[ \t]/, "", $2); print $2 }'
 }
 # seconds SCENARIO PATHS THREADS [more options] -> the median run time
@@ -44,8 +47,10 @@ scaling() {
 # instructions SCENARIO PATHS [options] -> instructions callgrind counts for a 1-thread run
 instructions() {
   scen=$1 paths=$2; shift 2
-  valgrind --tool=callgrind --callgrind-out-file="bench/.callgrind.$(basename "$scen" .lua).$paths" "$bin" run "$scen" \
-    --paths "$paths" --threads 1 --quiet "$@" 2>&1 | awk '/Collected :/ { print $NF }'
+  if [ "$1" = --naive ]; then set -- "$naive_bin" "$scen" "$paths" 1
+  else set -- "$bin" run "$scen" --paths "$paths" --threads 1 --quiet "$@"; fi
+  valgrind --tool=callgrind --callgrind-out-file="bench/.callgrind.$(basename "$scen" .lua).$paths" "$@" 2>&1 |
+    awk '/Collected :/ { print $NF }'
 }
 # per_path SCENARIO SMALL LARGE [options] -> instructions a path, set-up cancelled by the difference
 per_path() {
@@ -121,12 +126,12 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
   echo "|---|---:|---:|---:|---:|"
   set -- $(scaling bench/b1.lua 100000); b1_1=$1 b1_2=$2 b1_r=$3
   row "B1 (bench/b1.lua)" 100000 1 "$b1_1"; row "B1" 100000 2 "$b1_2"
-  naive=$(seconds bench/b1.lua 20000 2 --sampler loan); row "B1, naive loan-by-loan sampler" 20000 2 "$naive"
+  naive=$(seconds bench/b1.lua 20000 2 --naive); row "B1, naive loan-by-loan sampler" 20000 2 "$naive"
   b4=$(seconds bench/b1.lua 100000 2 --set segments.sme.new_loans=1000 --set segments.sme.pd=0.003)
   row "B4: B1 with 10× loans, PD ÷ 10" 100000 2 "$b4"
   set -- $(scaling bench/b2.lua 10000); b2_1=$1 b2_2=$2 b2_r=$3
   row "B2: 36 000-loan tape, heterogeneous PD/LGD/amounts, 12 months (bench/b2.lua)" 10000 1 "$b2_1"; row "B2" 10000 2 "$b2_2"
-  b2_naive=$(seconds bench/b2.lua 400 2 --sampler loan); row "B2, naive loan-by-loan sampler" 400 2 "$b2_naive"
+  b2_naive=$(seconds bench/b2.lua 400 2 --naive); row "B2, naive loan-by-loan sampler" 400 2 "$b2_naive"
   set -- $(scaling scenarios/mianyang_2022.lua 20000); b3_1=$1 b3_2=$2 b3_r=$3
   row "B3 (Mianyang, every rule it has)" 20000 1 "$b3_1"; row "B3" 20000 2 "$b3_2"
   set -- $(scaling bench/portfolio_2400.lua 100000); p_1=$1 p_2=$2 p_r=$3
@@ -187,7 +192,7 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
     echo
     echo "## Instruction counts (valgrind --tool=callgrind; independent of machine noise)"
     echo
-    cohort=$(per_path bench/b1.lua 200 2200); naive_i=$(per_path bench/b1.lua 50 550 --sampler loan)
+    cohort=$(per_path bench/b1.lua 200 2200); naive_i=$(per_path bench/b1.lua 50 550 --naive)
     echo "- B1, 1 thread, instructions a path (the difference of 2 200- and 200-path runs, so set-up cancels):"
     echo "  $cohort with the cohort sampler, $naive_i with the naive loan-by-loan one ($(ratio "$naive_i" "$cohort")×)."
     echo "- Where a B1 path's instructions go (2 200 paths, share of all instructions, libraries included):"

@@ -42,3 +42,4 @@ for t in tests/cli/test_*.sh; do
   run_one "$(basename "$t" .sh)" sh "$t" "$bin"
 done
 run_one test_catalogue sh tests/catalogue/run.sh "$bin"
+[ "$label" = release ] && run_one test_install sh tests/install/test_install.sh "$bin"

@@ -1,4 +1,5 @@
 /* api.c — include/poolsim/poolsim.h over the engine's stages. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,10 +15,15 @@
 #include "scenario/scenario.h"
 #include "stats/sizing.h"
 
-int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
-                     size_t errlen) {
+/* GSL's default error handler aborts the embedding program; poolsim checks
+** GSL's statuses itself, so the handler is switched off once, by the first call
+** into the API */
+static pthread_once_t gsl_quiet = PTHREAD_ONCE_INIT;
+static void gsl_handler_off(void) { gsl_set_error_handler_off(); }
+
+int ps_model_new(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err, size_t errlen) {
   *out = NULL;
-  gsl_set_error_handler_off(); /* GSL's default handler aborts the embedding program; poolsim checks statuses */
+  pthread_once(&gsl_quiet, gsl_handler_off);
   ps_model *m = malloc(sizeof *m);
   if (!m) {
     snprintf(err, errlen, "out of memory");
@@ -25,7 +31,7 @@ int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_mo
   }
   int rc = ps_scenario_load(file, sets, nsets, m, err, errlen);
   if (rc) {
-    ps_model_free(m);
+    ps_model_destroy(m);
     free(m);
     return rc;
   }
@@ -33,10 +39,28 @@ int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_mo
   return PS_OK;
 }
 
-void ps_scenario_close(ps_model *m) {
-  ps_model_free(m);
+void ps_model_free(ps_model *m) {
+  if (!m) return;
+  ps_model_destroy(m);
   free(m);
 }
+
+const char *ps_model_name(const ps_model *m) { return m->name; }
+long ps_model_paths(const ps_model *m) { return m->paths; }
+unsigned long long ps_model_seed(const ps_model *m) { return m->seed; }
+int ps_model_periods(const ps_model *m) { return m->periods; }
+
+int ps_model_count(const ps_model *m, ps_model_part part) {
+  switch (part) {
+  case PS_PARTIES: return m->nparties;
+  case PS_POOLS: return m->npools;
+  case PS_SEGMENTS: return m->nsegments;
+  case PS_PROGRAMMES: return m->nprogrammes;
+  }
+  return 0;
+}
+
+const char *ps_model_pool_id(const ps_model *m, int i) { return i >= 0 && i < m->npools ? m->pools[i].id : NULL; }
 
 /* bytes of memory in the machine, or 0 when unknown */
 static double physical_memory(void) {
@@ -46,14 +70,14 @@ static double physical_memory(void) {
 
 int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen) {
   *out = NULL;
-  gsl_set_error_handler_off();
+  pthread_once(&gsl_quiet, gsl_handler_off);
   ps_run_options ro = {.paths = o && o->paths > 0 ? o->paths : m->paths,
                        .seed = o && o->use_seed ? (uint64_t)o->seed : m->seed,
                        .threads = o && o->threads > 0 ? o->threads : ps_default_threads(),
                        .audit = o && o->audit,
-                       .progress = o && o->progress,
-                       .search = o && o->search && m->balance_feedback,
-                       .by_loan = o && o->by_loan};
+                       .progress = o ? o->progress : NULL,
+                       .progress_arg = o ? o->progress_arg : NULL,
+                       .search = o && o->search && m->balance_feedback};
   if (ro.paths < 1 || ro.paths > PS_MAX_PATHS) {
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
@@ -70,12 +94,11 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   int failed = ps_simulate(m, &ro, &outcomes, err, errlen);
   if (failed) return failed == PS_PATH_EHOOK ? PS_EINPUT : PS_ERUNTIME;
   clock_gettime(CLOCK_MONOTONIC, &ts);
-  ps_results *r = malloc(sizeof *r);
-  int rc = r ? ps_results_compute(m, &outcomes, NULL, ro.threads, r) : -1;
+  ps_results *r;
+  int rc = ps_results_new(m, &outcomes, NULL, ro.threads, &r);
   if (rc == 0) ps_results_keep_outcomes(r, &outcomes);
   ps_outcomes_free(&outcomes);
   if (rc) {
-    free(r);
     snprintf(err, errlen, "out of memory computing statistics");
     return PS_ERUNTIME;
   }
@@ -91,11 +114,9 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   return PS_OK;
 }
 
-void ps_results_destroy(ps_results *r) {
-  if (!r) return;
-  ps_results_free(r);
-  free(r);
-}
+long ps_results_paths(const ps_results *r) { return r->paths; }
+long ps_results_paths_requested(const ps_results *r) { return r->paths_requested; }
+int ps_results_stop_signal(const ps_results *r) { return r->stop_signal; }
 
 static int pool_index(const ps_results *r, const char *pool) {
   for (int i = 0; i < r->m->npools; i++)
@@ -120,3 +141,10 @@ char *ps_results_json(const ps_results *r) {
 }
 
 const char *ps_version(void) { return PS_VERSION; }
+
+int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
+                     size_t errlen) {
+  return ps_model_new(file, sets, nsets, out, err, errlen);
+}
+void ps_scenario_close(ps_model *m) { ps_model_free(m); }
+void ps_results_destroy(ps_results *r) { ps_results_free(r); }

@@ -1,22 +1,18 @@
-/* main.c — the poolsim command line: run, size, check. */
+/* main.c — the poolsim command line: run, size, check, compare, sweep,
+** script. A front end on the public API alone (include/poolsim/), as an
+** embedding program would be: it parses the arguments, calls the engine, and
+** is the one part of poolsim that writes files. */
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <gsl/gsl_errno.h>
-
-#include "sim/montecarlo.h"
-#include "report/output.h"
-#include "report/report.h"
-#include "stats/results.h"
-#include "scenario/scenario.h"
-#include "lua/script.h"
-#include "stats/study.h"
+#include "poolsim/poolsim.h"
 
 #define MAX_SETS 256
 #define MAX_LIST 32
@@ -29,6 +25,7 @@ static const char usage[] =
     "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
     "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
     "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
+    "       poolsim --version\n"
     "options:\n"
     "  --paths N        number of Monte Carlo paths, at most 1e8 (default: the scenario's, else 10000)\n"
     "  --seed S         random seed (default: the scenario's, else 1)\n"
@@ -46,7 +43,7 @@ static const char usage[] =
     "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
     "  --pool ID        size this pool only\n"
     "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
-    "  --sampler loan   draw defaults loan by loan (the benchmarks' naive baseline; default cohort)\n"
+
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
     "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
     "          a second signal a second or more later kills at once)\n";
@@ -60,7 +57,7 @@ typedef struct {
   double by;
   long paths;
   long long seed;
-  int threads, quiet, audit, has_seed, search, volume, trust, by_loan;
+  int threads, quiet, audit, has_seed, search, volume, trust;
   int script_argc;
   char **script_argv;
   ps_override sets[MAX_SETS];
@@ -131,7 +128,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    "--html", "--sampler", NULL};
+                                         "--by",    "--html", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -173,10 +170,6 @@ static int parse_args(int argc, char **argv, cli *c) {
     } else if (strcmp(a, "--json") == 0) c->json = v;
     else if (strcmp(a, "--md") == 0) c->md = v;
     else if (strcmp(a, "--html") == 0) c->html = v;
-    else if (strcmp(a, "--sampler") == 0) {
-      if (strcmp(v, "loan") != 0 && strcmp(v, "cohort") != 0) return usage_error("--sampler must be cohort or loan, got '%s'", v);
-      c->by_loan = strcmp(v, "loan") == 0;
-    }
     else if (strcmp(a, "--tornado") == 0) {
       char *save = NULL;
       for (char *tok = strtok_r(argv[i + 1], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -215,12 +208,55 @@ static int parse_args(int argc, char **argv, cli *c) {
   return PS_OK;
 }
 
+/* Write data to path through a temporary file in the same directory and a
+** rename, so a reader never sees half a report; "-" writes to stdout.
+** Returns 0, or -1 with a message naming the path. */
+static int write_file_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
+  if (strcmp(path, "-") == 0) {
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
+      snprintf(err, errlen, "cannot write to stdout: %s", strerror(errno));
+      return -1;
+    }
+    return 0;
+  }
+  size_t n = strlen(path) + 16;
+  char *tmp = malloc(n);
+  if (!tmp) {
+    snprintf(err, errlen, "%s: out of memory", path);
+    return -1;
+  }
+  snprintf(tmp, n, "%s.tmpXXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd >= 0) fchmod(fd, 0644); /* mkstemp makes 0600; a report is for sharing */
+  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  int ok = f && fwrite(data, 1, len, f) == len;
+  if (f) ok &= fclose(f) == 0;
+  else if (fd >= 0) close(fd);
+  if (ok) ok = rename(tmp, path) == 0;
+  if (!ok) {
+    snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0) unlink(tmp);
+  }
+  free(tmp);
+  return ok ? 0 : -1;
+}
+
+/* the progress bar on stderr (ps_progress_fn): done/total with an ETA */
+static void draw_progress(long done, long total, double seconds, void *arg) {
+  (void)arg;
+  int width = 30, filled = total ? (int)(width * done / total) : width;
+  double eta = done ? seconds * (double)(total - done) / (double)done : 0;
+  fprintf(stderr, "\r[%.*s%*s] %ld/%ld paths, %.0fs left ", filled, "##############################",
+          width - filled, "", done, total, eta);
+  (void)fflush(stderr);
+}
+
 /* write a report made by one of the ps_report_* functions (NULL: out of
 ** memory) and free it; returns the exit code */
 static int write_report(const char *path, char *text, const char *what) {
   char err[2048];
   int rc = PS_OK;
-  if (!text || ps_write_file_atomic(path, text, strlen(text), err, sizeof err)) {
+  if (!text || write_file_atomic(path, text, strlen(text), err, sizeof err)) {
     if (text) fprintf(stderr, "poolsim: %s\n", err);
     else fprintf(stderr, "poolsim: out of memory writing %s\n", what);
     rc = PS_ERUNTIME;
@@ -265,31 +301,33 @@ static void catch_stop_signals(void) {
 ** when interrupted (the reports then cover the paths finished, marked partial) */
 static int run(const cli *c, const ps_model *m) {
   char err[2048];
-  for (int i = 0; c->pool && i <= m->npools; i++) {
-    if (i == m->npools) {
+  for (int i = 0; c->pool && i <= ps_model_count(m, PS_POOLS); i++) {
+    if (i == ps_model_count(m, PS_POOLS)) {
       fprintf(stderr, "poolsim: --pool %s: the scenario has no pool with that id\n", c->pool);
       return PS_EINPUT;
     }
-    if (strcmp(m->pools[i].id, c->pool) == 0) break;
+    if (strcmp(ps_model_pool_id(m, i), c->pool) == 0) break;
   }
+  int bar = !c->quiet && isatty(STDERR_FILENO);
   ps_options o = {.paths = c->paths,
                   .seed = (unsigned long long)c->seed,
                   .use_seed = c->has_seed,
                   .threads = c->threads,
                   .audit = c->audit,
-                  .by_loan = c->by_loan,
                   .search = c->search || strcmp(c->command, "size") == 0,
-                  .progress = !c->quiet && isatty(STDERR_FILENO)};
+                  .progress = bar ? draw_progress : NULL};
   ps_results *r;
   catch_stop_signals();
   int failed = ps_scenario_run(m, &o, &r, err, sizeof err);
+  if (bar) fprintf(stderr, "\r%*s\r", 70, "");
   if (failed) {
     fprintf(stderr, "poolsim: %s\n", err);
     return ps_stop_signal() ? 128 + ps_stop_signal() : failed;
   }
-  if (r->stop_signal)
+  int stopped = ps_results_stop_signal(r);
+  if (stopped)
     fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",
-            r->stop_signal, r->paths, r->paths_requested);
+            stopped, ps_results_paths(r), ps_results_paths_requested(r));
   ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
   int rc = PS_OK;
   if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
@@ -304,16 +342,16 @@ static int run(const cli *c, const ps_model *m) {
     if (strcmp(c->command, "size") == 0) ps_report_sizing_text(stdout, r, &ro);
     else ps_report_text(stdout, r, &ro);
   }
-  if (rc == PS_OK && r->stop_signal) rc = 128 + r->stop_signal;
-  ps_results_destroy(r);
+  if (rc == PS_OK && stopped) rc = 128 + stopped;
+  ps_results_free(r);
   return rc;
 }
 
 /* compare and sweep: every run on the same seed and paths (A's, unless given) */
 static int study(const cli *c, const ps_model *m) {
   char err[2048];
-  ps_options o = {.paths = c->paths ? c->paths : m->paths,
-                  .seed = c->has_seed ? (unsigned long long)c->seed : m->seed,
+  ps_options o = {.paths = c->paths ? c->paths : ps_model_paths(m),
+                  .seed = c->has_seed ? (unsigned long long)c->seed : ps_model_seed(m),
                   .use_seed = 1,
                   .threads = c->threads,
                   .search = 1};
@@ -322,12 +360,12 @@ static int study(const cli *c, const ps_model *m) {
   int rc;
   if (strcmp(c->command, "compare") == 0) {
     ps_model *b = NULL;
-    if ((rc = ps_scenario_open(c->scenario_b, c->sets, c->nsets, &b, err, sizeof err))) {
+    if ((rc = ps_model_new(c->scenario_b, c->sets, c->nsets, &b, err, sizeof err))) {
       fprintf(stderr, "%s\n", err);
       return rc;
     }
     rc = ps_study_compare(m, b, &o, &ro, c->json, c->html, text, NULL, err, sizeof err);
-    ps_scenario_close(b);
+    ps_model_free(b);
   } else if (c->volume) {
     rc = ps_study_max_volume(c->scenario, c->sets, c->nsets, c->pool, &o, &ro, c->json, c->html, text, err, sizeof err);
   } else if (c->ntornado) {
@@ -352,7 +390,10 @@ static int finish(int rc) {
 }
 
 int main(int argc, char **argv) {
-  gsl_set_error_handler_off(); /* GSL's default handler aborts; we check statuses */
+  if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+    printf("poolsim %s\n", ps_version());
+    return finish(PS_OK);
+  }
   cli c;
   int rc = parse_args(argc, argv, &c);
   if (rc) return rc;
@@ -362,21 +403,21 @@ int main(int argc, char **argv) {
     if (rc) fprintf(stderr, "%s\n", err);
     return finish(rc);
   }
-  ps_model m;
+  ps_model *m;
   char err[2048];
-  rc = ps_scenario_load(c.scenario, c.sets, c.nsets, &m, err, sizeof err);
+  rc = ps_model_new(c.scenario, c.sets, c.nsets, &m, err, sizeof err);
   if (rc) {
     fprintf(stderr, "%s\n", err);
-    ps_model_free(&m);
     return rc;
   }
   if (strcmp(c.command, "check") == 0) {
     if (!c.quiet)
-      printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario, m.name,
-             m.nparties, m.npools, m.nsegments, m.nprogrammes, m.periods);
+      printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario,
+             ps_model_name(m), ps_model_count(m, PS_PARTIES), ps_model_count(m, PS_POOLS),
+             ps_model_count(m, PS_SEGMENTS), ps_model_count(m, PS_PROGRAMMES), ps_model_periods(m));
   } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0 || c.volume) {
-    rc = study(&c, &m);
-  } else rc = run(&c, &m);
-  ps_model_free(&m);
+    rc = study(&c, m);
+  } else rc = run(&c, m);
+  ps_model_free(m);
   return finish(rc);
 }

@@ -1,14 +1,8 @@
-/* script.h — `poolsim script DRIVER.lua [args]`: studies written in Lua, calling
-** poolsim.run / size / sweep / compare and getting the JSON documents back as
-** Lua tables (docs/scenario.md, Drivers). */
+/* script.h — Lua drivers inside the engine: ps_script_run is public
+** (include/poolsim/script.h). */
 #ifndef PS_SCRIPT_H
 #define PS_SCRIPT_H
 
-#include <stddef.h>
-
-/* Run the driver with args as `arg`; trust lifts the sandbox (io, os). Returns
-** 0, PS_EINPUT (the driver cannot be read or parsed) or PS_ERUNTIME (it failed;
-** the message has its file and line). */
-int ps_script_run(const char *driver, int argc, char **argv, int trust, char *err, size_t errlen);
+#include "poolsim/script.h"
 
 #endif

@@ -250,6 +250,6 @@ static inline int ps_periods_per_year(ps_step s) {
   return s == PS_STEP_MONTH ? 12 : s == PS_STEP_QUARTER ? 4 : 1;
 }
 
-void ps_model_free(ps_model *m);
+void ps_model_destroy(ps_model *m);
 
 #endif

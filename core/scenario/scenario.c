@@ -545,7 +545,7 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
   return rc;
 }
 
-void ps_model_free(ps_model *m) {
+void ps_model_destroy(ps_model *m) {
   if (!m) return;
   for (int i = 0; i < m->nparties; i++) {
     free(m->parties[i].id);

@@ -12,7 +12,7 @@
 #include "scenario/model.h"
 #include "poolsim/poolsim.h"
 
-/* Load and validate. Returns PS_OK and fills *m (free with ps_model_free), or
+/* Load and validate. Returns PS_OK and fills *m (free with ps_model_destroy), or
 ** PS_EINPUT with a message in err (bad file, bad field, bad --set), or
 ** PS_ERUNTIME when memory runs out. */
 int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_model *m,

@@ -57,6 +57,11 @@ static const char *tiered_problem(lua_State *L) {
   return problem;
 }
 
+/* flags in the order of their names (qsort) */
+static int bonus_by_flag(const void *a, const void *b) {
+  return strcmp(((const ps_bonus *)a)->flag, ((const ps_bonus *)b)->flag);
+}
+
 /* a tiered share made by poolsim.tiered{} (on the stack top, checked) -> sh */
 static int read_tiered(const ps_entry *e, ps_share *sh) {
   lua_State *L = e->rd->L;
@@ -101,6 +106,9 @@ static int read_tiered(const ps_entry *e, ps_share *sh) {
     else sh->nbonus++;
   }
   lua_pop(L, rc == PS_OK ? 1 : 2);
+  /* pairs() order varies from one Lua state to the next: sorted by flag, the
+  ** points add up in one order (the same bits) and reports list them alike */
+  if (rc == PS_OK && sh->bonus && sh->nbonus > 1) qsort(sh->bonus, (size_t)sh->nbonus, sizeof *sh->bonus, bonus_by_flag);
   return rc;
 }
 

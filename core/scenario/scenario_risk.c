@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/factors.h"
+#include "scenario/copula.h"
 #include "sim/programme.h"
 #include "scenario/scenario_read.h"
 

@@ -270,7 +270,7 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
     }
     m->segments = grown;
     rc = make_segment(m, name, &rows[i], j - i, &m->segments[m->nsegments]);
-    m->nsegments++; /* counted even when incomplete, so ps_model_free frees it */
+    m->nsegments++; /* counted even when incomplete, so ps_model_destroy frees it */
     i = j;
   }
   free(rows);

@@ -2,6 +2,8 @@
 ** the conditional default probability. */
 #include "sim/factors.h"
 
+#include "scenario/copula.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -51,13 +53,6 @@ void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   }
   if (m->copula == PS_COPULA_T)
     for (int t = 1; t <= T; t++) f->mix[t] = sqrt(gsl_ran_chisq(r, m->nu) / m->nu);
-}
-
-/* ps_copula_threshold — the copula's threshold for a per-period PD: Phi^-1(h), or t_nu^-1(h) */
-double ps_copula_threshold(const ps_model *m, double hazard) {
-  if (hazard <= 0) return -INFINITY;
-  if (hazard >= 1) return INFINITY;
-  return m->copula == PS_COPULA_T ? gsl_cdf_tdist_Pinv(hazard, m->nu) : gsl_cdf_ugaussian_Pinv(hazard);
 }
 
 /* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period t given

@@ -29,8 +29,6 @@ void ps_factors_destroy(ps_factors *f);
 ** so adding sectors or a t copula leaves it unchanged (common random numbers). */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);
 
-/* ps_copula_threshold — the copula's threshold for a per-period PD: Phi^-1(h), or t_nu^-1(h) */
-double ps_copula_threshold(const ps_model *m, double hazard);
 
 /* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period
 ** t given the factors (stress shifts and PD multipliers applied) */

@@ -1,4 +1,4 @@
-/* montecarlo.c — threads, per-worker workspaces, and a progress bar. */
+/* montecarlo.c — threads, per-worker workspaces, and progress reports. */
 #include "sim/montecarlo.h"
 
 #include <pthread.h>
@@ -109,15 +109,6 @@ int ps_default_threads(void) {
   return n > 0 ? (int)n : 1;
 }
 
-/* redraw the bar: done/total with an ETA */
-static void draw_progress(long done, long total, double elapsed) {
-  int width = 30, filled = total ? (int)(width * done / total) : width;
-  double eta = done ? elapsed * (double)(total - done) / (double)done : 0;
-  fprintf(stderr, "\r[%.*s%*s] %ld/%ld paths, %.0fs left ", filled, "##############################",
-          width - filled, "", done, total, eta);
-  (void)fflush(stderr);
-}
-
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -145,12 +136,11 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
   if (o->progress) {
     double t0 = now();
     while (atomic_load(&r.done) < o->paths && !atomic_load(&r.failed) && !stop_signal) {
-      draw_progress(atomic_load(&r.done), o->paths, now() - t0);
+      o->progress(atomic_load(&r.done), o->paths, now() - t0, o->progress_arg);
       nanosleep(&(struct timespec){0, 200000000}, NULL);
     }
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
-  if (o->progress) fprintf(stderr, "\r%*s\r", 70, "");
   pthread_mutex_destroy(&r.lock);
   if (atomic_load(&r.failed)) {
     snprintf(err, errlen, "%s", r.error);

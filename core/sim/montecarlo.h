@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "poolsim/poolsim.h"
 #include "scenario/model.h"
 #include "sim/outcomes.h"
 
@@ -18,7 +19,8 @@ typedef struct {
   int threads;            /* >= 1 */
   int audit;              /* keep and replay each path's posting log */
   const int64_t *initial; /* fen per pool replacing the scenario's, or NULL */
-  int progress;           /* draw a progress bar on stderr */
+  ps_progress_fn *progress; /* called about five times a second while paths run, or NULL */
+  void *progress_arg;
   int by_loan;            /* the naive loan-by-loan default sampler (benchmarks) */
   int search;             /* find each path's required initial balance by bisection
                              (rules that feed back on the balance; core/search.h) */
@@ -28,12 +30,9 @@ typedef struct {
 /* ps_default_threads — the number of online processors (at least 1) */
 int ps_default_threads(void);
 
-/* ps_request_stop — ask running simulations to stop (async-signal-safe: for SIGINT/SIGTERM
-** handlers). Workers finish the chunk they hold and take no more, so the paths
-** done are always a prefix 0..n-1: the same results as a run of n paths. */
-void ps_request_stop(int sig);
-/* ps_stop_signal — the signal passed to ps_request_stop, 0 when none */
-int ps_stop_signal(void);
+/* ps_request_stop and ps_stop_signal (poolsim.h): workers finish the chunk
+** they hold and take no more, so the paths done are always a prefix 0..n-1,
+** the same results as a run of n paths. */
 
 /* ps_simulate — fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
 ** the message of the failing path with the lowest index (PS_PATH_EHOOK, path.h,

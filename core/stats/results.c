@@ -216,8 +216,10 @@ static int plan_party(stage *s, int i) {
   return 0;
 }
 
-int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results *r) {
-  memset(r, 0, sizeof *r);
+int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out) {
+  ps_results *r = calloc(1, sizeof *r);
+  *out = NULL;
+  if (!r) return -1;
   r->m = m;
   r->paths = o->paths;
   stage s = {.m = m, .o = o, .r = r};
@@ -233,8 +235,12 @@ int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *i
   for (int i = 0; rc == 0 && i < m->nparties; i++) rc = plan_party(&s, i);
   if (rc == 0) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
   free(s.tasks);
-  if (rc) ps_results_free(r);
-  return rc ? -1 : 0;
+  if (rc) {
+    ps_results_free(r);
+    return -1;
+  }
+  *out = r;
+  return 0;
 }
 
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
@@ -243,6 +249,7 @@ void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
 }
 
 void ps_results_free(ps_results *r) {
+  if (!r) return;
   ps_outcomes_free(&r->outcomes);
   for (int i = 0; r->pools && i < r->m->npools; i++) {
     ps_pool_result *pr = &r->pools[i];
@@ -264,5 +271,5 @@ void ps_results_free(ps_results *r) {
   free(r->pools);
   free(r->programmes);
   free(r->parties);
-  memset(r, 0, sizeof *r);
+  free(r);
 }

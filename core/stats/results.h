@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "poolsim/poolsim.h"
 #include "scenario/model.h"
 #include "sim/outcomes.h"
 #include "stats/sizing.h"
@@ -56,11 +57,11 @@ struct ps_results {
 typedef struct ps_results ps_results;
 
 /* Summarise outcomes (initial: fen per pool that ran, or NULL for the
-** scenario's) over `threads` threads; the results do not depend on them.
-** Returns 0 or -1 (out of memory). The outcomes stay the caller's;
-** ps_results_keep_outcomes hands them over. */
-int ps_results_compute(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results *r);
-void ps_results_free(ps_results *r);
+** scenario's) over `threads` threads into a new *out; the results do not
+** depend on the threads. Returns 0, or -1 (out of memory; *out NULL). The
+** outcomes stay the caller's; ps_results_keep_outcomes hands them over.
+** ps_results_free (poolsim.h) frees *out. */
+int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out);
 /* move *o into r (freed with it) and zero *o */
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o);
 

@@ -6,12 +6,18 @@
 ** docs/json-schema.md. Every function is thread-safe on distinct objects.
 **
 **   ps_model *m; ps_results *r; char err[1024];
-**   if (ps_scenario_open("scenarios/mianyang_2022.lua", NULL, 0, &m, err, sizeof err)) ...
+**   if (ps_model_new("scenarios/mianyang_2022.lua", NULL, 0, &m, err, sizeof err)) ...
 **   ps_options o = {.paths = 20000, .seed = 1, .threads = 2};
 **   if (ps_scenario_run(m, &o, &r, err, sizeof err)) ...
 **   double p = ps_results_depletion(r, "fund");          // P(depletion) within the horizon
 **   double b = ps_results_required_initial(r, "fund", 0.05); // pool size for 5%
-**   ps_results_destroy(r); ps_scenario_close(m); */
+**   ps_results_free(r); ps_model_free(m);
+**
+** Heap objects are made by a _new or _run function and freed by the matching
+** _free; errors are an int status (PS_OK, PS_EINPUT, PS_ERUNTIME) with the
+** message in the caller's buffer. Studies (poolsim/study.h) and renderers
+** (poolsim/report.h) are included below. Build against an installed poolsim
+** with `cc prog.c $(pkg-config --cflags --libs poolsim)`. */
 #ifndef POOLSIM_H
 #define POOLSIM_H
 
@@ -40,6 +46,12 @@ typedef struct {
   const char *key, *value;
 } ps_override;
 
+/* Progress of a run, for a front end's progress bar: called on the thread that
+** called ps_scenario_run, about five times a second while paths run (not at
+** all for runs shorter than that), with the paths finished so far and the
+** seconds since the paths started. It must not call back into poolsim. */
+typedef void ps_progress_fn(long done, long total, double seconds, void *arg);
+
 /* run settings; 0 means the scenario's paths / seed, and all cores */
 typedef struct {
   long paths;
@@ -47,19 +59,29 @@ typedef struct {
   int use_seed; /* non-zero: use seed instead of the scenario's */
   int threads;
   int audit;    /* non-zero: keep and replay every path's posting log (slower) */
-  int progress; /* non-zero: draw a progress bar on stderr */
-  int by_loan;  /* non-zero: draw defaults loan by loan (the benchmarks' naive baseline) */
   int search;   /* non-zero: when rules feed back on a pool's balance, find each
                    path's required balance by bisection (slower; docs/rules.md) */
+  ps_progress_fn *progress; /* NULL: none */
+  void *progress_arg;       /* passed to progress */
 } ps_options;
 
-/* Load and validate a scenario file. PS_OK, or PS_EINPUT / PS_ERUNTIME with a
-** message ("FILE:LINE: ...") in err. This and ps_scenario_run switch GSL's
-** default error handler (which aborts the program) off: poolsim checks GSL's
-** statuses itself. */
-int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
-                     size_t errlen);
-void ps_scenario_close(ps_model *m);
+/* Load and validate a scenario file into a new model. PS_OK, or PS_EINPUT /
+** PS_ERUNTIME with a message ("FILE:LINE: ...") in err. The first call into
+** poolsim switches GSL's default error handler (which aborts the program) off,
+** once for the process: poolsim checks GSL's statuses itself. */
+int ps_model_new(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err, size_t errlen);
+void ps_model_free(ps_model *m); /* NULL is fine */
+
+/* what a loaded model is: its name, the paths and seed it asks for, its
+** periods, and how many of each part it has */
+typedef enum { PS_PARTIES, PS_POOLS, PS_SEGMENTS, PS_PROGRAMMES } ps_model_part;
+const char *ps_model_name(const ps_model *m);
+long ps_model_paths(const ps_model *m);
+unsigned long long ps_model_seed(const ps_model *m);
+int ps_model_periods(const ps_model *m);
+int ps_model_count(const ps_model *m, ps_model_part part);
+/* the id of pool i (0 <= i < ps_model_count(m, PS_POOLS)), NULL out of range */
+const char *ps_model_pool_id(const ps_model *m, int i);
 
 /* Simulate and summarise. PS_OK; PS_EINPUT when the paths asked for are more
 ** than PS_MAX_PATHS or than memory holds (refused before anything is
@@ -67,7 +89,21 @@ void ps_scenario_close(ps_model *m);
 ** instruction or memory budget); PS_ERUNTIME otherwise; with a message. The
 ** results refer to m: close m only after destroying them. */
 int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, char *err, size_t errlen);
-void ps_results_destroy(ps_results *r);
+void ps_results_free(ps_results *r); /* NULL is fine */
+
+/* Stopping runs from a SIGINT/SIGTERM handler (async-signal-safe): the run
+** under way, in any thread, finishes the paths it holds and takes no more, so
+** its results cover a prefix of the paths, the same as a shorter run (marked
+** partial). Stays set for the rest of the process. */
+void ps_request_stop(int sig);
+/* the signal given to ps_request_stop, 0 when none */
+int ps_stop_signal(void);
+
+/* the paths the results cover, and the paths asked for (more when the run was
+** stopped); the signal that stopped it, 0 when complete */
+long ps_results_paths(const ps_results *r);
+long ps_results_paths_requested(const ps_results *r);
+int ps_results_stop_signal(const ps_results *r);
 
 /* P(the pool runs short within the horizon); -1 for an unknown pool id */
 double ps_results_depletion(const ps_results *r, const char *pool);
@@ -76,11 +112,19 @@ double ps_results_required_initial(const ps_results *r, const char *pool, double
 /* the JSON document (schema 1), to free(); NULL when out of memory */
 char *ps_results_json(const ps_results *r);
 
+/* Earlier names, kept for existing callers: ps_scenario_open is ps_model_new,
+** ps_scenario_close is ps_model_free, ps_results_destroy is ps_results_free. */
+int ps_scenario_open(const char *file, const ps_override *sets, int nsets, ps_model **out, char *err,
+                     size_t errlen);
+void ps_scenario_close(ps_model *m);
+void ps_results_destroy(ps_results *r);
+
 #ifdef __cplusplus
 }
 #endif
 
 #include "poolsim/report.h" /* renderers: results -> JSON, text, Markdown, CSV, HTML */
 #include "poolsim/study.h"  /* studies: compare, sweep, tornado, largest volume */
+#include "poolsim/script.h" /* drivers: studies written in Lua */
 
 #endif

@@ -55,7 +55,7 @@ int main(void) {
   CHECK_EQ_INT(ps_ledger_check_balanced(ps_path_ledger(w)), 0);
   ps_outcomes_free(&o);
   ps_path_free(w);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 
   /* moral hazard 0.5 on a programme whose fund covers half of each loss:
   ** pd 0.04 -> 0.04 x (1 + 0.5 x 0.5) = 0.05 a year (yearly steps: hazard = pd) */
@@ -65,7 +65,7 @@ int main(void) {
   if (rc == PS_OK) {
     CHECK_NEAR(m.segments[0].hazard[0], 0.05, 1e-15);
     CHECK_NEAR(m.segments[1].hazard[0], 1, 0); /* no moral hazard there */
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
   return check_summary("test_capacity");
 }

@@ -99,6 +99,6 @@ int main(void) {
   ps_lua_close(L);
   ps_path_free(w);
   gsl_rng_free(r);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
   return check_summary("test_ctx");
 }

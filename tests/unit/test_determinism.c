@@ -37,13 +37,13 @@ static void check_truncate(const ps_model *m, long paths) {
 /* the statistics stage gives the same bytes over 1 and 3 threads: every
 ** statistic of every pool, programme and party */
 static void check_statistics_threads(const ps_model *m, const ps_outcomes *o) {
-  ps_results a, b;
-  CHECK_EQ_INT(ps_results_compute(m, o, NULL, 1, &a), 0);
-  CHECK_EQ_INT(ps_results_compute(m, o, NULL, 3, &b), 0);
+  ps_results *a, *b;
+  CHECK_EQ_INT(ps_results_new(m, o, NULL, 1, &a), 0);
+  CHECK_EQ_INT(ps_results_new(m, o, NULL, 3, &b), 0);
   size_t T = (size_t)m->periods, n = (size_t)o->paths;
   size_t G = (size_t)m->nprogrammes * sizeof(double), D = (size_t)m->ndrivers * sizeof(double);
   for (int p = 0; p < m->npools; p++) {
-    const ps_pool_result *x = &a.pools[p], *y = &b.pools[p];
+    const ps_pool_result *x = &a->pools[p], *y = &b->pools[p];
     /* the scalar statistics up to the arrays, then each array */
     CHECK(memcmp(x, y, offsetof(ps_pool_result, nyears)) == 0);
     CHECK(memcmp(x->depletion_by_year, y->depletion_by_year, (size_t)x->nyears * sizeof(ps_estimate)) == 0);
@@ -56,17 +56,17 @@ static void check_statistics_threads(const ps_model *m, const ps_outcomes *o) {
           memcmp(x->es95_by_segment, y->es95_by_segment, D) == 0 &&
           memcmp(x->es99_by_segment, y->es99_by_segment, D) == 0);
   }
-  CHECK(memcmp(a.programmes, b.programmes, (size_t)m->nprogrammes * sizeof *a.programmes) == 0);
+  CHECK(memcmp(a->programmes, b->programmes, (size_t)m->nprogrammes * sizeof *a->programmes) == 0);
   for (int p = 0; p < m->nparties; p++) {
-    const ps_party_result *x = &a.parties[p], *y = &b.parties[p];
+    const ps_party_result *x = &a->parties[p], *y = &b->parties[p];
     size_t Y = (size_t)x->nyears;
     CHECK(memcmp(x, y, offsetof(ps_party_result, net_by_year)) == 0);
     CHECK(memcmp(x->net_by_year, y->net_by_year, Y * sizeof(ps_stats)) == 0 &&
           memcmp(x->outlay_by_year, y->outlay_by_year, Y * sizeof(ps_stats)) == 0 &&
           memcmp(x->budget, y->budget, Y * PS_NBUDGET * sizeof(ps_stats)) == 0);
   }
-  ps_results_free(&a);
-  ps_results_free(&b);
+  ps_results_free(a);
+  ps_results_free(b);
 }
 
 /* balance bands kept for the first b paths only: the same bands as a run of b
@@ -86,18 +86,18 @@ static void check_band_limit(const ps_model *m, long paths) {
   CHECK_EQ_INT(shorter.band_paths, b);
   CHECK(memcmp(limited.balance, shorter.balance, (size_t)b * (size_t)m->npools * (size_t)m->periods * sizeof(double)) ==
         0);
-  ps_results rl, rs;
-  CHECK_EQ_INT(ps_results_compute(m, &limited, NULL, 2, &rl), 0);
-  CHECK_EQ_INT(ps_results_compute(m, &shorter, NULL, 1, &rs), 0);
+  ps_results *rl, *rs;
+  CHECK_EQ_INT(ps_results_new(m, &limited, NULL, 2, &rl), 0);
+  CHECK_EQ_INT(ps_results_new(m, &shorter, NULL, 1, &rs), 0);
   for (int p = 0; p < m->npools; p++) {
-    CHECK_EQ_INT(rl.pools[p].band_paths, b);
+    CHECK_EQ_INT(rl->pools[p].band_paths, b);
     size_t bytes = (size_t)m->periods * sizeof(double);
-    CHECK(memcmp(rl.pools[p].band_p05, rs.pools[p].band_p05, bytes) == 0 &&
-          memcmp(rl.pools[p].band_p50, rs.pools[p].band_p50, bytes) == 0 &&
-          memcmp(rl.pools[p].band_p95, rs.pools[p].band_p95, bytes) == 0);
+    CHECK(memcmp(rl->pools[p].band_p05, rs->pools[p].band_p05, bytes) == 0 &&
+          memcmp(rl->pools[p].band_p50, rs->pools[p].band_p50, bytes) == 0 &&
+          memcmp(rl->pools[p].band_p95, rs->pools[p].band_p95, bytes) == 0);
   }
-  ps_results_free(&rl);
-  ps_results_free(&rs);
+  ps_results_free(rl);
+  ps_results_free(rs);
   long h = b / 2;
   ps_outcomes_truncate(&limited, m, h);
   CHECK_EQ_INT(limited.band_paths, h);
@@ -126,7 +126,7 @@ static void check_scenario(const char *file, long paths) {
     if (rc) {
       fprintf(stderr, "%s: %s\n", file, err);
       for (int j = 0; j < i; j++) ps_outcomes_free(&runs[j]);
-      ps_model_free(&m);
+      ps_model_destroy(&m);
       return;
     }
   }
@@ -153,7 +153,7 @@ static void check_scenario(const char *file, long paths) {
   CHECK(memcmp(other.claims, runs[0].claims, (size_t)paths * sizeof(double)) != 0);
   ps_outcomes_free(&other);
   for (int i = 0; i < 3; i++) ps_outcomes_free(&runs[i]);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 int main(void) {

@@ -20,28 +20,28 @@ static void check_file(const char *file) {
   }
   ps_outcomes o;
   ps_run_options ro = {.paths = 2000, .seed = m.seed, .threads = 2};
-  ps_results r;
+  ps_results *r;
   CHECK_EQ_INT(ps_simulate(&m, &ro, &o, err, sizeof err), 0);
-  CHECK_EQ_INT(ps_results_compute(&m, &o, NULL, 2, &r), 0);
+  CHECK_EQ_INT(ps_results_new(&m, &o, NULL, 2, &r), 0);
   for (int p = 0; p < m.npools; p++) {
     double s95 = 0, s99 = 0;
     for (int g = 0; g < m.nprogrammes; g++) {
-      s95 += r.pools[p].es95_by_programme[g];
-      s99 += r.pools[p].es99_by_programme[g];
+      s95 += r->pools[p].es95_by_programme[g];
+      s99 += r->pools[p].es99_by_programme[g];
     }
-    CHECK_NEAR(s95, r.pools[p].net_outlay.es95, 1e-6 * fabs(r.pools[p].net_outlay.es95) + 1e-6);
-    CHECK_NEAR(s99, r.pools[p].net_outlay.es99, 1e-6 * fabs(r.pools[p].net_outlay.es99) + 1e-6);
+    CHECK_NEAR(s95, r->pools[p].net_outlay.es95, 1e-6 * fabs(r->pools[p].net_outlay.es95) + 1e-6);
+    CHECK_NEAR(s99, r->pools[p].net_outlay.es99, 1e-6 * fabs(r->pools[p].net_outlay.es99) + 1e-6);
     double g95 = 0, g99 = 0; /* by segment too */
     for (int d = 0; d < m.ndrivers; d++) {
-      g95 += r.pools[p].es95_by_segment[d];
-      g99 += r.pools[p].es99_by_segment[d];
+      g95 += r->pools[p].es95_by_segment[d];
+      g99 += r->pools[p].es99_by_segment[d];
     }
-    CHECK_NEAR(g95, r.pools[p].net_outlay.es95, 1e-6 * fabs(r.pools[p].net_outlay.es95) + 1e-6);
-    CHECK_NEAR(g99, r.pools[p].net_outlay.es99, 1e-6 * fabs(r.pools[p].net_outlay.es99) + 1e-6);
+    CHECK_NEAR(g95, r->pools[p].net_outlay.es95, 1e-6 * fabs(r->pools[p].net_outlay.es95) + 1e-6);
+    CHECK_NEAR(g99, r->pools[p].net_outlay.es99, 1e-6 * fabs(r->pools[p].net_outlay.es99) + 1e-6);
   }
-  ps_results_free(&r);
+  ps_results_free(r);
   ps_outcomes_free(&o);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 int main(void) {
@@ -55,14 +55,14 @@ int main(void) {
   if (ps_scenario_load("tests/scenarios/all_rules.lua", NULL, 0, &m, err, sizeof err) == 0) {
     ps_outcomes o;
     ps_run_options ro = {.paths = 300, .seed = m.seed, .threads = 2};
-    ps_results r;
-    if (ps_simulate(&m, &ro, &o, err, sizeof err) == 0 && ps_results_compute(&m, &o, NULL, 2, &r) == 0) {
-      CHECK_NEAR(r.pools[1].es99_by_programme[0], 0, 0);
-      CHECK(r.pools[1].es99_by_programme[2] > 0); /* zyb's layer does */
-      ps_results_free(&r);
+    ps_results *r;
+    if (ps_simulate(&m, &ro, &o, err, sizeof err) == 0 && ps_results_new(&m, &o, NULL, 2, &r) == 0) {
+      CHECK_NEAR(r->pools[1].es99_by_programme[0], 0, 0);
+      CHECK(r->pools[1].es99_by_programme[2] > 0); /* zyb's layer does */
+      ps_results_free(r);
       ps_outcomes_free(&o);
     }
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
   return check_summary("test_drivers");
 }

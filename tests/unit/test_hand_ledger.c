@@ -63,7 +63,7 @@ int main(void) {
   ps_path *w = run_logged_path(&m, &o);
   if (!w) {
     ps_outcomes_free(&o);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
     return check_summary("test_hand_ledger");
   }
   const ps_ledger *l = ps_path_ledger(w);
@@ -94,6 +94,6 @@ int main(void) {
 
   ps_outcomes_free(&o);
   ps_path_free(w);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
   return check_summary("test_hand_ledger");
 }

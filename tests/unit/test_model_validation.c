@@ -183,7 +183,7 @@ static int simulate(const char *label, const char *file, const ps_override *sets
   int rc = ps_scenario_load(file, sets, nsets, m, err, sizeof err);
   if (rc != PS_OK) {
     fprintf(stderr, "test_model_validation: cannot load %s: %s\n", file, err);
-    ps_model_free(m);
+    ps_model_destroy(m);
     CHECK(rc == PS_OK);
     return -1;
   }
@@ -192,7 +192,7 @@ static int simulate(const char *label, const char *file, const ps_override *sets
   if (ps_simulate(m, &o, out, err, sizeof err)) {
     fprintf(stderr, "test_model_validation: %s: ps_simulate failed: %s\n", file, err);
     CHECK(0);
-    ps_model_free(m);
+    ps_model_destroy(m);
     return -1;
   }
   if (nruns < MAX_RUNS) {
@@ -540,7 +540,7 @@ static void check_irb(void) {
     }
     free(x);
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
 }
 
@@ -616,7 +616,7 @@ static void check_finite_pool(void) {
     check_distribution("2", "Gaussian, n 40", fmt("n 40, PD 5%%, rho 0.2, 1 period, %ld paths", out.paths), &out, n,
                        pmf, "GSL adaptive quadrature (qag, 61-point Gauss-Kronrod) over z in [-12, 12]");
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
   free(pmf);
 }
@@ -686,8 +686,8 @@ static void check_t_copula(void) {
     free(xg);
     free(xt);
   }
-  if (have_t) ps_outcomes_free(&ot), ps_model_free(&mt);
-  if (have_g) ps_outcomes_free(&og), ps_model_free(&mg);
+  if (have_t) ps_outcomes_free(&ot), ps_model_destroy(&mt);
+  if (have_g) ps_outcomes_free(&og), ps_model_destroy(&mg);
 
   /* (b) the distribution of D for n = 40 under the t copula */
   ps_override bs[] = {{"segments.s.new_loans", "40"}, {"segments.s.pd", "0.05"}, {"segments.s.rho", "0.2"},
@@ -703,7 +703,7 @@ static void check_t_copula(void) {
                        "2-D quadrature: qag over z in [-12, 12] inside qagiu over W in (0, inf), W ~ chi2_4 / 4, "
                        "threshold t_4^-1(PD)");
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
   free(pmf);
 }
@@ -758,7 +758,7 @@ static void term_run(const char *id, double mult6) {
   CHECK(shape_ok);
   if (!shape_ok) {
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
     return;
   }
   double *c6 = calloc((size_t)P, sizeof *c6), *c7 = calloc((size_t)P, sizeof *c7);
@@ -812,7 +812,7 @@ static void term_run(const char *id, double mult6) {
   free(c6);
   free(c7);
   ps_outcomes_free(&out);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 static void check_term(void) {
@@ -936,7 +936,7 @@ static void check_sectors(void) {
     }
     for (int k = 0; k < 3; k++) free(x[k]);
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
 
   /* matrices that are not positive definite */
@@ -946,7 +946,7 @@ static void check_sectors(void) {
     char err[1024] = "";
     ps_model bm;
     int rc = ps_scenario_load(bad[i][0], NULL, 0, &bm, err, sizeof err);
-    ps_model_free(&bm); /* the model is freed whatever the outcome of the load */
+    ps_model_destroy(&bm); /* the model is freed whatever the outcome of the load */
     int ok = rc == PS_EINPUT && strstr(err, "positive definite") != NULL;
     report("5", ok, 0, fmt("sector_correlation not positive definite is rejected (%s)", bad[i][1]),
            fmt("ps_scenario_load(\"%s\")", bad[i][0]), "PS_EINPUT, message mentions \"positive definite\"",
@@ -987,7 +987,7 @@ static void check_stress(void) {
            fmt("+- %.6f", Z_TOL * se),
            fmt("4.5 se, se = sqrt(Var(D) / P) / n = %.2e, Var(D) of the shifted binomial mixture by quadrature", se));
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
 }
 
@@ -1035,7 +1035,7 @@ static void check_lgd(void) {
                "R)^2] by quadrature); 5e-7 bounds the fen rounding of each recovery",
                se));
     ps_outcomes_free(&out);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
   }
 }
 

@@ -108,7 +108,7 @@ static void done(run_t *r) {
     ps_path_free(r->w);
   }
   ps_policy_free(r->pol);
-  if (r->loaded) ps_model_free(&r->m);
+  if (r->loaded) ps_model_destroy(&r->m);
 }
 
 static void print_log(const run_t *r) {

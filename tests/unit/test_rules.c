@@ -69,7 +69,7 @@ static void done(run_t *r) {
     ps_outcomes_free(&r->o);
     ps_path_free(r->w);
   }
-  ps_model_free(&r->m);
+  ps_model_destroy(&r->m);
 }
 
 static void print_log(const run_t *r) {

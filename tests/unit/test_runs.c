@@ -78,7 +78,7 @@ static int check_variant(const char *file, const ps_override *sets, int nsets, l
          single.records, depleted);
   recorder_free(&runs);
   recorder_free(&single);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
   return batchable;
 }
 
@@ -113,7 +113,7 @@ static void check_hand_split(void) {
   ps_path *w = run_logged_path(&m, &o);
   if (!w) {
     ps_outcomes_free(&o);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
     return;
   }
   const ps_ledger *l = ps_path_ledger(w);
@@ -124,7 +124,7 @@ static void check_hand_split(void) {
   CHECK_EQ_INT(o.depletion[0], 1);
   ps_outcomes_free(&o);
   ps_path_free(w);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 int main(void) {

@@ -45,19 +45,19 @@ static void compare(const char *file, const ps_override *sets, int nsets) {
     CHECK(0);
     return;
   }
-  ps_results r[2];
+  ps_results *r[2];
   ps_outcomes o[2];
   for (int k = 0; k < 2; k++) {
     ps_run_options ro = {.paths = PATHS, .seed = 100 + (uint64_t)k, .threads = 2, .by_loan = k};
     CHECK_EQ_INT(ps_simulate(&m, &ro, &o[k], err, sizeof err), 0);
-    CHECK_EQ_INT(ps_results_compute(&m, &o[k], NULL, 2, &r[k]), 0);
+    CHECK_EQ_INT(ps_results_new(&m, &o[k], NULL, 2, &r[k]), 0);
   }
   for (int g = 0; g < m.nprogrammes; g++) {
-    const ps_stats *a = &r[0].programmes[g].defaults, *b = &r[1].programmes[g].defaults;
+    const ps_stats *a = &r[0]->programmes[g].defaults, *b = &r[1]->programmes[g].defaults;
     CHECK_NEAR(a->mean, b->mean, 4.5 * sqrt(a->se * a->se + b->se * b->se));
   }
   for (int p = 0; p < m.npools; p++) {
-    const ps_stats *a = &r[0].pools[p].claims, *b = &r[1].pools[p].claims;
+    const ps_stats *a = &r[0]->pools[p].claims, *b = &r[1]->pools[p].claims;
     CHECK_NEAR(a->mean, b->mean, 4.5 * sqrt(a->se * a->se + b->se * b->se));
     double *x = &o[0].claims[ps_slot(&o[0], p, 0)], *y = &o[1].claims[ps_slot(&o[1], p, 0)];
     double d = ks_statistic(x, y, PATHS);
@@ -65,10 +65,10 @@ static void compare(const char *file, const ps_override *sets, int nsets) {
     CHECK(d <= 2.47 * sqrt(2.0 / PATHS));
   }
   for (int k = 0; k < 2; k++) {
-    ps_results_free(&r[k]);
+    ps_results_free(r[k]);
     ps_outcomes_free(&o[k]);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 int main(void) {

@@ -63,6 +63,6 @@ int main(void) {
   ps_outcomes_free(&one);
   free(sorted);
   ps_outcomes_free(&searched);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
   return check_summary("test_search");
 }

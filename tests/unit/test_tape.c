@@ -60,7 +60,7 @@ static void check_rates(void) {
   CHECK((paid[0] == 42400000 && paid[1] == 87200000) || (paid[0] == 87200000 && paid[1] == 42400000));
   ps_outcomes_free(&o);
   ps_path_free(w);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 int main(void) {
@@ -113,7 +113,7 @@ int main(void) {
     ps_outcomes_free(&o);
     ps_path_free(w);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
   check_rates();
   return check_summary("test_tape");
 }

@@ -107,7 +107,7 @@ int main(void) {
   CHECK_EQ_INT(rc, 0);
   if (rc) {
     fprintf(stderr, "%s\n", err);
-    ps_model_free(&m);
+    ps_model_destroy(&m);
     return check_summary("test_tape_thinning");
   }
   double *total = calloc(PATHS, sizeof(double)), *split = malloc(PATHS * sizeof(double));
@@ -149,6 +149,6 @@ int main(void) {
   free(total);
   free(split);
   ps_outcomes_free(&o);
-  ps_model_free(&m);
+  ps_model_destroy(&m);
   return check_summary("test_tape_thinning");
 }

@@ -62,7 +62,7 @@ static int load(const char *file, const ps_override *sets, int nsets, ps_model *
   int rc = ps_scenario_load(file, sets, nsets, m, err, sizeof err);
   if (rc != PS_OK) {
     fprintf(stderr, "cannot load %s: %s\n", file, err);
-    ps_model_free(m);
+    ps_model_destroy(m);
     CHECK(rc == PS_OK);
     return -1;
   }
@@ -190,7 +190,7 @@ static void binomial_run(const char *step, const char *periods, const char *pd, 
     }
     ps_outcomes_free(&out);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 static void test_binomial(void) {
@@ -421,7 +421,7 @@ static void vasicek_run(const char *pd_s, const char *rho_s) {
     free(rate);
     ps_outcomes_free(&out);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 static void test_vasicek(void) {
@@ -507,7 +507,7 @@ static void test_sizing(void) {
     }
     ps_outcomes_free(&a);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 
   /* Yield 3%: each period the yield posted is the balance times the per-period
   ** rate rounded to the fen, an error of at most 0.5 fen a period. In
@@ -545,7 +545,7 @@ static void test_sizing(void) {
     }
     ps_outcomes_free(&a);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 /* ---- 5: mean loss with correlated defaults ---- */
@@ -602,7 +602,7 @@ static void test_mean_loss(void) {
     free(c);
     ps_outcomes_free(&out);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 
   /* twelve months, a cycle and a claim lag of 2 (claims of the last two
   ** months are unsettled at the horizon and counted with the claims): the
@@ -627,7 +627,7 @@ static void test_mean_loss(void) {
     free(c);
     ps_outcomes_free(&out);
   }
-  ps_model_free(&m);
+  ps_model_destroy(&m);
 }
 
 static double now(void) {
