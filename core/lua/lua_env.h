@@ -5,9 +5,8 @@
 ** cannot corrupt JSON on stdout; math.random draws from a poolsim stream, never
 ** from the clock. Each state has a memory budget and an instruction budget
 ** re-armed before every entry from C (lua/lua_meter.h, included here, which
-** also closes states and sets and charges the budget).
-** The global `poolsim` holds the scenario helpers (wan, yi, lognormal, beta,
-** scenario). */
+** also closes states and sets and charges the budget). The global `poolsim`
+** holds the scenario helpers (lua/lua_poolsim.h, included here too). */
 #ifndef PS_LUA_ENV_H
 #define PS_LUA_ENV_H
 
@@ -17,6 +16,7 @@
 #include <stdio.h>
 
 #include "lua/lua_meter.h"
+#include "lua/lua_poolsim.h"
 
 #define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
 #define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
@@ -43,10 +43,6 @@ char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outl
 ** ps_lua_compile) */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen);
-
-/* ps_lua_scenario_line — the line of the poolsim.scenario{...} call that built the table at idx (0 if
-** unknown) */
-int ps_lua_scenario_line(lua_State *L, int idx);
 
 /* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f);

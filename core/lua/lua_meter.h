@@ -14,9 +14,9 @@
 ** returns: one instruction per PS_LUA_BYTES_PER_INSTRUCTION, plus a few for the
 ** call itself. Allocations are charged by the allocator.
 **
-** Layering of core/lua/: lua_meter.c (this) <- lua_env.c (the sandbox and the
-** `poolsim` helpers) <- ctx.c (the ctx object of policy hooks) and script.c
-** (drivers); nothing here calls upwards. */
+** Layering of core/lua/ (a file calls only those to its left):
+**   lua_meter.c (this), lua_poolsim.c (the `poolsim` helpers)
+**   <- lua_env.c (the sandbox) <- ctx.c (policy hooks' ctx), script.c (drivers) */
 #ifndef PS_LUA_METER_H
 #define PS_LUA_METER_H
 
