@@ -1,20 +1,23 @@
 /* path_state.h — the bottom of the path stage: the state of one path (its
-** pools, programmes, parties, pending defaults and ledger) and the primitives
-** that change it (top up a pool, pay from a pool, suspend a programme, set its
-** shares), which every rule above goes through.
+** pools, programmes, parties, pending defaults and ledger), its workspace
+** (ps_path_new, ps_path_free, ps_path_reset), and the primitives that more
+** than one layer uses: top up a pool, pay from a pool, suspend a programme,
+** set its shares, see a programme as hooks do.
 **
-** Layering of core/sim's path stage: a file may call only the files below it,
-** and nothing below calls or includes anything above it.
-**   path.c         the period loop (ps_path_run): originations, default draws,
-**                  the accounts check, outcomes; calls every file below
-**   claims.c       one default: record, claim, pay, recover; calls policy.c, flows.c
-**   policy.c       the Lua hooks (registry refs, budgets); calls lua/ctx.c, lua/lua_env.c
-**   lua/ctx.c      the ctx object hooks see; calls path_state.c
-**   rules.c        book, triggers, funding rules, layers, wind-down
-**   flows.c        interest, fees, premiums, subsidies; guarantor capacity
-**   path_state.c   this header: the state, its workspace (ps_path_new, _free),
-**                  and its primitives; calls ledger.h, programme.h, factors.h,
-**                  sparse_perm.h, rng.h, scenario/model.h only
+** Layering of the path stage: a file may call only the files below it, and
+** none calls or includes a file above it.
+**   montecarlo.c, search.c  threads, workers, the sizing bisection
+**   path.c        the period loop (ps_path_run): originations, default draws,
+**                 the accounts check, outcomes
+**   claims.c      one default: record, claim, pay, recover
+**   policy.c      the Lua hooks: a state per path, registry refs, budgets
+**   lua/ctx.c     the ctx object hooks see
+**   rules.c       book, NPL, triggers, funding rules, layers, wind-down
+**   flows.c       interest, fees, premiums, subsidies; guarantor capacity
+**   path_state.c  this header: the state and its primitives
+**   ledger, programme, factors, sparse_perm, rng (sim/); scenario/model.h
+** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
+** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_runs.c reads the state to compare runs of defaults. */
 #ifndef PS_PATH_STATE_H
 #define PS_PATH_STATE_H
