@@ -15,7 +15,7 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   path_state.c  this header: the state and its primitives
-**   ledger, programme, factors, sparse_perm, rng (sim/); scenario/model.h
+**   ledger, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_runs.c reads the state to compare runs of defaults. */
