@@ -1,83 +1,17 @@
-/* lua_env.c — the sandbox: allocator and instruction budgets, allowed
-** libraries, deterministic math.random, and the `poolsim` helpers that build
-** scenario values (wan, yi, lognormal, beta, scenario). */
+/* lua_env.c — the sandbox: allowed libraries, deterministic math.random,
+** running and checking a scenario chunk, compiling it once; the budgets are
+** lua_meter.c's and the `poolsim` module lua_poolsim.c's. */
 #include "lua/lua_env.h"
-
-#include "lua/lua_meter.h"
-#include "lua/scripts.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define BUDGET_STEP 1000 /* instructions between budget checks */
-#define ALLOC_INSTRUCTIONS 16 /* what one allocation costs of the budget, besides its bytes */
-#define SCENARIO_MT "poolsim.Scenario"
 
-/* per-state bookkeeping, reached through lua_getextraspace */
-typedef struct {
-  size_t used, limit;
-  long long remaining;
-  gsl_rng *random;
-} sandbox;
-
-static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
-
-/* the allocator refuses to grow a state past its memory limit, and charges
-** every allocation to the instruction budget (the count hook raises once it is
-** spent): a loop that allocates at every step — {} or "a" .. i — costs many
-** times the instructions it counts, and would run for tens of seconds */
-static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  sandbox *sb = ud;
-  size_t old = ptr ? osize : 0;
-  if (nsize == 0) {
-    sb->used -= old;
-    free(ptr);
-    return NULL;
-  }
-  if (nsize > old && sb->used + (nsize - old) > sb->limit) return NULL;
-  void *p = realloc(ptr, nsize);
-  if (p) sb->used = sb->used - old + nsize;
-  if (p && nsize > old) sb->remaining -= ALLOC_INSTRUCTIONS + (long long)((double)(nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
-  return p;
-}
-
-/* count hook: raise once the instruction budget is spent, and again at every
-** later check, so a pcall inside the script cannot keep the script running */
-static void budget_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  sandbox *sb = sandbox_of(L);
-  sb->remaining -= BUDGET_STEP;
-  if (sb->remaining < 0) {
-    luaL_where(L, 0); /* inside a hook, level 0 is the Lua function that ran out */
-    lua_pushliteral(L, "instruction budget exceeded (a loop that does not end?)");
-    lua_concat(L, 2);
-    lua_error(L);
-  }
-}
-
-void ps_lua_set_budget(lua_State *L, long long instructions) {
-  sandbox_of(L)->remaining = instructions;
-}
-
-void ps_lua_charge(lua_State *L, double instructions, const char *why) {
-  sandbox *sb = sandbox_of(L);
-  if (instructions < 1) return;
-  sb->remaining = instructions > (double)sb->remaining ? -1 : sb->remaining - (long long)instructions;
-  if (sb->remaining < 0) {
-    luaL_where(L, 1); /* the script's line that called the library function */
-    lua_pushfstring(L, "instruction budget exceeded (%s)", why ? why : "a loop that does not end?");
-    lua_concat(L, 2);
-    lua_error(L);
-  }
-}
-
-void ps_lua_set_random(lua_State *L, gsl_rng *random) { sandbox_of(L)->random = random; }
-
+/* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
@@ -128,9 +62,10 @@ static int sandbox_setmetatable(lua_State *L) {
   return 1;
 }
 
-/* math.random with Lua's signatures, drawn from the state's poolsim stream */
+/* math.random with Lua's signatures, drawn from the state's poolsim stream
+** (upvalue 1, a light userdata) */
 static int sandbox_random(lua_State *L) {
-  gsl_rng *r = sandbox_of(L)->random;
+  gsl_rng *r = lua_touserdata(L, lua_upvalueindex(1));
   double u = gsl_rng_uniform(r);
   lua_Integer lo, hi;
   switch (lua_gettop(L)) {
@@ -150,180 +85,8 @@ static int sandbox_randomseed(lua_State *L) {
   return luaL_error(L, "math.randomseed is disabled: poolsim seeds every path itself (use --seed)");
 }
 
-/* poolsim.wan(x) = x * 1e4 yuan; poolsim.yi(x) = x * 1e8 yuan */
-static int helper_wan(lua_State *L) { lua_pushnumber(L, luaL_checknumber(L, 1) * 1e4); return 1; }
-static int helper_yi(lua_State *L) { lua_pushnumber(L, luaL_checknumber(L, 1) * 1e8); return 1; }
-
-/* raise an error at the caller's line with a printf-style message (Lua's own
-** formatter knows no %g) */
-static int raise(lua_State *L, const char *fmt, ...) {
-  char msg[256];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  return luaL_error(L, "%s", msg);
-}
-
-/* read a finite numeric field of the argument table, raising at the caller's line */
-static double dist_field(lua_State *L, const char *dist, const char *field) {
-  lua_getfield(L, 1, field);
-  if (!lua_isnumber(L, -1) || lua_type(L, -1) != LUA_TNUMBER)
-    luaL_error(L, "poolsim.%s: field '%s' must be a number", dist, field);
-  double v = lua_tonumber(L, -1);
-  lua_pop(L, 1);
-  if (!isfinite(v)) luaL_error(L, "poolsim.%s: field '%s' must be finite", dist, field);
-  return v;
-}
-
-/* build {dist = name, mean = m, sd = s} after the caller's checks */
-static int push_dist(lua_State *L, const char *name, double mean, double sd) {
-  lua_createtable(L, 0, 3);
-  lua_pushstring(L, name);
-  lua_setfield(L, -2, "dist");
-  lua_pushnumber(L, mean);
-  lua_setfield(L, -2, "mean");
-  lua_pushnumber(L, sd);
-  lua_setfield(L, -2, "sd");
-  return 1;
-}
-
-/* poolsim.lognormal{mean=, sd=}: a positive amount with that mean and sd */
-static int helper_lognormal(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  double mean = dist_field(L, "lognormal", "mean"), sd = dist_field(L, "lognormal", "sd");
-  if (mean <= 0) return raise(L, "poolsim.lognormal: mean must be > 0, got %g", mean);
-  if (sd < 0) return raise(L, "poolsim.lognormal: sd must be >= 0, got %g", sd);
-  return push_dist(L, "lognormal", mean, sd);
-}
-
-/* poolsim.beta{mean=, sd=}: a fraction in (0,1); needs sd^2 < mean(1-mean) */
-static int helper_beta(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  double mean = dist_field(L, "beta", "mean"), sd = dist_field(L, "beta", "sd");
-  if (!(mean > 0 && mean < 1)) return raise(L, "poolsim.beta: mean must be in (0, 1), got %g", mean);
-  if (!(sd > 0 && sd * sd < mean * (1 - mean)))
-    return raise(L, "poolsim.beta: sd must be in (0, sqrt(mean*(1-mean))) = (0, %.4g), got %g",
-                      sqrt(mean * (1 - mean)), sd);
-  return push_dist(L, "beta", mean, sd);
-}
-
-/* poolsim.tiered{ {upto = yuan, ratio = r}, ..., bonus = {flag = points}, ceiling = c }:
-** a share that depends on the loan amount (bands in increasing order; the last
-** may leave out upto to cover every larger loan) plus points for flagged loans,
-** never above the ceiling (default 1) */
-static int helper_tiered(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
-  if (n == 0) return raise(L, "poolsim.tiered: give at least one band {upto = yuan, ratio = r}");
-  double last = -1;
-  lua_createtable(L, (int)n, 0);
-  for (lua_Integer i = 1; i <= n; i++) {
-    if (lua_rawgeti(L, 1, i) != LUA_TTABLE) return raise(L, "poolsim.tiered: band %d must be a table {upto =, ratio =}", (int)i);
-    lua_getfield(L, -1, "ratio");
-    lua_getfield(L, -2, "upto");
-    int ratio_ok = lua_type(L, -2) == LUA_TNUMBER, upto_type = lua_type(L, -1);
-    double ratio = lua_tonumber(L, -2), upto = lua_tonumber(L, -1);
-    lua_pop(L, 2);
-    if (!ratio_ok || !(ratio >= 0 && ratio <= 1)) return raise(L, "poolsim.tiered: band %d: ratio must be in [0, 1]", (int)i);
-    if (upto_type == LUA_TNIL) {
-      if (i < n) return raise(L, "poolsim.tiered: band %d: only the last band may leave out upto", (int)i);
-    } else if (upto_type != LUA_TNUMBER || !(upto > last && upto <= 1e15)) {
-      return raise(L, "poolsim.tiered: band %d: upto must be an amount in yuan above the previous band's", (int)i);
-    }
-    last = upto;
-    lua_rawseti(L, -2, i); /* bands[i] = the band table */
-  }
-  lua_createtable(L, 0, 4);
-  lua_insert(L, -2);
-  lua_setfield(L, -2, "bands");
-  lua_pushliteral(L, "tiered");
-  lua_setfield(L, -2, "dist");
-  lua_getfield(L, 1, "ceiling");
-  double ceiling = lua_isnil(L, -1) ? 1 : lua_tonumber(L, -1);
-  if (!(lua_isnil(L, -1) || lua_type(L, -1) == LUA_TNUMBER) || !(ceiling >= 0 && ceiling <= 1))
-    return raise(L, "poolsim.tiered: ceiling must be a fraction in [0, 1]");
-  lua_pop(L, 1);
-  lua_pushnumber(L, ceiling);
-  lua_setfield(L, -2, "ceiling");
-  lua_createtable(L, 0, 4);
-  if (lua_getfield(L, 1, "bonus") != LUA_TNIL) {
-    if (!lua_istable(L, -1)) return raise(L, "poolsim.tiered: bonus must be a table {flag = points}");
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 1))
-        return raise(L, "poolsim.tiered: bonus entries must be flag = points in [0, 1]");
-      lua_pushvalue(L, -2);
-      lua_insert(L, -2);
-      lua_settable(L, -5); /* bonus copy [flag] = points */
-    }
-  }
-  lua_pop(L, 1);
-  lua_setfield(L, -2, "bonus");
-  return 1;
-}
-
-/* poolsim.csv(path): a loan tape, read by the scenario loader (relative to the
-** scenario's folder, never outside it) */
-static int helper_csv(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  if (path[0] == '/' || strstr(path, "..") || !*path)
-    return raise(L, "poolsim.csv: '%s' must be a path inside the scenario's folder (no leading / and no ..)", path);
-  lua_createtable(L, 0, 1);
-  lua_pushstring(L, path);
-  lua_setfield(L, -2, "tape");
-  return 1;
-}
-
-/* poolsim.scenario{...}: marks the table as a scenario and remembers the line */
-static int helper_scenario(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_settop(L, 1);
-  lua_Debug ar;
-  int line = 0;
-  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
-  luaL_getmetatable(L, SCENARIO_MT);
-  lua_setmetatable(L, 1);
-  /* registry[SCENARIO_MT][table] = line */
-  lua_getfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
-  lua_pushvalue(L, 1);
-  lua_pushinteger(L, line);
-  lua_rawset(L, -3);
-  lua_pop(L, 1);
-  return 1;
-}
-
-int ps_lua_scenario_line(lua_State *L, int idx) {
-  idx = lua_absindex(L, idx);
-  lua_getfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
-  lua_pushvalue(L, idx);
-  lua_rawget(L, -2);
-  int line = (int)lua_tointeger(L, -1);
-  lua_pop(L, 2);
-  return line;
-}
-
-/* poolsim.<name> for a library module compiled in from scripts/: loaded on
-** first use, then kept in the table */
-static int load_library(lua_State *L) {
-  const char *name = luaL_checkstring(L, 2);
-  for (const ps_script *s = ps_scripts; s->name; s++) {
-    if (strcmp(s->name, name) != 0) continue;
-    if (luaL_loadbufferx(L, s->source, strlen(s->source), s->chunk, "t") != LUA_OK) return lua_error(L);
-    lua_call(L, 0, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, 1, name);
-    return 1;
-  }
-  return luaL_error(L, "poolsim has no '%s'", name);
-}
-
-static const luaL_Reg poolsim_helpers[] = {
-    {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
-    {"beta", helper_beta}, {"tiered", helper_tiered}, {"csv", helper_csv}, {"scenario", helper_scenario},
-    {NULL, NULL}};
-
-/* open the allowed libraries and replace what must not be reachable */
+/* open the allowed libraries and replace what must not be reachable;
+** argument 1: math.random's generator (a light userdata) */
 static int open_sandbox(lua_State *L) {
   static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},
                                   {LUA_TABLIBNAME, luaopen_table},
@@ -346,57 +109,30 @@ static int open_sandbox(lua_State *L) {
   lua_pushcclosure(L, sandbox_setmetatable, 1);
   lua_setglobal(L, "setmetatable");
   lua_getglobal(L, LUA_MATHLIBNAME);
-  lua_pushcfunction(L, sandbox_random);
+  lua_pushvalue(L, 1);
+  lua_pushcclosure(L, sandbox_random, 1);
   lua_setfield(L, -2, "random");
   lua_pushcfunction(L, sandbox_randomseed);
   lua_setfield(L, -2, "randomseed");
   lua_pop(L, 1);
   ps_lua_meter_libraries(L);
+  ps_lua_open_poolsim(L);
 
-  lua_newtable(L); /* scenario table -> line, weak keys; also the scenario tables' metatable */
-  lua_createtable(L, 0, 1);
-  lua_pushstring(L, "k");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-  lua_pushliteral(L, "poolsim.scenario"); /* what getmetatable shows; setmetatable refuses to change it */
-  lua_setfield(L, -2, "__metatable");
-  lua_setfield(L, LUA_REGISTRYINDEX, SCENARIO_MT);
-
-  luaL_newlib(L, poolsim_helpers);
-  lua_createtable(L, 0, 1);
-  lua_pushcfunction(L, load_library);
-  lua_setfield(L, -2, "__index");
-  lua_setmetatable(L, -2);
-  lua_setglobal(L, "poolsim");
   return 0;
 }
 
+/* ps_lua_new — a new sandboxed state; random is the generator math.random reads, for the state's life */
 lua_State *ps_lua_new(gsl_rng *random) {
-  sandbox *sb = calloc(1, sizeof *sb);
-  if (!sb) return NULL;
-  sb->limit = PS_LUA_MEMORY_LIMIT;
-  sb->random = random;
-  lua_State *L = lua_newstate(budget_alloc, sb);
-  if (!L) {
-    free(sb);
-    return NULL;
-  }
-  *(sandbox **)lua_getextraspace(L) = sb;
-  lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_STEP);
-  sb->remaining = PS_LUA_LOAD_INSTRUCTIONS;
+  lua_State *L = ps_lua_meter_new(PS_LUA_MEMORY_LIMIT);
+  if (!L) return NULL;
+  ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
   lua_pushcfunction(L, open_sandbox);
-  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+  lua_pushlightuserdata(L, random);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
     ps_lua_close(L);
     return NULL;
   }
   return L;
-}
-
-void ps_lua_close(lua_State *L) {
-  if (!L) return;
-  sandbox *sb = sandbox_of(L);
-  lua_close(L);
-  free(sb);
 }
 
 /* the path of the table at idx inside the scenario, from seen[table] (at `seen`) */
@@ -482,6 +218,7 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
+/* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:" */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
   lua_pushcfunction(L, message_handler);
@@ -520,6 +257,8 @@ static size_t bom_length(const char *src, size_t len) {
   return len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* ps_lua_compile — compile scenario source (text) to Lua bytecode once, so each path's fresh state can
+** skip parsing it */
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen) {
   size_t bom = bom_length(src, len);
   src += bom, len -= bom;
@@ -537,11 +276,15 @@ char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outl
   return b.data;
 }
 
+/* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
+** returned on the stack */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen) {
   return ps_lua_run_chunk(L, file, src, len, "t", err, errlen);
 }
 
+/* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
+** ps_lua_compile) */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen) {
   char chunkname[1024];
@@ -560,15 +303,7 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
     lua_pop(L, 1);
     return -1;
   }
-  if (!lua_istable(L, -1) || !lua_getmetatable(L, -1)) {
-    snprintf(err, errlen, "%s: the file must end with 'return poolsim.scenario{...}'", file);
-    lua_pop(L, 1);
-    return -1;
-  }
-  luaL_getmetatable(L, SCENARIO_MT);
-  int is_scenario = lua_rawequal(L, -1, -2);
-  lua_pop(L, 2);
-  if (!is_scenario) {
+  if (!ps_lua_is_scenario(L, -1)) {
     snprintf(err, errlen, "%s: the file must end with 'return poolsim.scenario{...}'", file);
     lua_pop(L, 1);
     return -1;

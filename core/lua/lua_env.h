@@ -3,12 +3,10 @@
 ** A state opens only base (without dofile/loadfile, and with load limited to
 ** text chunks), string, table, math and utf8; print writes to stderr so it
 ** cannot corrupt JSON on stdout; math.random draws from a poolsim stream, never
-** from the clock. Each state has a memory budget (its allocator refuses past
-** it) and an instruction budget re-armed before every entry from C, which the
-** string, table and utf8 functions are charged too (core/lua_meter.h); the budget
-** hook keeps raising once spent, so a script's own pcall cannot swallow it.
-** The global `poolsim` holds the scenario helpers (wan, yi, lognormal, beta,
-** scenario). */
+** from the clock. Each state has a memory budget and an instruction budget
+** re-armed before every entry from C (lua/lua_meter.h, included here, which
+** also closes states and sets and charges the budget). The global `poolsim`
+** holds the scenario helpers (lua/lua_poolsim.h, included here too). */
 #ifndef PS_LUA_ENV_H
 #define PS_LUA_ENV_H
 
@@ -17,46 +15,39 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lua/lua_meter.h"
+#include "lua/lua_poolsim.h"
+
 #define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
 #define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
 #define PS_LUA_HOOK_INSTRUCTIONS 10000000LL       /* per call of a policy hook */
 
-/* a new sandboxed state; random is the generator math.random reads (may be
-** changed later with ps_lua_set_random). NULL when out of memory. */
+/* ps_lua_new — a new sandboxed state; random is the generator math.random
+** reads, for the state's life. NULL when out of memory. ps_lua_close
+** (lua/lua_meter.h) closes it. */
 lua_State *ps_lua_new(gsl_rng *random);
-void ps_lua_close(lua_State *L);
 
-void ps_lua_set_random(lua_State *L, gsl_rng *random);
-/* allow `instructions` more VM instructions before the state raises an error */
-void ps_lua_set_budget(lua_State *L, long long instructions);
-/* spend that many instructions of the budget on work done in C (core/lua_meter.c);
-** raises "FILE:LINE: instruction budget exceeded (why)" at the calling script's
-** line once it is spent (why NULL: the usual reason) */
-void ps_lua_charge(lua_State *L, double instructions, const char *why);
-
-/* Run a scenario chunk (source text, chunk name "@file") and leave the table it
+/* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
 ** returned on the stack. The chunk must return poolsim.scenario{...}. On failure
 ** returns -1 with a message beginning "FILE:LINE:" where Lua knows the line. */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen);
 
-/* Compile scenario source (text) to Lua bytecode once, so each path's fresh
+/* ps_lua_compile — compile scenario source (text) to Lua bytecode once, so each path's fresh
 ** state can skip parsing it. The bytecode is poolsim's own, made from the text
 ** the user gave: it never comes from outside. malloc'd; NULL on a syntax error
 ** (the text path then reports it) or out of memory. */
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen);
 
-/* ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of ps_lua_compile) */
+/* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
+** ps_lua_compile) */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen);
 
-/* the line of the poolsim.scenario{...} call that built the table at idx (0 if unknown) */
-int ps_lua_scenario_line(lua_State *L, int idx);
-
-/* print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
+/* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f);
 
-/* lua_pcall with a traceback-free message handler that keeps "file:line:" */
+/* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:" */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults);
 
 #endif

@@ -1,16 +1,99 @@
-/* lua_meter.c — charging the sandbox's library calls (lua_meter.h). The
-** wrapper calls the library's C function directly, in its own frame, so error
-** messages keep the script's line and the function's name. */
+/* lua_meter.c — a state's memory and instruction budgets, and charging the
+** sandbox's library calls to them (lua_meter.h). The wrapper calls the
+** library's C function directly, in its own frame, so error messages keep the
+** script's line and the function's name. */
 #include "lua/lua_meter.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "lua/lua_env.h"
+#define BUDGET_STEP 1000      /* instructions between budget checks */
+#define ALLOC_INSTRUCTIONS 16 /* what one allocation costs of the budget, besides its bytes */
+#define CALL_INSTRUCTIONS 16  /* what a call costs of the budget, besides its operands */
 
-#define CALL_INSTRUCTIONS 16 /* what a call costs of the budget, besides its operands */
+/* per-state bookkeeping, reached through lua_getextraspace */
+typedef struct {
+  size_t used, limit;
+  long long remaining;
+} meter;
+
+static meter *meter_of(lua_State *L) { return *(meter **)lua_getextraspace(L); }
+
+/* the allocator refuses to grow a state past its memory limit, and charges
+** every allocation to the instruction budget (the count hook raises once it is
+** spent): a loop that allocates at every step — {} or "a" .. i — costs many
+** times the instructions it counts, and would run for tens of seconds */
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  meter *mt = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    mt->used -= old;
+    free(ptr);
+    return NULL;
+  }
+  if (nsize > old && mt->used + (nsize - old) > mt->limit) return NULL;
+  void *p = realloc(ptr, nsize);
+  if (p) mt->used = mt->used - old + nsize;
+  if (p && nsize > old)
+    mt->remaining -= ALLOC_INSTRUCTIONS + (long long)((double)(nsize - old) / PS_LUA_BYTES_PER_INSTRUCTION);
+  return p;
+}
+
+/* count hook: raise once the instruction budget is spent, and again at every
+** later check, so a pcall inside the script cannot keep the script running */
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  meter *mt = meter_of(L);
+  mt->remaining -= BUDGET_STEP;
+  if (mt->remaining < 0) {
+    luaL_where(L, 0); /* inside a hook, level 0 is the Lua function that ran out */
+    lua_pushliteral(L, "instruction budget exceeded (a loop that does not end?)");
+    lua_concat(L, 2);
+    lua_error(L);
+  }
+}
+
+/* ps_lua_meter_new — a bare state on the metered allocator and count hook */
+lua_State *ps_lua_meter_new(size_t memory_limit) {
+  meter *mt = calloc(1, sizeof *mt);
+  if (!mt) return NULL;
+  mt->limit = memory_limit;
+  lua_State *L = lua_newstate(budget_alloc, mt);
+  if (!L) {
+    free(mt);
+    return NULL;
+  }
+  *(meter **)lua_getextraspace(L) = mt;
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_STEP);
+  return L;
+}
+
+/* ps_lua_close — the state and its meter */
+void ps_lua_close(lua_State *L) {
+  if (!L) return;
+  meter *mt = meter_of(L);
+  lua_close(L);
+  free(mt);
+}
+
+/* ps_lua_set_budget — re-arm the instruction budget */
+void ps_lua_set_budget(lua_State *L, long long instructions) { meter_of(L)->remaining = instructions; }
+
+/* ps_lua_charge — spend budget on work done in C; raise once it is spent */
+void ps_lua_charge(lua_State *L, double instructions, const char *why) {
+  meter *mt = meter_of(L);
+  if (instructions < 1) return;
+  mt->remaining = instructions > (double)mt->remaining ? -1 : mt->remaining - (long long)instructions;
+  if (mt->remaining < 0) {
+    luaL_where(L, 1); /* the script's line that called the library function */
+    lua_pushfstring(L, "instruction budget exceeded (%s)", why ? why : "a loop that does not end?");
+    lua_concat(L, 2);
+    lua_error(L);
+  }
+}
 
 enum { PLAIN, PATTERN, GMATCH, FIND, RANGE, SORT }; /* what a call costs beyond its operands */
 
@@ -111,6 +194,7 @@ static void meter_table(lua_State *L) {
   }
 }
 
+/* ps_lua_meter_libraries — wrap the library functions that work in proportion to their operands */
 void ps_lua_meter_libraries(lua_State *L) {
   static const char *const libraries[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_UTF8LIBNAME, NULL};
   for (const char *const *name = libraries; *name; name++) {

@@ -6,13 +6,15 @@
 **     each payer pays its first payment (pools as far as their balance goes);
 **   at the recovery: second payments, then the recovery shared back pro rata
 **     to what each payer paid. */
+#include "sim/claims.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/path_state.h"
+#include "sim/flows.h"
 #include "sim/policy.h"
 #include "sim/programme.h"
 
@@ -76,27 +78,10 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
-int ps_claims_batchable(const ps_model *m, int s) {
-  const ps_segment *seg = &m->segments[s];
-  const ps_programme *p = &m->programmes[seg->programme];
-  /* the same amount and LGD for every loan, and no hook to tell them apart */
-  if (seg->loan.kind != PS_DIST_FIXED || seg->lgd.kind != PS_DIST_FIXED || m->has_on_default || p->has_split)
-    return 0;
-  /* no limit that one loan may reach and the next not: a first loss used up,
-  ** the programme's caps, a payer's yearly cap, a second payment (when a pool
-  ** may run short at the recovery), a guarantor's capital, an insurer's breaker */
-  if (p->first_loss_share >= 0 || p->cap_per_year > 0 || p->cap_total > 0 || p->cap_rate > 0 ||
-      p->cap_loss_share > 0 || p->first_payment < 1)
-    return 0;
-  for (int i = 0; i < p->nshares; i++) {
-    int a = p->shares[i].account;
-    if (p->shares[i].cap_per_year > 0) return 0;
-    if (a < m->nparties && m->parties[a].kind == PS_PARTY_GUARANTOR && m->parties[a].capital > 0) return 0;
-    if (a < m->nparties && m->parties[a].kind == PS_PARTY_INSURER && m->parties[a].loss_ratio_cap > 0) return 0;
-  }
-  return 1;
-}
-
+/* ps_claims_record_default — record `count` defaults of loans of segment s, originated in `cohort`, in
+** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for loans of a segment,
+** whose amount and LGD are drawn; count > 1 only where ps_path_batchable says so. 0, or -1 when out of
+** memory or a hook failed (then w->error says why) */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
@@ -216,7 +201,7 @@ static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, i
 
 /* what a party pays of `amount` a loan now: a guarantor no more than its
 ** capital left, an insurer no more than its loss-ratio cap allows this year
-** (limits a run of defaults never meets: ps_claims_batchable); the rest is its
+** (limits a run of defaults never meets: ps_path_batchable); the rest is its
 ** unpaid share, which excess_to bears (paying the bank, unless it is the bank).
 ** Returns what the party pays a loan, or -1. */
 static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t) {
@@ -245,26 +230,6 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
   return excess_pays(w, r, p, amount - now, t) ? -1 : now;
 }
 
-/* pay `count` claims of `amount` from a pool to the bank now, as far as its
-** balance goes, and record the rest as shortfall */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int64_t count, int t) {
-  pool_state *ps = &w->pools[pool];
-  /* the sizing shadow adds claim by claim, as the claims come one at a time */
-  for (int64_t k = 0; k < count; k++) ps->need += (double)amount * ps->discount;
-  if (ps->need > ps->required) ps->required = ps->need;
-  amount *= count;
-  int64_t now = amount < ps->balance ? amount : ps->balance;
-  ps->balance -= now;
-  ps->claims += amount;
-  ps->paid += now;
-  ps->by_programme[programme] += now;
-  if (driver >= 0) ps->by_segment[driver] += now;
-  ps->year_paid += now;
-  ps->shortfall += amount - now;
-  if (amount > now && ps->depletion == 0) ps->depletion = t;
-  return now;
-}
-
 /* a payer pays `amount` a loan of the record now (a pool as far as its
 ** balance goes: a run of defaults reaches here only when its pools can pay all
 ** of it, split_short_run, so what it pays divides evenly among its loans) */
@@ -274,7 +239,7 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
   int64_t now = amount;
   if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
   if (ps_is_pool_account(m, account))
-    now = ps_claims_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
+    now = ps_path_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
                               r->count, t) / r->count;
   *paid += now;
   /* from account to the bank: the name 'account' only looks like the parameter 'amount' */
@@ -336,6 +301,7 @@ static int split_short_run(ps_path *w, int idx, int t) {
   return 0;
 }
 
+/* ps_claims_pay — pay the claims due in period t; 0 or -1 (out of memory) */
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
@@ -412,6 +378,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
     }
 }
 
+/* ps_claims_recover — share the recoveries due in period t; 0 or -1 (out of memory) */
 int ps_claims_recover(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {

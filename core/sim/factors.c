@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* ps_factors_init — fill *f with arrays for m; 0, or -1 when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m) {
   size_t T = (size_t)m->periods + 1;
   f->periods = m->periods;
@@ -18,14 +19,15 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   f->mix = malloc(T * sizeof(double));
   f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
   if (!f->z || !f->s || !f->mix || !f->eta) {
-    ps_factors_free(f);
+    ps_factors_destroy(f);
     return -1;
   }
   for (size_t t = 0; t < T; t++) f->mix[t] = 1;
   return 0;
 }
 
-void ps_factors_free(ps_factors *f) {
+/* ps_factors_destroy — free what *f holds (its pointers become NULL) */
+void ps_factors_destroy(ps_factors *f) {
   free(f->z);
   free(f->s);
   free(f->mix);
@@ -33,6 +35,7 @@ void ps_factors_free(ps_factors *f) {
   f->z = f->s = f->mix = f->eta = NULL;
 }
 
+/* ps_factors_draw — draw a path's factors */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   double phi = m->cycle, innovation_sd = sqrt(1 - phi * phi);
   int T = m->periods, n = m->nsectors;
@@ -52,10 +55,14 @@ void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
     for (int t = 1; t <= T; t++) f->mix[t] = sqrt(gsl_ran_chisq(r, m->nu) / m->nu);
 }
 
+/* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period t given
+** the factors (stress shifts and PD multipliers applied) */
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
   return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
 }
 
+/* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
+** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
 double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c) {
   if (m->stress_pd[t] != 1) {
     h = fmin(1, h * m->stress_pd[t]);

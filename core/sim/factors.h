@@ -20,19 +20,20 @@ typedef struct {
   double *eta;  /* scratch, nsectors */
 } ps_factors;
 
-/* 0, or -1 when out of memory */
+/* ps_factors_init — fill *f with arrays for m; 0, or -1 when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m);
-void ps_factors_free(ps_factors *f);
+/* ps_factors_destroy — free what *f holds (its pointers become NULL) */
+void ps_factors_destroy(ps_factors *f);
 
-/* Draw a path's factors. The systemic factor is drawn first for every period,
+/* ps_factors_draw — draw a path's factors. The systemic factor is drawn first for every period,
 ** so adding sectors or a t copula leaves it unchanged (common random numbers). */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);
 
 
-/* the probability that a loan of segment seg, of age `age`, defaults in period
+/* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period
 ** t given the factors (stress shifts and PD multipliers applied) */
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age);
-/* the same for a loan of segment seg whose own per-period hazard is h, with
+/* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
 ** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
 double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c);
 

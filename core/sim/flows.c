@@ -6,10 +6,10 @@
 ** Loans are not drawn one by one unless they default, so these flows use the
 ** expected principal of the loans alive (loans alive x mean loan size x share
 ** outstanding): exact for fixed loan sizes, the conditional mean otherwise. */
+#include "sim/flows.h"
+
 #include <math.h>
 #include <stdint.h>
-
-#include "sim/path_state.h"
 
 static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
@@ -20,6 +20,8 @@ static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind
   return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
 }
 
+/* ps_flows_capital_left — what a guarantor can still pay: its capital plus everything it has received
+** less everything it has paid (fen); INT64_MAX when its capital is unlimited */
 int64_t ps_flows_capital_left(const ps_path *w, int party) {
   const ps_party *p = &w->m->parties[party];
   if (p->kind != PS_PARTY_GUARANTOR || p->capital == 0) return INT64_MAX;
@@ -38,6 +40,8 @@ static double performing(const ps_path *w, int s, int t) {
   return sum * seg->loan.mean * PS_FEN_PER_YUAN;
 }
 
+/* ps_flows_capacity — how many of a segment's new loans its guarantors (and the programme's leverage)
+** have room for, this period */
 int64_t ps_flows_capacity(ps_path *w, int s) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
@@ -146,6 +150,8 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
   return 0;
 }
 
+/* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
+** still at risk after the period's defaults; 0 or -1 (out of memory) */
 int ps_flows_period(ps_path *w, int t) {
   const ps_model *m = w->m;
   /* every segment, its scenario's own and those of loan tapes, in order */

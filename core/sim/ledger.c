@@ -11,6 +11,7 @@ static const char *const kind_names[PS_NKINDS] = {
 
 const char *ps_kind_name(ps_kind k) { return k < PS_NKINDS ? kind_names[k] : "?"; }
 
+/* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps every posting */
 int ps_ledger_init(ps_ledger *l, int naccounts, int logging) {
   memset(l, 0, sizeof *l);
   l->naccounts = naccounts;
@@ -19,17 +20,20 @@ int ps_ledger_init(ps_ledger *l, int naccounts, int logging) {
   return l->net ? 0 : -1;
 }
 
-void ps_ledger_free(ps_ledger *l) {
+/* ps_ledger_destroy — free what *l holds and zero it */
+void ps_ledger_destroy(ps_ledger *l) {
   free(l->net);
   free(l->log);
   memset(l, 0, sizeof *l);
 }
 
+/* ps_ledger_reset — forget all postings (start of a path) */
 void ps_ledger_reset(ps_ledger *l) {
   memset(l->net, 0, (size_t)l->naccounts * PS_NKINDS * sizeof *l->net);
   l->nlog = 0;
 }
 
+/* ps_ledger_log — append a posting to the log; 0, or -1 when it cannot grow */
 int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
   if (l->nlog == l->caplog) {
     size_t cap = l->caplog ? 2 * l->caplog : 256;
@@ -42,12 +46,14 @@ int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps
   return 0;
 }
 
+/* ps_ledger_balance — net of all kinds for an account */
 int64_t ps_ledger_balance(const ps_ledger *l, int account) {
   int64_t b = 0;
   for (int k = 0; k < PS_NKINDS; k++) b += ps_ledger_net(l, account, (ps_kind)k);
   return b;
 }
 
+/* ps_ledger_check_balanced — 0 when, for every kind, the nets over all accounts sum to zero */
 int ps_ledger_check_balanced(const ps_ledger *l) {
   for (int k = 0; k < PS_NKINDS; k++) {
     int64_t sum = 0;

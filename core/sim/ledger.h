@@ -30,7 +30,7 @@ typedef enum {
   PS_NKINDS
 } ps_kind;
 
-/* the name used in JSON and CSV */
+/* ps_kind_name — the name used in JSON and CSV */
 const char *ps_kind_name(ps_kind k);
 
 typedef struct {
@@ -47,10 +47,12 @@ typedef struct {
   int logging;
 } ps_ledger;
 
-/* allocate for naccounts; logging != 0 keeps every posting. Returns 0 or -1. */
+/* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps
+** every posting. Returns 0 or -1 (out of memory; *l can still be destroyed). */
 int ps_ledger_init(ps_ledger *l, int naccounts, int logging);
-void ps_ledger_free(ps_ledger *l);
-/* forget all postings (start of a path) */
+/* ps_ledger_destroy — free what *l holds and zero it */
+void ps_ledger_destroy(ps_ledger *l);
+/* ps_ledger_reset — forget all postings (start of a path) */
 void ps_ledger_reset(ps_ledger *l);
 
 /* x rounded to the nearest integer, halves away from zero: llround(x) for the
@@ -62,7 +64,7 @@ static inline int64_t ps_round_fen(double x) {
   return frac >= 0.5 ? r + 1 : frac <= -0.5 ? r - 1 : r;
 }
 
-/* append a posting to the log; 0, or -1 when it cannot grow */
+/* ps_ledger_log — append a posting to the log; 0, or -1 when it cannot grow */
 int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind);
 
 /* move amount fen from one account to another; amount 0 is a no-op.
@@ -74,14 +76,14 @@ static inline int ps_ledger_post(ps_ledger *l, int period, int from, int to, int
   return l->logging ? ps_ledger_log(l, period, from, to, amount, kind) : 0;
 }
 
-/* net of all kinds for an account */
+/* ps_ledger_balance — net of all kinds for an account */
 int64_t ps_ledger_balance(const ps_ledger *l, int account);
 /* net of one kind for an account */
 static inline int64_t ps_ledger_net(const ps_ledger *l, int account, ps_kind k) {
   return l->net[(size_t)account * PS_NKINDS + k];
 }
 
-/* 0 when, for every kind, the nets over all accounts sum to zero */
+/* ps_ledger_check_balanced — 0 when, for every kind, the nets over all accounts sum to zero */
 int ps_ledger_check_balanced(const ps_ledger *l);
 
 #endif

@@ -103,6 +103,7 @@ static void *worker(void *arg) {
   return NULL;
 }
 
+/* ps_default_threads — the number of online processors (at least 1) */
 int ps_default_threads(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? (int)n : 1;
@@ -114,6 +115,7 @@ static double now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* ps_simulate — run the paths of m over threads into out (allocated here) */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
   if (ps_outcomes_alloc(out, m, o->paths, o->band_paths)) {
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);

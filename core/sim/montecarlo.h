@@ -27,14 +27,14 @@ typedef struct {
   long band_paths;        /* balance bands from the first this many paths; 0: PS_BAND_PATHS */
 } ps_run_options;
 
-/* the number of online processors (at least 1) */
+/* ps_default_threads — the number of online processors (at least 1) */
 int ps_default_threads(void);
 
 /* ps_request_stop and ps_stop_signal (poolsim.h): workers finish the chunk
 ** they hold and take no more, so the paths done are always a prefix 0..n-1,
 ** the same results as a run of n paths. */
 
-/* Fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
+/* ps_simulate — fill out (allocated here; free with ps_outcomes_free). Returns 0, or -1 with
 ** the message of the failing path with the lowest index (PS_PATH_EHOOK, path.h,
 ** when that path failed in one of the scenario's hooks). After
 ** ps_request_stop, out holds the prefix of paths finished (out->paths fewer

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ps_budget_name — a budget kind's name in JSON, CSV and reports */
 const char *ps_budget_name(ps_budget_kind k) {
   static const char *const names[PS_NBUDGET] = {"pool_funding", "compensation", "interest_subsidy", "fee_subsidy",
                                                 "premium_subsidy"};
@@ -69,6 +70,8 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   return n;
 }
 
+/* ps_outcomes_alloc — allocate for m and the given number of paths, keeping per-period balances for
+** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); 0 or -1 */
 int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
   array_plan plan[MAX_ARRAYS];
   int n = plan_arrays(o, m, paths, band_paths, plan);
@@ -85,6 +88,7 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_p
   return 0;
 }
 
+/* ps_outcomes_bytes — the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
 double ps_outcomes_bytes(const ps_model *m, long paths) {
   ps_outcomes o;
   array_plan plan[MAX_ARRAYS];
@@ -104,6 +108,7 @@ static void shrink(void *a, size_t size, int items, size_t inner, long old_paths
             (size_t)new_paths * block);
 }
 
+/* ps_outcomes_truncate — keep the first `paths` paths only (an interrupted run), in place */
 void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   long old = o->paths;
   if (paths >= old) return;
@@ -131,6 +136,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   o->paths = paths;
 }
 
+/* ps_outcomes_free — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_free(ps_outcomes *o) {
   free(o->claims);
   free(o->paid);

@@ -19,7 +19,7 @@ typedef enum {
   PS_NBUDGET
 } ps_budget_kind;
 
-/* its name in JSON, CSV and reports */
+/* ps_budget_name — a budget kind's name in JSON, CSV and reports */
 const char *ps_budget_name(ps_budget_kind k);
 
 typedef struct {
@@ -60,14 +60,15 @@ typedef struct {
 ** quantiles' Monte Carlo error is already far below what a chart shows */
 #define PS_BAND_PATHS 100000L
 
-/* allocate for m and the given number of paths, keeping per-period balances
+/* ps_outcomes_alloc — allocate for m and the given number of paths, keeping per-period balances
 ** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
 ** 0 or -1 */
 int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
+/* ps_outcomes_free — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_free(ps_outcomes *o);
-/* the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
+/* ps_outcomes_bytes — the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
 double ps_outcomes_bytes(const ps_model *m, long paths);
-/* keep the first `paths` paths only (an interrupted run), in place */
+/* ps_outcomes_truncate — keep the first `paths` paths only (an interrupted run), in place */
 void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
 
 static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {

@@ -26,6 +26,8 @@ static void *worker(void *arg) {
   return NULL;
 }
 
+/* ps_parallel_for — run fn(ctx, i, scratch) for every i over min(threads, n) threads (the caller's
+** thread when none can start) */
 int ps_parallel_for(size_t n, int threads, size_t scratch_len, ps_task_fn fn, void *ctx) {
   task_run t = {.n = n, .scratch_len = scratch_len, .fn = fn, .ctx = ctx};
   atomic_init(&t.next, 0);

@@ -1,8 +1,24 @@
-/* path_state.h — the inside of a path workspace, shared by the files that
-** run one path: path.c (the period loop, originations, defaults), claims.c
-** (sharing each default: claims, caps, pauses, recoveries) and rules.c (the
-** loan book, triggers and pool funding rules); tests/unit/test_runs.c reads it
-** to record defaults one by one. Nothing else includes it. */
+/* path_state.h — the bottom of the path stage: the state of one path (its
+** pools, programmes, parties, pending defaults and ledger), its workspace
+** (ps_path_new, ps_path_free, ps_path_reset), and the primitives that more
+** than one layer uses: top up a pool, pay from a pool, suspend a programme,
+** set its shares, see a programme as hooks do.
+**
+** Layering of the path stage: a file may call only the files below it, and
+** none calls or includes a file above it.
+**   montecarlo.c, search.c  threads, workers, the sizing bisection
+**   path.c        the period loop (ps_path_run): originations, default draws,
+**                 the accounts check, outcomes
+**   claims.c      one default: record, claim, pay, recover
+**   policy.c      the Lua hooks: a state per path, registry refs, budgets
+**   lua/ctx.c     the ctx object hooks see
+**   rules.c       book, NPL, triggers, funding rules, layers, wind-down
+**   flows.c       interest, fees, premiums, subsidies; guarantor capacity
+**   path_state.c  this header: the state and its primitives
+**   ledger, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
+** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
+** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
+** tests/unit/test_runs.c reads the state to compare runs of defaults. */
 #ifndef PS_PATH_STATE_H
 #define PS_PATH_STATE_H
 
@@ -17,7 +33,7 @@
 #include "sim/path.h"
 
 /* one default awaiting its claim and its recovery, or a run of `count`
-** identical defaults recorded together (ps_claims_batchable): the amounts are
+** identical defaults recorded together (ps_path_batchable): the amounts are
 ** per loan, and what moves is count times them */
 typedef struct {
   int programme, period, segment;
@@ -85,84 +101,106 @@ typedef struct {
   int head, tail;
 } queue;
 
+/* The workspace. Who writes what: the sampler's part is path.c's (rules.c and
+** flows.c read the cohorts); the pending defaults are claims.c's; the
+** accounts (pools, programmes, parties, ledger) are written by
+** path.c, claims.c, rules.c and flows.c, and by hooks only through the
+** primitives below. */
 struct ps_path {
+  /* ---- the run (fixed by ps_path_new) */
   const ps_model *m;
   const int64_t *initial;
   int audit;
+  int by_loan; /* the naive loan-by-loan sampler (benchmarks' baseline) */
+  /* ---- the sampler: streams, factors, loans at risk */
   gsl_rng *factor_rng, *default_rng;
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
-  unsigned char *batchable;   /* per segment: ps_claims_batchable */
+  unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch: thinning candidates that did not default */
   size_t caprejected;
+  /* ---- the accounts */
   pool_state *pools;
   programme_state *progs;
   party_state *parties;
+  ps_ledger ledger;
+  /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;
   int64_t *due, *paid; /* per record payer: what is owed, what was paid */
   size_t namounts, capamounts;
   queue *claims, *recoveries; /* by period */
   double *weights;            /* scratch for splits */
-  double *driver_weights;     /* scratch, one per segment slot of the tail contributions */
+  double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
   int64_t *parts;
-  int period_now; /* the period being run: postings made now carry it */
-  ps_ledger ledger;
-  ps_policy *policy;  /* Lua hooks of this path, or NULL */
-  int by_loan;        /* the naive loan-by-loan sampler (benchmarks' baseline) */
-  long index;         /* the path being run */
-  char error[1024];   /* why the path stopped, when it was not memory */
+  /* ---- the path being run */
+  int period_now;    /* postings made now carry it */
+  ps_policy *policy; /* Lua hooks of this path, or NULL */
+  char error[1024];  /* why the path stopped, when it was not memory */
 };
 
-/* ---- claims.c ---- */
-/* record `count` defaults of loans of segment s, originated in `cohort`, in
-** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for
-** loans of a segment, whose amount and LGD are drawn; count > 1 only where
-** ps_claims_batchable says so */
-int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
-/* whether a run of defaults of segment s in one period may be recorded as one
-** record with a count: their amounts are all the same and every step a record
-** goes through is linear in the count (the pools' balances excepted, which
-** ps_claims_pay handles by splitting the run where a pool runs short) */
-int ps_claims_batchable(const ps_model *m, int s);
-/* a pool pays `count` claims of `amount` now as far as its balance goes,
-** recording the claims, any shortfall and the sizing shadow; returns what it
-** paid in all (the caller posts it) */
-int64_t ps_claims_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount, int64_t count, int t);
-/* pay the claims due in period t; share the recoveries due in t */
-int ps_claims_pay(ps_path *w, int t);
-int ps_claims_recover(ps_path *w, int t);
+/* a programme as hooks see it */
+typedef struct {
+  double npl_ratio, performing; /* performing: yuan, expected principal at risk */
+  long defaults, originated;
+  int paused, stopped;
+} ps_programme_view;
 
-/* ---- rules.c ---- */
-/* expected principal at risk in period t from cohorts originated before t, per programme */
-void ps_rules_book(ps_path *w, int t);
-/* the triggers of every programme, checked at the start of each period */
-void ps_rules_triggers(ps_path *w);
-/* pool funding rules at the start of period t (after yield and scheduled top-ups) */
-int ps_rules_fund(ps_path *w, int t);
-/* settle each programme's excess-of-loss layer for the fiscal year just ended */
-int ps_rules_settle_layers(ps_path *w, int t);
-/* wind-down at the end of the horizon */
-int ps_rules_wind_down(ps_path *w);
-/* a guarantor's payouts / principal it guaranteed; an insurer's claims / premiums (so far) */
-double ps_rules_payout_rate(const ps_path *w, int party);
-double ps_rules_loss_ratio(const ps_path *w, int party);
-/* bank NPL ratios against their tolerance, at the start of period t (after
-** the book), while the bank is lending */
-void ps_rules_npl(ps_path *w, int t);
+/* ps_path_batchable — whether a run of defaults of segment s in one period may
+** be recorded as one default_record with a count: their amounts are all the
+** same and every step a record goes through is linear in the count (the pools'
+** balances excepted, which ps_claims_pay handles by splitting the run where a
+** pool runs short) */
+int ps_path_batchable(const ps_model *m, int s);
 
-/* ---- flows.c ---- */
-/* how many of a segment's new loans its guarantors have room for, this period */
-int64_t ps_flows_capacity(ps_path *w, int s);
-/* interest, funding cost, fees, premiums and subsidies of period t, on the
-** loans still at risk after the period's defaults */
-int ps_flows_period(ps_path *w, int t);
-/* what a guarantor can still pay: its capital plus everything it has received
-** less everything it has paid (fen); INT64_MAX when its capital is unlimited */
-int64_t ps_flows_capital_left(const ps_path *w, int party);
+/* ps_path_reset — forget the last path: empty cohorts, queues, ledger and
+** every pool, programme and party state; 0, or -1 when out of memory */
+int ps_path_reset(ps_path *w);
+
+/* ps_path_pool_balance — a pool's balance now, fen */
+int64_t ps_path_pool_balance(const ps_path *w, int pool);
+
+/* ps_path_topup — a top-up of fen > 0 from the pool's owner, now (posted in
+** the period being run); 0 or -1 (out of memory) */
+int ps_path_topup(ps_path *w, int pool, int64_t fen);
+
+/* ps_path_programme_view — programme `programme` as hooks see it, into *v */
+void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v);
+
+/* ps_path_suspend — pause (on != 0) or resume a programme's compensation from
+** the next claim on, on top of its triggers */
+void ps_path_suspend(ps_path *w, int programme, int on);
+
+/* ps_path_set_share — replace a programme's share fractions for later defaults
+** (per share, in the programme's share order; NULL restores the scenario's) */
+void ps_path_set_share(ps_path *w, int programme, const double *fractions);
+
+/* ps_path_pool_pays — a pool pays `count` claims of `amount` fen now as far as
+** its balance goes, recording the claims, any shortfall (and the period t of
+** its first depletion) and the sizing shadow, by programme and by driver slot
+** (driver < 0: none); returns what it paid in all (the caller posts it).
+** Inline: claims are paid in the hot loop. */
+static inline int64_t ps_path_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount,
+                                        int64_t count, int t) {
+  pool_state *ps = &w->pools[pool];
+  /* the sizing shadow adds claim by claim, as the claims come one at a time */
+  for (int64_t k = 0; k < count; k++) ps->need += (double)amount * ps->discount;
+  if (ps->need > ps->required) ps->required = ps->need;
+  amount *= count;
+  int64_t now = amount < ps->balance ? amount : ps->balance;
+  ps->balance -= now;
+  ps->claims += amount;
+  ps->paid += now;
+  ps->by_programme[programme] += now;
+  if (driver >= 0) ps->by_segment[driver] += now;
+  ps->year_paid += now;
+  ps->shortfall += amount - now;
+  if (amount > now && ps->depletion == 0) ps->depletion = t;
+  return now;
+}
 
 #endif

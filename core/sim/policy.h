@@ -4,7 +4,7 @@
 ** A worker owns one ps_policy. Each path gets a fresh sandboxed Lua state
 ** running the scenario text, so a hook cannot carry state from one path to the
 ** next: results stay the same whatever the thread count or path order. Hooks
-** see `ctx` (docs/scenario.md): ctx.period, ctx:pool(id), ctx:topup(id, yuan),
+** see `ctx` (lua/ctx.h; docs/scenario.md): ctx.period, ctx:pool(id), ctx:topup(id, yuan),
 ** ctx:programme(id), ctx:suspend(id), ctx:resume(id), ctx:set_share(id, t). */
 #ifndef PS_POLICY_H
 #define PS_POLICY_H
@@ -15,23 +15,31 @@
 #include "scenario/model.h"
 #include "sim/path.h"
 
-/* NULL when out of memory */
+/* a default as hooks see it */
+typedef struct {
+  int programme, segment, period, age;
+  double amount, exposure, lgd; /* yuan, yuan, fraction */
+} ps_loan_view;
+
+/* ps_policy_new — the hooks of m for one worker (the scenario compiled once);
+** NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m);
+/* ps_policy_free — destroy p and its Lua state (NULL is fine) */
 void ps_policy_free(ps_policy *p);
 
-/* the start of period t: call on_period(ctx) if the scenario has it; 0, or -1
+/* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; 0, or -1
 ** with a message naming the hook and period */
 int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errlen);
 
-/* on_default(loan, ctx): may return { lgd = x } to change the loss given default */
+/* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given default */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen);
 
-/* the programme's split(loss, loan, ctx): fractions of the loss per share of
+/* ps_policy_split — the programme's split(loss, loan, ctx): fractions of the loss per share of
 ** the programme (in its share order) into fractions[] */
 int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *fractions, char *err,
                     size_t errlen);
 
-/* start path `index`: a fresh state, math.random on the path's policy stream */
+/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen);
 
 #endif

@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+/* ps_split_fen — split total fen in proportion to weights w[0..n-1] (>= 0, not all zero): out[i] =
+** floor(total * w[i] / W) plus one fen to the largest remainders */
 void ps_split_fen(int64_t total, const double *w, int n, int64_t *out) {
   double sum = 0;
   for (int i = 0; i < n; i++) sum += w[i];
@@ -31,6 +33,8 @@ void ps_split_fen(int64_t total, const double *w, int n, int64_t *out) {
   }
 }
 
+/* ps_share_fraction — the fraction of a loss share sh takes on a loan of `amount` fen whose flags earn
+** `points` (tiered shares); 0 for the rest, which the caller derives */
 double ps_share_fraction(const ps_share *sh, int64_t amount, double points) {
   if (sh->rest) return 0;
   if (!sh->ntiers) return sh->share;
@@ -43,6 +47,8 @@ double ps_share_fraction(const ps_share *sh, int64_t amount, double points) {
   return fmin(sh->ceiling, ratio + points);
 }
 
+/* ps_programme_fractions — the first half of ps_programme_split: each share's fraction of this loan in
+** w */
 void ps_programme_fractions(const ps_programme *p, int64_t amount, const double *points, double *w) {
   double taken = 0;
   int rest = -1;
@@ -54,12 +60,17 @@ void ps_programme_fractions(const ps_programme *p, int64_t amount, const double 
   if (rest >= 0) w[rest] = fmax(0, 1 - taken);
 }
 
+/* ps_programme_split — what each share of programme p owes on a default with exposure E (fen) of a
+** loan of `amount` fen: due[i] for p->shares[i]. points[i] are the flag points of the loan's segment
+** for share i */
 void ps_programme_split(const ps_programme *p, int64_t amount, const double *points, int64_t exposure,
                         int64_t *due, int64_t *bank_keeps, double *w) {
   ps_programme_fractions(p, amount, points, w);
   ps_programme_apply(p, exposure, due, bank_keeps, w);
 }
 
+/* ps_programme_apply — the second half: split the exposure by the fractions in w (which it then uses
+** as scratch) and apply the per-loan cap */
 void ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w) {
   ps_split_fen(exposure, w, p->nshares, due);
   int64_t others = 0;

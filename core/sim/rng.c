@@ -52,12 +52,14 @@ const gsl_rng_type *ps_rng_xoshiro256ss = &xoshiro_type;
 
 gsl_rng *ps_rng_alloc(void) { return gsl_rng_alloc(ps_rng_xoshiro256ss); }
 
+/* ps_rng_stream_key — the 64-bit key for (seed, path, purpose): splitmix64 finalisers chained */
 uint64_t ps_rng_stream_key(uint64_t seed, uint64_t path, ps_stream purpose) {
   uint64_t k = mix64(seed + 0x9e3779b97f4a7c15ULL);
   k = mix64(k ^ (path + 0x632be59bd9b4e019ULL));
   return mix64(k ^ ((uint64_t)purpose + 0xd1b54a32d192ed03ULL));
 }
 
+/* ps_rng_seed_stream — position r at the start of the stream for (seed, path, purpose) */
 void ps_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t path, ps_stream purpose) {
   gsl_rng_set(r, (unsigned long)ps_rng_stream_key(seed, path, purpose));
 }

@@ -25,13 +25,13 @@ typedef enum {
 /* the GSL generator type "xoshiro256**" */
 extern const gsl_rng_type *ps_rng_xoshiro256ss;
 
-/* allocate a generator of our type (NULL when out of memory) */
+/* ps_rng_alloc — allocate a generator of our type (NULL when out of memory) */
 gsl_rng *ps_rng_alloc(void);
 
-/* position r at the start of the stream for (seed, path, purpose) */
+/* ps_rng_seed_stream — position r at the start of the stream for (seed, path, purpose) */
 void ps_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t path, ps_stream purpose);
 
-/* the 64-bit key for (seed, path, purpose): splitmix64 finalisers chained */
+/* ps_rng_stream_key — the 64-bit key for (seed, path, purpose): splitmix64 finalisers chained */
 uint64_t ps_rng_stream_key(uint64_t seed, uint64_t path, ps_stream purpose);
 
 #endif

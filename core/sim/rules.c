@@ -2,10 +2,11 @@
 ** the loans at risk, the programmes' triggers, and the pools' funding rules
 ** (refill last year's outlay, refill below a share of the loans covered,
 ** wind-down). All run at the start of a period, in the order of docs/rules.md. */
+#include "sim/rules.h"
+
 #include <math.h>
 #include <string.h>
 
-#include "sim/path_state.h"
 #include "sim/programme.h"
 
 /* share of a loan's principal still outstanding at the start of its period of age `age` */
@@ -13,6 +14,8 @@ static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
 
+/* ps_rules_book — expected principal at risk in period t from cohorts originated before t, per
+** programme */
 void ps_rules_book(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
@@ -31,6 +34,7 @@ void ps_rules_book(ps_path *w, int t) {
   }
 }
 
+/* ps_rules_payout_rate — a guarantor's payouts / principal it guaranteed, so far */
 double ps_rules_payout_rate(const ps_path *w, int party) {
   const ps_model *m = w->m;
   double guaranteed = 0;
@@ -40,6 +44,7 @@ double ps_rules_payout_rate(const ps_path *w, int party) {
   return guaranteed > 0 ? (double)w->parties[party].payouts / guaranteed : 0;
 }
 
+/* ps_rules_loss_ratio — an insurer's claims / premiums, so far */
 double ps_rules_loss_ratio(const ps_path *w, int party) {
   const party_state *ps = &w->parties[party];
   return ps->premiums > 0 ? (double)ps->claims / (double)ps->premiums : 0;
@@ -61,6 +66,7 @@ static double measure(const ps_path *w, const programme_state *ps, const ps_trig
   }
 }
 
+/* ps_rules_triggers — the triggers of every programme, checked at the start of each period */
 void ps_rules_triggers(ps_path *w) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) {
@@ -91,6 +97,8 @@ static int covers(const ps_programme *p, int account) {
   return p->layer.insurer >= 0 && p->layer.payer == account;
 }
 
+/* ps_rules_fund — pool funding rules at the start of period t (after yield and scheduled top-ups); 0
+** or -1 (out of memory) */
 int ps_rules_fund(ps_path *w, int t) {
   const ps_model *m = w->m;
   int per_year = ps_periods_per_year(m->step);
@@ -124,7 +132,7 @@ int ps_rules_fund(ps_path *w, int t) {
   return 0;
 }
 
-/* A bank's NPL ratio counts while it is still lending in some programme: once
+/* ps_rules_npl — a bank's NPL ratio counts while it is still lending in some programme: once
 ** lending ends the book runs off and the ratio tends to 100% whatever the
 ** loans' quality, which says nothing about its tolerance. */
 void ps_rules_npl(ps_path *w, int t) {
@@ -150,6 +158,8 @@ void ps_rules_npl(ps_path *w, int t) {
   }
 }
 
+/* ps_rules_settle_layers — settle each programme's excess-of-loss layer for the fiscal year just
+** ended; 0 or -1 (out of memory) */
 int ps_rules_settle_layers(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int k = 0; k < m->nprogrammes; k++) {
@@ -165,7 +175,7 @@ int ps_rules_settle_layers(ps_path *w, int t) {
     int64_t amount = ps_round_fen(layer->share * (double)excess);
     if (ps_is_pool_account(m, layer->payer)) {
       pool_state *pool = &w->pools[layer->payer - m->nparties];
-      amount = ps_claims_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
+      amount = ps_path_pool_pays(w, layer->payer - m->nparties, k, -1, amount, 1, t);
       ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
       for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
     }
@@ -174,6 +184,8 @@ int ps_rules_settle_layers(ps_path *w, int t) {
   return 0;
 }
 
+/* ps_rules_wind_down — pools that wind down return their balance at the end of the horizon; 0 or -1
+** (out of memory) */
 int ps_rules_wind_down(ps_path *w) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {

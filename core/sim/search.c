@@ -14,6 +14,8 @@ static int runs_short(ps_path *probe, int64_t *initial, int pool, int64_t balanc
   return ps_path_depleted(probe, pool);
 }
 
+/* ps_search_required — find path `index`'s smallest initial balance (fen) of `pool` that never runs
+** short, to within max(1 yuan, 1e-4 of it), starting from the guess (fen) */
 int ps_search_required(ps_path *probe, int64_t *initial, int pool, int short_there, uint64_t seed, long index,
                        ps_policy *policy, double guess, double *required, char *err, size_t errlen) {
   int64_t keep = initial[pool], lo = 0, hi = keep;

@@ -15,7 +15,7 @@
 #include "sim/path.h"
 #include "sim/policy.h"
 
-/* Find path `index`'s smallest initial balance (fen) of `pool` that never runs
+/* ps_search_required — find path `index`'s smallest initial balance (fen) of `pool` that never runs
 ** short, to within max(1 yuan, 1e-4 of it), starting from the guess (fen).
 ** The path already ran with initial[pool]; `short_there` says whether it ran
 ** short, so the search stays above or below that balance and agrees with the

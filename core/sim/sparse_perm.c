@@ -62,6 +62,7 @@ static int grow(ps_sparse_perm *p) {
   return 0;
 }
 
+/* ps_sparse_perm_reset — start (again) with items 0..n-1; 0, or -1 when out of memory */
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n) {
   for (int64_t j = 0; j < p->nused; j++) p->keys[p->used[j]] = EMPTY;
   p->nused = 0;
@@ -71,6 +72,8 @@ int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n) {
 
 int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k) { return get(p, k); }
 
+/* ps_sparse_perm_take — remove and return the item at position k in 0..n-1 (the last one moves there,
+** so visiting positions from n-1 down sees each item once); -1 when out of memory */
 int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k) {
   int64_t last = p->n - 1, item = get(p, k);
   if (k != last && set(p, k, get(p, last))) return -1;
@@ -78,19 +81,24 @@ int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k) {
   return item;
 }
 
+/* ps_sparse_perm_draw — draw one of the remaining items uniformly; -1 when none is left or out of
+** memory */
 int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r) {
   if (p->n <= 0) return -1;
   return ps_sparse_perm_take(p, (int64_t)gsl_rng_uniform_int(r, (unsigned long)p->n));
 }
 
-/* positions 0..n-1 always hold exactly the remaining items: append it at n */
+/* ps_sparse_perm_put_back — return a drawn item: positions 0..n-1 always hold exactly the
+** remaining items, so append it at n */
 int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {
   if (set(p, p->n, item)) return -1;
   p->n++;
   return 0;
 }
 
-void ps_sparse_perm_free(ps_sparse_perm *p) {
+/* ps_sparse_perm_destroy — free what *p holds and zero it (a zeroed ps_sparse_perm is empty;
+** ps_sparse_perm_reset fills it) */
+void ps_sparse_perm_destroy(ps_sparse_perm *p) {
   free(p->keys);
   free(p->values);
   free(p->used);

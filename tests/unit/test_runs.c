@@ -49,7 +49,7 @@ static int check_variant(const char *file, const ps_override *sets, int nsets, l
     return 0;
   }
   int batchable = 0;
-  for (int s = 0; s < m.nsegments; s++) batchable += ps_claims_batchable(&m, s);
+  for (int s = 0; s < m.nsegments; s++) batchable += ps_path_batchable(&m, s);
   recorder runs, single;
   int ok = recorder_init(&runs, &m, paths, 1) == 0 && recorder_init(&single, &m, paths, 0) == 0;
   CHECK(ok);
@@ -108,7 +108,7 @@ static void check_hand_split(void) {
     CHECK(0);
     return;
   }
-  CHECK(ps_claims_batchable(&m, 0));
+  CHECK(ps_path_batchable(&m, 0));
   ps_outcomes o;
   ps_path *w = run_logged_path(&m, &o);
   if (!w) {

@@ -88,7 +88,7 @@ int main(void) {
   ok = 1;
   for (int64_t k = 0; k < p.n; k++) ok &= ps_sparse_perm_at(&p, k) % 2 == 1;
   CHECK(ok);
-  ps_sparse_perm_free(&p);
+  ps_sparse_perm_destroy(&p);
   gsl_rng_free(r);
   return check_summary("test_sparse_perm");
 }

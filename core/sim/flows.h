@@ -1,0 +1,25 @@
+/* flows.h — the money that moves every period on the loans still at risk
+** (interest, funding cost, fees, premiums, subsidies) and a guarantor's
+** capacity for new guarantees. Above sim/path_state.h. */
+#ifndef PS_FLOWS_H
+#define PS_FLOWS_H
+
+#include <stdint.h>
+
+#include "sim/path_state.h"
+
+/* ps_flows_capacity — how many of a segment's new loans its guarantors (and
+** the programme's leverage) have room for, this period */
+int64_t ps_flows_capacity(ps_path *w, int s);
+
+/* ps_flows_period — interest, funding cost, fees, premiums and subsidies of
+** period t, on the loans still at risk after the period's defaults; 0 or -1
+** (out of memory) */
+int ps_flows_period(ps_path *w, int t);
+
+/* ps_flows_capital_left — what a guarantor can still pay: its capital plus
+** everything it has received less everything it has paid (fen); INT64_MAX when
+** its capital is unlimited */
+int64_t ps_flows_capital_left(const ps_path *w, int party);
+
+#endif

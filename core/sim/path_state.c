@@ -1,0 +1,188 @@
+/* path_state.c — the workspace of a path and the primitives that change its
+** state (layering: sim/path_state.h). */
+#include "sim/path_state.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/rng.h"
+
+/* ps_path_batchable — may a run of segment s be one record (sim/path_state.h) */
+int ps_path_batchable(const ps_model *m, int s) {
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  /* the same amount and LGD for every loan, and no hook to tell them apart */
+  if (seg->loan.kind != PS_DIST_FIXED || seg->lgd.kind != PS_DIST_FIXED || m->has_on_default || p->has_split)
+    return 0;
+  /* no limit that one loan may reach and the next not: a first loss used up,
+  ** the programme's caps, a payer's yearly cap, a second payment (when a pool
+  ** may run short at the recovery), a guarantor's capital, an insurer's breaker */
+  if (p->first_loss_share >= 0 || p->cap_per_year > 0 || p->cap_total > 0 || p->cap_rate > 0 ||
+      p->cap_loss_share > 0 || p->first_payment < 1)
+    return 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int a = p->shares[i].account;
+    if (p->shares[i].cap_per_year > 0) return 0;
+    if (a < m->nparties && m->parties[a].kind == PS_PARTY_GUARANTOR && m->parties[a].capital > 0) return 0;
+    if (a < m->nparties && m->parties[a].kind == PS_PARTY_INSURER && m->parties[a].loss_ratio_cap > 0) return 0;
+  }
+  return 1;
+}
+
+/* ps_path_new — the workspace and every array of its state, sized for m */
+ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
+  ps_path *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  w->m = m;
+  w->initial = initial;
+  w->audit = audit;
+  int maxshares = 0;
+  for (int i = 0; i < m->nprogrammes; i++)
+    if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
+  size_t T = (size_t)m->periods + 1;
+  int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
+           ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
+           (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
+           (w->alive_sum = calloc((size_t)m->nsegments + 1, sizeof(int64_t))) &&
+           (w->batchable = calloc((size_t)m->nsegments + 1, 1)) &&
+           (w->pools = calloc((size_t)m->npools, sizeof *w->pools)) &&
+           (w->progs = calloc((size_t)m->nprogrammes, sizeof *w->progs)) &&
+           (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
+           (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
+           (w->weights = calloc((size_t)maxshares + 2, sizeof *w->weights)) &&
+           (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
+           (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
+           (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
+           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
+  for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
+  for (int i = 0; ok && i < m->npools; i++)
+    ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
+         (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
+  for (int i = 0; ok && i < m->nprogrammes; i++)
+    ok = (w->progs[i].layer_by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
+  for (int i = 0; ok && i < m->nprogrammes; i++)
+    ok = (w->progs[i].active = calloc((size_t)m->programmes[i].ntriggers + 1, 1)) != NULL &&
+         (w->progs[i].share_buf = calloc((size_t)m->programmes[i].nshares + 1, sizeof(double))) != NULL &&
+         (w->progs[i].share_year = calloc((size_t)m->programmes[i].nshares + 1, sizeof(int64_t))) != NULL;
+  if (!ok) {
+    ps_path_free(w);
+    return NULL;
+  }
+  return w;
+}
+
+/* ps_path_free — the workspace and everything it owns */
+void ps_path_free(ps_path *w) {
+  if (!w) return;
+  if (w->factor_rng) gsl_rng_free(w->factor_rng);
+  if (w->default_rng) gsl_rng_free(w->default_rng);
+  for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
+  free(w->tape_loans);
+  free(w->rejected);
+  free(w->alive_sum);
+  free(w->batchable);
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
+    free(w->progs[i].active);
+    free(w->progs[i].share_buf);
+    free(w->progs[i].share_year);
+  }
+  free(w->alive);
+  ps_factors_destroy(&w->factors);
+  for (int i = 0; w->pools && i < w->m->npools; i++) {
+    free(w->pools[i].by_programme);
+    free(w->pools[i].by_segment);
+  }
+  for (int i = 0; w->progs && i < w->m->nprogrammes; i++) free(w->progs[i].layer_by_segment);
+  free(w->driver_weights);
+  free(w->driver_parts);
+  free(w->pools);
+  free(w->progs);
+  free(w->parties);
+  free(w->records);
+  free(w->due);
+  free(w->paid);
+  free(w->claims);
+  free(w->recoveries);
+  free(w->weights);
+  free(w->parts);
+  ps_ledger_destroy(&w->ledger);
+  free(w);
+}
+
+/* ps_path_reset — the state of a path not yet run, keeping the arrays */
+int ps_path_reset(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int s = 0; s < m->nsegments; s++) /* a tape group's loans enter as it originates */
+    if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return -1;
+  ps_ledger_reset(&w->ledger);
+  w->nrecords = w->namounts = 0;
+  for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
+  for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
+  memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  for (int i = 0; i < m->nprogrammes; i++) {
+    unsigned char *active = w->progs[i].active;
+    double *share_buf = w->progs[i].share_buf;
+    int64_t *share_year = w->progs[i].share_year, *layer_by_segment = w->progs[i].layer_by_segment;
+    memset(layer_by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
+    memset(active, 0, (size_t)m->programmes[i].ntriggers + 1);
+    memset(share_year, 0, ((size_t)m->programmes[i].nshares + 1) * sizeof(int64_t));
+    w->progs[i] = (programme_state){
+        .active = active, .share_buf = share_buf, .share_year = share_year, .layer_by_segment = layer_by_segment};
+  }
+  for (int i = 0; i < m->npools; i++) {
+    int64_t *by_programme = w->pools[i].by_programme, *by_segment = w->pools[i].by_segment;
+    memset(by_programme, 0, (size_t)m->nprogrammes * sizeof(int64_t));
+    memset(by_segment, 0, (size_t)m->ndrivers * sizeof(int64_t));
+    w->pools[i] = (pool_state){.discount = 1, .by_programme = by_programme, .by_segment = by_segment};
+  }
+  memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
+  return 0;
+}
+
+/* ps_path_model — the model of the workspace */
+const ps_model *ps_path_model(const ps_path *w) { return w->m; }
+
+/* ps_path_pool_balance — a pool's running balance, fen */
+int64_t ps_path_pool_balance(const ps_path *w, int pool) { return w->pools[pool].balance; }
+
+/* ps_path_ledger — the ledger of the path last run */
+const ps_ledger *ps_path_ledger(const ps_path *w) { return &w->ledger; }
+
+/* ps_path_depleted — whether the pool ran short in the path last run */
+int ps_path_depleted(const ps_path *w, int pool) { return w->pools[pool].depletion > 0; }
+
+/* ps_path_sample_by_loan — the naive sampler on or off */
+void ps_path_sample_by_loan(ps_path *w, int on) { w->by_loan = on; }
+
+/* ps_path_programme_view — NPL ratio, book, counts and state of a programme */
+void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {
+  const programme_state *ps = &w->progs[programme];
+  double book = ps->performing + (double)ps->npl;
+  *v = (ps_programme_view){book > 0 ? (double)ps->npl / book : 0, ps->performing / PS_FEN_PER_YUAN, (long)ps->defaults,
+                           (long)ps->originated, ps->paused || ps->suspended, ps->stopped};
+}
+
+/* ps_path_suspend — a programme paused by a hook (ps_rules_triggers applies it) */
+void ps_path_suspend(ps_path *w, int programme, int on) { w->progs[programme].suspended = on; }
+
+/* ps_path_set_share — a hook's fractions for the programme's later defaults */
+void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
+  programme_state *ps = &w->progs[programme];
+  ps->share_override = fractions ? ps->share_buf : NULL;
+  if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
+}
+
+/* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it */
+int ps_path_topup(ps_path *w, int pool, int64_t fen) {
+  pool_state *ps = &w->pools[pool];
+  if (ps_ledger_post(&w->ledger, w->period_now, w->m->pools[pool].owner, ps_account_of_pool(w->m, pool), fen,
+                     PS_KIND_TOPUP))
+    return -1;
+  ps->balance += fen;
+  ps->topups += fen;
+  ps->need -= (double)fen * ps->discount;
+  return 0;
+}
+

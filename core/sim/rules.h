@@ -1,0 +1,39 @@
+/* rules.h — the rules of a path that look at the whole book rather than one
+** default: loans at risk, triggers, NPL tolerance, pool funding rules, the
+** excess-of-loss layer, wind-down (docs/rules.md). Above sim/path_state.h. */
+#ifndef PS_RULES_H
+#define PS_RULES_H
+
+#include "sim/path_state.h"
+
+/* ps_rules_book — expected principal at risk in period t from cohorts
+** originated before t, per programme */
+void ps_rules_book(ps_path *w, int t);
+
+/* ps_rules_npl — bank NPL ratios against their tolerance, at the start of
+** period t (after the book), while the bank is lending */
+void ps_rules_npl(ps_path *w, int t);
+
+/* ps_rules_fund — pool funding rules at the start of period t (after yield and
+** scheduled top-ups); 0 or -1 (out of memory) */
+int ps_rules_fund(ps_path *w, int t);
+
+/* ps_rules_triggers — the triggers of every programme, checked at the start
+** of each period */
+void ps_rules_triggers(ps_path *w);
+
+/* ps_rules_settle_layers — settle each programme's excess-of-loss layer for
+** the fiscal year just ended; 0 or -1 (out of memory) */
+int ps_rules_settle_layers(ps_path *w, int t);
+
+/* ps_rules_wind_down — pools that wind down return their balance at the end
+** of the horizon; 0 or -1 (out of memory) */
+int ps_rules_wind_down(ps_path *w);
+
+/* ps_rules_payout_rate — a guarantor's payouts / principal it guaranteed, so far */
+double ps_rules_payout_rate(const ps_path *w, int party);
+
+/* ps_rules_loss_ratio — an insurer's claims / premiums, so far */
+double ps_rules_loss_ratio(const ps_path *w, int party);
+
+#endif
