@@ -174,12 +174,14 @@ test-render: poolsim
 	@sh tests/html/render_check.sh ./poolsim > $(BUILD)/results/render.txt 2>&1 || true
 	@cat $(BUILD)/results/render.txt
 
-# cppcheck and clang-tidy (checks in .clang-tidy) on core/ (tests/static/)
-test-static:
+# cppcheck and clang-tidy (checks in .clang-tidy) on core/, and no modules of
+# core/ calling or including each other in a circle (tests/static/)
+test-static: $(REL)/libpoolsim.a
 	@mkdir -p $(BUILD)/results
 	@sh tests/static/cppcheck.sh > $(BUILD)/results/static.txt 2>&1 || true
 	@sh tests/static/clang-tidy.sh > $(BUILD)/results/clang-tidy.txt 2>&1 || true
-	@cat $(BUILD)/results/static.txt $(BUILD)/results/clang-tidy.txt
+	@sh tests/static/layers.sh $(REL) > $(BUILD)/results/layers.txt 2>&1 || true
+	@cat $(BUILD)/results/static.txt $(BUILD)/results/clang-tidy.txt $(BUILD)/results/layers.txt
 
 test-valgrind: poolsim
 	@mkdir -p $(BUILD)/results

@@ -9,7 +9,7 @@
 #include <lua.h>
 #include <stddef.h>
 
-#include "scenario/scenario.h"
+#include "poolsim/poolsim.h"
 
 /* Apply every override to the scenario table at idx. PS_OK, or PS_EINPUT with
 ** a message naming the --set when a step of its path does not exist. */

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "scenario/model.h"
-#include "scenario/scenario.h"
+#include "poolsim/poolsim.h"
 
 #define PS_MAX_PERIODS 10000
 #define PS_MAX_AMOUNT_YUAN 1e15 /* keeps every fen sum far inside int64 */

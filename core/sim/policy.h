@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "scenario/model.h"
-#include "sim/path.h"
+#include "sim/path_state.h"
 
 /* a default as hooks see it */
 typedef struct {
