@@ -44,7 +44,7 @@ int main(int argc, char **argv) {
   int rc = ps_simulate(&m, &ro, &o, err, sizeof err);
   if (rc == 0) {
     rc = ps_results_new(&m, &o, NULL, ro.threads, &r) ? PS_ERUNTIME : PS_OK;
-    ps_outcomes_free(&o);
+    ps_outcomes_destroy(&o);
   }
   double seconds = now() - t0;
   if (rc) fprintf(stderr, "%s\n", err);

@@ -97,7 +97,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   ps_results *r;
   int rc = ps_results_new(m, &outcomes, NULL, ro.threads, &r);
   if (rc == 0) ps_results_keep_outcomes(r, &outcomes);
-  ps_outcomes_free(&outcomes);
+  ps_outcomes_destroy(&outcomes);
   if (rc) {
     snprintf(err, errlen, "out of memory computing statistics");
     return PS_ERUNTIME;

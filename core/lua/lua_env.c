@@ -129,7 +129,7 @@ lua_State *ps_lua_new(gsl_rng *random) {
   lua_pushcfunction(L, open_sandbox);
   lua_pushlightuserdata(L, random);
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-    ps_lua_close(L);
+    ps_lua_free(L);
     return NULL;
   }
   return L;

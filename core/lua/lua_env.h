@@ -23,7 +23,7 @@
 #define PS_LUA_HOOK_INSTRUCTIONS 10000000LL       /* per call of a policy hook */
 
 /* ps_lua_new — a new sandboxed state; random is the generator math.random
-** reads, for the state's life. NULL when out of memory. ps_lua_close
+** reads, for the state's life. NULL when out of memory. ps_lua_free
 ** (lua/lua_meter.h) closes it. */
 lua_State *ps_lua_new(gsl_rng *random);
 

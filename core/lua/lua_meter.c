@@ -71,8 +71,8 @@ lua_State *ps_lua_meter_new(size_t memory_limit) {
   return L;
 }
 
-/* ps_lua_close — the state and its meter */
-void ps_lua_close(lua_State *L) {
+/* ps_lua_free — the state and its meter */
+void ps_lua_free(lua_State *L) {
   if (!L) return;
   meter *mt = meter_of(L);
   lua_close(L);

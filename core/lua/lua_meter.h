@@ -29,8 +29,8 @@
 ** counts its instructions against a budget of 0 until ps_lua_set_budget; NULL
 ** when out of memory */
 lua_State *ps_lua_meter_new(size_t memory_limit);
-/* ps_lua_close — close a state made by ps_lua_meter_new (or ps_lua_new); NULL is fine */
-void ps_lua_close(lua_State *L);
+/* ps_lua_free — close a state made by ps_lua_meter_new (or ps_lua_new); NULL is fine */
+void ps_lua_free(lua_State *L);
 
 /* ps_lua_set_budget — allow `instructions` more VM instructions before the state raises an error */
 void ps_lua_set_budget(lua_State *L, long long instructions);

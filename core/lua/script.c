@@ -195,7 +195,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
                                        {"sweep", script_sweep},
                                        {"compare", script_compare},
                                        {NULL, NULL}};
-  gsl_rng *random = ps_rng_alloc();
+  gsl_rng *random = ps_rng_new();
   lua_State *L = random ? ps_lua_new(random) : NULL;
   if (!L) {
     if (random) gsl_rng_free(random);
@@ -240,7 +240,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
     rc = PS_OK;
   }
   (void)fflush(stdout);
-  ps_lua_close(L);
+  ps_lua_free(L);
   gsl_rng_free(random);
   return rc;
 }

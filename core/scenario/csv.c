@@ -7,7 +7,7 @@
 ** fields (a field cannot hold a NUL: NUL bytes are rejected) plus the line of
 ** each row; the row and field pointers of ps_csv are built once at the end, so
 ** a tape of millions of small fields costs a few allocations, not millions.
-** Layout of a filled ps_csv (ps_csv_free relies on it): header[j] are separate
+** Layout of a filled ps_csv (ps_csv_destroy relies on it): header[j] are separate
 ** strings; rows[0] is the block of all nrows*ncols field pointers, rows[i] =
 ** rows[0] + i*ncols; rows[0][0] is the start of the one buffer holding every
 ** field. */
@@ -433,7 +433,7 @@ static void parser_free(parser *p) {
 
 /* hands the parsed tape to *out (see the layout at the top); the parser keeps nothing */
 static int finish(parser *p, ps_csv *out) {
-  assert(p->ncols > 0 && p->nrows > 0); /* feed_end refused the rest; ps_csv_free relies on it */
+  assert(p->ncols > 0 && p->nrows > 0); /* feed_end refused the rest; ps_csv_destroy relies on it */
   char **header = malloc((size_t)p->ncols * sizeof *header);
   char ***rows = malloc((size_t)p->nrows * sizeof *rows);
   size_t ncells = (size_t)p->nrows * (size_t)p->ncols;
@@ -474,7 +474,7 @@ static int conclude(parser *p, int rc, ps_csv *out) {
 
 /** Parses len bytes of CSV at data (NULs included, no terminator needed) as
 ** described in csv.h, `name` standing for the file in messages. Returns 0 with
-** *out filled (free with ps_csv_free), or -1 with *out zeroed and the message
+** *out filled (free with ps_csv_destroy), or -1 with *out zeroed and the message
 ** in err (truncated to errlen). */
 int ps_csv_parse(const char *name, const char *data, size_t len, ps_csv *out, char *err, size_t errlen) {
   parser p;
@@ -525,7 +525,7 @@ int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char 
 
 /** Frees what ps_csv_read or ps_csv_parse filled in and zeroes *c; safe on a
 ** zeroed ps_csv and on the *out of a failed read. */
-void ps_csv_free(ps_csv *c) {
+void ps_csv_destroy(ps_csv *c) {
   if (!c) return;
   if (c->header)
     for (int j = 0; j < c->ncols; j++) free(c->header[j]);

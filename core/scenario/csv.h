@@ -32,12 +32,12 @@ typedef struct {
 } ps_csv;
 
 /* Read a whole file, streaming it (memory grows with the fields kept, not the
-** line lengths). Returns 0 and fills *out (free with ps_csv_free), or -1 with a
+** line lengths). Returns 0 and fills *out (free with ps_csv_destroy), or -1 with a
 ** message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..." when no
 ** line applies) in err, and *out zeroed (safe to free). A line longer than
 ** PS_CSV_MAX_LINE stops the read there. An empty file, or a
 ** header with no data rows, is an error too. The arrays of *out are read-only:
-** they share one allocation that only ps_csv_free releases. */
+** they share one allocation that only ps_csv_destroy releases. */
 int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen);
 
 /* the same, and the sha256 of the bytes read into sha256_hex[65] (so a file
@@ -47,7 +47,7 @@ int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char 
 /* the same from memory; `name` stands for the file in messages */
 int ps_csv_parse(const char *name, const char *data, size_t len, ps_csv *out, char *err, size_t errlen);
 
-void ps_csv_free(ps_csv *c);
+void ps_csv_destroy(ps_csv *c);
 
 /* the index of a column by name (exact, case-sensitive), or -1 */
 int ps_csv_column(const ps_csv *c, const char *name);

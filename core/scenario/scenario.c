@@ -458,7 +458,7 @@ static int apply_overrides(lua_State *L, const ps_override *sets, int nsets, cha
 ** its table on the stack of *L (close it and free *random after). */
 static int open_table(const char *file, const char *src, size_t len, const ps_override *sets, int nsets,
                       lua_State **L, gsl_rng **random, char *err, size_t errlen) {
-  *random = ps_rng_alloc();
+  *random = ps_rng_new();
   *L = *random ? ps_lua_new(*random) : NULL;
   if (!*L) {
     if (*random) gsl_rng_free(*random);
@@ -469,7 +469,7 @@ static int open_table(const char *file, const char *src, size_t len, const ps_ov
   int rc = ps_lua_run_scenario(*L, file, src, len, err, errlen) ? PS_EINPUT : PS_OK;
   if (rc == PS_OK) rc = apply_overrides(*L, sets, nsets, err, errlen);
   if (rc) {
-    ps_lua_close(*L);
+    ps_lua_free(*L);
     gsl_rng_free(*random);
   }
   return rc;
@@ -506,7 +506,7 @@ int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_mo
   rc = call_protected(L, read_model, &read, &raised, msg, sizeof msg);
   if (raised) ps_read_fail_raised(&rd, msg);
   if (rc == PS_ERUNTIME) snprintf(err, errlen, "out of memory while reading %s", file);
-  ps_lua_close(L);
+  ps_lua_free(L);
   gsl_rng_free(random);
   return rc;
 }
@@ -538,7 +538,7 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
     int raised;
     rc = call_protected(L, get_number, &q, &raised, msg, sizeof msg);
     if (raised) snprintf(err, errlen, "%s: cannot be read: %s", key, msg);
-    ps_lua_close(L);
+    ps_lua_free(L);
     gsl_rng_free(random);
   }
   free(src);

@@ -257,7 +257,7 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
     rc = read_row(&r, m, nregular, col, &rows[i]);
   }
   long nrows = csv.nrows;
-  ps_csv_free(&csv); /* the text is no longer needed: a large tape's peak memory is lower */
+  ps_csv_destroy(&csv); /* the text is no longer needed: a large tape's peak memory is lower */
   /* loans differing only in id, amount, LGD and PD within a bucket share a group */
   if (rc == PS_OK) qsort(rows, (size_t)nrows, sizeof *rows, cmp_rows);
   for (long i = 0; rc == PS_OK && i < nrows;) {

@@ -117,7 +117,7 @@ static double now(void) {
 
 /* ps_simulate — run the paths of m over threads into out (allocated here) */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
-  if (ps_outcomes_alloc(out, m, o->paths, o->band_paths)) {
+  if (ps_outcomes_init(out, m, o->paths, o->band_paths)) {
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);
     return -1;
   }
@@ -144,14 +144,14 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
   pthread_mutex_destroy(&r.lock);
   if (atomic_load(&r.failed)) {
     snprintf(err, errlen, "%s", r.error);
-    ps_outcomes_free(out);
+    ps_outcomes_destroy(out);
     return r.error_rc == PS_PATH_EHOOK ? PS_PATH_EHOOK : -1;
   }
   long taken = atomic_load(&r.next), finished = taken < o->paths ? taken : o->paths;
   if (finished < o->paths) {
     if (finished == 0) {
       snprintf(err, errlen, "interrupted before any path finished");
-      ps_outcomes_free(out);
+      ps_outcomes_destroy(out);
       return -1;
     }
     ps_outcomes_truncate(out, m, finished);

@@ -21,7 +21,7 @@ typedef struct {
 
 /* Set o's dimensions for m and that many paths (balances for the first
 ** min(paths, band_paths)) and list its arrays in plan; returns how many. The
-** one description of the layout, for ps_outcomes_alloc and ps_outcomes_bytes. */
+** one description of the layout, for ps_outcomes_init and ps_outcomes_bytes. */
 static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_paths, array_plan *plan) {
   memset(o, 0, sizeof *o);
   o->paths = paths;
@@ -70,15 +70,15 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   return n;
 }
 
-/* ps_outcomes_alloc — allocate for m and the given number of paths, keeping per-period balances for
+/* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances for
 ** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); 0 or -1 */
-int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
+int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
   array_plan plan[MAX_ARRAYS];
   int n = plan_arrays(o, m, paths, band_paths, plan);
   for (int k = 0; k < n; k++) {
     void *a = calloc(plan[k].count, plan[k].size);
     if (!a) {
-      ps_outcomes_free(o);
+      ps_outcomes_destroy(o);
       return -1;
     }
     memcpy(plan[k].array, &a, sizeof a); /* into its double * or int * field */
@@ -88,7 +88,7 @@ int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_p
   return 0;
 }
 
-/* ps_outcomes_bytes — the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
+/* ps_outcomes_bytes — the bytes ps_outcomes_init takes for m and that many paths (default bands) */
 double ps_outcomes_bytes(const ps_model *m, long paths) {
   ps_outcomes o;
   array_plan plan[MAX_ARRAYS];
@@ -136,8 +136,8 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   o->paths = paths;
 }
 
-/* ps_outcomes_free — free what *o holds (a zeroed ps_outcomes is fine) */
-void ps_outcomes_free(ps_outcomes *o) {
+/* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
+void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->claims);
   free(o->paid);
   free(o->shortfall);

@@ -60,13 +60,13 @@ typedef struct {
 ** quantiles' Monte Carlo error is already far below what a chart shows */
 #define PS_BAND_PATHS 100000L
 
-/* ps_outcomes_alloc — allocate for m and the given number of paths, keeping per-period balances
+/* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances
 ** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
 ** 0 or -1 */
-int ps_outcomes_alloc(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
-/* ps_outcomes_free — free what *o holds (a zeroed ps_outcomes is fine) */
-void ps_outcomes_free(ps_outcomes *o);
-/* ps_outcomes_bytes — the bytes ps_outcomes_alloc takes for m and that many paths (default bands) */
+int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
+/* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
+void ps_outcomes_destroy(ps_outcomes *o);
+/* ps_outcomes_bytes — the bytes ps_outcomes_init takes for m and that many paths (default bands) */
 double ps_outcomes_bytes(const ps_model *m, long paths);
 /* ps_outcomes_truncate — keep the first `paths` paths only (an interrupted run), in place */
 void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);

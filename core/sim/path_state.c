@@ -40,7 +40,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int i = 0; i < m->nprogrammes; i++)
     if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
   size_t T = (size_t)m->periods + 1;
-  int ok = (w->factor_rng = ps_rng_alloc()) && (w->default_rng = ps_rng_alloc()) &&
+  int ok = (w->factor_rng = ps_rng_new()) && (w->default_rng = ps_rng_new()) &&
            ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
            (w->alive_sum = calloc((size_t)m->nsegments + 1, sizeof(int64_t))) &&

@@ -30,7 +30,7 @@ ps_policy *ps_policy_new(const ps_model *m) {
   p->ctx.m = m;
   p->split = calloc((size_t)m->nprogrammes + 1, sizeof *p->split);
   p->bytecode = ps_lua_compile(m->file, m->source, m->source_len, &p->bytecode_len);
-  if (!p->split || !p->bytecode || !(p->random = ps_rng_alloc())) {
+  if (!p->split || !p->bytecode || !(p->random = ps_rng_new())) {
     free(p->split);
     free(p->bytecode);
     free(p);
@@ -42,7 +42,7 @@ ps_policy *ps_policy_new(const ps_model *m) {
 /* ps_policy_free — destroy p and its Lua state (NULL is fine) */
 void ps_policy_free(ps_policy *p) {
   if (!p) return;
-  ps_lua_close(p->L);
+  ps_lua_free(p->L);
   gsl_rng_free(p->random);
   free(p->split);
   free(p->bytecode);
@@ -73,7 +73,7 @@ static int read_hooks(lua_State *L) {
 
 /* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
-  ps_lua_close(p->L);
+  ps_lua_free(p->L);
   ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
   if (!(p->L = ps_lua_new(p->random))) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);

@@ -50,7 +50,7 @@ static const gsl_rng_type xoshiro_type = {
 
 const gsl_rng_type *ps_rng_xoshiro256ss = &xoshiro_type;
 
-gsl_rng *ps_rng_alloc(void) { return gsl_rng_alloc(ps_rng_xoshiro256ss); }
+gsl_rng *ps_rng_new(void) { return gsl_rng_alloc(ps_rng_xoshiro256ss); }
 
 /* ps_rng_stream_key — the 64-bit key for (seed, path, purpose): splitmix64 finalisers chained */
 uint64_t ps_rng_stream_key(uint64_t seed, uint64_t path, ps_stream purpose) {

@@ -25,8 +25,8 @@ typedef enum {
 /* the GSL generator type "xoshiro256**" */
 extern const gsl_rng_type *ps_rng_xoshiro256ss;
 
-/* ps_rng_alloc — allocate a generator of our type (NULL when out of memory) */
-gsl_rng *ps_rng_alloc(void);
+/* ps_rng_new — a new generator of our type, freed with gsl_rng_free (NULL when out of memory) */
+gsl_rng *ps_rng_new(void);
 
 /* ps_rng_seed_stream — position r at the start of the stream for (seed, path, purpose) */
 void ps_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t path, ps_stream purpose);

@@ -250,7 +250,7 @@ void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
 
 void ps_results_free(ps_results *r) {
   if (!r) return;
-  ps_outcomes_free(&r->outcomes);
+  ps_outcomes_destroy(&r->outcomes);
   for (int i = 0; r->pools && i < r->m->npools; i++) {
     ps_pool_result *pr = &r->pools[i];
     free(pr->depletion_by_year);

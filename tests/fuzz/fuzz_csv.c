@@ -71,8 +71,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_ASSERT(strcmp(err, ferr) == 0);
     FUZZ_ASSERT(mem.header == NULL && mem.rows == NULL && mem.ncols == 0 && mem.nrows == 0);
   }
-  ps_csv_free(&mem);
-  ps_csv_free(&file);
+  ps_csv_destroy(&mem);
+  ps_csv_destroy(&file);
   if (rc != 0) return 0;
 
   static int written;

@@ -16,7 +16,7 @@ static inline ps_path *run_logged_path(const ps_model *m, ps_outcomes *o) {
   char err[1024] = "out of memory";
   memset(o, 0, sizeof *o);
   ps_path *w = ps_path_new(m, NULL, 1);
-  int ok = w != NULL && ps_outcomes_alloc(o, m, 1, 0) == 0 && ps_path_run(w, m->seed, 0, NULL, o, err, sizeof err) == 0;
+  int ok = w != NULL && ps_outcomes_init(o, m, 1, 0) == 0 && ps_path_run(w, m->seed, 0, NULL, o, err, sizeof err) == 0;
   CHECK(ok);
   if (!ok) fprintf(stderr, "%s\n", err);
   return w;

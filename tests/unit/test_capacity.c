@@ -36,7 +36,7 @@ int main(void) {
   }
   ps_outcomes o;
   ps_path *w = ps_path_new(&m, NULL, 1);
-  CHECK(w && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
+  CHECK(w && ps_outcomes_init(&o, &m, 1, 0) == 0);
   CHECK_EQ_INT(ps_path_run(w, m.seed, 0, NULL, &o, err, sizeof err), 0);
   CHECK_NEAR(o.originated[0], 11, 0);
   CHECK_NEAR(o.declined[0], 4, 0);
@@ -53,7 +53,7 @@ int main(void) {
   CHECK_NEAR(o.capped[2], 300000, 0);
   CHECK_NEAR(o.paid[1], 2400000, 0);
   CHECK_EQ_INT(ps_ledger_check_balanced(ps_path_ledger(w)), 0);
-  ps_outcomes_free(&o);
+  ps_outcomes_destroy(&o);
   ps_path_free(w);
   ps_model_destroy(&m);
 

@@ -44,7 +44,7 @@ static int rejects(const char *data, size_t len, const char *prefix) {
   int rc = ps_csv_parse("t.csv", data, len, &c, err, sizeof err);
   if (rc == 0) {
     fprintf(stderr, "  accepted, want: %s...\n", prefix);
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
     return 0;
   }
   return rc == -1 && is_zeroed(&c) && msg_starts(err, prefix);
@@ -57,7 +57,7 @@ static int read_rejects(const char *path, const char *prefix) {
   int rc = ps_csv_read(path, &c, err, sizeof err);
   if (rc == 0) {
     fprintf(stderr, "  accepted %s, want: %s...\n", path, prefix);
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
     return 0;
   }
   return rc == -1 && is_zeroed(&c) && msg_starts(err, prefix);
@@ -127,9 +127,9 @@ static void test_plain(void) {
   CHECK_EQ_INT(ps_csv_column(&c, "Name"), -1); /* case-sensitive */
   CHECK_EQ_INT(ps_csv_column(&c, "nam"), -1);
   CHECK_EQ_INT(ps_csv_column(&c, NULL), -1);
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
   CHECK(is_zeroed(&c));
-  ps_csv_free(&c); /* twice is harmless */
+  ps_csv_destroy(&c); /* twice is harmless */
   CHECK_EQ_INT(ps_csv_column(&c, "id"), -1);
 }
 
@@ -139,11 +139,11 @@ static void test_bom(void) {
   CHECK(header_is(&c, "id", "name", NULL));
   CHECK_EQ_INT(ps_csv_column(&c, "id"), 0);
   CHECK(row_is(&c, 0, 2, "1", "a", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
   /* a BOM is skipped only at the very start: elsewhere U+FEFF is text */
   if (!CHECK_OK(PARSE("id,name\n\xEF\xBB\xBF" "1,a\n", &c))) return;
   CHECK(row_is(&c, 0, 2, "\xEF\xBB\xBF" "1", "a", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 static void test_line_ends(void) {
@@ -153,27 +153,27 @@ static void test_line_ends(void) {
     CHECK_EQ_INT(c.nrows, 2);
     CHECK(row_is(&c, 0, 2, "1", "a", NULL));
     CHECK(row_is(&c, 1, 3, "2", "b", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   if (CHECK_OK(PARSE("id,name\r\n1,a\n2,b\r\n3,c\n", &c))) { /* mixed */
     CHECK_EQ_INT(c.nrows, 3);
     CHECK(row_is(&c, 0, 2, "1", "a", NULL));
     CHECK(row_is(&c, 1, 3, "2", "b", NULL));
     CHECK(row_is(&c, 2, 4, "3", "c", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   if (CHECK_OK(PARSE("id,name\n1,a\n2,b", &c))) { /* no final newline */
     CHECK_EQ_INT(c.nrows, 2);
     CHECK(row_is(&c, 1, 3, "2", "b", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   if (CHECK_OK(PARSE("id,name\r\n1,\"a\"", &c))) { /* ends on a closing quote */
     CHECK(row_is(&c, 0, 2, "1", "a", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   if (CHECK_OK(PARSE("id,name\r\n1,a\r", &c))) { /* ends on CR */
     CHECK(row_is(&c, 0, 2, "1", "a", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
 }
 
@@ -186,7 +186,7 @@ static void test_quotes(void) {
   CHECK(row_is(&c, 2, 4, "3", "a,b", NULL));
   CHECK(row_is(&c, 3, 5, "4", "\"", NULL));
   CHECK(row_is(&c, 4, 6, "5", "x", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 /* a quoted newline (LF or CRLF, kept as written) continues the row: each row's
@@ -198,12 +198,12 @@ static void test_newlines_in_quotes(void) {
   CHECK(row_is(&c, 0, 2, "1", "line1\nline2", "10", NULL));
   CHECK(row_is(&c, 1, 4, "2", "x\r\ny\r\n", "20", NULL));
   CHECK(row_is(&c, 2, 7, "3", "z", "30", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
   /* a quoted header name over two lines (an Excel cell with Alt+Enter) */
   if (!CHECK_OK(PARSE("\"loan\nid\",amt\n1,2\n", &c))) return;
   CHECK(header_is(&c, "loan\nid", "amt", NULL));
   CHECK(row_is(&c, 0, 3, "1", "2", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 static void test_chinese(void) {
@@ -213,7 +213,7 @@ static void test_chinese(void) {
   CHECK_EQ_INT(ps_csv_column(&c, "金额（元）"), 1);
   CHECK(row_is(&c, 0, 2, "张三", "100", "绵阳市,涪城区", NULL));
   CHECK(row_is(&c, 1, 3, "李四，王五", "200", "𠀀", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 /* header names lose surrounding spaces, tabs and U+3000 (also around quotes);
@@ -224,7 +224,7 @@ static void test_spaces(void) {
     return;
   CHECK(header_is(&c, "id", "name", "amt", "地址", "q", NULL));
   CHECK(row_is(&c, 0, 2, " 1 ", " a ", "2", "x\t", "\xE3\x80\x80y", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 static void test_empty_fields(void) {
@@ -233,7 +233,7 @@ static void test_empty_fields(void) {
   CHECK_EQ_INT(c.nrows, 2);
   CHECK(row_is(&c, 0, 2, "", "", "", NULL));
   CHECK(row_is(&c, 1, 3, "1", "", "", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 /* blank lines (empty, or only spaces and tabs) after the last row are ignored */
@@ -242,12 +242,12 @@ static void test_trailing_blank_lines(void) {
   if (CHECK_OK(PARSE("id,name\n1,a\n\n\r\n   \n\t\r\n", &c))) {
     CHECK_EQ_INT(c.nrows, 1);
     CHECK(row_is(&c, 0, 2, "1", "a", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   if (CHECK_OK(PARSE("id\n1\n\n\n", &c))) {
     CHECK_EQ_INT(c.nrows, 1);
     CHECK(row_is(&c, 0, 2, "1", NULL));
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
 }
 
@@ -265,7 +265,7 @@ static void test_at_limits(void) {
   n += (size_t)sprintf(buf + n, "\"\n");
   if (CHECK_OK(ps_csv_parse("t.csv", buf, n, &c, err, sizeof err) == 0)) {
     CHECK_EQ_INT(strlen(c.rows[0][1]), PS_CSV_MAX_FIELD);
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   /* 256 columns c1..c256, one row 1..256 */
   n = 0;
@@ -277,7 +277,7 @@ static void test_at_limits(void) {
     CHECK(strcmp(c.header[PS_CSV_MAX_FIELDS - 1], "c256") == 0);
     CHECK(strcmp(c.rows[0][PS_CSV_MAX_FIELDS - 1], "256") == 0);
     CHECK_EQ_INT(ps_csv_column(&c, "c200"), 199);
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   free(buf);
 }
@@ -417,7 +417,7 @@ static void test_max_rows(void) {
   if (CHECK_OK(ps_csv_parse("t.csv", buf, n - 2, &c, err, sizeof err) == 0)) {
     CHECK_EQ_INT(c.nrows, PS_CSV_MAX_ROWS);
     CHECK_EQ_INT(c.line[c.nrows - 1], PS_CSV_MAX_ROWS + 1);
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   CHECK(rejects(buf, n, "t.csv: more than 10000000 data rows (the limit), the one on line 10000002 is too many"));
   free(buf);
@@ -453,7 +453,7 @@ static void test_file_tape(void) {
   CHECK(row_is(&c, 1, 4, "HT-2022-002", "四川\"科创\"电子有限公司", "1200000", "绵阳市游仙区", NULL));
   CHECK(row_is(&c, 2, 5, "HT-2022-003", "王五", " 80000 ", "", NULL));
   CHECK_EQ_INT(ps_csv_column(&c, "贷款余额（元）"), 2);
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 
   /* no BOM, LF and CRLF mixed, a 4-byte character, no final newline */
   if (!CHECK_OK(ps_csv_read(DATA "tape_lf_mixed.csv", &c, err, sizeof err) == 0)) {
@@ -465,7 +465,7 @@ static void test_file_tape(void) {
   CHECK(row_is(&c, 0, 2, "1", "𠀀记 (Hong Kong), Ltd", "10", NULL));
   CHECK(row_is(&c, 1, 3, "2", "multi\nline", "20", NULL));
   CHECK(row_is(&c, 2, 5, "3", "赵六", "30", NULL));
-  ps_csv_free(&c);
+  ps_csv_destroy(&c);
 }
 
 static void test_file_rejects(void) {
@@ -547,14 +547,14 @@ static void test_file_many_rows(void) {
       long bad = 0;
       for (long i = 0; i < rows; i++) bad += atol(c.rows[i][0]) != i + 1;
       CHECK_EQ_INT(bad, 0);
-      ps_csv_free(&c);
+      ps_csv_destroy(&c);
     } else fprintf(stderr, "  %s\n", err);
     /* the same bytes from memory give the same tape */
     ps_csv m;
     if (CHECK_OK(ps_csv_parse(path, buf, n, &m, err, sizeof err) == 0)) {
       CHECK_EQ_INT(m.nrows, rows);
       CHECK_EQ_INT(m.line[rows - 1], rows + rows / 1000);
-      ps_csv_free(&m);
+      ps_csv_destroy(&m);
     }
     unlink(path);
   }
@@ -583,7 +583,7 @@ static void test_line_limit(void) {
   ps_csv c;
   if (CHECK_OK(parse_ok(buf, n, &c))) {
     CHECK_EQ_INT(strlen(c.rows[0][PS_CSV_MAX_FIELDS - 1]), PS_CSV_MAX_FIELD);
-    ps_csv_free(&c);
+    ps_csv_destroy(&c);
   }
   n = (size_t)sprintf(buf, "\"id\"");
   memset(buf + n, ' ', (size_t)PS_CSV_MAX_LINE + 16);

@@ -45,7 +45,7 @@ int main(void) {
     CHECK(0);
     return check_summary("test_ctx");
   }
-  gsl_rng *r = ps_rng_alloc();
+  gsl_rng *r = ps_rng_new();
   ps_path *w = ps_path_new(&m, NULL, 1);
   lua_State *L = r ? ps_lua_new(r) : NULL;
   CHECK(w && L && ps_path_reset(w) == 0);
@@ -96,7 +96,7 @@ int main(void) {
   CHECK_RUN(L, "return ctx:set_share('prog', 5)",
             "error: hook.lua:1: bad argument #2 to 'set_share' (table expected, got number)");
 
-  ps_lua_close(L);
+  ps_lua_free(L);
   ps_path_free(w);
   gsl_rng_free(r);
   ps_model_destroy(&m);

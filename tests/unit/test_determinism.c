@@ -30,8 +30,8 @@ static void check_truncate(const ps_model *m, long paths) {
   CHECK(!same_outcomes(m, &whole, &prefix)); /* different lengths differ */
   ps_outcomes_truncate(&whole, m, n);
   CHECK(same_outcomes(m, &whole, &prefix));
-  ps_outcomes_free(&whole);
-  ps_outcomes_free(&prefix);
+  ps_outcomes_destroy(&whole);
+  ps_outcomes_destroy(&prefix);
 }
 
 /* the statistics stage gives the same bytes over 1 and 3 threads: every
@@ -105,8 +105,8 @@ static void check_band_limit(const ps_model *m, long paths) {
   for (int p = 0; p < m->npools; p++) /* each pool's block, now at the shorter stride */
     CHECK(memcmp(limited.balance + (size_t)p * (size_t)h * T, shorter.balance + (size_t)p * (size_t)b * T,
                  (size_t)h * T * sizeof(double)) == 0);
-  ps_outcomes_free(&limited);
-  ps_outcomes_free(&shorter);
+  ps_outcomes_destroy(&limited);
+  ps_outcomes_destroy(&shorter);
 }
 
 static void check_scenario(const char *file, long paths) {
@@ -125,7 +125,7 @@ static void check_scenario(const char *file, long paths) {
     CHECK_EQ_INT(rc, 0);
     if (rc) {
       fprintf(stderr, "%s: %s\n", file, err);
-      for (int j = 0; j < i; j++) ps_outcomes_free(&runs[j]);
+      for (int j = 0; j < i; j++) ps_outcomes_destroy(&runs[j]);
       ps_model_destroy(&m);
       return;
     }
@@ -151,8 +151,8 @@ static void check_scenario(const char *file, long paths) {
   ps_run_options o = {.paths = paths, .seed = m.seed + 1, .threads = 2};
   CHECK_EQ_INT(ps_simulate(&m, &o, &other, err, sizeof err), 0);
   CHECK(memcmp(other.claims, runs[0].claims, (size_t)paths * sizeof(double)) != 0);
-  ps_outcomes_free(&other);
-  for (int i = 0; i < 3; i++) ps_outcomes_free(&runs[i]);
+  ps_outcomes_destroy(&other);
+  for (int i = 0; i < 3; i++) ps_outcomes_destroy(&runs[i]);
   ps_model_destroy(&m);
 }
 

@@ -40,7 +40,7 @@ static void check_file(const char *file) {
     CHECK_NEAR(g99, r->pools[p].net_outlay.es99, 1e-6 * fabs(r->pools[p].net_outlay.es99) + 1e-6);
   }
   ps_results_free(r);
-  ps_outcomes_free(&o);
+  ps_outcomes_destroy(&o);
   ps_model_destroy(&m);
 }
 
@@ -60,7 +60,7 @@ int main(void) {
       CHECK_NEAR(r->pools[1].es99_by_programme[0], 0, 0);
       CHECK(r->pools[1].es99_by_programme[2] > 0); /* zyb's layer does */
       ps_results_free(r);
-      ps_outcomes_free(&o);
+      ps_outcomes_destroy(&o);
     }
     ps_model_destroy(&m);
   }

@@ -62,7 +62,7 @@ int main(void) {
   ps_outcomes o;
   ps_path *w = run_logged_path(&m, &o);
   if (!w) {
-    ps_outcomes_free(&o);
+    ps_outcomes_destroy(&o);
     ps_model_destroy(&m);
     return check_summary("test_hand_ledger");
   }
@@ -92,7 +92,7 @@ int main(void) {
   CHECK_NEAR(o.originated[0], 2, 0);
   CHECK_NEAR(o.defaulted_exposure[1], 900000, 0);
 
-  ps_outcomes_free(&o);
+  ps_outcomes_destroy(&o);
   ps_path_free(w);
   ps_model_destroy(&m);
   return check_summary("test_hand_ledger");

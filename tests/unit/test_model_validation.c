@@ -539,7 +539,7 @@ static void check_irb(void) {
                  k, a_lo, a_hi, Llo, Lhi, xlo - Llo, xhi - Lhi, xlo, xhi, se));
     }
     free(x);
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
   }
 }
@@ -615,7 +615,7 @@ static void check_finite_pool(void) {
   if (pmf && simulate("finite pool, Gaussian", ONEFACTOR_FILE, sets, 5, &m, &out) == 0) {
     check_distribution("2", "Gaussian, n 40", fmt("n 40, PD 5%%, rho 0.2, 1 period, %ld paths", out.paths), &out, n,
                        pmf, "GSL adaptive quadrature (qag, 61-point Gauss-Kronrod) over z in [-12, 12]");
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
   }
   free(pmf);
@@ -686,8 +686,8 @@ static void check_t_copula(void) {
     free(xg);
     free(xt);
   }
-  if (have_t) ps_outcomes_free(&ot), ps_model_destroy(&mt);
-  if (have_g) ps_outcomes_free(&og), ps_model_destroy(&mg);
+  if (have_t) ps_outcomes_destroy(&ot), ps_model_destroy(&mt);
+  if (have_g) ps_outcomes_destroy(&og), ps_model_destroy(&mg);
 
   /* (b) the distribution of D for n = 40 under the t copula */
   ps_override bs[] = {{"segments.s.new_loans", "40"}, {"segments.s.pd", "0.05"}, {"segments.s.rho", "0.2"},
@@ -702,7 +702,7 @@ static void check_t_copula(void) {
                        40, pmf,
                        "2-D quadrature: qag over z in [-12, 12] inside qagiu over W in (0, inf), W ~ chi2_4 / 4, "
                        "threshold t_4^-1(PD)");
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
   }
   free(pmf);
@@ -757,7 +757,7 @@ static void term_run(const char *id, double mult6) {
                  m.segments[0].last == TERM_FIRST;
   CHECK(shape_ok);
   if (!shape_ok) {
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
     return;
   }
@@ -811,7 +811,7 @@ static void term_run(const char *id, double mult6) {
   }
   free(c6);
   free(c7);
-  ps_outcomes_free(&out);
+  ps_outcomes_destroy(&out);
   ps_model_destroy(&m);
 }
 
@@ -935,7 +935,7 @@ static void check_sectors(void) {
       }
     }
     for (int k = 0; k < 3; k++) free(x[k]);
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
   }
 
@@ -986,7 +986,7 @@ static void check_stress(void) {
            fmt("E[Phi((c - sqrt(rho)(z - 2)) / sqrt(1 - rho))] = %.6f (unstressed 0.02)", ref), fmt("%.6f", rate),
            fmt("+- %.6f", Z_TOL * se),
            fmt("4.5 se, se = sqrt(Var(D) / P) / n = %.2e, Var(D) of the shifted binomial mixture by quadrature", se));
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
   }
 }
@@ -1034,7 +1034,7 @@ static void check_lgd(void) {
            fmt("4.5 se + 5e-7: se = %.2e of the ratio estimator sum(LGD) / sum(D) (delta method, E[D^2 (LGD(z) - "
                "R)^2] by quadrature); 5e-7 bounds the fen rounding of each recovery",
                se));
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
     ps_model_destroy(&m);
   }
 }

@@ -86,7 +86,7 @@ static int run_ex(const char *name, const char *file, run_t *r, int expect_fail)
   r->loaded = 1;
   r->w = ps_path_new(&r->m, NULL, 1);
   if (r->m.has_hooks) r->pol = ps_policy_new(&r->m);
-  int alloc = r->w != NULL && (!r->m.has_hooks || r->pol != NULL) && ps_outcomes_alloc(&r->o, &r->m, 1, 0) == 0;
+  int alloc = r->w != NULL && (!r->m.has_hooks || r->pol != NULL) && ps_outcomes_init(&r->o, &r->m, 1, 0) == 0;
   CHECK(alloc);
   if (!alloc) return 0;
   r->rc = ps_path_run(r->w, r->m.seed, 0, r->pol, &r->o, r->err, sizeof r->err);
@@ -104,7 +104,7 @@ static int run(const char *name, const char *file, run_t *r) { return run_ex(nam
 
 static void done(run_t *r) {
   if (r->w) {
-    ps_outcomes_free(&r->o);
+    ps_outcomes_destroy(&r->o);
     ps_path_free(r->w);
   }
   ps_policy_free(r->pol);

@@ -26,7 +26,7 @@ int main(void) {
   CHECK(out[0] == 2 && out[1] == 1);
 
   /* random cases: exact sums and the one-fen bound */
-  gsl_rng *r = ps_rng_alloc();
+  gsl_rng *r = ps_rng_new();
   ps_rng_seed_stream(r, 5, 0, PS_STREAM_DEFAULTS);
   int exact = 1, close = 1;
   for (int k = 0; k < 100000; k++) {

@@ -13,7 +13,7 @@ static int cmp_u64(const void *a, const void *b) {
 
 int main(void) {
   gsl_set_error_handler_off();
-  gsl_rng *a = ps_rng_alloc(), *b = ps_rng_alloc();
+  gsl_rng *a = ps_rng_new(), *b = ps_rng_new();
   CHECK(a && b);
 
   /* the same (seed, path, purpose) replays the same numbers */

@@ -28,7 +28,7 @@ int main(void) {
     same(nextafter(x, -INFINITY));
   }
   for (int64_t k = -1000; k <= 1000; k++) same((double)k + 0.5);
-  gsl_rng *r = ps_rng_alloc();
+  gsl_rng *r = ps_rng_new();
   ps_rng_seed_stream(r, 1, 0, PS_STREAM_DEFAULTS);
   for (int i = 0; i < 1000000; i++) { /* magnitudes from 1e-3 to 1e15 fen, both signs */
     double x = pow(10, -3 + 18 * gsl_rng_uniform(r)) * (gsl_rng_uniform(r) < 0.5 ? -1 : 1);

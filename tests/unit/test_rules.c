@@ -51,7 +51,7 @@ static int run(const char *name, const char *file, run_t *r) {
     return 0;
   }
   r->w = ps_path_new(&r->m, NULL, 1);
-  int alloc = r->w != NULL && ps_outcomes_alloc(&r->o, &r->m, 1, 0) == 0;
+  int alloc = r->w != NULL && ps_outcomes_init(&r->o, &r->m, 1, 0) == 0;
   CHECK(alloc);
   if (!alloc) return 0;
   int prc = ps_path_run(r->w, r->m.seed, 0, NULL, &r->o, err, sizeof err);
@@ -66,7 +66,7 @@ static int run(const char *name, const char *file, run_t *r) {
 
 static void done(run_t *r) {
   if (r->w) {
-    ps_outcomes_free(&r->o);
+    ps_outcomes_destroy(&r->o);
     ps_path_free(r->w);
   }
   ps_model_destroy(&r->m);

@@ -27,14 +27,14 @@ typedef struct {
 static int recorder_init(recorder *r, const ps_model *m, long paths, int runs) {
   memset(r, 0, sizeof *r);
   r->w = ps_path_new(m, NULL, 1);
-  if (!r->w || ps_outcomes_alloc(&r->out, m, paths, 0)) return -1;
+  if (!r->w || ps_outcomes_init(&r->out, m, paths, 0)) return -1;
   if (!runs) memset(r->w->batchable, 0, (size_t)m->nsegments);
   if (m->has_hooks && !(r->policy = ps_policy_new(m))) return -1;
   return 0;
 }
 
 static void recorder_free(recorder *r) {
-  ps_outcomes_free(&r->out);
+  ps_outcomes_destroy(&r->out);
   ps_policy_free(r->policy);
   ps_path_free(r->w);
 }
@@ -112,7 +112,7 @@ static void check_hand_split(void) {
   ps_outcomes o;
   ps_path *w = run_logged_path(&m, &o);
   if (!w) {
-    ps_outcomes_free(&o);
+    ps_outcomes_destroy(&o);
     ps_model_destroy(&m);
     return;
   }
@@ -122,7 +122,7 @@ static void check_hand_split(void) {
   CHECK_NEAR(o.shortfall[0], 750000, 0);
   CHECK_NEAR(o.recovered[0], 375000, 0);
   CHECK_EQ_INT(o.depletion[0], 1);
-  ps_outcomes_free(&o);
+  ps_outcomes_destroy(&o);
   ps_path_free(w);
   ps_model_destroy(&m);
 }

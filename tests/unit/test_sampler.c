@@ -66,7 +66,7 @@ static void compare(const char *file, const ps_override *sets, int nsets) {
   }
   for (int k = 0; k < 2; k++) {
     ps_results_free(r[k]);
-    ps_outcomes_free(&o[k]);
+    ps_outcomes_destroy(&o[k]);
   }
   ps_model_destroy(&m);
 }

@@ -22,7 +22,7 @@ static double steps_until_spent(gsl_rng *r, const char *src, char *err, size_t e
   if (ps_lua_pcall(L, 0, 0) != LUA_OK) snprintf(err, errlen, "%s", lua_tostring(L, -1));
   lua_getglobal(L, "count");
   double count = lua_tonumber(L, -1);
-  ps_lua_close(L);
+  ps_lua_free(L);
   return count;
 }
 
@@ -31,14 +31,14 @@ static void run_scenario(gsl_rng *r, const char *src, char *err, size_t errlen) 
   lua_State *L = ps_lua_new(r);
   err[0] = '\0';
   if (L && ps_lua_run_scenario(L, "s.lua", src, strlen(src), err, errlen) == 0) snprintf(err, errlen, "(accepted)");
-  ps_lua_close(L);
+  ps_lua_free(L);
 }
 
 #define SCENARIO_END                                                                                       \
   "  name = 'x', periods = 1, parties = {}, pools = {}, segments = {}, programmes = {} }\n"
 
 int main(void) {
-  gsl_rng *r = ps_rng_alloc();
+  gsl_rng *r = ps_rng_new();
   char err[512];
   double plain = steps_until_spent(r, "count = 0 while true do count = count + 1 end", err, sizeof err);
   CHECK(strstr(err, "loop.lua:1: instruction budget exceeded") != NULL);
@@ -71,7 +71,7 @@ int main(void) {
   const char *bad = "string.rep()";
   luaL_loadbufferx(L, bad, strlen(bad), "@bad.lua", "t");
   CHECK(ps_lua_pcall(L, 0, 0) != LUA_OK && strstr(lua_tostring(L, -1), "bad.lua:1: bad argument #1 to 'rep'"));
-  ps_lua_close(L);
+  ps_lua_free(L);
 
   /* tables the C reader would meet with a metamethod are refused */
   run_scenario(r, "return poolsim.scenario{ extra = setmetatable({}, {__index = error}),\n" SCENARIO_END, err,

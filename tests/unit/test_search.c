@@ -53,16 +53,16 @@ int main(void) {
     }
     CHECK_EQ_INT(short_rerun, short_curve);
     CHECK(short_rerun > 0 || k == 1);
-    ps_outcomes_free(&rerun);
+    ps_outcomes_destroy(&rerun);
   }
   /* the same bytes with one thread */
   ps_outcomes one;
   o.threads = 1;
   CHECK_EQ_INT(ps_simulate(&m, &o, &one, err, sizeof err), 0);
   CHECK(memcmp(one.required, searched.required, (size_t)n * sizeof(double)) == 0);
-  ps_outcomes_free(&one);
+  ps_outcomes_destroy(&one);
   free(sorted);
-  ps_outcomes_free(&searched);
+  ps_outcomes_destroy(&searched);
   ps_model_destroy(&m);
   return check_summary("test_search");
 }

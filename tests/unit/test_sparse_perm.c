@@ -11,7 +11,7 @@
 
 int main(void) {
   gsl_set_error_handler_off();
-  gsl_rng *r = ps_rng_alloc();
+  gsl_rng *r = ps_rng_new();
   ps_rng_seed_stream(r, 3, 0, PS_STREAM_DEFAULTS);
   ps_sparse_perm p = {0};
 

@@ -48,7 +48,7 @@ static void check_rates(void) {
   CHECK_NEAR(g->rate, 0.08, 1e-15);
   ps_outcomes o;
   ps_path *w = ps_path_new(&m, NULL, 1);
-  CHECK(w && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
+  CHECK(w && ps_outcomes_init(&o, &m, 1, 0) == 0);
   CHECK_EQ_INT(ps_path_run(w, 7, 0, NULL, &o, err, sizeof err), 0);
   const ps_ledger *l = ps_path_ledger(w);
   int64_t paid[2] = {0, 0};
@@ -58,7 +58,7 @@ static void check_rates(void) {
       paid[n++] = l->log[i].amount;
   CHECK_EQ_INT(n, 2);
   CHECK((paid[0] == 42400000 && paid[1] == 87200000) || (paid[0] == 87200000 && paid[1] == 42400000));
-  ps_outcomes_free(&o);
+  ps_outcomes_destroy(&o);
   ps_path_free(w);
   ps_model_destroy(&m);
 }
@@ -86,7 +86,7 @@ int main(void) {
   for (int pass = 0; pass < 3; pass++) { /* several paths: the order of A1, A2 varies, sums do not */
     ps_outcomes o;
     ps_path *w = ps_path_new(&m, NULL, 1);
-    CHECK(w && ps_outcomes_alloc(&o, &m, 1, 0) == 0);
+    CHECK(w && ps_outcomes_init(&o, &m, 1, 0) == 0);
     CHECK_EQ_INT(ps_path_run(w, 100 + (uint64_t)pass, 0, NULL, &o, err, sizeof err), 0);
     const ps_ledger *l = ps_path_ledger(w);
     CHECK_EQ_INT(sum(l, 1, BANK, FIRMS, PS_KIND_PRINCIPAL_LOSS), 300000000);
@@ -110,7 +110,7 @@ int main(void) {
     CHECK_NEAR(o.originated[0], 4, 0);
     CHECK_NEAR(o.defaults[0], 3, 0);
     CHECK_NEAR(o.claims[0], 2800000, 0);
-    ps_outcomes_free(&o);
+    ps_outcomes_destroy(&o);
     ps_path_free(w);
   }
   ps_model_destroy(&m);

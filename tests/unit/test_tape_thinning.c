@@ -148,7 +148,7 @@ int main(void) {
   CHECK_NEAR(mean_of(split, PATHS), 150 * 0.2, 4 * sqrt(150 * 0.2 * 0.8 / PATHS));
   free(total);
   free(split);
-  ps_outcomes_free(&o);
+  ps_outcomes_destroy(&o);
   ps_model_destroy(&m);
   return check_summary("test_tape_thinning");
 }

@@ -188,7 +188,7 @@ static void binomial_run(const char *step, const char *periods, const char *pd, 
       CHECK_EQ_INT(mismatched, 0);
       free(count);
     }
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
   }
   ps_model_destroy(&m);
 }
@@ -419,7 +419,7 @@ static void vasicek_run(const char *pd_s, const char *rho_s) {
       }
     }
     free(rate);
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
   }
   ps_model_destroy(&m);
 }
@@ -503,9 +503,9 @@ static void test_sizing(void) {
       CHECK_EQ_INT(count_required_changed(&a, &b), 0);
       /* type-1 median: #{R > B} <= P/2 exactly */
       CHECK(2 * dep_b <= P);
-      ps_outcomes_free(&b);
+      ps_outcomes_destroy(&b);
     }
-    ps_outcomes_free(&a);
+    ps_outcomes_destroy(&a);
   }
   ps_model_destroy(&m);
 
@@ -541,9 +541,9 @@ static void test_sizing(void) {
       printf("  %-44s %13.7g  want <= 0.05 (%ld paths within %lld fen of B); B = %.2f yuan\n",
              "yield 3%, depletion fraction at q95:", frac, nearb, (long long)band, q95);
       CHECK(frac <= 0.05);
-      ps_outcomes_free(&b);
+      ps_outcomes_destroy(&b);
     }
-    ps_outcomes_free(&a);
+    ps_outcomes_destroy(&a);
   }
   ps_model_destroy(&m);
 }
@@ -600,7 +600,7 @@ static void test_mean_loss(void) {
     if (c) near("year, 1 period: mean claims (yuan)", mean_of(c, P), share * n * a * s->pd,
                 Z_TOL * share * a * sqrt(varD / (double)P));
     free(c);
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
   }
   ps_model_destroy(&m);
 
@@ -625,7 +625,7 @@ static void test_mean_loss(void) {
            Z_TOL * sd / sqrt((double)P));
     }
     free(c);
-    ps_outcomes_free(&out);
+    ps_outcomes_destroy(&out);
   }
   ps_model_destroy(&m);
 }
