@@ -25,7 +25,9 @@ CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
 # Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
 SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
 GEN_SRC  := build/gen/scripts.c
-UNIT_SRC := $(wildcard tests/unit/test_*.c)
+# unit tests, one per module (tests/unit), and the scenario and validation tests
+# computed by hand or against closed forms (tests/validation)
+UNIT_SRC := $(wildcard tests/unit/test_*.c tests/validation/test_*.c)
 
 BUILD := build
 REL   := $(BUILD)/release
@@ -85,7 +87,7 @@ deps-fuzz: deps
 # their own folder.
 DEPFLAGS := -MMD -MP
 CORE_INC := -Icore -Iinclude
-TEST_INC = $(CORE_INC) -I$(patsubst %/,%,$(dir $<))
+TEST_INC = $(CORE_INC) -Itests/common -I$(patsubst %/,%,$(dir $<))
 INC_FOR = $(if $(filter tests/% bench/%,$<),$(TEST_INC),$(CORE_INC))
 
 $(REL)/%.o: %.c | deps
@@ -116,6 +118,10 @@ $(REL)/tests/unit/%: $(REL)/tests/unit/%.o $(REL)/libpoolsim.a
 	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 $(SAN)/tests/unit/%: $(SAN)/tests/unit/%.o $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+$(REL)/tests/validation/%: $(REL)/tests/validation/%.o $(REL)/libpoolsim.a
+	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+$(SAN)/tests/validation/%: $(SAN)/tests/validation/%.o $(SAN)/libpoolsim.a
+	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
 # the fuzz targets replayed on their committed inputs by `make test` (tests/fuzz/replay.c)
 FUZZ_TARGETS := csv set scenario
@@ -136,7 +142,7 @@ $(FUZZ)/fuzz_%: $(FUZZ)/tests/fuzz/fuzz_%.o $(FUZZ)/tests/fuzz/fuzz_tmp.o $(FUZZ
 poolsim: $(REL)/poolsim
 	cp $< $@
 
-UNITS := $(UNIT_SRC:tests/unit/%.c=%)
+UNITS := $(UNIT_SRC:%.c=%)
 .SECONDARY: # keep the test objects between runs
 
 # ---- tests --------------------------------------------------------------
@@ -145,24 +151,25 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=%)
 # test (T=install), against the release build
 check: poolsim
 	@t="$(T)"; case "$$t" in \
-	  "") echo "make check T=NAME: one of $(UNITS) cli catalogue install"; exit 2 ;; \
+	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install"; exit 2 ;; \
 	  cli) sh tests/cli/test_cli.sh ./poolsim ;; \
 	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
 	  install) sh tests/install/test_install.sh ./poolsim ;; \
-	  *) t=test_$${t#test_}; [ -f tests/unit/$$t.c ] || { echo "no test tests/unit/$$t.c"; exit 2; }; \
-	     $(MAKE) --no-print-directory $(REL)/tests/unit/$$t && $(REL)/tests/unit/$$t ;; esac
+	  *) t=test_$${t#test_}; f=$$(ls tests/unit/$$t.c tests/validation/$$t.c 2>/dev/null); \
+	     [ -n "$$f" ] || { echo "no test tests/unit/$$t.c or tests/validation/$$t.c"; exit 2; }; \
+	     $(MAKE) --no-print-directory $(REL)/$${f%.c} && $(REL)/$${f%.c} ;; esac
 
 test: deps-test
 	@rm -f $(BUILD)/results/*.txt
 	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render test-static
 	@sh tests/summary.sh $(BUILD)/results
 
-test-release: poolsim $(UNITS:%=$(REL)/tests/unit/%)
+test-release: poolsim $(UNITS:%=$(REL)/%)
 	@mkdir -p $(BUILD)/results
 	@sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
 	@cat $(BUILD)/results/release.txt
 
-test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/tests/unit/%) $(FUZZ_TARGETS:%=$(SAN)/tests/fuzz/fuzz_%)
+test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/%) $(FUZZ_TARGETS:%=$(SAN)/tests/fuzz/fuzz_%)
 	@mkdir -p $(BUILD)/results
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  sh tests/run.sh sanitizers $(SAN) $(SAN)/poolsim > $(BUILD)/results/san.txt || true
@@ -196,7 +203,7 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
 	@sh tests/fuzz/fuzz.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # ---- validation against closed forms: regenerates docs/validation.md ------
-validate: $(REL)/tests/unit/test_model_validation
+validate: $(REL)/tests/validation/test_model_validation
 	$< --write docs/validation.md
 
 # ---- demo, bench, install -------------------------------------------------

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh LABEL BUILD_DIR POOLSIM — run every unit test binary of a build, replay
+# run.sh LABEL BUILD_DIR POOLSIM — run every unit and validation test binary of a build, replay
 # the committed fuzz inputs through the fuzz targets it has (tests/fuzz/replay.c)
 # and run the CLI tests and the catalogue of bad inputs (tests/catalogue) against
 # a poolsim binary. Each test prints "NAME: N passed, M failed"; a test that
@@ -22,9 +22,9 @@ run_one() { # name, command...
   rm -f "$log"
 }
 # binaries whose source is gone (a renamed test) stay in an old build: skip them
-for t in "$dir"/tests/unit/test_*; do
+for t in "$dir"/tests/unit/test_* "$dir"/tests/validation/test_*; do
   case "$t" in *.o|*.d) continue ;; esac
-  [ -x "$t" ] && [ -f "tests/unit/$(basename "$t").c" ] || continue
+  [ -x "$t" ] && [ -f "${t#"$dir"/}.c" ] || continue
   run_one "$(basename "$t")" "$t"
 done
 for t in "$dir"/tests/fuzz/fuzz_*; do

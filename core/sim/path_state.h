@@ -18,7 +18,7 @@
 **   ledger, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
-** tests/unit/test_runs.c reads the state to compare runs of defaults. */
+** tests/unit/test_claims.c reads the state to compare runs of defaults. */
 #ifndef PS_PATH_STATE_H
 #define PS_PATH_STATE_H
 

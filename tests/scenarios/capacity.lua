@@ -1,5 +1,5 @@
 -- Deterministic checks of leverage (放大倍数), a first-loss payer, a payer's
--- yearly cap and moral hazard; tests/unit/test_capacity.c computes them by hand.
+-- yearly cap and moral hazard; tests/validation/test_capacity.c computes them by hand.
 local wan = poolsim.wan
 return poolsim.scenario{
   name = "capacity", periods = 3, step = "year", seed = 1, paths = 1,

@@ -1,4 +1,4 @@
--- A deterministic scenario whose ledger tests/unit/test_hand_ledger.c computes by
+-- A deterministic scenario whose ledger tests/validation/test_hand_ledger.c computes by
 -- hand, to the fen: pd = 1 (every loan defaults in its first period), fixed loan
 -- sizes and LGDs, yearly steps so the yield is exactly 10% a period.
 return poolsim.scenario{

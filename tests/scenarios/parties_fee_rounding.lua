@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 7, rounding): a fee, a
+-- Hand-computed in tests/validation/test_parties.c (mechanism 7, rounding): a fee, a
 -- premium and an interest payment of 1000002.4 fen a year, each 70%
 -- subsidised. The borrowers pay 1000002 fen each; "that share of the guarantee
 -- fees / premiums" (and "share = 0.7 (of interest)") is 700001.4 fen.

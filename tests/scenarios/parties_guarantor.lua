@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 2): a guarantor with
+-- Hand-computed in tests/validation/test_parties.c (mechanism 2): a guarantor with
 -- capital earns fees, pays its shares out of what is left, runs out; its unpaid
 -- shares fall to excess_to (a province that pays the bank), which then shares
 -- the recoveries in proportion to what it paid.

@@ -1,4 +1,4 @@
--- tests/unit/test_parties.c (mechanism 9): a split whose fractions sum to 0.9
+-- tests/validation/test_parties.c (mechanism 9): a split whose fractions sum to 0.9
 -- stops the path with a message naming the split and its programme.
 local wan = poolsim.wan
 return poolsim.scenario{

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 9): Lua hooks. A split
+-- Hand-computed in tests/validation/test_parties.c (mechanism 9): Lua hooks. A split
 -- returning fractions (pf) and one returning yuan (py, whose per-loan cap still
 -- applies); on_default changing an
 -- LGD; ctx:set_share and its restore (ps); ctx:suspend / ctx:resume (pz); the

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 5): an insurer earns
+-- Hand-computed in tests/validation/test_parties.c (mechanism 5): an insurer earns
 -- premiums on the loans it insures; its loss_ratio_cap (1.5 x the premiums of
 -- the fiscal year) refuses the excess within year 1, the rest falling to
 -- excess_to (a province paying the bank); year 2 starts afresh.

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 1): interest (borrowers
+-- Hand-computed in tests/validation/test_parties.c (mechanism 1): interest (borrowers
 -- -> bank) and the bank's funding cost on a bullet and an amortizing segment
 -- over several periods, with a defaulting segment that never pays either.
 local wan = poolsim.wan

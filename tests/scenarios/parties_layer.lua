@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 6): public
+-- Hand-computed in tests/validation/test_parties.c (mechanism 6): public
 -- excess-of-loss layers over an insurer's claims above a multiple of the
 -- premiums it earned in each programme. In p1, 80% of the excess over 1.2 x is
 -- reimbursed by a pool at the start of the next fiscal year and, for the last

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 3): a guarantor's
+-- Hand-computed in tests/validation/test_parties.c (mechanism 3): a guarantor's
 -- leverage_limit (outstanding guarantees <= 4 x capital left) declines new
 -- loans as its payouts shrink its capital, and lends again as the book runs
 -- off and recoveries come back.

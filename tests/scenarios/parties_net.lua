@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 10): every party's net
+-- Hand-computed in tests/validation/test_parties.c (mechanism 10): every party's net
 -- result over the horizon and by year; two banks' highest NPL ratio while they
 -- lend, against their tolerances (bank1 passes 5%; bank2 reaches exactly 20%;
 -- bank3's two programmes together pass 30%, p4 alone would be at 50%).

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 7, quarterly): annual
+-- Hand-computed in tests/validation/test_parties.c (mechanism 7, quarterly): annual
 -- rates and the yearly per-loan subsidy cap scale with the step (a quarter).
 local wan = poolsim.wan
 return poolsim.scenario{

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 4): a re-guarantor's
+-- Hand-computed in tests/validation/test_parties.c (mechanism 4): a re-guarantor's
 -- fee on its share of the loans, paid by the programme's guarantor (p1) or by
 -- the bank when the programme has no guarantor (p2); it pays its shares of a
 -- default like any party.

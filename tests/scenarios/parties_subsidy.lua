@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 7): interest subsidies
+-- Hand-computed in tests/validation/test_parties.c (mechanism 7): interest subsidies
 -- (a share of the interest; a rate on principal capped per loan and year; paid
 -- at maturity to the loans repaid in full), a fee subsidy and a premium subsidy.
 local wan = poolsim.wan

@@ -1,4 +1,4 @@
--- Hand-computed in tests/unit/test_parties.c (mechanism 8): a payout_rate
+-- Hand-computed in tests/validation/test_parties.c (mechanism 8): a payout_rate
 -- trigger on the programme's guarantor (pause above 10%, resume at 5%) and a
 -- loss_ratio trigger on the programme's insurer (stop lending above 1.2).
 local wan = poolsim.wan

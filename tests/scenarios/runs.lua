@@ -1,4 +1,4 @@
--- Runs of alike defaults (docs/model.md §6): tests/unit/test_runs.c simulates
+-- Runs of alike defaults (docs/model.md §6): tests/unit/test_claims.c simulates
 -- this scenario with defaults kept as runs and recorded one by one, and requires
 -- the same results to the fen and to the bit. Fixed loan sizes and LGDs, so most
 -- defaults come in runs (bullet across cohorts, amortizing within one, a PD term

@@ -1,5 +1,5 @@
 -- A run split where the fund falls short (docs/model.md §6), computed by hand in
--- tests/unit/test_runs.c: three alike loans of 100万 default in period 1 (pd = 1),
+-- tests/unit/test_claims.c: three alike loans of 100万 default in period 1 (pd = 1),
 -- fund/bank 50/50, so each is due 50万 from a fund of 75万: loan by loan the fund
 -- pays the first in full, the second 25万 and the third nothing. LGD 0.5: each
 -- loan recovers 50万 in period 2, shared pro rata to what was paid.

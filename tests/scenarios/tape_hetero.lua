@@ -6,7 +6,7 @@
 --           LGD downturn link on top of each loan's own LGD;
 --   low:    400 loans of 5万 at PD 0.5% (one homogeneous group).
 -- No lags and a large pool, so every claim is paid and every recovery comes in.
--- tests/unit/test_tape_thinning.c and test_sampler.c use it.
+-- tests/unit/test_path_thinning.c and test_path.c use it.
 return poolsim.scenario{
   name = "tape hetero", periods = 12, step = "month", seed = 7, paths = 1000,
   parties = { {id = "gov", kind = "government"}, {id = "bank", kind = "bank"} },

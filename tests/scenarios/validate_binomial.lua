@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_validation.c): independent defaults, rho = 0.
+-- Validation (tests/validation/test_validation.c): independent defaults, rho = 0.
 -- One cohort of identical loans originated in period 1; the whole loss goes to
 -- one pool (share 1, LGD 1, no lags, no yield), and the pool is far larger than
 -- any possible claim, so its balance drop in a period is that period's

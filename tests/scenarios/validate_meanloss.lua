@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_validation.c): expected claims with correlated
+-- Validation (tests/validation/test_validation.c): expected claims with correlated
 -- defaults. A pool with share 0.4 of every default, fixed loan amount and fixed
 -- LGD; claims are on the exposure before recovery, so E[claims] = 0.4 * n *
 -- amount * pd over one year whatever rho is. As written: one period of a year;

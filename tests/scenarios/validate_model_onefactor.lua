@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_model_validation.c): the one-factor default model.
+-- Validation (tests/validation/test_model_validation.c): the one-factor default model.
 -- One cohort of identical loans (fixed amount, fixed LGD) originated in period 1
 -- and at risk for one period of one year; the whole exposure goes to one pool
 -- (share 1, no lags, no yield) that is far larger than any possible claim, so the

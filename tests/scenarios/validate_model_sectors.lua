@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_model_validation.c): sector factors. Three
+-- Validation (tests/validation/test_model_validation.c): sector factors. Three
 -- sectors; a and b have correlated factors (r = 0.6), c is independent of both.
 -- One segment per sector (rho = 0: no systemic loading, rho_sector = 0.5), one
 -- period of one year, each segment in its own programme so that each sector's

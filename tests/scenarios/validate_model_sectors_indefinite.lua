@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_model_validation.c): ps_scenario_load must reject
+-- Validation (tests/validation/test_model_validation.c): ps_scenario_load must reject
 -- this sector_correlation: symmetric, unit diagonal, entries in [-1, 1], but
 -- indefinite (determinant -2.888). It is not positive definite, so no Cholesky
 -- factor exists and no such set of correlated sectors does either.

@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_model_validation.c): ps_scenario_load must reject
+-- Validation (tests/validation/test_model_validation.c): ps_scenario_load must reject
 -- this sector_correlation: symmetric, unit diagonal, positive semi-definite but
 -- singular (sectors a and b perfectly correlated, determinant 0). It is not
 -- positive definite, so GSL's Cholesky factorisation fails.

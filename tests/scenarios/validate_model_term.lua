@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_model_validation.c): PD term structure and stress
+-- Validation (tests/validation/test_model_validation.c): PD term structure and stress
 -- by period. One cohort of identical loans (fixed amount, LGD 1) originated in
 -- period 3 (so that a loan's age, t - 3, differs from the period number) and at
 -- risk for 24 monthly periods, 3..26, with an annual PD of 2% in its first year

@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_validation.c): the sizing identity. Three years
+-- Validation (tests/validation/test_validation.c): the sizing identity. Three years
 -- of monthly lending under two programmes with claim and recovery lags, random
 -- loan sizes and LGDs, a scheduled top-up and a cyclical factor, and no hooks:
 -- nothing feeds back on the pool balance, so a path depletes the pool exactly

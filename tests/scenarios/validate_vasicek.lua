@@ -1,4 +1,4 @@
--- Validation (tests/unit/test_validation.c): the Vasicek large homogeneous
+-- Validation (tests/validation/test_validation.c): the Vasicek large homogeneous
 -- portfolio. One period of one year, one cohort of identical loans with LGD 1,
 -- all of the loss to one pool (share 1) that never runs dry, so the pool's
 -- claims are the defaulted exposure and D/n is the default rate. The test sets

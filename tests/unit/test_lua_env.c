@@ -1,4 +1,4 @@
-/* test_sandbox.c — what the sandbox (core/lua_env.c, core/lua_meter.c) charges
+/* test_lua_env.c — what the sandbox (core/lua_env.c, core/lua_meter.c) charges
 ** to a script's instruction budget, and what it refuses to hand to the C
 ** reader. Each loop is compared with the same loop doing only Lua arithmetic:
 ** a loop that allocates or calls a library function at every step must run out
@@ -85,5 +85,5 @@ int main(void) {
   run_scenario(r, "error({})", err, sizeof err);
   CHECK(strncmp(err, "s.lua:1: (error object is a table value)", 41) == 0);
   gsl_rng_free(r);
-  return check_summary("test_sandbox");
+  return check_summary("test_lua_env");
 }

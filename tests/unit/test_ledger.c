@@ -1,4 +1,4 @@
-/* test_round.c — ps_round_fen is llround for every amount a path rounds:
+/* test_ledger.c — ps_round_fen is llround for every amount a path rounds:
 ** halves both ways, the doubles either side of a half, values past 2^52 (all
 ** integers), and a million random amounts across the range money takes. */
 #include <math.h>
@@ -37,5 +37,5 @@ int main(void) {
   }
   gsl_rng_free(r);
   CHECK_EQ_INT(mismatches, 0);
-  return check_summary("test_round");
+  return check_summary("test_ledger");
 }

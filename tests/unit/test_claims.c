@@ -1,4 +1,4 @@
-/* test_runs.c — runs of alike defaults (docs/model.md §6) change nothing but
+/* test_claims.c — runs of alike defaults (docs/model.md §6) change nothing but
 ** speed: every path of each scenario is simulated twice, with defaults kept as
 ** runs and with every default recorded on its own, and the two must post the
 ** same ledger (every account and kind, to the fen) and leave the same bytes in
@@ -145,5 +145,5 @@ int main(void) {
                            "scenarios/yunnan_zhengyinbao.lua", "scenarios/chongqing_ip_2018.lua"};
   for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++) check_scenario(shipped[i], 100);
   check_hand_split();
-  return check_summary("test_runs");
+  return check_summary("test_claims");
 }

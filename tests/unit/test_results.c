@@ -1,4 +1,4 @@
-/* test_drivers.c — who drives the tail: the programmes' and the segments'
+/* test_results.c — who drives the tail: the programmes' and the segments'
 ** Euler contributions to the ES95 and ES99 of each pool's net outlay sum to
 ** that ES (layers and loan tapes included), and a programme that never touches
 ** a pool contributes nothing to it. */
@@ -64,5 +64,5 @@ int main(void) {
     }
     ps_model_destroy(&m);
   }
-  return check_summary("test_drivers");
+  return check_summary("test_results");
 }

@@ -1,4 +1,4 @@
-/* test_sampler.c — the naive loan-by-loan sampler (the benchmarks' baseline)
+/* test_path.c — the naive loan-by-loan sampler (the benchmarks' baseline)
 ** simulates the same model as the cohort and thinning samplers: on independent
 ** seeds, mean defaults per programme and mean claims per pool agree within 4.5
 ** combined standard errors (false failure ~7e-6 per check), and the two samples
@@ -80,5 +80,5 @@ int main(void) {
   ps_override tape[] = {{"segments.tpl_pair.rho", "0.3"}, {"segments.tpl_spread.rho", "0.3"},
                         {"segments.tpl_low.rho", "0.3"}, {"cycle", "0.9"}};
   compare("tests/scenarios/tape_hetero.lua", tape, 4);
-  return check_summary("test_sampler");
+  return check_summary("test_path");
 }

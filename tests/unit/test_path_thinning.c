@@ -1,4 +1,4 @@
-/* test_tape_thinning.c — a heterogeneous loan tape (tests/scenarios/tape_hetero.lua,
+/* test_path_thinning.c — a heterogeneous loan tape (tests/scenarios/tape_hetero.lua,
 ** the rows written by tests/scenarios/data/hetero.awk) keeps each loan's PD, LGD and
 ** amount, and the thinning sampler defaults each loan with its own probability.
 **
@@ -98,7 +98,7 @@ int main(void) {
   if (ps_scenario_load("tests/scenarios/tape_hetero.lua", NULL, 0, &m, err, sizeof err)) {
     fprintf(stderr, "%s\n", err);
     CHECK(0);
-    return check_summary("test_tape_thinning");
+    return check_summary("test_path_thinning");
   }
   check_groups(&m);
   ps_outcomes o;
@@ -108,7 +108,7 @@ int main(void) {
   if (rc) {
     fprintf(stderr, "%s\n", err);
     ps_model_destroy(&m);
-    return check_summary("test_tape_thinning");
+    return check_summary("test_path_thinning");
   }
   double *total = calloc(PATHS, sizeof(double)), *split = malloc(PATHS * sizeof(double));
   double mean_all = 0, var_all = 0, claims = 0;
@@ -150,5 +150,5 @@ int main(void) {
   free(split);
   ps_outcomes_destroy(&o);
   ps_model_destroy(&m);
-  return check_summary("test_tape_thinning");
+  return check_summary("test_path_thinning");
 }

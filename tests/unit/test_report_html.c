@@ -1,13 +1,13 @@
-/* test_html.c — the HTML report (core/report/html_run.c) and the study pages
+/* test_report_html.c — the HTML report (core/report/html_run.c) and the study pages
 ** (html_study.c): a well-formed, self-contained page with inline SVG charts,
 ** escaped scenario text, labels by language, and the same bytes whatever the
 ** number of threads.
 **
-**   test_html                          run the checks
-**   test_html --write FILE [--paths N] [--lang zh|en] [--scenario LUA]
+**   test_report_html                          run the checks
+**   test_report_html --write FILE [--paths N] [--lang zh|en] [--scenario LUA]
 **                                      write the Mianyang page (2000 paths, --at 2.2e8,2.5e8)
 **                                      or another scenario's to FILE
-**   test_html --check FILE...          the page checks on pages written elsewhere */
+**   test_report_html --check FILE...          the page checks on pages written elsewhere */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,7 +386,7 @@ int main(int argc, char **argv) {
       check_page(s, argv[i]);
       free(s);
     }
-    return check_summary("test_html");
+    return check_summary("test_report_html");
   }
 
   /* the checker itself */
@@ -403,7 +403,7 @@ int main(int argc, char **argv) {
   char err[1024];
   ps_model *m = NULL;
   CHECK_EQ_INT(ps_model_new("tests/scenarios/small.lua", NULL, 0, &m, err, sizeof err), PS_OK);
-  if (!m) return check_summary("test_html");
+  if (!m) return check_summary("test_report_html");
   ps_results *r1 = run(m, 500, 1), *r2 = run(m, 500, 2);
   CHECK(r1 && r2);
   if (r1 && r2) {
@@ -502,5 +502,5 @@ int main(int argc, char **argv) {
     }
     ps_model_free(m);
   }
-  return check_summary("test_html");
+  return check_summary("test_report_html");
 }

@@ -1,9 +1,9 @@
-/* test_reports.c — the Markdown, CSV and terminal reports of tests/scenarios/small.lua
+/* test_report.c — the Markdown, CSV and terminal reports of tests/scenarios/small.lua
 ** (500 paths, seed 7) against the golden files in tests/golden/, byte for byte.
 **
 ** Regenerate the goldens after an intended change to a report (from the repo root):
 **
-**   make build/release/tests/unit/test_reports && build/release/tests/unit/test_reports --regenerate
+**   make build/release/tests/unit/test_report && build/release/tests/unit/test_report --regenerate
 **
 ** then read the diff (git diff tests/golden/) and check a few numbers against the
 ** JSON of the same run before committing them:
@@ -120,7 +120,7 @@ int main(int argc, char **argv) {
   CHECK_EQ_INT(ps_model_new("tests/scenarios/small.lua", NULL, 0, &m, err, sizeof err), PS_OK);
   if (!m) {
     fprintf(stderr, "%s\n", err);
-    return check_summary("test_reports");
+    return check_summary("test_report");
   }
   ps_results *r2 = run(m, 2), *r1 = run(m, 1);
   CHECK(r1 && r2);
@@ -128,7 +128,7 @@ int main(int argc, char **argv) {
     ps_results_free(r1);
     ps_results_free(r2);
     ps_model_free(m);
-    return check_summary("test_reports");
+    return check_summary("test_report");
   }
 
   /* ---- Markdown: the default options (English: the name has no Chinese), with --at rows */
@@ -303,5 +303,5 @@ int main(int argc, char **argv) {
   ps_results_free(r1);
   ps_results_free(r2);
   ps_model_free(m);
-  return check_summary("test_reports");
+  return check_summary("test_report");
 }

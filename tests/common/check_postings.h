@@ -1,5 +1,5 @@
 /* check_postings.h — one path of a small deterministic scenario, its posting
-** log against postings computed by hand (test_hand_ledger, test_runs). */
+** log against postings computed by hand (test_hand_ledger, test_claims). */
 #ifndef PS_CHECK_POSTINGS_H
 #define PS_CHECK_POSTINGS_H
 

@@ -1,4 +1,4 @@
-/* test_determinism.c — the same seed gives the same bytes whatever the number
+/* test_montecarlo.c — the same seed gives the same bytes whatever the number
 ** of threads (with and without Lua hooks), an interrupted run's paths are the
 ** same bytes as a shorter run's, every path's ledger passes the audit
 ** (with every rule switched on together in all_rules.lua), no pool balance goes
@@ -162,5 +162,5 @@ int main(void) {
   check_scenario("tests/scenarios/hook_topup.lua", 200);
   check_scenario("tests/scenarios/all_rules.lua", 300);
   check_scenario("tests/scenarios/tape_hetero.lua", 300); /* thinning on a heterogeneous loan tape */
-  return check_summary("test_determinism");
+  return check_summary("test_montecarlo");
 }
