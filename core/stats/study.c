@@ -400,14 +400,20 @@ static int feeds(const ps_programme *g, int a) {
   return g->layer.insurer >= 0 && g->layer.payer == a;
 }
 
+/* the new loans of each of the model's segments before scaling: n of them */
+typedef struct {
+  const int *loans;
+  int n;
+} base_lending;
+
 /* P(depletion) of pool p when the covered segments lend k times their loans */
-static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double k, const ps_options *opt,
-                              double *volume, ps_estimate *prob, char *err, size_t errlen) {
+static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, const ps_options *opt, double *volume,
+                              ps_estimate *prob, char *err, size_t errlen) {
   *volume = 0;
-  for (int s = 0; s < m->nsegments; s++) {
+  for (int s = 0; s < base.n; s++) {
     ps_segment *seg = &m->segments[s];
     if (!feeds(&m->programmes[seg->programme], ps_account_of_pool(m, p))) continue;
-    seg->new_loans = (int)llround(base_loans[s] * k);
+    seg->new_loans = (int)llround(base.loans[s] * k);
     *volume += (double)seg->new_loans * (seg->last - seg->first + 1) * seg->loan.mean;
   }
   ps_results *r = NULL;
@@ -419,23 +425,23 @@ static int depletion_at_scale(ps_model *m, const int *base_loans, int p, double 
 }
 
 /* the largest k for alpha: grow k until the pool runs short too often, then bisect to 1% */
-static int largest_scale(ps_model *m, const int *base_loans, int p, double alpha, const ps_options *opt,
+static int largest_scale(ps_model *m, base_lending base, int p, double alpha, const ps_options *opt,
                          ps_volume_row *row, char *err, size_t errlen) {
   double lo = 0, hi = 1, volume;
   ps_estimate prob;
   int rc = PS_OK;
-  while (hi < 1024 && (rc = depletion_at_scale(m, base_loans, p, hi, opt, &volume, &prob, err, errlen)) == PS_OK &&
+  while (hi < 1024 && (rc = depletion_at_scale(m, base, p, hi, opt, &volume, &prob, err, errlen)) == PS_OK &&
          prob.value <= alpha) {
     lo = hi;
     hi *= 2;
   }
   while (rc == PS_OK && hi - lo > 0.01 * hi) {
     double mid = (lo + hi) / 2;
-    if ((rc = depletion_at_scale(m, base_loans, p, mid, opt, &volume, &prob, err, errlen))) break;
+    if ((rc = depletion_at_scale(m, base, p, mid, opt, &volume, &prob, err, errlen))) break;
     if (prob.value <= alpha) lo = mid;
     else hi = mid;
   }
-  if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, lo, opt, &row->lending, &row->depletion, err, errlen);
+  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &row->lending, &row->depletion, err, errlen);
   row->alpha = alpha;
   row->scale = lo;
   return rc;
@@ -463,11 +469,12 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
     rc = out_of_memory(err, errlen);
   }
   for (int s = 0; rc == PS_OK && s < m->nsegments; s++) base_loans[s] = m->segments[s].new_loans;
-  ps_estimate base;
-  if (rc == PS_OK) rc = depletion_at_scale(m, base_loans, p, 1, opt, &v->base_lending, &base, err, errlen);
-  if (rc == PS_OK) v->base_depletion = base.value;
+  base_lending lending = {base_loans, m->nsegments};
+  ps_estimate now;
+  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, err, errlen);
+  if (rc == PS_OK) v->base_depletion = now.value;
   for (int a = 0; rc == PS_OK && a < nalphas; a++) {
-    rc = largest_scale(m, base_loans, p, alphas[a], opt, &v->rows[a], err, errlen);
+    rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], err, errlen);
     v->nrows = a + 1;
   }
   free(base_loans);
