@@ -80,6 +80,7 @@ int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, siz
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
   }
+  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
   if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return PS_ERUNTIME;
   lua_pushcfunction(p->L, read_hooks);
   lua_pushlightuserdata(p->L, p);
