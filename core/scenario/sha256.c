@@ -99,12 +99,12 @@ void ps_sha256_final_hex(ps_sha256 *s, char hex[65]) {
   hex[64] = '\0';
 }
 
-/* feeds the whole of f to s in 64 KiB chunks; returns 0, or -1 on a read error */
+/* feeds the whole of f to s in 64 KiB chunks; returns PS_OK, or PS_EINPUT on a read error */
 static int hash_stream(ps_sha256 *s, FILE *f) {
   unsigned char buf[65536];
   size_t got;
   while ((got = fread(buf, 1, sizeof buf, f)) > 0) ps_sha256_update(s, buf, got);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? PS_EINPUT : PS_OK;
 }
 
 /** SHA-256 of the file at path as hex; returns PS_OK, or PS_EINPUT with errno set when the
