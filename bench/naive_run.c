@@ -43,7 +43,7 @@ int main(int argc, char **argv) {
   double t0 = now();
   int rc = ps_simulate(&m, &ro, &o, err, sizeof err);
   if (rc == 0) {
-    rc = ps_results_new(&m, &o, NULL, ro.threads, &r) ? PS_ERUNTIME : PS_OK;
+    rc = ps_results_new(&m, &o, NULL, ro.threads, &r);
     ps_outcomes_destroy(&o);
   }
   double seconds = now() - t0;

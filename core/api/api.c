@@ -92,7 +92,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ps_outcomes outcomes;
   int failed = ps_simulate(m, &ro, &outcomes, err, errlen);
-  if (failed) return failed == PS_PATH_EHOOK ? PS_EINPUT : PS_ERUNTIME;
+  if (failed) return failed;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   ps_results *r;
   int rc = ps_results_new(m, &outcomes, NULL, ro.threads, &r);

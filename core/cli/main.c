@@ -211,20 +211,20 @@ static int parse_args(int argc, char **argv, cli *c) {
 
 /* Write data to path through a temporary file in the same directory and a
 ** rename, so a reader never sees half a report; "-" writes to stdout.
-** Returns 0, or -1 with a message naming the path. */
+** Returns PS_OK, or PS_ERUNTIME with a message naming the path. */
 static int write_file_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
   if (strcmp(path, "-") == 0) {
     if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
       snprintf(err, errlen, "cannot write to stdout: %s", strerror(errno));
-      return -1;
+      return PS_ERUNTIME;
     }
-    return 0;
+    return PS_OK;
   }
   size_t n = strlen(path) + 16;
   char *tmp = malloc(n);
   if (!tmp) {
     snprintf(err, errlen, "%s: out of memory", path);
-    return -1;
+    return PS_ERUNTIME;
   }
   snprintf(tmp, n, "%s.tmpXXXXXX", path);
   int fd = mkstemp(tmp);
@@ -239,7 +239,7 @@ static int write_file_atomic(const char *path, const char *data, size_t len, cha
     if (fd >= 0) unlink(tmp);
   }
   free(tmp);
-  return ok ? 0 : -1;
+  return ok ? PS_OK : PS_ERUNTIME;
 }
 
 /* the progress bar on stderr (ps_progress_fn): done/total with an ETA */

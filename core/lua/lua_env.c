@@ -277,14 +277,14 @@ char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outl
 }
 
 /* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
-** returned on the stack */
+** returned on the stack; PS_OK, or PS_EINPUT with a message */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen) {
   return ps_lua_run_chunk(L, file, src, len, "t", err, errlen);
 }
 
 /* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
-** ps_lua_compile) */
+** ps_lua_compile); PS_OK, or PS_EINPUT (the chunk failed or went over its budgets) with a message */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen) {
   char chunkname[1024];
@@ -301,12 +301,12 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
       snprintf(err, errlen, "%s: %s", file, msg);
     else snprintf(err, errlen, "%s", msg);
     lua_pop(L, 1);
-    return -1;
+    return PS_EINPUT;
   }
   if (!ps_lua_is_scenario(L, -1)) {
     snprintf(err, errlen, "%s: the file must end with 'return poolsim.scenario{...}'", file);
     lua_pop(L, 1);
-    return -1;
+    return PS_EINPUT;
   }
   lua_pushcfunction(L, check_plain);
   lua_pushvalue(L, -2);
@@ -315,7 +315,7 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
     const char *msg = status == LUA_ERRMEM ? NULL : lua_tostring(L, -1);
     snprintf(err, errlen, "%s:%d: %s", file, ps_lua_scenario_line(L, -2), msg ? msg : "out of memory");
     lua_pop(L, 2);
-    return -1;
+    return PS_EINPUT;
   }
-  return 0;
+  return PS_OK;
 }

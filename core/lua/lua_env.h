@@ -17,6 +17,7 @@
 
 #include "lua/lua_meter.h"
 #include "lua/lua_poolsim.h"
+#include "poolsim/poolsim.h"
 
 #define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
 #define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
@@ -28,8 +29,9 @@
 lua_State *ps_lua_new(gsl_rng *random);
 
 /* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
-** returned on the stack. The chunk must return poolsim.scenario{...}. On failure
-** returns -1 with a message beginning "FILE:LINE:" where Lua knows the line. */
+** returned on the stack. The chunk must return poolsim.scenario{...}. Returns PS_OK, or
+** PS_EINPUT (the scenario's fault, its memory budget included) with a message beginning
+** "FILE:LINE:" where Lua knows the line. */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen);
 
@@ -40,14 +42,15 @@ int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t 
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen);
 
 /* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
-** ps_lua_compile) */
+** ps_lua_compile); the same codes */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen);
 
 /* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f);
 
-/* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:" */
+/* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:"; returns
+** lua_pcall's status (LUA_OK, LUA_ERRRUN, ...), as Lua's own API does */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults);
 
 #endif

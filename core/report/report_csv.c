@@ -166,26 +166,27 @@ static void paths_csv(ps_strbuf *b, const ps_results *r) {
   }
 }
 
-/* ps_report_csv — the three files as strings, all or none (report.h) */
+/* ps_report_csv — the three files as strings, all or none (report.h); PS_OK, or PS_ERUNTIME with a
+** message */
 int ps_report_csv(const ps_results *r, const ps_report_options *o, char *files[PS_NCSV], char *err, size_t errlen) {
   (void)o; /* the CSV files hold every pool and the raw paths: no options apply */
   for (int k = 0; k < PS_NCSV; k++) files[k] = NULL;
   if (r->outcomes.paths != r->paths || (r->paths > 0 && r->m->npools > 0 && !r->outcomes.claims)) {
     snprintf(err, errlen, "%s: the per-path outcomes of this run were not kept", ps_csv_names[PS_CSV_PATHS]);
-    return -1;
+    return PS_ERUNTIME;
   }
   ps_strbuf b[PS_NCSV] = {{0}};
   bands_csv(&b[PS_CSV_BANDS], r);
   budget_csv(&b[PS_CSV_BUDGET], r);
   paths_csv(&b[PS_CSV_PATHS], r);
-  int rc = 0;
+  int rc = PS_OK;
   for (int k = 0; k < PS_NCSV; k++)
-    if (rc == 0 && (b[k].oom || !b[k].s)) {
+    if (rc == PS_OK && (b[k].oom || !b[k].s)) {
       snprintf(err, errlen, "%s: out of memory", ps_csv_names[k]);
-      rc = -1;
+      rc = PS_ERUNTIME;
     }
   for (int k = 0; k < PS_NCSV; k++) {
-    if (rc == 0) files[k] = b[k].s;
+    if (rc == PS_OK) files[k] = b[k].s;
     else free(b[k].s);
   }
   return rc;

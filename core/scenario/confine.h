@@ -8,8 +8,10 @@
 
 #include <stddef.h>
 
-/* 0 when `path` (a file named relative to the working directory, as messages
-** name it) resolves to a place below the folder of `scenario`; otherwise -1
+#include "poolsim/poolsim.h"
+
+/* PS_OK when `path` (a file named relative to the working directory, as messages
+** name it) resolves to a place below the folder of `scenario`; otherwise PS_EINPUT
 ** with a message in err. A file that does not exist is not refused here:
 ** opening it reports that. */
 int ps_confine(const char *scenario, const char *path, char *err, size_t errlen);

@@ -79,25 +79,28 @@ typedef struct {
 
 /* writes "FILE:LINE: column N (NAME): " (the parts that apply: line 0 means a
 ** whole-file message, col -1 no column, no NAME in the header or beyond it)
-** and the formatted message into err; returns -1 */
+** and the formatted message into err; returns PS_EINPUT (the file is at fault) */
 PS_PRINTF(4, 5)
 static int fail(parser *p, long line, int col, const char *fmt, ...) {
-  if (!p->err || p->errlen == 0) return -1;
+  if (!p->err || p->errlen == 0) return PS_EINPUT;
   int n;
   if (line <= 0) n = snprintf(p->err, p->errlen, "%s: ", p->name);
   else if (col < 0) n = snprintf(p->err, p->errlen, "%s:%ld: ", p->name, line);
   else if (p->in_header || col >= p->ncols) n = snprintf(p->err, p->errlen, "%s:%ld: column %d: ", p->name, line, col + 1);
   else n = snprintf(p->err, p->errlen, "%s:%ld: column %d (%s): ", p->name, line, col + 1, p->names[col]);
-  if (n < 0 || (size_t)n >= p->errlen) return -1;
+  if (n < 0 || (size_t)n >= p->errlen) return PS_EINPUT;
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
   va_end(ap);
-  return -1;
+  return PS_EINPUT;
 }
 
-/* the message for a failed allocation */
-static int nomem(parser *p) { return fail(p, 0, -1, "out of memory"); }
+/* the message for a failed allocation; returns PS_ERUNTIME */
+static int nomem(parser *p) {
+  (void)fail(p, 0, -1, "out of memory");
+  return PS_ERUNTIME;
+}
 
 /* the current field lies beyond the header's columns: only counted */
 static int counting(const parser *p) { return !p->in_header && p->col >= p->ncols; }
@@ -114,18 +117,18 @@ static int bad_utf8(parser *p) {
 }
 
 /* advances the UTF-8 check by byte c (RFC 3629: no overlong forms, no
-** surrogates, nothing above U+10FFFF); -1 when c cannot be there */
+** surrogates, nothing above U+10FFFF); PS_EINPUT when c cannot be there */
 static int utf8_step(parser *p, int c) {
   if (p->need) {
     if ((unsigned)c < p->lo || (unsigned)c > p->hi) return bad_utf8(p);
     p->need--;
     p->lo = 0x80, p->hi = 0xBF;
-    return 0;
+    return PS_OK;
   }
-  if (c < 0x80) return 0;
+  if (c < 0x80) return PS_OK;
   p->seq_line = p->line, p->seq_off = p->off, p->seq_col = p->col, p->seq_byte = c;
   p->need = ps_utf8_lead((unsigned)c, &p->lo, &p->hi);
-  return p->need < 0 ? bad_utf8(p) : 0;
+  return p->need < 0 ? bad_utf8(p) : PS_OK;
 }
 
 /* appends byte c to the current field, within PS_CSV_MAX_FIELD (beyond the
@@ -143,12 +146,12 @@ static int field_add(parser *p, int c) {
     return fail(p, p->line, p->col, "value longer than %d bytes (the limit)", PS_CSV_MAX_FIELD);
   }
   p->field[p->flen++] = (char)c;
-  return 0;
+  return PS_OK;
 }
 
 /* appends n bytes to the data buffer, doubling it when full */
 static int data_add(parser *p, const char *s, size_t n) {
-  if (n == 0) return 0;
+  if (n == 0) return PS_OK;
   if (p->dcap - p->dlen < n) {
     size_t cap = p->dcap ? p->dcap : 4096;
     while (cap - p->dlen < n) cap *= 2;
@@ -158,7 +161,7 @@ static int data_add(parser *p, const char *s, size_t n) {
   }
   memcpy(p->data + p->dlen, s, n);
   p->dlen += n;
-  return 0;
+  return PS_OK;
 }
 
 #define IDEO_SPACE "\xE3\x80\x80" /* U+3000, the full-width space of Chinese text */
@@ -195,14 +198,14 @@ static int header_field(parser *p) {
   memcpy(name, s, n);
   name[n] = '\0';
   p->names[p->col] = name;
-  return 0;
+  return PS_OK;
 }
 
 /* ends the current field (keeping it when it belongs to a column) */
 static int end_field(parser *p) {
-  int rc = 0;
+  int rc = PS_OK;
   if (p->in_header) rc = header_field(p);
-  else if (!counting(p) && (data_add(p, p->field, p->flen) < 0 || data_add(p, "", 1) < 0)) rc = -1;
+  else if (!counting(p) && !(rc = data_add(p, p->field, p->flen))) rc = data_add(p, "", 1);
   p->col++;
   p->flen = 0, p->quoted = 0;
   return rc;
@@ -210,13 +213,14 @@ static int end_field(parser *p) {
 
 /* a comma outside quotes: the next field starts */
 static int next_field(parser *p) {
-  if (end_field(p) < 0) return -1;
+  int rc = end_field(p);
+  if (rc) return rc;
   if (!p->in_header && p->col == p->ncols) p->extra_line = p->line;
   if (!p->in_header && p->col > PS_CSV_MAX_FIELDS) /* no header is that wide: stop counting */
     return fail(p, p->extra_line, p->ncols, "the row has more than %d fields, the header has %d",
                 PS_CSV_MAX_FIELDS, p->ncols);
   p->state = S_START;
-  return 0;
+  return PS_OK;
 }
 
 /* a complete data row of p->col fields: checked against the header and kept */
@@ -241,21 +245,22 @@ static int data_row(parser *p) {
     p->lines = l, p->lcap = cap;
   }
   p->lines[p->nrows++] = p->row_line;
-  return 0;
+  return PS_OK;
 }
 
 /* the row ends at the current byte (a line feed, or the end of the file when
 ** eof): a blank line is remembered, anything else ends its last field */
 static int end_row(parser *p, int eof) {
-  int rc = 0;
+  int rc = PS_OK;
   if (!p->content) {
     if (!p->pending_blank) p->pending_blank = p->line;
     p->flen = 0;
-  } else if (end_field(p) < 0) rc = -1;
-  else if (p->in_header) {
-    p->ncols = p->col;
-    p->in_header = 0;
-  } else rc = data_row(p);
+  } else if (!(rc = end_field(p))) {
+    if (p->in_header) {
+      p->ncols = p->col;
+      p->in_header = 0;
+    } else rc = data_row(p);
+  }
   p->state = S_START;
   p->col = 0, p->content = 0;
   p->row_line = eof ? p->line : p->line + 1;
@@ -265,7 +270,7 @@ static int end_row(parser *p, int eof) {
 /* the first byte of a row other than space, tab, CR or LF: a blank line before it is an error */
 static int row_content(parser *p) {
   p->content = 1;
-  if (!p->pending_blank) return 0;
+  if (!p->pending_blank) return PS_OK;
   if (p->in_header)
     return fail(p, p->pending_blank, 0, "empty column name: the first line is blank, the column names must be on line 1");
   if (p->ncols == 1)
@@ -281,9 +286,9 @@ static int stray_quote(parser *p) {
   while (i < p->flen && is_blank((unsigned char)p->field[i])) i++;
   if (p->in_header && i == p->flen) {
     p->flen = 0, p->quoted = 1, p->quote_line = p->line, p->state = S_QUO;
-    return 0;
+    return PS_OK;
   }
-  if (counting(p)) return 0;
+  if (counting(p)) return PS_OK;
   if (i == p->flen)
     return fail(p, p->line, p->col, "space before the opening quote at byte %ld of the line: remove it", p->off);
   return fail(p, p->line, p->col,
@@ -304,7 +309,7 @@ static int after_quote(parser *p, int c) {
                 "text after the closing quote at byte %ld of the line: a quote inside a quoted value "
                 "must be doubled (\"\")",
                 p->off);
-  return 0;
+  return PS_OK;
 }
 
 /* the state machine proper: byte c (0..255) in the current state */
@@ -316,19 +321,19 @@ static int step(parser *p, int c) {
     if (c == '\n') return end_row(p, 0);
     if (c == '\r') {
       p->state = S_CR;
-      return 0;
+      return PS_OK;
     }
     if (c == '"') {
       if (p->state == S_UNQ) return stray_quote(p);
       p->quoted = 1, p->quote_line = p->line, p->state = S_QUO;
-      return 0;
+      return PS_OK;
     }
     p->state = S_UNQ;
     return field_add(p, c);
   case S_QUO:
     if (c != '"') return field_add(p, c);
     p->state = S_QQ;
-    return 0;
+    return PS_OK;
   case S_QQ:
     if (c == '"') {
       p->state = S_QUO;
@@ -351,17 +356,18 @@ static int feed(parser *p, int c) {
   p->off++;
   if (p->off > PS_CSV_MAX_LINE) return fail(p, p->line, -1, "line longer than %ld bytes (the limit)", PS_CSV_MAX_LINE);
   if (!counting(p)) {
-    if (utf8_step(p, c) < 0) return -1;
+    int rc = utf8_step(p, c);
+    if (rc) return rc;
     if (c == 0)
       return fail(p, p->line, p->col,
                   "NUL byte at byte %ld of the line: this is not a text CSV (UTF-16 or binary?); "
                   "save it as CSV UTF-8",
                   p->off);
   }
-  if (!p->content && !is_blank(c) && c != '\r' && c != '\n' && row_content(p) < 0) return -1;
-  if (step(p, c) < 0) return -1;
+  int rc = !p->content && !is_blank(c) && c != '\r' && c != '\n' ? row_content(p) : PS_OK;
+  if (rc || (rc = step(p, c))) return rc;
   if (c == '\n') p->line++, p->off = 0;
-  return 0;
+  return PS_OK;
 }
 
 /* byte c lies inside a kept field, with room for it, and is printable ASCII
@@ -393,9 +399,12 @@ static int feed_chunk(parser *p, const unsigned char *b, size_t n) {
       p->off++;
       utf8_step(p, c); /* cannot fail here */
       p->field[p->flen++] = (char)c;
-    } else if (feed(p, c) < 0) return -1;
+    } else {
+      int rc = feed(p, c);
+      if (rc) return rc;
+    }
   }
-  return 0;
+  return PS_OK;
 }
 
 /* the end of the file: the last row ends, and the whole is checked */
@@ -405,13 +414,14 @@ static int feed_end(parser *p) {
     return fail(p, p->quote_line, p->col,
                 "the quote opened on this line is never closed (the file ends inside it): close it, or "
                 "double a quote inside a value (\"\")");
-  if (p->content && end_row(p, 1) < 0) return -1;
+  int rc = p->content ? end_row(p, 1) : PS_OK;
+  if (rc) return rc;
   if (p->in_header) {
     if (p->total == (size_t)(p->bom ? 3 : 0)) return fail(p, 0, -1, "empty file: no column names and no data");
     return fail(p, 0, -1, "no column names: the file has only blank lines");
   }
   if (p->nrows == 0) return fail(p, 0, -1, "no data rows: the file has only the column names");
-  return 0;
+  return PS_OK;
 }
 
 /* a parser at the start of the file named `name` */
@@ -461,33 +471,32 @@ static int finish(parser *p, ps_csv *out) {
   out->rows = rows;
   out->line = p->lines;
   p->data = NULL, p->lines = NULL;
-  return 0;
+  return PS_OK;
 }
 
 /* the end of either entry point: *out filled on success, zeroed otherwise */
 static int conclude(parser *p, int rc, ps_csv *out) {
-  if (rc == 0) rc = feed_end(p);
-  if (rc == 0) rc = finish(p, out);
+  if (rc == PS_OK) rc = feed_end(p);
+  if (rc == PS_OK) rc = finish(p, out);
   parser_free(p);
   return rc;
 }
 
 /** Parses len bytes of CSV at data (NULs included, no terminator needed) as
-** described in csv.h, `name` standing for the file in messages. Returns 0 with
-** *out filled (free with ps_csv_destroy), or -1 with *out zeroed and the message
-** in err (truncated to errlen). */
+** described in csv.h, `name` standing for the file in messages. Returns PS_OK with
+** *out filled (free with ps_csv_destroy), or PS_EINPUT (the data is not a valid tape) /
+** PS_ERUNTIME (out of memory) with *out zeroed and the message in err (truncated to errlen). */
 int ps_csv_parse(const char *name, const char *data, size_t len, ps_csv *out, char *err, size_t errlen) {
   parser p;
   memset(out, 0, sizeof *out);
   parser_init(&p, name, err, errlen);
-  int rc = len ? feed_chunk(&p, (const unsigned char *)data, len) : 0;
+  int rc = len ? feed_chunk(&p, (const unsigned char *)data, len) : PS_OK;
   return conclude(&p, rc, out);
 }
 
 /** Reads the file at path with ps_csv_parse's rules, CHUNK bytes at a time
-** (never the whole file at once). Returns 0 with *out filled, or -1 with *out
-** zeroed and "PATH: ..." messages for a file that cannot be opened or read or
-** is a directory. */
+** (never the whole file at once). Returns ps_csv_parse's codes; a file that cannot be
+** opened or read or is a directory is PS_EINPUT too, with a "PATH: ..." message. */
 int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen) {
   return ps_csv_read_hashed(path, out, NULL, err, errlen);
 }
@@ -508,16 +517,16 @@ int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char 
     (void)fclose(f);
     return nomem(&p);
   }
-  int rc = 0;
+  int rc = PS_OK;
   size_t n;
   ps_sha256 hash;
   ps_sha256_init(&hash);
-  while (rc == 0 && (n = fread(buf, 1, CHUNK, f)) > 0) {
+  while (rc == PS_OK && (n = fread(buf, 1, CHUNK, f)) > 0) {
     ps_sha256_update(&hash, buf, n);
     rc = feed_chunk(&p, buf, n);
   }
   if (sha256_hex) ps_sha256_final_hex(&hash, sha256_hex);
-  if (rc == 0 && ferror(f)) rc = fail(&p, 0, -1, "read error: %s", strerror(errno));
+  if (rc == PS_OK && ferror(f)) rc = fail(&p, 0, -1, "read error: %s", strerror(errno));
   free(buf);
   (void)fclose(f);
   return conclude(&p, rc, out);

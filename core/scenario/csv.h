@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "poolsim/poolsim.h"
+
 #define PS_CSV_MAX_FIELD 4096      /* bytes in one field */
 #define PS_CSV_MAX_FIELDS 256      /* columns */
 #define PS_CSV_MAX_ROWS 10000000   /* data rows */
@@ -32,9 +34,11 @@ typedef struct {
 } ps_csv;
 
 /* Read a whole file, streaming it (memory grows with the fields kept, not the
-** line lengths). Returns 0 and fills *out (free with ps_csv_destroy), or -1 with a
+** line lengths). Returns PS_OK and fills *out (free with ps_csv_destroy), or, with a
 ** message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..." when no
-** line applies) in err, and *out zeroed (safe to free). A line longer than
+** line applies) in err and *out zeroed (safe to free), PS_EINPUT when the file is
+** at fault (cannot be opened or read, a directory, not a valid tape) and
+** PS_ERUNTIME when memory ran out. A line longer than
 ** PS_CSV_MAX_LINE stops the read there. An empty file, or a
 ** header with no data rows, is an error too. The arrays of *out are read-only:
 ** they share one allocation that only ps_csv_destroy releases. */

@@ -466,7 +466,7 @@ static int open_table(const char *file, const char *src, size_t len, const ps_ov
     return PS_ERUNTIME;
   }
   ps_rng_seed_stream(*random, 0, 0, PS_STREAM_POLICY); /* math.random while loading: fixed */
-  int rc = ps_lua_run_scenario(*L, file, src, len, err, errlen) ? PS_EINPUT : PS_OK;
+  int rc = ps_lua_run_scenario(*L, file, src, len, err, errlen);
   if (rc == PS_OK) rc = apply_overrides(*L, sets, nsets, err, errlen);
   if (rc) {
     ps_lua_free(*L);

@@ -99,19 +99,19 @@ void ps_sha256_final_hex(ps_sha256 *s, char hex[65]) {
   hex[64] = '\0';
 }
 
-/* feeds the whole of f to s in 64 KiB chunks; returns 0, or -1 on a read error */
+/* feeds the whole of f to s in 64 KiB chunks; returns PS_OK, or PS_EINPUT on a read error */
 static int hash_stream(ps_sha256 *s, FILE *f) {
   unsigned char buf[65536];
   size_t got;
   while ((got = fread(buf, 1, sizeof buf, f)) > 0) ps_sha256_update(s, buf, got);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? PS_EINPUT : PS_OK;
 }
 
-/** SHA-256 of the file at path as hex; returns 0, or -1 with errno set when the
+/** SHA-256 of the file at path as hex; returns PS_OK, or PS_EINPUT with errno set when the
 ** file cannot be opened or read (hex is then not written) */
 int ps_sha256_file(const char *path, char hex[65]) {
   FILE *f = fopen(path, "rb");
-  if (!f) return -1;
+  if (!f) return PS_EINPUT;
   ps_sha256 s;
   ps_sha256_init(&s);
   errno = 0;
@@ -120,8 +120,8 @@ int ps_sha256_file(const char *path, char hex[65]) {
   (void)fclose(f);
   if (rc != 0) {
     errno = err;
-    return -1;
+    return PS_EINPUT;
   }
   ps_sha256_final_hex(&s, hex);
-  return 0;
+  return PS_OK;
 }

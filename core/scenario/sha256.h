@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "poolsim/poolsim.h"
+
 typedef struct {
   uint32_t h[8];
   uint64_t length;        /* bytes hashed so far */
@@ -18,7 +20,7 @@ void ps_sha256_update(ps_sha256 *s, const void *data, size_t n);
 /* writes 64 lowercase hex digits and a NUL to hex[65] */
 void ps_sha256_final_hex(ps_sha256 *s, char hex[65]);
 
-/* hash a whole file; returns 0, or -1 when it cannot be read (errno set) */
+/* hash a whole file; returns PS_OK, or PS_EINPUT when it cannot be read (errno set) */
 int ps_sha256_file(const char *path, char hex[65]);
 
 #endif

@@ -230,10 +230,9 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
   snprintf(name, sizeof name, "%.*s%s", dirlen, m->file, rel);
   ps_csv csv;
   char sha256[65];
-  if (ps_confine(m->file, name, rd->err, rd->errlen) ||
-      ps_csv_read_hashed(name, &csv, sha256, rd->err, rd->errlen))
-    return PS_EINPUT;
-  int rc = note_file(m, name, sha256);
+  int rc = ps_confine(m->file, name, rd->err, rd->errlen);
+  if (rc || (rc = ps_csv_read_hashed(name, &csv, sha256, rd->err, rd->errlen))) return rc;
+  rc = note_file(m, name, sha256);
   static const char *const names[] = {"id", "bank", "segment", "amount", "rate", "start", "tenor",
                                       "pd", "lgd", "sector", "programme"};
   static const int required[] = {1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0};

@@ -18,13 +18,13 @@
 #include "sim/policy.h"
 #include "sim/programme.h"
 
-/* room for n more records of nshares payers each */
+/* room for n more records of nshares payers each; PS_OK, or PS_ERUNTIME when out of memory */
 static int reserve_records(ps_path *w, size_t n, int nshares) {
   if (w->nrecords + n > w->caprecords) {
     size_t cap = w->caprecords ? 2 * w->caprecords : 256;
     while (cap < w->nrecords + n) cap *= 2;
     default_record *r = realloc(w->records, cap * sizeof *r);
-    if (!r) return -1;
+    if (!r) return PS_ERUNTIME;
     w->records = r;
     w->caprecords = cap;
   }
@@ -33,14 +33,14 @@ static int reserve_records(ps_path *w, size_t n, int nshares) {
     size_t cap = w->capamounts ? 2 * w->capamounts : 1024;
     while (cap < need) cap *= 2;
     int64_t *d = realloc(w->due, cap * sizeof *d);
-    if (!d) return -1;
+    if (!d) return PS_ERUNTIME;
     w->due = d;
     int64_t *p = realloc(w->paid, cap * sizeof *p);
-    if (!p) return -1;
+    if (!p) return PS_ERUNTIME;
     w->paid = p;
     w->capamounts = cap;
   }
-  return 0;
+  return PS_OK;
 }
 
 static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
@@ -80,14 +80,14 @@ static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account -
 
 /* ps_claims_record_default — record `count` defaults of loans of segment s, originated in `cohort`, in
 ** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for loans of a segment,
-** whose amount and LGD are drawn; count > 1 only where ps_path_batchable says so. 0, or -1 when out of
-** memory or a hook failed (then w->error says why) */
+** whose amount and LGD are drawn; count > 1 only where ps_path_batchable says so. PS_OK; PS_EINPUT when
+** a hook failed (then w->error says why); PS_ERUNTIME when out of memory */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
   const ps_programme *p = &m->programmes[seg->programme];
   programme_state *ps = &w->progs[seg->programme];
-  if (reserve_records(w, 1, p->nshares)) return -1;
+  if (reserve_records(w, 1, p->nshares)) return PS_ERUNTIME;
   /* a loan-tape loan has its own amount, and maybe its own LGD */
   const ps_dist *lgd_dist = &seg->lgd;
   ps_dist own_lgd;
@@ -111,11 +111,13 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
                        (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
   if (w->policy && m->has_on_default) {
-    if (ps_policy_on_default(w->policy, w, &loan, w->error, sizeof w->error)) return -1;
+    int rc = ps_policy_on_default(w->policy, w, &loan, w->error, sizeof w->error);
+    if (rc) return rc;
     lgd = loan.lgd;
   }
   if (w->policy && p->has_split) {
-    if (ps_policy_split(w->policy, w, &loan, w->weights, w->error, sizeof w->error)) return -1;
+    int rc = ps_policy_split(w->policy, w, &loan, w->weights, w->error, sizeof w->error);
+    if (rc) return rc;
   } else if (ps->share_override) {
     memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
   } else {
@@ -142,7 +144,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   ps->npl += principal * count;
   ps->year_defaulted += principal * count;
   if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS))
-    return -1;
+    return PS_ERUNTIME;
 
   int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
   if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
@@ -151,7 +153,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
       if (ps_is_pool_account(m, p->shares[i].account))
         pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i] * count;
   if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
-  return 0;
+  return PS_OK;
 }
 
 /* the most the payers other than the bank may still be asked for, under the
@@ -172,9 +174,10 @@ static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
 }
 
 /* excess_to pays the bank what a cap, a pause or an unpaid share removed from
-** a claim, `amount` a loan (nothing moves when excess_to is the bank itself) */
+** a claim, `amount` a loan (nothing moves when excess_to is the bank itself); PS_OK, or PS_ERUNTIME
+** when out of memory */
 static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int64_t amount, int t) {
-  if (p->excess_to == p->bank || amount == 0) return 0;
+  if (p->excess_to == p->bank || amount == 0) return PS_OK;
   r->excess_paid += amount;
   return ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount * r->count, PS_KIND_COMPENSATION);
 }
@@ -232,12 +235,13 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
 
 /* a payer pays `amount` a loan of the record now (a pool as far as its
 ** balance goes: a run of defaults reaches here only when its pools can pay all
-** of it, split_short_run, so what it pays divides evenly among its loans) */
+** of it, split_short_run, so what it pays divides evenly among its loans); PS_OK, or PS_ERUNTIME when
+** out of memory */
 static int pay(ps_path *w, default_record *r, const ps_programme *p, int account, int64_t amount, int t,
                int64_t *paid) {
   const ps_model *m = w->m;
   int64_t now = amount;
-  if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return -1;
+  if (account < m->nparties && (now = party_pays(w, r, p, account, amount, t)) < 0) return PS_ERUNTIME;
   if (ps_is_pool_account(m, account))
     now = ps_path_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
                               r->count, t) / r->count;
@@ -264,7 +268,7 @@ static void insert_after(queue *q, default_record *records, int prev, int j, int
 ** it draws on can pay all of it. Otherwise the loans the pools can pay in full
 ** stay a run and each of the rest becomes a record of its own, queued right
 ** after it for the claim and the recovery: they are then paid one by one, as
-** if they had never been recorded together. -1 when out of memory. */
+** if they had never been recorded together. PS_OK, or PS_ERUNTIME when out of memory. */
 static int split_short_run(ps_path *w, int idx, int t) {
   const ps_model *m = w->m;
   default_record *r = &w->records[idx];
@@ -276,10 +280,10 @@ static int split_short_run(ps_path *w, int idx, int t) {
     int64_t can = pool_of(w, p->shares[i].account)->balance / per_loan;
     if (can < fits) fits = can;
   }
-  if (fits == r->count) return 0;
+  if (fits == r->count) return PS_OK;
   int64_t keep = fits > 0 ? fits : 1;
   size_t extra = (size_t)(r->count - keep), n = (size_t)p->nshares;
-  if (reserve_records(w, extra, p->nshares)) return -1;
+  if (reserve_records(w, extra, p->nshares)) return PS_ERUNTIME;
   r = &w->records[idx];
   r->count = keep;
   int recover_at = r->period + p->recovery_lag, prev = idx;
@@ -298,21 +302,21 @@ static int split_short_run(ps_path *w, int idx, int t) {
     if (recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0);
     prev = j;
   }
-  return 0;
+  return PS_OK;
 }
 
-/* ps_claims_pay — pay the claims due in period t; 0 or -1 (out of memory) */
+/* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
-    if (w->records[idx].count > 1 && !ps->paused && split_short_run(w, idx, t)) return -1;
+    if (w->records[idx].count > 1 && !ps->paused && split_short_run(w, idx, t)) return PS_ERUNTIME;
     default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     int64_t n = r->count;
     ps->claimed += r->exposure * n;
     int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
-    if (cut < 0) return -1;
+    if (cut < 0) return PS_ERUNTIME;
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
     for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
@@ -322,7 +326,7 @@ int ps_claims_pay(ps_path *w, int t) {
         if (over > 0) {
           *due -= over;
           ps->capped += over;
-          if (excess_pays(w, r, p, over, t)) return -1;
+          if (excess_pays(w, r, p, over, t)) return PS_ERUNTIME;
         }
       }
       ps->share_year[i] += *due * n;
@@ -336,13 +340,13 @@ int ps_claims_pay(ps_path *w, int t) {
       }
       ps->public_year += due * n;
       ps->public_total += due * n;
-      if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return -1;
+      if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return PS_ERUNTIME;
       /* a second payment due after the horizon is not settled within it */
       if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
         pool_of(w, account)->unsettled += (due - first_part(p, due)) * n;
     }
   }
-  return 0;
+  return PS_OK;
 }
 
 /* Split a default's recovery among its payers in proportion to `amounts`
@@ -378,7 +382,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
     }
 }
 
-/* ps_claims_recover — share the recoveries due in period t; 0 or -1 (out of memory) */
+/* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_recover(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
@@ -392,15 +396,16 @@ int ps_claims_recover(ps_path *w, int t) {
         int64_t due = w->due[r->first + (size_t)i];
         if (p->shares[i].account != p->bank &&
             pay(w, r, p, p->shares[i].account, due - first_part(p, due), t, &w->paid[r->first + (size_t)i]))
-          return -1;
+          return PS_ERUNTIME;
       }
-    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY)) return -1;
+    if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY))
+      return PS_ERUNTIME;
     split_recovery(w, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       if (account == p->bank || w->parts[i] == 0) continue;
       int64_t part = w->parts[i] * n;
-      if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return -1;
+      if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return PS_ERUNTIME;
       if (ps_is_pool_account(m, account)) {
         pool_state *ps = pool_of(w, account);
         ps->balance += part;
@@ -410,8 +415,9 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->year_recovered += part;
       }
     }
-    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY)) return -1;
+    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY))
+      return PS_ERUNTIME;
     discount_recoveries(w, r, p);
   }
-  return 0;
+  return PS_OK;
 }

@@ -11,14 +11,15 @@
 /* ps_claims_record_default — record `count` defaults of loans of segment s,
 ** originated in `cohort`, in period t: loan `item` of a loan-tape group (its
 ** own amount and LGD), or -1 for loans of a segment, whose amount and LGD are
-** drawn; count > 1 only where ps_path_batchable says so. 0, or -1 when out of
-** memory or a hook failed (then w->error says why). */
+** drawn; count > 1 only where ps_path_batchable says so. PS_OK; PS_EINPUT when
+** a hook failed (then w->error says why); PS_ERUNTIME when out of memory. */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
 
-/* ps_claims_pay — pay the claims due in period t; 0 or -1 (out of memory) */
+/* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t);
 
-/* ps_claims_recover — share the recoveries due in period t; 0 or -1 (out of memory) */
+/* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of
+** memory */
 int ps_claims_recover(ps_path *w, int t);
 
 #endif

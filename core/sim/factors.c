@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* ps_factors_init — fill *f with arrays for m; 0, or -1 when out of memory */
+/* ps_factors_init — fill *f with arrays for m; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m) {
   size_t T = (size_t)m->periods + 1;
   f->periods = m->periods;
@@ -20,10 +20,10 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
   if (!f->z || !f->s || !f->mix || !f->eta) {
     ps_factors_destroy(f);
-    return -1;
+    return PS_ERUNTIME;
   }
   for (size_t t = 0; t < T; t++) f->mix[t] = 1;
-  return 0;
+  return PS_OK;
 }
 
 /* ps_factors_destroy — free what *f holds (its pointers become NULL) */

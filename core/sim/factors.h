@@ -10,6 +10,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "poolsim/poolsim.h"
 #include "scenario/model.h"
 
 typedef struct {
@@ -20,7 +21,7 @@ typedef struct {
   double *eta;  /* scratch, nsectors */
 } ps_factors;
 
-/* ps_factors_init — fill *f with arrays for m; 0, or -1 when out of memory */
+/* ps_factors_init — fill *f with arrays for m; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m);
 /* ps_factors_destroy — free what *f holds (its pointers become NULL) */
 void ps_factors_destroy(ps_factors *f);

@@ -15,7 +15,7 @@ static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
 
-/* post amount (rounded to the fen) unless it is zero */
+/* post amount (rounded to the fen) unless it is zero; PS_OK, or PS_ERUNTIME when out of memory */
 static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind) {
   return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
 }
@@ -88,11 +88,11 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   double perf = performing(w, s, t);
   *book += perf;
   int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
-  if (ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) return -1;
+  if (ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) return PS_ERUNTIME;
   if (post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
            PS_KIND_FUNDING_COST))
-    return -1;
-  if (sub->payer < 0) return 0;
+    return PS_ERUNTIME;
+  if (sub->payer < 0) return PS_OK;
   /* a plain share of interest is a share of the interest posted; a rate on
   ** principal, a per-loan cap or payment at repayment needs each loan's amount */
   if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment)
@@ -126,39 +126,39 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
     const ps_party *party = &m->parties[a];
     if (party->kind == PS_PARTY_GUARANTOR && party->guarantee_fee > 0) {
       int64_t fee = ps_round_fen(book * party->guarantee_fee * m->dt);
-      if (ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE)) return -1;
+      if (ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE)) return PS_ERUNTIME;
       if (p->fee_subsidy.payer >= 0 &&
           post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY))
-        return -1;
+        return PS_ERUNTIME;
     } else if (party->kind == PS_PARTY_INSURER && party->premium > 0) {
       int64_t premium = ps_round_fen(book * party->premium * m->dt);
-      if (ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM)) return -1;
+      if (ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM)) return PS_ERUNTIME;
       w->parties[a].premiums += premium;
       w->parties[a].premiums_year += premium;
       if (a == p->layer.insurer) w->progs[k].layer_premiums += premium;
       if (p->premium_subsidy.payer >= 0 &&
           post(w, t, p->premium_subsidy.payer, firms, (double)premium * p->premium_subsidy.share,
                PS_KIND_PREMIUM_SUBSIDY))
-        return -1;
+        return PS_ERUNTIME;
     } else if (party->kind == PS_PARTY_REGUARANTOR && party->reguarantee_fee > 0) {
       /* on its share of the loans (a tiered or "rest" share counts as none),
       ** paid by the programme's guarantor, or by the bank when there is none */
       double fee = book * p->shares[i].share * party->reguarantee_fee * m->dt;
-      if (post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE)) return -1;
+      if (post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE)) return PS_ERUNTIME;
     }
   }
-  return 0;
+  return PS_OK;
 }
 
 /* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
-** still at risk after the period's defaults; 0 or -1 (out of memory) */
+** still at risk after the period's defaults; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_flows_period(ps_path *w, int t) {
   const ps_model *m = w->m;
   /* every segment, its scenario's own and those of loan tapes, in order */
   for (int k = 0; k < m->nprogrammes; k++) w->progs[k].flow_book = 0;
   for (int s = 0; s < m->nsegments; s++)
-    if (segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)) return -1;
+    if (segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)) return PS_ERUNTIME;
   for (int k = 0; k < m->nprogrammes; k++)
-    if (programme_flows(w, k, t, w->progs[k].flow_book)) return -1;
-  return 0;
+    if (programme_flows(w, k, t, w->progs[k].flow_book)) return PS_ERUNTIME;
+  return PS_OK;
 }

@@ -11,13 +11,14 @@ static const char *const kind_names[PS_NKINDS] = {
 
 const char *ps_kind_name(ps_kind k) { return k < PS_NKINDS ? kind_names[k] : "?"; }
 
-/* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps every posting */
+/* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps every posting; PS_OK, or
+** PS_ERUNTIME when out of memory */
 int ps_ledger_init(ps_ledger *l, int naccounts, int logging) {
   memset(l, 0, sizeof *l);
   l->naccounts = naccounts;
   l->logging = logging;
   l->net = calloc((size_t)naccounts * PS_NKINDS, sizeof *l->net);
-  return l->net ? 0 : -1;
+  return l->net ? PS_OK : PS_ERUNTIME;
 }
 
 /* ps_ledger_destroy — free what *l holds and zero it */
@@ -33,17 +34,17 @@ void ps_ledger_reset(ps_ledger *l) {
   l->nlog = 0;
 }
 
-/* ps_ledger_log — append a posting to the log; 0, or -1 when it cannot grow */
+/* ps_ledger_log — append a posting to the log; PS_OK, or PS_ERUNTIME when it cannot grow */
 int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
   if (l->nlog == l->caplog) {
     size_t cap = l->caplog ? 2 * l->caplog : 256;
     ps_posting *p = realloc(l->log, cap * sizeof *p);
-    if (!p) return -1;
+    if (!p) return PS_ERUNTIME;
     l->log = p;
     l->caplog = cap;
   }
   l->log[l->nlog++] = (ps_posting){period, from, to, amount, kind};
-  return 0;
+  return PS_OK;
 }
 
 /* ps_ledger_balance — net of all kinds for an account */
@@ -53,7 +54,8 @@ int64_t ps_ledger_balance(const ps_ledger *l, int account) {
   return b;
 }
 
-/* ps_ledger_check_balanced — 0 when, for every kind, the nets over all accounts sum to zero */
+/* ps_ledger_check_balanced — a yes/no test: 0 when, for every kind, the nets over all accounts sum
+** to zero, -1 when one does not */
 int ps_ledger_check_balanced(const ps_ledger *l) {
   for (int k = 0; k < PS_NKINDS; k++) {
     int64_t sum = 0;

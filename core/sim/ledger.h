@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "poolsim/poolsim.h"
+
 typedef enum {
   PS_KIND_INITIAL,        /* government -> pool, the opening balance (period 0) */
   PS_KIND_TOPUP,          /* government -> pool */
@@ -48,7 +50,7 @@ typedef struct {
 } ps_ledger;
 
 /* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps
-** every posting. Returns 0 or -1 (out of memory; *l can still be destroyed). */
+** every posting. Returns PS_OK, or PS_ERUNTIME (out of memory; *l can still be destroyed). */
 int ps_ledger_init(ps_ledger *l, int naccounts, int logging);
 /* ps_ledger_destroy — free what *l holds and zero it */
 void ps_ledger_destroy(ps_ledger *l);
@@ -64,16 +66,16 @@ static inline int64_t ps_round_fen(double x) {
   return frac >= 0.5 ? r + 1 : frac <= -0.5 ? r - 1 : r;
 }
 
-/* ps_ledger_log — append a posting to the log; 0, or -1 when it cannot grow */
+/* ps_ledger_log — append a posting to the log; PS_OK, or PS_ERUNTIME when it cannot grow */
 int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind);
 
 /* move amount fen from one account to another; amount 0 is a no-op.
-** Returns 0, or -1 when the log cannot grow. Inline: a path posts thousands. */
+** Returns PS_OK, or PS_ERUNTIME when the log cannot grow. Inline: a path posts thousands. */
 static inline int ps_ledger_post(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
-  if (amount == 0) return 0;
+  if (amount == 0) return PS_OK;
   l->net[(size_t)from * PS_NKINDS + kind] -= amount;
   l->net[(size_t)to * PS_NKINDS + kind] += amount;
-  return l->logging ? ps_ledger_log(l, period, from, to, amount, kind) : 0;
+  return l->logging ? ps_ledger_log(l, period, from, to, amount, kind) : PS_OK;
 }
 
 /* ps_ledger_balance — net of all kinds for an account */
@@ -83,7 +85,8 @@ static inline int64_t ps_ledger_net(const ps_ledger *l, int account, ps_kind k) 
   return l->net[(size_t)account * PS_NKINDS + k];
 }
 
-/* ps_ledger_check_balanced — 0 when, for every kind, the nets over all accounts sum to zero */
+/* ps_ledger_check_balanced — a yes/no test, not an error status: 0 when, for every kind, the nets
+** over all accounts sum to zero, -1 when one does not */
 int ps_ledger_check_balanced(const ps_ledger *l);
 
 #endif

@@ -25,7 +25,7 @@ typedef struct {
   atomic_int failed;
   pthread_mutex_t lock;
   long error_path;   /* lowest failing path, for a deterministic message */
-  int error_rc;      /* its ps_path_run code */
+  int error_rc;      /* its code: PS_EINPUT or PS_ERUNTIME */
   char error[1024];
 } shared_run;
 
@@ -47,18 +47,18 @@ static void report_error(shared_run *r, long index, int rc, const char *msg) {
 }
 
 /* with o->search: replace each pool's required balance of path i by the one
-** found by bisection on the path's own random numbers */
+** found by bisection on the path's own random numbers; ps_search_required's code */
 static int search_path(shared_run *r, ps_path *probe, int64_t *initial, ps_policy *policy, long i, char *err,
                        size_t errlen) {
   for (int p = 0; p < r->m->npools; p++) {
     size_t k = ps_slot(r->out, p, i);
     double required;
-    if (ps_search_required(probe, initial, p, r->out->depletion[k] > 0, r->o->seed, i, policy,
-                           r->out->required[k] * PS_FEN_PER_YUAN, &required, err, errlen))
-      return -1;
+    int rc = ps_search_required(probe, initial, p, r->out->depletion[k] > 0, r->o->seed, i, policy,
+                                r->out->required[k] * PS_FEN_PER_YUAN, &required, err, errlen);
+    if (rc) return rc;
     r->out->required[k] = required / PS_FEN_PER_YUAN;
   }
-  return 0;
+  return PS_OK;
 }
 
 static void *worker(void *arg) {
@@ -74,7 +74,7 @@ static void *worker(void *arg) {
   if (w) ps_path_sample_by_loan(w, r->o->by_loan);
   if (probe) ps_path_sample_by_loan(probe, r->o->by_loan);
   if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
-    report_error(r, 0, -1, "out of memory allocating a worker");
+    report_error(r, 0, PS_ERUNTIME, "out of memory allocating a worker");
     ps_path_free(w);
     ps_path_free(probe);
     free(initial);
@@ -115,11 +115,12 @@ static double now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* ps_simulate — run the paths of m over threads into out (allocated here) */
+/* ps_simulate — run the paths of m over threads into out (allocated here); PS_OK, PS_EINPUT (a hook
+** failed) or PS_ERUNTIME, with a message */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
   if (ps_outcomes_init(out, m, o->paths, o->band_paths)) {
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);
-    return -1;
+    return PS_ERUNTIME;
   }
   shared_run r = {.m = m, .o = o, .out = out, .error_path = -1};
   atomic_init(&r.next, 0);
@@ -145,16 +146,16 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
   if (atomic_load(&r.failed)) {
     snprintf(err, errlen, "%s", r.error);
     ps_outcomes_destroy(out);
-    return r.error_rc == PS_PATH_EHOOK ? PS_PATH_EHOOK : -1;
+    return r.error_rc;
   }
   long taken = atomic_load(&r.next), finished = taken < o->paths ? taken : o->paths;
   if (finished < o->paths) {
     if (finished == 0) {
       snprintf(err, errlen, "interrupted before any path finished");
       ps_outcomes_destroy(out);
-      return -1;
+      return PS_ERUNTIME;
     }
     ps_outcomes_truncate(out, m, finished);
   }
-  return 0;
+  return PS_OK;
 }

@@ -34,11 +34,10 @@ int ps_default_threads(void);
 ** they hold and take no more, so the paths done are always a prefix 0..n-1,
 ** the same results as a run of n paths. */
 
-/* ps_simulate — fill out (allocated here; free with ps_outcomes_destroy). Returns 0, or -1 with
-** the message of the failing path with the lowest index (PS_PATH_EHOOK, path.h,
-** when that path failed in one of the scenario's hooks). After
-** ps_request_stop, out holds the prefix of paths finished (out->paths fewer
-** than o->paths), or -1 when none finished. */
+/* ps_simulate — fill out (allocated here; free with ps_outcomes_destroy). Returns PS_OK, or, with
+** the message of the failing path with the lowest index, PS_EINPUT when that path failed in one of
+** the scenario's hooks and PS_ERUNTIME otherwise. After ps_request_stop, out holds the prefix of
+** paths finished (out->paths fewer than o->paths), or PS_ERUNTIME when none finished. */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
 
 #endif

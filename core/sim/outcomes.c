@@ -71,7 +71,8 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
 }
 
 /* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances for
-** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); 0 or -1 */
+** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); PS_OK, or PS_ERUNTIME
+** when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
   array_plan plan[MAX_ARRAYS];
   int n = plan_arrays(o, m, paths, band_paths, plan);
@@ -79,13 +80,13 @@ int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_pa
     void *a = calloc(plan[k].count, plan[k].size);
     if (!a) {
       ps_outcomes_destroy(o);
-      return -1;
+      return PS_ERUNTIME;
     }
     memcpy(plan[k].array, &a, sizeof a); /* into its double * or int * field */
   }
   for (int i = 0, g = 0; i < m->nparties; i++)
     o->budget_slot[i] = m->parties[i].kind == PS_PARTY_GOVERNMENT ? g++ : -1;
-  return 0;
+  return PS_OK;
 }
 
 /* ps_outcomes_bytes — the bytes ps_outcomes_init takes for m and that many paths (default bands) */

@@ -7,6 +7,7 @@
 #ifndef PS_OUTCOMES_H
 #define PS_OUTCOMES_H
 
+#include "poolsim/poolsim.h"
 #include "scenario/model.h"
 
 /* the kinds of outlay a budget shows */
@@ -62,7 +63,7 @@ typedef struct {
 
 /* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances
 ** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
-** 0 or -1 */
+** PS_OK, or PS_ERUNTIME when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
 /* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_destroy(ps_outcomes *o);

@@ -27,7 +27,8 @@ static void *worker(void *arg) {
 }
 
 /* ps_parallel_for — run fn(ctx, i, scratch) for every i over min(threads, n) threads (the caller's
-** thread when none can start) */
+** thread when none can start); PS_OK, or PS_ERUNTIME when a task failed or a scratch could not be
+** allocated */
 int ps_parallel_for(size_t n, int threads, size_t scratch_len, ps_task_fn fn, void *ctx) {
   task_run t = {.n = n, .scratch_len = scratch_len, .fn = fn, .ctx = ctx};
   atomic_init(&t.next, 0);
@@ -41,5 +42,5 @@ int ps_parallel_for(size_t n, int threads, size_t scratch_len, ps_task_fn fn, vo
     if (pthread_create(&tids[started], NULL, worker, &t)) break;
   worker(&t);
   for (size_t i = 0; i < started; i++) pthread_join(tids[i], NULL);
-  return atomic_load(&t.failed) ? -1 : 0;
+  return atomic_load(&t.failed) ? PS_ERUNTIME : PS_OK;
 }

@@ -26,7 +26,7 @@
 #include "sim/rng.h"
 #include "sim/rules.h"
 
-/* yield on the opening balance, then the scheduled top-ups */
+/* yield on the opening balance, then the scheduled top-ups; PS_OK, or PS_ERUNTIME when out of memory */
 static int fund_pools(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {
@@ -39,16 +39,16 @@ static int fund_pools(ps_path *w, int t) {
     ** pool each period to stay on the safe side of that rounding */
     if (pool->yield_per_period > 0) ps->need += 0.5 * ps->discount;
     if (ps_ledger_post(&w->ledger, t, ps_account_outside(m), ps_account_of_pool(m, i), yield, PS_KIND_YIELD))
-      return -1;
+      return PS_ERUNTIME;
     ps->balance += yield;
-    if (pool->topups[t] > 0 && ps_path_topup(w, i, pool->topups[t])) return -1;
+    if (pool->topups[t] > 0 && ps_path_topup(w, i, pool->topups[t])) return PS_ERUNTIME;
   }
-  return 0;
+  return PS_OK;
 }
 
 /* New cohorts of period t, unless the programme has stopped lending, and as
 ** many as its guarantors have capacity for (a loan-tape group declines its last
-** loans). -1 when out of memory. */
+** loans). PS_OK, or PS_ERUNTIME when out of memory. */
 static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
@@ -62,7 +62,7 @@ static int originate(ps_path *w, int t) {
     ps->declined += seg->new_loans - loans;
     w->alive[s][t] = loans;
     w->alive_sum[s] += loans;
-    if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return -1;
+    if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
     ps->originated += loans;
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
     ps->enrolled_total += principal;
@@ -71,11 +71,11 @@ static int originate(ps_path *w, int t) {
     for (int i = 0; i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
   }
-  return 0;
+  return PS_OK;
 }
 
 /* a loan of segment s, cohort c, defaults in period t (item: which loan of a
-** loan-tape group, -1 otherwise) */
+** loan-tape group, -1 otherwise): ps_claims_record_default's PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
   w->alive[s][c]--;
   w->alive_sum[s]--;
@@ -83,16 +83,16 @@ static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
 }
 
 /* d loans of segment s, cohort c, default in period t: one record for all of
-** them when they are alike (ps_path_batchable), else one each */
+** them when they are alike (ps_path_batchable), else one each; PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int default_loans(ps_path *w, int s, int c, int t, int64_t d) {
   if (!w->batchable[s]) {
-    for (; d > 0; d--)
-      if (default_loan(w, s, c, t, -1)) return -1;
-    return 0;
+    for (int rc; d > 0; d--)
+      if ((rc = default_loan(w, s, c, t, -1))) return rc;
+    return PS_OK;
   }
   w->alive[s][c] -= d;
   w->alive_sum[s] -= d;
-  return d > 0 ? ps_claims_record_default(w, s, c, t, -1, d) : 0;
+  return d > 0 ? ps_claims_record_default(w, s, c, t, -1, d) : PS_OK;
 }
 
 /* Draw the period's defaults. Loans of a segment alive in period t share one
@@ -101,18 +101,20 @@ static int default_loans(ps_path *w, int s, int c, int t, int64_t d) {
 ** proportional to the cohort's loans still alive (sampling without
 ** replacement), which is exact for exchangeable loans and costs one draw per
 ** default, not per loan. With a PD term structure, each cohort (one age) gets
-** its own draw. Loan-tape groups: draw_tape_defaults. */
+** its own draw. Loan-tape groups: draw_tape_defaults. PS_OK, PS_EINPUT (a hook failed) or
+** PS_ERUNTIME (out of memory), as the draw_* helpers below. */
 /* The naive sampler, kept as the benchmarks' baseline (--sampler loan): one
 ** uniform draw per live loan per period. Same model, other random numbers. */
 static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
   const ps_segment *seg = &w->m->segments[s];
   int64_t *alive = w->alive[s];
+  int rc;
   for (int c = lo; c <= hi; c++) {
     double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
     for (int64_t k = alive[c]; k > 0; k--)
-      if (gsl_rng_uniform(w->default_rng) < p && default_loan(w, s, c, t, -1)) return -1;
+      if (gsl_rng_uniform(w->default_rng) < p && (rc = default_loan(w, s, c, t, -1))) return rc;
   }
-  return 0;
+  return PS_OK;
 }
 
 /* a loan-tape loan's own conditional PD in period t */
@@ -126,14 +128,16 @@ static double tape_loan_pd(const ps_path *w, const ps_segment *seg, int t, int64
 static int draw_tape_by_loan(ps_path *w, int s, int c, int t) {
   const ps_segment *seg = &w->m->segments[s];
   ps_sparse_perm *loans = &w->tape_loans[s];
-  if (w->alive[s][c] == 0) return 0;
+  if (w->alive[s][c] == 0) return PS_OK;
   double p = ps_factors_pd(&w->factors, w->m, seg, t, 0);
   for (int64_t k = loans->n - 1; k >= 0; k--) {
     int64_t item = ps_sparse_perm_at(loans, k);
     if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
-    if (ps_sparse_perm_take(loans, k) < 0 || default_loan(w, s, c, t, item)) return -1;
+    if (ps_sparse_perm_take(loans, k) < 0) return PS_ERUNTIME;
+    int rc = default_loan(w, s, c, t, item);
+    if (rc) return rc;
   }
-  return 0;
+  return PS_OK;
 }
 
 /* A loan-tape group: one cohort c whose loans keep their own amount, PD and LGD.
@@ -148,19 +152,19 @@ static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
   const ps_segment *seg = &m->segments[s];
   ps_sparse_perm *loans = &w->tape_loans[s];
   int64_t n = w->alive[s][c];
-  if (n == 0) return 0;
+  if (n == 0) return PS_OK;
   double p_max = ps_factors_pd(&w->factors, m, seg, t, 0);
   int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
   if (seg->loan_pd && (size_t)k > w->caprejected) {
     int64_t *grown = realloc(w->rejected, (size_t)k * sizeof *grown);
-    if (!grown) return -1;
+    if (!grown) return PS_ERUNTIME;
     w->rejected = grown;
     w->caprejected = (size_t)k;
   }
   size_t nrejected = 0;
   for (; k > 0; k--) {
     int64_t item = ps_sparse_perm_draw(loans, w->default_rng);
-    if (item < 0) return -1;
+    if (item < 0) return PS_ERUNTIME;
     if (seg->loan_pd) {
       double p = tape_loan_pd(w, seg, t, item);
       if (p < p_max && gsl_rng_uniform(w->default_rng) * p_max >= p) {
@@ -168,26 +172,28 @@ static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
         continue;
       }
     }
-    if (default_loan(w, s, c, t, item)) return -1;
+    int rc = default_loan(w, s, c, t, item);
+    if (rc) return rc;
   }
   for (size_t i = 0; i < nrejected; i++)
-    if (ps_sparse_perm_put_back(loans, w->rejected[i])) return -1;
-  return 0;
+    if (ps_sparse_perm_put_back(loans, w->rejected[i])) return PS_ERUNTIME;
+  return PS_OK;
 }
 
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
+  int rc = PS_OK;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     int64_t *alive = w->alive[s];
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
     if (seg->loan.kind == PS_DIST_LIST) { /* one cohort: lo == hi == first while at risk */
-      if (lo <= hi && (w->by_loan ? draw_tape_by_loan(w, s, lo, t) : draw_tape_defaults(w, s, lo, t))) return -1;
+      if (lo <= hi && (rc = w->by_loan ? draw_tape_by_loan(w, s, lo, t) : draw_tape_defaults(w, s, lo, t))) return rc;
       continue;
     }
     if (w->by_loan) {
-      if (draw_defaults_by_loan(w, s, t, lo, hi)) return -1;
+      if ((rc = draw_defaults_by_loan(w, s, t, lo, hi))) return rc;
       continue;
     }
     if (seg->pd_by_year) {
@@ -195,7 +201,7 @@ static int draw_defaults(ps_path *w, int t) {
         if (alive[c] == 0) continue;
         double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
         int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
-        if (default_loans(w, s, c, t, d)) return -1;
+        if ((rc = default_loans(w, s, c, t, d))) return rc;
       }
       continue;
     }
@@ -213,11 +219,11 @@ static int draw_defaults(ps_path *w, int t) {
       int c = lo;
       while (k >= alive[c]) k -= alive[c++];
       if (!w->batchable[s]) {
-        if (default_loan(w, s, c, t, -1)) return -1;
+        if ((rc = default_loan(w, s, c, t, -1))) return rc;
         continue;
       }
       if (run > 0 && seg->amortizing && c != run_cohort) {
-        if (ps_claims_record_default(w, s, run_cohort, t, -1, run)) return -1;
+        if ((rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
         run = 0;
       }
       alive[c]--;
@@ -225,25 +231,26 @@ static int draw_defaults(ps_path *w, int t) {
       run_cohort = c;
       run++;
     }
-    if (run > 0 && ps_claims_record_default(w, s, run_cohort, t, -1, run)) return -1;
+    if (run > 0 && (rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
   }
-  return 0;
+  return PS_OK;
 }
 
+/* the pools' initial balances; PS_OK, or PS_ERUNTIME when out of memory */
 static int open_pools(ps_path *w) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {
     int64_t initial = w->initial ? w->initial[i] : m->pools[i].initial;
     if (ps_ledger_post(&w->ledger, 0, m->pools[i].owner, ps_account_of_pool(m, i), initial, PS_KIND_INITIAL))
-      return -1;
+      return PS_ERUNTIME;
     w->pools[i].balance = initial;
   }
-  return 0;
+  return PS_OK;
 }
 
 /* Cross-check the path's accounts: each pool's ledger balance equals its
 ** running balance and its flows add up; with audit, the posting log replays
-** to the ledger's totals. Returns 0 or -1 with a message. */
+** to the ledger's totals. Returns PS_OK, or PS_ERUNTIME with a message. */
 static int check_accounts(const ps_path *w, long index, char *err, size_t errlen) {
   const ps_model *m = w->m;
   const ps_ledger *l = &w->ledger;
@@ -259,7 +266,7 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
         attributed != ps->paid - ps->recovered || by_segment != attributed ||
         ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps->claims != ps->paid + ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
-      return -1;
+      return PS_ERUNTIME;
     }
   }
   for (int s = 0; s < m->nsegments; s++) { /* the running count agrees with the cohorts */
@@ -270,18 +277,18 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
     for (int c = lo; c <= hi; c++) n += w->alive[s][c];
     if (n != w->alive_sum[s]) {
       snprintf(err, errlen, "internal error: segment '%s' lost count of its loans in path %ld", seg->id, index);
-      return -1;
+      return PS_ERUNTIME;
     }
   }
   if (ps_ledger_check_balanced(l)) {
     snprintf(err, errlen, "internal error: the ledger of path %ld does not balance", index);
-    return -1;
+    return PS_ERUNTIME;
   }
-  if (!w->audit) return 0;
+  if (!w->audit) return PS_OK;
   int64_t *replay = calloc((size_t)l->naccounts * PS_NKINDS, sizeof *replay);
   if (!replay) {
     snprintf(err, errlen, "out of memory");
-    return -1;
+    return PS_ERUNTIME;
   }
   int bad = 0;
   for (size_t k = 0; k < l->nlog; k++) {
@@ -293,7 +300,7 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
   bad |= memcmp(replay, l->net, (size_t)l->naccounts * PS_NKINDS * sizeof *replay) != 0;
   free(replay);
   if (bad) snprintf(err, errlen, "internal error: the posting log of path %ld does not replay to its ledger", index);
-  return bad ? -1 : 0;
+  return bad ? PS_ERUNTIME : PS_OK;
 }
 
 /* the ratio reported for a party: a bank's highest NPL ratio, a guarantor's
@@ -384,53 +391,52 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
 }
 
 /* ps_path_run — run path `index` of the run with this seed and store its outcomes in out (NULL: keep
-** nothing, as a sizing search does). policy may be NULL */
+** nothing, as a sizing search does). policy may be NULL. PS_OK; PS_EINPUT when a hook of the scenario
+** failed; PS_ERUNTIME otherwise (an account check failed, or memory ran out); with a message */
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen) {
   const ps_model *m = w->m;
   if (ps_path_reset(w)) {
     snprintf(err, errlen, "out of memory in path %ld", index);
-    return -1;
+    return PS_ERUNTIME;
   }
   w->policy = policy;
   w->error[0] = '\0';
-  if (policy && ps_policy_begin_path(policy, seed, index, err, errlen)) return -1;
+  int rc;
+  if (policy && (rc = ps_policy_begin_path(policy, seed, index, err, errlen))) return rc;
   ps_rng_seed_stream(w->factor_rng, seed, (uint64_t)index, PS_STREAM_FACTORS);
   ps_rng_seed_stream(w->default_rng, seed, (uint64_t)index, PS_STREAM_DEFAULTS);
   ps_factors_draw(&w->factors, m, w->factor_rng);
   w->period_now = 0;
-  if (open_pools(w)) goto oom;
+  if ((rc = open_pools(w))) goto fail;
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     ps_rules_book(w, t);
     ps_rules_npl(w, t);
-    if (fund_pools(w, t) || ps_rules_fund(w, t)) goto oom;
-    if (policy && ps_policy_on_period(policy, w, t, err, errlen)) {
+    if ((rc = fund_pools(w, t)) || (rc = ps_rules_fund(w, t))) goto fail;
+    if (policy && (rc = ps_policy_on_period(policy, w, t, err, errlen))) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);
-      return PS_PATH_EHOOK;
+      return rc;
     }
     ps_rules_triggers(w);
-    if (originate(w, t) || draw_defaults(w, t) || ps_flows_period(w, t) || ps_claims_pay(w, t) ||
-        ps_claims_recover(w, t))
-      goto oom;
+    if ((rc = originate(w, t)) || (rc = draw_defaults(w, t)) || (rc = ps_flows_period(w, t)) ||
+        (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)))
+      goto fail;
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
       out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
   }
   w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
-  if (ps_rules_settle_layers(w, m->periods) || ps_rules_wind_down(w)) goto oom;
+  if ((rc = ps_rules_settle_layers(w, m->periods)) || (rc = ps_rules_wind_down(w))) goto fail;
   if (!out) return check_accounts(w, index, err, errlen);
   close_year(w, index, m->periods, out);
-  if (check_accounts(w, index, err, errlen)) return -1;
+  if ((rc = check_accounts(w, index, err, errlen))) return rc;
   store_outcomes(w, index, out);
-  return 0;
-oom: /* or a hook inside the period failed and said why */
-  if (w->error[0]) {
-    snprintf(err, errlen, "%s", w->error);
-    return PS_PATH_EHOOK;
-  }
-  snprintf(err, errlen, "out of memory in path %ld", index);
-  return -1;
+  return PS_OK;
+fail: /* out of memory, or (PS_EINPUT) a hook inside the period failed and said why in w->error */
+  if (rc == PS_EINPUT) snprintf(err, errlen, "%s", w->error);
+  else snprintf(err, errlen, "out of memory in path %ld", index);
+  return rc;
 }

@@ -16,13 +16,10 @@
 #include "sim/outcomes.h"
 #include "sim/path_state.h"
 
-/* a hook of the scenario failed: the scenario's fault, not the engine's */
-#define PS_PATH_EHOOK (-2)
-
 /* ps_path_run — run path `index` of the run with this seed and store its
-** outcomes in out (NULL: keep nothing, as a sizing search does). policy may be NULL. Returns 0,
-** PS_PATH_EHOOK, or -1 (an account check failed, or memory ran out), with a
-** message in err. */
+** outcomes in out (NULL: keep nothing, as a sizing search does). policy may be NULL. Returns PS_OK;
+** PS_EINPUT when a hook of the scenario failed (the scenario's fault, not the engine's); PS_ERUNTIME
+** otherwise (an account check failed, or memory ran out); with a message in err. */
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen);
 

@@ -111,11 +111,12 @@ void ps_path_free(ps_path *w) {
   free(w);
 }
 
-/* ps_path_reset — the state of a path not yet run, keeping the arrays */
+/* ps_path_reset — the state of a path not yet run, keeping the arrays; PS_OK, or PS_ERUNTIME when out
+** of memory */
 int ps_path_reset(ps_path *w) {
   const ps_model *m = w->m;
   for (int s = 0; s < m->nsegments; s++) /* a tape group's loans enter as it originates */
-    if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return -1;
+    if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return PS_ERUNTIME;
   ps_ledger_reset(&w->ledger);
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
@@ -138,7 +139,7 @@ int ps_path_reset(ps_path *w) {
     w->pools[i] = (pool_state){.discount = 1, .by_programme = by_programme, .by_segment = by_segment};
   }
   memset(w->parties, 0, (size_t)m->nparties * sizeof *w->parties);
-  return 0;
+  return PS_OK;
 }
 
 /* ps_path_model — the model of the workspace */
@@ -174,15 +175,16 @@ void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
   if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
 }
 
-/* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it */
+/* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it; PS_OK, or
+** PS_ERUNTIME when out of memory */
 int ps_path_topup(ps_path *w, int pool, int64_t fen) {
   pool_state *ps = &w->pools[pool];
   if (ps_ledger_post(&w->ledger, w->period_now, w->m->pools[pool].owner, ps_account_of_pool(w->m, pool), fen,
                      PS_KIND_TOPUP))
-    return -1;
+    return PS_ERUNTIME;
   ps->balance += fen;
   ps->topups += fen;
   ps->need -= (double)fen * ps->discount;
-  return 0;
+  return PS_OK;
 }
 

@@ -185,14 +185,14 @@ typedef struct {
 int ps_path_batchable(const ps_model *m, int s);
 
 /* ps_path_reset — forget the last path: empty cohorts, queues, ledger and
-** every pool, programme and party state; 0, or -1 when out of memory */
+** every pool, programme and party state; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_path_reset(ps_path *w);
 
 /* ps_path_pool_balance — a pool's balance now, fen */
 int64_t ps_path_pool_balance(const ps_path *w, int pool);
 
 /* ps_path_topup — a top-up of fen > 0 from the pool's owner, now (posted in
-** the period being run); 0 or -1 (out of memory) */
+** the period being run); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_path_topup(ps_path *w, int pool, int64_t fen);
 
 /* ps_path_programme_view — programme `programme` as hooks see it, into *v */

@@ -71,58 +71,62 @@ static int read_hooks(lua_State *L) {
   return 0;
 }
 
-/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream */
+/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream;
+** PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario failed to run again) with a message */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
   ps_lua_free(p->L);
   ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
   if (!(p->L = ps_lua_new(p->random))) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
-    return -1;
+    return PS_ERUNTIME;
   }
-  if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return -1;
+  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
+  if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return PS_ERUNTIME;
   lua_pushcfunction(p->L, read_hooks);
   lua_pushlightuserdata(p->L, p);
   lua_pushvalue(p->L, -3);
   if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
     const char *msg = lua_tostring(p->L, -1);
     snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
-    return -1;
+    return PS_ERUNTIME;
   }
   lua_pop(p->L, 1);
   ps_ctx_push(p->L, &p->ctx);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
-  return 0;
+  return PS_OK;
 }
 
-/* push the function behind ref, or fail: the scenario ran differently in this state */
+/* push the function behind ref, or fail: the scenario ran differently in this state; PS_OK, or
+** PS_EINPUT with a message */
 static int push_hook(ps_policy *p, int ref, const char *name, char *err, size_t errlen) {
   lua_rawgeti(p->L, LUA_REGISTRYINDEX, ref);
-  if (lua_isfunction(p->L, -1)) return 0;
+  if (lua_isfunction(p->L, -1)) return PS_OK;
   lua_pop(p->L, 1);
   snprintf(err, errlen, "%s: %s is not a function when the scenario is re-run (does it depend on something outside the file?)",
            p->m->file, name);
-  return -1;
+  return PS_EINPUT;
 }
 
-/* call the hook with nargs arguments (and ctx after them), keeping nresults */
+/* call the hook with nargs arguments (and ctx after them), keeping nresults; PS_OK, or PS_EINPUT (the
+** hook failed) with a message */
 static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const char *name, char *err, size_t errlen) {
   lua_State *L = p->L;
   p->ctx.path = w;
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->ctx_ref);
   ps_lua_set_budget(L, PS_LUA_HOOK_INSTRUCTIONS);
-  if (ps_lua_pcall(L, nargs + 1, nresults) == LUA_OK) return 0;
+  if (ps_lua_pcall(L, nargs + 1, nresults) == LUA_OK) return PS_OK;
   const char *msg = lua_tostring(L, -1);
   snprintf(err, errlen, "%s (in %s, period %d)", msg ? msg : "out of memory", name, p->ctx.period);
   lua_pop(L, 1);
-  return -1;
+  return PS_EINPUT;
 }
 
-/* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; 0, or -1
-** with a message naming the hook and period */
+/* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; PS_OK, or
+** PS_EINPUT (the hook failed) with a message naming the hook and period */
 int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errlen) {
   p->ctx.period = t;
-  if (!p->m->has_on_period) return 0;
-  if (push_hook(p, p->on_period, "on_period", err, errlen)) return -1;
+  if (!p->m->has_on_period) return PS_OK;
+  if (push_hook(p, p->on_period, "on_period", err, errlen)) return PS_EINPUT;
   return call_hook(p, w, 0, 0, "on_period", err, errlen);
 }
 
@@ -146,13 +150,13 @@ static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan)
 }
 
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
-** default */
+** default; PS_OK, or PS_EINPUT (the hook failed) with a message */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen) {
   lua_State *L = p->L;
-  if (push_hook(p, p->on_default, "on_default", err, errlen)) return -1;
+  if (push_hook(p, p->on_default, "on_default", err, errlen)) return PS_EINPUT;
   push_loan(L, p->m, loan);
-  if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return -1;
-  int rc = 0;
+  if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
+  int rc = PS_OK;
   if (lua_istable(L, -1)) {
     lua_pushliteral(L, "lgd");
     lua_rawget(L, -2); /* raw: a metamethod raising here, outside any pcall, would abort poolsim */
@@ -161,7 +165,7 @@ int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err
       if (lua_type(L, -1) != LUA_TNUMBER || !(lgd >= 0 && lgd <= 1)) {
         snprintf(err, errlen, "%s: on_default returned lgd that is not a fraction in [0, 1] (period %d)", p->m->file,
                  p->ctx.period);
-        rc = -1;
+        rc = PS_EINPUT;
       } else loan->lgd = lgd;
     }
     lua_pop(L, 1);
@@ -183,14 +187,15 @@ static int read_split_result(lua_State *L) {
 }
 
 /* ps_policy_split — the programme's split(loss, loan, ctx): fractions of the loss per share of the
-** programme (in its share order) into fractions[] */
+** programme (in its share order) into fractions[]; PS_OK, or PS_EINPUT (the hook failed) with a
+** message */
 int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *fractions, char *err,
                     size_t errlen) {
   lua_State *L = p->L;
-  if (push_hook(p, p->split[loan->programme], "split", err, errlen)) return -1;
+  if (push_hook(p, p->split[loan->programme], "split", err, errlen)) return PS_EINPUT;
   lua_pushnumber(L, loan->exposure);
   push_loan(L, p->m, loan);
-  if (call_hook(p, w, 2, 1, "split", err, errlen)) return -1;
+  if (call_hook(p, w, 2, 1, "split", err, errlen)) return PS_EINPUT;
   lua_pushlightuserdata(L, p);
   lua_pushlightuserdata(L, (void *)loan);
   lua_pushlightuserdata(L, fractions);
@@ -199,7 +204,7 @@ int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *
   if (ps_lua_pcall(L, 1, 0) != LUA_OK) {
     snprintf(err, errlen, "%s: %s (period %d)", p->m->file, lua_tostring(L, -1), p->ctx.period);
     lua_pop(L, 1);
-    return -1;
+    return PS_EINPUT;
   }
-  return 0;
+  return PS_OK;
 }

@@ -27,19 +27,22 @@ ps_policy *ps_policy_new(const ps_model *m);
 /* ps_policy_free — destroy p and its Lua state (NULL is fine) */
 void ps_policy_free(ps_policy *p);
 
-/* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; 0, or -1
-** with a message naming the hook and period */
+/* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; PS_OK, or
+** PS_EINPUT (the hook failed) with a message naming the hook and period */
 int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errlen);
 
-/* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given default */
+/* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given default;
+** PS_OK, or PS_EINPUT (the hook failed) with a message */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen);
 
 /* ps_policy_split — the programme's split(loss, loan, ctx): fractions of the loss per share of
-** the programme (in its share order) into fractions[] */
+** the programme (in its share order) into fractions[]; PS_OK, or PS_EINPUT (the hook failed) with a
+** message */
 int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *fractions, char *err,
                     size_t errlen);
 
-/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream */
+/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream;
+** PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario failed to run again) with a message */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen);
 
 #endif

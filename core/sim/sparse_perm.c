@@ -21,19 +21,19 @@ static int64_t get(const ps_sparse_perm *p, int64_t k) {
 
 static int grow(ps_sparse_perm *p);
 
-/* virtual position k now holds item v */
+/* virtual position k now holds item v; PS_OK, or PS_ERUNTIME when out of memory */
 static int set(ps_sparse_perm *p, int64_t k, int64_t v) {
-  if (2 * (p->nused + 1) > p->cap && grow(p)) return -1;
+  if (2 * (p->nused + 1) > p->cap && grow(p)) return PS_ERUNTIME;
   int64_t i = slot_of(p, k);
   if (p->keys[i] == EMPTY) {
     p->keys[i] = k;
     p->used[p->nused++] = i;
   }
   p->values[i] = v;
-  return 0;
+  return PS_OK;
 }
 
-/* double the table and re-insert what it holds */
+/* double the table and re-insert what it holds; PS_OK, or PS_ERUNTIME when out of memory */
 static int grow(ps_sparse_perm *p) {
   ps_sparse_perm old = *p;
   int64_t cap = old.cap ? 2 * old.cap : 64;
@@ -45,7 +45,7 @@ static int grow(ps_sparse_perm *p) {
     free(p->values);
     free(p->used);
     *p = old;
-    return -1;
+    return PS_ERUNTIME;
   }
   p->cap = cap;
   p->nused = 0;
@@ -59,15 +59,15 @@ static int grow(ps_sparse_perm *p) {
   free(old.keys);
   free(old.values);
   free(old.used);
-  return 0;
+  return PS_OK;
 }
 
-/* ps_sparse_perm_reset — start (again) with items 0..n-1; 0, or -1 when out of memory */
+/* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n) {
   for (int64_t j = 0; j < p->nused; j++) p->keys[p->used[j]] = EMPTY;
   p->nused = 0;
   p->n = n;
-  return p->cap ? 0 : grow(p);
+  return p->cap ? PS_OK : grow(p);
 }
 
 int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k) { return get(p, k); }
@@ -89,11 +89,11 @@ int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r) {
 }
 
 /* ps_sparse_perm_put_back — return a drawn item: positions 0..n-1 always hold exactly the
-** remaining items, so append it at n */
+** remaining items, so append it at n; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {
-  if (set(p, p->n, item)) return -1;
+  if (set(p, p->n, item)) return PS_ERUNTIME;
   p->n++;
-  return 0;
+  return PS_OK;
 }
 
 /* ps_sparse_perm_destroy — free what *p holds and zero it (a zeroed ps_sparse_perm is empty;

@@ -9,6 +9,8 @@
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
 
+#include "poolsim/poolsim.h"
+
 typedef struct {
   int64_t n;         /* items not yet drawn */
   int64_t *keys, *values;
@@ -16,7 +18,7 @@ typedef struct {
   int64_t nused, cap;/* cap: slots, a power of two */
 } ps_sparse_perm;
 
-/* ps_sparse_perm_reset — start (again) with items 0..n-1; 0, or -1 when out of memory */
+/* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n);
 /* ps_sparse_perm_draw — draw one of the remaining items uniformly; -1 when none is left or out of memory */
 int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r);
@@ -25,7 +27,8 @@ int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k);
 /* ps_sparse_perm_take — remove and return the item at position k in 0..n-1 (the last one moves there,
 ** so visiting positions from n-1 down sees each item once); -1 when out of memory */
 int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k);
-/* ps_sparse_perm_put_back — return a drawn item to the remaining ones; 0, or -1 when out of memory */
+/* ps_sparse_perm_put_back — return a drawn item to the remaining ones; PS_OK, or PS_ERUNTIME when out
+** of memory */
 int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item);
 /* ps_sparse_perm_destroy — free what *p holds and zero it (a zeroed
 ** ps_sparse_perm is empty; ps_sparse_perm_reset fills it) */

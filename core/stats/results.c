@@ -33,16 +33,17 @@ typedef struct {
   size_t ntasks, cap;
 } stage;
 
+/* Each helper below that returns an int returns PS_OK, or PS_ERUNTIME when out of memory. */
 static int add(stage *s, task t) {
   if (s->ntasks == s->cap) {
     size_t cap = s->cap ? 2 * s->cap : 64;
     task *grown = realloc(s->tasks, cap * sizeof *grown);
-    if (!grown) return -1;
+    if (!grown) return PS_ERUNTIME;
     s->tasks = grown;
     s->cap = cap;
   }
   s->tasks[s->ntasks++] = t;
-  return 0;
+  return PS_OK;
 }
 
 /* statistics of a contiguous per-path array */
@@ -67,7 +68,7 @@ static int run_bands(const stage *s, const task *t, double *column) {
   pr->band_p05[t->period] = ps_quantile_select(column, n, 0.05);
   pr->band_p50[t->period] = ps_quantile_select(column, n, 0.50);
   pr->band_p95[t->period] = ps_quantile_select(column, n, 0.95);
-  return 0;
+  return PS_OK;
 }
 
 /* order paths by net outlay, ties by path index (deterministic) */
@@ -106,13 +107,13 @@ static int run_tail(const stage *s, const task *t) {
   ps_pool_result *pr = &s->r->pools[t->pool];
   size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
   ranked *r = malloc((n + 1) * sizeof *r);
-  if (!r) return -1;
+  if (!r) return PS_ERUNTIME;
   for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
   qsort(r, n, sizeof *r, compare_ranked);
   tail_means(s, t->pool, r, 0.95, pr->es95_by_programme, pr->es95_by_segment);
   tail_means(s, t->pool, r, 0.99, pr->es99_by_programme, pr->es99_by_segment);
   free(r);
-  return 0;
+  return PS_OK;
 }
 
 /* the sizing curve: each path's required initial balance, ascending */
@@ -131,7 +132,7 @@ static int run_task(void *ctx, size_t i, double *scratch) {
   case TASK_TAIL: return run_tail(s, t);
   case TASK_CURVE: return run_curve(s, t);
   }
-  return -1;
+  return PS_ERUNTIME;
 }
 
 /* a pool's outputs, its depletion probabilities (counted here), and its tasks */
@@ -145,7 +146,7 @@ static int plan_pool(stage *s, int pool) {
       !(pr->band_p95 = calloc(T, sizeof(double))) || !(pr->sorted_required = malloc((n + 1) * sizeof(double))) ||
       !(pr->es95_by_programme = calloc(G, sizeof(double))) || !(pr->es99_by_programme = calloc(G, sizeof(double))) ||
       !(pr->es95_by_segment = calloc(D, sizeof(double))) || !(pr->es99_by_segment = calloc(D, sizeof(double))))
-    return -1;
+    return PS_ERUNTIME;
   pr->band_paths = o->band_paths;
 
   size_t depleted = 0;
@@ -153,7 +154,7 @@ static int plan_pool(stage *s, int pool) {
   pr->depletion = ps_prob_wilson(depleted, n, PS_CI_LEVEL);
   int per_year = ps_periods_per_year(m->step);
   pr->nyears = (m->periods + per_year - 1) / per_year;
-  if (!(pr->depletion_by_year = calloc((size_t)pr->nyears, sizeof *pr->depletion_by_year))) return -1;
+  if (!(pr->depletion_by_year = calloc((size_t)pr->nyears, sizeof *pr->depletion_by_year))) return PS_ERUNTIME;
   for (int y = 1; y <= pr->nyears; y++) {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) k += o->depletion[base + i] > 0 && o->depletion[base + i] <= y * per_year;
@@ -168,10 +169,10 @@ static int plan_pool(stage *s, int pool) {
       add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
                     .out = &pr->net_outlay}) ||
       add(s, (task){.kind = TASK_TAIL, .pool = pool}) || add(s, (task){.kind = TASK_CURVE, .pool = pool}))
-    return -1;
+    return PS_ERUNTIME;
   for (int t = 0; t < o->periods; t++)
-    if (add(s, (task){.kind = TASK_BANDS, .pool = pool, .period = t})) return -1;
-  return 0;
+    if (add(s, (task){.kind = TASK_BANDS, .pool = pool, .period = t})) return PS_ERUNTIME;
+  return PS_OK;
 }
 
 static int plan_programme(stage *s, int i) {
@@ -183,8 +184,8 @@ static int plan_programme(stage *s, int i) {
          add_stats(s, o->refused + base, &pr->refused) || add_stats(s, o->capped + base, &pr->capped) ||
          add_stats(s, o->paused + base, &pr->paused) || add_stats(s, o->stopped + base, &pr->stopped) ||
          add_stats(s, o->declined + base, &pr->declined)
-             ? -1
-             : 0;
+             ? PS_ERUNTIME
+             : PS_OK;
 }
 
 static int plan_party(stage *s, int i) {
@@ -198,49 +199,50 @@ static int plan_party(stage *s, int i) {
       add_stats(s, o->unpaid + base, &pr->unpaid) || add_stats(s, o->ratio + base, &pr->ratio) ||
       !(pr->net_by_year = calloc(Y + 1, sizeof(ps_stats))) || !(pr->outlay_by_year = calloc(Y + 1, sizeof(ps_stats))) ||
       !(pr->budget = calloc(Y * PS_NBUDGET + 1, sizeof(ps_stats))))
-    return -1;
+    return PS_ERUNTIME;
   for (size_t y = 0; y < Y; y++) {
     const double *net = o->net_by_year + base * Y + y;
     if (add(s, (task){.kind = TASK_STATS, .x = net, .stride = Y, .sign = 1, .out = &pr->net_by_year[y]}) ||
         add(s, (task){.kind = TASK_STATS, .x = net, .stride = Y, .sign = -1, .out = &pr->outlay_by_year[y]}))
-      return -1;
+      return PS_ERUNTIME;
   }
   /* the budget view is a government's; other parties' outlay by kind is not reported */
-  if (o->budget_slot[i] < 0) return 0;
+  if (o->budget_slot[i] < 0) return PS_OK;
   size_t gov = ps_slot(o, o->budget_slot[i], 0);
   for (size_t y = 0; y < Y; y++)
     for (size_t kind = 0; kind < PS_NBUDGET; kind++)
       if (add(s, (task){.kind = TASK_STATS, .x = o->budget + (gov * Y + y) * PS_NBUDGET + kind, .stride = Y * PS_NBUDGET,
                         .sign = 1, .out = &pr->budget[y * PS_NBUDGET + kind]}))
-        return -1;
-  return 0;
+        return PS_ERUNTIME;
+  return PS_OK;
 }
 
+/* ps_results_new — summarise outcomes into a new *out; PS_OK, or PS_ERUNTIME (out of memory; *out NULL) */
 int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out) {
   ps_results *r = calloc(1, sizeof *r);
   *out = NULL;
-  if (!r) return -1;
+  if (!r) return PS_ERUNTIME;
   r->m = m;
   r->paths = o->paths;
   stage s = {.m = m, .o = o, .r = r};
   r->pools = calloc((size_t)m->npools + 1, sizeof *r->pools);
   r->programmes = calloc((size_t)m->nprogrammes + 1, sizeof *r->programmes);
   r->parties = calloc((size_t)m->nparties + 1, sizeof *r->parties);
-  int rc = r->pools && r->programmes && r->parties ? 0 : -1;
-  for (int i = 0; rc == 0 && i < m->npools; i++) {
+  int rc = r->pools && r->programmes && r->parties ? PS_OK : PS_ERUNTIME;
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) {
     r->pools[i].initial = (double)(initial ? initial[i] : m->pools[i].initial) / PS_FEN_PER_YUAN;
     rc = plan_pool(&s, i);
   }
-  for (int i = 0; rc == 0 && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
-  for (int i = 0; rc == 0 && i < m->nparties; i++) rc = plan_party(&s, i);
-  if (rc == 0) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
+  for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
+  for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
+  if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
   free(s.tasks);
   if (rc) {
     ps_results_free(r);
-    return -1;
+    return PS_ERUNTIME;
   }
   *out = r;
-  return 0;
+  return PS_OK;
 }
 
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {

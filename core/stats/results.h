@@ -58,7 +58,7 @@ typedef struct ps_results ps_results;
 
 /* Summarise outcomes (initial: fen per pool that ran, or NULL for the
 ** scenario's) over `threads` threads into a new *out; the results do not
-** depend on the threads. Returns 0, or -1 (out of memory; *out NULL). The
+** depend on the threads. Returns PS_OK, or PS_ERUNTIME (out of memory; *out NULL). The
 ** outcomes stay the caller's; ps_results_keep_outcomes hands them over.
 ** ps_results_free (poolsim.h) frees *out. */
 int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out);

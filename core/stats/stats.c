@@ -27,7 +27,7 @@ static double from_key(uint64_t k) {
 /* LSD radix sort of the keys, 8 bits a pass: the eight histograms are counted
 ** in one read of the keys and stay in L1 (16 KiB), and a pass is skipped when
 ** every key has the same byte there (money outcomes share their high bytes),
-** so a sort costs a few linear passes whatever n is. */
+** so a sort costs a few linear passes whatever n is. PS_OK, or PS_ERUNTIME when out of memory. */
 int ps_sort_doubles(double *x, size_t n) {
   if (n < 64) { /* small: insertion sort */
     for (size_t i = 1; i < n; i++) {
@@ -36,13 +36,13 @@ int ps_sort_doubles(double *x, size_t n) {
       for (; j > 0 && x[j - 1] > v; j--) x[j] = x[j - 1];
       x[j] = v;
     }
-    return 0;
+    return PS_OK;
   }
   uint64_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
   if (!a || !b) {
     free(a);
     free(b);
-    return -1;
+    return PS_ERUNTIME;
   }
   size_t count[8][256] = {{0}};
   for (size_t i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ int ps_sort_doubles(double *x, size_t n) {
   for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
   free(a);
   free(b);
-  return 0;
+  return PS_OK;
 }
 
 /* n*q, snapped to the nearest integer when it is within rounding error of one,
@@ -178,10 +178,10 @@ static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
   *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
 }
 
-/** fills *out from x[0..n-1] (x is not modified); returns 0, or -1 on ENOMEM */
+/** fills *out from x[0..n-1] (x is not modified); returns PS_OK, or PS_ERUNTIME when out of memory */
 int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
-  if (n == 0) return 0;
+  if (n == 0) return PS_OK;
   size_t same = 1;
   while (same < n && x[same] == x[0]) same++;
   if (same == n) { /* one value on every path (often 0): nothing to sort */
@@ -189,14 +189,14 @@ int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
     out->se = out->sd / sqrt((double)n);
     out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
     out->es95 = out->es99 = x[0];
-    return 0;
+    return PS_OK;
   }
   double *s = n <= SIZE_MAX / sizeof *s ? malloc(n * sizeof *s) : NULL;
-  if (!s) return -1;
+  if (!s) return PS_ERUNTIME;
   memcpy(s, x, n * sizeof *s);
   if (ps_sort_doubles(s, n)) {
     free(s);
-    return -1;
+    return PS_ERUNTIME;
   }
   mean_sd(x, n, &out->mean, &out->sd);
   out->se = out->sd / sqrt((double)n);
@@ -211,5 +211,5 @@ int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
   out->es95 = ps_es_sorted(s, n, 0.95);
   out->es99 = ps_es_sorted(s, n, 0.99);
   free(s);
-  return 0;
+  return PS_OK;
 }

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "poolsim/poolsim.h"
+
 /* the statistics object of SPEC 4.4 */
 typedef struct {
   double mean, sd, se, min, max;
@@ -27,12 +29,12 @@ typedef struct {
 
 /* Sorts a copy of x[0..n-1] and fills *out. Mean and sd are summed in index
 ** order (so the result does not depend on how paths were spread over threads);
-** sd uses n-1; se = sd/sqrt(n). n == 0 gives all zeros. Returns 0, or -1 when
-** the copy cannot be allocated. */
+** sd uses n-1; se = sd/sqrt(n). n == 0 gives all zeros. Returns PS_OK, or
+** PS_ERUNTIME when the copy cannot be allocated. */
 int ps_stats_compute(const double *x, size_t n, ps_stats *out);
 
 /* sort x[0..n-1] ascending (a radix sort: O(n), the same order as qsort with
-** -0.0 and 0.0 taken as equal; no NaNs); 0, or -1 when out of memory */
+** -0.0 and 0.0 taken as equal; no NaNs); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sort_doubles(double *x, size_t n);
 
 /* type-1 quantile of sorted[0..n-1] (ascending), q in [0,1]; q == 0 gives min */

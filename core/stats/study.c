@@ -48,12 +48,12 @@ static double *copy_targets(const double *alphas, int n) {
   return c;
 }
 
-/* scenario_init — copy m's name, file and sha256 into s; 0, or -1 when out of memory */
+/* scenario_init — copy m's name, file and sha256 into s; PS_OK, or PS_ERUNTIME when out of memory */
 static int scenario_init(ps_study_scenario *s, const ps_model *m) {
   s->name = copy_string(m->name);
   s->file = copy_string(m->file);
   s->sha256 = copy_string(m->sha256);
-  return s->name && s->file && s->sha256 ? 0 : -1;
+  return s->name && s->file && s->sha256 ? PS_OK : PS_ERUNTIME;
 }
 
 static void scenario_destroy(ps_study_scenario *s) {
@@ -93,7 +93,8 @@ static void pool_series(const ps_results *r, int p, double *outlay, double *depl
   }
 }
 
-/* fill c's pools from the two runs (series: 4 x paths doubles of scratch) */
+/* fill c's pools from the two runs (series: 4 x paths doubles of scratch); PS_OK, or PS_ERUNTIME when
+** out of memory */
 static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *rb, double *series) {
   const ps_model *a = ra->m, *b = rb->m;
   long n = ra->paths;
@@ -105,7 +106,7 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
     cp->id = copy_string(a->pools[pa].id);
     cp->size_a = malloc((size_t)(c->nalphas > 0 ? c->nalphas : 1) * sizeof *cp->size_a);
     cp->size_b = malloc((size_t)(c->nalphas > 0 ? c->nalphas : 1) * sizeof *cp->size_b);
-    if (!cp->id || !cp->size_a || !cp->size_b) return -1;
+    if (!cp->id || !cp->size_a || !cp->size_b) return PS_ERUNTIME;
     pool_series(ra, pa, xa, da);
     pool_series(rb, pb, xb, db);
     double m_out, se_out, m_dep, se_dep;
@@ -119,7 +120,7 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
       cp->size_b[k] = ps_sizing_initial(B->sorted_required, (size_t)n, c->alphas[k]);
     }
   }
-  return 0;
+  return PS_OK;
 }
 
 /* ps_compare_run — a and b on the same options, paired path by path; *out a
@@ -186,26 +187,27 @@ static void combination(const ps_vary *vary, int nvary, long i, int *pick) {
   }
 }
 
-/* fill one row from a run: its values and the pools pool (NULL: all) names; 0 or -1 (out of memory) */
+/* fill one row from a run: its values and the pools pool (NULL: all) names; PS_OK, or PS_ERUNTIME when
+** out of memory */
 static int sweep_row(ps_sweep_row *row, const ps_results *r, const ps_vary *vary, int nvary, const int *pick,
                      const char *pool, const double *alphas, int nalphas) {
   const ps_model *m = r->m;
   for (int k = 0; k < nvary; k++)
-    if (!(row->values[k] = copy_string(vary[k].values[pick[k]]))) return -1;
-  if (!(row->pools = calloc((size_t)(m->npools > 0 ? m->npools : 1), sizeof *row->pools))) return -1;
+    if (!(row->values[k] = copy_string(vary[k].values[pick[k]]))) return PS_ERUNTIME;
+  if (!(row->pools = calloc((size_t)(m->npools > 0 ? m->npools : 1), sizeof *row->pools))) return PS_ERUNTIME;
   for (int p = 0; p < m->npools; p++) {
     if (pool && strcmp(pool, m->pools[p].id) != 0) continue;
     const ps_pool_result *pr = &r->pools[p];
     ps_sweep_cell *sp = &row->pools[row->npools++];
     sp->id = copy_string(m->pools[p].id);
     sp->sizing = malloc((size_t)(nalphas > 0 ? nalphas : 1) * sizeof *sp->sizing);
-    if (!sp->id || !sp->sizing) return -1;
+    if (!sp->id || !sp->sizing) return PS_ERUNTIME;
     sp->depletion = pr->depletion;
     sp->net_outlay_mean = pr->net_outlay.mean;
     sp->net_outlay_p95 = pr->net_outlay.p95;
     for (int a = 0; a < nalphas; a++) sp->sizing[a] = ps_sizing_initial(pr->sorted_required, (size_t)r->paths, alphas[a]);
   }
-  return 0;
+  return PS_OK;
 }
 
 /* sweep_fill — run every combination into s (its keys and targets set) */
@@ -328,7 +330,7 @@ static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all,
   return PS_OK;
 }
 
-/* tornado_alloc — t's arrays for base's pools and nkeys keys; 0 or -1 (out of memory) */
+/* tornado_alloc — t's arrays for base's pools and nkeys keys; PS_OK, or PS_ERUNTIME when out of memory */
 static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const *keys, int nkeys) {
   int np = base->npools;
   t->npools = np;
@@ -336,17 +338,17 @@ static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const 
   t->pools = calloc((size_t)(np > 0 ? np : 1), sizeof *t->pools);
   t->base = calloc((size_t)(np > 0 ? np : 1), sizeof *t->base);
   t->keys = calloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof *t->keys);
-  if (!t->pools || !t->base || !t->keys || scenario_init(&t->scenario, base)) return -1;
+  if (!t->pools || !t->base || !t->keys || scenario_init(&t->scenario, base)) return PS_ERUNTIME;
   for (int p = 0; p < np; p++)
-    if (!(t->pools[p] = copy_string(base->pools[p].id))) return -1;
+    if (!(t->pools[p] = copy_string(base->pools[p].id))) return PS_ERUNTIME;
   for (int k = 0; k < nkeys; k++) {
     ps_tornado_bar *b = &t->keys[k];
     b->key = copy_string(keys[k]);
     b->lo = calloc((size_t)(np > 0 ? np : 1), sizeof *b->lo);
     b->hi = calloc((size_t)(np > 0 ? np : 1), sizeof *b->hi);
-    if (!b->key || !b->lo || !b->hi) return -1;
+    if (!b->key || !b->lo || !b->hi) return PS_ERUNTIME;
   }
-  return 0;
+  return PS_OK;
 }
 
 /* ps_tornado_run — the scenario as given and each key moved down and up; *out

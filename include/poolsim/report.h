@@ -48,8 +48,8 @@ enum { PS_CSV_BANDS, PS_CSV_BUDGET, PS_CSV_PATHS, PS_NCSV };
 extern const char *const ps_csv_names[PS_NCSV];
 
 /* ps_report_csv — the three CSV files as strings to free(), in files[] (by
-** PS_CSV_*): 0, or -1 with a message naming the file (the run kept no per-path
-** outcomes, out of memory) and every files[k] NULL. Writing them is the
+** PS_CSV_*): PS_OK, or PS_ERUNTIME with a message naming the file (the run kept no
+** per-path outcomes, out of memory) and every files[k] NULL. Writing them is the
 ** caller's (the command line writes each into its --csv directory atomically). */
 int ps_report_csv(const ps_results *r, const ps_report_options *o, char *files[PS_NCSV], char *err, size_t errlen);
 

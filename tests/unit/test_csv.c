@@ -47,7 +47,7 @@ static int rejects(const char *data, size_t len, const char *prefix) {
     ps_csv_destroy(&c);
     return 0;
   }
-  return rc == -1 && is_zeroed(&c) && msg_starts(err, prefix);
+  return rc == PS_EINPUT && is_zeroed(&c) && msg_starts(err, prefix);
 }
 
 /* ps_csv_read of path fails with a message starting with prefix */
@@ -60,7 +60,7 @@ static int read_rejects(const char *path, const char *prefix) {
     ps_csv_destroy(&c);
     return 0;
   }
-  return rc == -1 && is_zeroed(&c) && msg_starts(err, prefix);
+  return rc == PS_EINPUT && is_zeroed(&c) && msg_starts(err, prefix);
 }
 
 /* a string literal (NULs included) */
@@ -428,10 +428,10 @@ static void test_err_buffer(void) {
   ps_csv c;
   char err[12];
   memset(err, '#', sizeof err);
-  CHECK_EQ_INT(ps_csv_parse("a-long-file-name.csv", LIT("a,a\n1,2\n"), &c, err, 8), -1);
+  CHECK_EQ_INT(ps_csv_parse("a-long-file-name.csv", LIT("a,a\n1,2\n"), &c, err, 8), PS_EINPUT);
   CHECK(strcmp(err, "a-long-") == 0);
   CHECK(err[8] == '#');
-  CHECK_EQ_INT(ps_csv_parse("t.csv", LIT("a,a\n1,2\n"), &c, NULL, 0), -1);
+  CHECK_EQ_INT(ps_csv_parse("t.csv", LIT("a,a\n1,2\n"), &c, NULL, 0), PS_EINPUT);
   CHECK(is_zeroed(&c));
 }
 

@@ -241,7 +241,7 @@ int main(int argc, char **argv) {
   r2->outcomes.paths = kept + 1;
   char *none[PS_NCSV] = {0};
   err[0] = '\0';
-  CHECK_EQ_INT(ps_report_csv(r2, &o, none, err, sizeof err), -1);
+  CHECK_EQ_INT(ps_report_csv(r2, &o, none, err, sizeof err), PS_ERUNTIME);
   CHECK(strcmp(err, "paths.csv: the per-path outcomes of this run were not kept") == 0);
   CHECK(!none[0] && !none[1] && !none[2]);
   r2->outcomes.paths = kept;

@@ -122,10 +122,10 @@ static void test_file(void) {
 
   char hex[65];
   errno = 0;
-  CHECK_EQ_INT(ps_sha256_file("/nonexistent-poolsim-dir/missing.yaml", hex), -1);
+  CHECK_EQ_INT(ps_sha256_file("/nonexistent-poolsim-dir/missing.yaml", hex), PS_EINPUT);
   CHECK_EQ_INT(errno, ENOENT);
   errno = 0;
-  CHECK_EQ_INT(ps_sha256_file("/tmp", hex), -1);
+  CHECK_EQ_INT(ps_sha256_file("/tmp", hex), PS_EINPUT);
   CHECK(errno != 0);
 }
 

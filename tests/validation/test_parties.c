@@ -1000,7 +1000,7 @@ static void test_hooks(void) {
 
   /* a split whose fractions sum to 0.9: the path fails, naming the split */
   if (run_ex("badsplit", "tests/scenarios/parties_hook_badsplit.lua", &r, 1)) {
-    CHECK(r.rc != 0);
+    CHECK_EQ_INT(r.rc, PS_EINPUT); /* a hook failed: the scenario's fault */
     CHECK(strstr(r.err, "split") != NULL);
     CHECK(strstr(r.err, "pbad") != NULL);
   } else {
