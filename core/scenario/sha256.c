@@ -2,8 +2,6 @@
 ** 5.3.3 and 6.2). */
 #include "scenario/sha256.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 /* FIPS 180-4 4.2.2: first 32 bits of the fractional parts of the cube roots
@@ -99,29 +97,3 @@ void ps_sha256_final_hex(ps_sha256 *s, char hex[65]) {
   hex[64] = '\0';
 }
 
-/* feeds the whole of f to s in 64 KiB chunks; returns PS_OK, or PS_EINPUT on a read error */
-static int hash_stream(ps_sha256 *s, FILE *f) {
-  unsigned char buf[65536];
-  size_t got;
-  while ((got = fread(buf, 1, sizeof buf, f)) > 0) ps_sha256_update(s, buf, got);
-  return ferror(f) ? PS_EINPUT : PS_OK;
-}
-
-/** SHA-256 of the file at path as hex; returns PS_OK, or PS_EINPUT with errno set when the
-** file cannot be opened or read (hex is then not written) */
-int ps_sha256_file(const char *path, char hex[65]) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return PS_EINPUT;
-  ps_sha256 s;
-  ps_sha256_init(&s);
-  errno = 0;
-  int rc = hash_stream(&s, f);
-  int err = errno ? errno : EIO;
-  (void)fclose(f);
-  if (rc != 0) {
-    errno = err;
-    return PS_EINPUT;
-  }
-  ps_sha256_final_hex(&s, hex);
-  return PS_OK;
-}

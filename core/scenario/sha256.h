@@ -1,12 +1,10 @@
-/* sha256.h — SHA-256 of files and buffers, so reports can name exactly which
+/* sha256.h — SHA-256 of the bytes read, so reports can name exactly which
 ** scenario and data files produced them (FIPS 180-4). */
 #ifndef PS_SHA256_H
 #define PS_SHA256_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-#include "poolsim/poolsim.h"
 
 typedef struct {
   uint32_t h[8];
@@ -19,8 +17,5 @@ void ps_sha256_init(ps_sha256 *s);
 void ps_sha256_update(ps_sha256 *s, const void *data, size_t n);
 /* writes 64 lowercase hex digits and a NUL to hex[65] */
 void ps_sha256_final_hex(ps_sha256 *s, char hex[65]);
-
-/* hash a whole file; returns PS_OK, or PS_EINPUT when it cannot be read (errno set) */
-int ps_sha256_file(const char *path, char hex[65]);
 
 #endif
