@@ -209,37 +209,111 @@ static int parse_args(int argc, char **argv, cli *c) {
   return PS_OK;
 }
 
-/* Write data to path through a temporary file in the same directory and a
-** rename, so a reader never sees half a report; "-" writes to stdout.
-** Returns PS_OK, or PS_ERUNTIME with a message naming the path. */
-static int write_file_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
-  if (strcmp(path, "-") == 0) {
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
-      snprintf(err, errlen, "cannot write to stdout: %s", strerror(errno));
-      return PS_ERUNTIME;
-    }
-    return PS_OK;
+/* ---- writing reports ------------------------------------------------------
+** A run's reports are written as one set: every file first goes to a temporary
+** name beside it and is flushed to disk, and only when all of them are there
+** are they renamed over the old ones. A full disk or an unwritable folder thus
+** leaves the old set whole (never some files old and some new); renames take
+** no space. "-" is stdout, written after the files. */
+
+typedef struct {
+  const char *what; /* "JSON", "bands.csv", ... for messages */
+  char *path;       /* owned */
+  char *data;       /* owned; NULL: it could not be made (out of memory) */
+  char *tmp;        /* the temporary file while it exists, owned */
+} report_file;
+
+typedef struct {
+  report_file file[4 + PS_NCSV];
+  int n;
+} report_set;
+
+/* add a report (its path copied, data taken over and freed with the set) */
+static void set_add(report_set *s, const char *what, const char *dir, const char *name, char *data) {
+  report_file *f = &s->file[s->n++];
+  size_t n = strlen(name) + (dir ? strlen(dir) + 1 : 0) + 1;
+  f->what = what;
+  f->data = data;
+  f->tmp = NULL;
+  if ((f->path = malloc(n))) snprintf(f->path, n, "%s%s%s", dir ? dir : "", dir ? "/" : "", name);
+}
+
+static void set_free(report_set *s) {
+  for (int i = 0; i < s->n; i++) {
+    if (s->file[i].tmp) unlink(s->file[i].tmp);
+    free(s->file[i].tmp);
+    free(s->file[i].path);
+    free(s->file[i].data);
   }
-  size_t n = strlen(path) + 16;
-  char *tmp = malloc(n);
-  if (!tmp) {
-    snprintf(err, errlen, "%s: out of memory", path);
+  s->n = 0;
+}
+
+/* f's data into a new temporary file beside it, on disk; PS_OK or PS_ERUNTIME */
+static int write_temporary(report_file *f, char *err, size_t errlen) {
+  size_t n = strlen(f->path) + 16;
+  if (!(f->tmp = malloc(n))) {
+    snprintf(err, errlen, "%s: out of memory", f->path);
     return PS_ERUNTIME;
   }
-  snprintf(tmp, n, "%s.tmpXXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd >= 0) fchmod(fd, 0644); /* mkstemp makes 0600; a report is for sharing */
-  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-  int ok = f && fwrite(data, 1, len, f) == len;
-  if (f) ok &= fclose(f) == 0;
-  else if (fd >= 0) close(fd);
-  if (ok) ok = rename(tmp, path) == 0;
-  if (!ok) {
-    snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-    if (fd >= 0) unlink(tmp);
+  snprintf(f->tmp, n, "%s.tmpXXXXXX", f->path);
+  int fd = mkstemp(f->tmp);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s: cannot write: %s", f->path, strerror(errno));
+    free(f->tmp);
+    f->tmp = NULL;
+    return PS_ERUNTIME;
   }
-  free(tmp);
+  (void)fchmod(fd, 0644); /* mkstemp makes 0600; a report is for sharing */
+  size_t len = strlen(f->data), done = 0;
+  while (done < len) {
+    ssize_t w = write(fd, f->data + done, len - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) break;
+    done += (size_t)w;
+  }
+  int ok = done == len && fsync(fd) == 0;
+  int e = errno;
+  ok &= close(fd) == 0;
+  if (!ok) snprintf(err, errlen, "%s: cannot write: %s", f->path, strerror(done == len ? errno : e));
   return ok ? PS_OK : PS_ERUNTIME;
+}
+
+/* write the set (see above); returns the exit code, with a message on stderr */
+static int set_write(report_set *s) {
+  char err[2048] = "";
+  int rc = PS_OK;
+  for (int i = 0; rc == PS_OK && i < s->n; i++) {
+    report_file *f = &s->file[i];
+    if (!f->path || !f->data) {
+      snprintf(err, sizeof err, "out of memory writing %s", f->what);
+      rc = PS_ERUNTIME;
+    } else if (strcmp(f->path, "-") != 0) {
+      rc = write_temporary(f, err, sizeof err);
+    }
+  }
+  for (int i = 0; rc == PS_OK && i < s->n; i++) {
+    report_file *f = &s->file[i];
+    if (!f->tmp) continue;
+    if (rename(f->tmp, f->path) != 0) {
+      snprintf(err, sizeof err, "%s: cannot write: %s", f->path, strerror(errno));
+      rc = PS_ERUNTIME;
+    } else {
+      free(f->tmp);
+      f->tmp = NULL;
+    }
+  }
+  for (int i = 0; rc == PS_OK && i < s->n; i++) {
+    report_file *f = &s->file[i];
+    if (strcmp(f->path, "-") != 0) continue;
+    size_t len = strlen(f->data);
+    if (fwrite(f->data, 1, len, stdout) != len || fflush(stdout)) {
+      snprintf(err, sizeof err, "cannot write to stdout: %s", strerror(errno));
+      rc = PS_ERUNTIME;
+    }
+  }
+  if (rc) fprintf(stderr, "poolsim: %s\n", err);
+  set_free(s);
+  return rc;
 }
 
 /* the progress bar on stderr (ps_progress_fn): done/total with an ETA */
@@ -252,24 +326,9 @@ static void draw_progress(long done, long total, double seconds, void *arg) {
   (void)fflush(stderr);
 }
 
-/* write a report made by one of the ps_report_* functions (NULL: out of
-** memory) and free it; returns the exit code */
-static int write_report(const char *path, char *text, const char *what) {
-  char err[2048];
-  int rc = PS_OK;
-  if (!text || write_file_atomic(path, text, strlen(text), err, sizeof err)) {
-    if (text) fprintf(stderr, "poolsim: %s\n", err);
-    else fprintf(stderr, "poolsim: out of memory writing %s\n", what);
-    rc = PS_ERUNTIME;
-  }
-  free(text);
-  return rc;
-}
-
-/* the CSV files into dir, created when missing (its parent must exist), each
-** written atomically; nothing is written unless all three were made. Returns
-** the exit code. */
-static int write_csv(const char *dir, const ps_results *r, const ps_report_options *ro) {
+/* the CSV files into the set, in dir, created when missing (its parent must
+** exist); returns the exit code */
+static int add_csv(report_set *s, const char *dir, const ps_results *r, const ps_report_options *ro) {
   char err[2048], *files[PS_NCSV];
   struct stat st;
   if (!*dir) {
@@ -280,28 +339,13 @@ static int write_csv(const char *dir, const ps_results *r, const ps_report_optio
     fprintf(stderr, "poolsim: %s/%s\n", dir, err);
     return PS_ERUNTIME;
   }
-  int rc = PS_OK;
+  for (int k = 0; k < PS_NCSV; k++) set_add(s, ps_csv_names[k], dir, ps_csv_names[k], files[k]);
   int e = mkdir(dir, 0777) == 0 ? 0 : errno;
   if (e && !(e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))) {
     fprintf(stderr, "poolsim: %s: cannot create directory: %s\n", dir, e == EEXIST ? "a file of that name exists" : strerror(e));
-    rc = PS_ERUNTIME;
+    return PS_ERUNTIME;
   }
-  for (int k = 0; k < PS_NCSV; k++) {
-    size_t n = strlen(dir) + strlen(ps_csv_names[k]) + 2;
-    char *path = rc == PS_OK ? malloc(n) : NULL;
-    if (rc == PS_OK && !path) {
-      fprintf(stderr, "poolsim: %s/%s: out of memory\n", dir, ps_csv_names[k]);
-      rc = PS_ERUNTIME;
-    }
-    if (path) snprintf(path, n, "%s/%s", dir, ps_csv_names[k]);
-    if (path && write_file_atomic(path, files[k], strlen(files[k]), err, sizeof err)) {
-      fprintf(stderr, "poolsim: %s\n", err);
-      rc = PS_ERUNTIME;
-    }
-    free(path);
-    free(files[k]);
-  }
-  return rc;
+  return PS_OK;
 }
 
 static struct timespec first_stop; /* when the first stop signal came */
@@ -368,11 +412,14 @@ static int run(const cli *c, const ps_model *m) {
     fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",
             stopped, ps_results_paths(r), ps_results_paths_requested(r));
   ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
+  report_set set = {0};
   int rc = PS_OK;
-  if (c->json) rc = write_report(c->json, ps_report_json(r, &ro), "JSON");
-  if (rc == PS_OK && c->md) rc = write_report(c->md, ps_report_markdown(r, &ro), "Markdown");
-  if (rc == PS_OK && c->html) rc = write_report(c->html, ps_report_html(r, &ro), "HTML");
-  if (rc == PS_OK && c->csv) rc = write_csv(c->csv, r, &ro);
+  if (c->json) set_add(&set, "JSON", NULL, c->json, ps_report_json(r, &ro));
+  if (c->md) set_add(&set, "Markdown", NULL, c->md, ps_report_markdown(r, &ro));
+  if (c->html) set_add(&set, "HTML", NULL, c->html, ps_report_html(r, &ro));
+  if (c->csv) rc = add_csv(&set, c->csv, r, &ro);
+  if (rc == PS_OK) rc = set_write(&set);
+  else set_free(&set);
   int json_on_stdout = c->json && strcmp(c->json, "-") == 0;
   if (rc == PS_OK && !c->quiet && !json_on_stdout) {
     char *text = strcmp(c->command, "size") == 0 ? ps_report_sizing_text(r, &ro) : ps_report_text(r, &ro);
@@ -390,8 +437,11 @@ static int run(const cli *c, const ps_model *m) {
 
 /* a study's reports, each rendered by the caller (NULL when out of memory or
 ** not asked for) and freed here: the text on stdout when shown, then the JSON
-** and HTML files; returns the exit code */
+** and HTML files as one set; returns the exit code */
 static int study_reports(const cli *c, int shown, char *text, char *json, char *html) {
+  report_set set = {0};
+  if (c->json) set_add(&set, "JSON", NULL, c->json, json);
+  if (c->html) set_add(&set, "HTML", NULL, c->html, html);
   int rc = PS_OK;
   if (shown && !text) {
     fprintf(stderr, "poolsim: out of memory writing text\n");
@@ -400,10 +450,10 @@ static int study_reports(const cli *c, int shown, char *text, char *json, char *
     fputs(text, stdout);
   }
   free(text);
-  if (rc == PS_OK && c->json) rc = write_report(c->json, json, "JSON");
-  else free(json);
-  if (rc == PS_OK && c->html) rc = write_report(c->html, html, "HTML");
-  else free(html);
+  if (rc == PS_OK) rc = set_write(&set);
+  else set_free(&set);
+  if (!c->json) free(json);
+  if (!c->html) free(html);
   return rc;
 }
 

@@ -497,6 +497,25 @@ psim run "$SMALL" --paths 100 --quiet --csv "$tmp/plain"
 expect_rc 1
 expect_err "poolsim: $tmp/plain: cannot create directory: a file of that name exists"
 
+# a report set is written whole or not at all: with files limited to 100-200 KiB
+# (ulimit -f 200: blocks of 512 bytes in dash, 1024 in bash; SIGXFSZ ignored, so
+# a write past it fails with EFBIG as on a full disk), a run whose paths.csv
+# (about 240 KiB) would not fit leaves the previous set as it was, the JSON and
+# the other CSVs included, and no temporary file
+mkdir -p "$tmp/set"
+psim run "$SMALL" --paths 2000 --seed 1 --quiet --json "$tmp/set/r.json" --csv "$tmp/set/csv"
+expect_rc 0
+cksum "$tmp/set/r.json" "$tmp/set/csv/"*.csv | awk '{ print $1, $2 }' >"$tmp/set.before"
+cmd="poolsim run $SMALL --paths 2000 --seed 2 --json r.json --csv csv (files limited by ulimit -f)"
+(trap '' XFSZ; ulimit -f 200; exec timeout 60 "$bin" run "$SMALL" --paths 2000 --seed 2 --quiet \
+  --json "$tmp/set/r.json" --csv "$tmp/set/csv") >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 1
+expect_err "poolsim: $tmp/set/csv/paths.csv: cannot write: "
+cksum "$tmp/set/r.json" "$tmp/set/csv/"*.csv | awk '{ print $1, $2 }' >"$tmp/set.after"
+check "a failed report set leaves the previous one whole" cmp -s "$tmp/set.before" "$tmp/set.after"
+check "no temporary file left by a failed report set" no_leftovers "$tmp/set"
+
 # results do not depend on the thread count (only the timings and "threads" differ)
 psim run "$SMALL" --paths 200 --quiet --threads 1 --json "$tmp/t1.json"
 expect_rc 0
