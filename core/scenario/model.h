@@ -220,6 +220,7 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   int ndrivers;             /* slots for tail contributions by segment: the own segments, plus
                                one for tape loans without a segment when there are any */
   ps_programme *programmes; int nprogrammes;
+  struct ps_ids *ids;       /* the ids of the four lists above (scenario/ids.h) */
   int has_on_period;        /* the scenario defines on_period(ctx) */
   int has_on_default;       /* ... on_default(loan, ctx) */
   int has_hooks;            /* any Lua hook at all: paths then need a Lua state */

@@ -5,6 +5,8 @@
 ** scenario_read.c, the only code that reads scenario tables. */
 #include "scenario/scenario.h"
 
+#include "scenario/ids.h"
+
 #include <errno.h>
 #include <lauxlib.h>
 #include <math.h>
@@ -478,6 +480,7 @@ static int open_table(const char *file, const char *src, size_t len, const ps_ov
 int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_model *m, char *err,
                      size_t errlen) {
   memset(m, 0, sizeof *m);
+  if (!(m->ids = ps_ids_new())) return PS_ERUNTIME;
   int rc = slurp(file, &m->source, &m->source_len, err, errlen);
   if (rc) return rc;
   if (!(m->file = strdup(file))) return PS_ERUNTIME;
@@ -547,6 +550,7 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
 
 void ps_model_destroy(ps_model *m) {
   if (!m) return;
+  ps_ids_free(m->ids);
   for (int i = 0; i < m->nparties; i++) {
     free(m->parties[i].id);
     free(m->parties[i].name);

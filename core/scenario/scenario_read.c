@@ -1,6 +1,8 @@
 /* scenario_read.c — field readers and messages for the scenario loader. */
 #include "scenario/scenario_read.h"
 
+#include "scenario/ids.h"
+
 #include <lauxlib.h>
 #include <math.h>
 #include <stdarg.h>
@@ -273,6 +275,11 @@ int ps_read_open_list(const ps_entry *scen, const char *name, int required, int 
     lua_pop(L, 1);
     return ps_read_fail(scen, name, "must not be empty");
   }
+  if (len > PS_MAX_LIST_ITEMS) {
+    lua_pop(L, 1);
+    return ps_read_fail(scen, name, "has %lld items, more than the %d a list may have", (long long)len,
+                        PS_MAX_LIST_ITEMS);
+  }
   for (lua_Integer i = 1; i <= len; i++) {
     if (lua_rawgeti(L, -1, i) != LUA_TTABLE) {
       lua_pop(L, 2);
@@ -287,6 +294,11 @@ int ps_read_open_list(const ps_entry *scen, const char *name, int required, int 
 /* 1 + the number of items already read (in list order: parties, pools,
 ** segments, programmes) whose id is `id` — which written `id = "..."` this is */
 int ps_read_occurrence(const ps_model *m, const char *id, int nsegments_read) {
+  if (m->ids) { /* every item read; less the segments from nsegments_read on (ids are unique among segments) */
+    int k = 1 + ps_ids_count(m->ids, id, PS_ID_KINDS);
+    if (ps_ids_find(m->ids, id, PS_ID_SEGMENT) >= nsegments_read) k -= ps_ids_count(m->ids, id, PS_ID_SEGMENT);
+    return k;
+  }
   int k = 1;
   for (int i = 0; i < m->nparties; i++) k += strcmp(m->parties[i].id, id) == 0;
   for (int i = 0; i < m->npools; i++) k += strcmp(m->pools[i].id, id) == 0;
@@ -314,24 +326,30 @@ int ps_read_open_item(ps_reader *rd, const char *what, const char *list, int i, 
   *id = s;
   e->id = s;
   e->occurrence = ps_read_occurrence(rd->m, s, rd->m->nsegments);
+  static const char *const lists[PS_ID_KINDS] = {"parties", "pools", "segments", "programmes"};
+  for (int k = 0; rd->m->ids && k < PS_ID_KINDS; k++)
+    if (strcmp(list, lists[k]) == 0) return ps_ids_add(rd->m->ids, s, (ps_id_kind)k, i);
   return PS_OK;
 }
 
 /* ---- lookups over what has been read so far ---- */
 
 int ps_find_party(const ps_model *m, const char *id) {
+  if (m->ids) return ps_ids_find(m->ids, id, PS_ID_PARTY);
   for (int i = 0; i < m->nparties; i++)
     if (strcmp(m->parties[i].id, id) == 0) return i;
   return -1;
 }
 
 int ps_find_pool(const ps_model *m, const char *id) {
+  if (m->ids) return ps_ids_find(m->ids, id, PS_ID_POOL);
   for (int i = 0; i < m->npools; i++)
     if (strcmp(m->pools[i].id, id) == 0) return i;
   return -1;
 }
 
 int ps_find_segment(const ps_model *m, const char *id) {
+  if (m->ids) return ps_ids_find(m->ids, id, PS_ID_SEGMENT);
   for (int i = 0; i < m->nsegments; i++)
     if (strcmp(m->segments[i].id, id) == 0) return i;
   return -1;

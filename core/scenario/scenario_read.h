@@ -12,6 +12,7 @@
 #include "poolsim/poolsim.h"
 
 #define PS_MAX_PERIODS 10000
+#define PS_MAX_LIST_ITEMS 100000 /* parties, pools, segments, programmes, sectors: each list */
 #define PS_MAX_AMOUNT_YUAN 1e15 /* keeps every fen sum far inside int64 */
 #define PS_SHARE_TOLERANCE 1e-9
 #define PS_MAX_LOANS_ALIVE 2000000000L

@@ -20,6 +20,7 @@
 
 #include "scenario/confine.h"
 #include "scenario/csv.h"
+#include "scenario/ids.h"
 #include "scenario/scenario_read.h"
 
 /* one row, resolved */
@@ -270,6 +271,7 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
     m->segments = grown;
     rc = make_segment(m, name, &rows[i], j - i, &m->segments[m->nsegments]);
     m->nsegments++; /* counted even when incomplete, so ps_model_destroy frees it */
+    if (rc == PS_OK && m->ids) rc = ps_ids_add(m->ids, m->segments[m->nsegments - 1].id, PS_ID_SEGMENT, m->nsegments - 1);
     i = j;
   }
   free(rows);
