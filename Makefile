@@ -124,7 +124,7 @@ $(SAN)/tests/validation/%: $(SAN)/tests/validation/%.o $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
 # the fuzz targets replayed on their committed inputs by `make test` (tests/fuzz/replay.c)
-FUZZ_TARGETS := csv set scenario
+FUZZ_TARGETS := csv set scenario hooks
 $(SAN)/tests/fuzz/fuzz_%: $(SAN)/tests/fuzz/fuzz_%.o $(SAN)/tests/fuzz/fuzz_tmp.o $(SAN)/tests/fuzz/replay.o $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
