@@ -556,12 +556,43 @@ sed 's|data/small.csv|data/inside.csv|' tests/scenarios/tape_small.lua >"$tmp/sy
 ln -sf real.csv "$tmp/sym/data/inside.csv"
 psim check "$tmp/sym/link.lua"
 expect_rc 2
-expect_err_start "$tmp/sym/data/loans.csv: a data file must be inside the scenario's folder, but this one leads outside it (to /etc/passwd) through a symbolic link"
+expect_err_start "$tmp/sym/data/loans.csv: a data file must be inside the scenario's folder, and this one leads out of it through a symbolic link"
+check "a link out: where it leads is not printed" sh -c '! grep -q "(to /" "$1"' sh "$tmp/err"
 psim check "$tmp/sym/root.lua"
 expect_rc 2
 expect_err_start "$tmp/sym/data/root/etc/passwd: a data file must be inside the scenario's folder"
 psim check "$tmp/sym/inside.lua"
 expect_rc 0
+# loans = {tape = ...} written by hand skips poolsim.csv's check: the folder check
+# still refuses it, as outside the folder (not through a link), printing no resolved path
+sed 's|poolsim.csv("data/small.csv")|{tape = "/etc/passwd"}|' tests/scenarios/tape_small.lua >"$tmp/sym/abs.lua"
+psim check "$tmp/sym/abs.lua"
+expect_rc 2
+expect_err_start "/etc/passwd: a data file must be inside the scenario's folder, and this one is outside it"
+check "tape = /etc/passwd: no line of the file is quoted" sh -c '! grep -q "root:" "$1"' sh "$tmp/err"
+
+# what is not a regular file is refused at once, never waited on: a FIFO no one
+# writes to, as a tape and as the scenario (timeout 10: a hang is a failure)
+# psim_quick ARGS — psim with 10 s to answer
+psim_quick() {
+  cmd="poolsim $*"
+  timeout 10 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+mkdir -p "$tmp/fifo/data"
+mkfifo "$tmp/fifo/data/small.csv" "$tmp/fifo/fifo.lua"
+cp tests/scenarios/tape_small.lua "$tmp/fifo/tape.lua"
+psim_quick check "$tmp/fifo/tape.lua"
+expect_rc 2
+expect_err_start "$tmp/fifo/data/small.csv: is a FIFO, not a CSV file: only regular files are read"
+psim_quick run "$tmp/fifo/tape.lua" --paths 10 --quiet
+expect_rc 2
+psim_quick check "$tmp/fifo/fifo.lua"
+expect_rc 2
+expect_err_start "$tmp/fifo/fifo.lua: is a FIFO, not a scenario file: only regular files are read"
+psim_quick compare "$SMALL" "$tmp/fifo/fifo.lua" --paths 10 --quiet
+expect_rc 2
+expect_err_start "$tmp/fifo/fifo.lua: is a FIFO"
 
 # ---- 7. compare and sweep ---------------------------------------------------
 
