@@ -2,7 +2,7 @@
 -- with the start-ups' PD, on common random numbers. Run it:
 --   ./poolsim script scripts/examples/study_fund_size.lua 2000
 local paths = tonumber(arg[1]) or 5000
-local file = "scenarios/mianyang_2022.lua"
+local file = "scripts/examples/mianyang_2022.lua" -- scenarios/mianyang_2022.lua, copied below this driver
 
 print(string.format("%-10s %-8s %s", "fund", "pd", "P(depletion)"))
 for _, pd in ipairs{ 0.03, 0.045, 0.06 } do

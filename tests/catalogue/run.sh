@@ -92,6 +92,28 @@ tape_named dotdot ../outside.csv
 tape_named dir_link_passwd data/etc/passwd
 tape_named dir_link_missing data/etc/no_such_file.csv
 
+# drivers without --trust: the scenario files they name stay below the driver's
+# folder. secret.lua, outside it, is not Lua: a message quoting it would show.
+# driver NAME CALL: a driver drivers/NAME.lua whose one line is CALL
+mkdir "$gen/drivers"
+printf 'password hunter2\n' >"$gen/secret.lua"
+driver() {
+  printf '%s\n' "$2" >"$gen/drivers/$1.lua"
+}
+driver dotdot "poolsim.run(\"$gen/drivers/../secret.lua\")"
+driver dotdot_missing "poolsim.run(\"$gen/drivers/../no_such.lua\")"
+driver sibling "poolsim.run(\"$gen/secret.lua\")"
+driver up "poolsim.run(\"../secret.conf\")"
+driver absolute "poolsim.run(\"/etc/passwd\")"
+driver absolute_missing "poolsim.run(\"/etc/no_such.lua\")"
+driver via_link "poolsim.size(\"$gen/drivers/link.lua\")"
+driver link_nowhere "poolsim.run(\"$gen/drivers/nowhere.lua\")"
+driver sweep "poolsim.sweep(\"$gen/secret.lua\", \"paths\", {10})"
+driver compare "poolsim.compare(\"$gen/drivers/fifo_ok.lua\", \"$gen/secret.lua\")"
+ln -s ../secret.lua "$gen/drivers/link.lua"
+ln -s ../no_such.lua "$gen/drivers/nowhere.lua"
+mkfifo "$gen/drivers/fifo.lua" "$gen/drivers/fifo_ok.lua"
+
 # the usage text that follows the first line of every usage error
 "$bin" >/dev/null 2>"$gen/usage.err"
 sed 1d "$gen/usage.err" >"$gen/usage.txt"
