@@ -10,10 +10,14 @@
 ** Every run of a driver uses the same seed unless opts.seed says otherwise, so
 ** runs are paired on common random numbers. print() writes to stdout. The
 ** tables are built from the C values (lua/lua_doc.h walks the documents of
-** report/report.h and report/study_doc.h), never from JSON text. */
+** report/report.h and report/study_doc.h), never from JSON text.
+**
+** Without --trust the scenario files a driver names are confined like loan
+** tapes (scenario/confine.h): below the driver's folder, by name and through
+** links; a refused file is never opened, so no message quotes it or tells
+** whether it exists, and the refusal is bad input (PS_EINPUT, exit 2). */
 #include "lua/script.h"
 
-#include <errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <limits.h>
@@ -26,10 +30,35 @@
 #include "lua/lua_env.h"
 #include "report/report.h"
 #include "report/study_doc.h"
+#include "scenario/confine.h"
+#include "scenario/infile.h"
 #include "sim/rng.h"
 
 #define MAX_SETS 128
 #define OWNED "poolsim.Owned"
+#define MAX_DRIVER_BYTES (64 << 20)
+
+/* what poolsim.run / size / sweep / compare share (their upvalue): the driver,
+** whose folder confines the files it names unless trusted, and the last refusal,
+** by which ps_script_run tells bad input from a failing driver */
+typedef struct {
+  const char *driver;
+  int trust;
+  char refused[2048];
+} driver_ctx;
+
+/* raise unless `file` may be run: with --trust anything, else below the driver's folder */
+static void check_confined(lua_State *L, const char *file) {
+  driver_ctx *d = lua_touserdata(L, lua_upvalueindex(1));
+  char err[1024];
+  if (d->trust || ps_confine(d->driver, file, "without --trust, a scenario a driver runs must be inside the driver's folder",
+                             err, sizeof err) == PS_OK)
+    return;
+  luaL_where(L, 1);
+  snprintf(d->refused, sizeof d->refused, "%s%s", lua_tostring(L, -1), err);
+  lua_pushstring(L, d->refused);
+  lua_error(L);
+}
 
 /* A C value Lua holds while its document is pushed, so that it is freed (by
 ** __gc) even when pushing raises; release() frees it at once. */
@@ -124,12 +153,14 @@ static int run_file(lua_State *L, const char *file, run_opts *r, int search) {
 
 static int script_run(lua_State *L) {
   run_opts r;
+  check_confined(L, luaL_checkstring(L, 1));
   read_opts(L, 2, &r);
   return run_file(L, luaL_checkstring(L, 1), &r, 0);
 }
 
 static int script_size(lua_State *L) {
   run_opts r;
+  check_confined(L, luaL_checkstring(L, 1));
   read_opts(L, 2, &r);
   return run_file(L, luaL_checkstring(L, 1), &r, 1);
 }
@@ -137,6 +168,7 @@ static int script_size(lua_State *L) {
 /* poolsim.sweep(file, key, {v1, v2, ...}, opts) */
 static int script_sweep(lua_State *L) {
   const char *file = luaL_checkstring(L, 1), *key = luaL_checkstring(L, 2);
+  check_confined(L, file);
   luaL_checktype(L, 3, LUA_TTABLE);
   run_opts r;
   read_opts(L, 4, &r);
@@ -164,6 +196,8 @@ static int script_sweep(lua_State *L) {
 /* poolsim.compare(a, b, opts): the compare document */
 static int script_compare(lua_State *L) {
   const char *a = luaL_checkstring(L, 1), *b = luaL_checkstring(L, 2);
+  check_confined(L, a);
+  check_confined(L, b);
   run_opts r;
   read_opts(L, 3, &r);
   r.o.search = 1;
@@ -184,6 +218,46 @@ static int script_compare(lua_State *L) {
   lua_insert(L, -4); /* the document below the three holders, which go */
   lua_pop(L, 3);
   return 1;
+}
+
+/* load the driver as a text chunk named "@DRIVER", as luaL_loadfilex would (a UTF-8
+** BOM and a first line starting with # are skipped, the line count kept), but
+** opened through ps_infile_open: a FIFO or a device is refused, never waited on */
+static int load_driver(lua_State *L, const char *driver, char *err, size_t errlen) {
+  FILE *f;
+  if (ps_infile_open(driver, "Lua driver", &f, err, errlen)) return PS_EINPUT;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    n += fread(buf + n, 1, cap - n, f);
+    if (n < cap || n > MAX_DRIVER_BYTES) break;
+    char *bigger = realloc(buf, cap *= 2);
+    if (!bigger) free(buf);
+    buf = bigger;
+  }
+  int bad = ferror(f);
+  (void)fclose(f);
+  if (!buf) {
+    snprintf(err, errlen, "out of memory");
+    return PS_ERUNTIME;
+  }
+  int rc = PS_EINPUT;
+  if (bad) snprintf(err, errlen, "%s: read error", driver);
+  else if (n > MAX_DRIVER_BYTES) snprintf(err, errlen, "%s: larger than %d MiB (the limit)", driver, MAX_DRIVER_BYTES >> 20);
+  else {
+    size_t at = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (at < n && buf[at] == '#')
+      while (at < n && buf[at] != '\n') at++; /* the newline stays: the lines keep their numbers */
+    lua_pushfstring(L, "@%s", driver);
+    if (luaL_loadbufferx(L, buf + at, n - at, lua_tostring(L, -1), "t") == LUA_OK) {
+      lua_remove(L, -2); /* the chunk name */
+      rc = PS_OK;
+    } else {
+      snprintf(err, errlen, "%s", lua_tostring(L, -1)); /* a syntax error */
+    }
+  }
+  free(buf);
+  return rc;
 }
 
 /* print(...) to stdout: a driver's own output */
@@ -208,8 +282,10 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   lua_pushcfunction(L, owned_gc);
   lua_setfield(L, -2, "__gc");
   lua_pop(L, 1);
+  driver_ctx ctx = {driver, trust, ""};
   lua_getglobal(L, "poolsim");
-  luaL_setfuncs(L, functions, 0);
+  lua_pushlightuserdata(L, &ctx);
+  luaL_setfuncs(L, functions, 1);
   lua_pop(L, 1);
   lua_register(L, "print", script_print);
   if (trust) { /* the user's own driver: files and the clock too */
@@ -225,19 +301,12 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
     lua_rawseti(L, -2, i + 1);
   }
   lua_setglobal(L, "arg");
-  FILE *f = fopen(driver, "r");
-  int rc;
-  if (!f) { /* in the words every other missing file gets */
-    snprintf(err, errlen, "%s: cannot open: %s", driver, strerror(errno));
-    rc = PS_EINPUT;
-  } else if ((void)fclose(f), luaL_loadfilex(L, driver, "t") != LUA_OK) { /* a syntax error */
-    snprintf(err, errlen, "%s", lua_tostring(L, -1));
-    rc = PS_EINPUT;
-  } else if (ps_lua_pcall(L, 0, 0) != LUA_OK) {
-    snprintf(err, errlen, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "out of memory");
-    rc = PS_ERUNTIME;
-  } else {
-    rc = PS_OK;
+  int rc = load_driver(L, driver, err, errlen);
+  if (rc == PS_OK && ps_lua_pcall(L, 0, 0) != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    snprintf(err, errlen, "%s", msg ? msg : "out of memory");
+    /* a file refused by the confinement is bad input; anything else, the driver failing */
+    rc = msg && ctx.refused[0] && strcmp(msg, ctx.refused) == 0 ? PS_EINPUT : PS_ERUNTIME;
   }
   (void)fflush(stdout);
   ps_lua_free(L);

@@ -1,8 +1,11 @@
-/* confine.h — a scenario's data files stay below the scenario's folder.
+/* confine.h — the files a scenario or a driver names stay below its folder.
 **
-** poolsim.csv() already refuses absolute paths and "..", but a symbolic link
-** below the folder could still point anywhere (/etc, a home directory); this
-** resolves both paths and compares them. */
+** poolsim.csv() already refuses absolute paths and "..", but a tape can be named
+** without it (`loans = {tape = "/etc/passwd"}`), a driver names scenario files
+** freely, and a symbolic link below the folder could still point anywhere (/etc,
+** a home directory). This compares the name, written out, with the folder, then
+** resolves both and compares again. A refused file is refused without saying
+** whether it exists, and nothing of it is read. */
 #ifndef PS_CONFINE_H
 #define PS_CONFINE_H
 
@@ -11,9 +14,13 @@
 #include "poolsim/poolsim.h"
 
 /* PS_OK when `path` (a file named relative to the working directory, as messages
-** name it) resolves to a place below the folder of `scenario`; otherwise PS_EINPUT
-** with a message in err. A file that does not exist is not refused here:
-** opening it reports that. */
-int ps_confine(const char *scenario, const char *path, char *err, size_t errlen);
+** name it) lies below the folder of `owner` (the scenario or driver file), both as
+** written and once symbolic links are resolved; otherwise PS_EINPUT with
+** "PATH: RULE, and this one is outside it" (or "... leads out of it through a
+** symbolic link") in err, where RULE is, for instance, "a data file must be inside
+** the scenario's folder". A file that does not exist below the folder is not
+** refused here: opening it reports that. A missing file outside the folder is
+** refused with the same message as an existing one. */
+int ps_confine(const char *owner, const char *path, const char *rule, char *err, size_t errlen);
 
 #endif

@@ -20,8 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "scenario/infile.h"
 #include "scenario/sha256.h"
 #include "scenario/utf8.h"
 
@@ -505,13 +505,8 @@ int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char 
   parser p;
   memset(out, 0, sizeof *out);
   parser_init(&p, path, err, errlen);
-  FILE *f = fopen(path, "rb");
-  if (!f) return fail(&p, 0, -1, "cannot open: %s", strerror(errno));
-  struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    (void)fclose(f);
-    return fail(&p, 0, -1, "is a directory, not a CSV file");
-  }
+  FILE *f;
+  if (ps_infile_open(path, "CSV file", &f, err, errlen)) return PS_EINPUT;
   unsigned char *buf = malloc(CHUNK);
   if (!buf) {
     (void)fclose(f);

@@ -37,7 +37,8 @@ typedef struct {
 ** line lengths). Returns PS_OK and fills *out (free with ps_csv_destroy), or, with a
 ** message "FILE:LINE: column N (NAME): what is wrong" (or "FILE: ..." when no
 ** line applies) in err and *out zeroed (safe to free), PS_EINPUT when the file is
-** at fault (cannot be opened or read, a directory, not a valid tape) and
+** at fault (cannot be opened or read, a directory, a FIFO or a device: not a
+** regular file, or not a valid tape) and
 ** PS_ERUNTIME when memory ran out. A line longer than
 ** PS_CSV_MAX_LINE stops the read there. An empty file, or a
 ** header with no data rows, is an error too. The arrays of *out are read-only:
@@ -45,7 +46,7 @@ typedef struct {
 int ps_csv_read(const char *path, ps_csv *out, char *err, size_t errlen);
 
 /* the same, and the sha256 of the bytes read into sha256_hex[65] (so a file
-** is read once: a pipe or FIFO too) */
+** is read once) */
 int ps_csv_read_hashed(const char *path, ps_csv *out, char sha256_hex[65], char *err, size_t errlen);
 
 /* the same from memory; `name` stands for the file in messages */

@@ -7,15 +7,14 @@
 
 #include "scenario/ids.h"
 
-#include <errno.h>
 #include <lauxlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "lua/lua_env.h"
+#include "scenario/infile.h"
 #include "scenario/overrides.h"
 #include "sim/rng.h"
 #include "scenario/sha256.h"
@@ -355,17 +354,8 @@ static int read_model(lua_State *L, void *read) {
 
 /* read the whole file into memory (the workers re-run it from this copy) */
 static int slurp(const char *file, char **out, size_t *len, char *err, size_t errlen) {
-  FILE *f = fopen(file, "rb");
-  if (!f) {
-    snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
-    return PS_EINPUT;
-  }
-  struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    (void)fclose(f);
-    snprintf(err, errlen, "%s: is a directory, not a scenario file", file);
-    return PS_EINPUT;
-  }
+  FILE *f;
+  if (ps_infile_open(file, "scenario file", &f, err, errlen)) return PS_EINPUT;
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   while (buf) {

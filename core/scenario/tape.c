@@ -227,11 +227,11 @@ static int note_file(ps_model *m, const char *name, const char sha256[65]) {
 static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) {
   char name[1024];
   const char *slash = strrchr(m->file, '/');
-  int dirlen = slash ? (int)(slash - m->file) + 1 : 0;
+  int dirlen = slash && rel[0] != '/' ? (int)(slash - m->file) + 1 : 0; /* an absolute name stays as it is */
   snprintf(name, sizeof name, "%.*s%s", dirlen, m->file, rel);
   ps_csv csv;
   char sha256[65];
-  int rc = ps_confine(m->file, name, rd->err, rd->errlen);
+  int rc = ps_confine(m->file, name, "a data file must be inside the scenario's folder", rd->err, rd->errlen);
   if (rc || (rc = ps_csv_read_hashed(name, &csv, sha256, rd->err, rd->errlen))) return rc;
   rc = note_file(m, name, sha256);
   static const char *const names[] = {"id", "bank", "segment", "amount", "rate", "start", "tenor",

@@ -10,9 +10,10 @@
 extern "C" {
 #endif
 
-/* Run the driver with args as `arg`; trust lifts the sandbox (io, os). Returns
-** PS_OK, PS_EINPUT (the driver cannot be read or parsed) or PS_ERUNTIME (it
-** failed; the message has its file and line). */
+/* Run the driver with args as `arg`; trust lifts the sandbox (io, os) and the
+** confinement of the scenarios it runs to below its folder. Returns PS_OK,
+** PS_EINPUT (the driver cannot be read or parsed, or it named a scenario outside
+** its folder) or PS_ERUNTIME (it failed; the message has its file and line). */
 int ps_script_run(const char *driver, int argc, char **argv, int trust, char *err, size_t errlen);
 
 #ifdef __cplusplus

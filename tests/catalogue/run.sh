@@ -11,11 +11,12 @@
 # under build/ that the catalogue calls @GEN@: a directory where a file should
 # be, an empty file, non-UTF-8 bytes, a scenario over the size limit (a sparse
 # file: nothing is written to disk), and loan tapes with their scenarios (a
-# tape path must lie in its scenario's folder). The two 2 GB lines are FIFOs
-# fed by a generator while poolsim reads them: poolsim must stop at its limit
-# after a few kilobytes or megabytes; the generator then dies of SIGPIPE and is
-# killed anyway once poolsim exits, so nothing hangs. Every poolsim call goes
-# through `timeout 60`: a hang is a failure.
+# tape path must lie in its scenario's folder). The two 2 GB lines are sparse
+# files (a few megabytes of text, then zeros that take no disk): poolsim must
+# stop at its limit after a few kilobytes or megabytes. FIFOs named as a tape or
+# a scenario, with nothing writing to them, must be refused at once, and links
+# and names leading out of a scenario's or a driver's folder too. Every poolsim
+# call goes through `timeout 60`: a hang is a failure.
 
 bin=${1:?usage: sh tests/catalogue/run.sh PATH_TO_POOLSIM}
 case "$bin" in */*) ;; *) bin=./$bin ;; esac
@@ -24,12 +25,7 @@ MIN_ENTRIES=40
 passed=0 failed=0
 mkdir -p build
 gen=$(mktemp -d build/catalogue.XXXXXX) || exit 1
-feeder=
-cleanup() {
-  [ -n "$feeder" ] && kill "$feeder" 2>/dev/null
-  rm -rf "$gen"
-}
-trap cleanup EXIT
+trap 'rm -rf "$gen"' EXIT
 trap 'exit 1' INT TERM
 TAB=$(printf '\t')
 
@@ -71,28 +67,52 @@ printf '\377\376i\000d\000\n\000' >"$gen/tapes/data/utf16.csv"
 printf '%s\nA1,bnak,tpl,1000000,0.06,1,2,0.1,0.5\n' "$HEADER" >"$gen/tapes/data/bank_unknown.csv"
 printf '%s\nA1,bank,tpl,1 million,0.06,1,2,0.1,0.5\n' "$HEADER" >"$gen/tapes/data/amount_word.csv"
 printf '%s\nA1,bank,tpl,1000000,0.06,1,2,nan,0.5\n' "$HEADER" >"$gen/tapes/data/pd_nan.csv"
-mkfifo "$gen/tapes/data/line_2gb.csv" "$gen/tapes/data/value_2gb.csv"
+# 2 GiB tapes: a line of spaces after a quoted column name, a value of x's
+{ printf '"id"'; head -c 5242880 /dev/zero | tr '\0' ' '; } >"$gen/tapes/data/line_2gb.csv"
+{ printf '%s\n' "$HEADER"; head -c 8192 /dev/zero | tr '\0' x; } >"$gen/tapes/data/value_2gb.csv"
+truncate -s 2G "$gen/tapes/data/line_2gb.csv" "$gen/tapes/data/value_2gb.csv"
 
-# feed FIFO HEADER BYTE — write HEADER then 2 GiB of BYTE into FIFO, in the
-# background (the open blocks until poolsim opens the FIFO to read)
-feed() {
-  ( exec timeout 120 sh -c 'printf "%s" "$1"; head -c 2147483648 /dev/zero | tr "\0" "$2"' sh "$2" "$3" ) >"$1" &
-  feeder=$!
+# a FIFO with nothing writing to it, as a tape and as a scenario: refused, never waited on
+tape fifo
+mkfifo "$gen/tapes/data/fifo.csv" "$gen/fifo.lua"
+# tapes out of the scenario's folder, through a link or by name (loans = {tape = ...}
+# skips poolsim.csv's own check); an existing and a missing file get the same message
+tape link_out
+tape link_nowhere
+ln -s /etc/passwd "$gen/tapes/data/link_out.csv"
+ln -s /nonexistent/secret.csv "$gen/tapes/data/link_nowhere.csv"
+ln -s /etc "$gen/tapes/data/etc"
+# tape_named NAME PATH: a scenario tapes/NAME.lua with loans = {tape = PATH}
+tape_named() {
+  sed "s|poolsim.csv(\"data/dir.csv\")|{tape = \"$2\"}|" "$gen/tapes/dir.lua" >"$gen/tapes/$1.lua"
 }
-# the generator of an entry's input, started just before poolsim runs
-start_input() {
-  case $1 in
-    tape_2gb_line) feed "$gen/tapes/data/line_2gb.csv" '"id"' ' ' ;; # spaces after a quoted column name
-    tape_2gb_value) feed "$gen/tapes/data/value_2gb.csv" "$HEADER
-" x ;;
-  esac
+tape_named abs_passwd /etc/passwd
+tape_named abs_missing /etc/no_such_file.csv
+tape_named dotdot ../outside.csv
+tape_named dir_link_passwd data/etc/passwd
+tape_named dir_link_missing data/etc/no_such_file.csv
+
+# drivers without --trust: the scenario files they name stay below the driver's
+# folder. secret.lua, outside it, is not Lua: a message quoting it would show.
+# driver NAME CALL: a driver drivers/NAME.lua whose one line is CALL
+mkdir "$gen/drivers"
+printf 'password hunter2\n' >"$gen/secret.lua"
+driver() {
+  printf '%s\n' "$2" >"$gen/drivers/$1.lua"
 }
-stop_input() {
-  [ -n "$feeder" ] || return 0
-  kill "$feeder" 2>/dev/null
-  wait "$feeder" 2>/dev/null
-  feeder=
-}
+driver dotdot "poolsim.run(\"$gen/drivers/../secret.lua\")"
+driver dotdot_missing "poolsim.run(\"$gen/drivers/../no_such.lua\")"
+driver sibling "poolsim.run(\"$gen/secret.lua\")"
+driver up "poolsim.run(\"../secret.conf\")"
+driver absolute "poolsim.run(\"/etc/passwd\")"
+driver absolute_missing "poolsim.run(\"/etc/no_such.lua\")"
+driver via_link "poolsim.size(\"$gen/drivers/link.lua\")"
+driver link_nowhere "poolsim.run(\"$gen/drivers/nowhere.lua\")"
+driver sweep "poolsim.sweep(\"$gen/secret.lua\", \"paths\", {10})"
+driver compare "poolsim.compare(\"$gen/drivers/fifo_ok.lua\", \"$gen/secret.lua\")"
+ln -s ../secret.lua "$gen/drivers/link.lua"
+ln -s ../no_such.lua "$gen/drivers/nowhere.lua"
+mkfifo "$gen/drivers/fifo.lua" "$gen/drivers/fifo_ok.lua"
 
 # the usage text that follows the first line of every usage error
 "$bin" >/dev/null 2>"$gen/usage.err"
@@ -120,10 +140,8 @@ fail() {
 run_entry() {
   args=$(subst "$3") want=$(subst "$4")
   if [ "$args" = "(none)" ]; then set --; else eval "set -- $args"; fi
-  start_input "$id"
   timeout 60 "$bin" "$@" >"$gen/out" 2>"$gen/err"
   rc=$?
-  stop_input
   got=$(sed -n 1p "$gen/err")
   sed 1d "$gen/err" >"$gen/rest"
   if [ "$rc" -eq 124 ]; then fail "timed out after 60 s"; return; fi

@@ -575,12 +575,43 @@ sed 's|data/small.csv|data/inside.csv|' tests/scenarios/tape_small.lua >"$tmp/sy
 ln -sf real.csv "$tmp/sym/data/inside.csv"
 psim check "$tmp/sym/link.lua"
 expect_rc 2
-expect_err_start "$tmp/sym/data/loans.csv: a data file must be inside the scenario's folder, but this one leads outside it (to /etc/passwd) through a symbolic link"
+expect_err_start "$tmp/sym/data/loans.csv: a data file must be inside the scenario's folder, and this one leads out of it through a symbolic link"
+check "a link out: where it leads is not printed" sh -c '! grep -q "(to /" "$1"' sh "$tmp/err"
 psim check "$tmp/sym/root.lua"
 expect_rc 2
 expect_err_start "$tmp/sym/data/root/etc/passwd: a data file must be inside the scenario's folder"
 psim check "$tmp/sym/inside.lua"
 expect_rc 0
+# loans = {tape = ...} written by hand skips poolsim.csv's check: the folder check
+# still refuses it, as outside the folder (not through a link), printing no resolved path
+sed 's|poolsim.csv("data/small.csv")|{tape = "/etc/passwd"}|' tests/scenarios/tape_small.lua >"$tmp/sym/abs.lua"
+psim check "$tmp/sym/abs.lua"
+expect_rc 2
+expect_err_start "/etc/passwd: a data file must be inside the scenario's folder, and this one is outside it"
+check "tape = /etc/passwd: no line of the file is quoted" sh -c '! grep -q "root:" "$1"' sh "$tmp/err"
+
+# what is not a regular file is refused at once, never waited on: a FIFO no one
+# writes to, as a tape and as the scenario (timeout 10: a hang is a failure)
+# psim_quick ARGS — psim with 10 s to answer
+psim_quick() {
+  cmd="poolsim $*"
+  timeout 10 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+mkdir -p "$tmp/fifo/data"
+mkfifo "$tmp/fifo/data/small.csv" "$tmp/fifo/fifo.lua"
+cp tests/scenarios/tape_small.lua "$tmp/fifo/tape.lua"
+psim_quick check "$tmp/fifo/tape.lua"
+expect_rc 2
+expect_err_start "$tmp/fifo/data/small.csv: is a FIFO, not a CSV file: only regular files are read"
+psim_quick run "$tmp/fifo/tape.lua" --paths 10 --quiet
+expect_rc 2
+psim_quick check "$tmp/fifo/fifo.lua"
+expect_rc 2
+expect_err_start "$tmp/fifo/fifo.lua: is a FIFO, not a scenario file: only regular files are read"
+psim_quick compare "$SMALL" "$tmp/fifo/fifo.lua" --paths 10 --quiet
+expect_rc 2
+expect_err_start "$tmp/fifo/fifo.lua: is a FIFO"
 
 # ---- 7. compare and sweep ---------------------------------------------------
 
@@ -642,6 +673,59 @@ expect_rc 1
 psim script --trust tests/scripts/driver_io.lua
 expect_rc 0
 expect_out "trusted"
+# without --trust the scenarios a driver runs stay below its folder: refused by
+# name or through a link (exit 2, the file never opened, so never quoted);
+# with --trust anything runs, as before; a link that stays inside is fine
+mkdir -p "$tmp/drv/sub"
+printf 'password hunter2\n' >"$tmp/drv/secret.lua"
+cp "$SMALL" "$tmp/drv/sub/small.lua"
+ln -s small.lua "$tmp/drv/sub/inside.lua"
+ln -s ../secret.lua "$tmp/drv/sub/out.lua"
+printf 'poolsim.run("%s")\n' "$tmp/drv/secret.lua" >"$tmp/drv/sub/up.lua"
+printf 'poolsim.run("%s")\n' "$tmp/drv/sub/out.lua" >"$tmp/drv/sub/link.lua"
+printf 'poolsim.run("%s")\n' "$tmp/drv/no_such.lua" >"$tmp/drv/sub/missing.lua"
+printf 'print(poolsim.run("%s", {paths = 20}).schema)\n' "$tmp/drv/sub/inside.lua" >"$tmp/drv/sub/ok.lua"
+printf 'print(poolsim.run("%s", {paths = 20}).schema)\n' "$SMALL" >"$tmp/drv/sub/trusted.lua"
+printf 'print(pcall(poolsim.run, "/etc/passwd"))\nprint(poolsim.run("%s", {paths = 20}).schema)\n' \
+  "$tmp/drv/sub/small.lua" >"$tmp/drv/sub/caught.lua"
+psim script "$tmp/drv/sub/up.lua"
+expect_rc 2
+expect_err_start "$tmp/drv/sub/up.lua:1: $tmp/drv/secret.lua: without --trust, a scenario a driver runs must be inside the driver's folder, and this one is outside it"
+check "a refused scenario is not quoted" sh -c '! grep -q hunter2 "$1"' sh "$tmp/err"
+psim script "$tmp/drv/sub/missing.lua"
+expect_rc 2
+expect_err_start "$tmp/drv/sub/missing.lua:1: $tmp/drv/no_such.lua: without --trust, a scenario a driver runs must be inside the driver's folder, and this one is outside it"
+psim script "$tmp/drv/sub/link.lua"
+expect_rc 2
+expect_err "this one leads out of it through a symbolic link"
+check "a link out: not quoted" sh -c '! grep -q hunter2 "$1"' sh "$tmp/err"
+psim script "$tmp/drv/sub/ok.lua"
+expect_rc 0
+expect_out "1"
+psim script "$tmp/drv/sub/trusted.lua"
+expect_rc 2
+psim script --trust "$tmp/drv/sub/trusted.lua"
+expect_rc 0
+expect_out "1"
+psim script --trust "$tmp/drv/sub/up.lua"
+expect_rc 1
+expect_err "hunter2"
+# a refusal caught by pcall leaves the driver running
+psim script "$tmp/drv/sub/caught.lua"
+expect_rc 0
+check "pcall sees the refusal" grep -q "false.*/etc/passwd: without --trust" "$tmp/out"
+# a FIFO as the driver, or as a scenario it runs, is refused, never waited on
+mkfifo "$tmp/drv/sub/fifo.lua" "$tmp/drv/fifo_driver.lua"
+printf 'poolsim.run("%s")\n' "$tmp/drv/sub/fifo.lua" >"$tmp/drv/sub/fifo_run.lua"
+psim_quick script "$tmp/drv/fifo_driver.lua"
+expect_rc 2
+expect_err_start "$tmp/drv/fifo_driver.lua: is a FIFO, not a Lua driver: only regular files are read"
+psim_quick script "$tmp/drv/sub/fifo_run.lua"
+expect_rc 1
+expect_err "$tmp/drv/sub/fifo.lua: is a FIFO, not a scenario file"
+psim_quick script --trust "$tmp/drv/sub/fifo_run.lua"
+expect_rc 1
+expect_err "is a FIFO"
 
 # ---- 9. study pages (--html for sweep, compare, size --volume) ----------------
 

@@ -1,3 +1,3 @@
-local r = poolsim.run("tests/scenarios/small.lua", { paths = 50 })
+local r = poolsim.run("tests/scripts/scenarios/small.lua", { paths = 50 })
 local x = nil
 print(x.y)

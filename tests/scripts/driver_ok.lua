@@ -1,5 +1,5 @@
 -- a driver that checks what poolsim.run / size / sweep / compare return
-local f = "tests/scenarios/small.lua"
+local f = "tests/scripts/scenarios/small.lua"
 local r = poolsim.run(f, { paths = 200, set = { ["pools.fund.initial"] = 6e6 } })
 assert(r.schema == 1 and r.pools.fund.initial == 6e6, "run")
 assert(r.scenario.overrides[1].key == "pools.fund.initial", "overrides")

@@ -1,6 +1,8 @@
 -- A study in Lua: how P(depletion) of the Mianyang fund moves with its size and
 -- with the start-ups' PD, on common random numbers. Run it:
---   ./poolsim script scripts/examples/study_fund_size.lua 2000
+--   ./poolsim script scenarios/study_fund_size.lua 2000
+-- (it lives beside the scenario it studies: without --trust a driver runs only
+-- the scenarios below its own folder)
 local paths = tonumber(arg[1]) or 5000
 local file = "scenarios/mianyang_2022.lua"
 
