@@ -8,8 +8,8 @@
 ** checked, at the cost of one checked addition a posting: the ledger keeps the
 ** volume of a path, the sum of every amount posted, within int64 fen, and a
 ** posting that would take it past is refused (and kept, to say which). Every
-** net, every balance and every partial sum of them is at most the volume in
-** magnitude, so none can overflow (docs/model.md §6). */
+** net, every balance (and each partial sum of an account's nets) is at most the
+** volume in magnitude, so none can overflow (docs/model.md §6). */
 #ifndef PS_LEDGER_H
 #define PS_LEDGER_H
 

@@ -190,7 +190,6 @@ int ps_path_topup(ps_path *w, int pool, int64_t fen) {
   return PS_OK;
 }
 
-
 /* an account's name in messages: a party's or a pool's kind and id, the borrowers, the outside world */
 static void account_name(const ps_model *m, int a, char *buf, size_t n) {
   if (a < m->nparties && m->parties[a].id) snprintf(buf, n, "party '%s'", m->parties[a].id);
