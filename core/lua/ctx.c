@@ -93,7 +93,13 @@ static int ctx_topup(lua_State *L) {
   if (!isfinite(yuan) || yuan < 0 || yuan > MAX_TOPUP_YUAN)
     return luaL_error(L, "ctx:topup: the amount must be a number of yuan in [0, 1e15], got %f", yuan);
   int64_t fen = (int64_t)llround(yuan * PS_FEN_PER_YUAN);
-  if (fen > 0 && ps_path_topup(c->path, pool, fen)) return luaL_error(L, "ctx:topup: out of memory");
+  int rc = fen > 0 ? ps_path_topup(c->path, pool, fen) : PS_OK;
+  if (rc == PS_EINPUT) {
+    char why[512];
+    ps_path_overflow(c->path, why, sizeof why);
+    return luaL_error(L, "ctx:topup: %s", why);
+  }
+  if (rc) return luaL_error(L, "ctx:topup: out of memory");
   return 0;
 }
 

@@ -81,7 +81,8 @@ static int read_parties(const ps_entry *scen, ps_model *m) {
   return PS_OK;
 }
 
-/* topups = { [period] = yuan, ... } */
+/* topups = { [period] = yuan, ... }: read into p->topups (fen), the initial balance and the top-ups
+** together within what the ledger holds; PS_OK, PS_EINPUT naming the field, PS_ERUNTIME (out of memory) */
 static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
   lua_State *L = e->rd->L;
   p->topups = calloc((size_t)m->periods + 1, sizeof *p->topups);
@@ -113,6 +114,11 @@ static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
     p->topups[t] = (int64_t)llround(v * PS_FEN_PER_YUAN);
   }
   lua_pop(L, 1);
+  int64_t total = p->initial; /* the ledger must hold what the pool is given; yield is checked as it comes */
+  for (int t = 1; t <= m->periods; t++)
+    if (__builtin_add_overflow(total, p->topups[t], &total))
+      return ps_read_fail(e, "topups", "the initial balance and the top-ups up to period %d add up to more than the ledger "
+                          "holds (int64 fen, about 9.2e16 yuan)", t);
   return PS_OK;
 }
 

@@ -15,7 +15,7 @@ static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
 
-/* post amount (rounded to the fen) unless it is zero; PS_OK, or PS_ERUNTIME when out of memory */
+/* post amount (rounded to the fen) unless it is zero; ps_ledger_post's PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind) {
   return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
 }
@@ -88,10 +88,11 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   double perf = performing(w, s, t);
   *book += perf;
   int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
-  if (ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) return PS_ERUNTIME;
-  if (post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
-           PS_KIND_FUNDING_COST))
-    return PS_ERUNTIME;
+  int rc;
+  if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
+      (rc = post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
+                 PS_KIND_FUNDING_COST)))
+    return rc;
   if (sub->payer < 0) return PS_OK;
   /* a plain share of interest is a share of the interest posted; a rate on
   ** principal, a per-loan cap or payment at repayment needs each loan's amount */
@@ -116,7 +117,7 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
 static int programme_flows(ps_path *w, int k, int t, double book) {
   const ps_model *m = w->m;
   const ps_programme *p = &m->programmes[k];
-  int firms = ps_account_firms(m), guarantor = -1;
+  int firms = ps_account_firms(m), guarantor = -1, rc;
   for (int i = 0; i < p->nshares && guarantor < 0; i++)
     if (p->shares[i].account < m->nparties && m->parties[p->shares[i].account].kind == PS_PARTY_GUARANTOR)
       guarantor = p->shares[i].account;
@@ -126,39 +127,41 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
     const ps_party *party = &m->parties[a];
     if (party->kind == PS_PARTY_GUARANTOR && party->guarantee_fee > 0) {
       int64_t fee = ps_round_fen(book * party->guarantee_fee * m->dt);
-      if (ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE)) return PS_ERUNTIME;
+      if ((rc = ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE))) return rc;
       if (p->fee_subsidy.payer >= 0 &&
-          post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY))
-        return PS_ERUNTIME;
+          (rc = post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY)))
+        return rc;
     } else if (party->kind == PS_PARTY_INSURER && party->premium > 0) {
       int64_t premium = ps_round_fen(book * party->premium * m->dt);
-      if (ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM)) return PS_ERUNTIME;
+      if ((rc = ps_ledger_post(&w->ledger, t, firms, a, premium, PS_KIND_PREMIUM))) return rc;
       w->parties[a].premiums += premium;
       w->parties[a].premiums_year += premium;
       if (a == p->layer.insurer) w->progs[k].layer_premiums += premium;
       if (p->premium_subsidy.payer >= 0 &&
-          post(w, t, p->premium_subsidy.payer, firms, (double)premium * p->premium_subsidy.share,
-               PS_KIND_PREMIUM_SUBSIDY))
-        return PS_ERUNTIME;
+          (rc = post(w, t, p->premium_subsidy.payer, firms, (double)premium * p->premium_subsidy.share,
+                     PS_KIND_PREMIUM_SUBSIDY)))
+        return rc;
     } else if (party->kind == PS_PARTY_REGUARANTOR && party->reguarantee_fee > 0) {
       /* on its share of the loans (a tiered or "rest" share counts as none),
       ** paid by the programme's guarantor, or by the bank when there is none */
       double fee = book * p->shares[i].share * party->reguarantee_fee * m->dt;
-      if (post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE)) return PS_ERUNTIME;
+      if ((rc = post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE))) return rc;
     }
   }
   return PS_OK;
 }
 
 /* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
-** still at risk after the period's defaults; PS_OK, or PS_ERUNTIME when out of memory */
+** still at risk after the period's defaults; PS_OK, PS_EINPUT (the ledger refused a posting for
+** overflow) or PS_ERUNTIME (out of memory) */
 int ps_flows_period(ps_path *w, int t) {
   const ps_model *m = w->m;
+  int rc;
   /* every segment, its scenario's own and those of loan tapes, in order */
   for (int k = 0; k < m->nprogrammes; k++) w->progs[k].flow_book = 0;
   for (int s = 0; s < m->nsegments; s++)
-    if (segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)) return PS_ERUNTIME;
+    if ((rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book))) return rc;
   for (int k = 0; k < m->nprogrammes; k++)
-    if (programme_flows(w, k, t, w->progs[k].flow_book)) return PS_ERUNTIME;
+    if ((rc = programme_flows(w, k, t, w->progs[k].flow_book))) return rc;
   return PS_OK;
 }

@@ -13,8 +13,8 @@
 int64_t ps_flows_capacity(ps_path *w, int s);
 
 /* ps_flows_period — interest, funding cost, fees, premiums and subsidies of
-** period t, on the loans still at risk after the period's defaults; PS_OK, or
-** PS_ERUNTIME when out of memory */
+** period t, on the loans still at risk after the period's defaults; PS_OK,
+** PS_EINPUT (ledger overflow) or PS_ERUNTIME (out of memory) */
 int ps_flows_period(ps_path *w, int t);
 
 /* ps_flows_capital_left — what a guarantor can still pay: its capital plus

@@ -32,6 +32,8 @@ void ps_ledger_destroy(ps_ledger *l) {
 void ps_ledger_reset(ps_ledger *l) {
   memset(l->net, 0, (size_t)l->naccounts * PS_NKINDS * sizeof *l->net);
   l->nlog = 0;
+  l->volume = 0;
+  l->overflow = (ps_posting){0};
 }
 
 /* ps_ledger_log — append a posting to the log; PS_OK, or PS_ERUNTIME when it cannot grow */
@@ -47,7 +49,7 @@ int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps
   return PS_OK;
 }
 
-/* ps_ledger_balance — net of all kinds for an account */
+/* ps_ledger_balance — net of all kinds for an account (each partial sum is at most the volume) */
 int64_t ps_ledger_balance(const ps_ledger *l, int account) {
   int64_t b = 0;
   for (int k = 0; k < PS_NKINDS; k++) b += ps_ledger_net(l, account, (ps_kind)k);
@@ -55,11 +57,13 @@ int64_t ps_ledger_balance(const ps_ledger *l, int account) {
 }
 
 /* ps_ledger_check_balanced — a yes/no test: 0 when, for every kind, the nets over all accounts sum
-** to zero, -1 when one does not */
+** to zero, -1 when one does not. The sums are taken modulo 2^64 (unsigned): a kind's nets add up to
+** twice its volume in magnitude, which int64 may not hold, and a sum that should be zero and is not
+** is less than 2^64 in magnitude, so it cannot wrap around to zero. */
 int ps_ledger_check_balanced(const ps_ledger *l) {
   for (int k = 0; k < PS_NKINDS; k++) {
-    int64_t sum = 0;
-    for (int a = 0; a < l->naccounts; a++) sum += ps_ledger_net(l, a, (ps_kind)k);
+    uint64_t sum = 0;
+    for (int a = 0; a < l->naccounts; a++) sum += (uint64_t)ps_ledger_net(l, a, (ps_kind)k);
     if (sum != 0) return -1;
   }
   return 0;

@@ -4,7 +4,12 @@
 ** The ledger keeps, per account and kind, the net of what the account received
 ** (positive) and paid (negative), so balances, a party's losses and the budget
 ** view are sums of exact integers whatever the order of summation. An optional
-** log keeps every posting for audits and hand-computed tests. */
+** log keeps every posting for audits and hand-computed tests. Every sum is
+** checked, at the cost of one checked addition a posting: the ledger keeps the
+** volume of a path, the sum of every amount posted, within int64 fen, and a
+** posting that would take it past is refused (and kept, to say which). Every
+** net, every balance (and each partial sum of an account's nets) is at most the
+** volume in magnitude, so none can overflow (docs/model.md §6). */
 #ifndef PS_LEDGER_H
 #define PS_LEDGER_H
 
@@ -44,9 +49,11 @@ typedef struct {
 typedef struct {
   int naccounts;
   int64_t *net;          /* [naccounts * PS_NKINDS] received minus paid */
+  int64_t volume;        /* the sum of all amounts posted: bounds every net and balance */
   ps_posting *log;       /* NULL unless logging */
   size_t nlog, caplog;
   int logging;
+  ps_posting overflow;   /* the posting refused for taking the volume past int64 (amount 0: none) */
 } ps_ledger;
 
 /* ps_ledger_init — fill *l for naccounts, no postings; logging != 0 keeps
@@ -69,10 +76,18 @@ static inline int64_t ps_round_fen(double x) {
 /* ps_ledger_log — append a posting to the log; PS_OK, or PS_ERUNTIME when it cannot grow */
 int ps_ledger_log(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind);
 
-/* move amount fen from one account to another; amount 0 is a no-op.
-** Returns PS_OK, or PS_ERUNTIME when the log cannot grow. Inline: a path posts thousands. */
+/* ps_ledger_post — move amount fen (> 0) from one account to another; amount 0 is a no-op.
+** Returns PS_OK; PS_EINPUT when it would take the volume past int64 fen (nothing is posted, and
+** l->overflow keeps the posting: the input moves more money than the ledger holds); PS_ERUNTIME
+** when the log cannot grow. Inline: a path posts thousands. */
 static inline int ps_ledger_post(ps_ledger *l, int period, int from, int to, int64_t amount, ps_kind kind) {
   if (amount == 0) return PS_OK;
+  int64_t volume;
+  if (__builtin_expect(__builtin_add_overflow(l->volume, amount, &volume), 0)) {
+    l->overflow = (ps_posting){period, from, to, amount, kind};
+    return PS_EINPUT;
+  }
+  l->volume = volume;
   l->net[(size_t)from * PS_NKINDS + kind] -= amount;
   l->net[(size_t)to * PS_NKINDS + kind] += amount;
   return l->logging ? ps_ledger_log(l, period, from, to, amount, kind) : PS_OK;

@@ -26,22 +26,27 @@
 #include "sim/rng.h"
 #include "sim/rules.h"
 
-/* yield on the opening balance, then the scheduled top-ups; PS_OK, or PS_ERUNTIME when out of memory */
+/* yield on the opening balance, then the scheduled top-ups; PS_OK, PS_EINPUT (the ledger refused
+** one for overflow) or PS_ERUNTIME (out of memory) */
 static int fund_pools(ps_path *w, int t) {
   const ps_model *m = w->m;
+  int rc;
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *pool = &m->pools[i];
     pool_state *ps = &w->pools[i];
     ps->discount /= 1 + pool->yield_per_period;
-    int64_t yield = ps_round_fen((double)ps->balance * pool->yield_per_period);
+    /* yield_per_period <= 1: a yield at 2^63 fen or above rounds from a balance near INT64_MAX, and
+    ** INT64_MAX in its place takes the volume past int64 all the same (the ledger refuses it) */
+    double exact = (double)ps->balance * pool->yield_per_period;
+    int64_t yield = exact < 0x1p63 ? ps_round_fen(exact) : INT64_MAX;
     /* the ledger rounds yield to the fen (at most half a fen a period); the
     ** sizing shadow compounds it exactly, so it counts half a fen against the
     ** pool each period to stay on the safe side of that rounding */
     if (pool->yield_per_period > 0) ps->need += 0.5 * ps->discount;
-    if (ps_ledger_post(&w->ledger, t, ps_account_outside(m), ps_account_of_pool(m, i), yield, PS_KIND_YIELD))
-      return PS_ERUNTIME;
-    ps->balance += yield;
-    if (pool->topups[t] > 0 && ps_path_topup(w, i, pool->topups[t])) return PS_ERUNTIME;
+    if ((rc = ps_ledger_post(&w->ledger, t, ps_account_outside(m), ps_account_of_pool(m, i), yield, PS_KIND_YIELD)))
+      return rc;
+    ps->balance += yield; /* fits: it is the pool's ledger balance, within the ledger's volume */
+    if (pool->topups[t] > 0 && (rc = ps_path_topup(w, i, pool->topups[t]))) return rc;
   }
   return PS_OK;
 }
@@ -236,13 +241,15 @@ static int draw_defaults(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* the pools' initial balances; PS_OK, or PS_ERUNTIME when out of memory */
+/* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of
+** several pools) or PS_ERUNTIME (out of memory) */
 static int open_pools(ps_path *w) {
   const ps_model *m = w->m;
+  int rc;
   for (int i = 0; i < m->npools; i++) {
     int64_t initial = w->initial ? w->initial[i] : m->pools[i].initial;
-    if (ps_ledger_post(&w->ledger, 0, m->pools[i].owner, ps_account_of_pool(m, i), initial, PS_KIND_INITIAL))
-      return PS_ERUNTIME;
+    if ((rc = ps_ledger_post(&w->ledger, 0, m->pools[i].owner, ps_account_of_pool(m, i), initial, PS_KIND_INITIAL)))
+      return rc;
     w->pools[i].balance = initial;
   }
   return PS_OK;
@@ -257,14 +264,18 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
   for (int i = 0; i < m->npools; i++) {
     const pool_state *ps = &w->pools[i];
     int a = ps_account_of_pool(m, i);
-    int64_t flows = ps_ledger_net(l, a, PS_KIND_INITIAL) + ps->topups + ps_ledger_net(l, a, PS_KIND_YIELD) -
-                    ps->paid + ps->recovered - ps->returned;
-    int64_t attributed = 0, by_segment = 0;
-    for (int g = 0; g < m->nprogrammes; g++) attributed += ps->by_programme[g];
-    for (int d = 0; d < m->ndrivers; d++) by_segment += ps->by_segment[d];
-    if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != ps->balance ||
-        attributed != ps->paid - ps->recovered || by_segment != attributed ||
-        ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps->claims != ps->paid + ps->shortfall) {
+    /* sums modulo 2^64 (unsigned): claims and shortfall are not postings, so the volume does not
+    ** bound them, and the checks are equalities */
+    uint64_t flows = (uint64_t)ps_ledger_net(l, a, PS_KIND_INITIAL) + (uint64_t)ps->topups +
+                     (uint64_t)ps_ledger_net(l, a, PS_KIND_YIELD) - (uint64_t)ps->paid + (uint64_t)ps->recovered -
+                     (uint64_t)ps->returned;
+    uint64_t attributed = 0, by_segment = 0;
+    for (int g = 0; g < m->nprogrammes; g++) attributed += (uint64_t)ps->by_programme[g];
+    for (int d = 0; d < m->ndrivers; d++) by_segment += (uint64_t)ps->by_segment[d];
+    if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != (uint64_t)ps->balance ||
+        attributed != (uint64_t)ps->paid - (uint64_t)ps->recovered || by_segment != attributed ||
+        ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups ||
+        (uint64_t)ps->claims != (uint64_t)ps->paid + (uint64_t)ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
       return PS_ERUNTIME;
     }
@@ -368,7 +379,7 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
   int year = (t - 1) / ps_periods_per_year(w->m->step); /* 0-based */
   for (int i = 0; i < w->m->nparties; i++) {
     party_state *ps = &w->parties[i];
-    int64_t now = ps_ledger_balance(&w->ledger, i), delta[PS_NKINDS];
+    int64_t now = ps_ledger_balance(&w->ledger, i), delta[PS_NKINDS]; /* differences within the volume */
     size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
     out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN;
     ps->year_start = now;
@@ -392,7 +403,8 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
 
 /* ps_path_run — run path `index` of the run with this seed and store its outcomes in out (NULL: keep
 ** nothing, as a sizing search does). policy may be NULL. PS_OK; PS_EINPUT when a hook of the scenario
-** failed; PS_ERUNTIME otherwise (an account check failed, or memory ran out); with a message */
+** failed or the scenario's money overflowed the ledger; PS_ERUNTIME otherwise (an account check
+** failed, or memory ran out); with a message */
 int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_outcomes *out, char *err,
                 size_t errlen) {
   const ps_model *m = w->m;
@@ -423,6 +435,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     if ((rc = originate(w, t)) || (rc = draw_defaults(w, t)) || (rc = ps_flows_period(w, t)) ||
         (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)))
       goto fail;
+    if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
       out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
@@ -435,7 +448,15 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if ((rc = check_accounts(w, index, err, errlen))) return rc;
   store_outcomes(w, index, out);
   return PS_OK;
-fail: /* out of memory, or (PS_EINPUT) a hook inside the period failed and said why in w->error */
+fail: /* the ledger refused a posting for overflow (whatever code its callers passed on: the failure
+      ** is the input's), a hook inside the period failed and said why in w->error (PS_EINPUT), or
+      ** memory ran out */
+  if (w->ledger.overflow.amount) {
+    ps_path_overflow(w, err, errlen);
+    size_t n = strlen(err);
+    snprintf(err + n, errlen - n, " of path %ld", index);
+    return PS_EINPUT;
+  }
   if (rc == PS_EINPUT) snprintf(err, errlen, "%s", w->error);
   else snprintf(err, errlen, "out of memory in path %ld", index);
   return rc;

@@ -2,6 +2,7 @@
 ** state (layering: sim/path_state.h). */
 #include "sim/path_state.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,16 +176,40 @@ void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
   if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
 }
 
-/* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it; PS_OK, or
-** PS_ERUNTIME when out of memory */
+/* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it; PS_OK,
+** PS_EINPUT (the ledger refused it for overflow) or PS_ERUNTIME (out of memory). The sums below are
+** the pool's ledger balance and net of top-ups, within the ledger's volume. */
 int ps_path_topup(ps_path *w, int pool, int64_t fen) {
   pool_state *ps = &w->pools[pool];
-  if (ps_ledger_post(&w->ledger, w->period_now, w->m->pools[pool].owner, ps_account_of_pool(w->m, pool), fen,
-                     PS_KIND_TOPUP))
-    return PS_ERUNTIME;
+  int rc = ps_ledger_post(&w->ledger, w->period_now, w->m->pools[pool].owner, ps_account_of_pool(w->m, pool), fen,
+                          PS_KIND_TOPUP);
+  if (rc) return rc;
   ps->balance += fen;
   ps->topups += fen;
   ps->need -= (double)fen * ps->discount;
   return PS_OK;
 }
 
+/* an account's name in messages: a party's or a pool's kind and id, the borrowers, the outside world */
+static void account_name(const ps_model *m, int a, char *buf, size_t n) {
+  if (a < m->nparties && m->parties[a].id) snprintf(buf, n, "party '%s'", m->parties[a].id);
+  else if (a < m->nparties) snprintf(buf, n, "party #%d", a + 1);
+  else if (ps_is_pool_account(m, a)) snprintf(buf, n, "pool '%s'", m->pools[a - m->nparties].id);
+  else snprintf(buf, n, "%s", a == ps_account_firms(m) ? "the borrowers" : "the outside world");
+}
+
+/* ps_path_overflow — the refused posting in words: the account it was for first, then its kind,
+** amount, payer and period */
+void ps_path_overflow(const ps_path *w, char *buf, size_t n) {
+  const ps_posting *p = &w->ledger.overflow;
+  if (p->amount == 0) {
+    snprintf(buf, n, "%s", "");
+    return;
+  }
+  char to[160], from[160];
+  account_name(w->m, p->to, to, sizeof to);
+  account_name(w->m, p->from, from, sizeof from);
+  snprintf(buf, n, "%s: the money moved passes what the ledger holds (int64 fen, about 9.2e16 yuan) with the %s of "
+           "%.17g yuan from %s in period %d", to, ps_kind_name(p->kind), (double)p->amount / PS_FEN_PER_YUAN, from,
+           p->period);
+}

@@ -192,8 +192,13 @@ int ps_path_reset(ps_path *w);
 int64_t ps_path_pool_balance(const ps_path *w, int pool);
 
 /* ps_path_topup — a top-up of fen > 0 from the pool's owner, now (posted in
-** the period being run); PS_OK, or PS_ERUNTIME when out of memory */
+** the period being run); PS_OK, PS_EINPUT when the ledger refuses it for overflow
+** (ps_path_overflow says why), or PS_ERUNTIME when out of memory */
 int ps_path_topup(ps_path *w, int pool, int64_t fen);
+
+/* ps_path_overflow — the posting the ledger refused for overflow, in words, into buf: for which
+** account, what money, from whom, which period (an empty string when none was refused) */
+void ps_path_overflow(const ps_path *w, char *buf, size_t n);
 
 /* ps_path_programme_view — programme `programme` as hooks see it, into *v */
 void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v);

@@ -98,26 +98,27 @@ static int covers(const ps_programme *p, int account) {
 }
 
 /* ps_rules_fund — pool funding rules at the start of period t (after yield and scheduled top-ups);
-** PS_OK, or PS_ERUNTIME when out of memory */
+** PS_OK, PS_EINPUT (the ledger refused a posting for overflow) or PS_ERUNTIME (out of memory) */
 int ps_rules_fund(ps_path *w, int t) {
   const ps_model *m = w->m;
   int per_year = ps_periods_per_year(m->step);
   int new_year = t > 1 && (t - 1) % per_year == 0;
-  if (new_year && ps_rules_settle_layers(w, t)) return PS_ERUNTIME;
+  int rc;
+  if (new_year && (rc = ps_rules_settle_layers(w, t))) return rc;
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *pool = &m->pools[i];
     pool_state *ps = &w->pools[i];
     if (new_year) {
       int64_t last_year = ps->year_paid - ps->year_recovered;
       ps->year_paid = ps->year_recovered = 0;
-      if (pool->refill_last_year && last_year > 0 && ps_path_topup(w, i, last_year)) return PS_ERUNTIME;
+      if (pool->refill_last_year && last_year > 0 && (rc = ps_path_topup(w, i, last_year))) return rc;
     }
     if (pool->refill_below > 0) {
       double covered = 0;
       for (int k = 0; k < m->nprogrammes; k++)
         if (covers(&m->programmes[k], ps_account_of_pool(m, i))) covered += w->progs[k].performing;
       int64_t target = ps_round_fen(pool->refill_below * covered);
-      if (ps->balance < target && ps_path_topup(w, i, target - ps->balance)) return PS_ERUNTIME;
+      if (ps->balance < target && (rc = ps_path_topup(w, i, target - ps->balance))) return rc;
     }
   }
   if (new_year) {
@@ -159,9 +160,10 @@ void ps_rules_npl(ps_path *w, int t) {
 }
 
 /* ps_rules_settle_layers — settle each programme's excess-of-loss layer for the fiscal year just
-** ended; PS_OK, or PS_ERUNTIME when out of memory */
+** ended; PS_OK, PS_EINPUT (the ledger refused a posting for overflow) or PS_ERUNTIME (out of memory) */
 int ps_rules_settle_layers(ps_path *w, int t) {
   const ps_model *m = w->m;
+  int rc;
   for (int k = 0; k < m->nprogrammes; k++) {
     const ps_layer *layer = &m->programmes[k].layer;
     programme_state *ps = &w->progs[k];
@@ -179,21 +181,22 @@ int ps_rules_settle_layers(ps_path *w, int t) {
       ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
       for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
     }
-    if (ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION)) return PS_ERUNTIME;
+    if ((rc = ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION))) return rc;
   }
   return PS_OK;
 }
 
 /* ps_rules_wind_down — pools that wind down return their balance at the end of the horizon; PS_OK,
-** or PS_ERUNTIME when out of memory */
+** PS_EINPUT (the ledger refused a posting for overflow: the owner's money) or PS_ERUNTIME (out of memory) */
 int ps_rules_wind_down(ps_path *w) {
   const ps_model *m = w->m;
+  int rc;
   for (int i = 0; i < m->npools; i++) {
     pool_state *ps = &w->pools[i];
     if (!m->pools[i].wind_down || ps->balance == 0) continue;
-    if (ps_ledger_post(&w->ledger, m->periods, ps_account_of_pool(m, i), m->pools[i].owner, ps->balance,
-                       PS_KIND_WIND_DOWN))
-      return PS_ERUNTIME;
+    if ((rc = ps_ledger_post(&w->ledger, m->periods, ps_account_of_pool(m, i), m->pools[i].owner, ps->balance,
+                             PS_KIND_WIND_DOWN)))
+      return rc;
     ps->returned = ps->balance;
     ps->balance = 0;
   }

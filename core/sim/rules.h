@@ -15,7 +15,7 @@ void ps_rules_book(ps_path *w, int t);
 void ps_rules_npl(ps_path *w, int t);
 
 /* ps_rules_fund — pool funding rules at the start of period t (after yield and
-** scheduled top-ups); PS_OK, or PS_ERUNTIME when out of memory */
+** scheduled top-ups); PS_OK, PS_EINPUT (the ledger refused a posting for overflow) or PS_ERUNTIME */
 int ps_rules_fund(ps_path *w, int t);
 
 /* ps_rules_triggers — the triggers of every programme, checked at the start
@@ -23,11 +23,11 @@ int ps_rules_fund(ps_path *w, int t);
 void ps_rules_triggers(ps_path *w);
 
 /* ps_rules_settle_layers — settle each programme's excess-of-loss layer for
-** the fiscal year just ended; PS_OK, or PS_ERUNTIME when out of memory */
+** the fiscal year just ended; PS_OK, PS_EINPUT (ledger overflow) or PS_ERUNTIME (out of memory) */
 int ps_rules_settle_layers(ps_path *w, int t);
 
 /* ps_rules_wind_down — pools that wind down return their balance at the end
-** of the horizon; PS_OK, or PS_ERUNTIME when out of memory */
+** of the horizon; PS_OK, PS_EINPUT (ledger overflow) or PS_ERUNTIME (out of memory) */
 int ps_rules_wind_down(ps_path *w);
 
 /* ps_rules_payout_rate — a guarantor's payouts / principal it guaranteed, so far */

@@ -1,6 +1,9 @@
 /* test_ledger.c — ps_round_fen is llround for every amount a path rounds:
 ** halves both ways, the doubles either side of a half, values past 2^52 (all
-** integers), and a million random amounts across the range money takes. */
+** integers), and a million random amounts across the range money takes; and
+** ps_ledger_post is checked: a posting that would take the ledger's volume (all
+** amounts posted) past int64 is refused with PS_EINPUT, changes nothing and is
+** kept in l->overflow. */
 #include <math.h>
 #include <stdint.h>
 
@@ -17,7 +20,50 @@ static void same(double x) {
   }
 }
 
+/* the checked post: the volume (all amounts posted) up to the edge of int64 and one fen past it, both
+** on one account and spread over accounts and kinds whose nets would each fit */
+static void checked_post(void) {
+  ps_ledger l;
+  CHECK_EQ_INT(ps_ledger_init(&l, 3, 1), PS_OK);
+  CHECK_EQ_INT(ps_ledger_post(&l, 1, 0, 1, INT64_MAX - 1, PS_KIND_TOPUP), PS_OK);
+  CHECK_EQ_INT(ps_ledger_post(&l, 2, 0, 1, 1, PS_KIND_TOPUP), PS_OK); /* exactly INT64_MAX */
+  CHECK_EQ_INT(ps_ledger_net(&l, 1, PS_KIND_TOPUP), INT64_MAX);
+  CHECK_EQ_INT(ps_ledger_balance(&l, 0), -INT64_MAX);
+  CHECK_EQ_INT(ps_ledger_post(&l, 3, 2, 1, 1, PS_KIND_TOPUP), PS_EINPUT); /* one fen past */
+  CHECK_EQ_INT(l.overflow.period, 3);
+  CHECK_EQ_INT(l.overflow.from, 2);
+  CHECK_EQ_INT(l.overflow.to, 1);
+  CHECK_EQ_INT(l.overflow.amount, 1);
+  CHECK_EQ_INT(l.overflow.kind, PS_KIND_TOPUP);
+  CHECK_EQ_INT(ps_ledger_net(&l, 1, PS_KIND_TOPUP), INT64_MAX); /* nothing moved */
+  CHECK_EQ_INT(ps_ledger_net(&l, 2, PS_KIND_TOPUP), 0);
+  CHECK_EQ_INT(l.nlog, 2);                                      /* nor was logged */
+  CHECK_EQ_INT(l.volume, INT64_MAX);
+  CHECK_EQ_INT(ps_ledger_check_balanced(&l), 0);
+  CHECK_EQ_INT(ps_ledger_post(&l, 3, 2, 1, 0, PS_KIND_TOPUP), PS_OK); /* nothing is a no-op */
+  /* money back and forth: each net stays small, the volume grows; 2^61 fen four times is 2^63 */
+  ps_ledger_reset(&l);
+  CHECK_EQ_INT(l.overflow.amount, 0);
+  CHECK_EQ_INT(l.volume, 0);
+  int64_t q = INT64_C(1) << 61;
+  CHECK_EQ_INT(ps_ledger_post(&l, 1, 0, 2, q, PS_KIND_COMPENSATION), PS_OK);
+  CHECK_EQ_INT(ps_ledger_post(&l, 1, 2, 0, q, PS_KIND_RECOVERY), PS_OK);
+  CHECK_EQ_INT(ps_ledger_post(&l, 2, 1, 2, q, PS_KIND_YIELD), PS_OK);
+  CHECK_EQ_INT(ps_ledger_post(&l, 3, 1, 2, q, PS_KIND_YIELD), PS_EINPUT); /* 2^63 > INT64_MAX */
+  CHECK_EQ_INT(l.overflow.kind, PS_KIND_YIELD);
+  CHECK_EQ_INT(l.overflow.period, 3);
+  CHECK_EQ_INT(ps_ledger_net(&l, 2, PS_KIND_YIELD), q);
+  CHECK_EQ_INT(ps_ledger_balance(&l, 2), q);
+  CHECK_EQ_INT(l.volume, 3 * q);
+  CHECK_EQ_INT(ps_ledger_post(&l, 3, 1, 2, q - 1, PS_KIND_YIELD), PS_OK); /* the last fen that fits */
+  CHECK_EQ_INT(l.volume, INT64_MAX);
+  CHECK_EQ_INT(ps_ledger_balance(&l, 2), 2 * q - 1);
+  CHECK_EQ_INT(ps_ledger_check_balanced(&l), 0);
+  ps_ledger_destroy(&l);
+}
+
 int main(void) {
+  checked_post();
   const double edges[] = {0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
                           1e15 + 0.5, -1e15 - 0.5, 4503599627370495.5, -4503599627370495.5, 4503599627370497.0,
                           9007199254740993.0, 1e18, -1e18, 123456789.49999999, 0.1 * 3 * 1e8};
