@@ -203,10 +203,11 @@ static int check_plain(lua_State *L) {
 }
 
 /* message handler: keep the message, turn non-strings into text that says
-** where they were raised (the innermost Lua line, as Lua's own messages do) */
+** where they were raised (the innermost Lua line, as Lua's own messages do);
+** a stopped state runs no __tostring */
 static int message_handler(lua_State *L) {
   if (lua_type(L, 1) == LUA_TSTRING) return 1;
-  if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+  if (!ps_lua_stopped(L) && luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
   lua_Debug ar;
   lua_pushliteral(L, "");
   for (int level = 1; lua_getstack(L, level, &ar); level++)
@@ -290,12 +291,16 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", file);
   ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
+  ps_lua_set_deadline(L, PS_LUA_LOAD_SECONDS);
   size_t bom = bom_length(src, len);
   int status = luaL_loadbufferx(L, src + bom, len - bom, chunkname, mode);
   if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);
-    if (status == LUA_ERRMEM || !msg)
+    if (ps_lua_stopped(L) == PS_LUA_STRING_TOO_LONG)
+      snprintf(err, errlen, "%s: out of memory: a string in a scenario may be at most %zu MiB", file,
+               PS_LUA_STRING_LIMIT >> 20);
+    else if (status == LUA_ERRMEM || ps_lua_stopped(L) == PS_LUA_OUT_OF_MEMORY || !msg)
       snprintf(err, errlen, "%s: out of memory: a scenario may use at most %zu MiB", file, PS_LUA_MEMORY_LIMIT >> 20);
     else if (strncmp(msg, file, strlen(file)) != 0) /* error(x, 0) or a non-string error: no position */
       snprintf(err, errlen, "%s: %s", file, msg);

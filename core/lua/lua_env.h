@@ -22,6 +22,11 @@
 #define PS_LUA_MEMORY_LIMIT ((size_t)512 << 20)    /* bytes per state */
 #define PS_LUA_LOAD_INSTRUCTIONS 200000000LL      /* to evaluate a scenario file */
 #define PS_LUA_HOOK_INSTRUCTIONS 10000000LL       /* per call of a policy hook */
+/* wall-clock deadlines behind the instruction budgets (work the count does not
+** see, such as comparing long strings), about 20 and 40 times what a plain loop
+** takes to spend them, so that sanitizer builds on a busy machine stay within */
+#define PS_LUA_LOAD_SECONDS 20.0
+#define PS_LUA_HOOK_SECONDS 2.0
 
 /* ps_lua_new — a new sandboxed state; random is the generator math.random
 ** reads, for the state's life. NULL when out of memory. ps_lua_free

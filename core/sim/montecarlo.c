@@ -23,6 +23,7 @@ typedef struct {
   atomic_long next;  /* first path of the next chunk */
   atomic_long done;  /* paths finished */
   atomic_int failed;
+  atomic_long interrupted; /* lowest path a stop cut short (o->paths: none) */
   pthread_mutex_t lock;
   long error_path;   /* lowest failing path, for a deterministic message */
   int error_rc;      /* its code: PS_EINPUT or PS_ERUNTIME */
@@ -71,6 +72,7 @@ static void *worker(void *arg) {
   int64_t *initial = r->o->search ? calloc((size_t)m->npools + 1, sizeof *initial) : NULL;
   ps_path *probe = initial ? ps_path_new(m, initial, 0) : NULL;
   for (int p = 0; initial && p < m->npools; p++) initial[p] = r->o->initial ? r->o->initial[p] : m->pools[p].initial;
+  if (policy) ps_policy_set_interrupt(policy, ps_stop_signal); /* a SIGINT or SIGTERM stops a hook at once */
   if (w) ps_path_sample_by_loan(w, r->o->by_loan);
   if (probe) ps_path_sample_by_loan(probe, r->o->by_loan);
   if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
@@ -89,7 +91,10 @@ static void *worker(void *arg) {
     for (; i < last; i++) {
       int rc = ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err);
       if (rc || (probe && (rc = search_path(r, probe, initial, policy, i, err, sizeof err)))) {
-        report_error(r, i, rc, err);
+        if (stop_signal) { /* a hook stopped by the signal: the path is not finished, not failed */
+          long low = atomic_load(&r->interrupted);
+          while (i < low && !atomic_compare_exchange_weak(&r->interrupted, &low, i)) {}
+        } else report_error(r, i, rc, err);
         break;
       }
     }
@@ -126,6 +131,7 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
   atomic_init(&r.next, 0);
   atomic_init(&r.done, 0);
   atomic_init(&r.failed, 0);
+  atomic_init(&r.interrupted, o->paths);
   pthread_mutex_init(&r.lock, NULL);
   int nthreads = o->threads < 1 ? 1 : o->threads;
   pthread_t tids[256];
@@ -149,6 +155,7 @@ int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, ch
     return r.error_rc;
   }
   long taken = atomic_load(&r.next), finished = taken < o->paths ? taken : o->paths;
+  if (atomic_load(&r.interrupted) < finished) finished = atomic_load(&r.interrupted);
   if (finished < o->paths) {
     if (finished == 0) {
       snprintf(err, errlen, "interrupted before any path finished");

@@ -32,7 +32,10 @@ int ps_default_threads(void);
 
 /* ps_request_stop and ps_stop_signal (poolsim.h): workers finish the chunk
 ** they hold and take no more, so the paths done are always a prefix 0..n-1,
-** the same results as a run of n paths. */
+** the same results as a run of n paths. A hook under way is stopped too (its
+** state checks the flag): the path it was in is not finished, and a path that
+** fails once the stop is asked for is taken as cut short, not as an error;
+** the prefix then ends before the lowest such path. */
 
 /* ps_simulate — fill out (allocated here; free with ps_outcomes_destroy). Returns PS_OK, or, with
 ** the message of the failing path with the lowest index, PS_EINPUT when that path failed in one of

@@ -20,6 +20,7 @@ struct ps_policy {
   char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
+  int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
 };
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
@@ -38,6 +39,9 @@ ps_policy *ps_policy_new(const ps_model *m) {
   }
   return p;
 }
+
+/* ps_policy_set_interrupt — stop the hooks of the next paths once interrupted() is nonzero */
+void ps_policy_set_interrupt(ps_policy *p, int (*interrupted)(void)) { p->interrupted = interrupted; }
 
 /* ps_policy_free — destroy p and its Lua state (NULL is fine) */
 void ps_policy_free(ps_policy *p) {
@@ -80,6 +84,7 @@ int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, siz
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
   }
+  ps_lua_set_interrupt(p->L, p->interrupted);
   /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
   if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return PS_ERUNTIME;
   lua_pushcfunction(p->L, read_hooks);
@@ -114,6 +119,7 @@ static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const ch
   p->ctx.path = w;
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->ctx_ref);
   ps_lua_set_budget(L, PS_LUA_HOOK_INSTRUCTIONS);
+  ps_lua_set_deadline(L, PS_LUA_HOOK_SECONDS);
   if (ps_lua_pcall(L, nargs + 1, nresults) == LUA_OK) return PS_OK;
   const char *msg = lua_tostring(L, -1);
   snprintf(err, errlen, "%s (in %s, period %d)", msg ? msg : "out of memory", name, p->ctx.period);

@@ -24,6 +24,9 @@ typedef struct {
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once);
 ** NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m);
+/* ps_policy_set_interrupt — from the next path on, a hook (or the scenario's re-run) stops as soon
+** as interrupted() returns nonzero, failing its path (montecarlo.c passes ps_stop_signal) */
+void ps_policy_set_interrupt(ps_policy *p, int (*interrupted)(void));
 /* ps_policy_free — destroy p and its Lua state (NULL is fine) */
 void ps_policy_free(ps_policy *p);
 
