@@ -1,6 +1,6 @@
 /* lua_poolsim.c — the `poolsim` module of every sandboxed state: the helpers
-** that build scenario values (wan, yi, lognormal, beta, tiered, csv, scenario)
-** and the library modules compiled in from scripts/ (lua_poolsim.h). */
+** that build scenario values (wan, yi, lognormal, beta, uniform, tiered, csv,
+** scenario) and the library modules compiled in from scripts/ (lua_poolsim.h). */
 #include "lua/lua_poolsim.h"
 
 #include <lauxlib.h>
@@ -69,6 +69,20 @@ static int helper_beta(lua_State *L) {
     return raise(L, "poolsim.beta: sd must be in (0, sqrt(mean*(1-mean))) = (0, %.4g), got %g",
                       sqrt(mean * (1 - mean)), sd);
   return push_dist(L, "beta", mean, sd);
+}
+
+/* poolsim.uniform{min=, max=}: equally likely anywhere in [min, max]; mean and sd
+** ride along for reports */
+static int helper_uniform(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  double lo = dist_field(L, "uniform", "min"), hi = dist_field(L, "uniform", "max");
+  if (!(lo < hi)) return raise(L, "poolsim.uniform: min must be < max, got min %g and max %g", lo, hi);
+  push_dist(L, "uniform", (lo + hi) / 2, (hi - lo) / sqrt(12));
+  lua_pushnumber(L, lo);
+  lua_setfield(L, -2, "min");
+  lua_pushnumber(L, hi);
+  lua_setfield(L, -2, "max");
+  return 1;
 }
 
 /* poolsim.tiered{ {upto = yuan, ratio = r}, ..., bonus = {flag = points}, ceiling = c }:
@@ -185,7 +199,7 @@ static int load_library(lua_State *L) {
 
 static const luaL_Reg poolsim_helpers[] = {
     {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
-    {"beta", helper_beta}, {"tiered", helper_tiered}, {"csv", helper_csv}, {"scenario", helper_scenario},
+    {"beta", helper_beta}, {"uniform", helper_uniform}, {"tiered", helper_tiered}, {"csv", helper_csv}, {"scenario", helper_scenario},
     {NULL, NULL}};
 
 /* ps_lua_is_scenario — is the value at idx a table poolsim.scenario{...} made? */

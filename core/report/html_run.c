@@ -354,12 +354,14 @@ static void parties_section(html_ctx *c) {
 
 static void dist_text(const html_ctx *c, const ps_dist *d, int money_units, char *buf, size_t n) {
   char a[64], b2[64];
+  /* a uniform is shown by its range, the others by mean and sd */
+  double x = d->kind == PS_DIST_UNIFORM ? d->p1 : d->mean, y = d->kind == PS_DIST_UNIFORM ? d->p2 : d->sd;
   if (money_units) {
-    html_money_x(d->mean, 1, a, sizeof a);
-    html_money_x(d->sd, 1, b2, sizeof b2);
+    html_money_x(x, 1, a, sizeof a);
+    html_money_x(y, 1, b2, sizeof b2);
   } else {
-    snprintf(a, sizeof a, "%.3g", d->mean);
-    snprintf(b2, sizeof b2, "%.3g", d->sd);
+    snprintf(a, sizeof a, "%.3g", x);
+    snprintf(b2, sizeof b2, "%.3g", y);
   }
   switch (d->kind) {
   case PS_DIST_FIXED:
@@ -368,6 +370,7 @@ static void dist_text(const html_ctx *c, const ps_dist *d, int money_units, char
     break;
   case PS_DIST_LOGNORMAL: snprintf(buf, n, html_label(c, PS_L_PAGE_LOGNORMAL_MEAN_SD), a, b2); break;
   case PS_DIST_BETA: snprintf(buf, n, html_label(c, PS_L_PAGE_BETA_MEAN_SD), a, b2); break;
+  case PS_DIST_UNIFORM: snprintf(buf, n, html_label(c, PS_L_PAGE_UNIFORM_MIN_MAX), a, b2); break;
   default: snprintf(buf, n, html_label(c, PS_L_PAGE_LOAN_TAPE_LOANS_MEAN), d->nitems, a);
   }
 }

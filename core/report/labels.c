@@ -239,6 +239,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_OUTLAY_IN_FISCAL_YEAR] = {"outlay in fiscal year", "财政年度支出"},
     [PS_L_PAGE_LOGNORMAL_MEAN_SD] = {"lognormal, mean %s, sd %s", "对数正态，均值 %s，标准差 %s"},
     [PS_L_PAGE_BETA_MEAN_SD] = {"beta, mean %s, sd %s", "Beta分布，均值 %s，标准差 %s"},
+    [PS_L_PAGE_UNIFORM_MIN_MAX] = {"uniform from %s to %s", "均匀分布，%s 至 %s"},
     [PS_L_PAGE_LOAN_TAPE_LOANS_MEAN] = {"loan tape, %ld loans, mean %s", "贷款明细 %ld 笔，均值 %s"},
     [PS_L_PAGE_A_YEAR_ON_PRINCIPAL] = {" %s a year on principal", " 按本金 %s/年"},
     [PS_L_PAGE_AT_MOST_A_LOAN] = {", at most %s a loan a year", "，每笔每年至多 %s"},

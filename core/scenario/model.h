@@ -65,17 +65,21 @@ typedef struct {
 /* a number, or a distribution drawn per loan / per default */
 /* PS_DIST_LIST: the amounts of the loans of a loan-tape group, one per loan,
 ** drawn without replacement as its loans default */
-typedef enum { PS_DIST_FIXED, PS_DIST_LOGNORMAL, PS_DIST_BETA, PS_DIST_LIST } ps_dist_kind;
+typedef enum { PS_DIST_FIXED, PS_DIST_LOGNORMAL, PS_DIST_BETA, PS_DIST_UNIFORM, PS_DIST_LIST } ps_dist_kind;
 typedef struct {
   ps_dist_kind kind;
-  double mean, sd; /* as the user gave them (sd = 0 when fixed); a list's mean */
-  double p1, p2;   /* lognormal: mu, sigma of log; beta: alpha, beta */
+  double mean, sd; /* as the user gave them (sd = 0 when fixed; a uniform's own); a list's mean */
+  double p1, p2;   /* lognormal: mu, sigma of log; beta: alpha, beta; uniform: min, max */
   int64_t *items;  /* list: fen */
   long nitems;
 } ps_dist;
 
+/* what a segment generates: loans (SPEC 2.3), or insurance policies or bridge loans (2.3b) */
+typedef enum { PS_SEGMENT_LOAN, PS_SEGMENT_POLICY, PS_SEGMENT_BRIDGE } ps_segment_kind;
+
 typedef struct {
   char *id, *name;
+  ps_segment_kind kind;
   int new_loans;      /* loans originated per period in [first, last] */
   int first, last;    /* origination window, periods */
   ps_dist loan;       /* amount in yuan */

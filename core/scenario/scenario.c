@@ -267,7 +267,7 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_int(&e, "new_loans", 1, 0, 0, 100000000, &v))) return rc;
     s->new_loans = (int)v;
     if ((rc = read_origination(&e, m, s))) return rc;
-    if ((rc = ps_read_dist(&e, "loan", "lognormal", 0, PS_MAX_AMOUNT_YUAN, &s->loan))) return rc;
+    if ((rc = ps_read_dist(&e, "loan", "lognormal|uniform", 0, PS_MAX_AMOUNT_YUAN, &s->loan))) return rc;
     if (s->loan.kind == PS_DIST_FIXED && s->loan.mean <= 0)
       return ps_read_fail(&e, "loan", "a loan amount must be > 0, got %g", s->loan.mean);
     if ((rc = ps_read_int(&e, "tenor", 1, 0, 1, PS_MAX_PERIODS, &v))) return rc;
@@ -279,7 +279,7 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_choice(&e, "repayment", 0, 0, repayments, &s->amortizing))) return rc;
     if ((rc = ps_read_in_range(&e, "rate", 0, 0, 0, 1, &s->rate))) return rc;
     if ((rc = ps_read_segment_risk(&e, m, s))) return rc;
-    if ((rc = ps_read_dist(&e, "lgd", "beta", 0, 1, &s->lgd))) return rc;
+    if ((rc = ps_read_dist(&e, "lgd", "beta|uniform", 0, 1, &s->lgd))) return rc;
     if ((rc = read_flags(&e, s))) return rc;
     lua_pop(rd->L, 1);
   }

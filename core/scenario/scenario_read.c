@@ -162,7 +162,54 @@ int ps_read_choice(const ps_entry *e, const char *field, int required, int def,
   return rc;
 }
 
-/* A number, or a distribution table made by poolsim.<allowed>{...}. */
+/* how a distribution named `name` is written, for messages */
+static const char *written(const char *name) {
+  if (strcmp(name, "uniform") == 0) return "poolsim.uniform{min=, max=}";
+  if (strcmp(name, "lognormal") == 0) return "poolsim.lognormal{mean=, sd=}";
+  return "poolsim.beta{mean=, sd=}";
+}
+
+/* the helpers `allowed` ("lognormal|uniform") names, as "poolsim.lognormal{mean=, sd=} or
+** poolsim.uniform{min=, max=}" */
+static void forms(const char *allowed, char *buf, size_t len) {
+  char names[64];
+  snprintf(names, sizeof names, "%s", allowed);
+  buf[0] = '\0';
+  char *save = NULL;
+  for (char *name = strtok_r(names, "|", &save); name; name = strtok_r(NULL, "|", &save)) {
+    size_t n = strlen(buf);
+    snprintf(buf + n, len - n, "%s%s", n ? " or " : "", written(name));
+  }
+}
+
+/* is `name` one of the '|'-separated names of allowed? */
+static int is_allowed(const char *allowed, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = allowed; (p = strstr(p, name)); p += n)
+    if ((p == allowed || p[-1] == '|') && (p[n] == '\0' || p[n] == '|')) return 1;
+  return 0;
+}
+
+/* poolsim.uniform{min=, max=} at the stack top (popped): lo <= min < max <= hi */
+static int read_uniform(const ps_entry *e, const char *field, double lo, double hi, ps_dist *d) {
+  lua_State *L = e->rd->L;
+  lua_getfield(L, -1, "min");
+  lua_getfield(L, -2, "max");
+  int numbers = lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER;
+  double a = lua_tonumber(L, -2), b = lua_tonumber(L, -1);
+  lua_pop(L, 3);
+  char sa[32], sb[32];
+  if (!numbers) return ps_read_fail(e, field, "a poolsim.uniform table needs numbers min and max");
+  if (!isfinite(a) || !isfinite(b) || !(a < b))
+    return ps_read_fail(e, field, "poolsim.uniform needs finite min < max, got min %s and max %s",
+                        shown(a, sa, sizeof sa), shown(b, sb, sizeof sb));
+  if (a < lo || b > hi) return ps_read_fail(e, field, "[%g, %g] is outside [%g, %g]", a, b, lo, hi);
+  *d = (ps_dist){.kind = PS_DIST_UNIFORM, .mean = (a + b) / 2, .sd = (b - a) / sqrt(12), .p1 = a, .p2 = b};
+  return PS_OK;
+}
+
+/* A number, or a distribution table made by one of the helpers `allowed` names
+** ("lognormal", "beta", "uniform", '|'-separated). */
 int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, double lo, double hi,
                      ps_dist *d) {
   lua_State *L = e->rd->L;
@@ -176,20 +223,22 @@ int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, doub
     d->mean = v;
     return rc;
   }
+  char accepted[160];
+  forms(allowed, accepted, sizeof accepted);
   if (type != LUA_TTABLE) {
     lua_pop(L, 1);
-    if (type == LUA_TNIL) return ps_read_fail(e, field, "missing (a number or poolsim.%s{mean=, sd=})", allowed);
-    return ps_read_fail(e, field, "must be a number or poolsim.%s{mean=, sd=}, got %s", allowed,
-                lua_typename(L, type));
+    if (type == LUA_TNIL) return ps_read_fail(e, field, "missing (a number or %s)", accepted);
+    return ps_read_fail(e, field, "must be a number or %s, got %s", accepted, lua_typename(L, type));
   }
   lua_getfield(L, -1, "dist");
-  const char *name = lua_tostring(L, -1);
-  int ok = name && strcmp(name, allowed) == 0;
+  char name[16] = "";
+  if (lua_type(L, -1) == LUA_TSTRING) snprintf(name, sizeof name, "%s", lua_tostring(L, -1));
   lua_pop(L, 1);
-  if (!ok) {
+  if (!*name || !is_allowed(allowed, name)) {
     lua_pop(L, 1);
-    return ps_read_fail(e, field, "a table here must come from poolsim.%s{mean=, sd=}", allowed);
+    return ps_read_fail(e, field, "a table here must come from %s", accepted);
   }
+  if (strcmp(name, "uniform") == 0) return read_uniform(e, field, lo, hi, d);
   lua_getfield(L, -1, "mean");
   lua_getfield(L, -2, "sd");
   int numbers = lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER;
@@ -198,16 +247,16 @@ int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, doub
   lua_pop(L, 3);
   /* a table written by hand rather than by the helper gets the helper's checks */
   char mean[32], sd[32];
-  if (!numbers) return ps_read_fail(e, field, "a poolsim.%s table needs numbers mean and sd", allowed);
+  if (!numbers) return ps_read_fail(e, field, "a poolsim.%s table needs numbers mean and sd", name);
   if (!isfinite(d->mean) || !isfinite(d->sd))
     return ps_read_fail(e, field, "mean and sd must be finite numbers, got mean %s and sd %s", shown(d->mean, mean, sizeof mean),
                         shown(d->sd, sd, sizeof sd));
   if (d->mean < lo || d->mean > hi)
     return ps_read_fail(e, field, "mean %g is outside [%g, %g]", d->mean, lo, hi);
-  int is_lognormal = strcmp(allowed, "lognormal") == 0;
+  int is_lognormal = strcmp(name, "lognormal") == 0;
   if (is_lognormal ? !(d->mean > 0 && d->sd >= 0) : !(d->mean > 0 && d->mean < 1 && d->sd > 0 && d->sd * d->sd < d->mean * (1 - d->mean)))
     return ps_read_fail(e, field, "mean %g and sd %g do not make a %s distribution (see poolsim.%s)", d->mean, d->sd,
-                        allowed, allowed);
+                        name, name);
   if (is_lognormal) {
     d->kind = PS_DIST_LOGNORMAL;
     d->p2 = sqrt(log1p((d->sd * d->sd) / (d->mean * d->mean)));

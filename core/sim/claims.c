@@ -54,6 +54,7 @@ static double draw(const ps_dist *d, gsl_rng *r) {
   switch (d->kind) {
   case PS_DIST_LOGNORMAL: return gsl_ran_lognormal(r, d->p1, d->p2);
   case PS_DIST_BETA: return gsl_ran_beta(r, d->p1, d->p2);
+  case PS_DIST_UNIFORM: return gsl_ran_flat(r, d->p1, d->p2);
   default: return d->mean;
   }
 }

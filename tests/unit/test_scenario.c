@@ -62,6 +62,18 @@ int main(void) {
   CHECK(!m.has_on_period);
   ps_model_destroy(&m);
 
+  /* poolsim.uniform{min=, max=}: the range in p1, p2; mean and sd of the uniform */
+  rc = ps_scenario_load("tests/scenarios/uniform.lua", NULL, 0, &m, err, sizeof err);
+  CHECK_EQ_INT(rc, PS_OK);
+  if (rc == PS_OK) {
+    const ps_dist *loan = &m.segments[0].loan, *lgd = &m.segments[0].lgd;
+    CHECK(loan->kind == PS_DIST_UNIFORM && loan->p1 == 1e5 && loan->p2 == 3e5 && loan->mean == 2e5);
+    CHECK_NEAR(loan->sd, 2e5 / sqrt(12), 1e-9);
+    CHECK(lgd->kind == PS_DIST_UNIFORM && lgd->p1 == 0.2 && lgd->p2 == 0.6);
+    CHECK_NEAR(lgd->mean, 0.4, 1e-15);
+    ps_model_destroy(&m);
+  }
+
   /* --set changes values before validation and is remembered */
   ps_override sets[] = {{"pools.fund.initial", "2.5e8"}, {"segments.b_term.pd", "0.5"}, {"step", "quarter"},
                         {"pools.fund.topups.13", "0"}};
