@@ -277,6 +277,18 @@ char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outl
   return b.data;
 }
 
+/* ps_lua_full_position — see lua_env.h. Lua's rule (luaO_chunkid): a source "@file" of more than
+** LUA_IDSIZE bytes is shown as "..." and the last LUA_IDSIZE - 4 bytes of file. */
+void ps_lua_full_position(const char *file, const char *msg, char *out, size_t n) {
+  size_t len = strlen(file), tail = LUA_IDSIZE - 4;
+  if (len + 1 > LUA_IDSIZE && strncmp(msg, "...", 3) == 0 && strncmp(msg + 3, file + len - tail, tail) == 0 &&
+      msg[3 + tail] == ':') {
+    snprintf(out, n, "%s%s", file, msg + 3 + tail);
+    return;
+  }
+  snprintf(out, n, "%s", msg);
+}
+
 /* ps_lua_run_scenario — run a scenario chunk (source text, chunk name "@file") and leave the table it
 ** returned on the stack; PS_OK, or PS_EINPUT with a message */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
@@ -302,9 +314,11 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
                PS_LUA_STRING_LIMIT >> 20);
     else if (status == LUA_ERRMEM || ps_lua_stopped(L) == PS_LUA_OUT_OF_MEMORY || !msg)
       snprintf(err, errlen, "%s: out of memory: a scenario may use at most %zu MiB", file, PS_LUA_MEMORY_LIMIT >> 20);
-    else if (strncmp(msg, file, strlen(file)) != 0) /* error(x, 0) or a non-string error: no position */
-      snprintf(err, errlen, "%s: %s", file, msg);
-    else snprintf(err, errlen, "%s", msg);
+    else {
+      ps_lua_full_position(file, msg, err, errlen);
+      if (strncmp(err, file, strlen(file)) != 0) /* error(x, 0) or a non-string error: no position */
+        snprintf(err, errlen, "%s: %s", file, msg);
+    }
     lua_pop(L, 1);
     return PS_EINPUT;
   }

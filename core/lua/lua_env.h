@@ -51,6 +51,11 @@ char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outl
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen);
 
+/* ps_lua_full_position — msg, a Lua error message, into out with the position at its start naming
+** `file` in full: Lua shortens a chunk name "@file" longer than LUA_IDSIZE to "..." and its tail, so
+** a message from a deeply placed file would lose the path a user needs to find it */
+void ps_lua_full_position(const char *file, const char *msg, char *out, size_t n);
+
 /* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
 int ps_lua_print(lua_State *L, FILE *f);
 

@@ -253,7 +253,7 @@ static int load_driver(lua_State *L, const char *driver, char *err, size_t errle
       lua_remove(L, -2); /* the chunk name */
       rc = PS_OK;
     } else {
-      snprintf(err, errlen, "%s", lua_tostring(L, -1)); /* a syntax error */
+      ps_lua_full_position(driver, lua_tostring(L, -1), err, errlen); /* a syntax error */
     }
   }
   free(buf);
@@ -304,7 +304,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
   int rc = load_driver(L, driver, err, errlen);
   if (rc == PS_OK && ps_lua_pcall(L, 0, 0) != LUA_OK) {
     const char *msg = lua_tostring(L, -1);
-    snprintf(err, errlen, "%s", msg ? msg : "out of memory");
+    ps_lua_full_position(driver, msg ? msg : "out of memory", err, errlen);
     /* a file refused by the confinement is bad input; anything else, the driver failing */
     rc = msg && ctx.refused[0] && strcmp(msg, ctx.refused) == 0 ? PS_EINPUT : PS_ERUNTIME;
   }

@@ -457,7 +457,7 @@ fail: /* the ledger refused a posting for overflow (whatever code its callers pa
     snprintf(err + n, errlen - n, " of path %ld", index);
     return PS_EINPUT;
   }
-  if (rc == PS_EINPUT) snprintf(err, errlen, "%s", w->error);
+  if (rc == PS_EINPUT) snprintf(err, errlen, "%s of path %ld", w->error, index);
   else snprintf(err, errlen, "out of memory in path %ld", index);
   return rc;
 }

@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lua/ctx.h"
 #include "lua/lua_env.h"
@@ -122,9 +123,20 @@ static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const ch
   ps_lua_set_deadline(L, PS_LUA_HOOK_SECONDS);
   if (ps_lua_pcall(L, nargs + 1, nresults) == LUA_OK) return PS_OK;
   const char *msg = lua_tostring(L, -1);
-  snprintf(err, errlen, "%s (in %s, period %d)", msg ? msg : "out of memory", name, p->ctx.period);
+  ps_lua_full_position(p->m->file, msg ? msg : "out of memory", err, errlen);
+  size_t n = strlen(err);
+  snprintf(err + n, errlen - n, " (in %s, period %d)", name, p->ctx.period);
   lua_pop(L, 1);
   return PS_EINPUT;
+}
+
+/* "FILE:LINE" for what a hook returned: the line where the hook is written (after the call its
+** return statement is gone, and the function is the place to look) */
+static void hook_position(ps_policy *p, int ref, char *out, size_t n) {
+  lua_Debug ar;
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, ref);
+  if (lua_getinfo(p->L, ">S", &ar) && ar.linedefined > 0) snprintf(out, n, "%s:%d", p->m->file, ar.linedefined);
+  else snprintf(out, n, "%s", p->m->file);
 }
 
 /* ps_policy_on_period — the start of period t: call on_period(ctx) if the scenario has it; PS_OK, or
@@ -156,28 +168,32 @@ static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan)
 }
 
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
-** default; PS_OK, or PS_EINPUT (the hook failed) with a message */
+** default, or nothing; PS_OK, or PS_EINPUT (the hook failed or returned something else) with a
+** message at the hook's line */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen) {
   lua_State *L = p->L;
   if (push_hook(p, p->on_default, "on_default", err, errlen)) return PS_EINPUT;
   push_loan(L, p->m, loan);
   if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
-  int rc = PS_OK;
-  if (lua_istable(L, -1)) {
+  int type = lua_type(L, -1);
+  const char *wrong = NULL;
+  if (type == LUA_TTABLE) {
     lua_pushliteral(L, "lgd");
     lua_rawget(L, -2); /* raw: a metamethod raising here, outside any pcall, would abort poolsim */
-    if (!lua_isnil(L, -1)) {
-      double lgd = lua_tonumber(L, -1);
-      if (lua_type(L, -1) != LUA_TNUMBER || !(lgd >= 0 && lgd <= 1)) {
-        snprintf(err, errlen, "%s: on_default returned lgd that is not a fraction in [0, 1] (period %d)", p->m->file,
-                 p->ctx.period);
-        rc = PS_EINPUT;
-      } else loan->lgd = lgd;
-    }
+    double lgd = lua_tonumber(L, -1);
+    if (lua_isnil(L, -1)) {}
+    else if (lua_type(L, -1) != LUA_TNUMBER || !(lgd >= 0 && lgd <= 1)) wrong = "lgd that is not a fraction in [0, 1]";
+    else loan->lgd = lgd;
     lua_pop(L, 1);
-  }
+  } else if (type != LUA_TNIL) wrong = lua_typename(L, type);
   lua_pop(L, 1);
-  return rc;
+  if (!wrong) return PS_OK;
+  char at[1200];
+  hook_position(p, p->on_default, at, sizeof at);
+  if (type == LUA_TTABLE) snprintf(err, errlen, "%s: on_default returned %s (period %d)", at, wrong, p->ctx.period);
+  else snprintf(err, errlen, "%s: on_default must return nothing or a table { lgd = fraction }, got a %s (period %d)",
+                at, wrong, p->ctx.period);
+  return PS_EINPUT;
 }
 
 /* protected part of ps_policy_split: read the returned table (arg 1) */
@@ -208,7 +224,10 @@ int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *
   lua_pushcclosure(L, read_split_result, 3);
   lua_insert(L, -2);
   if (ps_lua_pcall(L, 1, 0) != LUA_OK) {
-    snprintf(err, errlen, "%s: %s (period %d)", p->m->file, lua_tostring(L, -1), p->ctx.period);
+    char at[1200];
+    hook_position(p, p->split[loan->programme], at, sizeof at);
+    const char *msg = lua_tostring(L, -1);
+    snprintf(err, errlen, "%s: %s (period %d)", at, msg ? msg : "out of memory", p->ctx.period);
     lua_pop(L, 1);
     return PS_EINPUT;
   }

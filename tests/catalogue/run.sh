@@ -114,6 +114,15 @@ ln -s ../secret.lua "$gen/drivers/link.lua"
 ln -s ../no_such.lua "$gen/drivers/nowhere.lua"
 mkfifo "$gen/drivers/fifo.lua" "$gen/drivers/fifo_ok.lua"
 
+# files deep enough that Lua shortens their chunk names to "..." and a tail: messages must
+# still name them in full
+long="$gen/a_folder_whose_name_is_long_enough_that_lua_would_shorten_it"
+mkdir "$long"
+cp tests/scenarios/bad/lognormal_sd.lua tests/scenarios/bad/on_default_string.lua "$long/"
+sed 's/while true do end/local y = nil + 1/' tests/scenarios/bad/hook_infinite_loop.lua >"$long/hook_error.lua"
+printf 'local x = 1\nerror("the driver stops here")\n' >"$long/driver.lua"
+printf 'local x = = 1\n' >"$long/syntax.lua"
+
 # the usage text that follows the first line of every usage error
 "$bin" >/dev/null 2>"$gen/usage.err"
 sed 1d "$gen/usage.err" >"$gen/usage.txt"

@@ -1,0 +1,13 @@
+-- bad scenario for the catalogue: a split that returns a string instead of a table
+return poolsim.scenario{
+  name = "bad hook return", periods = 3, step = "year", seed = 1, paths = 10,
+  parties = { { id = "city", kind = "government" }, { id = "bank", kind = "bank" } },
+  pools = { { id = "fund", owner = "city", initial = poolsim.wan(300) } },
+  segments = { { id = "sme", new_loans = 5, originate = {1, 1}, loan = poolsim.wan(100), tenor = 2, pd = 1, lgd = 0.5 } },
+  programmes = {
+    { id = "prog", segments = {"sme"}, bank = "bank", share = { fund = 0.5, bank = 0.5 },
+      split = function(loss, loan, ctx)
+        return "fund"  -- <-- error
+      end },
+  },
+}
