@@ -124,6 +124,14 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   } else {
     ps_programme_fractions(p, amount, seg->share_points, w->weights);
   }
+  /* every amount of the record (due, paid, recovered, cut) is at most its exposure, so with the
+  ** exposure of all `count` loans within int64 every product below fits; past it, the defaults alone
+  ** move more money than the ledger holds */
+  int64_t total;
+  if (__builtin_mul_overflow(principal + interest, count, &total)) {
+    w->ledger.overflow = (ps_posting){t, p->bank, ps_account_firms(m), principal, PS_KIND_PRINCIPAL_LOSS};
+    return PS_EINPUT;
+  }
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
@@ -140,12 +148,13 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
   w->namounts += (size_t)p->nshares;
+  /* posted first: the sums below then stay within the ledger's volume */
+  int rc = ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS);
+  if (rc) return rc;
   ps->defaults += count;
   ps->exposure += principal * count;
   ps->npl += principal * count;
   ps->year_defaulted += principal * count;
-  if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS))
-    return PS_ERUNTIME;
 
   int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
   if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
