@@ -11,7 +11,8 @@ Sources (DOMAIN notes):
   [P1] the pool is enlarged to 4 000万 and guides 4亿 of loans (10x leverage);
   [P2] government-bank-insurer three-way loss sharing, with premium and loss subsidies;
   [P3] guarantee-insurance premiums are capped near 3% a year (Wenzhou <= 3%, Yunnan <= 2.7%);
-  [P4] premium subsidies of 50% exist (Shanghai).
+  [P4] premium subsidies of 50% exist (Shanghai);
+  [P5] a 2‰ reward to banks on their science-and-technology SME lending (财政金融互动奖补).
 Assumptions are marked [A] where they are set.
 ]]
 local wan = poolsim.wan
@@ -23,6 +24,7 @@ return poolsim.scenario{
   seed = 2017,
   paths = 20000,
   cycle = 0.9,                  -- [A]
+  discount_rate = 0.03,         -- [A] the city's cost in present value at about the 2017 treasury yield
   parties = {
     { id = "city", kind = "government", name = "洛阳市财政局/科技局" },
     { id = "bank", kind = "bank", name = "合作银行", npl_tolerance = 0.03 },     -- [A] typical tolerance
@@ -45,6 +47,7 @@ return poolsim.scenario{
     { id = "kedai", segments = { "tech_sme" }, bank = "bank",
       share = { pool = 0.4, insurer = 0.3, bank = 0.3 },               -- [P2] the split is [A]
       claim_lag = 4, recovery_lag = 18,                                -- [A]
-      premium_subsidy = { share = 0.5, payer = "city" } },             -- [P2][P4]
+      premium_subsidy = { share = 0.5, payer = "city" },               -- [P2][P4]
+      lending_reward = { rate = 0.002, payer = "city" } },             -- [P5]
   },
 }

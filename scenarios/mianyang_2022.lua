@@ -131,6 +131,7 @@ return poolsim.scenario{
   seed = 20220601,
   paths = 20000,
   cycle = 0.95,            -- [A] monthly persistence of the credit cycle (half-life ~13 months)
+  discount_rate = 0.027,   -- [A] the cost in present value at about the 10-year treasury yield of mid-2022
   parties = parties,
   pools = {
     { id = "fund", owner = "finance_bureau", name = "贷款风险补偿资金",

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
 #include "stats/sizing.h"
@@ -283,6 +284,37 @@ static void programmes_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
 }
 
+/* a government's cost in present value by cohort, after its cash outlay by year */
+static void cost_table(html_ctx *c, int i) {
+  const ps_model *m = c->m;
+  const ps_party_result *p = &c->r->parties[i];
+  if (p->cost_pv.max == 0 && p->cost_pv.min == 0) return;
+  char rate[32], note[1024];
+  ps_strbuf_puts(&c->b, "<table>\n<caption>");
+  html_esc(&c->b, m->parties[i].name && *m->parties[i].name ? m->parties[i].name : m->parties[i].id);
+  ps_strbuf_puts(&c->b, c->zh ? "：" : ": ");
+  html_esc(&c->b, html_label(c, PS_L_COST_TITLE));
+  ps_strbuf_puts(&c->b, "</caption>\n");
+  stats_head(c, html_label(c, PS_L_COST_COHORT));
+  ps_strbuf_puts(&c->b, "<tbody>\n");
+  for (int y = 0; y < p->ncohorts; y++) {
+    if (p->volume_by_cohort[y].mean == 0 && p->cost_by_cohort[y].mean == 0) continue;
+    char label[64];
+    if (y == 0) snprintf(label, sizeof label, "%s", html_label(c, PS_L_COST_BOOK));
+    else snprintf(label, sizeof label, html_label(c, PS_L_COST_COHORT_N), y);
+    stats_row(c, label, &p->cost_by_cohort[y]);
+  }
+  stats_row(c, html_label(c, PS_L_COST_TOTAL), &p->cost_pv);
+  char sentence[512];
+  ps_cost_sentence(p, c->zh ? PS_LANG_ZH : PS_LANG_EN, sentence, sizeof sentence);
+  ps_strbuf_puts(&c->b, "</tbody></table>\n<p>");
+  html_esc(&c->b, sentence);
+  ps_strbuf_puts(&c->b, "</p>\n<p class=\"note-box\">");
+  snprintf(note, sizeof note, html_label(c, PS_L_COST_NOTE), html_pct(m->discount_rate, rate, sizeof rate));
+  html_esc(&c->b, note);
+  ps_strbuf_puts(&c->b, "</p>\n");
+}
+
 static void parties_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
@@ -349,6 +381,7 @@ static void parties_section(html_ctx *c) {
       stats_row(c, yr, &p->outlay_by_year[y]);
     }
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
+    cost_table(c, i);
   }
 }
 

@@ -21,6 +21,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_BUDGET_INTEREST_SUBSIDY] = {"interest subsidy", "贴息"},
     [PS_L_BUDGET_FEE_SUBSIDY] = {"fee subsidy", "担保费补贴"},
     [PS_L_BUDGET_PREMIUM_SUBSIDY] = {"premium subsidy", "保费补贴"},
+    [PS_L_BUDGET_LENDING_REWARD] = {"lending reward", "贷款奖补"},
     [PS_L_MD_AUDIT_FILE] = {"scenario", "情景文件"},
     [PS_L_MD_AUDIT_PATHS] = {"paths", "模拟路径"},
     [PS_L_MD_AUDIT_SEED] = {"seed", "随机种子"},
@@ -158,6 +159,24 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_LOSSES] = {"  losses", "  损失"},
     [PS_L_TXT_NET_RESULT] = {"  net result", "  净收益"},
     [PS_L_TXT_OUTLAY_BY_YEAR] = {"    outlay by fiscal year (mean / p95):", "    各财政年度支出（均值 / p95）："},
+    [PS_L_TXT_PV_COST] = {"    cost, present value at %s a year: provision %s (p95 %s, p99 %s); %s of the %s of lending it covers\n",
+                          "    成本现值（年折现率 %s）：应计提 %s（p95 %s，p99 %s）；占其覆盖贷款 %s 的 %s\n"},
+    [PS_L_COST_TITLE] = {"Cost in public-finance terms", "财政成本（现值口径）"},
+    [PS_L_COST_NOTE] = {"What each government pays for the programmes (compensation from itself and its pools, less "
+                        "recoveries; subsidies; lending rewards), in present value at %s a year, by cohort (the fiscal "
+                        "year the loans were originated). The provision an accrual budget sets aside is the mean; the "
+                        "subsidy rate is the PV cost over the PV of the lending it covers. Funding its own pools is a "
+                        "transfer within the government, not a cost.",
+                        "各级财政为项目承担的成本（自身及所属资金池支付的补偿减追偿、各项补贴、贷款奖补），按年折现率 %s "
+                        "折为现值，按放款所在财政年度分批次列示。权责发生制预算应计提的准备金为其均值；补贴率为成本现值除以"
+                        "其覆盖贷款的现值。向自身资金池注资属财政内部划转，不计为成本。"},
+    [PS_L_COST_COHORT] = {"cohort", "放款批次"},
+    [PS_L_COST_COHORT_N] = {"loans of year %d", "第 %d 年放款"},
+    [PS_L_COST_BOOK] = {"the book before period 1", "期初存量"},
+    [PS_L_COST_RATE] = {"Provision %s; subsidy rate %s (95%% CI of the mean ± %s) of the %s of lending it covers.",
+                        "应计提准备金 %s；补贴率 %s（均值的95%%置信区间 ± %s），覆盖贷款 %s。"},
+    [PS_L_COST_TOTAL] = {"all cohorts (the provision is the mean)", "全部批次（准备金取均值）"},
+    [PS_L_TXT_PV_BY_COHORT] = {"    PV cost by cohort (mean):", "    各年度放款批次的成本现值（均值）："},
     [PS_L_TXT_NPL] = {"    highest NPL ratio while lending: mean %s, p95 %s; P(above its %s tolerance) %s\n",
         "    放贷期间最高不良率：均值 %s，p95 %s；超过容忍度 %s 的概率 %s\n"},
     [PS_L_TXT_PAYOUT] = {"    payout rate: mean %s, p95 %s%s%s\n", "    代偿率：均值 %s，p95 %s%s%s\n"},

@@ -41,6 +41,7 @@ static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
   ps_doc_string(s, "sha256", m->sha256);
   ps_doc_number(s, "periods", m->periods);
   ps_doc_string(s, "step", step_names[m->step]);
+  ps_doc_number(s, "discount_rate", m->discount_rate);
   ps_doc_array(s, "data_files", m->ndata);
   for (int i = 0; i < m->ndata; i++) {
     ps_doc_object(s, NULL);
@@ -162,6 +163,28 @@ static void years_doc(ps_doc_sink *s, const char *key, const ps_stats *by_year, 
   ps_doc_end(s);
 }
 
+/* a government's cost in public-finance terms: its PV, subsidy rate and cohorts (the book before
+** period 1, year 0, only when there is one) */
+static void cost_doc(ps_doc_sink *s, const ps_party_result *pr) {
+  ps_doc_object(s, "cost");
+  stats_doc(s, "pv", &pr->cost_pv);
+  ps_doc_end(s);
+  stats_doc(s, "subsidy_rate", &pr->subsidy_rate);
+  ps_doc_end(s);
+  int first = pr->volume_by_cohort[0].max != 0 || pr->cost_by_cohort[0].max != 0 || pr->cost_by_cohort[0].min != 0 ? 0 : 1;
+  ps_doc_array(s, "by_cohort", pr->ncohorts - first);
+  for (int c = first; c < pr->ncohorts; c++) {
+    ps_doc_object(s, NULL);
+    ps_doc_number(s, "year", c);
+    stats_doc(s, "pv", &pr->cost_by_cohort[c]);
+    ps_doc_end(s);
+    ps_doc_number(s, "volume", pr->volume_by_cohort[c].mean);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+  ps_doc_end(s);
+}
+
 static void party_doc(ps_doc_sink *s, const ps_results *r, int i) {
   const ps_model *m = r->m;
   const ps_party_result *pr = &r->parties[i];
@@ -186,6 +209,7 @@ static void party_doc(ps_doc_sink *s, const ps_results *r, int i) {
       ps_doc_end(s);
     }
     ps_doc_end(s);
+    cost_doc(s, pr);
   }
   const char *ratio = NULL, *breach = NULL;
   int unpaid = 0;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/cost_sentence.h"
 #include "report/format.h"
 #include "report/labels.h"
 #include "report/report.h"
@@ -74,6 +75,37 @@ static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s) {
   char a[32], c[32], d[32], e[32], f[32];
   ps_strbuf_printf(b, "| %s | %s ± %s | %s | %s | %s |\n", label, ps_money(s->mean, a, sizeof a), ps_money(s->se, c, sizeof c),
       ps_money(s->p95, d, sizeof d), ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
+}
+
+/* each government's cost in present value, by cohort, next to the cash budget */
+static void cost_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
+  const ps_model *m = r->m;
+  char rate[32], note[1024];
+  int header = 0;
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    if (m->parties[i].kind != PS_PARTY_GOVERNMENT || (p->cost_pv.max == 0 && p->cost_pv.min == 0)) continue;
+    if (!header) {
+      snprintf(note, sizeof note, ps_label(PS_L_COST_NOTE, L), ps_percent(m->discount_rate, rate, sizeof rate));
+      ps_strbuf_printf(b, "### %s\n\n%s\n\n", ps_label(PS_L_COST_TITLE, L), note);
+      header = 1;
+    }
+    ps_strbuf_puts(b, "**");
+    party_label(b, &m->parties[i]);
+    ps_strbuf_puts(b, "**\n\n");
+    stats_header(b, L, ps_label(PS_L_COST_COHORT, L));
+    for (int y = 0; y < p->ncohorts; y++) {
+      if (p->volume_by_cohort[y].mean == 0 && p->cost_by_cohort[y].mean == 0) continue;
+      char label[64];
+      if (y == 0) snprintf(label, sizeof label, "%s", ps_label(PS_L_COST_BOOK, L));
+      else snprintf(label, sizeof label, ps_label(PS_L_COST_COHORT_N, L), y);
+      stats_row(b, label, &p->cost_by_cohort[y]);
+    }
+    stats_row(b, ps_label(PS_L_COST_TOTAL, L), &p->cost_pv);
+    char sentence[512];
+    ps_cost_sentence(p, L, sentence, sizeof sentence);
+    ps_strbuf_printf(b, "\n%s\n\n", sentence);
+  }
 }
 
 static void pool_section(ps_strbuf *b, const ps_results *r, ps_lang L, int i) {
@@ -251,6 +283,8 @@ static void parties_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     }
     ps_strbuf_puts(b, "\n");
   }
+
+  cost_section(b, r, L);
 
   /* ratios and breaches, where the terminal summary shows them */
   int header = 0;

@@ -137,6 +137,30 @@ static void budget_text(ps_strbuf *b, const ps_party_result *p, ps_lang L) {
   }
 }
 
+/* a government's cost in public-finance terms: the provision (expected PV cost) with its tail, the
+** subsidy rate, and the cohorts */
+static void cost_text(ps_strbuf *b, const ps_model *m, const ps_party_result *p, ps_lang L) {
+  char r[32], a[32], c[32], d[32], e[32], f[32];
+  double volume = 0;
+  for (int y = 0; y < p->ncohorts; y++) volume += p->volume_by_cohort[y].mean;
+  if (volume == 0 && p->cost_pv.max == 0 && p->cost_pv.min == 0) return;
+  if (L == PS_LANG_ZH)
+    ps_strbuf_printf(b, ps_label(PS_L_TXT_PV_COST, L), ps_percent(m->discount_rate, r, sizeof r),
+                     ps_money(p->cost_pv.mean, a, sizeof a), ps_money(p->cost_pv.p95, c, sizeof c),
+                     ps_money(p->cost_pv.p99, d, sizeof d), ps_money(volume, e, sizeof e),
+                     ps_percent(p->subsidy_rate.mean, f, sizeof f));
+  else
+    ps_strbuf_printf(b, ps_label(PS_L_TXT_PV_COST, L), ps_percent(m->discount_rate, r, sizeof r),
+                     ps_money(p->cost_pv.mean, a, sizeof a), ps_money(p->cost_pv.p95, c, sizeof c),
+                     ps_money(p->cost_pv.p99, d, sizeof d), ps_percent(p->subsidy_rate.mean, f, sizeof f),
+                     ps_money(volume, e, sizeof e));
+  ps_strbuf_puts(b, ps_label(PS_L_TXT_PV_BY_COHORT, L));
+  for (int y = 0; y < p->ncohorts; y++)
+    if (p->volume_by_cohort[y].mean != 0 || p->cost_by_cohort[y].mean != 0)
+      ps_strbuf_printf(b, " %d: %s", y, ps_money(p->cost_by_cohort[y].mean, a, sizeof a));
+  ps_strbuf_puts(b, "\n");
+}
+
 static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
   const ps_model *m = r->m;
   char a[32];
@@ -193,7 +217,10 @@ static void parties_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_printf(b, "  %s (%s)\n", party->id, party->name);
     if (p->losses.max != 0 || p->losses.min != 0) money_row(b, ps_label(PS_L_TXT_LOSSES, L), &p->losses);
     money_row(b, ps_label(PS_L_TXT_NET_RESULT, L), &p->net_result);
-    if (party->kind == PS_PARTY_GOVERNMENT) budget_text(b, p, L); /* the budget: what it pays out each fiscal year */
+    if (party->kind == PS_PARTY_GOVERNMENT) { /* the budget: what it pays out each fiscal year, and its cost */
+      budget_text(b, p, L);
+      cost_text(b, m, p, L);
+    }
     char a[32], c[32], d[32], e[32];
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
       ps_strbuf_printf(b, ps_label(PS_L_TXT_NPL, L), ps_percent(p->ratio.mean, a, sizeof a), ps_percent(p->ratio.p95, c, sizeof c),

@@ -49,6 +49,12 @@ typedef struct {
   int after_repayment;    /* paid only to loans repaid in full, at maturity */
 } ps_subsidy;
 
+/* 财政金融互动奖补: a government pays the lending bank `rate` of the principal it originates */
+typedef struct {
+  int payer;   /* party index (a government); -1: none */
+  double rate;
+} ps_reward;
+
 typedef struct {
   char *id;
   int owner;               /* party index (a government) */
@@ -192,6 +198,7 @@ typedef struct {
   int claim_lag, recovery_lag;
   ps_trigger *triggers; int ntriggers;
   ps_subsidy interest_subsidy, fee_subsidy, premium_subsidy;
+  ps_reward lending_reward;
   ps_layer layer;
   int has_split;           /* split = function(loss, loan, ctx): a custom split per loan */
   double leverage;         /* 放大倍数: loans at risk <= leverage x allocation (0: none) */
@@ -211,6 +218,7 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   uint64_t seed;
   long paths;
   double cycle;             /* AR(1) phi of the systemic factor (and of the sector factors) */
+  double discount_rate;     /* annual: the present value of the governments' cost */
   ps_copula copula;
   double nu;                /* t copula degrees of freedom */
   ps_sector *sectors; int nsectors;

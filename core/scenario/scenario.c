@@ -291,7 +291,8 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
 static int read_scenario(ps_reader *rd, ps_model *m) {
   static const char *const fields[] = {"name", "description", "periods", "step", "seed", "paths", "cycle",
                                        "parties", "pools", "segments", "programmes", "on_period", "on_default",
-                                       "copula", "nu", "sectors", "sector_correlation", "stress", "loans", NULL};
+                                       "copula", "nu", "sectors", "sector_correlation", "stress", "loans", "discount_rate",
+                                       NULL};
   static const char *const steps[] = {"month", "quarter", "year", NULL};
   ps_entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L), 1};
   int rc;
@@ -312,6 +313,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if ((rc = ps_read_int(&scen, "paths", 0, 10000, 1, PS_MAX_PATHS, &v))) return rc;
   m->paths = v;
   if ((rc = ps_read_in_range(&scen, "cycle", 0, 0, -0.999, 0.999, &m->cycle))) return rc;
+  if ((rc = ps_read_in_range(&scen, "discount_rate", 0, 0, 0, 1, &m->discount_rate))) return rc;
   int type = ps_read_push(&scen, "on_period");
   lua_pop(rd->L, 1);
   if (type != LUA_TNIL && type != LUA_TFUNCTION)

@@ -503,7 +503,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
                                        "cap_per_year", "cap_total", "cap_rate", "cap_loss_share", "excess_to",
                                        "recognition_lag",
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
-                                       "fee_subsidy", "premium_subsidy", "excess_layer", "split", "leverage",
+                                       "fee_subsidy", "premium_subsidy", "lending_reward", "excess_layer", "split", "leverage",
                                        "allocation", "first_loss", "payer_caps", "moral_hazard", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
@@ -560,7 +560,8 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     if ((rc = read_triggers(&e, m, p))) return rc;
     if ((rc = read_subsidy(&e, m, "interest_subsidy", &p->interest_subsidy)) ||
         (rc = read_subsidy(&e, m, "fee_subsidy", &p->fee_subsidy)) ||
-        (rc = read_subsidy(&e, m, "premium_subsidy", &p->premium_subsidy)))
+        (rc = read_subsidy(&e, m, "premium_subsidy", &p->premium_subsidy)) ||
+        (rc = ps_read_lending_reward(&e, m, &p->lending_reward)))
       return rc;
     if ((rc = read_layer(&e, m, p))) return rc;
     int split = ps_read_push(&e, "split");

@@ -90,6 +90,9 @@ int ps_derive_hazards(ps_model *m);
 /* read the loan tapes of `loans` into segments of their own (core/tape.c) */
 int ps_read_tapes(const ps_entry *scen, ps_model *m);
 
+/* a programme's lending_reward = { rate =, payer = } (core/scenario/scenario_cost.c) */
+int ps_read_lending_reward(const ps_entry *e, const ps_model *m, ps_reward *r);
+
 /* read the programmes list (core/scenario_programme.c) */
 int ps_read_programmes(const ps_entry *scen, ps_model *m);
 

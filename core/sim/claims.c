@@ -135,7 +135,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
-                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1, cohort};
   /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
   int64_t first_loss = 0;
   if (p->first_loss_share >= 0) {
@@ -189,6 +189,7 @@ static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
 static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int64_t amount, int t) {
   if (p->excess_to == p->bank || amount == 0) return PS_OK;
   r->excess_paid += amount;
+  ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, (double)(amount * r->count));
   return ps_ledger_post(&w->ledger, t, p->excess_to, p->bank, amount * r->count, PS_KIND_COMPENSATION);
 }
 
@@ -256,6 +257,7 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
     now = ps_path_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
                               r->count, t) / r->count;
   *paid += now;
+  ps_cost_flow(&w->cost, account, r->cohort, t, (double)(now * r->count));
   /* from account to the bank: the name 'account' only looks like the parameter 'amount' */
   return ps_ledger_post(&w->ledger, t, account, p->bank, now * r->count, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
 }
@@ -416,6 +418,7 @@ int ps_claims_recover(ps_path *w, int t) {
       if (account == p->bank || w->parts[i] == 0) continue;
       int64_t part = w->parts[i] * n;
       if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return PS_ERUNTIME;
+      ps_cost_flow(&w->cost, account, r->cohort, t, -(double)part);
       if (ps_is_pool_account(m, account)) {
         pool_state *ps = pool_of(w, account);
         ps->balance += part;
@@ -427,6 +430,7 @@ int ps_claims_recover(ps_path *w, int t) {
     }
     if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
+    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(w->parts[p->nshares] * n));
     discount_recoveries(w, r, p);
   }
   return PS_OK;

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
@@ -78,6 +79,24 @@ static double interest_subsidy_per_loan(const ps_subsidy *sub, const ps_segment 
   return sub->cap_per_loan > 0 && amount > cap ? cap : amount;
 }
 
+/* does programme p pay a subsidy (whose cost is spread over the cohorts of its book)? */
+static int subsidised(const ps_programme *p) {
+  return p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
+}
+
+/* the segment's principal at risk in period t by cohort into cost->segment_book, added to its
+** programme's in cost->book */
+static void book_by_cohort(ps_path *w, int s, int t) {
+  const ps_segment *seg = &w->m->segments[s];
+  ps_cost *cost = &w->cost;
+  double *mine = cost->segment_book, *programme = cost->book + (size_t)seg->programme * (size_t)cost->ncohorts;
+  memset(mine, 0, (size_t)cost->ncohorts * sizeof *mine);
+  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+  int hi = t < seg->last ? t : seg->last;
+  for (int c = lo; c <= hi; c++) mine[ps_cost_cohort(cost, c)] += (double)w->alive[s][c] * remaining(seg, t - c);
+  for (int y = 0; y < cost->ncohorts; y++) programme[y] += mine[y];
+}
+
 /* interest, funding cost and the interest subsidy of one segment; adds its book to *book */
 static int segment_flows(ps_path *w, int s, int t, double *book) {
   const ps_model *m = w->m;
@@ -87,6 +106,7 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   int firms = ps_account_firms(m);
   double perf = performing(w, s, t);
   *book += perf;
+  if (subsidised(p)) book_by_cohort(w, s, t);
   int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
   int rc;
   if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
@@ -96,21 +116,35 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   if (sub->payer < 0) return PS_OK;
   /* a plain share of interest is a share of the interest posted; a rate on
   ** principal, a per-loan cap or payment at repayment needs each loan's amount */
-  if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment)
-    return post(w, t, sub->payer, firms, (double)interest * sub->share, PS_KIND_INTEREST_SUBSIDY);
+  if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment) {
+    int64_t amount = ps_round_fen((double)interest * sub->share);
+    ps_cost_spread(&w->cost, sub->payer, w->cost.segment_book, t, (double)amount);
+    return ps_ledger_post(&w->ledger, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
+  }
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   double amount = 0;
   for (int c = lo; c <= hi; c++) {
+    double part = 0;
     if (!sub->after_repayment) {
-      amount += (double)w->alive[s][c] * interest_subsidy_per_loan(sub, seg, t - c, m->dt);
+      part = (double)w->alive[s][c] * interest_subsidy_per_loan(sub, seg, t - c, m->dt);
     } else if (c + seg->tenor - 1 == t) { /* repaid in full this period: the whole life's subsidy */
       double life = 0;
       for (int a = 0; a < seg->tenor; a++) life += interest_subsidy_per_loan(sub, seg, a, m->dt);
-      amount += (double)w->alive[s][c] * life;
+      part = (double)w->alive[s][c] * life;
     }
+    amount += part;
+    ps_cost_flow(&w->cost, sub->payer, c, t, part);
   }
   return post(w, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
+}
+
+/* a subsidy of programme k on its whole book (a share of its fees or premiums): payer -> the
+** borrowers, its cost spread over the book's cohorts */
+static int subsidy(ps_path *w, int k, int t, int payer, double amount, ps_kind kind) {
+  int64_t fen = ps_round_fen(amount);
+  ps_cost_spread(&w->cost, payer, w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, t, (double)fen);
+  return ps_ledger_post(&w->ledger, t, payer, ps_account_firms(w->m), fen, kind);
 }
 
 /* fees and premiums of one programme on its book */
@@ -129,7 +163,7 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
       int64_t fee = ps_round_fen(book * party->guarantee_fee * m->dt);
       if ((rc = ps_ledger_post(&w->ledger, t, firms, a, fee, PS_KIND_FEE))) return rc;
       if (p->fee_subsidy.payer >= 0 &&
-          (rc = post(w, t, p->fee_subsidy.payer, firms, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY)))
+          (rc = subsidy(w, k, t, p->fee_subsidy.payer, (double)fee * p->fee_subsidy.share, PS_KIND_FEE_SUBSIDY)))
         return rc;
     } else if (party->kind == PS_PARTY_INSURER && party->premium > 0) {
       int64_t premium = ps_round_fen(book * party->premium * m->dt);
@@ -138,8 +172,8 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
       w->parties[a].premiums_year += premium;
       if (a == p->layer.insurer) w->progs[k].layer_premiums += premium;
       if (p->premium_subsidy.payer >= 0 &&
-          (rc = post(w, t, p->premium_subsidy.payer, firms, (double)premium * p->premium_subsidy.share,
-                     PS_KIND_PREMIUM_SUBSIDY)))
+          (rc = subsidy(w, k, t, p->premium_subsidy.payer, (double)premium * p->premium_subsidy.share,
+                        PS_KIND_PREMIUM_SUBSIDY)))
         return rc;
     } else if (party->kind == PS_PARTY_REGUARANTOR && party->reguarantee_fee > 0) {
       /* on its share of the loans (a tiered or "rest" share counts as none),
@@ -158,7 +192,11 @@ int ps_flows_period(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc;
   /* every segment, its scenario's own and those of loan tapes, in order */
-  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].flow_book = 0;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    w->progs[k].flow_book = 0;
+    if (subsidised(&m->programmes[k]))
+      memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
+  }
   for (int s = 0; s < m->nsegments; s++)
     if ((rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book))) return rc;
   for (int k = 0; k < m->nprogrammes; k++)

@@ -7,7 +7,7 @@
 static const char *const kind_names[PS_NKINDS] = {
     "initial",  "topup",          "yield",   "principal_loss",   "compensation", "recovery",
     "wind_down", "interest",      "funding_cost", "fee",          "reguarantee_fee", "premium",
-    "interest_subsidy", "fee_subsidy", "premium_subsidy"};
+    "interest_subsidy", "fee_subsidy", "premium_subsidy", "lending_reward"};
 
 const char *ps_kind_name(ps_kind k) { return k < PS_NKINDS ? kind_names[k] : "?"; }
 

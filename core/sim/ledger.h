@@ -34,6 +34,7 @@ typedef enum {
   PS_KIND_INTEREST_SUBSIDY, /* government -> borrowers */
   PS_KIND_FEE_SUBSIDY,    /* government -> borrowers */
   PS_KIND_PREMIUM_SUBSIDY,/* government -> borrowers */
+  PS_KIND_LENDING_REWARD, /* government -> bank, a reward on its new lending */
   PS_NKINDS
 } ps_kind;
 

@@ -7,7 +7,7 @@
 /* ps_budget_name — a budget kind's name in JSON, CSV and reports */
 const char *ps_budget_name(ps_budget_kind k) {
   static const char *const names[PS_NBUDGET] = {"pool_funding", "compensation", "interest_subsidy", "fee_subsidy",
-                                                "premium_subsidy"};
+                                                "premium_subsidy", "lending_reward"};
   return k < PS_NBUDGET ? names[k] : "?";
 }
 
@@ -66,6 +66,12 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(net_by_year, nq * (size_t)o->nyears, d);
   ARRAY(budget_slot, (size_t)m->nparties + 1, i);
   ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1, d);
+  o->ncohorts = o->nyears + 1;
+  size_t ngp = (size_t)paths * (size_t)o->ngovernments;
+  ARRAY(cost_pv, ngp + 1, d);
+  ARRAY(subsidy_rate, ngp + 1, d);
+  ARRAY(cost_by_cohort, ngp * (size_t)o->ncohorts + 1, d);
+  ARRAY(volume_by_cohort, ngp * (size_t)o->ncohorts + 1, d);
 #undef ARRAY
   return n;
 }
@@ -134,6 +140,10 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
   shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
   shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  shrink(o->cost_pv, sizeof(double), o->ngovernments, 1, old, paths);
+  shrink(o->subsidy_rate, sizeof(double), o->ngovernments, 1, old, paths);
+  shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
+  shrink(o->volume_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   o->paths = paths;
 }
 
@@ -160,6 +170,10 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->breached);
   free(o->net_by_year);
   free(o->budget);
+  free(o->cost_pv);
+  free(o->subsidy_rate);
+  free(o->cost_by_cohort);
+  free(o->volume_by_cohort);
   free(o->budget_slot);
   free(o->depletion);
   free(o->balance);

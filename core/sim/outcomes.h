@@ -17,6 +17,7 @@ typedef enum {
   PS_BUDGET_INTEREST_SUBSIDY,
   PS_BUDGET_FEE_SUBSIDY,
   PS_BUDGET_PREMIUM_SUBSIDY,
+  PS_BUDGET_LENDING_REWARD,
   PS_NBUDGET
 } ps_budget_kind;
 
@@ -55,6 +56,12 @@ typedef struct {
   int ngovernments;
   double *budget;
   double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
+  /* a government's cost in present value (sim/cost.h), per budget slot and path: gov * paths + path;
+  ** by cohort (0: the book before period 1, y: fiscal year y) (gov * paths + path) * ncohorts + c */
+  int ncohorts;
+  double *cost_pv, *subsidy_rate; /* yuan; PV cost / PV of the lending it covers (0: none) */
+  double *cost_by_cohort;         /* PV cost, yuan */
+  double *volume_by_cohort;       /* the lending it covers, yuan, undiscounted */
 } ps_outcomes;
 
 /* per-period balance bands use at most this many paths (the first ones): their

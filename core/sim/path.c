@@ -53,7 +53,8 @@ static int fund_pools(ps_path *w, int t) {
 
 /* New cohorts of period t, unless the programme has stopped lending, and as
 ** many as its guarantors have capacity for (a loan-tape group declines its last
-** loans). PS_OK, or PS_ERUNTIME when out of memory. */
+** loans), with the lending reward on them. PS_OK, PS_EINPUT (the ledger refused the reward for
+** overflow) or PS_ERUNTIME (out of memory). */
 static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
@@ -75,6 +76,13 @@ static int originate(ps_path *w, int t) {
     ps->new_principal += principal;
     for (int i = 0; i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
+    ps_cost_lending(&w->cost, seg->programme, t, principal);
+    if (p->lending_reward.payer >= 0) {
+      int64_t reward = ps_round_fen(principal * p->lending_reward.rate);
+      ps_cost_flow(&w->cost, p->lending_reward.payer, t, t, (double)reward);
+      int rc = ps_ledger_post(&w->ledger, t, p->lending_reward.payer, p->bank, reward, PS_KIND_LENDING_REWARD);
+      if (rc) return rc;
+    }
   }
   return PS_OK;
 }
@@ -327,6 +335,23 @@ static double party_ratio(const ps_path *w, int i) {
   }
 }
 
+/* each government's cost in present value: in total, by cohort, and over the lending it covers */
+static void store_cost(const ps_cost *c, long index, ps_outcomes *out) {
+  for (int g = 0; g < c->ngov; g++) {
+    size_t k = ps_slot(out, g, index);
+    double pv = 0, lending = 0;
+    for (int y = 0; y < c->ncohorts; y++) {
+      size_t cell = (size_t)g * (size_t)c->ncohorts + (size_t)y;
+      pv += c->pv[cell];
+      lending += c->lending[cell];
+      out->cost_by_cohort[k * (size_t)c->ncohorts + (size_t)y] = c->pv[cell] / PS_FEN_PER_YUAN;
+      out->volume_by_cohort[k * (size_t)c->ncohorts + (size_t)y] = c->volume[cell] / PS_FEN_PER_YUAN;
+    }
+    out->cost_pv[k] = pv / PS_FEN_PER_YUAN;
+    out->subsidy_rate[k] = lending > 0 ? pv / lending : 0;
+  }
+}
+
 static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {
@@ -358,6 +383,7 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->stopped[k] = ps->stopped_periods;
     out->declined[k] = (double)ps->declined;
   }
+  store_cost(&w->cost, index, out);
   for (int i = 0; i < m->nparties; i++) {
     const party_state *ps = &w->parties[i];
     size_t k = ps_slot(out, i, index);
@@ -397,6 +423,7 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
     b[PS_BUDGET_INTEREST_SUBSIDY] = -(double)delta[PS_KIND_INTEREST_SUBSIDY];
     b[PS_BUDGET_FEE_SUBSIDY] = -(double)delta[PS_KIND_FEE_SUBSIDY];
     b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)delta[PS_KIND_PREMIUM_SUBSIDY];
+    b[PS_BUDGET_LENDING_REWARD] = -(double)delta[PS_KIND_LENDING_REWARD];
     for (int k = 0; k < PS_NBUDGET; k++) b[k] /= PS_FEN_PER_YUAN;
   }
 }

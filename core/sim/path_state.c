@@ -54,7 +54,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
            (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
-           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
+           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
@@ -109,6 +109,7 @@ void ps_path_free(ps_path *w) {
   free(w->weights);
   free(w->parts);
   ps_ledger_destroy(&w->ledger);
+  ps_cost_destroy(&w->cost);
   free(w);
 }
 
@@ -119,6 +120,7 @@ int ps_path_reset(ps_path *w) {
   for (int s = 0; s < m->nsegments; s++) /* a tape group's loans enter as it originates */
     if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return PS_ERUNTIME;
   ps_ledger_reset(&w->ledger);
+  ps_cost_reset(&w->cost);
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));

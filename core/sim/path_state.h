@@ -15,7 +15,7 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   path_state.c  this header: the state and its primitives
-**   ledger, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
+**   ledger, cost, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_claims.c reads the state to compare runs of defaults. */
@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/cost.h"
 #include "sim/factors.h"
 #include "sim/sparse_perm.h"
 #include "sim/ledger.h"
@@ -70,6 +71,7 @@ typedef struct {
   int64_t excess_paid;        /* what excess_to paid the bank on it (when not the bank itself) */
   size_t first;               /* its payers' amounts start at due[first], paid[first] */
   int next_claim, next_recovery;
+  int cohort;                 /* period its loans were originated (their cost's cohort, sim/cost.h) */
 } default_record;
 
 /* per pool state within a path (fen unless noted) */
@@ -154,6 +156,7 @@ struct ps_path {
   programme_state *progs;
   party_state *parties;
   ps_ledger ledger;
+  ps_cost cost; /* the governments' cost in present value (sim/cost.h) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;

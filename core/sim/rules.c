@@ -181,6 +181,8 @@ int ps_rules_settle_layers(ps_path *w, int t) {
       ps_split_fen(amount, w->driver_weights, m->ndrivers, w->driver_parts);
       for (int d = 0; d < m->ndrivers; d++) pool->by_segment[d] += w->driver_parts[d];
     }
+    /* its cost counts in the cohort of the fiscal year whose claims it covers */
+    ps_cost_flow(&w->cost, layer->payer, t, t, (double)amount);
     if ((rc = ps_ledger_post(&w->ledger, t, layer->payer, layer->insurer, amount, PS_KIND_COMPENSATION))) return rc;
   }
   return PS_OK;

@@ -214,6 +214,17 @@ static int plan_party(stage *s, int i) {
       if (add(s, (task){.kind = TASK_STATS, .x = o->budget + (gov * Y + y) * PS_NBUDGET + kind, .stride = Y * PS_NBUDGET,
                         .sign = 1, .out = &pr->budget[y * PS_NBUDGET + kind]}))
         return PS_ERUNTIME;
+  size_t C = (size_t)o->ncohorts;
+  pr->ncohorts = o->ncohorts;
+  if (add_stats(s, o->cost_pv + gov, &pr->cost_pv) || add_stats(s, o->subsidy_rate + gov, &pr->subsidy_rate) ||
+      !(pr->cost_by_cohort = calloc(C, sizeof(ps_stats))) || !(pr->volume_by_cohort = calloc(C, sizeof(ps_stats))))
+    return PS_ERUNTIME;
+  for (size_t c = 0; c < C; c++)
+    if (add(s, (task){.kind = TASK_STATS, .x = o->cost_by_cohort + gov * C + c, .stride = C, .sign = 1,
+                      .out = &pr->cost_by_cohort[c]}) ||
+        add(s, (task){.kind = TASK_STATS, .x = o->volume_by_cohort + gov * C + c, .stride = C, .sign = 1,
+                      .out = &pr->volume_by_cohort[c]}))
+      return PS_ERUNTIME;
   return PS_OK;
 }
 
@@ -269,6 +280,8 @@ void ps_results_free(ps_results *r) {
     free(r->parties[i].net_by_year);
     free(r->parties[i].outlay_by_year);
     free(r->parties[i].budget);
+    free(r->parties[i].cost_by_cohort);
+    free(r->parties[i].volume_by_cohort);
   }
   free(r->pools);
   free(r->programmes);

@@ -37,6 +37,11 @@ typedef struct {
   ps_stats *net_by_year;    /* net result in each fiscal year */
   ps_stats *outlay_by_year; /* minus that: what it pays out, the budget view of a government */
   ps_stats *budget;         /* outlay by year and kind: [(y - 1) * PS_NBUDGET + kind] */
+  /* a government's cost in public-finance terms (sim/cost.h): its present value, over the PV of the
+  ** lending it covers, and by cohort (0: the book before period 1, y: fiscal year y) */
+  ps_stats cost_pv, subsidy_rate;
+  int ncohorts;
+  ps_stats *cost_by_cohort, *volume_by_cohort;
 } ps_party_result;
 
 struct ps_results {

@@ -1,0 +1,52 @@
+/* cost.h — the governments' cost of a path in public-finance terms: the present value at the
+** scenario's discount_rate of what each government pays for the programmes (compensation from
+** its pools and from itself, less recoveries; subsidies; lending rewards), by cohort (the fiscal
+** year in which the loans concerned were originated), and the present value of the lending it
+** covers. Funding its own pools and their yield are transfers within the government, not a
+** cost of the programmes (docs/model.md, "Cost in public-finance terms").
+**
+** Amounts are fen as doubles: a present value is not money that moves, so it stays outside the
+** ledger. Cohort 0 is the book on hand before period 1. */
+#ifndef PS_COST_H
+#define PS_COST_H
+
+#include "poolsim/poolsim.h"
+#include "scenario/model.h"
+
+typedef struct {
+  int ngov, ncohorts, per_year, nprogrammes;
+  int *gov_of_account;   /* per ledger account: the government whose cost its flows are, or -1 */
+  double *discount;      /* [periods + 1]: (1 + r)^(-t dt), a flow at the end of period t */
+  unsigned char *covers; /* [gov * nprogrammes + k]: the government pays into programme k */
+  double *pv;            /* [gov * ncohorts + cohort]: present value of its cost */
+  double *lending;       /* [gov * ncohorts + cohort]: present value of the lending it covers */
+  double *volume;        /* [gov * ncohorts + cohort]: that lending, undiscounted */
+  double *book;          /* [k * ncohorts + cohort]: programme k's book this period, to spread flows on it */
+  double *segment_book;  /* [cohort]: scratch, one segment's book this period */
+} ps_cost;
+
+/* ps_cost_init — for m, nothing yet; PS_OK, or PS_ERUNTIME (out of memory; destroy still fine) */
+int ps_cost_init(ps_cost *c, const ps_model *m);
+void ps_cost_destroy(ps_cost *c);
+/* ps_cost_reset — the start of a path */
+void ps_cost_reset(ps_cost *c);
+
+/* the cohort of loans originated in period t: 1 + its fiscal year, 0 before period 1 */
+static inline int ps_cost_cohort(const ps_cost *c, int t) { return t <= 0 ? 0 : (t - 1) / c->per_year + 1; }
+
+/* ps_cost_flow — account pays fen in period t (negative: receives) on loans originated in period
+** `origination`; it counts when the account is a government's or its pool's */
+static inline void ps_cost_flow(ps_cost *c, int account, int origination, int t, double fen) {
+  int g = c->gov_of_account[account];
+  if (g >= 0) c->pv[g * c->ncohorts + ps_cost_cohort(c, origination)] += fen * c->discount[t];
+}
+
+/* ps_cost_spread — ps_cost_flow for a flow on a whole book (a fee subsidy on a programme's book):
+** spread over the cohorts in proportion to book[cohort], their principal at risk */
+void ps_cost_spread(ps_cost *c, int account, const double *book, int t, double fen);
+
+/* ps_cost_lending — programme k originates fen of principal in period t: covered lending of the
+** governments that pay into it, discounted from the start of the period */
+void ps_cost_lending(ps_cost *c, int k, int t, double fen);
+
+#endif
