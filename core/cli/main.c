@@ -44,6 +44,10 @@ static const char usage[] =
     "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
     "  --pool ID        size this pool only\n"
     "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
+  "  --breakeven KEY  (size) the value of a rate or share (a --set key) at which a party's expected cost\n"
+  "                   in present value is zero; with --target X, an insurer's expected loss ratio (or a\n"
+  "                   guarantor's payout rate) is X; --party ID (default: the first government, insurer),\n"
+  "                   --range LO,HI (default 0,1)\n"
 
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
     "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
@@ -51,6 +55,7 @@ static const char usage[] =
 
 typedef struct {
   const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang;
+  ps_breakeven_options breakeven; /* field NULL: no --breakeven */
   ps_vary vary[PS_MAX_VARY];
   int nvary;
   const char *tornado[PS_MAX_VALUES];
@@ -129,7 +134,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    "--html", NULL};
+                                         "--by",    "--html", "--breakeven", "--target", "--party", "--range", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -178,7 +183,7 @@ static int parse_args(int argc, char **argv, cli *c) {
         c->tornado[c->ntornado++] = tok;
       }
     } else if (strcmp(a, "--by") == 0) {
-      double by[1];
+      double by[MAX_LIST];
       int n;
       if (parse_list(v, 1e-6, 0.99, by, &n) || n != 1) return usage_error("--by must be a fraction in (0, 1), got '%s'", v);
       c->by = by[0];
@@ -189,6 +194,22 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->lang = v;
     }
     else if (strcmp(a, "--pool") == 0) c->pool = v;
+    else if (strcmp(a, "--breakeven") == 0) c->breakeven.field = v;
+    else if (strcmp(a, "--party") == 0) c->breakeven.party = v;
+    else if (strcmp(a, "--target") == 0) {
+      double x[MAX_LIST];
+      int n;
+      if (parse_list(v, -1e15, 1e15, x, &n) || n != 1) return usage_error("--target must be a number, got '%s'", v);
+      c->breakeven.target = x[0];
+      c->breakeven.use_target = 1;
+    } else if (strcmp(a, "--range") == 0) {
+      double x[MAX_LIST];
+      int n;
+      if (parse_list(v, -1e15, 1e15, x, &n) || n != 2 || !(x[0] < x[1]))
+        return usage_error("--range needs LO,HI with LO < HI, got '%s'", v);
+      c->breakeven.lo = x[0];
+      c->breakeven.hi = x[1];
+    }
     else if (strcmp(a, "--alpha") == 0) {
       if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
         return usage_error("--alpha needs probabilities in (0, 1) separated by commas, got '%s'", v);
@@ -206,6 +227,12 @@ static int parse_args(int argc, char **argv, cli *c) {
   if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
   if (!c->by) c->by = 0.2;
   if (c->volume && strcmp(c->command, "size") != 0) return usage_error("%s", "--volume belongs to size");
+  if (c->breakeven.field && (strcmp(c->command, "size") != 0 || c->volume))
+    return usage_error("%s", "--breakeven belongs to size (and not with --volume)");
+  if (c->breakeven.field && (c->html || c->md || c->csv))
+    return usage_error("%s", "--breakeven writes its answer as text and --json; --html, --md and --csv are not for it");
+  if (!c->breakeven.field && (c->breakeven.use_target || c->breakeven.party || c->breakeven.hi > c->breakeven.lo))
+    return usage_error("%s", "--target, --party and --range go with --breakeven KEY");
   return PS_OK;
 }
 
@@ -486,6 +513,14 @@ static int study(const cli *c, const ps_model *m) {
                          c->html ? ps_report_compare_html(s, c->lang) : NULL);
     else study_error(rc, err);
     ps_compare_free(s);
+  } else if (c->breakeven.field) {
+    ps_breakeven *s = NULL;
+    rc = ps_breakeven_run(c->scenario, c->sets, c->nsets, &o, &c->breakeven, &s, err, sizeof err);
+    if (rc == PS_OK)
+      rc = study_reports(c, shown, shown ? ps_report_breakeven_text(s) : NULL, c->json ? ps_report_breakeven_json(s) : NULL,
+                         NULL);
+    else study_error(rc, err);
+    ps_breakeven_free(s);
   } else if (c->volume) {
     ps_volume *s = NULL;
     rc = ps_volume_run(c->scenario, c->sets, c->nsets, &o, &so, &s, err, sizeof err);
@@ -550,7 +585,7 @@ int main(int argc, char **argv) {
       printf("%s: ok — '%s': %d parties, %d pools, %d segments, %d programmes, %d periods\n", c.scenario,
              ps_model_name(m), ps_model_count(m, PS_PARTIES), ps_model_count(m, PS_POOLS),
              ps_model_count(m, PS_SEGMENTS), ps_model_count(m, PS_PROGRAMMES), ps_model_periods(m));
-  } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0 || c.volume) {
+  } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0 || c.volume || c.breakeven.field) {
     rc = study(&c, m);
   } else rc = run(&c, m);
   ps_model_free(m);

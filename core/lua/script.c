@@ -89,6 +89,7 @@ static owned *own(lua_State *L, void (*f)(void *)) {
 static void close_model(void *m) { ps_model_free(m); }
 static void free_results(void *r) { ps_results_free(r); }
 static void free_compare(void *c) { ps_compare_free(c); }
+static void free_breakeven(void *b) { ps_breakeven_free(b); }
 
 /* the options and overrides of an opts table at idx */
 typedef struct {
@@ -220,6 +221,42 @@ static int script_compare(lua_State *L) {
   return 1;
 }
 
+/* poolsim.breakeven(file, {field =, party =, target =, range = {lo, hi}}, opts): the breakeven
+** document (docs/json-schema.md) */
+static int script_breakeven(lua_State *L) {
+  const char *file = luaL_checkstring(L, 1);
+  check_confined(L, file);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  ps_breakeven_options bo = {0};
+  lua_getfield(L, 2, "field");
+  bo.field = luaL_checkstring(L, -1); /* the spec table keeps the strings alive */
+  lua_getfield(L, 2, "party");
+  bo.party = luaL_optstring(L, -1, NULL);
+  lua_getfield(L, 2, "target");
+  bo.use_target = !lua_isnil(L, -1);
+  bo.target = luaL_optnumber(L, -1, 0);
+  if (lua_getfield(L, 2, "range") == LUA_TTABLE) {
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    bo.lo = luaL_checknumber(L, -2);
+    bo.hi = luaL_checknumber(L, -1);
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 4);
+  run_opts r;
+  read_opts(L, 3, &r);
+  char err[2048];
+  owned *study = own(L, free_breakeven);
+  ps_breakeven *b = NULL;
+  if (ps_breakeven_run(file, r.sets, r.nsets, &r.o, &bo, &b, err, sizeof err)) return luaL_error(L, "%s", err);
+  study->value = b;
+  ps_lua_push_doc(L, ps_breakeven_doc, b);
+  release(study);
+  lua_insert(L, -2); /* the document below the holder, which goes */
+  lua_pop(L, 1);
+  return 1;
+}
+
 /* load the driver as a text chunk named "@DRIVER", as luaL_loadfilex would (a UTF-8
 ** BOM and a first line starting with # are skipped, the line count kept), but
 ** opened through ps_infile_open: a FIFO or a device is refused, never waited on */
@@ -268,6 +305,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
                                        {"size", script_size},
                                        {"sweep", script_sweep},
                                        {"compare", script_compare},
+                                       {"breakeven", script_breakeven},
                                        {NULL, NULL}};
   gsl_rng *random = ps_rng_new();
   lua_State *L = random ? ps_lua_new(random) : NULL;

@@ -12,5 +12,6 @@ void ps_compare_doc(const void *compare, ps_doc_sink *s);
 void ps_sweep_doc(const void *sweep, ps_doc_sink *s);
 void ps_tornado_doc(const void *tornado, ps_doc_sink *s);
 void ps_volume_doc(const void *volume, ps_doc_sink *s);
+void ps_breakeven_doc(const void *breakeven, ps_doc_sink *s);
 
 #endif

@@ -184,3 +184,40 @@ char *ps_report_compare_json(const ps_compare *c) { return ps_doc_json(ps_compar
 char *ps_report_sweep_json(const ps_sweep *s) { return ps_doc_json(ps_sweep_doc, s); }
 char *ps_report_tornado_json(const ps_tornado *t) { return ps_doc_json(ps_tornado_doc, t); }
 char *ps_report_volume_json(const ps_volume *v) { return ps_doc_json(ps_volume_doc, v); }
+
+/* ps_breakeven_doc — {schema, poolsim, breakeven: {scenario, field, party, measure, target, range,
+** paths, seed, value, ci, ci_open, at_value: {mean, se}, runs: [{value, mean, se}]}} */
+void ps_breakeven_doc(const void *breakeven, ps_doc_sink *s) {
+  const ps_breakeven *b = breakeven;
+  document_open(s, "breakeven");
+  scenario_doc(s, "scenario", &b->scenario);
+  ps_doc_string(s, "field", b->field);
+  ps_doc_string(s, "party", b->party);
+  ps_doc_string(s, "measure", b->measure);
+  ps_doc_number(s, "target", b->target);
+  interval_doc(s, "range", b->lo, b->hi);
+  ps_doc_number(s, "paths", (double)b->paths);
+  ps_doc_number(s, "seed", (double)b->seed);
+  ps_doc_number(s, "value", b->value);
+  interval_doc(s, "ci", b->ci[0], b->ci[1]);
+  ps_doc_array(s, "ci_open", 2);
+  ps_doc_bool(s, NULL, b->open[0]);
+  ps_doc_bool(s, NULL, b->open[1]);
+  ps_doc_end(s);
+  ps_doc_object(s, "at_value");
+  ps_doc_number(s, "mean", b->at.mean);
+  ps_doc_number(s, "se", b->at.se);
+  ps_doc_end(s);
+  ps_doc_array(s, "runs", b->nruns);
+  for (int k = 0; k < b->nruns; k++) {
+    ps_doc_object(s, NULL);
+    ps_doc_number(s, "value", b->runs[k].value);
+    ps_doc_number(s, "mean", b->runs[k].mean);
+    ps_doc_number(s, "se", b->runs[k].se);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+  document_close(s);
+}
+
+char *ps_report_breakeven_json(const ps_breakeven *b) { return ps_doc_json(ps_breakeven_doc, b); }

@@ -2,6 +2,7 @@
 ** 万 / 亿 (report/format.h), probabilities in percent, 95% intervals. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "poolsim/study.h"
 #include "report/format.h"
@@ -103,4 +104,27 @@ char *ps_report_volume_text(const ps_volume *v) {
                      100 * row->depletion.lo, 100 * row->depletion.hi);
   }
   return finish(&b);
+}
+
+/* ps_report_breakeven_text — the value with its interval, what it makes of the figure, the runs */
+char *ps_report_breakeven_text(const ps_breakeven *b) {
+  ps_strbuf t = {0};
+  char a[32], c[32];
+  int money = strcmp(b->measure, "pv_cost") == 0;
+  if (money)
+    ps_strbuf_printf(&t, "Break-even %s: the value at which party '%s' expects to cost nothing in present value\n", b->field,
+                     b->party);
+  else
+    ps_strbuf_printf(&t, "Break-even %s: the value at which party '%s' expects a %s of %.2f%%\n", b->field, b->party,
+                     strcmp(b->measure, "loss_ratio") == 0 ? "loss ratio" : "payout rate", 100 * b->target);
+  ps_strbuf_printf(&t, "  %s = %.6g  (95%% CI %s%.6g – %.6g%s)\n", b->field, b->value, b->open[0] ? "below " : "", b->ci[0],
+                   b->ci[1], b->open[1] ? " or above" : "");
+  if (money)
+    ps_strbuf_printf(&t, "  there, the expected PV cost is %s ± %s (standard error)\n", ps_money(b->at.mean, a, sizeof a),
+                     ps_money(b->at.se, c, sizeof c));
+  else
+    ps_strbuf_printf(&t, "  there, the expected ratio is %.2f%% ± %.2f%% (standard error)\n", 100 * b->at.mean, 100 * b->at.se);
+  ps_strbuf_printf(&t, "  searched %s in [%g, %g] by bisection: %d runs of %ld paths each, seed %llu, common random numbers\n",
+                   b->field, b->lo, b->hi, b->nruns, b->paths, b->seed);
+  return finish(&t);
 }

@@ -33,7 +33,10 @@ int ps_cost_init(ps_cost *c, const ps_model *m) {
            (c->pv = calloc(cells, sizeof(double))) && (c->lending = calloc(cells, sizeof(double))) &&
            (c->volume = calloc(cells, sizeof(double))) &&
            (c->book = calloc((size_t)m->nprogrammes * (size_t)c->ncohorts + 1, sizeof(double))) &&
-           (c->segment_book = calloc((size_t)c->ncohorts, sizeof(double)));
+           (c->segment_book = calloc((size_t)c->ncohorts, sizeof(double))) &&
+           (c->party_pv = calloc((size_t)m->nparties + 1, sizeof(double))) &&
+           (c->party_counted = calloc((size_t)m->nparties + 1, sizeof(int64_t)));
+  c->nparties = m->nparties;
   if (ok) {
     for (int a = 0; a < ps_naccounts(m); a++)
       c->gov_of_account[a] = a < m->nparties ? slot[a] : ps_is_pool_account(m, a) ? slot[m->pools[a - m->nparties].owner] : -1;
@@ -55,6 +58,8 @@ void ps_cost_destroy(ps_cost *c) {
   free(c->volume);
   free(c->book);
   free(c->segment_book);
+  free(c->party_pv);
+  free(c->party_counted);
   memset(c, 0, sizeof *c);
 }
 
@@ -63,6 +68,16 @@ void ps_cost_reset(ps_cost *c) {
   memset(c->pv, 0, cells * sizeof(double));
   memset(c->lending, 0, cells * sizeof(double));
   memset(c->volume, 0, cells * sizeof(double));
+  memset(c->party_pv, 0, (size_t)c->nparties * sizeof(double));
+  memset(c->party_counted, 0, (size_t)c->nparties * sizeof(int64_t));
+}
+
+void ps_cost_count_parties(ps_cost *c, const ps_ledger *l, int t) {
+  for (int i = 0; i < c->nparties; i++) {
+    int64_t now = ps_ledger_balance(l, i);
+    c->party_pv[i] += (double)(now - c->party_counted[i]) * c->discount[t];
+    c->party_counted[i] = now;
+  }
 }
 
 void ps_cost_spread(ps_cost *c, int account, const double *book, int t, double fen) {

@@ -10,8 +10,11 @@
 #ifndef PS_COST_H
 #define PS_COST_H
 
+#include <stdint.h>
+
 #include "poolsim/poolsim.h"
 #include "scenario/model.h"
+#include "sim/ledger.h"
 
 typedef struct {
   int ngov, ncohorts, per_year, nprogrammes;
@@ -23,6 +26,11 @@ typedef struct {
   double *volume;        /* [gov * ncohorts + cohort]: that lending, undiscounted */
   double *book;          /* [k * ncohorts + cohort]: programme k's book this period, to spread flows on it */
   double *segment_book;  /* [cohort]: scratch, one segment's book this period */
+  /* with m->track_party_pv: each party's net result (every flow of its ledger account) in present
+  ** value, and its ledger balance when last counted */
+  int nparties;
+  double *party_pv;
+  int64_t *party_counted;
 } ps_cost;
 
 /* ps_cost_init — for m, nothing yet; PS_OK, or PS_ERUNTIME (out of memory; destroy still fine) */
@@ -44,6 +52,10 @@ static inline void ps_cost_flow(ps_cost *c, int account, int origination, int t,
 /* ps_cost_spread — ps_cost_flow for a flow on a whole book (a fee subsidy on a programme's book):
 ** spread over the cohorts in proportion to book[cohort], their principal at risk */
 void ps_cost_spread(ps_cost *c, int account, const double *book, int t, double fen);
+
+/* ps_cost_count_parties — add each party's net flows since the last count, which fall in period t,
+** to its present value (only with m->track_party_pv) */
+void ps_cost_count_parties(ps_cost *c, const ps_ledger *l, int t);
 
 /* ps_cost_lending — programme k originates fen of principal in period t: covered lending of the
 ** governments that pay into it, discounted from the start of the period */

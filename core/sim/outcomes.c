@@ -1,6 +1,7 @@
 /* outcomes.c — the per-path result arrays. */
 #include "sim/outcomes.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,7 @@ typedef struct {
   size_t count, size;
 } array_plan;
 
-#define MAX_ARRAYS 32
+#define MAX_ARRAYS 48 /* more than plan_arrays lists (it asserts so) */
 
 /* Set o's dimensions for m and that many paths (balances for the first
 ** min(paths, band_paths)) and list its arrays in plan; returns how many. The
@@ -37,7 +38,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
   size_t nq = (size_t)paths * (size_t)m->nparties, d = sizeof(double), i = sizeof(int);
   int n = 0;
-#define ARRAY(field, count_, size_) plan[n++] = (array_plan){&o->field, (count_), (size_)}
+#define ARRAY(field, count_, size_) (assert(n < MAX_ARRAYS), plan[n++] = (array_plan){&o->field, (count_), (size_)})
   ARRAY(claims, np, d);
   ARRAY(paid, np, d);
   ARRAY(shortfall, np, d);
@@ -72,6 +73,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(subsidy_rate, ngp + 1, d);
   ARRAY(cost_by_cohort, ngp * (size_t)o->ncohorts + 1, d);
   ARRAY(volume_by_cohort, ngp * (size_t)o->ncohorts + 1, d);
+  ARRAY(party_pv, m->track_party_pv ? nq : 1, d);
 #undef ARRAY
   return n;
 }
@@ -144,6 +146,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->subsidy_rate, sizeof(double), o->ngovernments, 1, old, paths);
   shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   shrink(o->volume_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
+  if (m->track_party_pv) shrink(o->party_pv, sizeof(double), o->nparties, 1, old, paths);
   o->paths = paths;
 }
 
@@ -174,6 +177,7 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->subsidy_rate);
   free(o->cost_by_cohort);
   free(o->volume_by_cohort);
+  free(o->party_pv);
   free(o->budget_slot);
   free(o->depletion);
   free(o->balance);

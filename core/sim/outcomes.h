@@ -62,6 +62,7 @@ typedef struct {
   double *cost_pv, *subsidy_rate; /* yuan; PV cost / PV of the lending it covers (0: none) */
   double *cost_by_cohort;         /* PV cost, yuan */
   double *volume_by_cohort;       /* the lending it covers, yuan, undiscounted */
+  double *party_pv; /* per party and path: its net result in present value, yuan (m->track_party_pv) */
 } ps_outcomes;
 
 /* per-period balance bands use at most this many paths (the first ones): their

@@ -335,8 +335,9 @@ static double party_ratio(const ps_path *w, int i) {
   }
 }
 
-/* each government's cost in present value: in total, by cohort, and over the lending it covers */
-static void store_cost(const ps_cost *c, long index, ps_outcomes *out) {
+/* each government's cost in present value: in total, by cohort, and over the lending it covers;
+** with track_parties, every party's net result in present value */
+static void store_cost(const ps_cost *c, int track_parties, long index, ps_outcomes *out) {
   for (int g = 0; g < c->ngov; g++) {
     size_t k = ps_slot(out, g, index);
     double pv = 0, lending = 0;
@@ -350,6 +351,8 @@ static void store_cost(const ps_cost *c, long index, ps_outcomes *out) {
     out->cost_pv[k] = pv / PS_FEN_PER_YUAN;
     out->subsidy_rate[k] = lending > 0 ? pv / lending : 0;
   }
+  for (int i = 0; track_parties && i < c->nparties; i++)
+    out->party_pv[ps_slot(out, i, index)] = c->party_pv[i] / PS_FEN_PER_YUAN;
 }
 
 static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
@@ -383,7 +386,7 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->stopped[k] = ps->stopped_periods;
     out->declined[k] = (double)ps->declined;
   }
-  store_cost(&w->cost, index, out);
+  store_cost(&w->cost, m->track_party_pv, index, out);
   for (int i = 0; i < m->nparties; i++) {
     const party_state *ps = &w->parties[i];
     size_t k = ps_slot(out, i, index);
@@ -467,9 +470,11 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
       out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
+    if (m->track_party_pv) ps_cost_count_parties(&w->cost, &w->ledger, t);
   }
   w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
   if ((rc = ps_rules_settle_layers(w, m->periods)) || (rc = ps_rules_wind_down(w))) goto fail;
+  if (m->track_party_pv) ps_cost_count_parties(&w->cost, &w->ledger, m->periods);
   if (!out) return check_accounts(w, index, err, errlen);
   close_year(w, index, m->periods, out);
   if ((rc = check_accounts(w, index, err, errlen))) return rc;

@@ -48,15 +48,15 @@ static double *copy_targets(const double *alphas, int n) {
   return c;
 }
 
-/* scenario_init — copy m's name, file and sha256 into s; PS_OK, or PS_ERUNTIME when out of memory */
-static int scenario_init(ps_study_scenario *s, const ps_model *m) {
+/* ps_study_scenario_init — copy m's name, file and sha256 into s; PS_OK, or PS_ERUNTIME when out of memory */
+int ps_study_scenario_init(ps_study_scenario *s, const ps_model *m) {
   s->name = copy_string(m->name);
   s->file = copy_string(m->file);
   s->sha256 = copy_string(m->sha256);
   return s->name && s->file && s->sha256 ? PS_OK : PS_ERUNTIME;
 }
 
-static void scenario_destroy(ps_study_scenario *s) {
+void ps_study_scenario_destroy(ps_study_scenario *s) {
   free(s->name);
   free(s->file);
   free(s->sha256);
@@ -147,7 +147,7 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
     c->alphas = copy_targets(alphas, nalphas);
     c->pools = calloc((size_t)(a->npools > 0 ? a->npools : 1), sizeof *c->pools);
   }
-  if (!c || !series || !c->alphas || !c->pools || scenario_init(&c->a, a) || scenario_init(&c->b, b) ||
+  if (!c || !series || !c->alphas || !c->pools || ps_study_scenario_init(&c->a, a) || ps_study_scenario_init(&c->b, b) ||
       compare_pools(c, ra, rb, series))
     rc = out_of_memory(err, errlen);
   else if (!c->npools) {
@@ -172,8 +172,8 @@ void ps_compare_free(ps_compare *c) {
   }
   free(c->pools);
   free(c->alphas);
-  scenario_destroy(&c->a);
-  scenario_destroy(&c->b);
+  ps_study_scenario_destroy(&c->a);
+  ps_study_scenario_destroy(&c->b);
   free(c);
 }
 
@@ -225,7 +225,7 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
     ps_results *r = NULL;
     if ((rc = ps_model_new(file, all, nsets + nvary, &m, err, errlen))) break;
     if (!(rc = ps_scenario_run(m, opt, &r, err, errlen)) &&
-        ((i == 0 && scenario_init(&s->scenario, m)) ||
+        ((i == 0 && ps_study_scenario_init(&s->scenario, m)) ||
          sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas)))
       rc = out_of_memory(err, errlen);
     ps_results_free(r);
@@ -279,7 +279,7 @@ void ps_sweep_free(ps_sweep *s) {
   free(s->rows);
   for (int k = 0; k < s->nkeys; k++) free(s->keys[k]);
   free(s->alphas);
-  scenario_destroy(&s->scenario);
+  ps_study_scenario_destroy(&s->scenario);
   free(s);
 }
 
@@ -338,7 +338,7 @@ static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const 
   t->pools = calloc((size_t)(np > 0 ? np : 1), sizeof *t->pools);
   t->base = calloc((size_t)(np > 0 ? np : 1), sizeof *t->base);
   t->keys = calloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof *t->keys);
-  if (!t->pools || !t->base || !t->keys || scenario_init(&t->scenario, base)) return PS_ERUNTIME;
+  if (!t->pools || !t->base || !t->keys || ps_study_scenario_init(&t->scenario, base)) return PS_ERUNTIME;
   for (int p = 0; p < np; p++)
     if (!(t->pools[p] = copy_string(base->pools[p].id))) return PS_ERUNTIME;
   for (int k = 0; k < nkeys; k++) {
@@ -389,7 +389,7 @@ void ps_tornado_free(ps_tornado *t) {
   for (int p = 0; t->pools && p < t->npools; p++) free(t->pools[p]);
   free(t->pools);
   free(t->base);
-  scenario_destroy(&t->scenario);
+  ps_study_scenario_destroy(&t->scenario);
   free(t);
 }
 
@@ -467,7 +467,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   if (p < 0) {
     snprintf(err, errlen, "--pool %s: the scenario has no pool with that id", pool);
     rc = PS_EINPUT;
-  } else if (!base_loans || !v || !v->rows || scenario_init(&v->scenario, m) || !(v->pool = copy_string(m->pools[p].id))) {
+  } else if (!base_loans || !v || !v->rows || ps_study_scenario_init(&v->scenario, m) || !(v->pool = copy_string(m->pools[p].id))) {
     rc = out_of_memory(err, errlen);
   }
   for (int s = 0; rc == PS_OK && s < m->nsegments; s++) base_loans[s] = m->segments[s].new_loans;
@@ -491,6 +491,6 @@ void ps_volume_free(ps_volume *v) {
   if (!v) return;
   free(v->rows);
   free(v->pool);
-  scenario_destroy(&v->scenario);
+  ps_study_scenario_destroy(&v->scenario);
   free(v);
 }

@@ -12,6 +12,10 @@ typedef struct {
   char *name, *file, *sha256;
 } ps_study_scenario;
 
+/* copy m's name, file and sha256 into s; PS_OK, or PS_ERUNTIME when out of memory */
+int ps_study_scenario_init(ps_study_scenario *s, const struct ps_model *m);
+void ps_study_scenario_destroy(ps_study_scenario *s);
+
 typedef struct {
   char *id;
   ps_difference net_outlay_mean, depletion;
@@ -83,6 +87,25 @@ struct ps_volume {
   double base_lending, base_depletion; /* at k = 1 */
   int nrows;
   ps_volume_row *rows; /* one per alpha */
+};
+
+/* one run of a break-even search: the field's value, the figure's mean and standard error */
+typedef struct {
+  double value, mean, se;
+} ps_breakeven_run_point;
+
+struct ps_breakeven {
+  ps_study_scenario scenario;
+  char *field, *party;
+  const char *measure; /* a static string */
+  double target, lo, hi;
+  long paths;
+  unsigned long long seed;
+  double value, ci[2];
+  int open[2];
+  ps_breakeven_run_point at;    /* the run at the value found */
+  int nruns;
+  ps_breakeven_run_point *runs; /* every run, in the order made */
 };
 
 #endif

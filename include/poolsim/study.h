@@ -47,6 +47,7 @@ typedef struct ps_compare ps_compare;
 typedef struct ps_sweep ps_sweep;
 typedef struct ps_tornado ps_tornado;
 typedef struct ps_volume ps_volume;
+typedef struct ps_breakeven ps_breakeven;
 
 /* A's and B's figure and the paired difference B − A over paths, with its
 ** standard error and 95% interval (diff ∓ 1.959964 se) */
@@ -129,6 +130,37 @@ double ps_volume_scale(const ps_volume *v, int k);     /* the largest k for alph
 double ps_volume_lending(const ps_volume *v, int k);   /* the covered lending at that k */
 double ps_volume_depletion(const ps_volume *v, int k); /* P(depletion) at that k, at most alpha k */
 
+/* ---- break-even terms -------------------------------------------------------
+** The value of a rate or share field (a --set key, e.g. "parties.reg.reguarantee_fee") at which a
+** party's expected cost in present value is zero, or (with use_target) an insurer's expected loss
+** ratio or a guarantor's expected payout rate equals target. A government's cost is the one of
+** docs/model.md §10; another party's is minus its net result, its flows discounted alike. Each
+** value is a run on common random numbers (the same seed and paths); bisection to 1/10 000 of
+** the range finds the value where the expected figure crosses the target, and again where it
+** plus and minus 1.96 standard errors does, which bound its 95% interval. PS_OK; PS_EINPUT for a
+** bad file, key, party, range, or a target no value in the range reaches (the message says what
+** the figure is at both ends); PS_ERUNTIME. */
+typedef struct {
+  const char *field;  /* the key varied */
+  const char *party;  /* whose figure: NULL, the first government (or, with use_target, insurer) */
+  int use_target;     /* 0: PV cost zero; 1: the party's loss ratio or payout rate equals target */
+  double target;
+  double lo, hi;      /* the range searched; lo = hi = 0: [0, 1] */
+} ps_breakeven_options;
+
+int ps_breakeven_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
+                     const ps_breakeven_options *bo, ps_breakeven **out, char *err, size_t errlen);
+void ps_breakeven_free(ps_breakeven *b);
+const char *ps_breakeven_field(const ps_breakeven *b);
+const char *ps_breakeven_party(const ps_breakeven *b);
+const char *ps_breakeven_measure(const ps_breakeven *b); /* "pv_cost", "loss_ratio" or "payout_rate" */
+double ps_breakeven_target(const ps_breakeven *b);
+double ps_breakeven_value(const ps_breakeven *b);
+/* the 95% interval of the value; a side no value in the range reaches is the range's end, with
+** *open set (open may be NULL) */
+double ps_breakeven_ci(const ps_breakeven *b, int side, int *open); /* side 0: low, 1: high */
+int ps_breakeven_nruns(const ps_breakeven *b);
+
 /* ---- renderers -------------------------------------------------------------
 ** JSON: the document of docs/json-schema.md. Text: the terminal summary the
 ** CLI prints. HTML: one self-contained page with one chart, labels in lang
@@ -146,6 +178,8 @@ char *ps_report_tornado_html(const ps_tornado *t, const char *lang);
 char *ps_report_volume_json(const ps_volume *v);
 char *ps_report_volume_text(const ps_volume *v);
 char *ps_report_volume_html(const ps_volume *v, const char *lang);
+char *ps_report_breakeven_json(const ps_breakeven *b);
+char *ps_report_breakeven_text(const ps_breakeven *b);
 
 #ifdef __cplusplus
 }
