@@ -394,6 +394,7 @@ void html_run_charts(html_ctx *c) {
     chart_fan(c, i);
     chart_depletion_years(c, i);
     chart_sizing(c, i);
+    html_run_convergence(c, i);
   }
   for (int i = 0; i < m->nparties; i++) {
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;

@@ -374,6 +374,14 @@ static const char *const table[PS_NLABELS][2] = {
         "dashed lines: "
         "the sizing targets α.",
         "柱：截至该年末已耗尽（首次出现缺口）的路径比例；须线：95% Wilson置信区间；虚线：规模测算目标α。"},
+    [PS_L_PAGE_CONVERGENCE_CHART] = {"Pool %s: the initial balance needed, from more and more of the paths",
+                                      "资金池 %s：所需初始规模随模拟路径数增加的变化"},
+    [PS_L_PAGE_CONVERGENCE_NOTE] = {"Each point is the sizing answer for a target α from the first paths of the run "
+                                    "(a run of fewer paths gives exactly these), with its 95% interval; an answer that "
+                                    "has settled moves within its interval as the paths double.",
+                                    "每个点为按目标 α 从前若干条路径得到的规模答案（路径数较少的运行给出的正是这些结果），"
+                                    "竖线为其95%置信区间；路径数翻倍时答案在区间内波动，说明结果已经稳定。"},
+    [PS_L_PAGE_PATHS_USED] = {"paths used", "使用的路径数"},
     [PS_L_PAGE_SIZING_CURVE_CHART] = {"Pool %s: probability of depletion against the initial balance (sizing curve)",
         "资金池 %s：耗尽概率与初始余额（规模测算曲线）"},
     [PS_L_PAGE_CURVE_THE_SHARE_OF] = {"Curve: "

@@ -140,6 +140,13 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
 static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
+  /* the answers from the first n/16 ... n paths (none when out of memory: the answer still stands) */
+  ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * n + 1), sizeof *at);
+  ps_convergence_point steps[PS_CONVERGENCE_STEPS];
+  for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + k * n;
+  const ps_outcomes *out = &r->outcomes;
+  int nsteps = at && out->required ? ps_sizing_convergence(out->required + ps_slot(out, i, 0), (size_t)out->paths,
+                                                           alphas, n, steps) : 0;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
     ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alphas[a]);
@@ -147,9 +154,19 @@ static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_repo
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
     interval_doc(s, "ci", &e);
+    ps_doc_array(s, "convergence", nsteps > 0 ? nsteps : 0);
+    for (int k = 0; k < nsteps; k++) {
+      ps_doc_object(s, NULL);
+      ps_doc_number(s, "paths", (double)steps[k].paths);
+      ps_doc_number(s, "initial", steps[k].initial[a].value);
+      interval_doc(s, "ci", &steps[k].initial[a]);
+      ps_doc_end(s);
+    }
+    ps_doc_end(s);
     ps_doc_end(s);
   }
   ps_doc_end(s);
+  free(at);
 }
 
 /* a statistics object for each year, with its year */

@@ -1,6 +1,9 @@
 /* sizing.c — the sizing curve read off the sorted required balances. */
 #include "stats/sizing.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
 
 ps_estimate ps_sizing_initial(const double *sorted_required, size_t n, double alpha) {
@@ -16,4 +19,25 @@ ps_estimate ps_sizing_depletion_at(const double *sorted_required, size_t n, doub
     else lo = mid + 1;
   }
   return ps_prob_wilson(n - lo, n, PS_CI_LEVEL);
+}
+
+int ps_sizing_convergence(const double *required, size_t n, const double *alphas, int nalphas,
+                          ps_convergence_point *out) {
+  double *sorted = malloc((n > 0 ? n : 1) * sizeof *sorted);
+  if (!sorted) return -1;
+  int made = 0;
+  for (int k = PS_CONVERGENCE_STEPS - 1; k >= 0; k--) {
+    size_t m = n >> k;
+    if (m < PS_CONVERGENCE_MIN) continue;
+    memcpy(sorted, required, m * sizeof *sorted);
+    if (ps_sort_doubles(sorted, m)) {
+      free(sorted);
+      return -1;
+    }
+    out[made].paths = (long)m;
+    for (int a = 0; a < nalphas; a++) out[made].initial[a] = ps_sizing_initial(sorted, m, alphas[a]);
+    made++;
+  }
+  free(sorted);
+  return made;
 }

@@ -25,4 +25,20 @@ ps_estimate ps_sizing_initial(const double *sorted_required, size_t n, double al
 ** with its Wilson interval */
 ps_estimate ps_sizing_depletion_at(const double *sorted_required, size_t n, double initial);
 
+/* How the sizing answer settles as paths are added: the answers from the first n/16, n/8, n/4,
+** n/2 and n paths (a run of m paths is the first m of a longer one), those of at least
+** PS_CONVERGENCE_MIN paths. */
+#define PS_CONVERGENCE_STEPS 5
+#define PS_CONVERGENCE_MIN 16
+typedef struct {
+  long paths;
+  ps_estimate *initial; /* [nalphas], filled by the caller's array */
+} ps_convergence_point;
+
+/* ps_sizing_convergence — for required[0..n) in path order and each alpha: into out[] (room for
+** PS_CONVERGENCE_STEPS points, each with its initial[nalphas]); returns the points made (smallest
+** prefix first), or -1 when out of memory */
+int ps_sizing_convergence(const double *required, size_t n, const double *alphas, int nalphas,
+                          ps_convergence_point *out);
+
 #endif

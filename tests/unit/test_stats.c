@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "stats/sizing.h"
 #include "stats/stats.h"
 
 /* x[i] = i + 1 */
@@ -291,7 +292,35 @@ static void test_sort(void) {
   CHECK(same);
 }
 
+/* the sizing answer from the first n/16 ... n paths: each the answer of that prefix alone (a ramp
+** written backwards, so no prefix is already sorted), prefixes under 16 paths left out */
+static void test_convergence(void) {
+  enum { N = 1000, A = 2 };
+  double required[N], alphas[A] = {0.1, 0.01}, sorted[N];
+  for (int i = 0; i < N; i++) required[i] = (double)(N - i);
+  ps_estimate at[PS_CONVERGENCE_STEPS * A];
+  ps_convergence_point steps[PS_CONVERGENCE_STEPS];
+  for (int k = 0; k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + k * A;
+  int n = ps_sizing_convergence(required, N, alphas, A, steps);
+  CHECK_EQ_INT(n, 5);
+  long want[5] = {62, 125, 250, 500, 1000};
+  for (int k = 0; k < n && k < 5; k++) {
+    CHECK_EQ_INT(steps[k].paths, want[k]);
+    /* the prefix holds N .. N - m + 1: its type-1 (1 - alpha) quantile is N - m + ceil(m (1 - alpha)) */
+    for (int a = 0; a < A; a++) {
+      long m = want[k];
+      memcpy(sorted, required, (size_t)m * sizeof *sorted);
+      CHECK_EQ_INT(ps_sort_doubles(sorted, (size_t)m), 0);
+      ps_estimate e = ps_sizing_initial(sorted, (size_t)m, alphas[a]);
+      CHECK(steps[k].initial[a].value == e.value && steps[k].initial[a].lo == e.lo && steps[k].initial[a].hi == e.hi);
+      CHECK_NEAR(e.value, (double)(N - m) + ceil((double)m * (1 - alphas[a]) - 1e-9), 0);
+    }
+  }
+  CHECK_EQ_INT(ps_sizing_convergence(required, 20, alphas, A, steps), 1); /* only the 20 paths themselves */
+}
+
 int main(void) {
+  test_convergence();
   test_sort();
   test_quantile_select();
   test_mean_sd_se();
