@@ -263,6 +263,9 @@ static inline int ps_periods_per_year(ps_step s) {
   return s == PS_STEP_MONTH ? 12 : s == PS_STEP_QUARTER ? 4 : 1;
 }
 
+/* the party a programme runs with: its bank, or an insurer programme's insurer */
+static inline int ps_programme_party(const ps_programme *p) { return p->insurer >= 0 ? p->insurer : p->bank; }
+
 void ps_model_destroy(ps_model *m);
 
 #endif
