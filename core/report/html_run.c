@@ -125,6 +125,52 @@ static void answer(html_ctx *c) {
   }
 }
 
+/* a scheme without a pool: the answer is the budget, each government's outlay and each insurer's
+** loss ratio, then each government's outlay by fiscal year and kind */
+static void budget_answer(html_ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  char a[64], b2[64], d[64], e[64];
+  ps_strbuf_puts(&c->b, "<p class=\"answer\">");
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    const ps_party *party = &m->parties[i];
+    if (party->kind == PS_PARTY_GOVERNMENT)
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_BUDGET_ANSWER), party_label(m, i), html_money(-p->net_result.mean, a, sizeof a));
+    else if (party->kind == PS_PARTY_INSURER)
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_INSURER_ANSWER), party_label(m, i), html_pct(p->ratio.mean, a, sizeof a),
+                       html_pct(p->ratio.p50, b2, sizeof b2), html_pct(p->ratio.p95, d, sizeof d),
+                       html_pct(p->ratio.p99, e, sizeof e));
+  }
+  ps_strbuf_puts(&c->b, "</p>\n");
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
+    ps_strbuf_puts(&c->b, "<table>\n<caption>");
+    html_esc(&c->b, party_label(m, i));
+    ps_strbuf_printf(&c->b, "%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_OUTLAY_BY_KIND));
+    html_th(c, html_label(c, PS_L_MD_KIND));
+    for (int y = 0; y < p->nyears; y++) {
+      snprintf(a, sizeof a, html_label(c, PS_L_PAGE_YEAR_N), y + 1);
+      html_th(c, a);
+    }
+    ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n<tr>");
+    html_td(c, html_label(c, PS_L_MD_ALL_KINDS));
+    for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->outlay_by_year[y].mean, a, sizeof a));
+    ps_strbuf_puts(&c->b, "</tr>\n");
+    for (int k = 0; k < PS_NBUDGET; k++) {
+      int any = 0;
+      for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
+      if (!any) continue;
+      ps_strbuf_puts(&c->b, "<tr>");
+      html_td(c, html_label(c, (ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k)));
+      for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a));
+      ps_strbuf_puts(&c->b, "</tr>\n");
+    }
+    ps_strbuf_puts(&c->b, "</tbody></table>\n");
+  }
+}
+
 static void pools_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
@@ -666,14 +712,18 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   ps_strbuf_puts(b, "</header>\n");
 
   ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_THE_ANSWER));
+  if (m->npools == 0) budget_answer(&c); /* no pool: the budget is the answer (SPEC 2.3b) */
   answer(&c);
 
   html_run_charts(&c);
-  ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_POOLS));
-  pools_section(&c);
-  sizing_section(&c);
+  if (m->npools > 0) {
+    ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_POOLS));
+    pools_section(&c);
+    sizing_section(&c);
+  }
+  if (m->npools == 0) parties_section(&c);
   programmes_section(&c);
-  parties_section(&c);
+  if (m->npools > 0) parties_section(&c);
   assumptions_section(&c);
   audit_section(&c);
   ps_strbuf_puts(b, "</body>\n</html>\n");

@@ -373,6 +373,25 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_CHARTS] = {"Charts", "图表"},
     [PS_L_PAGE_POOL_HEADING] = {"</code> (initial balance %s)</h3>\n", "</code>（初始余额 %s）</h3>\n"},
     [PS_L_PAGE_BUDGET] = {"Budget:", "财政支出："},
+    [PS_L_TXT_BUDGET_VIEW] = {"Budget view (the scheme has no pool): what each government pays by fiscal year and kind (mean / p95)\n",
+        "预算视图（本方案无资金池）：各级政府按财政年度和类别的支出（均值 / p95）\n"},
+    [PS_L_TXT_LOSS_RATIO_DIST] = {"    loss ratio (claims paid / premiums earned): mean %s, p50 %s, p95 %s, p99 %s\n",
+        "    赔付率（已付赔款 / 已赚保费）：均值 %s，p50 %s，p95 %s，p99 %s\n"},
+    [PS_L_MD_BUDGET_VIEW] = {"Budget view", "预算视图"},
+    [PS_L_MD_BUDGET_VIEW_NOTE] = {"The scheme has no pool: its cost is what the government pays from its budget, by fiscal "
+        "year and kind (mean, p95 in brackets); the insurer's loss ratio is the claims it paid over the premiums it earned "
+        "(earned pro rata over each policy's term).",
+        "本方案无资金池：其成本即政府预算按财政年度和类别的支出（均值，括号内为 p95）；保险机构的赔付率为其已付赔款除以已赚保费"
+        "（保费按保单期限均匀赚取）。"},
+    [PS_L_MD_ALL_KINDS] = {"All kinds", "合计"},
+    [PS_L_MD_LOSS_RATIO_TABLE] = {"Insurer loss ratio (claims paid ÷ premiums earned)", "保险机构赔付率（已付赔款 ÷ 已赚保费）"},
+    [PS_L_PAGE_BUDGET_ANSWER] = {"This scheme has no pool: its cost is the budget. <b>%s</b> pays a mean of <b>%s</b> over "
+        "the horizon (by fiscal year and kind below).",
+        "本方案无资金池，其成本即财政预算：<b>%s</b> 在整个期间平均支出 <b>%s</b>（按财政年度和类别见下表）。"},
+    [PS_L_PAGE_INSURER_ANSWER] = {" The loss ratio of <b>%s</b> (claims paid ÷ premiums earned) has a mean of <b>%s</b>, "
+        "a median of %s, a p95 of %s and a p99 of %s.",
+        "保险机构 <b>%s</b> 的赔付率（已付赔款 ÷ 已赚保费）均值为 <b>%s</b>，中位数 %s，p95 为 %s，p99 为 %s。"},
+    [PS_L_PAGE_OUTLAY_BY_KIND] = {": outlay by fiscal year and kind (mean)", "：各财政年度分类别支出（均值）"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */
