@@ -391,6 +391,8 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_INSURER_ANSWER] = {" The loss ratio of <b>%s</b> (claims paid ÷ premiums earned) has a mean of <b>%s</b>, "
         "a median of %s, a p95 of %s and a p99 of %s.",
         "保险机构 <b>%s</b> 的赔付率（已付赔款 ÷ 已赚保费）均值为 <b>%s</b>，中位数 %s，p95 为 %s，p99 为 %s。"},
+    [PS_L_TXT_POLICY_ROW] = {"policies issued %.0f, claims %.1f ± %.1f (p99 %.0f), claimed %s\n",
+        "签发保单 %.0f 份，理赔 %.1f ± %.1f 次（p99 %.0f），索赔金额 %s\n"},
     [PS_L_PAGE_OUTLAY_BY_KIND] = {": outlay by fiscal year and kind (mean)", "：各财政年度分类别支出（均值）"},
 };
 

@@ -174,7 +174,8 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32], c[32];
     ps_strbuf_printf(b, "  %-18s ", m->programmes[i].id);
-    ps_strbuf_printf(b, ps_label(PS_L_TXT_PROGRAMME_ROW, L), p->originated.mean, p->defaults.mean, p->defaults.se,
+    ps_label_id row = m->programmes[i].insurer >= 0 ? PS_L_TXT_POLICY_ROW : PS_L_TXT_PROGRAMME_ROW;
+    ps_strbuf_printf(b, ps_label(row, L), p->originated.mean, p->defaults.mean, p->defaults.se,
                      p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
       ps_strbuf_printf(b, "  %-18s ", "");
