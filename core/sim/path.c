@@ -300,6 +300,12 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
       return PS_ERUNTIME;
     }
   }
+  for (int i = 0; i < m->nparties; i++) /* premiums earned: never more than those paid (policies earn over their term) */
+    if (w->parties[i].premiums > ps_ledger_net(l, i, PS_KIND_PREMIUM)) {
+      snprintf(err, errlen, "internal error: party '%s' earned more premiums than it was paid in path %ld", m->parties[i].id,
+               index);
+      return PS_ERUNTIME;
+    }
   if (ps_ledger_check_balanced(l)) {
     snprintf(err, errlen, "internal error: the ledger of path %ld does not balance", index);
     return PS_ERUNTIME;
