@@ -14,7 +14,8 @@ int64_t ps_policies_count(ps_path *w, int s, int t) {
   return w->m->segments[s].new_loans;
 }
 
-int64_t ps_policies_premium(const ps_model *m, int s) {
+/* the premium of one policy of segment s, fen: premium x mean cover x term in years, to the fen */
+static int64_t policy_premium(const ps_model *m, int s) {
   const ps_segment *seg = &m->segments[s];
   return ps_round_fen(seg->premium * seg->loan.mean * PS_FEN_PER_YUAN * seg->tenor * m->dt);
 }
@@ -25,7 +26,7 @@ int ps_policies_issue(ps_path *w, int s, int t, int64_t n) {
   const ps_programme *p = &m->programmes[seg->programme];
   w->issued[s][t] = n;
   int64_t premium;
-  if (__builtin_mul_overflow(n, ps_policies_premium(m, s), &premium))
+  if (__builtin_mul_overflow(n, policy_premium(m, s), &premium))
     premium = INT64_MAX; /* the ledger refuses it for overflow, naming the posting */
   int firms = ps_account_firms(m);
   int rc = ps_ledger_post(&w->ledger, t, firms, p->insurer, premium, PS_KIND_PREMIUM);
@@ -45,7 +46,7 @@ void ps_policies_earn(ps_path *w, int t) {
     const ps_segment *seg = &m->segments[s];
     if (seg->kind != PS_SEGMENT_POLICY) continue;
     const ps_programme *p = &m->programmes[seg->programme];
-    int64_t per_policy = ps_policies_premium(m, s), earned = 0;
+    int64_t per_policy = policy_premium(m, s), earned = 0;
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
     for (int c = lo; c <= hi; c++) {

@@ -16,10 +16,6 @@
 ** programme's stop_lending aside): new_policies */
 int64_t ps_policies_count(ps_path *w, int s, int t);
 
-/* ps_policies_premium — the premium of one policy of segment s, fen: premium x mean cover x term in
-** years, rounded to the fen */
-int64_t ps_policies_premium(const ps_model *m, int s);
-
 /* ps_policies_issue — n policies of segment s issued in period t (already counted in force): the
 ** insured firms pay their premiums to the programme's insurer, and the premium subsidy's payer pays the
 ** firms its share of them (rounded to the fen), both at issue. PS_OK, PS_EINPUT (the ledger refused a
