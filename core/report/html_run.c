@@ -448,6 +448,45 @@ static void subsidy_text(html_ctx *c, const ps_subsidy *sub, const char *what, c
   if (sub->after_repayment) ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_PAID_ONCE_THE_LOAN));
 }
 
+/* the assumptions of kind = "policy" segments, when there are any */
+static void policy_segments_table(html_ctx *c) {
+  const ps_model *m = c->m;
+  int any = 0;
+  for (int i = 0; i < m->nsegments; i++) any |= m->segments[i].kind == PS_SEGMENT_POLICY;
+  if (!any) return;
+  static const ps_label_id heads[] = {PS_L_PAGE_SEGMENT, PS_L_PAGE_NEW_POLICIES_PER_PERIOD, PS_L_PAGE_COVER,
+                                      PS_L_PAGE_TERM, PS_L_PAGE_PREMIUM_UP_FRONT, PS_L_PAGE_CLAIM_PROBABILITY,
+                                      PS_L_PAGE_SEVERITY, PS_L_PAGE_DEDUCTIBLE, PS_L_PAGE_CORRELATION};
+  ps_strbuf_printf(&c->b, "<table>\n<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_SEGMENTS_POLICIES));
+  for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) html_th(c, html_label(c, heads[k]));
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->nsegments; i++) {
+    const ps_segment *s = &m->segments[i];
+    char buf[256], a[64];
+    if (s->kind != PS_SEGMENT_POLICY) continue;
+    ps_strbuf_puts(&c->b, "<tr><td><code>");
+    html_esc(&c->b, s->id);
+    ps_strbuf_puts(&c->b, "</code></td>");
+    snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+    html_tdn(c, buf);
+    dist_text(c, &s->loan, 1, buf, sizeof buf);
+    html_td(c, buf);
+    html_td(c, html_span(c, s->tenor, a, sizeof a));
+    html_tdn(c, html_rate_text(s->premium, a, sizeof a));
+    html_tdn(c, html_rate_text(s->pd, a, sizeof a));
+    if (s->lgd.kind == PS_DIST_FIXED) html_tdn(c, html_rate_text(s->lgd.mean, buf, sizeof buf));
+    else {
+      dist_text(c, &s->lgd, 0, buf, sizeof buf);
+      html_td(c, buf);
+    }
+    html_tdn(c, html_money((double)s->deductible / PS_FEN_PER_YUAN, a, sizeof a));
+    snprintf(buf, sizeof buf, "%.3g", s->rho);
+    html_tdn(c, buf);
+    ps_strbuf_puts(&c->b, "</tr>\n");
+  }
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
+}
+
 static void assumptions_section(html_ctx *c) {
   const ps_model *m = c->m;
   char a[128], b2[64], d[64];
@@ -504,6 +543,7 @@ static void assumptions_section(html_ctx *c) {
   for (int i = 0; i < m->nsegments; i++) {
     const ps_segment *s = &m->segments[i];
     char buf[256];
+    if (s->kind == PS_SEGMENT_POLICY) continue; /* policy_segments_table */
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, s->id);
     ps_strbuf_puts(&c->b, "</code>");
@@ -551,6 +591,7 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</tr>\n");
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
+  policy_segments_table(c);
   /* programmes */
   ps_strbuf_puts(&c->b, "<table>\n");
   ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_PROGRAMMES_AND_LOSS_SHARES));

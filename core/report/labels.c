@@ -393,6 +393,14 @@ static const char *const table[PS_NLABELS][2] = {
         "保险机构 <b>%s</b> 的赔付率（已付赔款 ÷ 已赚保费）均值为 <b>%s</b>，中位数 %s，p95 为 %s，p99 为 %s。"},
     [PS_L_TXT_POLICY_ROW] = {"policies issued %.0f, claims %.1f ± %.1f (p99 %.0f), claimed %s\n",
         "签发保单 %.0f 份，理赔 %.1f ± %.1f 次（p99 %.0f），索赔金额 %s\n"},
+    [PS_L_PAGE_SEGMENTS_POLICIES] = {"Segments (insurance policies)", "保单分组"},
+    [PS_L_PAGE_NEW_POLICIES_PER_PERIOD] = {"new policies per period", "每期新签保单"},
+    [PS_L_PAGE_COVER] = {"cover per policy", "每份保额"},
+    [PS_L_PAGE_TERM] = {"term", "保险期限"},
+    [PS_L_PAGE_PREMIUM_UP_FRONT] = {"premium (annual, paid at issue)", "保费率（年化，签单时缴清）"},
+    [PS_L_PAGE_CLAIM_PROBABILITY] = {"annual claim probability", "年出险概率"},
+    [PS_L_PAGE_SEVERITY] = {"severity (of cover)", "损失程度（占保额）"},
+    [PS_L_PAGE_DEDUCTIBLE] = {"deductible per claim", "每次免赔额"},
     [PS_L_PAGE_OUTLAY_BY_KIND] = {": outlay by fiscal year and kind (mean)", "：各财政年度分类别支出（均值）"},
 };
 
