@@ -310,7 +310,11 @@ static void programmes_section(html_ctx *c) {
     char s[96], x[32], y[32];
     ps_strbuf_puts(&c->b, "<tr>");
     html_td(c, m->programmes[i].id);
-    html_td(c, party_label(m, ps_programme_party(&m->programmes[i])));
+    if (m->programmes[i].insurer >= 0) { /* an insurer programme: its insurer, marked */
+      char who[256];
+      snprintf(who, sizeof who, "%s (%s)", party_label(m, m->programmes[i].insurer), html_label(c, PS_L_KIND_INSURER));
+      html_td(c, who);
+    } else html_td(c, party_label(m, m->programmes[i].bank));
     html_tdn(c, html_num(p->originated.mean, 0, a, sizeof a));
     snprintf(s, sizeof s, "%s ± %s", html_num(p->defaults.mean, 1, x, sizeof x), html_num(p->defaults.se, 1, y, sizeof y));
     html_tdn(c, s);

@@ -173,6 +173,7 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     text(b, m->programmes[i].id);
     ps_strbuf_puts(b, " | ");
     party_label(b, &m->parties[ps_programme_party(&m->programmes[i])]);
+    if (m->programmes[i].insurer >= 0) ps_strbuf_printf(b, " (%s)", ps_label(PS_L_KIND_INSURER, L));
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
         p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;
