@@ -418,6 +418,12 @@ static int run(const cli *c, const ps_model *m) {
     }
     if (strcmp(ps_model_pool_id(m, i), c->pool) == 0) break;
   }
+  if (strcmp(c->command, "size") == 0 && ps_model_count(m, PS_POOLS) == 0) { /* pools = {} (SPEC 2.3b) */
+    fprintf(stderr, "poolsim: size: the scenario has no pool (pools = {}), so there is no pool to size; its answer "
+                    "is the budget view that poolsim run reports (each government's outlay by fiscal year and kind, "
+                    "the insurer's loss ratio)\n");
+    return PS_EINPUT;
+  }
   int bar = !c->quiet && isatty(STDERR_FILENO);
   ps_options o = {.paths = c->paths,
                   .seed = (unsigned long long)c->seed,

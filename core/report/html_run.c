@@ -126,6 +126,52 @@ static void answer(html_ctx *c) {
   }
 }
 
+/* a scheme without a pool: the answer is the budget, each government's outlay and each insurer's
+** loss ratio, then each government's outlay by fiscal year and kind */
+static void budget_answer(html_ctx *c) {
+  const ps_model *m = c->m;
+  const ps_results *r = c->r;
+  char a[64], b2[64], d[64], e[64];
+  ps_strbuf_puts(&c->b, "<p class=\"answer\">");
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    const ps_party *party = &m->parties[i];
+    if (party->kind == PS_PARTY_GOVERNMENT)
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_BUDGET_ANSWER), party_label(m, i), html_money(-p->net_result.mean, a, sizeof a));
+    else if (party->kind == PS_PARTY_INSURER)
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_INSURER_ANSWER), party_label(m, i), html_pct(p->ratio.mean, a, sizeof a),
+                       html_pct(p->ratio.p50, b2, sizeof b2), html_pct(p->ratio.p95, d, sizeof d),
+                       html_pct(p->ratio.p99, e, sizeof e));
+  }
+  ps_strbuf_puts(&c->b, "</p>\n");
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
+    ps_strbuf_puts(&c->b, "<table>\n<caption>");
+    html_esc(&c->b, party_label(m, i));
+    ps_strbuf_printf(&c->b, "%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_OUTLAY_BY_KIND));
+    html_th(c, html_label(c, PS_L_MD_KIND));
+    for (int y = 0; y < p->nyears; y++) {
+      snprintf(a, sizeof a, html_label(c, PS_L_PAGE_YEAR_N), y + 1);
+      html_th(c, a);
+    }
+    ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n<tr>");
+    html_td(c, html_label(c, PS_L_MD_ALL_KINDS));
+    for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->outlay_by_year[y].mean, a, sizeof a));
+    ps_strbuf_puts(&c->b, "</tr>\n");
+    for (int k = 0; k < PS_NBUDGET; k++) {
+      int any = 0;
+      for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
+      if (!any) continue;
+      ps_strbuf_puts(&c->b, "<tr>");
+      html_td(c, html_label(c, (ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k)));
+      for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a));
+      ps_strbuf_puts(&c->b, "</tr>\n");
+    }
+    ps_strbuf_puts(&c->b, "</tbody></table>\n");
+  }
+}
+
 static void pools_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
@@ -265,7 +311,11 @@ static void programmes_section(html_ctx *c) {
     char s[96], x[32], y[32];
     ps_strbuf_puts(&c->b, "<tr>");
     html_td(c, m->programmes[i].id);
-    html_td(c, party_label(m, m->programmes[i].bank));
+    if (m->programmes[i].insurer >= 0) { /* an insurer programme: its insurer, marked */
+      char who[256];
+      snprintf(who, sizeof who, "%s (%s)", party_label(m, m->programmes[i].insurer), html_label(c, PS_L_KIND_INSURER));
+      html_td(c, who);
+    } else html_td(c, party_label(m, m->programmes[i].bank));
     html_tdn(c, html_num(p->originated.mean, 0, a, sizeof a));
     snprintf(s, sizeof s, "%s ± %s", html_num(p->defaults.mean, 1, x, sizeof x), html_num(p->defaults.se, 1, y, sizeof y));
     html_tdn(c, s);
@@ -435,6 +485,45 @@ static void subsidy_text(html_ctx *c, const ps_subsidy *sub, const char *what, c
   if (sub->after_repayment) ps_strbuf_puts(&c->b, html_label(c, PS_L_PAGE_PAID_ONCE_THE_LOAN));
 }
 
+/* the assumptions of kind = "policy" segments, when there are any */
+static void policy_segments_table(html_ctx *c) {
+  const ps_model *m = c->m;
+  int any = 0;
+  for (int i = 0; i < m->nsegments; i++) any |= m->segments[i].kind == PS_SEGMENT_POLICY;
+  if (!any) return;
+  static const ps_label_id heads[] = {PS_L_PAGE_SEGMENT, PS_L_PAGE_NEW_POLICIES_PER_PERIOD, PS_L_PAGE_COVER,
+                                      PS_L_PAGE_TERM, PS_L_PAGE_PREMIUM_UP_FRONT, PS_L_PAGE_CLAIM_PROBABILITY,
+                                      PS_L_PAGE_SEVERITY, PS_L_PAGE_DEDUCTIBLE, PS_L_PAGE_CORRELATION};
+  ps_strbuf_printf(&c->b, "<table>\n<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_SEGMENTS_POLICIES));
+  for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) html_th(c, html_label(c, heads[k]));
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < m->nsegments; i++) {
+    const ps_segment *s = &m->segments[i];
+    char buf[256], a[64];
+    if (s->kind != PS_SEGMENT_POLICY) continue;
+    ps_strbuf_puts(&c->b, "<tr><td><code>");
+    html_esc(&c->b, s->id);
+    ps_strbuf_puts(&c->b, "</code></td>");
+    snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+    html_tdn(c, buf);
+    dist_text(c, &s->loan, 1, buf, sizeof buf);
+    html_td(c, buf);
+    html_td(c, html_span(c, s->tenor, a, sizeof a));
+    html_tdn(c, html_rate_text(s->premium, a, sizeof a));
+    html_tdn(c, html_rate_text(s->pd, a, sizeof a));
+    if (s->lgd.kind == PS_DIST_FIXED) html_tdn(c, html_rate_text(s->lgd.mean, buf, sizeof buf));
+    else {
+      dist_text(c, &s->lgd, 0, buf, sizeof buf);
+      html_td(c, buf);
+    }
+    html_tdn(c, html_money((double)s->deductible / PS_FEN_PER_YUAN, a, sizeof a));
+    snprintf(buf, sizeof buf, "%.3g", s->rho);
+    html_tdn(c, buf);
+    ps_strbuf_puts(&c->b, "</tr>\n");
+  }
+  ps_strbuf_puts(&c->b, "</tbody></table>\n");
+}
+
 static void assumptions_section(html_ctx *c) {
   const ps_model *m = c->m;
   char a[128], b2[64], d[64];
@@ -491,6 +580,7 @@ static void assumptions_section(html_ctx *c) {
   for (int i = 0; i < m->nsegments; i++) {
     const ps_segment *s = &m->segments[i];
     char buf[256];
+    if (s->kind == PS_SEGMENT_POLICY) continue; /* policy_segments_table */
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, s->id);
     ps_strbuf_puts(&c->b, "</code>");
@@ -538,6 +628,7 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</tr>\n");
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
+  policy_segments_table(c);
   /* programmes */
   ps_strbuf_puts(&c->b, "<table>\n");
   ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_PROGRAMMES_AND_LOSS_SHARES));
@@ -552,8 +643,8 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, p->id);
     ps_strbuf_puts(&c->b, "</code><br>");
-    ps_strbuf_printf(&c->b, "%s ", html_label(c, PS_L_KIND_BANK));
-    html_esc(&c->b, party_label(m, p->bank));
+    ps_strbuf_printf(&c->b, "%s ", html_label(c, p->insurer >= 0 ? PS_L_KIND_INSURER : PS_L_KIND_BANK));
+    html_esc(&c->b, party_label(m, ps_programme_party(p)));
     ps_strbuf_puts(&c->b, "</td><td>");
     for (int k = 0; k < p->nsegments; k++) {
       if (k) ps_strbuf_puts(&c->b, ", ");
@@ -699,14 +790,18 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   ps_strbuf_puts(b, "</header>\n");
 
   ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_THE_ANSWER));
+  if (m->npools == 0) budget_answer(&c); /* no pool: the budget is the answer (SPEC 2.3b) */
   answer(&c);
 
   html_run_charts(&c);
-  ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_POOLS));
-  pools_section(&c);
-  sizing_section(&c);
+  if (m->npools > 0) {
+    ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_POOLS));
+    pools_section(&c);
+    sizing_section(&c);
+  }
+  if (m->npools == 0) parties_section(&c);
   programmes_section(&c);
-  parties_section(&c);
+  if (m->npools > 0) parties_section(&c);
   assumptions_section(&c);
   audit_section(&c);
   ps_strbuf_puts(b, "</body>\n</html>\n");

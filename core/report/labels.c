@@ -159,8 +159,8 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_LOSSES] = {"  losses", "  损失"},
     [PS_L_TXT_NET_RESULT] = {"  net result", "  净收益"},
     [PS_L_TXT_OUTLAY_BY_YEAR] = {"    outlay by fiscal year (mean / p95):", "    各财政年度支出（均值 / p95）："},
-    [PS_L_TXT_PV_COST] = {"    cost, present value at %s a year: provision %s (p95 %s, p99 %s); %s of the %s of lending it covers\n",
-                          "    成本现值（年折现率 %s）：应计提 %s（p95 %s，p99 %s）；占其覆盖贷款 %s 的 %s\n"},
+    [PS_L_TXT_PV_COST] = {"    cost, present value at %s a year: provision %s (p95 %s, p99 %s); %s of the %s of lending or cover it backs\n",
+                          "    成本现值（年折现率 %s）：应计提 %s（p95 %s，p99 %s）；占其支持的贷款或保额 %s 的 %s\n"},
     [PS_L_COST_TITLE] = {"Cost in public-finance terms", "财政成本（现值口径）"},
     [PS_L_COST_NOTE] = {"What each government pays for the programmes (compensation from itself and its pools, less "
                         "recoveries; subsidies; lending rewards), in present value at %s a year, by cohort (the fiscal "
@@ -173,8 +173,8 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_COST_COHORT] = {"cohort", "放款批次"},
     [PS_L_COST_COHORT_N] = {"loans of year %d", "第 %d 年放款"},
     [PS_L_COST_BOOK] = {"the book before period 1", "期初存量"},
-    [PS_L_COST_RATE] = {"Provision %s; subsidy rate %s (95%% CI of the mean ± %s) of the %s of lending it covers.",
-                        "应计提准备金 %s；补贴率 %s（均值的95%%置信区间 ± %s），覆盖贷款 %s。"},
+    [PS_L_COST_RATE] = {"Provision %s; subsidy rate %s (95%% CI of the mean ± %s) of the %s of lending or cover it backs.",
+                        "应计提准备金 %s；补贴率 %s（均值的95%%置信区间 ± %s），支持的贷款或保额 %s。"},
     [PS_L_COST_TOTAL] = {"all cohorts (the provision is the mean)", "全部批次（准备金取均值）"},
     [PS_L_TXT_PV_BY_COHORT] = {"    PV cost by cohort (mean):", "    各年度放款批次的成本现值（均值）："},
     [PS_L_TXT_NPL] = {"    highest NPL ratio while lending: mean %s, p95 %s; P(above its %s tolerance) %s\n",
@@ -400,6 +400,35 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_CHARTS] = {"Charts", "图表"},
     [PS_L_PAGE_POOL_HEADING] = {"</code> (initial balance %s)</h3>\n", "</code>（初始余额 %s）</h3>\n"},
     [PS_L_PAGE_BUDGET] = {"Budget:", "财政支出："},
+    [PS_L_TXT_BUDGET_VIEW] = {"Budget view (the scheme has no pool): what each government pays by fiscal year and kind (mean / p95)\n",
+        "预算视图（本方案无资金池）：各级政府按财政年度和类别的支出（均值 / p95）\n"},
+    [PS_L_TXT_LOSS_RATIO_DIST] = {"    loss ratio (claims paid / premiums earned): mean %s, p50 %s, p95 %s, p99 %s\n",
+        "    赔付率（已付赔款 / 已赚保费）：均值 %s，p50 %s，p95 %s，p99 %s\n"},
+    [PS_L_MD_BUDGET_VIEW] = {"Budget view", "预算视图"},
+    [PS_L_MD_BUDGET_VIEW_NOTE] = {"The scheme has no pool: its cost is what the government pays from its budget, by fiscal "
+        "year and kind (mean, p95 in brackets); the insurer's loss ratio is the claims it paid over the premiums it earned "
+        "(earned pro rata over each policy's term).",
+        "本方案无资金池：其成本即政府预算按财政年度和类别的支出（均值，括号内为 p95）；保险机构的赔付率为其已付赔款除以已赚保费"
+        "（保费按保单期限均匀赚取）。"},
+    [PS_L_MD_ALL_KINDS] = {"All kinds", "合计"},
+    [PS_L_MD_LOSS_RATIO_TABLE] = {"Insurer loss ratio (claims paid ÷ premiums earned)", "保险机构赔付率（已付赔款 ÷ 已赚保费）"},
+    [PS_L_PAGE_BUDGET_ANSWER] = {"This scheme has no pool: its cost is the budget. <b>%s</b> pays a mean of <b>%s</b> over "
+        "the horizon (by fiscal year and kind below).",
+        "本方案无资金池，其成本即财政预算：<b>%s</b> 在整个期间平均支出 <b>%s</b>（按财政年度和类别见下表）。"},
+    [PS_L_PAGE_INSURER_ANSWER] = {" The loss ratio of <b>%s</b> (claims paid ÷ premiums earned) has a mean of <b>%s</b>, "
+        "a median of %s, a p95 of %s and a p99 of %s.",
+        "保险机构 <b>%s</b> 的赔付率（已付赔款 ÷ 已赚保费）均值为 <b>%s</b>，中位数 %s，p95 为 %s，p99 为 %s。"},
+    [PS_L_TXT_POLICY_ROW] = {"policies issued %.0f, claims %.1f ± %.1f (p99 %.0f), claimed %s\n",
+        "签发保单 %.0f 份，理赔 %.1f ± %.1f 次（p99 %.0f），索赔金额 %s\n"},
+    [PS_L_PAGE_SEGMENTS_POLICIES] = {"Segments (insurance policies)", "保单分组"},
+    [PS_L_PAGE_NEW_POLICIES_PER_PERIOD] = {"new policies per period", "每期新签保单"},
+    [PS_L_PAGE_COVER] = {"cover per policy", "每份保额"},
+    [PS_L_PAGE_TERM] = {"term", "保险期限"},
+    [PS_L_PAGE_PREMIUM_UP_FRONT] = {"premium (annual, paid at issue)", "保费率（年化，签单时缴清）"},
+    [PS_L_PAGE_CLAIM_PROBABILITY] = {"annual claim probability", "年出险概率"},
+    [PS_L_PAGE_SEVERITY] = {"severity (of cover)", "损失程度（占保额）"},
+    [PS_L_PAGE_DEDUCTIBLE] = {"deductible per claim", "每次免赔额"},
+    [PS_L_PAGE_OUTLAY_BY_KIND] = {": outlay by fiscal year and kind (mean)", "：各财政年度分类别支出（均值）"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */

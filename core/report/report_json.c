@@ -293,7 +293,8 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *g = &r->programmes[i];
     ps_doc_object(s, m->programmes[i].id);
-    ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
+    if (m->programmes[i].insurer >= 0) ps_doc_string(s, "insurer", m->parties[m->programmes[i].insurer].id);
+    else ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
     const struct {
       const char *name;
       const ps_stats *st;

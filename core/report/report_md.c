@@ -204,7 +204,8 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
     ps_strbuf_puts(b, " | ");
-    party_label(b, &m->parties[m->programmes[i].bank]);
+    party_label(b, &m->parties[ps_programme_party(&m->programmes[i])]);
+    if (m->programmes[i].insurer >= 0) ps_strbuf_printf(b, " (%s)", ps_label(PS_L_KIND_INSURER, L));
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
         p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;
@@ -314,6 +315,54 @@ static void parties_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   if (header) ps_strbuf_puts(b, "\n");
 }
 
+/* a scheme without a pool: the budget view leads, each government's outlay by fiscal year and
+** kind (mean, p95), then the insurers' loss ratios */
+static void budget_view_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
+  const ps_model *m = r->m;
+  char a[32], c[32], d[32], e[32];
+  ps_strbuf_printf(b, "## %s\n\n%s\n\n", ps_label(PS_L_MD_BUDGET_VIEW, L), ps_label(PS_L_MD_BUDGET_VIEW_NOTE, L));
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    if (m->parties[i].kind != PS_PARTY_GOVERNMENT || p->nyears == 0) continue;
+    ps_strbuf_puts(b, "### ");
+    party_label(b, &m->parties[i]);
+    ps_strbuf_printf(b, "\n\n| %s |", ps_label(PS_L_MD_KIND, L));
+    for (int y = 0; y < p->nyears; y++) {
+      snprintf(a, sizeof a, ps_label(PS_L_MD_YEAR_N, L), y + 1);
+      ps_strbuf_printf(b, " %s |", a);
+    }
+    ps_strbuf_puts(b, "\n|---|");
+    for (int y = 0; y < p->nyears; y++) ps_strbuf_puts(b, "---:|");
+    ps_strbuf_printf(b, "\n| %s |", ps_label(PS_L_MD_ALL_KINDS, L));
+    for (int y = 0; y < p->nyears; y++)
+      ps_strbuf_printf(b, " %s (%s) |", ps_money(p->outlay_by_year[y].mean, a, sizeof a),
+                       ps_money(p->outlay_by_year[y].p95, c, sizeof c));
+    for (int k = 0; k < PS_NBUDGET; k++) {
+      int any = 0;
+      for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
+      if (!any) continue;
+      ps_strbuf_printf(b, "\n| %s |", ps_label((ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k), L));
+      for (int y = 0; y < p->nyears; y++)
+        ps_strbuf_printf(b, " %s (%s) |", ps_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
+                         ps_money(p->budget[y * PS_NBUDGET + k].p95, c, sizeof c));
+    }
+    ps_strbuf_puts(b, "\n\n");
+  }
+  int header = 0;
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    if (m->parties[i].kind != PS_PARTY_INSURER) continue;
+    if (!header++)
+      ps_strbuf_printf(b, "### %s\n\n| %s | %s | p50 | p95 | p99 |\n|---|---:|---:|---:|---:|\n",
+                       ps_label(PS_L_MD_LOSS_RATIO_TABLE, L), ps_label(PS_L_MD_PARTY, L), ps_label(PS_L_MD_MEAN_H, L));
+    ps_strbuf_puts(b, "| ");
+    party_label(b, &m->parties[i]);
+    ps_strbuf_printf(b, " | %s | %s | %s | %s |\n", ps_percent(p->ratio.mean, a, sizeof a), ps_percent(p->ratio.p50, c, sizeof c),
+                     ps_percent(p->ratio.p95, d, sizeof d), ps_percent(p->ratio.p99, e, sizeof e));
+  }
+  if (header) ps_strbuf_puts(b, "\n");
+}
+
 static void overrides_section(ps_strbuf *b, const ps_model *m, ps_lang L) {
   ps_strbuf_printf(b, "## %s\n\n", ps_label(PS_L_MD_OVERRIDES, L));
   if (m->nsets == 0) {
@@ -357,8 +406,9 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   }
   ps_strbuf_printf(&b, "\n%s\n\n", ps_label(PS_L_MD_UNITS, L));
 
+  if (m->npools == 0) budget_view_section(&b, r, L); /* no pool: the budget view leads (SPEC 2.3b) */
   for (int i = 0; i < m->npools; i++) pool_section(&b, r, L, i);
-  sizing_section(&b, r, o, L);
+  if (m->npools > 0) sizing_section(&b, r, o, L);
   programmes_section(&b, r, L);
   parties_section(&b, r, L);
   overrides_section(&b, m, L);

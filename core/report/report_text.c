@@ -198,7 +198,8 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32], c[32];
     ps_strbuf_printf(b, "  %-18s ", m->programmes[i].id);
-    ps_strbuf_printf(b, ps_label(PS_L_TXT_PROGRAMME_ROW, L), p->originated.mean, p->defaults.mean, p->defaults.se,
+    ps_label_id row = m->programmes[i].insurer >= 0 ? PS_L_TXT_POLICY_ROW : PS_L_TXT_PROGRAMME_ROW;
+    ps_strbuf_printf(b, ps_label(row, L), p->originated.mean, p->defaults.mean, p->defaults.se,
                      p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
       ps_strbuf_printf(b, "  %-18s ", "");
@@ -235,6 +236,25 @@ static void parties_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
   }
 }
 
+/* a scheme without a pool: each government's budget and each insurer's loss ratio, first */
+static void budget_view_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
+  const ps_model *m = r->m;
+  char a[32], c[32], d[32], e[32];
+  ps_strbuf_puts(b, ps_label(PS_L_TXT_BUDGET_VIEW, L));
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    const ps_party *party = &m->parties[i];
+    if (party->kind != PS_PARTY_GOVERNMENT && party->kind != PS_PARTY_INSURER) continue;
+    ps_strbuf_printf(b, "  %s (%s)\n", party->id, party->name);
+    if (party->kind == PS_PARTY_GOVERNMENT) budget_text(b, p, L);
+    else
+      ps_strbuf_printf(b, ps_label(PS_L_TXT_LOSS_RATIO_DIST, L), ps_percent(p->ratio.mean, a, sizeof a),
+                       ps_percent(p->ratio.p50, c, sizeof c), ps_percent(p->ratio.p95, d, sizeof d),
+                       ps_percent(p->ratio.p99, e, sizeof e));
+  }
+  ps_strbuf_puts(b, "\n");
+}
+
 /* ps_report_text — the terminal summary as a string to free(), or NULL (report.h) */
 char *ps_report_text(const ps_results *r, const ps_report_options *o) {
   const ps_model *m = r->m;
@@ -245,6 +265,7 @@ char *ps_report_text(const ps_results *r, const ps_report_options *o) {
                    ps_label((ps_label_id)(PS_L_MONTHS + m->step), L));
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_TXT_PARTIAL_LINE, L), r->paths, r->paths_requested, r->paths);
   ps_strbuf_printf(&b, ps_label(PS_L_TXT_RUN_LINE, L), r->paths, r->seed, r->threads, r->threads > 1 ? "s" : "", r->seconds);
+  if (m->npools == 0) budget_view_text(&b, r, L); /* no pool: the budget view leads (SPEC 2.3b) */
   pools_text(&b, r, L);
   programmes_text(&b, r, L);
   parties_text(&b, r, L);

@@ -105,6 +105,11 @@ typedef struct {
                          loan-tape group its template segment, or the last slot (no template) */
   double rho_sector;  /* loading on its sector factor */
   double lgd_downturn;/* LGD rises when the systemic factor falls: mean Phi(Phi^-1(m) - k z) */
+  /* kind = "policy" (scenario_policy.c, sim/policies.c): new_loans holds new_policies, loan the
+  ** cover, tenor the term, pd the annual probability of a claim event, lgd the severity (a
+  ** fraction of cover); and these two */
+  double premium;     /* annual rate on cover, paid at issue for the whole term */
+  int64_t deductible; /* fen per claim: a claim pays max(0, severity x cover - deductible) */
   /* a loan-tape group: each loan's own PD, LGD and rate, parallel to loan.items;
   ** NULL when all its loans share one. With loan_pd, pd is the group's largest (its
   ** hazard is the thinning sampler's bound); with loan_lgd, lgd is fixed at their
@@ -181,7 +186,10 @@ typedef struct {
 typedef struct {
   char *id;
   int *segments, nsegments;
-  int bank;                /* party index of the lending bank */
+  int bank;                /* party index of the lending bank; an insurer programme's: the firms'
+                              ledger account (the insured, whom its claims are paid to) */
+  int insurer;             /* an insurer programme (policy segments): the insurer party that
+                              earns the premiums; -1: a loan programme */
   ps_share *shares;        /* sorted by account; the bank may appear */
   int nshares;
   int64_t cap_per_loan;    /* fen; 0 = no cap. Caps what all payers other
@@ -264,6 +272,9 @@ static inline int ps_is_pool_account(const ps_model *m, int a) {
 static inline int ps_periods_per_year(ps_step s) {
   return s == PS_STEP_MONTH ? 12 : s == PS_STEP_QUARTER ? 4 : 1;
 }
+
+/* the party a programme runs with: its bank, or an insurer programme's insurer */
+static inline int ps_programme_party(const ps_programme *p) { return p->insurer >= 0 ? p->insurer : p->bank; }
 
 void ps_model_destroy(ps_model *m);
 

@@ -137,9 +137,12 @@ static int read_pools(const ps_entry *scen, ps_model *m) {
                                        "yield", "refill",       "refill_below", "wind_down", NULL};
   static const char *const refills[] = {"none", "last_year", NULL};
   ps_reader *rd = scen->rd;
-  int n, rc = ps_read_open_list(scen, "pools", 1, &n);
+  int type = ps_read_push(scen, "pools");
+  lua_pop(rd->L, 1);
+  if (type == LUA_TNIL) return ps_read_fail(scen, "pools", "missing (a list is required; pools = {} for a scheme without a pool)");
+  int n, rc = ps_read_open_list(scen, "pools", 0, &n); /* pools = {}: no pool (SPEC 2.3b) */
   if (rc) return rc;
-  m->pools = calloc((size_t)n, sizeof *m->pools);
+  m->pools = calloc((size_t)n + 1, sizeof *m->pools);
   if (!m->pools) return PS_ERUNTIME;
   for (int i = 0; i < n; i++) {
     ps_entry e;
@@ -217,7 +220,7 @@ static int resolve_share_points(ps_model *m) {
 }
 
 /* originate = {first, last}, default the whole horizon */
-static int read_origination(const ps_entry *e, const ps_model *m, ps_segment *s) {
+int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s) {
   lua_State *L = e->rd->L;
   int type = ps_read_push(e, "originate");
   s->first = 1;
@@ -244,10 +247,11 @@ static int read_origination(const ps_entry *e, const ps_model *m, ps_segment *s)
 }
 
 static int read_segments(const ps_entry *scen, ps_model *m) {
-  static const char *const fields[] = {"id", "name", "new_loans", "originate", "loan", "tenor", "repayment",
+  static const char *const fields[] = {"id", "name", "kind", "new_loans", "originate", "loan", "tenor", "repayment",
                                        "rate", "pd", "lgd", "rho", "flags", "sector", "rho_sector", "lgd_downturn",
                                        NULL};
   static const char *const repayments[] = {"bullet", "amortizing", NULL};
+  static const char *const kinds[] = {"loan", "policy", "bridge", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "segments", 1, &n);
   if (rc) return rc;
@@ -259,14 +263,24 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_open_item(rd, "segment", "segments", i, &e, &s->id))) return rc;
     m->nsegments = i + 1;
     s->programme = -1;
-    if ((rc = ps_read_check_fields(&e, fields))) return rc;
+    int kind;
+    if ((rc = ps_read_choice(&e, "kind", 0, PS_SEGMENT_LOAN, kinds, &kind))) return rc;
+    s->kind = (ps_segment_kind)kind;
+    if (s->kind == PS_SEGMENT_BRIDGE)
+      return ps_read_fail(&e, "kind", "\"bridge\" segments are not available in this build (use \"loan\" or \"policy\")");
+    if ((rc = ps_read_check_fields(&e, s->kind == PS_SEGMENT_POLICY ? ps_policy_fields : fields))) return rc;
     if (ps_find_segment(m, s->id) != i) return ps_read_fail(&e, "id", "another segment already has the id '%s'", s->id);
     if ((rc = ps_read_string(&e, "name", 0, &s->name))) return rc;
     if (!s->name && !(s->name = strdup(s->id))) return PS_ERUNTIME;
+    if (s->kind == PS_SEGMENT_POLICY) { /* insurance policies: scenario_policy.c */
+      if ((rc = ps_read_policy_segment(&e, m, s))) return rc;
+      lua_pop(rd->L, 1);
+      continue;
+    }
     long v;
     if ((rc = ps_read_int(&e, "new_loans", 1, 0, 0, 100000000, &v))) return rc;
     s->new_loans = (int)v;
-    if ((rc = read_origination(&e, m, s))) return rc;
+    if ((rc = ps_read_origination(&e, m, s))) return rc;
     if ((rc = ps_read_dist(&e, "loan", "lognormal|uniform", 0, PS_MAX_AMOUNT_YUAN, &s->loan))) return rc;
     if (s->loan.kind == PS_DIST_FIXED && s->loan.mean <= 0)
       return ps_read_fail(&e, "loan", "a loan amount must be > 0, got %g", s->loan.mean);

@@ -183,6 +183,8 @@ static int read_shares(const ps_entry *e, const ps_model *m, ps_programme *p) {
     int account = pool >= 0 ? ps_account_of_pool(m, pool) : party;
     if (!key) rc = ps_read_fail(e, "share", "keys must be pool or party ids");
     else if (account < 0) rc = ps_read_fail(e, "share", "'%s' is not a pool or party id", key);
+    else if (party >= 0 && m->parties[party].kind == PS_PARTY_BANK && p->insurer >= 0)
+      rc = ps_read_fail(e, "share", "'%s' is a bank: an insurer programme has no bank", key);
     else if (party >= 0 && m->parties[party].kind == PS_PARTY_BANK && party != p->bank)
       rc = ps_read_fail(e, "share", "'%s' is a bank other than this programme's bank '%s'", key,
                         m->parties[p->bank].id);
@@ -306,7 +308,7 @@ static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) 
     /* a payout-rate or loss-ratio trigger watches the programme's (first) guarantor or insurer */
     if (!rc && (tr->kind == PS_TRIGGER_PAYOUT_RATE || tr->kind == PS_TRIGGER_LOSS_RATIO)) {
       ps_party_kind want = tr->kind == PS_TRIGGER_PAYOUT_RATE ? PS_PARTY_GUARANTOR : PS_PARTY_INSURER;
-      tr->party = -1;
+      tr->party = want == PS_PARTY_INSURER ? p->insurer : -1; /* an insurer programme's own insurer */
       for (int s = 0; s < p->nshares && tr->party < 0; s++)
         if (p->shares[s].account < m->nparties && m->parties[p->shares[s].account].kind == want)
           tr->party = p->shares[s].account;
@@ -498,13 +500,53 @@ static int leaves_unpaid(const ps_model *m, const ps_programme *p, int party) {
   return 0;
 }
 
+/* insurer = id: an insurer programme (policy segments), whose claims are paid to
+** the insured firms and which has no bank; p->insurer -1 when absent */
+static int read_insurer(const ps_entry *e, const ps_model *m, ps_programme *p) {
+  static const char *const loan_only[] = {"bank",     "covers",     "interest_subsidy", "fee_subsidy", "lending_reward",
+                                          "leverage", "allocation", "moral_hazard",     "split",       NULL};
+  char *insurer;
+  p->insurer = -1;
+  int rc = ps_read_string(e, "insurer", 0, &insurer);
+  if (rc || !insurer) return rc;
+  p->insurer = ps_find_party(m, insurer);
+  if (p->insurer < 0 || m->parties[p->insurer].kind != PS_PARTY_INSURER)
+    rc = ps_read_fail(e, "insurer", "'%s' is not a party of kind insurer", insurer);
+  free(insurer);
+  for (int k = 0; !rc && loan_only[k]; k++) {
+    int type = ps_read_push(e, loan_only[k]);
+    lua_pop(e->rd->L, 1);
+    if (type != LUA_TNIL)
+      rc = ps_read_fail(e, loan_only[k], k == 0 ? "an insurer programme names no bank: its claims are paid to the "
+                                                  "insured firms (remove bank, or insurer for a loan programme)"
+                                                : "applies to loan programmes, not to an insurer programme");
+  }
+  p->bank = ps_account_firms(m);
+  return rc;
+}
+
+/* a programme with a bank covers loan segments, an insurer programme policy segments */
+static int check_segment_kinds(const ps_entry *e, const ps_model *m, const ps_programme *p) {
+  for (int i = 0; i < p->nsegments; i++) {
+    const ps_segment *seg = &m->segments[p->segments[i]];
+    if ((seg->kind == PS_SEGMENT_POLICY) != (p->insurer >= 0))
+      return ps_read_fail(e, "segments", p->insurer >= 0 ? "'%s' is not a policy segment: an insurer programme covers "
+                                                           "segments of kind = \"policy\" only"
+                                                         : "'%s' is a policy segment: its programme names insurer = "
+                                                           "(an insurer party), not bank =",
+                          seg->id);
+  }
+  return PS_OK;
+}
+
 int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "cap_loss_share", "excess_to",
                                        "recognition_lag",
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
-                                       "fee_subsidy", "premium_subsidy", "lending_reward", "excess_layer", "split", "leverage",
-                                       "allocation", "first_loss", "payer_caps", "moral_hazard", NULL};
+                                       "fee_subsidy", "premium_subsidy", "lending_reward", "excess_layer", "split",
+                                       "leverage", "allocation", "first_loss", "payer_caps", "moral_hazard", "insurer",
+                                       NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -520,14 +562,18 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     for (int j = 0; j < i; j++)
       if (strcmp(m->programmes[j].id, p->id) == 0)
         return ps_read_fail(&e, "id", "another programme already has the id '%s'", p->id);
-    char *bank;
-    if ((rc = ps_read_string(&e, "bank", 1, &bank))) return rc;
-    p->bank = ps_find_party(m, bank);
-    if (p->bank < 0 || m->parties[p->bank].kind != PS_PARTY_BANK)
-      rc = ps_read_fail(&e, "bank", "'%s' is not a party of kind bank", bank);
-    free(bank);
-    if (rc) return rc;
+    if ((rc = read_insurer(&e, m, p))) return rc;
+    if (p->insurer < 0) {
+      char *bank;
+      if ((rc = ps_read_string(&e, "bank", 1, &bank))) return rc;
+      p->bank = ps_find_party(m, bank);
+      if (p->bank < 0 || m->parties[p->bank].kind != PS_PARTY_BANK)
+        rc = ps_read_fail(&e, "bank", "'%s' is not a party of kind bank", bank);
+      free(bank);
+      if (rc) return rc;
+    }
     if ((rc = read_covered_segments(&e, m, i, p))) return rc;
+    if ((rc = check_segment_kinds(&e, m, p))) return rc;
     if ((rc = read_shares(&e, m, p))) return rc;
     if ((rc = ps_read_choice(&e, "covers", 0, 0, covers, &p->covers_interest))) return rc;
     if ((rc = ps_read_amount(&e, "cap_per_loan", 0, &p->cap_per_loan))) return rc;

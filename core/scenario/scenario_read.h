@@ -95,5 +95,11 @@ int ps_read_lending_reward(const ps_entry *e, const ps_model *m, ps_reward *r);
 
 /* read the programmes list (core/scenario_programme.c) */
 int ps_read_programmes(const ps_entry *scen, ps_model *m);
+/* originate = {first, last} of a segment (default: the whole horizon) */
+int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s);
+/* scenario_policy.c: the fields a kind = "policy" segment may have, and its reader (the
+** segment's id, name and kind are read) */
+extern const char *const ps_policy_fields[];
+int ps_read_policy_segment(const ps_entry *e, const ps_model *m, ps_segment *s);
 
 #endif

@@ -50,7 +50,8 @@ static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
   q->tail = idx;
 }
 
-static double draw(const ps_dist *d, gsl_rng *r) {
+/* ps_claims_draw — one draw of d: a loan amount, an LGD, a cover, a severity */
+double ps_claims_draw(const ps_dist *d, gsl_rng *r) {
   switch (d->kind) {
   case PS_DIST_LOGNORMAL: return gsl_ran_lognormal(r, d->p1, d->p2);
   case PS_DIST_BETA: return gsl_ran_beta(r, d->p1, d->p2);
@@ -63,7 +64,7 @@ static double draw(const ps_dist *d, gsl_rng *r) {
 ** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
 ** concentration alpha + beta) */
 static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, int t) {
-  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1) return draw(lgd, w->default_rng);
+  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1) return ps_claims_draw(lgd, w->default_rng);
   double z = ps_factors_systemic(&w->factors, w->m, t);
   double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
   if (lgd->kind != PS_DIST_BETA) return mean;
@@ -78,6 +79,47 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 }
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
+
+/* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
+** originated (issued) in period `cohort`, its payers' dues
+** split by the fractions in w->weights after any first loss (room reserved); returns its index */
+static int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int64_t principal, int64_t exposure,
+                       int64_t recovery) {
+  const ps_segment *seg = &w->m->segments[s];
+  const ps_programme *p = &w->m->programmes[seg->programme];
+  programme_state *ps = &w->progs[seg->programme];
+  int idx = (int)w->nrecords++;
+  default_record *r = &w->records[idx];
+  *r = (default_record){seg->programme, t, s, count, principal, exposure, recovery, 0, w->namounts, -1, -1, cohort};
+  /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
+  int64_t first_loss = 0;
+  if (p->first_loss_share >= 0) {
+    first_loss = p->first_loss - ps->first_loss_used;
+    if (first_loss > r->exposure) first_loss = r->exposure;
+    ps->first_loss_used += first_loss;
+  }
+  int64_t bank_keeps;
+  ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
+  if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
+  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
+  w->namounts += (size_t)p->nshares;
+  ps->defaults += count;
+  return idx;
+}
+
+/* queue record idx for its claim and its recovery (after the horizon: the pools' dues stay unsettled) */
+static void queue_record(ps_path *w, int idx) {
+  const ps_model *m = w->m;
+  const default_record *r = &w->records[idx];
+  const ps_programme *p = &m->programmes[r->programme];
+  int t = r->period, claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
+  if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
+  else
+    for (int i = 0; i < p->nshares; i++)
+      if (ps_is_pool_account(m, p->shares[i].account))
+        pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i] * r->count;
+  if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
+}
 
 /* ps_claims_record_default — record `count` defaults of loans of segment s, originated in `cohort`, in
 ** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for loans of a segment,
@@ -100,7 +142,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
       lgd_dist = &own_lgd;
     }
   } else {
-    amount = ps_round_fen(draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+    amount = ps_round_fen(ps_claims_draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
   }
   int64_t principal = outstanding(seg, amount, t - cohort);
   /* interest accrued from the start of the period of default until the claim
@@ -132,37 +174,38 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
     w->ledger.overflow = (ps_posting){t, p->bank, ps_account_firms(m), principal, PS_KIND_PRINCIPAL_LOSS};
     return PS_EINPUT;
   }
-  int idx = (int)w->nrecords++;
-  default_record *r = &w->records[idx];
-  *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
-                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1, cohort};
-  /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
-  int64_t first_loss = 0;
-  if (p->first_loss_share >= 0) {
-    first_loss = p->first_loss - ps->first_loss_used;
-    if (first_loss > r->exposure) first_loss = r->exposure;
-    ps->first_loss_used += first_loss;
-  }
-  int64_t bank_keeps;
-  ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
-  if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
-  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
-  w->namounts += (size_t)p->nshares;
+  int idx = open_record(w, s, t, cohort, count, principal, principal + interest,
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)));
   /* posted first: the sums below then stay within the ledger's volume */
   int rc = ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS);
   if (rc) return rc;
-  ps->defaults += count;
   ps->exposure += principal * count;
   ps->npl += principal * count;
   ps->year_defaulted += principal * count;
+  queue_record(w, idx);
+  return PS_OK;
+}
 
-  int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
-  if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
-  else
-    for (int i = 0; i < p->nshares; i++)
-      if (ps_is_pool_account(m, p->shares[i].account))
-        pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i] * count;
-  if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
+/* ps_claims_record_claim — record `count` claims of policies of segment s (kind = "policy") issued in
+** period `cohort`, in period t, each of `exposure` fen on a cover of `cover` fen: no principal and no
+** recovery; count > 1 only where ps_path_batchable says so. PS_OK, PS_EINPUT (the claims pass what the
+** ledger holds) or PS_ERUNTIME (out of memory) */
+int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, int64_t exposure, int64_t count) {
+  const ps_segment *seg = &w->m->segments[s];
+  const ps_programme *p = &w->m->programmes[seg->programme];
+  programme_state *ps = &w->progs[seg->programme];
+  if (reserve_records(w, 1, p->nshares)) return PS_ERUNTIME;
+  int64_t total; /* as for defaults: every product of the record then fits */
+  if (__builtin_mul_overflow(exposure, count, &total)) {
+    w->ledger.overflow = (ps_posting){t, p->insurer, p->bank, exposure, PS_KIND_COMPENSATION};
+    return PS_EINPUT;
+  }
+  if (ps->share_override) memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
+  else ps_programme_fractions(p, cover, seg->share_points, w->weights);
+  int idx = open_record(w, s, t, cohort, count, 0, exposure, 0);
+  ps->exposure += exposure * count;
+  ps->year_defaulted += exposure * count;
+  queue_record(w, idx);
   return PS_OK;
 }
 

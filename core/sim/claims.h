@@ -15,6 +15,16 @@
 ** a hook failed (then w->error says why); PS_ERUNTIME when out of memory. */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
 
+/* ps_claims_draw — one draw of d from r (its mean when fixed): a loan amount, an LGD, a cover, a severity */
+double ps_claims_draw(const ps_dist *d, gsl_rng *r);
+
+/* ps_claims_record_claim — record `count` claims of policies of segment s (kind = "policy") issued in
+** period `cohort`, in period t, each of `exposure` fen (severity x cover - deductible) on a cover of
+** `cover` fen (the amount tiered shares look at): no principal, no recovery; count > 1 only where
+** ps_path_batchable says so. PS_OK, PS_EINPUT (the claims pass what the ledger holds) or PS_ERUNTIME
+** (out of memory). */
+int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, int64_t exposure, int64_t count);
+
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t);
 

@@ -6,7 +6,8 @@
 **   3. on_period(ctx) runs (it may top up);
 **   4. triggers are checked (pause compensation, stop lending);
 **   5. segments originate this period's cohorts (unless lending is stopped);
-**   6. defaults are drawn for every loan at risk;
+**      policies pay their premiums at issue, and insurers earn this period's part;
+**   6. defaults (and policy claims) are drawn for every loan (policy) at risk;
 **   7. claims due this period are paid (claims.c);
 **   8. recoveries due this period come in and are shared back pro rata;
 **   9. the closing balance is recorded.
@@ -22,6 +23,7 @@
 #include "sim/claims.h"
 #include "sim/flows.h"
 #include "sim/path_state.h"
+#include "sim/policies.h"
 #include "sim/policy.h"
 #include "sim/rng.h"
 #include "sim/rules.h"
@@ -64,7 +66,7 @@ static int originate(ps_path *w, int t) {
     const ps_programme *p = &m->programmes[seg->programme];
     programme_state *ps = &w->progs[seg->programme];
     if (t < seg->first || t > seg->last || ps->stopped) continue;
-    int64_t loans = ps_flows_capacity(w, s);
+    int64_t loans = seg->kind == PS_SEGMENT_POLICY ? ps_policies_count(w, s, t) : ps_flows_capacity(w, s);
     ps->declined += seg->new_loans - loans;
     w->alive[s][t] = loans;
     w->alive_sum[s] += loans;
@@ -76,6 +78,11 @@ static int originate(ps_path *w, int t) {
     ps->new_principal += principal;
     for (int i = 0; i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
+    if (seg->kind == PS_SEGMENT_POLICY) { /* the premiums at issue, and the cover written (policies.c) */
+      int rc = ps_policies_issue(w, s, t, loans);
+      if (rc) return rc;
+      continue;
+    }
     ps_cost_lending(&w->cost, seg->programme, t, principal);
     if (p->lending_reward.payer >= 0) {
       int64_t reward = ps_round_fen(principal * p->lending_reward.rate);
@@ -84,6 +91,7 @@ static int originate(ps_path *w, int t) {
       if (rc) return rc;
     }
   }
+  ps_policies_earn(w, t);
   return PS_OK;
 }
 
@@ -198,6 +206,10 @@ static int draw_defaults(ps_path *w, int t) {
   int rc = PS_OK;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
+    if (seg->kind == PS_SEGMENT_POLICY) { /* insurance policies: policies.c */
+      if ((rc = ps_policies_claims(w, s, t))) return rc;
+      continue;
+    }
     int64_t *alive = w->alive[s];
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
@@ -299,6 +311,12 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
       return PS_ERUNTIME;
     }
   }
+  for (int i = 0; i < m->nparties; i++) /* premiums earned: never more than those paid (policies earn over their term) */
+    if (w->parties[i].premiums > ps_ledger_net(l, i, PS_KIND_PREMIUM)) {
+      snprintf(err, errlen, "internal error: party '%s' earned more premiums than it was paid in path %ld", m->parties[i].id,
+               index);
+      return PS_ERUNTIME;
+    }
   if (ps_ledger_check_balanced(l)) {
     snprintf(err, errlen, "internal error: the ledger of path %ld does not balance", index);
     return PS_ERUNTIME;

@@ -56,6 +56,9 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  ok = ok && (w->issued = calloc((size_t)m->nsegments + 1, sizeof *w->issued)) != NULL;
+  for (int s = 0; ok && s < m->nsegments; s++) /* policy segments only */
+    if (m->segments[s].kind == PS_SEGMENT_POLICY) ok = (w->issued[s] = calloc(T, sizeof(int64_t))) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
@@ -79,6 +82,8 @@ void ps_path_free(ps_path *w) {
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
+  free(w->issued);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
@@ -124,6 +129,8 @@ int ps_path_reset(ps_path *w) {
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
+  for (int s = 0; s < m->nsegments; s++)
+    if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;

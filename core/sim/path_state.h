@@ -9,6 +9,7 @@
 **   montecarlo.c, search.c  threads, workers, the sizing bisection
 **   path.c        the period loop (ps_path_run): originations, default draws,
 **                 the accounts check, outcomes
+**   policies.c    policy segments: issue, premiums, earned premiums, claim draws
 **   claims.c      one default: record, claim, pay, recover
 **   policy.c      the Lua hooks: a state per path, registry refs, budgets
 **   lua/ctx.c     the ctx object hooks see
@@ -147,6 +148,7 @@ struct ps_path {
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
+  int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch: thinning candidates that did not default */
