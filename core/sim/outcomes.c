@@ -66,6 +66,8 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(net_by_year, nq * (size_t)o->nyears, d);
   ARRAY(budget_slot, (size_t)m->nparties + 1, i);
   ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1, d);
+  o->nuncertain = m->nuncertain;
+  ARRAY(drawn, (size_t)paths * (size_t)m->nuncertain + 1, d);
 #undef ARRAY
   return n;
 }
@@ -134,6 +136,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
   shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
   shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  shrink(o->drawn, sizeof(double), o->nuncertain, 1, old, paths);
   o->paths = paths;
 }
 
@@ -167,5 +170,6 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->originated);
   free(o->defaulted_exposure);
   free(o->losses);
+  free(o->drawn);
   memset(o, 0, sizeof *o);
 }

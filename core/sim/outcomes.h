@@ -55,6 +55,8 @@ typedef struct {
   int ngovernments;
   double *budget;
   double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
+  int nuncertain;      /* the model's poolsim.uncertain parameters */
+  double *drawn;       /* each one's draw in each path: k * paths + path */
 } ps_outcomes;
 
 /* per-period balance bands use at most this many paths (the first ones): their

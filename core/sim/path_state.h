@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "sim/factors.h"
+#include "sim/params.h"
 #include "sim/sparse_perm.h"
 #include "sim/ledger.h"
 #include "scenario/model.h"
@@ -135,12 +136,14 @@ typedef struct {
 ** primitives below. */
 struct ps_path {
   /* ---- the run (fixed by ps_path_new) */
-  const ps_model *m;
+  const ps_model *m;  /* the scenario's model, or params->model when parameters are drawn per path */
+  ps_params *params;  /* poolsim.uncertain parameters (sim/params.h); NULL when there are none */
   const int64_t *initial;
   int audit;
   int by_loan; /* the naive loan-by-loan sampler (benchmarks' baseline) */
   /* ---- the sampler: streams, factors, loans at risk */
   gsl_rng *factor_rng, *default_rng;
+  gsl_rng *volume_rng; /* poolsim.poisson volumes (sim/volume.h); NULL when there are none */
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
