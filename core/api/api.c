@@ -14,6 +14,7 @@
 #include "stats/results.h"
 #include "scenario/scenario.h"
 #include "stats/sizing.h"
+#include "stats/uncertainty.h"
 
 /* GSL's default error handler aborts the embedding program; poolsim checks
 ** GSL's statuses itself, so the handler is switched off once, by the first call
@@ -101,6 +102,10 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   if (rc) {
     snprintf(err, errlen, "out of memory computing statistics");
     return PS_ERUNTIME;
+  }
+  if ((rc = ps_uncertainty_point_run(r, &ro, err, errlen))) { /* only with uncertain parameters */
+    ps_results_free(r);
+    return rc;
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   r->paths_requested = ro.paths;

@@ -34,7 +34,23 @@ static void prob_doc(ps_doc_sink *s, const char *key, const ps_estimate *e) {
   interval_doc(s, "ci", e);
 }
 
-static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
+/* scenario.uncertain: each poolsim.uncertain parameter with the mean, p05 and p95 of its draws */
+static void uncertain_doc(ps_doc_sink *s, const ps_results *r) {
+  const ps_model *m = r->m;
+  ps_doc_array(s, "uncertain", r->uncertain ? m->nuncertain : 0);
+  for (int k = 0; r->uncertain && k < m->nuncertain; k++) {
+    ps_doc_object(s, NULL);
+    ps_doc_string(s, "key", m->uncertain[k].key);
+    ps_doc_number(s, "mean", r->uncertain[k].mean);
+    ps_doc_number(s, "p05", r->uncertain[k].p05);
+    ps_doc_number(s, "p95", r->uncertain[k].p95);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+}
+
+static void scenario_doc(ps_doc_sink *s, const ps_results *r) {
+  const ps_model *m = r->m;
   ps_doc_object(s, "scenario");
   ps_doc_string(s, "name", m->name);
   ps_doc_string(s, "file", m->file);
@@ -57,6 +73,7 @@ static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
     ps_doc_end(s);
   }
   ps_doc_end(s);
+  if (m->nuncertain) uncertain_doc(s, r);
   ps_doc_end(s);
 }
 
@@ -136,12 +153,15 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   ps_doc_end(s);
 }
 
-static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report_options *o) {
+/* pool i's sizing answer from its sorted required balances: the sizing object's, or the run at point
+** values' (sizing_point_values) */
+static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double *sorted_required,
+                       const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
-    ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alphas[a]);
+    ps_estimate e = ps_sizing_initial(sorted_required, (size_t)r->paths, alphas[a]);
     ps_doc_object(s, NULL);
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
@@ -229,7 +249,7 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   ps_doc_object(s, NULL);
   ps_doc_number(s, "schema", PS_JSON_SCHEMA);
   ps_doc_string(s, "poolsim", PS_VERSION);
-  scenario_doc(s, m);
+  scenario_doc(s, r);
   ps_doc_object(s, "run");
   ps_doc_number(s, "paths", (double)r->paths);
   ps_doc_number(s, "paths_requested", (double)r->paths_requested);
@@ -267,8 +287,13 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   }
   ps_doc_end(s);
   ps_doc_object(s, "sizing");
-  for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, d->o);
+  for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, r->pools[i].sorted_required, d->o);
   ps_doc_end(s);
+  if (r->point_required) {
+    ps_doc_object(s, "sizing_point_values");
+    for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, r->point_required + (size_t)i * (size_t)r->paths, d->o);
+    ps_doc_end(s);
+  }
   ps_doc_end(s);
 }
 
