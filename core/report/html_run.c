@@ -11,6 +11,7 @@
 #include "report/html.h"
 #include "report/html_run.h"
 #include "stats/sizing.h"
+#include "report/uncertainty_text.h"
 
 static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
   char a[64];
@@ -120,6 +121,14 @@ static void answer(html_ctx *c) {
       if (m->balance_feedback && !r->searched)
         ps_strbuf_puts(b, " (Rules in this scenario react to the pool's balance; the sizes assume they do not: check them by "
                "running at that size.)");
+    }
+    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+      ps_strbuf sentence = {0};
+      ps_uncertainty_sentence(&sentence, r, i, c->alphas, c->nalphas, c->zh ? PS_LANG_ZH : PS_LANG_EN);
+      if (sentence.oom) b->oom = 1;
+      ps_strbuf_puts(b, c->zh ? "" : " ");
+      html_esc(b, sentence.s ? sentence.s : "");
+      free(sentence.s);
     }
     ps_strbuf_puts(b, "</p>\n");
   }

@@ -373,6 +373,11 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_CHARTS] = {"Charts", "图表"},
     [PS_L_PAGE_POOL_HEADING] = {"</code> (initial balance %s)</h3>\n", "</code>（初始余额 %s）</h3>\n"},
     [PS_L_PAGE_BUDGET] = {"Budget:", "财政支出："},
+    [PS_L_UNCERTAIN_SHARE] = {"Parameter uncertainty: to keep pool '%s' at or below a %s probability of depletion it needs "
+                              "%s with the uncertain parameters drawn per path and %s with them at their means (the same "
+                              "random numbers otherwise), so %s of the answer comes from parameter uncertainty.",
+                              "参数不确定性：要使资金池 '%s' 的耗尽概率不超过 %s，不确定参数逐路径抽取时需 %s，参数取均值时需 "
+                              "%s（其余随机数相同），即规模答案的 %s 来自参数不确定性。"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */

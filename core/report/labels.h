@@ -297,6 +297,8 @@ typedef enum {
   PS_L_PAGE_CHARTS,
   PS_L_PAGE_POOL_HEADING,
   PS_L_PAGE_BUDGET,
+  /* parameter uncertainty (issue 15): pool, target, pool needed with draws, at point values, share */
+  PS_L_UNCERTAIN_SHARE,
   PS_NLABELS
 } ps_label_id;
 
