@@ -10,8 +10,8 @@
 
 #include "report/html.h"
 #include "report/html_run.h"
-#include "stats/sizing.h"
 #include "report/uncertainty_text.h"
+#include "stats/sizing.h"
 
 static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
   char a[64];
@@ -475,7 +475,10 @@ static void assumptions_section(html_ctx *c) {
       html_esc(&c->b, s->name);
     }
     ps_strbuf_puts(&c->b, "</td>");
-    snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+    if (s->volume.poisson)
+      snprintf(buf, sizeof buf, html_label(c, PS_L_POISSON_PERIODS), s->volume.mean, s->volume.demand_rho, s->first, s->last);
+    else
+      snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
     html_tdn(c, buf);
     dist_text(c, &s->loan, 1, buf, sizeof buf);
     html_td(c, buf);

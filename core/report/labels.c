@@ -378,6 +378,7 @@ static const char *const table[PS_NLABELS][2] = {
                               "random numbers otherwise), so %s of the answer comes from parameter uncertainty.",
                               "参数不确定性：要使资金池 '%s' 的耗尽概率不超过 %s，不确定参数逐路径抽取时需 %s，参数取均值时需 "
                               "%s（其余随机数相同），即规模答案的 %s 来自参数不确定性。"},
+    [PS_L_POISSON_PERIODS] = {"Poisson, mean %g, demand_rho %g (periods %d–%d)", "泊松，均值 %g，demand_rho %g（第%d–%d期）"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */

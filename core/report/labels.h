@@ -299,6 +299,7 @@ typedef enum {
   PS_L_PAGE_BUDGET,
   /* parameter uncertainty (issue 15): pool, target, pool needed with draws, at point values, share */
   PS_L_UNCERTAIN_SHARE,
+  PS_L_POISSON_PERIODS, /* a Poisson volume: mean, demand_rho, first and last period */
   PS_NLABELS
 } ps_label_id;
 

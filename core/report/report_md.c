@@ -14,9 +14,9 @@
 #include "report/format.h"
 #include "report/labels.h"
 #include "report/report.h"
-#include "stats/sizing.h"
-#include "report/uncertainty_text.h"
 #include "report/strbuf.h"
+#include "report/uncertainty_text.h"
+#include "stats/sizing.h"
 
 /* ---- Markdown text ---------------------------------------------------------- */
 

@@ -10,8 +10,8 @@
 #include "report/labels.h"
 #include "report/report.h"
 #include "report/strbuf.h"
-#include "stats/sizing.h"
 #include "report/uncertainty_text.h"
+#include "stats/sizing.h"
 
 /* display width of UTF-8 text on a terminal: CJK characters take two columns */
 static int display_width(const char *s) {
