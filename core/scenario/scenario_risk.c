@@ -201,8 +201,8 @@ int ps_read_segment_risk(const ps_entry *e, ps_model *m, ps_segment *s) {
   if (s->rho + s->rho_sector >= 1)
     return ps_read_fail(e, "rho_sector", "rho + rho_sector = %g must stay below 1", s->rho + s->rho_sector);
   if (rho_max + s->rho_sector >= 1)
-    return ps_read_fail(e, "rho_sector", "rho drawn up to %g + rho_sector %g can reach 1: it must stay below", rho_max,
-                        s->rho_sector);
+    return ps_read_fail(e, "rho_sector", "rho drawn up to %g (poolsim.uncertain) plus rho_sector %g can reach 1: rho + "
+                        "rho_sector must stay below 1", rho_max, s->rho_sector);
   return ps_read_in_range(e, "lgd_downturn", 0, 0, 0, 5, &s->lgd_downturn);
 }
 
