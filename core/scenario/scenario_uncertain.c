@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/scenario.h"
 #include "scenario/scenario_read.h"
 
 #define MAX_VOLUME 100000000L /* a whole-number volume a period, as new_loans always allowed */
@@ -30,6 +31,13 @@ static double largest_mean(const ps_model *m, const ps_demand *v) {
   for (int t = 1; t <= m->periods; t++) shift = fmax(shift, fabs(m->stress_shift[t]));
   double b = v->demand_rho;
   return v->mean * exp(fabs(b) * (FACTOR_BOUND + shift) - 0.5 * b * b);
+}
+
+/* the most a period may draw: the largest mean plus ten of its standard deviations, beyond
+** anything a path reaches */
+static double volume_bound(const ps_model *m, const ps_demand *v) {
+  double q = largest_mean(m, v);
+  return ceil(q + 10 * sqrt(q) + 10);
 }
 
 /* ps_read_volume — field (new_loans; new_policies, requests) as a whole number into *count, or
@@ -63,12 +71,19 @@ int ps_read_volume(const ps_entry *e, const char *field, const ps_model *m, int 
     return ps_read_fail(e, field, "poolsim.poisson needs a finite mean > 0");
   v->poisson = 1;
   if ((rc = ps_read_in_range(e, "demand_rho", 0, 0, -MAX_DEMAND_RHO, MAX_DEMAND_RHO, &v->demand_rho))) return rc;
-  double q = largest_mean(m, v), bound = ceil(q + 10 * sqrt(q) + 10);
+  double bound = volume_bound(m, v);
   if (!(bound <= (double)MAX_VOLUME))
     return ps_read_fail(e, field, "a Poisson mean of %g a period (up to %g when the cycle drives it) may draw more than "
-                        "%ld a period", v->mean, q, MAX_VOLUME);
+                        "%ld a period", v->mean, largest_mean(m, v), MAX_VOLUME);
   v->bound = (int64_t)bound;
   return PS_OK;
+}
+
+/* ps_scenario_scale_volume — a Poisson volume's new mean and bound (scenario/scenario.h); the bound
+** stays within what a period may draw */
+void ps_scenario_scale_volume(const ps_model *m, ps_demand *v, double mean) {
+  v->mean = mean;
+  v->bound = (int64_t)fmin(volume_bound(m, v), (double)MAX_VOLUME);
 }
 
 /* ps_read_volume_alive — the loans a volume may keep alive at once over `tenor` periods stay within
