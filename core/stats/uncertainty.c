@@ -38,7 +38,7 @@ int ps_uncertainty_point_run(ps_results *r, const ps_run_options *ro, char *err,
   point.nuncertain = 0;
   ps_outcomes o;
   int rc = ps_simulate(&point, ro, &o, err, errlen);
-  if (rc) return rc;
+  if (rc) return ps_stop_signal() ? PS_OK : rc; /* interrupted before a path was done: left out */
   size_t n = (size_t)o.paths;
   if (o.paths == r->paths && (r->point_required = malloc((size_t)m->npools * n * sizeof(double) + 1))) {
     memcpy(r->point_required, o.required, (size_t)m->npools * n * sizeof(double));
