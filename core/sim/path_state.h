@@ -14,8 +14,9 @@
 **   lua/ctx.c     the ctx object hooks see
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
+**   volume.c      a period's Poisson volume
 **   path_state.c  this header: the state and its primitives
-**   ledger, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
+**   ledger, outcomes, programme, factors, params, sparse_perm, rng (sim/); scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_claims.c reads the state to compare runs of defaults. */
