@@ -83,7 +83,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
   }
-  double need = ps_outcomes_bytes(m, ro.paths), have = physical_memory();
+  /* with uncertain parameters the run at point values holds a second set of outcomes for a while */
+  double need = ps_outcomes_bytes(m, ro.paths) * (m->nuncertain > 0 ? 2 : 1), have = physical_memory();
   if (have > 0 && need > have) {
     snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
              "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
