@@ -419,6 +419,20 @@ static void assumptions_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, html_span(c, m->periods, b2, sizeof b2));
   ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_PERSISTENCE_OF_THE_SYSTEMIC),
      m->cycle, m->copula == PS_COPULA_T ? html_label(c, PS_L_PAGE_T_COPULA) : html_label(c, PS_L_PAGE_GAUSSIAN_COPULA));
+  if (c->r->uncertain) { /* the parameters drawn once per path (the tables show their means) */
+    ps_strbuf_printf(&c->b, "<p>%s", html_label(c, PS_L_UNCERTAIN_PARAMS));
+    for (int k = 0; k < m->nuncertain; k++) {
+      const ps_uncertain_result *u = &c->r->uncertain[k];
+      ps_strbuf_puts(&c->b, k ? TR(c, "；", "; ") : "");
+      ps_strbuf_puts(&c->b, "<code>");
+      html_esc(&c->b, m->uncertain[k].key);
+      ps_strbuf_puts(&c->b, "</code> ");
+      dist_text(c, &m->uncertain[k].dist, 0, a, sizeof a);
+      html_esc(&c->b, a);
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_UNCERTAIN_DRAWS), u->p05, u->p95);
+    }
+    ps_strbuf_puts(&c->b, "</p>\n");
+  }
   /* pools */
   ps_strbuf_puts(&c->b, "<table>\n");
   ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_POOLS));
