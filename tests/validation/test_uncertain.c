@@ -12,7 +12,9 @@
 **      (tests/scenarios/uncertain_demand_link.lua);
 **   4. the run at point values equals, bit for bit, the plain scenario with the means written in
 **      (tests/scenarios/uncertain_small.lua with --set KEY=mean for each uncertain parameter),
-**      and a run with uncertain parameters is the same whatever the threads.
+**      and a run with uncertain parameters is the same whatever the threads;
+**   5. what the loader keeps (the means in place of the numbers, the keys, the volumes), and a
+**      loan-tape template's drawn rho shared by its groups (tests/scenarios/uncertain_tape.lua).
 **
 ** Tolerances as in test_validation.c: a mean to Z_TOL standard errors from the closed-form
 ** variance; a sample variance to Z_TOL standard errors sqrt((mu4 - sigma^4 (P-3)/(P-1)) / P),
@@ -33,6 +35,8 @@
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
 #include "sim/outcomes.h"
+#include "sim/path.h"
+#include "sim/path_state.h"
 #include "stats/results.h"
 
 #define Z_TOL 4.5
@@ -190,6 +194,45 @@ static void test_volumes(void) {
   correlation_run("-0.8", -0.8);
 }
 
+/* ---- what the loader keeps, and a template's rho shared with its tape groups ---- */
+
+static void test_loaded(void) {
+  printf("5. the loaded model: point values, keys, volumes; a tape template's drawn rho\n");
+  ps_model m;
+  if (load("tests/scenarios/uncertain_small.lua", NULL, 0, &m) == 0) {
+    static const char *const keys[] = {"cycle", "segments.a_small.pd", "segments.a_small.rho", "segments.b_term.lgd"};
+    CHECK_EQ_INT(m.nuncertain, 4);
+    for (int k = 0; k < 4 && k < m.nuncertain; k++) CHECK(strcmp(m.uncertain[k].key, keys[k]) == 0);
+    CHECK(m.cycle == 0.75 && m.segments[0].pd == 0.04 && m.segments[0].rho == (0.1 + 0.2) / 2);
+    CHECK(m.segments[1].lgd.kind == PS_DIST_FIXED && m.segments[1].lgd.mean == 0.5);
+    CHECK(m.has_volumes && m.segments[0].volume.poisson && m.segments[0].volume.mean == 10 &&
+          m.segments[0].volume.demand_rho == -0.3 && m.segments[0].new_loans == 0);
+    CHECK(!m.segments[1].volume.poisson && m.segments[1].new_loans == 4);
+    ps_model_destroy(&m);
+  }
+  if (load("tests/scenarios/uncertain_tape.lua", NULL, 0, &m)) return;
+  ps_path *w = ps_path_new(&m, NULL, 0);
+  CHECK(w != NULL);
+  long mismatched = 0, groups = 0;
+  char err[256];
+  for (long path = 0; w && path < m.paths; path++) {
+    CHECK(ps_path_run(w, m.seed, path, NULL, NULL, err, sizeof err) == PS_OK);
+    const ps_model *pm = ps_path_model(w);
+    double rho = pm->segments[0].rho;
+    mismatched += !(rho >= 0.1 && rho <= 0.3) || m.segments[0].rho != 0.2;
+    for (int s = m.nown_segments; s < m.nsegments; s++) {
+      if (pm->segments[s].driver != 0) continue;
+      groups++;
+      mismatched += pm->segments[s].rho != rho;
+    }
+  }
+  printf("  tape groups of the template that share its draw: %ld (mismatched %ld)\n", groups, mismatched);
+  CHECK(groups > 0);
+  CHECK_EQ_INT(mismatched, 0);
+  ps_path_free(w);
+  ps_model_destroy(&m);
+}
+
 /* ---- 4. the run at point values ---- */
 
 #define SMALL_FILE "tests/scenarios/uncertain_small.lua"
@@ -283,5 +326,6 @@ int main(void) {
   test_uncertain_pd();
   test_volumes();
   test_point_values();
+  test_loaded();
   return check_summary("test_uncertain");
 }
