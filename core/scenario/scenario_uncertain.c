@@ -18,7 +18,9 @@
 /* ps_read_is_uncertain — is the value at idx a table poolsim.uncertain() made? */
 int ps_read_is_uncertain(lua_State *L, int idx) {
   if (lua_type(L, idx) != LUA_TTABLE) return 0;
-  lua_getfield(L, idx, "uncertain");
+  idx = lua_absindex(L, idx);
+  lua_pushliteral(L, "uncertain");
+  lua_rawget(L, idx); /* raw: a field's metatable is not run to ask */
   int marked = lua_toboolean(L, -1);
   lua_pop(L, 1);
   return marked;
