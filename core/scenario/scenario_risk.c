@@ -170,7 +170,9 @@ static int read_pd(const ps_entry *e, ps_segment *s) {
   for (int i = 0; rc == PS_OK && i < n; i++) {
     lua_rawgeti(L, -1, i + 1);
     double v = lua_tonumber(L, -1);
-    if (lua_type(L, -1) != LUA_TNUMBER || !(v >= 0 && v <= 1))
+    if (ps_read_is_uncertain(L, -1))
+      rc = ps_read_fail(e, "pd", "poolsim.uncertain() takes a single PD, not a year of a term structure");
+    else if (lua_type(L, -1) != LUA_TNUMBER || !(v >= 0 && v <= 1))
       rc = ps_read_fail(e, "pd", "year %d of the PD term structure must be in [0, 1]", i + 1);
     s->pd_by_year[i] = v;
     s->npd_years = i + 1;
