@@ -14,6 +14,7 @@
 #include "stats/results.h"
 #include "scenario/scenario.h"
 #include "stats/sizing.h"
+#include "stats/uncertainty.h"
 
 /* GSL's default error handler aborts the embedding program; poolsim checks
 ** GSL's statuses itself, so the handler is switched off once, by the first call
@@ -82,7 +83,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
   }
-  double need = ps_outcomes_bytes(m, ro.paths), have = physical_memory();
+  /* with uncertain parameters the run at point values holds a second set of outcomes for a while */
+  double need = ps_outcomes_bytes(m, ro.paths) * (m->nuncertain > 0 ? 2 : 1), have = physical_memory();
   if (have > 0 && need > have) {
     snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
              "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
@@ -101,6 +103,10 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   if (rc) {
     snprintf(err, errlen, "out of memory computing statistics");
     return PS_ERUNTIME;
+  }
+  if ((rc = ps_uncertainty_point_run(r, &ro, err, errlen))) { /* only with uncertain parameters */
+    ps_results_free(r);
+    return rc;
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   r->paths_requested = ro.paths;

@@ -1,6 +1,6 @@
 /* lua_poolsim.c — the `poolsim` module of every sandboxed state: the helpers
-** that build scenario values (wan, yi, lognormal, beta, uniform, tiered, csv,
-** scenario) and the library modules compiled in from scripts/ (lua_poolsim.h). */
+** that build scenario values (wan, yi, lognormal, beta, uniform, poisson, uncertain,
+** tiered, csv, scenario) and the library modules compiled in from scripts/ (lua_poolsim.h). */
 #include "lua/lua_poolsim.h"
 
 #include <lauxlib.h>
@@ -82,6 +82,41 @@ static int helper_uniform(lua_State *L) {
   lua_setfield(L, -2, "min");
   lua_pushnumber(L, hi);
   lua_setfield(L, -2, "max");
+  return 1;
+}
+
+/* poolsim.poisson{mean=}: a count drawn each period, Poisson with that mean (> 0) */
+static int helper_poisson(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  double mean = dist_field(L, "poisson", "mean");
+  if (!(mean > 0)) return raise(L, "poolsim.poisson: mean must be > 0, got %g", mean);
+  lua_createtable(L, 0, 2);
+  lua_pushliteral(L, "poisson");
+  lua_setfield(L, -2, "dist");
+  lua_pushnumber(L, mean);
+  lua_setfield(L, -2, "mean");
+  return 1;
+}
+
+/* poolsim.uncertain(dist): a copy of the distribution table marked uncertain = true, which the
+** loader draws once per path where a number would be (pd, lgd, rho, cycle) */
+static int helper_uncertain(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getfield(L, 1, "dist");
+  const char *name = lua_tostring(L, -1);
+  if (lua_type(L, -1) != LUA_TSTRING ||
+      (strcmp(name, "beta") != 0 && strcmp(name, "uniform") != 0 && strcmp(name, "lognormal") != 0))
+    return raise(L, "poolsim.uncertain: give it poolsim.beta{}, poolsim.uniform{} or poolsim.lognormal{}");
+  lua_pop(L, 1);
+  lua_createtable(L, 0, 6);
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  lua_pushboolean(L, 1);
+  lua_setfield(L, -2, "uncertain");
   return 1;
 }
 
@@ -200,6 +235,7 @@ static int load_library(lua_State *L) {
 static const luaL_Reg poolsim_helpers[] = {
     {"wan", helper_wan},   {"yi", helper_yi},           {"lognormal", helper_lognormal},
     {"beta", helper_beta}, {"uniform", helper_uniform}, {"tiered", helper_tiered}, {"csv", helper_csv}, {"scenario", helper_scenario},
+    {"poisson", helper_poisson}, {"uncertain", helper_uncertain},
     {NULL, NULL}};
 
 /* ps_lua_is_scenario — is the value at idx a table poolsim.scenario{...} made? */

@@ -1,5 +1,5 @@
 /* lua_poolsim.h — the `poolsim` module scenarios see: poolsim.wan, yi,
-** lognormal, beta, tiered, csv and scenario, which build scenario values (and
+** lognormal, beta, uniform, poisson, uncertain, tiered, csv and scenario, which build scenario values (and
 ** raise at the script's line when given bad ones), and poolsim.<name> for the
 ** Lua library modules compiled in from scripts/ (lua/scripts.h), loaded on
 ** first use. lua/lua_env.c opens it in every sandboxed state. */

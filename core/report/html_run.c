@@ -11,6 +11,7 @@
 #include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
+#include "report/uncertainty_text.h"
 #include "stats/sizing.h"
 
 static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
@@ -121,6 +122,14 @@ static void answer(html_ctx *c) {
       if (m->balance_feedback && !r->searched)
         ps_strbuf_puts(b, " (Rules in this scenario react to the pool's balance; the sizes assume they do not: check them by "
                "running at that size.)");
+    }
+    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+      ps_strbuf sentence = {0};
+      ps_uncertainty_sentence(&sentence, r, i, c->alphas, c->nalphas, c->zh ? PS_LANG_ZH : PS_LANG_EN);
+      if (sentence.oom) b->oom = 1;
+      ps_strbuf_puts(b, c->zh ? "" : " ");
+      html_esc(b, sentence.s ? sentence.s : "");
+      free(sentence.s);
     }
     ps_strbuf_puts(b, "</p>\n");
   }
@@ -532,6 +541,20 @@ static void assumptions_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, html_span(c, m->periods, b2, sizeof b2));
   ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_PERSISTENCE_OF_THE_SYSTEMIC),
      m->cycle, m->copula == PS_COPULA_T ? html_label(c, PS_L_PAGE_T_COPULA) : html_label(c, PS_L_PAGE_GAUSSIAN_COPULA));
+  if (c->r->uncertain) { /* the parameters drawn once per path (the tables show their means) */
+    ps_strbuf_printf(&c->b, "<p>%s", html_label(c, PS_L_UNCERTAIN_PARAMS));
+    for (int k = 0; k < m->nuncertain; k++) {
+      const ps_uncertain_result *u = &c->r->uncertain[k];
+      ps_strbuf_puts(&c->b, k ? TR(c, "；", "; ") : "");
+      ps_strbuf_puts(&c->b, "<code>");
+      html_esc(&c->b, m->uncertain[k].key);
+      ps_strbuf_puts(&c->b, "</code> ");
+      dist_text(c, &m->uncertain[k].dist, 0, a, sizeof a);
+      html_esc(&c->b, a);
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_UNCERTAIN_DRAWS), u->p05, u->p95);
+    }
+    ps_strbuf_puts(&c->b, "</p>\n");
+  }
   /* pools */
   ps_strbuf_puts(&c->b, "<table>\n");
   ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_POOLS));
@@ -589,7 +612,10 @@ static void assumptions_section(html_ctx *c) {
       html_esc(&c->b, s->name);
     }
     ps_strbuf_puts(&c->b, "</td>");
-    snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+    if (s->volume.poisson)
+      snprintf(buf, sizeof buf, html_label(c, PS_L_POISSON_PERIODS), s->volume.mean, s->volume.demand_rho, s->first, s->last);
+    else
+      snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
     html_tdn(c, buf);
     dist_text(c, &s->loan, 1, buf, sizeof buf);
     html_td(c, buf);

@@ -429,6 +429,15 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_SEVERITY] = {"severity (of cover)", "损失程度（占保额）"},
     [PS_L_PAGE_DEDUCTIBLE] = {"deductible per claim", "每次免赔额"},
     [PS_L_PAGE_OUTLAY_BY_KIND] = {": outlay by fiscal year and kind (mean)", "：各财政年度分类别支出（均值）"},
+    [PS_L_UNCERTAIN_SHARE] = {"Parameter uncertainty: to keep pool '%s' at or below a %s probability of depletion it needs "
+                              "%s with the uncertain parameters drawn per path and %s with them at their means (the same "
+                              "random numbers otherwise), so %s of the answer comes from parameter uncertainty.",
+                              "参数不确定性：要使资金池 '%s' 的耗尽概率不超过 %s，不确定参数逐路径抽取时需 %s，参数取均值时需 "
+                              "%s（其余随机数相同），即规模答案的 %s 来自参数不确定性。"},
+    [PS_L_UNCERTAIN_PARAMS] = {"Drawn once per path (poolsim.uncertain; the tables show their means): ",
+                               "逐路径抽取一次的参数（poolsim.uncertain；表中为其均值）："},
+    [PS_L_UNCERTAIN_DRAWS] = {", draws from %.3g to %.3g (p05–p95)", "，抽取值 %.3g 至 %.3g（p05–p95）"},
+    [PS_L_POISSON_PERIODS] = {"Poisson, mean %g, demand_rho %g (periods %d–%d)", "泊松，均值 %g，demand_rho %g（第%d–%d期）"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */

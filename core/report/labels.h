@@ -329,6 +329,11 @@ typedef enum {
   PS_L_PAGE_CLAIM_PROBABILITY,
   PS_L_PAGE_SEVERITY,
   PS_L_PAGE_DEDUCTIBLE,
+  /* parameter uncertainty (issue 15): pool, target, pool needed with draws, at point values, share */
+  PS_L_UNCERTAIN_SHARE,
+  PS_L_POISSON_PERIODS, /* a Poisson volume: mean, demand_rho, first and last period */
+  PS_L_UNCERTAIN_PARAMS, /* the HTML page: the parameters drawn per path, then each with */
+  PS_L_UNCERTAIN_DRAWS,  /* the p05 and p95 of its draws */
   PS_NLABELS
 } ps_label_id;
 

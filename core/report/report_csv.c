@@ -16,7 +16,8 @@
 **               .recovered, .required_initial, .depletion_period (first
 **               period with a shortfall, 0: none); for each programme:
 **               PROG.defaults, .originated (loans); for each party:
-**               PARTY.losses, .net_result */
+**               PARTY.losses, .net_result; for each poolsim.uncertain parameter:
+**               uncertain.KEY (the path's draw, e.g. uncertain.segments.s.pd) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,7 @@ static void paths_csv(ps_strbuf *b, const ps_results *r) {
     header(b, m->parties[i].id, "losses");
     header(b, m->parties[i].id, "net_result");
   }
+  for (int k = 0; k < o->nuncertain; k++) header(b, "uncertain", m->uncertain[k].key);
   eol(b);
   for (long path = 0; path < o->paths && !b->oom; path++) {
     integer(b, path);
@@ -161,6 +163,11 @@ static void paths_csv(ps_strbuf *b, const ps_results *r) {
       size_t s = ps_slot(o, i, path);
       amount(b, o->losses[s]);
       amount(b, o->net_result[s]);
+    }
+    for (int k = 0; k < o->nuncertain; k++) { /* the path's poolsim.uncertain draws */
+      char v[40];
+      snprintf(v, sizeof v, ",%.17g", o->drawn[ps_slot(o, k, path)]);
+      ps_strbuf_puts(b, v);
     }
     eol(b);
   }

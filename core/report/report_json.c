@@ -34,7 +34,23 @@ static void prob_doc(ps_doc_sink *s, const char *key, const ps_estimate *e) {
   interval_doc(s, "ci", e);
 }
 
-static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
+/* scenario.uncertain: each poolsim.uncertain parameter with the mean, p05 and p95 of its draws */
+static void uncertain_doc(ps_doc_sink *s, const ps_results *r) {
+  const ps_model *m = r->m;
+  ps_doc_array(s, "uncertain", r->uncertain ? m->nuncertain : 0);
+  for (int k = 0; r->uncertain && k < m->nuncertain; k++) {
+    ps_doc_object(s, NULL);
+    ps_doc_string(s, "key", m->uncertain[k].key);
+    ps_doc_number(s, "mean", r->uncertain[k].mean);
+    ps_doc_number(s, "p05", r->uncertain[k].p05);
+    ps_doc_number(s, "p95", r->uncertain[k].p95);
+    ps_doc_end(s);
+  }
+  ps_doc_end(s);
+}
+
+static void scenario_doc(ps_doc_sink *s, const ps_results *r) {
+  const ps_model *m = r->m;
   ps_doc_object(s, "scenario");
   ps_doc_string(s, "name", m->name);
   ps_doc_string(s, "file", m->file);
@@ -58,6 +74,7 @@ static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
     ps_doc_end(s);
   }
   ps_doc_end(s);
+  if (m->nuncertain) uncertain_doc(s, r);
   ps_doc_end(s);
 }
 
@@ -137,32 +154,35 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   ps_doc_end(s);
 }
 
-static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report_options *o) {
+/* pool i's sizing answer from its sorted required balances: the sizing object's, or the run at point
+** values' (sizing_point_values); with the balances in path order (in_order; NULL: none), how it settles */
+static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double *sorted_required,
+                       const double *in_order, const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
   /* the answers from the first n/16 ... n paths (none when out of memory: the answer still stands) */
   ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * n + 1), sizeof *at);
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + k * n;
-  const ps_outcomes *out = &r->outcomes;
-  int nsteps = at && out->required ? ps_sizing_convergence(out->required + ps_slot(out, i, 0), (size_t)out->paths,
-                                                           alphas, n, steps) : 0;
+  int nsteps = at && in_order ? ps_sizing_convergence(in_order, (size_t)r->paths, alphas, n, steps) : 0;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
-    ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alphas[a]);
+    ps_estimate e = ps_sizing_initial(sorted_required, (size_t)r->paths, alphas[a]);
     ps_doc_object(s, NULL);
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
     interval_doc(s, "ci", &e);
-    ps_doc_array(s, "convergence", nsteps > 0 ? nsteps : 0);
-    for (int k = 0; k < nsteps; k++) {
-      ps_doc_object(s, NULL);
-      ps_doc_number(s, "paths", (double)steps[k].paths);
-      ps_doc_number(s, "initial", steps[k].initial[a].value);
-      interval_doc(s, "ci", &steps[k].initial[a]);
+    if (in_order) {
+      ps_doc_array(s, "convergence", nsteps > 0 ? nsteps : 0);
+      for (int k = 0; k < nsteps; k++) {
+        ps_doc_object(s, NULL);
+        ps_doc_number(s, "paths", (double)steps[k].paths);
+        ps_doc_number(s, "initial", steps[k].initial[a].value);
+        interval_doc(s, "ci", &steps[k].initial[a]);
+        ps_doc_end(s);
+      }
       ps_doc_end(s);
     }
-    ps_doc_end(s);
     ps_doc_end(s);
   }
   ps_doc_end(s);
@@ -270,7 +290,7 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   ps_doc_object(s, NULL);
   ps_doc_number(s, "schema", PS_JSON_SCHEMA);
   ps_doc_string(s, "poolsim", PS_VERSION);
-  scenario_doc(s, m);
+  scenario_doc(s, r);
   ps_doc_object(s, "run");
   ps_doc_number(s, "paths", (double)r->paths);
   ps_doc_number(s, "paths_requested", (double)r->paths_requested);
@@ -309,8 +329,15 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   }
   ps_doc_end(s);
   ps_doc_object(s, "sizing");
-  for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, d->o);
+  const ps_outcomes *out = &r->outcomes;
+  for (int i = 0; i < m->npools; i++)
+    sizing_doc(s, r, i, r->pools[i].sorted_required, out->required ? out->required + ps_slot(out, i, 0) : NULL, d->o);
   ps_doc_end(s);
+  if (r->point_required) {
+    ps_doc_object(s, "sizing_point_values");
+    for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, r->point_required + (size_t)i * (size_t)r->paths, NULL, d->o);
+    ps_doc_end(s);
+  }
   ps_doc_end(s);
 }
 

@@ -15,8 +15,9 @@
 #include "report/format.h"
 #include "report/labels.h"
 #include "report/report.h"
-#include "stats/sizing.h"
 #include "report/strbuf.h"
+#include "report/uncertainty_text.h"
+#include "stats/sizing.h"
 
 /* ---- Markdown text ---------------------------------------------------------- */
 
@@ -187,6 +188,14 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       }
     }
     ps_strbuf_puts(b, "\n");
+    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+      ps_strbuf sentence = {0};
+      ps_uncertainty_sentence(&sentence, r, i, alphas, n, L);
+      if (sentence.oom) b->oom = 1;
+      text(b, sentence.s ? sentence.s : "");
+      free(sentence.s);
+      ps_strbuf_puts(b, "\n\n");
+    }
     if (m->balance_feedback) ps_strbuf_printf(b, "%s\n\n", ps_label(PS_L_MD_FEEDBACK, L));
   }
 }

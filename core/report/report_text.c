@@ -10,6 +10,7 @@
 #include "report/labels.h"
 #include "report/report.h"
 #include "report/strbuf.h"
+#include "report/uncertainty_text.h"
 #include "stats/sizing.h"
 
 /* display width of UTF-8 text on a terminal: CJK characters take two columns */
@@ -103,6 +104,11 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
         ps_strbuf_printf(b, ps_label(PS_L_TXT_VERDICT, L), ps_label(v, L), 100 * alphas[q]);
         ps_strbuf_puts(b, q + 1 < n ? ps_label(PS_L_TXT_LIST_SEP, L) : "\n");
       }
+    }
+    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+      ps_strbuf_puts(b, "  ");
+      ps_uncertainty_sentence(b, r, i, alphas, n, L);
+      ps_strbuf_puts(b, "\n");
     }
     if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
     else if (m->balance_feedback) ps_strbuf_puts(b, ps_label(PS_L_TXT_FEEDBACK, L));

@@ -11,4 +11,8 @@
 ** -inf for hazard <= 0, +inf for hazard >= 1 */
 double ps_copula_threshold(const ps_model *m, double hazard);
 
+/* the moral-hazard factor on a segment's PD: 1 + its programme's moral_hazard x the share of a
+** mean-size loan's loss that payers other than the bank cover (scenario_risk.c) */
+double ps_segment_uplift(const ps_model *m, const ps_segment *seg);
+
 #endif

@@ -80,13 +80,23 @@ typedef struct {
   long nitems;
 } ps_dist;
 
+/* a volume a period: a whole number, or poolsim.poisson{mean =} drawn each period with its mean
+** scaled by exp(b Z_t - b^2/2), b = demand_rho (SPEC 2.3a; sim/volume.h) */
+typedef struct {
+  int poisson;       /* 0: the fixed count the field beside it holds */
+  double mean;       /* Poisson mean a period */
+  double demand_rho; /* b */
+  int64_t bound;     /* the most a period may draw: a Poisson quantile no path reaches (scenario_uncertain.c) */
+} ps_demand;
+
 /* what a segment generates: loans (SPEC 2.3), or insurance policies or bridge loans (2.3b) */
 typedef enum { PS_SEGMENT_LOAN, PS_SEGMENT_POLICY, PS_SEGMENT_BRIDGE } ps_segment_kind;
 
 typedef struct {
   char *id, *name;
   ps_segment_kind kind;
-  int new_loans;      /* loans originated per period in [first, last] */
+  int new_loans;      /* loans originated per period in [first, last] (0 with a Poisson volume) */
+  ps_demand volume;   /* new_loans = poolsim.poisson{}: the draw each period (volume.poisson) */
   int first, last;    /* origination window, periods */
   ps_dist loan;       /* amount in yuan */
   int tenor;          /* periods at risk */
@@ -126,6 +136,17 @@ typedef struct {
 typedef struct {
   char *id;
 } ps_sector;
+
+/* poolsim.uncertain(dist) for a parameter (SPEC 2.3a): drawn once per path from dist
+** (scenario_uncertain.c reads it, sim/params.c draws it); the model holds its mean, the
+** point value, where the number would be */
+typedef enum { PS_UNCERTAIN_PD, PS_UNCERTAIN_LGD, PS_UNCERTAIN_RHO, PS_UNCERTAIN_CYCLE } ps_uncertain_field;
+typedef struct {
+  char *key;                /* "segments.<id>.pd", "cycle" */
+  ps_uncertain_field field;
+  int segment;              /* -1 for the cycle */
+  ps_dist dist;             /* beta, uniform or lognormal */
+} ps_uncertain;
 
 typedef enum { PS_COPULA_GAUSSIAN, PS_COPULA_T } ps_copula;
 
@@ -223,6 +244,8 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   int periods;
   ps_step step;
   double dt;                /* step in years */
+  ps_uncertain *uncertain; int nuncertain; /* parameters drawn once per path */
+  int has_volumes;          /* some segment draws its volume (ps_demand.poisson) */
   uint64_t seed;
   long paths;
   double cycle;             /* AR(1) phi of the systemic factor (and of the sector factors) */

@@ -249,7 +249,7 @@ int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s) {
 static int read_segments(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "kind", "new_loans", "originate", "loan", "tenor", "repayment",
                                        "rate", "pd", "lgd", "rho", "flags", "sector", "rho_sector", "lgd_downturn",
-                                       NULL};
+                                       "demand_rho", NULL};
   static const char *const repayments[] = {"bullet", "amortizing", NULL};
   static const char *const kinds[] = {"loan", "policy", "bridge", NULL};
   ps_reader *rd = scen->rd;
@@ -278,22 +278,21 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
       continue;
     }
     long v;
-    if ((rc = ps_read_int(&e, "new_loans", 1, 0, 0, 100000000, &v))) return rc;
-    s->new_loans = (int)v;
+    if ((rc = ps_read_volume(&e, "new_loans", m, &s->new_loans, &s->volume))) return rc;
+    m->has_volumes |= s->volume.poisson;
     if ((rc = ps_read_origination(&e, m, s))) return rc;
     if ((rc = ps_read_dist(&e, "loan", "lognormal|uniform", 0, PS_MAX_AMOUNT_YUAN, &s->loan))) return rc;
     if (s->loan.kind == PS_DIST_FIXED && s->loan.mean <= 0)
       return ps_read_fail(&e, "loan", "a loan amount must be > 0, got %g", s->loan.mean);
     if ((rc = ps_read_int(&e, "tenor", 1, 0, 1, PS_MAX_PERIODS, &v))) return rc;
     s->tenor = (int)v;
-    /* the loans alive at once are drawn as one binomial, whose count is 32-bit */
-    if ((double)s->new_loans * s->tenor > (double)PS_MAX_LOANS_ALIVE)
-      return ps_read_fail(&e, "new_loans", "%d loans a period over a tenor of %d periods is more than %ld loans alive at once",
-                  s->new_loans, s->tenor, (long)PS_MAX_LOANS_ALIVE);
+    if ((rc = ps_read_volume_alive(&e, "new_loans", s->new_loans, &s->volume, s->tenor))) return rc;
     if ((rc = ps_read_choice(&e, "repayment", 0, 0, repayments, &s->amortizing))) return rc;
     if ((rc = ps_read_in_range(&e, "rate", 0, 0, 0, 1, &s->rate))) return rc;
     if ((rc = ps_read_segment_risk(&e, m, s))) return rc;
-    if ((rc = ps_read_dist(&e, "lgd", "beta|uniform", 0, 1, &s->lgd))) return rc;
+    int uncertain;
+    if ((rc = ps_read_uncertain(&e, "lgd", m, i, PS_UNCERTAIN_LGD, &s->lgd.mean, &uncertain))) return rc;
+    if (!uncertain && (rc = ps_read_dist(&e, "lgd", "beta|uniform", 0, 1, &s->lgd))) return rc;
     if ((rc = read_flags(&e, s))) return rc;
     lua_pop(rd->L, 1);
   }
@@ -326,7 +325,9 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   m->seed = (uint64_t)seed;
   if ((rc = ps_read_int(&scen, "paths", 0, 10000, 1, PS_MAX_PATHS, &v))) return rc;
   m->paths = v;
-  if ((rc = ps_read_in_range(&scen, "cycle", 0, 0, -0.999, 0.999, &m->cycle))) return rc;
+  int uncertain;
+  if ((rc = ps_read_uncertain(&scen, "cycle", m, -1, PS_UNCERTAIN_CYCLE, &m->cycle, &uncertain))) return rc;
+  if (!uncertain && (rc = ps_read_in_range(&scen, "cycle", 0, 0, -0.999, 0.999, &m->cycle))) return rc;
   if ((rc = ps_read_in_range(&scen, "discount_rate", 0, 0, 0, 1, &m->discount_rate))) return rc;
   int type = ps_read_push(&scen, "on_period");
   lua_pop(rd->L, 1);
@@ -613,6 +614,8 @@ void ps_model_destroy(ps_model *m) {
   free(m->data_sha256);
   free(m->stress_shift);
   free(m->stress_pd);
+  for (int i = 0; i < m->nuncertain; i++) free(m->uncertain[i].key);
+  free(m->uncertain);
   free(m->parties);
   free(m->pools);
   free(m->segments);

@@ -23,4 +23,8 @@ int ps_scenario_load(const char *file, const ps_override *sets, int nsets, ps_mo
 int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
                        size_t errlen);
 
+/* ps_scenario_scale_volume — give a Poisson volume of m's a new mean, with its bound
+** (scenario_uncertain.c): `size --volume` scales lending */
+void ps_scenario_scale_volume(const ps_model *m, ps_demand *v, double mean);
+
 #endif

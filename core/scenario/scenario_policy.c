@@ -10,15 +10,16 @@
 
 const char *const ps_policy_fields[] = {"id",      "name", "kind",     "new_policies", "originate",  "cover",
                                         "term",    "premium", "pd",    "severity",     "deductible", "rho",
-                                        "sector",  "rho_sector", NULL};
+                                        "sector",  "rho_sector", "demand_rho", NULL};
 
 /* ps_read_policy_segment — the policy fields of segment s (its id, name and kind are read);
 ** PS_OK, PS_EINPUT naming the field, PS_ERUNTIME (out of memory) */
-int ps_read_policy_segment(const ps_entry *e, const ps_model *m, ps_segment *s) {
+int ps_read_policy_segment(const ps_entry *e, ps_model *m, ps_segment *s) {
   long v;
   int rc;
-  if ((rc = ps_read_int(e, "new_policies", 1, 0, 0, 100000000, &v))) return rc;
-  s->new_loans = (int)v;
+  /* a whole number, or poolsim.poisson{mean =} with demand_rho (scenario_uncertain.c) */
+  if ((rc = ps_read_volume(e, "new_policies", m, &s->new_loans, &s->volume))) return rc;
+  m->has_volumes |= s->volume.poisson;
   if ((rc = ps_read_origination(e, m, s))) return rc;
   if ((rc = ps_read_dist(e, "cover", "lognormal|uniform", -PS_MAX_AMOUNT_YUAN, PS_MAX_AMOUNT_YUAN, &s->loan)))
     return rc;
@@ -26,9 +27,7 @@ int ps_read_policy_segment(const ps_entry *e, const ps_model *m, ps_segment *s) 
     return ps_read_fail(e, "cover", "the sum insured per policy must be > 0 yuan, got %g", s->loan.mean);
   if ((rc = ps_read_int(e, "term", 1, 0, 1, PS_MAX_PERIODS, &v))) return rc;
   s->tenor = (int)v;
-  if ((double)s->new_loans * s->tenor > (double)PS_MAX_LOANS_ALIVE)
-    return ps_read_fail(e, "new_policies", "%d policies a period over a term of %d periods is more than %ld in force at once",
-                        s->new_loans, s->tenor, (long)PS_MAX_LOANS_ALIVE);
+  if ((rc = ps_read_volume_alive(e, "new_policies", s->new_loans, &s->volume, s->tenor))) return rc;
   if ((rc = ps_read_in_range(e, "premium", 1, 0, 0, 1, &s->premium))) return rc;
   if ((rc = ps_read_segment_risk(e, m, s))) return rc;
   /* a loss as a fraction of cover: within [0, 1] */

@@ -71,7 +71,9 @@ int ps_read_number(const ps_entry *e, const char *field, int required, double de
     return PS_OK;
   }
   if (type != LUA_TNUMBER) {
+    int uncertain = ps_read_is_uncertain(L, -1);
     lua_pop(L, 1);
+    if (uncertain) return ps_read_fail(e, field, "%s", PS_UNCERTAIN_ONLY);
     return ps_read_fail(e, field, "must be a number, got %s", lua_typename(L, type));
   }
   *out = lua_tonumber(L, -1);
@@ -177,6 +179,7 @@ static void forms(const char *allowed, char *buf, size_t len) {
   buf[0] = '\0';
   char *save = NULL;
   for (char *name = strtok_r(names, "|", &save); name; name = strtok_r(NULL, "|", &save)) {
+    if (strcmp(name, "uncertain") == 0) continue; /* a mark, not a distribution */
     size_t n = strlen(buf);
     snprintf(buf + n, len - n, "%s%s", n ? " or " : "", written(name));
   }
@@ -209,7 +212,7 @@ static int read_uniform(const ps_entry *e, const char *field, double lo, double 
 }
 
 /* A number, or a distribution table made by one of the helpers `allowed` names
-** ("lognormal", "beta", "uniform", '|'-separated). */
+** ("lognormal", "beta", "uniform", '|'-separated; "uncertain" lets poolsim.uncertain() through). */
 int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, double lo, double hi,
                      ps_dist *d) {
   lua_State *L = e->rd->L;
@@ -229,6 +232,10 @@ int ps_read_dist(const ps_entry *e, const char *field, const char *allowed, doub
     lua_pop(L, 1);
     if (type == LUA_TNIL) return ps_read_fail(e, field, "missing (a number or %s)", accepted);
     return ps_read_fail(e, field, "must be a number or %s, got %s", accepted, lua_typename(L, type));
+  }
+  if (ps_read_is_uncertain(L, -1) && !is_allowed(allowed, "uncertain")) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, field, "%s", PS_UNCERTAIN_ONLY);
   }
   lua_getfield(L, -1, "dist");
   char name[16] = "";

@@ -84,8 +84,20 @@ int ps_find_segment(const ps_model *m, const char *id);
 ** correlation and stress; a segment's pd, rho, sector and LGD downturn; and,
 ** once programmes are known, every segment's hazard and threshold by age */
 int ps_read_risk(const ps_entry *scen, ps_model *m);
-int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s);
+int ps_read_segment_risk(const ps_entry *e, ps_model *m, ps_segment *s);
 int ps_derive_hazards(ps_model *m);
+
+/* demand risk and estimation risk (core/scenario_uncertain.c): is the value at idx a table
+** poolsim.uncertain() made; a volume (a whole number or poolsim.poisson{mean =}, with
+** demand_rho) and whether it may keep too many loans alive over `tenor`; a field that may hold
+** poolsim.uncertain(dist) (*found 0: read it as usual); the largest draw of a distribution */
+int ps_read_is_uncertain(lua_State *L, int idx);
+#define PS_UNCERTAIN_ONLY "poolsim.uncertain() is taken only by a segment's pd, lgd and rho and the scenario's cycle"
+int ps_read_volume(const ps_entry *e, const char *field, const ps_model *m, int *count, ps_demand *v);
+int ps_read_volume_alive(const ps_entry *e, const char *field, int count, const ps_demand *v, int tenor);
+int ps_read_uncertain(const ps_entry *e, const char *field, ps_model *m, int segment, ps_uncertain_field which,
+                      double *value, int *found);
+double ps_dist_support_max(const ps_dist *d);
 
 /* read the loan tapes of `loans` into segments of their own (core/tape.c) */
 int ps_read_tapes(const ps_entry *scen, ps_model *m);
@@ -100,6 +112,6 @@ int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s);
 /* scenario_policy.c: the fields a kind = "policy" segment may have, and its reader (the
 ** segment's id, name and kind are read) */
 extern const char *const ps_policy_fields[];
-int ps_read_policy_segment(const ps_entry *e, const ps_model *m, ps_segment *s);
+int ps_read_policy_segment(const ps_entry *e, ps_model *m, ps_segment *s);
 
 #endif

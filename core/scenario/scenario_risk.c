@@ -170,7 +170,9 @@ static int read_pd(const ps_entry *e, ps_segment *s) {
   for (int i = 0; rc == PS_OK && i < n; i++) {
     lua_rawgeti(L, -1, i + 1);
     double v = lua_tonumber(L, -1);
-    if (lua_type(L, -1) != LUA_TNUMBER || !(v >= 0 && v <= 1))
+    if (ps_read_is_uncertain(L, -1))
+      rc = ps_read_fail(e, "pd", "poolsim.uncertain() takes a single PD, not a year of a term structure");
+    else if (lua_type(L, -1) != LUA_TNUMBER || !(v >= 0 && v <= 1))
       rc = ps_read_fail(e, "pd", "year %d of the PD term structure must be in [0, 1]", i + 1);
     s->pd_by_year[i] = v;
     s->npd_years = i + 1;
@@ -181,10 +183,13 @@ static int read_pd(const ps_entry *e, ps_segment *s) {
   return rc;
 }
 
-int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s) {
-  int rc = read_pd(e, s);
-  if (rc) return rc;
-  if ((rc = ps_read_in_range(e, "rho", 0, 0, 0, 0.999, &s->rho))) return rc;
+int ps_read_segment_risk(const ps_entry *e, ps_model *m, ps_segment *s) {
+  int index = (int)(s - m->segments), uncertain, rc;
+  if ((rc = ps_read_uncertain(e, "pd", m, index, PS_UNCERTAIN_PD, &s->pd, &uncertain))) return rc;
+  if (!uncertain && (rc = read_pd(e, s))) return rc;
+  if ((rc = ps_read_uncertain(e, "rho", m, index, PS_UNCERTAIN_RHO, &s->rho, &uncertain))) return rc;
+  if (!uncertain && (rc = ps_read_in_range(e, "rho", 0, 0, 0, 0.999, &s->rho))) return rc;
+  double rho_max = uncertain ? ps_dist_support_max(&m->uncertain[m->nuncertain - 1].dist) : s->rho;
   char *sector;
   s->sector = -1;
   if ((rc = ps_read_string(e, "sector", 0, &sector))) return rc;
@@ -197,6 +202,9 @@ int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s) {
   if (s->rho_sector > 0 && s->sector < 0) return ps_read_fail(e, "rho_sector", "needs the segment's sector");
   if (s->rho + s->rho_sector >= 1)
     return ps_read_fail(e, "rho_sector", "rho + rho_sector = %g must stay below 1", s->rho + s->rho_sector);
+  if (rho_max + s->rho_sector >= 1)
+    return ps_read_fail(e, "rho_sector", "rho drawn up to %g (poolsim.uncertain) plus rho_sector %g can reach 1: rho + "
+                        "rho_sector must stay below 1", rho_max, s->rho_sector);
   return ps_read_in_range(e, "lgd_downturn", 0, 0, 0, 5, &s->lgd_downturn);
 }
 
@@ -209,12 +217,16 @@ static double covered_share(const ps_segment *seg, const ps_programme *p) {
   return covered;
 }
 
+/* ps_segment_uplift — moral hazard: the PD rises with the cover others give (scenario/copula.h) */
+double ps_segment_uplift(const ps_model *m, const ps_segment *seg) {
+  const ps_programme *p = &m->programmes[seg->programme];
+  return p->moral_hazard > 0 ? 1 + p->moral_hazard * covered_share(seg, p) : 1;
+}
+
 int ps_derive_hazards(ps_model *m) {
   for (int s = 0; s < m->nsegments; s++) {
     ps_segment *seg = &m->segments[s];
-    const ps_programme *p = &m->programmes[seg->programme];
-    /* moral hazard: the PD rises with the cover others give */
-    double uplift = p->moral_hazard > 0 ? 1 + p->moral_hazard * covered_share(seg, p) : 1;
+    double uplift = ps_segment_uplift(m, seg);
     if (!(seg->hazard = calloc((size_t)seg->tenor, sizeof(double))) ||
         !(seg->threshold = calloc((size_t)seg->tenor, sizeof(double))))
       return PS_ERUNTIME;

@@ -41,14 +41,14 @@ static double performing(const ps_path *w, int s, int t) {
   return sum * seg->loan.mean * PS_FEN_PER_YUAN;
 }
 
-/* ps_flows_capacity — how many of a segment's new loans its guarantors (and the programme's leverage)
-** have room for, this period */
-int64_t ps_flows_capacity(ps_path *w, int s) {
+/* ps_flows_capacity — how many of a segment's `wanted` new loans its guarantors (and the programme's
+** leverage) have room for, this period */
+int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
   const ps_programme *p = &m->programmes[seg->programme];
   double mean = seg->loan.mean * PS_FEN_PER_YUAN;
-  int64_t loans = seg->new_loans;
+  int64_t loans = wanted;
   for (int i = 0; i < p->nshares; i++) {
     int g = p->shares[i].account;
     if (g >= m->nparties || m->parties[g].kind != PS_PARTY_GUARANTOR || m->parties[g].leverage_limit <= 0) continue;

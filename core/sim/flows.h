@@ -8,9 +8,9 @@
 
 #include "sim/path_state.h"
 
-/* ps_flows_capacity — how many of a segment's new loans its guarantors (and
-** the programme's leverage) have room for, this period */
-int64_t ps_flows_capacity(ps_path *w, int s);
+/* ps_flows_capacity — how many of a segment's `wanted` new loans its guarantors
+** (and the programme's leverage) have room for, this period */
+int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted);
 
 /* ps_flows_period — interest, funding cost, fees, premiums and subsidies of
 ** period t, on the loans still at risk after the period's defaults; PS_OK,

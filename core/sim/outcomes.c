@@ -74,6 +74,8 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(cost_by_cohort, ngp * (size_t)o->ncohorts + 1, d);
   ARRAY(volume_by_cohort, ngp * (size_t)o->ncohorts + 1, d);
   ARRAY(party_pv, m->track_party_pv ? nq : 1, d);
+  o->nuncertain = m->nuncertain;
+  ARRAY(drawn, (size_t)paths * (size_t)m->nuncertain + 1, d);
 #undef ARRAY
   return n;
 }
@@ -147,6 +149,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   shrink(o->volume_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   if (m->track_party_pv) shrink(o->party_pv, sizeof(double), o->nparties, 1, old, paths);
+  shrink(o->drawn, sizeof(double), o->nuncertain, 1, old, paths);
   o->paths = paths;
 }
 
@@ -185,5 +188,6 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->originated);
   free(o->defaulted_exposure);
   free(o->losses);
+  free(o->drawn);
   memset(o, 0, sizeof *o);
 }

@@ -63,6 +63,8 @@ typedef struct {
   double *cost_by_cohort;         /* PV cost, yuan */
   double *volume_by_cohort;       /* the lending it covers, yuan, undiscounted */
   double *party_pv; /* per party and path: its net result in present value, yuan (m->track_party_pv) */
+  int nuncertain;      /* the model's poolsim.uncertain parameters */
+  double *drawn;       /* each one's draw in each path: k * paths + path */
 } ps_outcomes;
 
 /* per-period balance bands use at most this many paths (the first ones): their

@@ -27,6 +27,7 @@
 #include "sim/policy.h"
 #include "sim/rng.h"
 #include "sim/rules.h"
+#include "sim/volume.h"
 
 /* yield on the opening balance, then the scheduled top-ups; PS_OK, PS_EINPUT (the ledger refused
 ** one for overflow) or PS_ERUNTIME (out of memory) */
@@ -65,9 +66,12 @@ static int originate(ps_path *w, int t) {
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
     programme_state *ps = &w->progs[seg->programme];
-    if (t < seg->first || t > seg->last || ps->stopped) continue;
-    int64_t loans = seg->kind == PS_SEGMENT_POLICY ? ps_policies_count(w, s, t) : ps_flows_capacity(w, s);
-    ps->declined += seg->new_loans - loans;
+    if (t < seg->first || t > seg->last) continue;
+    /* drawn whether or not lending has stopped: a path's demand does not depend on its triggers */
+    int64_t wanted = ps_volume_draw(w, &seg->volume, seg->new_loans, t);
+    if (ps->stopped) continue;
+    int64_t loans = seg->kind == PS_SEGMENT_POLICY ? wanted : ps_flows_capacity(w, s, wanted);
+    ps->declined += wanted - loans;
     w->alive[s][t] = loans;
     w->alive_sum[s] += loans;
     if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
@@ -375,6 +379,7 @@ static void store_cost(const ps_cost *c, int track_parties, long index, ps_outco
 
 static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
   const ps_model *m = w->m;
+  for (int k = 0; k < m->nuncertain; k++) out->drawn[ps_slot(out, k, index)] = w->params->drawn[k];
   for (int i = 0; i < m->npools; i++) {
     const pool_state *ps = &w->pools[i];
     size_t k = ps_slot(out, i, index);
@@ -466,6 +471,8 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if (policy && (rc = ps_policy_begin_path(policy, seed, index, err, errlen))) return rc;
   ps_rng_seed_stream(w->factor_rng, seed, (uint64_t)index, PS_STREAM_FACTORS);
   ps_rng_seed_stream(w->default_rng, seed, (uint64_t)index, PS_STREAM_DEFAULTS);
+  if (w->params) ps_params_draw(w->params, seed, index); /* before the factors: the cycle may be drawn */
+  if (w->volume_rng) ps_rng_seed_stream(w->volume_rng, seed, (uint64_t)index, PS_STREAM_VOLUMES);
   ps_factors_draw(&w->factors, m, w->factor_rng);
   w->period_now = 0;
   if ((rc = open_pools(w))) goto fail;

@@ -35,6 +35,11 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
   if (!w) return NULL;
   w->m = m;
+  if ((m->nuncertain > 0 && !(w->params = ps_params_new(m))) || (m->has_volumes && !(w->volume_rng = ps_rng_new()))) {
+    ps_path_free(w);
+    return NULL;
+  }
+  if (w->params) w->m = &w->params->model;
   w->initial = initial;
   w->audit = audit;
   int maxshares = 0;
@@ -115,6 +120,8 @@ void ps_path_free(ps_path *w) {
   free(w->parts);
   ps_ledger_destroy(&w->ledger);
   ps_cost_destroy(&w->cost);
+  if (w->volume_rng) gsl_rng_free(w->volume_rng);
+  ps_params_free(w->params);
   free(w);
 }
 

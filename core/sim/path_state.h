@@ -15,8 +15,9 @@
 **   lua/ctx.c     the ctx object hooks see
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
+**   volume.c      a period's Poisson volume
 **   path_state.c  this header: the state and its primitives
-**   ledger, cost, outcomes, programme, factors, sparse_perm, rng (sim/); scenario/model.h
+**   ledger, cost, outcomes, programme, factors, params, sparse_perm, rng (sim/); scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_claims.c reads the state to compare runs of defaults. */
@@ -29,6 +30,7 @@
 
 #include "sim/cost.h"
 #include "sim/factors.h"
+#include "sim/params.h"
 #include "sim/sparse_perm.h"
 #include "sim/ledger.h"
 #include "scenario/model.h"
@@ -138,12 +140,14 @@ typedef struct {
 ** primitives below. */
 struct ps_path {
   /* ---- the run (fixed by ps_path_new) */
-  const ps_model *m;
+  const ps_model *m;  /* the scenario's model, or params->model when parameters are drawn per path */
+  ps_params *params;  /* poolsim.uncertain parameters (sim/params.h); NULL when there are none */
   const int64_t *initial;
   int audit;
   int by_loan; /* the naive loan-by-loan sampler (benchmarks' baseline) */
   /* ---- the sampler: streams, factors, loans at risk */
   gsl_rng *factor_rng, *default_rng;
+  gsl_rng *volume_rng; /* poolsim.poisson volumes (sim/volume.h); NULL when there are none */
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and

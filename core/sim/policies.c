@@ -9,11 +9,6 @@
 #include "sim/claims.h"
 #include "sim/factors.h"
 
-int64_t ps_policies_count(ps_path *w, int s, int t) {
-  (void)t;
-  return w->m->segments[s].new_loans;
-}
-
 /* the premium of one policy of segment s, fen: premium x mean cover x term in years, to the fen */
 static int64_t policy_premium(const ps_model *m, int s) {
   const ps_segment *seg = &m->segments[s];

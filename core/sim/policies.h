@@ -12,10 +12,6 @@
 
 #include "sim/path_state.h"
 
-/* ps_policies_count — the policies policy segment s issues in period t (its window and its
-** programme's stop_lending aside): new_policies */
-int64_t ps_policies_count(ps_path *w, int s, int t);
-
 /* ps_policies_issue — n policies of segment s issued in period t (already counted in force): the
 ** insured firms pay their premiums to the programme's insurer, and the premium subsidy's payer pays the
 ** firms its share of them (rounded to the fen), both at issue. PS_OK, PS_EINPUT (the ledger refused a

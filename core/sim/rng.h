@@ -19,7 +19,9 @@
 typedef enum {
   PS_STREAM_FACTORS = 0, /* systemic factor innovations */
   PS_STREAM_DEFAULTS = 1, /* default counts, which loan, amounts, LGDs */
-  PS_STREAM_POLICY = 2    /* math.random inside Lua hooks */
+  PS_STREAM_POLICY = 2,   /* math.random inside Lua hooks */
+  PS_STREAM_VOLUMES = 3,  /* poolsim.poisson volumes, one draw per segment and period (sim/volume.h) */
+  PS_STREAM_PARAMS = 4    /* poolsim.uncertain parameters, drawn once per path (sim/params.h) */
 } ps_stream;
 
 /* the GSL generator type "xoshiro256**" */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sim/parallel.h"
+#include "stats/uncertainty.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
 
@@ -247,6 +248,7 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
   for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
   if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
+  if (rc == PS_OK) rc = ps_uncertainty_summary(r, o);
   free(s.tasks);
   if (rc) {
     ps_results_free(r);
@@ -286,5 +288,7 @@ void ps_results_free(ps_results *r) {
   free(r->pools);
   free(r->programmes);
   free(r->parties);
+  free(r->uncertain);
+  free(r->point_required);
   free(r);
 }

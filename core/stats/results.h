@@ -44,6 +44,11 @@ typedef struct {
   ps_stats *cost_by_cohort, *volume_by_cohort;
 } ps_party_result;
 
+/* a poolsim.uncertain parameter's draws over the paths (stats/uncertainty.h) */
+typedef struct {
+  double mean, p05, p95;
+} ps_uncertain_result;
+
 struct ps_results {
   const ps_model *m;
   long paths;           /* paths the statistics use */
@@ -58,6 +63,9 @@ struct ps_results {
   ps_programme_result *programmes;
   ps_party_result *parties;
   ps_outcomes outcomes; /* the per-path outcomes behind them (per-path CSV); owned */
+  ps_uncertain_result *uncertain; /* per m->uncertain; NULL when the model has none */
+  double *point_required; /* the run at point values (stats/uncertainty.h): each pool's required
+                             balances, pool * paths + path, ascending; NULL when not run */
 };
 typedef struct ps_results ps_results;
 

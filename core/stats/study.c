@@ -402,9 +402,11 @@ static int feeds(const ps_programme *g, int a) {
   return g->layer.insurer >= 0 && g->layer.payer == a;
 }
 
-/* the new loans of each of the model's segments before scaling: n of them */
+/* the new loans of each of the model's segments before scaling (and the means of Poisson
+** volumes): n of them */
 typedef struct {
   const int *loans;
+  const double *means;
   int n;
 } base_lending;
 
@@ -416,7 +418,9 @@ static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, c
     ps_segment *seg = &m->segments[s];
     if (!feeds(&m->programmes[seg->programme], ps_account_of_pool(m, p))) continue;
     seg->new_loans = (int)llround(base.loans[s] * k);
-    *volume += (double)seg->new_loans * (seg->last - seg->first + 1) * seg->loan.mean;
+    if (seg->volume.poisson) ps_scenario_scale_volume(m, &seg->volume, base.means[s] * k);
+    *volume += ((double)seg->new_loans + (seg->volume.poisson ? seg->volume.mean : 0)) * (seg->last - seg->first + 1) *
+               seg->loan.mean;
   }
   ps_results *r = NULL;
   int failed = ps_scenario_run(m, opt, &r, err, errlen);
@@ -462,16 +466,20 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   int nalphas;
   const double *alphas = targets(so, &nalphas);
   int *base_loans = malloc((size_t)(m->nsegments > 0 ? m->nsegments : 1) * sizeof *base_loans);
+  double *base_means = malloc((size_t)(m->nsegments > 0 ? m->nsegments : 1) * sizeof *base_means);
   ps_volume *v = calloc(1, sizeof *v);
   if (v) v->rows = calloc((size_t)(nalphas > 0 ? nalphas : 1), sizeof *v->rows);
   if (p < 0) {
     snprintf(err, errlen, "--pool %s: the scenario has no pool with that id", pool);
     rc = PS_EINPUT;
-  } else if (!base_loans || !v || !v->rows || ps_study_scenario_init(&v->scenario, m) || !(v->pool = copy_string(m->pools[p].id))) {
+  } else if (!base_loans || !base_means || !v || !v->rows || ps_study_scenario_init(&v->scenario, m) || !(v->pool = copy_string(m->pools[p].id))) {
     rc = out_of_memory(err, errlen);
   }
-  for (int s = 0; rc == PS_OK && s < m->nsegments; s++) base_loans[s] = m->segments[s].new_loans;
-  base_lending lending = {base_loans, m->nsegments};
+  for (int s = 0; rc == PS_OK && s < m->nsegments; s++) {
+    base_loans[s] = m->segments[s].new_loans;
+    base_means[s] = m->segments[s].volume.mean;
+  }
+  base_lending lending = {base_loans, base_means, m->nsegments};
   ps_estimate now;
   if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, err, errlen);
   if (rc == PS_OK) v->base_depletion = now.value;
@@ -480,6 +488,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
     v->nrows = a + 1;
   }
   free(base_loans);
+  free(base_means);
   ps_model_free(m);
   if (rc) ps_volume_free(v);
   else *out = v;

@@ -1,0 +1,11 @@
+-- Bad input (tests/catalogue, issue 15 uncertain): a Poisson table written by hand with a negative mean
+return poolsim.scenario{
+  name = "bad: poisson_by_hand", periods = 12, paths = 100, seed = 1,
+  parties = { { id = "gov", kind = "government" }, { id = "bank", kind = "bank" } },
+  pools = { { id = "fund", owner = "gov", initial = 1e7 } },
+  segments = {
+    { id = "s", tenor = 12, loan = 1e5, lgd = 0.5,
+      new_loans = { dist = "poisson", mean = -3 }, pd = 0.02 },
+  },
+  programmes = { { id = "p", segments = { "s" }, bank = "bank", share = { fund = 0.5, bank = 0.5 } } },
+}
