@@ -127,7 +127,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
   *r = (default_record){seg->programme, t, s, count, principal, principal + interest,
-                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1};
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)), 0, w->namounts, -1, -1, 0, -1};
   /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
   int64_t first_loss = 0;
   if (p->first_loss_share >= 0) {
@@ -147,7 +147,17 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   if (ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS))
     return PS_ERUNTIME;
 
-  int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
+  /* a recovery lag drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
+  int lag = p->recovery_lag_max > p->recovery_lag
+                ? p->recovery_lag + (int)gsl_rng_uniform_int(w->default_rng,
+                                                             (unsigned long)(p->recovery_lag_max - p->recovery_lag + 1))
+                : p->recovery_lag;
+  int claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + lag;
+  r->recover_at = recover_at;
+  /* a loan-tape loan's firm, when its programme caps what a firm is paid */
+  r->firm = p->cap_per_firm > 0 && item >= 0 && seg->loan_firm
+                ? seg->loan_firm[item] * m->nprogrammes + seg->programme
+                : -1;
   if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
   else
     for (int i = 0; i < p->nshares; i++)
@@ -287,7 +297,7 @@ static int split_short_run(ps_path *w, int idx, int t) {
   if (reserve_records(w, extra, p->nshares)) return PS_ERUNTIME;
   r = &w->records[idx];
   r->count = keep;
-  int recover_at = r->period + p->recovery_lag, prev = idx;
+  int recover_at = r->recover_at, prev = idx;
   for (size_t k = 0; k < extra; k++) {
     int j = (int)w->nrecords++;
     default_record *c = &w->records[j];
@@ -306,6 +316,33 @@ static int split_short_run(ps_path *w, int idx, int t) {
   return PS_OK;
 }
 
+/* ps_claims_pending — the claims approved before period 1 that fall due in period t. They count in
+** the pool's claims (and shortfall, when its balance cannot pay them all) but in no programme: the
+** pool's programme and segment attributions leave them out (pending_paid). They are paid to
+** pool->pending_to (scenario.c says whom, docs/model.md why). The sizing shadow counts them as it
+** counts claims, at the discount of the end of period t - 1 (no yield has accrued in t yet). */
+int ps_claims_pending(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool *pool = &m->pools[i];
+    if (!pool->pending || pool->pending[t] == 0) continue;
+    pool_state *ps = &w->pools[i];
+    int64_t amount = pool->pending[t], now = amount < ps->balance ? amount : ps->balance;
+    ps->need += (double)amount * ps->discount;
+    if (ps->need > ps->required) ps->required = ps->need;
+    ps->balance -= now;
+    ps->claims += amount;
+    ps->paid += now;
+    ps->pending_paid += now;
+    ps->year_paid += now;
+    ps->shortfall += amount - now;
+    if (amount > now && ps->depletion == 0) ps->depletion = t;
+    if (ps_ledger_post(&w->ledger, t, ps_account_of_pool(m, i), pool->pending_to, now, PS_KIND_COMPENSATION))
+      return PS_ERUNTIME;
+  }
+  return PS_OK;
+}
+
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
@@ -316,7 +353,12 @@ int ps_claims_pay(ps_path *w, int t) {
     const ps_programme *p = &m->programmes[r->programme];
     int64_t n = r->count;
     ps->claimed += r->exposure * n;
-    int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
+    int64_t room = ps->paused ? 0 : cap_room(p, ps);
+    if (r->firm >= 0 && !ps->paused) { /* what is left of the firm's cap (records of one loan: n = 1) */
+      int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
+      if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
+    }
+    int64_t cut = cut_claim(w, r, p, room, t);
     if (cut < 0) return PS_ERUNTIME;
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
@@ -341,9 +383,10 @@ int ps_claims_pay(ps_path *w, int t) {
       }
       ps->public_year += due * n;
       ps->public_total += due * n;
+      if (r->firm >= 0) w->firm_asked[r->firm] += due * n;
       if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return PS_ERUNTIME;
       /* a second payment due after the horizon is not settled within it */
-      if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
+      if (r->recover_at > m->periods && ps_is_pool_account(m, account))
         pool_of(w, account)->unsettled += (due - first_part(p, due)) * n;
     }
   }

@@ -21,6 +21,7 @@ int ps_path_batchable(const ps_model *m, int s) {
   if (p->first_loss_share >= 0 || p->cap_per_year > 0 || p->cap_total > 0 || p->cap_rate > 0 ||
       p->cap_loss_share > 0 || p->first_payment < 1)
     return 0;
+  if (p->recovery_lag_max > p->recovery_lag) return 0; /* each default draws its own lag */
   for (int i = 0; i < p->nshares; i++) {
     int a = p->shares[i].account;
     if (p->shares[i].cap_per_year > 0) return 0;
@@ -41,6 +42,11 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int i = 0; i < m->nprogrammes; i++)
     if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
   size_t T = (size_t)m->periods + 1;
+  for (int s = 0; s < m->nsegments; s++) /* seasoned loans: cohorts before period 1 */
+    if (m->segments[s].first < w->alive_low) w->alive_low = m->segments[s].first;
+  size_t low = (size_t)-w->alive_low;
+  int firm_caps = 0;
+  for (int i = 0; i < m->nprogrammes; i++) firm_caps |= m->programmes[i].cap_per_firm > 0;
   int ok = (w->factor_rng = ps_rng_new()) && (w->default_rng = ps_rng_new()) &&
            ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
@@ -55,7 +61,10 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
-  for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  for (int s = 0; ok && s < m->nsegments; s++)
+    if ((ok = (w->alive[s] = calloc(T + low, sizeof(int64_t))) != NULL)) w->alive[s] += low;
+  if (ok && firm_caps && m->nfirms > 0)
+    ok = (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
@@ -78,7 +87,9 @@ void ps_path_free(ps_path *w) {
   if (!w) return;
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
-  for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int s = 0; w->alive && s < w->m->nsegments; s++)
+    if (w->alive[s]) free(w->alive[s] + w->alive_low);
+  free(w->firm_asked);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
@@ -119,9 +130,13 @@ int ps_path_reset(ps_path *w) {
   for (int s = 0; s < m->nsegments; s++) /* a tape group's loans enter as it originates */
     if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return PS_ERUNTIME;
   ps_ledger_reset(&w->ledger);
+  if (w->firm_asked) /* only the firms the last path's defaults touched: cost per default */
+    for (size_t i = 0; i < w->nrecords; i++)
+      if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
-  for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
+  for (int s = 0; s < m->nsegments; s++)
+    memset(w->alive[s] + w->alive_low, 0, (size_t)(m->periods + 1 - w->alive_low) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
