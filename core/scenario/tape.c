@@ -334,7 +334,8 @@ static int check_programmes(ps_reader *rd, const ps_model *m) {
     for (int s = 0; s < m->nsegments && !some; s++) some = m->segments[s].programme == g;
     if (!some) {
       ps_entry e = {rd, "programme", "programmes", m->programmes[g].id, 0, 1};
-      return ps_read_fail(&e, "segments", "missing: list its segments, or give it loans on a tape (a programme column)");
+      return ps_read_fail(&e, "segments", "missing: the programme has no loans; list its segments, or name it in a "
+                          "loan tape's programme column");
     }
   }
   return PS_OK;
