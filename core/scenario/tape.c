@@ -329,16 +329,16 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, ps_ids *firms, co
 /* every programme has loans: a segment, or a tape group (a programme whose
 ** `segments` are left out lends on its tapes only) */
 static int check_programmes(ps_reader *rd, const ps_model *m) {
-  for (int g = 0; g < m->nprogrammes; g++) {
-    int some = 0;
-    for (int s = 0; s < m->nsegments && !some; s++) some = m->segments[s].programme == g;
-    if (!some) {
-      ps_entry e = {rd, "programme", "programmes", m->programmes[g].id, 0, 1};
-      return ps_read_fail(&e, "segments", "missing: the programme has no loans; list its segments, or name it in a "
-                          "loan tape's programme column");
-    }
-  }
-  return PS_OK;
+  unsigned char *some = calloc((size_t)m->nprogrammes + 1, 1);
+  if (!some) return PS_ERUNTIME;
+  for (int s = 0; s < m->nsegments; s++) some[m->segments[s].programme] = 1;
+  int g = 0;
+  while (g < m->nprogrammes && some[g]) g++;
+  free(some);
+  if (g == m->nprogrammes) return PS_OK;
+  ps_entry e = {rd, "programme", "programmes", m->programmes[g].id, 0, 1};
+  return ps_read_fail(&e, "segments", "missing: the programme has no loans; list its segments, or name it in a "
+                      "loan tape's programme column");
 }
 
 int ps_read_tapes(const ps_entry *scen, ps_model *m) {
