@@ -253,9 +253,7 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
     const ps_programme_result *g = &r->programmes[i];
     ps_doc_object(s, m->programmes[i].id);
     ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
-    long seasoned = 0; /* loan-tape loans on the books at the start (SPEC 2.3a); the key only when some are */
-    for (int k = m->nown_segments; k < m->nsegments; k++)
-      if (m->segments[k].programme == i && m->segments[k].first <= 0) seasoned += m->segments[k].new_loans;
+    long seasoned = ps_model_seasoned(m, i); /* SPEC 2.3a; the key only when there are some */
     if (seasoned > 0) ps_doc_number(s, "seasoned", (double)seasoned);
     const struct {
       const char *name;

@@ -176,6 +176,11 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_printf(b, "  %-18s ", m->programmes[i].id);
     ps_strbuf_printf(b, ps_label(PS_L_TXT_PROGRAMME_ROW, L), p->originated.mean, p->defaults.mean, p->defaults.se,
                      p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
+    long seasoned = ps_model_seasoned(m, i);
+    if (seasoned > 0) {
+      ps_strbuf_printf(b, "  %-18s ", "");
+      ps_strbuf_printf(b, ps_label(PS_L_TXT_SEASONED_ROW, L), seasoned);
+    }
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
       ps_strbuf_printf(b, "  %-18s ", "");
       ps_strbuf_printf(b, ps_label(PS_L_TXT_INTERVENTIONS_ROW, L), p->paused.mean, p->stopped.mean,

@@ -267,6 +267,14 @@ static inline int ps_periods_per_year(ps_step s) {
   return s == PS_STEP_MONTH ? 12 : s == PS_STEP_QUARTER ? 4 : 1;
 }
 
+/* the seasoned loans of a programme: its loan-tape loans on the books at the start (start <= 0) */
+static inline long ps_model_seasoned(const ps_model *m, int programme) {
+  long n = 0;
+  for (int s = m->nown_segments; s < m->nsegments; s++)
+    if (m->segments[s].programme == programme && m->segments[s].first <= 0) n += m->segments[s].new_loans;
+  return n;
+}
+
 void ps_model_destroy(ps_model *m);
 
 #endif
