@@ -581,9 +581,9 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     int claim_delay = p->recognition_lag + p->claim_lag;
     if ((rc = read_recovery_lag(&e, claim_delay, p))) return rc;
     if (p->recovery_lag < claim_delay)
-      return ps_read_fail(&e, "recovery_lag", "%d is shorter than recognition_lag + claim_lag (%d): recoveries are "
+      return ps_read_fail(&e, "recovery_lag", "%s%d is shorter than recognition_lag + claim_lag (%d): recoveries are "
                   "shared back pro rata to what each payer paid, so they cannot arrive before the claim is paid",
-                  p->recovery_lag, claim_delay);
+                  p->recovery_lag_max > p->recovery_lag ? "poolsim.uniform's min " : "", p->recovery_lag, claim_delay);
     if ((rc = read_triggers(&e, m, p))) return rc;
     if ((rc = read_subsidy(&e, m, "interest_subsidy", &p->interest_subsidy)) ||
         (rc = read_subsidy(&e, m, "fee_subsidy", &p->fee_subsidy)) ||
