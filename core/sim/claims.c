@@ -325,8 +325,9 @@ int ps_claims_pending(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *pool = &m->pools[i];
-    if (!pool->pending || pool->pending[t] == 0) continue;
     pool_state *ps = &w->pools[i];
+    ps->pending_now = 0;
+    if (!pool->pending || pool->pending[t] == 0) continue;
     int64_t amount = pool->pending[t], now = amount < ps->balance ? amount : ps->balance;
     ps->need += (double)amount * ps->discount;
     if (ps->need > ps->required) ps->required = ps->need;
@@ -334,7 +335,7 @@ int ps_claims_pending(ps_path *w, int t) {
     ps->claims += amount;
     ps->paid += now;
     ps->pending_paid += now;
-    ps->year_paid += now;
+    ps->pending_now = now; /* year_paid: path.c, after the year's turn (refills see the year it is in) */
     ps->shortfall += amount - now;
     if (amount > now && ps->depletion == 0) ps->depletion = t;
     if (ps_ledger_post(&w->ledger, t, ps_account_of_pool(m, i), pool->pending_to, now, PS_KIND_COMPENSATION))

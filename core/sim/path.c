@@ -451,6 +451,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     ps_rules_book(w, t);
     ps_rules_npl(w, t);
     if ((rc = fund_pools(w, t)) || (rc = ps_rules_fund(w, t))) goto fail;
+    for (int i = 0; i < m->npools; i++) w->pools[i].year_paid += w->pools[i].pending_now; /* this year's */
     if (policy && (rc = ps_policy_on_period(policy, w, t, err, errlen))) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);

@@ -78,6 +78,7 @@ typedef struct {
 typedef struct {
   int64_t balance, claims, paid, shortfall, recovered, unsettled, topups, returned;
   int64_t pending_paid; /* of the claims pending at the start (paid, not attributed to a programme) */
+  int64_t pending_now;  /* ... paid this period: counted in year_paid once the fiscal year has turned */
   int64_t year_paid, year_recovered; /* this fiscal year, for refills */
   int depletion;
   double discount; /* prod (1 + yield)^-1 up to this period */

@@ -9,7 +9,8 @@
 **      age a has amount x (tenor - a) / tenor left; with an outstanding column, exactly that
 **      outstanding; a bullet loan its outstanding;
 **   3. pending claims (today_pending.lua): the posting log by hand, paid first in the period,
-**      before the yield; the sizing shadow;
+**      before the yield; the sizing shadow; a refill of last year's outlay counts them in the
+**      fiscal year they are paid in (today_pending_refill.lua);
 **   4. cap_per_firm (today_firm.lua): the cuts by hand, the same in a second path on the same
 **      workspace (the per-firm sums restart with each path);
 **   5. recovery_lag = poolsim.uniform{min = 1, max = 5} (today_lag.lua): every lag in 1..5
@@ -119,6 +120,25 @@ static void test_pending(void) {
   ps_model_destroy(&m);
 }
 
+/* a pending claim paid in period 5 (the first of fiscal year 2) is year 2's outlay: refill = "last_year"
+** tops it up in period 9, and nothing in period 5 */
+static void test_pending_refill(void) {
+  enum { GOV, BANK, FUND, FIRMS, OUTSIDE };
+  static const ps_posting expected[] = {
+      {0, GOV, FUND, 100000000, PS_KIND_INITIAL},
+      {5, FUND, BANK, 10000000, PS_KIND_COMPENSATION},
+      {9, GOV, FUND, 10000000, PS_KIND_TOPUP},
+  };
+  ps_model m;
+  if (load("tests/scenarios/today_pending_refill.lua", &m)) return;
+  ps_outcomes o;
+  ps_path *w = run_logged_path(&m, &o);
+  if (w) check_postings(ps_path_ledger(w), expected, sizeof expected / sizeof *expected);
+  ps_outcomes_destroy(&o);
+  ps_path_free(w);
+  ps_model_destroy(&m);
+}
+
 /* fund 0.8, cap 1e8 fen a firm: 甲 asks 8e7 + 8e7 in period 1 (the second cut by 6e7) and 4e7
 ** in period 2 (cut whole); 乙 4e7, paid. The fund pays 1.4e8, the cut 1e8 is capped and the
 ** government pays it to the bank. Two paths on one workspace: the same both times. */
@@ -176,6 +196,7 @@ int main(void) {
   test_seasoned_defaults();
   test_seasoned_principal();
   test_pending();
+  test_pending_refill();
   test_cap_per_firm();
   test_recovery_lag();
   return check_summary("test_today");
