@@ -31,6 +31,9 @@ int ps_path_batchable(const ps_model *m, int s) {
   return 1;
 }
 
+/* the cohorts a segment has before period 0: a seasoned loan-tape group's (first < 0) */
+static int alive_low(const ps_segment *seg) { return seg->first < 0 ? -seg->first : 0; }
+
 /* ps_path_new — the workspace and every array of its state, sized for m */
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
@@ -42,9 +45,6 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int i = 0; i < m->nprogrammes; i++)
     if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
   size_t T = (size_t)m->periods + 1;
-  for (int s = 0; s < m->nsegments; s++) /* seasoned loans: cohorts before period 1 */
-    if (m->segments[s].first < w->alive_low) w->alive_low = m->segments[s].first;
-  size_t low = (size_t)-w->alive_low;
   int firm_caps = 0;
   for (int i = 0; i < m->nprogrammes; i++) firm_caps |= m->programmes[i].cap_per_firm > 0;
   int ok = (w->factor_rng = ps_rng_new()) && (w->default_rng = ps_rng_new()) &&
@@ -62,7 +62,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++)
-    if ((ok = (w->alive[s] = calloc(T + low, sizeof(int64_t))) != NULL)) w->alive[s] += low;
+    if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
+      w->alive[s] += alive_low(&m->segments[s]);
   if (ok && firm_caps && m->nfirms > 0)
     ok = (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
@@ -88,7 +89,7 @@ void ps_path_free(ps_path *w) {
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
   for (int s = 0; w->alive && s < w->m->nsegments; s++)
-    if (w->alive[s]) free(w->alive[s] + w->alive_low);
+    if (w->alive[s]) free(w->alive[s] - alive_low(&w->m->segments[s]));
   free(w->firm_asked);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
@@ -136,7 +137,8 @@ int ps_path_reset(ps_path *w) {
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++)
-    memset(w->alive[s] + w->alive_low, 0, (size_t)(m->periods + 1 - w->alive_low) * sizeof(int64_t));
+    memset(w->alive[s] - alive_low(&m->segments[s]), 0,
+           (size_t)(m->periods + 1 + alive_low(&m->segments[s])) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;

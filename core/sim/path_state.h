@@ -147,8 +147,7 @@ struct ps_path {
   gsl_rng *factor_rng, *default_rng;
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk; a seasoned loan-tape
-                      group's period is <= 0, so each array starts at alive_low (<= 0) */
-  int alive_low;
+                      group's period is <= 0: its array starts there (path_state.c alive_low) */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
