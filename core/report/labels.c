@@ -153,6 +153,7 @@ static const char *const table[PS_NLABELS][2] = {
         "发放 %.0f 笔，违约 %.1f ± %.1f 笔（p99 %.0f），违约敞口 %s\n"},
     [PS_L_TXT_SEASONED_ROW] = {"%ld seasoned loans on the books at the start (not counted as originated)\n",
                                "%ld 笔存量贷款期初已在账上（不计入发放笔数）\n"},
+    [PS_L_TXT_TAIL_PENDING] = {" pending claims %.0f%%", " 期初待付代偿 %.0f%%"},
     [PS_L_TXT_INTERVENTIONS_ROW] = {"paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
         "暂停代偿 %.1f 期，停止放贷 %.1f 期，拒绝代偿 %s，限额扣减 %s，未发放贷款 %.1f 笔（均值）\n"},
     [PS_L_TXT_PARTIES] = {"\nParties: losses (paid on defaults less recovered), then net result (every flow)\n",

@@ -60,11 +60,18 @@ static void scenario_doc(ps_doc_sink *s, const ps_model *m) {
   ps_doc_end(s);
 }
 
-/* {total, programmes: {id: part}, segments: {id: part}, banks: {id: part}}: an Euler allocation of ES */
+/* {total, programmes: {id: part}, segments: {id: part}, banks: {id: part}}: an Euler allocation of ES;
+** with pending claims (SPEC 2.3a), which are no programme's, their part is "pending" and the others
+** sum to total less it */
 static void drivers_doc(ps_doc_sink *s, const char *key, const ps_model *m, double total, const double *by_programme,
-                        const double *by_segment) {
+                        const double *by_segment, int pending) {
   ps_doc_object(s, key);
   ps_doc_number(s, "total", total);
+  if (pending) {
+    double rest = total;
+    for (int g = 0; g < m->nprogrammes; g++) rest -= by_programme[g];
+    ps_doc_number(s, "pending", rest);
+  }
   ps_doc_object(s, "programmes");
   for (int g = 0; g < m->nprogrammes; g++) ps_doc_number(s, m->programmes[g].id, by_programme[g]);
   ps_doc_end(s);
@@ -114,8 +121,8 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   }
   ps_doc_end(s);
   ps_doc_object(s, "tail_drivers");
-  drivers_doc(s, "es95", m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment);
-  drivers_doc(s, "es99", m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment);
+  drivers_doc(s, "es95", m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment, m->pools[i].pending != NULL);
+  drivers_doc(s, "es99", m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment, m->pools[i].pending != NULL);
   ps_doc_end(s);
   ps_doc_object(s, "balance_bands");
   ps_doc_number(s, "paths", (double)p->band_paths);

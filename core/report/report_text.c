@@ -158,6 +158,11 @@ static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
       ps_strbuf_printf(b, ps_label(PS_L_TXT_TAIL, L), ps_money(p->net_outlay.es99, a, sizeof a));
       for (int g = 0; g < m->nprogrammes; g++)
         ps_strbuf_printf(b, " %s %.0f%%", m->programmes[g].id, 100 * p->es99_by_programme[g] / p->net_outlay.es99);
+      if (m->pools[i].pending) { /* the claims approved before period 1: the rest of the ES */
+        double rest = p->net_outlay.es99;
+        for (int g = 0; g < m->nprogrammes; g++) rest -= p->es99_by_programme[g];
+        ps_strbuf_printf(b, ps_label(PS_L_TXT_TAIL_PENDING, L), 100 * rest / p->net_outlay.es99);
+      }
       ps_strbuf_puts(b, "\n");
     }
     ps_strbuf_puts(b, ps_label(PS_L_TXT_DEPLETED_BY, L));
