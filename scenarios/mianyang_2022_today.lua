@@ -31,7 +31,9 @@ What is assumed [A], and why (the policy text gives no book, no claims and no ba
   - The fund's balance today: 2.2亿 less 1 800万 of net compensation paid on earlier
     defaults (a fund of this size paying a few % of a 30-40亿 book a year, net of recoveries).
   - Claims in the pipeline: 1 200万 approved on defaults of the past months, paid over the
-    next four months (typical review and payment takes 1-3 months after approval).
+    next four months (typical review and payment takes 1-3 months after approval). The
+    fund serves two banks, so the ledger pays them to the outside world, not to a guessed
+    bank (docs/model.md §4a); the fund's own figures do not depend on it.
   - The enlargement (+3 000万) arrives as a top-up in period 4 (October 2022): a budget
     appropriation takes about a quarter after the decision.
   - cap_per_firm 1 500万 on the fund's payments to one firm's tape loans (assumed; caps per
