@@ -2,6 +2,7 @@
 ** state (layering: sim/path_state.h). */
 #include "sim/path_state.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,8 +65,9 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int s = 0; ok && s < m->nsegments; s++)
     if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
       w->alive[s] += alive_low(&m->segments[s]);
-  if (ok && firm_caps && m->nfirms > 0)
-    ok = (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
+  if (ok && firm_caps && m->nfirms > 0) /* its slots, firm x nprogrammes + programme, are ints */
+    ok = (size_t)m->nfirms * (size_t)m->nprogrammes <= INT_MAX &&
+         (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
