@@ -78,11 +78,18 @@ static void scenario_doc(ps_doc_sink *s, const ps_results *r) {
   ps_doc_end(s);
 }
 
-/* {total, programmes: {id: part}, segments: {id: part}, banks: {id: part}}: an Euler allocation of ES */
+/* {total, programmes: {id: part}, segments: {id: part}, banks: {id: part}}: an Euler allocation of ES;
+** with pending claims (SPEC 2.3a), which are no programme's, their part is "pending" and the others
+** sum to total less it */
 static void drivers_doc(ps_doc_sink *s, const char *key, const ps_model *m, double total, const double *by_programme,
-                        const double *by_segment) {
+                        const double *by_segment, int pending) {
   ps_doc_object(s, key);
   ps_doc_number(s, "total", total);
+  if (pending) {
+    double rest = total;
+    for (int g = 0; g < m->nprogrammes; g++) rest -= by_programme[g];
+    ps_doc_number(s, "pending", rest);
+  }
   ps_doc_object(s, "programmes");
   for (int g = 0; g < m->nprogrammes; g++) ps_doc_number(s, m->programmes[g].id, by_programme[g]);
   ps_doc_end(s);
@@ -132,8 +139,8 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   }
   ps_doc_end(s);
   ps_doc_object(s, "tail_drivers");
-  drivers_doc(s, "es95", m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment);
-  drivers_doc(s, "es99", m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment);
+  drivers_doc(s, "es95", m, p->net_outlay.es95, p->es95_by_programme, p->es95_by_segment, m->pools[i].pending != NULL);
+  drivers_doc(s, "es99", m, p->net_outlay.es99, p->es99_by_programme, p->es99_by_segment, m->pools[i].pending != NULL);
   ps_doc_end(s);
   ps_doc_object(s, "balance_bands");
   ps_doc_number(s, "paths", (double)p->band_paths);
@@ -315,6 +322,8 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
     ps_doc_object(s, m->programmes[i].id);
     if (m->programmes[i].insurer >= 0) ps_doc_string(s, "insurer", m->parties[m->programmes[i].insurer].id);
     else ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
+    long seasoned = ps_model_seasoned(m, i); /* SPEC 2.3a; the key only when there are some */
+    if (seasoned > 0) ps_doc_number(s, "seasoned", (double)seasoned);
     const struct {
       const char *name;
       const ps_stats *st;

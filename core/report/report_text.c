@@ -188,6 +188,11 @@ static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
       ps_strbuf_printf(b, ps_label(PS_L_TXT_TAIL, L), ps_money(p->net_outlay.es99, a, sizeof a));
       for (int g = 0; g < m->nprogrammes; g++)
         ps_strbuf_printf(b, " %s %.0f%%", m->programmes[g].id, 100 * p->es99_by_programme[g] / p->net_outlay.es99);
+      if (m->pools[i].pending) { /* the claims approved before period 1: the rest of the ES */
+        double rest = p->net_outlay.es99;
+        for (int g = 0; g < m->nprogrammes; g++) rest -= p->es99_by_programme[g];
+        ps_strbuf_printf(b, ps_label(PS_L_TXT_TAIL_PENDING, L), 100 * rest / p->net_outlay.es99);
+      }
       ps_strbuf_puts(b, "\n");
     }
     ps_strbuf_puts(b, ps_label(PS_L_TXT_DEPLETED_BY, L));
@@ -207,6 +212,11 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_label_id row = m->programmes[i].insurer >= 0 ? PS_L_TXT_POLICY_ROW : PS_L_TXT_PROGRAMME_ROW;
     ps_strbuf_printf(b, ps_label(row, L), p->originated.mean, p->defaults.mean, p->defaults.se,
                      p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
+    long seasoned = ps_model_seasoned(m, i);
+    if (seasoned > 0) {
+      ps_strbuf_printf(b, "  %-18s ", "");
+      ps_strbuf_printf(b, ps_label(PS_L_TXT_SEASONED_ROW, L), seasoned);
+    }
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
       ps_strbuf_printf(b, "  %-18s ", "");
       ps_strbuf_printf(b, ps_label(PS_L_TXT_INTERVENTIONS_ROW, L), p->paused.mean, p->stopped.mean,

@@ -66,6 +66,10 @@ typedef struct {
   double refill_below;     /* top up to this fraction of the covered loans outstanding when
                               the balance falls below it (0: no such rule) */
   int wind_down;           /* at the horizon the balance returns to the owner */
+  int64_t *pending;        /* fen, by period 1..periods: compensation approved before period 1 and
+                              due then, paid first in the period (NULL: none) */
+  int pending_to;          /* the account it is paid to: the one bank of the pool's programmes, or
+                              the outside world (scenario.c) */
 } ps_pool;
 
 /* a number, or a distribution drawn per loan / per default */
@@ -127,6 +131,9 @@ typedef struct {
   ** the performing book's interest and subsidies use (as they use the mean amount),
   ** while a default's covered interest uses the loan's own rate */
   double *loan_pd, *loan_lgd, *loan_rate;
+  int *loan_firm;     /* a loan-tape group with a firm column: each loan's firm (index into the
+                         model's firms), NULL otherwise. A group with first <= 0 is seasoned:
+                         its loans are on the books at the start (docs/model.md) */
   /* derived */
   double *hazard;     /* per-period PD by age 0..tenor-1: 1 - (1 - pd(year of age))^dt, with moral hazard */
   double *threshold;  /* the copula's inverse CDF of hazard, by age */
@@ -225,6 +232,10 @@ typedef struct {
   int recognition_lag;     /* periods of arrears before a default can be claimed */
   double first_payment;    /* fraction of each due paid at the claim; the rest with the recovery */
   int claim_lag, recovery_lag;
+  int recovery_lag_max;    /* > recovery_lag: each default's lag is uniform on the whole periods
+                              recovery_lag..recovery_lag_max; else recovery_lag is fixed */
+  int64_t cap_per_firm;    /* fen; 0 = none: what payers other than the bank pay on all of one
+                              firm's loan-tape loans together, over the horizon */
   ps_trigger *triggers; int ntriggers;
   ps_subsidy interest_subsidy, fee_subsidy, premium_subsidy;
   ps_reward lending_reward;
@@ -263,6 +274,7 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   int ndrivers;             /* slots for tail contributions by segment: the own segments, plus
                                one for tape loans without a segment when there are any */
   ps_programme *programmes; int nprogrammes;
+  char **firms; int nfirms; /* the firms of the loan tapes' firm columns */
   struct ps_ids *ids;       /* the ids of the four lists above (scenario/ids.h) */
   int has_on_period;        /* the scenario defines on_period(ctx) */
   int has_on_default;       /* ... on_default(loan, ctx) */
@@ -298,6 +310,14 @@ static inline int ps_periods_per_year(ps_step s) {
 
 /* the party a programme runs with: its bank, or an insurer programme's insurer */
 static inline int ps_programme_party(const ps_programme *p) { return p->insurer >= 0 ? p->insurer : p->bank; }
+
+/* the seasoned loans of a programme: its loan-tape loans on the books at the start (start <= 0) */
+static inline long ps_model_seasoned(const ps_model *m, int programme) {
+  long n = 0;
+  for (int s = m->nown_segments; s < m->nsegments; s++)
+    if (m->segments[s].programme == programme && m->segments[s].first <= 0) n += m->segments[s].new_loans;
+  return n;
+}
 
 void ps_model_destroy(ps_model *m);
 

@@ -122,6 +122,75 @@ static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
   return PS_OK;
 }
 
+/* pending = { [period] = yuan, ... }: compensation approved before period 1 and due in those periods
+** (SPEC 2.3a), into p->pending (fen; left NULL when absent); PS_OK, PS_EINPUT naming the field,
+** PS_ERUNTIME (out of memory) */
+static int read_pending(const ps_entry *e, const ps_model *m, ps_pool *p) {
+  lua_State *L = e->rd->L;
+  int type = ps_read_push(e, "pending");
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  if (type != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return ps_read_fail(e, "pending", "must be a table { [period] = yuan } of claims already approved, got %s",
+                        lua_typename(L, type));
+  }
+  if (!(p->pending = calloc((size_t)m->periods + 1, sizeof *p->pending))) {
+    lua_pop(L, 1);
+    return PS_ERUNTIME;
+  }
+  int64_t total = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    int isint = 0;
+    lua_Integer t = lua_tointegerx(L, -2, &isint);
+    double v = lua_tonumber(L, -1);
+    int vtype = lua_type(L, -1);
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TNUMBER || !isint || t < 1 || t > m->periods) {
+      lua_pop(L, 2);
+      return ps_read_fail(e, "pending", "keys must be periods 1..%d (the periods the approved claims are due in)",
+                          m->periods);
+    }
+    if (vtype != LUA_TNUMBER || !isfinite(v) || v < 0 || v > PS_MAX_AMOUNT_YUAN) {
+      lua_pop(L, 2);
+      return ps_read_fail(e, "pending", "the claims due in period %lld must be an amount >= 0 in yuan", (long long)t);
+    }
+    p->pending[t] = (int64_t)llround(v * PS_FEN_PER_YUAN);
+    if (__builtin_add_overflow(total, p->pending[t], &total)) {
+      lua_pop(L, 2);
+      return ps_read_fail(e, "pending", "the claims pending add up to more than the ledger holds (int64 fen, about "
+                          "9.2e16 yuan)");
+    }
+  }
+  lua_pop(L, 1);
+  if (total == 0) { /* nothing pending: the pool runs as if the field were absent */
+    free(p->pending);
+    p->pending = NULL;
+  }
+  return PS_OK;
+}
+
+/* Who a pool's pending claims are paid to: the losses were borne before period 1 by the lenders
+** of the loans, so the one bank that lends in every programme the pool pays into; when its
+** programmes have several banks (or there is none) the ledger cannot tell which, and the money
+** goes to the outside world (docs/model.md, "Claims in the pipeline") */
+static void resolve_pending(ps_model *m) {
+  for (int i = 0; i < m->npools; i++) {
+    ps_pool *pool = &m->pools[i];
+    int bank = -1, several = 0;
+    for (int g = 0; g < m->nprogrammes; g++)
+      for (int k = 0; k < m->programmes[g].nshares; k++)
+        if (m->programmes[g].shares[k].account == ps_account_of_pool(m, i)) {
+          several |= bank >= 0 && bank != m->programmes[g].bank;
+          bank = m->programmes[g].bank;
+        }
+    pool->pending_to = bank >= 0 && !several ? bank : ps_account_outside(m);
+  }
+}
+
 /* an optional boolean field (default false) */
 static int read_flag(const ps_entry *e, const char *field, int *out) {
   int type = ps_read_push(e, field);
@@ -134,7 +203,7 @@ static int read_flag(const ps_entry *e, const char *field, int *out) {
 
 static int read_pools(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id",     "name",         "owner",     "initial", "topups",
-                                       "yield", "refill",       "refill_below", "wind_down", NULL};
+                                       "yield", "refill",       "refill_below", "wind_down", "pending", NULL};
   static const char *const refills[] = {"none", "last_year", NULL};
   ps_reader *rd = scen->rd;
   int type = ps_read_push(scen, "pools");
@@ -162,7 +231,7 @@ static int read_pools(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_amount(&e, "initial", 1, &p->initial))) return rc;
     if ((rc = ps_read_in_range(&e, "yield", 0, 0, 0, 1, &p->yield))) return rc;
     p->yield_per_period = pow(1 + p->yield, m->dt) - 1;
-    if ((rc = read_topups(&e, m, p))) return rc;
+    if ((rc = read_topups(&e, m, p)) || (rc = read_pending(&e, m, p))) return rc;
     if ((rc = ps_read_choice(&e, "refill", 0, 0, refills, &p->refill_last_year))) return rc;
     if ((rc = ps_read_in_range(&e, "refill_below", 0, 0, 0, 1, &p->refill_below))) return rc;
     if ((rc = read_flag(&e, "wind_down", &p->wind_down))) return rc;
@@ -253,9 +322,12 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
   static const char *const repayments[] = {"bullet", "amortizing", NULL};
   static const char *const kinds[] = {"loan", "policy", "bridge", NULL};
   ps_reader *rd = scen->rd;
-  int n, rc = ps_read_open_list(scen, "segments", 1, &n);
+  /* loans on a tape with a programme column need no segment: then the list may be left out */
+  int type = ps_read_push(scen, "loans");
+  lua_pop(rd->L, 1);
+  int n, rc = ps_read_open_list(scen, "segments", type == LUA_TNIL, &n);
   if (rc) return rc;
-  m->segments = calloc((size_t)n, sizeof *m->segments);
+  m->segments = calloc((size_t)n + 1, sizeof *m->segments);
   if (!m->segments) return PS_ERUNTIME;
   for (int i = 0; i < n; i++) {
     ps_entry e;
@@ -278,21 +350,35 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
       continue;
     }
     long v;
-    if ((rc = ps_read_volume(&e, "new_loans", m, &s->new_loans, &s->volume))) return rc;
+    /* a template of loan-tape rows (no loan of its own, SPEC 2.3a) needs neither new_loans nor
+    ** what the tape gives (loan, tenor, pd, lgd); a segment that originates loans needs them all */
+    type = ps_read_push(&e, "loan");
+    lua_pop(rd->L, 1);
+    int tpl = type == LUA_TNIL;
+    type = ps_read_push(&e, "new_loans");
+    lua_pop(rd->L, 1);
+    if ((!tpl || type != LUA_TNIL) && (rc = ps_read_volume(&e, "new_loans", m, &s->new_loans, &s->volume))) return rc;
     m->has_volumes |= s->volume.poisson;
+    int generates = s->new_loans > 0 || s->volume.poisson;
     if ((rc = ps_read_origination(&e, m, s))) return rc;
-    if ((rc = ps_read_dist(&e, "loan", "lognormal|uniform", 0, PS_MAX_AMOUNT_YUAN, &s->loan))) return rc;
-    if (s->loan.kind == PS_DIST_FIXED && s->loan.mean <= 0)
+    if ((generates || !tpl) && (rc = ps_read_dist(&e, "loan", "lognormal|uniform", 0, PS_MAX_AMOUNT_YUAN, &s->loan)))
+      return rc;
+    if (!tpl && s->loan.kind == PS_DIST_FIXED && s->loan.mean <= 0)
       return ps_read_fail(&e, "loan", "a loan amount must be > 0, got %g", s->loan.mean);
-    if ((rc = ps_read_int(&e, "tenor", 1, 0, 1, PS_MAX_PERIODS, &v))) return rc;
+    if ((rc = ps_read_int(&e, "tenor", generates, 1, 1, PS_MAX_PERIODS, &v))) return rc;
     s->tenor = (int)v;
     if ((rc = ps_read_volume_alive(&e, "new_loans", s->new_loans, &s->volume, s->tenor))) return rc;
     if ((rc = ps_read_choice(&e, "repayment", 0, 0, repayments, &s->amortizing))) return rc;
     if ((rc = ps_read_in_range(&e, "rate", 0, 0, 0, 1, &s->rate))) return rc;
     if ((rc = ps_read_segment_risk(&e, m, s))) return rc;
-    int uncertain;
-    if ((rc = ps_read_uncertain(&e, "lgd", m, i, PS_UNCERTAIN_LGD, &s->lgd.mean, &uncertain))) return rc;
-    if (!uncertain && (rc = ps_read_dist(&e, "lgd", "beta|uniform", 0, 1, &s->lgd))) return rc;
+    type = ps_read_push(&e, "lgd");
+    lua_pop(rd->L, 1);
+    int uncertain = 0;
+    if ((generates || type != LUA_TNIL) &&
+        (rc = ps_read_uncertain(&e, "lgd", m, i, PS_UNCERTAIN_LGD, &s->lgd.mean, &uncertain)))
+      return rc;
+    if ((generates || type != LUA_TNIL) && !uncertain && (rc = ps_read_dist(&e, "lgd", "beta|uniform", 0, 1, &s->lgd)))
+      return rc;
     if ((rc = read_flags(&e, s))) return rc;
     lua_pop(rd->L, 1);
   }
@@ -345,6 +431,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   if ((rc = read_segments(&scen, m))) return rc;
   m->nown_segments = m->nsegments;
   if ((rc = ps_read_programmes(&scen, m)) || (rc = ps_read_tapes(&scen, m))) return rc;
+  resolve_pending(m);
   m->ndrivers = m->nown_segments;
   for (int s = 0; s < m->nsegments; s++) {
     if (s < m->nown_segments) m->segments[s].driver = s;
@@ -571,6 +658,7 @@ void ps_model_destroy(ps_model *m) {
   for (int i = 0; i < m->npools; i++) {
     free(m->pools[i].id);
     free(m->pools[i].topups);
+    free(m->pools[i].pending);
   }
   for (int i = 0; i < m->nsegments; i++) {
     free(m->segments[i].id);
@@ -585,6 +673,7 @@ void ps_model_destroy(ps_model *m) {
     free(m->segments[i].loan_pd);
     free(m->segments[i].loan_lgd);
     free(m->segments[i].loan_rate);
+    free(m->segments[i].loan_firm);
     free(m->segments[i].loan_hazard);
     free(m->segments[i].loan_threshold);
   }
@@ -600,6 +689,8 @@ void ps_model_destroy(ps_model *m) {
     free(m->programmes[i].shares);
     free(m->programmes[i].triggers);
   }
+  for (int i = 0; i < m->nfirms; i++) free(m->firms[i]);
+  free(m->firms);
   for (int i = 0; i < m->nsets; i++) {
     free(m->set_keys[i]);
     free(m->set_values[i]);

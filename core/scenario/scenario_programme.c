@@ -223,6 +223,10 @@ static int read_covered_segments(const ps_entry *e, ps_model *m, int self, ps_pr
   lua_State *L = e->rd->L;
   int type = ps_read_push(e, "segments");
   lua_Integer len = type == LUA_TTABLE ? (lua_Integer)lua_rawlen(L, -1) : 0;
+  if (type == LUA_TNIL) { /* loans on a tape only: ps_read_tapes checks it has some */
+    lua_pop(L, 1);
+    return PS_OK;
+  }
   if (len == 0) {
     lua_pop(L, 1);
     return ps_read_fail(e, "segments", "must be a non-empty list of segment ids");
@@ -539,6 +543,29 @@ static int check_segment_kinds(const ps_entry *e, const ps_model *m, const ps_pr
   return PS_OK;
 }
 
+/* recovery_lag = whole periods, or poolsim.uniform{min =, max =}: each default's lag uniform on the
+** whole periods min..max (min, max whole and >= 0); at least recognition_lag + claim_lag either way
+** (checked by the caller on the fixed lag or the min) */
+static int read_recovery_lag(const ps_entry *e, int claim_delay, ps_programme *p) {
+  int type = ps_read_push(e, "recovery_lag");
+  lua_pop(e->rd->L, 1);
+  long v;
+  if (type != LUA_TTABLE) {
+    int rc = ps_read_int(e, "recovery_lag", 0, claim_delay, 0, PS_MAX_PERIODS, &v);
+    p->recovery_lag = p->recovery_lag_max = (int)v;
+    return rc;
+  }
+  ps_dist d;
+  int rc = ps_read_dist(e, "recovery_lag", "uniform", 0, PS_MAX_PERIODS, &d);
+  if (rc) return rc;
+  if (d.p1 != floor(d.p1) || d.p2 != floor(d.p2))
+    return ps_read_fail(e, "recovery_lag", "poolsim.uniform{min = %g, max = %g}: a lag is whole periods, so min and max "
+                        "must be whole numbers (each of min..max is equally likely)", d.p1, d.p2);
+  p->recovery_lag = (int)d.p1;
+  p->recovery_lag_max = (int)d.p2;
+  return PS_OK;
+}
+
 int ps_read_programmes(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "segments", "bank", "share", "covers", "cap_per_loan",
                                        "cap_per_year", "cap_total", "cap_rate", "cap_loss_share", "excess_to",
@@ -546,7 +573,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
                                        "fee_subsidy", "premium_subsidy", "lending_reward", "excess_layer", "split",
                                        "leverage", "allocation", "first_loss", "payer_caps", "moral_hazard", "insurer",
-                                       NULL};
+                                       "cap_per_firm", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -577,6 +604,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     if ((rc = read_shares(&e, m, p))) return rc;
     if ((rc = ps_read_choice(&e, "covers", 0, 0, covers, &p->covers_interest))) return rc;
     if ((rc = ps_read_amount(&e, "cap_per_loan", 0, &p->cap_per_loan))) return rc;
+    if ((rc = ps_read_amount(&e, "cap_per_firm", 0, &p->cap_per_firm))) return rc;
     if ((rc = ps_read_amount(&e, "cap_per_year", 0, &p->cap_per_year))) return rc;
     if ((rc = ps_read_amount(&e, "cap_total", 0, &p->cap_total))) return rc;
     if ((rc = ps_read_in_range(&e, "cap_rate", 0, 0, 0, 1, &p->cap_rate))) return rc;
@@ -597,12 +625,11 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     p->claim_lag = (int)v;
     if ((rc = ps_read_in_range(&e, "first_payment", 0, 1, 0, 1, &p->first_payment))) return rc;
     int claim_delay = p->recognition_lag + p->claim_lag;
-    if ((rc = ps_read_int(&e, "recovery_lag", 0, claim_delay, 0, PS_MAX_PERIODS, &v))) return rc;
-    p->recovery_lag = (int)v;
+    if ((rc = read_recovery_lag(&e, claim_delay, p))) return rc;
     if (p->recovery_lag < claim_delay)
-      return ps_read_fail(&e, "recovery_lag", "%d is shorter than recognition_lag + claim_lag (%d): recoveries are "
+      return ps_read_fail(&e, "recovery_lag", "%s%d is shorter than recognition_lag + claim_lag (%d): recoveries are "
                   "shared back pro rata to what each payer paid, so they cannot arrive before the claim is paid",
-                  p->recovery_lag, claim_delay);
+                  p->recovery_lag_max > p->recovery_lag ? "poolsim.uniform's min " : "", p->recovery_lag, claim_delay);
     if ((rc = read_triggers(&e, m, p))) return rc;
     if ((rc = read_subsidy(&e, m, "interest_subsidy", &p->interest_subsidy)) ||
         (rc = read_subsidy(&e, m, "fee_subsidy", &p->fee_subsidy)) ||

@@ -162,7 +162,7 @@ static int read_pd(const ps_entry *e, ps_segment *s) {
   int type = ps_read_push(e, "pd");
   if (type != LUA_TTABLE) {
     lua_pop(L, 1);
-    return ps_read_in_range(e, "pd", 1, 0, 0, 1, &s->pd);
+    return ps_read_in_range(e, "pd", s->new_loans > 0, 0, 0, 1, &s->pd); /* a tape's template: the tape's */
   }
   int n = (int)lua_rawlen(L, -1), rc = PS_OK;
   if (n == 0) rc = ps_read_fail(e, "pd", "a PD term structure needs at least one year: { 0.02, 0.03, ... }");

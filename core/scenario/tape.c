@@ -26,6 +26,7 @@
 /* one row, resolved */
 typedef struct {
   int programme, segment, bank, sector, start, tenor, pd_bucket;
+  int firm; /* index into m->firms, -1: no firm column */
   double pd, lgd, rate;
   int64_t amount;
   long line;
@@ -93,9 +94,43 @@ static int find_programme(const ps_model *m, const char *id) {
 ** (one binomial draw each a period). PD 0 has a bucket of its own. */
 static int pd_bucket(double pd) { return pd > 0 ? (int)floor(10 * log10(pd)) : INT_MIN; }
 
+/* the index of a firm among m->firms (firms: their index, kind PS_ID_PARTY standing for firm),
+** adding it when new; -1 when out of memory */
+static int firm_index(ps_model *m, ps_ids *firms, const char *name) {
+  int k = ps_ids_find(firms, name, PS_ID_PARTY);
+  if (k >= 0) return k;
+  char **grown = realloc(m->firms, ((size_t)m->nfirms + 1) * sizeof *grown);
+  if (!grown) return -1;
+  m->firms = grown;
+  if (!(m->firms[m->nfirms] = strdup(name))) return -1;
+  k = m->nfirms++;
+  return ps_ids_add(firms, m->firms[k], PS_ID_PARTY, k) ? -1 : k;
+}
+
+/* A seasoned row (start <= 0) with an `outstanding` column: its principal at the start of period 1.
+** A bullet loan keeps it to maturity; an amortizing one repays it in straight line to zero, as if
+** lent at amount' = outstanding x tenor / (tenor - age at period 1), whose schedule leaves exactly
+** `outstanding` (to the fen) at period 1: the loan's amount becomes amount'. */
+static int row_outstanding(const row_reader *r, const ps_model *m, int col, tape_row *out) {
+  if (!*field(r, col)) return PS_OK;
+  if (out->start >= 1)
+    return row_fail(r, col, "only a seasoned loan (start <= 0) has a principal outstanding at period 1; leave it empty");
+  double v;
+  int rc = row_number(r, col, 0.01, (double)out->amount / PS_FEN_PER_YUAN, &v);
+  if (rc) return rc;
+  int age = 1 - out->start;
+  int amortizing = out->segment >= 0 && m->segments[out->segment].amortizing;
+  double fen = v * PS_FEN_PER_YUAN * (amortizing ? (double)out->tenor / (double)(out->tenor - age) : 1);
+  if (fen > PS_MAX_AMOUNT_YUAN * PS_FEN_PER_YUAN)
+    return row_fail(r, col, "%s left after %d of %d periods puts the straight-line schedule's amount above %g yuan",
+                    field(r, col), age, out->tenor, PS_MAX_AMOUNT_YUAN);
+  out->amount = (int64_t)llround(fen);
+  return PS_OK;
+}
+
 /* read and check one row */
-static int read_row(const row_reader *r, const ps_model *m, int nregular, const int *col, tape_row *out) {
-  enum { ID, BANK, SEGMENT, AMOUNT, RATE, START, TENOR, PD, LGD, SECTOR, PROGRAMME };
+static int read_row(const row_reader *r, ps_model *m, int nregular, const int *col, ps_ids *firms, tape_row *out) {
+  enum { ID, BANK, SEGMENT, AMOUNT, RATE, START, TENOR, PD, LGD, SECTOR, PROGRAMME, OUTSTANDING, FIRM };
   int rc;
   memset(out, 0, sizeof *out);
   out->line = r->csv->line[r->row];
@@ -121,10 +156,21 @@ static int read_row(const row_reader *r, const ps_model *m, int nregular, const 
   double amount;
   if ((rc = row_number(r, col[AMOUNT], 0.01, PS_MAX_AMOUNT_YUAN, &amount))) return rc;
   out->amount = (int64_t)llround(amount * PS_FEN_PER_YUAN);
-  if ((rc = row_number(r, col[RATE], 0, 1, &out->rate)) || (rc = row_int(r, col[START], 1, m->periods, &out->start)) ||
+  if ((rc = row_number(r, col[RATE], 0, 1, &out->rate)) ||
+      (rc = row_int(r, col[START], 1 - PS_MAX_PERIODS, m->periods, &out->start)) ||
       (rc = row_int(r, col[TENOR], 1, PS_MAX_PERIODS, &out->tenor)) || (rc = row_number(r, col[PD], 0, 1, &out->pd)) ||
       (rc = row_number(r, col[LGD], 0, 1, &out->lgd)))
     return rc;
+  /* a seasoned loan (start <= 0) is at risk in periods 1 .. start + tenor - 1 */
+  if (out->start + out->tenor - 1 < 1)
+    return row_fail(r, col[START], "a loan lent in period %d for %d periods ended in period %d, before period 1: it "
+                    "is no longer on the books; leave it off the tape", out->start, out->tenor, out->start + out->tenor - 1);
+  if (col[OUTSTANDING] >= 0 && (rc = row_outstanding(r, m, col[OUTSTANDING], out))) return rc;
+  out->firm = -1;
+  if (col[FIRM] >= 0) { /* an empty firm is refused: a per-firm cap must know every loan's firm */
+    if (!*field(r, col[FIRM])) return row_fail(r, col[FIRM], "every loan of a tape with a firm column needs its firm");
+    if ((out->firm = firm_index(m, firms, field(r, col[FIRM]))) < 0) return PS_ERUNTIME;
+  }
   out->pd_bucket = pd_bucket(out->pd);
   out->sector = out->segment >= 0 ? m->segments[out->segment].sector : -1;
   if (*field(r, col[SECTOR])) {
@@ -196,7 +242,9 @@ static int make_segment(ps_model *m, const char *file, const tape_row *rows, lon
   if (!same_pd && !(s->loan_pd = malloc((size_t)n * sizeof(double)))) return PS_ERUNTIME;
   if (!same_lgd && !(s->loan_lgd = malloc((size_t)n * sizeof(double)))) return PS_ERUNTIME;
   if (!same_rate && !(s->loan_rate = malloc((size_t)n * sizeof(double)))) return PS_ERUNTIME;
+  if (r->firm >= 0 && !(s->loan_firm = malloc((size_t)n * sizeof(int)))) return PS_ERUNTIME;
   for (long i = 0; i < n; i++) {
+    if (s->loan_firm) s->loan_firm[i] = rows[i].firm;
     if (s->loan_pd) s->loan_pd[i] = rows[i].pd;
     if (s->loan_lgd) s->loan_lgd[i] = rows[i].lgd;
     if (s->loan_rate) s->loan_rate[i] = rows[i].rate;
@@ -228,7 +276,7 @@ static int note_file(ps_model *m, const char *name, const char sha256[65]) {
 }
 
 /* read one tape into new segments */
-static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) {
+static int read_tape(ps_reader *rd, ps_model *m, int nregular, ps_ids *firms, const char *rel) {
   char name[1024];
   const char *slash = strrchr(m->file, '/');
   int dirlen = slash && rel[0] != '/' ? (int)(slash - m->file) + 1 : 0; /* an absolute name stays as it is */
@@ -239,10 +287,10 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
   if (rc || (rc = ps_csv_read_hashed(name, &csv, sha256, rd->err, rd->errlen))) return rc;
   rc = note_file(m, name, sha256);
   static const char *const names[] = {"id", "bank", "segment", "amount", "rate", "start", "tenor",
-                                      "pd", "lgd", "sector", "programme"};
-  static const int required[] = {1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0};
-  int col[11];
-  for (int i = 0; rc == PS_OK && i < 11; i++) {
+                                      "pd", "lgd", "sector", "programme", "outstanding", "firm"};
+  static const int required[] = {1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0};
+  int col[13];
+  for (int i = 0; rc == PS_OK && i < 13; i++) {
     col[i] = ps_csv_column(&csv, names[i]);
     if (required[i] && col[i] < 0) {
       snprintf(rd->err, rd->errlen, "%s:1: the loan tape has no column '%s' (it needs id, bank, amount, rate, start, "
@@ -258,7 +306,7 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
   if (rc == PS_OK && !rows) rc = PS_ERUNTIME;
   for (long i = 0; rc == PS_OK && i < csv.nrows; i++) {
     row_reader r = {name, &csv, i, rd->err, rd->errlen};
-    rc = read_row(&r, m, nregular, col, &rows[i]);
+    rc = read_row(&r, m, nregular, col, firms, &rows[i]);
   }
   long nrows = csv.nrows;
   ps_csv_destroy(&csv); /* the text is no longer needed: a large tape's peak memory is lower */
@@ -282,12 +330,27 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, const char *rel) 
   return rc;
 }
 
+/* every programme has loans: a segment, or a tape group (a programme whose
+** `segments` are left out lends on its tapes only) */
+static int check_programmes(ps_reader *rd, const ps_model *m) {
+  unsigned char *some = calloc((size_t)m->nprogrammes + 1, 1);
+  if (!some) return PS_ERUNTIME;
+  for (int s = 0; s < m->nsegments; s++) some[m->segments[s].programme] = 1;
+  int g = 0;
+  while (g < m->nprogrammes && some[g]) g++;
+  free(some);
+  if (g == m->nprogrammes) return PS_OK;
+  ps_entry e = {rd, "programme", "programmes", m->programmes[g].id, 0, 1};
+  return ps_read_fail(&e, "segments", "missing: the programme has no loans; list its segments, or name it in a "
+                      "loan tape's programme column");
+}
+
 int ps_read_tapes(const ps_entry *scen, ps_model *m) {
   lua_State *L = scen->rd->L;
   int type = ps_read_push(scen, "loans"), nregular = m->nsegments, rc = PS_OK;
   if (type == LUA_TNIL) {
     lua_pop(L, 1);
-    return PS_OK;
+    return check_programmes(scen->rd, m);
   }
   if (type != LUA_TTABLE) {
     lua_pop(L, 1);
@@ -297,7 +360,9 @@ int ps_read_tapes(const ps_entry *scen, ps_model *m) {
   int single = lua_type(L, -1) == LUA_TSTRING;
   lua_pop(L, 1);
   int n = single ? 1 : (int)lua_rawlen(L, -1);
-  if (n == 0) rc = ps_read_fail(scen, "loans", "must be poolsim.csv(\"tape.csv\") or a list of them");
+  ps_ids *firms = ps_ids_new(); /* the firms of firm columns, across the tapes */
+  if (!firms) rc = PS_ERUNTIME;
+  else if (n == 0) rc = ps_read_fail(scen, "loans", "must be poolsim.csv(\"tape.csv\") or a list of them");
   for (int i = 0; rc == PS_OK && i < n; i++) {
     if (single) lua_pushvalue(L, -1);
     else lua_rawgeti(L, -1, i + 1);
@@ -311,9 +376,10 @@ int ps_read_tapes(const ps_entry *scen, ps_model *m) {
     lua_pop(L, 1);
     if (!ok) rc = ps_read_fail(scen, "loans", "item %d must be poolsim.csv(\"tape.csv\")", i + 1);
     else if (!rel) rc = PS_ERUNTIME;
-    else rc = read_tape(scen->rd, m, nregular, rel);
+    else rc = read_tape(scen->rd, m, nregular, firms, rel);
     free(rel);
   }
+  ps_ids_free(firms);
   lua_pop(L, 1);
-  return rc;
+  return rc ? rc : check_programmes(scen->rd, m);
 }

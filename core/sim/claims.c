@@ -90,7 +90,9 @@ static int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int6
   programme_state *ps = &w->progs[seg->programme];
   int idx = (int)w->nrecords++;
   default_record *r = &w->records[idx];
-  *r = (default_record){seg->programme, t, s, count, principal, exposure, recovery, 0, w->namounts, -1, -1, cohort};
+  *r = (default_record){.programme = seg->programme, .period = t, .segment = s, .count = count, .principal = principal,
+                        .exposure = exposure, .recovery = recovery, .first = w->namounts, .next_claim = -1,
+                        .next_recovery = -1, .cohort = cohort, .recover_at = t + p->recovery_lag, .firm = -1};
   /* a first-loss payer bears losses in full until its limit is used, then the shares split the rest */
   int64_t first_loss = 0;
   if (p->first_loss_share >= 0) {
@@ -107,12 +109,14 @@ static int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int6
   return idx;
 }
 
-/* queue record idx for its claim and its recovery (after the horizon: the pools' dues stay unsettled) */
-static void queue_record(ps_path *w, int idx) {
+/* queue record idx for its claim, and for its recovery `lag` periods after it (after the horizon: the
+** pools' dues stay unsettled) */
+static void queue_record(ps_path *w, int idx, int lag) {
   const ps_model *m = w->m;
-  const default_record *r = &w->records[idx];
+  default_record *r = &w->records[idx];
   const ps_programme *p = &m->programmes[r->programme];
-  int t = r->period, claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + p->recovery_lag;
+  int t = r->period, claim_at = t + p->recognition_lag + p->claim_lag, recover_at = t + lag;
+  r->recover_at = recover_at;
   if (claim_at <= m->periods) enqueue(&w->claims[claim_at], w->records, idx, 1);
   else
     for (int i = 0; i < p->nshares; i++)
@@ -176,13 +180,22 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   }
   int idx = open_record(w, s, t, cohort, count, principal, principal + interest,
                         ps_round_fen((1 - lgd) * (double)(principal + interest)));
+  /* a loan-tape loan's firm, when its programme caps what a firm is paid */
+  w->records[idx].firm = p->cap_per_firm > 0 && item >= 0 && seg->loan_firm
+                             ? seg->loan_firm[item] * m->nprogrammes + seg->programme
+                             : -1;
   /* posted first: the sums below then stay within the ledger's volume */
   int rc = ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), principal * count, PS_KIND_PRINCIPAL_LOSS);
   if (rc) return rc;
   ps->exposure += principal * count;
   ps->npl += principal * count;
   ps->year_defaulted += principal * count;
-  queue_record(w, idx);
+  /* a recovery lag drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
+  int lag = p->recovery_lag_max > p->recovery_lag
+                ? p->recovery_lag + (int)gsl_rng_uniform_int(w->default_rng,
+                                                             (unsigned long)(p->recovery_lag_max - p->recovery_lag + 1))
+                : p->recovery_lag;
+  queue_record(w, idx, lag);
   return PS_OK;
 }
 
@@ -205,7 +218,7 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
   int idx = open_record(w, s, t, cohort, count, 0, exposure, 0);
   ps->exposure += exposure * count;
   ps->year_defaulted += exposure * count;
-  queue_record(w, idx);
+  queue_record(w, idx, p->recovery_lag);
   return PS_OK;
 }
 
@@ -341,7 +354,7 @@ static int split_short_run(ps_path *w, int idx, int t) {
   if (reserve_records(w, extra, p->nshares)) return PS_ERUNTIME;
   r = &w->records[idx];
   r->count = keep;
-  int recover_at = r->period + p->recovery_lag, prev = idx;
+  int recover_at = r->recover_at, prev = idx;
   for (size_t k = 0; k < extra; k++) {
     int j = (int)w->nrecords++;
     default_record *c = &w->records[j];
@@ -360,6 +373,35 @@ static int split_short_run(ps_path *w, int idx, int t) {
   return PS_OK;
 }
 
+/* ps_claims_pending — the claims approved before period 1 that fall due in period t. They count in
+** the pool's claims (and shortfall, when its balance cannot pay them all) but in no programme: the
+** pool's programme and segment attributions leave them out (pending_paid). They are paid to
+** pool->pending_to (scenario.c says whom, docs/model.md why). The sizing shadow counts them as it
+** counts claims, at the discount of the end of period t - 1 (no yield has accrued in t yet). */
+int ps_claims_pending(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < m->npools; i++) {
+    const ps_pool *pool = &m->pools[i];
+    pool_state *ps = &w->pools[i];
+    ps->pending_now = 0;
+    if (!pool->pending || pool->pending[t] == 0) continue;
+    int64_t amount = pool->pending[t], now = amount < ps->balance ? amount : ps->balance;
+    ps->need += (double)amount * ps->discount;
+    if (ps->need > ps->required) ps->required = ps->need;
+    ps->balance -= now;
+    ps->claims += amount;
+    ps->paid += now;
+    ps->pending_paid += now;
+    ps->pending_now = now; /* year_paid: path.c, after the year's turn (refills see the year it is in) */
+    ps->shortfall += amount - now;
+    if (amount > now && ps->depletion == 0) ps->depletion = t;
+    ps_cost_flow(&w->cost, ps_account_of_pool(m, i), 0, t, (double)now); /* the book before period 1 */
+    int rc = ps_ledger_post(&w->ledger, t, ps_account_of_pool(m, i), pool->pending_to, now, PS_KIND_COMPENSATION);
+    if (rc) return rc;
+  }
+  return PS_OK;
+}
+
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t) {
   const ps_model *m = w->m;
@@ -370,7 +412,12 @@ int ps_claims_pay(ps_path *w, int t) {
     const ps_programme *p = &m->programmes[r->programme];
     int64_t n = r->count;
     ps->claimed += r->exposure * n;
-    int64_t cut = cut_claim(w, r, p, ps->paused ? 0 : cap_room(p, ps), t);
+    int64_t room = ps->paused ? 0 : cap_room(p, ps);
+    if (r->firm >= 0 && !ps->paused) { /* what is left of the firm's cap (records of one loan: n = 1) */
+      int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
+      if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
+    }
+    int64_t cut = cut_claim(w, r, p, room, t);
     if (cut < 0) return PS_ERUNTIME;
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
@@ -395,9 +442,10 @@ int ps_claims_pay(ps_path *w, int t) {
       }
       ps->public_year += due * n;
       ps->public_total += due * n;
+      if (r->firm >= 0) w->firm_asked[r->firm] += due * n;
       if (pay(w, r, p, account, first_part(p, due), t, &w->paid[r->first + (size_t)i])) return PS_ERUNTIME;
       /* a second payment due after the horizon is not settled within it */
-      if (r->period + p->recovery_lag > m->periods && ps_is_pool_account(m, account))
+      if (r->recover_at > m->periods && ps_is_pool_account(m, account))
         pool_of(w, account)->unsettled += (due - first_part(p, due)) * n;
     }
   }

@@ -25,6 +25,11 @@ double ps_claims_draw(const ps_dist *d, gsl_rng *r);
 ** (out of memory). */
 int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, int64_t exposure, int64_t count);
 
+/* ps_claims_pending — each pool pays the claims approved before period 1 and due in period t
+** (pools[i].pending), first thing in the period, as far as its balance goes; PS_OK, or PS_ERUNTIME
+** when out of memory */
+int ps_claims_pending(ps_path *w, int t);
+
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t);
 

@@ -99,6 +99,29 @@ static int originate(ps_path *w, int t) {
   return PS_OK;
 }
 
+/* The seasoned loan-tape groups (first <= 0): on the books when the path starts, at their age. They
+** are not originated in the horizon (originated, new principal and the guarantors' new loans leave
+** them out), but their principal outstanding at the start of period 1 counts as enrolled, this
+** fiscal year and so far (the caps' and the loss rate's base: docs/model.md). Draws nothing.
+** PS_OK, or PS_ERUNTIME when out of memory. */
+static int book_seasoned(ps_path *w) {
+  const ps_model *m = w->m;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    if (seg->first > 0) continue;
+    programme_state *ps = &w->progs[seg->programme];
+    int64_t loans = seg->new_loans;
+    w->alive[s][seg->first] = loans;
+    w->alive_sum[s] += loans;
+    if (ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
+    double left = seg->amortizing ? (double)(seg->tenor - (1 - seg->first)) / (double)seg->tenor : 1;
+    double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN * left;
+    ps->enrolled_total += principal;
+    ps->year_enrolled += principal;
+  }
+  return PS_OK;
+}
+
 /* a loan of segment s, cohort c, defaults in period t (item: which loan of a
 ** loan-tape group, -1 otherwise): ps_claims_record_default's PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
@@ -154,7 +177,7 @@ static int draw_tape_by_loan(ps_path *w, int s, int c, int t) {
   const ps_segment *seg = &w->m->segments[s];
   ps_sparse_perm *loans = &w->tape_loans[s];
   if (w->alive[s][c] == 0) return PS_OK;
-  double p = ps_factors_pd(&w->factors, w->m, seg, t, 0);
+  double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
   for (int64_t k = loans->n - 1; k >= 0; k--) {
     int64_t item = ps_sparse_perm_at(loans, k);
     if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
@@ -178,7 +201,7 @@ static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
   ps_sparse_perm *loans = &w->tape_loans[s];
   int64_t n = w->alive[s][c];
   if (n == 0) return PS_OK;
-  double p_max = ps_factors_pd(&w->factors, m, seg, t, 0);
+  double p_max = ps_factors_pd(&w->factors, m, seg, t, t - c); /* a seasoned loan at its age */
   int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
   if (seg->loan_pd && (size_t)k > w->caprejected) {
     int64_t *grown = realloc(w->rejected, (size_t)k * sizeof *grown);
@@ -297,7 +320,8 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
     for (int g = 0; g < m->nprogrammes; g++) attributed += (uint64_t)ps->by_programme[g];
     for (int d = 0; d < m->ndrivers; d++) by_segment += (uint64_t)ps->by_segment[d];
     if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != (uint64_t)ps->balance ||
-        attributed != (uint64_t)ps->paid - (uint64_t)ps->recovered || by_segment != attributed ||
+        attributed + (uint64_t)ps->pending_paid != (uint64_t)ps->paid - (uint64_t)ps->recovered ||
+        by_segment != attributed ||
         ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups ||
         (uint64_t)ps->claims != (uint64_t)ps->paid + (uint64_t)ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
@@ -475,12 +499,14 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if (w->volume_rng) ps_rng_seed_stream(w->volume_rng, seed, (uint64_t)index, PS_STREAM_VOLUMES);
   ps_factors_draw(&w->factors, m, w->factor_rng);
   w->period_now = 0;
-  if ((rc = open_pools(w))) goto fail;
+  if ((rc = open_pools(w)) || (rc = book_seasoned(w))) goto fail;
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
+    if ((rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
     ps_rules_book(w, t);
     ps_rules_npl(w, t);
     if ((rc = fund_pools(w, t)) || (rc = ps_rules_fund(w, t))) goto fail;
+    for (int i = 0; i < m->npools; i++) w->pools[i].year_paid += w->pools[i].pending_now; /* this year's */
     if (policy && (rc = ps_policy_on_period(policy, w, t, err, errlen))) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);

@@ -2,6 +2,7 @@
 ** state (layering: sim/path_state.h). */
 #include "sim/path_state.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ int ps_path_batchable(const ps_model *m, int s) {
   if (p->first_loss_share >= 0 || p->cap_per_year > 0 || p->cap_total > 0 || p->cap_rate > 0 ||
       p->cap_loss_share > 0 || p->first_payment < 1)
     return 0;
+  if (p->recovery_lag_max > p->recovery_lag) return 0; /* each default draws its own lag */
   for (int i = 0; i < p->nshares; i++) {
     int a = p->shares[i].account;
     if (p->shares[i].cap_per_year > 0) return 0;
@@ -29,6 +31,9 @@ int ps_path_batchable(const ps_model *m, int s) {
   }
   return 1;
 }
+
+/* the cohorts a segment has before period 0: a seasoned loan-tape group's (first < 0) */
+static int alive_low(const ps_segment *seg) { return seg->first < 0 ? -seg->first : 0; }
 
 /* ps_path_new — the workspace and every array of its state, sized for m */
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
@@ -46,6 +51,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int i = 0; i < m->nprogrammes; i++)
     if (m->programmes[i].nshares > maxshares) maxshares = m->programmes[i].nshares;
   size_t T = (size_t)m->periods + 1;
+  int firm_caps = 0;
+  for (int i = 0; i < m->nprogrammes; i++) firm_caps |= m->programmes[i].cap_per_firm > 0;
   int ok = (w->factor_rng = ps_rng_new()) && (w->default_rng = ps_rng_new()) &&
            ps_factors_init(&w->factors, m) == 0 && (w->alive = calloc((size_t)m->nsegments, sizeof *w->alive)) &&
            (w->tape_loans = calloc((size_t)m->nsegments, sizeof *w->tape_loans)) &&
@@ -60,10 +67,15 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0;
-  for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  for (int s = 0; ok && s < m->nsegments; s++)
+    if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
+      w->alive[s] += alive_low(&m->segments[s]);
   ok = ok && (w->issued = calloc((size_t)m->nsegments + 1, sizeof *w->issued)) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) /* policy segments only */
     if (m->segments[s].kind == PS_SEGMENT_POLICY) ok = (w->issued[s] = calloc(T, sizeof(int64_t))) != NULL;
+  if (ok && firm_caps && m->nfirms > 0) /* its slots, firm x nprogrammes + programme, are ints */
+    ok = (size_t)m->nfirms * (size_t)m->nprogrammes <= INT_MAX &&
+         (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
@@ -86,9 +98,11 @@ void ps_path_free(ps_path *w) {
   if (!w) return;
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
-  for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
+  for (int s = 0; w->alive && s < w->m->nsegments; s++)
+    if (w->alive[s]) free(w->alive[s] - alive_low(&w->m->segments[s]));
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
   free(w->issued);
+  free(w->firm_asked);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
@@ -133,9 +147,14 @@ int ps_path_reset(ps_path *w) {
     if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return PS_ERUNTIME;
   ps_ledger_reset(&w->ledger);
   ps_cost_reset(&w->cost);
+  if (w->firm_asked) /* only the firms the last path's defaults touched: cost per default */
+    for (size_t i = 0; i < w->nrecords; i++)
+      if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
-  for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
+  for (int s = 0; s < m->nsegments; s++)
+    memset(w->alive[s] - alive_low(&m->segments[s]), 0,
+           (size_t)(m->periods + 1 + alive_low(&m->segments[s])) * sizeof(int64_t));
   for (int s = 0; s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));

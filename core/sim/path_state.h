@@ -75,11 +75,15 @@ typedef struct {
   size_t first;               /* its payers' amounts start at due[first], paid[first] */
   int next_claim, next_recovery;
   int cohort;                 /* period its loans were originated (their cost's cohort, sim/cost.h) */
+  int recover_at;             /* the period its recovery is due (may pass the horizon) */
+  int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none */
 } default_record;
 
 /* per pool state within a path (fen unless noted) */
 typedef struct {
   int64_t balance, claims, paid, shortfall, recovered, unsettled, topups, returned;
+  int64_t pending_paid; /* of the claims pending at the start (paid, not attributed to a programme) */
+  int64_t pending_now;  /* ... paid this period: counted in year_paid once the fiscal year has turned */
   int64_t year_paid, year_recovered; /* this fiscal year, for refills */
   int depletion;
   double discount; /* prod (1 + yield)^-1 up to this period */
@@ -149,7 +153,8 @@ struct ps_path {
   gsl_rng *factor_rng, *default_rng;
   gsl_rng *volume_rng; /* poolsim.poisson volumes (sim/volume.h); NULL when there are none */
   ps_factors factors;
-  int64_t **alive; /* [segment][origination period] loans still at risk */
+  int64_t **alive; /* [segment][origination period] loans still at risk; a seasoned loan-tape
+                      group's period is <= 0: its array starts there (path_state.c alive_low) */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
@@ -173,6 +178,8 @@ struct ps_path {
   double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
   int64_t *parts;
+  int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
+                          on the firm's loans (cap_per_firm); NULL when no programme has the cap */
   /* ---- the path being run */
   int period_now;    /* postings made now carry it */
   ps_policy *policy; /* Lua hooks of this path, or NULL */

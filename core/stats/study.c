@@ -479,7 +479,9 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
     base_loans[s] = m->segments[s].new_loans;
     base_means[s] = m->segments[s].volume.mean;
   }
-  base_lending lending = {base_loans, base_means, m->nsegments};
+  /* only the scenario's own segments scale: a loan tape's groups are the book as it is (a group's
+  ** new_loans is the count of its rows; scaled past it, it would read beyond its amounts) */
+  base_lending lending = {base_loans, base_means, m->nown_segments};
   ps_estimate now;
   if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, err, errlen);
   if (rc == PS_OK) v->base_depletion = now.value;
