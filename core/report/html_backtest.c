@@ -79,34 +79,41 @@ static void chart(html_ctx *c, const ps_backtest *bt, const ps_backtest_entry *e
   free(b.s);
 }
 
-/* the table of one figure: by period and cumulative */
+/* a figure's value on the page: loans, or money */
+static const char *value(ps_backtest_measure w, double v, char *buf, size_t n) {
+  return w == PS_BACKTEST_DEFAULTS ? html_num(v, 0, buf, n) : html_money(v, buf, n);
+}
+
+/* the table of one figure: per period its actual, percentile, bands and where it lies, then the same summed */
 static void table(html_ctx *c, const ps_backtest *bt, const ps_backtest_series *s, ps_backtest_measure w) {
   ps_lang L = c->zh ? PS_LANG_ZH : PS_LANG_EN;
-  char v[48], when[96];
+  char v[48], lo[48], hi[48], cell[128], when[96];
   ps_strbuf_puts(&c->b, "<table>\n<thead><tr>");
-  html_th(c, ps_label(PS_L_BT_PERIOD, L));
-  for (int cum = 0; cum < 2; cum++) {
-    const char *head[] = {ps_label(PS_L_BT_ACTUAL, L), ps_label(PS_L_BT_PERCENTILE, L), "p0.5", "p5", "p50", "p95", "p99.5",
-                          ps_label(PS_L_BT_WHERE, L)};
-    for (size_t k = 0; k < sizeof head / sizeof *head; k++) {
-      char h[128];
-      snprintf(h, sizeof h, "%s%s%s", cum ? ps_label(PS_L_BT_CUMULATIVE, L) : "", cum ? " " : "", head[k]);
-      html_th(c, h);
-    }
+  const char *head[] = {ps_label(PS_L_BT_PERIOD, L), ps_label(PS_L_BT_ACTUAL, L), ps_label(PS_L_BT_PERCENTILE, L),
+                        ps_label(PS_L_BT_BAND90, L), ps_label(PS_L_BT_BAND99, L), ps_label(PS_L_BT_WHERE, L)};
+  for (size_t k = 0; k < sizeof head / sizeof *head; k++) html_th(c, head[k]);
+  for (size_t k = 1; k < 4; k++) {
+    snprintf(cell, sizeof cell, "%s %s", ps_label(PS_L_BT_CUMULATIVE, L), head[k == 3 ? 5 : k]);
+    html_th(c, cell);
   }
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
   for (int j = 0; j < s->npoints; j++) {
-    ps_strbuf_puts(&c->b, "<tr>");
-    html_td(c, ps_bt_period_name(bt, s->points[j].period, L, when, sizeof when));
+    const ps_backtest_point *p = &s->points[j], *q = &s->cumulative[j];
+    ps_strbuf_puts(&c->b, "<tr><td class=\"num\" style=\"text-align:left\">");
+    html_esc(&c->b, ps_bt_period_name(bt, p->period, L, when, sizeof when));
+    ps_strbuf_puts(&c->b, "</td>");
     for (int cum = 0; cum < 2; cum++) {
-      const ps_backtest_point *p = cum ? &s->cumulative[j] : &s->points[j];
-      const double q[] = {p->actual, -1, p->p005, p->p05, p->p50, p->p95, p->p995};
-      for (size_t k = 0; k < sizeof q / sizeof *q; k++) {
-        if (k == 1) html_tdn(c, html_pct(p->percentile, v, sizeof v));
-        else html_tdn(c, w == PS_BACKTEST_DEFAULTS ? html_num(q[k], 0, v, sizeof v) : html_money(q[k], v, sizeof v));
+      const ps_backtest_point *x = cum ? q : p;
+      html_tdn(c, value(w, x->actual, v, sizeof v));
+      html_tdn(c, html_pct(x->percentile, v, sizeof v));
+      for (int band = 0; !cum && band < 2; band++) {
+        snprintf(cell, sizeof cell, "%s – %s", value(w, band ? p->p005 : p->p05, lo, sizeof lo),
+                 value(w, band ? p->p995 : p->p95, hi, sizeof hi));
+        html_tdn(c, cell);
       }
-      ps_strbuf_printf(&c->b, "<td class=\"%s\">", p->outside99 ? "misses" : p->outside90 ? "close" : "meets");
-      html_esc(&c->b, ps_bt_where(p, L));
+      ps_strbuf_printf(&c->b, "<td class=\"num %s\" style=\"text-align:left\">",
+                       x->outside99 ? "misses" : x->outside90 ? "close" : "meets");
+      html_esc(&c->b, ps_bt_where(x, L));
       ps_strbuf_puts(&c->b, "</td>");
     }
     ps_strbuf_puts(&c->b, "</tr>\n");

@@ -39,8 +39,8 @@ static int cell_fail(const cell_reader *r, int col, const char *fmt, ...) {
   return PS_EINPUT;
 }
 
-/* a number >= 0 and <= hi, whole when asked: PS_OK, or PS_EINPUT with the message */
-static int cell_number(const cell_reader *r, int col, double hi, int whole, double *out) {
+/* a number <= hi, whole when asked, and >= 0 unless signed: PS_OK, or PS_EINPUT with the message */
+static int cell_number(const cell_reader *r, int col, double hi, int whole, int is_signed, double *out) {
   const char *s = r->csv->rows[r->row][col];
   char *end;
   errno = 0;
@@ -48,7 +48,7 @@ static int cell_number(const cell_reader *r, int col, double hi, int whole, doub
   while (*end == ' ') end++;
   while (*s == ' ') s++;
   if (!*s || *end || errno || !isfinite(*out)) return cell_fail(r, col, "'%s' is not a number", s);
-  if (*out < 0) return cell_fail(r, col, "%s is negative: a count or an amount is 0 or more", s);
+  if (*out < 0 && !is_signed) return cell_fail(r, col, "%s is negative: %s must be 0 or more", s, r->csv->header[col]);
   if (whole && *out != floor(*out)) return cell_fail(r, col, "'%s' must be a whole number", s);
   if (*out > hi) return cell_fail(r, col, "%s is more than %g", s, hi);
   return PS_OK;
@@ -69,7 +69,7 @@ static int read_row(const cell_reader *r, const ps_model *m, const int *col, ps_
   row->line = r->csv->line[r->row];
   const char *period = f[col[PERIOD]];
   if (blank(period)) return cell_fail(r, col[PERIOD], "every row needs a period");
-  if ((rc = cell_number(r, col[PERIOD], 1e9, 1, &v))) return rc;
+  if ((rc = cell_number(r, col[PERIOD], 1e9, 1, 1, &v))) return rc;
   if (v < 1 || v > m->periods)
     return cell_fail(r, col[PERIOD], "period %s is outside the scenario's periods 1..%d", period, m->periods);
   row->period = (int)v;
@@ -79,12 +79,12 @@ static int read_row(const cell_reader *r, const ps_model *m, const int *col, ps_
     if (strcmp(m->programmes[k].id, id) == 0) row->programme = k;
   if (row->programme < 0) return cell_fail(r, col[PROGRAMME], "'%s' is not a programme id of the scenario", id);
   if (col[DEFAULTS] >= 0 && !blank(f[col[DEFAULTS]])) {
-    if ((rc = cell_number(r, col[DEFAULTS], MAX_DEFAULTS, 1, &v))) return rc;
+    if ((rc = cell_number(r, col[DEFAULTS], MAX_DEFAULTS, 1, 0, &v))) return rc;
     row->has_defaults = 1;
     row->defaults = (int64_t)v;
   }
   if (col[CLAIMS] >= 0 && !blank(f[col[CLAIMS]])) {
-    if ((rc = cell_number(r, col[CLAIMS], PS_MAX_AMOUNT_YUAN, 0, &v))) return rc;
+    if ((rc = cell_number(r, col[CLAIMS], PS_MAX_AMOUNT_YUAN, 0, 0, &v))) return rc;
     row->has_claims = 1;
     row->claims = (int64_t)llround(v * PS_FEN_PER_YUAN);
   }
