@@ -212,6 +212,34 @@ static void cumulative(const ps_model *m) {
   bt_free(&r);
 }
 
+/* tracking keeps more and changes nothing: the same outcomes as a run without it (so the forecast
+** is the run's), and each path's figures up to the last period are its totals */
+static void same_paths(const ps_model *m) {
+  char err[1024];
+  unsigned char track[3] = {1, 0, 1};
+  ps_outcomes plain, kept;
+  ps_run_options ro = {.paths = 2000, .seed = m->seed, .threads = 2};
+  CHECK_EQ_INT(ps_simulate(m, &ro, &plain, err, sizeof err), PS_OK);
+  ro.track = track;
+  ro.threads = 1;
+  CHECK_EQ_INT(ps_simulate(m, &ro, &kept, err, sizeof err), PS_OK);
+  size_t n = (size_t)plain.paths * (size_t)m->nprogrammes;
+  CHECK(memcmp(plain.defaults, kept.defaults, n * sizeof(double)) == 0);
+  CHECK(memcmp(plain.claims, kept.claims, (size_t)plain.paths * sizeof(double)) == 0);
+  CHECK(plain.track_slot == NULL && kept.track_slot != NULL && kept.ntracked == 2);
+  long agree = 0;
+  for (long i = 0; i < kept.paths; i++)
+    for (int k = 0; k < m->nprogrammes; k++)
+      if (track[k]) {
+        size_t last = ps_track_slot(&kept, k, i) + (size_t)(m->periods - 1);
+        agree += kept.track_defaults[last] == kept.defaults[ps_slot(&kept, k, i)];
+        agree += k != 0 || kept.track_claims[last] == 180000000; /* p_sure's claims: 3 x 60% of 100万, fen */
+      }
+  CHECK_EQ_INT(agree, 4 * kept.paths);
+  ps_outcomes_destroy(&plain);
+  ps_outcomes_destroy(&kept);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   ps_model m;
@@ -225,6 +253,7 @@ int main(void) {
   point_mass(&m);
   binomial(&m);
   cumulative(&m);
+  same_paths(&m);
   ps_model_destroy(&m);
   return check_summary("test_backtest");
 }
