@@ -72,8 +72,9 @@ static void point_doc(ps_doc_sink *s, const char *key, const ps_backtest_point *
   ps_doc_string(s, "direction", direction_key(p->outside90));
 }
 
-/* the back-test's document: {schema, poolsim, backtest: {scenario, actual, paths, seed, step, programmes, verdict}} */
-static void backtest_doc(const void *value, ps_doc_sink *s) {
+/* ps_backtest_doc — the back-test's document: {schema, poolsim, backtest: {scenario, actual, paths, seed, step,
+** programmes, verdict}} */
+void ps_backtest_doc(const void *value, ps_doc_sink *s) {
   const ps_backtest *b = value;
   ps_doc_object(s, NULL);
   ps_doc_number(s, "schema", PS_JSON_SCHEMA);
@@ -144,7 +145,7 @@ static void backtest_doc(const void *value, ps_doc_sink *s) {
   ps_doc_end(s);
 }
 
-char *ps_report_backtest_json(const ps_backtest *b) { return ps_doc_json(backtest_doc, b); }
+char *ps_report_backtest_json(const ps_backtest *b) { return ps_doc_json(ps_backtest_doc, b); }
 
 /* ---- text and Markdown ---------------------------------------------------- */
 

@@ -5,8 +5,13 @@
 
 #include <stddef.h>
 
+#include "report/doc.h"
 #include "report/labels.h"
 #include "stats/backtest.h"
+
+/* ps_backtest_doc — the back-test's JSON document (docs/json-schema.md) as a walk of a ps_backtest:
+** the JSON renderer prints it, the Lua drivers get its tables */
+void ps_backtest_doc(const void *backtest, ps_doc_sink *s);
 
 /* period t named as the reports name years: "year 2 Q3 (period 7)", "year 2 month 5 (period 17)",
 ** "year 3 (period 3)"; returns buf */

@@ -763,6 +763,9 @@ check "backtest: the same JSON whatever the threads" cmp -s "$tmp/bt.json" "$tmp
 psim backtest "$SMALL" --actual "$BAD/data/actual_duplicate.csv" --paths 10
 expect_rc 2
 expect_err_start "$BAD/data/actual_duplicate.csv:4: column 1 (period): a second row"
+psim script tests/scripts/driver_backtest.lua
+expect_rc 0
+expect_out "backtest ok"
 
 # ---- interrupted runs ------------------------------------------------------
 # SIGINT/SIGTERM: the workers finish the chunk they hold, the reports cover the
