@@ -39,13 +39,14 @@ static void chart(html_ctx *c, const ps_backtest *bt, const ps_backtest_entry *e
     p.y1 = fmax(hi * 1.08, 1);
     ys = fmax(1, svg_nice_range(&p.y0, &p.y1, 5));
   }
-  double xs = T / per_year >= 2 ? per_year * fmax(1, (T / per_year <= 12 ? 1 : floor(svg_nice_step(T / per_year, 8))))
-                                : fmax(1, floor(svg_nice_step(T, 6)));
+  int years = T / per_year; /* whole fiscal years: ticks at their ends, as the run page's fan */
+  double xs = years >= 2 ? per_year * fmax(1, (years <= 12 ? 1 : floor(svg_nice_step(years, 8))))
+                         : fmax(1, floor(svg_nice_step(T, 6)));
   char title[256], xt[128], yt[128];
   snprintf(title, sizeof title, ps_label(PS_L_BT_CHART, L), e->id, ps_bt_measure_name(w, L));
   svg_chart_open(c, title);
   const char *step = ps_label((ps_label_id)(PS_L_MONTH + bt->step), L);
-  snprintf(xt, sizeof xt, html_label(c, T / per_year >= 2 ? PS_L_PAGE_PERIODS_AXIS_FISCAL : PS_L_PAGE_PERIODS_AXIS), step);
+  snprintf(xt, sizeof xt, html_label(c, years >= 2 ? PS_L_PAGE_PERIODS_AXIS_FISCAL : PS_L_PAGE_PERIODS_AXIS), step);
   snprintf(yt, sizeof yt, html_label(c, PS_L_PAGE_AXIS_UNIT), ps_bt_measure_name(w, L), TR(c, u.zh, u.en));
   svg_axis_spec as = {.xstep = xs, .xdiv = 1, .xdec = 0, .ystep = ys, .ydiv = u.div, .ydec = svg_step_decimals(ys / u.div)};
   svg_axes(c, &p, &as, xt, yt);

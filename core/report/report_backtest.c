@@ -74,8 +74,8 @@ static void point_doc(ps_doc_sink *s, const char *key, const ps_backtest_point *
 
 /* ps_backtest_doc — the back-test's document: {schema, poolsim, backtest: {scenario, actual, paths, seed, step,
 ** programmes, verdict}} */
-void ps_backtest_doc(const void *value, ps_doc_sink *s) {
-  const ps_backtest *b = value;
+void ps_backtest_doc(const void *backtest, ps_doc_sink *s) {
+  const ps_backtest *b = backtest;
   ps_doc_object(s, NULL);
   ps_doc_number(s, "schema", PS_JSON_SCHEMA);
   ps_doc_string(s, "poolsim", PS_VERSION);

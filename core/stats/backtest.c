@@ -155,7 +155,7 @@ int ps_backtest_compare(const ps_model *m, const ps_actual *a, const ps_outcomes
   b->entries = calloc((size_t)m->nprogrammes + 1, sizeof *b->entries);
   b->findings = calloc(2 * (size_t)a->nrows + 4 * (size_t)m->nprogrammes + 1, sizeof *b->findings);
   double *scratch = malloc(3 * (size_t)o->paths * sizeof *scratch);
-  const ps_actual_row **rows = malloc(((size_t)a->nrows + 1) * sizeof *rows);
+  const ps_actual_row **rows = malloc(((size_t)a->nrows + 1) * sizeof(const ps_actual_row *));
   int rc = b->name && b->file && b->sha256 && b->actual_file && b->entries && b->findings && scratch && rows
                ? PS_OK : PS_ERUNTIME;
   for (int k = 0; rc == PS_OK && k < m->nprogrammes; k++) {
