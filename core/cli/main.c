@@ -528,9 +528,9 @@ static int backtest(const cli *c, const ps_model *m) {
   ps_backtest *b = NULL;
   int rc = ps_backtest_run(m, c->actual, &o, &b, err, sizeof err);
   if (bar) fprintf(stderr, "\r%*s\r", 70, "");
-  if (rc) {
-    study_error(rc, err);
-    ps_backtest_free(b);
+  if (rc) { /* the actual file's faults name it first, as a scenario's do; the run's, "poolsim: " as run says them */
+    int file_fault = rc == PS_EINPUT && strncmp(err, c->actual, strlen(c->actual)) == 0;
+    fprintf(stderr, "%s%s\n", file_fault ? "" : "poolsim: ", err);
     return rc;
   }
   report_set set = {0};
