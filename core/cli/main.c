@@ -1,4 +1,4 @@
-/* main.c — the poolsim command line: run, size, check, compare, sweep,
+/* main.c — the poolsim command line: run, size, check, compare, sweep, backtest,
 ** script. A front end on the public API alone (include/poolsim/), as an
 ** embedding program would be: it parses the arguments, calls the engine, and
 ** is the one part of poolsim that writes files. */
