@@ -1,4 +1,4 @@
-/* main.c — the poolsim command line: run, size, check, compare, sweep,
+/* main.c — the poolsim command line: run, size, check, compare, sweep, backtest,
 ** script. A front end on the public API alone (include/poolsim/), as an
 ** embedding program would be: it parses the arguments, calls the engine, and
 ** is the one part of poolsim that writes files. */
@@ -24,6 +24,7 @@ static const char usage[] =
     "       poolsim compare A.lua B.lua [options]   A and B on common random numbers, B - A with its error\n"
     "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
     "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
+    "       poolsim backtest SCENARIO.lua --actual FILE.csv [options]   actual defaults/claims in the forecast\n"
     "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
     "       poolsim --version\n"
     "options:\n"
@@ -54,7 +55,7 @@ static const char usage[] =
     "          a second signal a second or more later kills at once)\n";
 
 typedef struct {
-  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang;
+  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang, *actual;
   ps_breakeven_options breakeven; /* field NULL: no --breakeven */
   ps_vary vary[PS_MAX_VARY];
   int nvary;
@@ -118,7 +119,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     return PS_OK;
   }
   if (strcmp(c->command, "run") != 0 && strcmp(c->command, "size") != 0 && strcmp(c->command, "check") != 0 &&
-      strcmp(c->command, "compare") != 0 && strcmp(c->command, "sweep") != 0)
+      strcmp(c->command, "compare") != 0 && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "backtest") != 0)
     return usage_error("unknown command '%s'", c->command);
   int is_compare = strcmp(c->command, "compare") == 0;
   for (int i = 2; i < argc; i++) {
@@ -134,7 +135,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    "--html", "--breakeven", "--target", "--party", "--range", NULL};
+                                         "--by",    "--html", "--breakeven", "--target", "--party", "--range",
+                                         "--actual", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -189,6 +191,7 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->by = by[0];
     }
     else if (strcmp(a, "--csv") == 0) c->csv = v;
+    else if (strcmp(a, "--actual") == 0) c->actual = v;
     else if (strcmp(a, "--lang") == 0) {
       if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) return usage_error("--lang must be zh or en, got '%s'", v);
       c->lang = v;
@@ -233,6 +236,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     return usage_error("%s", "--breakeven writes its answer as text and --json; --html, --md and --csv are not for it");
   if (!c->breakeven.field && (c->breakeven.use_target || c->breakeven.party || c->breakeven.hi > c->breakeven.lo))
     return usage_error("%s", "--target, --party and --range go with --breakeven KEY");
+  if ((strcmp(c->command, "backtest") == 0) != (c->actual != NULL))
+    return usage_error("%s", c->actual ? "--actual belongs to backtest" : "backtest needs --actual FILE.csv");
   return PS_OK;
 }
 
@@ -555,6 +560,40 @@ static int study(const cli *c, const ps_model *m) {
   return rc;
 }
 
+/* backtest: run on the paths and seed as given (the same paths as run), place the actual file's
+** figures in the forecast; the text on stdout, JSON, Markdown and HTML as one set */
+static int backtest(const cli *c, const ps_model *m) {
+  char err[2048];
+  int bar = !c->quiet && isatty(STDERR_FILENO);
+  ps_options o = {.paths = c->paths, .seed = (unsigned long long)c->seed, .use_seed = c->has_seed,
+                  .threads = c->threads, .audit = c->audit, .progress = bar ? draw_progress : NULL};
+  ps_backtest *b = NULL;
+  int rc = ps_backtest_run(m, c->actual, &o, &b, err, sizeof err);
+  if (bar) fprintf(stderr, "\r%*s\r", 70, "");
+  if (rc) { /* the actual file's faults name it first, as a scenario's do; the run's, "poolsim: " as run says them */
+    int file_fault = rc == PS_EINPUT && strncmp(err, c->actual, strlen(c->actual)) == 0;
+    fprintf(stderr, "%s%s\n", file_fault ? "" : "poolsim: ", err);
+    return rc;
+  }
+  report_set set = {0};
+  if (c->json) set_add(&set, "JSON", NULL, c->json, ps_report_backtest_json(b));
+  if (c->md) set_add(&set, "Markdown", NULL, c->md, ps_report_backtest_md(b, c->lang));
+  if (c->html) set_add(&set, "HTML", NULL, c->html, ps_report_backtest_html(b, c->lang));
+  int shown = !(c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0) ||
+                (c->md && strcmp(c->md, "-") == 0));
+  char *text = shown ? ps_report_backtest_text(b, c->lang) : NULL;
+  ps_backtest_free(b);
+  if (shown && !text) {
+    fprintf(stderr, "poolsim: out of memory writing text\n");
+    set_free(&set);
+    return PS_ERUNTIME;
+  }
+  if (text) fputs(text, stdout);
+  free(text);
+  rc = set_write(&set);
+  return rc;
+}
+
 /* a summary or a JSON document on stdout that could not be written (a full
 ** disk, a closed pipe) is a failure, not a success with nothing in it */
 static int finish(int rc) {
@@ -593,6 +632,8 @@ int main(int argc, char **argv) {
              ps_model_count(m, PS_SEGMENTS), ps_model_count(m, PS_PROGRAMMES), ps_model_periods(m));
   } else if (strcmp(c.command, "compare") == 0 || strcmp(c.command, "sweep") == 0 || c.volume || c.breakeven.field) {
     rc = study(&c, m);
+  } else if (strcmp(c.command, "backtest") == 0) {
+    rc = backtest(&c, m);
   } else rc = run(&c, m);
   ps_model_free(m);
   return finish(rc);

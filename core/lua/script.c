@@ -6,6 +6,7 @@
 **   poolsim.size(file, opts)         -> the same, sizing by search where rules feed back
 **   poolsim.compare(a, b, opts)      -> the compare document
 **   poolsim.sweep(file, key, values, opts) -> { {value = v, results = ...}, ... }
+**   poolsim.backtest(file, actual_csv, opts) -> the backtest document (docs/backtest.md)
 ** opts: { paths =, seed =, threads =, set = { ["pools.fund.initial"] = 2.5e8 } }.
 ** Every run of a driver uses the same seed unless opts.seed says otherwise, so
 ** runs are paired on common random numbers. print() writes to stdout. The
@@ -29,6 +30,7 @@
 #include "lua/lua_doc.h"
 #include "lua/lua_env.h"
 #include "report/report.h"
+#include "report/report_backtest.h"
 #include "report/study_doc.h"
 #include "scenario/confine.h"
 #include "scenario/infile.h"
@@ -47,17 +49,20 @@ typedef struct {
   char refused[2048];
 } driver_ctx;
 
-/* raise unless `file` may be run: with --trust anything, else below the driver's folder */
-static void check_confined(lua_State *L, const char *file) {
+/* raise unless `file` may be read: with --trust anything, else below the driver's folder (rule: the refusal's words) */
+static void check_confined_as(lua_State *L, const char *file, const char *rule) {
   driver_ctx *d = lua_touserdata(L, lua_upvalueindex(1));
   char err[1024];
-  if (d->trust || ps_confine(d->driver, file, "without --trust, a scenario a driver runs must be inside the driver's folder",
-                             err, sizeof err) == PS_OK)
-    return;
+  if (d->trust || ps_confine(d->driver, file, rule, err, sizeof err) == PS_OK) return;
   luaL_where(L, 1);
   snprintf(d->refused, sizeof d->refused, "%s%s", lua_tostring(L, -1), err);
   lua_pushstring(L, d->refused);
   lua_error(L);
+}
+
+/* raise unless scenario `file` may be run */
+static void check_confined(lua_State *L, const char *file) {
+  check_confined_as(L, file, "without --trust, a scenario a driver runs must be inside the driver's folder");
 }
 
 /* A C value Lua holds while its document is pushed, so that it is freed (by
@@ -90,6 +95,7 @@ static void close_model(void *m) { ps_model_free(m); }
 static void free_results(void *r) { ps_results_free(r); }
 static void free_compare(void *c) { ps_compare_free(c); }
 static void free_breakeven(void *b) { ps_breakeven_free(b); }
+static void free_backtest(void *b) { ps_backtest_free(b); }
 
 /* the options and overrides of an opts table at idx */
 typedef struct {
@@ -257,6 +263,29 @@ static int script_breakeven(lua_State *L) {
   return 1;
 }
 
+/* poolsim.backtest(file, actual, opts): the backtest document (the actual file confined as the scenario is) */
+static int script_backtest(lua_State *L) {
+  const char *file = luaL_checkstring(L, 1), *actual = luaL_checkstring(L, 2);
+  check_confined(L, file);
+  check_confined_as(L, actual, "without --trust, an actual file a driver reads must be inside the driver's folder");
+  run_opts r;
+  read_opts(L, 3, &r);
+  char err[2048];
+  owned *model = own(L, close_model), *study = own(L, free_backtest);
+  ps_model *m = NULL;
+  ps_backtest *b = NULL;
+  if (ps_model_new(file, r.sets, r.nsets, &m, err, sizeof err)) return luaL_error(L, "%s", err);
+  model->value = m;
+  if (ps_backtest_run(m, actual, &r.o, &b, err, sizeof err)) return luaL_error(L, "%s", err);
+  study->value = b;
+  ps_lua_push_doc(L, ps_backtest_doc, b);
+  release(study);
+  release(model);
+  lua_insert(L, -3); /* the document below the two holders, which go */
+  lua_pop(L, 2);
+  return 1;
+}
+
 /* load the driver as a text chunk named "@DRIVER", as luaL_loadfilex would (a UTF-8
 ** BOM and a first line starting with # are skipped, the line count kept), but
 ** opened through ps_infile_open: a FIFO or a device is refused, never waited on */
@@ -306,6 +335,7 @@ int ps_script_run(const char *driver, int argc, char **argv, int trust, char *er
                                        {"sweep", script_sweep},
                                        {"compare", script_compare},
                                        {"breakeven", script_breakeven},
+                                       {"backtest", script_backtest},
                                        {NULL, NULL}};
   gsl_rng *random = ps_rng_new();
   lua_State *L = random ? ps_lua_new(random) : NULL;

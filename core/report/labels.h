@@ -336,6 +336,39 @@ typedef enum {
   PS_L_POISSON_PERIODS, /* a Poisson volume: mean, demand_rho, first and last period */
   PS_L_UNCERTAIN_PARAMS, /* the HTML page: the parameters drawn per path, then each with */
   PS_L_UNCERTAIN_DRAWS,  /* the p05 and p95 of its draws */
+  /* the back-test (report_backtest.c, html_backtest.c) */
+  PS_L_BT_TITLE,
+  PS_L_BT_SUB,
+  PS_L_BT_DEFAULTS,
+  PS_L_BT_CLAIMS,
+  PS_L_BT_PROGRAMME_FIGURE,
+  PS_L_BT_PERIOD,
+  PS_L_BT_ACTUAL,
+  PS_L_BT_PERCENTILE,
+  PS_L_BT_BAND90,
+  PS_L_BT_BAND99,
+  PS_L_BT_WHERE,
+  PS_L_BT_INSIDE,
+  PS_L_BT_ABOVE_99,
+  PS_L_BT_BELOW_99,
+  PS_L_BT_ABOVE_90,
+  PS_L_BT_BELOW_90,
+  PS_L_BT_THIS_PERIOD,
+  PS_L_BT_CUMULATIVE,
+  PS_L_BT_PERIOD_Q,
+  PS_L_BT_PERIOD_M,
+  PS_L_BT_PERIOD_Y,
+  PS_L_BT_VERDICT,
+  PS_L_BT_UNDER,
+  PS_L_BT_OVER,
+  PS_L_BT_UNDER_CUM,
+  PS_L_BT_OVER_CUM,
+  PS_L_BT_SUMMARY,
+  PS_L_BT_METHOD,
+  PS_L_BT_CHART,
+  PS_L_BT_BAND_995,
+  PS_L_BT_CAPTION,
+  PS_L_BT_LOANS_AXIS,
   PS_NLABELS
 } ps_label_id;
 

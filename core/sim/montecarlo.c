@@ -123,7 +123,8 @@ static double now(void) {
 /* ps_simulate — run the paths of m over threads into out (allocated here); PS_OK, PS_EINPUT (a hook
 ** failed) or PS_ERUNTIME, with a message */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
-  if (ps_outcomes_init(out, m, o->paths, o->band_paths)) {
+  if (ps_outcomes_init(out, m, o->paths, o->band_paths) || (o->track && ps_outcomes_track(out, m, o->track))) {
+    ps_outcomes_destroy(out);
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);
     return PS_ERUNTIME;
   }

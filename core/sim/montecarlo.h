@@ -25,6 +25,8 @@ typedef struct {
   int search;             /* find each path's required initial balance by bisection
                              (rules that feed back on the balance; core/search.h) */
   long band_paths;        /* balance bands from the first this many paths; 0: PS_BAND_PATHS */
+  const unsigned char *track; /* per programme: keep its defaults and claims by period (back-testing,
+                                 ps_outcomes_track); NULL: none */
 } ps_run_options;
 
 /* ps_default_threads — the number of online processors (at least 1) */

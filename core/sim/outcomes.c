@@ -99,6 +99,17 @@ int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_pa
   return PS_OK;
 }
 
+/* ps_outcomes_track — also keep the per-period defaults and claims of each programme k with
+** track[k] != 0 (after ps_outcomes_init); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *track) {
+  if (!(o->track_slot = malloc(((size_t)m->nprogrammes + 1) * sizeof *o->track_slot))) return PS_ERUNTIME;
+  for (int k = 0; k < m->nprogrammes; k++) o->track_slot[k] = track[k] ? o->ntracked++ : -1;
+  size_t n = (size_t)o->ntracked * (size_t)o->paths * (size_t)o->periods + 1;
+  o->track_defaults = calloc(n, sizeof(double));
+  o->track_claims = calloc(n, sizeof(double));
+  return o->track_defaults && o->track_claims ? PS_OK : PS_ERUNTIME;
+}
+
 /* ps_outcomes_bytes — the bytes ps_outcomes_init takes for m and that many paths (default bands) */
 double ps_outcomes_bytes(const ps_model *m, long paths) {
   ps_outcomes o;
@@ -150,6 +161,10 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->volume_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   if (m->track_party_pv) shrink(o->party_pv, sizeof(double), o->nparties, 1, old, paths);
   shrink(o->drawn, sizeof(double), o->nuncertain, 1, old, paths);
+  if (o->track_slot) {
+    shrink(o->track_defaults, sizeof(double), o->ntracked, (size_t)o->periods, old, paths);
+    shrink(o->track_claims, sizeof(double), o->ntracked, (size_t)o->periods, old, paths);
+  }
   o->paths = paths;
 }
 
@@ -189,5 +204,8 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->defaulted_exposure);
   free(o->losses);
   free(o->drawn);
+  free(o->track_slot);
+  free(o->track_defaults);
+  free(o->track_claims);
   memset(o, 0, sizeof *o);
 }

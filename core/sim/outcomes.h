@@ -65,6 +65,13 @@ typedef struct {
   double *party_pv; /* per party and path: its net result in present value, yuan (m->track_party_pv) */
   int nuncertain;      /* the model's poolsim.uncertain parameters */
   double *drawn;       /* each one's draw in each path: k * paths + path */
+  /* back-testing only (ps_outcomes_track; NULL otherwise, so ordinary runs keep
+  ** nothing more): per tracked programme, path and period, its defaults and its
+  ** claims in fen (what its payers other than the bank were asked for) up to the
+  ** end of the period: (track_slot[programme] * paths + path) * periods + (t - 1) */
+  int *track_slot; /* per programme: its place in the two arrays, -1 when not tracked */
+  int ntracked;
+  double *track_defaults, *track_claims;
 } ps_outcomes;
 
 /* per-period balance bands use at most this many paths (the first ones): their
@@ -75,6 +82,9 @@ typedef struct {
 ** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
 ** PS_OK, or PS_ERUNTIME when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
+/* ps_outcomes_track — also keep the per-period defaults and claims of each programme k with
+** track[k] != 0 (after ps_outcomes_init); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *track);
 /* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_destroy(ps_outcomes *o);
 /* ps_outcomes_bytes — the bytes ps_outcomes_init takes for m and that many paths (default bands) */
@@ -84,6 +94,11 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
 
 static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
   return (size_t)item * (size_t)o->paths + (size_t)path;
+}
+
+/* where a tracked programme's figures of one path start in track_defaults and track_claims */
+static inline size_t ps_track_slot(const ps_outcomes *o, int programme, long path) {
+  return ((size_t)o->track_slot[programme] * (size_t)o->paths + (size_t)path) * (size_t)o->periods;
 }
 
 /* where a pool's closing balances of one path (path < band_paths) start in balance */

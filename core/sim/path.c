@@ -478,6 +478,17 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
   }
 }
 
+/* back-testing: each tracked programme's defaults and claims (fen asked of its payers other than
+** the bank, claims.c) up to the end of period t */
+static void track_period(const ps_path *w, long index, int t, ps_outcomes *out) {
+  for (int k = 0; k < w->m->nprogrammes; k++) {
+    if (out->track_slot[k] < 0) continue;
+    size_t slot = ps_track_slot(out, k, index) + (size_t)(t - 1);
+    out->track_defaults[slot] = (double)w->progs[k].defaults;
+    out->track_claims[slot] = (double)w->progs[k].public_total;
+  }
+}
+
 /* ps_path_run — run path `index` of the run with this seed and store its outcomes in out (NULL: keep
 ** nothing, as a sizing search does). policy may be NULL. PS_OK; PS_EINPUT when a hook of the scenario
 ** failed or the scenario's money overflowed the ledger; PS_ERUNTIME otherwise (an account check
@@ -520,6 +531,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
       out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
+    if (out && out->track_slot) track_period(w, index, t, out);
     if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
     if (m->track_party_pv) ps_cost_count_parties(&w->cost, &w->ledger, t);
   }

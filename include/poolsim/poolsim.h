@@ -126,5 +126,6 @@ void ps_results_destroy(ps_results *r);
 #include "poolsim/report.h" /* renderers: results -> JSON, text, Markdown, CSV, HTML */
 #include "poolsim/study.h"  /* studies: compare, sweep, tornado, largest volume */
 #include "poolsim/script.h" /* drivers: studies written in Lua */
+#include "poolsim/backtest.h" /* back-testing: actual figures in the forecast distribution */
 
 #endif

@@ -743,6 +743,30 @@ psim size "$SMALL" --volume --alpha 0.1 --paths 200 --quiet --html "$tmp/m.html"
 expect_rc 0
 check "size --volume --html: a page with a chart" grep -q "<svg" "$tmp/m.html"
 
+# ---- backtest (issue 16): actual figures in the forecast ----------------------
+ACT=scenarios/data/mianyang_2022_actual.csv
+psim backtest scenarios/mianyang_2022.lua --actual "$ACT" --paths 400 --threads 2 --json "$tmp/bt.json" --md "$tmp/bt.md" --html "$tmp/bt.html"
+expect_rc 0
+expect_out "under-predicted claims of programme rural_bank_kechuang in year 2 month 8 (period 20): above its 99% band"
+check "backtest --json writes valid JSON" json_valid "$tmp/bt.json"
+for key in '"backtest"' '"programmes"' '"rural_bank_kechuang"' '"defaults"' '"claims"' '"percentile"' '"p005"' '"p995"' \
+  '"outside90"' '"outside99"' '"cumulative"' '"claims_fan"' '"verdict"'; do
+  check "backtest JSON has $key" grep -q "$key" "$tmp/bt.json"
+done
+check "backtest --html: a page with the fan charts" grep -q "<svg" "$tmp/bt.html"
+check "backtest --html: the actuals drawn over them" grep -q "<circle" "$tmp/bt.html"
+check "backtest --md: the verdict" grep -q "under-predicted\|低估" "$tmp/bt.md"
+psim backtest scenarios/mianyang_2022.lua --actual "$ACT" --paths 400 --threads 1 --quiet --json "$tmp/bt1.json"
+expect_rc 0
+expect_out_empty
+check "backtest: the same JSON whatever the threads" cmp -s "$tmp/bt.json" "$tmp/bt1.json"
+psim backtest "$SMALL" --actual "$BAD/data/actual_duplicate.csv" --paths 10
+expect_rc 2
+expect_err_start "$BAD/data/actual_duplicate.csv:4: column 1 (period): a second row"
+psim script tests/scripts/driver_backtest.lua
+expect_rc 0
+expect_out "backtest ok"
+
 # ---- interrupted runs ------------------------------------------------------
 # SIGINT/SIGTERM: the workers finish the chunk they hold, the reports cover the
 # paths finished (a prefix, so a rerun with that many paths gives the same
