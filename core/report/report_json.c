@@ -252,7 +252,9 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *g = &r->programmes[i];
     ps_doc_object(s, m->programmes[i].id);
-    ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
+    const ps_programme *pg = &m->programmes[i];
+    if (pg->lender >= 0) ps_doc_string(s, "lender", m->pools[pg->lender].id); /* a bridge fund */
+    else ps_doc_string(s, "bank", m->parties[pg->bank].id);
     const struct {
       const char *name;
       const ps_stats *st;
@@ -261,6 +263,10 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
              {"stopped_periods", &g->stopped}, {"declined", &g->declined}};
     for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
       stats_doc(s, f[k].name, f[k].st);
+      ps_doc_end(s);
+    }
+    if (pg->lender >= 0) { /* bridges served: its originated */
+      stats_doc(s, "served", &g->originated);
       ps_doc_end(s);
     }
     ps_doc_end(s);

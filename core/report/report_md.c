@@ -172,7 +172,8 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
     ps_strbuf_puts(b, " | ");
-    party_label(b, &m->parties[m->programmes[i].bank]);
+    if (m->programmes[i].lender >= 0) text(b, m->pools[m->programmes[i].lender].id); /* a bridge fund's pool */
+    else party_label(b, &m->parties[m->programmes[i].bank]);
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
         p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;

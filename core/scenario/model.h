@@ -110,6 +110,11 @@ typedef struct {
   double *hazard;     /* per-period PD by age 0..tenor-1: 1 - (1 - pd(year of age))^dt, with moral hazard */
   double *threshold;  /* the copula's inverse CDF of hazard, by age */
   double *loan_hazard, *loan_threshold; /* the same per loan of loan_pd (its PD is flat in age) */
+  /* kind bridge (应急转贷, SPEC 2.3b): `loan` is the amount of a bridge, `pd` the probability per
+  ** bridge that the bank declines to renew (hazard[0] = pd, tenor 1), `lgd` as for a loan */
+  int requests;       /* bridge requests a period, in [first, last] */
+  double days;        /* days a bridge is out, 0 < days <= the period's days */
+  double fee;         /* rate per day on the amount, paid to the fund when repaid */
 } ps_segment;
 
 typedef struct {
@@ -199,6 +204,8 @@ typedef struct {
   int first_loss_share;    /* share index of the first-loss payer; -1: none */
   int64_t first_loss;      /* fen: it bears losses in full up to this, before the shares */
   double moral_hazard;     /* PD x (1 + this x the share of a loss others cover) */
+  int lender;              /* a bridge programme: the pool that lends (its one share; bank and
+                              excess_to are -1); -1 for a loan programme */
 } ps_programme;
 
 struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per run, fields in the scenario's order */
@@ -253,6 +260,11 @@ static inline int ps_is_pool_account(const ps_model *m, int a) {
 /* periods per fiscal year for the step */
 static inline int ps_periods_per_year(ps_step s) {
   return s == PS_STEP_MONTH ? 12 : s == PS_STEP_QUARTER ? 4 : 1;
+}
+
+/* days in a period, for the cash-days of bridge funds (SPEC 2.3b) */
+static inline double ps_days_per_period(ps_step s) {
+  return s == PS_STEP_MONTH ? 30.4 : s == PS_STEP_QUARTER ? 91.3 : 365;
 }
 
 void ps_model_destroy(ps_model *m);

@@ -244,7 +244,8 @@ static int read_origination(const ps_entry *e, const ps_model *m, ps_segment *s)
 }
 
 static int read_segments(const ps_entry *scen, ps_model *m) {
-  static const char *const fields[] = {"id", "name", "new_loans", "originate", "loan", "tenor", "repayment",
+  static const char *const kinds[] = {"loan", "policy", "bridge", NULL};
+  static const char *const fields[] = {"id", "kind", "name", "new_loans", "originate", "loan", "tenor", "repayment",
                                        "rate", "pd", "lgd", "rho", "flags", "sector", "rho_sector", "lgd_downturn",
                                        NULL};
   static const char *const repayments[] = {"bullet", "amortizing", NULL};
@@ -259,10 +260,19 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
     if ((rc = ps_read_open_item(rd, "segment", "segments", i, &e, &s->id))) return rc;
     m->nsegments = i + 1;
     s->programme = -1;
-    if ((rc = ps_read_check_fields(&e, fields))) return rc;
+    int kind;
+    if ((rc = ps_read_choice(&e, "kind", 0, PS_SEGMENT_LOAN, kinds, &kind))) return rc;
+    s->kind = (ps_segment_kind)kind;
+    if (s->kind == PS_SEGMENT_POLICY) return ps_read_fail(&e, "kind", "\"policy\" segments are not available yet");
+    if ((rc = ps_read_check_fields(&e, s->kind == PS_SEGMENT_BRIDGE ? ps_bridge_fields : fields))) return rc;
     if (ps_find_segment(m, s->id) != i) return ps_read_fail(&e, "id", "another segment already has the id '%s'", s->id);
     if ((rc = ps_read_string(&e, "name", 0, &s->name))) return rc;
     if (!s->name && !(s->name = strdup(s->id))) return PS_ERUNTIME;
+    if (s->kind == PS_SEGMENT_BRIDGE) {
+      if ((rc = ps_read_bridge_segment(&e, m, s))) return rc;
+      lua_pop(rd->L, 1);
+      continue;
+    }
     long v;
     if ((rc = ps_read_int(&e, "new_loans", 1, 0, 0, 100000000, &v))) return rc;
     s->new_loans = (int)v;
@@ -339,6 +349,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   for (int i = 0; i < m->nprogrammes; i++) m->has_hooks |= m->programmes[i].has_split;
   m->balance_feedback = m->has_hooks;
   for (int i = 0; i < m->npools; i++) m->balance_feedback |= m->pools[i].refill_below > 0 || m->pools[i].refill_last_year;
+  for (int i = 0; i < m->nprogrammes; i++) m->balance_feedback |= m->programmes[i].lender >= 0; /* bridges: cash-days */
   for (int i = 0; i < m->nprogrammes; i++)
     for (int k = 0; k < m->programmes[i].ntriggers; k++)
       m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;

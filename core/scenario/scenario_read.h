@@ -87,6 +87,11 @@ int ps_read_risk(const ps_entry *scen, ps_model *m);
 int ps_read_segment_risk(const ps_entry *e, const ps_model *m, ps_segment *s);
 int ps_derive_hazards(ps_model *m);
 
+/* segments of kind "bridge" (core/scenario/scenario_bridge.c): the fields they may have, and
+** their reader (after id, kind and name) */
+extern const char *const ps_bridge_fields[];
+int ps_read_bridge_segment(const ps_entry *e, const ps_model *m, ps_segment *s);
+
 /* read the loan tapes of `loans` into segments of their own (core/tape.c) */
 int ps_read_tapes(const ps_entry *scen, ps_model *m);
 

@@ -111,6 +111,9 @@ static int read_row(const row_reader *r, const ps_model *m, int nregular, const 
     return row_fail(r, col[PROGRAMME], "'%s' is not a programme id", field(r, col[PROGRAMME]));
   if (out->programme < 0)
     return row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "give a segment or a programme for the loan");
+  if (m->programmes[out->programme].lender >= 0)
+    return row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "programme '%s' is a bridge fund's: tape loans "
+                    "need a loan programme", m->programmes[out->programme].id);
   if (m->programmes[out->programme].bank != out->bank)
     return row_fail(r, col[BANK], "the loan's programme '%s' is lent by '%s', not '%s'", m->programmes[out->programme].id,
                     m->parties[m->programmes[out->programme].bank].id, field(r, col[BANK]));

@@ -59,6 +59,8 @@ static double draw(const ps_dist *d, gsl_rng *r) {
   }
 }
 
+double ps_claims_draw(const ps_dist *d, gsl_rng *r) { return draw(d, r); }
+
 /* LGD of a default in period t: with a downturn link k the mean becomes
 ** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
 ** concentration alpha + beta) */

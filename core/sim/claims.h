@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "sim/path_state.h"
 
 /* ps_claims_record_default — record `count` defaults of loans of segment s,
@@ -14,6 +16,9 @@
 ** drawn; count > 1 only where ps_path_batchable says so. PS_OK; PS_EINPUT when
 ** a hook failed (then w->error says why); PS_ERUNTIME when out of memory. */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
+
+/* ps_claims_draw — one draw of an amount or LGD distribution (its mean when fixed) */
+double ps_claims_draw(const ps_dist *d, gsl_rng *r);
 
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t);

@@ -160,7 +160,9 @@ int ps_flows_period(ps_path *w, int t) {
   /* every segment, its scenario's own and those of loan tapes, in order */
   for (int k = 0; k < m->nprogrammes; k++) w->progs[k].flow_book = 0;
   for (int s = 0; s < m->nsegments; s++)
-    if ((rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book))) return rc;
+    if (m->segments[s].kind == PS_SEGMENT_LOAN &&
+        (rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)))
+      return rc;
   for (int k = 0; k < m->nprogrammes; k++)
     if ((rc = programme_flows(w, k, t, w->progs[k].flow_book))) return rc;
   return PS_OK;

@@ -56,6 +56,11 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0;
   for (int s = 0; ok && s < m->nsegments; s++) ok = (w->alive[s] = calloc(T, sizeof(int64_t))) != NULL;
+  int bridges = 0;
+  for (int i = 0; i < m->nprogrammes; i++) bridges |= m->programmes[i].lender >= 0;
+  if (ok && bridges)
+    ok = (w->bridge_rng = ps_rng_new()) && (w->bridge_due = calloc((size_t)m->nsegments * T, sizeof(int64_t))) &&
+         (w->bridge_cash_days = calloc((size_t)m->npools, sizeof(double)));
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
@@ -78,6 +83,9 @@ void ps_path_free(ps_path *w) {
   if (!w) return;
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
+  if (w->bridge_rng) gsl_rng_free(w->bridge_rng);
+  free(w->bridge_due);
+  free(w->bridge_cash_days);
   for (int s = 0; w->alive && s < w->m->nsegments; s++) free(w->alive[s]);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
@@ -123,6 +131,7 @@ int ps_path_reset(ps_path *w) {
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++) memset(w->alive[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  if (w->bridge_due) memset(w->bridge_due, 0, (size_t)m->nsegments * ((size_t)m->periods + 1) * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
     double *share_buf = w->progs[i].share_buf;

@@ -75,6 +75,7 @@ typedef struct {
 /* per pool state within a path (fen unless noted) */
 typedef struct {
   int64_t balance, claims, paid, shortfall, recovered, unsettled, topups, returned;
+  int64_t fees;                      /* bridge fees received (bridges.c) */
   int64_t year_paid, year_recovered; /* this fiscal year, for refills */
   int depletion;
   double discount; /* prod (1 + yield)^-1 up to this period */
@@ -97,7 +98,9 @@ typedef struct {
   int64_t refused, capped;   /* cut by pauses, by caps */
   int paused, stopped;       /* now */
   int paused_periods, stopped_periods;
-  int64_t declined;          /* loans not originated for want of guarantee capacity */
+  int64_t declined;          /* loans not originated for want of guarantee capacity; bridge
+                                requests the fund did not serve (bridges.c) */
+  int64_t requests;          /* bridge requests so far: served (originated) + declined */
   int64_t layer_premiums, layer_claims; /* this fiscal year: the layer's insurer in this programme */
   int64_t *layer_by_segment; /* ... its claims by segment slot, to attribute the layer's payment */
   double new_principal;      /* expected principal originated this period */
@@ -141,6 +144,7 @@ struct ps_path {
   int by_loan; /* the naive loan-by-loan sampler (benchmarks' baseline) */
   /* ---- the sampler: streams, factors, loans at risk */
   gsl_rng *factor_rng, *default_rng;
+  gsl_rng *bridge_rng;        /* bridges.c: amounts, non-renewals, LGDs; NULL without bridges */
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
@@ -164,6 +168,9 @@ struct ps_path {
   double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
   int64_t *parts;
+  /* ---- bridge funds (bridges.c; NULL without bridge segments) */
+  int64_t *bridge_due;        /* [segment * (periods + 1) + period]: fen of recoveries due */
+  double *bridge_cash_days;   /* per pool: fen-days left this period */
   /* ---- the path being run */
   int period_now;    /* postings made now carry it */
   ps_policy *policy; /* Lua hooks of this path, or NULL */

@@ -19,7 +19,8 @@
 typedef enum {
   PS_STREAM_FACTORS = 0, /* systemic factor innovations */
   PS_STREAM_DEFAULTS = 1, /* default counts, which loan, amounts, LGDs */
-  PS_STREAM_POLICY = 2    /* math.random inside Lua hooks */
+  PS_STREAM_POLICY = 2,   /* math.random inside Lua hooks */
+  PS_STREAM_BRIDGES = 3   /* bridge amounts, non-renewals and LGDs (sim/bridges.c) */
 } ps_stream;
 
 /* the GSL generator type "xoshiro256**" */
