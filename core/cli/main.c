@@ -44,6 +44,8 @@ static const char usage[] =
     "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
     "  --pool ID        size this pool only\n"
     "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
+    "  --serve S        (size) the smallest fund that also serves at least S (0 < S <= 1) of its\n"
+    "                   bridge requests, at each target\n"
 
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
     "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
@@ -59,6 +61,7 @@ typedef struct {
   long paths;
   long long seed;
   int threads, quiet, audit, has_seed, search, volume, trust;
+  double serve; /* size --serve: share of bridge requests (0: none) */
   int script_argc;
   char **script_argv;
   ps_override sets[MAX_SETS];
@@ -129,7 +132,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    "--html", NULL};
+                                         "--by",    "--html", "--serve", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -189,6 +192,12 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->lang = v;
     }
     else if (strcmp(a, "--pool") == 0) c->pool = v;
+    else if (strcmp(a, "--serve") == 0) {
+      double serve[1];
+      int n;
+      if (parse_list(v, 1e-9, 1, serve, &n) || n != 1) return usage_error("--serve must be a share in (0, 1], got '%s'", v);
+      c->serve = serve[0];
+    }
     else if (strcmp(a, "--alpha") == 0) {
       if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
         return usage_error("--alpha needs probabilities in (0, 1) separated by commas, got '%s'", v);
@@ -206,6 +215,8 @@ static int parse_args(int argc, char **argv, cli *c) {
   if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
   if (!c->by) c->by = 0.2;
   if (c->volume && strcmp(c->command, "size") != 0) return usage_error("%s", "--volume belongs to size");
+  if (c->serve > 0 && (strcmp(c->command, "size") != 0 || c->volume))
+    return usage_error("%s", "--serve belongs to size (without --volume)");
   return PS_OK;
 }
 
@@ -398,7 +409,8 @@ static int run(const cli *c, const ps_model *m) {
                   .threads = c->threads,
                   .audit = c->audit,
                   .search = c->search || strcmp(c->command, "size") == 0,
-                  .progress = bar ? draw_progress : NULL};
+                  .progress = bar ? draw_progress : NULL,
+                  .serve = c->serve};
   ps_results *r;
   catch_stop_signals();
   int failed = ps_scenario_run(m, &o, &r, err, sizeof err);

@@ -116,6 +116,10 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_NEEDED_COL] = {"initial needed", "所需初始规模"},
     [PS_L_TXT_CI_COL] = {"95% CI", "95% 置信区间"},
     [PS_L_TXT_TARGET_AT_MOST] = {"P(depletion) <= %g%%", "耗尽概率 ≤ %g%%"},
+    [PS_L_TXT_SERVE_TARGET] = {"P(served < %g%%) <= %g%%", "服务率低于 %g%% 的概率 ≤ %g%%"},
+    [PS_L_TXT_SERVE_NOTE] = {"  (--serve %g%%: each path's required balance is the smallest, found by bisection, that\n"
+        "  serves at least %g%% of the bridge requests and does not run short)\n",
+        "  （--serve %g%%：各路径所需初始规模为满足至少 %g%% 的转贷申请且不耗尽的最小规模，由二分搜索求得）\n"},
     [PS_L_TXT_WITH_BALANCE] = {"  with %s: P(depletion) = ", "  初始规模 %s 时耗尽概率 = "},
     [PS_L_TXT_PROB_CI] = {"%s%s  (95%% CI %s – %s)\n", "%s%s（95%% 置信区间 %s – %s）\n"},
     [PS_L_TXT_VERDICT] = {" %s %g%%", " 目标 %2$g%%：%1$s"},

@@ -297,6 +297,8 @@ typedef enum {
   PS_L_PAGE_CHARTS,
   PS_L_PAGE_POOL_HEADING,
   PS_L_PAGE_BUDGET,
+  PS_L_TXT_SERVE_TARGET,
+  PS_L_TXT_SERVE_NOTE,
   PS_NLABELS
 } ps_label_id;
 

@@ -85,7 +85,8 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char target[64];
-      snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
+      if (r->serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
+      else snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
       ps_strbuf_puts(b, "  ");
       column(b, target, 22, 0);
       ps_strbuf_puts(b, " ");
@@ -104,7 +105,8 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
         ps_strbuf_puts(b, q + 1 < n ? ps_label(PS_L_TXT_LIST_SEP, L) : "\n");
       }
     }
-    if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
+    if (r->serve > 0) ps_strbuf_printf(b, ps_label(PS_L_TXT_SERVE_NOTE, L), 100 * r->serve, 100 * r->serve);
+    else if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
     else if (m->balance_feedback) ps_strbuf_puts(b, ps_label(PS_L_TXT_FEEDBACK, L));
   }
 }

@@ -25,6 +25,8 @@ typedef struct {
   int search;             /* find each path's required initial balance by bisection
                              (rules that feed back on the balance; core/search.h) */
   long band_paths;        /* balance bands from the first this many paths; 0: PS_BAND_PATHS */
+  double serve;           /* with search, in (0, 1]: a path's required balance also serves at least
+                             this share of its bridge requests (poolsim size --serve); 0: none */
 } ps_run_options;
 
 /* ps_default_threads — the number of online processors (at least 1) */

@@ -185,6 +185,16 @@ void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
   if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
 }
 
+double ps_path_served_share(const ps_path *w, int pool) {
+  int64_t served = 0, requests = 0;
+  for (int g = 0; g < w->m->nprogrammes; g++)
+    if (w->m->programmes[g].lender == pool) {
+      served += w->progs[g].originated;
+      requests += w->progs[g].requests;
+    }
+  return requests > 0 ? (double)served / (double)requests : 1;
+}
+
 /* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it; PS_OK,
 ** PS_EINPUT (the ledger refused it for overflow) or PS_ERUNTIME (out of memory). The sums below are
 ** the pool's ledger balance and net of top-ups, within the ledger's volume. */

@@ -195,6 +195,10 @@ int ps_path_batchable(const ps_model *m, int s);
 ** every pool, programme and party state; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_path_reset(ps_path *w);
 
+/* ps_path_served_share — the share of the bridge requests of the last path run, over the
+** bridge programmes lending from `pool`, that were served (1 when there were none) */
+double ps_path_served_share(const ps_path *w, int pool);
+
 /* ps_path_pool_balance — a pool's balance now, fen */
 int64_t ps_path_pool_balance(const ps_path *w, int pool);
 

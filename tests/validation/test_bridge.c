@@ -11,7 +11,11 @@
 **      to the fen; served, declined, fee income and balance to the fen;
 **   3. a deterministic ledger (pd = 1, lgd = 0.4, recovery_lag 1): every bridge
 **      is unrepaid, posting by posting, with the recoveries and the closing
-**      balance computed by hand.
+**      balance computed by hand;
+**   4. size --serve, deterministic (pd = 0, no fee): 40 requests of 1000万 out
+**      10 days a month; serving 95% needs 38 a month, floor(B·30.4 / 1e8) >= 38,
+**      so B >= 3.8e9 / 30.4 = 1.25亿 on every path, to the bisection's tolerance
+**      (1e-4 of it).
 ** Two mean checks and one variance check at 4.5 sigma: a correct engine fails
 ** with probability about 3 x 6.8e-6 for a given seed; the rest is exact. */
 #include <gsl/gsl_errno.h>
@@ -158,11 +162,32 @@ static void test_ledger(void) {
   ps_model_destroy(&m);
 }
 
+/* 4. size --serve on a deterministic fund */
+static void test_serve(void) {
+  ps_override sets[] = {{"pools.fund.initial", "1e8"}, {"segments.renewals.requests", "40"},
+                        {"segments.renewals.amount", "1e7"}, {"segments.renewals.pd", "0"},
+                        {"periods", "6"},                   {"paths", "8"}};
+  ps_model m;
+  ps_outcomes out;
+  if (load(sets, 6, &m)) return;
+  char err[1024];
+  ps_run_options o = {.paths = m.paths, .seed = m.seed, .threads = 2, .search = 1, .serve = 0.95};
+  int rc = ps_simulate(&m, &o, &out, err, sizeof err);
+  CHECK_EQ_INT(rc, PS_OK);
+  if (rc == PS_OK) {
+    const double want = 3.8e9 / 30.4;
+    for (long i = 0; i < out.paths; i++) CHECK_NEAR(out.required[ps_slot(&out, 0, i)], want * (1 + 0.5e-4), want * 0.5e-4 + 1);
+    ps_outcomes_destroy(&out);
+  } else fprintf(stderr, "%s\n", err);
+  ps_model_destroy(&m);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   test_unbound("0");
   test_unbound("0.3");
   test_bound();
   test_ledger();
+  test_serve();
   return check_summary("test_bridge");
 }
