@@ -264,7 +264,8 @@ static void programmes_section(html_ctx *c) {
     char s[96], x[32], y[32];
     ps_strbuf_puts(&c->b, "<tr>");
     html_td(c, m->programmes[i].id);
-    html_td(c, party_label(m, m->programmes[i].bank));
+    int lender = m->programmes[i].lender; /* a bridge fund: its pool lends */
+    html_td(c, lender >= 0 ? m->pools[lender].id : party_label(m, m->programmes[i].bank));
     html_tdn(c, html_num(p->originated.mean, 0, a, sizeof a));
     snprintf(s, sizeof s, "%s ± %s", html_num(p->defaults.mean, 1, x, sizeof x), html_num(p->defaults.se, 1, y, sizeof y));
     html_tdn(c, s);
@@ -519,8 +520,11 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, p->id);
     ps_strbuf_puts(&c->b, "</code><br>");
-    ps_strbuf_printf(&c->b, "%s ", html_label(c, PS_L_KIND_BANK));
-    html_esc(&c->b, party_label(m, p->bank));
+    if (p->lender >= 0) html_esc(&c->b, m->pools[p->lender].id); /* a bridge fund's lender pool */
+    else {
+      ps_strbuf_printf(&c->b, "%s ", html_label(c, PS_L_KIND_BANK));
+      html_esc(&c->b, party_label(m, p->bank));
+    }
     ps_strbuf_puts(&c->b, "</td><td>");
     for (int k = 0; k < p->nsegments; k++) {
       if (k) ps_strbuf_puts(&c->b, ", ");

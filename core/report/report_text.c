@@ -176,6 +176,17 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32], c[32];
     ps_strbuf_printf(b, "  %-18s ", m->programmes[i].id);
+    if (m->programmes[i].lender >= 0) { /* a bridge fund: requests served and declined, bridges not renewed */
+      double requests = p->originated.mean + p->declined.mean;
+      ps_strbuf_printf(b, ps_label(PS_L_TXT_BRIDGE_ROW, L), p->originated.mean, requests,
+                       requests > 0 ? 100 * p->originated.mean / requests : 100, p->defaults.mean, p->defaults.se,
+                       p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
+      if (p->stopped.max > 0 || p->paused.max > 0) {
+        ps_strbuf_printf(b, "  %-18s ", "");
+        ps_strbuf_printf(b, ps_label(PS_L_TXT_BRIDGE_PAUSED_ROW, L), p->stopped.mean, p->paused.mean);
+      }
+      continue;
+    }
     ps_strbuf_printf(b, ps_label(PS_L_TXT_PROGRAMME_ROW, L), p->originated.mean, p->defaults.mean, p->defaults.se,
                      p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0) {
