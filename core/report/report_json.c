@@ -145,7 +145,7 @@ static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_repo
     ps_doc_object(s, NULL);
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
-    if (r->serve > 0) ps_doc_number(s, "serve", r->serve); /* size --serve: the share of bridge requests served */
+    if (r->serve > 0 && ps_pool_lends_bridges(r->m, i)) ps_doc_number(s, "serve", r->serve); /* size --serve: the share of bridge requests served */
     interval_doc(s, "ci", &e);
     ps_doc_end(s);
   }

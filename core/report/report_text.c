@@ -73,6 +73,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
   for (int i = 0; i < m->npools; i++) {
     if (!shown(o, m, i)) continue;
     const ps_pool_result *p = &r->pools[i];
+    double serve = ps_pool_lends_bridges(m, i) ? r->serve : 0; /* size --serve applies to lenders */
     char a[32], c[32], d[32];
     ps_strbuf_printf(b, ps_label(PS_L_TXT_SIZING_TITLE, L), m->pools[i].id, m->periods,
                      ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), r->paths,
@@ -85,7 +86,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char target[64];
-      if (r->serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
+      if (serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
       else snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
       ps_strbuf_puts(b, "  ");
       column(b, target, 22, 0);
@@ -105,7 +106,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
         ps_strbuf_puts(b, q + 1 < n ? ps_label(PS_L_TXT_LIST_SEP, L) : "\n");
       }
     }
-    if (r->serve > 0) ps_strbuf_printf(b, ps_label(PS_L_TXT_SERVE_NOTE, L), 100 * r->serve, 100 * r->serve);
+    if (serve > 0) ps_strbuf_printf(b, ps_label(PS_L_TXT_SERVE_NOTE, L), 100 * serve, 100 * serve);
     else if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
     else if (m->balance_feedback) ps_strbuf_puts(b, ps_label(PS_L_TXT_FEEDBACK, L));
   }

@@ -262,6 +262,13 @@ static inline int ps_periods_per_year(ps_step s) {
   return s == PS_STEP_MONTH ? 12 : s == PS_STEP_QUARTER ? 4 : 1;
 }
 
+/* does the pool lend to a bridge fund (a programme with lender = it)? */
+static inline int ps_pool_lends_bridges(const ps_model *m, int pool) {
+  for (int i = 0; i < m->nprogrammes; i++)
+    if (m->programmes[i].lender == pool) return 1;
+  return 0;
+}
+
 /* days in a period, for the cash-days of bridge funds (SPEC 2.3b) */
 static inline double ps_days_per_period(ps_step s) {
   return s == PS_STEP_MONTH ? 30.4 : s == PS_STEP_QUARTER ? 91.3 : 365;

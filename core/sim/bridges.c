@@ -103,7 +103,9 @@ static int serve_fixed(ps_path *w, int s, int t, int64_t n, double pd, double pe
     keeps_out(w, seg, pool, amount, period_days);
     if ((rc = unrepaid(w, s, t, amount, 1))) return rc;
   }
-  return receive_fees(w, pool, t, fee_of(seg, amount) * repaid);
+  int64_t fees; /* past int64 only for absurd balances: the ledger then refuses it as an overflow */
+  if (__builtin_mul_overflow(fee_of(seg, amount), repaid, &fees)) fees = INT64_MAX;
+  return receive_fees(w, pool, t, fees);
 }
 
 /* bridges of drawn amounts: request by request until one does not fit */
@@ -116,7 +118,7 @@ static int serve_drawn(ps_path *w, int s, int t, int64_t n, double pd, double pe
     if (!fits(w, seg, pool, amount)) break;
     w->bridge_cash_days[pool] -= (double)amount * seg->days;
     if (gsl_rng_uniform(w->bridge_rng) >= pd) {
-      fees += fee_of(seg, amount);
+      if (__builtin_add_overflow(fees, fee_of(seg, amount), &fees)) fees = INT64_MAX; /* refused as above */
       continue;
     }
     keeps_out(w, seg, pool, amount, period_days);
