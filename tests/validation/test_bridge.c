@@ -12,12 +12,22 @@
 **   3. a deterministic ledger (pd = 1, lgd = 0.4, recovery_lag 1): every bridge
 **      is unrepaid, posting by posting, with the recoveries and the closing
 **      balance computed by hand;
-**   4. size --serve, deterministic (pd = 0, no fee): 40 requests of 1000万 out
+**   4. a pool_floor trigger stops the fund (tests/scenarios/bridge_floor.lua):
+**      month 1 lends 3 x 1000万, all unrepaid -> 7000万 < the 8000万 floor; month 2
+**      declines its 3 requests, then 1800万 comes back -> 8800万; month 3 lends 3
+**      -> 5800万 (nothing to recover from month 2); month 4 declines 3, and month
+**      3's 1800万 comes back -> 7600万: 6 served, 6 declined, 2 periods stopped,
+**      3600万 recovered;
+**   5. drawn amounts (uniform 50万–150万) and LGDs (beta), pd = 0.05, with a capacity that
+**      does not bind: served = requests exactly; the claims' mean is
+**      240·pd·E[amount] and the recoveries' (1 − E[lgd]) of the claims of months
+**      1..11 (errors from the sample sds; tests/scenarios/bridge_drawn.lua);
+**   6. size --serve, deterministic (pd = 0, no fee): 40 requests of 1000万 out
 **      10 days a month; serving 95% needs 38 a month, floor(B·30.4 / 1e8) >= 38,
 **      so B >= 3.8e9 / 30.4 = 1.25亿 on every path, to the bisection's tolerance
 **      (1e-4 of it).
-** Two mean checks and one variance check at 4.5 sigma: a correct engine fails
-** with probability about 3 x 6.8e-6 for a given seed; the rest is exact. */
+** Four mean checks and one variance check at 4.5 sigma: a correct engine fails
+** with probability about 5 x 6.8e-6 for a given seed; the rest is exact. */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <string.h>
@@ -162,7 +172,65 @@ static void test_ledger(void) {
   ps_model_destroy(&m);
 }
 
-/* 4. size --serve on a deterministic fund */
+/* 4. a floor that stops the fund, by hand */
+static void test_floor(void) {
+  ps_model m;
+  ps_outcomes out;
+  char err[1024];
+  int rc = ps_scenario_load("tests/scenarios/bridge_floor.lua", NULL, 0, &m, err, sizeof err);
+  CHECK_EQ_INT(rc, PS_OK);
+  if (rc) {
+    fprintf(stderr, "%s\n", err);
+    return;
+  }
+  if (run(&m, &out) == 0) {
+    for (long i = 0; i < out.paths; i++) {
+      size_t k = ps_slot(&out, 0, i);
+      CHECK_NEAR(out.originated[k], 6, 0);
+      CHECK_NEAR(out.declined[k], 6, 0);
+      CHECK_NEAR(out.stopped[k], 2, 0);
+      CHECK_NEAR(out.defaults[k], 6, 0);
+      CHECK_NEAR(out.recovered[k], 3.6e7, 0);
+    }
+    const double want[] = {7e7, 8.8e7, 5.8e7, 7.6e7};
+    for (int t = 0; t < 4; t++) CHECK_NEAR(out.balance[ps_band_slot(&out, 0, 0) + (size_t)t], want[t], 0);
+    ps_outcomes_destroy(&out);
+  }
+  ps_model_destroy(&m);
+}
+
+/* 5. drawn amounts and LGDs, capacity not binding */
+static void test_drawn(void) {
+  ps_model m;
+  ps_outcomes out;
+  char err[1024];
+  int rc = ps_scenario_load("tests/scenarios/bridge_drawn.lua", NULL, 0, &m, err, sizeof err);
+  CHECK_EQ_INT(rc, PS_OK);
+  if (rc) {
+    fprintf(stderr, "%s\n", err);
+    return;
+  }
+  if (run(&m, &out) == 0) {
+    double P = (double)out.paths, c = 0, c2 = 0, r = 0, r2 = 0;
+    long wrong = 0;
+    for (long i = 0; i < out.paths; i++) {
+      size_t k = ps_slot(&out, 0, i);
+      wrong += out.originated[k] != 240 || out.declined[k] != 0 || out.paid[k] != out.claims[k];
+      c += out.claims[k];
+      c2 += out.claims[k] * out.claims[k];
+      r += out.recovered[k];
+      r2 += out.recovered[k] * out.recovered[k];
+    }
+    CHECK_EQ_INT(wrong, 0);
+    double cm = c / P, rm = r / P;
+    CHECK_NEAR(cm, 240 * 0.05 * 1e6, Z_TOL * sqrt((c2 / P - cm * cm) / (P - 1)));
+    CHECK_NEAR(rm, 220 * 0.05 * 1e6 * 0.4, Z_TOL * sqrt((r2 / P - rm * rm) / (P - 1)));
+    ps_outcomes_destroy(&out);
+  }
+  ps_model_destroy(&m);
+}
+
+/* 6. size --serve on a deterministic fund */
 static void test_serve(void) {
   ps_override sets[] = {{"pools.fund.initial", "1e8"}, {"segments.renewals.requests", "40"},
                         {"segments.renewals.amount", "1e7"}, {"segments.renewals.pd", "0"},
@@ -188,6 +256,8 @@ int main(void) {
   test_unbound("0.3");
   test_bound();
   test_ledger();
+  test_floor();
+  test_drawn();
   test_serve();
   return check_summary("test_bridge");
 }
