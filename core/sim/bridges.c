@@ -15,7 +15,7 @@
 ** one division: the cost grows with unrepaid bridges, not with requests. */
 #include "sim/bridges.h"
 
-#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <math.h>
 
 #include "sim/claims.h"
@@ -91,14 +91,15 @@ static int serve_fixed(ps_path *w, int s, int t, int64_t n, double pd, double pe
   *served = 0;
   while (*served < n && fits(w, seg, pool, amount)) {
     double room = fmin((double)(n - *served), floor(*cash / use)); /* >= 1: it fits */
-    double gap = pd <= 0 ? room : pd >= 1 ? 0 : (double)gsl_ran_geometric(w->bridge_rng, pd) - 1;
+    /* repaid bridges before the next unrepaid one: Geometric(pd) - 1, by inversion in double (GSL's
+    ** geometric returns an unsigned int, too small for a tiny pd) */
+    double gap = pd <= 0 ? room : pd >= 1 ? 0 : floor(log(gsl_rng_uniform_pos(w->bridge_rng)) / log1p(-pd));
     int64_t run = (int64_t)fmin(room, gap);
     *cash -= (double)run * use;
     *served += run;
     repaid += run;
-    if (run == room && gap >= room) break; /* every request served, or the cash-days used, all repaid */
-    if (*served == n || !fits(w, seg, pool, amount)) break;
-    *cash -= use; /* the unrepaid one */
+    if (gap >= room) break; /* every request served, or the cash-days used, all repaid */
+    *cash -= use;           /* the unrepaid one: it fits, as gap < room */
     ++*served;
     keeps_out(w, seg, pool, amount, period_days);
     if ((rc = unrepaid(w, s, t, amount, 1))) return rc;

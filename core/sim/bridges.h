@@ -1,6 +1,6 @@
 /* bridges.h — the bridge-loan funds (应急转贷) of a path: segments of kind
 ** "bridge" and their lender pools (SPEC 2.3b, docs/model.md, docs/rules.md).
-** At the level of claims.c: above path_state.c, below path.c. */
+** Below path.c, above claims.c (whose draws of amounts and LGDs it uses). */
 #ifndef PS_BRIDGES_H
 #define PS_BRIDGES_H
 

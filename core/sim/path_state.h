@@ -9,8 +9,8 @@
 **   montecarlo.c, search.c  threads, workers, the sizing bisection
 **   path.c        the period loop (ps_path_run): originations, default draws,
 **                 the accounts check, outcomes
-**   claims.c      one default: record, claim, pay, recover
 **   bridges.c     bridge funds: serve requests, unrepaid bridges, recoveries, fees
+**   claims.c      one default: record, claim, pay, recover
 **   policy.c      the Lua hooks: a state per path, registry refs, budgets
 **   lua/ctx.c     the ctx object hooks see
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
