@@ -85,7 +85,7 @@ static void keeps_out(ps_path *w, const ps_segment *seg, int pool, int64_t amoun
 ** geometric run, served with one division; each unrepaid one is then taken out of the pool */
 static int serve_fixed(ps_path *w, int s, int t, int64_t n, double pd, double period_days, int64_t *served) {
   const ps_segment *seg = &w->m->segments[s];
-  int pool = w->m->programmes[seg->programme].lender, rc;
+  int pool = w->m->programmes[seg->programme].lender;
   int64_t amount = ps_round_fen(seg->loan.mean * PS_FEN_PER_YUAN), repaid = 0;
   double use = (double)amount * seg->days, *cash = &w->bridge_cash_days[pool];
   *served = 0;
@@ -102,7 +102,8 @@ static int serve_fixed(ps_path *w, int s, int t, int64_t n, double pd, double pe
     *cash -= use;           /* the unrepaid one: it fits, as gap < room */
     ++*served;
     keeps_out(w, seg, pool, amount, period_days);
-    if ((rc = unrepaid(w, s, t, amount, 1))) return rc;
+    int rc = unrepaid(w, s, t, amount, 1);
+    if (rc) return rc;
   }
   int64_t fees; /* past int64 only for absurd balances: the ledger then refuses it as an overflow */
   if (__builtin_mul_overflow(fee_of(seg, amount), repaid, &fees)) fees = INT64_MAX;
