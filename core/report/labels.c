@@ -159,6 +159,10 @@ static const char *const table[PS_NLABELS][2] = {
         "转贷 %.0f 笔 / 申请 %.0f 笔（%.1f%%），未续贷 %.1f ± %.1f 笔（p99 %.0f），未归还 %s\n"},
     [PS_L_TXT_BRIDGE_PAUSED_ROW] = {"no bridges while lending was stopped %.1f periods, paused %.1f (means)\n",
         "停止转贷平均 %.1f 期，暂停平均 %.1f 期\n"},
+    [PS_L_TXT_SERVE_HINT] = {"  note: this pool lends to a bridge fund, which declines requests rather than running short:\n"
+        "  size it to serve a share of them with poolsim size --serve 0.95\n",
+        "  注：本资金池用于应急转贷，资金不足时拒绝申请而不会耗尽：请用 poolsim size --serve 0.95\n"
+        "  按满足申请的比例测算规模\n"},
     [PS_L_TXT_INTERVENTIONS_ROW] = {"paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
         "暂停代偿 %.1f 期，停止放贷 %.1f 期，拒绝代偿 %s，限额扣减 %s，未发放贷款 %.1f 笔（均值）\n"},
     [PS_L_TXT_PARTIES] = {"\nParties: losses (paid on defaults less recovered), then net result (every flow)\n",

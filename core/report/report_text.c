@@ -107,6 +107,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
       }
     }
     if (serve > 0) ps_strbuf_printf(b, ps_label(PS_L_TXT_SERVE_NOTE, L), 100 * serve, 100 * serve);
+    else if (ps_pool_lends_bridges(m, i)) ps_strbuf_puts(b, ps_label(PS_L_TXT_SERVE_HINT, L));
     else if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
     else if (m->balance_feedback) ps_strbuf_puts(b, ps_label(PS_L_TXT_FEEDBACK, L));
   }
