@@ -231,6 +231,13 @@ static void sizing_section(html_ctx *c) {
     ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
        r->searched ? html_label(c, PS_L_PAGE_RULES_IN_THIS_SCENARIO)
                    : html_label(c, PS_L_PAGE_NOTE_RULES_IN_THIS));
+  for (int i = 0; r->serve > 0 && i < m->npools; i++) /* size --serve: what the sizing of a lender pool means */
+    if (shown(c, i) && ps_pool_lends_bridges(m, i)) {
+      ps_strbuf_puts(&c->b, "<p class=\"note-box\">");
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_SERVE_NOTE), 100 * r->serve);
+      ps_strbuf_puts(&c->b, "</p>\n");
+      break;
+    }
 }
 
 static void programmes_section(html_ctx *c) {

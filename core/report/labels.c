@@ -163,6 +163,10 @@ static const char *const table[PS_NLABELS][2] = {
         "  size it to serve a share of them with poolsim size --serve 0.95\n",
         "  注：本资金池用于应急转贷，资金不足时拒绝申请而不会耗尽：请用 poolsim size --serve 0.95\n"
         "  按满足申请的比例测算规模\n"},
+    [PS_L_PAGE_SERVE_NOTE] = {"Sized with --serve %g%%: for a pool that lends to a bridge fund, a path falls short when it "
+        "serves less than that share of the bridge requests or runs short, so P(depletion) here reads P(falls short).\n\n",
+        "按 --serve %g%% 测算：对用于应急转贷的资金池，一条路径满足的转贷申请低于该比例或资金耗尽即为不足，"
+        "此处的耗尽概率即不足的概率。\n\n"},
     [PS_L_TXT_INTERVENTIONS_ROW] = {"paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
         "暂停代偿 %.1f 期，停止放贷 %.1f 期，拒绝代偿 %s，限额扣减 %s，未发放贷款 %.1f 笔（均值）\n"},
     [PS_L_TXT_PARTIES] = {"\nParties: losses (paid on defaults less recovered), then net result (every flow)\n",

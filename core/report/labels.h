@@ -302,6 +302,7 @@ typedef enum {
   PS_L_TXT_BRIDGE_ROW,
   PS_L_TXT_BRIDGE_PAUSED_ROW,
   PS_L_TXT_SERVE_HINT,
+  PS_L_PAGE_SERVE_NOTE,
   PS_NLABELS
 } ps_label_id;
 

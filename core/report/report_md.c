@@ -156,6 +156,7 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
     }
     ps_strbuf_puts(b, "\n");
     if (m->balance_feedback) ps_strbuf_printf(b, "%s\n\n", ps_label(PS_L_MD_FEEDBACK, L));
+    if (r->serve > 0 && ps_pool_lends_bridges(m, i)) ps_strbuf_printf(b, ps_label(PS_L_PAGE_SERVE_NOTE, L), 100 * r->serve);
   }
 }
 
