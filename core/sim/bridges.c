@@ -31,29 +31,24 @@ static int64_t fee_of(const ps_segment *seg, int64_t amount) {
   return ps_round_fen(seg->fee * seg->days * (double)amount);
 }
 
-/* `count` bridges of `amount` fen each are not repaid: the pool bears them now and books what is
-** recovered for later; PS_OK, or PS_EINPUT (overflow) */
-static int unrepaid(ps_path *w, int s, int t, int64_t amount, int64_t count) {
+/* a bridge of `amount` fen is not repaid: the pool bears it now (it fits the balance: a bridge is
+** lent only then) and books what is recovered for later; PS_OK, or PS_EINPUT (overflow) */
+static int unrepaid(ps_path *w, int s, int t, int64_t amount) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
   const ps_programme *p = &m->programmes[seg->programme];
   programme_state *prog = &w->progs[seg->programme];
-  int64_t total = amount * count;
-  prog->defaults += count;
-  prog->exposure += total;
-  prog->year_defaulted += total;
-  int64_t now = ps_path_pool_pays(w, p->lender, seg->programme, seg->driver, amount, count, t);
+  prog->defaults++;
+  prog->exposure += amount;
+  prog->year_defaulted += amount;
+  int64_t now = ps_path_pool_pays(w, p->lender, seg->programme, seg->driver, amount, 1, t);
   int rc = ps_ledger_post(&w->ledger, t, ps_account_of_pool(m, p->lender), ps_account_firms(m), now,
                           PS_KIND_PRINCIPAL_LOSS);
   if (rc) return rc;
-  int64_t recovery = 0; /* (1 - lgd) of each bridge, to the fen */
-  if (seg->lgd.kind == PS_DIST_FIXED) recovery = ps_round_fen((1 - seg->lgd.mean) * (double)amount) * count;
-  else
-    for (int64_t k = 0; k < count; k++)
-      recovery += ps_round_fen((1 - ps_claims_draw(&seg->lgd, w->bridge_rng)) * (double)amount);
-  if (now < total) recovery = ps_round_fen((double)recovery * (double)now / (double)total); /* of what it paid */
+  double lgd = seg->lgd.kind == PS_DIST_FIXED ? seg->lgd.mean : ps_claims_draw(&seg->lgd, w->bridge_rng);
   int at = t + p->recovery_lag; /* after the horizon: not in this run, as for loans */
-  if (at <= m->periods) w->bridge_due[(size_t)s * ((size_t)m->periods + 1) + (size_t)at] += recovery;
+  if (at <= m->periods)
+    w->bridge_due[(size_t)s * ((size_t)m->periods + 1) + (size_t)at] += ps_round_fen((1 - lgd) * (double)now);
   return PS_OK;
 }
 
@@ -102,7 +97,7 @@ static int serve_fixed(ps_path *w, int s, int t, int64_t n, double pd, double pe
     *cash -= use;           /* the unrepaid one: it fits, as gap < room */
     ++*served;
     keeps_out(w, seg, pool, amount, period_days);
-    int rc = unrepaid(w, s, t, amount, 1);
+    int rc = unrepaid(w, s, t, amount);
     if (rc) return rc;
   }
   int64_t fees; /* past int64 only for absurd balances: the ledger then refuses it as an overflow */
@@ -116,7 +111,9 @@ static int serve_drawn(ps_path *w, int s, int t, int64_t n, double pd, double pe
   int pool = w->m->programmes[seg->programme].lender, rc;
   int64_t fees = 0;
   for (*served = 0; *served < n; ++*served) {
-    int64_t amount = ps_round_fen(ps_claims_draw(&seg->loan, w->bridge_rng) * PS_FEN_PER_YUAN);
+    double drawn = ps_claims_draw(&seg->loan, w->bridge_rng) * PS_FEN_PER_YUAN;
+    if (!(drawn < 0x1p62)) break; /* more than any balance: it does not fit */
+    int64_t amount = ps_round_fen(drawn);
     if (!fits(w, seg, pool, amount)) break;
     w->bridge_cash_days[pool] -= (double)amount * seg->days;
     if (gsl_rng_uniform(w->bridge_rng) >= pd) {
@@ -124,7 +121,7 @@ static int serve_drawn(ps_path *w, int s, int t, int64_t n, double pd, double pe
       continue;
     }
     keeps_out(w, seg, pool, amount, period_days);
-    if ((rc = unrepaid(w, s, t, amount, 1))) return rc;
+    if ((rc = unrepaid(w, s, t, amount))) return rc;
   }
   return receive_fees(w, pool, t, fees);
 }
