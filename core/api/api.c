@@ -78,7 +78,21 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .audit = o && o->audit,
                        .progress = o ? o->progress : NULL,
                        .progress_arg = o ? o->progress_arg : NULL,
-                       .search = o && o->search && m->balance_feedback};
+                       .search = o && o->search && m->balance_feedback,
+                       .serve = o ? o->serve : 0};
+  if (ro.serve != 0) { /* --serve: a share of the requests of bridge funds */
+    int bridges = 0;
+    for (int i = 0; i < m->nprogrammes; i++) bridges |= m->programmes[i].lender >= 0;
+    if (!(ro.serve > 0 && ro.serve <= 1)) {
+      snprintf(err, errlen, "--serve must be a share in (0, 1], got %g", ro.serve);
+      return PS_EINPUT;
+    }
+    if (!bridges) {
+      snprintf(err, errlen, "--serve needs a scenario with bridge segments (kind = \"bridge\"): %s has none", m->file);
+      return PS_EINPUT;
+    }
+    ro.search = 1;
+  }
   if (ro.paths < 1 || ro.paths > PS_MAX_PATHS) {
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
@@ -112,6 +126,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   r->paths_requested = ro.paths;
   r->stop_signal = r->paths < ro.paths ? ps_stop_signal() : 0;
   r->searched = ro.search;
+  r->serve = ro.serve;
   r->seed = ro.seed;
   r->threads = ro.threads;
   r->seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);

@@ -49,6 +49,8 @@ static const char usage[] =
   "                   in present value is zero; with --target X, an insurer's expected loss ratio (or a\n"
   "                   guarantor's payout rate) is X; --party ID (default: the first government, insurer),\n"
   "                   --range LO,HI (default 0,1)\n"
+  "  --serve S        (size) the smallest fund that also serves at least S (0 < S <= 1) of its\n"
+  "                   bridge requests, at each target\n"
 
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
     "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
@@ -65,6 +67,7 @@ typedef struct {
   long paths;
   long long seed;
   int threads, quiet, audit, has_seed, search, volume, trust;
+  double serve; /* size --serve: share of bridge requests (0: none) */
   int script_argc;
   char **script_argv;
   ps_override sets[MAX_SETS];
@@ -136,7 +139,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
                                          "--by",    "--html", "--breakeven", "--target", "--party", "--range",
-                                         "--actual", NULL};
+                                         "--actual", "--serve", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -212,6 +215,11 @@ static int parse_args(int argc, char **argv, cli *c) {
         return usage_error("--range needs LO,HI with LO < HI, got '%s'", v);
       c->breakeven.lo = x[0];
       c->breakeven.hi = x[1];
+    } else if (strcmp(a, "--serve") == 0) {
+      double serve[MAX_LIST];
+      int n;
+      if (parse_list(v, 1e-9, 1, serve, &n) || n != 1) return usage_error("--serve must be a share in (0, 1], got '%s'", v);
+      c->serve = serve[0];
     }
     else if (strcmp(a, "--alpha") == 0) {
       if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
@@ -238,6 +246,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     return usage_error("%s", "--target, --party and --range go with --breakeven KEY");
   if ((strcmp(c->command, "backtest") == 0) != (c->actual != NULL))
     return usage_error("%s", c->actual ? "--actual belongs to backtest" : "backtest needs --actual FILE.csv");
+  if (c->serve > 0 && (strcmp(c->command, "size") != 0 || c->volume))
+    return usage_error("%s", "--serve belongs to size (without --volume)");
   return PS_OK;
 }
 
@@ -436,7 +446,8 @@ static int run(const cli *c, const ps_model *m) {
                   .threads = c->threads,
                   .audit = c->audit,
                   .search = c->search || strcmp(c->command, "size") == 0,
-                  .progress = bar ? draw_progress : NULL};
+                  .progress = bar ? draw_progress : NULL,
+                  .serve = c->serve};
   ps_results *r;
   catch_stop_signals();
   int failed = ps_scenario_run(m, &o, &r, err, sizeof err);

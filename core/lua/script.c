@@ -7,7 +7,8 @@
 **   poolsim.compare(a, b, opts)      -> the compare document
 **   poolsim.sweep(file, key, values, opts) -> { {value = v, results = ...}, ... }
 **   poolsim.backtest(file, actual_csv, opts) -> the backtest document (docs/backtest.md)
-** opts: { paths =, seed =, threads =, set = { ["pools.fund.initial"] = 2.5e8 } }.
+** opts: { paths =, seed =, threads =, set = { ["pools.fund.initial"] = 2.5e8 } }; poolsim.size
+** also takes serve = 0.95 (as size --serve).
 ** Every run of a driver uses the same seed unless opts.seed says otherwise, so
 ** runs are paired on common random numbers. print() writes to stdout. The
 ** tables are built from the C values (lua/lua_doc.h walks the documents of
@@ -169,6 +170,11 @@ static int script_size(lua_State *L) {
   run_opts r;
   check_confined(L, luaL_checkstring(L, 1));
   read_opts(L, 2, &r);
+  if (lua_istable(L, 2)) { /* opts.serve: as size --serve (ps_options.serve) */
+    lua_getfield(L, 2, "serve");
+    r.o.serve = luaL_optnumber(L, -1, 0);
+    lua_pop(L, 1);
+  }
   return run_file(L, luaL_checkstring(L, 1), &r, 1);
 }
 

@@ -287,6 +287,13 @@ static void sizing_section(html_ctx *c) {
     ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
        r->searched ? html_label(c, PS_L_PAGE_RULES_IN_THIS_SCENARIO)
                    : html_label(c, PS_L_PAGE_NOTE_RULES_IN_THIS));
+  for (int i = 0; r->serve > 0 && i < m->npools; i++) /* size --serve: what the sizing of a lender pool means */
+    if (shown(c, i) && ps_pool_lends_bridges(m, i)) {
+      ps_strbuf_puts(&c->b, "<p class=\"note-box\">");
+      ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_SERVE_NOTE), 100 * r->serve);
+      ps_strbuf_puts(&c->b, "</p>\n");
+      break;
+    }
 }
 
 static void programmes_section(html_ctx *c) {
@@ -324,6 +331,8 @@ static void programmes_section(html_ctx *c) {
       char who[256];
       snprintf(who, sizeof who, "%s (%s)", party_label(m, m->programmes[i].insurer), html_label(c, PS_L_KIND_INSURER));
       html_td(c, who);
+    } else if (m->programmes[i].lender >= 0) { /* a bridge fund: its pool lends */
+      html_td(c, m->pools[m->programmes[i].lender].id);
     } else html_td(c, party_label(m, m->programmes[i].bank));
     html_tdn(c, html_num(p->originated.mean, 0, a, sizeof a));
     snprintf(s, sizeof s, "%s ± %s", html_num(p->defaults.mean, 1, x, sizeof x), html_num(p->defaults.se, 1, y, sizeof y));
@@ -669,8 +678,11 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, p->id);
     ps_strbuf_puts(&c->b, "</code><br>");
-    ps_strbuf_printf(&c->b, "%s ", html_label(c, p->insurer >= 0 ? PS_L_KIND_INSURER : PS_L_KIND_BANK));
-    html_esc(&c->b, party_label(m, ps_programme_party(p)));
+    if (p->lender >= 0) html_esc(&c->b, m->pools[p->lender].id); /* a bridge fund's lender pool */
+    else {
+      ps_strbuf_printf(&c->b, "%s ", html_label(c, p->insurer >= 0 ? PS_L_KIND_INSURER : PS_L_KIND_BANK));
+      html_esc(&c->b, party_label(m, ps_programme_party(p)));
+    }
     ps_strbuf_puts(&c->b, "</td><td>");
     for (int k = 0; k < p->nsegments; k++) {
       if (k) ps_strbuf_puts(&c->b, ", ");

@@ -117,6 +117,10 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_NEEDED_COL] = {"initial needed", "所需初始规模"},
     [PS_L_TXT_CI_COL] = {"95% CI", "95% 置信区间"},
     [PS_L_TXT_TARGET_AT_MOST] = {"P(depletion) <= %g%%", "耗尽概率 ≤ %g%%"},
+    [PS_L_TXT_SERVE_TARGET] = {"P(served < %g%%) <= %g%%", "服务率低于 %g%% 的概率 ≤ %g%%"},
+    [PS_L_TXT_SERVE_NOTE] = {"  (--serve %g%%: each path's required balance is the smallest, found by bisection, that\n"
+        "  serves at least %g%% of the bridge requests and does not run short)\n",
+        "  （--serve %g%%：各路径所需初始规模为满足至少 %g%% 的转贷申请且不耗尽的最小规模，由二分搜索求得）\n"},
     [PS_L_TXT_WITH_BALANCE] = {"  with %s: P(depletion) = ", "  初始规模 %s 时耗尽概率 = "},
     [PS_L_TXT_PROB_CI] = {"%s%s  (95%% CI %s – %s)\n", "%s%s（95%% 置信区间 %s – %s）\n"},
     [PS_L_TXT_VERDICT] = {" %s %g%%", " 目标 %2$g%%：%1$s"},
@@ -155,6 +159,18 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_SEASONED_ROW] = {"%ld seasoned loans on the books at the start (not counted as originated)\n",
                                "%ld 笔存量贷款期初已在账上（不计入发放笔数）\n"},
     [PS_L_TXT_TAIL_PENDING] = {" pending claims %.0f%%", " 期初待付代偿 %.0f%%"},
+    [PS_L_TXT_BRIDGE_ROW] = {"bridges served %.0f of %.0f requests (%.1f%%), not renewed %.1f ± %.1f (p99 %.0f), unrepaid %s\n",
+        "转贷 %.0f 笔 / 申请 %.0f 笔（%.1f%%），未续贷 %.1f ± %.1f 笔（p99 %.0f），未归还 %s\n"},
+    [PS_L_TXT_BRIDGE_PAUSED_ROW] = {"no bridges while lending was stopped %.1f periods, paused %.1f (means)\n",
+        "停止转贷平均 %.1f 期，暂停平均 %.1f 期\n"},
+    [PS_L_TXT_SERVE_HINT] = {"  note: this pool lends to a bridge fund, which declines requests rather than running short:\n"
+        "  size it to serve a share of them with poolsim size --serve 0.95\n",
+        "  注：本资金池用于应急转贷，资金不足时拒绝申请而不会耗尽：请用 poolsim size --serve 0.95\n"
+        "  按满足申请的比例测算规模\n"},
+    [PS_L_PAGE_SERVE_NOTE] = {"Sized with --serve %g%%: for a pool that lends to a bridge fund, a path falls short when it "
+        "serves less than that share of the bridge requests or runs short, so P(depletion) here reads P(falls short).\n\n",
+        "按 --serve %g%% 测算：对用于应急转贷的资金池，一条路径满足的转贷申请低于该比例或资金耗尽即为不足，"
+        "此处的耗尽概率即不足的概率。\n\n"},
     [PS_L_TXT_INTERVENTIONS_ROW] = {"paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
         "暂停代偿 %.1f 期，停止放贷 %.1f 期，拒绝代偿 %s，限额扣减 %s，未发放贷款 %.1f 笔（均值）\n"},
     [PS_L_TXT_PARTIES] = {"\nParties: losses (paid on defaults less recovered), then net result (every flow)\n",

@@ -178,6 +178,7 @@ static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double 
     ps_doc_object(s, NULL);
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
+    if (r->serve > 0 && ps_pool_lends_bridges(r->m, i)) ps_doc_number(s, "serve", r->serve); /* size --serve: the share of bridge requests served */
     interval_doc(s, "ci", &e);
     if (in_order) {
       ps_doc_array(s, "convergence", nsteps > 0 ? nsteps : 0);
@@ -320,8 +321,10 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *g = &r->programmes[i];
     ps_doc_object(s, m->programmes[i].id);
-    if (m->programmes[i].insurer >= 0) ps_doc_string(s, "insurer", m->parties[m->programmes[i].insurer].id);
-    else ps_doc_string(s, "bank", m->parties[m->programmes[i].bank].id);
+    const ps_programme *pg = &m->programmes[i];
+    if (pg->insurer >= 0) ps_doc_string(s, "insurer", m->parties[pg->insurer].id);
+    else if (pg->lender >= 0) ps_doc_string(s, "lender", m->pools[pg->lender].id); /* a bridge fund */
+    else ps_doc_string(s, "bank", m->parties[pg->bank].id);
     long seasoned = ps_model_seasoned(m, i); /* SPEC 2.3a; the key only when there are some */
     if (seasoned > 0) ps_doc_number(s, "seasoned", (double)seasoned);
     const struct {
@@ -332,6 +335,10 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
              {"stopped_periods", &g->stopped}, {"declined", &g->declined}};
     for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
       stats_doc(s, f[k].name, f[k].st);
+      ps_doc_end(s);
+    }
+    if (pg->lender >= 0) { /* bridges served: its originated */
+      stats_doc(s, "served", &g->originated);
       ps_doc_end(s);
     }
     ps_doc_end(s);

@@ -197,6 +197,7 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       ps_strbuf_puts(b, "\n\n");
     }
     if (m->balance_feedback) ps_strbuf_printf(b, "%s\n\n", ps_label(PS_L_MD_FEEDBACK, L));
+    if (r->serve > 0 && ps_pool_lends_bridges(m, i)) ps_strbuf_printf(b, ps_label(PS_L_PAGE_SERVE_NOTE, L), 100 * r->serve);
   }
 }
 
@@ -213,7 +214,8 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
     ps_strbuf_puts(b, " | ");
-    party_label(b, &m->parties[ps_programme_party(&m->programmes[i])]);
+    if (m->programmes[i].lender >= 0) text(b, m->pools[m->programmes[i].lender].id); /* a bridge fund's pool */
+    else party_label(b, &m->parties[ps_programme_party(&m->programmes[i])]);
     if (m->programmes[i].insurer >= 0) ps_strbuf_printf(b, " (%s)", ps_label(PS_L_KIND_INSURER, L));
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
         p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));

@@ -74,6 +74,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
   for (int i = 0; i < m->npools; i++) {
     if (!shown(o, m, i)) continue;
     const ps_pool_result *p = &r->pools[i];
+    double serve = ps_pool_lends_bridges(m, i) ? r->serve : 0; /* size --serve applies to lenders */
     char a[32], c[32], d[32];
     ps_strbuf_printf(b, ps_label(PS_L_TXT_SIZING_TITLE, L), m->pools[i].id, m->periods,
                      ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), r->paths,
@@ -86,7 +87,8 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char target[64];
-      snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
+      if (serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
+      else snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
       ps_strbuf_puts(b, "  ");
       column(b, target, 22, 0);
       ps_strbuf_puts(b, " ");
@@ -110,7 +112,9 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
       ps_uncertainty_sentence(b, r, i, alphas, n, L);
       ps_strbuf_puts(b, "\n");
     }
-    if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
+    if (serve > 0) ps_strbuf_printf(b, ps_label(PS_L_TXT_SERVE_NOTE, L), 100 * serve, 100 * serve);
+    else if (ps_pool_lends_bridges(m, i)) ps_strbuf_puts(b, ps_label(PS_L_TXT_SERVE_HINT, L));
+    else if (m->balance_feedback && r->searched) ps_strbuf_puts(b, ps_label(PS_L_TXT_SEARCHED, L));
     else if (m->balance_feedback) ps_strbuf_puts(b, ps_label(PS_L_TXT_FEEDBACK, L));
   }
 }
@@ -209,6 +213,17 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32], c[32];
     ps_strbuf_printf(b, "  %-18s ", m->programmes[i].id);
+    if (m->programmes[i].lender >= 0) { /* a bridge fund: requests served and declined, bridges not renewed */
+      double requests = p->originated.mean + p->declined.mean;
+      ps_strbuf_printf(b, ps_label(PS_L_TXT_BRIDGE_ROW, L), p->originated.mean, requests,
+                       requests > 0 ? 100 * p->originated.mean / requests : 100, p->defaults.mean, p->defaults.se,
+                       p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
+      if (p->stopped.max > 0 || p->paused.max > 0) {
+        ps_strbuf_printf(b, "  %-18s ", "");
+        ps_strbuf_printf(b, ps_label(PS_L_TXT_BRIDGE_PAUSED_ROW, L), p->stopped.mean, p->paused.mean);
+      }
+      continue;
+    }
     ps_label_id row = m->programmes[i].insurer >= 0 ? PS_L_TXT_POLICY_ROW : PS_L_TXT_PROGRAMME_ROW;
     ps_strbuf_printf(b, ps_label(row, L), p->originated.mean, p->defaults.mean, p->defaults.se,
                      p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));

@@ -138,6 +138,11 @@ typedef struct {
   double *hazard;     /* per-period PD by age 0..tenor-1: 1 - (1 - pd(year of age))^dt, with moral hazard */
   double *threshold;  /* the copula's inverse CDF of hazard, by age */
   double *loan_hazard, *loan_threshold; /* the same per loan of loan_pd (its PD is flat in age) */
+  /* kind bridge (应急转贷, SPEC 2.3b): `loan` is the amount of a bridge, `pd` the probability per
+  ** bridge that the bank declines to renew (hazard[0] = pd, tenor 1), `lgd` as for a loan */
+  int requests;       /* bridge requests a period, in [first, last] */
+  double days;        /* days a bridge is out, 0 < days <= the period's days */
+  double fee;         /* rate per day on the amount, paid to the fund when repaid */
 } ps_segment;
 
 typedef struct {
@@ -246,6 +251,8 @@ typedef struct {
   int first_loss_share;    /* share index of the first-loss payer; -1: none */
   int64_t first_loss;      /* fen: it bears losses in full up to this, before the shares */
   double moral_hazard;     /* PD x (1 + this x the share of a loss others cover) */
+  int lender;              /* a bridge programme: the pool that lends (its one share; bank and
+                              excess_to are -1); -1 for a loan programme */
 } ps_programme;
 
 struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per run, fields in the scenario's order */
@@ -317,6 +324,18 @@ static inline long ps_model_seasoned(const ps_model *m, int programme) {
   for (int s = m->nown_segments; s < m->nsegments; s++)
     if (m->segments[s].programme == programme && m->segments[s].first <= 0) n += m->segments[s].new_loans;
   return n;
+}
+
+/* does the pool lend to a bridge fund (a programme with lender = it)? */
+static inline int ps_pool_lends_bridges(const ps_model *m, int pool) {
+  for (int i = 0; i < m->nprogrammes; i++)
+    if (m->programmes[i].lender == pool) return 1;
+  return 0;
+}
+
+/* days in a period, for the cash-days of bridge funds (SPEC 2.3b) */
+static inline double ps_days_per_period(ps_step s) {
+  return s == PS_STEP_MONTH ? 30.4 : s == PS_STEP_QUARTER ? 91.3 : 365;
 }
 
 void ps_model_destroy(ps_model *m);

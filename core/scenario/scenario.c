@@ -338,14 +338,16 @@ static int read_segments(const ps_entry *scen, ps_model *m) {
     int kind;
     if ((rc = ps_read_choice(&e, "kind", 0, PS_SEGMENT_LOAN, kinds, &kind))) return rc;
     s->kind = (ps_segment_kind)kind;
-    if (s->kind == PS_SEGMENT_BRIDGE)
-      return ps_read_fail(&e, "kind", "\"bridge\" segments are not available in this build (use \"loan\" or \"policy\")");
-    if ((rc = ps_read_check_fields(&e, s->kind == PS_SEGMENT_POLICY ? ps_policy_fields : fields))) return rc;
+    if ((rc = ps_read_check_fields(&e, s->kind == PS_SEGMENT_POLICY   ? ps_policy_fields
+                                       : s->kind == PS_SEGMENT_BRIDGE ? ps_bridge_fields
+                                                                      : fields)))
+      return rc;
     if (ps_find_segment(m, s->id) != i) return ps_read_fail(&e, "id", "another segment already has the id '%s'", s->id);
     if ((rc = ps_read_string(&e, "name", 0, &s->name))) return rc;
     if (!s->name && !(s->name = strdup(s->id))) return PS_ERUNTIME;
-    if (s->kind == PS_SEGMENT_POLICY) { /* insurance policies: scenario_policy.c */
-      if ((rc = ps_read_policy_segment(&e, m, s))) return rc;
+    if (s->kind != PS_SEGMENT_LOAN) { /* insurance policies (scenario_policy.c), bridge loans (scenario_bridge.c) */
+      if ((rc = s->kind == PS_SEGMENT_POLICY ? ps_read_policy_segment(&e, m, s) : ps_read_bridge_segment(&e, m, s)))
+        return rc;
       lua_pop(rd->L, 1);
       continue;
     }
@@ -443,6 +445,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   for (int i = 0; i < m->nprogrammes; i++) m->has_hooks |= m->programmes[i].has_split;
   m->balance_feedback = m->has_hooks;
   for (int i = 0; i < m->npools; i++) m->balance_feedback |= m->pools[i].refill_below > 0 || m->pools[i].refill_last_year;
+  for (int i = 0; i < m->nprogrammes; i++) m->balance_feedback |= m->programmes[i].lender >= 0; /* bridges: cash-days */
   for (int i = 0; i < m->nprogrammes; i++)
     for (int k = 0; k < m->programmes[i].ntriggers; k++)
       m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;

@@ -493,6 +493,39 @@ static int read_subsidy(const ps_entry *e, const ps_model *m, const char *field,
   return rc;
 }
 
+/* a programme that names `lender =`: the bridge fund's (SPEC 2.3b). The lender pool bears every
+** unrepaid bridge (its one share); no bank, caps, subsidies or layers. */
+static int read_bridge_programme(const ps_entry *e, ps_model *m, int self, ps_programme *p) {
+  static const char *const fields[] = {"id", "name", "segments", "lender", "recovery_lag", "triggers", NULL};
+  int type = ps_read_push(e, "bank");
+  lua_pop(e->rd->L, 1);
+  if (type != LUA_TNIL)
+    return ps_read_fail(e, "bank", "a bridge programme lends from its lender pool: it names no bank");
+  int rc = ps_read_check_fields(e, fields);
+  char *lender;
+  if (rc || (rc = ps_read_string(e, "lender", 1, &lender))) return rc;
+  p->lender = ps_find_pool(m, lender);
+  if (p->lender < 0) rc = ps_read_fail(e, "lender", "'%s' is not a pool: a bridge fund lends from a pool", lender);
+  free(lender);
+  if (rc) return rc;
+  p->bank = p->excess_to = p->insurer = -1;
+  p->first_loss_share = -1;
+  p->layer.insurer = -1;
+  p->interest_subsidy.payer = p->fee_subsidy.payer = p->premium_subsidy.payer = p->lending_reward.payer = -1;
+  if (!(p->shares = calloc(1, sizeof *p->shares))) return PS_ERUNTIME;
+  p->shares[0] = (ps_share){.account = ps_account_of_pool(m, p->lender), .share = 1};
+  p->nshares = 1;
+  if ((rc = read_covered_segments(e, m, self, p))) return rc;
+  for (int k = 0; k < p->nsegments; k++)
+    if (m->segments[p->segments[k]].kind != PS_SEGMENT_BRIDGE)
+      return ps_read_fail(e, "segments", "'%s' is not a bridge segment: a programme with a lender covers bridges only",
+                          m->segments[p->segments[k]].id);
+  long v;
+  if ((rc = ps_read_int(e, "recovery_lag", 0, 0, 0, PS_MAX_PERIODS, &v))) return rc;
+  p->recovery_lag = p->recovery_lag_max = (int)v;
+  return read_triggers(e, m, p);
+}
+
 /* is party one of p's payers that can leave part of its share unpaid (a
 ** guarantor with its capital, an insurer with its loss-ratio cap)? What it
 ** leaves unpaid falls to excess_to, so excess_to cannot be it. */
@@ -573,7 +606,7 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
                                        "claim_lag", "first_payment", "recovery_lag", "triggers", "interest_subsidy",
                                        "fee_subsidy", "premium_subsidy", "lending_reward", "excess_layer", "split",
                                        "leverage", "allocation", "first_loss", "payer_caps", "moral_hazard", "insurer",
-                                       "cap_per_firm", NULL};
+                                       "cap_per_firm", "lender", NULL};
   static const char *const covers[] = {"principal", "principal+interest", NULL};
   ps_reader *rd = scen->rd;
   int n, rc = ps_read_open_list(scen, "programmes", 1, &n);
@@ -589,6 +622,14 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     for (int j = 0; j < i; j++)
       if (strcmp(m->programmes[j].id, p->id) == 0)
         return ps_read_fail(&e, "id", "another programme already has the id '%s'", p->id);
+    p->lender = -1;
+    if (ps_read_push(&e, "lender") != LUA_TNIL) { /* a bridge fund's programme */
+      lua_pop(rd->L, 1);
+      if ((rc = read_bridge_programme(&e, m, i, p))) return rc;
+      lua_pop(rd->L, 1);
+      continue;
+    }
+    lua_pop(rd->L, 1);
     if ((rc = read_insurer(&e, m, p))) return rc;
     if (p->insurer < 0) {
       char *bank;
@@ -601,6 +642,10 @@ int ps_read_programmes(const ps_entry *scen, ps_model *m) {
     }
     if ((rc = read_covered_segments(&e, m, i, p))) return rc;
     if ((rc = check_segment_kinds(&e, m, p))) return rc;
+    for (int k = 0; k < p->nsegments; k++)
+      if (m->segments[p->segments[k]].kind == PS_SEGMENT_BRIDGE)
+        return ps_read_fail(&e, "segments", "'%s' is a bridge segment: its programme lends from a pool (lender =), "
+                            "not a bank", m->segments[p->segments[k]].id);
     if ((rc = read_shares(&e, m, p))) return rc;
     if ((rc = ps_read_choice(&e, "covers", 0, 0, covers, &p->covers_interest))) return rc;
     if ((rc = ps_read_amount(&e, "cap_per_loan", 0, &p->cap_per_loan))) return rc;

@@ -98,6 +98,10 @@ int ps_read_volume_alive(const ps_entry *e, const char *field, int count, const 
 int ps_read_uncertain(const ps_entry *e, const char *field, ps_model *m, int segment, ps_uncertain_field which,
                       double *value, int *found);
 double ps_dist_support_max(const ps_dist *d);
+/* segments of kind "bridge" (core/scenario/scenario_bridge.c): the fields they may have, and
+** their reader (after id, kind and name) */
+extern const char *const ps_bridge_fields[];
+int ps_read_bridge_segment(const ps_entry *e, ps_model *m, ps_segment *s);
 
 /* read the loan tapes of `loans` into segments of their own (core/tape.c) */
 int ps_read_tapes(const ps_entry *scen, ps_model *m);

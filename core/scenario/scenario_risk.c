@@ -234,7 +234,7 @@ int ps_derive_hazards(ps_model *m) {
       int year = (int)floor(a * m->dt + 1e-9);
       double pd = seg->pd_by_year ? seg->pd_by_year[year < seg->npd_years ? year : seg->npd_years - 1] : seg->pd;
       pd = fmin(1, pd * uplift);
-      seg->hazard[a] = 1 - pow(1 - pd, m->dt);
+      seg->hazard[a] = seg->kind == PS_SEGMENT_BRIDGE ? pd : 1 - pow(1 - pd, m->dt); /* a bridge's: per bridge */
       seg->threshold[a] = ps_copula_threshold(m, seg->hazard[a]);
     }
     if (!seg->loan_pd) continue;

@@ -150,6 +150,9 @@ static int read_row(const row_reader *r, ps_model *m, int nregular, const int *c
     return row_fail(r, *field(r, col[PROGRAMME]) ? col[PROGRAMME] : col[SEGMENT],
                     "programme '%s' is an insurer programme of policy segments: a loan tape holds loans only",
                     m->programmes[out->programme].id);
+  if (m->programmes[out->programme].lender >= 0)
+    return row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "programme '%s' is a bridge fund's: tape loans "
+                    "need a loan programme", m->programmes[out->programme].id);
   if (m->programmes[out->programme].bank != out->bank)
     return row_fail(r, col[BANK], "the loan's programme '%s' is lent by '%s', not '%s'", m->programmes[out->programme].id,
                     m->parties[m->programmes[out->programme].bank].id, field(r, col[BANK]));

@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "sim/path_state.h"
 
 /* ps_claims_record_default — record `count` defaults of loans of segment s,

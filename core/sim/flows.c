@@ -197,8 +197,8 @@ int ps_flows_period(ps_path *w, int t) {
     if (subsidised(&m->programmes[k]))
       memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
   }
-  for (int s = 0; s < m->nsegments; s++) /* policies pay their premiums at issue (policies.c) */
-    if (m->segments[s].kind != PS_SEGMENT_POLICY &&
+  for (int s = 0; s < m->nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
+    if (m->segments[s].kind == PS_SEGMENT_LOAN &&
         (rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)))
       return rc;
   for (int k = 0; k < m->nprogrammes; k++)

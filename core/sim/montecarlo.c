@@ -49,12 +49,14 @@ static void report_error(shared_run *r, long index, int rc, const char *msg) {
 
 /* with o->search: replace each pool's required balance of path i by the one
 ** found by bisection on the path's own random numbers; ps_search_required's code */
-static int search_path(shared_run *r, ps_path *probe, int64_t *initial, ps_policy *policy, long i, char *err,
-                       size_t errlen) {
+static int search_path(shared_run *r, const ps_path *w, ps_path *probe, int64_t *initial, ps_policy *policy, long i,
+                       char *err, size_t errlen) {
+  double serve = r->o->serve;
   for (int p = 0; p < r->m->npools; p++) {
     size_t k = ps_slot(r->out, p, i);
     double required;
-    int rc = ps_search_required(probe, initial, p, r->out->depletion[k] > 0, r->o->seed, i, policy,
+    int short_there = r->out->depletion[k] > 0 || (serve > 0 && ps_path_served_share(w, p) < serve);
+    int rc = ps_search_required(probe, initial, p, short_there, serve, r->o->seed, i, policy,
                                 r->out->required[k] * PS_FEN_PER_YUAN, &required, err, errlen);
     if (rc) return rc;
     r->out->required[k] = required / PS_FEN_PER_YUAN;
@@ -90,7 +92,7 @@ static void *worker(void *arg) {
     long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths, i = first;
     for (; i < last; i++) {
       int rc = ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err);
-      if (rc || (probe && (rc = search_path(r, probe, initial, policy, i, err, sizeof err)))) {
+      if (rc || (probe && (rc = search_path(r, w, probe, initial, policy, i, err, sizeof err)))) {
         if (stop_signal) { /* a hook stopped by the signal: the path is not finished, not failed */
           long low = atomic_load(&r->interrupted);
           while (i < low && !atomic_compare_exchange_weak(&r->interrupted, &low, i)) {}

@@ -27,6 +27,8 @@ typedef struct {
   long band_paths;        /* balance bands from the first this many paths; 0: PS_BAND_PATHS */
   const unsigned char *track; /* per programme: keep its defaults and claims by period (back-testing,
                                  ps_outcomes_track); NULL: none */
+  double serve;           /* with search, in (0, 1]: a path's required balance also serves at least
+                             this share of its bridge requests (poolsim size --serve); 0: none */
 } ps_run_options;
 
 /* ps_default_threads — the number of online processors (at least 1) */

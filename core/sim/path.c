@@ -7,9 +7,11 @@
 **   4. triggers are checked (pause compensation, stop lending);
 **   5. segments originate this period's cohorts (unless lending is stopped);
 **      policies pay their premiums at issue, and insurers earn this period's part;
+**      bridge funds serve this period's requests (bridges.c);
 **   6. defaults (and policy claims) are drawn for every loan (policy) at risk;
 **   7. claims due this period are paid (claims.c);
-**   8. recoveries due this period come in and are shared back pro rata;
+**   8. recoveries due this period come in and are shared back pro rata (and
+**      those on unrepaid bridges);
 **   9. the closing balance is recorded.
 ** After the last period, pools that wind down return their balance. */
 #include "sim/path.h"
@@ -20,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/bridges.h"
 #include "sim/claims.h"
 #include "sim/flows.h"
 #include "sim/path_state.h"
@@ -66,7 +69,7 @@ static int originate(ps_path *w, int t) {
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
     programme_state *ps = &w->progs[seg->programme];
-    if (t < seg->first || t > seg->last) continue;
+    if (t < seg->first || t > seg->last || seg->kind == PS_SEGMENT_BRIDGE) continue; /* bridges: bridges.c */
     /* drawn whether or not lending has stopped: a path's demand does not depend on its triggers */
     int64_t wanted = ps_volume_draw(w, &seg->volume, seg->new_loans, t);
     if (ps->stopped) continue;
@@ -240,6 +243,7 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t *alive = w->alive[s];
     int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
     int hi = t < seg->last ? t : seg->last;
+    if (seg->kind != PS_SEGMENT_LOAN) continue; /* bridges: bridges.c */
     if (seg->loan.kind == PS_DIST_LIST) { /* one cohort: lo == hi == first while at risk */
       if (lo <= hi && (rc = w->by_loan ? draw_tape_by_loan(w, s, lo, t) : draw_tape_defaults(w, s, lo, t))) return rc;
       continue;
@@ -315,14 +319,14 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
     ** bound them, and the checks are equalities */
     uint64_t flows = (uint64_t)ps_ledger_net(l, a, PS_KIND_INITIAL) + (uint64_t)ps->topups +
                      (uint64_t)ps_ledger_net(l, a, PS_KIND_YIELD) - (uint64_t)ps->paid + (uint64_t)ps->recovered -
-                     (uint64_t)ps->returned;
+                     (uint64_t)ps->returned + (uint64_t)ps->fees;
     uint64_t attributed = 0, by_segment = 0;
     for (int g = 0; g < m->nprogrammes; g++) attributed += (uint64_t)ps->by_programme[g];
     for (int d = 0; d < m->ndrivers; d++) by_segment += (uint64_t)ps->by_segment[d];
     if (ps->balance < 0 || ps_ledger_balance(l, a) != ps->balance || flows != (uint64_t)ps->balance ||
         attributed + (uint64_t)ps->pending_paid != (uint64_t)ps->paid - (uint64_t)ps->recovered ||
         by_segment != attributed ||
-        ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups ||
+        ps_ledger_net(l, a, PS_KIND_TOPUP) != ps->topups || ps_ledger_net(l, a, PS_KIND_FEE) != ps->fees ||
         (uint64_t)ps->claims != (uint64_t)ps->paid + (uint64_t)ps->shortfall) {
       snprintf(err, errlen, "internal error: pool '%s' accounts do not add up in path %ld", m->pools[i].id, index);
       return PS_ERUNTIME;
@@ -345,6 +349,15 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
                index);
       return PS_ERUNTIME;
     }
+  for (int g = 0; g < m->nprogrammes; g++) { /* a bridge fund serves or declines every request */
+    const programme_state *ps = &w->progs[g];
+    if (m->programmes[g].lender >= 0 &&
+        (ps->originated + ps->declined != ps->requests || ps->defaults > ps->originated || ps->defaults < 0)) {
+      snprintf(err, errlen, "internal error: programme '%s' lost count of its bridges in path %ld", m->programmes[g].id,
+               index);
+      return PS_ERUNTIME;
+    }
+  }
   if (ps_ledger_check_balanced(l)) {
     snprintf(err, errlen, "internal error: the ledger of path %ld does not balance", index);
     return PS_ERUNTIME;
@@ -508,6 +521,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   ps_rng_seed_stream(w->default_rng, seed, (uint64_t)index, PS_STREAM_DEFAULTS);
   if (w->params) ps_params_draw(w->params, seed, index); /* before the factors: the cycle may be drawn */
   if (w->volume_rng) ps_rng_seed_stream(w->volume_rng, seed, (uint64_t)index, PS_STREAM_VOLUMES);
+  if (w->bridge_rng) ps_rng_seed_stream(w->bridge_rng, seed, (uint64_t)index, PS_STREAM_BRIDGES);
   ps_factors_draw(&w->factors, m, w->factor_rng);
   w->period_now = 0;
   if ((rc = open_pools(w)) || (rc = book_seasoned(w))) goto fail;
@@ -524,8 +538,9 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
       return rc;
     }
     ps_rules_triggers(w);
-    if ((rc = originate(w, t)) || (rc = draw_defaults(w, t)) || (rc = ps_flows_period(w, t)) ||
-        (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)))
+    if ((rc = originate(w, t)) || (rc = ps_bridges_period(w, t)) || (rc = draw_defaults(w, t)) ||
+        (rc = ps_flows_period(w, t)) || (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)) ||
+        (rc = ps_bridges_recover(w, t)))
       goto fail;
     if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)

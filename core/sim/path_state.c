@@ -76,6 +76,11 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   if (ok && firm_caps && m->nfirms > 0) /* its slots, firm x nprogrammes + programme, are ints */
     ok = (size_t)m->nfirms * (size_t)m->nprogrammes <= INT_MAX &&
          (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
+  int bridges = 0;
+  for (int i = 0; i < m->nprogrammes; i++) bridges |= m->programmes[i].lender >= 0;
+  if (ok && bridges)
+    ok = (w->bridge_rng = ps_rng_new()) && (w->bridge_due = calloc((size_t)m->nsegments * T, sizeof(int64_t))) &&
+         (w->bridge_cash_days = calloc((size_t)m->npools, sizeof(double)));
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
@@ -98,6 +103,9 @@ void ps_path_free(ps_path *w) {
   if (!w) return;
   if (w->factor_rng) gsl_rng_free(w->factor_rng);
   if (w->default_rng) gsl_rng_free(w->default_rng);
+  if (w->bridge_rng) gsl_rng_free(w->bridge_rng);
+  free(w->bridge_due);
+  free(w->bridge_cash_days);
   for (int s = 0; w->alive && s < w->m->nsegments; s++)
     if (w->alive[s]) free(w->alive[s] - alive_low(&w->m->segments[s]));
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
@@ -158,6 +166,7 @@ int ps_path_reset(ps_path *w) {
   for (int s = 0; s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  if (w->bridge_due) memset(w->bridge_due, 0, (size_t)m->nsegments * ((size_t)m->periods + 1) * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;
     double *share_buf = w->progs[i].share_buf;
@@ -209,6 +218,16 @@ void ps_path_set_share(ps_path *w, int programme, const double *fractions) {
   programme_state *ps = &w->progs[programme];
   ps->share_override = fractions ? ps->share_buf : NULL;
   if (fractions) memcpy(ps->share_buf, fractions, (size_t)w->m->programmes[programme].nshares * sizeof(double));
+}
+
+double ps_path_served_share(const ps_path *w, int pool) {
+  int64_t served = 0, requests = 0;
+  for (int g = 0; g < w->m->nprogrammes; g++)
+    if (w->m->programmes[g].lender == pool) {
+      served += w->progs[g].originated;
+      requests += w->progs[g].requests;
+    }
+  return requests > 0 ? (double)served / (double)requests : 1;
 }
 
 /* ps_path_topup — the owner pays fen into the pool now; the sizing shadow counts it; PS_OK,

@@ -10,6 +10,7 @@
 **   path.c        the period loop (ps_path_run): originations, default draws,
 **                 the accounts check, outcomes
 **   policies.c    policy segments: issue, premiums, earned premiums, claim draws
+**   bridges.c     bridge funds: serve requests, unrepaid bridges, recoveries, fees
 **   claims.c      one default: record, claim, pay, recover
 **   policy.c      the Lua hooks: a state per path, registry refs, budgets
 **   lua/ctx.c     the ctx object hooks see
@@ -84,6 +85,7 @@ typedef struct {
   int64_t balance, claims, paid, shortfall, recovered, unsettled, topups, returned;
   int64_t pending_paid; /* of the claims pending at the start (paid, not attributed to a programme) */
   int64_t pending_now;  /* ... paid this period: counted in year_paid once the fiscal year has turned */
+  int64_t fees;                      /* bridge fees received (bridges.c) */
   int64_t year_paid, year_recovered; /* this fiscal year, for refills */
   int depletion;
   double discount; /* prod (1 + yield)^-1 up to this period */
@@ -106,7 +108,9 @@ typedef struct {
   int64_t refused, capped;   /* cut by pauses, by caps */
   int paused, stopped;       /* now */
   int paused_periods, stopped_periods;
-  int64_t declined;          /* loans not originated for want of guarantee capacity */
+  int64_t declined;          /* loans not originated for want of guarantee capacity; bridge
+                                requests the fund did not serve (bridges.c) */
+  int64_t requests;          /* bridge requests so far: served (originated) + declined */
   int64_t layer_premiums, layer_claims; /* this fiscal year: the layer's insurer in this programme */
   int64_t *layer_by_segment; /* ... its claims by segment slot, to attribute the layer's payment */
   double new_principal;      /* expected principal originated this period */
@@ -152,6 +156,7 @@ struct ps_path {
   /* ---- the sampler: streams, factors, loans at risk */
   gsl_rng *factor_rng, *default_rng;
   gsl_rng *volume_rng; /* poolsim.poisson volumes (sim/volume.h); NULL when there are none */
+  gsl_rng *bridge_rng;        /* bridges.c: amounts, non-renewals, LGDs; NULL without bridges */
   ps_factors factors;
   int64_t **alive; /* [segment][origination period] loans still at risk; a seasoned loan-tape
                       group's period is <= 0: its array starts there (path_state.c alive_low) */
@@ -180,6 +185,9 @@ struct ps_path {
   int64_t *parts;
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
+  /* ---- bridge funds (bridges.c; NULL without bridge segments) */
+  int64_t *bridge_due;        /* [segment * (periods + 1) + period]: fen of recoveries due */
+  double *bridge_cash_days;   /* per pool: fen-days left this period */
   /* ---- the path being run */
   int period_now;    /* postings made now carry it */
   ps_policy *policy; /* Lua hooks of this path, or NULL */
@@ -203,6 +211,10 @@ int ps_path_batchable(const ps_model *m, int s);
 /* ps_path_reset — forget the last path: empty cohorts, queues, ledger and
 ** every pool, programme and party state; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_path_reset(ps_path *w);
+
+/* ps_path_served_share — the share of the bridge requests of the last path run, over the
+** bridge programmes lending from `pool`, that were served (1 when there were none) */
+double ps_path_served_share(const ps_path *w, int pool);
 
 /* ps_path_pool_balance — a pool's balance now, fen */
 int64_t ps_path_pool_balance(const ps_path *w, int pool);

@@ -21,7 +21,8 @@ typedef enum {
   PS_STREAM_DEFAULTS = 1, /* default counts, which loan, amounts, LGDs */
   PS_STREAM_POLICY = 2,   /* math.random inside Lua hooks */
   PS_STREAM_VOLUMES = 3,  /* poolsim.poisson volumes, one draw per segment and period (sim/volume.h) */
-  PS_STREAM_PARAMS = 4    /* poolsim.uncertain parameters, drawn once per path (sim/params.h) */
+  PS_STREAM_PARAMS = 4,   /* poolsim.uncertain parameters, drawn once per path (sim/params.h) */
+  PS_STREAM_BRIDGES = 5   /* bridge amounts, non-renewals and LGDs (sim/bridges.c) */
 } ps_stream;
 
 /* the GSL generator type "xoshiro256**" */

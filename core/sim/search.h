@@ -20,9 +20,12 @@
 ** The path already ran with initial[pool]; `short_there` says whether it ran
 ** short, so the search stays above or below that balance and agrees with the
 ** run there exactly. probe is a workspace made with `initial` as its balances:
-** the search writes initial[pool] and restores it. Returns PS_OK; PS_EINPUT when a hook of
-** the scenario failed; PS_ERUNTIME otherwise; with a message. */
-int ps_search_required(ps_path *probe, int64_t *initial, int pool, int short_there, uint64_t seed, long index,
-                       ps_policy *policy, double guess, double *required, char *err, size_t errlen);
+** the search writes initial[pool] and restores it. serve in (0, 1]: the balance must also let the
+** bridge funds lending from the pool serve at least that share of their requests
+** (ps_path_served_share; `short_there` then counts a path that served less as short); 0: no
+** such criterion. Returns PS_OK; PS_EINPUT when a hook of the scenario failed; PS_ERUNTIME
+** otherwise; with a message. */
+int ps_search_required(ps_path *probe, int64_t *initial, int pool, int short_there, double serve, uint64_t seed,
+                       long index, ps_policy *policy, double guess, double *required, char *err, size_t errlen);
 
 #endif

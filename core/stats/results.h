@@ -59,6 +59,7 @@ struct ps_results {
   double seconds;            /* simulation and statistics */
   double statistics_seconds; /* the statistics stage alone (one thread) */
   int searched;        /* required balances found by bisection (core/search.h) */
+  double serve;        /* > 0: they also serve this share of the bridge requests (size --serve) */
   ps_pool_result *pools;
   ps_programme_result *programmes;
   ps_party_result *parties;

@@ -472,7 +472,12 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   if (p < 0) {
     snprintf(err, errlen, "--pool %s: the scenario has no pool with that id", pool);
     rc = PS_EINPUT;
-  } else if (!base_loans || !base_means || !v || !v->rows || ps_study_scenario_init(&v->scenario, m) || !(v->pool = copy_string(m->pools[p].id))) {
+  } else if (ps_pool_lends_bridges(m, p)) { /* it declines requests rather than running short */
+    snprintf(err, errlen, "--volume: pool '%s' lends to a bridge fund, which declines requests rather than running "
+             "short: size it with --serve", m->pools[p].id);
+    rc = PS_EINPUT;
+  } else if (!base_loans || !base_means || !v || !v->rows || ps_study_scenario_init(&v->scenario, m) ||
+             !(v->pool = copy_string(m->pools[p].id))) {
     rc = out_of_memory(err, errlen);
   }
   for (int s = 0; rc == PS_OK && s < m->nsegments; s++) {

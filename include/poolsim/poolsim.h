@@ -63,6 +63,8 @@ typedef struct {
                    path's required balance by bisection (slower; docs/rules.md) */
   ps_progress_fn *progress; /* NULL: none */
   void *progress_arg;       /* passed to progress */
+  double serve; /* (0, 1]: size each pool lending to bridge funds to serve at least this share of
+                   their requests as well, by bisection (poolsim size --serve); 0: none */
 } ps_options;
 
 /* Load and validate a scenario file into a new model. PS_OK, or PS_EINPUT /

@@ -656,6 +656,26 @@ check "volume: its depletion is at most 10%" awk '/"depletion"/ { getline; gsub(
 psim run "$SMALL" --volume --paths 50
 expect_rc 2
 
+# bridge funds: size --serve on a fund whose answer is known (test_bridge.c, check 6: 40
+# requests of 1000万 out 10 days a month; 95% of them needs 1.25亿), from the command line
+# and from a driver's poolsim.size(file, { serve = })
+BRIDGE_SETS="--set pools.fund.initial=1e8 --set segments.renewals.requests=40 --set segments.renewals.amount=1e7 --set segments.renewals.pd=0 --set periods=6"
+# shellcheck disable=SC2086 # the overrides are words
+psim size tests/scenarios/bridge_validate.lua $BRIDGE_SETS --paths 8 --serve 0.95
+expect_rc 0
+expect_out "P(served < 95%) <= 5%  1.250亿"
+mkdir -p "$tmp/bdrv"
+cp tests/scenarios/bridge_validate.lua "$tmp/bdrv/"
+cat >"$tmp/bdrv/d.lua" <<'LUA'
+local sets = { ["pools.fund.initial"] = 1e8, ["segments.renewals.requests"] = 40, ["segments.renewals.amount"] = 1e7,
+               ["segments.renewals.pd"] = 0, ["periods"] = 6 }
+local s = poolsim.size(arg[1], { paths = 8, serve = 0.95, set = sets })
+print("serve", s.sizing.fund[2].serve, s.sizing.fund[2].initial)
+LUA
+psim script "$tmp/bdrv/d.lua" "$tmp/bdrv/bridge_validate.lua"
+expect_rc 0
+expect_out "serve	0.95	125000000"
+
 # ---- 8. drivers (poolsim script) --------------------------------------------
 
 psim script tests/scripts/driver_ok.lua hello

@@ -1,0 +1,12 @@
+-- bad input for the catalogue: a lender that is a party, not a pool
+return poolsim.scenario{
+  name = "bad bridge", periods = 12,
+  parties = { { id = "city", kind = "government" }, { id = "bank", kind = "bank" } },
+  pools = { { id = "fund", owner = "city", initial = 3e8 } },
+  segments = {
+    { id = "renewals", kind = "bridge", requests = 10, amount = 1e7, days = 10, fee = 0.0002, pd = 0.01, lgd = 0.5 },
+  },
+  programmes = {
+    { id = "bridge", segments = {"renewals"}, lender = "city", recovery_lag = 3 },
+  },
+}
