@@ -148,6 +148,7 @@ return poolsim.scenario{
   seed = 20220701,
   paths = 20000,
   cycle = 0.95,            -- [A] as in mianyang_2022.lua
+  discount_rate = 0.027,   -- [A] as in mianyang_2022.lua: the cost in present value at the 10-year treasury yield
   parties = parties,
   pools = {
     { id = "fund", owner = "finance_bureau", name = "贷款风险补偿资金",

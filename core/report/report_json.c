@@ -170,7 +170,7 @@ static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double 
   /* the answers from the first n/16 ... n paths (none when out of memory: the answer still stands) */
   ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * n + 1), sizeof *at);
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
-  for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + k * n;
+  for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + (size_t)k * (size_t)n;
   int nsteps = at && in_order ? ps_sizing_convergence(in_order, (size_t)r->paths, alphas, n, steps) : 0;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {

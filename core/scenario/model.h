@@ -216,7 +216,7 @@ typedef struct {
   int party;                /* payout_rate, loss_ratio: the guarantor or insurer watched */
 } ps_trigger;
 
-typedef struct {
+typedef struct { /* NOLINT(clang-analyzer-optin.performance.Padding): one per programme, fields grouped as the scenario reads them */
   char *id;
   int *segments, nsegments;
   int bank;                /* party index of the lending bank; an insurer programme's: the firms'

@@ -288,33 +288,6 @@ static int resolve_share_points(ps_model *m) {
   return PS_OK;
 }
 
-/* originate = {first, last}, default the whole horizon */
-int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s) {
-  lua_State *L = e->rd->L;
-  int type = ps_read_push(e, "originate");
-  s->first = 1;
-  s->last = m->periods;
-  if (type == LUA_TNIL) {
-    lua_pop(L, 1);
-    return PS_OK;
-  }
-  int isint1 = 0, isint2 = 0;
-  lua_Integer a = 0, b = 0;
-  if (type == LUA_TTABLE && lua_rawlen(L, -1) == 2) {
-    lua_rawgeti(L, -1, 1);
-    lua_rawgeti(L, -2, 2);
-    a = lua_tointegerx(L, -2, &isint1);
-    b = lua_tointegerx(L, -1, &isint2);
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 1);
-  if (!isint1 || !isint2 || a < 1 || b < a || b > m->periods)
-    return ps_read_fail(e, "originate", "must be {first, last} with 1 <= first <= last <= periods (%d)", m->periods);
-  s->first = (int)a;
-  s->last = (int)b;
-  return PS_OK;
-}
-
 static int read_segments(const ps_entry *scen, ps_model *m) {
   static const char *const fields[] = {"id", "name", "kind", "new_loans", "originate", "loan", "tenor", "repayment",
                                        "rate", "pd", "lgd", "rho", "flags", "sector", "rho_sector", "lgd_downturn",

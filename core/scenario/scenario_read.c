@@ -410,3 +410,41 @@ int ps_find_segment(const ps_model *m, const char *id) {
     if (strcmp(m->segments[i].id, id) == 0) return i;
   return -1;
 }
+
+/* ps_read_origination — originate = {first, last}, default the whole horizon (scenario_read.h) */
+int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s) {
+  lua_State *L = e->rd->L;
+  int type = ps_read_push(e, "originate");
+  s->first = 1;
+  s->last = m->periods;
+  if (type == LUA_TNIL) {
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  int isint1 = 0, isint2 = 0;
+  lua_Integer a = 0, b = 0;
+  if (type == LUA_TTABLE && lua_rawlen(L, -1) == 2) {
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    a = lua_tointegerx(L, -2, &isint1);
+    b = lua_tointegerx(L, -1, &isint2);
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  if (!isint1 || !isint2 || a < 1 || b < a || b > m->periods)
+    return ps_read_fail(e, "originate", "must be {first, last} with 1 <= first <= last <= periods (%d)", m->periods);
+  s->first = (int)a;
+  s->last = (int)b;
+  return PS_OK;
+}
+
+/* ps_read_is_uncertain — is the value at idx a table poolsim.uncertain() made? */
+int ps_read_is_uncertain(lua_State *L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE) return 0;
+  idx = lua_absindex(L, idx);
+  lua_pushliteral(L, "uncertain");
+  lua_rawget(L, idx); /* raw: a field's metatable is not run to ask */
+  int marked = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return marked;
+}

@@ -87,8 +87,8 @@ int ps_read_risk(const ps_entry *scen, ps_model *m);
 int ps_read_segment_risk(const ps_entry *e, ps_model *m, ps_segment *s);
 int ps_derive_hazards(ps_model *m);
 
-/* demand risk and estimation risk (core/scenario_uncertain.c): is the value at idx a table
-** poolsim.uncertain() made; a volume (a whole number or poolsim.poisson{mean =}, with
+/* demand risk and estimation risk (core/scenario_uncertain.c; ps_read_is_uncertain in
+** scenario_read.c): is the value at idx a table poolsim.uncertain() made; a volume (a whole number or poolsim.poisson{mean =}, with
 ** demand_rho) and whether it may keep too many loans alive over `tenor`; a field that may hold
 ** poolsim.uncertain(dist) (*found 0: read it as usual); the largest draw of a distribution */
 int ps_read_is_uncertain(lua_State *L, int idx);
@@ -111,7 +111,7 @@ int ps_read_lending_reward(const ps_entry *e, const ps_model *m, ps_reward *r);
 
 /* read the programmes list (core/scenario_programme.c) */
 int ps_read_programmes(const ps_entry *scen, ps_model *m);
-/* originate = {first, last} of a segment (default: the whole horizon) */
+/* originate = {first, last} of a segment (default: the whole horizon; scenario_read.c) */
 int ps_read_origination(const ps_entry *e, const ps_model *m, ps_segment *s);
 /* scenario_policy.c: the fields a kind = "policy" segment may have, and its reader (the
 ** segment's id, name and kind are read) */

@@ -15,17 +15,6 @@
 /* the largest systemic factor a period's volume bound allows for: P(|Z| > 8) ~ 1e-15 */
 #define FACTOR_BOUND 8.0
 
-/* ps_read_is_uncertain — is the value at idx a table poolsim.uncertain() made? */
-int ps_read_is_uncertain(lua_State *L, int idx) {
-  if (lua_type(L, idx) != LUA_TTABLE) return 0;
-  idx = lua_absindex(L, idx);
-  lua_pushliteral(L, "uncertain");
-  lua_rawget(L, idx); /* raw: a field's metatable is not run to ask */
-  int marked = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return marked;
-}
-
 /* the period's Poisson mean at its largest: the systemic factor at FACTOR_BOUND beyond the largest
 ** stress shift, in the direction demand_rho makes demand rise */
 static double largest_mean(const ps_model *m, const ps_demand *v) {

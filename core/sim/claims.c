@@ -193,7 +193,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   /* a recovery lag drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
   int lag = p->recovery_lag_max > p->recovery_lag
                 ? p->recovery_lag + (int)gsl_rng_uniform_int(w->default_rng,
-                                                             (unsigned long)(p->recovery_lag_max - p->recovery_lag + 1))
+                                                             (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
                 : p->recovery_lag;
   queue_record(w, idx, lag);
   return PS_OK;

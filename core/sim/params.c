@@ -64,7 +64,11 @@ void ps_params_draw(ps_params *p, uint64_t seed, long index) {
   for (int k = 0; k < m->nuncertain; k++) {
     const ps_uncertain *u = &m->uncertain[k];
     double x = p->drawn[k] = draw(&u->dist, p->rng);
-    ps_segment *seg = u->segment >= 0 ? &p->segments[u->segment] : NULL;
+    if (u->field == PS_UNCERTAIN_CYCLE) { /* the scenario's; every other field is a segment's */
+      m->cycle = x;
+      continue;
+    }
+    ps_segment *seg = &p->segments[u->segment];
     switch (u->field) {
     case PS_UNCERTAIN_PD: { /* a flat PD: one hazard for every age, as ps_derive_hazards has it */
       seg->pd = x;
@@ -80,7 +84,7 @@ void ps_params_draw(ps_params *p, uint64_t seed, long index) {
       for (int s = 0; s < m->nsegments; s++)
         if (s == u->segment || (s >= m->nown_segments && p->segments[s].driver == u->segment)) p->segments[s].rho = x;
       break;
-    case PS_UNCERTAIN_CYCLE: m->cycle = x; break;
+    case PS_UNCERTAIN_CYCLE: break; /* above */
     }
   }
 }

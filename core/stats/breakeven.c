@@ -143,7 +143,7 @@ static int evaluate(search *s, double v, ps_breakeven_run_point *pt) {
 
 /* g(v) = mean + k se - target at v */
 static int shifted(search *s, double v, double k, double *g) {
-  ps_breakeven_run_point pt;
+  ps_breakeven_run_point pt = {0};
   int rc = evaluate(s, v, &pt);
   *g = pt.mean + k * pt.se - s->b->target;
   return rc;

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "sim/parallel.h"
-#include "stats/uncertainty.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
 
@@ -229,6 +228,32 @@ static int plan_party(stage *s, int i) {
   return PS_OK;
 }
 
+/* r->uncertain: each poolsim.uncertain parameter's draws over the paths, their mean, p05 and p95
+** (nothing when o has none); PS_OK, or PS_ERUNTIME when out of memory */
+static int summarise_uncertain(ps_results *r, const ps_outcomes *o) {
+  size_t n = (size_t)o->paths;
+  if (o->nuncertain == 0 || n == 0) return PS_OK;
+  double *sorted = malloc(n * sizeof *sorted);
+  if (!sorted || !(r->uncertain = calloc((size_t)o->nuncertain, sizeof *r->uncertain))) {
+    free(sorted);
+    return PS_ERUNTIME;
+  }
+  for (int k = 0; k < o->nuncertain; k++) {
+    const double *x = o->drawn + ps_slot(o, k, 0);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) sum += x[i]; /* in path order: the same whatever the threads */
+    memcpy(sorted, x, n * sizeof *sorted);
+    if (ps_sort_doubles(sorted, n)) {
+      free(sorted);
+      return PS_ERUNTIME;
+    }
+    r->uncertain[k] = (ps_uncertain_result){sum / (double)n, ps_quantile_sorted(sorted, n, 0.05),
+                                            ps_quantile_sorted(sorted, n, 0.95)};
+  }
+  free(sorted);
+  return PS_OK;
+}
+
 /* ps_results_new — summarise outcomes into a new *out; PS_OK, or PS_ERUNTIME (out of memory; *out NULL) */
 int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out) {
   ps_results *r = calloc(1, sizeof *r);
@@ -248,7 +273,7 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
   for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
   if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
-  if (rc == PS_OK) rc = ps_uncertainty_summary(r, o);
+  if (rc == PS_OK) rc = summarise_uncertain(r, o);
   free(s.tasks);
   if (rc) {
     ps_results_free(r);

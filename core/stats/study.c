@@ -465,8 +465,8 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   int p = pool ? pool_of(m, pool) : 0;
   int nalphas;
   const double *alphas = targets(so, &nalphas);
-  int *base_loans = malloc((size_t)(m->nsegments > 0 ? m->nsegments : 1) * sizeof *base_loans);
-  double *base_means = malloc((size_t)(m->nsegments > 0 ? m->nsegments : 1) * sizeof *base_means);
+  int *base_loans = calloc((size_t)(m->nsegments > 0 ? m->nsegments : 1), sizeof *base_loans);
+  double *base_means = calloc((size_t)(m->nsegments > 0 ? m->nsegments : 1), sizeof *base_means);
   ps_volume *v = calloc(1, sizeof *v);
   if (v) v->rows = calloc((size_t)(nalphas > 0 ? nalphas : 1), sizeof *v->rows);
   if (p < 0) {

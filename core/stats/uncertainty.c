@@ -1,34 +1,9 @@
-/* uncertainty.c — parameter draws summarised, and the run at point values (stats/uncertainty.h). */
+/* uncertainty.c — the run at point values (stats/uncertainty.h). */
 #include "stats/uncertainty.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ps_uncertainty_summary — r->uncertain from the draws in o (stats/uncertainty.h) */
-int ps_uncertainty_summary(ps_results *r, const ps_outcomes *o) {
-  size_t n = (size_t)o->paths;
-  if (o->nuncertain == 0 || n == 0) return PS_OK;
-  double *sorted = malloc(n * sizeof *sorted);
-  if (!sorted || !(r->uncertain = calloc((size_t)o->nuncertain, sizeof *r->uncertain))) {
-    free(sorted);
-    return PS_ERUNTIME;
-  }
-  for (int k = 0; k < o->nuncertain; k++) {
-    const double *x = o->drawn + ps_slot(o, k, 0);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += x[i]; /* in path order: the same whatever the threads */
-    memcpy(sorted, x, n * sizeof *sorted);
-    if (ps_sort_doubles(sorted, n)) {
-      free(sorted);
-      return PS_ERUNTIME;
-    }
-    r->uncertain[k] = (ps_uncertain_result){sum / (double)n, ps_quantile_sorted(sorted, n, 0.05),
-                                            ps_quantile_sorted(sorted, n, 0.95)};
-  }
-  free(sorted);
-  return PS_OK;
-}
 
 /* ps_uncertainty_point_run — the run at point values (stats/uncertainty.h) */
 int ps_uncertainty_point_run(ps_results *r, const ps_run_options *ro, char *err, size_t errlen) {

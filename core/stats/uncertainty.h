@@ -1,7 +1,7 @@
 /* uncertainty.h — how much of the answer comes from parameter uncertainty (SPEC 2.3a).
 **
 ** A scenario with poolsim.uncertain parameters draws them once per path. Its results then list
-** each parameter's draws (mean, p05, p95 over the paths) and carry the sizing curve of a second
+** each parameter's draws (mean, p05, p95 over the paths: results.c) and carry the sizing curve of a second
 ** run at point values: every uncertain parameter at its distribution's mean, on common random
 ** numbers (the same seed and the same streams for everything else; the parameters' own stream
 ** is simply not used), which is the plain scenario with the means written in. */
@@ -12,10 +12,6 @@
 
 #include "sim/montecarlo.h"
 #include "stats/results.h"
-
-/* ps_uncertainty_summary — r->uncertain from the draws in o (nothing when o has none); PS_OK, or
-** PS_ERUNTIME when out of memory */
-int ps_uncertainty_summary(ps_results *r, const ps_outcomes *o);
 
 /* ps_uncertainty_point_run — run r's model at point values with the options of r's run and keep
 ** each pool's sorted required balances in r->point_required (nothing when r's model has no
