@@ -366,7 +366,7 @@ static int set_write(report_set *s) {
   }
   for (int i = 0; rc == PS_OK && i < s->n; i++) {
     report_file *f = &s->file[i];
-    if (strcmp(f->path, "-") != 0) continue;
+    if (strcmp(f->path, "-") != 0 || !f->data) continue; /* a workbook never goes to stdout */
     size_t len = strlen(f->data);
     if (fwrite(f->data, 1, len, stdout) != len || fflush(stdout)) {
       snprintf(err, sizeof err, "cannot write to stdout: %s", strerror(errno));
