@@ -564,6 +564,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_XL_BREACH] = {"P(tolerance or capital breached)", "突破容忍度或资本的概率"},
     [PS_L_XL_NPL_RATIO] = {"Highest NPL ratio while lending", "放贷期间最高不良率"},
     [PS_L_XL_PERIOD] = {"Period", "期次"},
+    [PS_L_XL_STEP] = {"period length", "每期时长"},
     [PS_L_XL_BAND] = {"%s closing balance %s", "%s 期末余额 %s"},
     [PS_L_XL_SHA256] = {"%s SHA-256", "%s SHA-256"},
     [PS_L_XL_DISCOUNT_RATE] = {"discount rate", "贴现率"},

@@ -123,6 +123,7 @@ static void sizing_sheet(xl *x, const double *alphas, int nalphas) {
   const ps_model *m = r->m;
   lxw_worksheet *ws = workbook_add_worksheet(x->wb, lbl(x, PS_L_XL_SHEET_SIZING));
   if (!ws) return;
+  worksheet_freeze_panes(ws, 1, 0); /* the header row stays in view */
   worksheet_set_column(ws, 0, 5, 20, NULL);
   double largest = 0;
   for (int i = 0; i < m->npools; i++)
@@ -182,6 +183,7 @@ static void budget_sheet(xl *x) {
   const ps_model *m = r->m;
   lxw_worksheet *ws = workbook_add_worksheet(x->wb, lbl(x, PS_L_XL_SHEET_BUDGET));
   if (!ws) return;
+  worksheet_freeze_panes(ws, 1, 0); /* the header row stays in view */
   worksheet_set_column(ws, 0, 0, 16, NULL);
   worksheet_set_column(ws, 1, 6, 20, NULL);
   double largest = 0, cost_largest = 0, cohort_largest = 0;
@@ -265,6 +267,7 @@ static void parties_sheet(xl *x) {
   const ps_model *m = r->m;
   lxw_worksheet *ws = workbook_add_worksheet(x->wb, lbl(x, PS_L_XL_SHEET_PARTIES));
   if (!ws) return;
+  worksheet_freeze_panes(ws, 1, 0); /* the header row stays in view */
   worksheet_set_column(ws, 0, 0, 14, NULL);
   worksheet_set_column(ws, 1, 1, 24, NULL);
   worksheet_set_column(ws, 2, 11, 18, NULL);
@@ -317,6 +320,7 @@ static void bands_sheet(xl *x) {
   const ps_model *m = r->m;
   lxw_worksheet *ws = workbook_add_worksheet(x->wb, lbl(x, PS_L_XL_SHEET_BANDS));
   if (!ws) return;
+  worksheet_freeze_panes(ws, 1, 0); /* the header row stays in view */
   worksheet_set_column(ws, 0, 0, 10, NULL);
   worksheet_set_column(ws, 1, (lxw_col_t)(3 * m->npools), 22, NULL);
   head(x, ws, 0, 0, lbl(x, PS_L_XL_PERIOD), NULL);
@@ -377,7 +381,7 @@ static void audit_sheet(xl *x) {
     audit_row(x, ws, &row, lbl(x, PS_L_PAGE_OVERRIDES_SET), s);
   }
   audit_num(x, ws, &row, lbl(x, PS_L_XL_PERIODS), m->periods, x->count);
-  audit_row(x, ws, &row, lbl(x, PS_L_XL_PERIOD), lbl(x, (ps_label_id)(PS_L_MONTH + m->step)));
+  audit_row(x, ws, &row, lbl(x, PS_L_XL_STEP), lbl(x, (ps_label_id)(PS_L_MONTH + m->step)));
   audit_num(x, ws, &row, lbl(x, PS_L_XL_DISCOUNT_RATE), m->discount_rate, x->pct);
   for (int i = 0; i < m->npools; i++) {
     snprintf(s, sizeof s, lbl(x, PS_L_XL_INITIAL_OF), m->pools[i].id);
