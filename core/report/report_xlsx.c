@@ -222,7 +222,7 @@ static void budget_sheet(xl *x) {
   /* the cost in present value: one row per government, then its cohorts */
   row++;
   char title[256], rate[32];
-  snprintf(title, sizeof title, "%s, %s %s", lbl(x, PS_L_COST_TITLE), lbl(x, PS_L_XL_DISCOUNT_RATE),
+  snprintf(title, sizeof title, x->L == PS_LANG_ZH ? "%s，%s %s" : "%s, %s %s", lbl(x, PS_L_COST_TITLE), lbl(x, PS_L_XL_DISCOUNT_RATE),
            ps_rate_text(m->discount_rate, rate, sizeof rate));
   text(x, ws, row++, 0, title);
   head(x, ws, row, 0, lbl(x, PS_L_XL_GOVERNMENT), NULL);

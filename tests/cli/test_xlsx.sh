@@ -172,6 +172,23 @@ psim run scenarios/mianyang_2022.lua --paths 1000 --seed 3 --quiet --lang zh --j
 expect_rc 0
 py "$tmp/zh.xlsx" "$tmp/zh.json" zh
 
+# ---- a scheme without a pool: the answer points to the budget, whose figures are the JSON's
+psim run scenarios/chongqing_shoutaitao_2017.lua --paths 500 --seed 2 --quiet --lang en --json "$tmp/np.json" --xlsx "$tmp/np.xlsx"
+expect_rc 0
+cmd="openpyxl: $tmp/np.xlsx"
+if $PY - "$tmp/np.xlsx" "$tmp/np.json" >"$tmp/py" 2>"$tmp/err" <<'EOF'
+import json, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+doc = json.load(open(sys.argv[2]))
+assert "sheet Budget" in wb["Answer"]["B2"].value, wb["Answer"]["B2"].value
+b = wb["Budget"]
+assert b["C2"].value == "All kinds" and b["D1"].value.endswith("(万元)"), (b["C2"].value, b["D1"].value)
+gov = b["A2"].value
+assert abs(b["D2"].value * 1e4 - doc["parties"][gov]["outlay_by_year"][0]["mean"]) < 0.011
+EOF
+then pass; else fail "no pool: $(tail -1 "$tmp/err")"; fi
+
 # ---- size writes it too; the commands and modes that do not are refused with exit 2
 psim size "$SMALL" --paths 500 --quiet --xlsx "$tmp/size.xlsx"
 expect_rc 0
