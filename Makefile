@@ -214,9 +214,9 @@ DEMO := scenarios/mianyang_2022.lua
 demo: poolsim
 	@mkdir -p out
 	./poolsim run $(DEMO) --alpha 0.10,0.05,0.01 --at 2.2e8,2.5e8 --json out/mianyang_2022.json \
-	    --html out/mianyang_2022.html --md out/mianyang_2022.md --csv out/mianyang_2022_csv > out/mianyang_2022.txt
+	    --html out/mianyang_2022.html --md out/mianyang_2022.md --csv out/mianyang_2022_csv --xlsx out/mianyang_2022.xlsx > out/mianyang_2022.txt
 	@cat out/mianyang_2022.txt
-	@echo "report: $(CURDIR)/out/mianyang_2022.html (also .txt, .md, .json and out/mianyang_2022_csv/)"
+	@echo "report: $(CURDIR)/out/mianyang_2022.html (also .txt, .md, .json, .xlsx and out/mianyang_2022_csv/)"
 
 # NumPy is the external baseline of the benchmarks only (Debian's python3, bench/numpy_b1.py)
 deps-bench: deps
