@@ -7,11 +7,12 @@
 
 PREFIX  ?= /usr/local
 CC      ?= gcc
-PKGS    := lua5.4 gsl libcjson
+PKGS    := lua5.4 gsl libcjson xlsxwriter
 # Debian package for each pkg-config name (and for the tools the tests use)
 DEB_lua5.4   := liblua5.4-dev
 DEB_gsl      := libgsl-dev
 DEB_libcjson := libcjson-dev
+DEB_xlsxwriter := libxlsxwriter-dev
 
 # pkg-config runs once, when first needed: after `deps` has installed it
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
@@ -46,6 +47,7 @@ deps:
 	    lua5.4) missing="$$missing $(DEB_lua5.4)";; \
 	    gsl) missing="$$missing $(DEB_gsl)";; \
 	    libcjson) missing="$$missing $(DEB_libcjson)";; \
+	    xlsxwriter) missing="$$missing $(DEB_xlsxwriter)";; \
 	  esac; \
 	done; \
 	command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$$missing gcc libc6-dev"; \
@@ -55,7 +57,7 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-# valgrind, cppcheck, clang-tidy, chromium and a CJK font are test tools only: installed by `make test` when missing
+# valgrind, cppcheck, clang-tidy, chromium, a CJK font and python3-openpyxl (reads the --xlsx workbook back) are test tools only: installed by `make test` when missing
 deps-test: deps
 	@missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="valgrind"; \
@@ -63,6 +65,7 @@ deps-test: deps
 	command -v clang-tidy >/dev/null 2>&1 || missing="$$missing clang-tidy"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing python3-openpyxl"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  echo "poolsim: installing$$missing (test tools: memory checks, static analysis, rendering the HTML report)"; \
@@ -211,9 +214,9 @@ DEMO := scenarios/mianyang_2022.lua
 demo: poolsim
 	@mkdir -p out
 	./poolsim run $(DEMO) --alpha 0.10,0.05,0.01 --at 2.2e8,2.5e8 --json out/mianyang_2022.json \
-	    --html out/mianyang_2022.html --md out/mianyang_2022.md --csv out/mianyang_2022_csv > out/mianyang_2022.txt
+	    --html out/mianyang_2022.html --md out/mianyang_2022.md --csv out/mianyang_2022_csv --xlsx out/mianyang_2022.xlsx > out/mianyang_2022.txt
 	@cat out/mianyang_2022.txt
-	@echo "report: $(CURDIR)/out/mianyang_2022.html (also .txt, .md, .json and out/mianyang_2022_csv/)"
+	@echo "report: $(CURDIR)/out/mianyang_2022.html (also .txt, .md, .json, .xlsx and out/mianyang_2022_csv/)"
 
 # NumPy is the external baseline of the benchmarks only (Debian's python3, bench/numpy_b1.py)
 deps-bench: deps

@@ -19,6 +19,7 @@ check 0 run tests/scenarios/small.lua --paths 300 --threads 2 --json "$out/r.jso
 check 0 run tests/scenarios/hook_topup.lua --paths 50 --threads 2 --quiet --check
 check 0 run tests/scenarios/all_rules.lua --paths 30 --threads 2 --quiet --check
 check 0 size tests/scenarios/small.lua --paths 200 --at 5e6 --quiet
+check 0 run tests/scenarios/small.lua --paths 200 --at 5e6 --quiet --xlsx "$out/r.xlsx" --csv "$out/csv" # the workbook (libxlsxwriter) and the CSV files
 check 2 check tests/scenarios/bad/share_sum.lua
 check 2 run tests/scenarios/small.lua --set pools.nope.initial=1
 check 2 check tests/scenarios/bad/metatable_error.lua # a Lua error while C reads the table: nothing leaks

@@ -3,6 +3,7 @@
 ** embedding program would be: it parses the arguments, calls the engine, and
 ** is the one part of poolsim that writes files. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,7 +36,8 @@ static const char usage[] =
     "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
     "  --md FILE        the summary's tables in Markdown\n"
     "  --html FILE      one self-contained HTML report with charts (prints to A4)\n"
-    "  --csv DIR        bands.csv, budget.csv, paths.csv for spreadsheets\n"
+    "  --csv DIR        summary.csv, sizing.csv, bands.csv, budget.csv, paths.csv for spreadsheets\n"
+    "  --xlsx FILE      (run, size) an Excel workbook: the answer, sizing, budget, parties, bands, audit\n"
     "  --lang zh|en     labels of the reports (Markdown, HTML: default zh for Chinese scenario names;\n"
     "                   the terminal summary: default en)\n"
     "  --quiet          no terminal summary, no progress bar\n"
@@ -57,7 +59,7 @@ static const char usage[] =
     "          a second signal a second or more later kills at once)\n";
 
 typedef struct {
-  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang, *actual;
+  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang, *actual, *xlsx;
   ps_breakeven_options breakeven; /* field NULL: no --breakeven */
   ps_vary vary[PS_MAX_VARY];
   int nvary;
@@ -139,7 +141,7 @@ static int parse_args(int argc, char **argv, cli *c) {
     static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
                                          "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
                                          "--by",    "--html", "--breakeven", "--target", "--party", "--range",
-                                         "--actual", "--serve", NULL};
+                                         "--actual", "--serve", "--xlsx", NULL};
     int takes_value = 0, known = 0;
     for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
     for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
@@ -194,6 +196,7 @@ static int parse_args(int argc, char **argv, cli *c) {
       c->by = by[0];
     }
     else if (strcmp(a, "--csv") == 0) c->csv = v;
+    else if (strcmp(a, "--xlsx") == 0) c->xlsx = v;
     else if (strcmp(a, "--actual") == 0) c->actual = v;
     else if (strcmp(a, "--lang") == 0) {
       if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) return usage_error("--lang must be zh or en, got '%s'", v);
@@ -248,6 +251,10 @@ static int parse_args(int argc, char **argv, cli *c) {
     return usage_error("%s", c->actual ? "--actual belongs to backtest" : "backtest needs --actual FILE.csv");
   if (c->serve > 0 && (strcmp(c->command, "size") != 0 || c->volume))
     return usage_error("%s", "--serve belongs to size (without --volume)");
+  if (c->xlsx && ((strcmp(c->command, "run") != 0 && strcmp(c->command, "size") != 0) || c->volume || c->breakeven.field))
+    return usage_error("%s", "--xlsx belongs to run and size (not with --volume or --breakeven)");
+  if (c->xlsx && (!*c->xlsx || strcmp(c->xlsx, "-") == 0))
+    return usage_error("--xlsx needs a file name (a workbook does not go to standard output), got '%s'", c->xlsx);
   return PS_OK;
 }
 
@@ -263,10 +270,13 @@ typedef struct {
   char *path;       /* owned */
   char *data;       /* owned; NULL: it could not be made (out of memory) */
   char *tmp;        /* the temporary file while it exists, owned */
+  /* a report its renderer writes to a file itself (the workbook), with arg: data is NULL */
+  int (*write_to)(const char *path, const void *arg, char *err, size_t errlen);
+  const void *arg;
 } report_file;
 
 typedef struct {
-  report_file file[4 + PS_NCSV];
+  report_file file[5 + PS_NCSV];
   int n;
 } report_set;
 
@@ -277,6 +287,7 @@ static void set_add(report_set *s, const char *what, const char *dir, const char
   f->what = what;
   f->data = data;
   f->tmp = NULL;
+  f->write_to = NULL;
   if ((f->path = malloc(n))) snprintf(f->path, n, "%s%s%s", dir ? dir : "", dir ? "/" : "", name);
 }
 
@@ -306,6 +317,15 @@ static int write_temporary(report_file *f, char *err, size_t errlen) {
     return PS_ERUNTIME;
   }
   (void)fchmod(fd, 0644); /* mkstemp makes 0600; a report is for sharing */
+  if (f->write_to) { /* the renderer writes the file by its name; then it goes to disk as the others */
+    close(fd);
+    int rc = f->write_to(f->tmp, f->arg, err, errlen);
+    if (rc == PS_OK && ((fd = open(f->tmp, O_RDONLY)) < 0 || fsync(fd) != 0 || close(fd) != 0)) {
+      snprintf(err, errlen, "%s: cannot write: %s", f->path, strerror(errno));
+      rc = PS_ERUNTIME;
+    }
+    return rc;
+  }
   size_t len = strlen(f->data), done = 0;
   while (done < len) {
     ssize_t w = write(fd, f->data + done, len - done);
@@ -326,7 +346,7 @@ static int set_write(report_set *s) {
   int rc = PS_OK;
   for (int i = 0; rc == PS_OK && i < s->n; i++) {
     report_file *f = &s->file[i];
-    if (!f->path || !f->data) {
+    if (!f->path || (!f->data && !f->write_to)) {
       snprintf(err, sizeof err, "out of memory writing %s", f->what);
       rc = PS_ERUNTIME;
     } else if (strcmp(f->path, "-") != 0) {
@@ -346,7 +366,7 @@ static int set_write(report_set *s) {
   }
   for (int i = 0; rc == PS_OK && i < s->n; i++) {
     report_file *f = &s->file[i];
-    if (strcmp(f->path, "-") != 0) continue;
+    if (strcmp(f->path, "-") != 0 || !f->data) continue; /* a workbook never goes to stdout */
     size_t len = strlen(f->data);
     if (fwrite(f->data, 1, len, stdout) != len || fflush(stdout)) {
       snprintf(err, sizeof err, "cannot write to stdout: %s", strerror(errno));
@@ -356,6 +376,17 @@ static int set_write(report_set *s) {
   if (rc) fprintf(stderr, "poolsim: %s\n", err);
   set_free(s);
   return rc;
+}
+
+/* the workbook of a run (--xlsx): written by its renderer into the set's temporary file */
+typedef struct {
+  const ps_results *r;
+  const ps_report_options *o;
+} xlsx_job;
+
+static int write_xlsx(const char *path, const void *arg, char *err, size_t errlen) {
+  const xlsx_job *j = arg;
+  return ps_report_xlsx(j->r, j->o, path, err, errlen);
 }
 
 /* the progress bar on stderr (ps_progress_fn): done/total with an ETA */
@@ -466,6 +497,12 @@ static int run(const cli *c, const ps_model *m) {
   if (c->json) set_add(&set, "JSON", NULL, c->json, ps_report_json(r, &ro));
   if (c->md) set_add(&set, "Markdown", NULL, c->md, ps_report_markdown(r, &ro));
   if (c->html) set_add(&set, "HTML", NULL, c->html, ps_report_html(r, &ro));
+  xlsx_job xj = {r, &ro};
+  if (c->xlsx) {
+    set_add(&set, "Excel workbook", NULL, c->xlsx, NULL);
+    set.file[set.n - 1].write_to = write_xlsx;
+    set.file[set.n - 1].arg = &xj;
+  }
   if (c->csv) rc = add_csv(&set, c->csv, r, &ro);
   if (rc == PS_OK) rc = set_write(&set);
   else set_free(&set);

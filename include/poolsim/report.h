@@ -42,16 +42,22 @@ char *ps_report_sizing_text(const ps_results *r, const ps_report_options *o);
 char *ps_report_markdown(const ps_results *r, const ps_report_options *o);
 
 /* the CSV files for spreadsheets (core/report/report_csv.c), by index */
-enum { PS_CSV_BANDS, PS_CSV_BUDGET, PS_CSV_PATHS, PS_NCSV };
+enum { PS_CSV_BANDS, PS_CSV_BUDGET, PS_CSV_PATHS, PS_CSV_SUMMARY, PS_CSV_SIZING, PS_NCSV };
 
-/* ps_csv_names — their file names: "bands.csv", "budget.csv", "paths.csv" */
+/* ps_csv_names — their file names: "bands.csv", "budget.csv", "paths.csv", "summary.csv", "sizing.csv" */
 extern const char *const ps_csv_names[PS_NCSV];
 
-/* ps_report_csv — the three CSV files as strings to free(), in files[] (by
+/* ps_report_csv — the CSV files as strings to free(), in files[] (by
 ** PS_CSV_*): PS_OK, or PS_ERUNTIME with a message naming the file (the run kept no
 ** per-path outcomes, out of memory) and every files[k] NULL. Writing them is the
 ** caller's (the command line writes each into its --csv directory atomically). */
 int ps_report_csv(const ps_results *r, const ps_report_options *o, char *files[PS_NCSV], char *err, size_t errlen);
+
+/* ps_report_xlsx — the Excel workbook (core/report/report_xlsx.c: the answer, sizing, the budget
+** by fiscal year and kind, parties, balance bands, assumptions and audit) written to the file at path,
+** created or replaced: PS_OK, or PS_ERUNTIME with a message. The command line gives it a temporary
+** name beside the destination and renames it with the run's other reports. */
+int ps_report_xlsx(const ps_results *r, const ps_report_options *o, const char *path, char *err, size_t errlen);
 
 /* one self-contained HTML page with inline SVG charts, as a string to free()
 ** (core/report/html_run.c) */

@@ -479,10 +479,10 @@ psim size "$SMALL" --paths 200 --lang zh
 expect_rc 0
 expect_out "  目标                   所需初始规模     95% 置信区间"
 
-# --csv DIR: the front end makes the directory and writes the three files
+# --csv DIR: the front end makes the directory and writes the five files
 psim run "$SMALL" --paths 200 --quiet --csv "$tmp/csv"
 expect_rc 0
-for f in bands budget paths; do
+for f in bands budget paths summary sizing; do
   check "--csv writes $f.csv" test -s "$tmp/csv/$f.csv"
 done
 check "no temporary file left after writing CSV" no_leftovers "$tmp/csv"

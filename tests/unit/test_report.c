@@ -23,6 +23,7 @@
 #include "report/labels.h"
 #include "report/report.h"
 #include "stats/results.h"
+#include "stats/sizing.h"
 
 #define GOLDEN "tests/golden/"
 
@@ -172,7 +173,7 @@ int main(int argc, char **argv) {
   free(mx);
   m->name = name;
 
-  /* ---- CSV: three strings, all or none (the command line writes them) */
+  /* ---- CSV: five strings, all or none (the command line writes them); headers "key label (unit)" */
   char *csv2[PS_NCSV] = {0};
   CHECK_EQ_INT(ps_report_csv(r2, &o, csv2, err, sizeof err), 0);
   for (int k = 0; k < PS_NCSV; k++) {
@@ -184,16 +185,22 @@ int main(int argc, char **argv) {
     golden(gold, csv2[k], strlen(csv2[k]));
   }
   CHECK(strcmp(ps_csv_names[PS_CSV_BANDS], "bands.csv") == 0 && strcmp(ps_csv_names[PS_CSV_BUDGET], "budget.csv") == 0 &&
-        strcmp(ps_csv_names[PS_CSV_PATHS], "paths.csv") == 0);
-  if (csv2[0]) CHECK(starts(csv2[0], "\xEF\xBB\xBFperiod,fund.p05,fund.p50,fund.p95\r\n1,"));
+        strcmp(ps_csv_names[PS_CSV_PATHS], "paths.csv") == 0 && strcmp(ps_csv_names[PS_CSV_SUMMARY], "summary.csv") == 0 &&
+        strcmp(ps_csv_names[PS_CSV_SIZING], "sizing.csv") == 0);
+  if (csv2[0])
+    CHECK(starts(csv2[0], "\xEF\xBB\xBFperiod Period (month),fund.p05 closing balance (元),fund.p50 closing balance (元),"
+                          "fund.p95 closing balance (元)\r\n1,"));
   /* the city puts in the initial 500万 in year 1 and the 100万 top-up in year 2, nothing else */
   if (csv2[1])
-    CHECK(strcmp(csv2[1], "\xEF\xBB\xBFyear,city.outlay_mean,city.outlay_p95\r\n1,5000000.00,5000000.00\r\n"
-                          "2,1000000.00,1000000.00\r\n") == 0);
+    CHECK(strcmp(csv2[1], "\xEF\xBB\xBFyear Fiscal year,\"city.outlay_mean outlay, mean (元)\",\"city.outlay_p95 outlay, p95 (元)\"\r\n"
+                          "1,5000000.00,5000000.00\r\n2,1000000.00,1000000.00\r\n") == 0);
   if (csv2[2]) {
-    CHECK(strstr(csv2[2], "path,fund.claims,fund.paid,fund.shortfall,fund.recovered,fund.required_initial,"
-                          "fund.depletion_period,prog_a.defaults,prog_a.originated,prog_b.defaults,prog_b.originated,"
-                          "city.losses,city.net_result,bank_a.losses,bank_a.net_result,bank_b.losses,bank_b.net_result\r\n0,") != NULL);
+    CHECK(strstr(csv2[2], "path path (0-based),fund.claims Claims (元),fund.paid Paid (元),fund.shortfall Shortfall (元),"
+                          "fund.recovered Recovered (元),fund.required_initial Required initial balance (元),"
+                          "fund.depletion_period first period with a shortfall (0: none) (month),prog_a.defaults Defaults (loans),"
+                          "prog_a.originated Loans originated (loans),prog_b.defaults Defaults (loans),prog_b.originated Loans originated (loans),"
+                          "city.losses Losses (元),city.net_result Net result (元),bank_a.losses Losses (元),bank_a.net_result Net result (元),"
+                          "bank_b.losses Losses (元),bank_b.net_result Net result (元)\r\n0,") != NULL);
     size_t rows = 0;
     for (const char *p = csv2[2]; *p; p++) rows += *p == '\n';
     CHECK_EQ_INT(rows, 501);
@@ -208,6 +215,25 @@ int main(int argc, char **argv) {
     }
     CHECK_NEAR(sum / 500, r2->pools[0].claims.mean, 0.01);
   }
+  /* summary.csv and sizing.csv hold the figures the statistics report */
+  if (csv2[PS_CSV_SIZING]) {
+    ps_estimate e = ps_sizing_initial(r2->pools[0].sorted_required, (size_t)r2->paths, 0.05);
+    char want[256];
+    snprintf(want, sizeof want, "\r\nfund,0.05,%.2f,%.2f,%.2f\r\n", e.value, e.lo, e.hi);
+    CHECK(starts(csv2[PS_CSV_SIZING], "\xEF\xBB\xBFpool Pool,alpha Target P(depletion) (probability),"
+                                      "initial Initial balance needed (元),ci_lo 95% CI low (元),ci_hi 95% CI high (元)\r\nfund,0.1,"));
+    CHECK(strstr(csv2[PS_CSV_SIZING], want) != NULL);
+  }
+  if (csv2[PS_CSV_SUMMARY]) {
+    char want[256];
+    snprintf(want, sizeof want, "\r\nfund,claims,Claims,%.2f,%.2f,%.2f,%.2f,,,元\r\n", r2->pools[0].claims.mean,
+             r2->pools[0].claims.p50, r2->pools[0].claims.p95, r2->pools[0].claims.p99);
+    CHECK(strstr(csv2[PS_CSV_SUMMARY], want) != NULL);
+    snprintf(want, sizeof want, "\r\nfund,depletion,Probability of depletion within the horizon,%.15g,,,,%.15g,%.15g,probability\r\n",
+             r2->pools[0].depletion.value, r2->pools[0].depletion.lo, r2->pools[0].depletion.hi);
+    CHECK(strstr(csv2[PS_CSV_SUMMARY], want) != NULL);
+    CHECK(strstr(csv2[PS_CSV_SUMMARY], "\r\nscenario,name,scenario,small test scheme,,,,,,\r\n") != NULL);
+  }
   /* the same bytes from one thread */
   char *csv1[PS_NCSV] = {0};
   CHECK_EQ_INT(ps_report_csv(r1, &o, csv1, err, sizeof err), 0);
@@ -219,9 +245,9 @@ int main(int argc, char **argv) {
 
   /* ids a spreadsheet would take for formulas get a leading apostrophe; others stay as they are */
   static const char *const hostile[][2] = {
-      {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\").outlay_mean\""},
-      {"+1+1", "'+1+1.outlay_mean"}, {"-2", "'-2.outlay_mean"}, {"@SUM(A1)", "'@SUM(A1).outlay_mean"},
-      {"\tx", "'\tx.outlay_mean"}, {"c=1", "c=1.outlay_mean"}};
+      {"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"\"http://x\"\")"},
+      {"+1+1", "'+1+1"}, {"-2", "'-2"}, {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"}, {"c=1", "c=1"}};
   int city = 0;
   while (city < m->nparties && strcmp(m->parties[city].id, "city") != 0) city++;
   CHECK(city < m->nparties);
@@ -230,11 +256,30 @@ int main(int argc, char **argv) {
     m->parties[city].id = (char *)hostile[k][0];
     char want[128], *files[PS_NCSV] = {0};
     CHECK_EQ_INT(ps_report_csv(r2, &o, files, err, sizeof err), 0);
-    snprintf(want, sizeof want, "\xEF\xBB\xBFyear,%s,", hostile[k][1]);
+    snprintf(want, sizeof want, "\xEF\xBB\xBFyear Fiscal year,\"%s.outlay_mean outlay, mean (元)\",", hostile[k][1]);
     CHECK(files[PS_CSV_BUDGET] && starts(files[PS_CSV_BUDGET], want));
+    /* alone in its cell (summary.csv), an id that is a number stays one */
+    snprintf(want, sizeof want, "\r\n%s,losses,Losses,", k == 0 ? "\"'=HYPERLINK(\"\"http://x\"\")\"" : k == 2 ? "-2" : hostile[k][1]);
+    CHECK(files[PS_CSV_SUMMARY] && strstr(files[PS_CSV_SUMMARY], want));
     for (int f = 0; f < PS_NCSV; f++) free(files[f]);
   }
   if (city < m->nparties) m->parties[city].id = city_id;
+  /* text cells too: the scenario's name, a pool's id (sizing.csv); a number stays a number */
+  static const char *const names[][2] = {{"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"}, {"-1.5", "-1.5"}, {"@x", "'@x"}};
+  char *pool_id = m->pools[0].id;
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+    m->name = (char *)names[k][0];
+    m->pools[0].id = (char *)names[k][0] + 1; /* "cmd|' ...", "1.5", "x": only the name is hostile */
+    if (k == 0) m->pools[0].id = "+fund";
+    char want[128], *files[PS_NCSV] = {0};
+    CHECK_EQ_INT(ps_report_csv(r2, &o, files, err, sizeof err), 0);
+    snprintf(want, sizeof want, "\r\nscenario,name,scenario,%s,,,,,,\r\n", names[k][1]);
+    CHECK(files[PS_CSV_SUMMARY] && strstr(files[PS_CSV_SUMMARY], want));
+    if (k == 0) CHECK(files[PS_CSV_SIZING] && strstr(files[PS_CSV_SIZING], "\r\n'+fund,0.1,"));
+    for (int f = 0; f < PS_NCSV; f++) free(files[f]);
+  }
+  m->name = name;
+  m->pools[0].id = pool_id;
 
   /* a run that kept no per-path outcomes: an error naming paths.csv, and no strings */
   long kept = r2->outcomes.paths;
@@ -243,7 +288,7 @@ int main(int argc, char **argv) {
   err[0] = '\0';
   CHECK_EQ_INT(ps_report_csv(r2, &o, none, err, sizeof err), PS_ERUNTIME);
   CHECK(strcmp(err, "paths.csv: the per-path outcomes of this run were not kept") == 0);
-  CHECK(!none[0] && !none[1] && !none[2]);
+  CHECK(!none[0] && !none[1] && !none[2] && !none[3] && !none[4]);
   r2->outcomes.paths = kept;
 
   /* ---- the terminal summary: English unless asked (the name does not decide) */
