@@ -52,7 +52,7 @@ int ps_study_figures_init(ps_study_figures *f, const ps_model *m, const ps_model
   for (int i = 0; i < m->nparties; i++) {
     const ps_party *p = &m->parties[i];
     int j = b ? party_of(b, p->id) : i;
-    if (j < 0 || b->parties[j].kind != p->kind) continue;
+    if (j < 0 || (b && b->parties[j].kind != p->kind)) continue;
     const char *names[MAX_PER_PARTY];
     int k = measures_of(p, names);
     for (int q = 0; q < k; q++) {
