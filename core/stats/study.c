@@ -70,6 +70,23 @@ static int pool_of(const ps_model *m, const char *id) {
 
 /* ---- compare ---------------------------------------------------------------- */
 
+/* the party figures of one run, per path: series (to free()) for the figures f */
+typedef struct {
+  const ps_study_figures *f;
+  double *series;
+  long paths;
+} party_run;
+
+/* the figures of pr->f in r into pr (series allocated); PS_OK, or PS_ERUNTIME when out of memory */
+static int party_series(party_run *pr, const ps_results *r) {
+  pr->paths = r->paths;
+  pr->series = malloc((size_t)r->paths * (size_t)(pr->f->n > 0 ? pr->f->n : 1) * sizeof *pr->series);
+  if (!pr->series) return PS_ERUNTIME;
+  ps_study_figures_series(pr->f, r, pr->series);
+  return PS_OK;
+}
+
+
 /* mean and standard error of b_i - a_i over paths */
 static void paired(const double *a, const double *b, long n, double *mean, double *se) {
   double s = 0, ss = 0;
@@ -126,17 +143,14 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
 /* a's and b's party figures and B - A per path; PS_OK, or PS_ERUNTIME when out of memory */
 static int compare_parties(ps_compare *c, const ps_results *ra, const ps_results *rb) {
   if (ps_study_figures_init(&c->figures, ra->m, rb->m)) return PS_ERUNTIME;
-  size_t n = (size_t)ra->paths * (size_t)(c->figures.n > 0 ? c->figures.n : 1);
-  double *xa = malloc(n * sizeof *xa), *xb = malloc(n * sizeof *xb);
-  c->parties = calloc((size_t)c->figures.n + 1, sizeof *c->parties);
-  int rc = xa && xb && c->parties ? PS_OK : PS_ERUNTIME;
-  if (rc == PS_OK) {
-    ps_study_figures_series(&c->figures, ra, xa);
-    ps_study_figures_series(&c->figures, rb, xb);
-    ps_study_figures_diff(&c->figures, xa, ra->paths, xb, rb->paths, c->parties);
-  }
-  free(xa);
-  free(xb);
+  party_run a = {&c->figures, NULL, 0}, b = {&c->figures, NULL, 0};
+  int rc = party_series(&a, ra) || party_series(&b, rb) ||
+                   !(c->parties = calloc((size_t)c->figures.n + 1, sizeof *c->parties))
+               ? PS_ERUNTIME
+               : PS_OK;
+  if (rc == PS_OK) ps_study_figures_diff(&c->figures, a.series, a.paths, b.series, b.paths, c->parties);
+  free(a.series);
+  free(b.series);
   return rc;
 }
 
@@ -229,32 +243,19 @@ static int sweep_row(ps_sweep_row *row, const ps_results *r, const ps_vary *vary
   return PS_OK;
 }
 
-/* the first row's party figures, per path, to compare the others with */
-typedef struct {
-  double *series;
-  long paths;
-} first_row;
-
 /* row i's party figures against the first row's (kept in *first from row 0); PS_OK, or PS_ERUNTIME
 ** when out of memory */
-static int sweep_parties(ps_sweep *s, long i, const ps_results *r, first_row *first) {
-  size_t n = (size_t)r->paths * (size_t)(s->figures.n > 0 ? s->figures.n : 1);
-  if (i == 0) {
-    if (ps_study_figures_init(&s->figures, r->m, NULL)) return PS_ERUNTIME;
-    n = (size_t)r->paths * (size_t)(s->figures.n > 0 ? s->figures.n : 1);
-    if (!(first->series = malloc(n * sizeof *first->series))) return PS_ERUNTIME;
-    first->paths = r->paths;
-    ps_study_figures_series(&s->figures, r, first->series);
-  }
+static int sweep_parties(ps_sweep *s, long i, const ps_results *r, party_run *first) {
+  if (i == 0 && (ps_study_figures_init(&s->figures, r->m, NULL) || party_series(first, r))) return PS_ERUNTIME;
+  party_run now = {&s->figures, NULL, 0};
   ps_sweep_row *row = &s->rows[i];
-  double *x = i == 0 ? first->series : malloc(n * sizeof *x);
-  row->parties = calloc((size_t)s->figures.n + 1, sizeof *row->parties);
-  int rc = x && row->parties ? PS_OK : PS_ERUNTIME;
-  if (rc == PS_OK) {
-    if (i > 0) ps_study_figures_series(&s->figures, r, x);
-    ps_study_figures_diff(&s->figures, first->series, first->paths, x, r->paths, row->parties);
-  }
-  if (i > 0) free(x);
+  int rc = (i == 0 || party_series(&now, r) == PS_OK) &&
+                   (row->parties = calloc((size_t)s->figures.n + 1, sizeof *row->parties))
+               ? PS_OK
+               : PS_ERUNTIME;
+  const party_run *x = i == 0 ? first : &now;
+  if (rc == PS_OK) ps_study_figures_diff(&s->figures, first->series, first->paths, x->series, x->paths, row->parties);
+  free(now.series);
   return rc;
 }
 
@@ -265,7 +266,7 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
   if (!all) return out_of_memory(err, errlen);
   if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
   int rc = PS_OK;
-  first_row first = {NULL, 0};
+  party_run first = {&s->figures, NULL, 0};
   for (long i = 0; rc == PS_OK && i < s->nrows; i++) {
     int pick[PS_MAX_VARY];
     combination(vary, nvary, i, pick);
@@ -336,22 +337,6 @@ void ps_sweep_free(ps_sweep *s) {
 }
 
 /* ---- tornado ---------------------------------------------------------------- */
-
-/* the party figures of one run, per path: series (to free()) for the figures f */
-typedef struct {
-  const ps_study_figures *f;
-  double *series;
-  long paths;
-} party_run;
-
-/* the figures of pr->f in r into pr (series allocated); PS_OK, or PS_ERUNTIME when out of memory */
-static int party_series(party_run *pr, const ps_results *r) {
-  pr->paths = r->paths;
-  pr->series = malloc((size_t)r->paths * (size_t)(pr->f->n > 0 ? pr->f->n : 1) * sizeof *pr->series);
-  if (!pr->series) return PS_ERUNTIME;
-  ps_study_figures_series(pr->f, r, pr->series);
-  return PS_OK;
-}
 
 /* one run with overrides; fills the p95 net outlay and depletion of each pool, and the party
 ** figures' series into pr */
