@@ -80,18 +80,20 @@ void ps_study_figures_series(const ps_study_figures *f, const ps_results *r, dou
   for (int k = 0; k < f->n; k++) {
     double *x = series + (size_t)k * (size_t)n;
     int i = party_of(r->m, f->party[k]);
-    const char *what = f->measure[k];
-    for (long t = 0; t < n; t++) {
-      if (i < 0) {
-        x[t] = 0;
-        continue;
-      }
-      size_t s = ps_slot(o, i, t);
-      if (strcmp(what, "outlay") == 0) x[t] = -o->net_result[s];
-      else if (strcmp(what, "cost_pv") == 0) x[t] = o->cost_pv[ps_slot(o, o->budget_slot[i], t)];
-      else if (strcmp(what, "npl_breach") == 0) x[t] = o->breached[s] != 0;
-      else x[t] = o->ratio[s]; /* loss ratio, payout rate */
+    if (i < 0) {
+      memset(x, 0, (size_t)n * sizeof *x);
+      continue;
     }
+    const char *what = f->measure[k];
+    size_t at = ps_slot(o, i, 0);
+    if (strcmp(what, "outlay") == 0)
+      for (long t = 0; t < n; t++) x[t] = -o->net_result[at + (size_t)t];
+    else if (strcmp(what, "cost_pv") == 0)
+      for (long t = 0; t < n; t++) x[t] = o->cost_pv[ps_slot(o, o->budget_slot[i], t)];
+    else if (strcmp(what, "npl_breach") == 0)
+      for (long t = 0; t < n; t++) x[t] = o->breached[at + (size_t)t] != 0;
+    else /* loss ratio, payout rate */
+      for (long t = 0; t < n; t++) x[t] = o->ratio[at + (size_t)t];
   }
 }
 
