@@ -130,7 +130,7 @@ void html_study_close(html_ctx *c, const ps_study_scenario *sa, const ps_study_s
 /* the parties' figures of each key moved down and up (by: the step as text) */
 static void tornado_parties(html_ctx *c, const ps_tornado *t, const char *by) {
   const char **keys = malloc((size_t)(t->nkeys > 0 ? t->nkeys : 1) * sizeof *keys);
-  const ps_difference **d = malloc((size_t)(t->nkeys > 0 ? t->nkeys : 1) * sizeof *d);
+  const ps_difference **d = malloc((size_t)(t->nkeys > 0 ? t->nkeys : 1) * sizeof(const ps_difference *));
   if (!keys || !d) c->b.oom = 1;
   else {
     for (int k = 0; k < t->nkeys; k++) {
@@ -538,7 +538,7 @@ static void volume_parties(html_ctx *c, const ps_volume *v) {
   int n = v->nrows > 0 ? v->nrows : 1;
   char (*text)[48] = malloc((size_t)n * sizeof *text);
   const char **rows = malloc((size_t)n * sizeof *rows);
-  const ps_difference **d = malloc((size_t)n * sizeof *d);
+  const ps_difference **d = malloc((size_t)n * sizeof(const ps_difference *));
   if (!text || !rows || !d) c->b.oom = 1;
   else {
     for (int k = 0; k < v->nrows; k++) {

@@ -62,7 +62,7 @@ static void sweep_parties(html_ctx *c, const ps_sweep *w) {
   ps_strbuf text = {0};
   size_t *at = malloc(n * sizeof *at);
   const char **rows = malloc(n * sizeof *rows);
-  const ps_difference **d = malloc(n * sizeof *d);
+  const ps_difference **d = malloc(n * sizeof(const ps_difference *));
   for (long i = 0; at && i < w->nrows; i++) { /* each row's "key=value, ..." with its NUL, one after another */
     at[i] = text.len;
     for (int k = 0; k < w->nkeys; k++) ps_strbuf_printf(&text, "%s%s=%s", k ? ", " : "", w->keys[k], w->rows[i].values[k]);

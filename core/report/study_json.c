@@ -82,13 +82,14 @@ static void figure_doc(ps_doc_sink *s, const char *measure, figure_style style, 
 ** d[f->n] (NULL with style FIG_PLAIN) or plain[f->n] */
 static void parties_doc(ps_doc_sink *s, const ps_study_figures *f, figure_style style, const ps_difference *d,
                         const double *plain) {
+  static const ps_difference none; /* FIG_PLAIN prints plain[k] only */
   ps_doc_object(s, "parties");
   for (int k = 0; k < f->n; k++) {
     if (k == 0 || strcmp(f->party[k], f->party[k - 1]) != 0) {
       if (k > 0) ps_doc_end(s);
       ps_doc_object(s, f->party[k]);
     }
-    figure_doc(s, f->measure[k], style, d ? &d[k] : NULL, plain ? plain[k] : 0);
+    figure_doc(s, f->measure[k], style, d ? &d[k] : &none, plain ? plain[k] : 0);
   }
   if (f->n > 0) ps_doc_end(s);
   ps_doc_end(s);
