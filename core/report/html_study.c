@@ -127,6 +127,25 @@ void html_study_close(html_ctx *c, const ps_study_scenario *sa, const ps_study_s
 
 /* ---- tornado --------------------------------------------------------------- */
 
+/* the parties' figures of each key moved down and up (by: the step as text) */
+static void tornado_parties(html_ctx *c, const ps_tornado *t, const char *by) {
+  const char **keys = malloc((size_t)(t->nkeys > 0 ? t->nkeys : 1) * sizeof *keys);
+  const ps_difference **d = malloc((size_t)(t->nkeys > 0 ? t->nkeys : 1) * sizeof(const ps_difference *));
+  if (!keys || !d) c->b.oom = 1;
+  else {
+    for (int k = 0; k < t->nkeys; k++) {
+      keys[k] = t->keys[k].key;
+      d[k] = t->keys[k].parties;
+    }
+    char lo[48], hi[48];
+    snprintf(lo, sizeof lo, "−%s", by);
+    snprintf(hi, sizeof hi, "+%s", by);
+    html_study_parties(c, &t->figures, t->nkeys, TR(c, "参数", "input"), keys, d, lo, hi, TR(c, "摆幅", "swing"));
+  }
+  free(keys);
+  free((void *)d);
+}
+
 static void tornado_page(html_ctx *c, const ps_tornado *t) {
   ps_strbuf *b = &c->b;
   const char *name = t->scenario.name;
@@ -294,6 +313,7 @@ static void tornado_page(html_ctx *c, const ps_tornado *t) {
      TR(c, "整数参数（笔数、时滞）取整后再计算。各行使用相同的随机种子和路径，差异来自参数本身而非抽样噪声。",
         "A whole-number input (a count, a lag) moves to whole numbers. Every row uses the same seed and paths, so the "
         "differences come from the input, not from sampling noise."));
+  tornado_parties(c, t, byt);
   char extra[160];
   snprintf(extra, sizeof extra, "<dt>%s</dt><dd>−%s / +%s</dd>\n", TR(c, "变动幅度", "moved by"), byt, byt);
   html_study_close(c, &t->scenario, NULL, extra);
@@ -506,10 +526,35 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
   char extra[160];
   snprintf(extra, sizeof extra, "<dt>%s</dt><dd>%.0f</dd>\n<dt>%s</dt><dd>%.0f</dd>\n", TR(c, "模拟路径数", "paths"),
            paths, TR(c, "随机种子", "seed"), seed);
+  const ps_difference *parties = cmp->parties;
+  html_study_parties(c, &cmp->figures, 1, NULL, NULL, &parties, "A", "B", "B − A");
   html_study_close(c, &cmp->a, &cmp->b, extra);
 }
 
 /* ---- max_volume -------------------------------------------------------------- */
+
+/* the parties' figures at k = 1 and at each target's largest k */
+static void volume_parties(html_ctx *c, const ps_volume *v) {
+  int n = v->nrows > 0 ? v->nrows : 1;
+  char (*text)[48] = malloc((size_t)n * sizeof *text);
+  const char **rows = malloc((size_t)n * sizeof *rows);
+  const ps_difference **d = malloc((size_t)n * sizeof(const ps_difference *));
+  if (!text || !rows || !d) c->b.oom = 1;
+  else {
+    for (int k = 0; k < v->nrows; k++) {
+      char a[24];
+      snprintf(text[k], sizeof text[k], "P ≤ %s, k = %.2f", html_alpha_text(html_finite(v->rows[k].alpha), a, sizeof a),
+               html_finite(v->rows[k].scale));
+      rows[k] = text[k];
+      d[k] = v->rows[k].parties;
+    }
+    html_study_parties(c, &v->figures, v->nrows, TR(c, "目标", "target"), rows, d, "k = 1", TR(c, "最大 k 处", "at the largest k"),
+                       TR(c, "变化", "change"));
+  }
+  free(text);
+  free((void *)rows);
+  free((void *)d);
+}
 
 static void volume_page(html_ctx *c, const ps_volume *v) {
   ps_strbuf *b = &c->b;
@@ -604,6 +649,7 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td></tr>\n", html_pct(ep.lo, d, sizeof d), html_pct(ep.hi, e, sizeof e));
   }
   ps_strbuf_puts(b, "</tbody></table>\n");
+  volume_parties(c, v);
   html_study_close(c, &v->scenario, NULL, NULL);
 }
 

@@ -25,6 +25,13 @@ void html_study_open(html_ctx *c, const char *name, const char *heading);
 /* the line under the title: scenario, then extra (already HTML), and the note on units */
 void html_study_sub(html_ctx *c, const char *name, const char *extra);
 
+/* the table of every party's figures (html_study_parties.c), nothing when f has none: per group g
+** (group: ngroups labels under the column group_head, or NULL for one group without that column) and
+** figure k, d[g][k]'s a, b, b − a and its 95% interval, under head_a, head_b and head_diff */
+void html_study_parties(html_ctx *c, const ps_study_figures *f, int ngroups, const char *group_head,
+                        const char *const *group, const ps_difference *const *d, const char *head_a, const char *head_b,
+                        const char *head_diff);
+
 /* the audit block (software, the scenarios sa and sb (may be NULL), extra already HTML) and the end of the page */
 void html_study_close(html_ctx *c, const ps_study_scenario *sa, const ps_study_scenario *sb, const char *extra);
 

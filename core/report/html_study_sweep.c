@@ -56,6 +56,33 @@ static ps_estimate sweep_size(const ps_sweep_cell *cell, int k) {
 }
 
 /* the sweep's page: one or two keys varied, the probability of depletion and the sizes over their values */
+/* the parties' figures of each row against the first row's */
+static void sweep_parties(html_ctx *c, const ps_sweep *w) {
+  size_t n = (size_t)(w->nrows > 0 ? w->nrows : 1);
+  ps_strbuf text = {0};
+  size_t *at = malloc(n * sizeof *at);
+  const char **rows = malloc(n * sizeof *rows);
+  const ps_difference **d = malloc(n * sizeof(const ps_difference *));
+  for (long i = 0; at && i < w->nrows; i++) { /* each row's "key=value, ..." with its NUL, one after another */
+    at[i] = text.len;
+    for (int k = 0; k < w->nkeys; k++) ps_strbuf_printf(&text, "%s%s=%s", k ? ", " : "", w->keys[k], w->rows[i].values[k]);
+    ps_strbuf_put(&text, "", 1);
+  }
+  if (!at || !rows || !d || text.oom) c->b.oom = 1;
+  else {
+    for (long i = 0; i < w->nrows; i++) {
+      rows[i] = text.s ? text.s + at[i] : "";
+      d[i] = w->rows[i].parties;
+    }
+    html_study_parties(c, &w->figures, (int)w->nrows, TR(c, "取值", "values"), rows, d, TR(c, "第一行", "first row"),
+                       TR(c, "本行", "this row"), TR(c, "本行 − 第一行", "this − first"));
+  }
+  free(text.s);
+  free(at);
+  free((void *)rows);
+  free((void *)d);
+}
+
 static void sweep_page(html_ctx *c, const ps_sweep *w) {
   ps_strbuf *b = &c->b;
   const char *name = w->scenario.name;
@@ -323,6 +350,7 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
   ps_strbuf_puts(b, "</tbody></table>\n");
   free(v0);
   free(v1);
+  sweep_parties(c, w);
   ps_strbuf extra = {0};
   for (int k = 0; k < nkeys; k++) {
     ps_strbuf_printf(&extra, "<dt>%s %d</dt><dd><code>", TR(c, "参数", "input"), k + 1);

@@ -3,6 +3,8 @@
 ** include/poolsim/study.h. Amounts in yuan, probabilities as fractions. */
 #include "report/study_doc.h"
 
+#include <string.h>
+
 #include "report/report.h"
 
 /* the members every document starts with */
@@ -49,7 +51,52 @@ static void difference_doc(ps_doc_sink *s, const char *key, const ps_difference 
   ps_doc_end(s);
 }
 
-/* ps_compare_doc — {schema, poolsim, compare: {a, b, paths, seed, pools: {id: {net_outlay_mean, depletion, sizing}}}} */
+/* how a party figure prints: compare's {a, b, diff, se, ci}; a row's {value, diff, se, ci} (value b,
+** diff against the reference row); a tornado key's {low, high, swing, se, ci}; a plain number */
+typedef enum { FIG_AB, FIG_ROW, FIG_SWING, FIG_PLAIN } figure_style;
+
+static void figure_doc(ps_doc_sink *s, const char *measure, figure_style style, const ps_difference *d, double plain) {
+  if (style == FIG_PLAIN) {
+    ps_doc_number(s, measure, plain);
+    return;
+  }
+  if (style == FIG_AB) {
+    difference_doc(s, measure, d);
+    return;
+  }
+  ps_doc_object(s, measure);
+  if (style == FIG_SWING) {
+    ps_doc_number(s, "low", d->a);
+    ps_doc_number(s, "high", d->b);
+    ps_doc_number(s, "swing", d->diff);
+  } else {
+    ps_doc_number(s, "value", d->b);
+    ps_doc_number(s, "diff", d->diff);
+  }
+  ps_doc_number(s, "se", d->se);
+  interval_doc(s, "ci", d->lo, d->hi);
+  ps_doc_end(s);
+}
+
+/* "parties": {party id: {measure: figure}}, a party's figures next to each other (stats/study.h);
+** d[f->n] (NULL with style FIG_PLAIN) or plain[f->n] */
+static void parties_doc(ps_doc_sink *s, const ps_study_figures *f, figure_style style, const ps_difference *d,
+                        const double *plain) {
+  static const ps_difference none; /* FIG_PLAIN prints plain[k] only */
+  ps_doc_object(s, "parties");
+  for (int k = 0; k < f->n; k++) {
+    if (k == 0 || strcmp(f->party[k], f->party[k - 1]) != 0) {
+      if (k > 0) ps_doc_end(s);
+      ps_doc_object(s, f->party[k]);
+    }
+    figure_doc(s, f->measure[k], style, d ? &d[k] : &none, plain ? plain[k] : 0);
+  }
+  if (f->n > 0) ps_doc_end(s);
+  ps_doc_end(s);
+}
+
+/* ps_compare_doc — {schema, poolsim, compare: {a, b, paths, seed, pools: {id: {net_outlay_mean, depletion, sizing}},
+** parties: {id: {measure: {a, b, diff, se, ci}}}}} */
 void ps_compare_doc(const void *compare, ps_doc_sink *s) {
   const ps_compare *c = compare;
   document_open(s, "compare");
@@ -77,10 +124,11 @@ void ps_compare_doc(const void *compare, ps_doc_sink *s) {
     ps_doc_end(s);
   }
   ps_doc_end(s);
+  parties_doc(s, &c->figures, FIG_AB, c->parties, NULL);
   document_close(s);
 }
 
-/* ps_sweep_doc — {schema, poolsim, sweep: {keys, rows: [{values, pools}], scenario}} */
+/* ps_sweep_doc — {schema, poolsim, sweep: {keys, rows: [{values, pools, parties}], scenario}} */
 void ps_sweep_doc(const void *sweep, ps_doc_sink *s) {
   const ps_sweep *w = sweep;
   document_open(s, "sweep");
@@ -113,6 +161,7 @@ void ps_sweep_doc(const void *sweep, ps_doc_sink *s) {
       ps_doc_end(s);
     }
     ps_doc_end(s);
+    parties_doc(s, &w->figures, FIG_ROW, row->parties, NULL);
     ps_doc_end(s);
   }
   ps_doc_end(s);
@@ -132,13 +181,15 @@ static void points_doc(ps_doc_sink *s, const char *key, const ps_tornado *t, con
   ps_doc_end(s);
 }
 
-/* ps_tornado_doc — {schema, poolsim, tornado: {scenario, by, base, keys: [{key, base_value, low, high}]}} */
+/* ps_tornado_doc — {schema, poolsim, tornado: {scenario, by, base, parties, keys: [{key, base_value, low, high,
+** parties}]}} */
 void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
   const ps_tornado *t = tornado;
   document_open(s, "tornado");
   scenario_doc(s, "scenario", &t->scenario);
   ps_doc_number(s, "by", t->by);
   points_doc(s, "base", t, t->base);
+  parties_doc(s, &t->figures, FIG_PLAIN, NULL, t->base_parties);
   ps_doc_array(s, "keys", t->nkeys);
   for (int k = 0; k < t->nkeys; k++) {
     const ps_tornado_bar *b = &t->keys[k];
@@ -153,13 +204,15 @@ void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
     ps_doc_number(s, "value", b->high);
     points_doc(s, "pools", t, b->hi);
     ps_doc_end(s);
+    parties_doc(s, &t->figures, FIG_SWING, b->parties, NULL);
     ps_doc_end(s);
   }
   ps_doc_end(s);
   document_close(s);
 }
 
-/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, depletion}]}} */
+/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, depletion,
+** parties}]}}; a row's parties against k = 1 */
 void ps_volume_doc(const void *volume, ps_doc_sink *s) {
   const ps_volume *v = volume;
   document_open(s, "max_volume");
@@ -173,6 +226,7 @@ void ps_volume_doc(const void *volume, ps_doc_sink *s) {
     ps_doc_number(s, "scale", row->scale);
     ps_doc_number(s, "lending", row->lending);
     prob_doc(s, "depletion", &row->depletion);
+    parties_doc(s, &v->figures, FIG_ROW, row->parties, NULL);
     ps_doc_end(s);
   }
   ps_doc_end(s);

@@ -21,6 +21,32 @@ static char *finish(ps_strbuf *b) {
   return b->oom ? NULL : b->s;
 }
 
+/* a party figure's value: money for an outlay or a cost, else percent */
+static const char *figure_text(const char *measure, double v, char *buf, size_t n) {
+  if (strcmp(measure, "outlay") == 0 || strcmp(measure, "cost_pv") == 0) return ps_money(v, buf, n);
+  snprintf(buf, n, "%.2f%%", 100 * v);
+  return buf;
+}
+
+/* a difference in the figure's units: money, or percentage points (signed unless a half-width) */
+static const char *change_text(const char *measure, double v, int sign, char *buf, size_t n) {
+  if (strcmp(measure, "outlay") == 0 || strcmp(measure, "cost_pv") == 0) return ps_money(v, buf, n);
+  snprintf(buf, n, sign ? "%+.2f pt" : "%.2f pt", 100 * v);
+  return buf;
+}
+
+/* one line per party figure: "  party measure  <a_label> A  <b_label> B  <d_label> diff ± 1.96 se" */
+static void parties_text(ps_strbuf *b, const ps_study_figures *f, const ps_difference *d, const char *a_label,
+                         const char *b_label, const char *d_label) {
+  char s1[32], s2[32], s3[32], s4[32];
+  for (int k = 0; k < f->n; k++) {
+    const char *m = f->measure[k];
+    ps_strbuf_printf(b, "  %-12s %-12s %s %s   %s %s   %s %s ± %s\n", f->party[k], m, a_label,
+                     figure_text(m, d[k].a, s1, sizeof s1), b_label, figure_text(m, d[k].b, s2, sizeof s2), d_label,
+                     change_text(m, d[k].diff, 1, s3, sizeof s3), change_text(m, Z95 * d[k].se, 0, s4, sizeof s4));
+  }
+}
+
 /* ps_report_compare_text — A and B named, then per pool the means, P(depletion) and sizes with B − A */
 char *ps_report_compare_text(const ps_compare *c) {
   ps_strbuf b = {0};
@@ -44,6 +70,10 @@ char *ps_report_compare_text(const ps_compare *c) {
                        ps_money(ea->lo, s2, sizeof s2), ps_money(ea->hi, s3, sizeof s3), ps_money(eb->value, s4, sizeof s4),
                        ps_money(eb->lo, s5, sizeof s5), ps_money(eb->hi, s6, sizeof s6));
     }
+  }
+  if (c->figures.n) {
+    ps_strbuf_puts(&b, "\nParties\n");
+    parties_text(&b, &c->figures, c->parties, "A", "B", "B−A");
   }
   return finish(&b);
 }
@@ -74,6 +104,15 @@ char *ps_report_sweep_text(const ps_sweep *s) {
       ps_strbuf_puts(&b, "\n");
     }
   }
+  if (s->figures.n) {
+    ps_strbuf_puts(&b, "\nParties: each row against the first, on common random numbers (± its 95% CI)\n");
+    for (long i = 0; i < s->nrows; i++) {
+      ps_strbuf_puts(&b, " ");
+      for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(&b, " %s=%s", s->keys[k], s->rows[i].values[k]);
+      ps_strbuf_puts(&b, "\n");
+      parties_text(&b, &s->figures, s->rows[i].parties, "first", "row", "row−first");
+    }
+  }
   return finish(&b);
 }
 
@@ -89,6 +128,18 @@ char *ps_report_tornado_text(const ps_tornado *t) {
                        ps_money(t->base[p].p95, s2, sizeof s2), 100 * t->by, ps_money(key->hi[p].p95, s3, sizeof s3),
                        100 * key->hi[p].depletion);
   }
+  if (t->figures.n) {
+    char s4[32];
+    ps_strbuf_puts(&b, "\nParties at the scenario's values:");
+    for (int f = 0; f < t->figures.n; f++)
+      ps_strbuf_printf(&b, " %s %s %s;", t->figures.party[f], t->figures.measure[f],
+                       figure_text(t->figures.measure[f], t->base_parties[f], s4, sizeof s4));
+    ps_strbuf_puts(&b, "\nParties, each key moved down and up (the swing up − down ± its 95% CI)\n");
+    for (int k = 0; k < t->nkeys; k++) {
+      ps_strbuf_printf(&b, " %s\n", t->keys[k].key);
+      parties_text(&b, &t->figures, t->keys[k].parties, "down", "up", "swing");
+    }
+  }
   return finish(&b);
 }
 
@@ -102,6 +153,7 @@ char *ps_report_volume_text(const ps_volume *v) {
     ps_strbuf_printf(&b, "  P(depletion) <= %g%%: lending up to k = %.2f x the scenario's, %.3f亿 (P %.2f%%, 95%% CI %.2f%% – %.2f%%)\n",
                      100 * row->alpha, row->scale, row->lending / 1e8, 100 * row->depletion.value,
                      100 * row->depletion.lo, 100 * row->depletion.hi);
+    parties_text(&b, &v->figures, row->parties, "k=1", "there", "change");
   }
   return finish(&b);
 }

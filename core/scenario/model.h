@@ -214,6 +214,8 @@ typedef struct {
   double threshold, resume; /* ratios; for a pool floor, yuan */
   int pool;                 /* pool_floor: which pool */
   int party;                /* payout_rate, loss_ratio: the guarantor or insurer watched */
+  int run_off;              /* npl_ratio: also watched after the programme's lending has ended
+                               (during = "always"); 0: only while its segments originate */
 } ps_trigger;
 
 typedef struct { /* NOLINT(clang-analyzer-optin.performance.Padding): one per programme, fields grouped as the scenario reads them */

@@ -258,7 +258,8 @@ static int read_covered_segments(const ps_entry *e, ps_model *m, int self, ps_pr
 
 /* triggers = { {kind =, above = | below =, resume =, action =, pool =}, ... } */
 static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) {
-  static const char *const fields[] = {"kind", "above", "below", "resume", "action", "pool", NULL};
+  static const char *const fields[] = {"kind", "above", "below", "resume", "action", "pool", "during", NULL};
+  static const char *const periods[] = {"lending", "always", NULL};
   static const char *const kinds[] = {"npl_ratio", "annual_loss_rate", "pool_floor", "payout_rate", "loss_ratio", NULL};
   static const char *const actions[] = {"pause", "stop_lending", NULL};
   lua_State *L = e->rd->L;
@@ -309,6 +310,13 @@ static int read_triggers(const ps_entry *e, const ps_model *m, ps_programme *p) 
       rc = ps_read_in_range(&t, "above", 1, 0, 0, top, &tr->threshold);
       if (!rc) rc = ps_read_in_range(&t, "resume", 0, tr->threshold, 0, tr->threshold, &tr->resume);
     }
+    /* an npl_ratio trigger is watched while the programme lends, or (during = "always") in run-off too */
+    if (!rc && tr->kind != PS_TRIGGER_NPL_RATIO) {
+      int given = ps_read_push(&t, "during") != LUA_TNIL;
+      lua_pop(L, 1);
+      if (given) rc = ps_read_fail(&t, "during", "only an npl_ratio trigger has a period to be watched in");
+    }
+    if (!rc && tr->kind == PS_TRIGGER_NPL_RATIO) rc = ps_read_choice(&t, "during", 0, 0, periods, &tr->run_off);
     /* a payout-rate or loss-ratio trigger watches the programme's (first) guarantor or insurer */
     if (!rc && (tr->kind == PS_TRIGGER_PAYOUT_RATE || tr->kind == PS_TRIGGER_LOSS_RATIO)) {
       ps_party_kind want = tr->kind == PS_TRIGGER_PAYOUT_RATE ? PS_PARTY_GUARANTOR : PS_PARTY_INSURER;

@@ -101,7 +101,7 @@ static int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int6
     ps->first_loss_used += first_loss;
   }
   int64_t bank_keeps;
-  ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
+  r->loan_cut = ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
   w->namounts += (size_t)p->nshares;
@@ -280,8 +280,11 @@ static int64_t party_pays(ps_path *w, default_record *r, const ps_programme *p, 
   int64_t now = amount, n = r->count;
   if (party->kind == PS_PARTY_GUARANTOR) {
     int64_t left = ps_flows_capital_left(w, account);
-    if (now > left) now = left;
-    if (now == left && now > 0) ps->breached = 1; /* this payout uses up what capital was left */
+    if (now > left) { /* it cannot pay this share in full: a breach (a payout that uses up exactly
+                         what was left is not one) */
+      now = left;
+      ps->breached = 1;
+    }
     ps->payouts += now * n;
   } else if (party->kind == PS_PARTY_INSURER && party->loss_ratio_cap > 0) {
     int64_t allowed = (int64_t)floor(party->loss_ratio_cap * (double)ps->premiums_year) - ps->claims_year;
@@ -421,6 +424,7 @@ int ps_claims_pay(ps_path *w, int t) {
     if (cut < 0) return PS_ERUNTIME;
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
+    ps->capped += r->loan_cut * n; /* cap_per_loan cut it when it was recorded */
     for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
       int64_t *due = &w->due[r->first + (size_t)i];
       if (p->shares[i].cap_per_year > 0 && p->shares[i].account != p->bank) {

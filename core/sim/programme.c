@@ -70,10 +70,10 @@ void ps_programme_split(const ps_programme *p, int64_t amount, const double *poi
 }
 
 /* ps_programme_apply — the second half: split the exposure by the fractions in w (which it then uses
-** as scratch) and apply the per-loan cap */
-void ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w) {
+** as scratch) and apply the per-loan cap; returns what that cap cut from the payers other than the bank */
+int64_t ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w) {
   ps_split_fen(exposure, w, p->nshares, due);
-  int64_t others = 0;
+  int64_t others = 0, cut = 0;
   for (int i = 0; i < p->nshares; i++)
     if (p->shares[i].account != p->bank) others += due[i];
   if (p->cap_per_loan > 0 && others > p->cap_per_loan) {
@@ -84,7 +84,9 @@ void ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, i
     ps_split_fen(p->cap_per_loan, w, p->nshares, due);
     for (int i = 0; i < p->nshares; i++)
       if (p->shares[i].account == p->bank) due[i] = bank_listed;
+    cut = others - p->cap_per_loan;
     others = p->cap_per_loan;
   }
   *bank_keeps = exposure - others;
+  return cut;
 }

@@ -29,7 +29,8 @@ void ps_programme_split(const ps_programme *p, int64_t amount, const double *poi
 /* ps_programme_fractions — the first half of ps_programme_split: each share's fraction of this loan in w */
 void ps_programme_fractions(const ps_programme *p, int64_t amount, const double *points, double *w);
 /* ps_programme_apply — the second half: split the exposure by the fractions in w (which it then
-** uses as scratch) and apply the per-loan cap */
-void ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w);
+** uses as scratch) and apply the per-loan cap; returns what that cap cut (fen) from the payers other
+** than the bank, which the bank keeps */
+int64_t ps_programme_apply(const ps_programme *p, int64_t exposure, int64_t *due, int64_t *bank_keeps, double *w);
 
 #endif

@@ -66,7 +66,16 @@ static double measure(const ps_path *w, const programme_state *ps, const ps_trig
   }
 }
 
-/* ps_rules_triggers — the triggers of every programme, checked at the start of each period */
+/* is programme k lending in period t (some segment of it originating)? */
+static int lending(const ps_model *m, int k, int t) {
+  for (int s = 0; s < m->nsegments; s++)
+    if (m->segments[s].programme == k && t >= m->segments[s].first && t <= m->segments[s].last) return 1;
+  return 0;
+}
+
+/* ps_rules_triggers — the triggers of every programme, checked at the start of each period; an
+** npl_ratio trigger only while its programme lends (unless during = "always"): in run-off the ratio
+** tends to 100% whatever the loans' quality */
 void ps_rules_triggers(ps_path *w) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) {
@@ -75,6 +84,10 @@ void ps_rules_triggers(ps_path *w) {
     ps->paused = ps->stopped = 0;
     for (int k = 0; k < p->ntriggers; k++) {
       const ps_trigger *tr = &p->triggers[k];
+      if (tr->kind == PS_TRIGGER_NPL_RATIO && !tr->run_off && !lending(m, i, w->period_now)) {
+        ps->active[k] = 0;
+        continue;
+      }
       double x = measure(w, ps, tr);
       int floor = tr->kind == PS_TRIGGER_POOL_FLOOR;
       if (!ps->active[k]) ps->active[k] = floor ? x < tr->threshold : x > tr->threshold;

@@ -70,6 +70,23 @@ static int pool_of(const ps_model *m, const char *id) {
 
 /* ---- compare ---------------------------------------------------------------- */
 
+/* the party figures of one run, per path: series (to free()) for the figures f */
+typedef struct {
+  const ps_study_figures *f;
+  double *series;
+  long paths;
+} party_run;
+
+/* the figures of pr->f in r into pr (series allocated); PS_OK, or PS_ERUNTIME when out of memory */
+static int party_series(party_run *pr, const ps_results *r) {
+  pr->paths = r->paths;
+  pr->series = malloc((size_t)r->paths * (size_t)(pr->f->n > 0 ? pr->f->n : 1) * sizeof *pr->series);
+  if (!pr->series) return PS_ERUNTIME;
+  ps_study_figures_series(pr->f, r, pr->series);
+  return PS_OK;
+}
+
+
 /* mean and standard error of b_i - a_i over paths */
 static void paired(const double *a, const double *b, long n, double *mean, double *se) {
   double s = 0, ss = 0;
@@ -123,6 +140,20 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
   return PS_OK;
 }
 
+/* a's and b's party figures and B - A per path; PS_OK, or PS_ERUNTIME when out of memory */
+static int compare_parties(ps_compare *c, const ps_results *ra, const ps_results *rb) {
+  if (ps_study_figures_init(&c->figures, ra->m, rb->m)) return PS_ERUNTIME;
+  party_run a = {&c->figures, NULL, 0}, b = {&c->figures, NULL, 0};
+  int rc = party_series(&a, ra) || party_series(&b, rb) ||
+                   !(c->parties = calloc((size_t)c->figures.n + 1, sizeof *c->parties))
+               ? PS_ERUNTIME
+               : PS_OK;
+  if (rc == PS_OK) ps_study_figures_diff(&c->figures, a.series, a.paths, b.series, b.paths, c->parties);
+  free(a.series);
+  free(b.series);
+  return rc;
+}
+
 /* ps_compare_run — a and b on the same options, paired path by path; *out a
 ** new compare to ps_compare_free, NULL on failure (PS_EINPUT: no pool in
 ** common, or more paths than memory holds; PS_ERUNTIME), with a message */
@@ -148,7 +179,7 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
     c->pools = calloc((size_t)(a->npools > 0 ? a->npools : 1), sizeof *c->pools);
   }
   if (!c || !series || !c->alphas || !c->pools || ps_study_scenario_init(&c->a, a) || ps_study_scenario_init(&c->b, b) ||
-      compare_pools(c, ra, rb, series))
+      compare_pools(c, ra, rb, series) || compare_parties(c, ra, rb))
     rc = out_of_memory(err, errlen);
   else if (!c->npools) {
     snprintf(err, errlen, "%s and %s have no pool id in common to compare", a->file, b->file);
@@ -172,6 +203,8 @@ void ps_compare_free(ps_compare *c) {
   }
   free(c->pools);
   free(c->alphas);
+  ps_study_figures_destroy(&c->figures);
+  free(c->parties);
   ps_study_scenario_destroy(&c->a);
   ps_study_scenario_destroy(&c->b);
   free(c);
@@ -210,6 +243,22 @@ static int sweep_row(ps_sweep_row *row, const ps_results *r, const ps_vary *vary
   return PS_OK;
 }
 
+/* row i's party figures against the first row's (kept in *first from row 0); PS_OK, or PS_ERUNTIME
+** when out of memory */
+static int sweep_parties(ps_sweep *s, long i, const ps_results *r, party_run *first) {
+  if (i == 0 && (ps_study_figures_init(&s->figures, r->m, NULL) || party_series(first, r))) return PS_ERUNTIME;
+  party_run now = {&s->figures, NULL, 0};
+  ps_sweep_row *row = &s->rows[i];
+  int rc = (i == 0 || party_series(&now, r) == PS_OK) &&
+                   (row->parties = calloc((size_t)s->figures.n + 1, sizeof *row->parties))
+               ? PS_OK
+               : PS_ERUNTIME;
+  const party_run *x = i == 0 ? first : &now;
+  if (rc == PS_OK) ps_study_figures_diff(&s->figures, first->series, first->paths, x->series, x->paths, row->parties);
+  free(now.series);
+  return rc;
+}
+
 /* sweep_fill — run every combination into s (its keys and targets set) */
 static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, int nsets, const ps_vary *vary,
                       int nvary, const ps_options *opt, const char *pool, char *err, size_t errlen) {
@@ -217,6 +266,7 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
   if (!all) return out_of_memory(err, errlen);
   if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
   int rc = PS_OK;
+  party_run first = {&s->figures, NULL, 0};
   for (long i = 0; rc == PS_OK && i < s->nrows; i++) {
     int pick[PS_MAX_VARY];
     combination(vary, nvary, i, pick);
@@ -226,11 +276,12 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
     if ((rc = ps_model_new(file, all, nsets + nvary, &m, err, errlen))) break;
     if (!(rc = ps_scenario_run(m, opt, &r, err, errlen)) &&
         ((i == 0 && ps_study_scenario_init(&s->scenario, m)) ||
-         sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas)))
+         sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas) || sweep_parties(s, i, r, &first)))
       rc = out_of_memory(err, errlen);
     ps_results_free(r);
     ps_model_free(m);
   }
+  free(first.series);
   free(all);
   return rc;
 }
@@ -275,19 +326,22 @@ void ps_sweep_free(ps_sweep *s) {
       free(row->pools[p].sizing);
     }
     free(row->pools);
+    free(row->parties);
   }
   free(s->rows);
   for (int k = 0; k < s->nkeys; k++) free(s->keys[k]);
   free(s->alphas);
+  ps_study_figures_destroy(&s->figures);
   ps_study_scenario_destroy(&s->scenario);
   free(s);
 }
 
 /* ---- tornado ---------------------------------------------------------------- */
 
-/* one run with overrides; fills the p95 net outlay and depletion of each pool */
+/* one run with overrides; fills the p95 net outlay and depletion of each pool, and the party
+** figures' series into pr */
 static int measure(const char *file, const ps_override *all, int n, const ps_options *opt, ps_tornado_point *points,
-                   int npools, char *err, size_t errlen) {
+                   int npools, party_run *pr, char *err, size_t errlen) {
   ps_model *m = NULL;
   ps_results *r = NULL;
   int rc = ps_model_new(file, all, n, &m, err, errlen);
@@ -295,6 +349,7 @@ static int measure(const char *file, const ps_override *all, int n, const ps_opt
   rc = ps_scenario_run(m, opt, &r, err, errlen);
   for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++)
     points[p] = (ps_tornado_point){r->pools[p].net_outlay.p95, r->pools[p].depletion.value};
+  if (rc == PS_OK && party_series(pr, r)) rc = out_of_memory(err, errlen);
   ps_results_free(r);
   ps_model_free(m);
   return rc;
@@ -322,10 +377,15 @@ static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all,
   char lo_text[64], hi_text[64];
   snprintf(lo_text, sizeof lo_text, "%.17g", b->low);
   snprintf(hi_text, sizeof hi_text, "%.17g", b->high);
+  party_run lo = {&t->figures, NULL, 0}, hi = {&t->figures, NULL, 0};
   all[nsets] = (ps_override){b->key, lo_text};
-  if ((rc = measure(file, all, nsets + 1, opt, b->lo, np, err, errlen))) return rc;
+  rc = measure(file, all, nsets + 1, opt, b->lo, np, &lo, err, errlen);
   all[nsets] = (ps_override){b->key, hi_text};
-  if ((rc = measure(file, all, nsets + 1, opt, b->hi, np, err, errlen))) return rc;
+  if (rc == PS_OK) rc = measure(file, all, nsets + 1, opt, b->hi, np, &hi, err, errlen);
+  if (rc == PS_OK) ps_study_figures_diff(&t->figures, lo.series, lo.paths, hi.series, hi.paths, b->parties);
+  free(lo.series);
+  free(hi.series);
+  if (rc) return rc;
   for (int p = 0; p < np; p++) b->swing = fmax(b->swing, fabs(b->hi[p].p95 - b->lo[p].p95));
   return PS_OK;
 }
@@ -338,7 +398,10 @@ static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const 
   t->pools = calloc((size_t)(np > 0 ? np : 1), sizeof *t->pools);
   t->base = calloc((size_t)(np > 0 ? np : 1), sizeof *t->base);
   t->keys = calloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof *t->keys);
-  if (!t->pools || !t->base || !t->keys || ps_study_scenario_init(&t->scenario, base)) return PS_ERUNTIME;
+  if (!t->pools || !t->base || !t->keys || ps_study_scenario_init(&t->scenario, base) ||
+      ps_study_figures_init(&t->figures, base, NULL) ||
+      !(t->base_parties = calloc((size_t)t->figures.n + 1, sizeof *t->base_parties)))
+    return PS_ERUNTIME;
   for (int p = 0; p < np; p++)
     if (!(t->pools[p] = copy_string(base->pools[p].id))) return PS_ERUNTIME;
   for (int k = 0; k < nkeys; k++) {
@@ -346,9 +409,19 @@ static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const 
     b->key = copy_string(keys[k]);
     b->lo = calloc((size_t)(np > 0 ? np : 1), sizeof *b->lo);
     b->hi = calloc((size_t)(np > 0 ? np : 1), sizeof *b->hi);
-    if (!b->key || !b->lo || !b->hi) return PS_ERUNTIME;
+    b->parties = calloc((size_t)t->figures.n + 1, sizeof *b->parties);
+    if (!b->key || !b->lo || !b->hi || !b->parties) return PS_ERUNTIME;
   }
   return PS_OK;
+}
+
+/* each figure's mean over the paths of pr: out[f->n] */
+static void base_means(const ps_study_figures *f, const party_run *pr, double *out) {
+  for (int k = 0; k < f->n; k++) {
+    double sum = 0;
+    for (long i = 0; i < pr->paths; i++) sum += pr->series[(size_t)k * (size_t)pr->paths + (size_t)i];
+    out[k] = pr->paths > 0 ? sum / (double)pr->paths : 0;
+  }
 }
 
 /* ps_tornado_run — the scenario as given and each key moved down and up; *out
@@ -366,7 +439,10 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   if (rc == PS_OK) {
     t->by = by;
     if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
-    rc = measure(file, all, nsets, opt, t->base, t->npools, err, errlen);
+    party_run pr = {&t->figures, NULL, 0};
+    rc = measure(file, all, nsets, opt, t->base, t->npools, &pr, err, errlen);
+    if (rc == PS_OK) base_means(&t->figures, &pr, t->base_parties);
+    free(pr.series);
   }
   for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_key(t, k, file, all, nsets, opt, err, errlen);
   if (rc == PS_OK) qsort(t->keys, (size_t)nkeys, sizeof *t->keys, by_swing);
@@ -384,11 +460,14 @@ void ps_tornado_free(ps_tornado *t) {
     free(t->keys[k].key);
     free(t->keys[k].lo);
     free(t->keys[k].hi);
+    free(t->keys[k].parties);
   }
   free(t->keys);
   for (int p = 0; t->pools && p < t->npools; p++) free(t->pools[p]);
   free(t->pools);
   free(t->base);
+  free(t->base_parties);
+  ps_study_figures_destroy(&t->figures);
   ps_study_scenario_destroy(&t->scenario);
   free(t);
 }
@@ -410,9 +489,10 @@ typedef struct {
   int n;
 } base_lending;
 
-/* P(depletion) of pool p when the covered segments lend k times their loans */
+/* P(depletion) of pool p when the covered segments lend k times their loans (and the party figures'
+** series into pr, unless NULL) */
 static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, const ps_options *opt, double *volume,
-                              ps_estimate *prob, char *err, size_t errlen) {
+                              ps_estimate *prob, party_run *pr, char *err, size_t errlen) {
   *volume = 0;
   for (int s = 0; s < base.n; s++) {
     ps_segment *seg = &m->segments[s];
@@ -426,28 +506,34 @@ static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, c
   int failed = ps_scenario_run(m, opt, &r, err, errlen);
   if (failed) return failed;
   *prob = r->pools[p].depletion;
+  int rc = pr && party_series(pr, r) ? out_of_memory(err, errlen) : PS_OK;
   ps_results_free(r);
-  return PS_OK;
+  return rc;
 }
 
-/* the largest k for alpha: grow k until the pool runs short too often, then bisect to 1% */
+/* the largest k for alpha: grow k until the pool runs short too often, then bisect to 1%; the party
+** figures there against those at k = 1 (at) */
 static int largest_scale(ps_model *m, base_lending base, int p, double alpha, const ps_options *opt,
-                         ps_volume_row *row, char *err, size_t errlen) {
+                         ps_volume_row *row, const party_run *at, char *err, size_t errlen) {
   double lo = 0, hi = 1, volume;
   ps_estimate prob;
   int rc = PS_OK;
-  while (hi < 1024 && (rc = depletion_at_scale(m, base, p, hi, opt, &volume, &prob, err, errlen)) == PS_OK &&
+  while (hi < 1024 && (rc = depletion_at_scale(m, base, p, hi, opt, &volume, &prob, NULL, err, errlen)) == PS_OK &&
          prob.value <= alpha) {
     lo = hi;
     hi *= 2;
   }
   while (rc == PS_OK && hi - lo > 0.01 * hi) {
     double mid = (lo + hi) / 2;
-    if ((rc = depletion_at_scale(m, base, p, mid, opt, &volume, &prob, err, errlen))) break;
+    if ((rc = depletion_at_scale(m, base, p, mid, opt, &volume, &prob, NULL, err, errlen))) break;
     if (prob.value <= alpha) lo = mid;
     else hi = mid;
   }
-  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &row->lending, &row->depletion, err, errlen);
+  party_run pr = {at->f, NULL, 0};
+  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &row->lending, &row->depletion, &pr, err, errlen);
+  if (rc == PS_OK && !(row->parties = calloc((size_t)at->f->n + 1, sizeof *row->parties))) rc = out_of_memory(err, errlen);
+  if (rc == PS_OK) ps_study_figures_diff(at->f, at->series, at->paths, pr.series, pr.paths, row->parties);
+  free(pr.series);
   row->alpha = alpha;
   row->scale = lo;
   return rc;
@@ -488,12 +574,15 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   ** new_loans is the count of its rows; scaled past it, it would read beyond its amounts) */
   base_lending lending = {base_loans, base_means, m->nown_segments};
   ps_estimate now;
-  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, err, errlen);
+  party_run at = {&v->figures, NULL, 0};
+  if (rc == PS_OK && ps_study_figures_init(&v->figures, m, NULL)) rc = out_of_memory(err, errlen);
+  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, &at, err, errlen);
   if (rc == PS_OK) v->base_depletion = now.value;
   for (int a = 0; rc == PS_OK && a < nalphas; a++) {
-    rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], err, errlen);
+    rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], &at, err, errlen);
     v->nrows = a + 1;
   }
+  free(at.series);
   free(base_loans);
   free(base_means);
   ps_model_free(m);
@@ -505,7 +594,9 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
 /* ps_volume_free — free v and all it holds; NULL is fine */
 void ps_volume_free(ps_volume *v) {
   if (!v) return;
+  for (int a = 0; v->rows && a < v->nrows; a++) free(v->rows[a].parties);
   free(v->rows);
+  ps_study_figures_destroy(&v->figures);
   free(v->pool);
   ps_study_scenario_destroy(&v->scenario);
   free(v);

@@ -13,8 +13,29 @@ typedef struct {
 } ps_study_scenario;
 
 /* copy m's name, file and sha256 into s; PS_OK, or PS_ERUNTIME when out of memory */
-int ps_study_scenario_init(ps_study_scenario *s, const struct ps_model *m);
+int ps_study_scenario_init(ps_study_scenario *s, const ps_model *m);
 void ps_study_scenario_destroy(ps_study_scenario *s);
+
+/* the figures a study shows for every party (study_parties.c, docs/json-schema.md): a government's
+** total outlay ("outlay") and PV cost ("cost_pv"), an insurer's loss ratio ("loss_ratio"), a
+** guarantor's payout rate ("payout_rate"), a bank's NPL breach probability ("npl_breach", banks
+** with an npl_tolerance); in the model's order of parties */
+typedef struct {
+  int n;
+  char **party;         /* [n] ids */
+  const char **measure; /* [n] static names */
+} ps_study_figures;
+
+/* the figures of m's parties (and, when b is not NULL, only those b has too, of the same kind);
+** PS_OK, or PS_ERUNTIME when out of memory */
+int ps_study_figures_init(ps_study_figures *f, const ps_model *m, const ps_model *b);
+void ps_study_figures_destroy(ps_study_figures *f);
+/* each figure's value in each path of r: series[f * paths + path] (f->n x r->paths doubles) */
+void ps_study_figures_series(const ps_study_figures *f, const ps_results *r, double *series);
+/* the figures of series b (nb paths) against those of series a (na paths): means, the paired
+** difference b - a and its 95% interval over the paths both have; out[f->n] */
+void ps_study_figures_diff(const ps_study_figures *f, const double *a, long na, const double *b, long nb,
+                           ps_difference *out);
 
 typedef struct {
   char *id;
@@ -30,6 +51,8 @@ struct ps_compare {
   double *alphas;
   int npools;
   ps_compare_entry *pools; /* the pools A and B share, in A's order */
+  ps_study_figures figures; /* the parties' figures A and B share */
+  ps_difference *parties;   /* [figures.n]: B - A */
 };
 
 typedef struct {
@@ -43,6 +66,7 @@ typedef struct {
   char *values[PS_MAX_VARY]; /* one per key, as given */
   int npools;
   ps_sweep_cell *pools;
+  ps_difference *parties; /* [figures.n]: a the first row's, b this row's */
 } ps_sweep_row;
 
 struct ps_sweep {
@@ -53,6 +77,7 @@ struct ps_sweep {
   double *alphas;
   long nrows;
   ps_sweep_row *rows; /* the last key varies fastest */
+  ps_study_figures figures; /* the first row's parties */
 };
 
 typedef struct {
@@ -64,6 +89,7 @@ typedef struct {
   double base, low, high; /* the key's value: the scenario's, moved down, moved up */
   double swing;           /* the widest |high p95 - low p95| over the pools */
   ps_tornado_point *lo, *hi; /* [npools] */
+  ps_difference *parties;    /* [figures.n]: a moved down, b moved up, diff the swing b - a */
 } ps_tornado_bar;
 
 struct ps_tornado {
@@ -74,11 +100,14 @@ struct ps_tornado {
   ps_tornado_point *base; /* [npools]: the scenario as given */
   int nkeys;
   ps_tornado_bar *keys;   /* widest swing first, then by key */
+  ps_study_figures figures;
+  double *base_parties;   /* [figures.n]: the scenario as given */
 };
 
 typedef struct {
   double alpha, scale, lending; /* the target, the largest k, the covered lending at k (yuan) */
   ps_estimate depletion;        /* P(depletion) at k */
+  ps_difference *parties;       /* [figures.n]: a at k = 1, b at k */
 } ps_volume_row;
 
 struct ps_volume {
@@ -87,6 +116,7 @@ struct ps_volume {
   double base_lending, base_depletion; /* at k = 1 */
   int nrows;
   ps_volume_row *rows; /* one per alpha */
+  ps_study_figures figures;
 };
 
 /* one run of a break-even search: the field's value, the figure's mean and standard error */

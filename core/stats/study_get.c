@@ -62,3 +62,22 @@ double ps_volume_alpha(const ps_volume *v, int k) { return v->rows[k].alpha; }
 double ps_volume_scale(const ps_volume *v, int k) { return v->rows[k].scale; }
 double ps_volume_lending(const ps_volume *v, int k) { return v->rows[k].lending; }
 double ps_volume_depletion(const ps_volume *v, int k) { return v->rows[k].depletion.value; }
+
+/* ps_<study>_figure* — every study's party figures (stats/study_parties.c) */
+int ps_compare_nfigures(const ps_compare *c) { return c->figures.n; }
+const char *ps_compare_figure_party(const ps_compare *c, int f) { return c->figures.party[f]; }
+const char *ps_compare_figure_measure(const ps_compare *c, int f) { return c->figures.measure[f]; }
+ps_difference ps_compare_figure(const ps_compare *c, int f) { return c->parties[f]; }
+int ps_sweep_nfigures(const ps_sweep *s) { return s->figures.n; }
+const char *ps_sweep_figure_party(const ps_sweep *s, int f) { return s->figures.party[f]; }
+const char *ps_sweep_figure_measure(const ps_sweep *s, int f) { return s->figures.measure[f]; }
+ps_difference ps_sweep_figure(const ps_sweep *s, long row, int f) { return s->rows[row].parties[f]; }
+int ps_tornado_nfigures(const ps_tornado *t) { return t->figures.n; }
+const char *ps_tornado_figure_party(const ps_tornado *t, int f) { return t->figures.party[f]; }
+const char *ps_tornado_figure_measure(const ps_tornado *t, int f) { return t->figures.measure[f]; }
+double ps_tornado_figure_base(const ps_tornado *t, int f) { return t->base_parties[f]; }
+ps_difference ps_tornado_figure(const ps_tornado *t, int k, int f) { return t->keys[k].parties[f]; }
+int ps_volume_nfigures(const ps_volume *v) { return v->figures.n; }
+const char *ps_volume_figure_party(const ps_volume *v, int f) { return v->figures.party[f]; }
+const char *ps_volume_figure_measure(const ps_volume *v, int f) { return v->figures.measure[f]; }
+ps_difference ps_volume_figure(const ps_volume *v, int k, int f) { return v->rows[k].parties[f]; }

@@ -55,6 +55,14 @@ typedef struct {
   double a, b, diff, se, lo, hi;
 } ps_difference;
 
+/* ---- every party -------------------------------------------------------------
+** Each study also shows figures of the scenario's parties, in its order of parties: a
+** government's total outlay ("outlay", yuan) and PV cost ("cost_pv", yuan, docs/model.md §10), an
+** insurer's mean loss ratio ("loss_ratio"), a guarantor's mean payout rate ("payout_rate"), a
+** bank's NPL breach probability ("npl_breach", banks with an npl_tolerance). Figure f of a study
+** is party <study>_figure_party(f)'s measure <study>_figure_measure(f); each value is a
+** ps_difference paired path by path on common random numbers. */
+
 /* ---- compare ---------------------------------------------------------------
 ** Run a and b with the same options (give them the same seed and paths): per
 ** pool id they share (in a's order), each one's mean net outlay, P(depletion)
@@ -73,6 +81,11 @@ int ps_compare_nalphas(const ps_compare *c);
 double ps_compare_alpha(const ps_compare *c, int k);
 /* the smallest initial balance with P(depletion) <= alpha k, of A (side 0) or B (side 1) */
 double ps_compare_required_initial(const ps_compare *c, int pool, int k, int side);
+/* the party figures A and B share (the same party id and kind): a of A, b of B, diff B − A */
+int ps_compare_nfigures(const ps_compare *c);
+const char *ps_compare_figure_party(const ps_compare *c, int f);
+const char *ps_compare_figure_measure(const ps_compare *c, int f);
+ps_difference ps_compare_figure(const ps_compare *c, int f);
 
 /* ---- sweep -----------------------------------------------------------------
 ** Run the scenario once per combination of the varied values (on top of
@@ -93,6 +106,11 @@ double ps_sweep_net_outlay_p95(const ps_sweep *s, long row, int pool);
 int ps_sweep_nalphas(const ps_sweep *s);
 double ps_sweep_alpha(const ps_sweep *s, int k);
 double ps_sweep_required_initial(const ps_sweep *s, long row, int pool, int k);
+/* the party figures of each row: a the first row's, b this row's, diff this row's − the first's */
+int ps_sweep_nfigures(const ps_sweep *s);
+const char *ps_sweep_figure_party(const ps_sweep *s, int f);
+const char *ps_sweep_figure_measure(const ps_sweep *s, int f);
+ps_difference ps_sweep_figure(const ps_sweep *s, long row, int f);
 
 /* ---- tornado ---------------------------------------------------------------
 ** Sensitivity: move each key's value by -by and +by (relative to the
@@ -111,6 +129,13 @@ const char *ps_tornado_pool(const ps_tornado *t, int pool);
 double ps_tornado_value(const ps_tornado *t, int k, int side);
 double ps_tornado_p95(const ps_tornado *t, int k, int side, int pool);
 double ps_tornado_depletion(const ps_tornado *t, int k, int side, int pool);
+/* the party figures: the scenario's own value, and for key k a moved down, b moved up, diff the
+** swing b − a with its interval */
+int ps_tornado_nfigures(const ps_tornado *t);
+const char *ps_tornado_figure_party(const ps_tornado *t, int f);
+const char *ps_tornado_figure_measure(const ps_tornado *t, int f);
+double ps_tornado_figure_base(const ps_tornado *t, int f);
+ps_difference ps_tornado_figure(const ps_tornado *t, int k, int f);
 
 /* ---- largest volume --------------------------------------------------------
 ** The largest lending a pool supports: every segment whose programme pays into
@@ -129,6 +154,11 @@ double ps_volume_alpha(const ps_volume *v, int k);
 double ps_volume_scale(const ps_volume *v, int k);     /* the largest k for alpha k */
 double ps_volume_lending(const ps_volume *v, int k);   /* the covered lending at that k */
 double ps_volume_depletion(const ps_volume *v, int k); /* P(depletion) at that k, at most alpha k */
+/* the party figures for alpha k: a at k = 1, b at the largest k, diff b − a */
+int ps_volume_nfigures(const ps_volume *v);
+const char *ps_volume_figure_party(const ps_volume *v, int f);
+const char *ps_volume_figure_measure(const ps_volume *v, int f);
+ps_difference ps_volume_figure(const ps_volume *v, int k, int f);
 
 /* ---- break-even terms -------------------------------------------------------
 ** The value of a rate or share field (a --set key, e.g. "parties.reg.reguarantee_fee") at which a

@@ -10,4 +10,6 @@ assert(#w == 2 and w[1].value == 0.02, "sweep")
 assert(w[2].results.pools.fund.claims.mean > w[1].results.pools.fund.claims.mean, "a higher pd claims more")
 local c = poolsim.compare(f, f, { paths = 200 })
 assert(c.compare.pools.fund.depletion.diff == 0, "compare with itself")
+local g = c.compare.parties.city
+assert(g.outlay.diff == 0 and g.cost_pv.ci[1] == 0 and g.outlay.a > 0, "every party in a compare, from a driver")
 print("driver ok", arg[1])

@@ -275,23 +275,30 @@ static void study_values(void) {
   static char v1[] = "<v1>", v2[] = "v&2", bname[] = "\"B\" <i>", han[] = "绵阳";
   double alpha[1] = {0.05};
   ps_study_scenario sc = {mark, file, sha};
+  /* every party: one government's outlay */
+  static char gov[] = "<g>";
+  char *party_ids[1] = {gov};
+  const char *measures[1] = {"outlay"};
+  ps_study_figures figs = {1, party_ids, measures};
+  ps_difference pd0 = {3e6, 3e6, 0, 0, 0, 0}, pd = {3e6, 3.5e6, 5e5, 1e4, 4.8e5, 5.2e5};
+  double base_value = 3e6;
   /* tornado */
   ps_tornado_point base = {1e6, 0.1}, lo = {8e5, 0.05}, hi = {1.3e6, 0.2};
-  ps_tornado_bar bar = {key, 1, 0.8, 1.2, 5e5, &lo, &hi};
+  ps_tornado_bar bar = {key, 1, 0.8, 1.2, 5e5, &lo, &hi, &pd};
   char *pools[1] = {pool};
-  ps_tornado t = {sc, 0.2, 1, pools, &base, 1, &bar};
+  ps_tornado t = {sc, 0.2, 1, pools, &base, 1, &bar, figs, &base_value};
   /* sweep */
   ps_estimate s1 = {1e6, 9e5, 1.1e6}, s2 = {1.2e6, 1e6, 1.4e6};
   ps_sweep_cell c1 = {pool, {0.1, 0.08, 0.12}, 5e5, 9e5, &s1}, c2 = {pool, {0.2, 0.17, 0.23}, 6e5, 1e6, &s2};
-  ps_sweep_row rows[2] = {{{v1, NULL}, 1, &c1}, {{v2, NULL}, 1, &c2}};
-  ps_sweep w = {sc, 1, {key, NULL}, 1, alpha, 2, rows};
+  ps_sweep_row rows[2] = {{{v1, NULL}, 1, &c1, &pd0}, {{v2, NULL}, 1, &c2, &pd}};
+  ps_sweep w = {sc, 1, {key, NULL}, 1, alpha, 2, rows, figs};
   /* compare */
   ps_estimate sa = {2e6, 1.8e6, 2.2e6}, sb = {2.5e6, 2.2e6, 2.8e6};
   ps_compare_entry e = {pool, {1e6, 1.2e6, 2e5, 1e4, 1.8e5, 2.2e5}, {0.1, 0.12, 0.02, 0.005, 0.01, 0.03}, &sa, &sb};
-  ps_compare cmp = {sc, {bname, file, sha}, 100, 1, 1, alpha, 1, &e};
+  ps_compare cmp = {sc, {bname, file, sha}, 100, 1, 1, alpha, 1, &e, figs, &pd};
   /* largest volume */
-  ps_volume_row vr = {0.1, 1.5, 3e8, {0.09, 0.07, 0.11}};
-  ps_volume v = {sc, pool, 2e8, 0.04, 1, &vr};
+  ps_volume_row vr = {0.1, 1.5, 3e8, {0.09, 0.07, 0.11}, &pd};
+  ps_volume v = {sc, pool, 2e8, 0.04, 1, &vr, figs};
   for (int k = 0; k < 4; k++) {
     for (int zh = 0; zh < 2; zh++) {
       const char *lang = zh ? "zh" : NULL;
@@ -312,6 +319,9 @@ static void study_values(void) {
         CHECK(strstr(h, "&lt;b&gt;x&lt;/b&gt; &amp; y") != NULL);
         if (k == 1) CHECK(strstr(h, "k&lt;script&gt;") != NULL && strstr(h, "v&amp;2") != NULL);
         if (k == 2) CHECK(strstr(h, "&quot;B&quot; &lt;i&gt;") != NULL);
+        /* every party: the table, its party escaped, the difference of 50万 */
+        CHECK(strstr(h, "<g>") == NULL && strstr(h, "&lt;g&gt;") != NULL && strstr(h, "Every party") != NULL);
+        CHECK(strstr(h, "+50.0万元") != NULL);
       }
       free(h);
     }

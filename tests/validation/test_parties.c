@@ -884,7 +884,7 @@ static void test_triggers(void) {
 ** py split returns yuan: fund 123456.78, bank loss - 123456.78 of the loss
 **   1000000.01: fund 12345678, bank 87654323; then py's cap_per_loan 10万
 **   ("the per-loan cap and everything after it still apply"): fund 1e7, the
-**   bank bears 90000001. Recovery round(0.6 x 100000001) = 60000001 split
+**   bank bears 90000001; py's capped is the cut, 2345678. Recovery round(0.6 x 100000001) = 60000001 split
 **   1e7 : 90000001 -> 5999999.94 / 54000001.06 -> the leftover fen to the
 **   fund: 6000000.
 ** ps: share 0.5 in P1; ctx:set_share 0.8 in P2 (and P3, it stays); restored
@@ -983,7 +983,7 @@ static void test_hooks(void) {
     /* bank: principal 1400000001 - compensation (5.7e8 + 6e7) - recoveries
     ** kept (770000001 - 3.16e8 - 3e7) */
     CHECK_NEAR(r.o.losses[BANK], Y(346000000), TOL);
-    CHECK_NEAR(r.o.capped[PY], 0, 0); /* the per-loan cap is not a cap over time */
+    CHECK_NEAR(r.o.capped[PY], Y(12345678 - 10000000), TOL); /* the per-loan cap's cut counts in capped */
     CHECK_NEAR(r.o.paused[PZ], 2, 0);
     CHECK_NEAR(r.o.refused[PZ], Y(100000000), TOL);
     CHECK_NEAR(r.o.paused[PS], 0, 0);

@@ -1,0 +1,75 @@
+/* html_study_parties.c — the table of every party's figures on the study pages (stats/study.h
+** ps_study_figures): a row per group (a sweep's row, a tornado's key, a target) and figure, with the
+** reference value, the other value and their paired difference with its 95% interval. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/html_study.h"
+
+static int is_money(const char *measure) { return strcmp(measure, "outlay") == 0 || strcmp(measure, "cost_pv") == 0; }
+
+/* a party figure's name on the page */
+static const char *measure_label(html_ctx *c, const char *measure) {
+  if (strcmp(measure, "outlay") == 0) return TR(c, "财政支出合计", "total outlay");
+  if (strcmp(measure, "cost_pv") == 0) return TR(c, "成本现值", "PV cost");
+  if (strcmp(measure, "loss_ratio") == 0) return TR(c, "赔付率（保险）", "loss ratio");
+  if (strcmp(measure, "payout_rate") == 0) return TR(c, "代偿率", "payout rate");
+  return TR(c, "不良率超出容忍度的概率", "P(NPL breach)");
+}
+
+/* a value in the figure's units: money, or percent; a change signed, in money or points */
+static const char *value_text(const char *measure, double v, char *buf, size_t n) {
+  return is_money(measure) ? html_money(html_finite(v), buf, n) : html_pct(v, buf, n);
+}
+static const char *change_text(html_ctx *c, const char *measure, double v, char *buf, size_t n) {
+  v = html_finite(v);
+  if (is_money(measure)) {
+    char a[56];
+    html_money(fabs(v), a, sizeof a);
+    snprintf(buf, n, "%s%s", v < 0 && fabs(v) >= 500 ? "−" : v >= 500 ? "+" : "", a);
+  } else {
+    snprintf(buf, n, TR(c, "%+.2f 个百分点", "%+.2f points"), 100 * v);
+  }
+  return buf;
+}
+
+/* html_study_parties — the table (nothing when f has no figure): heading, a column of group labels
+** (group NULL: none, one group), then per figure the party, the measure, a, b, b − a and its interval */
+void html_study_parties(html_ctx *c, const ps_study_figures *f, int ngroups, const char *group_head,
+                        const char *const *group, const ps_difference *const *d, const char *head_a, const char *head_b,
+                        const char *head_diff) {
+  if (f->n == 0) return;
+  ps_strbuf *b = &c->b;
+  char s1[64], s2[64];
+  ps_strbuf_printf(b, "<h2>%s</h2>\n<table class=\"wide\">\n<thead><tr>", TR(c, "各参与方", "Every party"));
+  if (group) html_th(c, group_head);
+  html_th(c, TR(c, "参与方", "party"));
+  html_th(c, TR(c, "指标", "measure"));
+  html_th(c, head_a);
+  html_th(c, head_b);
+  html_th(c, head_diff);
+  html_th(c, TR(c, "95%置信区间", "95% CI"));
+  ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
+  for (int g = 0; g < ngroups; g++)
+    for (int k = 0; k < f->n; k++) {
+      const ps_difference *x = &d[g][k];
+      const char *m = f->measure[k];
+      ps_strbuf_puts(b, "<tr>");
+      if (group) html_td(c, group[g]);
+      html_td(c, f->party[k]);
+      html_td(c, measure_label(c, m));
+      html_tdn(c, value_text(m, x->a, s1, sizeof s1));
+      html_tdn(c, value_text(m, x->b, s1, sizeof s1));
+      html_tdn(c, change_text(c, m, x->diff, s1, sizeof s1));
+      ps_strbuf_printf(b, "<td class=\"num\">%s", change_text(c, m, x->lo, s1, sizeof s1));
+      ps_strbuf_printf(b, " … %s</td></tr>\n", change_text(c, m, x->hi, s2, sizeof s2));
+    }
+  ps_strbuf_puts(b, "</tbody></table>\n");
+  ps_strbuf_printf(b, "<p class=\"note-box\">%s</p>\n",
+                   TR(c, "政府：财政支出合计与按贴现率计算的成本现值；保险机构：赔付率均值；担保机构：代偿率均值；银行：不良率超出容忍度的概率。差值为同一路径上之差的均值（共同随机数）及其95%置信区间。",
+                      "Governments: total outlay and the present value of their cost at the discount rate; insurers: mean "
+                      "loss ratio; guarantors: mean payout rate; banks: the probability the NPL ratio passes their "
+                      "tolerance. Each difference is the mean over paths of the difference on the same path (common "
+                      "random numbers), with its 95% interval."));
+}
