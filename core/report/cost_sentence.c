@@ -10,7 +10,7 @@
 void ps_cost_sentence(const ps_party_result *p, ps_lang L, char *buf, size_t n) {
   char a[32], b[32], c[32], d[32];
   double volume = 0;
-  for (int y = 0; y < p->ncohorts; y++) volume += p->volume_by_cohort[y].mean;
+  for (int y = 0; y < p->ncohorts; y++) volume += p->volume_by_cohort[y];
   double z = gsl_cdf_ugaussian_Pinv(0.5 + PS_CI_LEVEL / 2); /* the mean's interval: z standard errors */
   snprintf(buf, n, ps_label(PS_L_COST_RATE, L), ps_money(p->cost_pv.mean, a, sizeof a),
            ps_percent(p->subsidy_rate.mean, b, sizeof b), ps_percent(z * p->subsidy_rate.se, c, sizeof c),

@@ -366,7 +366,7 @@ static void cost_table(html_ctx *c, int i) {
   stats_head(c, html_label(c, PS_L_COST_COHORT));
   ps_strbuf_puts(&c->b, "<tbody>\n");
   for (int y = 0; y < p->ncohorts; y++) {
-    if (p->volume_by_cohort[y].mean == 0 && p->cost_by_cohort[y].mean == 0) continue;
+    if (p->volume_by_cohort[y] == 0 && p->cost_by_cohort[y].mean == 0) continue;
     char label[64];
     if (y == 0) snprintf(label, sizeof label, "%s", html_label(c, PS_L_COST_BOOK));
     else snprintf(label, sizeof label, html_label(c, PS_L_COST_COHORT_N), y);

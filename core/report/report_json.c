@@ -216,14 +216,14 @@ static void cost_doc(ps_doc_sink *s, const ps_party_result *pr) {
   ps_doc_end(s);
   stats_doc(s, "subsidy_rate", &pr->subsidy_rate);
   ps_doc_end(s);
-  int first = pr->volume_by_cohort[0].max != 0 || pr->cost_by_cohort[0].max != 0 || pr->cost_by_cohort[0].min != 0 ? 0 : 1;
+  int first = pr->volume_by_cohort[0] != 0 || pr->cost_by_cohort[0].max != 0 || pr->cost_by_cohort[0].min != 0 ? 0 : 1;
   ps_doc_array(s, "by_cohort", pr->ncohorts - first);
   for (int c = first; c < pr->ncohorts; c++) {
     ps_doc_object(s, NULL);
     ps_doc_number(s, "year", c);
     stats_doc(s, "pv", &pr->cost_by_cohort[c]);
     ps_doc_end(s);
-    ps_doc_number(s, "volume", pr->volume_by_cohort[c].mean);
+    ps_doc_number(s, "volume", pr->volume_by_cohort[c]);
     ps_doc_end(s);
   }
   ps_doc_end(s);

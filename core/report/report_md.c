@@ -96,7 +96,7 @@ static void cost_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_puts(b, "**\n\n");
     stats_header(b, L, ps_label(PS_L_COST_COHORT, L));
     for (int y = 0; y < p->ncohorts; y++) {
-      if (p->volume_by_cohort[y].mean == 0 && p->cost_by_cohort[y].mean == 0) continue;
+      if (p->volume_by_cohort[y] == 0 && p->cost_by_cohort[y].mean == 0) continue;
       char label[64];
       if (y == 0) snprintf(label, sizeof label, "%s", ps_label(PS_L_COST_BOOK, L));
       else snprintf(label, sizeof label, ps_label(PS_L_COST_COHORT_N, L), y);

@@ -152,7 +152,7 @@ static void budget_text(ps_strbuf *b, const ps_party_result *p, ps_lang L) {
 static void cost_text(ps_strbuf *b, const ps_model *m, const ps_party_result *p, ps_lang L) {
   char r[32], a[32], c[32], d[32], e[32], f[32];
   double volume = 0;
-  for (int y = 0; y < p->ncohorts; y++) volume += p->volume_by_cohort[y].mean;
+  for (int y = 0; y < p->ncohorts; y++) volume += p->volume_by_cohort[y];
   if (volume == 0 && p->cost_pv.max == 0 && p->cost_pv.min == 0) return;
   if (L == PS_LANG_ZH)
     ps_strbuf_printf(b, ps_label(PS_L_TXT_PV_COST, L), ps_percent(m->discount_rate, r, sizeof r),
@@ -166,7 +166,7 @@ static void cost_text(ps_strbuf *b, const ps_model *m, const ps_party_result *p,
                      ps_money(volume, e, sizeof e));
   ps_strbuf_puts(b, ps_label(PS_L_TXT_PV_BY_COHORT, L));
   for (int y = 0; y < p->ncohorts; y++)
-    if (p->volume_by_cohort[y].mean != 0 || p->cost_by_cohort[y].mean != 0)
+    if (p->volume_by_cohort[y] != 0 || p->cost_by_cohort[y].mean != 0)
       ps_strbuf_printf(b, " %d: %s", y, ps_money(p->cost_by_cohort[y].mean, a, sizeof a));
   ps_strbuf_puts(b, "\n");
 }

@@ -194,7 +194,7 @@ static void budget_sheet(xl *x) {
     for (int y = 0; y < p->nyears * PS_NBUDGET; y++) largest = fmax(largest, fmax(fabs(p->budget[y].mean), fabs(p->budget[y].p95)));
     cost_largest = fmax(cost_largest, fmax(fabs(p->cost_pv.mean), fmax(fabs(p->cost_pv.p95), fabs(p->cost_pv.p99))));
     for (int c = 0; c < p->ncohorts; c++)
-      cohort_largest = fmax(cohort_largest, fmax(fabs(p->cost_by_cohort[c].mean), fabs(p->volume_by_cohort[c].mean)));
+      cohort_largest = fmax(cohort_largest, fmax(fabs(p->cost_by_cohort[c].mean), fabs(p->volume_by_cohort[c])));
   }
   int u = unit_of(largest), uc = unit_of(cost_largest), uh = unit_of(cohort_largest);
   head(x, ws, 0, 0, lbl(x, PS_L_XL_GOVERNMENT), NULL);
@@ -251,12 +251,12 @@ static void budget_sheet(xl *x) {
     const ps_party_result *p = &r->parties[i];
     if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
     for (int c = 0; c < p->ncohorts; c++) {
-      if (c == 0 && p->volume_by_cohort[0].max == 0 && p->cost_by_cohort[0].max == 0 && p->cost_by_cohort[0].min == 0)
+      if (c == 0 && p->volume_by_cohort[0] == 0 && p->cost_by_cohort[0].max == 0 && p->cost_by_cohort[0].min == 0)
         continue; /* no book before period 1: as the JSON's by_cohort */
       text(x, ws, row, 0, m->parties[i].id);
       num(ws, row, 1, c, x->count);
       money(x, ws, row, 2, p->cost_by_cohort[c].mean, uh);
-      money(x, ws, row, 3, p->volume_by_cohort[c].mean, uh);
+      money(x, ws, row, 3, p->volume_by_cohort[c], uh);
       row++;
     }
   }

@@ -83,7 +83,7 @@ static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account -
 /* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
 ** originated (issued) in period `cohort`, its payers' dues
 ** split by the fractions in w->weights after any first loss (room reserved); returns its index */
-static int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int64_t principal, int64_t exposure,
+static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int64_t principal, int64_t exposure,
                        int64_t recovery) {
   const ps_segment *seg = &w->m->segments[s];
   const ps_programme *p = &w->m->programmes[seg->programme];
@@ -111,7 +111,7 @@ static int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int6
 
 /* queue record idx for its claim, and for its recovery `lag` periods after it (after the horizon: the
 ** pools' dues stay unsettled) */
-static void queue_record(ps_path *w, int idx, int lag) {
+static inline void queue_record(ps_path *w, int idx, int lag) {
   const ps_model *m = w->m;
   default_record *r = &w->records[idx];
   const ps_programme *p = &m->programmes[r->programme];

@@ -25,7 +25,8 @@ typedef struct {
   double *lending;       /* [gov * ncohorts + cohort]: present value of the lending it covers */
   double *volume;        /* [gov * ncohorts + cohort]: that lending, undiscounted */
   double *book;          /* [k * ncohorts + cohort]: programme k's book this period, to spread flows on it */
-  double *segment_book;  /* [cohort]: scratch, one segment's book this period */
+  double *segment_book;  /* [cohort]: scratch, one segment's book this period, in its cohorts */
+  int segment_lo, segment_hi; /* ... segment_lo..segment_hi (none when lo > hi) */
   /* with m->track_party_pv: each party's net result (every flow of its ledger account) in present
   ** value, and its ledger balance when last counted */
   int nparties;
@@ -50,8 +51,8 @@ static inline void ps_cost_flow(ps_cost *c, int account, int origination, int t,
 }
 
 /* ps_cost_spread — ps_cost_flow for a flow on a whole book (a fee subsidy on a programme's book):
-** spread over the cohorts in proportion to book[cohort], their principal at risk */
-void ps_cost_spread(ps_cost *c, int account, const double *book, int t, double fen);
+** spread over the cohorts lo..hi in proportion to book[cohort], their principal at risk */
+void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen);
 
 /* ps_cost_count_parties — add each party's net flows since the last count, which fall in period t,
 ** to its present value (only with m->track_party_pv) */

@@ -90,11 +90,19 @@ static void book_by_cohort(ps_path *w, int s, int t) {
   const ps_segment *seg = &w->m->segments[s];
   ps_cost *cost = &w->cost;
   double *mine = cost->segment_book, *programme = cost->book + (size_t)seg->programme * (size_t)cost->ncohorts;
-  memset(mine, 0, (size_t)cost->ncohorts * sizeof *mine);
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
-  for (int c = lo; c <= hi; c++) mine[ps_cost_cohort(cost, c)] += (double)w->alive[s][c] * remaining(seg, t - c);
-  for (int y = 0; y < cost->ncohorts; y++) programme[y] += mine[y];
+  cost->segment_lo = lo <= hi ? ps_cost_cohort(cost, lo) : 1;
+  cost->segment_hi = lo <= hi ? ps_cost_cohort(cost, hi) : 0;
+  /* the loans at risk by cohort year (path_state.h): a bullet book is its loans; an amortizing one
+  ** owes (tenor - (t - c)) / tenor of each, which summed over a year's cohorts is (W - t N) / tenor */
+  const int64_t *n = w->alive_year + (size_t)s * (size_t)cost->ncohorts;
+  const double *wsum = w->alive_year_w + (size_t)s * (size_t)cost->ncohorts;
+  for (int y = cost->segment_lo; y <= cost->segment_hi; y++) {
+    double book = seg->amortizing ? (wsum[y] - (double)t * (double)n[y]) / seg->tenor : (double)n[y];
+    mine[y] = book;
+    programme[y] += book;
+  }
 }
 
 /* interest, funding cost and the interest subsidy of one segment; adds its book to *book */
@@ -106,7 +114,7 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   int firms = ps_account_firms(m);
   double perf = performing(w, s, t);
   *book += perf;
-  if (subsidised(p)) book_by_cohort(w, s, t);
+  if (w->alive_year && subsidised(p)) book_by_cohort(w, s, t);
   int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
   int rc;
   if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
@@ -118,7 +126,8 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   ** principal, a per-loan cap or payment at repayment needs each loan's amount */
   if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment) {
     int64_t amount = ps_round_fen((double)interest * sub->share);
-    ps_cost_spread(&w->cost, sub->payer, w->cost.segment_book, t, (double)amount);
+    ps_cost_spread(&w->cost, sub->payer, w->cost.segment_book, w->cost.segment_lo, w->cost.segment_hi, t,
+                   (double)amount);
     return ps_ledger_post(&w->ledger, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
   }
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
@@ -143,7 +152,8 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
 ** borrowers, its cost spread over the book's cohorts */
 static int subsidy(ps_path *w, int k, int t, int payer, double amount, ps_kind kind) {
   int64_t fen = ps_round_fen(amount);
-  ps_cost_spread(&w->cost, payer, w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, t, (double)fen);
+  ps_cost_spread(&w->cost, payer, w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, w->cost.ncohorts - 1, t,
+                 (double)fen);
   return ps_ledger_post(&w->ledger, t, payer, ps_account_firms(w->m), fen, kind);
 }
 

@@ -75,8 +75,7 @@ static int originate(ps_path *w, int t) {
     if (ps->stopped) continue;
     int64_t loans = seg->kind == PS_SEGMENT_POLICY ? wanted : ps_flows_capacity(w, s, wanted);
     ps->declined += wanted - loans;
-    w->alive[s][t] = loans;
-    w->alive_sum[s] += loans;
+    ps_path_alive_add(w, s, t, loans);
     if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
     ps->originated += loans;
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
@@ -98,7 +97,7 @@ static int originate(ps_path *w, int t) {
       if (rc) return rc;
     }
   }
-  ps_policies_earn(w, t);
+  if (w->has_policies) ps_policies_earn(w, t);
   return PS_OK;
 }
 
@@ -114,8 +113,7 @@ static int book_seasoned(ps_path *w) {
     if (seg->first > 0) continue;
     programme_state *ps = &w->progs[seg->programme];
     int64_t loans = seg->new_loans;
-    w->alive[s][seg->first] = loans;
-    w->alive_sum[s] += loans;
+    ps_path_alive_add(w, s, seg->first, loans);
     if (ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
     double left = seg->amortizing ? (double)(seg->tenor - (1 - seg->first)) / (double)seg->tenor : 1;
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN * left;
@@ -128,8 +126,7 @@ static int book_seasoned(ps_path *w) {
 /* a loan of segment s, cohort c, defaults in period t (item: which loan of a
 ** loan-tape group, -1 otherwise): ps_claims_record_default's PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
-  w->alive[s][c]--;
-  w->alive_sum[s]--;
+  ps_path_alive_add(w, s, c, -1);
   return ps_claims_record_default(w, s, c, t, item, 1);
 }
 
@@ -141,8 +138,7 @@ static int default_loans(ps_path *w, int s, int c, int t, int64_t d) {
       if ((rc = default_loan(w, s, c, t, -1))) return rc;
     return PS_OK;
   }
-  w->alive[s][c] -= d;
-  w->alive_sum[s] -= d;
+  ps_path_alive_add(w, s, c, -d);
   return d > 0 ? ps_claims_record_default(w, s, c, t, -1, d) : PS_OK;
 }
 
@@ -282,8 +278,7 @@ static int draw_defaults(ps_path *w, int t) {
         if ((rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
         run = 0;
       }
-      alive[c]--;
-      w->alive_sum[s]--;
+      ps_path_alive_add(w, s, c, -1);
       run_cohort = c;
       run++;
     }
@@ -527,20 +522,20 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   if ((rc = open_pools(w)) || (rc = book_seasoned(w))) goto fail;
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
-    if ((rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
+    if (w->has_pending && (rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
     ps_rules_book(w, t);
     ps_rules_npl(w, t);
     if ((rc = fund_pools(w, t)) || (rc = ps_rules_fund(w, t))) goto fail;
-    for (int i = 0; i < m->npools; i++) w->pools[i].year_paid += w->pools[i].pending_now; /* this year's */
+    for (int i = 0; w->has_pending && i < m->npools; i++) w->pools[i].year_paid += w->pools[i].pending_now; /* this year's */
     if (policy && (rc = ps_policy_on_period(policy, w, t, err, errlen))) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);
       return rc;
     }
     ps_rules_triggers(w);
-    if ((rc = originate(w, t)) || (rc = ps_bridges_period(w, t)) || (rc = draw_defaults(w, t)) ||
+    if ((rc = originate(w, t)) || (w->bridge_due && (rc = ps_bridges_period(w, t))) || (rc = draw_defaults(w, t)) ||
         (rc = ps_flows_period(w, t)) || (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)) ||
-        (rc = ps_bridges_recover(w, t)))
+        (w->bridge_due && (rc = ps_bridges_recover(w, t))))
       goto fail;
     if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
     for (int i = 0; out && index < out->band_paths && i < m->npools; i++)

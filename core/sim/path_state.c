@@ -35,6 +35,18 @@ int ps_path_batchable(const ps_model *m, int s) {
 /* the cohorts a segment has before period 0: a seasoned loan-tape group's (first < 0) */
 static int alive_low(const ps_segment *seg) { return seg->first < 0 ? -seg->first : 0; }
 
+/* does some programme pay a government's subsidy on a whole book, whose cost is spread over the
+** book's cohorts (sim/flows.c)? Then the workspace keeps the loans at risk by cohort year. */
+static int books_by_cohort(const ps_model *m) {
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_programme *p = &m->programmes[k];
+    int payers[] = {p->interest_subsidy.payer, p->fee_subsidy.payer, p->premium_subsidy.payer};
+    for (int i = 0; i < 3; i++)
+      if (payers[i] >= 0 && m->parties[payers[i]].kind == PS_PARTY_GOVERNMENT) return 1;
+  }
+  return 0;
+}
+
 /* ps_path_new — the workspace and every array of its state, sized for m */
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
@@ -82,6 +94,12 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     ok = (w->bridge_rng = ps_rng_new()) && (w->bridge_due = calloc((size_t)m->nsegments * T, sizeof(int64_t))) &&
          (w->bridge_cash_days = calloc((size_t)m->npools, sizeof(double)));
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
+  for (int s = 0; s < m->nsegments; s++) w->has_policies |= m->segments[s].kind == PS_SEGMENT_POLICY;
+  if (ok && books_by_cohort(m)) {
+    size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts + 1;
+    ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
+  }
+  for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -115,6 +133,8 @@ void ps_path_free(ps_path *w) {
   free(w->tape_loans);
   free(w->rejected);
   free(w->alive_sum);
+  free(w->alive_year);
+  free(w->alive_year_w);
   free(w->batchable);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
@@ -166,6 +186,11 @@ int ps_path_reset(ps_path *w) {
   for (int s = 0; s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  if (w->alive_year) {
+    size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts;
+    memset(w->alive_year, 0, cells * sizeof(int64_t));
+    memset(w->alive_year_w, 0, cells * sizeof(double));
+  }
   if (w->bridge_due) memset(w->bridge_due, 0, (size_t)m->nsegments * ((size_t)m->periods + 1) * sizeof(int64_t));
   for (int i = 0; i < m->nprogrammes; i++) {
     unsigned char *active = w->progs[i].active;

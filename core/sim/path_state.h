@@ -164,6 +164,11 @@ struct ps_path {
                       group's period is <= 0: its array starts there (path_state.c alive_low) */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
+  /* the same by cohort year, where a government's subsidies are spread over the cohorts of a book
+  ** (sim/cost.h; NULL otherwise): [segment * ncohorts + year] the loans, and the loans times
+  ** (tenor + cohort), from which an amortizing book's principal follows without a loop */
+  int64_t *alive_year;
+  double *alive_year_w;
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
@@ -175,6 +180,8 @@ struct ps_path {
   party_state *parties;
   ps_ledger ledger;
   ps_cost cost; /* the governments' cost in present value (sim/cost.h) */
+  int has_pending, has_policies; /* the model has pools' pending claims, policy segments: else their
+                                    steps are skipped (fixed by ps_path_new) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;
@@ -246,6 +253,26 @@ void ps_path_set_share(ps_path *w, int programme, const double *fractions);
 ** its first depletion) and the sizing shadow, by programme and by driver slot
 ** (driver < 0: none); returns what it paid in all (the caller posts it).
 ** Inline: claims are paid in the hot loop. */
+/* n loans of segment s, cohort c, begin (n > 0) or stop (n < 0, by default) being at risk */
+static inline void ps_path_alive_add(ps_path *w, int s, int c, int64_t n) {
+  w->alive[s][c] += n;
+  w->alive_sum[s] += n;
+  if (!w->alive_year) return;
+  size_t k = (size_t)s * (size_t)w->cost.ncohorts + (size_t)ps_cost_cohort(&w->cost, c);
+  w->alive_year[k] += n;
+  w->alive_year_w[k] += (double)n * (double)(w->m->segments[s].tenor + c);
+}
+
+/* cohort c of segment s has matured: its loans left at risk are no longer */
+static inline void ps_path_alive_mature(ps_path *w, int s, int c) {
+  int64_t n = w->alive[s][c];
+  w->alive_sum[s] -= n;
+  if (!w->alive_year) return;
+  size_t k = (size_t)s * (size_t)w->cost.ncohorts + (size_t)ps_cost_cohort(&w->cost, c);
+  w->alive_year[k] -= n;
+  w->alive_year_w[k] -= (double)n * (double)(w->m->segments[s].tenor + c);
+}
+
 static inline int64_t ps_path_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount,
                                         int64_t count, int t) {
   pool_state *ps = &w->pools[pool];

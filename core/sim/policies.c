@@ -75,8 +75,7 @@ int ps_policies_claims(ps_path *w, int s, int t) {
     if (alive[c] == 0) continue;
     double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
     int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
-    alive[c] -= d;
-    w->alive_sum[s] -= d;
+    ps_path_alive_add(w, s, c, -d);
     if (d == 0) continue;
     int64_t cover, claim;
     if (w->batchable[s]) { /* alike: one record for all of them */

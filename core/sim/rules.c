@@ -22,7 +22,7 @@ void ps_rules_book(ps_path *w, int t) {
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
-    if (matured >= seg->first && matured <= seg->last) w->alive_sum[s] -= w->alive[s][matured];
+    if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
     double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
     if (seg->amortizing) { /* each cohort by its share outstanding */
       int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;

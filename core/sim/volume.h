@@ -9,9 +9,15 @@
 
 #include "sim/path_state.h"
 
-/* ps_volume_draw — the volume of period t of the path w runs: `fixed` when v is not Poisson (no
-** draw), else Poisson with mean v->mean·exp(b·Z_t − b²/2), b = v->demand_rho, Z_t the period's
-** systemic factor (stress shift included); at most v->bound (a quantile no path reaches) */
-int64_t ps_volume_draw(ps_path *w, const ps_demand *v, int fixed, int t);
+/* ps_volume_poisson — a Poisson volume of period t of the path w runs: mean v->mean·exp(b·Z_t −
+** b²/2), b = v->demand_rho, Z_t the period's systemic factor (stress shift included); at most
+** v->bound (a quantile no path reaches) */
+int64_t ps_volume_poisson(ps_path *w, const ps_demand *v, int t);
+
+/* ps_volume_draw — the volume of period t: `fixed` when v is not Poisson (no draw: inline, as every
+** segment asks every period), else ps_volume_poisson */
+static inline int64_t ps_volume_draw(ps_path *w, const ps_demand *v, int fixed, int t) {
+  return v->poisson ? ps_volume_poisson(w, v, t) : fixed;
+}
 
 #endif

@@ -217,14 +217,17 @@ static int plan_party(stage *s, int i) {
   size_t C = (size_t)o->ncohorts;
   pr->ncohorts = o->ncohorts;
   if (add_stats(s, o->cost_pv + gov, &pr->cost_pv) || add_stats(s, o->subsidy_rate + gov, &pr->subsidy_rate) ||
-      !(pr->cost_by_cohort = calloc(C, sizeof(ps_stats))) || !(pr->volume_by_cohort = calloc(C, sizeof(ps_stats))))
+      !(pr->cost_by_cohort = calloc(C, sizeof(ps_stats))) || !(pr->volume_by_cohort = calloc(C, sizeof(double))))
     return PS_ERUNTIME;
-  for (size_t c = 0; c < C; c++)
+  for (size_t c = 0; c < C; c++) {
     if (add(s, (task){.kind = TASK_STATS, .x = o->cost_by_cohort + gov * C + c, .stride = C, .sign = 1,
-                      .out = &pr->cost_by_cohort[c]}) ||
-        add(s, (task){.kind = TASK_STATS, .x = o->volume_by_cohort + gov * C + c, .stride = C, .sign = 1,
-                      .out = &pr->volume_by_cohort[c]}))
+                      .out = &pr->cost_by_cohort[c]}))
       return PS_ERUNTIME;
+    /* the volume a report shows is its mean alone: summed in path order, no sort */
+    double sum = 0;
+    for (size_t j = 0; j < n; j++) sum += o->volume_by_cohort[(gov + j) * C + c];
+    pr->volume_by_cohort[c] = n ? sum / (double)n : 0;
+  }
   return PS_OK;
 }
 

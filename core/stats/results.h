@@ -41,7 +41,8 @@ typedef struct {
   ** lending it covers, and by cohort (0: the book before period 1, y: fiscal year y) */
   ps_stats cost_pv, subsidy_rate;
   int ncohorts;
-  ps_stats *cost_by_cohort, *volume_by_cohort;
+  ps_stats *cost_by_cohort;
+  double *volume_by_cohort; /* the mean lending (or cover) it backs, yuan, undiscounted */
 } ps_party_result;
 
 /* a poolsim.uncertain parameter's draws over the paths (stats/uncertainty.h) */
