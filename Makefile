@@ -21,7 +21,9 @@ WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+CORE_SRC := $(filter-out core/cli/%,$(wildcard core/*/*.c))
+# the command line (core/cli/): main.c and its argument parsing, not in libpoolsim
+CLI_SRC  := $(wildcard core/cli/*.c)
 # Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
 SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
 GEN_SRC  := build/gen/scripts.c
@@ -109,9 +111,9 @@ $(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o) $(REL)/$(GEN_SRC:.c=.o)
 $(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o) $(SAN)/$(GEN_SRC:.c=.o)
 	rm -f $@ && ar rcs $@ $^
 
-$(REL)/poolsim: $(REL)/core/cli/main.o $(REL)/libpoolsim.a
+$(REL)/poolsim: $(CLI_SRC:%.c=$(REL)/%.o) $(REL)/libpoolsim.a
 	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
-$(SAN)/poolsim: $(SAN)/core/cli/main.o $(SAN)/libpoolsim.a
+$(SAN)/poolsim: $(CLI_SRC:%.c=$(SAN)/%.o) $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
 $(REL)/tests/unit/%: $(REL)/tests/unit/%.o $(REL)/libpoolsim.a
@@ -152,7 +154,7 @@ UNITS := $(UNIT_SRC:%.c=%)
 check: poolsim
 	@t="$(T)"; case "$$t" in \
 	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install"; exit 2 ;; \
-	  cli) sh tests/cli/test_cli.sh ./poolsim ;; \
+	  cli) for t in tests/cli/test_*.sh; do sh $$t ./poolsim || exit 1; done ;; \
 	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
 	  install) sh tests/install/test_install.sh ./poolsim ;; \
 	  *) t=test_$${t#test_}; f=$$(ls tests/unit/$$t.c tests/validation/$$t.c 2>/dev/null); \
