@@ -36,8 +36,10 @@ static void push_key(lua_State *L, const char *step) {
   lua_pushstring(L, step);
 }
 
+/* the value of KEY=VALUE: true, false, nil (the field removed), a number, else the string */
 static void push_value(lua_State *L, const char *value) {
-  if (strcmp(value, "true") == 0) lua_pushboolean(L, 1);
+  if (strcmp(value, "nil") == 0) lua_pushnil(L);
+  else if (strcmp(value, "true") == 0) lua_pushboolean(L, 1);
   else if (strcmp(value, "false") == 0) lua_pushboolean(L, 0);
   else if (!lua_stringtonumber(L, value)) lua_pushstring(L, value);
 }
