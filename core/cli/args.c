@@ -52,6 +52,7 @@ static const option options[] = {
      "else reports in Chinese for a Chinese scenario name, the terminal in English)"},
     {"--quiet", NULL, C_ALL, 0, "no terminal summary, no progress bar"},
     {"--check", NULL, C_RUN | C_SIZE | C_BACKTEST, 0, "audit every path's ledger (slower)"},
+    {"--keys", NULL, C_CHECK, 0, "list every key --set can change in the scenario as written, one a line"},
     {"--search", NULL, C_RUN, 0, "size by bisection when rules react to the balance (size always does)"},
     {"--alpha", "A[,B..]", C_RUN | C_SIZE | C_COMPARE | C_SWEEP, 0,
      "depletion targets to size for (default 0.10,0.05,0.01)"},
@@ -293,6 +294,7 @@ static int take_option(cli *c, const char *a, char *v) {
   else if (strcmp(a, "--search") == 0) c->search = 1;
   else if (strcmp(a, "--volume") == 0) c->volume = 1;
   else if (strcmp(a, "--check") == 0) c->audit = 1;
+  else if (strcmp(a, "--keys") == 0) c->keys = 1;
   else if (strcmp(a, "--paths") == 0) {
     if (parse_long(v, 1, PS_MAX_PATHS, &n))
       return usage_error(c, "--paths must be a whole number from 1 to 100000000 (1e8), got '%s'", v);

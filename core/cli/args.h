@@ -19,7 +19,7 @@ typedef struct {
   double by;
   long paths;
   long long seed;
-  int threads, quiet, audit, has_seed, search, volume, trust;
+  int threads, quiet, audit, has_seed, search, volume, trust, keys;
   double serve; /* size --serve: share of bridge requests (0: none) */
   int script_argc;
   char **script_argv;

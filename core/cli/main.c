@@ -390,8 +390,16 @@ int main(int argc, char **argv) {
     if (rc) fprintf(stderr, "%s\n", err);
     return finish(rc);
   }
-  ps_model *m;
   char err[2048];
+  if (c.keys) { /* check --keys: the file need not be valid, only run */
+    char *keys;
+    rc = ps_model_keys(c.scenario, c.sets, c.nsets, &keys, err, sizeof err);
+    if (rc) fprintf(stderr, "%s\n", err);
+    else fputs(keys, stdout);
+    if (!rc) free(keys);
+    return finish(rc);
+  }
+  ps_model *m;
   rc = ps_model_new(c.scenario, c.sets, c.nsets, &m, err, sizeof err);
   if (rc) {
     fprintf(stderr, "%s\n", err);

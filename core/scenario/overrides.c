@@ -135,6 +135,54 @@ int ps_overrides_apply(lua_State *L, int idx, const ps_override *sets, int nsets
   return PS_OK;
 }
 
+#define KEYS_DEPTH 8 /* scenario tables nest less deep: distributions in a share tier, say */
+
+/* add to the list at `keys` the path of each value below the table on top: an
+** item of a list by its id, other tables by their keys, recursively */
+static void collect_keys(lua_State *L, int keys, const char *prefix, int depth) {
+  luaL_checkstack(L, 4, "listing the keys");
+  int t = lua_gettop(L);
+  int by_id = lua_rawlen(L, t) > 0 && (lua_rawgeti(L, t, 1), lua_istable(L, -1));
+  if (lua_rawlen(L, t) > 0) lua_pop(L, 1);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    char path[512], step[256] = "";
+    if (by_id && lua_istable(L, -1)) {
+      lua_getfield(L, -1, "id");
+      if (lua_type(L, -1) == LUA_TSTRING) snprintf(step, sizeof step, "%s", lua_tostring(L, -1));
+      lua_pop(L, 1);
+    } else if (lua_type(L, -2) == LUA_TSTRING) snprintf(step, sizeof step, "%s", lua_tostring(L, -2));
+    else if (lua_isinteger(L, -2)) snprintf(step, sizeof step, "%lld", (long long)lua_tointeger(L, -2));
+    snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", step);
+    int type = lua_type(L, -1);
+    if (*step && type == LUA_TTABLE && depth < KEYS_DEPTH) collect_keys(L, keys, path, depth + 1);
+    else if (*step && (type == LUA_TNUMBER || type == LUA_TSTRING || type == LUA_TBOOLEAN)) {
+      lua_pushstring(L, path);
+      lua_rawseti(L, keys, (lua_Integer)lua_rawlen(L, keys) + 1);
+    }
+    lua_pop(L, 1);
+  }
+}
+
+void ps_overrides_keys(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L);
+  int keys = lua_gettop(L);
+  lua_pushvalue(L, idx);
+  collect_keys(L, keys, "", 0);
+  lua_pop(L, 1);
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "sort");
+  lua_pushvalue(L, keys);
+  lua_call(L, 1, 0);
+  lua_getfield(L, -1, "concat");
+  lua_pushvalue(L, keys);
+  lua_pushliteral(L, "\n");
+  lua_call(L, 2, 1);
+  lua_replace(L, keys);
+  lua_settop(L, keys);
+}
+
 /* does key equal prefix, or continue it with '.'? */
 static int key_starts(const char *key, const char *prefix) {
   size_t n = strlen(prefix);

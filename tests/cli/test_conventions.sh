@@ -51,6 +51,26 @@ check "compare --help: not --md" sh -c "! grep -q -e '--md' '$tmp/out'"
 psim --help
 for c in run size check compare sweep backtest script; do check "--help lists $c" grep -q "^  $c " "$tmp/out"; done
 
+# the man page names every option poolsim --help lists
+psim --help
+for o in $(sed -n 's/^  \(--[a-z]*\).*/\1/p' "$tmp/out"); do
+  check "docs/poolsim.1 names $o" grep -q -e "$(printf '%s' "$o" | sed 's/-/\\\\-/g')" docs/poolsim.1
+done
+
+# ---- check --keys: the keys --set can change, as the file writes them, with the overrides applied
+psim check $S --keys --set pools.fund.yield=nil --set segments.b_term.pd=0.03
+check "--keys: exit 0" rc_is 0
+check "--keys: a pool's field" grep -q -x "pools.fund.initial" "$tmp/out"
+check "--keys: a table entry" grep -q -x "pools.fund.topups.13" "$tmp/out"
+check "--keys: a share" grep -q -x "programmes.prog_a.share.fund" "$tmp/out"
+check "--keys: a distribution's parameter" grep -q -x "segments.a_small.loan.mean" "$tmp/out"
+check "--keys: a removed field is not there" sh -c "! grep -q -x pools.fund.yield '$tmp/out'"
+check "--keys: sorted" sh -c "LC_ALL=C sort -c '$tmp/out'"
+check "--keys: the 59 values small.lua writes, less the removed one" sh -c "[ \$(wc -l <'$tmp/out') -eq 58 ]"
+# a listed key is one --set takes
+psim check $S --set "$(sed -n '/^segments.a_small.loan.mean$/p' "$tmp/out")=3e6"
+check "--set a listed key" rc_is 0
+
 # ---- usage errors: one line and the --help line ----
 psim run $S --pahts 10
 check "exit 2" rc_is 2
