@@ -7,7 +7,6 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "scenario/scenario.h"
 #include "sim/montecarlo.h"
 #include "sim/path.h"
 #include "poolsim/poolsim.h"

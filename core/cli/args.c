@@ -195,6 +195,12 @@ static void general_help(void) {
          "the version", exit_codes);
 }
 
+/* is mode (a row of `writes`) one of command's: the command, or it and a variant? */
+static int mode_of(const char *mode, const char *command) {
+  size_t n = strlen(command);
+  return strncmp(mode, command, n) == 0 && (mode[n] == '\0' || mode[n] == ' ');
+}
+
 static void command_help(int k) {
   printf("usage: poolsim %s\n", commands[k].synopsis);
   wrap(commands[k].about, 0, 0);
@@ -210,8 +216,7 @@ static void command_help(int k) {
   for (int i = 0; i < NOPTIONS; i++) {
     if (!options[i].output) continue;
     for (int w = 0; w < NWRITES; w++) {
-      size_t n = strlen(commands[k].name);
-      if (strncmp(writes[w].mode, commands[k].name, n) || (writes[w].mode[n] && writes[w].mode[n] != ' ')) continue;
+      if (!mode_of(writes[w].mode, commands[k].name)) continue;
       if (strstr(writes[w].writes, options[i].name)) {
         if (!any++) printf("\noutput options:\n");
         print_option(&options[i]);
@@ -221,8 +226,7 @@ static void command_help(int k) {
   }
   printf("\n%s writes:\n", commands[k].name);
   for (int w = 0; w < NWRITES; w++) {
-    size_t n = strlen(commands[k].name);
-    if (strncmp(writes[w].mode, commands[k].name, n) || (writes[w].mode[n] && writes[w].mode[n] != ' ')) continue;
+    if (!mode_of(writes[w].mode, commands[k].name)) continue;
     printf("  %-18s %s\n", writes[w].mode, *writes[w].writes ? writes[w].writes : "no report file");
   }
   printf("\n%s", exit_codes);
@@ -287,7 +291,7 @@ static int unknown_option(const cli *c, const char *a) {
   return usage_error(c, "%s", msg);
 }
 
-/* one option and its value v (NULL for a flag); PS_OK or a usage error */
+/* one option and its value v ("" for a flag); PS_OK or a usage error */
 static int take_option(cli *c, const char *a, char *v) {
   long long n;
   if (strcmp(a, "--quiet") == 0) c->quiet = 1;
@@ -484,7 +488,8 @@ int ps_cli_parse(int argc, char **argv, cli *c) {
     if (!o) return unknown_option(c, a);
     if (o->arg && i + 1 >= argc) return usage_error(c, "%s needs a value", a);
     taken[o - options] = 1;
-    int rc = take_option(c, a, o->arg ? argv[++i] : NULL);
+    static char no_value[] = "";
+    int rc = take_option(c, a, o->arg ? argv[++i] : no_value);
     if (rc) return rc;
   }
   int rc = check_combinations(c);
