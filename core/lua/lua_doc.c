@@ -51,7 +51,7 @@ static int no_field(lua_State *L) {
     if (lua_rawget(L, -2) == LUA_TBOOLEAN) return 0;
     lua_pop(L, 1);
   }
-  const char *names[256];
+  const char *names[256] = {0};
   int n = 0;
   for (int from = 1; from <= 1 + nils; from++) { /* the table's string keys, then its nil fields */
     int t = from == 1 ? 1 : lua_gettop(L);
