@@ -53,7 +53,7 @@ static const option options[] = {
     {"--quiet", NULL, C_ALL, 0, "no terminal summary, no progress bar"},
     {"--check", NULL, C_RUN | C_SIZE | C_BACKTEST, 0, "audit every path's ledger (slower)"},
     {"--keys", NULL, C_CHECK, 0, "list every key --set can change in the scenario as written, one a line"},
-    {"--search", NULL, C_RUN, 0, "size by bisection when rules react to the balance (size always does)"},
+    {"--search", NULL, C_RUN | C_SIZE, 0, "size by bisection when rules react to the balance (size always does)"},
     {"--alpha", "A[,B..]", C_RUN | C_SIZE | C_COMPARE | C_SWEEP, 0,
      "depletion targets to size for (default 0.10,0.05,0.01)"},
     {"--at", "Y[,Y..]", C_RUN | C_SIZE, 0, "also give P(depletion) for these initial balances (yuan)"},
@@ -96,6 +96,16 @@ static const struct {
     {"backtest", "--json --md --html"},
 };
 #define NWRITES (int)(sizeof writes / sizeof writes[0])
+
+/* options a command takes that one of its modes has no use for: refused too */
+static const struct {
+  const char *mode, *not_taken;
+} limits[] = {
+    {"size --volume", "--at --check"},
+    {"size --breakeven", "--alpha --at --pool --check"},
+    {"sweep --tornado", "--alpha --pool"},
+};
+#define NLIMITS (int)(sizeof limits / sizeof limits[0])
 
 static const char exit_codes[] =
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
@@ -229,6 +239,9 @@ static void command_help(int k) {
     if (!mode_of(writes[w].mode, commands[k].name)) continue;
     printf("  %-18s %s\n", writes[w].mode, *writes[w].writes ? writes[w].writes : "no report file");
   }
+  for (int l = 0, any_limit = 0; l < NLIMITS; l++)
+    if (mode_of(limits[l].mode, commands[k].name))
+      printf("%s  %s does not take %s\n", any_limit++ ? "" : "\n", limits[l].mode, limits[l].not_taken);
   printf("\n%s", exit_codes);
 }
 
@@ -392,12 +405,43 @@ static int check_combinations(cli *c) {
   return PS_OK;
 }
 
+/* the command's mode: "size --volume", "sweep --tornado", "run", ... */
+static void mode_name(const cli *c, char *mode, size_t len) {
+  const char *variant = c->volume ? " --volume" : c->breakeven.field ? " --breakeven" : c->serve > 0 ? " --serve"
+                        : c->ntornado ? " --tornado" : "";
+  snprintf(mode, len, "%s%s", c->command, variant);
+}
+
+/* does the space-separated list have the word? */
+static int listed(const char *list, const char *word) {
+  size_t n = strlen(word);
+  for (const char *p = strstr(list, word); p; p = strstr(p + 1, word))
+    if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')) return 1;
+  return 0;
+}
+
+/* every option given must be one the command takes, and one its mode uses */
+static int check_taken(const cli *c, int bit, const int *taken) {
+  char mode[40];
+  mode_name(c, mode, sizeof mode);
+  for (int k = 0; k < NOPTIONS; k++) {
+    if (!taken[k]) continue;
+    int refused = !(options[k].commands & bit);
+    for (int l = 0; !refused && l < NLIMITS; l++)
+      refused = strcmp(limits[l].mode, mode) == 0 && listed(limits[l].not_taken, options[k].name);
+    if (!refused) continue;
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s does not take %s", (options[k].commands & bit) ? mode : c->command,
+             options[k].name);
+    return usage_error(c, "%s", msg);
+  }
+  return PS_OK;
+}
+
 /* every output option given must be one the command's mode writes */
 static int check_outputs(const cli *c) {
   char mode[40];
-  const char *variant = c->volume ? " --volume" : c->breakeven.field ? " --breakeven" : c->serve > 0 ? " --serve"
-                        : c->ntornado ? " --tornado" : "";
-  snprintf(mode, sizeof mode, "%s%s", c->command, variant);
+  mode_name(c, mode, sizeof mode);
   const char *list = "";
   for (int w = 0; w < NWRITES; w++)
     if (strcmp(writes[w].mode, mode) == 0) list = writes[w].writes;
@@ -405,12 +449,7 @@ static int check_outputs(const cli *c) {
     const char *name, *value;
   } given[] = {{"--json", c->json}, {"--md", c->md}, {"--html", c->html}, {"--csv", c->csv}};
   for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
-    if (!given[i].value) continue;
-    char word[16];
-    snprintf(word, sizeof word, "%s ", given[i].name);
-    char padded[128];
-    snprintf(padded, sizeof padded, "%s ", list);
-    if (strstr(padded, word)) continue;
+    if (!given[i].value || listed(list, given[i].name)) continue;
     char msg[200];
     snprintf(msg, sizeof msg, "%s does not write %s (%s%s)", mode, given[i].name, *list ? "it writes " : "it writes no report file",
              list);
@@ -494,13 +533,7 @@ int ps_cli_parse(int argc, char **argv, cli *c) {
   }
   int rc = check_combinations(c);
   if (rc) return rc;
-  for (int k = 0; k < NOPTIONS; k++) {
-    if (!taken[k] || (options[k].commands & bit)) continue;
-    char msg[200];
-    snprintf(msg, sizeof msg, "%s does not take %s", c->command, options[k].name);
-    return usage_error(c, "%s", msg);
-  }
-  if ((rc = check_outputs(c))) return rc;
+  if ((rc = check_taken(c, bit, taken)) || (rc = check_outputs(c))) return rc;
   if (!c->lang) c->lang = locale_lang();
   return PS_OK;
 }
