@@ -2,7 +2,8 @@
 # ASan+UBSan and valgrind), `make check T=NAME` runs one, `make demo` runs the
 # flagship scenario, `make bench` the benchmarks, `make fuzz` the libFuzzer
 # targets (docs/testing.md), `make install PREFIX=...` installs the binary,
-# libpoolsim, its headers and poolsim.pc, and `make deps` installs what
+# libpoolsim, its headers, poolsim.pc, the man page, bash completion, docs,
+# scenarios and scripts/ modules, and `make deps` installs what
 # pkg-config cannot find (Debian 12 packages, with apt-get).
 
 PREFIX  ?= /usr/local
@@ -22,7 +23,9 @@ WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+CORE_SRC := $(filter-out core/cli/%,$(wildcard core/*/*.c))
+# the command line (core/cli/): main.c and its argument parsing, not in libpoolsim
+CLI_SRC  := $(wildcard core/cli/*.c)
 # Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
 SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
 GEN_SRC  := build/gen/scripts.c
@@ -52,7 +55,7 @@ deps:
 	done; \
 	command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$$missing gcc libc6-dev"; \
 	if [ -n "$$missing" ]; then \
-	  echo "poolsim: installing$$missing"; \
+	  echo "poolsim: installing $${missing# }"; \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
@@ -68,7 +71,7 @@ deps-test: deps
 	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing python3-openpyxl"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  echo "poolsim: installing$$missing (test tools: memory checks, static analysis, rendering the HTML report)"; \
+	  echo "poolsim: installing $${missing# } (test tools: memory checks, static analysis, rendering the HTML report)"; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
@@ -112,9 +115,9 @@ $(REL)/libpoolsim.a: $(CORE_SRC:%.c=$(REL)/%.o) $(REL)/$(GEN_SRC:.c=.o)
 $(SAN)/libpoolsim.a: $(CORE_SRC:%.c=$(SAN)/%.o) $(SAN)/$(GEN_SRC:.c=.o)
 	rm -f $@ && ar rcs $@ $^
 
-$(REL)/poolsim: $(REL)/core/cli/main.o $(REL)/libpoolsim.a
+$(REL)/poolsim: $(CLI_SRC:%.c=$(REL)/%.o) $(REL)/libpoolsim.a
 	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
-$(SAN)/poolsim: $(SAN)/core/cli/main.o $(SAN)/libpoolsim.a
+$(SAN)/poolsim: $(CLI_SRC:%.c=$(SAN)/%.o) $(SAN)/libpoolsim.a
 	$(CC) $(SANFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
 $(REL)/tests/unit/%: $(REL)/tests/unit/%.o $(REL)/libpoolsim.a
@@ -155,7 +158,7 @@ UNITS := $(UNIT_SRC:%.c=%)
 check: poolsim
 	@t="$(T)"; case "$$t" in \
 	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install"; exit 2 ;; \
-	  cli) sh tests/cli/test_cli.sh ./poolsim ;; \
+	  cli) for t in tests/cli/test_*.sh; do sh $$t ./poolsim || exit 1; done ;; \
 	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
 	  install) sh tests/install/test_install.sh ./poolsim ;; \
 	  *) t=test_$${t#test_}; f=$$(ls tests/unit/$$t.c tests/validation/$$t.c 2>/dev/null); \
@@ -225,7 +228,7 @@ deps-bench: deps
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  echo "poolsim: installing$$missing (the NumPy baseline, peak memory of runs)"; \
+	  echo "poolsim: installing $${missing# } (the NumPy baseline, peak memory of runs)"; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
@@ -239,7 +242,9 @@ bench: poolsim $(REL)/bench/naive_run deps-bench
 
 # the binary, the library with its headers, and a pkg-config file, so that
 # `cc prog.c $$(pkg-config --cflags --libs poolsim)` builds an embedding program
-# (tests/install/test_install.sh does, against a staged install)
+# (tests/install/test_install.sh does, against a staged install); the man page,
+# bash completion, the docs, the scenarios (with their data) and the Lua modules
+# of scripts/ (compiled in; installed to read) under share/
 VERSION = $(shell sed -n 's/^\#define PS_VERSION "\(.*\)"/\1/p' include/poolsim/poolsim.h)
 # the hot path of ./poolsim against another build (OLD=path/to/poolsim), alternated
 bench-compare: poolsim
@@ -247,12 +252,21 @@ bench-compare: poolsim
 	@sh bench/compare.sh $(OLD) ./poolsim $(RUNS)
 
 install: poolsim $(REL)/libpoolsim.a
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/poolsim
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/poolsim \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	    $(DESTDIR)$(PREFIX)/share/doc/poolsim $(DESTDIR)$(PREFIX)/share/poolsim/scenarios/data \
+	    $(DESTDIR)$(PREFIX)/share/poolsim/scripts/poolsim
 	install -m 755 poolsim $(DESTDIR)$(PREFIX)/bin/poolsim
 	install -m 644 $(REL)/libpoolsim.a $(DESTDIR)$(PREFIX)/lib/libpoolsim.a
 	install -m 644 include/poolsim/*.h $(DESTDIR)$(PREFIX)/include/poolsim/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' poolsim.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/poolsim.pc
+	install -m 644 docs/poolsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/poolsim.1
+	install -m 644 completion/poolsim.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/poolsim
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/poolsim/
+	install -m 644 scenarios/*.lua $(DESTDIR)$(PREFIX)/share/poolsim/scenarios/
+	install -m 644 scenarios/data/* $(DESTDIR)$(PREFIX)/share/poolsim/scenarios/data/
+	install -m 644 $(SCRIPTS) $(DESTDIR)$(PREFIX)/share/poolsim/scripts/poolsim/
 
 clean:
 	rm -rf $(BUILD) poolsim out

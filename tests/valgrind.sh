@@ -23,5 +23,9 @@ check 0 run tests/scenarios/small.lua --paths 200 --at 5e6 --quiet --xlsx "$out/
 check 2 check tests/scenarios/bad/share_sum.lua
 check 2 run tests/scenarios/small.lua --set pools.nope.initial=1
 check 2 check tests/scenarios/bad/metatable_error.lua # a Lua error while C reads the table: nothing leaks
+check 0 check tests/scenarios/small.lua --keys --set pools.fund.yield=nil
+check 1 script tests/scripts/driver_result_field.lua # an error raised from a result's __index
+check 2 sweep tests/scenarios/small.lua --vary pools.fund.initial=1e7 --csv "$out/csv" # refused
+check 0 size --help
 rm -rf "$out"
 echo "valgrind: $passed passed, $failed failed"

@@ -63,6 +63,10 @@ int ps_model_count(const ps_model *m, ps_model_part part) {
 
 const char *ps_model_pool_id(const ps_model *m, int i) { return i >= 0 && i < m->npools ? m->pools[i].id : NULL; }
 
+int ps_model_keys(const char *file, const ps_override *sets, int nsets, char **out, char *err, size_t errlen) {
+  return ps_scenario_keys(file, sets, nsets, out, err, errlen);
+}
+
 /* bytes of memory in the machine, or 0 when unknown */
 static double physical_memory(void) {
   long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);

@@ -13,250 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/args.h"
 #include "poolsim/poolsim.h"
-
-#define MAX_SETS 256
-#define MAX_LIST 32
-
-static const char usage[] =
-    "usage: poolsim run   SCENARIO.lua [options]   simulate; full summary and sizing\n"
-    "       poolsim size  SCENARIO.lua [options]   simulate; the sizing answer only\n"
-    "       poolsim check SCENARIO.lua [--set KEY=VALUE ...]   validate only\n"
-    "       poolsim compare A.lua B.lua [options]   A and B on common random numbers, B - A with its error\n"
-    "       poolsim sweep SCENARIO.lua --vary KEY=V1,V2,... [--vary KEY2=...] [options]   a line or grid\n"
-    "       poolsim sweep SCENARIO.lua --tornado KEY1,KEY2,... [--by 0.2]   each value -20%/+20%\n"
-    "       poolsim backtest SCENARIO.lua --actual FILE.csv [options]   actual defaults/claims in the forecast\n"
-    "       poolsim script [--trust] DRIVER.lua [args]   a study in Lua (poolsim.run/size/sweep/compare)\n"
-    "       poolsim --version\n"
-    "options:\n"
-    "  --paths N        number of Monte Carlo paths, at most 1e8 (default: the scenario's, else 10000)\n"
-    "  --seed S         random seed (default: the scenario's, else 1)\n"
-    "  --threads T      worker threads (default: all cores); results do not depend on it\n"
-    "  --set KEY=VALUE  override a scenario field, e.g. --set pools.fund.initial=2.5e8 (repeatable)\n"
-    "  --json FILE      write the results as JSON (schema 1) to FILE, or - for stdout\n"
-    "  --md FILE        the summary's tables in Markdown\n"
-    "  --html FILE      one self-contained HTML report with charts (prints to A4)\n"
-    "  --csv DIR        summary.csv, sizing.csv, bands.csv, budget.csv, paths.csv for spreadsheets\n"
-    "  --xlsx FILE      (run, size) an Excel workbook: the answer, sizing, budget, parties, bands, audit\n"
-    "  --lang zh|en     labels of the reports (Markdown, HTML: default zh for Chinese scenario names;\n"
-    "                   the terminal summary: default en)\n"
-    "  --quiet          no terminal summary, no progress bar\n"
-    "  --check          audit every path's ledger (slower)\n"
-    "  --search         (run) size by bisection when rules react to the balance; size always does\n"
-    "  --alpha A[,B..]  depletion targets to size for (default 0.10,0.05,0.01)\n"
-    "  --at Y[,Y..]     also give P(depletion) for these initial balances (yuan)\n"
-    "  --pool ID        size this pool only\n"
-    "  --volume         (size) the largest lending the pool supports at each target, by bisection\n"
-  "  --breakeven KEY  (size) the value of a rate or share (a --set key) at which a party's expected cost\n"
-  "                   in present value is zero; with --target X, an insurer's expected loss ratio (or a\n"
-  "                   guarantor's payout rate) is X; --party ID (default: the first government, insurer),\n"
-  "                   --range LO,HI (default 0,1)\n"
-  "  --serve S        (size) the smallest fund that also serves at least S (0 < S <= 1) of its\n"
-  "                   bridge requests, at each target\n"
-
-    "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
-    "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
-    "          a second signal a second or more later kills at once)\n";
-
-typedef struct {
-  const char *command, *scenario, *scenario_b, *json, *pool, *md, *csv, *html, *lang, *actual, *xlsx;
-  ps_breakeven_options breakeven; /* field NULL: no --breakeven */
-  ps_vary vary[PS_MAX_VARY];
-  int nvary;
-  const char *tornado[PS_MAX_VALUES];
-  int ntornado;
-  double by;
-  long paths;
-  long long seed;
-  int threads, quiet, audit, has_seed, search, volume, trust;
-  double serve; /* size --serve: share of bridge requests (0: none) */
-  int script_argc;
-  char **script_argv;
-  ps_override sets[MAX_SETS];
-  int nsets;
-  double alphas[MAX_LIST], at[MAX_LIST];
-  int nalphas, nat;
-} cli;
-
-static int usage_error(const char *fmt, const char *arg) {
-  fprintf(stderr, "poolsim: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\n%s", usage);
-  return PS_EINPUT;
-}
-
-static int parse_long(const char *s, long long lo, long long hi, long long *out) {
-  char *end;
-  errno = 0;
-  long long v = strtoll(s, &end, 10);
-  if (errno || end == s || *end || v < lo || v > hi) return -1;
-  *out = v;
-  return 0;
-}
-
-/* a comma-separated list of numbers in [lo, hi] */
-static int parse_list(const char *s, double lo, double hi, double *out, int *n) {
-  char buf[1024];
-  if (snprintf(buf, sizeof buf, "%s", s) >= (int)sizeof buf) return -1;
-  *n = 0;
-  char *save = NULL;
-  for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-    char *end;
-    errno = 0;
-    double v = strtod(tok, &end);
-    if (errno || end == tok || *end || !(v >= lo && v <= hi) || *n == MAX_LIST) return -1;
-    out[(*n)++] = v;
-  }
-  return *n ? 0 : -1;
-}
-
-static int parse_args(int argc, char **argv, cli *c) {
-  memset(c, 0, sizeof *c);
-  if (argc < 2) return usage_error("%s", "no command given");
-  c->command = argv[1];
-  if (strcmp(c->command, "script") == 0) { /* the driver's own arguments are its business */
-    int i = 2;
-    if (i < argc && strcmp(argv[i], "--trust") == 0) c->trust = 1, i++;
-    if (i >= argc) return usage_error("%s", "script needs a driver file: poolsim script [--trust] DRIVER.lua [args]");
-    c->scenario = argv[i];
-    c->script_argc = argc - i - 1;
-    c->script_argv = argv + i + 1;
-    return PS_OK;
-  }
-  if (strcmp(c->command, "run") != 0 && strcmp(c->command, "size") != 0 && strcmp(c->command, "check") != 0 &&
-      strcmp(c->command, "compare") != 0 && strcmp(c->command, "sweep") != 0 && strcmp(c->command, "backtest") != 0)
-    return usage_error("unknown command '%s'", c->command);
-  int is_compare = strcmp(c->command, "compare") == 0;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    long long n;
-    if (a[0] != '-' || strcmp(a, "-") == 0) {
-      if (c->scenario && (!is_compare || c->scenario_b)) return usage_error("unexpected argument '%s'", a);
-      if (c->scenario) c->scenario_b = a;
-      else c->scenario = a;
-      continue;
-    }
-    static const char *const flags[] = {"--quiet", "--check", "--search", "--volume", NULL};
-    static const char *const valued[] = {"--paths", "--seed", "--threads", "--set", "--json", "--pool", "--alpha",
-                                         "--at",    "--vary", "--md",      "--csv", "--lang", "--tornado",
-                                         "--by",    "--html", "--breakeven", "--target", "--party", "--range",
-                                         "--actual", "--serve", "--xlsx", NULL};
-    int takes_value = 0, known = 0;
-    for (int k = 0; flags[k]; k++) known |= strcmp(a, flags[k]) == 0;
-    for (int k = 0; valued[k]; k++) takes_value |= strcmp(a, valued[k]) == 0;
-    if (!known && !takes_value) return usage_error("unknown option '%s'", a);
-    if (takes_value && !v) return usage_error("%s needs a value", a);
-    if (strcmp(a, "--quiet") == 0) c->quiet = 1;
-    else if (strcmp(a, "--search") == 0) c->search = 1;
-    else if (strcmp(a, "--volume") == 0) c->volume = 1;
-    else if (strcmp(a, "--check") == 0) c->audit = 1;
-    else if (strcmp(a, "--paths") == 0) {
-      if (parse_long(v, 1, PS_MAX_PATHS, &n))
-        return usage_error("--paths must be a whole number from 1 to 100000000 (1e8), got '%s'", v);
-      c->paths = (long)n;
-    } else if (strcmp(a, "--seed") == 0) {
-      if (parse_long(v, 0, (1LL << 53) - 1, &n)) return usage_error("--seed must be a whole number in [0, 2^53), got '%s'", v);
-      c->seed = n;
-      c->has_seed = 1;
-    } else if (strcmp(a, "--threads") == 0) {
-      if (parse_long(v, 1, 256, &n)) return usage_error("--threads must be a whole number from 1 to 256, got '%s'", v);
-      c->threads = (int)n;
-    } else if (strcmp(a, "--set") == 0) {
-      char *eq = strchr(v, '=');
-      if (c->nsets == MAX_SETS) return usage_error("at most 256 --set, got one more: '%s'", v);
-      if (!eq || eq == v) return usage_error("--set needs KEY=VALUE, got '%s'", v);
-      *eq = '\0'; /* argv is ours to split */
-      c->sets[c->nsets++] = (ps_override){v, eq + 1};
-    } else if (strcmp(a, "--vary") == 0) {
-      char *eq = strchr(v, '=');
-      if (!eq || eq == v || !eq[1] || c->nvary == PS_MAX_VARY)
-        return usage_error("--vary needs KEY=V1,V2,... (at most two keys), got '%s'", v);
-      *eq = '\0';
-      ps_vary *vy = &c->vary[c->nvary++];
-      vy->key = v;
-      char *save = NULL;
-      for (char *tok = strtok_r(eq + 1, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (vy->nvalues == PS_MAX_VALUES) return usage_error("--vary %s: at most 64 values", v);
-        vy->values[vy->nvalues++] = tok;
-      }
-    } else if (strcmp(a, "--json") == 0) c->json = v;
-    else if (strcmp(a, "--md") == 0) c->md = v;
-    else if (strcmp(a, "--html") == 0) c->html = v;
-    else if (strcmp(a, "--tornado") == 0) {
-      char *save = NULL;
-      for (char *tok = strtok_r(argv[i + 1], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (c->ntornado == PS_MAX_VALUES) return usage_error("--tornado: at most 64 keys, got '%s'", v);
-        c->tornado[c->ntornado++] = tok;
-      }
-    } else if (strcmp(a, "--by") == 0) {
-      double by[MAX_LIST];
-      int n;
-      if (parse_list(v, 1e-6, 0.99, by, &n) || n != 1) return usage_error("--by must be a fraction in (0, 1), got '%s'", v);
-      c->by = by[0];
-    }
-    else if (strcmp(a, "--csv") == 0) c->csv = v;
-    else if (strcmp(a, "--xlsx") == 0) c->xlsx = v;
-    else if (strcmp(a, "--actual") == 0) c->actual = v;
-    else if (strcmp(a, "--lang") == 0) {
-      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) return usage_error("--lang must be zh or en, got '%s'", v);
-      c->lang = v;
-    }
-    else if (strcmp(a, "--pool") == 0) c->pool = v;
-    else if (strcmp(a, "--breakeven") == 0) c->breakeven.field = v;
-    else if (strcmp(a, "--party") == 0) c->breakeven.party = v;
-    else if (strcmp(a, "--target") == 0) {
-      double x[MAX_LIST];
-      int n;
-      if (parse_list(v, -1e15, 1e15, x, &n) || n != 1) return usage_error("--target must be a number, got '%s'", v);
-      c->breakeven.target = x[0];
-      c->breakeven.use_target = 1;
-    } else if (strcmp(a, "--range") == 0) {
-      double x[MAX_LIST];
-      int n;
-      if (parse_list(v, -1e15, 1e15, x, &n) || n != 2 || !(x[0] < x[1]))
-        return usage_error("--range needs LO,HI with LO < HI, got '%s'", v);
-      c->breakeven.lo = x[0];
-      c->breakeven.hi = x[1];
-    } else if (strcmp(a, "--serve") == 0) {
-      double serve[MAX_LIST];
-      int n;
-      if (parse_list(v, 1e-9, 1, serve, &n) || n != 1) return usage_error("--serve must be a share in (0, 1], got '%s'", v);
-      c->serve = serve[0];
-    }
-    else if (strcmp(a, "--alpha") == 0) {
-      if (parse_list(v, 1e-9, 0.999999, c->alphas, &c->nalphas))
-        return usage_error("--alpha needs probabilities in (0, 1) separated by commas, got '%s'", v);
-    } else if (strcmp(a, "--at") == 0) {
-      if (parse_list(v, 0, 1e15, c->at, &c->nat))
-        return usage_error("--at needs initial balances in yuan separated by commas, got '%s'", v);
-    }
-    if (takes_value) i++;
-  }
-  if (!c->scenario) return usage_error("%s", "no scenario file given");
-  if (is_compare && !c->scenario_b) return usage_error("%s", "compare needs two scenario files: A.lua B.lua");
-  int is_sweep = strcmp(c->command, "sweep") == 0;
-  if (is_sweep && !c->nvary && !c->ntornado) return usage_error("%s", "sweep needs --vary KEY=V1,V2,... or --tornado KEY,...");
-  if (is_sweep && c->nvary && c->ntornado) return usage_error("%s", "sweep takes --vary or --tornado, not both");
-  if (!is_sweep && (c->nvary || c->ntornado)) return usage_error("%s", "--vary and --tornado belong to sweep");
-  if (!c->by) c->by = 0.2;
-  if (c->volume && strcmp(c->command, "size") != 0) return usage_error("%s", "--volume belongs to size");
-  if (c->breakeven.field && (strcmp(c->command, "size") != 0 || c->volume))
-    return usage_error("%s", "--breakeven belongs to size (and not with --volume)");
-  if (c->breakeven.field && (c->html || c->md || c->csv))
-    return usage_error("%s", "--breakeven writes its answer as text and --json; --html, --md and --csv are not for it");
-  if (!c->breakeven.field && (c->breakeven.use_target || c->breakeven.party || c->breakeven.hi > c->breakeven.lo))
-    return usage_error("%s", "--target, --party and --range go with --breakeven KEY");
-  if ((strcmp(c->command, "backtest") == 0) != (c->actual != NULL))
-    return usage_error("%s", c->actual ? "--actual belongs to backtest" : "backtest needs --actual FILE.csv");
-  if (c->serve > 0 && (strcmp(c->command, "size") != 0 || c->volume))
-    return usage_error("%s", "--serve belongs to size (without --volume)");
-  if (c->xlsx && ((strcmp(c->command, "run") != 0 && strcmp(c->command, "size") != 0) || c->volume || c->breakeven.field))
-    return usage_error("%s", "--xlsx belongs to run and size (not with --volume or --breakeven)");
-  if (c->xlsx && (!*c->xlsx || strcmp(c->xlsx, "-") == 0))
-    return usage_error("--xlsx needs a file name (a workbook does not go to standard output), got '%s'", c->xlsx);
-  return PS_OK;
-}
 
 /* ---- writing reports ------------------------------------------------------
 ** A run's reports are written as one set: every file first goes to a temporary
@@ -653,12 +411,9 @@ static int finish(int rc) {
 }
 
 int main(int argc, char **argv) {
-  if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-    printf("poolsim %s\n", ps_version());
-    return finish(PS_OK);
-  }
   cli c;
-  int rc = parse_args(argc, argv, &c);
+  int rc = ps_cli_parse(argc, argv, &c);
+  if (rc == PS_CLI_DONE) return finish(PS_OK);
   if (rc) return rc;
   if (strcmp(c.command, "script") == 0) {
     char err[2048];
@@ -666,8 +421,16 @@ int main(int argc, char **argv) {
     if (rc) fprintf(stderr, "%s\n", err);
     return finish(rc);
   }
-  ps_model *m;
   char err[2048];
+  if (c.keys) { /* check --keys: the file need not be valid, only run */
+    char *keys;
+    rc = ps_model_keys(c.scenario, c.sets, c.nsets, &keys, err, sizeof err);
+    if (rc) fprintf(stderr, "%s\n", err);
+    else fputs(keys, stdout);
+    if (!rc) free(keys);
+    return finish(rc);
+  }
+  ps_model *m;
   rc = ps_model_new(c.scenario, c.sets, c.nsets, &m, err, sizeof err);
   if (rc) {
     fprintf(stderr, "%s\n", err);

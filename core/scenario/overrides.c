@@ -36,8 +36,10 @@ static void push_key(lua_State *L, const char *step) {
   lua_pushstring(L, step);
 }
 
+/* the value of KEY=VALUE: true, false, nil (the field removed), a number, else the string */
 static void push_value(lua_State *L, const char *value) {
-  if (strcmp(value, "true") == 0) lua_pushboolean(L, 1);
+  if (strcmp(value, "nil") == 0) lua_pushnil(L);
+  else if (strcmp(value, "true") == 0) lua_pushboolean(L, 1);
   else if (strcmp(value, "false") == 0) lua_pushboolean(L, 0);
   else if (!lua_stringtonumber(L, value)) lua_pushstring(L, value);
 }
@@ -131,6 +133,79 @@ int ps_overrides_apply(lua_State *L, int idx, const ps_override *sets, int nsets
     if (rc) return rc;
   }
   return PS_OK;
+}
+
+#define KEYS_DEPTH 8 /* scenario tables nest less deep: distributions in a share tier, say */
+
+/* the step of the key on the stack (below its value) in the table at t, into
+** step: an item of a list of items (by_id) by its id, else the key; "" when none */
+static void key_step(lua_State *L, int by_id, char *step, size_t len) {
+  *step = '\0';
+  if (by_id && lua_istable(L, -1)) {
+    lua_getfield(L, -1, "id");
+    if (lua_type(L, -1) == LUA_TSTRING) snprintf(step, len, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  } else if (lua_type(L, -2) == LUA_TSTRING) snprintf(step, len, "%s", lua_tostring(L, -2));
+  else if (lua_isinteger(L, -2)) snprintf(step, len, "%lld", (long long)lua_tointeger(L, -2));
+}
+
+void ps_overrides_keys(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  luaL_checkstack(L, 8, "listing the keys");
+  lua_newtable(L);
+  int keys = lua_gettop(L);
+  lua_newtable(L); /* the tables still to list: table, its path, its depth, ... */
+  int todo = lua_gettop(L);
+  lua_pushvalue(L, idx);
+  lua_rawseti(L, todo, 1);
+  lua_pushliteral(L, "");
+  lua_rawseti(L, todo, 2);
+  lua_pushinteger(L, 0);
+  lua_rawseti(L, todo, 3);
+  lua_Integer n = 3;
+  for (lua_Integer at = 1; at < n; at += 3) {
+    lua_rawgeti(L, todo, at);
+    int t = lua_gettop(L);
+    lua_rawgeti(L, todo, at + 1);
+    const char *prefix = lua_tostring(L, -1);
+    lua_rawgeti(L, todo, at + 2);
+    lua_Integer depth = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    int by_id = lua_rawgeti(L, t, 1) == LUA_TTABLE;
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+      char path[512], step[256];
+      key_step(L, by_id, step, sizeof step);
+      snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", step);
+      int type = lua_type(L, -1);
+      if (*step && type == LUA_TTABLE && depth < KEYS_DEPTH) {
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, todo, n + 1);
+        lua_pushstring(L, path);
+        lua_rawseti(L, todo, n + 2);
+        lua_pushinteger(L, depth + 1);
+        lua_rawseti(L, todo, n + 3);
+        n += 3;
+      } else if (*step && (type == LUA_TNUMBER || type == LUA_TSTRING || type == LUA_TBOOLEAN)) {
+        lua_pushstring(L, path);
+        lua_rawseti(L, keys, (lua_Integer)lua_rawlen(L, keys) + 1);
+      }
+      lua_pop(L, 1);
+    }
+    lua_settop(L, todo);
+  }
+  lua_pop(L, 1);
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "sort");
+  lua_pushvalue(L, keys);
+  lua_call(L, 1, 0);
+  lua_getfield(L, -1, "concat");
+  lua_pushvalue(L, keys);
+  lua_pushliteral(L, "\n");
+  lua_call(L, 2, 1);
+  lua_replace(L, keys);
+  lua_settop(L, keys);
 }
 
 /* does key equal prefix, or continue it with '.'? */

@@ -2,7 +2,8 @@
 ** before validation, e.g. pools.fund.initial=2.5e8, segments.startup.pd=0.05,
 ** programmes.kechuang.share.fund=0.5, pools.fund.topups.13=3e7, paths=5000.
 ** In a list (parties, pools, segments, programmes) a path step is an item's id.
-** VALUE is a number when it reads as one, true/false, otherwise a string. */
+** VALUE is a number when it reads as one, true/false, nil (the field removed),
+** otherwise a string. */
 #ifndef PS_OVERRIDES_H
 #define PS_OVERRIDES_H
 
@@ -18,6 +19,10 @@ int ps_overrides_apply(lua_State *L, int idx, const ps_override *sets, int nsets
 /* the number at `key` (the same paths as --set) in the scenario table at idx;
 ** PS_OK, or PS_EINPUT naming the key */
 int ps_overrides_get(lua_State *L, int idx, const char *key, double *out, char *err, size_t errlen);
+
+/* push one string: every key --set can change in the scenario table at idx, as
+** the file (and the overrides) wrote it, sorted, one a line (functions left out) */
+void ps_overrides_keys(lua_State *L, int idx);
 
 /* the override that set field `field` of item `id` in `list` (list and id NULL:
 ** a scenario field), or NULL */

@@ -624,6 +624,39 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
   return rc;
 }
 
+static int get_keys(lua_State *L, void *out) {
+  ps_overrides_keys(L, 1);
+  size_t n;
+  const char *text = lua_tolstring(L, -1, &n);
+  char *copy = malloc(n + 2);
+  if (!copy) return PS_ERUNTIME;
+  memcpy(copy, text, n);
+  memcpy(copy + n, n ? "\n" : "", n ? 2 : 1);
+  *(char **)out = copy;
+  return PS_OK;
+}
+
+int ps_scenario_keys(const char *file, const ps_override *sets, int nsets, char **out, char *err, size_t errlen) {
+  char *src;
+  size_t len;
+  *out = NULL;
+  int rc = slurp(file, &src, &len, err, errlen);
+  if (rc) return rc;
+  gsl_rng *random;
+  lua_State *L;
+  if ((rc = open_table(file, src, len, sets, nsets, &L, &random, err, errlen)) == PS_OK) {
+    char msg[512];
+    int raised;
+    rc = call_protected(L, get_keys, out, &raised, msg, sizeof msg);
+    if (raised) snprintf(err, errlen, "%s: cannot list its keys: %s", file, msg);
+    if (rc == PS_ERUNTIME && !raised) snprintf(err, errlen, "out of memory listing the keys of %s", file);
+    ps_lua_free(L);
+    gsl_rng_free(random);
+  }
+  free(src);
+  return rc;
+}
+
 void ps_model_destroy(ps_model *m) {
   if (!m) return;
   ps_ids_free(m->ids);

@@ -27,4 +27,8 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
 ** (scenario_uncertain.c): `size --volume` scales lending */
 void ps_scenario_scale_volume(const ps_model *m, ps_demand *v, double mean);
 
+/* every key --set can change in the file as written (with sets applied), one
+** a line, sorted, in *out (free() it); PS_OK or an error with its message */
+int ps_scenario_keys(const char *file, const ps_override *sets, int nsets, char **out, char *err, size_t errlen);
+
 #endif

@@ -84,6 +84,10 @@ int ps_model_periods(const ps_model *m);
 int ps_model_count(const ps_model *m, ps_model_part part);
 /* the id of pool i (0 <= i < ps_model_count(m, PS_POOLS)), NULL out of range */
 const char *ps_model_pool_id(const ps_model *m, int i);
+/* every key --set can change in a scenario file as written (with sets
+** applied), sorted, one a line, in *out (free() it); PS_OK, or PS_EINPUT /
+** PS_ERUNTIME with a message (poolsim check FILE --keys; bash completion) */
+int ps_model_keys(const char *file, const ps_override *sets, int nsets, char **out, char *err, size_t errlen);
 
 /* Simulate and summarise. PS_OK; PS_EINPUT when the paths asked for are more
 ** than PS_MAX_PATHS or than memory holds (refused before anything is

@@ -205,17 +205,17 @@ fi
 
 psim
 expect_rc 2
-expect_err "usage:"
+expect_err "--help'"
 expect_err "no command"
 
 psim frobnicate "$SMALL"
 expect_rc 2
-expect_err "usage:"
+expect_err "--help'"
 expect_err "unknown command 'frobnicate'"
 
 psim run "$SMALL" --bogus 1
 expect_rc 2
-expect_err "usage:"
+expect_err "--help'"
 expect_err "unknown option '--bogus'"
 
 # an unknown option last on the line is still an unknown option, not one
@@ -226,7 +226,7 @@ expect_err "unknown option '--bogus'"
 
 psim run "$SMALL" --paths 0
 expect_rc 2
-expect_err "usage:"
+expect_err "--help'"
 expect_err "--paths"
 
 psim run "$SMALL" --paths abc
@@ -257,7 +257,7 @@ expect_err "'-1'"
 
 psim run
 expect_rc 2
-expect_err "usage:"
+expect_err "--help'"
 expect_err "no scenario file"
 
 psim run "$SMALL" tests/scenarios/cli_valid.lua

@@ -195,7 +195,7 @@ expect_rc 0
 check "size --xlsx writes the workbook" test -s "$tmp/size.xlsx"
 psim compare "$SMALL" "$SMALL" --paths 100 --xlsx "$tmp/no.xlsx"
 expect_rc 2
-expect_err "--xlsx belongs to run and size"
+expect_err "compare does not write --xlsx"
 psim size "$SMALL" --volume --paths 100 --xlsx "$tmp/no.xlsx"
 expect_rc 2
 psim sweep "$SMALL" --vary pools.fund.initial=4e6,5e6 --paths 100 --xlsx "$tmp/no.xlsx"

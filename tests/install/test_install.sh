@@ -2,7 +2,9 @@
 # test_install.sh POOLSIM — `make install PREFIX=<a temporary folder>`, then
 # build tests/install/embed.c outside the repository with nothing but
 # `pkg-config --cflags --libs poolsim` from that prefix, and check that the
-# embedding program gives the same numbers as the installed command line.
+# embedding program gives the same numbers as the installed command line; and
+# that the man page, bash completion, docs, scenarios and scripts/ modules are
+# installed and work from there.
 # Prints "test_install: N passed, M failed".
 bin=$1
 root=$(pwd)
@@ -16,6 +18,31 @@ for f in bin/poolsim lib/libpoolsim.a lib/pkgconfig/poolsim.pc include/poolsim/p
          include/poolsim/study.h include/poolsim/script.h; do
   [ -f "$stage/usr/$f" ] && ok || bad "not installed: $f"
 done
+share=$stage/usr/share
+for f in man/man1/poolsim.1 bash-completion/completions/poolsim doc/poolsim/README.md doc/poolsim/scenario.md \
+         poolsim/scenarios/mianyang_2022.lua poolsim/scenarios/data/mianyang_2022_book.csv poolsim/scripts/poolsim/rules.lua; do
+  [ -f "$share/$f" ] && ok || bad "not installed: share/$f"
+done
+for f in docs/*.md scenarios/*.lua; do
+  [ -f "$share/$( case $f in docs/*) echo doc/poolsim/${f#docs/} ;; *) echo poolsim/$f ;; esac)" ] && ok || bad "not installed: $f"
+done
+# the installed scenarios run from where they are (their data/ beside them)
+for f in "$share"/poolsim/scenarios/*.lua; do
+  case $f in */study_*) continue ;; esac
+  "$stage/usr/bin/poolsim" check "$f" >/dev/null 2>"$stage/check.err" && ok || bad "installed $(basename "$f"): $(head -1 "$stage/check.err")"
+done
+if command -v man >/dev/null 2>&1; then
+  MANPATH="$share/man" MANWIDTH=120 man -P cat poolsim 2>/dev/null | grep -q "poolsim *- *simulate and size" && ok || bad "man poolsim from the install"
+fi
+if command -v bash >/dev/null 2>&1; then
+  got=$(PATH="$stage/usr/bin:$PATH" bash -c ". '$share/bash-completion/completions/poolsim'
+    COMP_WORDS=(poolsim run '$root/tests/scenarios/small.lua' --set pools.fund.ini); COMP_CWORD=4; _poolsim; echo \"\${COMPREPLY[*]}\"
+    COMP_WORDS=(poolsim si); COMP_CWORD=1; _poolsim; echo \"\${COMPREPLY[*]}\"
+    COMP_WORDS=(poolsim sweep x.lua --tor); COMP_CWORD=3; _poolsim; echo \"\${COMPREPLY[*]}\"")
+  [ "$got" = "pools.fund.initial=
+size
+--tornado" ] && ok || bad "bash completion from the install gave: $got"
+fi
 export PKG_CONFIG_PATH="$stage/usr/lib/pkgconfig"
 flags=$(pkg-config --cflags --libs poolsim) && ok || bad "pkg-config poolsim"
 [ "$(pkg-config --modversion poolsim)" = "$("$bin" --version 2>/dev/null | awk '{print $2}')" ] && ok ||
