@@ -31,6 +31,7 @@ typedef struct {
   /* a report its renderer writes to a file itself (the workbook), with arg: data is NULL */
   int (*write_to)(const char *path, const void *arg, char *err, size_t errlen);
   const void *arg;
+  int device; /* the path is a device or a FIFO (/dev/null, a pipe): written into, never renamed over */
 } report_file;
 
 typedef struct {
@@ -46,6 +47,7 @@ static void set_add(report_set *s, const char *what, const char *dir, const char
   f->data = data;
   f->tmp = NULL;
   f->write_to = NULL;
+  f->device = 0;
   if ((f->path = malloc(n))) snprintf(f->path, n, "%s%s%s", dir ? dir : "", dir ? "/" : "", name);
 }
 
@@ -98,6 +100,55 @@ static int write_temporary(report_file *f, char *err, size_t errlen) {
   return ok ? PS_OK : PS_ERUNTIME;
 }
 
+/* len bytes of data into the device or FIFO at path, opened without waiting for a reader; PS_OK or
+** PS_ERUNTIME with a message */
+static int write_device(const char *path, const char *data, size_t len, char *err, size_t errlen) {
+  int fd = open(path, O_WRONLY | O_NONBLOCK);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s: cannot write: %s", path, errno == ENXIO ? "nothing is reading the FIFO" : strerror(errno));
+    return PS_ERUNTIME;
+  }
+  (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK); /* opened: now the writes may wait for the reader */
+  size_t done = 0;
+  while (done < len) {
+    ssize_t w = write(fd, data + done, len - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) break;
+    done += (size_t)w;
+  }
+  int e = errno;
+  int ok = close(fd) == 0 && done == len;
+  if (!ok) snprintf(err, errlen, "%s: cannot write: %s", path, strerror(done == len ? errno : e));
+  return ok ? PS_OK : PS_ERUNTIME;
+}
+
+/* a workbook written to its temporary file, then into the device at f->path */
+static int copy_to_device(report_file *f, char *err, size_t errlen) {
+  FILE *in = fopen(f->tmp, "rb");
+  char *buf = NULL;
+  size_t len = 0, cap = 0;
+  int rc = in ? PS_OK : PS_ERUNTIME;
+  for (char chunk[65536]; rc == PS_OK;) {
+    size_t got = fread(chunk, 1, sizeof chunk, in);
+    if (got == 0) break;
+    if (len + got > cap) {
+      char *grown = realloc(buf, cap = 2 * (len + got));
+      if (!grown) {
+        rc = PS_ERUNTIME;
+        break;
+      }
+      buf = grown;
+    }
+    memcpy(buf + len, chunk, got);
+    len += got;
+  }
+  if (in) fclose(in);
+  if (rc) snprintf(err, errlen, "%s: cannot write: out of memory or unreadable temporary file", f->path);
+  else rc = write_device(f->path, buf ? buf : "", len, err, errlen);
+  free(buf);
+  return rc;
+}
+
 /* write the set (see above); returns the exit code, with a message on stderr */
 static int set_write(report_set *s) {
   char err[2048] = "";
@@ -108,12 +159,14 @@ static int set_write(report_set *s) {
       snprintf(err, sizeof err, "out of memory writing %s", f->what);
       rc = PS_ERUNTIME;
     } else if (strcmp(f->path, "-") != 0) {
-      rc = write_temporary(f, err, sizeof err);
+      struct stat st; /* a device or a FIFO is written into last, like stdout; renaming would replace it */
+      f->device = stat(f->path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+      if (!f->device || f->write_to) rc = write_temporary(f, err, sizeof err);
     }
   }
   for (int i = 0; rc == PS_OK && i < s->n; i++) {
     report_file *f = &s->file[i];
-    if (!f->tmp) continue;
+    if (!f->tmp || f->device) continue;
     if (rename(f->tmp, f->path) != 0) {
       snprintf(err, sizeof err, "%s: cannot write: %s", f->path, strerror(errno));
       rc = PS_ERUNTIME;
@@ -121,6 +174,11 @@ static int set_write(report_set *s) {
       free(f->tmp);
       f->tmp = NULL;
     }
+  }
+  for (int i = 0; rc == PS_OK && i < s->n; i++) {
+    report_file *f = &s->file[i];
+    if (!f->device) continue;
+    rc = f->write_to ? copy_to_device(f, err, sizeof err) : write_device(f->path, f->data, strlen(f->data), err, sizeof err);
   }
   for (int i = 0; rc == PS_OK && i < s->n; i++) {
     report_file *f = &s->file[i];

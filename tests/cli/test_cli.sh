@@ -787,6 +787,18 @@ psim script tests/scripts/driver_backtest.lua
 expect_rc 0
 expect_out "backtest ok"
 
+# ---- a report to a device or a FIFO is written into it, never renamed over it (a report set
+# renames its temporary files over regular files only): /dev/null stays the device, and a FIFO
+# with nothing reading it is refused at once rather than waited on
+psim run "$SMALL" --paths 50 --quiet --json /dev/null --md /dev/null --xlsx /dev/null
+expect_rc 0
+if [ -c /dev/null ]; then pass; else fail "/dev/null is no longer a character device"; fi
+mkfifo "$tmp/reports.fifo"
+psim run "$SMALL" --paths 50 --quiet --json "$tmp/reports.fifo"
+expect_rc 1
+expect_err_start "poolsim: $tmp/reports.fifo: cannot write: nothing is reading the FIFO"
+if [ -p "$tmp/reports.fifo" ]; then pass; else fail "the FIFO was replaced"; fi
+
 # ---- interrupted runs ------------------------------------------------------
 # SIGINT/SIGTERM: the workers finish the chunk they hold, the reports cover the
 # paths finished (a prefix, so a rerun with that many paths gives the same
