@@ -511,14 +511,63 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
 
 /* ---- max_volume -------------------------------------------------------------- */
 
+/* the binding limit's name in the table */
+static const char *volume_binds_label(html_ctx *c, ps_volume_limit binds) {
+  switch (binds) {
+  case PS_VOLUME_LEVERAGE: return TR(c, "放大倍数", "leverage");
+  case PS_VOLUME_GUARANTOR: return TR(c, "担保能力", "guarantor capacity");
+  case PS_VOLUME_STOPPED: return TR(c, "停止放贷", "lending stopped");
+  case PS_VOLUME_OTHER: return TR(c, "贷款不再增长", "lending flat");
+  case PS_VOLUME_SEARCH: return TR(c, "搜索上限", "search limit");
+  case PS_VOLUME_POOL: break;
+  }
+  return TR(c, "资金池", "the pool");
+}
+
+/* what binds before the pool, as a clause, nothing when the pool binds */
+static void volume_limit(html_ctx *c, const ps_volume_row *row) {
+  ps_strbuf *b = &c->b;
+  char of[64], cap[64];
+  switch (row->binds) {
+  case PS_VOLUME_LEVERAGE:
+  case PS_VOLUME_GUARANTOR: {
+    int lev = row->binds == PS_VOLUME_LEVERAGE;
+    ps_strbuf who = {0};
+    html_esc(&who, lev ? row->programme : row->party);
+    ps_strbuf_puts(&who, "\x1f");
+    html_esc(&who, lev ? row->party : row->programme);
+    if (who.oom) {
+      b->oom = 1;
+      break;
+    }
+    char *second = strchr(who.s, '\x1f');
+    *second++ = 0;
+    html_money(html_finite(row->of), of, sizeof of);
+    html_money(html_finite(row->cap), cap, sizeof cap);
+    if (lev)
+      ps_strbuf_printf(b, TR(c, "项目 %s 的放大倍数（%s 安排的 %s，%g 倍）先于资金池形成约束：在保贷款不能超过 %s；",
+                             "the leverage of programme %s (on %s's allocation of %s, %g×) binds before the pool: loans at risk cannot pass %s; "),
+                       who.s, second, of, html_finite(row->multiple), cap);
+    else
+      ps_strbuf_printf(b, TR(c, "担保机构 %s（项目 %s）的担保能力（资本 %s，%g 倍）先于资金池形成约束：担保余额不能超过 %s；",
+                             "the capacity of guarantor %s in programme %s (capital %s, %g×) binds before the pool: its guarantees cannot pass %s; "),
+                       who.s, second, of, html_finite(row->multiple), cap);
+    free(who.s);
+    break;
+  }
+  case PS_VOLUME_STOPPED: ps_strbuf_puts(b, TR(c, "停止放贷的触发条件先于资金池形成约束；", "a trigger that stops lending binds before the pool; ")); break;
+  case PS_VOLUME_OTHER: ps_strbuf_puts(b, TR(c, "贷款规模在资金池形成约束之前已不再增长；", "lending stops growing before the pool binds; ")); break;
+  case PS_VOLUME_SEARCH: ps_strbuf_puts(b, TR(c, "直到搜索上限 k = 512 资金池仍未形成约束；", "the pool does not bind up to k = 512, where the search stops; ")); break;
+  case PS_VOLUME_POOL: break;
+  }
+}
+
 static void volume_page(html_ctx *c, const ps_volume *v) {
   ps_strbuf *b = &c->b;
   const char *name = v->scenario.name;
   char a[64], d[64], e[64], f[64], g[256];
   int n = v->nrows;
-  double base = 0; /* the scenario's covered lending: lending / scale */
-  for (int k = 0; k < n; k++)
-    if (base == 0 && html_finite(v->rows[k].scale) > 0) base = html_finite(v->rows[k].lending) / html_finite(v->rows[k].scale);
+  double base = html_finite(v->base_lending); /* the scenario's covered lending (k = 1) */
   html_study_open(c, name, TR(c, "资金池可支持的最大贷款规模", "The largest lending the pool supports"));
   {
     ps_strbuf tmp = {0};
@@ -533,10 +582,15 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
   for (int k = 0; k < n; k++) {
     const ps_volume_row *row = &v->rows[k];
     ps_estimate ep = html_study_estimate(&row->depletion);
-    ps_strbuf_printf(b, TR(c, "耗尽概率不超过 %s 时，贷款规模最多可达 <b>%s</b>（情景的 %.2f 倍；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
-             " To keep P(depletion) at or below %s, lending can go up to <b>%s</b> (%.2f× the scenario's; P(depletion) there %s, 95%% CI %s–%s)."),
-       html_alpha_text(html_finite(row->alpha), f, sizeof f), html_money(html_finite(row->lending), a, sizeof a), html_finite(row->scale),
-       html_pct(ep.value, d, sizeof d), html_pct(ep.lo, e, sizeof e), html_pct(ep.hi, g, sizeof g));
+    char y[64];
+    ps_strbuf_printf(b, TR(c, "耗尽概率不超过 %s 时，", " To keep P(depletion) at or below %s, "),
+                     html_alpha_text(html_finite(row->alpha), f, sizeof f));
+    volume_limit(c, row);
+    ps_strbuf_printf(b, TR(c, "贷款规模最多可达 <b>每期 %.1f 笔、每年 %s</b>（情景的 %.2f 倍，整个期间 %s；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
+             "lending can go up to <b>%.1f loans a period, %s a year</b> (%.2f× the scenario's, %s over the horizon; P(depletion) there %s, 95%% CI %s–%s)."),
+       html_finite(row->loans_per_period), html_money(html_finite(row->lending_per_year), y, sizeof y), html_finite(row->scale),
+       html_money(html_finite(row->lending), a, sizeof a), html_pct(ep.value, d, sizeof d), html_pct(ep.lo, e, sizeof e),
+       html_pct(ep.hi, g, sizeof g));
   }
   ps_strbuf_puts(b, "</p>\n");
   if (n > 0) {
@@ -589,6 +643,9 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
   html_th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
   html_th(c, TR(c, "倍数 k", "scale k"));
   html_th(c, TR(c, "贷款规模", "lending"));
+  html_th(c, TR(c, "每期笔数", "loans a period"));
+  html_th(c, TR(c, "每年贷款规模", "lending a year"));
+  html_th(c, TR(c, "约束", "binds"));
   html_th(c, TR(c, "该规模下耗尽概率", "P(depletion) there"));
   html_th(c, TR(c, "95%置信区间", "95% CI"));
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -600,6 +657,10 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     snprintf(a, sizeof a, "%.2f", html_finite(row->scale));
     html_tdn(c, a);
     html_tdn(c, html_money(html_finite(row->lending), a, sizeof a));
+    snprintf(a, sizeof a, "%.1f", html_finite(row->loans_per_period));
+    html_tdn(c, a);
+    html_tdn(c, html_money(html_finite(row->lending_per_year), a, sizeof a));
+    html_td(c, volume_binds_label(c, row->binds));
     html_tdn(c, html_pct(ep.value, a, sizeof a));
     ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td></tr>\n", html_pct(ep.lo, d, sizeof d), html_pct(ep.hi, e, sizeof e));
   }

@@ -159,7 +159,8 @@ void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
   document_close(s);
 }
 
-/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, depletion}]}} */
+/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, loans_per_period,
+** lending_per_year, declined, depletion, binds, limit?}]}} */
 void ps_volume_doc(const void *volume, ps_doc_sink *s) {
   const ps_volume *v = volume;
   document_open(s, "max_volume");
@@ -172,7 +173,20 @@ void ps_volume_doc(const void *volume, ps_doc_sink *s) {
     ps_doc_number(s, "alpha", row->alpha);
     ps_doc_number(s, "scale", row->scale);
     ps_doc_number(s, "lending", row->lending);
+    ps_doc_number(s, "loans_per_period", row->loans_per_period);
+    ps_doc_number(s, "lending_per_year", row->lending_per_year);
+    ps_doc_number(s, "declined", row->declined);
     prob_doc(s, "depletion", &row->depletion);
+    ps_doc_string(s, "binds", ps_volume_binds(v, a));
+    if (row->programme) {
+      ps_doc_object(s, "limit");
+      ps_doc_string(s, "programme", row->programme);
+      ps_doc_string(s, "party", row->party);
+      ps_doc_number(s, "multiple", row->multiple);
+      ps_doc_number(s, "of", row->of);
+      ps_doc_number(s, "cap", row->cap);
+      ps_doc_end(s);
+    }
     ps_doc_end(s);
   }
   ps_doc_end(s);

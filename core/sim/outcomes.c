@@ -59,6 +59,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(paused, ng, d);
   ARRAY(stopped, ng, d);
   ARRAY(declined, ng, d);
+  ARRAY(lent, ng, d);
   ARRAY(losses, nq, d);
   ARRAY(net_result, nq, d);
   ARRAY(unpaid, nq, d);
@@ -146,7 +147,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
     o->band_paths = paths;
   }
   double *programme_arrays[] = {o->defaults, o->originated, o->defaulted_exposure, o->refused,
-                                o->capped,   o->paused,     o->stopped,            o->declined};
+                                o->capped,   o->paused,     o->stopped,            o->declined, o->lent};
   for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
     shrink(programme_arrays[i], sizeof(double), o->nprogrammes, 1, old, paths);
   double *party_arrays[] = {o->losses, o->net_result, o->unpaid, o->ratio};
@@ -185,6 +186,7 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->paused);
   free(o->stopped);
   free(o->declined);
+  free(o->lent);
   free(o->net_result);
   free(o->unpaid);
   free(o->ratio);

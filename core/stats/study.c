@@ -410,46 +410,152 @@ typedef struct {
   int n;
 } base_lending;
 
-/* P(depletion) of pool p when the covered segments lend k times their loans */
-static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, const ps_options *opt, double *volume,
-                              ps_estimate *prob, char *err, size_t errlen) {
-  *volume = 0;
+/* one run at scale k: the covered programmes' lending actually originated (means over paths) */
+typedef struct {
+  double lent, loans, declined, stopped; /* yuan, loans, loans declined, periods lending stopped */
+  ps_estimate prob;                      /* the pool's P(depletion) */
+} at_scale;
+
+/* the covered lending of r: what the programmes paying into pool account a originated */
+static at_scale covered(const ps_results *r, int a) {
+  const ps_model *m = r->m;
+  const ps_outcomes *o = &r->outcomes;
+  at_scale x = {0};
+  for (int g = 0; g < m->nprogrammes; g++) {
+    if (!feeds(&m->programmes[g], a)) continue;
+    for (long i = 0; i < r->paths; i++) {
+      size_t k = ps_slot(o, g, i);
+      x.lent += o->lent[k];
+      x.loans += o->originated[k];
+      x.declined += o->declined[k];
+      x.stopped += o->stopped[k];
+    }
+  }
+  double n = (double)(r->paths > 0 ? r->paths : 1);
+  x.lent /= n;
+  x.loans /= n;
+  x.declined /= n;
+  x.stopped /= n;
+  return x;
+}
+
+/* the pool p's P(depletion) and the covered lending when the covered segments want k times their loans */
+static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, const ps_options *opt, at_scale *x,
+                              char *err, size_t errlen) {
+  int a = ps_account_of_pool(m, p);
   for (int s = 0; s < base.n; s++) {
     ps_segment *seg = &m->segments[s];
-    if (!feeds(&m->programmes[seg->programme], ps_account_of_pool(m, p))) continue;
+    if (!feeds(&m->programmes[seg->programme], a)) continue;
     seg->new_loans = (int)llround(base.loans[s] * k);
     if (seg->volume.poisson) ps_scenario_scale_volume(m, &seg->volume, base.means[s] * k);
-    *volume += ((double)seg->new_loans + (seg->volume.poisson ? seg->volume.mean : 0)) * (seg->last - seg->first + 1) *
-               seg->loan.mean;
   }
   ps_results *r = NULL;
   int failed = ps_scenario_run(m, opt, &r, err, errlen);
   if (failed) return failed;
-  *prob = r->pools[p].depletion;
+  *x = covered(r, a);
+  x->prob = r->pools[p].depletion;
   ps_results_free(r);
   return PS_OK;
 }
 
-/* the largest k for alpha: grow k until the pool runs short too often, then bisect to 1% */
+/* the periods in which the covered segments lend (first to last, at least one) */
+static int lending_periods(const ps_model *m, base_lending base, int a) {
+  int first = 0, last = -1;
+  for (int s = 0; s < base.n; s++) {
+    const ps_segment *seg = &m->segments[s];
+    if (!feeds(&m->programmes[seg->programme], a)) continue;
+    if (last < first || seg->first < first) first = seg->first < 1 ? 1 : seg->first;
+    if (seg->last > last) last = seg->last;
+  }
+  return last >= first ? last - first + 1 : 1;
+}
+
+/* the cap a covered programme that declined loans lends within: its own leverage or a guarantor's,
+** whichever is smaller, into row */
+static int name_leverage(const ps_model *m, int a, ps_volume_row *row) {
+  double best = INFINITY;
+  const char *programme = NULL, *party = NULL;
+  for (int g = 0; g < m->nprogrammes; g++) {
+    const ps_programme *pg = &m->programmes[g];
+    if (!feeds(pg, a)) continue;
+    if (pg->leverage > 0 && pg->leverage * (double)pg->allocation < best) {
+      best = pg->leverage * (double)pg->allocation;
+      programme = pg->id;
+      party = m->parties[m->pools[a - m->nparties].owner].name;
+      row->binds = PS_VOLUME_LEVERAGE;
+      row->multiple = pg->leverage;
+      row->of = (double)pg->allocation / PS_FEN_PER_YUAN;
+    }
+    for (int i = 0; i < pg->nshares; i++) {
+      int q = pg->shares[i].account;
+      if (q >= m->nparties || m->parties[q].kind != PS_PARTY_GUARANTOR || m->parties[q].leverage_limit <= 0) continue;
+      double cap = m->parties[q].leverage_limit * (double)m->parties[q].capital;
+      if (cap < best) {
+        best = cap;
+        programme = pg->id;
+        party = m->parties[q].name;
+        row->binds = PS_VOLUME_GUARANTOR;
+        row->multiple = m->parties[q].leverage_limit;
+        row->of = (double)m->parties[q].capital / PS_FEN_PER_YUAN;
+      }
+    }
+  }
+  if (!programme) return PS_OK;
+  row->cap = best / PS_FEN_PER_YUAN;
+  row->programme = copy_string(programme);
+  row->party = copy_string(party);
+  return row->programme && row->party ? PS_OK : PS_ERUNTIME;
+}
+
+/* fill row from the run at k; binds: the pool, the search's end, or PS_VOLUME_OTHER when lending
+** stopped growing, made precise here (a leverage that declined loans, a trigger that stopped lending) */
+static int volume_row(const ps_model *m, int a, int periods, double k, const at_scale *x, ps_volume_limit binds,
+                      ps_volume_row *row) {
+  row->scale = k;
+  row->lending = x->lent;
+  row->loans_per_period = x->loans / periods;
+  row->lending_per_year = x->lent / (periods * m->dt);
+  row->declined = x->loans + x->declined > 0 ? x->declined / (x->loans + x->declined) : 0;
+  row->depletion = x->prob;
+  row->binds = binds;
+  if (binds != PS_VOLUME_OTHER) return PS_OK;
+  if (x->declined > 0) {
+    int rc = name_leverage(m, a, row);
+    if (rc || row->binds != PS_VOLUME_OTHER) return rc;
+  }
+  if (x->stopped > 0) row->binds = PS_VOLUME_STOPPED;
+  return PS_OK;
+}
+
+/* lending has stopped growing when k twice as large lends less than 0.5% more */
+#define PS_VOLUME_FLAT 1.005
+
+/* the largest k for alpha: grow k until the pool runs short too often, or until lending stops
+** growing (a limit other than the pool binds: the answer stops there), then bisect to 1% */
 static int largest_scale(ps_model *m, base_lending base, int p, double alpha, const ps_options *opt,
                          ps_volume_row *row, char *err, size_t errlen) {
-  double lo = 0, hi = 1, volume;
-  ps_estimate prob;
+  int a = ps_account_of_pool(m, p), periods = lending_periods(m, base, a);
+  double lo = 0, hi = 1;
+  at_scale x, at_lo = {0};
+  row->alpha = alpha;
   int rc = PS_OK;
-  while (hi < 1024 && (rc = depletion_at_scale(m, base, p, hi, opt, &volume, &prob, err, errlen)) == PS_OK &&
-         prob.value <= alpha) {
+  while ((rc = depletion_at_scale(m, base, p, hi, opt, &x, err, errlen)) == PS_OK && x.prob.value <= alpha) {
+    if (lo > 0 && x.lent <= at_lo.lent * PS_VOLUME_FLAT) { /* a limit binds before the pool */
+      return volume_row(m, a, periods, lo, &at_lo, PS_VOLUME_OTHER, row);
+    }
     lo = hi;
+    at_lo = x;
+    if (hi >= 512) return volume_row(m, a, periods, lo, &at_lo, PS_VOLUME_SEARCH, row);
     hi *= 2;
   }
   while (rc == PS_OK && hi - lo > 0.01 * hi) {
     double mid = (lo + hi) / 2;
-    if ((rc = depletion_at_scale(m, base, p, mid, opt, &volume, &prob, err, errlen))) break;
-    if (prob.value <= alpha) lo = mid;
+    if ((rc = depletion_at_scale(m, base, p, mid, opt, &x, err, errlen))) break;
+    if (x.prob.value <= alpha) lo = mid;
     else hi = mid;
   }
-  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &row->lending, &row->depletion, err, errlen);
-  row->alpha = alpha;
-  row->scale = lo;
+  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &x, err, errlen);
+  if (rc == PS_OK) rc = volume_row(m, a, periods, lo, &x, PS_VOLUME_POOL, row);
   return rc;
 }
 
@@ -487,9 +593,12 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   /* only the scenario's own segments scale: a loan tape's groups are the book as it is (a group's
   ** new_loans is the count of its rows; scaled past it, it would read beyond its amounts) */
   base_lending lending = {base_loans, base_means, m->nown_segments};
-  ps_estimate now;
-  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, err, errlen);
-  if (rc == PS_OK) v->base_depletion = now.value;
+  at_scale now;
+  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &now, err, errlen);
+  if (rc == PS_OK) {
+    v->base_lending = now.lent;
+    v->base_depletion = now.prob.value;
+  }
   for (int a = 0; rc == PS_OK && a < nalphas; a++) {
     rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], err, errlen);
     v->nrows = a + 1;
@@ -505,6 +614,10 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
 /* ps_volume_free — free v and all it holds; NULL is fine */
 void ps_volume_free(ps_volume *v) {
   if (!v) return;
+  for (int a = 0; v->rows && a < v->nrows; a++) {
+    free(v->rows[a].programme);
+    free(v->rows[a].party);
+  }
   free(v->rows);
   free(v->pool);
   ps_study_scenario_destroy(&v->scenario);

@@ -76,9 +76,27 @@ struct ps_tornado {
   ps_tornado_bar *keys;   /* widest swing first, then by key */
 };
 
+/* what stops the covered lending from growing: the pool (P(depletion) reaches the target), or a
+** limit on lending that binds first */
+typedef enum {
+  PS_VOLUME_POOL,      /* the pool: P(depletion) passes the target above k */
+  PS_VOLUME_LEVERAGE,  /* a programme's leverage (放大倍数): loans at risk <= leverage x allocation */
+  PS_VOLUME_GUARANTOR, /* a guarantor's leverage_limit x capital */
+  PS_VOLUME_STOPPED,   /* a trigger stops lending */
+  PS_VOLUME_OTHER,     /* lending stops growing for another reason (a loan tape does not scale) */
+  PS_VOLUME_SEARCH     /* neither binds up to the search's end (k = 512) */
+} ps_volume_limit;
+
 typedef struct {
-  double alpha, scale, lending; /* the target, the largest k, the covered lending at k (yuan) */
+  double alpha, scale, lending; /* the target, the largest k, the covered lending originated at k (yuan) */
+  double loans_per_period, lending_per_year; /* the same as loans a period and yuan a year */
+  double declined;              /* the share of the loans wanted at k that were declined */
   ps_estimate depletion;        /* P(depletion) at k */
+  ps_volume_limit binds;
+  /* a binding leverage: the programme (id), the party whose cap it is (name; the pool's owner for a
+  ** programme's leverage), the multiple, what it multiplies (yuan) and their product (yuan at risk) */
+  char *programme, *party;
+  double multiple, of, cap;
 } ps_volume_row;
 
 struct ps_volume {

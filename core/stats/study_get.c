@@ -62,3 +62,11 @@ double ps_volume_alpha(const ps_volume *v, int k) { return v->rows[k].alpha; }
 double ps_volume_scale(const ps_volume *v, int k) { return v->rows[k].scale; }
 double ps_volume_lending(const ps_volume *v, int k) { return v->rows[k].lending; }
 double ps_volume_depletion(const ps_volume *v, int k) { return v->rows[k].depletion.value; }
+double ps_volume_loans_per_period(const ps_volume *v, int k) { return v->rows[k].loans_per_period; }
+double ps_volume_lending_per_year(const ps_volume *v, int k) { return v->rows[k].lending_per_year; }
+const char *ps_volume_binds(const ps_volume *v, int k) {
+  static const char *const names[] = {[PS_VOLUME_POOL] = "pool",         [PS_VOLUME_LEVERAGE] = "leverage",
+                                      [PS_VOLUME_GUARANTOR] = "guarantor", [PS_VOLUME_STOPPED] = "stopped",
+                                      [PS_VOLUME_OTHER] = "other",       [PS_VOLUME_SEARCH] = "search"};
+  return names[v->rows[k].binds];
+}

@@ -188,7 +188,7 @@ static void tornado(void) {
 
 /* the largest volume: at each k found, P(depletion) <= alpha, and it is the
 ** P(depletion) of a single run whose segments lend llround(k x) their loans;
-** the lending is those loans times their periods and mean size */
+** the lending is those loans times their periods and mean size (nothing is declined: the pool binds) */
 static void volume(void) {
   char err[1024];
   ps_options o = {.paths = 300, .seed = 9, .use_seed = 1, .threads = 2, .search = 1};
@@ -211,7 +211,11 @@ static void volume(void) {
     CHECK(ps_volume_alpha(v, k) == alphas[k]);
     CHECK(scale > 0 && scale < 1024);
     CHECK(ps_volume_depletion(v, k) <= alphas[k]);
-    CHECK(ps_volume_lending(v, k) == (double)na * 12 * 2e6 + (double)nb * 12 * 5e6);
+    double lent = (double)na * 12 * 2e6 + (double)nb * 12 * 5e6;
+    CHECK(fabs(ps_volume_lending(v, k) - lent) <= 1e-9 * lent);
+    CHECK(fabs(ps_volume_lending_per_year(v, k) - lent) <= 1e-9 * lent); /* 12 months of lending: one year */
+    CHECK(fabs(ps_volume_loans_per_period(v, k) - (double)(na + nb)) <= 1e-9);
+    CHECK(strcmp(ps_volume_binds(v, k), "pool") == 0);
     char a[32], b[32];
     snprintf(a, sizeof a, "%lld", na);
     snprintf(b, sizeof b, "%lld", nb);
@@ -318,12 +322,48 @@ static void tables(void) {
   lua_close(L);
 }
 
+/* the largest volume where the programme's leverage binds (tests/scenarios/volume_leverage.lua): leverage 1
+** on a 3亿 fund allows 30 one-year loans of 1000万 at risk, so lending stops at 30 loans a period and 3亿 a
+** year however many are wanted: the answer stops there (at k = 8, where 32 are wanted, 2 declined, and
+** k = 16 lends no more), not at the search's end, and the text and JSON name the leverage */
+static void volume_leverage(void) {
+  char err[1024];
+  ps_options o = {.paths = 200, .seed = 3, .use_seed = 1, .threads = 2};
+  double alpha = 0.05;
+  ps_study_options so = {.alphas = &alpha, .nalphas = 1};
+  ps_volume *v = NULL;
+  CHECK_EQ_INT(ps_volume_run("tests/scenarios/volume_leverage.lua", NULL, 0, &o, &so, &v, err, sizeof err), PS_OK);
+  if (!v) return;
+  CHECK(ps_volume_base_lending(v) == 3 * 4 * 1e7);
+  CHECK(strcmp(ps_volume_binds(v, 0), "leverage") == 0);
+  CHECK(ps_volume_scale(v, 0) == 8);
+  CHECK(ps_volume_loans_per_period(v, 0) == 30);
+  CHECK(ps_volume_lending_per_year(v, 0) == 3e8);
+  CHECK(ps_volume_lending(v, 0) == 9e8);
+  CHECK(ps_volume_depletion(v, 0) == 0);
+  char *text = ps_report_volume_text(v), *json = ps_report_volume_json(v);
+  CHECK(text && strstr(text, "the leverage of programme 'p' (1× of 3.000亿, City finance bureau's allocation) binds before "
+                             "the pool: loans at risk cannot pass 3.000亿; lending stops at 30.0 loans a period, 3.000亿 a year"));
+  cJSON *doc = json ? cJSON_Parse(json) : NULL;
+  cJSON *row = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "max_volume"), "rows"), 0);
+  CHECK(cJSON_IsString(cJSON_GetObjectItem(row, "binds")) &&
+        strcmp(cJSON_GetObjectItem(row, "binds")->valuestring, "leverage") == 0);
+  cJSON *limit = cJSON_GetObjectItem(row, "limit");
+  CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(limit, "cap")) == 3e8);
+  CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(row, "declined")) == 2.0 / 32);
+  cJSON_Delete(doc);
+  free(text);
+  free(json);
+  ps_volume_free(v);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   compare();
   sweep();
   tornado();
   volume();
+  volume_leverage();
   tables();
   return check_summary("test_study");
 }
