@@ -127,6 +127,27 @@ void html_study_close(html_ctx *c, const ps_study_scenario *sa, const ps_study_s
 
 /* ---- tornado --------------------------------------------------------------- */
 
+/* a sentence per share the tornado moved: who balanced it, and whether it was clipped */
+static void tornado_partners(html_ctx *c, const ps_tornado *t) {
+  ps_strbuf *b = &c->b;
+  for (int k = 0; k < t->nkeys; k++) {
+    const ps_tornado_bar *key = &t->keys[k];
+    if (!key->partner) continue;
+    ps_strbuf_puts(b, "<p class=\"note\"><code>");
+    html_esc(b, key->key);
+    ps_strbuf_puts(b, "</code>: ");
+    html_esc(b, strrchr(key->partner, '.') + 1);
+    ps_strbuf_printf(b, key->partner_rest ? TR(c, " 承担其余部分，因此与之平衡：低值 %.6g 时为 %.6g，高值 %.6g 时为 %.6g",
+                                                " takes the rest and so balances it: %.6g at the low value %.6g, %.6g at the high %.6g")
+                                          : TR(c, " 与之平衡：低值 %.6g 时为 %.6g，高值 %.6g 时为 %.6g",
+                                                " balances it: %.6g at the low value %.6g, %.6g at the high %.6g"),
+                     key->partner_low, key->low, key->partner_high, key->high);
+    if (key->clipped)
+      ps_strbuf_puts(b, TR(c, "（已截取到其他分担比例留下的空间，在 [0, 1] 之内）", " (clipped to the room the other shares leave, within [0, 1])"));
+    ps_strbuf_puts(b, TR(c, "。</p>\n", ".</p>\n"));
+  }
+}
+
 static void tornado_page(html_ctx *c, const ps_tornado *t) {
   ps_strbuf *b = &c->b;
   const char *name = t->scenario.name;
@@ -175,6 +196,7 @@ static void tornado_page(html_ctx *c, const ps_tornado *t) {
     }
     ps_strbuf_puts(b, "</p>\n");
   }
+  tornado_partners(c, t);
 
   /* the chart: one panel per pool, a row per key (largest swing first) */
   if (nkeys > 0 && npools > 0) {

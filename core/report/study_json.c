@@ -3,6 +3,8 @@
 ** include/poolsim/study.h. Amounts in yuan, probabilities as fractions. */
 #include "report/study_doc.h"
 
+#include <string.h>
+
 #include "report/report.h"
 
 /* the members every document starts with */
@@ -145,6 +147,15 @@ void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
     ps_doc_object(s, NULL);
     ps_doc_string(s, "key", b->key);
     ps_doc_number(s, "base_value", b->base);
+    if (b->partner) {
+      ps_doc_object(s, "balanced_by");
+      ps_doc_string(s, "payer", strrchr(b->partner, '.') + 1);
+      ps_doc_bool(s, "rest", b->partner_rest);
+      ps_doc_number(s, "low", b->partner_low);
+      ps_doc_number(s, "high", b->partner_high);
+      ps_doc_end(s);
+      ps_doc_bool(s, "clipped", b->clipped);
+    }
     ps_doc_object(s, "low");
     ps_doc_number(s, "value", b->low);
     points_doc(s, "pools", t, b->lo);

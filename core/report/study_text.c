@@ -88,6 +88,11 @@ char *ps_report_tornado_text(const ps_tornado *t) {
                        t->pools[p], 100 * t->by, ps_money(key->lo[p].p95, s1, sizeof s1), 100 * key->lo[p].depletion,
                        ps_money(t->base[p].p95, s2, sizeof s2), 100 * t->by, ps_money(key->hi[p].p95, s3, sizeof s3),
                        100 * key->hi[p].depletion);
+    if (key->partner)
+      ps_strbuf_printf(&b, "  %s: %s %s it, %.6g at the low value %.6g and %.6g at the high %.6g%s\n", key->key,
+                       strrchr(key->partner, '.') + 1, key->partner_rest ? "takes the rest and so balances" : "balances",
+                       key->partner_low, key->low, key->partner_high, key->high,
+                       key->clipped ? " (clipped to the room the other shares leave, within [0, 1])" : "");
   }
   return finish(&b);
 }

@@ -15,6 +15,7 @@
 #include "scenario/scenario.h"
 #include "stats/results.h"
 #include "stats/sizing.h"
+#include "stats/tornado_share.h"
 
 #define Z95 1.959964 /* the two-sided 95% normal quantile of the paired intervals */
 
@@ -306,11 +307,22 @@ static int by_swing(const void *a, const void *b) {
   return strcmp(x->key, y->key);
 }
 
-/* measure key k of t moved down and up (all: the overrides with one free slot at nsets) */
-static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all, int nsets, const ps_options *opt,
-                       char *err, size_t errlen) {
+/* the overrides of key b at its low or high value (all: the overrides with two free slots at nsets; text:
+** two buffers of 32 for the values); how many */
+static int side(const ps_tornado_bar *b, int high, ps_override *all, int nsets, char (*text)[32]) {
+  snprintf(text[0], sizeof text[0], "%.17g", high ? b->high : b->low);
+  all[nsets] = (ps_override){b->key, text[0]};
+  if (!b->partner || b->partner_rest) return nsets + 1; /* the "rest" balances by itself */
+  snprintf(text[1], sizeof text[1], "%.17g", high ? b->partner_high : b->partner_low);
+  all[nsets + 1] = (ps_override){b->partner, text[1]};
+  return nsets + 2;
+}
+
+/* key k of t moved down and up: its values, and both scenarios loaded (not run), so that a value the
+** scenario refuses stops the tornado before any path runs */
+static int tornado_values(ps_tornado *t, int k, const ps_model *base, const char *file, ps_override *all, int nsets,
+                          char *err, size_t errlen) {
   ps_tornado_bar *b = &t->keys[k];
-  int np = t->npools;
   int rc = ps_scenario_number(file, all, nsets, b->key, &b->base, err, errlen);
   if (rc) return rc;
   b->low = b->base * (1 - t->by);
@@ -319,13 +331,24 @@ static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all,
     b->low = floor(b->low);
     b->high = ceil(b->high);
   }
-  char lo_text[64], hi_text[64];
-  snprintf(lo_text, sizeof lo_text, "%.17g", b->low);
-  snprintf(hi_text, sizeof hi_text, "%.17g", b->high);
-  all[nsets] = (ps_override){b->key, lo_text};
-  if ((rc = measure(file, all, nsets + 1, opt, b->lo, np, err, errlen))) return rc;
-  all[nsets] = (ps_override){b->key, hi_text};
-  if ((rc = measure(file, all, nsets + 1, opt, b->hi, np, err, errlen))) return rc;
+  if ((rc = ps_tornado_share(base, t->by, b, err, errlen))) return rc;
+  for (int high = 0; high < 2; high++) {
+    char text[2][32];
+    ps_model *m = NULL;
+    if ((rc = ps_model_new(file, all, side(b, high, all, nsets, text), &m, err, errlen))) return rc;
+    ps_model_free(m);
+  }
+  return PS_OK;
+}
+
+/* measure key k of t moved down and up */
+static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all, int nsets, const ps_options *opt,
+                       char *err, size_t errlen) {
+  ps_tornado_bar *b = &t->keys[k];
+  int np = t->npools, rc;
+  char text[2][32];
+  if ((rc = measure(file, all, side(b, 0, all, nsets, text), opt, b->lo, np, err, errlen))) return rc;
+  if ((rc = measure(file, all, side(b, 1, all, nsets, text), opt, b->hi, np, err, errlen))) return rc;
   for (int p = 0; p < np; p++) b->swing = fmax(b->swing, fabs(b->hi[p].p95 - b->lo[p].p95));
   return PS_OK;
 }
@@ -361,13 +384,14 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   int rc = ps_model_new(file, sets, nsets, &base, err, errlen);
   if (rc) return rc;
   ps_tornado *t = calloc(1, sizeof *t);
-  ps_override *all = malloc(((size_t)nsets + 1) * sizeof *all);
+  ps_override *all = malloc(((size_t)nsets + 2) * sizeof *all);
   if (!t || !all || tornado_alloc(t, base, keys, nkeys)) rc = out_of_memory(err, errlen);
   if (rc == PS_OK) {
     t->by = by;
     if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
-    rc = measure(file, all, nsets, opt, t->base, t->npools, err, errlen);
   }
+  for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_values(t, k, base, file, all, nsets, err, errlen);
+  if (rc == PS_OK) rc = measure(file, all, nsets, opt, t->base, t->npools, err, errlen);
   for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_key(t, k, file, all, nsets, opt, err, errlen);
   if (rc == PS_OK) qsort(t->keys, (size_t)nkeys, sizeof *t->keys, by_swing);
   free(all);
@@ -382,6 +406,7 @@ void ps_tornado_free(ps_tornado *t) {
   if (!t) return;
   for (int k = 0; t->keys && k < t->nkeys; k++) {
     free(t->keys[k].key);
+    free(t->keys[k].partner);
     free(t->keys[k].lo);
     free(t->keys[k].hi);
   }

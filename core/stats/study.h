@@ -63,6 +63,12 @@ typedef struct {
   char *key;
   double base, low, high; /* the key's value: the scenario's, moved down, moved up */
   double swing;           /* the widest |high p95 - low p95| over the pools */
+  /* a programme's share (stats/tornado_share.h): the key of the payer that balances it (NULL:
+  ** not a share), whether that payer takes the "rest", its part at low and high, and whether
+  ** low or high was clipped to the room the other shares leave */
+  char *partner;
+  int partner_rest, clipped;
+  double partner_low, partner_high;
   ps_tornado_point *lo, *hi; /* [npools] */
 } ps_tornado_bar;
 

@@ -186,6 +186,67 @@ static void tornado(void) {
   CHECK(t == NULL);
 }
 
+/* p95 and P(depletion) of key 0 of t at side (-1, 1) are those of a single run with sets */
+static void same_as_run(const ps_tornado *t, int side, const ps_override *sets, int nsets, const ps_options *o) {
+  ps_model *m;
+  ps_results *e = single_run(small, sets, nsets, o, &m);
+  if (e) CHECK(ps_tornado_p95(t, 0, side, 0) == e->pools[0].net_outlay.p95 && ps_tornado_depletion(t, 0, side, 0) == e->pools[0].depletion.value);
+  ps_results_free(e);
+  ps_model_free(m);
+}
+
+/* a tornado on a share: its one fixed partner balances it (prog_a: fund 0.4, bank_a 0.6); a "rest"
+** partner balances it by itself and a value the others leave no room for is clipped; a share of three
+** fixed payers is refused with PS_EINPUT before any path runs */
+static void tornado_shares(void) {
+  char err[1024];
+  ps_options o = {.paths = 200, .seed = 3, .use_seed = 1, .threads = 2};
+  const char *fund[] = {"programmes.prog_a.share.fund"};
+  ps_tornado *t = NULL;
+  CHECK_EQ_INT(ps_tornado_run(small, NULL, 0, fund, 1, 0.5, &o, &t, err, sizeof err), PS_OK);
+  if (t) {
+    const ps_tornado_bar *b = &t->keys[0];
+    CHECK(fabs(b->low - 0.2) < 1e-15 && fabs(b->high - 0.6) < 1e-15 && !b->clipped);
+    CHECK(b->partner && strcmp(b->partner, "programmes.prog_a.share.bank_a") == 0 && !b->partner_rest);
+    CHECK(fabs(b->partner_low - 0.8) < 1e-15 && fabs(b->partner_high - 0.4) < 1e-15);
+    char v[4][32];
+    snprintf(v[0], 32, "%.17g", b->low);
+    snprintf(v[1], 32, "%.17g", b->partner_low);
+    snprintf(v[2], 32, "%.17g", b->high);
+    snprintf(v[3], 32, "%.17g", b->partner_high);
+    ps_override lo[2] = {{fund[0], v[0]}, {"programmes.prog_a.share.bank_a", v[1]}};
+    ps_override hi[2] = {{fund[0], v[2]}, {"programmes.prog_a.share.bank_a", v[3]}};
+    same_as_run(t, -1, lo, 2, &o);
+    same_as_run(t, 1, hi, 2, &o);
+    char *text = ps_report_tornado_text(t), *json = ps_report_tornado_json(t);
+    CHECK(text && strstr(text, "programmes.prog_a.share.fund: bank_a balances it, 0.8 at the low value 0.2 and 0.4 at the high 0.6\n"));
+    CHECK(json && strstr(json, "\"balanced_by\":") && strstr(json, "\"payer\":\t\"bank_a\""));
+    free(text);
+    free(json);
+    ps_tornado_free(t);
+  }
+  ps_override rest[2] = {{"programmes.prog_a.share.bank_a", "rest"}, {"programmes.prog_a.share.fund", "0.8"}};
+  CHECK_EQ_INT(ps_tornado_run(small, rest, 2, fund, 1, 0.5, &o, &t, err, sizeof err), PS_OK);
+  if (t) {
+    const ps_tornado_bar *b = &t->keys[0];
+    CHECK(b->clipped && b->partner_rest && b->high == 1 && b->partner_high == 0 && fabs(b->low - 0.4) < 1e-15);
+    ps_override hi[2] = {rest[0], {fund[0], "1"}};
+    same_as_run(t, 1, hi, 2, &o);
+    char *text = ps_report_tornado_text(t);
+    CHECK(text && strstr(text, "bank_a takes the rest and so balances it") && strstr(text, "(clipped to the room"));
+    free(text);
+    ps_tornado_free(t);
+  }
+  /* capacity.lua's firstloss: fund 0.3, guar 0.3, bank 0.4 */
+  const char *three[] = {"segments.lev.pd", "programmes.firstloss.share.fund"};
+  t = (ps_tornado *)&o;
+  CHECK_EQ_INT(ps_tornado_run("tests/scenarios/capacity.lua", NULL, 0, three, 2, 0.2, &o, &t, err, sizeof err), PS_EINPUT);
+  CHECK(t == NULL);
+  CHECK(strcmp(err, "sweep --tornado programmes.firstloss.share.fund: the shares of programme 'firstloss' must sum to 1, and "
+                    "no single payer can balance a change of this one (2 other payers, none takes the \"rest\"): give one "
+                    "of them the rest, e.g. --set programmes.firstloss.share.bank=rest") == 0);
+}
+
 /* the largest volume: at each k found, P(depletion) <= alpha, and it is the
 ** P(depletion) of a single run whose segments lend llround(k x) their loans;
 ** the lending is those loans times their periods and mean size (nothing is declined: the pool binds) */
@@ -362,6 +423,7 @@ int main(void) {
   compare();
   sweep();
   tornado();
+  tornado_shares();
   volume();
   volume_leverage();
   tables();
