@@ -80,6 +80,7 @@ const char *const html_css =
     "page-break-after:avoid}\n"
     "h3{font-size:16px;margin:18px 0 6px;break-after:avoid;page-break-after:avoid}\n"
     ".sub{color:var(--muted);margin:0 0 14px}\n"
+    ".headline{font-size:17px;font-weight:600;margin:10px 0 6px}\n"
     ".answer{background:#f1f6fc;border-left:4px solid var(--blue);padding:10px 14px;margin:10px 0}\n"
     ".note-box{color:var(--muted);font-size:13px}\n"
     ".meets{color:var(--green);font-weight:600}.misses{color:var(--red);font-weight:600}"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/answer.h"
 #include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
@@ -133,6 +134,21 @@ static void answer(html_ctx *c) {
     }
     ps_strbuf_puts(b, "</p>\n");
   }
+}
+
+/* the report's first sentence (report/answer.h), a paragraph per pool */
+static void headline(html_ctx *c) {
+  ps_strbuf s = {0};
+  ps_answer_sentence(&s, c->r, c->o, c->zh ? PS_LANG_ZH : PS_LANG_EN, html_money);
+  if (s.oom) c->b.oom = 1;
+  for (char *line = s.s, *end; line && *line; line = end + 1) {
+    end = strchr(line, '\n');
+    *end = 0;
+    ps_strbuf_puts(&c->b, "<p class=\"headline\">");
+    html_esc(&c->b, line);
+    ps_strbuf_puts(&c->b, "</p>\n");
+  }
+  free(s.s);
 }
 
 /* a scheme without a pool: the answer is the budget, each government's outlay and each insurer's
@@ -829,6 +845,7 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
 
   ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_THE_ANSWER));
   if (m->npools == 0) budget_answer(&c); /* no pool: the budget is the answer (SPEC 2.3b) */
+  else headline(&c);                     /* one sentence answers the question first */
   answer(&c);
 
   html_run_charts(&c);

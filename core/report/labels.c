@@ -521,6 +521,18 @@ static const char *const table[PS_NLABELS][2] = {
         "各期该指标在各路径上的分位数；圆点为实际值（红色：超出99%区间；橙色：超出90%区间）。"},
     [PS_L_BT_LOANS_AXIS] = {"loans",
         "笔"},
+    [PS_L_ANSWER_NOT_ENOUGH] = {"%s from %s is not enough to keep the %s risk of running dry at or below %s: %s is needed "
+        "(95%% CI %s–%s).",
+        "%2$s出资的 %1$s 不足以把%3$s内资金耗尽的风险控制在 %4$s 以内：需要 %5$s（95%% 置信区间 %6$s–%7$s）。"},
+    [PS_L_ANSWER_ENOUGH] = {"%s from %s is enough to keep the %s risk of running dry at or below %s: %s would do "
+        "(95%% CI %s–%s).",
+        "%2$s出资的 %1$s 足以把%3$s内资金耗尽的风险控制在 %4$s 以内：%5$s 即可（95%% 置信区间 %6$s–%7$s）。"},
+    [PS_L_ANSWER_CLOSE] = {"%s from %s may or may not keep the %s risk of running dry at or below %s (too close to call: "
+        "run more paths): %s is needed (95%% CI %s–%s).",
+        "%2$s出资的 %1$s 能否把%3$s内资金耗尽的风险控制在 %4$s 以内难以判定（需要更多路径）：需要 %5$s（95%% 置信区间 "
+        "%6$s–%7$s）。"},
+    [PS_L_ANSWER_WHO] = {"%s", "%s"},
+    [PS_L_ANSWER_WHO_POOL] = {"%s in pool %s", "%s（资金池 %s）"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */

@@ -375,6 +375,12 @@ typedef enum {
   PS_L_TXT_BRIDGE_PAUSED_ROW,
   PS_L_TXT_SERVE_HINT,
   PS_L_PAGE_SERVE_NOTE,
+  /* the report's first sentence (report/answer.h): initial, who, horizon, target, needed, its CI */
+  PS_L_ANSWER_NOT_ENOUGH,
+  PS_L_ANSWER_ENOUGH,
+  PS_L_ANSWER_CLOSE,
+  PS_L_ANSWER_WHO,      /* the owner's name */
+  PS_L_ANSWER_WHO_POOL, /* the owner's name, the pool's id (a scenario with several pools) */
   PS_NLABELS
 } ps_label_id;
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/answer.h"
 #include "report/cost_sentence.h"
 #include "report/format.h"
 #include "report/labels.h"
@@ -414,6 +415,19 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
     ps_strbuf_puts(&b, " · sha256 ");
     code(&b, m->data_sha256[i]);
     ps_strbuf_puts(&b, i + 1 < m->ndata ? "  \n" : "\n");
+  }
+  if (m->npools > 0) { /* one sentence answers the question first */
+    ps_strbuf answer = {0};
+    ps_answer_sentence(&answer, r, o, L, ps_money);
+    if (answer.oom) b.oom = 1;
+    for (char *line = answer.s, *end; line && *line; line = end + 1) {
+      end = strchr(line, '\n');
+      *end = 0;
+      ps_strbuf_puts(&b, "\n**");
+      text(&b, line);
+      ps_strbuf_puts(&b, "**\n");
+    }
+    free(answer.s);
   }
   ps_strbuf_printf(&b, "\n%s\n\n", ps_label(PS_L_MD_UNITS, L));
 

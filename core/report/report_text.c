@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/answer.h"
 #include "report/format.h"
 #include "report/labels.h"
 #include "report/report.h"
@@ -297,6 +298,11 @@ char *ps_report_text(const ps_results *r, const ps_report_options *o) {
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_TXT_PARTIAL_LINE, L), r->paths, r->paths_requested, r->paths);
   ps_strbuf_printf(&b, ps_label(PS_L_TXT_RUN_LINE, L), r->paths, r->seed, r->threads, r->threads > 1 ? "s" : "", r->seconds);
   if (m->npools == 0) budget_view_text(&b, r, L); /* no pool: the budget view leads (SPEC 2.3b) */
+  else {                                         /* one sentence answers the question first */
+    size_t before = b.len;
+    ps_answer_sentence(&b, r, o, L, ps_money);
+    if (b.len > before) ps_strbuf_puts(&b, "\n");
+  }
   pools_text(&b, r, L);
   programmes_text(&b, r, L);
   parties_text(&b, r, L);
