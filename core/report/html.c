@@ -121,6 +121,8 @@ const char *const html_css =
     "dl.audit code{word-break:break-all}\n"
     "dl.audit{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;font-size:13px;break-inside:avoid}\n"
     "dl.audit dt{color:var(--muted)}dl.audit dd{margin:0}\n"
+    "dl.glossary{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;font-size:13px}\n"
+    "dl.glossary dt{font-weight:600}dl.glossary dd{margin:0}\n"
     "@page{size:A4;margin:14mm 12mm}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}h2{margin-top:18px}"
     "figure svg{max-width:100%}figcaption{max-width:none}.answer{break-inside:avoid}}\n";

@@ -71,19 +71,19 @@ static void answer(html_ctx *c) {
       html_esc(b, m->pools[i].id);
       ps_strbuf_puts(b, "</b>（");
       html_esc(b, owner);
-      ps_strbuf_printf(b, "）初始余额 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现赔付缺口）的概率为 <b>", html_money_x(p->initial, 1, a, sizeof a),
+      ps_strbuf_printf(b, "）初始规模 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现补偿缺口）的概率为 <b>", html_money_x(p->initial, 1, a, sizeof a),
          html_span(c, m->periods, f, sizeof f), years);
       html_put_prob_ci(c, &p->depletion);
       ps_strbuf_puts(b, "</b>。");
       for (int k = 0; k < c->nalphas; k++) {
         ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
-        ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始余额需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", html_alpha_text(c->alphas[k], f, sizeof f),
+        ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始规模需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", html_alpha_text(c->alphas[k], f, sizeof f),
            html_money(s.value, a, sizeof a), html_money(s.lo, d, sizeof d), html_money(s.hi, e2, sizeof e2));
       }
       if (c->nalphas) ps_strbuf_puts(b, "。");
       for (int k = 0; k < c->o->nat; k++) {
         ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
-        ps_strbuf_printf(b, "若初始余额为 <b>%s</b>，耗尽概率为 ", html_money_x(c->o->at[k], 1, a, sizeof a));
+        ps_strbuf_printf(b, "若初始规模为 <b>%s</b>，耗尽概率为 ", html_money_x(c->o->at[k], 1, a, sizeof a));
         html_put_prob_ci(c, &e);
         ps_strbuf_puts(b, "：");
         for (int q = 0; q < c->nalphas; q++)
@@ -763,6 +763,19 @@ static void assumptions_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
 }
 
+/* the glossary (labels.h): every term of the pool tables with what it means */
+static void glossary_section(html_ctx *c) {
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"glossary\">\n", html_label(c, PS_L_TERM_GLOSSARY));
+  for (int k = 0; k < PS_NTERMS; k++) {
+    ps_strbuf_puts(&c->b, "<dt>");
+    html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_TERM_CLAIMS + k)));
+    ps_strbuf_puts(&c->b, "</dt><dd>");
+    html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_TERM_CLAIMS_DEF + k)));
+    ps_strbuf_puts(&c->b, "</dd>\n");
+  }
+  ps_strbuf_puts(&c->b, "</dl>\n");
+}
+
 static void audit_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
@@ -858,6 +871,7 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   programmes_section(&c);
   if (m->npools > 0) parties_section(&c);
   assumptions_section(&c);
+  if (m->npools > 0) glossary_section(&c);
   audit_section(&c);
   ps_strbuf_puts(b, "</body>\n</html>\n");
 

@@ -418,7 +418,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
     char title[256], xa[64], xb[64];
     snprintf(xa, sizeof xa, "A %s", strlen(an) <= 24 ? an : la);
     snprintf(xb, sizeof xb, "B %s", strlen(bn) <= 24 ? bn : lb);
-    snprintf(title, sizeof title, "%s", TR(c, "A 与 B：耗尽概率、净支出与所需初始余额", "A and B: depletion, net outlay and the size needed"));
+    snprintf(title, sizeof title, "%s", TR(c, "A 与 B：耗尽概率、净支出与所需初始规模", "A and B: depletion, net outlay and the size needed"));
     svg_chart_open_h(c, title, 2 * SVG_CH * npools);
     int q = 0;
     for (int i = 0; i < npools; i++) {
@@ -439,7 +439,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
       svg_plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = na > 0 ? na : 1};
       svg_unit u;
       double ys = svg_money_range(&p, lo, hi * 1.1, &u);
-      snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始余额", "Pool %s: initial balance needed for each target"), id);
+      snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始规模", "Pool %s: initial balance needed for each target"), id);
       svg_panel_open(c, 0, SVG_CH * q++, g);
       char labs[16][32];
       const char *labels[16];
@@ -450,7 +450,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
         labels[k] = labs[k];
       }
       char yt[96];
-      snprintf(yt, sizeof yt, TR(c, "所需初始余额（%s）", "initial balance needed (%s)"), u.zh);
+      snprintf(yt, sizeof yt, TR(c, "所需初始规模（%s）", "initial balance needed (%s)"), u.zh);
       svg_axis_spec as = {.xcat = nl > 0 ? nl : 1, .xcat_every = 1, .xlabels = nl > 0 ? labels : NULL, .ystep = ys, .ydiv = u.div,
                       .ydec = svg_step_decimals(ys / u.div)};
       svg_axes(c, &p, &as, TR(c, "目标：耗尽概率", "target: probability of depletion"), yt);
@@ -471,7 +471,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
       svg_legend_item(c, 68 + 260, 60, "b", 1, xb);
       svg_panel_close(c);
     }
-    svg_chart_close(c, (char *)TR(c, "上排：A（灰）与 B（蓝）的耗尽概率和净支出均值；B 上的须线为 A 加上配对差 B − A 的95%置信区间，虚线为 A 的水平。下排：各目标所需初始余额及其95%置信区间。",
+    svg_chart_close(c, (char *)TR(c, "上排：A（灰）与 B（蓝）的耗尽概率和净支出均值；B 上的须线为 A 加上配对差 B − A 的95%置信区间，虚线为 A 的水平。下排：各目标所需初始规模及其95%置信区间。",
                               "Top row: A (grey) and B (blue), probability of depletion and mean net outlay; the whisker on B is A plus the 95% "
                               "interval of the paired difference B − A, the dashed line A's level. Bottom: the initial balance each needs for each "
                               "target, with 95% intervals."));
@@ -510,7 +510,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
       double va = html_finite(sa->value), vb = html_finite(sb->value);
       ps_strbuf_puts(b, "<tr>");
       html_td(c, id);
-      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始余额", "size for P ≤ %s"), html_alpha_text(html_finite(cmp->alphas[k]), f, sizeof f));
+      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始规模", "size for P ≤ %s"), html_alpha_text(html_finite(cmp->alphas[k]), f, sizeof f));
       html_td(c, g);
       ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", html_money(va, a, sizeof a), html_money(html_finite(sa->lo), d, sizeof d),
                        html_money(html_finite(sa->hi), e, sizeof e));
@@ -522,7 +522,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
   }
   ps_strbuf_puts(b, "</tbody></table>\n");
   ps_strbuf_printf(b, "<p class=\"note-box\">%s</p>\n",
-     TR(c, "B − A 为同一路径上两方案之差的均值（共同随机数），其置信区间比两个独立估计之差窄。所需初始余额各自给出次序统计量置信区间，其差值不给区间。",
+     TR(c, "B − A 为同一路径上两方案之差的均值（共同随机数），其置信区间比两个独立估计之差窄。所需初始规模各自给出次序统计量置信区间，其差值不给区间。",
         "B − A is the mean over paths of the difference on the same path (common random numbers): its interval is narrower "
         "than that of two independent estimates. The sizes carry their own order-statistic intervals; their difference has none here."));
   char extra[160];
@@ -599,7 +599,7 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     free(tmp.s);
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n<p class=\"answer\">", TR(c, "结论", "The answer"));
-  ps_strbuf_printf(b, TR(c, "以资金池的初始余额，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
+  ps_strbuf_printf(b, TR(c, "以资金池的初始规模，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
      html_money(base, a, sizeof a));
   for (int k = 0; k < n; k++) {
     const ps_volume_row *row = &v->rows[k];

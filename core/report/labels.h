@@ -381,8 +381,34 @@ typedef enum {
   PS_L_ANSWER_CLOSE,
   PS_L_ANSWER_WHO,      /* the owner's name */
   PS_L_ANSWER_WHO_POOL, /* the owner's name, the pool's id (a scenario with several pools) */
+  /* the glossary every output uses for the pool's flows (the other MD_/TXT_/PAGE_ labels of these
+  ** items use the same words), in this order, then each one's definition in the same order */
+  PS_L_TERM_CLAIMS,
+  PS_L_TERM_PAID,
+  PS_L_TERM_SHORTFALL,
+  PS_L_TERM_RECOVERED,
+  PS_L_TERM_NET_OUTLAY,
+  PS_L_TERM_REQUIRED,
+  PS_L_TERM_UNSETTLED,
+  PS_L_TERM_TOPUPS,
+  PS_L_TERM_RETURNED,
+  PS_L_TERM_DEPLETION,
+  PS_L_TERM_CLAIMS_DEF,
+  PS_L_TERM_PAID_DEF,
+  PS_L_TERM_SHORTFALL_DEF,
+  PS_L_TERM_RECOVERED_DEF,
+  PS_L_TERM_NET_OUTLAY_DEF,
+  PS_L_TERM_REQUIRED_DEF,
+  PS_L_TERM_UNSETTLED_DEF,
+  PS_L_TERM_TOPUPS_DEF,
+  PS_L_TERM_RETURNED_DEF,
+  PS_L_TERM_DEPLETION_DEF,
+  PS_L_TERM_GLOSSARY, /* the glossary's heading */
   PS_NLABELS
 } ps_label_id;
+
+/* the glossary's terms: PS_L_TERM_CLAIMS + k, their definitions PS_L_TERM_CLAIMS_DEF + k */
+#define PS_NTERMS (PS_L_TERM_CLAIMS_DEF - PS_L_TERM_CLAIMS)
 
 /* ps_has_cjk — does the UTF-8 text hold a CJK character (radicals, kana,
 ** ideographs, CJK punctuation)? Malformed sequences are skipped; NULL: no. */

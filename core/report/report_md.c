@@ -375,6 +375,15 @@ static void budget_view_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   if (header) ps_strbuf_puts(b, "\n");
 }
 
+/* the glossary (labels.h): every term of the pool tables with what it means */
+static void glossary_section(ps_strbuf *b, ps_lang L) {
+  ps_strbuf_printf(b, "## %s\n\n", ps_label(PS_L_TERM_GLOSSARY, L));
+  for (int k = 0; k < PS_NTERMS; k++)
+    ps_strbuf_printf(b, "- **%s**%s%s\n", ps_label((ps_label_id)(PS_L_TERM_CLAIMS + k), L), L == PS_LANG_ZH ? "：" : ": ",
+                     ps_label((ps_label_id)(PS_L_TERM_CLAIMS_DEF + k), L));
+  ps_strbuf_puts(b, "\n");
+}
+
 static void overrides_section(ps_strbuf *b, const ps_model *m, ps_lang L) {
   ps_strbuf_printf(b, "## %s\n\n", ps_label(PS_L_MD_OVERRIDES, L));
   if (m->nsets == 0) {
@@ -436,6 +445,7 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   if (m->npools > 0) sizing_section(&b, r, o, L);
   programmes_section(&b, r, L);
   parties_section(&b, r, L);
+  if (m->npools > 0) glossary_section(&b, L);
   overrides_section(&b, m, L);
 
   if (b.oom || !b.s) {

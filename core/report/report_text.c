@@ -35,11 +35,14 @@ static void column(ps_strbuf *b, const char *s, int width, int right) {
   else ps_strbuf_printf(b, "%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
+/* the display width of a row's label: the glossary's longest term, "claims due after the horizon" */
+#define LABEL_WIDTH 28
+
 /* one row: label, mean +- se, p95, p99, ES99 */
 static void money_row(ps_strbuf *b, const char *label, const ps_stats *s) {
   char a[32];
   ps_strbuf_puts(b, "  ");
-  column(b, label, 18, 0);
+  column(b, label, LABEL_WIDTH, 0);
   column(b, ps_money(s->mean, a, sizeof a), 11, 1);
   ps_strbuf_puts(b, " ± ");
   column(b, ps_money(s->se, a, sizeof a), 9, 0);
@@ -178,7 +181,7 @@ static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
   for (int i = 0; i < m->npools; i++) {
     const ps_pool_result *p = &r->pools[i];
     ps_strbuf_printf(b, ps_label(PS_L_TXT_POOL_LINE, L), m->pools[i].id, ps_money(p->initial, a, sizeof a));
-    ps_strbuf_printf(b, "  %-18s", "");
+    ps_strbuf_printf(b, "  %-*s", LABEL_WIDTH, "");
     column(b, ps_label(PS_L_TXT_MEAN, L), 11, 1);
     ps_strbuf_printf(b, "   %-9s%11s%11s%11s\n", "", "p95", "p99", "ES99");
     money_row(b, ps_label(PS_L_TXT_CLAIMS, L), &p->claims);
