@@ -1,7 +1,8 @@
 /* html_run.c — one self-contained HTML page for a budget committee: the answer
 ** up front, inline SVG charts (html_run_charts.c), the tables, the assumptions
-** and an audit block. No scripts, no network, no run time or thread count: the
-** page is byte-identical for the same scenario, overrides, paths and seed.
+** and an audit block. No scripts, no network; no run time or thread count unless the
+** front end passes its command line (report/audit.h): without it the page is
+** byte-identical for the same scenario, overrides, paths and seed.
 ** Prints to A4. Reads ps_results only. Amounts in 万元 / 亿元. */
 #include <math.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "report/answer.h"
+#include "report/audit.h"
 #include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
@@ -815,6 +817,19 @@ static void audit_section(html_ctx *c) {
      r->searched ? html_label(c, PS_L_PAGE_BISECTION_PER_PATH_SEARCH)
      : m->balance_feedback ? html_label(c, PS_L_PAGE_RUNNING_MAXIMUM_RULES_REACT)
                            : html_label(c, PS_L_PAGE_RUNNING_MAXIMUM_OF_THE));
+  ps_audit a;
+  int got = ps_audit_get(c->o, &a);
+  if (got < 0) c->b.oom = 1;
+  if (got > 0) { /* the front end's command line, with when and on what it ran */
+    ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd><code>", html_label(c, PS_L_AUDIT_RUN_AT), a.when,
+                     html_label(c, PS_L_AUDIT_COMMAND));
+    html_esc(&c->b, a.command);
+    ps_strbuf_printf(&c->b, "</code></dd>\n<dt>%s</dt><dd>", html_label(c, PS_L_AUDIT_THREADS_HEAD));
+    ps_strbuf_printf(&c->b, html_label(c, a.machine_threads ? PS_L_AUDIT_THREADS : PS_L_AUDIT_THREADS_USED), r->threads,
+                     a.machine_threads);
+    ps_strbuf_puts(&c->b, "</dd>\n");
+    ps_audit_free(&a);
+  }
   ps_strbuf_puts(&c->b, "</dl>\n");
   ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
      html_label(c, PS_L_PAGE_ALL_FIGURES_ARE_MONTE));

@@ -577,6 +577,11 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TERM_DEPLETION_DEF] = {"the pool cannot pay a claim in full when it falls due (a shortfall)",
         "补偿申请到期时资金池无法足额支付（出现补偿缺口）"},
     [PS_L_TERM_GLOSSARY] = {"Terms", "术语"},
+    [PS_L_AUDIT_RUN_AT] = {"run at", "运行时间"},
+    [PS_L_AUDIT_COMMAND] = {"command line", "命令行"},
+    [PS_L_AUDIT_THREADS_HEAD] = {"threads", "线程数"},
+    [PS_L_AUDIT_THREADS] = {"%d threads of the machine's %d", "使用 %d 个线程（本机共 %d 个）"},
+    [PS_L_AUDIT_THREADS_USED] = {"%d threads", "使用 %d 个线程"},
     [PS_L_ANSWER_WHO_POOL] = {"%s in pool %s", "%s（资金池 %s）"},
 };
 

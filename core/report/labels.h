@@ -404,6 +404,12 @@ typedef enum {
   PS_L_TERM_RETURNED_DEF,
   PS_L_TERM_DEPLETION_DEF,
   PS_L_TERM_GLOSSARY, /* the glossary's heading */
+  /* the audit block, given the command line (report/audit.h) */
+  PS_L_AUDIT_RUN_AT,
+  PS_L_AUDIT_COMMAND,
+  PS_L_AUDIT_THREADS_HEAD,
+  PS_L_AUDIT_THREADS,      /* threads used, the machine's */
+  PS_L_AUDIT_THREADS_USED, /* threads used, the machine's unknown */
   PS_NLABELS
 } ps_label_id;
 

@@ -4,14 +4,16 @@
 ** 万元 / 亿元, headings in Chinese or English.
 **
 ** The document depends only on the scenario, the overrides, the paths and the
-** seed: it carries neither the run time nor the thread count, so it is the same
-** bytes whatever --threads is and however often it is run. */
+** seed, unless the front end passes its command line (ps_report_options argc):
+** then the audit line also gives the run's date and time, the command line and
+** the threads (report/audit.h). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/answer.h"
+#include "report/audit.h"
 #include "report/cost_sentence.h"
 #include "report/format.h"
 #include "report/labels.h"
@@ -417,6 +419,18 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   code(&b, m->sha256);
   ps_strbuf_printf(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), ps_label(PS_L_MD_AUDIT_PATHS, L), r->paths, ps_label(PS_L_MD_AUDIT_SEED, L),
       r->seed);
+  ps_audit a;
+  int got = ps_audit_get(o, &a);
+  if (got < 0) b.oom = 1;
+  if (got > 0) { /* the front end's command line, with when and on what it ran */
+    ps_strbuf_printf(&b, "%s %s · %s ", ps_label(PS_L_AUDIT_RUN_AT, L), a.when, ps_label(PS_L_AUDIT_COMMAND, L));
+    code(&b, a.command);
+    ps_strbuf_puts(&b, " · ");
+    ps_strbuf_printf(&b, ps_label(a.machine_threads ? PS_L_AUDIT_THREADS : PS_L_AUDIT_THREADS_USED, L), r->threads,
+                     a.machine_threads);
+    ps_strbuf_puts(&b, "\n");
+    ps_audit_free(&a);
+  }
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_MD_PARTIAL, L), r->paths, r->paths_requested);
   for (int i = 0; i < m->ndata; i++) {
     ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", ps_label(PS_L_MD_AUDIT_DATA, L));
