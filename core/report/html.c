@@ -123,6 +123,10 @@ const char *const html_css =
     "dl.audit dt{color:var(--muted)}dl.audit dd{margin:0}\n"
     "dl.glossary{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;font-size:13px}\n"
     "dl.glossary dt{font-weight:600}dl.glossary dd{margin:0}\n"
-    "@page{size:A4;margin:14mm 12mm}\n"
+    "td.kind{white-space:nowrap}\n"
+    /* printed: page numbers at the foot of every page (run pages add their title at the top); charts small
+    ** enough that two share a page, so none leaves a half-empty page behind it */
+    "@page{size:A4;margin:16mm 12mm;@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;"
+    "color:#5b6570}}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}h2{margin-top:18px}"
-    "figure svg{max-width:100%}figcaption{max-width:none}.answer{break-inside:avoid}}\n";
+    "figure svg{max-width:100%;max-height:105mm}figcaption{max-width:none}.answer{break-inside:avoid}}\n";

@@ -138,6 +138,17 @@ static void answer(html_ctx *c) {
   }
 }
 
+/* the page rule that prints name at the top of every page, as a CSS string (every character that
+** could end the string or the style element escaped) */
+static void print_title(ps_strbuf *b, const char *name) {
+  ps_strbuf_puts(b, "@page{@top-center{content:\"");
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+    if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || *p == '&' || *p < 0x20) ps_strbuf_printf(b, "\\%x ", *p);
+    else ps_strbuf_put(b, (const char *)p, 1);
+  }
+  ps_strbuf_puts(b, "\";font-size:9pt;color:#5b6570}}\n");
+}
+
 /* the report's first sentence (report/answer.h), a paragraph per pool */
 static void headline(html_ctx *c) {
   ps_strbuf s = {0};
@@ -424,8 +435,9 @@ static void parties_section(html_ctx *c) {
       ps_strbuf_puts(&c->b, "<br>");
       html_esc(&c->b, party->name);
     }
+    ps_strbuf_puts(&c->b, "</td><td class=\"kind\">"); /* one line: a narrow printed column broke it per character */
+    html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
     ps_strbuf_puts(&c->b, "</td>");
-    html_td(c, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
     html_tdn(c, html_money(p->losses.mean, a, sizeof a));
     html_tdn(c, html_money(p->losses.p99, a, sizeof a));
     html_tdn(c, html_money(p->net_result.mean, a, sizeof a));
@@ -850,7 +862,9 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   ps_strbuf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   ps_strbuf_printf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
   html_esc(b, m->name);
-  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_label(&c, PS_L_PAGE_RISK_COMPENSATION_POOL_SIZING), html_css);
+  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s", html_label(&c, PS_L_PAGE_RISK_COMPENSATION_POOL_SIZING), html_css);
+  print_title(b, m->name); /* printed: the scenario's name at the top of every page */
+  ps_strbuf_puts(b, "</style>\n</head>\n<body>\n");
 
   ps_strbuf_puts(b, "<header>\n<h1>");
   html_esc(b, m->name);

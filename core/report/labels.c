@@ -379,14 +379,12 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_NET_OUTLAY_OVER_THE] = {"net outlay over the horizon", "期内净支出"},
     [PS_L_PAGE_SHARE_OF_PATHS] = {"share of paths (%)", "路径占比（%）"},
     [PS_L_PAGE_OFF_THE_SCALE] = {"(off the scale) →", "（超出图幅）→"},
-    [PS_L_PAGE_PATHS_BINS_OF_VERTICAL] = {"%ld paths; "
-        "bins of %s. "
-        "Vertical lines: "
-        "the initial balance and the 95th and 99th percentiles of the net outlay. "
-        "The net outlay is over the whole horizon; "
-        "recoveries arrive long after the claims are paid, so a pool can run short on the way even when its net outlay ends below the initial balance: "
-        "the sizing curve gives the probability.",
-        "%ld条路径；柱宽 %s。竖线为初始规模及净支出的95%%、99%%分位数。净支出为整个期间的已补偿减追偿回收；由于追偿回收晚于补偿支付，资金池可能在净支出低于初始规模时仍出现补偿缺口，耗尽概率见规模测算曲线。"},
+    [PS_L_PAGE_PATHS_BINS_OF_VERTICAL] = {"A pool can run dry even in paths whose net outlay ends left of the "
+        "initial-balance line, because recoveries come back long after the claims are paid (the sizing curve gives the "
+        "probability). %ld paths; bins of %s. Vertical lines: the initial balance and the 95th and 99th percentiles of "
+        "the net outlay, paid less recovered over the whole horizon.",
+        "由于追偿回收晚于补偿支付，即使净支出最终落在初始规模线左侧，资金池途中也可能耗尽（耗尽概率见规模测算曲线）。"
+        "%ld条路径；柱宽 %s。竖线为初始规模及净支出（整个期间的已补偿减追偿回收）的95%%、99%%分位数。"},
     [PS_L_PAGE_POOL_CLOSING_BALANCE_5] = {"Pool %s: closing balance (5%%–95%% band and median)",
         "资金池 %s：期末余额（5%%–95%%区间与中位数）"},
     [PS_L_PAGE_PERIODS_AXIS_FISCAL] = {"periods (%ss; ticks at fiscal year ends)", "期数（%s，刻度为财政年度末）"},

@@ -63,13 +63,13 @@ typedef struct {
   char *key;
   double base, low, high; /* the key's value: the scenario's, moved down, moved up */
   double swing;           /* the widest |high p95 - low p95| over the pools */
+  ps_tornado_point *lo, *hi; /* [npools] */
   /* a programme's share (stats/tornado_share.h): the key of the payer that balances it (NULL:
   ** not a share), whether that payer takes the "rest", its part at low and high, and whether
   ** low or high was clipped to the room the other shares leave */
   char *partner;
   int partner_rest, clipped;
   double partner_low, partner_high;
-  ps_tornado_point *lo, *hi; /* [npools] */
 } ps_tornado_bar;
 
 struct ps_tornado {
@@ -95,9 +95,9 @@ typedef enum {
 
 typedef struct {
   double alpha, scale, lending; /* the target, the largest k, the covered lending originated at k (yuan) */
-  double loans_per_period, lending_per_year; /* the same as loans a period and yuan a year */
-  double declined;              /* the share of the loans wanted at k that were declined */
   ps_estimate depletion;        /* P(depletion) at k */
+  double loans_per_period, lending_per_year; /* the lending as loans a period and yuan a year */
+  double declined;              /* the share of the loans wanted at k that were declined */
   ps_volume_limit binds;
   /* a binding leverage: the programme (id), the party whose cap it is (name; the pool's owner for a
   ** programme's leverage), the multiple, what it multiplies (yuan) and their product (yuan at risk) */
