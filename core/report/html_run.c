@@ -11,22 +11,25 @@
 
 #include "report/answer.h"
 #include "report/audit.h"
+#include "report/columns.h"
+#include "report/format.h"
 #include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
 #include "report/uncertainty_text.h"
 #include "stats/sizing.h"
 
-static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
+/* a row of statistics, each column in its unit (report/columns.h) */
+static void stats_row(html_ctx *c, const char *label, const ps_stats *s, const ps_stats_units *u) {
   char a[64];
   ps_strbuf_puts(&c->b, "<tr>");
   html_td(c, label);
-  html_tdn(c, html_money(s->mean, a, sizeof a));
-  html_tdn(c, html_money(s->se, a, sizeof a));
-  html_tdn(c, html_money(s->p50, a, sizeof a));
-  html_tdn(c, html_money(s->p95, a, sizeof a));
-  html_tdn(c, html_money(s->p99, a, sizeof a));
-  html_tdn(c, html_money(s->es99, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->mean, u->mean, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->se, u->se, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->p50, u->p50, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->p95, u->p95, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->p99, u->p99, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->es99, u->es99, 0, a, sizeof a));
   ps_strbuf_puts(&c->b, "</tr>\n");
 }
 
@@ -195,7 +198,12 @@ static void budget_answer(html_ctx *c) {
     }
     ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n<tr>");
     html_td(c, html_label(c, PS_L_MD_ALL_KINDS));
-    for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->outlay_by_year[y].mean, a, sizeof a));
+    int yi = 0; /* one unit for the table: its columns are years of the same figures */
+    for (int y = 0; y < p->nyears; y++) {
+      yi |= ps_unit_of(&p->outlay_by_year[y].mean, 1);
+      for (int k = 0; k < PS_NBUDGET; k++) yi |= ps_unit_of(&p->budget[y * PS_NBUDGET + k].mean, 1);
+    }
+    for (int y = 0; y < p->nyears; y++) html_tdn(c, ps_money_long_in(p->outlay_by_year[y].mean, yi, 0, a, sizeof a));
     ps_strbuf_puts(&c->b, "</tr>\n");
     for (int k = 0; k < PS_NBUDGET; k++) {
       int any = 0;
@@ -203,7 +211,7 @@ static void budget_answer(html_ctx *c) {
       if (!any) continue;
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, html_label(c, (ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k)));
-      for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a));
+      for (int y = 0; y < p->nyears; y++) html_tdn(c, ps_money_long_in(p->budget[y * PS_NBUDGET + k].mean, yi, 0, a, sizeof a));
       ps_strbuf_puts(&c->b, "</tr>\n");
     }
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
@@ -223,15 +231,23 @@ static void pools_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</caption>\n");
     stats_head(c, html_label(c, PS_L_PAGE_ITEM));
     ps_strbuf_puts(&c->b, "<tbody>\n");
-    stats_row(c, html_label(c, PS_L_PAGE_CLAIMS), &p->claims);
-    stats_row(c, html_label(c, PS_L_PAGE_PAID), &p->paid);
-    stats_row(c, html_label(c, PS_L_PAGE_SHORTFALL), &p->shortfall);
-    stats_row(c, html_label(c, PS_L_PAGE_RECOVERED), &p->recovered);
-    stats_row(c, html_label(c, PS_L_TXT_NET_OUTLAY), &p->net_outlay);
-    stats_row(c, html_label(c, PS_L_PAGE_REQUIRED_INITIAL_BALANCE), &p->required_initial);
-    if (p->topups.max > 0 || p->topups.min < 0) stats_row(c, html_label(c, PS_L_PAGE_TOP_UPS), &p->topups);
-    if (p->returned.max > 0 || p->returned.min < 0) stats_row(c, html_label(c, PS_L_PAGE_RETURNED_AT_THE_END), &p->returned);
-    if (p->unsettled.max > 0) stats_row(c, html_label(c, PS_L_PAGE_CLAIMS_DUE_AFTER_THE), &p->unsettled);
+    const ps_stats *rows[] = {&p->claims,
+                              &p->paid,
+                              &p->shortfall,
+                              &p->recovered,
+                              &p->net_outlay,
+                              &p->required_initial,
+                              p->topups.max > 0 || p->topups.min < 0 ? &p->topups : NULL,
+                              p->returned.max > 0 || p->returned.min < 0 ? &p->returned : NULL,
+                              p->unsettled.max > 0 ? &p->unsettled : NULL};
+    static const ps_label_id labels[] = {PS_L_PAGE_CLAIMS,     PS_L_PAGE_PAID,
+                                         PS_L_PAGE_SHORTFALL,  PS_L_PAGE_RECOVERED,
+                                         PS_L_TXT_NET_OUTLAY,  PS_L_PAGE_REQUIRED_INITIAL_BALANCE,
+                                         PS_L_PAGE_TOP_UPS,    PS_L_PAGE_RETURNED_AT_THE_END,
+                                         PS_L_PAGE_CLAIMS_DUE_AFTER_THE};
+    ps_stats_units u = ps_stats_units_of(rows, 9);
+    for (int k = 0; k < 9; k++)
+      if (rows[k]) stats_row(c, html_label(c, labels[k]), rows[k], &u);
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     /* depletion by year as numbers */
     ps_strbuf_puts(&c->b, "<table>\n");
@@ -265,6 +281,13 @@ static void sizing_section(html_ctx *c) {
   html_th(c, html_label(c, PS_L_PAGE_INITIAL_BALANCE_NEEDED));
   html_th(c, html_label(c, PS_L_PAGE_CI95));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  int yi = 0, ci_yi = 0; /* one unit for the needed column, one for its intervals */
+  for (int i = 0; i < m->npools; i++)
+    for (int k = 0; shown(c, i) && k < c->nalphas; k++) {
+      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, c->alphas[k]);
+      yi |= ps_unit_of(&s.value, 1);
+      ci_yi |= ps_unit_of(&s.hi, 1) | ps_unit_of(&s.lo, 1);
+    }
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
     for (int k = 0; k < c->nalphas; k++) {
@@ -272,8 +295,9 @@ static void sizing_section(html_ctx *c) {
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       html_tdn(c, html_alpha_text(c->alphas[k], f, sizeof f));
-      html_tdn(c, html_money(s.value, a, sizeof a));
-      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", html_money(s.lo, lo, sizeof lo), html_money(s.hi, hi, sizeof hi));
+      html_tdn(c, ps_money_long_in(s.value, yi, 0, a, sizeof a));
+      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", ps_money_long_in(s.lo, ci_yi, 0, lo, sizeof lo),
+                       ps_money_long_in(s.hi, ci_yi, 0, hi, sizeof hi));
       ps_strbuf_puts(&c->b, "</tr>\n");
     }
   }
@@ -329,11 +353,13 @@ static void programmes_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
   char a[64];
-  int extra = 0;
+  int extra = 0, yi[4] = {0}; /* one unit per column: exposure mean, p99, refused, capped */
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0 || p->refused.max > 0)
       extra = 1;
+    yi[0] |= ps_unit_of(&p->defaulted_exposure.mean, 1), yi[1] |= ps_unit_of(&p->defaulted_exposure.p99, 1);
+    yi[2] |= ps_unit_of(&p->refused.mean, 1), yi[3] |= ps_unit_of(&p->capped.mean, 1);
   }
   ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", html_label(c, PS_L_MD_PROGRAMMES));
   html_th(c, html_label(c, PS_L_PAGE_PROGRAMME));
@@ -367,13 +393,13 @@ static void programmes_section(html_ctx *c) {
     snprintf(s, sizeof s, "%s ± %s", html_num(p->defaults.mean, 1, x, sizeof x), html_num(p->defaults.se, 1, y, sizeof y));
     html_tdn(c, s);
     html_tdn(c, html_num(p->defaults.p99, 0, a, sizeof a));
-    html_tdn(c, html_money(p->defaulted_exposure.mean, a, sizeof a));
-    html_tdn(c, html_money(p->defaulted_exposure.p99, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->defaulted_exposure.mean, yi[0], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->defaulted_exposure.p99, yi[1], 0, a, sizeof a));
     if (extra) {
       html_tdn(c, html_num(p->paused.mean, 1, a, sizeof a));
       html_tdn(c, html_num(p->stopped.mean, 1, a, sizeof a));
-      html_tdn(c, html_money(p->refused.mean, a, sizeof a));
-      html_tdn(c, html_money(p->capped.mean, a, sizeof a));
+      html_tdn(c, ps_money_long_in(p->refused.mean, yi[2], 0, a, sizeof a));
+      html_tdn(c, ps_money_long_in(p->capped.mean, yi[3], 0, a, sizeof a));
       html_tdn(c, html_num(p->declined.mean, 1, a, sizeof a));
     }
     ps_strbuf_puts(&c->b, "</tr>\n");
@@ -394,14 +420,19 @@ static void cost_table(html_ctx *c, int i) {
   ps_strbuf_puts(&c->b, "</caption>\n");
   stats_head(c, html_label(c, PS_L_COST_COHORT));
   ps_strbuf_puts(&c->b, "<tbody>\n");
+  ps_stats_units u = ps_stats_units_of((const ps_stats *const[]){&p->cost_pv}, 1);
+  for (int y = 0; y < p->ncohorts; y++) {
+    ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->cost_by_cohort[y]}, 1);
+    u.mean |= v.mean, u.se |= v.se, u.p50 |= v.p50, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+  }
   for (int y = 0; y < p->ncohorts; y++) {
     if (p->volume_by_cohort[y].mean == 0 && p->cost_by_cohort[y].mean == 0) continue;
     char label[64];
     if (y == 0) snprintf(label, sizeof label, "%s", html_label(c, PS_L_COST_BOOK));
     else snprintf(label, sizeof label, html_label(c, PS_L_COST_COHORT_N), y);
-    stats_row(c, label, &p->cost_by_cohort[y]);
+    stats_row(c, label, &p->cost_by_cohort[y], &u);
   }
-  stats_row(c, html_label(c, PS_L_COST_TOTAL), &p->cost_pv);
+  stats_row(c, html_label(c, PS_L_COST_TOTAL), &p->cost_pv, &u);
   char sentence[512];
   ps_cost_sentence(p, c->zh ? PS_LANG_ZH : PS_LANG_EN, sentence, sizeof sentence);
   ps_strbuf_puts(&c->b, "</tbody></table>\n<p>");
@@ -425,6 +456,12 @@ static void parties_section(html_ctx *c) {
   html_th(c, html_label(c, PS_L_PAGE_NET_RESULT_MEDIAN));
   html_th(c, html_label(c, PS_L_PAGE_RISK_MEASURE));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  int yi[4] = {0}; /* one unit per column: losses mean, p99, net result mean, median */
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    yi[0] |= ps_unit_of(&p->losses.mean, 1), yi[1] |= ps_unit_of(&p->losses.p99, 1);
+    yi[2] |= ps_unit_of(&p->net_result.mean, 1), yi[3] |= ps_unit_of(&p->net_result.p50, 1);
+  }
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
     const ps_party *party = &m->parties[i];
@@ -438,10 +475,10 @@ static void parties_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</td><td class=\"kind\">"); /* one line: a narrow printed column broke it per character */
     html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
     ps_strbuf_puts(&c->b, "</td>");
-    html_tdn(c, html_money(p->losses.mean, a, sizeof a));
-    html_tdn(c, html_money(p->losses.p99, a, sizeof a));
-    html_tdn(c, html_money(p->net_result.mean, a, sizeof a));
-    html_tdn(c, html_money(p->net_result.p50, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->losses.mean, yi[0], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->losses.p99, yi[1], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->net_result.mean, yi[2], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->net_result.p50, yi[3], 0, a, sizeof a));
     char s[256] = "";
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
       snprintf(s, sizeof s, html_label(c, PS_L_PAGE_NPL_TOLERANCE),
@@ -473,10 +510,15 @@ static void parties_section(html_ctx *c) {
     ps_strbuf_printf(&c->b, "%s</caption>\n", html_label(c, PS_L_PAGE_OUTLAY_TABLE));
     stats_head(c, html_label(c, PS_L_PAGE_OUTLAY_IN_FISCAL_YEAR));
     ps_strbuf_puts(&c->b, "<tbody>\n");
+    ps_stats_units u = {0};
+    for (int y = 0; y < p->nyears; y++) {
+      ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->outlay_by_year[y]}, 1);
+      u.mean |= v.mean, u.se |= v.se, u.p50 |= v.p50, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+    }
     for (int y = 0; y < p->nyears; y++) {
       char yr[32];
       snprintf(yr, sizeof yr, html_label(c, PS_L_PAGE_YEAR_N), y + 1);
-      stats_row(c, yr, &p->outlay_by_year[y]);
+      stats_row(c, yr, &p->outlay_by_year[y], &u);
     }
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     cost_table(c, i);
@@ -880,9 +922,9 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
     ps_strbuf_printf(b, html_label(&c, PS_L_PAGE_PARTIAL_RUN_INTERRUPTED_AFTER),
                      r->paths, r->paths_requested);
   if (!c.zh)
-    ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
+    ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) or 亿元 (100 million yuan), one unit for every cell of a column. Probabilities with 95% "
            "confidence intervals.</p>\n");
-  else ps_strbuf_puts(b, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。</p>\n");
+  else ps_strbuf_puts(b, "<p class=\"note-box\">金额单位为万元或亿元，同一列统一单位；概率附95%置信区间。</p>\n");
   ps_strbuf_puts(b, "</header>\n");
 
   ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_THE_ANSWER));

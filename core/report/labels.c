@@ -43,10 +43,10 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_MD_PARTIAL] = {"\n> **PARTIAL RUN**: interrupted after %ld of the %ld paths asked for; every figure uses those paths.\n",
         "\n> **部分运行**：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。\n"},
     [PS_L_MD_AUDIT_DATA] = {"Loan tape", "贷款明细"},
-    [PS_L_MD_UNITS] = {"Amounts in 万元 (10⁴ yuan) and 亿元 (10⁸ yuan). Estimates are means over the simulated paths "
+    [PS_L_MD_UNITS] = {"Amounts in 万元 (10⁴ yuan) or 亿元 (10⁸ yuan), one unit for every cell of a column. Estimates are means over the simulated paths "
         "± their Monte Carlo standard error; p95 and p99 are percentiles across paths, ES99 the mean of the "
         "worst 1% of paths. Intervals are 95% confidence intervals.",
-        "金额单位：万元、亿元。估计值为各模拟路径的均值 ± 蒙特卡洛标准误；p95、p99 为各路径的分位数，ES99 "
+        "金额单位：万元或亿元，同一列统一单位。估计值为各模拟路径的均值 ± 蒙特卡洛标准误；p95、p99 为各路径的分位数，ES99 "
         "为最差 1% 路径的均值。区间为 95% 置信区间。"},
     [PS_L_MD_POOL] = {"Pool", "资金池"},
     [PS_L_MD_OWNER] = {"Owner", "出资方"},
@@ -154,8 +154,8 @@ static const char *const table[PS_NLABELS][2] = {
         "部分运行：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于这 %3$ld 条路径\n"},
     [PS_L_TXT_RUN_LINE] = {"%ld paths, seed %llu, %d thread%s, %.2f s\n\n",
         "%ld 条路径，随机种子 %llu，%d 个线程%.0s，用时 %.2f 秒\n\n"},
-    [PS_L_TXT_POOL_LINE] = {"Pool \'%s\', initial balance %s (amounts in 元; mean ± standard error)\n",
-        "资金池 \'%s\'，初始规模 %s（金额单位：元；均值 ± 标准误）\n"},
+    [PS_L_TXT_POOL_LINE] = {"Pool \'%s\', initial balance %s (amounts in 万元 or 亿元, one unit a column; mean ± standard error)\n",
+        "资金池 \'%s\'，初始规模 %s（金额单位：万元或亿元，每列统一；均值 ± 标准误）\n"},
     [PS_L_TXT_MEAN] = {"mean", "均值"},
     [PS_L_TXT_CLAIMS] = {"claims", ZH_CLAIMS},
     [PS_L_TXT_PAID] = {"paid", ZH_PAID},
