@@ -76,11 +76,11 @@ static void stats_header(ps_strbuf *b, ps_lang L, const char *first) {
   ps_strbuf_printf(b, "| %s | %s | p95 | p99 | ES99 |\n|---|---:|---:|---:|---:|\n", first, ps_label(PS_L_MD_MEAN_SE, L));
 }
 
-/* the statistics' cells: mean ± s.e. (in the mean's unit), p95, p99, ES99, each column in its unit */
+/* the statistics' cells: mean ± s.e., p95, p99, ES99, each quantity in its column's unit */
 static void stats_cells(ps_strbuf *b, const ps_stats *s, const ps_stats_units *u) {
   char a[32], c[32], d[32], e[32], f[32];
   ps_strbuf_printf(b, " %s ± %s | %s | %s | %s |\n", ps_money_in(s->mean, u->mean, a, sizeof a),
-                   ps_money_in(s->se, u->mean, c, sizeof c), ps_money_in(s->p95, u->p95, d, sizeof d),
+                   ps_money_in(s->se, u->se, c, sizeof c), ps_money_in(s->p95, u->p95, d, sizeof d),
                    ps_money_in(s->p99, u->p99, e, sizeof e), ps_money_in(s->es99, u->es99, f, sizeof f));
 }
 
@@ -109,7 +109,7 @@ static void cost_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_stats_units u = ps_stats_units_of((const ps_stats *const[]){&p->cost_pv}, 1);
     for (int y = 0; y < p->ncohorts; y++) {
       ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->cost_by_cohort[y]}, 1);
-      u.mean |= v.mean, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+      u.mean |= v.mean, u.se |= v.se, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
     }
     for (int y = 0; y < p->ncohorts; y++) {
       if (p->volume_by_cohort[y].mean == 0 && p->cost_by_cohort[y].mean == 0) continue;
@@ -272,7 +272,7 @@ static void parties_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   ps_stats_units u = {0}; /* one unit per column over every party's rows */
   for (int i = 0; i < m->nparties; i++) {
     ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&r->parties[i].losses, &r->parties[i].net_result}, 2);
-    u.mean |= v.mean, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+    u.mean |= v.mean, u.se |= v.se, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
   }
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];

@@ -46,7 +46,7 @@ static void money_row(ps_strbuf *b, const char *label, const ps_stats *s, const 
   column(b, label, LABEL_WIDTH, 0);
   column(b, ps_money_in(s->mean, u->mean, a, sizeof a), 11, 1);
   ps_strbuf_puts(b, " ± ");
-  column(b, ps_money_in(s->se, u->mean, a, sizeof a), 9, 0); /* "mean ± s.e." in one unit */
+  column(b, ps_money_in(s->se, u->se, a, sizeof a), 9, 0);
   column(b, ps_money_in(s->p95, u->p95, a, sizeof a), 11, 1);
   column(b, ps_money_in(s->p99, u->p99, a, sizeof a), 11, 1);
   column(b, ps_money_in(s->es99, u->es99, a, sizeof a), 11, 1);
