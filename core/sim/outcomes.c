@@ -59,7 +59,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(paused, ng, d);
   ARRAY(stopped, ng, d);
   ARRAY(declined, ng, d);
-  ARRAY(lent, ng, d);
+  ARRAY(lent, m->track_lent ? ng : 1, d);
   ARRAY(losses, nq, d);
   ARRAY(net_result, nq, d);
   ARRAY(unpaid, nq, d);
@@ -147,7 +147,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
     o->band_paths = paths;
   }
   double *programme_arrays[] = {o->defaults, o->originated, o->defaulted_exposure, o->refused,
-                                o->capped,   o->paused,     o->stopped,            o->declined, o->lent};
+                                o->capped,   o->paused,     o->stopped,            o->declined};
   for (size_t i = 0; i < sizeof programme_arrays / sizeof *programme_arrays; i++)
     shrink(programme_arrays[i], sizeof(double), o->nprogrammes, 1, old, paths);
   double *party_arrays[] = {o->losses, o->net_result, o->unpaid, o->ratio};
@@ -161,6 +161,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   shrink(o->volume_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   if (m->track_party_pv) shrink(o->party_pv, sizeof(double), o->nparties, 1, old, paths);
+  if (m->track_lent) shrink(o->lent, sizeof(double), o->nprogrammes, 1, old, paths);
   shrink(o->drawn, sizeof(double), o->nuncertain, 1, old, paths);
   if (o->track_slot) {
     shrink(o->track_defaults, sizeof(double), o->ntracked, (size_t)o->periods, old, paths);

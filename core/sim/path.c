@@ -446,7 +446,7 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->paused[k] = ps->paused_periods;
     out->stopped[k] = ps->stopped_periods;
     out->declined[k] = (double)ps->declined;
-    out->lent[k] = ps->lent / PS_FEN_PER_YUAN;
+    if (m->track_lent) out->lent[k] = ps->lent / PS_FEN_PER_YUAN;
   }
   store_cost(&w->cost, m->track_party_pv, index, out);
   for (int i = 0; i < m->nparties; i++) {

@@ -594,6 +594,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   if (rc) return rc;
   const char *pool = so ? so->pool : NULL;
   int p = pool ? pool_of(m, pool) : 0;
+  m->track_lent = 1; /* the answer is the lending originated */
   int nalphas;
   const double *alphas = targets(so, &nalphas);
   int *base_loans = malloc((size_t)(m->nsegments > 0 ? m->nsegments : 1) * sizeof *base_loans);
