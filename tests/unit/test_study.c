@@ -416,6 +416,14 @@ static void volume_leverage(void) {
   free(text);
   free(json);
   ps_volume_free(v);
+  /* the same with a guarantor's capacity (tests/scenarios/volume_guarantor.lua): 3 x 1亿 of capital */
+  v = NULL;
+  CHECK_EQ_INT(ps_volume_run("tests/scenarios/volume_guarantor.lua", NULL, 0, &o, &so, &v, err, sizeof err), PS_OK);
+  if (!v) return;
+  CHECK(strcmp(ps_volume_binds(v, 0), "guarantor") == 0);
+  CHECK(ps_volume_loans_per_period(v, 0) == 30 && ps_volume_lending_per_year(v, 0) == 3e8);
+  CHECK(v->rows[0].party && strcmp(v->rows[0].party, "City guarantee company") == 0 && v->rows[0].cap == 3e8);
+  ps_volume_free(v);
 }
 
 int main(void) {
