@@ -331,7 +331,13 @@ static int tornado_values(ps_tornado *t, int k, const ps_model *base, const char
     b->low = floor(b->low);
     b->high = ceil(b->high);
   }
-  if ((rc = ps_tornado_share(base, t->by, b, err, errlen))) return rc;
+  ps_share_move mv;
+  if ((rc = ps_tornado_share(base, b->key, b->base, t->by, &mv, err, errlen))) return rc;
+  if (mv.partner) { /* a share: its partner balances it */
+    b->low = mv.low, b->high = mv.high;
+    b->partner = mv.partner, b->partner_rest = mv.partner_rest, b->clipped = mv.clipped;
+    b->partner_low = mv.partner_low, b->partner_high = mv.partner_high;
+  }
   for (int high = 0; high < 2; high++) {
     char text[2][32];
     ps_model *m = NULL;

@@ -49,9 +49,11 @@ static double clip(double v, double lo, double hi, int *clipped) {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-int ps_tornado_share(const ps_model *base, double by, ps_tornado_bar *b, char *err, size_t errlen) {
+int ps_tornado_share(const ps_model *base, const char *key, double value, double by, ps_share_move *b, char *err,
+                     size_t errlen) {
   int g, i;
-  if (!find_share(base, b->key, &g, &i)) return PS_OK;
+  *b = (ps_share_move){0};
+  if (!find_share(base, key, &g, &i)) return PS_OK;
   const ps_programme *p = &base->programmes[g];
   int rest = -1, fixed = 0;
   double others = 0; /* the other fixed shares */
@@ -64,8 +66,8 @@ int ps_tornado_share(const ps_model *base, double by, ps_tornado_bar *b, char *e
     }
   }
   /* shares are fractions: no whole-number rounding */
-  b->low = b->base * (1 - by);
-  b->high = b->base * (1 + by);
+  b->low = value * (1 - by);
+  b->high = value * (1 + by);
   int partner = rest;
   if (rest < 0 && p->nshares == 2 && fixed == 1) partner = i == 0 ? 1 : 0;
   if (partner < 0) {
@@ -76,7 +78,7 @@ int ps_tornado_share(const ps_model *base, double by, ps_tornado_bar *b, char *e
              "sweep --tornado %s: the shares of programme '%s' must sum to 1, and no single payer can balance a change "
              "of this one (%d other payers, none takes the \"rest\"): give one of them the rest, e.g. --set "
              "programmes.%s.share.%s=rest",
-             b->key, p->id, p->nshares - 1, p->id, account_id(base, p->shares[suggest].account));
+             key, p->id, p->nshares - 1, p->id, account_id(base, p->shares[suggest].account));
     return PS_EINPUT;
   }
   double room = rest >= 0 ? 1 - others : 1; /* a fixed partner takes 1 - the share */
