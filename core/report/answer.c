@@ -1,7 +1,6 @@
 /* answer.c — the report's first sentence (report/answer.h). */
 #include "report/answer.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 

@@ -657,9 +657,10 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     }
     free(labs);
     free(labels);
-    svg_chart_close(c, (char *)TR(c, "柱：耗尽概率不超过目标时可支持的最大贷款规模（受该资金池保障的各分组新增贷款按同一倍数k放大，二分搜索精确到1%）；虚线：情景中的规模。",
-                              "Bars: the largest lending with P(depletion) at or below the target (every segment paying into the pool "
-                              "lends k times its new loans; k found by bisection to 1%); dashed line: the scenario's lending."));
+    svg_chart_close(c, (char *)TR(c, "柱：耗尽概率不超过目标时可支持的最大贷款规模，即实际发放的贷款（受该资金池保障的各分组申请贷款按同一倍数k放大，二分搜索精确到1%；放大倍数或担保能力不足时未发放的贷款不计入）；虚线：情景中的规模。",
+                              "Bars: the largest lending with P(depletion) at or below the target, as originated (every segment paying "
+                              "into the pool wants k times its new loans; k found by bisection to 1%; loans declined for want of "
+                              "leverage or guarantee capacity are not lent); dashed line: the scenario's lending."));
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
   html_th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));

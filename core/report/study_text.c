@@ -97,7 +97,7 @@ char *ps_report_tornado_text(const ps_tornado *t) {
   return finish(&b);
 }
 
-/* what binds before the pool, as a clause ending in ": ", "" when the pool binds */
+/* what binds before the pool, as a clause ending in "; ", nothing when the pool binds */
 static void volume_limit_text(ps_strbuf *b, const ps_volume_row *row) {
   char of[32], cap[32];
   switch (row->binds) {
