@@ -234,7 +234,12 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   ps_strbuf_printf(b, "## %s\n\n%s\n\n", ps_label(PS_L_MD_PROGRAMMES, L), ps_label(PS_L_MD_PROGRAMME_NOTE, L));
   ps_strbuf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", ps_label(PS_L_MD_PROGRAMME, L), ps_label(PS_L_MD_BANK, L), ps_label(PS_L_MD_ORIGINATED, L),
       ps_label(PS_L_MD_DEFAULTS_MEAN, L), ps_label(PS_L_MD_DEFAULTS_P99, L), ps_label(PS_L_MD_EXPOSURE, L));
-  int any = 0;
+  int any = 0, yi[3] = {0}; /* one unit per column: exposure, refused, capped */
+  for (int i = 0; i < m->nprogrammes; i++) {
+    yi[0] |= ps_unit_of(&r->programmes[i].defaulted_exposure.mean, 1);
+    yi[1] |= ps_unit_of(&r->programmes[i].refused.mean, 1);
+    yi[2] |= ps_unit_of(&r->programmes[i].capped.mean, 1);
+  }
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32];
@@ -245,7 +250,7 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     else party_label(b, &m->parties[ps_programme_party(&m->programmes[i])]);
     if (m->programmes[i].insurer >= 0) ps_strbuf_printf(b, " (%s)", ps_label(PS_L_KIND_INSURER, L));
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
-        p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
+        p->defaults.p99, ps_money_in(p->defaulted_exposure.mean, yi[0], a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;
   }
   ps_strbuf_puts(b, "\n");
@@ -257,8 +262,9 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     char a[32], c[32];
     ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
-    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean, ps_money(p->refused.mean, a, sizeof a),
-        ps_money(p->capped.mean, c, sizeof c), p->declined.mean);
+    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean,
+                     ps_money_in(p->refused.mean, yi[1], a, sizeof a), ps_money_in(p->capped.mean, yi[2], c, sizeof c),
+                     p->declined.mean);
   }
   ps_strbuf_puts(b, "\n");
 }
@@ -382,17 +388,23 @@ static void budget_view_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_puts(b, "\n|---|");
     for (int y = 0; y < p->nyears; y++) ps_strbuf_puts(b, "---:|");
     ps_strbuf_printf(b, "\n| %s |", ps_label(PS_L_MD_ALL_KINDS, L));
+    int yi = 0; /* one unit for the table: its columns are years of the same figures */
+    for (int y = 0; y < p->nyears; y++) {
+      yi |= ps_unit_of(&p->outlay_by_year[y].mean, 1) | ps_unit_of(&p->outlay_by_year[y].p95, 1);
+      for (int k = 0; k < PS_NBUDGET; k++)
+        yi |= ps_unit_of(&p->budget[y * PS_NBUDGET + k].mean, 1) | ps_unit_of(&p->budget[y * PS_NBUDGET + k].p95, 1);
+    }
     for (int y = 0; y < p->nyears; y++)
-      ps_strbuf_printf(b, " %s (%s) |", ps_money(p->outlay_by_year[y].mean, a, sizeof a),
-                       ps_money(p->outlay_by_year[y].p95, c, sizeof c));
+      ps_strbuf_printf(b, " %s (%s) |", ps_money_in(p->outlay_by_year[y].mean, yi, a, sizeof a),
+                       ps_money_in(p->outlay_by_year[y].p95, yi, c, sizeof c));
     for (int k = 0; k < PS_NBUDGET; k++) {
       int any = 0;
       for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
       if (!any) continue;
       ps_strbuf_printf(b, "\n| %s |", ps_label((ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k), L));
       for (int y = 0; y < p->nyears; y++)
-        ps_strbuf_printf(b, " %s (%s) |", ps_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
-                         ps_money(p->budget[y * PS_NBUDGET + k].p95, c, sizeof c));
+        ps_strbuf_printf(b, " %s (%s) |", ps_money_in(p->budget[y * PS_NBUDGET + k].mean, yi, a, sizeof a),
+                         ps_money_in(p->budget[y * PS_NBUDGET + k].p95, yi, c, sizeof c));
     }
     ps_strbuf_puts(b, "\n\n");
   }
