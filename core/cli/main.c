@@ -271,6 +271,9 @@ static void catch_stop_signals(void) {
 
 /* simulate, summarise and report; returns the exit code: 128 + the signal
 ** when interrupted (the reports then cover the paths finished, marked partial) */
+static int main_argc;
+static char **main_argv;
+
 static int run(const cli *c, const ps_model *m) {
   char err[2048];
   for (int i = 0; c->pool && i <= ps_model_count(m, PS_POOLS); i++) {
@@ -307,7 +310,7 @@ static int run(const cli *c, const ps_model *m) {
   if (stopped)
     fprintf(stderr, "poolsim: interrupted (signal %d): the reports cover the first %ld of %ld paths, marked partial\n",
             stopped, ps_results_paths(r), ps_results_paths_requested(r));
-  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang};
+  ps_report_options ro = {c->nalphas ? c->alphas : NULL, c->nalphas, c->at, c->nat, c->pool, c->lang, main_argc, main_argv};
   report_set set = {0};
   int rc = PS_OK;
   if (c->json) set_add(&set, "JSON", NULL, c->json, ps_report_json(r, &ro));
@@ -469,6 +472,10 @@ static int finish(int rc) {
 }
 
 int main(int argc, char **argv) {
+  /* the reports' audit block names the command line as given (parsing splits some arguments) */
+  main_argv = calloc((size_t)argc + 1, sizeof *main_argv);
+  for (int i = 0; main_argv && i < argc; i++)
+    if ((main_argv[i] = strdup(argv[i]))) main_argc = i + 1;
   cli c;
   int rc = ps_cli_parse(argc, argv, &c);
   if (rc == PS_CLI_DONE) return finish(PS_OK);

@@ -8,11 +8,21 @@
 /* ps_finite — x, or 0 when not finite */
 double ps_finite(double x) { return isfinite(x) ? x : 0; }
 
-/* ps_money — yuan in 亿 (3 decimals) or 万 (1 decimal), compact; returns buf */
-const char *ps_money(double yuan, char *buf, size_t n) {
-  if (fabs(yuan) >= 1e8) snprintf(buf, n, "%.3f亿", yuan / 1e8);
-  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4); /* no "-0.0万" */
+/* ps_money_in — yuan in 亿 (yi, 3 decimals) or 万 (1 decimal), compact; returns buf */
+const char *ps_money_in(double yuan, int yi, char *buf, size_t n) {
+  if (yi) snprintf(buf, n, "%.3f亿", fabs(yuan) < 5e4 ? 0.0 : yuan / 1e8); /* no "-0.000亿" */
+  else snprintf(buf, n, "%.1f万", fabs(yuan) < 500 ? 0.0 : yuan / 1e4);   /* no "-0.0万" */
   return buf;
+}
+
+/* ps_money — in 亿 from 1亿 up, else 万; returns buf */
+const char *ps_money(double yuan, char *buf, size_t n) { return ps_money_in(yuan, fabs(yuan) >= 1e8, buf, n); }
+
+/* ps_unit_of — 1 (亿) when the largest magnitude of the n amounts reaches 1亿, else 0 (万) */
+int ps_unit_of(const double *yuan, int n) {
+  for (int i = 0; i < n; i++)
+    if (fabs(ps_finite(yuan[i])) >= 1e8) return 1;
+  return 0;
 }
 
 /* "1234567.8" -> "1,234,567.8" (at most n bytes) */
@@ -49,12 +59,12 @@ static void trim_zeros(char *s) {
   if (end == dot + 1) *dot = 0;
 }
 
-/* ps_money_long — yuan in 亿元 or 万元 with separators, trimmed on request; returns buf */
-const char *ps_money_long(double yuan, int trim, char *buf, size_t n) {
+/* ps_money_long_in — yuan in 亿元 (yi) or 万元 with separators, trimmed on request; returns buf */
+const char *ps_money_long_in(double yuan, int yi, int trim, char *buf, size_t n) {
   char a[64];
   yuan = ps_finite(yuan);
-  if (fabs(yuan) >= 1e8) {
-    ps_number(yuan / 1e8, 3, a, sizeof a);
+  if (yi) {
+    ps_number(fabs(yuan) < 5e4 ? 0.0 : yuan / 1e8, 3, a, sizeof a);
     if (trim) trim_zeros(a);
     snprintf(buf, n, "%s亿元", a);
   } else {
@@ -63,6 +73,11 @@ const char *ps_money_long(double yuan, int trim, char *buf, size_t n) {
     snprintf(buf, n, "%s万元", a);
   }
   return buf;
+}
+
+/* ps_money_long — in 亿元 from 1亿 up, else 万元; returns buf */
+const char *ps_money_long(double yuan, int trim, char *buf, size_t n) {
+  return ps_money_long_in(yuan, fabs(ps_finite(yuan)) >= 1e8, trim, buf, n);
 }
 
 /* ps_percent — a probability in percent, 3 decimals below 0.1%; returns buf */

@@ -14,6 +14,12 @@ double ps_finite(double x);
 /* ps_money — yuan in 亿 (from 1亿 up, 3 decimals) or 万 (1 decimal) */
 const char *ps_money(double yuan, char *buf, size_t n);
 
+/* One unit per column of a table: ps_unit_of gives 1 (亿) when the largest magnitude of a column's
+** n amounts reaches 1亿, else 0 (万); ps_money_in and ps_money_long_in write an amount in it */
+int ps_unit_of(const double *yuan, int n);
+const char *ps_money_in(double yuan, int yi, char *buf, size_t n);
+const char *ps_money_long_in(double yuan, int yi, int trim, char *buf, size_t n);
+
 /* ps_money_long — yuan in 亿元 (from 1亿 up, 3 decimals) or 万元 (1 decimal),
 ** with thousands separators; trim: no trailing zeros (amounts given); not
 ** finite: 0 */

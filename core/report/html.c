@@ -80,6 +80,7 @@ const char *const html_css =
     "page-break-after:avoid}\n"
     "h3{font-size:16px;margin:18px 0 6px;break-after:avoid;page-break-after:avoid}\n"
     ".sub{color:var(--muted);margin:0 0 14px}\n"
+    ".headline{font-size:17px;font-weight:600;margin:10px 0 6px}\n"
     ".answer{background:#f1f6fc;border-left:4px solid var(--blue);padding:10px 14px;margin:10px 0}\n"
     ".note-box{color:var(--muted);font-size:13px}\n"
     ".meets{color:var(--green);font-weight:600}.misses{color:var(--red);font-weight:600}"
@@ -120,6 +121,12 @@ const char *const html_css =
     "dl.audit code{word-break:break-all}\n"
     "dl.audit{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;font-size:13px;break-inside:avoid}\n"
     "dl.audit dt{color:var(--muted)}dl.audit dd{margin:0}\n"
-    "@page{size:A4;margin:14mm 12mm}\n"
+    "dl.glossary{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;font-size:13px}\n"
+    "dl.glossary dt{font-weight:600}dl.glossary dd{margin:0}\n"
+    "td.kind{white-space:nowrap}\n"
+    /* printed: page numbers at the foot of every page (run pages add their title at the top); charts small
+    ** enough that two share a page, so none leaves a half-empty page behind it */
+    "@page{size:A4;margin:16mm 12mm;@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;"
+    "color:#5b6570}}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}h2{margin-top:18px}"
-    "figure svg{max-width:100%}figcaption{max-width:none}.answer{break-inside:avoid}}\n";
+    "figure svg{max-width:100%;max-height:105mm}figcaption{max-width:none}.answer{break-inside:avoid}}\n";

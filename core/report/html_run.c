@@ -1,29 +1,35 @@
 /* html_run.c — one self-contained HTML page for a budget committee: the answer
 ** up front, inline SVG charts (html_run_charts.c), the tables, the assumptions
-** and an audit block. No scripts, no network, no run time or thread count: the
-** page is byte-identical for the same scenario, overrides, paths and seed.
+** and an audit block. No scripts, no network; no run time or thread count unless the
+** front end passes its command line (report/audit.h): without it the page is
+** byte-identical for the same scenario, overrides, paths and seed.
 ** Prints to A4. Reads ps_results only. Amounts in 万元 / 亿元. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/answer.h"
+#include "report/audit.h"
+#include "report/columns.h"
+#include "report/format.h"
 #include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
 #include "report/uncertainty_text.h"
 #include "stats/sizing.h"
 
-static void stats_row(html_ctx *c, const char *label, const ps_stats *s) {
+/* a row of statistics, each column in its unit (report/columns.h) */
+static void stats_row(html_ctx *c, const char *label, const ps_stats *s, const ps_stats_units *u) {
   char a[64];
   ps_strbuf_puts(&c->b, "<tr>");
   html_td(c, label);
-  html_tdn(c, html_money(s->mean, a, sizeof a));
-  html_tdn(c, html_money(s->se, a, sizeof a));
-  html_tdn(c, html_money(s->p50, a, sizeof a));
-  html_tdn(c, html_money(s->p95, a, sizeof a));
-  html_tdn(c, html_money(s->p99, a, sizeof a));
-  html_tdn(c, html_money(s->es99, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->mean, u->mean, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->se, u->se, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->p50, u->p50, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->p95, u->p95, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->p99, u->p99, 0, a, sizeof a));
+  html_tdn(c, ps_money_long_in(s->es99, u->es99, 0, a, sizeof a));
   ps_strbuf_puts(&c->b, "</tr>\n");
 }
 
@@ -70,19 +76,19 @@ static void answer(html_ctx *c) {
       html_esc(b, m->pools[i].id);
       ps_strbuf_puts(b, "</b>（");
       html_esc(b, owner);
-      ps_strbuf_printf(b, "）初始余额 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现赔付缺口）的概率为 <b>", html_money_x(p->initial, 1, a, sizeof a),
+      ps_strbuf_printf(b, "）初始规模 <b>%s</b>，在 %s（%d 个财政年度）内耗尽（出现补偿缺口）的概率为 <b>", html_money_x(p->initial, 1, a, sizeof a),
          html_span(c, m->periods, f, sizeof f), years);
       html_put_prob_ci(c, &p->depletion);
       ps_strbuf_puts(b, "</b>。");
       for (int k = 0; k < c->nalphas; k++) {
         ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
-        ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始余额需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", html_alpha_text(c->alphas[k], f, sizeof f),
+        ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始规模需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", html_alpha_text(c->alphas[k], f, sizeof f),
            html_money(s.value, a, sizeof a), html_money(s.lo, d, sizeof d), html_money(s.hi, e2, sizeof e2));
       }
       if (c->nalphas) ps_strbuf_puts(b, "。");
       for (int k = 0; k < c->o->nat; k++) {
         ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
-        ps_strbuf_printf(b, "若初始余额为 <b>%s</b>，耗尽概率为 ", html_money_x(c->o->at[k], 1, a, sizeof a));
+        ps_strbuf_printf(b, "若初始规模为 <b>%s</b>，耗尽概率为 ", html_money_x(c->o->at[k], 1, a, sizeof a));
         html_put_prob_ci(c, &e);
         ps_strbuf_puts(b, "：");
         for (int q = 0; q < c->nalphas; q++)
@@ -135,6 +141,32 @@ static void answer(html_ctx *c) {
   }
 }
 
+/* the page rule that prints name at the top of every page, as a CSS string (every character that
+** could end the string or the style element escaped) */
+static void print_title(ps_strbuf *b, const char *name) {
+  ps_strbuf_puts(b, "@page{@top-center{content:\"");
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+    if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || *p == '&' || *p < 0x20) ps_strbuf_printf(b, "\\%x ", *p);
+    else ps_strbuf_put(b, (const char *)p, 1);
+  }
+  ps_strbuf_puts(b, "\";font-size:9pt;color:#5b6570}}\n");
+}
+
+/* the report's first sentence (report/answer.h), a paragraph per pool */
+static void headline(html_ctx *c) {
+  ps_strbuf s = {0};
+  ps_answer_sentence(&s, c->r, c->o, c->zh ? PS_LANG_ZH : PS_LANG_EN, html_money);
+  if (s.oom) c->b.oom = 1;
+  for (char *line = s.s, *end; line && *line; line = end + 1) {
+    end = strchr(line, '\n');
+    *end = 0;
+    ps_strbuf_puts(&c->b, "<p class=\"headline\">");
+    html_esc(&c->b, line);
+    ps_strbuf_puts(&c->b, "</p>\n");
+  }
+  free(s.s);
+}
+
 /* a scheme without a pool: the answer is the budget, each government's outlay and each insurer's
 ** loss ratio, then each government's outlay by fiscal year and kind */
 static void budget_answer(html_ctx *c) {
@@ -166,7 +198,12 @@ static void budget_answer(html_ctx *c) {
     }
     ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n<tr>");
     html_td(c, html_label(c, PS_L_MD_ALL_KINDS));
-    for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->outlay_by_year[y].mean, a, sizeof a));
+    int yi = 0; /* one unit for the table: its columns are years of the same figures */
+    for (int y = 0; y < p->nyears; y++) {
+      yi |= ps_unit_of(&p->outlay_by_year[y].mean, 1);
+      for (int k = 0; k < PS_NBUDGET; k++) yi |= ps_unit_of(&p->budget[y * PS_NBUDGET + k].mean, 1);
+    }
+    for (int y = 0; y < p->nyears; y++) html_tdn(c, ps_money_long_in(p->outlay_by_year[y].mean, yi, 0, a, sizeof a));
     ps_strbuf_puts(&c->b, "</tr>\n");
     for (int k = 0; k < PS_NBUDGET; k++) {
       int any = 0;
@@ -174,7 +211,7 @@ static void budget_answer(html_ctx *c) {
       if (!any) continue;
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, html_label(c, (ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k)));
-      for (int y = 0; y < p->nyears; y++) html_tdn(c, html_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a));
+      for (int y = 0; y < p->nyears; y++) html_tdn(c, ps_money_long_in(p->budget[y * PS_NBUDGET + k].mean, yi, 0, a, sizeof a));
       ps_strbuf_puts(&c->b, "</tr>\n");
     }
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
@@ -194,15 +231,23 @@ static void pools_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</caption>\n");
     stats_head(c, html_label(c, PS_L_PAGE_ITEM));
     ps_strbuf_puts(&c->b, "<tbody>\n");
-    stats_row(c, html_label(c, PS_L_PAGE_CLAIMS), &p->claims);
-    stats_row(c, html_label(c, PS_L_PAGE_PAID), &p->paid);
-    stats_row(c, html_label(c, PS_L_PAGE_SHORTFALL), &p->shortfall);
-    stats_row(c, html_label(c, PS_L_PAGE_RECOVERED), &p->recovered);
-    stats_row(c, html_label(c, PS_L_TXT_NET_OUTLAY), &p->net_outlay);
-    stats_row(c, html_label(c, PS_L_PAGE_REQUIRED_INITIAL_BALANCE), &p->required_initial);
-    if (p->topups.max > 0 || p->topups.min < 0) stats_row(c, html_label(c, PS_L_PAGE_TOP_UPS), &p->topups);
-    if (p->returned.max > 0 || p->returned.min < 0) stats_row(c, html_label(c, PS_L_PAGE_RETURNED_AT_THE_END), &p->returned);
-    if (p->unsettled.max > 0) stats_row(c, html_label(c, PS_L_PAGE_CLAIMS_DUE_AFTER_THE), &p->unsettled);
+    const ps_stats *rows[] = {&p->claims,
+                              &p->paid,
+                              &p->shortfall,
+                              &p->recovered,
+                              &p->net_outlay,
+                              &p->required_initial,
+                              p->topups.max > 0 || p->topups.min < 0 ? &p->topups : NULL,
+                              p->returned.max > 0 || p->returned.min < 0 ? &p->returned : NULL,
+                              p->unsettled.max > 0 ? &p->unsettled : NULL};
+    static const ps_label_id labels[] = {PS_L_PAGE_CLAIMS,     PS_L_PAGE_PAID,
+                                         PS_L_PAGE_SHORTFALL,  PS_L_PAGE_RECOVERED,
+                                         PS_L_TXT_NET_OUTLAY,  PS_L_PAGE_REQUIRED_INITIAL_BALANCE,
+                                         PS_L_PAGE_TOP_UPS,    PS_L_PAGE_RETURNED_AT_THE_END,
+                                         PS_L_PAGE_CLAIMS_DUE_AFTER_THE};
+    ps_stats_units u = ps_stats_units_of(rows, 9);
+    for (int k = 0; k < 9; k++)
+      if (rows[k]) stats_row(c, html_label(c, labels[k]), rows[k], &u);
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     /* depletion by year as numbers */
     ps_strbuf_puts(&c->b, "<table>\n");
@@ -236,6 +281,13 @@ static void sizing_section(html_ctx *c) {
   html_th(c, html_label(c, PS_L_PAGE_INITIAL_BALANCE_NEEDED));
   html_th(c, html_label(c, PS_L_PAGE_CI95));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  int yi = 0, ci_yi = 0; /* one unit for the needed column, one for its intervals */
+  for (int i = 0; i < m->npools; i++)
+    for (int k = 0; shown(c, i) && k < c->nalphas; k++) {
+      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, c->alphas[k]);
+      yi |= ps_unit_of(&s.value, 1);
+      ci_yi |= ps_unit_of(&s.hi, 1) | ps_unit_of(&s.lo, 1);
+    }
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
     for (int k = 0; k < c->nalphas; k++) {
@@ -243,8 +295,9 @@ static void sizing_section(html_ctx *c) {
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       html_tdn(c, html_alpha_text(c->alphas[k], f, sizeof f));
-      html_tdn(c, html_money(s.value, a, sizeof a));
-      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", html_money(s.lo, lo, sizeof lo), html_money(s.hi, hi, sizeof hi));
+      html_tdn(c, ps_money_long_in(s.value, yi, 0, a, sizeof a));
+      ps_strbuf_printf(&c->b, "<td class=\"num\">%s – %s</td>", ps_money_long_in(s.lo, ci_yi, 0, lo, sizeof lo),
+                       ps_money_long_in(s.hi, ci_yi, 0, hi, sizeof hi));
       ps_strbuf_puts(&c->b, "</tr>\n");
     }
   }
@@ -300,11 +353,13 @@ static void programmes_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
   char a[64];
-  int extra = 0;
+  int extra = 0, yi[4] = {0}; /* one unit per column: exposure mean, p99, refused, capped */
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     if (p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->declined.max > 0 || p->refused.max > 0)
       extra = 1;
+    yi[0] |= ps_unit_of(&p->defaulted_exposure.mean, 1), yi[1] |= ps_unit_of(&p->defaulted_exposure.p99, 1);
+    yi[2] |= ps_unit_of(&p->refused.mean, 1), yi[3] |= ps_unit_of(&p->capped.mean, 1);
   }
   ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<table>\n<thead><tr>", html_label(c, PS_L_MD_PROGRAMMES));
   html_th(c, html_label(c, PS_L_PAGE_PROGRAMME));
@@ -338,13 +393,13 @@ static void programmes_section(html_ctx *c) {
     snprintf(s, sizeof s, "%s ± %s", html_num(p->defaults.mean, 1, x, sizeof x), html_num(p->defaults.se, 1, y, sizeof y));
     html_tdn(c, s);
     html_tdn(c, html_num(p->defaults.p99, 0, a, sizeof a));
-    html_tdn(c, html_money(p->defaulted_exposure.mean, a, sizeof a));
-    html_tdn(c, html_money(p->defaulted_exposure.p99, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->defaulted_exposure.mean, yi[0], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->defaulted_exposure.p99, yi[1], 0, a, sizeof a));
     if (extra) {
       html_tdn(c, html_num(p->paused.mean, 1, a, sizeof a));
       html_tdn(c, html_num(p->stopped.mean, 1, a, sizeof a));
-      html_tdn(c, html_money(p->refused.mean, a, sizeof a));
-      html_tdn(c, html_money(p->capped.mean, a, sizeof a));
+      html_tdn(c, ps_money_long_in(p->refused.mean, yi[2], 0, a, sizeof a));
+      html_tdn(c, ps_money_long_in(p->capped.mean, yi[3], 0, a, sizeof a));
       html_tdn(c, html_num(p->declined.mean, 1, a, sizeof a));
     }
     ps_strbuf_puts(&c->b, "</tr>\n");
@@ -365,14 +420,19 @@ static void cost_table(html_ctx *c, int i) {
   ps_strbuf_puts(&c->b, "</caption>\n");
   stats_head(c, html_label(c, PS_L_COST_COHORT));
   ps_strbuf_puts(&c->b, "<tbody>\n");
+  ps_stats_units u = ps_stats_units_of((const ps_stats *const[]){&p->cost_pv}, 1);
+  for (int y = 0; y < p->ncohorts; y++) {
+    ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->cost_by_cohort[y]}, 1);
+    u.mean |= v.mean, u.se |= v.se, u.p50 |= v.p50, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+  }
   for (int y = 0; y < p->ncohorts; y++) {
     if (p->volume_by_cohort[y] == 0 && p->cost_by_cohort[y].mean == 0) continue;
     char label[64];
     if (y == 0) snprintf(label, sizeof label, "%s", html_label(c, PS_L_COST_BOOK));
     else snprintf(label, sizeof label, html_label(c, PS_L_COST_COHORT_N), y);
-    stats_row(c, label, &p->cost_by_cohort[y]);
+    stats_row(c, label, &p->cost_by_cohort[y], &u);
   }
-  stats_row(c, html_label(c, PS_L_COST_TOTAL), &p->cost_pv);
+  stats_row(c, html_label(c, PS_L_COST_TOTAL), &p->cost_pv, &u);
   char sentence[512];
   ps_cost_sentence(p, c->zh ? PS_LANG_ZH : PS_LANG_EN, sentence, sizeof sentence);
   ps_strbuf_puts(&c->b, "</tbody></table>\n<p>");
@@ -396,6 +456,12 @@ static void parties_section(html_ctx *c) {
   html_th(c, html_label(c, PS_L_PAGE_NET_RESULT_MEDIAN));
   html_th(c, html_label(c, PS_L_PAGE_RISK_MEASURE));
   ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  int yi[4] = {0}; /* one unit per column: losses mean, p99, net result mean, median */
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_party_result *p = &r->parties[i];
+    yi[0] |= ps_unit_of(&p->losses.mean, 1), yi[1] |= ps_unit_of(&p->losses.p99, 1);
+    yi[2] |= ps_unit_of(&p->net_result.mean, 1), yi[3] |= ps_unit_of(&p->net_result.p50, 1);
+  }
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
     const ps_party *party = &m->parties[i];
@@ -406,12 +472,13 @@ static void parties_section(html_ctx *c) {
       ps_strbuf_puts(&c->b, "<br>");
       html_esc(&c->b, party->name);
     }
+    ps_strbuf_puts(&c->b, "</td><td class=\"kind\">"); /* one line: a narrow printed column broke it per character */
+    html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
     ps_strbuf_puts(&c->b, "</td>");
-    html_td(c, html_label(c, (ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind)));
-    html_tdn(c, html_money(p->losses.mean, a, sizeof a));
-    html_tdn(c, html_money(p->losses.p99, a, sizeof a));
-    html_tdn(c, html_money(p->net_result.mean, a, sizeof a));
-    html_tdn(c, html_money(p->net_result.p50, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->losses.mean, yi[0], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->losses.p99, yi[1], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->net_result.mean, yi[2], 0, a, sizeof a));
+    html_tdn(c, ps_money_long_in(p->net_result.p50, yi[3], 0, a, sizeof a));
     char s[256] = "";
     if (party->kind == PS_PARTY_BANK && party->npl_tolerance > 0)
       snprintf(s, sizeof s, html_label(c, PS_L_PAGE_NPL_TOLERANCE),
@@ -443,10 +510,15 @@ static void parties_section(html_ctx *c) {
     ps_strbuf_printf(&c->b, "%s</caption>\n", html_label(c, PS_L_PAGE_OUTLAY_TABLE));
     stats_head(c, html_label(c, PS_L_PAGE_OUTLAY_IN_FISCAL_YEAR));
     ps_strbuf_puts(&c->b, "<tbody>\n");
+    ps_stats_units u = {0};
+    for (int y = 0; y < p->nyears; y++) {
+      ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->outlay_by_year[y]}, 1);
+      u.mean |= v.mean, u.se |= v.se, u.p50 |= v.p50, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+    }
     for (int y = 0; y < p->nyears; y++) {
       char yr[32];
       snprintf(yr, sizeof yr, html_label(c, PS_L_PAGE_YEAR_N), y + 1);
-      stats_row(c, yr, &p->outlay_by_year[y]);
+      stats_row(c, yr, &p->outlay_by_year[y], &u);
     }
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     cost_table(c, i);
@@ -747,6 +819,19 @@ static void assumptions_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
 }
 
+/* the glossary (labels.h): every term of the pool tables with what it means */
+static void glossary_section(html_ctx *c) {
+  ps_strbuf_printf(&c->b, "<h2>%s</h2>\n<dl class=\"glossary\">\n", html_label(c, PS_L_TERM_GLOSSARY));
+  for (int k = 0; k < PS_NTERMS; k++) {
+    ps_strbuf_puts(&c->b, "<dt>");
+    html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_TERM_CLAIMS + k)));
+    ps_strbuf_puts(&c->b, "</dt><dd>");
+    html_esc(&c->b, html_label(c, (ps_label_id)(PS_L_TERM_CLAIMS_DEF + k)));
+    ps_strbuf_puts(&c->b, "</dd>\n");
+  }
+  ps_strbuf_puts(&c->b, "</dl>\n");
+}
+
 static void audit_section(html_ctx *c) {
   const ps_model *m = c->m;
   const ps_results *r = c->r;
@@ -786,6 +871,19 @@ static void audit_section(html_ctx *c) {
      r->searched ? html_label(c, PS_L_PAGE_BISECTION_PER_PATH_SEARCH)
      : m->balance_feedback ? html_label(c, PS_L_PAGE_RUNNING_MAXIMUM_RULES_REACT)
                            : html_label(c, PS_L_PAGE_RUNNING_MAXIMUM_OF_THE));
+  ps_audit a;
+  int got = ps_audit_get(c->o, &a);
+  if (got < 0) c->b.oom = 1;
+  if (got > 0) { /* the front end's command line, with when and on what it ran */
+    ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd><code>", html_label(c, PS_L_AUDIT_RUN_AT), a.when,
+                     html_label(c, PS_L_AUDIT_COMMAND));
+    html_esc(&c->b, a.command);
+    ps_strbuf_printf(&c->b, "</code></dd>\n<dt>%s</dt><dd>", html_label(c, PS_L_AUDIT_THREADS_HEAD));
+    ps_strbuf_printf(&c->b, html_label(c, a.machine_threads ? PS_L_AUDIT_THREADS : PS_L_AUDIT_THREADS_USED), r->threads,
+                     a.machine_threads);
+    ps_strbuf_puts(&c->b, "</dd>\n");
+    ps_audit_free(&a);
+  }
   ps_strbuf_puts(&c->b, "</dl>\n");
   ps_strbuf_printf(&c->b, "<p class=\"note-box\">%s</p>\n",
      html_label(c, PS_L_PAGE_ALL_FIGURES_ARE_MONTE));
@@ -806,7 +904,9 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   ps_strbuf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   ps_strbuf_printf(b, "<meta name=\"generator\" content=\"poolsim %s\">\n<title>", PS_VERSION);
   html_esc(b, m->name);
-  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_label(&c, PS_L_PAGE_RISK_COMPENSATION_POOL_SIZING), html_css);
+  ps_strbuf_printf(b, " — %s</title>\n<style>\n%s", html_label(&c, PS_L_PAGE_RISK_COMPENSATION_POOL_SIZING), html_css);
+  print_title(b, m->name); /* printed: the scenario's name at the top of every page */
+  ps_strbuf_puts(b, "</style>\n</head>\n<body>\n");
 
   ps_strbuf_puts(b, "<header>\n<h1>");
   html_esc(b, m->name);
@@ -822,13 +922,14 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
     ps_strbuf_printf(b, html_label(&c, PS_L_PAGE_PARTIAL_RUN_INTERRUPTED_AFTER),
                      r->paths, r->paths_requested);
   if (!c.zh)
-    ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million yuan). Probabilities with 95% "
+    ps_strbuf_puts(b, "<p class=\"note-box\">Amounts in 万元 (10,000 yuan) or 亿元 (100 million yuan), one unit for every cell of a column. Probabilities with 95% "
            "confidence intervals.</p>\n");
-  else ps_strbuf_puts(b, "<p class=\"note-box\">金额单位为万元、亿元；概率附95%置信区间。</p>\n");
+  else ps_strbuf_puts(b, "<p class=\"note-box\">金额单位为万元或亿元，同一列统一单位；概率附95%置信区间。</p>\n");
   ps_strbuf_puts(b, "</header>\n");
 
   ps_strbuf_printf(b, "<h2>%s</h2>\n", html_label(&c, PS_L_PAGE_THE_ANSWER));
   if (m->npools == 0) budget_answer(&c); /* no pool: the budget is the answer (SPEC 2.3b) */
+  else headline(&c);                     /* one sentence answers the question first */
   answer(&c);
 
   html_run_charts(&c);
@@ -841,6 +942,7 @@ char *ps_report_html(const ps_results *r, const ps_report_options *o) {
   programmes_section(&c);
   if (m->npools > 0) parties_section(&c);
   assumptions_section(&c);
+  if (m->npools > 0) glossary_section(&c);
   audit_section(&c);
   ps_strbuf_puts(b, "</body>\n</html>\n");
 

@@ -146,6 +146,27 @@ static void tornado_parties(html_ctx *c, const ps_tornado *t, const char *by) {
   free((void *)d);
 }
 
+/* a sentence per share the tornado moved: who balanced it, and whether it was clipped */
+static void tornado_partners(html_ctx *c, const ps_tornado *t) {
+  ps_strbuf *b = &c->b;
+  for (int k = 0; k < t->nkeys; k++) {
+    const ps_tornado_bar *key = &t->keys[k];
+    if (!key->partner) continue;
+    ps_strbuf_puts(b, "<p class=\"note\"><code>");
+    html_esc(b, key->key);
+    ps_strbuf_puts(b, "</code>: ");
+    html_esc(b, strrchr(key->partner, '.') + 1);
+    ps_strbuf_printf(b, key->partner_rest ? TR(c, " 承担其余部分，因此与之平衡：低值 %.6g 时为 %.6g，高值 %.6g 时为 %.6g",
+                                                " takes the rest and so balances it: %.6g at the low value %.6g, %.6g at the high %.6g")
+                                          : TR(c, " 与之平衡：低值 %.6g 时为 %.6g，高值 %.6g 时为 %.6g",
+                                                " balances it: %.6g at the low value %.6g, %.6g at the high %.6g"),
+                     key->partner_low, key->low, key->partner_high, key->high);
+    if (key->clipped)
+      ps_strbuf_puts(b, TR(c, "（已截取到其他分担比例留下的空间，在 [0, 1] 之内）", " (clipped to the room the other shares leave, within [0, 1])"));
+    ps_strbuf_puts(b, TR(c, "。</p>\n", ".</p>\n"));
+  }
+}
+
 static void tornado_page(html_ctx *c, const ps_tornado *t) {
   ps_strbuf *b = &c->b;
   const char *name = t->scenario.name;
@@ -194,6 +215,7 @@ static void tornado_page(html_ctx *c, const ps_tornado *t) {
     }
     ps_strbuf_puts(b, "</p>\n");
   }
+  tornado_partners(c, t);
 
   /* the chart: one panel per pool, a row per key (largest swing first) */
   if (nkeys > 0 && npools > 0) {
@@ -416,7 +438,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
     char title[256], xa[64], xb[64];
     snprintf(xa, sizeof xa, "A %s", strlen(an) <= 24 ? an : la);
     snprintf(xb, sizeof xb, "B %s", strlen(bn) <= 24 ? bn : lb);
-    snprintf(title, sizeof title, "%s", TR(c, "A 与 B：耗尽概率、净支出与所需初始余额", "A and B: depletion, net outlay and the size needed"));
+    snprintf(title, sizeof title, "%s", TR(c, "A 与 B：耗尽概率、净支出与所需初始规模", "A and B: depletion, net outlay and the size needed"));
     svg_chart_open_h(c, title, 2 * SVG_CH * npools);
     int q = 0;
     for (int i = 0; i < npools; i++) {
@@ -437,7 +459,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
       svg_plot p = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = na > 0 ? na : 1};
       svg_unit u;
       double ys = svg_money_range(&p, lo, hi * 1.1, &u);
-      snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始余额", "Pool %s: initial balance needed for each target"), id);
+      snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始规模", "Pool %s: initial balance needed for each target"), id);
       svg_panel_open(c, 0, SVG_CH * q++, g);
       char labs[16][32];
       const char *labels[16];
@@ -448,7 +470,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
         labels[k] = labs[k];
       }
       char yt[96];
-      snprintf(yt, sizeof yt, TR(c, "所需初始余额（%s）", "initial balance needed (%s)"), u.zh);
+      snprintf(yt, sizeof yt, TR(c, "所需初始规模（%s）", "initial balance needed (%s)"), u.zh);
       svg_axis_spec as = {.xcat = nl > 0 ? nl : 1, .xcat_every = 1, .xlabels = nl > 0 ? labels : NULL, .ystep = ys, .ydiv = u.div,
                       .ydec = svg_step_decimals(ys / u.div)};
       svg_axes(c, &p, &as, TR(c, "目标：耗尽概率", "target: probability of depletion"), yt);
@@ -469,7 +491,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
       svg_legend_item(c, 68 + 260, 60, "b", 1, xb);
       svg_panel_close(c);
     }
-    svg_chart_close(c, (char *)TR(c, "上排：A（灰）与 B（蓝）的耗尽概率和净支出均值；B 上的须线为 A 加上配对差 B − A 的95%置信区间，虚线为 A 的水平。下排：各目标所需初始余额及其95%置信区间。",
+    svg_chart_close(c, (char *)TR(c, "上排：A（灰）与 B（蓝）的耗尽概率和净支出均值；B 上的须线为 A 加上配对差 B − A 的95%置信区间，虚线为 A 的水平。下排：各目标所需初始规模及其95%置信区间。",
                               "Top row: A (grey) and B (blue), probability of depletion and mean net outlay; the whisker on B is A plus the 95% "
                               "interval of the paired difference B − A, the dashed line A's level. Bottom: the initial balance each needs for each "
                               "target, with 95% intervals."));
@@ -508,7 +530,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
       double va = html_finite(sa->value), vb = html_finite(sb->value);
       ps_strbuf_puts(b, "<tr>");
       html_td(c, id);
-      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始余额", "size for P ≤ %s"), html_alpha_text(html_finite(cmp->alphas[k]), f, sizeof f));
+      snprintf(g, sizeof g, TR(c, "耗尽概率 ≤ %s 所需初始规模", "size for P ≤ %s"), html_alpha_text(html_finite(cmp->alphas[k]), f, sizeof f));
       html_td(c, g);
       ps_strbuf_printf(b, "<td class=\"num\">%s<br>%s – %s</td>", html_money(va, a, sizeof a), html_money(html_finite(sa->lo), d, sizeof d),
                        html_money(html_finite(sa->hi), e, sizeof e));
@@ -520,7 +542,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
   }
   ps_strbuf_puts(b, "</tbody></table>\n");
   ps_strbuf_printf(b, "<p class=\"note-box\">%s</p>\n",
-     TR(c, "B − A 为同一路径上两方案之差的均值（共同随机数），其置信区间比两个独立估计之差窄。所需初始余额各自给出次序统计量置信区间，其差值不给区间。",
+     TR(c, "B − A 为同一路径上两方案之差的均值（共同随机数），其置信区间比两个独立估计之差窄。所需初始规模各自给出次序统计量置信区间，其差值不给区间。",
         "B − A is the mean over paths of the difference on the same path (common random numbers): its interval is narrower "
         "than that of two independent estimates. The sizes carry their own order-statistic intervals; their difference has none here."));
   char extra[160];
@@ -556,14 +578,63 @@ static void volume_parties(html_ctx *c, const ps_volume *v) {
   free((void *)d);
 }
 
+/* the binding limit's name in the table */
+static const char *volume_binds_label(html_ctx *c, ps_volume_limit binds) {
+  switch (binds) {
+  case PS_VOLUME_LEVERAGE: return TR(c, "放大倍数", "leverage");
+  case PS_VOLUME_GUARANTOR: return TR(c, "担保能力", "guarantor capacity");
+  case PS_VOLUME_STOPPED: return TR(c, "停止放贷", "lending stopped");
+  case PS_VOLUME_OTHER: return TR(c, "贷款不再增长", "lending flat");
+  case PS_VOLUME_SEARCH: return TR(c, "搜索上限", "search limit");
+  case PS_VOLUME_POOL: break;
+  }
+  return TR(c, "资金池", "the pool");
+}
+
+/* what binds before the pool, as a clause, nothing when the pool binds */
+static void volume_limit(html_ctx *c, const ps_volume_row *row) {
+  ps_strbuf *b = &c->b;
+  char of[64], cap[64];
+  switch (row->binds) {
+  case PS_VOLUME_LEVERAGE:
+  case PS_VOLUME_GUARANTOR: {
+    int lev = row->binds == PS_VOLUME_LEVERAGE;
+    ps_strbuf who = {0};
+    html_esc(&who, lev ? row->programme : row->party);
+    ps_strbuf_puts(&who, "\x1f");
+    html_esc(&who, lev ? row->party : row->programme);
+    if (who.oom) {
+      b->oom = 1;
+      break;
+    }
+    char *second = strchr(who.s, '\x1f');
+    *second++ = 0;
+    html_money(html_finite(row->of), of, sizeof of);
+    html_money(html_finite(row->cap), cap, sizeof cap);
+    if (lev)
+      ps_strbuf_printf(b, TR(c, "项目 %s 的放大倍数（%s 安排的 %s，%g 倍）先于资金池形成约束：在保贷款不能超过 %s；",
+                             "the leverage of programme %s (on %s's allocation of %s, %g×) binds before the pool: loans at risk cannot pass %s; "),
+                       who.s, second, of, html_finite(row->multiple), cap);
+    else
+      ps_strbuf_printf(b, TR(c, "担保机构 %s（项目 %s）的担保能力（资本 %s，%g 倍）先于资金池形成约束：担保余额不能超过 %s；",
+                             "the capacity of guarantor %s in programme %s (capital %s, %g×) binds before the pool: its guarantees cannot pass %s; "),
+                       who.s, second, of, html_finite(row->multiple), cap);
+    free(who.s);
+    break;
+  }
+  case PS_VOLUME_STOPPED: ps_strbuf_puts(b, TR(c, "停止放贷的触发条件先于资金池形成约束；", "a trigger that stops lending binds before the pool; ")); break;
+  case PS_VOLUME_OTHER: ps_strbuf_puts(b, TR(c, "贷款规模在资金池形成约束之前已不再增长；", "lending stops growing before the pool binds; ")); break;
+  case PS_VOLUME_SEARCH: ps_strbuf_puts(b, TR(c, "直到搜索上限 k = 512 资金池仍未形成约束；", "the pool does not bind up to k = 512, where the search stops; ")); break;
+  case PS_VOLUME_POOL: break;
+  }
+}
+
 static void volume_page(html_ctx *c, const ps_volume *v) {
   ps_strbuf *b = &c->b;
   const char *name = v->scenario.name;
   char a[64], d[64], e[64], f[64], g[256];
   int n = v->nrows;
-  double base = 0; /* the scenario's covered lending: lending / scale */
-  for (int k = 0; k < n; k++)
-    if (base == 0 && html_finite(v->rows[k].scale) > 0) base = html_finite(v->rows[k].lending) / html_finite(v->rows[k].scale);
+  double base = html_finite(v->base_lending); /* the scenario's covered lending (k = 1) */
   html_study_open(c, name, TR(c, "资金池可支持的最大贷款规模", "The largest lending the pool supports"));
   {
     ps_strbuf tmp = {0};
@@ -573,15 +644,20 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     free(tmp.s);
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n<p class=\"answer\">", TR(c, "结论", "The answer"));
-  ps_strbuf_printf(b, TR(c, "以资金池的初始余额，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
+  ps_strbuf_printf(b, TR(c, "以资金池的初始规模，情景中受保贷款规模为 %s。", "With the pool's initial balance; the scenario's covered lending is %s."),
      html_money(base, a, sizeof a));
   for (int k = 0; k < n; k++) {
     const ps_volume_row *row = &v->rows[k];
     ps_estimate ep = html_study_estimate(&row->depletion);
-    ps_strbuf_printf(b, TR(c, "耗尽概率不超过 %s 时，贷款规模最多可达 <b>%s</b>（情景的 %.2f 倍；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
-             " To keep P(depletion) at or below %s, lending can go up to <b>%s</b> (%.2f× the scenario's; P(depletion) there %s, 95%% CI %s–%s)."),
-       html_alpha_text(html_finite(row->alpha), f, sizeof f), html_money(html_finite(row->lending), a, sizeof a), html_finite(row->scale),
-       html_pct(ep.value, d, sizeof d), html_pct(ep.lo, e, sizeof e), html_pct(ep.hi, g, sizeof g));
+    char y[64];
+    ps_strbuf_printf(b, TR(c, "耗尽概率不超过 %s 时，", " To keep P(depletion) at or below %s, "),
+                     html_alpha_text(html_finite(row->alpha), f, sizeof f));
+    volume_limit(c, row);
+    ps_strbuf_printf(b, TR(c, "贷款规模最多可达 <b>每期 %.1f 笔、每年 %s</b>（情景的 %.2f 倍，整个期间 %s；该规模下耗尽概率 %s，95%%置信区间 %s–%s）。",
+             "lending can go up to <b>%.1f loans a period, %s a year</b> (%.2f× the scenario's, %s over the horizon; P(depletion) there %s, 95%% CI %s–%s)."),
+       html_finite(row->loans_per_period), html_money(html_finite(row->lending_per_year), y, sizeof y), html_finite(row->scale),
+       html_money(html_finite(row->lending), a, sizeof a), html_pct(ep.value, d, sizeof d), html_pct(ep.lo, e, sizeof e),
+       html_pct(ep.hi, g, sizeof g));
   }
   ps_strbuf_puts(b, "</p>\n");
   if (n > 0) {
@@ -626,14 +702,18 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     }
     free(labs);
     free(labels);
-    svg_chart_close(c, (char *)TR(c, "柱：耗尽概率不超过目标时可支持的最大贷款规模（受该资金池保障的各分组新增贷款按同一倍数k放大，二分搜索精确到1%）；虚线：情景中的规模。",
-                              "Bars: the largest lending with P(depletion) at or below the target (every segment paying into the pool "
-                              "lends k times its new loans; k found by bisection to 1%); dashed line: the scenario's lending."));
+    svg_chart_close(c, (char *)TR(c, "柱：耗尽概率不超过目标时可支持的最大贷款规模，即实际发放的贷款（受该资金池保障的各分组申请贷款按同一倍数k放大，二分搜索精确到1%；放大倍数或担保能力不足时未发放的贷款不计入）；虚线：情景中的规模。",
+                              "Bars: the largest lending with P(depletion) at or below the target, as originated (every segment paying "
+                              "into the pool wants k times its new loans; k found by bisection to 1%; loans declined for want of "
+                              "leverage or guarantee capacity are not lent); dashed line: the scenario's lending."));
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n<table>\n<thead><tr>", TR(c, "数据", "Numbers"));
   html_th(c, TR(c, "目标：耗尽概率 ≤", "target: P(depletion) ≤"));
   html_th(c, TR(c, "倍数 k", "scale k"));
   html_th(c, TR(c, "贷款规模", "lending"));
+  html_th(c, TR(c, "每期笔数", "loans a period"));
+  html_th(c, TR(c, "每年贷款规模", "lending a year"));
+  html_th(c, TR(c, "约束", "binds"));
   html_th(c, TR(c, "该规模下耗尽概率", "P(depletion) there"));
   html_th(c, TR(c, "95%置信区间", "95% CI"));
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -645,6 +725,10 @@ static void volume_page(html_ctx *c, const ps_volume *v) {
     snprintf(a, sizeof a, "%.2f", html_finite(row->scale));
     html_tdn(c, a);
     html_tdn(c, html_money(html_finite(row->lending), a, sizeof a));
+    snprintf(a, sizeof a, "%.1f", html_finite(row->loans_per_period));
+    html_tdn(c, a);
+    html_tdn(c, html_money(html_finite(row->lending_per_year), a, sizeof a));
+    html_td(c, volume_binds_label(c, row->binds));
     html_tdn(c, html_pct(ep.value, a, sizeof a));
     ps_strbuf_printf(b, "<td class=\"num\">%s – %s</td></tr>\n", html_pct(ep.lo, d, sizeof d), html_pct(ep.hi, e, sizeof e));
   }

@@ -150,7 +150,7 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
          html_pct(e0.value, a, sizeof a), html_pct(e1.value, d, sizeof d), html_pct(e1.lo, e, sizeof e), html_pct(e1.hi, f, sizeof f));
       for (int k = 0; k < nalphas; k++) {
         ps_estimate s0 = sweep_size(p0, k), s1 = sweep_size(p1, k);
-        ps_strbuf_printf(b, TR(c, "；耗尽概率不超过 %s 所需初始余额从 %s 变为 <b>%s</b>", "; the initial balance needed for P ≤ %s from %s to <b>%s</b>"),
+        ps_strbuf_printf(b, TR(c, "；耗尽概率不超过 %s 所需初始规模从 %s 变为 <b>%s</b>", "; the initial balance needed for P ≤ %s from %s to <b>%s</b>"),
            html_alpha_text(alphas[k], h2, sizeof h2), html_money(s0.value, a, sizeof a), html_money(s1.value, d, sizeof d));
       }
       ps_strbuf_puts(b, TR(c, "。", "."));
@@ -189,8 +189,8 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
   if (n0 > 0 && npools > 0) {
     ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "图表", "Chart"));
     char title[256];
-    if (nkeys == 1) snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始余额随 %s 的变化", "Probability of depletion and the size needed against %s"), key0);
-    else snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始余额：%s × %s", "Probability of depletion and the size needed: %s × %s"), key0, key1);
+    if (nkeys == 1) snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始规模随 %s 的变化", "Probability of depletion and the size needed against %s"), key0);
+    else snprintf(title, sizeof title, TR(c, "耗尽概率与所需初始规模：%s × %s", "Probability of depletion and the size needed: %s × %s"), key0, key1);
     svg_chart_open_h(c, title, 2 * SVG_CH * npools);
     int q = 0;
     const char **cats = v0;
@@ -260,10 +260,10 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
       svg_plot p2 = {.left = 68, .right = 62, .top = 70, .bottom = 48, .x0 = 0, .x1 = ncat};
       svg_unit u;
       double ys2 = svg_money_range(&p2, lo, hi, &u);
-      if (nkeys == 1 || !nalphas) snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始余额", "Pool %s: initial balance needed for each target"), id);
-      else snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率不超过 %s 所需初始余额", "Pool %s: initial balance needed for P ≤ %s"), id, html_alpha_text(alphas[strict], a, sizeof a));
+      if (nkeys == 1 || !nalphas) snprintf(g, sizeof g, TR(c, "资金池 %s：各目标所需初始规模", "Pool %s: initial balance needed for each target"), id);
+      else snprintf(g, sizeof g, TR(c, "资金池 %s：耗尽概率不超过 %s 所需初始规模", "Pool %s: initial balance needed for P ≤ %s"), id, html_alpha_text(alphas[strict], a, sizeof a));
       svg_panel_open(c, 0, SVG_CH * q++, g);
-      snprintf(g, sizeof g, TR(c, "所需初始余额（%s）", "initial balance needed (%s)"), u.zh);
+      snprintf(g, sizeof g, TR(c, "所需初始规模（%s）", "initial balance needed (%s)"), u.zh);
       svg_axis_spec as2 = {.xcat = ncat, .xcat_every = 1, .xlabels = cats, .ystep = ys2, .ydiv = u.div, .ydec = svg_step_decimals(ys2 / u.div)};
       svg_axes(c, &p2, &as2, key0, g);
       if (nkeys == 1) {
@@ -303,7 +303,7 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
       }
       svg_panel_close(c);
     }
-    svg_chart_close(c, nkeys == 1 ? (char *)TR(c, "上图：各取值下的耗尽概率（须线为95% Wilson置信区间，虚线为目标α）；下图：各目标α所需初始余额（须线为95%置信区间）。横轴各取值等距排列。",
+    svg_chart_close(c, nkeys == 1 ? (char *)TR(c, "上图：各取值下的耗尽概率（须线为95% Wilson置信区间，虚线为目标α）；下图：各目标α所需初始规模（须线为95%置信区间）。横轴各取值等距排列。",
                                          "Top: the probability of depletion at each value (whiskers: 95% Wilson interval; dashed lines: the targets α). "
                                          "Bottom: the initial balance needed for each target, with its 95% interval. The values are evenly spaced on the x axis.")
                               : (char *)TR(c, "横轴为第一个参数的取值，颜色区分第二个参数的取值；须线为95%置信区间。",
@@ -323,7 +323,7 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
   html_th(c, TR(c, "净支出均值", "net outlay, mean"));
   html_th(c, TR(c, "净支出95%分位", "net outlay, p95"));
   for (int k = 0; k < nalphas; k++) {
-    snprintf(g, sizeof g, TR(c, "P ≤ %s 所需初始余额", "size for P ≤ %s"), html_alpha_text(alphas[k], a, sizeof a));
+    snprintf(g, sizeof g, TR(c, "P ≤ %s 所需初始规模", "size for P ≤ %s"), html_alpha_text(alphas[k], a, sizeof a));
     html_th(c, g);
   }
   ps_strbuf_puts(b, "</tr></thead>\n<tbody>\n");

@@ -4,6 +4,21 @@
 
 #include <string.h>
 
+/* The glossary: what every output (terminal, Markdown, HTML, the Excel workbook) calls the pool's
+** flows, in Chinese; the English rows use the same words (PS_L_TERM_*). A loan risk compensation pool
+** compensates (补偿) the banks' losses: 代偿 is a guarantor's payout (its 代偿率 stays), 赔付 an
+** insurer's (赔付率). */
+#define ZH_CLAIMS "补偿申请"
+#define ZH_PAID "已补偿"
+#define ZH_SHORTFALL "补偿缺口"
+#define ZH_RECOVERED "追偿回收"
+#define ZH_NET_OUTLAY "净支出"
+#define ZH_REQUIRED "所需初始规模"
+#define ZH_UNSETTLED "期末后到期的补偿申请"
+#define ZH_TOPUPS "补充资金"
+#define ZH_RETURNED "期末返还"
+#define ZH_DEPLETION "耗尽"
+
 static const char *const table[PS_NLABELS][2] = {
     [PS_L_MONTH] = {"month", "月"},
     [PS_L_QUARTER] = {"quarter", "季度"},
@@ -28,25 +43,25 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_MD_PARTIAL] = {"\n> **PARTIAL RUN**: interrupted after %ld of the %ld paths asked for; every figure uses those paths.\n",
         "\n> **部分运行**：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。\n"},
     [PS_L_MD_AUDIT_DATA] = {"Loan tape", "贷款明细"},
-    [PS_L_MD_UNITS] = {"Amounts in 万元 (10⁴ yuan) and 亿元 (10⁸ yuan). Estimates are means over the simulated paths "
+    [PS_L_MD_UNITS] = {"Amounts in 万元 (10⁴ yuan) or 亿元 (10⁸ yuan), one unit for every cell of a column. Estimates are means over the simulated paths "
         "± their Monte Carlo standard error; p95 and p99 are percentiles across paths, ES99 the mean of the "
         "worst 1% of paths. Intervals are 95% confidence intervals.",
-        "金额单位：万元、亿元。估计值为各模拟路径的均值 ± 蒙特卡洛标准误；p95、p99 为各路径的分位数，ES99 "
+        "金额单位：万元或亿元，同一列统一单位。估计值为各模拟路径的均值 ± 蒙特卡洛标准误；p95、p99 为各路径的分位数，ES99 "
         "为最差 1% 路径的均值。区间为 95% 置信区间。"},
     [PS_L_MD_POOL] = {"Pool", "资金池"},
     [PS_L_MD_OWNER] = {"Owner", "出资方"},
     [PS_L_MD_INITIAL] = {"initial balance", "初始规模"},
     [PS_L_MD_ITEM] = {"Item", "项目"},
     [PS_L_MD_MEAN_SE] = {"Mean ± s.e.", "均值 ± 标准误"},
-    [PS_L_MD_CLAIMS] = {"Claims", "代偿申请"},
-    [PS_L_MD_PAID] = {"Paid", "已代偿"},
-    [PS_L_MD_SHORTFALL] = {"Shortfall", "代偿缺口"},
-    [PS_L_MD_RECOVERED] = {"Recovered", "追偿回收"},
-    [PS_L_MD_NET_OUTLAY] = {"Net outlay", "净支出"},
-    [PS_L_MD_REQUIRED] = {"Required initial balance", "所需初始规模"},
-    [PS_L_MD_UNSETTLED] = {"Claims due after the horizon", "期末后到期的代偿"},
-    [PS_L_MD_TOPUPS] = {"Top-ups", "补充资金"},
-    [PS_L_MD_RETURNED] = {"Returned at the horizon", "期末返还"},
+    [PS_L_MD_CLAIMS] = {"Claims", ZH_CLAIMS},
+    [PS_L_MD_PAID] = {"Paid", ZH_PAID},
+    [PS_L_MD_SHORTFALL] = {"Shortfall", ZH_SHORTFALL},
+    [PS_L_MD_RECOVERED] = {"Recovered", ZH_RECOVERED},
+    [PS_L_MD_NET_OUTLAY] = {"Net outlay", ZH_NET_OUTLAY},
+    [PS_L_MD_REQUIRED] = {"Required initial balance", ZH_REQUIRED},
+    [PS_L_MD_UNSETTLED] = {"Claims due after the horizon", ZH_UNSETTLED},
+    [PS_L_MD_TOPUPS] = {"Top-ups", ZH_TOPUPS},
+    [PS_L_MD_RETURNED] = {"Returned at the horizon", ZH_RETURNED},
     [PS_L_MD_DEPLETION] = {"Probability of depletion within the horizon", "期内资金池耗尽概率"},
     [PS_L_MD_CI] = {"95% CI", "95% 置信区间"},
     [PS_L_MD_FISCAL_YEAR] = {"Fiscal year", "财政年度"},
@@ -76,9 +91,9 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_MD_EXPOSURE] = {"Defaulted exposure (mean)", "违约敞口（均值）"},
     [PS_L_MD_PROGRAMME_NOTE] = {"Numbers of loans over the horizon.", "期内贷款笔数。"},
     [PS_L_MD_INTERVENTIONS] = {"Pauses, caps and declined loans (means over paths)", "暂停、限额与未发放贷款（各路径均值）"},
-    [PS_L_MD_PAUSED] = {"Periods paused", "暂停代偿期数"},
+    [PS_L_MD_PAUSED] = {"Periods paused", "暂停补偿期数"},
     [PS_L_MD_STOPPED] = {"Periods lending stopped", "停止放贷期数"},
-    [PS_L_MD_REFUSED] = {"Claims refused", "拒绝代偿金额"},
+    [PS_L_MD_REFUSED] = {"Claims refused", "拒绝补偿金额"},
     [PS_L_MD_CAPPED] = {"Cut by caps", "限额扣减金额"},
     [PS_L_MD_DECLINED] = {"Loans declined", "未发放贷款笔数"},
     [PS_L_MD_PARTIES] = {"Parties", "各方损益"},
@@ -89,7 +104,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_MD_NET_RESULT] = {"Net result", "净收益"},
     [PS_L_MD_PARTIES_NOTE] = {"Losses: paid on defaults less recovered. Net result: every flow in and out over the horizon "
         "(negative: the party pays more than it receives).",
-        "损失：代偿支出减追偿回收。净收益：期内全部资金流入减流出（负数表示支出大于收入）。"},
+        "损失：为违约贷款支付的金额减追偿回收。净收益：期内全部资金流入减流出（负数表示支出大于收入）。"},
     [PS_L_MD_OUTLAY] = {"Government outlay by fiscal year", "财政支出（按财政年度）"},
     [PS_L_MD_OUTLAY_NOTE] = {"What each government pays out in the fiscal year (pool funding, top-ups, subsidies), less "
         "what it receives.",
@@ -139,16 +154,16 @@ static const char *const table[PS_NLABELS][2] = {
         "部分运行：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于这 %3$ld 条路径\n"},
     [PS_L_TXT_RUN_LINE] = {"%ld paths, seed %llu, %d thread%s, %.2f s\n\n",
         "%ld 条路径，随机种子 %llu，%d 个线程%.0s，用时 %.2f 秒\n\n"},
-    [PS_L_TXT_POOL_LINE] = {"Pool \'%s\', initial balance %s (amounts in 元; mean ± standard error)\n",
-        "资金池 \'%s\'，初始规模 %s（金额单位：元；均值 ± 标准误）\n"},
+    [PS_L_TXT_POOL_LINE] = {"Pool \'%s\', initial balance %s (amounts in 万元 or 亿元, one unit a column; mean ± standard error)\n",
+        "资金池 \'%s\'，初始规模 %s（金额单位：万元或亿元，每列统一；均值 ± 标准误）\n"},
     [PS_L_TXT_MEAN] = {"mean", "均值"},
-    [PS_L_TXT_CLAIMS] = {"claims", "代偿申请"},
-    [PS_L_TXT_PAID] = {"paid", "已代偿"},
-    [PS_L_TXT_SHORTFALL] = {"shortfall", "代偿缺口"},
-    [PS_L_TXT_RECOVERED] = {"recovered", "追偿回收"},
-    [PS_L_TXT_NET_OUTLAY] = {"net outlay", "净支出"},
-    [PS_L_TXT_REQUIRED] = {"required initial", "所需初始规模"},
-    [PS_L_TXT_UNSETTLED] = {"claims after end", "期末后到期的代偿"},
+    [PS_L_TXT_CLAIMS] = {"claims", ZH_CLAIMS},
+    [PS_L_TXT_PAID] = {"paid", ZH_PAID},
+    [PS_L_TXT_SHORTFALL] = {"shortfall", ZH_SHORTFALL},
+    [PS_L_TXT_RECOVERED] = {"recovered", ZH_RECOVERED},
+    [PS_L_TXT_NET_OUTLAY] = {"net outlay", ZH_NET_OUTLAY},
+    [PS_L_TXT_REQUIRED] = {"required initial balance", ZH_REQUIRED},
+    [PS_L_TXT_UNSETTLED] = {"claims due after the horizon", ZH_UNSETTLED},
     [PS_L_TXT_DEPLETION] = {"  depletion within the horizon: ", "  期内耗尽概率："},
     [PS_L_TXT_TAIL] = {"  who drives the tail (shares of the net outlay\'s ES99, %s):",
         "  尾部风险来源（各项目在净支出 ES99 %s 中的占比）："},
@@ -158,7 +173,7 @@ static const char *const table[PS_NLABELS][2] = {
         "发放 %.0f 笔，违约 %.1f ± %.1f 笔（p99 %.0f），违约敞口 %s\n"},
     [PS_L_TXT_SEASONED_ROW] = {"%ld seasoned loans on the books at the start (not counted as originated)\n",
                                "%ld 笔存量贷款期初已在账上（不计入发放笔数）\n"},
-    [PS_L_TXT_TAIL_PENDING] = {" pending claims %.0f%%", " 期初待付代偿 %.0f%%"},
+    [PS_L_TXT_TAIL_PENDING] = {" pending claims %.0f%%", " 期初待付补偿 %.0f%%"},
     [PS_L_TXT_BRIDGE_ROW] = {"bridges served %.0f of %.0f requests (%.1f%%), not renewed %.1f ± %.1f (p99 %.0f), unrepaid %s\n",
         "转贷 %.0f 笔 / 申请 %.0f 笔（%.1f%%），未续贷 %.1f ± %.1f 笔（p99 %.0f），未归还 %s\n"},
     [PS_L_TXT_BRIDGE_PAUSED_ROW] = {"no bridges while lending was stopped %.1f periods, paused %.1f (means)\n",
@@ -172,9 +187,9 @@ static const char *const table[PS_NLABELS][2] = {
         "按 --serve %g%% 测算：对用于应急转贷的资金池，一条路径满足的转贷申请低于该比例或资金耗尽即为不足，"
         "此处的耗尽概率即不足的概率。\n\n"},
     [PS_L_TXT_INTERVENTIONS_ROW] = {"paused %.1f periods, lending stopped %.1f, refused %s, capped %s, loans declined %.1f (means)\n",
-        "暂停代偿 %.1f 期，停止放贷 %.1f 期，拒绝代偿 %s，限额扣减 %s，未发放贷款 %.1f 笔（均值）\n"},
+        "暂停补偿 %.1f 期，停止放贷 %.1f 期，拒绝补偿 %s，限额扣减 %s，未发放贷款 %.1f 笔（均值）\n"},
     [PS_L_TXT_PARTIES] = {"\nParties: losses (paid on defaults less recovered), then net result (every flow)\n",
-        "\n各方损益：损失（代偿支出减追偿回收），其次为净收益（全部资金流）\n"},
+        "\n各方损益：损失（为违约贷款支付的金额减追偿回收），其次为净收益（全部资金流）\n"},
     [PS_L_TXT_LOSSES] = {"  losses", "  损失"},
     [PS_L_TXT_NET_RESULT] = {"  net result", "  净收益"},
     [PS_L_TXT_OUTLAY_BY_YEAR] = {"    outlay by fiscal year (mean / p95):", "    各财政年度支出（均值 / p95）："},
@@ -205,16 +220,16 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_MEDIAN] = {"median", "中位数"},
     [PS_L_PAGE_P95] = {"p95", "95%分位"},
     [PS_L_PAGE_P99] = {"p99", "99%分位"},
-    [PS_L_PAGE_POOL_CAPTION] = {" (initial balance %s): amounts over paths", "（初始余额 %s）：各路径金额统计"},
+    [PS_L_PAGE_POOL_CAPTION] = {" (initial balance %s): amounts over paths", "（初始规模 %s）：各路径金额统计"},
     [PS_L_PAGE_ITEM] = {"item", "项目"},
-    [PS_L_PAGE_CLAIMS] = {"claims", "申请赔付"},
-    [PS_L_PAGE_PAID] = {"paid", "实际赔付"},
-    [PS_L_PAGE_SHORTFALL] = {"shortfall", "赔付缺口"},
-    [PS_L_PAGE_RECOVERED] = {"recovered", "追偿收回"},
-    [PS_L_PAGE_REQUIRED_INITIAL_BALANCE] = {"required initial balance", "所需初始余额"},
-    [PS_L_PAGE_TOP_UPS] = {"top-ups", "补充资金"},
-    [PS_L_PAGE_RETURNED_AT_THE_END] = {"returned at the end", "期末返还"},
-    [PS_L_PAGE_CLAIMS_DUE_AFTER_THE] = {"claims due after the horizon", "期后到期赔付"},
+    [PS_L_PAGE_CLAIMS] = {"claims", ZH_CLAIMS},
+    [PS_L_PAGE_PAID] = {"paid", ZH_PAID},
+    [PS_L_PAGE_SHORTFALL] = {"shortfall", ZH_SHORTFALL},
+    [PS_L_PAGE_RECOVERED] = {"recovered", ZH_RECOVERED},
+    [PS_L_PAGE_REQUIRED_INITIAL_BALANCE] = {"required initial balance", ZH_REQUIRED},
+    [PS_L_PAGE_TOP_UPS] = {"top-ups", ZH_TOPUPS},
+    [PS_L_PAGE_RETURNED_AT_THE_END] = {"returned at the horizon", ZH_RETURNED},
+    [PS_L_PAGE_CLAIMS_DUE_AFTER_THE] = {"claims due after the horizon", ZH_UNSETTLED},
     [PS_L_PAGE_CUMULATIVE_PROBABILITY_OF_DEPLETION] = {"Cumulative probability of depletion by year end",
         "截至各年末的累计耗尽概率"},
     [PS_L_PAGE_FISCAL_YEAR] = {"fiscal year", "财政年度"},
@@ -223,8 +238,8 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_SIZING] = {"Sizing", "规模测算"},
     [PS_L_PAGE_POOL] = {"pool", "资金池"},
     [PS_L_PAGE_TARGET_P_DEPLETION] = {"target: P(depletion) ≤", "目标：耗尽概率 ≤"},
-    [PS_L_PAGE_INITIAL_BALANCE_NEEDED] = {"initial balance needed", "所需初始余额"},
-    [PS_L_PAGE_INITIAL_BALANCE] = {"initial balance", "初始余额"},
+    [PS_L_PAGE_INITIAL_BALANCE_NEEDED] = {"initial balance needed", "所需初始规模"},
+    [PS_L_PAGE_INITIAL_BALANCE] = {"initial balance", "初始规模"},
     [PS_L_PAGE_TARGET] = {"target %s", "目标 %s"},
     [PS_L_PAGE_THIS_RUN] = {" (this run)", "（本次运行）"},
     [PS_L_PAGE_MEETS_THE_UPPER_END] = {"Meets: "
@@ -234,10 +249,10 @@ static const char *const table[PS_NLABELS][2] = {
         "too close to call: "
         "the target lies inside the interval (run more paths). "
         "The size needed is the (1 − α) quantile of the per-path required initial balance, with its order-statistic interval.",
-        "达标：置信区间上限不超过目标；不达标：下限高于目标；难以判定：目标落在置信区间内，需要更多路径。所需初始余额为各路径所需初始余额的(1−α)分位数，置信区间为次序统计量区间。"},
+        "达标：置信区间上限不超过目标；不达标：下限高于目标；难以判定：目标落在置信区间内，需要更多路径。所需初始规模为各路径所需初始规模的(1−α)分位数，置信区间为次序统计量区间。"},
     [PS_L_PAGE_RULES_IN_THIS_SCENARIO] = {"Rules in this scenario react to the pool's balance: "
         "each path's required balance was found by bisection.",
-        "本情景含随余额变化的规则：各路径所需初始余额由二分搜索求得。"},
+        "本情景含随余额变化的规则：各路径所需初始规模由二分搜索求得。"},
     [PS_L_PAGE_NOTE_RULES_IN_THIS] = {"Note: "
         "rules in this scenario may react to the pool's balance (on_period, a refill or a pool_floor trigger); "
         "the sizing assumes they do not: "
@@ -272,7 +287,7 @@ static const char *const table[PS_NLABELS][2] = {
         "paid on defaults less recovered. "
         "Net result: "
         "every flow in and out over the horizon (interest, fees, premiums, subsidies, compensation, recoveries, pool funding).",
-        "损失：对违约贷款的赔付减去追偿收回；净收益：期内全部资金流入减流出（利息、费用、保费、补贴、补偿、追偿、注资等）。"},
+        "损失：为违约贷款支付的金额减追偿回收；净收益：期内全部资金流入减流出（利息、费用、保费、补贴、补偿、追偿、注资等）。"},
     [PS_L_PAGE_OUTLAY_TABLE] = {": outlay by fiscal year", "：各财政年度支出"},
     [PS_L_PAGE_OUTLAY_IN_FISCAL_YEAR] = {"outlay in fiscal year", "财政年度支出"},
     [PS_L_PAGE_LOGNORMAL_MEAN_SD] = {"lognormal, mean %s, sd %s", "对数正态，均值 %s，标准差 %s"},
@@ -331,7 +346,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_OF_PRINCIPAL_ENROLLED] = {"of principal enrolled", "占入池本金"},
     [PS_L_PAGE_LEVERAGE] = {"leverage", "放大倍数"},
     [PS_L_PAGE_RECOGNITION] = {"recognition", "认定"},
-    [PS_L_PAGE_CLAIM] = {"claim", "赔付"},
+    [PS_L_PAGE_CLAIM] = {"claim", "补偿"},
     [PS_L_PAGE_RECOVERY] = {"recovery", "追偿"},
     [PS_L_PAGE_AUDIT] = {"Audit", "审计信息"},
     [PS_L_PAGE_SOFTWARE] = {"software", "软件版本"},
@@ -344,7 +359,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_SIZING_METHOD] = {"sizing method", "规模测算方法"},
     [PS_L_PAGE_BISECTION_PER_PATH_SEARCH] = {"bisection per path (search)", "逐路径二分搜索"},
     [PS_L_PAGE_RUNNING_MAXIMUM_RULES_REACT] = {"running maximum (rules react to the balance: exact only at this run's initial balance)",
-        "逐路径所需余额（含随余额变化的规则，仅在本次初始余额处精确）"},
+        "逐路径所需余额（含随余额变化的规则，仅在本次初始规模处精确）"},
     [PS_L_PAGE_RUNNING_MAXIMUM_OF_THE] = {"running maximum of the discounted net outflow", "逐路径所需余额（累计净流出的最大值）"},
     [PS_L_PAGE_ALL_FIGURES_ARE_MONTE] = {"All figures are Monte Carlo estimates and carry sampling error; "
         "probabilities and sizes are given with 95% confidence intervals. "
@@ -359,19 +374,17 @@ static const char *const table[PS_NLABELS][2] = {
         "<p class=\"note-box\"><strong>部分运行</strong>：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于已完成的路径。</p>\n"},
     [PS_L_PAGE_THE_ANSWER] = {"The answer", "结论"},
     [PS_L_PAGE_POOL_NET_OUTLAY_PAID] = {"Pool %s: net outlay (paid less recovered) over paths",
-        "资金池 %s：各路径净支出（赔付减追偿）的分布"},
+        "资金池 %s：各路径净支出（已补偿减追偿回收）的分布"},
     [PS_L_PAGE_AXIS_UNIT] = {"%s (%s)", "%s（%s）"},
     [PS_L_PAGE_NET_OUTLAY_OVER_THE] = {"net outlay over the horizon", "期内净支出"},
     [PS_L_PAGE_SHARE_OF_PATHS] = {"share of paths (%)", "路径占比（%）"},
     [PS_L_PAGE_OFF_THE_SCALE] = {"(off the scale) →", "（超出图幅）→"},
-    [PS_L_PAGE_PATHS_BINS_OF_VERTICAL] = {"%ld paths; "
-        "bins of %s. "
-        "Vertical lines: "
-        "the initial balance and the 95th and 99th percentiles of the net outlay. "
-        "The net outlay is over the whole horizon; "
-        "recoveries arrive long after the claims are paid, so a pool can run short on the way even when its net outlay ends below the initial balance: "
-        "the sizing curve gives the probability.",
-        "%ld条路径；柱宽 %s。竖线为初始余额及净支出的95%%、99%%分位数。净支出为整个期间的赔付减追偿；由于追偿滞后于赔付，资金池可能在净支出低于初始余额时仍出现阶段性缺口，耗尽概率见规模测算曲线。"},
+    [PS_L_PAGE_PATHS_BINS_OF_VERTICAL] = {"A pool can run dry even in paths whose net outlay ends left of the "
+        "initial-balance line, because recoveries come back long after the claims are paid (the sizing curve gives the "
+        "probability). %ld paths; bins of %s. Vertical lines: the initial balance and the 95th and 99th percentiles of "
+        "the net outlay, paid less recovered over the whole horizon.",
+        "由于追偿回收晚于补偿支付，即使净支出最终落在初始规模线左侧，资金池途中也可能耗尽（耗尽概率见规模测算曲线）。"
+        "%ld条路径；柱宽 %s。竖线为初始规模及净支出（整个期间的已补偿减追偿回收）的95%%、99%%分位数。"},
     [PS_L_PAGE_POOL_CLOSING_BALANCE_5] = {"Pool %s: closing balance (5%%–95%% band and median)",
         "资金池 %s：期末余额（5%%–95%%区间与中位数）"},
     [PS_L_PAGE_PERIODS_AXIS_FISCAL] = {"periods (%ss; ticks at fiscal year ends)", "期数（%s，刻度为财政年度末）"},
@@ -380,7 +393,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_PAGE_BAND_5_95] = {"5%–95% of paths", "5%–95%的路径落在此区间"},
     [PS_L_PAGE_QUANTILES_OVER_PATHS_OF] = {"Quantiles over paths of the balance at the end of each period; "
         "period 0 is the initial balance.",
-        "每期期末余额在各路径上的5%、50%、95%分位数；第0期为初始余额。"},
+        "每期期末余额在各路径上的5%、50%、95%分位数；第0期为初始规模。"},
     [PS_L_PAGE_THE_BANDS_USE_THE] = {" The bands use the first %ld paths.", "区间取自前%ld条路径。"},
     [PS_L_PAGE_DEPLETION_BY_YEAR_CHART] = {"Pool %s: probability of depletion by the end of each fiscal year (cumulative)",
         "资金池 %s：截至各财政年度末的耗尽概率（累计）"},
@@ -402,12 +415,12 @@ static const char *const table[PS_NLABELS][2] = {
                                     "竖线为其95%置信区间；路径数翻倍时答案在区间内波动，说明结果已经稳定。"},
     [PS_L_PAGE_PATHS_USED] = {"paths used", "使用的路径数"},
     [PS_L_PAGE_SIZING_CURVE_CHART] = {"Pool %s: probability of depletion against the initial balance (sizing curve)",
-        "资金池 %s：耗尽概率与初始余额（规模测算曲线）"},
+        "资金池 %s：耗尽概率与初始规模（规模测算曲线）"},
     [PS_L_PAGE_CURVE_THE_SHARE_OF] = {"Curve: "
         "the share of paths whose required initial balance exceeds the balance on the x axis, with its 95% band; "
         "dots: "
         "the size needed for each target α, with its 95% interval.",
-        "曲线：初始余额为横轴数值时的耗尽概率（所需初始余额超过该数值的路径比例），阴影为95%置信区间；圆点：各目标α所需的规模，横线为其95%置信区间。"},
+        "曲线：初始规模为横轴数值时的耗尽概率（所需初始规模超过该数值的路径比例），阴影为95%置信区间；圆点：各目标α所需的规模，横线为其95%置信区间。"},
     [PS_L_PAGE_OUTLAY_CHART] = {"%s: outlay by fiscal year (mean and 95th percentile)",
         "%s：各财政年度支出（均值与95%%分位）"},
     [PS_L_PAGE_OUTLAY_IN_THE_YEAR] = {"outlay in the year", "年度支出"},
@@ -417,7 +430,7 @@ static const char *const table[PS_NLABELS][2] = {
         "a wind-down).",
         "支出：资金池注资、补充及补贴等该年度的全部付出减去收回（如期末清算返还）。"},
     [PS_L_PAGE_CHARTS] = {"Charts", "图表"},
-    [PS_L_PAGE_POOL_HEADING] = {"</code> (initial balance %s)</h3>\n", "</code>（初始余额 %s）</h3>\n"},
+    [PS_L_PAGE_POOL_HEADING] = {"</code> (initial balance %s)</h3>\n", "</code>（初始规模 %s）</h3>\n"},
     [PS_L_PAGE_BUDGET] = {"Budget:", "财政支出："},
     [PS_L_TXT_BUDGET_VIEW] = {"Budget view (the scheme has no pool): what each government pays by fiscal year and kind (mean / p95)\n",
         "预算视图（本方案无资金池）：各级政府按财政年度和类别的支出（均值 / p95）\n"},
@@ -464,7 +477,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_BT_DEFAULTS] = {"defaults",
         "违约笔数"},
     [PS_L_BT_CLAIMS] = {"claims",
-        "代偿申请额"},
+        "补偿申请额"},
     [PS_L_BT_PROGRAMME_FIGURE] = {"Programme %s: %s",
         "项目 %s：%s"},
     [PS_L_BT_PERIOD] = {"period",
@@ -512,7 +525,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_BT_SUMMARY] = {"%s of programme %s: %d of %d periods outside the 90%% band (about 10%% expected), %d outside the 99%% band",
         "项目 %2$s 的%1$s：%4$d 期中有 %3$d 期落在90%%区间之外（预期约10%%），%5$d 期落在99%%区间之外"},
     [PS_L_BT_METHOD] = {"Percentile: the mid-rank of the actual among the paths, (paths below + half the paths equal) ÷ paths. Bands: the forecast's 5th–95th and 0.5th–99.5th percentiles of the same figure. Cumulative: summed over the file's periods up to this one. Claims: what the programme's payers other than the bank are asked for on the claims lodged in the period, in yuan.",
-        "百分位：实际值在各路径中的中位秩，即（低于实际值的路径数 + 等于实际值的路径数的一半）÷ 路径数。区间：同一指标预测分布的第5–95百分位和第0.5–99.5百分位。累计：对数据文件中截至本期的各期求和。代偿申请额：当期提出的代偿申请中，银行以外的各出资方被要求承担的金额（元）。"},
+        "百分位：实际值在各路径中的中位秩，即（低于实际值的路径数 + 等于实际值的路径数的一半）÷ 路径数。区间：同一指标预测分布的第5–95百分位和第0.5–99.5百分位。累计：对数据文件中截至本期的各期求和。补偿申请额：当期提出的补偿申请中，银行以外的各出资方被要求承担的金额（元）。"},
     [PS_L_BT_CHART] = {"Programme %s: %s by period, forecast and actual",
         "项目 %s：各期%s，预测与实际"},
     [PS_L_BT_BAND_995] = {"0.5%–99.5% of paths",
@@ -529,18 +542,18 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_XL_SHEET_AUDIT] = {"Assumptions and audit", "假设与审计"},
     [PS_L_XL_ANSWER] = {"Answer", "结论"},
     [PS_L_XL_ANSWER_POOL] = {"Pool %s (owner %s) starts with %s; the probability that it runs short of money within %d %s is %s (95%% CI %s–%s).",
-        "资金池 %s（%s）初始余额 %s，在 %d %s内耗尽（出现赔付缺口）的概率为 %s（95%%置信区间 %s–%s）。"},
+        "资金池 %s（%s）初始规模 %s，在 %d %s内耗尽（出现补偿缺口）的概率为 %s（95%%置信区间 %s–%s）。"},
     [PS_L_XL_ANSWER_NEED] = {" To keep that probability at or below %s it needs %s (95%% CI %s–%s).",
-        "要使耗尽概率不超过 %s，初始余额需 %s（95%%置信区间 %s–%s）。"},
+        "要使耗尽概率不超过 %s，初始规模需 %s（95%%置信区间 %s–%s）。"},
     [PS_L_XL_ANSWER_AT] = {" With %s the probability is %s (95%% CI %s–%s).",
-        "若初始余额为 %s，耗尽概率为 %s（95%%置信区间 %s–%s）。"},
+        "若初始规模为 %s，耗尽概率为 %s（95%%置信区间 %s–%s）。"},
     [PS_L_XL_ANSWER_NO_POOL] = {"The scheme has no pool: its answer is each government's outlay by fiscal year and kind (sheet %s).",
         "本方案不设资金池：结论为各政府按财政年度和类别的支出（见“%s”表）。"},
     [PS_L_XL_TARGET] = {"Target P(depletion)", "目标耗尽概率"},
-    [PS_L_XL_NEEDED] = {"Initial balance needed", "所需初始余额"},
+    [PS_L_XL_NEEDED] = {"Initial balance needed", "所需初始规模"},
     [PS_L_XL_CI_LO] = {"95% CI low", "95%置信区间下限"},
     [PS_L_XL_CI_HI] = {"95% CI high", "95%置信区间上限"},
-    [PS_L_XL_AT] = {"Initial balance", "初始余额"},
+    [PS_L_XL_AT] = {"Initial balance", "初始规模"},
     [PS_L_XL_P_DEPLETION] = {"P(depletion)", "耗尽概率"},
     [PS_L_XL_SERVE] = {"Bridge requests served", "过桥申请满足比例"},
     [PS_L_XL_GOVERNMENT] = {"Government", "政府"},
@@ -569,7 +582,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_XL_SHA256] = {"%s SHA-256", "%s SHA-256"},
     [PS_L_XL_DISCOUNT_RATE] = {"discount rate", "贴现率"},
     [PS_L_XL_PERIODS] = {"horizon (periods)", "期数"},
-    [PS_L_XL_INITIAL_OF] = {"initial balance of pool %s (yuan)", "资金池 %s 初始余额（元）"},
+    [PS_L_XL_INITIAL_OF] = {"initial balance of pool %s (yuan)", "资金池 %s 初始规模（元）"},
     [PS_L_XL_SEED] = {"seed", "随机种子"},
     [PS_L_XL_PATHS_REQUESTED] = {"paths requested", "要求的模拟路径数"},
     [PS_L_XL_PARTIAL] = {"partial (interrupted)", "部分运行（被中断）"},
@@ -592,7 +605,54 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_CSV_UNIT] = {"unit", "单位"},
     [PS_L_CSV_PROBABILITY] = {"probability", "概率"},
     [PS_L_CSV_RATIO] = {"ratio", "比率"},
-    [PS_L_CSV_DEPLETION_AT] = {"probability of depletion with an initial balance of %s", "初始余额为 %s 时的耗尽概率"},
+    [PS_L_CSV_DEPLETION_AT] = {"probability of depletion with an initial balance of %s", "初始规模为 %s 时的耗尽概率"},
+    [PS_L_ANSWER_NOT_ENOUGH] = {"%s from %s is not enough to keep the %s risk of running dry at or below %s: %s is needed "
+        "(95%% CI %s–%s).",
+        "%2$s出资的 %1$s 不足以把%3$s内资金耗尽的风险控制在 %4$s 以内：需要 %5$s（95%% 置信区间 %6$s–%7$s）。"},
+    [PS_L_ANSWER_ENOUGH] = {"%s from %s is enough to keep the %s risk of running dry at or below %s: %s would do "
+        "(95%% CI %s–%s).",
+        "%2$s出资的 %1$s 足以把%3$s内资金耗尽的风险控制在 %4$s 以内：%5$s 即可（95%% 置信区间 %6$s–%7$s）。"},
+    [PS_L_ANSWER_CLOSE] = {"%s from %s may or may not keep the %s risk of running dry at or below %s (too close to call: "
+        "run more paths): %s is needed (95%% CI %s–%s).",
+        "%2$s出资的 %1$s 能否把%3$s内资金耗尽的风险控制在 %4$s 以内难以判定（需要更多路径）：需要 %5$s（95%% 置信区间 "
+        "%6$s–%7$s）。"},
+    [PS_L_ANSWER_WHO] = {"%s", "%s"},
+    [PS_L_TERM_CLAIMS] = {"claims", ZH_CLAIMS},
+    [PS_L_TERM_PAID] = {"paid", ZH_PAID},
+    [PS_L_TERM_SHORTFALL] = {"shortfall", ZH_SHORTFALL},
+    [PS_L_TERM_RECOVERED] = {"recovered", ZH_RECOVERED},
+    [PS_L_TERM_NET_OUTLAY] = {"net outlay", ZH_NET_OUTLAY},
+    [PS_L_TERM_REQUIRED] = {"required initial balance", ZH_REQUIRED},
+    [PS_L_TERM_UNSETTLED] = {"claims due after the horizon", ZH_UNSETTLED},
+    [PS_L_TERM_TOPUPS] = {"top-ups", ZH_TOPUPS},
+    [PS_L_TERM_RETURNED] = {"returned at the horizon", ZH_RETURNED},
+    [PS_L_TERM_DEPLETION] = {"depletion", ZH_DEPLETION},
+    [PS_L_TERM_CLAIMS_DEF] = {"what the banks ask the pool to pay on defaulted loans, at its share, when they fall due",
+        "银行就违约贷款按资金池分担比例提出、到期应付的补偿金额"},
+    [PS_L_TERM_PAID_DEF] = {"what the pool paid on those claims", "资金池对补偿申请实际支付的金额"},
+    [PS_L_TERM_SHORTFALL_DEF] = {"claims the pool could not pay when they fell due, because it had run dry",
+        "补偿申请到期时因资金池余额不足而未能支付的部分"},
+    [PS_L_TERM_RECOVERED_DEF] = {"the pool's part of what is recovered on defaulted loans; it comes back months or years "
+        "after the claim was paid",
+        "违约贷款追偿所得中归还资金池的部分，通常在补偿支付后数月乃至数年才到账"},
+    [PS_L_TERM_NET_OUTLAY_DEF] = {"paid less recovered over the horizon", "期内已补偿减追偿回收"},
+    [PS_L_TERM_REQUIRED_DEF] = {"the smallest initial balance with which a path never runs dry; its quantiles over paths "
+        "are the sizing answer",
+        "一条路径始终不耗尽所需的最小初始规模；其在各路径上的分位数即规模测算结论"},
+    [PS_L_TERM_UNSETTLED_DEF] = {"claims on loans defaulted within the horizon that fall due after it",
+        "期内违约、期末后才到期的补偿申请"},
+    [PS_L_TERM_TOPUPS_DEF] = {"money put into the pool after it starts: scheduled, by rules or by hooks",
+        "资金池设立后注入的资金：按计划、按规则或由脚本触发"},
+    [PS_L_TERM_RETURNED_DEF] = {"the balance paid back to the owner at the horizon (wind-down)", "期末退还出资方的余额（清算）"},
+    [PS_L_TERM_DEPLETION_DEF] = {"the pool cannot pay a claim in full when it falls due (a shortfall)",
+        "补偿申请到期时资金池无法足额支付（出现补偿缺口）"},
+    [PS_L_TERM_GLOSSARY] = {"Terms", "术语"},
+    [PS_L_AUDIT_RUN_AT] = {"run at", "运行时间"},
+    [PS_L_AUDIT_COMMAND] = {"command line", "命令行"},
+    [PS_L_AUDIT_THREADS_HEAD] = {"threads", "线程数"},
+    [PS_L_AUDIT_THREADS] = {"%d threads of the machine's %d", "使用 %d 个线程（本机共 %d 个）"},
+    [PS_L_AUDIT_THREADS_USED] = {"%d threads", "使用 %d 个线程"},
+    [PS_L_ANSWER_WHO_POOL] = {"%s in pool %s", "%s（资金池 %s）"},
 };
 
 /* ps_has_cjk — does UTF-8 text hold a CJK character? (malformed bytes skipped) */

@@ -445,8 +445,46 @@ typedef enum {
   PS_L_CSV_PROBABILITY,
   PS_L_CSV_RATIO,
   PS_L_CSV_DEPLETION_AT,
+  /* the report's first sentence (report/answer.h): initial, who, horizon, target, needed, its CI */
+  PS_L_ANSWER_NOT_ENOUGH,
+  PS_L_ANSWER_ENOUGH,
+  PS_L_ANSWER_CLOSE,
+  PS_L_ANSWER_WHO,      /* the owner's name */
+  PS_L_ANSWER_WHO_POOL, /* the owner's name, the pool's id (a scenario with several pools) */
+  /* the glossary every output uses for the pool's flows (the other MD_/TXT_/PAGE_ labels of these
+  ** items use the same words), in this order, then each one's definition in the same order */
+  PS_L_TERM_CLAIMS,
+  PS_L_TERM_PAID,
+  PS_L_TERM_SHORTFALL,
+  PS_L_TERM_RECOVERED,
+  PS_L_TERM_NET_OUTLAY,
+  PS_L_TERM_REQUIRED,
+  PS_L_TERM_UNSETTLED,
+  PS_L_TERM_TOPUPS,
+  PS_L_TERM_RETURNED,
+  PS_L_TERM_DEPLETION,
+  PS_L_TERM_CLAIMS_DEF,
+  PS_L_TERM_PAID_DEF,
+  PS_L_TERM_SHORTFALL_DEF,
+  PS_L_TERM_RECOVERED_DEF,
+  PS_L_TERM_NET_OUTLAY_DEF,
+  PS_L_TERM_REQUIRED_DEF,
+  PS_L_TERM_UNSETTLED_DEF,
+  PS_L_TERM_TOPUPS_DEF,
+  PS_L_TERM_RETURNED_DEF,
+  PS_L_TERM_DEPLETION_DEF,
+  PS_L_TERM_GLOSSARY, /* the glossary's heading */
+  /* the audit block, given the command line (report/audit.h) */
+  PS_L_AUDIT_RUN_AT,
+  PS_L_AUDIT_COMMAND,
+  PS_L_AUDIT_THREADS_HEAD,
+  PS_L_AUDIT_THREADS,      /* threads used, the machine's */
+  PS_L_AUDIT_THREADS_USED, /* threads used, the machine's unknown */
   PS_NLABELS
 } ps_label_id;
+
+/* the glossary's terms: PS_L_TERM_CLAIMS + k, their definitions PS_L_TERM_CLAIMS_DEF + k */
+#define PS_NTERMS (PS_L_TERM_CLAIMS_DEF - PS_L_TERM_CLAIMS)
 
 /* ps_has_cjk — does the UTF-8 text hold a CJK character (radicals, kana,
 ** ideographs, CJK punctuation)? Malformed sequences are skipped; NULL: no. */

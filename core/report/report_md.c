@@ -4,13 +4,17 @@
 ** 万元 / 亿元, headings in Chinese or English.
 **
 ** The document depends only on the scenario, the overrides, the paths and the
-** seed: it carries neither the run time nor the thread count, so it is the same
-** bytes whatever --threads is and however often it is run. */
+** seed, unless the front end passes its command line (ps_report_options argc):
+** then the audit line also gives the run's date and time, the command line and
+** the threads (report/audit.h). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/answer.h"
+#include "report/audit.h"
+#include "report/columns.h"
 #include "report/cost_sentence.h"
 #include "report/format.h"
 #include "report/labels.h"
@@ -72,10 +76,17 @@ static void stats_header(ps_strbuf *b, ps_lang L, const char *first) {
   ps_strbuf_printf(b, "| %s | %s | p95 | p99 | ES99 |\n|---|---:|---:|---:|---:|\n", first, ps_label(PS_L_MD_MEAN_SE, L));
 }
 
-static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s) {
+/* the statistics' cells: mean ± s.e., p95, p99, ES99, each quantity in its column's unit */
+static void stats_cells(ps_strbuf *b, const ps_stats *s, const ps_stats_units *u) {
   char a[32], c[32], d[32], e[32], f[32];
-  ps_strbuf_printf(b, "| %s | %s ± %s | %s | %s | %s |\n", label, ps_money(s->mean, a, sizeof a), ps_money(s->se, c, sizeof c),
-      ps_money(s->p95, d, sizeof d), ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
+  ps_strbuf_printf(b, " %s ± %s | %s | %s | %s |\n", ps_money_in(s->mean, u->mean, a, sizeof a),
+                   ps_money_in(s->se, u->se, c, sizeof c), ps_money_in(s->p95, u->p95, d, sizeof d),
+                   ps_money_in(s->p99, u->p99, e, sizeof e), ps_money_in(s->es99, u->es99, f, sizeof f));
+}
+
+static void stats_row(ps_strbuf *b, const char *label, const ps_stats *s, const ps_stats_units *u) {
+  ps_strbuf_printf(b, "| %s |", label);
+  stats_cells(b, s, u);
 }
 
 /* each government's cost in present value, by cohort, next to the cash budget */
@@ -95,14 +106,19 @@ static void cost_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     party_label(b, &m->parties[i]);
     ps_strbuf_puts(b, "**\n\n");
     stats_header(b, L, ps_label(PS_L_COST_COHORT, L));
+    ps_stats_units u = ps_stats_units_of((const ps_stats *const[]){&p->cost_pv}, 1);
+    for (int y = 0; y < p->ncohorts; y++) {
+      ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->cost_by_cohort[y]}, 1);
+      u.mean |= v.mean, u.se |= v.se, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+    }
     for (int y = 0; y < p->ncohorts; y++) {
       if (p->volume_by_cohort[y] == 0 && p->cost_by_cohort[y].mean == 0) continue;
       char label[64];
       if (y == 0) snprintf(label, sizeof label, "%s", ps_label(PS_L_COST_BOOK, L));
       else snprintf(label, sizeof label, ps_label(PS_L_COST_COHORT_N, L), y);
-      stats_row(b, label, &p->cost_by_cohort[y]);
+      stats_row(b, label, &p->cost_by_cohort[y], &u);
     }
-    stats_row(b, ps_label(PS_L_COST_TOTAL, L), &p->cost_pv);
+    stats_row(b, ps_label(PS_L_COST_TOTAL, L), &p->cost_pv, &u);
     char sentence[512];
     ps_cost_sentence(p, L, sentence, sizeof sentence);
     ps_strbuf_printf(b, "\n%s\n\n", sentence);
@@ -119,15 +135,21 @@ static void pool_section(ps_strbuf *b, const ps_results *r, ps_lang L, int i) {
   party_label(b, &m->parties[m->pools[i].owner]);
   ps_strbuf_printf(b, (L == PS_LANG_ZH ? "；%s %s。\n\n" : "; %s %s.\n\n"), ps_label(PS_L_MD_INITIAL, L), ps_money(p->initial, a, sizeof a));
   stats_header(b, L, ps_label(PS_L_MD_ITEM, L));
-  stats_row(b, ps_label(PS_L_MD_CLAIMS, L), &p->claims);
-  stats_row(b, ps_label(PS_L_MD_PAID, L), &p->paid);
-  stats_row(b, ps_label(PS_L_MD_SHORTFALL, L), &p->shortfall);
-  stats_row(b, ps_label(PS_L_MD_RECOVERED, L), &p->recovered);
-  stats_row(b, ps_label(PS_L_MD_NET_OUTLAY, L), &p->net_outlay);
-  stats_row(b, ps_label(PS_L_MD_REQUIRED, L), &p->required_initial);
-  if (p->unsettled.max > 0) stats_row(b, ps_label(PS_L_MD_UNSETTLED, L), &p->unsettled);
-  if (p->topups.max > 0) stats_row(b, ps_label(PS_L_MD_TOPUPS, L), &p->topups);
-  if (p->returned.max > 0) stats_row(b, ps_label(PS_L_MD_RETURNED, L), &p->returned);
+  const ps_stats *rows[] = {&p->claims,
+                            &p->paid,
+                            &p->shortfall,
+                            &p->recovered,
+                            &p->net_outlay,
+                            &p->required_initial,
+                            p->unsettled.max > 0 ? &p->unsettled : NULL,
+                            p->topups.max > 0 ? &p->topups : NULL,
+                            p->returned.max > 0 ? &p->returned : NULL};
+  static const ps_label_id labels[] = {PS_L_MD_CLAIMS,   PS_L_MD_PAID,      PS_L_MD_SHORTFALL,
+                                       PS_L_MD_RECOVERED, PS_L_MD_NET_OUTLAY, PS_L_MD_REQUIRED,
+                                       PS_L_MD_UNSETTLED, PS_L_MD_TOPUPS,     PS_L_MD_RETURNED};
+  ps_stats_units u = ps_stats_units_of(rows, 9);
+  for (int k = 0; k < 9; k++)
+    if (rows[k]) stats_row(b, ps_label(labels[k], L), rows[k], &u);
   ps_strbuf_printf(b, (L == PS_LANG_ZH ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), ps_label(PS_L_MD_DEPLETION, L),
       ps_percent(p->depletion.value, a, sizeof a), ps_label(PS_L_MD_CI, L), ps_percent(p->depletion.lo, c, sizeof c),
       ps_percent(p->depletion.hi, d, sizeof d));
@@ -160,12 +182,17 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
     ps_strbuf_printf(b, ps_label(PS_L_MD_SIZING_OF, L), id.s ? id.s : "", m->periods, ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), r->paths);
     free(id.s);
     ps_strbuf_printf(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", ps_label(PS_L_MD_TARGET, L), ps_label(PS_L_MD_NEEDED, L), ps_label(PS_L_MD_CI, L));
+    int yi = 0; /* one unit for the needed column and its interval */
+    for (int k = 0; k < n; k++) {
+      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      yi |= ps_unit_of(&e.value, 1) | ps_unit_of(&e.hi, 1);
+    }
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char t[64], a[32], c[32], d[32];
       target_label(t, sizeof t, L, alphas[k]);
-      ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, ps_money(e.value, a, sizeof a), ps_money(e.lo, c, sizeof c),
-          ps_money(e.hi, d, sizeof d));
+      ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, ps_money_in(e.value, yi, a, sizeof a), ps_money_in(e.lo, yi, c, sizeof c),
+          ps_money_in(e.hi, yi, d, sizeof d));
     }
     if (o->nat > 0) {
       ps_strbuf_printf(b, "\n| %s | %s | %s |", ps_label(PS_L_MD_AT_BALANCE, L), ps_label(PS_L_MD_P_DEPLETION, L), ps_label(PS_L_MD_CI, L));
@@ -207,7 +234,12 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   ps_strbuf_printf(b, "## %s\n\n%s\n\n", ps_label(PS_L_MD_PROGRAMMES, L), ps_label(PS_L_MD_PROGRAMME_NOTE, L));
   ps_strbuf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", ps_label(PS_L_MD_PROGRAMME, L), ps_label(PS_L_MD_BANK, L), ps_label(PS_L_MD_ORIGINATED, L),
       ps_label(PS_L_MD_DEFAULTS_MEAN, L), ps_label(PS_L_MD_DEFAULTS_P99, L), ps_label(PS_L_MD_EXPOSURE, L));
-  int any = 0;
+  int any = 0, yi[3] = {0}; /* one unit per column: exposure, refused, capped */
+  for (int i = 0; i < m->nprogrammes; i++) {
+    yi[0] |= ps_unit_of(&r->programmes[i].defaulted_exposure.mean, 1);
+    yi[1] |= ps_unit_of(&r->programmes[i].refused.mean, 1);
+    yi[2] |= ps_unit_of(&r->programmes[i].capped.mean, 1);
+  }
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme_result *p = &r->programmes[i];
     char a[32];
@@ -218,7 +250,7 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     else party_label(b, &m->parties[ps_programme_party(&m->programmes[i])]);
     if (m->programmes[i].insurer >= 0) ps_strbuf_printf(b, " (%s)", ps_label(PS_L_KIND_INSURER, L));
     ps_strbuf_printf(b, " | %.0f | %.1f ± %.1f | %.0f | %s |\n", p->originated.mean, p->defaults.mean, p->defaults.se,
-        p->defaults.p99, ps_money(p->defaulted_exposure.mean, a, sizeof a));
+        p->defaults.p99, ps_money_in(p->defaulted_exposure.mean, yi[0], a, sizeof a));
     any |= p->paused.max > 0 || p->stopped.max > 0 || p->capped.max > 0 || p->refused.max > 0 || p->declined.max > 0;
   }
   ps_strbuf_puts(b, "\n");
@@ -230,8 +262,9 @@ static void programmes_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     char a[32], c[32];
     ps_strbuf_puts(b, "| ");
     text(b, m->programmes[i].id);
-    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean, ps_money(p->refused.mean, a, sizeof a),
-        ps_money(p->capped.mean, c, sizeof c), p->declined.mean);
+    ps_strbuf_printf(b, " | %.1f | %.1f | %s | %s | %.1f |\n", p->paused.mean, p->stopped.mean,
+                     ps_money_in(p->refused.mean, yi[1], a, sizeof a), ps_money_in(p->capped.mean, yi[2], c, sizeof c),
+                     p->declined.mean);
   }
   ps_strbuf_puts(b, "\n");
 }
@@ -242,18 +275,22 @@ static void parties_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
   ps_strbuf_printf(b, "## %s\n\n%s\n\n", ps_label(PS_L_MD_PARTIES, L), ps_label(PS_L_MD_PARTIES_NOTE, L));
   ps_strbuf_printf(b, "| %s | %s | %s | %s | p95 | p99 | ES99 |\n|---|---|---|---:|---:|---:|---:|\n", ps_label(PS_L_MD_PARTY, L), ps_label(PS_L_MD_KIND, L),
       ps_label(PS_L_MD_MEASURE, L), ps_label(PS_L_MD_MEAN_SE, L));
+  ps_stats_units u = {0}; /* one unit per column over every party's rows */
+  for (int i = 0; i < m->nparties; i++) {
+    ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&r->parties[i].losses, &r->parties[i].net_result}, 2);
+    u.mean |= v.mean, u.se |= v.se, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+  }
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
     const ps_party *party = &m->parties[i];
     for (int row = 0; row < 2; row++) {
       const ps_stats *s = row == 0 ? &p->losses : &p->net_result;
       if (row == 0 && s->max == 0 && s->min == 0) continue; /* no losses at all: as the terminal summary */
-      char a[32], c[32], d[32], e[32], f[32];
       ps_strbuf_puts(b, "| ");
       party_label(b, party);
-      ps_strbuf_printf(b, " | %s | %s | %s ± %s | %s | %s | %s |\n", ps_label((ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind), L), row == 0 ? ps_label(PS_L_MD_LOSSES, L) : ps_label(PS_L_MD_NET_RESULT, L),
-          ps_money(s->mean, a, sizeof a), ps_money(s->se, c, sizeof c), ps_money(s->p95, d, sizeof d),
-          ps_money(s->p99, e, sizeof e), ps_money(s->es99, f, sizeof f));
+      ps_strbuf_printf(b, " | %s | %s |", ps_label((ps_label_id)(PS_L_KIND_GOVERNMENT + party->kind), L),
+                       row == 0 ? ps_label(PS_L_MD_LOSSES, L) : ps_label(PS_L_MD_NET_RESULT, L));
+      stats_cells(b, s, &u);
     }
   }
   ps_strbuf_puts(b, "\n");
@@ -286,8 +323,14 @@ static void parties_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
         if (m->parties[i].kind != PS_PARTY_GOVERNMENT) continue;
         const ps_party_result *p = &r->parties[i];
         char a[32], c[32];
+        int mean_yi = 0, p95_yi = 0; /* one unit per column: this government's years */
+        for (int z = 0; z < p->nyears; z++) {
+          mean_yi |= ps_unit_of(&p->outlay_by_year[z].mean, 1);
+          p95_yi |= ps_unit_of(&p->outlay_by_year[z].p95, 1);
+        }
         if (y < p->nyears)
-          ps_strbuf_printf(b, " %s | %s |", ps_money(p->outlay_by_year[y].mean, a, sizeof a), ps_money(p->outlay_by_year[y].p95, c, sizeof c));
+          ps_strbuf_printf(b, " %s | %s |", ps_money_in(p->outlay_by_year[y].mean, mean_yi, a, sizeof a),
+                           ps_money_in(p->outlay_by_year[y].p95, p95_yi, c, sizeof c));
         else
           ps_strbuf_puts(b, " – | – |");
       }
@@ -345,17 +388,23 @@ static void budget_view_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_puts(b, "\n|---|");
     for (int y = 0; y < p->nyears; y++) ps_strbuf_puts(b, "---:|");
     ps_strbuf_printf(b, "\n| %s |", ps_label(PS_L_MD_ALL_KINDS, L));
+    int yi = 0; /* one unit for the table: its columns are years of the same figures */
+    for (int y = 0; y < p->nyears; y++) {
+      yi |= ps_unit_of(&p->outlay_by_year[y].mean, 1) | ps_unit_of(&p->outlay_by_year[y].p95, 1);
+      for (int k = 0; k < PS_NBUDGET; k++)
+        yi |= ps_unit_of(&p->budget[y * PS_NBUDGET + k].mean, 1) | ps_unit_of(&p->budget[y * PS_NBUDGET + k].p95, 1);
+    }
     for (int y = 0; y < p->nyears; y++)
-      ps_strbuf_printf(b, " %s (%s) |", ps_money(p->outlay_by_year[y].mean, a, sizeof a),
-                       ps_money(p->outlay_by_year[y].p95, c, sizeof c));
+      ps_strbuf_printf(b, " %s (%s) |", ps_money_in(p->outlay_by_year[y].mean, yi, a, sizeof a),
+                       ps_money_in(p->outlay_by_year[y].p95, yi, c, sizeof c));
     for (int k = 0; k < PS_NBUDGET; k++) {
       int any = 0;
       for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
       if (!any) continue;
       ps_strbuf_printf(b, "\n| %s |", ps_label((ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k), L));
       for (int y = 0; y < p->nyears; y++)
-        ps_strbuf_printf(b, " %s (%s) |", ps_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
-                         ps_money(p->budget[y * PS_NBUDGET + k].p95, c, sizeof c));
+        ps_strbuf_printf(b, " %s (%s) |", ps_money_in(p->budget[y * PS_NBUDGET + k].mean, yi, a, sizeof a),
+                         ps_money_in(p->budget[y * PS_NBUDGET + k].p95, yi, c, sizeof c));
     }
     ps_strbuf_puts(b, "\n\n");
   }
@@ -372,6 +421,15 @@ static void budget_view_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
                      ps_percent(p->ratio.p95, d, sizeof d), ps_percent(p->ratio.p99, e, sizeof e));
   }
   if (header) ps_strbuf_puts(b, "\n");
+}
+
+/* the glossary (labels.h): every term of the pool tables with what it means */
+static void glossary_section(ps_strbuf *b, ps_lang L) {
+  ps_strbuf_printf(b, "## %s\n\n", ps_label(PS_L_TERM_GLOSSARY, L));
+  for (int k = 0; k < PS_NTERMS; k++)
+    ps_strbuf_printf(b, "- **%s**%s%s\n", ps_label((ps_label_id)(PS_L_TERM_CLAIMS + k), L), L == PS_LANG_ZH ? "：" : ": ",
+                     ps_label((ps_label_id)(PS_L_TERM_CLAIMS_DEF + k), L));
+  ps_strbuf_puts(b, "\n");
 }
 
 static void overrides_section(ps_strbuf *b, const ps_model *m, ps_lang L) {
@@ -407,6 +465,18 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   code(&b, m->sha256);
   ps_strbuf_printf(&b, " · %d %s · %s %ld · %s %llu\n", m->periods, ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), ps_label(PS_L_MD_AUDIT_PATHS, L), r->paths, ps_label(PS_L_MD_AUDIT_SEED, L),
       r->seed);
+  ps_audit a;
+  int got = ps_audit_get(o, &a);
+  if (got < 0) b.oom = 1;
+  if (got > 0) { /* the front end's command line, with when and on what it ran */
+    ps_strbuf_printf(&b, "%s %s · %s ", ps_label(PS_L_AUDIT_RUN_AT, L), a.when, ps_label(PS_L_AUDIT_COMMAND, L));
+    code(&b, a.command);
+    ps_strbuf_puts(&b, " · ");
+    ps_strbuf_printf(&b, ps_label(a.machine_threads ? PS_L_AUDIT_THREADS : PS_L_AUDIT_THREADS_USED, L), r->threads,
+                     a.machine_threads);
+    ps_strbuf_puts(&b, "\n");
+    ps_audit_free(&a);
+  }
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_MD_PARTIAL, L), r->paths, r->paths_requested);
   for (int i = 0; i < m->ndata; i++) {
     ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", ps_label(PS_L_MD_AUDIT_DATA, L));
@@ -415,6 +485,19 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
     code(&b, m->data_sha256[i]);
     ps_strbuf_puts(&b, i + 1 < m->ndata ? "  \n" : "\n");
   }
+  if (m->npools > 0) { /* one sentence answers the question first */
+    ps_strbuf answer = {0};
+    ps_answer_sentence(&answer, r, o, L, ps_money);
+    if (answer.oom) b.oom = 1;
+    for (char *line = answer.s, *end; line && *line; line = end + 1) {
+      end = strchr(line, '\n');
+      *end = 0;
+      ps_strbuf_puts(&b, "\n**");
+      text(&b, line);
+      ps_strbuf_puts(&b, "**\n");
+    }
+    free(answer.s);
+  }
   ps_strbuf_printf(&b, "\n%s\n\n", ps_label(PS_L_MD_UNITS, L));
 
   if (m->npools == 0) budget_view_section(&b, r, L); /* no pool: the budget view leads (SPEC 2.3b) */
@@ -422,6 +505,7 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
   if (m->npools > 0) sizing_section(&b, r, o, L);
   programmes_section(&b, r, L);
   parties_section(&b, r, L);
+  if (m->npools > 0) glossary_section(&b, L);
   overrides_section(&b, m, L);
 
   if (b.oom || !b.s) {

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/answer.h"
+#include "report/columns.h"
 #include "report/format.h"
 #include "report/labels.h"
 #include "report/report.h"
@@ -34,17 +36,20 @@ static void column(ps_strbuf *b, const char *s, int width, int right) {
   else ps_strbuf_printf(b, "%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
-/* one row: label, mean +- se, p95, p99, ES99 */
-static void money_row(ps_strbuf *b, const char *label, const ps_stats *s) {
+/* the display width of a row's label: the glossary's longest term, "claims due after the horizon" */
+#define LABEL_WIDTH 28
+
+/* one row: label, mean +- se, p95, p99, ES99, each column in its unit */
+static void money_row(ps_strbuf *b, const char *label, const ps_stats *s, const ps_stats_units *u) {
   char a[32];
   ps_strbuf_puts(b, "  ");
-  column(b, label, 18, 0);
-  column(b, ps_money(s->mean, a, sizeof a), 11, 1);
+  column(b, label, LABEL_WIDTH, 0);
+  column(b, ps_money_in(s->mean, u->mean, a, sizeof a), 11, 1);
   ps_strbuf_puts(b, " ± ");
-  column(b, ps_money(s->se, a, sizeof a), 9, 0);
-  column(b, ps_money(s->p95, a, sizeof a), 11, 1);
-  column(b, ps_money(s->p99, a, sizeof a), 11, 1);
-  column(b, ps_money(s->es99, a, sizeof a), 11, 1);
+  column(b, ps_money_in(s->se, u->se, a, sizeof a), 9, 0);
+  column(b, ps_money_in(s->p95, u->p95, a, sizeof a), 11, 1);
+  column(b, ps_money_in(s->p99, u->p99, a, sizeof a), 11, 1);
+  column(b, ps_money_in(s->es99, u->es99, a, sizeof a), 11, 1);
   ps_strbuf_puts(b, "\n");
 }
 
@@ -84,6 +89,11 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
     ps_strbuf_puts(b, " ");
     column(b, ps_label(PS_L_TXT_NEEDED_COL, L), 16, 0);
     ps_strbuf_printf(b, " %s\n", ps_label(PS_L_TXT_CI_COL, L));
+    int yi = 0; /* one unit for the needed column and its interval */
+    for (int k = 0; k < n; k++) {
+      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      yi |= ps_unit_of(&e.value, 1) | ps_unit_of(&e.hi, 1);
+    }
     for (int k = 0; k < n; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
       char target[64];
@@ -92,8 +102,8 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
       ps_strbuf_puts(b, "  ");
       column(b, target, 22, 0);
       ps_strbuf_puts(b, " ");
-      column(b, ps_money(e.value, a, sizeof a), 16, 0);
-      ps_strbuf_printf(b, " %s – %s\n", ps_money(e.lo, c, sizeof c), ps_money(e.hi, d, sizeof d));
+      column(b, ps_money_in(e.value, yi, a, sizeof a), 16, 0);
+      ps_strbuf_printf(b, " %s – %s\n", ps_money_in(e.lo, yi, c, sizeof c), ps_money_in(e.hi, yi, d, sizeof d));
     }
     for (int k = 0; k < o->nat; k++) {
       ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
@@ -177,16 +187,17 @@ static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
   for (int i = 0; i < m->npools; i++) {
     const ps_pool_result *p = &r->pools[i];
     ps_strbuf_printf(b, ps_label(PS_L_TXT_POOL_LINE, L), m->pools[i].id, ps_money(p->initial, a, sizeof a));
-    ps_strbuf_printf(b, "  %-18s", "");
+    ps_strbuf_printf(b, "  %-*s", LABEL_WIDTH, "");
     column(b, ps_label(PS_L_TXT_MEAN, L), 11, 1);
     ps_strbuf_printf(b, "   %-9s%11s%11s%11s\n", "", "p95", "p99", "ES99");
-    money_row(b, ps_label(PS_L_TXT_CLAIMS, L), &p->claims);
-    money_row(b, ps_label(PS_L_TXT_PAID, L), &p->paid);
-    money_row(b, ps_label(PS_L_TXT_SHORTFALL, L), &p->shortfall);
-    money_row(b, ps_label(PS_L_TXT_RECOVERED, L), &p->recovered);
-    money_row(b, ps_label(PS_L_TXT_NET_OUTLAY, L), &p->net_outlay);
-    money_row(b, ps_label(PS_L_TXT_REQUIRED, L), &p->required_initial);
-    if (p->unsettled.max > 0) money_row(b, ps_label(PS_L_TXT_UNSETTLED, L), &p->unsettled);
+    const ps_stats *rows[] = {&p->claims,     &p->paid,           &p->shortfall,
+                              &p->recovered,  &p->net_outlay,     &p->required_initial,
+                              p->unsettled.max > 0 ? &p->unsettled : NULL};
+    static const ps_label_id labels[] = {PS_L_TXT_CLAIMS,     PS_L_TXT_PAID,     PS_L_TXT_SHORTFALL, PS_L_TXT_RECOVERED,
+                                         PS_L_TXT_NET_OUTLAY, PS_L_TXT_REQUIRED, PS_L_TXT_UNSETTLED};
+    ps_stats_units u = ps_stats_units_of(rows, 7);
+    for (int k = 0; k < 7; k++)
+      if (rows[k]) money_row(b, ps_label(labels[k], L), rows[k], &u);
     prob_line(b, L, ps_label(PS_L_TXT_DEPLETION, L), &p->depletion);
     if (m->nprogrammes > 1 && p->net_outlay.es99 > 0) {
       ps_strbuf_printf(b, ps_label(PS_L_TXT_TAIL, L), ps_money(p->net_outlay.es99, a, sizeof a));
@@ -243,12 +254,18 @@ static void programmes_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
 static void parties_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
   const ps_model *m = r->m;
   ps_strbuf_puts(b, ps_label(PS_L_TXT_PARTIES, L));
+  ps_stats_units u = {0}; /* the parties' rows make one table */
+  for (int i = 0; i < m->nparties; i++) {
+    const ps_stats *rows[] = {&r->parties[i].losses, &r->parties[i].net_result};
+    ps_stats_units v = ps_stats_units_of(rows, 2);
+    u.mean |= v.mean, u.se |= v.se, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
+  }
   for (int i = 0; i < m->nparties; i++) {
     const ps_party_result *p = &r->parties[i];
     const ps_party *party = &m->parties[i];
     ps_strbuf_printf(b, "  %s (%s)\n", party->id, party->name);
-    if (p->losses.max != 0 || p->losses.min != 0) money_row(b, ps_label(PS_L_TXT_LOSSES, L), &p->losses);
-    money_row(b, ps_label(PS_L_TXT_NET_RESULT, L), &p->net_result);
+    if (p->losses.max != 0 || p->losses.min != 0) money_row(b, ps_label(PS_L_TXT_LOSSES, L), &p->losses, &u);
+    money_row(b, ps_label(PS_L_TXT_NET_RESULT, L), &p->net_result, &u);
     if (party->kind == PS_PARTY_GOVERNMENT) { /* the budget: what it pays out each fiscal year, and its cost */
       budget_text(b, p, L);
       cost_text(b, m, p, L);
@@ -297,6 +314,11 @@ char *ps_report_text(const ps_results *r, const ps_report_options *o) {
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_TXT_PARTIAL_LINE, L), r->paths, r->paths_requested, r->paths);
   ps_strbuf_printf(&b, ps_label(PS_L_TXT_RUN_LINE, L), r->paths, r->seed, r->threads, r->threads > 1 ? "s" : "", r->seconds);
   if (m->npools == 0) budget_view_text(&b, r, L); /* no pool: the budget view leads (SPEC 2.3b) */
+  else {                                         /* one sentence answers the question first */
+    size_t before = b.len;
+    ps_answer_sentence(&b, r, o, L, ps_money);
+    if (b.len > before) ps_strbuf_puts(&b, "\n");
+  }
   pools_text(&b, r, L);
   programmes_text(&b, r, L);
   parties_text(&b, r, L);

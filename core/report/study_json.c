@@ -196,6 +196,15 @@ void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
     ps_doc_object(s, NULL);
     ps_doc_string(s, "key", b->key);
     ps_doc_number(s, "base_value", b->base);
+    if (b->partner) {
+      ps_doc_object(s, "balanced_by");
+      ps_doc_string(s, "payer", strrchr(b->partner, '.') + 1);
+      ps_doc_bool(s, "rest", b->partner_rest);
+      ps_doc_number(s, "low", b->partner_low);
+      ps_doc_number(s, "high", b->partner_high);
+      ps_doc_end(s);
+      ps_doc_bool(s, "clipped", b->clipped);
+    }
     ps_doc_object(s, "low");
     ps_doc_number(s, "value", b->low);
     points_doc(s, "pools", t, b->lo);
@@ -211,8 +220,8 @@ void ps_tornado_doc(const void *tornado, ps_doc_sink *s) {
   document_close(s);
 }
 
-/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, depletion,
-** parties}]}}; a row's parties against k = 1 */
+/* ps_volume_doc — {schema, poolsim, max_volume: {scenario, pool, rows: [{alpha, scale, lending, loans_per_period,
+** lending_per_year, declined, depletion, binds, limit?, parties}]}}; a row's parties against k = 1 */
 void ps_volume_doc(const void *volume, ps_doc_sink *s) {
   const ps_volume *v = volume;
   document_open(s, "max_volume");
@@ -225,7 +234,20 @@ void ps_volume_doc(const void *volume, ps_doc_sink *s) {
     ps_doc_number(s, "alpha", row->alpha);
     ps_doc_number(s, "scale", row->scale);
     ps_doc_number(s, "lending", row->lending);
+    ps_doc_number(s, "loans_per_period", row->loans_per_period);
+    ps_doc_number(s, "lending_per_year", row->lending_per_year);
+    ps_doc_number(s, "declined", row->declined);
     prob_doc(s, "depletion", &row->depletion);
+    ps_doc_string(s, "binds", ps_volume_binds(v, a));
+    if (row->programme) {
+      ps_doc_object(s, "limit");
+      ps_doc_string(s, "programme", row->programme);
+      ps_doc_string(s, "party", row->party);
+      ps_doc_number(s, "multiple", row->multiple);
+      ps_doc_number(s, "of", row->of);
+      ps_doc_number(s, "cap", row->cap);
+      ps_doc_end(s);
+    }
     parties_doc(s, &v->figures, FIG_ROW, row->parties, NULL);
     ps_doc_end(s);
   }

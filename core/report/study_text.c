@@ -127,6 +127,11 @@ char *ps_report_tornado_text(const ps_tornado *t) {
                        t->pools[p], 100 * t->by, ps_money(key->lo[p].p95, s1, sizeof s1), 100 * key->lo[p].depletion,
                        ps_money(t->base[p].p95, s2, sizeof s2), 100 * t->by, ps_money(key->hi[p].p95, s3, sizeof s3),
                        100 * key->hi[p].depletion);
+    if (key->partner)
+      ps_strbuf_printf(&b, "  %s: %s %s it, %.6g at the low value %.6g and %.6g at the high %.6g%s\n", key->key,
+                       strrchr(key->partner, '.') + 1, key->partner_rest ? "takes the rest and so balances" : "balances",
+                       key->partner_low, key->low, key->partner_high, key->high,
+                       key->clipped ? " (clipped to the room the other shares leave, within [0, 1])" : "");
   }
   if (t->figures.n) {
     char s4[32];
@@ -143,16 +148,44 @@ char *ps_report_tornado_text(const ps_tornado *t) {
   return finish(&b);
 }
 
-/* ps_report_volume_text — the base line, then a line per target */
+/* what binds before the pool, as a clause ending in "; ", nothing when the pool binds */
+static void volume_limit_text(ps_strbuf *b, const ps_volume_row *row) {
+  char of[32], cap[32];
+  switch (row->binds) {
+  case PS_VOLUME_LEVERAGE:
+    ps_strbuf_printf(b, "the leverage of programme '%s' (%g× of %s, %s's allocation) binds before the pool: loans at risk cannot "
+                     "pass %s; ", row->programme, row->multiple, ps_money(row->of, of, sizeof of), row->party,
+                     ps_money(row->cap, cap, sizeof cap));
+    break;
+  case PS_VOLUME_GUARANTOR:
+    ps_strbuf_printf(b, "%s's capacity as guarantor of programme '%s' (%g× its capital of %s) binds before the pool: its "
+                     "guarantees cannot pass %s; ", row->party, row->programme, row->multiple,
+                     ps_money(row->of, of, sizeof of), ps_money(row->cap, cap, sizeof cap));
+    break;
+  case PS_VOLUME_STOPPED: ps_strbuf_puts(b, "a trigger that stops lending binds before the pool; "); break;
+  case PS_VOLUME_OTHER: ps_strbuf_puts(b, "lending stops growing before the pool binds; "); break;
+  case PS_VOLUME_SEARCH: ps_strbuf_puts(b, "the pool does not bind up to k = 512, where the search stops; "); break;
+  case PS_VOLUME_POOL: break;
+  }
+}
+
+/* ps_report_volume_text — the base line, then a line per target: the lending as loans a period and
+** yuan a year, and what binds when it is not the pool */
 char *ps_report_volume_text(const ps_volume *v) {
   ps_strbuf b = {0};
+  char y[32], t[32];
   ps_strbuf_printf(&b, "Pool '%s' with its initial balance; the scenario's covered lending is %.3f亿 (k = 1), P(depletion) %.2f%%\n",
                    v->pool, v->base_lending / 1e8, 100 * v->base_depletion);
   for (int a = 0; a < v->nrows; a++) {
     const ps_volume_row *row = &v->rows[a];
-    ps_strbuf_printf(&b, "  P(depletion) <= %g%%: lending up to k = %.2f x the scenario's, %.3f亿 (P %.2f%%, 95%% CI %.2f%% – %.2f%%)\n",
-                     100 * row->alpha, row->scale, row->lending / 1e8, 100 * row->depletion.value,
-                     100 * row->depletion.lo, 100 * row->depletion.hi);
+    ps_strbuf_printf(&b, "  P(depletion) <= %g%%: ", 100 * row->alpha);
+    volume_limit_text(&b, row);
+    ps_strbuf_printf(&b, "%s %.1f loans a period, %s a year (k = %.2f x the scenario's, %s over the horizon",
+                     row->binds == PS_VOLUME_POOL ? "lending up to" : "lending stops at", row->loans_per_period,
+                     ps_money(row->lending_per_year, y, sizeof y), row->scale, ps_money(row->lending, t, sizeof t));
+    if (row->declined > 0) ps_strbuf_printf(&b, "; %.1f%% of the loans wanted declined", 100 * row->declined);
+    ps_strbuf_printf(&b, "; P %.2f%%, 95%% CI %.2f%% – %.2f%%)\n", 100 * row->depletion.value, 100 * row->depletion.lo,
+                     100 * row->depletion.hi);
     parties_text(&b, &v->figures, row->parties, "k=1", "there", "change");
   }
   return finish(&b);

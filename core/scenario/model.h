@@ -290,6 +290,8 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   int has_hooks;            /* any Lua hook at all: paths then need a Lua state */
   int track_party_pv;       /* the break-even study sets it: keep every party's net result in
                                present value (sim/cost.h), at a cost per period */
+  int track_lent;           /* size --volume sets it: keep each programme's principal originated
+                               (outcomes lent) */
   int balance_feedback;     /* some rule may react to a pool's balance (a hook,
                                a refill, a pool_floor trigger): see sizing */
   char **data_files;        /* data files read (loan tapes), as given */

@@ -59,6 +59,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   ARRAY(paused, ng, d);
   ARRAY(stopped, ng, d);
   ARRAY(declined, ng, d);
+  ARRAY(lent, m->track_lent ? ng : 1, d);
   ARRAY(losses, nq, d);
   ARRAY(net_result, nq, d);
   ARRAY(unpaid, nq, d);
@@ -160,6 +161,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   shrink(o->volume_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
   if (m->track_party_pv) shrink(o->party_pv, sizeof(double), o->nparties, 1, old, paths);
+  if (m->track_lent) shrink(o->lent, sizeof(double), o->nprogrammes, 1, old, paths);
   shrink(o->drawn, sizeof(double), o->nuncertain, 1, old, paths);
   if (o->track_slot) {
     shrink(o->track_defaults, sizeof(double), o->ntracked, (size_t)o->periods, old, paths);
@@ -185,6 +187,7 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->paused);
   free(o->stopped);
   free(o->declined);
+  free(o->lent);
   free(o->net_result);
   free(o->unpaid);
   free(o->ratio);

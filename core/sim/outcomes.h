@@ -43,6 +43,7 @@ typedef struct {
   double *refused, *capped; /* yuan cut by pauses, by caps */
   double *paused, *stopped; /* periods compensation was paused, lending stopped */
   double *declined;         /* loans not originated for want of guarantee capacity */
+  double *lent;             /* yuan originated (expected principal, mean loan sizes); m->track_lent only */
   /* per party and path */
   double *losses;     /* paid on defaults less recovered */
   double *net_result; /* every flow in and out over the horizon */

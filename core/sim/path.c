@@ -80,6 +80,7 @@ static int originate(ps_path *w, int t) {
     ps->originated += loans;
     double principal = (double)loans * seg->loan.mean * PS_FEN_PER_YUAN;
     ps->enrolled_total += principal;
+    ps->lent += principal;
     ps->year_enrolled += principal;
     ps->new_principal += principal;
     for (int i = 0; i < p->nshares; i++)
@@ -440,6 +441,7 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->paused[k] = ps->paused_periods;
     out->stopped[k] = ps->stopped_periods;
     out->declined[k] = (double)ps->declined;
+    if (m->track_lent) out->lent[k] = ps->lent / PS_FEN_PER_YUAN;
   }
   store_cost(&w->cost, m->track_party_pv, index, out);
   for (int i = 0; i < m->nparties; i++) {

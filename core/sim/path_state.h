@@ -103,6 +103,7 @@ typedef struct {
   double performing;         /* expected principal of loans at risk, fen (mean loan sizes) */
   int64_t npl;               /* principal defaulted and not yet recovered */
   double enrolled_total;     /* expected principal originated so far */
+  double lent;               /* expected principal originated in the horizon, fen (seasoned loans not) */
   double year_enrolled;      /* ... this fiscal year */
   int64_t year_defaulted;    /* principal defaulted this fiscal year */
   int64_t public_year, public_total; /* what payers other than the bank were asked to pay */

@@ -6,6 +6,7 @@
 ** (smaller) Monte Carlo error. The results are values (stats/study.h); nothing
 ** here reads or writes a file or prints. */
 #include "stats/study.h"
+#include "stats/tornado_share.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -361,11 +362,22 @@ static int by_swing(const void *a, const void *b) {
   return strcmp(x->key, y->key);
 }
 
-/* measure key k of t moved down and up (all: the overrides with one free slot at nsets) */
-static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all, int nsets, const ps_options *opt,
-                       char *err, size_t errlen) {
+/* the overrides of key b at its low or high value (all: the overrides with two free slots at nsets; text:
+** two buffers of 32 for the values); how many */
+static int side(const ps_tornado_bar *b, int high, ps_override *all, int nsets, char (*text)[32]) {
+  snprintf(text[0], sizeof text[0], "%.17g", high ? b->high : b->low);
+  all[nsets] = (ps_override){b->key, text[0]};
+  if (!b->partner || b->partner_rest) return nsets + 1; /* the "rest" balances by itself */
+  snprintf(text[1], sizeof text[1], "%.17g", high ? b->partner_high : b->partner_low);
+  all[nsets + 1] = (ps_override){b->partner, text[1]};
+  return nsets + 2;
+}
+
+/* key k of t moved down and up: its values, and both scenarios loaded (not run), so that a value the
+** scenario refuses stops the tornado before any path runs */
+static int tornado_values(ps_tornado *t, int k, const ps_model *base, const char *file, ps_override *all, int nsets,
+                          char *err, size_t errlen) {
   ps_tornado_bar *b = &t->keys[k];
-  int np = t->npools;
   int rc = ps_scenario_number(file, all, nsets, b->key, &b->base, err, errlen);
   if (rc) return rc;
   b->low = b->base * (1 - t->by);
@@ -374,14 +386,31 @@ static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all,
     b->low = floor(b->low);
     b->high = ceil(b->high);
   }
-  char lo_text[64], hi_text[64];
-  snprintf(lo_text, sizeof lo_text, "%.17g", b->low);
-  snprintf(hi_text, sizeof hi_text, "%.17g", b->high);
+  ps_share_move mv;
+  if ((rc = ps_tornado_share(base, b->key, b->base, t->by, &mv, err, errlen))) return rc;
+  if (mv.partner) { /* a share: its partner balances it */
+    b->low = mv.low, b->high = mv.high;
+    b->partner = mv.partner, b->partner_rest = mv.partner_rest, b->clipped = mv.clipped;
+    b->partner_low = mv.partner_low, b->partner_high = mv.partner_high;
+  }
+  for (int high = 0; high < 2; high++) {
+    char text[2][32];
+    ps_model *m = NULL;
+    if ((rc = ps_model_new(file, all, side(b, high, all, nsets, text), &m, err, errlen))) return rc;
+    ps_model_free(m);
+  }
+  return PS_OK;
+}
+
+/* measure key k of t moved down and up, and the party figures' swing */
+static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all, int nsets, const ps_options *opt,
+                       char *err, size_t errlen) {
+  ps_tornado_bar *b = &t->keys[k];
+  int np = t->npools, rc;
+  char text[2][32];
   party_run lo = {&t->figures, NULL, 0}, hi = {&t->figures, NULL, 0};
-  all[nsets] = (ps_override){b->key, lo_text};
-  rc = measure(file, all, nsets + 1, opt, b->lo, np, &lo, err, errlen);
-  all[nsets] = (ps_override){b->key, hi_text};
-  if (rc == PS_OK) rc = measure(file, all, nsets + 1, opt, b->hi, np, &hi, err, errlen);
+  rc = measure(file, all, side(b, 0, all, nsets, text), opt, b->lo, np, &lo, err, errlen);
+  if (rc == PS_OK) rc = measure(file, all, side(b, 1, all, nsets, text), opt, b->hi, np, &hi, err, errlen);
   if (rc == PS_OK) ps_study_figures_diff(&t->figures, lo.series, lo.paths, hi.series, hi.paths, b->parties);
   free(lo.series);
   free(hi.series);
@@ -434,11 +463,14 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   int rc = ps_model_new(file, sets, nsets, &base, err, errlen);
   if (rc) return rc;
   ps_tornado *t = calloc(1, sizeof *t);
-  ps_override *all = malloc(((size_t)nsets + 1) * sizeof *all);
+  ps_override *all = malloc(((size_t)nsets + 2) * sizeof *all);
   if (!t || !all || tornado_alloc(t, base, keys, nkeys)) rc = out_of_memory(err, errlen);
   if (rc == PS_OK) {
     t->by = by;
     if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
+  }
+  for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_values(t, k, base, file, all, nsets, err, errlen);
+  if (rc == PS_OK) {
     party_run pr = {&t->figures, NULL, 0};
     rc = measure(file, all, nsets, opt, t->base, t->npools, &pr, err, errlen);
     if (rc == PS_OK) base_means(&t->figures, &pr, t->base_parties);
@@ -458,6 +490,7 @@ void ps_tornado_free(ps_tornado *t) {
   if (!t) return;
   for (int k = 0; t->keys && k < t->nkeys; k++) {
     free(t->keys[k].key);
+    free(t->keys[k].partner);
     free(t->keys[k].lo);
     free(t->keys[k].hi);
     free(t->keys[k].parties);
@@ -489,53 +522,167 @@ typedef struct {
   int n;
 } base_lending;
 
-/* P(depletion) of pool p when the covered segments lend k times their loans (and the party figures'
-** series into pr, unless NULL) */
-static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, const ps_options *opt, double *volume,
-                              ps_estimate *prob, party_run *pr, char *err, size_t errlen) {
-  *volume = 0;
+/* one run at scale k: the covered programmes' lending actually originated (means over paths) */
+typedef struct {
+  double lent, loans, declined, stopped; /* yuan, loans, loans declined, periods lending stopped */
+  ps_estimate prob;                      /* the pool's P(depletion) */
+} at_scale;
+
+/* the covered lending of r: what the programmes paying into pool account a originated */
+static at_scale covered(const ps_results *r, int a) {
+  const ps_model *m = r->m;
+  const ps_outcomes *o = &r->outcomes;
+  at_scale x = {0};
+  for (int g = 0; g < m->nprogrammes; g++) {
+    if (!feeds(&m->programmes[g], a)) continue;
+    for (long i = 0; i < r->paths; i++) {
+      size_t k = ps_slot(o, g, i);
+      x.lent += o->lent[k];
+      x.loans += o->originated[k];
+      x.declined += o->declined[k];
+      x.stopped += o->stopped[k];
+    }
+  }
+  double n = (double)(r->paths > 0 ? r->paths : 1);
+  x.lent /= n;
+  x.loans /= n;
+  x.declined /= n;
+  x.stopped /= n;
+  return x;
+}
+
+/* the pool p's P(depletion) and the covered lending when the covered segments want k times their loans
+** (and the party figures' series into pr, unless NULL) */
+static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, const ps_options *opt, at_scale *x,
+                              party_run *pr, char *err, size_t errlen) {
+  int a = ps_account_of_pool(m, p);
   for (int s = 0; s < base.n; s++) {
     ps_segment *seg = &m->segments[s];
-    if (!feeds(&m->programmes[seg->programme], ps_account_of_pool(m, p))) continue;
+    if (!feeds(&m->programmes[seg->programme], a)) continue;
     seg->new_loans = (int)llround(base.loans[s] * k);
     if (seg->volume.poisson) ps_scenario_scale_volume(m, &seg->volume, base.means[s] * k);
-    *volume += ((double)seg->new_loans + (seg->volume.poisson ? seg->volume.mean : 0)) * (seg->last - seg->first + 1) *
-               seg->loan.mean;
   }
   ps_results *r = NULL;
   int failed = ps_scenario_run(m, opt, &r, err, errlen);
   if (failed) return failed;
-  *prob = r->pools[p].depletion;
+  *x = covered(r, a);
+  x->prob = r->pools[p].depletion;
   int rc = pr && party_series(pr, r) ? out_of_memory(err, errlen) : PS_OK;
   ps_results_free(r);
   return rc;
 }
 
-/* the largest k for alpha: grow k until the pool runs short too often, then bisect to 1%; the party
-** figures there against those at k = 1 (at) */
+/* the periods in which the covered segments lend (first to last, at least one) */
+static int lending_periods(const ps_model *m, base_lending base, int a) {
+  int first = 0, last = -1;
+  for (int s = 0; s < base.n; s++) {
+    const ps_segment *seg = &m->segments[s];
+    if (!feeds(&m->programmes[seg->programme], a)) continue;
+    if (last < first || seg->first < first) first = seg->first < 1 ? 1 : seg->first;
+    if (seg->last > last) last = seg->last;
+  }
+  return last >= first ? last - first + 1 : 1;
+}
+
+/* the cap a covered programme that declined loans lends within: its own leverage or a guarantor's,
+** whichever is smaller, into row */
+static int name_leverage(const ps_model *m, int a, ps_volume_row *row) {
+  double best = INFINITY;
+  const char *programme = NULL, *party = NULL;
+  for (int g = 0; g < m->nprogrammes; g++) {
+    const ps_programme *pg = &m->programmes[g];
+    if (!feeds(pg, a)) continue;
+    if (pg->leverage > 0 && pg->leverage * (double)pg->allocation < best) {
+      best = pg->leverage * (double)pg->allocation;
+      programme = pg->id;
+      party = m->parties[m->pools[a - m->nparties].owner].name;
+      row->binds = PS_VOLUME_LEVERAGE;
+      row->multiple = pg->leverage;
+      row->of = (double)pg->allocation / PS_FEN_PER_YUAN;
+    }
+    for (int i = 0; i < pg->nshares; i++) {
+      int q = pg->shares[i].account;
+      if (q >= m->nparties || m->parties[q].kind != PS_PARTY_GUARANTOR || m->parties[q].leverage_limit <= 0) continue;
+      double cap = m->parties[q].leverage_limit * (double)m->parties[q].capital;
+      if (cap < best) {
+        best = cap;
+        programme = pg->id;
+        party = m->parties[q].name;
+        row->binds = PS_VOLUME_GUARANTOR;
+        row->multiple = m->parties[q].leverage_limit;
+        row->of = (double)m->parties[q].capital / PS_FEN_PER_YUAN;
+      }
+    }
+  }
+  if (!programme) return PS_OK;
+  row->cap = best / PS_FEN_PER_YUAN;
+  row->programme = copy_string(programme);
+  row->party = copy_string(party);
+  return row->programme && row->party ? PS_OK : PS_ERUNTIME;
+}
+
+/* fill row from the run at k; binds: the pool, the search's end, or PS_VOLUME_OTHER when lending
+** stopped growing, made precise here (a leverage that declined loans, a trigger that stopped lending) */
+static int volume_row(const ps_model *m, int a, int periods, double k, const at_scale *x, ps_volume_limit binds,
+                      ps_volume_row *row) {
+  row->scale = k;
+  row->lending = x->lent;
+  row->loans_per_period = x->loans / periods;
+  row->lending_per_year = x->lent / (periods * m->dt);
+  row->declined = x->loans + x->declined > 0 ? x->declined / (x->loans + x->declined) : 0;
+  row->depletion = x->prob;
+  row->binds = binds;
+  if (binds != PS_VOLUME_OTHER) return PS_OK;
+  if (x->declined > 0) {
+    int rc = name_leverage(m, a, row);
+    if (rc || row->binds != PS_VOLUME_OTHER) return rc;
+  }
+  if (x->stopped > 0) row->binds = PS_VOLUME_STOPPED;
+  return PS_OK;
+}
+
+/* lending has stopped growing when k twice as large lends less than 0.5% more */
+#define PS_VOLUME_FLAT 1.005
+
+/* the largest k for alpha: grow k until the pool runs short too often, or until lending stops
+** growing (a limit other than the pool binds: the answer stops there), then bisect to 1%; the
+** party figures there against those at k = 1 (at) */
 static int largest_scale(ps_model *m, base_lending base, int p, double alpha, const ps_options *opt,
                          ps_volume_row *row, const party_run *at, char *err, size_t errlen) {
-  double lo = 0, hi = 1, volume;
-  ps_estimate prob;
-  int rc = PS_OK;
-  while (hi < 1024 && (rc = depletion_at_scale(m, base, p, hi, opt, &volume, &prob, NULL, err, errlen)) == PS_OK &&
-         prob.value <= alpha) {
-    lo = hi;
-    hi *= 2;
+  int a = ps_account_of_pool(m, p), periods = lending_periods(m, base, a);
+  double lo = 0, hi = 1;
+  at_scale x, at_lo = {0};
+  ps_volume_limit binds = PS_VOLUME_POOL;
+  row->alpha = alpha;
+  int rc = PS_OK, searching = 1;
+  while (searching && (rc = depletion_at_scale(m, base, p, hi, opt, &x, NULL, err, errlen)) == PS_OK &&
+         x.prob.value <= alpha) {
+    if (lo > 0 && x.lent <= at_lo.lent * PS_VOLUME_FLAT) { /* a limit binds before the pool */
+      binds = PS_VOLUME_OTHER;
+      searching = 0;
+    } else if (hi >= 512) {
+      lo = hi;
+      binds = PS_VOLUME_SEARCH;
+      searching = 0;
+    } else {
+      lo = hi;
+      at_lo = x;
+      hi *= 2;
+    }
   }
-  while (rc == PS_OK && hi - lo > 0.01 * hi) {
+  while (rc == PS_OK && searching && hi - lo > 0.01 * hi) {
     double mid = (lo + hi) / 2;
-    if ((rc = depletion_at_scale(m, base, p, mid, opt, &volume, &prob, NULL, err, errlen))) break;
-    if (prob.value <= alpha) lo = mid;
+    if ((rc = depletion_at_scale(m, base, p, mid, opt, &x, NULL, err, errlen))) break;
+    if (x.prob.value <= alpha) lo = mid;
     else hi = mid;
   }
+  /* the answer's run again, on the same paths, with the parties' figures */
   party_run pr = {at->f, NULL, 0};
-  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &row->lending, &row->depletion, &pr, err, errlen);
+  if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &x, &pr, err, errlen);
+  if (rc == PS_OK) rc = volume_row(m, a, periods, lo, &x, binds, row);
   if (rc == PS_OK && !(row->parties = calloc((size_t)at->f->n + 1, sizeof *row->parties))) rc = out_of_memory(err, errlen);
   if (rc == PS_OK) ps_study_figures_diff(at->f, at->series, at->paths, pr.series, pr.paths, row->parties);
   free(pr.series);
-  row->alpha = alpha;
-  row->scale = lo;
   return rc;
 }
 
@@ -549,6 +696,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   if (rc) return rc;
   const char *pool = so ? so->pool : NULL;
   int p = pool ? pool_of(m, pool) : 0;
+  m->track_lent = 1; /* the answer is the lending originated */
   int nalphas;
   const double *alphas = targets(so, &nalphas);
   int *base_loans = calloc((size_t)(m->nsegments > 0 ? m->nsegments : 1), sizeof *base_loans);
@@ -573,11 +721,14 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   /* only the scenario's own segments scale: a loan tape's groups are the book as it is (a group's
   ** new_loans is the count of its rows; scaled past it, it would read beyond its amounts) */
   base_lending lending = {base_loans, base_means, m->nown_segments};
-  ps_estimate now;
+  at_scale now;
   party_run at = {&v->figures, NULL, 0};
   if (rc == PS_OK && ps_study_figures_init(&v->figures, m, NULL)) rc = out_of_memory(err, errlen);
-  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &v->base_lending, &now, &at, err, errlen);
-  if (rc == PS_OK) v->base_depletion = now.value;
+  if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &now, &at, err, errlen);
+  if (rc == PS_OK) {
+    v->base_lending = now.lent;
+    v->base_depletion = now.prob.value;
+  }
   for (int a = 0; rc == PS_OK && a < nalphas; a++) {
     rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], &at, err, errlen);
     v->nrows = a + 1;
@@ -594,7 +745,11 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
 /* ps_volume_free — free v and all it holds; NULL is fine */
 void ps_volume_free(ps_volume *v) {
   if (!v) return;
-  for (int a = 0; v->rows && a < v->nrows; a++) free(v->rows[a].parties);
+  for (int a = 0; v->rows && a < v->nrows; a++) {
+    free(v->rows[a].programme);
+    free(v->rows[a].party);
+    free(v->rows[a].parties);
+  }
   free(v->rows);
   ps_study_figures_destroy(&v->figures);
   free(v->pool);

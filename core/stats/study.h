@@ -90,6 +90,12 @@ typedef struct {
   double swing;           /* the widest |high p95 - low p95| over the pools */
   ps_tornado_point *lo, *hi; /* [npools] */
   ps_difference *parties;    /* [figures.n]: a moved down, b moved up, diff the swing b - a */
+  /* a programme's share (stats/tornado_share.h): the key of the payer that balances it (NULL:
+  ** not a share), whether that payer takes the "rest", its part at low and high, and whether
+  ** low or high was clipped to the room the other shares leave */
+  char *partner;
+  int partner_rest, clipped;
+  double partner_low, partner_high;
 } ps_tornado_bar;
 
 struct ps_tornado {
@@ -104,10 +110,28 @@ struct ps_tornado {
   double *base_parties;   /* [figures.n]: the scenario as given */
 };
 
+/* what stops the covered lending from growing: the pool (P(depletion) reaches the target), or a
+** limit on lending that binds first */
+typedef enum {
+  PS_VOLUME_POOL,      /* the pool: P(depletion) passes the target above k */
+  PS_VOLUME_LEVERAGE,  /* a programme's leverage (放大倍数): loans at risk <= leverage x allocation */
+  PS_VOLUME_GUARANTOR, /* a guarantor's leverage_limit x capital */
+  PS_VOLUME_STOPPED,   /* a trigger stops lending */
+  PS_VOLUME_OTHER,     /* lending stops growing for another reason (a loan tape does not scale) */
+  PS_VOLUME_SEARCH     /* neither binds up to the search's end (k = 512) */
+} ps_volume_limit;
+
 typedef struct {
-  double alpha, scale, lending; /* the target, the largest k, the covered lending at k (yuan) */
+  double alpha, scale, lending; /* the target, the largest k, the covered lending originated at k (yuan) */
   ps_estimate depletion;        /* P(depletion) at k */
   ps_difference *parties;       /* [figures.n]: a at k = 1, b at k */
+  double loans_per_period, lending_per_year; /* the lending as loans a period and yuan a year */
+  double declined;              /* the share of the loans wanted at k that were declined */
+  ps_volume_limit binds;
+  /* a binding leverage: the programme (id), the party whose cap it is (name; the pool's owner for a
+  ** programme's leverage), the multiple, what it multiplies (yuan) and their product (yuan at risk) */
+  char *programme, *party;
+  double multiple, of, cap;
 } ps_volume_row;
 
 struct ps_volume {

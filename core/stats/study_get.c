@@ -81,3 +81,11 @@ int ps_volume_nfigures(const ps_volume *v) { return v->figures.n; }
 const char *ps_volume_figure_party(const ps_volume *v, int f) { return v->figures.party[f]; }
 const char *ps_volume_figure_measure(const ps_volume *v, int f) { return v->figures.measure[f]; }
 ps_difference ps_volume_figure(const ps_volume *v, int k, int f) { return v->rows[k].parties[f]; }
+double ps_volume_loans_per_period(const ps_volume *v, int k) { return v->rows[k].loans_per_period; }
+double ps_volume_lending_per_year(const ps_volume *v, int k) { return v->rows[k].lending_per_year; }
+const char *ps_volume_binds(const ps_volume *v, int k) {
+  static const char *const names[] = {[PS_VOLUME_POOL] = "pool",         [PS_VOLUME_LEVERAGE] = "leverage",
+                                      [PS_VOLUME_GUARANTOR] = "guarantor", [PS_VOLUME_STOPPED] = "stopped",
+                                      [PS_VOLUME_OTHER] = "other",       [PS_VOLUME_SEARCH] = "search"};
+  return names[v->rows[k].binds];
+}

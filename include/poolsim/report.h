@@ -24,6 +24,11 @@ typedef struct {
   int nat;
   const char *pool;     /* only this pool in the sizing answer (NULL: all) */
   const char *lang;     /* "zh" or "en" labels; NULL: zh when the scenario's name has Chinese */
+  /* the command line that made the run (argv[0] first), for the audit blocks of the Markdown and
+  ** HTML reports, which then also give the date and time and the machine's threads; argc 0: none
+  ** of them, and the reports are the same bytes from run to run */
+  int argc;
+  char *const *argv;
 } ps_report_options;
 
 /* The JSON document (schema 1) as a string to free(), or NULL (out of memory). */

@@ -159,6 +159,12 @@ int ps_volume_nfigures(const ps_volume *v);
 const char *ps_volume_figure_party(const ps_volume *v, int f);
 const char *ps_volume_figure_measure(const ps_volume *v, int f);
 ps_difference ps_volume_figure(const ps_volume *v, int k, int f);
+double ps_volume_loans_per_period(const ps_volume *v, int k); /* the lending originated there: loans a period */
+double ps_volume_lending_per_year(const ps_volume *v, int k); /* ... and yuan a year */
+/* what stops the lending at that k: "pool" (P(depletion) would pass alpha k), "leverage" (a
+** programme's 放大倍数), "guarantor" (a guarantor's leverage_limit), "stopped" (a trigger stops
+** lending), "other" (lending stops growing otherwise) or "search" (nothing up to k = 512) */
+const char *ps_volume_binds(const ps_volume *v, int k);
 
 /* ---- break-even terms -------------------------------------------------------
 ** The value of a rate or share field (a --set key, e.g. "parties.reg.reguarantee_fee") at which a

@@ -470,7 +470,7 @@ expect_rc 0
 expect_out "Sizing of pool 'fund' over 72 months (200 paths):"
 psim run "$SMALL" --paths 200 --at 1e7 --lang zh
 expect_rc 0
-expect_out "资金池 'fund'，初始规模 500.0万（金额单位：元；均值 ± 标准误）"
+expect_out "资金池 'fund'，初始规模 500.0万（金额单位：万元或亿元，每列统一；均值 ± 标准误）"
 expect_out "业务项目（贷款笔数；均值 ± 标准误）"
 expect_out "资金池 'fund' 的规模测算（24 个月，200 条路径）："
 expect_out "初始规模 1000.0万 时耗尽概率 = "
@@ -655,6 +655,15 @@ check "volume: a scale and a lending amount" grep -q '"scale":' "$tmp/volume.jso
 check "volume: its depletion is at most 10%" awk '/"depletion"/ { getline; gsub(/[^0-9.]/, "", $0); exit !($0 <= 0.1) }' "$tmp/volume.json"
 psim run "$SMALL" --volume --paths 50
 expect_rc 2
+# leverage 1 on a 3亿 fund binds before the pool: the answer stops at 3亿 a year and names it
+psim size tests/scenarios/volume_leverage.lua --volume --alpha 0.05 --paths 100
+expect_rc 0
+expect_out "the leverage of programme 'p' (1× of 3.000亿, City finance bureau's allocation) binds before the pool"
+expect_out "lending stops at 30.0 loans a period, 3.000亿 a year"
+# a tornado on a share: the other payer balances it, and the text says so
+psim sweep "$SMALL" --tornado programmes.prog_a.share.fund --paths 100
+expect_rc 0
+expect_out "programmes.prog_a.share.fund: bank_a balances it, 0.68 at the low value 0.32 and 0.52 at the high 0.48"
 
 # bridge funds: size --serve on a fund whose answer is known (test_bridge.c, check 6: 40
 # requests of 1000万 out 10 days a month; 95% of them needs 1.25亿), from the command line

@@ -297,7 +297,9 @@ int main(int argc, char **argv) {
   if (te && se) {
     CHECK(starts(te, "poolsim 0.1.0 — small test scheme\nscenario tests/scenarios/small.lua (sha256 "));
     CHECK(strstr(te, "24 months\n500 paths, seed 7, 2 threads, ") != NULL);
-    CHECK(strstr(te, "Pool 'fund', initial balance 500.0万 (amounts in 元; mean ± standard error)\n") != NULL);
+    CHECK(strstr(te, "Pool 'fund', initial balance 500.0万 (amounts in 万元 or 亿元, one unit a column; mean ± standard error)\n") != NULL);
+    /* the summary starts with the one sentence that answers the question, naming the owner */
+    CHECK(strstr(te, " s\n\n500.0万 from City finance bureau is not enough to keep the two-year risk of running dry at or below 5%: "));
     CHECK(strstr(te, "\nSizing of pool 'fund' over 24 months (500 paths):\n  target                 initial needed   95% CI\n") != NULL);
     CHECK(strstr(te, se) != NULL); /* the sizing answer ends the summary */
   }
@@ -313,8 +315,9 @@ int main(int argc, char **argv) {
   CHECK(tz && sz);
   if (tz && sz) {
     CHECK(strstr(tz, "情景文件 tests/scenarios/small.lua（sha256 ") && strstr(tz, "24 个月\n500 条路径，随机种子 7，2 个线程，用时 "));
-    CHECK(strstr(tz, "资金池 'fund'，初始规模 500.0万（金额单位：元；均值 ± 标准误）\n") != NULL);
-    CHECK(strstr(tz, "  代偿申请  ") && strstr(tz, "  期内耗尽概率：") && strstr(tz, "业务项目（贷款笔数；均值 ± 标准误）\n"));
+    CHECK(strstr(tz, "资金池 'fund'，初始规模 500.0万（金额单位：万元或亿元，每列统一；均值 ± 标准误）\n") != NULL);
+    CHECK(strstr(tz, "City finance bureau出资的 500.0万 不足以把两年内资金耗尽的风险控制在 5% 以内：需要 "));
+    CHECK(strstr(tz, "  补偿申请  ") && strstr(tz, "  期内耗尽概率：") && strstr(tz, "业务项目（贷款笔数；均值 ± 标准误）\n"));
     CHECK(strstr(tz, "各方损益：") && strstr(tz, "    各财政年度支出（均值 / p95）：") && strstr(tz, "      资金池出资  "));
     CHECK(strstr(tz, "资金池 'fund' 的规模测算（24 个月，500 条路径）：\n") && strstr(tz, "  耗尽概率 ≤ 5%  "));
     CHECK(strstr(tz, "  初始规模 1000.0万 时耗尽概率 = ") && strstr(tz, " 目标 5%："));

@@ -284,7 +284,7 @@ static void study_values(void) {
   double base_value = 3e6;
   /* tornado */
   ps_tornado_point base = {1e6, 0.1}, lo = {8e5, 0.05}, hi = {1.3e6, 0.2};
-  ps_tornado_bar bar = {key, 1, 0.8, 1.2, 5e5, &lo, &hi, &pd};
+  ps_tornado_bar bar = {.key = key, .base = 1, .low = 0.8, .high = 1.2, .swing = 5e5, .lo = &lo, .hi = &hi, .parties = &pd};
   char *pools[1] = {pool};
   ps_tornado t = {sc, 0.2, 1, pools, &base, 1, &bar, figs, &base_value};
   /* sweep */
@@ -297,7 +297,7 @@ static void study_values(void) {
   ps_compare_entry e = {pool, {1e6, 1.2e6, 2e5, 1e4, 1.8e5, 2.2e5}, {0.1, 0.12, 0.02, 0.005, 0.01, 0.03}, &sa, &sb};
   ps_compare cmp = {sc, {bname, file, sha}, 100, 1, 1, alpha, 1, &e, figs, &pd};
   /* largest volume */
-  ps_volume_row vr = {0.1, 1.5, 3e8, {0.09, 0.07, 0.11}, &pd};
+  ps_volume_row vr = {.alpha = 0.1, .scale = 1.5, .lending = 3e8, .depletion = {0.09, 0.07, 0.11}, .parties = &pd};
   ps_volume v = {sc, pool, 2e8, 0.04, 1, &vr, figs};
   for (int k = 0; k < 4; k++) {
     for (int zh = 0; zh < 2; zh++) {
@@ -378,6 +378,50 @@ static int write_mode(int argc, char **argv) {
   return rc;
 }
 
+/* what a committee reads (issue 17): the page starts with the one-sentence answer naming the owner,
+** keeps one glossary, prints page numbers and its title on every page with the party-type column on
+** one line; its audit block gives the date, the command line (shell-quoted) and the threads only when
+** the front end passes them, and the histogram says why a pool runs dry left of the initial line */
+static void committee(void) {
+  char err[1024];
+  ps_model *m = NULL;
+  CHECK_EQ_INT(ps_model_new("tests/scenarios/small.lua", NULL, 0, &m, err, sizeof err), PS_OK);
+  ps_results *r = m ? run(m, 300, 2) : NULL;
+  if (!r) {
+    ps_model_free(m);
+    return;
+  }
+  char *argv[] = {"poolsim", "run", "tests/scenarios/small.lua", "--set", "name=it's"};
+  ps_report_options plain = {.lang = "en"}, cli = {.lang = "en", .argc = 5, .argv = argv};
+  setenv("SOURCE_DATE_EPOCH", "86400", 1);
+  char *p = ps_report_html(r, &plain), *c = ps_report_html(r, &cli), *zh = ps_report_html(r, &(ps_report_options){.lang = "zh"});
+  unsetenv("SOURCE_DATE_EPOCH");
+  CHECK(p && c && zh);
+  if (p && c && zh) {
+    check_page(c, "small, with the command line");
+    const char *h = strstr(p, "<p class=\"headline\">500.0万元 from City finance bureau is not enough to keep the two-year "
+                              "risk of running dry at or below 5%: ");
+    CHECK(h && h < strstr(p, "<p class=\"answer\">"));
+    CHECK(strstr(zh, "<p class=\"headline\">City finance bureau出资的 500.0万元 不足以把两年内资金耗尽的风险控制在 5% 以内：需要 "));
+    CHECK(strstr(p, "<dt>run at</dt>") == NULL && strstr(p, "command line") == NULL);
+    CHECK(strstr(c, "<dt>run at</dt><dd>1970-01-02 00:00:00 UTC</dd>"));
+    CHECK(strstr(c, "<code>poolsim run tests/scenarios/small.lua --set &#39;name=it&#39;\\&#39;&#39;s&#39;</code>") ||
+          strstr(c, "<code>poolsim run tests/scenarios/small.lua --set 'name=it'\\''s'</code>"));
+    CHECK(strstr(c, "<dt>threads</dt><dd>2 threads"));
+    CHECK(strstr(p, "@bottom-center{content:counter(page)") && strstr(p, "@page{@top-center{content:\"small test scheme\""));
+    CHECK(strstr(p, "<td class=\"kind\">government</td>") && strstr(p, "td.kind{white-space:nowrap}"));
+    CHECK(strstr(p, "<dl class=\"glossary\">") && strstr(zh, "<dt>补偿缺口</dt>"));
+    CHECK(!strstr(zh, "申请赔付") && !strstr(zh, "赔付缺口") && !strstr(zh, "代偿申请") && !strstr(zh, "代偿缺口"));
+    CHECK(strstr(p, "A pool can run dry even in paths whose net outlay ends left of the initial-balance line, because "
+                    "recoveries come back long after the claims are paid"));
+  }
+  free(p);
+  free(c);
+  free(zh);
+  ps_results_free(r);
+  ps_model_free(m);
+}
+
 int main(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[1], "--write") == 0) return write_mode(argc, argv);
   if (argc >= 3 && strcmp(argv[1], "--check") == 0) { /* check pages written elsewhere */
@@ -399,6 +443,7 @@ int main(int argc, char **argv) {
     return check_summary("test_report_html");
   }
 
+  committee();
   /* the checker itself */
   char why[256];
   CHECK(well_formed("<!DOCTYPE html><p a=\"1\">x &amp; y<br></p>", why, sizeof why));

@@ -186,9 +186,70 @@ static void tornado(void) {
   CHECK(t == NULL);
 }
 
+/* p95 and P(depletion) of key 0 of t at side (-1, 1) are those of a single run with sets */
+static void same_as_run(const ps_tornado *t, int side, const ps_override *sets, int nsets, const ps_options *o) {
+  ps_model *m;
+  ps_results *e = single_run(small, sets, nsets, o, &m);
+  if (e) CHECK(ps_tornado_p95(t, 0, side, 0) == e->pools[0].net_outlay.p95 && ps_tornado_depletion(t, 0, side, 0) == e->pools[0].depletion.value);
+  ps_results_free(e);
+  ps_model_free(m);
+}
+
+/* a tornado on a share: its one fixed partner balances it (prog_a: fund 0.4, bank_a 0.6); a "rest"
+** partner balances it by itself and a value the others leave no room for is clipped; a share of three
+** fixed payers is refused with PS_EINPUT before any path runs */
+static void tornado_shares(void) {
+  char err[1024];
+  ps_options o = {.paths = 200, .seed = 3, .use_seed = 1, .threads = 2};
+  const char *fund[] = {"programmes.prog_a.share.fund"};
+  ps_tornado *t = NULL;
+  CHECK_EQ_INT(ps_tornado_run(small, NULL, 0, fund, 1, 0.5, &o, &t, err, sizeof err), PS_OK);
+  if (t) {
+    const ps_tornado_bar *b = &t->keys[0];
+    CHECK(fabs(b->low - 0.2) < 1e-15 && fabs(b->high - 0.6) < 1e-15 && !b->clipped);
+    CHECK(b->partner && strcmp(b->partner, "programmes.prog_a.share.bank_a") == 0 && !b->partner_rest);
+    CHECK(fabs(b->partner_low - 0.8) < 1e-15 && fabs(b->partner_high - 0.4) < 1e-15);
+    char v[4][32];
+    snprintf(v[0], 32, "%.17g", b->low);
+    snprintf(v[1], 32, "%.17g", b->partner_low);
+    snprintf(v[2], 32, "%.17g", b->high);
+    snprintf(v[3], 32, "%.17g", b->partner_high);
+    ps_override lo[2] = {{fund[0], v[0]}, {"programmes.prog_a.share.bank_a", v[1]}};
+    ps_override hi[2] = {{fund[0], v[2]}, {"programmes.prog_a.share.bank_a", v[3]}};
+    same_as_run(t, -1, lo, 2, &o);
+    same_as_run(t, 1, hi, 2, &o);
+    char *text = ps_report_tornado_text(t), *json = ps_report_tornado_json(t);
+    CHECK(text && strstr(text, "programmes.prog_a.share.fund: bank_a balances it, 0.8 at the low value 0.2 and 0.4 at the high 0.6\n"));
+    CHECK(json && strstr(json, "\"balanced_by\":") && strstr(json, "\"payer\":\t\"bank_a\""));
+    free(text);
+    free(json);
+    ps_tornado_free(t);
+  }
+  ps_override rest[2] = {{"programmes.prog_a.share.bank_a", "rest"}, {"programmes.prog_a.share.fund", "0.8"}};
+  CHECK_EQ_INT(ps_tornado_run(small, rest, 2, fund, 1, 0.5, &o, &t, err, sizeof err), PS_OK);
+  if (t) {
+    const ps_tornado_bar *b = &t->keys[0];
+    CHECK(b->clipped && b->partner_rest && b->high == 1 && b->partner_high == 0 && fabs(b->low - 0.4) < 1e-15);
+    ps_override hi[2] = {rest[0], {fund[0], "1"}};
+    same_as_run(t, 1, hi, 2, &o);
+    char *text = ps_report_tornado_text(t);
+    CHECK(text && strstr(text, "bank_a takes the rest and so balances it") && strstr(text, "(clipped to the room"));
+    free(text);
+    ps_tornado_free(t);
+  }
+  /* capacity.lua's firstloss: fund 0.3, guar 0.3, bank 0.4 */
+  const char *three[] = {"segments.lev.pd", "programmes.firstloss.share.fund"};
+  t = (ps_tornado *)&o;
+  CHECK_EQ_INT(ps_tornado_run("tests/scenarios/capacity.lua", NULL, 0, three, 2, 0.2, &o, &t, err, sizeof err), PS_EINPUT);
+  CHECK(t == NULL);
+  CHECK(strcmp(err, "sweep --tornado programmes.firstloss.share.fund: the shares of programme 'firstloss' must sum to 1, and "
+                    "no single payer can balance a change of this one (2 other payers, none takes the \"rest\"): give one "
+                    "of them the rest, e.g. --set programmes.firstloss.share.bank=rest") == 0);
+}
+
 /* the largest volume: at each k found, P(depletion) <= alpha, and it is the
 ** P(depletion) of a single run whose segments lend llround(k x) their loans;
-** the lending is those loans times their periods and mean size */
+** the lending is those loans times their periods and mean size (nothing is declined: the pool binds) */
 static void volume(void) {
   char err[1024];
   ps_options o = {.paths = 300, .seed = 9, .use_seed = 1, .threads = 2, .search = 1};
@@ -211,7 +272,11 @@ static void volume(void) {
     CHECK(ps_volume_alpha(v, k) == alphas[k]);
     CHECK(scale > 0 && scale < 1024);
     CHECK(ps_volume_depletion(v, k) <= alphas[k]);
-    CHECK(ps_volume_lending(v, k) == (double)na * 12 * 2e6 + (double)nb * 12 * 5e6);
+    double lent = (double)na * 12 * 2e6 + (double)nb * 12 * 5e6;
+    CHECK(fabs(ps_volume_lending(v, k) - lent) <= 1e-9 * lent);
+    CHECK(fabs(ps_volume_lending_per_year(v, k) - lent) <= 1e-9 * lent); /* 12 months of lending: one year */
+    CHECK(fabs(ps_volume_loans_per_period(v, k) - (double)(na + nb)) <= 1e-9);
+    CHECK(strcmp(ps_volume_binds(v, k), "pool") == 0);
     char a[32], b[32];
     snprintf(a, sizeof a, "%lld", na);
     snprintf(b, sizeof b, "%lld", nb);
@@ -318,12 +383,57 @@ static void tables(void) {
   lua_close(L);
 }
 
+/* the largest volume where the programme's leverage binds (tests/scenarios/volume_leverage.lua): leverage 1
+** on a 3亿 fund allows 30 one-year loans of 1000万 at risk, so lending stops at 30 loans a period and 3亿 a
+** year however many are wanted: the answer stops there (at k = 8, where 32 are wanted, 2 declined, and
+** k = 16 lends no more), not at the search's end, and the text and JSON name the leverage */
+static void volume_leverage(void) {
+  char err[1024];
+  ps_options o = {.paths = 200, .seed = 3, .use_seed = 1, .threads = 2};
+  double alpha = 0.05;
+  ps_study_options so = {.alphas = &alpha, .nalphas = 1};
+  ps_volume *v = NULL;
+  CHECK_EQ_INT(ps_volume_run("tests/scenarios/volume_leverage.lua", NULL, 0, &o, &so, &v, err, sizeof err), PS_OK);
+  if (!v) return;
+  CHECK(ps_volume_base_lending(v) == 3 * 4 * 1e7);
+  CHECK(strcmp(ps_volume_binds(v, 0), "leverage") == 0);
+  CHECK(ps_volume_scale(v, 0) == 8);
+  CHECK(ps_volume_loans_per_period(v, 0) == 30);
+  CHECK(ps_volume_lending_per_year(v, 0) == 3e8);
+  CHECK(ps_volume_lending(v, 0) == 9e8);
+  CHECK(ps_volume_depletion(v, 0) == 0);
+  char *text = ps_report_volume_text(v), *json = ps_report_volume_json(v);
+  CHECK(text && strstr(text, "the leverage of programme 'p' (1× of 3.000亿, City finance bureau's allocation) binds before "
+                             "the pool: loans at risk cannot pass 3.000亿; lending stops at 30.0 loans a period, 3.000亿 a year"));
+  cJSON *doc = json ? cJSON_Parse(json) : NULL;
+  cJSON *row = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "max_volume"), "rows"), 0);
+  CHECK(cJSON_IsString(cJSON_GetObjectItem(row, "binds")) &&
+        strcmp(cJSON_GetObjectItem(row, "binds")->valuestring, "leverage") == 0);
+  cJSON *limit = cJSON_GetObjectItem(row, "limit");
+  CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(limit, "cap")) == 3e8);
+  CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(row, "declined")) == 2.0 / 32);
+  cJSON_Delete(doc);
+  free(text);
+  free(json);
+  ps_volume_free(v);
+  /* the same with a guarantor's capacity (tests/scenarios/volume_guarantor.lua): 3 x 1亿 of capital */
+  v = NULL;
+  CHECK_EQ_INT(ps_volume_run("tests/scenarios/volume_guarantor.lua", NULL, 0, &o, &so, &v, err, sizeof err), PS_OK);
+  if (!v) return;
+  CHECK(strcmp(ps_volume_binds(v, 0), "guarantor") == 0);
+  CHECK(ps_volume_loans_per_period(v, 0) == 30 && ps_volume_lending_per_year(v, 0) == 3e8);
+  CHECK(v->rows[0].party && strcmp(v->rows[0].party, "City guarantee company") == 0 && v->rows[0].cap == 3e8);
+  ps_volume_free(v);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   compare();
   sweep();
   tornado();
+  tornado_shares();
   volume();
+  volume_leverage();
   tables();
   return check_summary("test_study");
 }
