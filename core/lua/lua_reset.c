@@ -1,5 +1,5 @@
 /* lua_reset.c — snapshot and restore of a state's shared tables (lua_reset.h).
-** The snapshot is a sequence in the registry of triples {table, copy, metatable}. */
+** The snapshot is a sequence in the registry of {table, copy, metatable or nil, number of fields}. */
 #include "lua/lua_reset.h"
 
 #include <lauxlib.h>
@@ -55,6 +55,7 @@ static int snapshot(lua_State *L) {
     lua_pushvalue(L, t);
     lua_rawseti(L, -2, 1);
     lua_newtable(L); /* the copy */
+    lua_Integer fields = 0;
     lua_pushnil(L);
     while (lua_next(L, t)) {
       queue(L, seen, todo, &ntodo, -2);
@@ -63,8 +64,11 @@ static int snapshot(lua_State *L) {
       lua_pushvalue(L, -2);
       lua_insert(L, -2);
       lua_rawset(L, -4);
+      fields++;
     }
     lua_rawseti(L, -2, 2);
+    lua_pushinteger(L, fields);
+    lua_rawseti(L, -2, 4);
     if (lua_getmetatable(L, t)) {
       queue(L, seen, todo, &ntodo, -1);
       lua_rawseti(L, -2, 3);
@@ -76,6 +80,8 @@ static int snapshot(lua_State *L) {
   return 0;
 }
 
+/* one pass over each table: fields the copy lacks removed, changed ones put back (both allowed
+** during lua_next); a second pass over the copy only when some of its fields went missing */
 static int restore(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, SNAPSHOT_KEY);
   int snap = lua_gettop(L);
@@ -85,22 +91,34 @@ static int restore(lua_State *L) {
     lua_rawgeti(L, -1, 1); /* the table */
     lua_rawgeti(L, -2, 2); /* its copy */
     int t = lua_gettop(L) - 1, copy = t + 1;
-    lua_pushnil(L); /* fields added since: removed (assigning nil during lua_next is allowed) */
-    while (lua_next(L, t)) {
-      lua_pop(L, 1);
-      lua_pushvalue(L, -1);
-      if (lua_rawget(L, copy) == LUA_TNIL) {
-        lua_pushvalue(L, -2);
+    lua_rawgeti(L, t - 1, 4);
+    lua_Integer fields = lua_tointeger(L, -1), matched = 0;
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    while (lua_next(L, t)) { /* key, value */
+      lua_pushvalue(L, -2);
+      if (lua_rawget(L, copy) == LUA_TNIL) { /* key, value, nil */
+        lua_pushvalue(L, -3);
         lua_pushnil(L);
         lua_rawset(L, t);
+      } else {
+        matched++;
+        if (!lua_rawequal(L, -1, -2)) {
+          lua_pushvalue(L, -3);
+          lua_insert(L, -2);
+          lua_rawset(L, t);
+          lua_pushnil(L); /* keep the pops below even */
+        }
       }
-      lua_pop(L, 1);
+      lua_pop(L, 2);
     }
-    lua_pushnil(L); /* the copied fields, as they were */
-    while (lua_next(L, copy)) {
-      lua_pushvalue(L, -2);
-      lua_insert(L, -2);
-      lua_rawset(L, t);
+    if (matched < fields) {
+      lua_pushnil(L);
+      while (lua_next(L, copy)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, t);
+      }
     }
     lua_rawgeti(L, -3, 3); /* the metatable, or nil */
     lua_setmetatable(L, t);

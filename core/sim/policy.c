@@ -18,13 +18,15 @@ struct ps_policy {
   const ps_model *m;
   gsl_rng *random; /* math.random inside hooks: the path's policy stream */
   lua_State *L;    /* the worker's state, reset before each path; NULL until the first path or after a failure */
-  int on_period, on_default, ctx_ref; /* registry refs */
+  int on_period, on_default, ctx_ref, chunk_ref; /* registry refs; chunk: the scenario, loaded once */
   int *split;      /* per programme: registry ref of its split function */
   char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
   int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
 };
+
+#define HANDLER 1 /* the stack index of the message handler hooks are called with */
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -92,6 +94,7 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
     return PS_ERUNTIME;
   }
   ps_lua_set_interrupt(p->L, p->interrupted);
+  ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
   ps_ctx_push(p->L, &p->ctx);
   lua_pushvalue(p->L, -1);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
@@ -101,6 +104,14 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
   }
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", p->m->file);
+  if (luaL_loadbufferx(p->L, p->bytecode, p->bytecode_len, chunkname, "b") != LUA_OK) {
+    const char *msg = lua_tostring(p->L, -1);
+    snprintf(err, errlen, "%s: loading the compiled scenario: %s", p->m->file, msg ? msg : "out of memory");
+    return PS_ERUNTIME;
+  }
+  p->chunk_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
   return PS_OK;
 }
 
@@ -128,7 +139,10 @@ int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, siz
     }
   }
   /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
-  if (!rc && ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) rc = PS_ERUNTIME;
+  if (!rc) {
+    lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->chunk_ref);
+    if (ps_lua_call_chunk(p->L, p->m->file, err, errlen)) rc = PS_ERUNTIME;
+  }
   if (!rc) {
     lua_pushcfunction(p->L, read_hooks);
     lua_pushlightuserdata(p->L, p);
@@ -162,7 +176,7 @@ static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const ch
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->ctx_ref);
   ps_lua_set_budget(L, PS_LUA_HOOK_INSTRUCTIONS);
   ps_lua_set_deadline(L, PS_LUA_HOOK_SECONDS);
-  if (ps_lua_pcall(L, nargs + 1, nresults) == LUA_OK) return PS_OK;
+  if (lua_pcall(L, nargs + 1, nresults, HANDLER) == LUA_OK) return PS_OK;
   const char *msg = lua_tostring(L, -1);
   ps_lua_full_position(p->m->file, msg ? msg : "out of memory", err, errlen);
   size_t n = strlen(err);

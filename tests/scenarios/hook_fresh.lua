@@ -1,6 +1,6 @@
 -- Hooks that try every way to carry state from one path to the next (an
 -- upvalue, a global, fields of the libraries, of poolsim, of the string and ctx
--- metatables, the globals' metatable, a replaced library function): each fails
+-- metatables, the globals' metatable, a replaced or removed library function): each fails
 -- loudly if what an earlier path left is still there, and the top-up each path
 -- makes at its last period is the number of on_period calls the upvalue counted
 -- (tests/unit/test_policy_reset.c checks it is `periods` yuan on every path).
@@ -30,11 +30,13 @@ return poolsim.scenario{
         error("a metatable field carried over")
       end
       if string.rep("a", 2) ~= "aa" or math.floor(2.5) ~= 2 then error("a replaced library function carried over") end
+      if table.insert == nil or pairs == nil then error("a removed function stayed removed") end
       carried = true
       string.carried, math.carried, table.carried, utf8.carried = 1, 1, 1, 1
       rawset(poolsim, "carried", 1)
       getmetatable("").carried, getmetatable(ctx).carried, getmetatable(ctx).__index.carried = 1, 1, 1
       string.rep, math.floor = function() return "x" end, function() return 0 end
+      table.insert, pairs = nil, nil
       setmetatable(_G, { __index = function(_, k) return "leaked " .. k end })
     end
     if ctx.period == periods then ctx:topup("fund", calls) end
