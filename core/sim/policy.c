@@ -26,7 +26,12 @@ struct ps_policy {
   int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
 };
 
-#define HANDLER 1 /* the stack index of the message handler hooks are called with */
+#define HANDLER 1   /* the stack index of the message handler hooks are called with */
+#define LOAN_KEYS 2 /* the stack index of the first of loan_keys, kept there (no lookup of a key's string) */
+
+/* the fields of the loan table hooks receive, in the order they are set */
+static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
+#define NLOAN_KEYS 7
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -95,6 +100,7 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
   }
   ps_lua_set_interrupt(p->L, p->interrupted);
   ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
+  for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
   ps_ctx_push(p->L, &p->ctx);
   lua_pushvalue(p->L, -1);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
@@ -203,23 +209,31 @@ int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errle
   return call_hook(p, w, 0, 0, "on_period", err, errlen);
 }
 
-/* push the loan table hooks receive */
+/* push the loan table hooks receive (raw sets into a new table, keys from the stack) */
 static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan) {
-  lua_createtable(L, 0, 7);
+  lua_createtable(L, 0, NLOAN_KEYS);
+  int k = LOAN_KEYS;
+  lua_pushvalue(L, k++);
   lua_pushstring(L, m->programmes[loan->programme].id);
-  lua_setfield(L, -2, "programme");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushstring(L, m->segments[loan->segment].id);
-  lua_setfield(L, -2, "segment");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushinteger(L, loan->period);
-  lua_setfield(L, -2, "period");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushinteger(L, loan->age);
-  lua_setfield(L, -2, "age");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushnumber(L, loan->amount);
-  lua_setfield(L, -2, "amount");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushnumber(L, loan->exposure);
-  lua_setfield(L, -2, "exposure");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k);
   lua_pushnumber(L, loan->lgd);
-  lua_setfield(L, -2, "lgd");
+  lua_rawset(L, -3);
 }
 
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
