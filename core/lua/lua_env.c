@@ -50,11 +50,17 @@ static int sandbox_load(lua_State *L) {
 /* setmetatable, refusing a __gc field: Lua runs finalizers with hooks off, so
 ** a __gc that loops would escape the instruction budget (and hang lua_close);
 ** the check at setmetatable is enough, since only a metatable that has __gc
-** then marks its table for finalization. Upvalue 1: Lua's own setmetatable. */
+** then marks its table for finalization. And refusing __mode: what a weak table
+** keeps depends on when the collector runs, and a worker's one state serves
+** many paths (sim/policy.c), so a hook could see the paths before its own.
+** Upvalue 1: Lua's own setmetatable. */
 static int sandbox_setmetatable(lua_State *L) {
   if (lua_type(L, 2) == LUA_TTABLE && (lua_pushliteral(L, "__gc"), lua_rawget(L, 2)) != LUA_TNIL)
     return luaL_error(L, "setmetatable: __gc (finalizers) is not allowed in a scenario: finalizers run outside "
                          "the instruction budget");
+  if (lua_type(L, 2) == LUA_TTABLE && (lua_pushliteral(L, "__mode"), lua_rawget(L, 2)) != LUA_TNIL)
+    return luaL_error(L, "setmetatable: __mode (weak tables) is not allowed in a scenario: what they keep would "
+                         "depend on the garbage collector, which serves many paths");
   lua_settop(L, 2);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
