@@ -6,6 +6,7 @@
 # installed, callgrind's instructions a path of both (the difference of two run
 # lengths, so set-up cancels; these do not move with the machine's noise).
 # Prints a Markdown section; bench/run.sh appends it to RESULTS.md.
+# shellcheck disable=SC2046 # the words split are numbers and KEY=VALUE overrides, without spaces
 bin=${1:-./poolsim}
 floor_bin=${2:-build/release/bench/floor}
 runs=${RUNS:-5}
@@ -27,7 +28,6 @@ engine_s() {
 }
 floor_s() {
   scen=$1 paths=$2; shift 2
-  # shellcheck disable=SC2046
   "$floor_bin" "$scen" "$paths" $(floor_args "$@") | awk -F'[:,]' '/"seconds"/ { gsub(/[ \t]/, "", $2); print $2 }'
 }
 # count COMMAND... -> the instructions callgrind counts
