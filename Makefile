@@ -237,8 +237,12 @@ deps-bench: deps
 $(REL)/bench/naive_run: $(REL)/bench/naive_run.o $(REL)/libpoolsim.a
 	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
 
-bench: poolsim $(REL)/bench/naive_run deps-bench
-	@sh bench/run.sh ./poolsim $(REL)/bench/naive_run
+# the randomness floor: only the draws a path must make (bench/floor.c)
+$(REL)/bench/floor: $(REL)/bench/floor.o $(REL)/libpoolsim.a
+	$(CC) $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+
+bench: poolsim $(REL)/bench/naive_run $(REL)/bench/floor deps-bench
+	@sh bench/run.sh ./poolsim $(REL)/bench/naive_run $(REL)/bench/floor
 
 # the binary, the library with its headers, and a pkg-config file, so that
 # `cc prog.c $$(pkg-config --cflags --libs poolsim)` builds an embedding program

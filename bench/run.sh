@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh POOLSIM [NAIVE_RUN] — paths per second on fixed scenarios, thread scaling, the
+# run.sh POOLSIM [NAIVE_RUN [FLOOR]] — paths per second on fixed scenarios, thread scaling, the
 # naive loan-by-loan sampler as a baseline, and cost against the number of
 # loans. B2's 36 000-loan tape is written first into bench/data/ (git-ignored)
 # by bench/b2_tape.awk, deterministically. Each configuration runs RUNS times
@@ -11,6 +11,7 @@
 # Writes bench/RESULTS.md (machine details included) and prints it.
 bin=${1:-./poolsim}
 naive_bin=${2:-build/release/bench/naive_run} # the naive sampler's runner (bench/naive_run.c)
+floor_bin=${3:-build/release/bench/floor}     # the randomness floor (bench/floor.c, bench/floor.sh)
 runs=${RUNS:-5}
 out=bench/RESULTS.md
 # medians: lines of numbers -> the median of each column
@@ -83,7 +84,7 @@ hook_variants() {
     $base > bench/data/hooks_split.lua
 }
 # hook_instructions -> "state on_period on_default split base": instructions a
-# path's fresh Lua state costs, then each call, and a path without hooks (a
+# path's Lua reset costs (the worker's state restored, the scenario run again), then each call, and a path without hooks (a
 # path each of paths 100..499, set-up cancelled). Instruction counts do not move
 # with the machine's noise; a Lua state's move by about 0.3% with its
 # randomised hash seed, so each cost is taken where its calls dominate: with I0
@@ -208,11 +209,14 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
     set -- $(hook_instructions)
     us=$(echo "$p_1 $5" | awk '{ print $1 / 100000 * 1e6 / $2 }') # µs an instruction, from the 2 400-loan row
     echo "- B5, what Lua hooks cost (bench/portfolio_2400.lua with empty hooks added, 1 thread, a path each of"
-    echo "  runs of 100 and 500 paths): a path without hooks $5 instructions; a path's fresh Lua state (once a path"
-    echo "  when there is any hook) $1; an on_period call $2; an on_default call $3; a split call $4"
+    echo "  runs of 100 and 500 paths): a path without hooks $5 instructions; a path's Lua reset (the worker's state"
+    echo "  restored and the scenario run again, once a path when there is any hook) $1; an on_period call $2;"
+    echo "  an on_default call $3; a split call $4"
     echo "  (≈ $(echo "$1 $2 $3 $4 $us" | awk '{ printf "%.0f, %.2f, %.2f and %.2f µs", $1 * $5, $2 * $5, $3 * $5, $4 * $5 }')"
     echo "  at the speed of the 2 400-loan row above)."
     rm -f bench/.callgrind.*
   fi
+  echo
+  RUNS=$runs sh bench/floor.sh "$bin" "$floor_bin"
 } > "$out"
 cat "$out"

@@ -50,11 +50,17 @@ static int sandbox_load(lua_State *L) {
 /* setmetatable, refusing a __gc field: Lua runs finalizers with hooks off, so
 ** a __gc that loops would escape the instruction budget (and hang lua_close);
 ** the check at setmetatable is enough, since only a metatable that has __gc
-** then marks its table for finalization. Upvalue 1: Lua's own setmetatable. */
+** then marks its table for finalization. And refusing __mode: what a weak table
+** keeps depends on when the collector runs, and a worker's one state serves
+** many paths (sim/policy.c), so a hook could see the paths before its own.
+** Upvalue 1: Lua's own setmetatable. */
 static int sandbox_setmetatable(lua_State *L) {
   if (lua_type(L, 2) == LUA_TTABLE && (lua_pushliteral(L, "__gc"), lua_rawget(L, 2)) != LUA_TNIL)
     return luaL_error(L, "setmetatable: __gc (finalizers) is not allowed in a scenario: finalizers run outside "
                          "the instruction budget");
+  if (lua_type(L, 2) == LUA_TTABLE && (lua_pushliteral(L, "__mode"), lua_rawget(L, 2)) != LUA_TNIL)
+    return luaL_error(L, "setmetatable: __mode (weak tables) is not allowed in a scenario: what they keep would "
+                         "depend on the garbage collector, which serves many paths");
   lua_settop(L, 2);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
@@ -219,6 +225,9 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
+/* ps_lua_push_message_handler — see lua_env.h */
+void ps_lua_push_message_handler(lua_State *L) { lua_pushcfunction(L, message_handler); }
+
 /* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:" */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
@@ -293,19 +302,22 @@ void ps_lua_full_position(const char *file, const char *msg, char *out, size_t n
 ** returned on the stack; PS_OK, or PS_EINPUT with a message */
 int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t len,
                         char *err, size_t errlen) {
-  return ps_lua_run_chunk(L, file, src, len, "t", err, errlen);
+  if (ps_lua_run_chunk(L, file, src, len, "t", err, errlen)) return PS_EINPUT;
+  lua_pushcfunction(L, check_plain);
+  lua_pushvalue(L, -2);
+  int status = lua_pcall(L, 1, 0, 0);
+  if (status != LUA_OK) {
+    const char *msg = status == LUA_ERRMEM ? NULL : lua_tostring(L, -1);
+    snprintf(err, errlen, "%s:%d: %s", file, ps_lua_scenario_line(L, -2), msg ? msg : "out of memory");
+    lua_pop(L, 2);
+    return PS_EINPUT;
+  }
+  return PS_OK;
 }
 
-/* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
-** ps_lua_compile); PS_OK, or PS_EINPUT (the chunk failed or went over its budgets) with a message */
-int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
-                     char *err, size_t errlen) {
-  char chunkname[1024];
-  snprintf(chunkname, sizeof chunkname, "@%s", file);
-  ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
-  ps_lua_set_deadline(L, PS_LUA_LOAD_SECONDS);
-  size_t bom = bom_length(src, len);
-  int status = luaL_loadbufferx(L, src + bom, len - bom, chunkname, mode);
+/* call the chunk on the stack top if status (its loading's) is LUA_OK, and check it returned a
+** scenario; PS_OK with the scenario on the stack, or PS_EINPUT with a message */
+static int call_chunk(lua_State *L, const char *file, int status, char *err, size_t errlen) {
   if (status == LUA_OK) status = ps_lua_pcall(L, 0, 1);
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);
@@ -327,14 +339,25 @@ int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len
     lua_pop(L, 1);
     return PS_EINPUT;
   }
-  lua_pushcfunction(L, check_plain);
-  lua_pushvalue(L, -2);
-  status = lua_pcall(L, 1, 0, 0);
-  if (status != LUA_OK) {
-    const char *msg = status == LUA_ERRMEM ? NULL : lua_tostring(L, -1);
-    snprintf(err, errlen, "%s:%d: %s", file, ps_lua_scenario_line(L, -2), msg ? msg : "out of memory");
-    lua_pop(L, 2);
-    return PS_EINPUT;
-  }
   return PS_OK;
+}
+
+/* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
+** ps_lua_compile), without the check that its tables are plain; PS_OK, or PS_EINPUT (the chunk failed
+** or went over its budgets) with a message */
+int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
+                     char *err, size_t errlen) {
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", file);
+  ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
+  ps_lua_set_deadline(L, PS_LUA_LOAD_SECONDS);
+  size_t bom = bom_length(src, len);
+  return call_chunk(L, file, luaL_loadbufferx(L, src + bom, len - bom, chunkname, mode), err, errlen);
+}
+
+/* ps_lua_call_chunk — see lua_env.h */
+int ps_lua_call_chunk(lua_State *L, const char *file, char *err, size_t errlen) {
+  ps_lua_set_budget(L, PS_LUA_LOAD_INSTRUCTIONS);
+  ps_lua_set_deadline(L, PS_LUA_LOAD_SECONDS);
+  return call_chunk(L, file, LUA_OK, err, errlen);
 }

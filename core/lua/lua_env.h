@@ -47,9 +47,14 @@ int ps_lua_run_scenario(lua_State *L, const char *file, const char *src, size_t 
 char *ps_lua_compile(const char *file, const char *src, size_t len, size_t *outlen);
 
 /* ps_lua_run_chunk — ps_lua_run_scenario for a chunk in `mode` ("t" for text, "b" for the bytecode of
-** ps_lua_compile); the same codes */
+** ps_lua_compile), the same codes, but without the check that every table is plain: for re-running a
+** scenario already loaded, whose tables only Lua code under lua_pcall then reads (sim/policy.c) */
 int ps_lua_run_chunk(lua_State *L, const char *file, const char *src, size_t len, const char *mode,
                      char *err, size_t errlen);
+
+/* ps_lua_call_chunk — ps_lua_run_chunk for a chunk already loaded: the function on the stack top
+** (popped), called again; the same codes */
+int ps_lua_call_chunk(lua_State *L, const char *file, char *err, size_t errlen);
 
 /* ps_lua_full_position — msg, a Lua error message, into out with the position at its start naming
 ** `file` in full: Lua shortens a chunk name "@file" longer than LUA_IDSIZE to "..." and its tail, so
@@ -62,5 +67,9 @@ int ps_lua_print(lua_State *L, FILE *f);
 /* ps_lua_pcall — lua_pcall with a traceback-free message handler that keeps "file:line:"; returns
 ** lua_pcall's status (LUA_OK, LUA_ERRRUN, ...), as Lua's own API does */
 int ps_lua_pcall(lua_State *L, int nargs, int nresults);
+
+/* ps_lua_push_message_handler — push ps_lua_pcall's message handler, for a caller that keeps it on
+** the stack and calls lua_pcall with its index itself (many calls, each spared pushing it) */
+void ps_lua_push_message_handler(lua_State *L);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/hugepages.h"
+
 /* ps_budget_name — a budget kind's name in JSON, CSV and reports */
 const char *ps_budget_name(ps_budget_kind k) {
   static const char *const names[PS_NBUDGET] = {"pool_funding", "compensation", "interest_subsidy", "fee_subsidy",
@@ -88,7 +90,7 @@ int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_pa
   array_plan plan[MAX_ARRAYS];
   int n = plan_arrays(o, m, paths, band_paths, plan);
   for (int k = 0; k < n; k++) {
-    void *a = calloc(plan[k].count, plan[k].size);
+    void *a = ps_calloc_huge(plan[k].count, plan[k].size);
     if (!a) {
       ps_outcomes_destroy(o);
       return PS_ERUNTIME;
@@ -106,8 +108,8 @@ int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *tr
   if (!(o->track_slot = malloc(((size_t)m->nprogrammes + 1) * sizeof *o->track_slot))) return PS_ERUNTIME;
   for (int k = 0; k < m->nprogrammes; k++) o->track_slot[k] = track[k] ? o->ntracked++ : -1;
   size_t n = (size_t)o->ntracked * (size_t)o->paths * (size_t)o->periods + 1;
-  o->track_defaults = calloc(n, sizeof(double));
-  o->track_claims = calloc(n, sizeof(double));
+  o->track_defaults = ps_calloc_huge(n, sizeof(double));
+  o->track_claims = ps_calloc_huge(n, sizeof(double));
   return o->track_defaults && o->track_claims ? PS_OK : PS_ERUNTIME;
 }
 

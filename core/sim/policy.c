@@ -1,6 +1,7 @@
-/* policy.c — the Lua hooks of a path: a fresh state per path, hooks kept as
-** registry refs, each call under a budget and a message handler; the ctx they
-** receive is lua/ctx.c's. */
+/* policy.c — the Lua hooks of a path: one state per worker, put back as it was
+** before each path (lua/lua_reset.h) and the scenario chunk run again in it,
+** hooks kept as registry refs, each call under a budget and a message handler;
+** the ctx they receive is lua/ctx.c's. */
 #include "sim/policy.h"
 
 #include <lauxlib.h>
@@ -10,19 +11,27 @@
 
 #include "lua/ctx.h"
 #include "lua/lua_env.h"
+#include "lua/lua_reset.h"
 #include "sim/rng.h"
 
 struct ps_policy {
   const ps_model *m;
   gsl_rng *random; /* math.random inside hooks: the path's policy stream */
-  lua_State *L;    /* this path's state */
-  int on_period, on_default, ctx_ref; /* registry refs */
+  lua_State *L;    /* the worker's state, reset before each path; NULL until the first path or after a failure */
+  int on_period, on_default, ctx_ref, chunk_ref; /* registry refs; chunk: the scenario, loaded once */
   int *split;      /* per programme: registry ref of its split function */
   char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
   int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
 };
+
+#define HANDLER 1   /* the stack index of the message handler hooks are called with */
+#define LOAN_KEYS 2 /* the stack index of the first of loan_keys, kept there (no lookup of a key's string) */
+
+/* the fields of the loan table hooks receive, in the order they are set */
+static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
+#define NLOAN_KEYS 7
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -76,30 +85,82 @@ static int read_hooks(lua_State *L) {
   return 0;
 }
 
-/* ps_policy_begin_path — start path `index`: a fresh state, math.random on the path's policy stream;
-** PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario failed to run again) with a message */
-int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
+/* forget the worker's state after a failure: the next path starts from a new one */
+static void drop_state(ps_policy *p) {
   ps_lua_free(p->L);
-  ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
+  p->L = NULL;
+}
+
+/* a new state for the worker: the sandbox, ctx, and the snapshot restores go back to; PS_OK, or
+** PS_ERUNTIME (out of memory) with a message */
+static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
   if (!(p->L = ps_lua_new(p->random))) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
   }
   ps_lua_set_interrupt(p->L, p->interrupted);
-  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
-  if (ps_lua_run_chunk(p->L, p->m->file, p->bytecode, p->bytecode_len, "b", err, errlen)) return PS_ERUNTIME;
-  lua_pushcfunction(p->L, read_hooks);
-  lua_pushlightuserdata(p->L, p);
-  lua_pushvalue(p->L, -3);
-  if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
-    const char *msg = lua_tostring(p->L, -1);
-    snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
+  ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
+  for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
+  ps_ctx_push(p->L, &p->ctx);
+  lua_pushvalue(p->L, -1);
+  p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  p->on_period = p->on_default = LUA_NOREF;
+  for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
+  if (ps_lua_snapshot(p->L) != LUA_OK) {
+    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
   }
-  lua_pop(p->L, 1);
-  ps_ctx_push(p->L, &p->ctx);
-  p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", p->m->file);
+  if (luaL_loadbufferx(p->L, p->bytecode, p->bytecode_len, chunkname, "b") != LUA_OK) {
+    const char *msg = lua_tostring(p->L, -1);
+    snprintf(err, errlen, "%s: loading the compiled scenario: %s", p->m->file, msg ? msg : "out of memory");
+    return PS_ERUNTIME;
+  }
+  p->chunk_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
   return PS_OK;
+}
+
+/* drop the hooks' refs of the previous path */
+static void unref_hooks(ps_policy *p) {
+  luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_period);
+  luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_default);
+  for (int k = 0; k < p->m->nprogrammes; k++) luaL_unref(p->L, LUA_REGISTRYINDEX, p->split[k]);
+  p->on_period = p->on_default = LUA_NOREF;
+  for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
+}
+
+/* ps_policy_begin_path — start path `index`: the worker's state as new (the shared tables restored,
+** the scenario run again, so every hook and upvalue is fresh), math.random on the path's policy
+** stream; PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario failed to run again) with
+** a message */
+int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
+  ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
+  int rc = p->L ? PS_OK : new_state(p, index, err, errlen);
+  if (!rc) {
+    unref_hooks(p);
+    if (ps_lua_restore(p->L) != LUA_OK) {
+      snprintf(err, errlen, "out of memory resetting the Lua state of path %ld", index);
+      rc = PS_ERUNTIME;
+    }
+  }
+  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
+  if (!rc) {
+    lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->chunk_ref);
+    if (ps_lua_call_chunk(p->L, p->m->file, err, errlen)) rc = PS_ERUNTIME;
+  }
+  if (!rc) {
+    lua_pushcfunction(p->L, read_hooks);
+    lua_pushlightuserdata(p->L, p);
+    lua_pushvalue(p->L, -3);
+    if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
+      const char *msg = lua_tostring(p->L, -1);
+      snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
+      rc = PS_ERUNTIME;
+    } else lua_pop(p->L, 1);
+  }
+  if (rc) drop_state(p);
+  return rc;
 }
 
 /* push the function behind ref, or fail: the scenario ran differently in this state; PS_OK, or
@@ -121,12 +182,12 @@ static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const ch
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->ctx_ref);
   ps_lua_set_budget(L, PS_LUA_HOOK_INSTRUCTIONS);
   ps_lua_set_deadline(L, PS_LUA_HOOK_SECONDS);
-  if (ps_lua_pcall(L, nargs + 1, nresults) == LUA_OK) return PS_OK;
+  if (lua_pcall(L, nargs + 1, nresults, HANDLER) == LUA_OK) return PS_OK;
   const char *msg = lua_tostring(L, -1);
   ps_lua_full_position(p->m->file, msg ? msg : "out of memory", err, errlen);
   size_t n = strlen(err);
   snprintf(err + n, errlen - n, " (in %s, period %d)", name, p->ctx.period);
-  lua_pop(L, 1);
+  drop_state(p); /* a budget may have stopped it: the next path starts from a new state */
   return PS_EINPUT;
 }
 
@@ -148,23 +209,31 @@ int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errle
   return call_hook(p, w, 0, 0, "on_period", err, errlen);
 }
 
-/* push the loan table hooks receive */
+/* push the loan table hooks receive (raw sets into a new table, keys from the stack) */
 static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan) {
-  lua_createtable(L, 0, 7);
+  lua_createtable(L, 0, NLOAN_KEYS);
+  int k = LOAN_KEYS;
+  lua_pushvalue(L, k++);
   lua_pushstring(L, m->programmes[loan->programme].id);
-  lua_setfield(L, -2, "programme");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushstring(L, m->segments[loan->segment].id);
-  lua_setfield(L, -2, "segment");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushinteger(L, loan->period);
-  lua_setfield(L, -2, "period");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushinteger(L, loan->age);
-  lua_setfield(L, -2, "age");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushnumber(L, loan->amount);
-  lua_setfield(L, -2, "amount");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k++);
   lua_pushnumber(L, loan->exposure);
-  lua_setfield(L, -2, "exposure");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, k);
   lua_pushnumber(L, loan->lgd);
-  lua_setfield(L, -2, "lgd");
+  lua_rawset(L, -3);
 }
 
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given

@@ -1,9 +1,12 @@
 /* policy.h — Lua policy hooks called inside a path: on_period(ctx),
 ** on_default(loan, ctx) and each programme's split(loss, loan, ctx).
 **
-** A worker owns one ps_policy. Each path gets a fresh sandboxed Lua state
-** running the scenario text, so a hook cannot carry state from one path to the
-** next: results stay the same whatever the thread count or path order. Hooks
+** A worker owns one ps_policy and one sandboxed Lua state. Before each path the
+** state's shared tables (globals, libraries, the string and ctx metatables) are
+** restored to a snapshot taken when it was new and the compiled scenario runs
+** again, so every hook, upvalue and global is fresh: a hook cannot carry state
+** from one path to the next, and results stay the same whatever the thread
+** count or path order. Hooks
 ** see `ctx` (lua/ctx.h; docs/scenario.md): ctx.period, ctx:pool(id), ctx:topup(id, yuan),
 ** ctx:programme(id), ctx:suspend(id), ctx:resume(id), ctx:set_share(id, t). */
 #ifndef PS_POLICY_H

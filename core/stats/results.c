@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/hugepages.h"
 #include "sim/parallel.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
@@ -106,7 +107,7 @@ static int run_tail(const stage *s, const task *t) {
   const ps_outcomes *o = s->o;
   ps_pool_result *pr = &s->r->pools[t->pool];
   size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
-  ranked *r = malloc((n + 1) * sizeof *r);
+  ranked *r = ps_malloc_huge((n + 1) * sizeof *r);
   if (!r) return PS_ERUNTIME;
   for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
   qsort(r, n, sizeof *r, compare_ranked);
@@ -143,7 +144,7 @@ static int plan_pool(stage *s, int pool) {
   size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0), T = (size_t)o->periods;
   size_t G = (size_t)m->nprogrammes + 1, D = (size_t)m->ndrivers + 1;
   if (!(pr->band_p05 = calloc(T, sizeof(double))) || !(pr->band_p50 = calloc(T, sizeof(double))) ||
-      !(pr->band_p95 = calloc(T, sizeof(double))) || !(pr->sorted_required = malloc((n + 1) * sizeof(double))) ||
+      !(pr->band_p95 = calloc(T, sizeof(double))) || !(pr->sorted_required = ps_malloc_huge((n + 1) * sizeof(double))) ||
       !(pr->es95_by_programme = calloc(G, sizeof(double))) || !(pr->es99_by_programme = calloc(G, sizeof(double))) ||
       !(pr->es95_by_segment = calloc(D, sizeof(double))) || !(pr->es99_by_segment = calloc(D, sizeof(double))))
     return PS_ERUNTIME;

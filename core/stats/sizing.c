@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/hugepages.h"
+
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
 
 ps_estimate ps_sizing_initial(const double *sorted_required, size_t n, double alpha) {
@@ -23,7 +25,7 @@ ps_estimate ps_sizing_depletion_at(const double *sorted_required, size_t n, doub
 
 int ps_sizing_convergence(const double *required, size_t n, const double *alphas, int nalphas,
                           ps_convergence_point *out) {
-  double *sorted = malloc((n > 0 ? n : 1) * sizeof *sorted);
+  double *sorted = ps_malloc_huge((n > 0 ? n : 1) * sizeof *sorted);
   if (!sorted) return -1;
   int made = 0;
   for (int k = PS_CONVERGENCE_STEPS - 1; k >= 0; k--) {

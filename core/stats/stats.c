@@ -9,6 +9,8 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include "sim/hugepages.h"
+
 /* an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
 static uint64_t order_key(double d) {
   if (d == 0) d = 0; /* -0.0 sorts with 0.0 */
@@ -38,7 +40,7 @@ int ps_sort_doubles(double *x, size_t n) {
     }
     return PS_OK;
   }
-  uint64_t *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+  uint64_t *a = ps_malloc_huge(n * sizeof *a), *b = ps_malloc_huge(n * sizeof *b);
   if (!a || !b) {
     free(a);
     free(b);
@@ -191,7 +193,7 @@ int ps_stats_compute(const double *x, size_t n, ps_stats *out) {
     out->es95 = out->es99 = x[0];
     return PS_OK;
   }
-  double *s = n <= SIZE_MAX / sizeof *s ? malloc(n * sizeof *s) : NULL;
+  double *s = n <= SIZE_MAX / sizeof *s ? ps_malloc_huge(n * sizeof *s) : NULL;
   if (!s) return PS_ERUNTIME;
   memcpy(s, x, n * sizeof *s);
   if (ps_sort_doubles(s, n)) {
