@@ -21,7 +21,9 @@ WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+# core/mpi/ is the MPI front end (poolsim-mpi, `make mpi`), not part of the engine
+MPI_SRC  := $(wildcard core/mpi/*.c)
+CORE_SRC := $(filter-out core/cli/main.c $(MPI_SRC),$(wildcard core/*/*.c))
 # Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
 SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
 GEN_SRC  := build/gen/scripts.c
@@ -33,7 +35,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all bench-compare check deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
+.PHONY: all bench-compare check deps deps-mpi mpi deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -55,8 +57,17 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-# valgrind, cppcheck, clang-tidy, chromium and a CJK font are test tools only: installed by `make test` when missing
+# Debian's OpenMPI (its compiler wrapper mpicc and mpirun), for `make mpi` only: installed when mpicc is missing
+deps-mpi: deps
+	@command -v mpicc >/dev/null 2>&1 && command -v mpirun >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  echo "poolsim: installing libopenmpi-dev openmpi-bin (poolsim-mpi: distributed runs on MPI)"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q libopenmpi-dev openmpi-bin; }
+
+# valgrind, cppcheck, clang-tidy, chromium and a CJK font are test tools only: installed by `make test` when
+# missing; OpenMPI too, so that the suite runs the MPI tests (they are skipped where it cannot be installed)
 deps-test: deps
+	@$(MAKE) --no-print-directory deps-mpi || echo "poolsim: no MPI: the MPI tests will be skipped"
 	@missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="valgrind"; \
 	command -v cppcheck >/dev/null 2>&1 || missing="$$missing cppcheck"; \
@@ -141,6 +152,21 @@ $(FUZZ)/fuzz_%: $(FUZZ)/tests/fuzz/fuzz_%.o $(FUZZ)/tests/fuzz/fuzz_tmp.o $(FUZZ
 
 poolsim: $(REL)/poolsim
 	cp $< $@
+
+# poolsim-mpi: the command line of core/cli/main.c (its main renamed, core/mpi/mpi_main.c calls it)
+# with every run's paths spread over MPI ranks (docs/cluster.md); the engine itself has no MPI in it
+MPI := $(BUILD)/mpi
+$(MPI)/%.o: %.c | deps-mpi
+	@mkdir -p $(dir $@)
+	mpicc $(WARN) $(CFLAGS) $(DEPFLAGS) -pthread $(CORE_INC) $(PKG_CFLAGS) -c $< -o $@
+$(MPI)/cli_main.o: core/cli/main.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEPFLAGS) -pthread $(CORE_INC) $(PKG_CFLAGS) -Dmain=ps_cli_main -c $< -o $@
+$(MPI)/poolsim-mpi: $(MPI_SRC:%.c=$(MPI)/%.o) $(MPI)/cli_main.o $(REL)/libpoolsim.a | deps-mpi
+	mpicc $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+poolsim-mpi: $(MPI)/poolsim-mpi
+	cp $< $@
+mpi: poolsim-mpi
 
 UNITS := $(UNIT_SRC:%.c=%)
 .SECONDARY: # keep the test objects between runs
@@ -252,4 +278,4 @@ install: poolsim $(REL)/libpoolsim.a
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/poolsim.pc
 
 clean:
-	rm -rf $(BUILD) poolsim out
+	rm -rf $(BUILD) poolsim poolsim-mpi out
