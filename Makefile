@@ -173,11 +173,12 @@ UNITS := $(UNIT_SRC:%.c=%)
 
 # ---- tests --------------------------------------------------------------
 # make check T=NAME runs one test: a unit test (T=test_rules or T=rules), the
-# CLI tests (T=cli), the catalogue of bad inputs (T=catalogue) or the install
-# test (T=install), against the release build
+# CLI tests (T=cli), the catalogue of bad inputs (T=catalogue), the install
+# test (T=install) or poolsim-mpi against poolsim (T=mpi), against the release build
 check: poolsim
 	@t="$(T)"; case "$$t" in \
-	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install"; exit 2 ;; \
+	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install mpi"; exit 2 ;; \
+	  mpi) $(MAKE) --no-print-directory mpi && sh tests/mpi/test_mpi.sh ./poolsim ./poolsim-mpi ;; \
 	  cli) sh tests/cli/test_cli.sh ./poolsim ;; \
 	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
 	  install) sh tests/install/test_install.sh ./poolsim ;; \
@@ -190,9 +191,11 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render test-static
 	@sh tests/summary.sh $(BUILD)/results
 
+# the MPI tests (tests/mpi/) run when `make mpi` can build poolsim-mpi, and are skipped otherwise
 test-release: poolsim $(UNITS:%=$(REL)/%)
 	@mkdir -p $(BUILD)/results
-	@sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
+	@mpi=; $(MAKE) --no-print-directory mpi > $(BUILD)/results/mpi-build.log 2>&1 && mpi=./poolsim-mpi; \
+	  POOLSIM_MPI=$$mpi sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
 	@cat $(BUILD)/results/release.txt
 
 test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/%) $(FUZZ_TARGETS:%=$(SAN)/tests/fuzz/fuzz_%)

@@ -104,9 +104,10 @@ static int mpi_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes 
   memcpy(job.sha256, m->sha256, sizeof job.sha256);
   ps_mpi_job_send(&job, nranks);
   ps_mpi_status *st = calloc((size_t)nranks, sizeof *st);
-  if (!st) {
+  if (!st) { /* the other ranks are running the job: stop them all */
     fprintf(stderr, "poolsim-mpi: out of memory\n");
     MPI_Abort(MPI_COMM_WORLD, 1);
+    return PS_ERUNTIME;
   }
   ps_run_options mine_o = *o;
   ps_mpi_block(o->paths, nranks, 0, &mine_o.first, &mine_o.paths);

@@ -132,7 +132,8 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   int n = 0, d = (int)sizeof(double);
 #define PER_PATH(field, items_, inner_, band_) \
   (assert(n < PS_OUTCOMES_MAX_ARRAYS), \
-   a[n++] = (ps_outcomes_array){o->field, sizeof *o->field, (int)sizeof *o->field != d, (items_), (inner_), (band_)})
+   a[n++] = (ps_outcomes_array){.data = o->field, .size = sizeof *o->field, .inner = (inner_), .items = (items_), \
+                                .is_int = (int)sizeof *o->field != d, .band = (band_)})
   PER_PATH(claims, o->npools, 1, 0);
   PER_PATH(paid, o->npools, 1, 0);
   PER_PATH(shortfall, o->npools, 1, 0);

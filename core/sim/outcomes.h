@@ -98,10 +98,9 @@ void ps_outcomes_destroy(ps_outcomes *o);
 typedef struct {
   void *data;  /* double * or int * */
   size_t size; /* sizeof(double) or sizeof(int) */
-  int is_int;
-  long items;
   size_t inner;
-  int band;
+  long items;
+  int is_int, band;
 } ps_outcomes_array;
 /* ps_outcomes_arrays — o's per-path arrays (not budget_slot, nor the back-testing ones) into a,
 ** which has room for PS_OUTCOMES_MAX_ARRAYS; returns how many */
