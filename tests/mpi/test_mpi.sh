@@ -3,7 +3,8 @@
 # repo root after `make mpi`:  sh tests/mpi/test_mpi.sh ./poolsim ./poolsim-mpi
 # - every shipped scenario and bench/b1.lua, `run` on 1, 2 and 3 ranks: the JSON byte for byte
 #   the one-process run's, apart from run.seconds, run.statistics_seconds, run.threads and
-#   run.ranks; `size` (bisection per path), compare, sweep --vary and sweep --tornado likewise;
+#   run.ranks; `size` (bisection per path), compare, sweep --vary, sweep --tornado and
+#   size --breakeven likewise (and --sampling importance once poolsim has it);
 # - a bad scenario: exit 2 on every rank, one message; a rank killed with SIGKILL: the job exits
 #   non-zero with a message, within a time limit (no hang); a refused command: exit 2;
 # - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit 143.
@@ -88,6 +89,23 @@ same "sweep on 2 ranks" "$tmp/one.json" "$tmp/mpi.json"
 one sweep tests/scenarios/small.lua --tornado segments.a_small.pd,programmes.prog_a.claim_lag --paths 800
 ranks 3 sweep tests/scenarios/small.lua --tornado segments.a_small.pd,programmes.prog_a.claim_lag --paths 800
 same "tornado on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+
+# the break-even study: a target loss ratio, and a party's PV cost (every party's PV kept per path)
+for target in "--target 0.6 --range 0.05,0.5" ""; do
+  one size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins $target --paths 300
+  ranks 3 size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins $target --paths 300
+  same "breakeven ${target:-at zero PV cost} on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+done
+# tail sampling (issue 13's --sampling importance), once poolsim has it: the weights are per-path
+# outcomes, which the ranks gather like the others (tests/unit/test_outcomes_block.c checks that
+# ps_outcomes_arrays lists every array)
+if timeout 60 "$bin" run tests/scenarios/small.lua --sampling importance --paths 10 --quiet >/dev/null 2>&1; then
+  one run scenarios/mianyang_2022.lua --sampling importance --paths $PATHS
+  ranks 3 run scenarios/mianyang_2022.lua --sampling importance --paths $PATHS
+  same "--sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+else
+  echo "SKIP: poolsim has no --sampling importance yet: not compared under MPI"
+fi
 
 # ---- failures ---------------------------------------------------------------
 bad=$(ls tests/scenarios/bad/*.lua | head -n 1)
