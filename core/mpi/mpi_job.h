@@ -44,8 +44,8 @@ void ps_mpi_job_send(const ps_mpi_job *job, int ranks);
 ** (malloc'd, free after use). PS_OK or PS_ERUNTIME (out of memory) */
 int ps_mpi_job_receive(ps_mpi_job *job, char **buffer);
 
-/* ps_mpi_wait — wait for a message from rank `from` with `tag`, sleeping between looks, so that
-** a waiting rank leaves its core to the ranks still working */
+/* ps_mpi_wait — wait for a message from rank `from` with `tag`, sleeping between looks (up to
+** 2 ms), so that a waiting rank leaves its core to the ranks still working */
 void ps_mpi_wait(int from, int tag);
 
 /* ps_mpi_send_block — a rank's kept outcomes to rank 0, array by array and item by item */

@@ -76,6 +76,11 @@ ranks 2 run scenarios/mianyang_2022.lua --paths $PATHS --threads 2
 one run scenarios/mianyang_2022.lua --paths $PATHS --threads 1
 same "2 ranks of 2 threads" "$tmp/one.json" "$tmp/mpi.json"
 
+# fewer paths than ranks: a rank with none
+one run tests/scenarios/small.lua --paths 2
+ranks 3 run tests/scenarios/small.lua --paths 2
+same "2 paths on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+
 # ---- size (a bisection per path), and the studies ----------------------------
 one size scenarios/luoyang_2017.lua --paths 800
 ranks 3 size scenarios/luoyang_2017.lua --paths 800
@@ -117,10 +122,14 @@ timeout 60 "$bin" check "$bad" >/dev/null 2>"$tmp/one_err"
 n=$(grep -c -F "$(head -n 1 "$tmp/one_err")" "$tmp/err")
 [ "$n" -eq 1 ] && pass || fail "a bad scenario: its message $n times, not once"
 
-cmd="mpirun -n 2 poolsim-mpi run SCENARIO --volume"
-timeout 60 $MPIRUN -n 2 "$mpi" size scenarios/mianyang_2022.lua --volume >"$tmp/out" 2>"$tmp/err"
-rc=$?
-[ $rc -eq 2 ] && grep -q 'one process' "$tmp/err" && pass || fail "size --volume: exit $rc, not 2 with a message"
+# what runs in one process only is refused
+for refused in "size scenarios/mianyang_2022.lua --volume" "script scenarios/study_fund_size.lua 100" \
+               "backtest tests/scenarios/backtest.lua --actual tests/data/none.csv"; do
+  cmd="mpirun -n 2 poolsim-mpi $refused"
+  timeout 60 $MPIRUN -n 2 "$mpi" $refused >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ $rc -eq 2 ] && grep -q 'runs in one process' "$tmp/err" && pass || fail "exit $rc, not 2 with a message"
+done
 
 # a rank that dies: kill rank 1 with SIGKILL in the middle of a slow run
 cmd="mpirun -n 2 poolsim-mpi run tests/cli/slow_hook.lua, rank 1 killed"
