@@ -110,9 +110,6 @@ void ps_mpi_wait(int from, int tag) {
   }
 }
 
-/* at most this many elements a message (MPI counts are int) */
-#define PIECE ((size_t)1 << 26)
-
 /* ps_mpi_send_block — a rank's kept outcomes to rank 0 (mpi_job.h); rank 0 receives them in the
 ** same order (mpi_lead.c) */
 void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m) {
@@ -122,8 +119,8 @@ void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m) {
     size_t per_item = (size_t)(a[k].band ? o->band_paths : o->paths) * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       const char *p = (const char *)a[k].data + (size_t)i * per_item * a[k].size;
-      for (size_t done = 0; done < per_item; done += PIECE) {
-        size_t c = per_item - done < PIECE ? per_item - done : PIECE;
+      for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {
+        size_t c = per_item - done < PS_MPI_PIECE ? per_item - done : PS_MPI_PIECE;
         MPI_Send(p + done * a[k].size, (int)c, a[k].is_int ? MPI_INT : MPI_DOUBLE, 0, PS_TAG_DATA, MPI_COMM_WORLD);
       }
     }

@@ -48,6 +48,9 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer);
 ** 2 ms), so that a waiting rank leaves its core to the ranks still working */
 void ps_mpi_wait(int from, int tag);
 
+/* at most this many elements a message of outcomes (MPI counts are int) */
+#define PS_MPI_PIECE ((size_t)1 << 26)
+
 /* ps_mpi_send_block — a rank's kept outcomes to rank 0, array by array and item by item */
 void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m);
 

@@ -25,8 +25,8 @@ static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *src, i
         memcpy(to, (const char *)s[k].data + (size_t)i * per_item * a[k].size, per_item * a[k].size);
         continue;
       }
-      for (size_t done = 0; done < per_item; done += (size_t)1 << 26) {
-        size_t c = per_item - done < ((size_t)1 << 26) ? per_item - done : ((size_t)1 << 26);
+      for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {
+        size_t c = per_item - done < PS_MPI_PIECE ? per_item - done : PS_MPI_PIECE;
         MPI_Recv(to + done * a[k].size, (int)c, a[k].is_int ? MPI_INT : MPI_DOUBLE, r, PS_TAG_DATA, MPI_COMM_WORLD,
                  MPI_STATUS_IGNORE);
       }
