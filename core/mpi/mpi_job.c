@@ -30,9 +30,21 @@ static size_t text_size(const char *s) { return strlen(s) + 1; }
 
 /* ps_mpi_job_send — rank 0: the job to every other rank */
 void ps_mpi_job_send(const ps_mpi_job *job, int ranks) {
-  wire_head h = {job->quit, job->exit_code, job->run.threads, job->run.audit, job->run.search, job->run.by_loan,
-                 job->nuncertain, job->track_party_pv, job->quit ? 0 : job->nsets, job->run.paths,
-                 job->run.band_paths, job->run.seed, job->run.serve, {0}};
+  wire_head h;
+  memset(&h, 0, sizeof h); /* padding too: every byte sent is set */
+  h.quit = job->quit;
+  h.exit_code = job->exit_code;
+  h.threads = job->run.threads;
+  h.audit = job->run.audit;
+  h.search = job->run.search;
+  h.by_loan = job->run.by_loan;
+  h.nuncertain = job->nuncertain;
+  h.track_party_pv = job->track_party_pv;
+  h.nsets = job->quit ? 0 : job->nsets;
+  h.paths = job->run.paths;
+  h.band_paths = job->run.band_paths;
+  h.seed = job->run.seed;
+  h.serve = job->run.serve;
   memcpy(h.sha256, job->sha256, sizeof h.sha256);
   size_t n = sizeof h + (job->quit ? 0 : text_size(job->file));
   for (int i = 0; i < h.nsets; i++) n += text_size(job->keys[i]) + text_size(job->values[i]);
