@@ -23,9 +23,11 @@ WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(filter-out core/cli/%,$(wildcard core/*/*.c))
-# the command line (core/cli/): main.c and its argument parsing, not in libpoolsim
+# the command line (core/cli/): main.c and its argument parsing, not in libpoolsim; core/mpi/ is
+# the MPI front end (poolsim-mpi, `make mpi`), not part of the engine either
 CLI_SRC  := $(wildcard core/cli/*.c)
+MPI_SRC  := $(wildcard core/mpi/*.c)
+CORE_SRC := $(filter-out core/cli/% $(MPI_SRC),$(wildcard core/*/*.c))
 # Lua library modules (scripts/poolsim/*.lua) compiled in as C strings
 SCRIPTS  := $(wildcard scripts/poolsim/*.lua)
 GEN_SRC  := build/gen/scripts.c
@@ -37,7 +39,7 @@ BUILD := build
 REL   := $(BUILD)/release
 SAN   := $(BUILD)/san
 
-.PHONY: all bench-compare check deps deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
+.PHONY: all bench-compare check deps deps-mpi mpi deps-test deps-bench deps-fuzz fuzz test test-release test-san test-valgrind test-render test-static validate demo bench install clean
 
 all: poolsim
 
@@ -60,8 +62,17 @@ deps:
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-# valgrind, cppcheck, clang-tidy, chromium, a CJK font and python3-openpyxl (reads the --xlsx workbook back) are test tools only: installed by `make test` when missing
+# Debian's OpenMPI (its compiler wrapper mpicc and mpirun), for `make mpi` only: installed when mpicc is missing
+deps-mpi: deps
+	@command -v mpicc >/dev/null 2>&1 && command -v mpirun >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  echo "poolsim: installing libopenmpi-dev openmpi-bin (poolsim-mpi: distributed runs on MPI)"; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q libopenmpi-dev openmpi-bin; }
+
+# valgrind, cppcheck, clang-tidy, chromium, a CJK font and python3-openpyxl (reads the --xlsx workbook back)
+# are test tools only: installed by `make test` when missing; OpenMPI too, so that the suite runs the MPI tests (they are skipped where it cannot be installed)
 deps-test: deps
+	@$(MAKE) --no-print-directory deps-mpi || echo "poolsim: no MPI: the MPI tests will be skipped"
 	@missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="valgrind"; \
 	command -v cppcheck >/dev/null 2>&1 || missing="$$missing cppcheck"; \
@@ -148,16 +159,33 @@ $(FUZZ)/fuzz_%: $(FUZZ)/tests/fuzz/fuzz_%.o $(FUZZ)/tests/fuzz/fuzz_tmp.o $(FUZZ
 poolsim: $(REL)/poolsim
 	cp $< $@
 
+# poolsim-mpi: the command line of core/cli/main.c (its main renamed, core/mpi/mpi_main.c calls it)
+# with every run's paths spread over MPI ranks (docs/cluster.md); the engine itself has no MPI in it
+MPI := $(BUILD)/mpi
+$(MPI)/%.o: %.c | deps-mpi
+	@mkdir -p $(dir $@)
+	mpicc $(WARN) $(CFLAGS) $(DEPFLAGS) -pthread $(CORE_INC) $(PKG_CFLAGS) -c $< -o $@
+$(MPI)/cli_main.o: core/cli/main.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEPFLAGS) -pthread $(CORE_INC) $(PKG_CFLAGS) -Dmain=ps_cli_main -c $< -o $@
+$(MPI)/poolsim-mpi: $(MPI_SRC:%.c=$(MPI)/%.o) $(MPI)/cli_main.o $(filter-out %/main.o,$(CLI_SRC:%.c=$(REL)/%.o)) \
+                    $(REL)/libpoolsim.a | deps-mpi
+	mpicc $(CFLAGS) -pthread $^ $(PKG_LIBS) -lm -o $@
+poolsim-mpi: $(MPI)/poolsim-mpi
+	cp $< $@
+mpi: poolsim-mpi
+
 UNITS := $(UNIT_SRC:%.c=%)
 .SECONDARY: # keep the test objects between runs
 
 # ---- tests --------------------------------------------------------------
 # make check T=NAME runs one test: a unit test (T=test_rules or T=rules), the
-# CLI tests (T=cli), the catalogue of bad inputs (T=catalogue) or the install
-# test (T=install), against the release build
+# CLI tests (T=cli), the catalogue of bad inputs (T=catalogue), the install
+# test (T=install) or poolsim-mpi against poolsim (T=mpi), against the release build
 check: poolsim
 	@t="$(T)"; case "$$t" in \
-	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install"; exit 2 ;; \
+	  "") echo "make check T=NAME: one of $(notdir $(UNITS)) cli catalogue install mpi"; exit 2 ;; \
+	  mpi) $(MAKE) --no-print-directory mpi && sh tests/mpi/test_mpi.sh ./poolsim ./poolsim-mpi ;; \
 	  cli) for t in tests/cli/test_*.sh; do sh $$t ./poolsim || exit 1; done ;; \
 	  catalogue) sh tests/catalogue/run.sh ./poolsim ;; \
 	  install) sh tests/install/test_install.sh ./poolsim ;; \
@@ -170,9 +198,11 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-release test-san test-valgrind test-render test-static
 	@sh tests/summary.sh $(BUILD)/results
 
+# the MPI tests (tests/mpi/) run when `make mpi` can build poolsim-mpi, and are skipped otherwise
 test-release: poolsim $(UNITS:%=$(REL)/%)
 	@mkdir -p $(BUILD)/results
-	@sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
+	@mpi=; $(MAKE) --no-print-directory mpi > $(BUILD)/results/mpi-build.log 2>&1 && mpi=./poolsim-mpi; \
+	  POOLSIM_MPI=$$mpi sh tests/run.sh release $(REL) ./poolsim > $(BUILD)/results/release.txt || true
 	@cat $(BUILD)/results/release.txt
 
 test-san: $(SAN)/poolsim $(UNITS:%=$(SAN)/%) $(FUZZ_TARGETS:%=$(SAN)/tests/fuzz/fuzz_%)
@@ -273,4 +303,4 @@ install: poolsim $(REL)/libpoolsim.a
 	install -m 644 $(SCRIPTS) $(DESTDIR)$(PREFIX)/share/poolsim/scripts/poolsim/
 
 clean:
-	rm -rf $(BUILD) poolsim out
+	rm -rf $(BUILD) poolsim poolsim-mpi out

@@ -2,7 +2,8 @@
 # run.sh LABEL BUILD_DIR POOLSIM — run every unit and validation test binary of a build, replay
 # the committed fuzz inputs through the fuzz targets it has (tests/fuzz/replay.c)
 # and run the CLI tests and the catalogue of bad inputs (tests/catalogue) against
-# a poolsim binary. Each test prints "NAME: N passed, M failed"; a test that
+# a poolsim binary; in the release run, poolsim-mpi against it (tests/mpi) when POOLSIM_MPI names
+# the binary `make mpi` built, else a line "SKIP: no MPI". Each test prints "NAME: N passed, M failed"; a test that
 # crashes or exits non-zero without saying so counts as one failure. Output: one
 # such line per test, prefixed with LABEL.
 label=$1 dir=$2 bin=$3
@@ -43,3 +44,7 @@ for t in tests/cli/test_*.sh; do
 done
 run_one test_catalogue sh tests/catalogue/run.sh "$bin"
 [ "$label" = release ] && run_one test_install sh tests/install/test_install.sh "$bin"
+if [ "$label" = release ]; then
+  if [ -n "$POOLSIM_MPI" ]; then run_one test_mpi sh tests/mpi/test_mpi.sh "$bin" "$POOLSIM_MPI"
+  else echo "$label SKIP: no MPI (make mpi could not build poolsim-mpi, see build/results/mpi-build.log): tests/mpi not run"; fi
+fi

@@ -133,6 +133,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   r->serve = ro.serve;
   r->seed = ro.seed;
   r->threads = ro.threads;
+  r->ranks = ps_simulate_ranks();
   r->seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
   r->statistics_seconds = (double)(t1.tv_sec - ts.tv_sec) + 1e-9 * (double)(t1.tv_nsec - ts.tv_nsec);
   *out = r;

@@ -305,6 +305,7 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   ps_doc_bool(s, "partial", r->stop_signal != 0);
   ps_doc_number(s, "seed", (double)r->seed);
   ps_doc_number(s, "threads", r->threads);
+  if (r->ranks) ps_doc_number(s, "ranks", r->ranks); /* poolsim-mpi only */
   ps_doc_number(s, "seconds", r->seconds);
   ps_doc_number(s, "statistics_seconds", r->statistics_seconds);
   ps_doc_string(s, "sizing_method", r->searched           ? "search"

@@ -87,16 +87,19 @@ static void *worker(void *arg) {
   }
   for (;;) {
     if (stop_signal) break; /* before taking a chunk: taken chunks are finished */
-    long first = atomic_fetch_add(&r->next, CHUNK);
-    if (first >= r->o->paths || atomic_load(&r->failed)) break;
-    long last = first + CHUNK < r->o->paths ? first + CHUNK : r->o->paths, i = first;
+    long from = atomic_fetch_add(&r->next, CHUNK);
+    if (from >= r->o->paths || atomic_load(&r->failed)) break;
+    /* the run's path indices (o->first: a block of the run, whose streams are the run's) */
+    long first = r->o->first + from, i = first;
+    long last = r->o->first + (from + CHUNK < r->o->paths ? from + CHUNK : r->o->paths);
     for (; i < last; i++) {
       int rc = ps_path_run(w, r->o->seed, i, policy, r->out, err, sizeof err);
       if (rc || (probe && (rc = search_path(r, w, probe, initial, policy, i, err, sizeof err)))) {
+        long local = i - r->o->first;
         if (stop_signal) { /* a hook stopped by the signal: the path is not finished, not failed */
           long low = atomic_load(&r->interrupted);
-          while (i < low && !atomic_compare_exchange_weak(&r->interrupted, &low, i)) {}
-        } else report_error(r, i, rc, err);
+          while (local < low && !atomic_compare_exchange_weak(&r->interrupted, &low, local)) {}
+        } else report_error(r, local, rc, err);
         break;
       }
     }
@@ -122,10 +125,27 @@ static double now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* ps_simulate — run the paths of m over threads into out (allocated here); PS_OK, PS_EINPUT (a hook
-** failed) or PS_ERUNTIME, with a message */
+static ps_simulate_fn *distribute;
+static int distribute_ranks;
+
+/* ps_simulate_distribute — hand every ps_simulate to fn (montecarlo.h) */
+void ps_simulate_distribute(ps_simulate_fn *fn, int ranks) {
+  distribute = fn;
+  distribute_ranks = fn ? ranks : 0;
+}
+
+int ps_simulate_ranks(void) { return distribute_ranks; }
+
+/* ps_simulate — run the paths of m into out (allocated here): over threads here, or where
+** ps_simulate_distribute says; PS_OK, PS_EINPUT (a hook failed) or PS_ERUNTIME, with a message */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
-  if (ps_outcomes_init(out, m, o->paths, o->band_paths) || (o->track && ps_outcomes_track(out, m, o->track))) {
+  return distribute ? distribute(m, o, out, err, errlen) : ps_simulate_here(m, o, out, err, errlen);
+}
+
+/* ps_simulate_here — over threads in this process (montecarlo.h) */
+int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {
+  if (ps_outcomes_init_block(out, m, o->first, o->paths, o->band_paths) ||
+      (o->track && ps_outcomes_track(out, m, o->track))) {
     ps_outcomes_destroy(out);
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);
     return PS_ERUNTIME;

@@ -29,6 +29,8 @@ typedef struct {
                                  ps_outcomes_track); NULL: none */
   double serve;           /* with search, in (0, 1]: a path's required balance also serves at least
                              this share of its bridge requests (poolsim size --serve); 0: none */
+  long first;             /* run paths first..first+paths-1 only (one MPI rank's block; outcomes
+                             indexed by path, ps_outcomes_init_block); 0: the whole run */
 } ps_run_options;
 
 /* ps_default_threads — the number of online processors (at least 1) */
@@ -46,5 +48,16 @@ int ps_default_threads(void);
 ** the scenario's hooks and PS_ERUNTIME otherwise. After ps_request_stop, out holds the prefix of
 ** paths finished (out->paths fewer than o->paths), or PS_ERUNTIME when none finished. */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
+
+/* Distributed runs (poolsim-mpi, core/mpi/): a front end may hand every ps_simulate of the process
+** to `fn`, which runs the paths where it likes and must leave in out exactly what ps_simulate_here
+** would (the same codes and messages); `ranks` is what the results report as run.ranks. NULL: none.
+** Not thread-safe: set it once, before any run. */
+typedef int ps_simulate_fn(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
+void ps_simulate_distribute(ps_simulate_fn *fn, int ranks);
+/* the ranks set by ps_simulate_distribute, 0 when runs are not distributed */
+int ps_simulate_ranks(void);
+/* ps_simulate_here — ps_simulate in this process alone, whatever ps_simulate_distribute set */
+int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
 
 #endif

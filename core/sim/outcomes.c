@@ -25,9 +25,10 @@ typedef struct {
 /* Set o's dimensions for m and that many paths (balances for the first
 ** min(paths, band_paths)) and list its arrays in plan; returns how many. The
 ** one description of the layout, for ps_outcomes_init and ps_outcomes_bytes. */
-static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_paths, array_plan *plan) {
+static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths, long band_paths, array_plan *plan) {
   memset(o, 0, sizeof *o);
   o->paths = paths;
+  o->first = first;
   o->periods = m->periods;
   o->npools = m->npools;
   o->nprogrammes = m->nprogrammes;
@@ -35,7 +36,8 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
   int per_year = ps_periods_per_year(m->step);
   o->nyears = (m->periods + per_year - 1) / per_year;
   if (band_paths <= 0) band_paths = PS_BAND_PATHS;
-  o->band_paths = paths < band_paths ? paths : band_paths;
+  band_paths -= first; /* those of the run's first band_paths in this block */
+  o->band_paths = band_paths < 0 ? 0 : paths < band_paths ? paths : band_paths;
   for (int i = 0; i < m->nparties; i++) o->ngovernments += m->parties[i].kind == PS_PARTY_GOVERNMENT;
   size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
   size_t nq = (size_t)paths * (size_t)m->nparties, d = sizeof(double), i = sizeof(int);
@@ -87,10 +89,15 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long paths, long band_
 ** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); PS_OK, or PS_ERUNTIME
 ** when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
+  return ps_outcomes_init_block(o, m, 0, paths, band_paths);
+}
+
+/* ps_outcomes_init_block — the same for the block first..first+paths-1 of a run (outcomes.h) */
+int ps_outcomes_init_block(ps_outcomes *o, const ps_model *m, long first, long paths, long band_paths) {
   array_plan plan[MAX_ARRAYS];
-  int n = plan_arrays(o, m, paths, band_paths, plan);
+  int n = plan_arrays(o, m, first, paths, band_paths, plan);
   for (int k = 0; k < n; k++) {
-    void *a = ps_calloc_huge(plan[k].count, plan[k].size);
+    void *a = ps_calloc_huge(plan[k].count ? plan[k].count : 1, plan[k].size); /* a block may keep no balances */
     if (!a) {
       ps_outcomes_destroy(o);
       return PS_ERUNTIME;
@@ -117,10 +124,54 @@ int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *tr
 double ps_outcomes_bytes(const ps_model *m, long paths) {
   ps_outcomes o;
   array_plan plan[MAX_ARRAYS];
-  int n = plan_arrays(&o, m, paths, 0, plan);
+  int n = plan_arrays(&o, m, 0, paths, 0, plan);
   double bytes = 0;
   for (int k = 0; k < n; k++) bytes += (double)plan[k].count * (double)plan[k].size;
   return bytes;
+}
+
+/* ps_outcomes_arrays — o's per-path arrays, with their layout (outcomes.h) */
+int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_array *a) {
+  int n = 0, d = (int)sizeof(double);
+#define PER_PATH(field, items_, inner_, band_) \
+  (assert(n < PS_OUTCOMES_MAX_ARRAYS), \
+   a[n++] = (ps_outcomes_array){.data = o->field, .size = sizeof *o->field, .inner = (inner_), .items = (items_), \
+                                .is_int = (int)sizeof *o->field != d, .band = (band_)})
+  PER_PATH(claims, o->npools, 1, 0);
+  PER_PATH(paid, o->npools, 1, 0);
+  PER_PATH(shortfall, o->npools, 1, 0);
+  PER_PATH(recovered, o->npools, 1, 0);
+  PER_PATH(unsettled, o->npools, 1, 0);
+  PER_PATH(required, o->npools, 1, 0);
+  PER_PATH(topups, o->npools, 1, 0);
+  PER_PATH(returned, o->npools, 1, 0);
+  PER_PATH(depletion, o->npools, 1, 0);
+  PER_PATH(outlay_by_programme, o->npools, (size_t)o->nprogrammes, 0);
+  PER_PATH(outlay_by_segment, o->npools, (size_t)m->ndrivers, 0);
+  PER_PATH(balance, o->npools, (size_t)o->periods, 1);
+  PER_PATH(defaults, o->nprogrammes, 1, 0);
+  PER_PATH(originated, o->nprogrammes, 1, 0);
+  PER_PATH(defaulted_exposure, o->nprogrammes, 1, 0);
+  PER_PATH(refused, o->nprogrammes, 1, 0);
+  PER_PATH(capped, o->nprogrammes, 1, 0);
+  PER_PATH(paused, o->nprogrammes, 1, 0);
+  PER_PATH(stopped, o->nprogrammes, 1, 0);
+  PER_PATH(declined, o->nprogrammes, 1, 0);
+  PER_PATH(losses, o->nparties, 1, 0);
+  PER_PATH(net_result, o->nparties, 1, 0);
+  PER_PATH(unpaid, o->nparties, 1, 0);
+  PER_PATH(ratio, o->nparties, 1, 0);
+  PER_PATH(breached, o->nparties, 1, 0);
+  PER_PATH(net_by_year, o->nparties, (size_t)o->nyears, 0);
+  PER_PATH(budget, o->ngovernments, (size_t)o->nyears * PS_NBUDGET, 0);
+  PER_PATH(cost_pv, o->ngovernments, 1, 0);
+  PER_PATH(subsidy_rate, o->ngovernments, 1, 0);
+  PER_PATH(cost_by_cohort, o->ngovernments, (size_t)o->ncohorts, 0);
+  PER_PATH(volume_by_cohort, o->ngovernments, (size_t)o->ncohorts, 0);
+  PER_PATH(party_pv, m->track_party_pv ? o->nparties : 0, 1, 0);
+  PER_PATH(drawn, o->nuncertain, 1, 0);
+#undef PER_PATH
+  return n;
 }
 
 /* an array laid out (item * paths + path) * inner + j: move each item's block

@@ -26,6 +26,7 @@ const char *ps_budget_name(ps_budget_kind k);
 
 typedef struct {
   long paths;
+  long first; /* the run's index of the path in slot 0: 0, but for one MPI rank's block of paths */
   int periods, npools, nprogrammes, nparties;
   /* per pool and path: index pool * paths + path */
   double *claims, *paid, *shortfall, *recovered, *unsettled, *required;
@@ -83,28 +84,46 @@ typedef struct {
 ** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
 ** PS_OK, or PS_ERUNTIME when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
+/* ps_outcomes_init_block — the same for the block of paths first..first+paths-1 of a run (one MPI
+** rank's): slots are indexed by the run's path index, and balances are kept for those of the
+** block among the run's first band_paths (band_paths <= 0: PS_BAND_PATHS), maybe none */
+int ps_outcomes_init_block(ps_outcomes *o, const ps_model *m, long first, long paths, long band_paths);
 /* ps_outcomes_track — also keep the per-period defaults and claims of each programme k with
 ** track[k] != 0 (after ps_outcomes_init); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *track);
 /* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_destroy(ps_outcomes *o);
+/* one per-path array of the outcomes, as laid out: element (item * npaths + path) * inner + j,
+** npaths being o->paths, or o->band_paths for the balances (band != 0); for moving the arrays
+** between processes (MPI) */
+typedef struct {
+  void *data;  /* double * or int * */
+  size_t size; /* sizeof(double) or sizeof(int) */
+  size_t inner;
+  long items;
+  int is_int, band;
+} ps_outcomes_array;
+/* ps_outcomes_arrays — o's per-path arrays (not budget_slot, nor the back-testing ones) into a,
+** which has room for PS_OUTCOMES_MAX_ARRAYS; returns how many */
+#define PS_OUTCOMES_MAX_ARRAYS 48
+int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_array *a);
 /* ps_outcomes_bytes — the bytes ps_outcomes_init takes for m and that many paths (default bands) */
 double ps_outcomes_bytes(const ps_model *m, long paths);
 /* ps_outcomes_truncate — keep the first `paths` paths only (an interrupted run), in place */
 void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
 
 static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
-  return (size_t)item * (size_t)o->paths + (size_t)path;
+  return (size_t)item * (size_t)o->paths + (size_t)(path - o->first);
 }
 
 /* where a tracked programme's figures of one path start in track_defaults and track_claims */
 static inline size_t ps_track_slot(const ps_outcomes *o, int programme, long path) {
-  return ((size_t)o->track_slot[programme] * (size_t)o->paths + (size_t)path) * (size_t)o->periods;
+  return ((size_t)o->track_slot[programme] * (size_t)o->paths + (size_t)(path - o->first)) * (size_t)o->periods;
 }
 
-/* where a pool's closing balances of one path (path < band_paths) start in balance */
+/* where a pool's closing balances of one path (path - first < band_paths) start in balance */
 static inline size_t ps_band_slot(const ps_outcomes *o, int pool, long path) {
-  return ((size_t)pool * (size_t)o->band_paths + (size_t)path) * (size_t)o->periods;
+  return ((size_t)pool * (size_t)o->band_paths + (size_t)(path - o->first)) * (size_t)o->periods;
 }
 
 #endif

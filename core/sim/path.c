@@ -540,7 +540,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
         (w->bridge_due && (rc = ps_bridges_recover(w, t))))
       goto fail;
     if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
-    for (int i = 0; out && index < out->band_paths && i < m->npools; i++)
+    for (int i = 0; out && index - out->first < out->band_paths && i < m->npools; i++)
       out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && out->track_slot) track_period(w, index, t, out);

@@ -57,6 +57,7 @@ struct ps_results {
   int stop_signal;      /* the signal that interrupted it, 0 when complete */
   unsigned long long seed;
   int threads;
+  int ranks;                 /* MPI ranks the paths were spread over (poolsim-mpi); 0: not distributed */
   double seconds;            /* simulation and statistics */
   double statistics_seconds; /* the statistics stage alone (one thread) */
   int searched;        /* required balances found by bisection (core/search.h) */

@@ -1,0 +1,172 @@
+#!/bin/sh
+# test_mpi.sh POOLSIM POOLSIM_MPI — poolsim-mpi against poolsim (docs/cluster.md). Run from the
+# repo root after `make mpi`:  sh tests/mpi/test_mpi.sh ./poolsim ./poolsim-mpi
+# - every shipped scenario and bench/b1.lua, `run` on 1, 2 and 3 ranks: the JSON byte for byte
+#   the one-process run's, apart from run.seconds, run.statistics_seconds, run.threads and
+#   run.ranks; `size` (bisection per path), compare, sweep --vary, sweep --tornado and
+#   size --breakeven likewise (and --sampling importance once poolsim has it);
+# - a bad scenario: exit 2 on every rank, one message; a rank killed with SIGKILL: the job exits
+#   non-zero with a message, within a time limit (no hang); a refused command: exit 2;
+# - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit 143.
+# Prints "test_mpi: N passed, M failed" at the end. Every call goes through `timeout`.
+bin=${1:?usage: sh tests/mpi/test_mpi.sh POOLSIM POOLSIM_MPI}
+mpi=${2:?usage: sh tests/mpi/test_mpi.sh POOLSIM POOLSIM_MPI}
+case "$bin" in */*) ;; *) bin=./$bin ;; esac
+case "$mpi" in */*) ;; *) mpi=./$mpi ;; esac
+passed=0 failed=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_mpi.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+# --oversubscribe: more ranks than this machine's cores; --allow-run-as-root: CI runs as root
+MPIRUN="mpirun --oversubscribe --allow-run-as-root"
+PATHS=1500
+
+pass() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $cmd"
+  echo "      $*"
+  [ -s "$tmp/err" ] && sed -n '1,6s/^/      stderr: /p' "$tmp/err"
+}
+
+# the JSON without the fields that may differ: run's timing, threads and ranks
+norm() {
+  awk '/^\t"run":/ { inrun = 1 } inrun && /^\t}/ { inrun = 0 }
+       inrun && /^\t\t"(seconds|statistics_seconds|threads|ranks)":/ { next } { print }' "$1"
+}
+
+# same WHAT ONE MANY — the two documents agree (apart from norm's fields)
+same() {
+  if [ ! -s "$2" ] || [ ! -s "$3" ]; then fail "$1: a JSON document is missing"; return; fi
+  norm "$2" >"$tmp/a.json"
+  norm "$3" >"$tmp/b.json"
+  if cmp -s "$tmp/a.json" "$tmp/b.json"; then pass
+  else fail "$1: the JSON differs from the one-process run's: $(diff "$tmp/a.json" "$tmp/b.json" | head -4 | tr '\n' ' ')"; fi
+}
+
+# one ARGS... — poolsim in one process, JSON to $tmp/one.json
+one() {
+  cmd="poolsim $*"
+  rm -f "$tmp/one.json"
+  timeout 300 "$bin" "$@" --quiet --json "$tmp/one.json" >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
+}
+# ranks N ARGS... — poolsim-mpi on N ranks, JSON to $tmp/mpi.json
+ranks() {
+  n=$1
+  shift
+  cmd="mpirun -n $n poolsim-mpi $*"
+  rm -f "$tmp/mpi.json"
+  timeout 300 $MPIRUN -n "$n" "$mpi" "$@" --quiet --json "$tmp/mpi.json" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ $rc -eq 0 ] || fail "exit $rc"
+}
+
+# ---- runs: every shipped scenario and B1 -------------------------------------
+for f in scenarios/*.lua bench/b1.lua; do
+  grep -q 'poolsim.scenario' "$f" || continue # a driver (poolsim script), not a scenario
+  one run "$f" --paths $PATHS
+  for n in 1 2 3; do
+    ranks "$n" run "$f" --paths $PATHS
+    same "$f on $n ranks" "$tmp/one.json" "$tmp/mpi.json"
+    grep -q "\"ranks\":	$n," "$tmp/mpi.json" && pass || fail "run.ranks is not $n"
+  done
+done
+# a thread count of its own on each rank changes nothing either
+ranks 2 run scenarios/mianyang_2022.lua --paths $PATHS --threads 2
+one run scenarios/mianyang_2022.lua --paths $PATHS --threads 1
+same "2 ranks of 2 threads" "$tmp/one.json" "$tmp/mpi.json"
+
+# fewer paths than ranks: a rank with none
+one run tests/scenarios/small.lua --paths 2
+ranks 3 run tests/scenarios/small.lua --paths 2
+same "2 paths on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+
+# ---- size (a bisection per path), and the studies ----------------------------
+one size scenarios/luoyang_2017.lua --paths 800
+ranks 3 size scenarios/luoyang_2017.lua --paths 800
+same "size on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+one compare scenarios/mianyang_2022.lua scenarios/mianyang_2022_today.lua --paths 800
+ranks 3 compare scenarios/mianyang_2022.lua scenarios/mianyang_2022_today.lua --paths 800
+same "compare on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+one sweep scenarios/mianyang_2022.lua --vary pools.fund.initial=1e8,2e8 --paths 800
+ranks 2 sweep scenarios/mianyang_2022.lua --vary pools.fund.initial=1e8,2e8 --paths 800
+same "sweep on 2 ranks" "$tmp/one.json" "$tmp/mpi.json"
+one sweep tests/scenarios/small.lua --tornado segments.a_small.pd,programmes.prog_a.claim_lag --paths 800
+ranks 3 sweep tests/scenarios/small.lua --tornado segments.a_small.pd,programmes.prog_a.claim_lag --paths 800
+same "tornado on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+
+# the break-even study: a target loss ratio, and a party's PV cost (every party's PV kept per path)
+for target in "--target 0.6 --range 0.05,0.5" ""; do
+  one size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins $target --paths 300
+  ranks 3 size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins $target --paths 300
+  same "breakeven ${target:-at zero PV cost} on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+done
+# tail sampling (issue 13's --sampling importance), once poolsim has it: the weights are per-path
+# outcomes, which the ranks gather like the others (tests/unit/test_outcomes_block.c checks that
+# ps_outcomes_arrays lists every array)
+if timeout 60 "$bin" run tests/scenarios/small.lua --sampling importance --paths 10 --quiet >/dev/null 2>&1; then
+  one run scenarios/mianyang_2022.lua --sampling importance --paths $PATHS
+  ranks 3 run scenarios/mianyang_2022.lua --sampling importance --paths $PATHS
+  same "--sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+else
+  echo "SKIP: poolsim has no --sampling importance yet: not compared under MPI"
+fi
+
+# ---- failures ---------------------------------------------------------------
+bad=$(ls tests/scenarios/bad/*.lua | head -n 1)
+cmd="mpirun -n 3 poolsim-mpi run $bad"
+timeout 60 $MPIRUN -n 3 "$mpi" run "$bad" --paths 100 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 2 ] && pass || fail "a bad scenario: exit $rc, not 2"
+timeout 60 "$bin" check "$bad" >/dev/null 2>"$tmp/one_err"
+n=$(grep -c -F "$(head -n 1 "$tmp/one_err")" "$tmp/err")
+[ "$n" -eq 1 ] && pass || fail "a bad scenario: its message $n times, not once"
+
+# what runs in one process only is refused
+for refused in "size scenarios/mianyang_2022.lua --volume" "script scenarios/study_fund_size.lua 100" \
+               "backtest tests/scenarios/backtest.lua --actual tests/data/none.csv"; do
+  cmd="mpirun -n 2 poolsim-mpi $refused"
+  timeout 60 $MPIRUN -n 2 "$mpi" $refused >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ $rc -eq 2 ] && grep -q 'runs in one process' "$tmp/err" && pass || fail "exit $rc, not 2 with a message"
+done
+
+# a rank that dies: kill rank 1 with SIGKILL in the middle of a slow run
+cmd="mpirun -n 2 poolsim-mpi run tests/cli/slow_hook.lua, rank 1 killed"
+timeout 120 $MPIRUN -n 2 "$mpi" run tests/cli/slow_hook.lua --paths 4000 --threads 1 --quiet \
+  --json "$tmp/killed.json" >"$tmp/out" 2>"$tmp/err" &
+job=$!
+victim=
+for _ in $(seq 1 100); do
+  for p in $(pgrep -P "$(pgrep -P $job | head -n 1)" 2>/dev/null); do # timeout > mpirun > the ranks
+    tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'OMPI_COMM_WORLD_RANK=1' && victim=$p
+  done
+  [ -n "$victim" ] && break
+  sleep 0.1
+done
+if [ -z "$victim" ]; then fail "rank 1 was not found"; wait $job
+else
+  sleep 1
+  kill -KILL "$victim"
+  wait $job
+  rc=$?
+  if [ $rc -eq 0 ] || [ $rc -eq 124 ]; then fail "a killed rank: exit $rc (0: success, 124: a hang)"; else pass; fi
+  [ -s "$tmp/err" ] && pass || fail "a killed rank: no message"
+  [ -e "$tmp/killed.json" ] && fail "a killed rank: a report was written" || pass
+fi
+
+# SIGTERM to mpirun: partial reports, as one process writes them
+cmd="mpirun -n 2 poolsim-mpi run tests/cli/slow_hook.lua, SIGTERM to mpirun"
+timeout 120 $MPIRUN -n 2 "$mpi" run tests/cli/slow_hook.lua --paths 4000 --threads 1 --quiet \
+  --json "$tmp/partial.json" >"$tmp/out" 2>"$tmp/err" &
+job=$!
+sleep 4
+kill -TERM "$(pgrep -P $job | head -n 1)" # mpirun, the child of timeout
+wait $job
+rc=$?
+[ $rc -ne 0 ] && [ $rc -ne 124 ] && pass || fail "SIGTERM: exit $rc"
+if grep -q '"partial":	true' "$tmp/partial.json" 2>/dev/null; then pass
+else fail "SIGTERM: no partial report ($(tail -n 2 "$tmp/err" | tr '\n' ' '))"; fi
+
+echo "test_mpi: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
