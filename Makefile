@@ -8,12 +8,14 @@
 
 PREFIX  ?= /usr/local
 CC      ?= gcc
-PKGS    := lua5.4 gsl libcjson xlsxwriter
+# zlib: Debian's xlsxwriter.pc links -lz without requiring zlib, so its -dev package must be asked for
+PKGS    := lua5.4 gsl libcjson xlsxwriter zlib
 # Debian package for each pkg-config name (and for the tools the tests use)
 DEB_lua5.4   := liblua5.4-dev
 DEB_gsl      := libgsl-dev
 DEB_libcjson := libcjson-dev
 DEB_xlsxwriter := libxlsxwriter-dev
+DEB_zlib     := zlib1g-dev
 
 # pkg-config runs once, when first needed: after `deps` has installed it
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
@@ -53,6 +55,7 @@ deps:
 	    gsl) missing="$$missing $(DEB_gsl)";; \
 	    libcjson) missing="$$missing $(DEB_libcjson)";; \
 	    xlsxwriter) missing="$$missing $(DEB_xlsxwriter)";; \
+	    zlib) missing="$$missing $(DEB_zlib)";; \
 	  esac; \
 	done; \
 	command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$$missing gcc libc6-dev"; \
