@@ -142,7 +142,7 @@ static int copy_to_device(report_file *f, char *err, size_t errlen) {
     memcpy(buf + len, chunk, got);
     len += got;
   }
-  if (in) fclose(in);
+  if (in) (void)fclose(in); /* read only */
   if (rc) snprintf(err, errlen, "%s: cannot write: out of memory or unreadable temporary file", f->path);
   else rc = write_device(f->path, buf ? buf : "", len, err, errlen);
   free(buf);

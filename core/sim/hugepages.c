@@ -1,5 +1,5 @@
 /* hugepages.c — see hugepages.h. */
-#define _DEFAULT_SOURCE /* madvise(MADV_HUGEPAGE), a Linux extension */
+#define _DEFAULT_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): madvise(MADV_HUGEPAGE), a Linux extension, needs it */
 #include "sim/hugepages.h"
 
 #include <stdint.h>
@@ -13,9 +13,10 @@
 static void *hint(void *a, size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   const uintptr_t huge = (uintptr_t)2 << 20;
-  if (a && bytes >= 2 * huge) {
-    uintptr_t lo = ((uintptr_t)a + huge - 1) & ~(huge - 1), hi = ((uintptr_t)a + bytes) & ~(huge - 1);
-    if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+  if (a && bytes >= 2 * huge) { /* the first whole page from a, and the whole pages after it */
+    size_t skip = (size_t)((huge - ((uintptr_t)a & (huge - 1))) & (huge - 1));
+    size_t len = (bytes - skip) & ~(size_t)(huge - 1);
+    if (len > 0) (void)madvise((char *)a + skip, len, MADV_HUGEPAGE); /* a hint: refused is fine */
   }
 #else
   (void)bytes;

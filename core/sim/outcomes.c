@@ -169,6 +169,7 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   PER_PATH(cost_by_cohort, o->ngovernments, (size_t)o->ncohorts, 0);
   PER_PATH(volume_by_cohort, o->ngovernments, (size_t)o->ncohorts, 0);
   PER_PATH(party_pv, m->track_party_pv ? o->nparties : 0, 1, 0);
+  PER_PATH(lent, m->track_lent ? o->nprogrammes : 0, 1, 0);
   PER_PATH(drawn, o->nuncertain, 1, 0);
 #undef PER_PATH
   return n;

@@ -21,10 +21,10 @@ typedef struct {
 } ps_share_move;
 
 /* when key is a share of a programme of base, its value `value` moved down and up by `by`, clipped
-** to the room the other shares leave, and its partner, into *mv. PS_OK (also when the key is not a
-** share: mv->partner NULL), PS_EINPUT with a message when no single partner can balance the share,
+** to the room the other shares leave, and its partner, into *b. PS_OK (also when the key is not a
+** share: b->partner NULL), PS_EINPUT with a message when no single partner can balance the share,
 ** PS_ERUNTIME when out of memory */
-int ps_tornado_share(const ps_model *base, const char *key, double value, double by, ps_share_move *mv, char *err,
+int ps_tornado_share(const ps_model *base, const char *key, double value, double by, ps_share_move *b, char *err,
                      size_t errlen);
 
 #endif
