@@ -149,15 +149,6 @@ char *ps_report_backtest_json(const ps_backtest *b) { return ps_doc_json(ps_back
 
 /* ---- text and Markdown ---------------------------------------------------- */
 
-static char *finish(ps_strbuf *b) {
-  if (b->oom) {
-    free(b->s);
-    return NULL;
-  }
-  if (!b->s) ps_strbuf_put(b, "", 0);
-  return b->oom ? NULL : b->s;
-}
-
 static void pct(double p, char *buf, size_t n) { snprintf(buf, n, "%.1f%%", 100 * p); }
 
 /* ps_report_backtest_text — the title, the verdict, a table per programme and figure */
@@ -196,7 +187,7 @@ char *ps_report_backtest_text(const ps_backtest *bt, const char *lang) {
       }
     }
   ps_strbuf_printf(&b, "\n%s\n", ps_label(PS_L_BT_METHOD, L));
-  return finish(&b);
+  return ps_strbuf_finish(&b);
 }
 
 /* ps_report_backtest_md — the same as Markdown: the verdict as a list, a table per programme and figure */
@@ -234,5 +225,5 @@ char *ps_report_backtest_md(const ps_backtest *bt, const char *lang) {
       }
     }
   ps_strbuf_printf(&b, "\n%s\n", ps_label(PS_L_BT_METHOD, L));
-  return finish(&b);
+  return ps_strbuf_finish(&b);
 }

@@ -54,3 +54,13 @@ void ps_strbuf_printf(ps_strbuf *b, const char *fmt, ...) {
   ps_strbuf_put(b, big, (size_t)n);
   free(big);
 }
+
+char *ps_strbuf_finish(ps_strbuf *b) {
+  if (!b->oom && !b->s && !(b->s = calloc(1, 1))) b->oom = 1; /* nothing written: "" */
+  if (b->oom) {
+    free(b->s);
+    b->s = NULL;
+    return NULL;
+  }
+  return b->s;
+}

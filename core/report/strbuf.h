@@ -18,5 +18,8 @@ void ps_strbuf_puts(ps_strbuf *b, const char *s);
 __attribute__((format(printf, 2, 3)))
 #endif
 void ps_strbuf_printf(ps_strbuf *b, const char *fmt, ...);
+/* ps_strbuf_finish — the string built, to free() (an empty text is ""), or NULL when out of memory
+** (b's string is then freed) */
+char *ps_strbuf_finish(ps_strbuf *b);
 
 #endif

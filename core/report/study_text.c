@@ -11,16 +11,6 @@
 
 #define Z95 1.959964 /* the paired intervals' 95% normal quantile (stats/study.c) */
 
-/* the buffer's string to free(), NULL when out of memory (an empty text is "") */
-static char *finish(ps_strbuf *b) {
-  if (b->oom) {
-    free(b->s);
-    return NULL;
-  }
-  if (!b->s) ps_strbuf_put(b, "", 0);
-  return b->oom ? NULL : b->s;
-}
-
 /* a party figure's value: money for an outlay or a cost, else percent */
 static const char *figure_text(const char *measure, double v, char *buf, size_t n) {
   if (strcmp(measure, "outlay") == 0 || strcmp(measure, "cost_pv") == 0) return ps_money(v, buf, n);
@@ -75,7 +65,7 @@ char *ps_report_compare_text(const ps_compare *c) {
     ps_strbuf_puts(&b, "\nParties\n");
     parties_text(&b, &c->figures, c->parties, "A", "B", "B−A");
   }
-  return finish(&b);
+  return ps_strbuf_finish(&b);
 }
 
 /* ps_report_sweep_text — a header line, then a line per row and pool */
@@ -113,7 +103,7 @@ char *ps_report_sweep_text(const ps_sweep *s) {
       parties_text(&b, &s->figures, s->rows[i].parties, "first", "row", "row−first");
     }
   }
-  return finish(&b);
+  return ps_strbuf_finish(&b);
 }
 
 /* ps_report_tornado_text — a line per key (widest swing first) and pool */
@@ -145,7 +135,7 @@ char *ps_report_tornado_text(const ps_tornado *t) {
       parties_text(&b, &t->figures, t->keys[k].parties, "down", "up", "swing");
     }
   }
-  return finish(&b);
+  return ps_strbuf_finish(&b);
 }
 
 /* what binds before the pool, as a clause ending in "; ", nothing when the pool binds */
@@ -188,7 +178,7 @@ char *ps_report_volume_text(const ps_volume *v) {
                      100 * row->depletion.hi);
     parties_text(&b, &v->figures, row->parties, "k=1", "there", "change");
   }
-  return finish(&b);
+  return ps_strbuf_finish(&b);
 }
 
 /* ps_report_breakeven_text — the value with its interval, what it makes of the figure, the runs */
@@ -211,5 +201,5 @@ char *ps_report_breakeven_text(const ps_breakeven *b) {
     ps_strbuf_printf(&t, "  there, the expected ratio is %.2f%% ± %.2f%% (standard error)\n", 100 * b->at.mean, 100 * b->at.se);
   ps_strbuf_printf(&t, "  searched %s in [%g, %g] by bisection: %d runs of %ld paths each, seed %llu, common random numbers\n",
                    b->field, b->lo, b->hi, b->nruns, b->paths, b->seed);
-  return finish(&t);
+  return ps_strbuf_finish(&t);
 }
