@@ -81,20 +81,19 @@ static int read_parties(const ps_entry *scen, ps_model *m) {
   return PS_OK;
 }
 
-/* topups = { [period] = yuan, ... }: read into p->topups (fen), the initial balance and the top-ups
-** together within what the ledger holds; PS_OK, PS_EINPUT naming the field, PS_ERUNTIME (out of memory) */
-static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
+/* field = { [period] = yuan, ... } into out[1..periods] (fen); *given 0 when the field is absent. The
+** notes finish the messages: what the table is (table_note), what its keys are (keys_note), what a
+** value is (value_what). PS_OK, or PS_EINPUT naming the field */
+static int read_by_period(const ps_entry *e, const ps_model *m, const char *field, const char *table_note,
+                          const char *keys_note, const char *value_what, int64_t *out, int *given) {
   lua_State *L = e->rd->L;
-  p->topups = calloc((size_t)m->periods + 1, sizeof *p->topups);
-  if (!p->topups) return PS_ERUNTIME;
-  int type = ps_read_push(e, "topups");
-  if (type == LUA_TNIL) {
-    lua_pop(L, 1);
-    return PS_OK;
-  }
+  int type = ps_read_push(e, field);
+  *given = type != LUA_TNIL;
   if (type != LUA_TTABLE) {
     lua_pop(L, 1);
-    return ps_read_fail(e, "topups", "must be a table { [period] = yuan }, got %s", lua_typename(L, type));
+    return type == LUA_TNIL ? PS_OK
+                            : ps_read_fail(e, field, "must be a table { [period] = yuan }%s, got %s", table_note,
+                                           lua_typename(L, type));
   }
   lua_pushnil(L);
   while (lua_next(L, -2)) {
@@ -105,15 +104,24 @@ static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
     lua_pop(L, 1);
     if (lua_type(L, -1) != LUA_TNUMBER || !isint || t < 1 || t > m->periods) {
       lua_pop(L, 2);
-      return ps_read_fail(e, "topups", "keys must be periods 1..%d", m->periods);
+      return ps_read_fail(e, field, "keys must be periods 1..%d%s", m->periods, keys_note);
     }
     if (vtype != LUA_TNUMBER || !isfinite(v) || v < 0 || v > PS_MAX_AMOUNT_YUAN) {
       lua_pop(L, 2);
-      return ps_read_fail(e, "topups", "the top-up in period %lld must be an amount >= 0 in yuan", (long long)t);
+      return ps_read_fail(e, field, "%s in period %lld must be an amount >= 0 in yuan", value_what, (long long)t);
     }
-    p->topups[t] = (int64_t)llround(v * PS_FEN_PER_YUAN);
+    out[t] = (int64_t)llround(v * PS_FEN_PER_YUAN);
   }
   lua_pop(L, 1);
+  return PS_OK;
+}
+
+/* topups = { [period] = yuan, ... }: read into p->topups (fen), the initial balance and the top-ups
+** together within what the ledger holds; PS_OK, PS_EINPUT naming the field, PS_ERUNTIME (out of memory) */
+static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
+  if (!(p->topups = calloc((size_t)m->periods + 1, sizeof *p->topups))) return PS_ERUNTIME;
+  int given, rc = read_by_period(e, m, "topups", "", "", "the top-up", p->topups, &given);
+  if (rc || !given) return rc;
   int64_t total = p->initial; /* the ledger must hold what the pool is given; yield is checked as it comes */
   for (int t = 1; t <= m->periods; t++)
     if (__builtin_add_overflow(total, p->topups[t], &total))
@@ -123,54 +131,22 @@ static int read_topups(const ps_entry *e, const ps_model *m, ps_pool *p) {
 }
 
 /* pending = { [period] = yuan, ... }: compensation approved before period 1 and due in those periods
-** (SPEC 2.3a), into p->pending (fen; left NULL when absent); PS_OK, PS_EINPUT naming the field,
-** PS_ERUNTIME (out of memory) */
+** (SPEC 2.3a), into p->pending (fen; left NULL when absent or all zero); PS_OK, PS_EINPUT naming the
+** field, PS_ERUNTIME (out of memory) */
 static int read_pending(const ps_entry *e, const ps_model *m, ps_pool *p) {
-  lua_State *L = e->rd->L;
-  int type = ps_read_push(e, "pending");
-  if (type == LUA_TNIL) {
-    lua_pop(L, 1);
-    return PS_OK;
-  }
-  if (type != LUA_TTABLE) {
-    lua_pop(L, 1);
-    return ps_read_fail(e, "pending", "must be a table { [period] = yuan } of claims already approved, got %s",
-                        lua_typename(L, type));
-  }
-  if (!(p->pending = calloc((size_t)m->periods + 1, sizeof *p->pending))) {
-    lua_pop(L, 1);
-    return PS_ERUNTIME;
-  }
+  if (!(p->pending = calloc((size_t)m->periods + 1, sizeof *p->pending))) return PS_ERUNTIME;
+  int given, rc = read_by_period(e, m, "pending", " of claims already approved",
+                                 " (the periods the approved claims are due in)", "the claims due", p->pending, &given);
   int64_t total = 0;
-  lua_pushnil(L);
-  while (lua_next(L, -2)) {
-    int isint = 0;
-    lua_Integer t = lua_tointegerx(L, -2, &isint);
-    double v = lua_tonumber(L, -1);
-    int vtype = lua_type(L, -1);
-    lua_pop(L, 1);
-    if (lua_type(L, -1) != LUA_TNUMBER || !isint || t < 1 || t > m->periods) {
-      lua_pop(L, 2);
-      return ps_read_fail(e, "pending", "keys must be periods 1..%d (the periods the approved claims are due in)",
-                          m->periods);
-    }
-    if (vtype != LUA_TNUMBER || !isfinite(v) || v < 0 || v > PS_MAX_AMOUNT_YUAN) {
-      lua_pop(L, 2);
-      return ps_read_fail(e, "pending", "the claims due in period %lld must be an amount >= 0 in yuan", (long long)t);
-    }
-    p->pending[t] = (int64_t)llround(v * PS_FEN_PER_YUAN);
-    if (__builtin_add_overflow(total, p->pending[t], &total)) {
-      lua_pop(L, 2);
-      return ps_read_fail(e, "pending", "the claims pending add up to more than the ledger holds (int64 fen, about "
-                          "9.2e16 yuan)");
-    }
-  }
-  lua_pop(L, 1);
-  if (total == 0) { /* nothing pending: the pool runs as if the field were absent */
+  for (int t = 1; rc == PS_OK && t <= m->periods; t++)
+    if (__builtin_add_overflow(total, p->pending[t], &total))
+      rc = ps_read_fail(e, "pending", "the claims pending add up to more than the ledger holds (int64 fen, about "
+                        "9.2e16 yuan)");
+  if (rc || total == 0) { /* nothing pending: the pool runs as if the field were absent */
     free(p->pending);
     p->pending = NULL;
   }
-  return PS_OK;
+  return rc;
 }
 
 /* Who a pool's pending claims are paid to: the losses were borne before period 1 by the lenders
