@@ -420,17 +420,11 @@ static void cost_table(html_ctx *c, int i) {
   ps_strbuf_puts(&c->b, "</caption>\n");
   stats_head(c, html_label(c, PS_L_COST_COHORT));
   ps_strbuf_puts(&c->b, "<tbody>\n");
-  ps_stats_units u = ps_stats_units_of((const ps_stats *const[]){&p->cost_pv}, 1);
+  ps_stats_units u = ps_cost_units(p);
   for (int y = 0; y < p->ncohorts; y++) {
-    ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->cost_by_cohort[y]}, 1);
-    u.mean |= v.mean, u.se |= v.se, u.p50 |= v.p50, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
-  }
-  for (int y = 0; y < p->ncohorts; y++) {
-    if (p->volume_by_cohort[y] == 0 && p->cost_by_cohort[y].mean == 0) continue;
     char label[64];
-    if (y == 0) snprintf(label, sizeof label, "%s", html_label(c, PS_L_COST_BOOK));
-    else snprintf(label, sizeof label, html_label(c, PS_L_COST_COHORT_N), y);
-    stats_row(c, label, &p->cost_by_cohort[y], &u);
+    if (ps_cost_cohort_label(p, y, c->zh ? PS_LANG_ZH : PS_LANG_EN, label, sizeof label))
+      stats_row(c, label, &p->cost_by_cohort[y], &u);
   }
   stats_row(c, html_label(c, PS_L_COST_TOTAL), &p->cost_pv, &u);
   char sentence[512];

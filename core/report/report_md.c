@@ -106,17 +106,10 @@ static void cost_section(ps_strbuf *b, const ps_results *r, ps_lang L) {
     party_label(b, &m->parties[i]);
     ps_strbuf_puts(b, "**\n\n");
     stats_header(b, L, ps_label(PS_L_COST_COHORT, L));
-    ps_stats_units u = ps_stats_units_of((const ps_stats *const[]){&p->cost_pv}, 1);
+    ps_stats_units u = ps_cost_units(p);
     for (int y = 0; y < p->ncohorts; y++) {
-      ps_stats_units v = ps_stats_units_of((const ps_stats *const[]){&p->cost_by_cohort[y]}, 1);
-      u.mean |= v.mean, u.se |= v.se, u.p95 |= v.p95, u.p99 |= v.p99, u.es99 |= v.es99;
-    }
-    for (int y = 0; y < p->ncohorts; y++) {
-      if (p->volume_by_cohort[y] == 0 && p->cost_by_cohort[y].mean == 0) continue;
       char label[64];
-      if (y == 0) snprintf(label, sizeof label, "%s", ps_label(PS_L_COST_BOOK, L));
-      else snprintf(label, sizeof label, ps_label(PS_L_COST_COHORT_N, L), y);
-      stats_row(b, label, &p->cost_by_cohort[y], &u);
+      if (ps_cost_cohort_label(p, y, L, label, sizeof label)) stats_row(b, label, &p->cost_by_cohort[y], &u);
     }
     stats_row(b, ps_label(PS_L_COST_TOTAL, L), &p->cost_pv, &u);
     char sentence[512];
