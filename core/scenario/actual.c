@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,38 +18,18 @@ static const char *const column_names[NCOLS] = {"period", "programme", "defaults
 
 #define MAX_DEFAULTS 1e12 /* loans in one period of one programme */
 
-typedef struct {
-  const char *file;
-  const ps_csv *csv;
-  long row;
-  char *err;
-  size_t errlen;
-} cell_reader;
-
-/* "FILE:LINE: column N (NAME): message" */
-static int cell_fail(const cell_reader *r, int col, const char *fmt, ...) {
-  char msg[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  snprintf(r->err, r->errlen, "%s:%ld: column %d (%s): %s", r->file, r->csv->line[r->row], col + 1,
-           r->csv->header[col], msg);
-  return PS_EINPUT;
-}
-
 /* a number <= hi, whole when asked, and >= 0 unless signed: PS_OK, or PS_EINPUT with the message */
-static int cell_number(const cell_reader *r, int col, double hi, int whole, int is_signed, double *out) {
+static int cell_number(const ps_csv_row *r, int col, double hi, int whole, int is_signed, double *out) {
   const char *s = r->csv->rows[r->row][col];
   char *end;
   errno = 0;
   *out = strtod(s, &end);
   while (*end == ' ') end++;
   while (*s == ' ') s++;
-  if (!*s || *end || errno || !isfinite(*out)) return cell_fail(r, col, "'%s' is not a number", s);
-  if (*out < 0 && !is_signed) return cell_fail(r, col, "%s is negative: %s must be 0 or more", s, r->csv->header[col]);
-  if (whole && *out != floor(*out)) return cell_fail(r, col, "'%s' must be a whole number", s);
-  if (*out > hi) return cell_fail(r, col, "%s is more than %g", s, hi);
+  if (!*s || *end || errno || !isfinite(*out)) return ps_csv_row_fail(r, col, "'%s' is not a number", s);
+  if (*out < 0 && !is_signed) return ps_csv_row_fail(r, col, "%s is negative: %s must be 0 or more", s, r->csv->header[col]);
+  if (whole && *out != floor(*out)) return ps_csv_row_fail(r, col, "'%s' must be a whole number", s);
+  if (*out > hi) return ps_csv_row_fail(r, col, "%s is more than %g", s, hi);
   return PS_OK;
 }
 
@@ -61,23 +40,23 @@ static int blank(const char *s) {
 }
 
 /* one data row into *row */
-static int read_row(const cell_reader *r, const ps_model *m, const int *col, ps_actual_row *row) {
+static int read_row(const ps_csv_row *r, const ps_model *m, const int *col, ps_actual_row *row) {
   char *const *f = r->csv->rows[r->row];
   double v;
   int rc;
   memset(row, 0, sizeof *row);
   row->line = r->csv->line[r->row];
   const char *period = f[col[PERIOD]];
-  if (blank(period)) return cell_fail(r, col[PERIOD], "every row needs a period");
+  if (blank(period)) return ps_csv_row_fail(r, col[PERIOD], "every row needs a period");
   if ((rc = cell_number(r, col[PERIOD], 1e9, 1, 1, &v))) return rc;
   if (v < 1 || v > m->periods)
-    return cell_fail(r, col[PERIOD], "period %s is outside the scenario's periods 1..%d", period, m->periods);
+    return ps_csv_row_fail(r, col[PERIOD], "period %s is outside the scenario's periods 1..%d", period, m->periods);
   row->period = (int)v;
   const char *id = f[col[PROGRAMME]];
   row->programme = -1;
   for (int k = 0; k < m->nprogrammes; k++)
     if (strcmp(m->programmes[k].id, id) == 0) row->programme = k;
-  if (row->programme < 0) return cell_fail(r, col[PROGRAMME], "'%s' is not a programme id of the scenario", id);
+  if (row->programme < 0) return ps_csv_row_fail(r, col[PROGRAMME], "'%s' is not a programme id of the scenario", id);
   if (col[DEFAULTS] >= 0 && !blank(f[col[DEFAULTS]])) {
     if ((rc = cell_number(r, col[DEFAULTS], MAX_DEFAULTS, 1, 0, &v))) return rc;
     row->has_defaults = 1;
@@ -89,7 +68,7 @@ static int read_row(const cell_reader *r, const ps_model *m, const int *col, ps_
     row->claims = (int64_t)llround(v * PS_FEN_PER_YUAN);
   }
   if (!row->has_defaults && !row->has_claims)
-    return cell_fail(r, col[DEFAULTS] >= 0 ? col[DEFAULTS] : col[CLAIMS], "the row gives neither defaults nor claims");
+    return ps_csv_row_fail(r, col[DEFAULTS] >= 0 ? col[DEFAULTS] : col[CLAIMS], "the row gives neither defaults nor claims");
   return PS_OK;
 }
 
@@ -134,12 +113,12 @@ static int read_rows(const char *name, const ps_csv *csv, const ps_model *m, ps_
     return PS_ERUNTIME;
   }
   for (long i = 0; rc == PS_OK && i < csv->nrows; i++) {
-    cell_reader r = {name, csv, i, err, errlen};
+    ps_csv_row r = {name, csv, i, err, errlen};
     ps_actual_row *row = &out->rows[i];
     if ((rc = read_row(&r, m, col, row))) break;
     long *first = &seen[(size_t)row->programme * (size_t)m->periods + (size_t)(row->period - 1)];
     if (*first)
-      rc = cell_fail(&r, col[PERIOD], "a second row for period %d of programme '%s' (the first is on line %ld)",
+      rc = ps_csv_row_fail(&r, col[PERIOD], "a second row for period %d of programme '%s' (the first is on line %ld)",
                      row->period, m->programmes[row->programme].id, *first);
     *first = row->line;
     out->nrows = i + 1;

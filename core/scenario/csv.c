@@ -550,3 +550,15 @@ int ps_csv_column(const ps_csv *c, const char *name) {
     if (strcmp(c->header[j], name) == 0) return j;
   return -1;
 }
+
+/* ps_csv_row_fail — see csv.h */
+int ps_csv_row_fail(const ps_csv_row *r, int col, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(r->err, r->errlen, "%s:%ld: column %d (%s): %s", r->file, r->csv->line[r->row], col + 1,
+           r->csv->header[col], msg);
+  return PS_EINPUT;
+}

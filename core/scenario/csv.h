@@ -57,4 +57,19 @@ void ps_csv_destroy(ps_csv *c);
 /* the index of a column by name (exact, case-sensitive), or -1 */
 int ps_csv_column(const ps_csv *c, const char *name);
 
+/* a data row of a CSV read from `file` (as the user named it), the place its messages name */
+typedef struct {
+  const char *file;
+  const ps_csv *csv;
+  long row; /* 0-based data row */
+  char *err;
+  size_t errlen;
+} ps_csv_row;
+
+/* ps_csv_row_fail — "FILE:LINE: column N (NAME): message" into r's err; returns PS_EINPUT */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+int ps_csv_row_fail(const ps_csv_row *r, int col, const char *fmt, ...);
+
 #endif

@@ -13,7 +13,6 @@
 #include <limits.h>
 #include <lauxlib.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,45 +31,25 @@ typedef struct {
   long line;
 } tape_row;
 
-typedef struct {
-  const char *file;   /* as the user named it, for messages */
-  const ps_csv *csv;
-  long row;           /* 0-based data row */
-  char *err;
-  size_t errlen;
-} row_reader;
-
-/* "FILE:LINE: column N (NAME): message" */
-static int row_fail(const row_reader *r, int col, const char *fmt, ...) {
-  char msg[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  snprintf(r->err, r->errlen, "%s:%ld: column %d (%s): %s", r->file, r->csv->line[r->row], col + 1,
-           r->csv->header[col], msg);
-  return PS_EINPUT;
-}
-
-static const char *field(const row_reader *r, int col) { return col < 0 ? "" : r->csv->rows[r->row][col]; }
+static const char *field(const ps_csv_row *r, int col) { return col < 0 ? "" : r->csv->rows[r->row][col]; }
 
 /* a number in [lo, hi] */
-static int row_number(const row_reader *r, int col, double lo, double hi, double *out) {
+static int row_number(const ps_csv_row *r, int col, double lo, double hi, double *out) {
   const char *s = field(r, col);
   char *end;
   errno = 0;
   *out = strtod(s, &end);
   while (*end == ' ') end++;
-  if (!*s || *end || errno || !isfinite(*out)) return row_fail(r, col, "'%s' is not a number", s);
-  if (*out < lo || *out > hi) return row_fail(r, col, "%s is outside [%g, %g]", s, lo, hi);
+  if (!*s || *end || errno || !isfinite(*out)) return ps_csv_row_fail(r, col, "'%s' is not a number", s);
+  if (*out < lo || *out > hi) return ps_csv_row_fail(r, col, "%s is outside [%g, %g]", s, lo, hi);
   return PS_OK;
 }
 
-static int row_int(const row_reader *r, int col, long lo, long hi, int *out) {
+static int row_int(const ps_csv_row *r, int col, long lo, long hi, int *out) {
   double v;
   int rc = row_number(r, col, (double)lo, (double)hi, &v);
   if (rc) return rc;
-  if (v != floor(v)) return row_fail(r, col, "'%s' must be a whole number", field(r, col));
+  if (v != floor(v)) return ps_csv_row_fail(r, col, "'%s' must be a whole number", field(r, col));
   *out = (int)v;
   return PS_OK;
 }
@@ -111,10 +90,10 @@ static int firm_index(ps_model *m, ps_ids *firms, const char *name) {
 ** A bullet loan keeps it to maturity; an amortizing one repays it in straight line to zero, as if
 ** lent at amount' = outstanding x tenor / (tenor - age at period 1), whose schedule leaves exactly
 ** `outstanding` (to the fen) at period 1: the loan's amount becomes amount'. */
-static int row_outstanding(const row_reader *r, const ps_model *m, int col, tape_row *out) {
+static int row_outstanding(const ps_csv_row *r, const ps_model *m, int col, tape_row *out) {
   if (!*field(r, col)) return PS_OK;
   if (out->start >= 1)
-    return row_fail(r, col, "only a seasoned loan (start <= 0) has a principal outstanding at period 1; leave it empty");
+    return ps_csv_row_fail(r, col, "only a seasoned loan (start <= 0) has a principal outstanding at period 1; leave it empty");
   double v;
   int rc = row_number(r, col, 0.01, (double)out->amount / PS_FEN_PER_YUAN, &v);
   if (rc) return rc;
@@ -122,39 +101,39 @@ static int row_outstanding(const row_reader *r, const ps_model *m, int col, tape
   int amortizing = out->segment >= 0 && m->segments[out->segment].amortizing;
   double fen = v * PS_FEN_PER_YUAN * (amortizing ? (double)out->tenor / (double)(out->tenor - age) : 1);
   if (fen > PS_MAX_AMOUNT_YUAN * PS_FEN_PER_YUAN)
-    return row_fail(r, col, "%s left after %d of %d periods puts the straight-line schedule's amount above %g yuan",
+    return ps_csv_row_fail(r, col, "%s left after %d of %d periods puts the straight-line schedule's amount above %g yuan",
                     field(r, col), age, out->tenor, PS_MAX_AMOUNT_YUAN);
   out->amount = (int64_t)llround(fen);
   return PS_OK;
 }
 
 /* read and check one row */
-static int read_row(const row_reader *r, ps_model *m, int nregular, const int *col, ps_ids *firms, tape_row *out) {
+static int read_row(const ps_csv_row *r, ps_model *m, int nregular, const int *col, ps_ids *firms, tape_row *out) {
   enum { ID, BANK, SEGMENT, AMOUNT, RATE, START, TENOR, PD, LGD, SECTOR, PROGRAMME, OUTSTANDING, FIRM };
   int rc;
   memset(out, 0, sizeof *out);
   out->line = r->csv->line[r->row];
-  if (!*field(r, col[ID])) return row_fail(r, col[ID], "every loan needs an id");
+  if (!*field(r, col[ID])) return ps_csv_row_fail(r, col[ID], "every loan needs an id");
   out->bank = ps_find_party(m, field(r, col[BANK]));
   if (out->bank < 0 || m->parties[out->bank].kind != PS_PARTY_BANK)
-    return row_fail(r, col[BANK], "'%s' is not a party of kind bank", field(r, col[BANK]));
+    return ps_csv_row_fail(r, col[BANK], "'%s' is not a party of kind bank", field(r, col[BANK]));
   out->segment = -1;
   if (*field(r, col[SEGMENT]) && (out->segment = find_segment(m, nregular, field(r, col[SEGMENT]))) < 0)
-    return row_fail(r, col[SEGMENT], "'%s' is not a segment id", field(r, col[SEGMENT]));
+    return ps_csv_row_fail(r, col[SEGMENT], "'%s' is not a segment id", field(r, col[SEGMENT]));
   out->programme = out->segment >= 0 ? m->segments[out->segment].programme : -1;
   if (*field(r, col[PROGRAMME]) && (out->programme = find_programme(m, field(r, col[PROGRAMME]))) < 0)
-    return row_fail(r, col[PROGRAMME], "'%s' is not a programme id", field(r, col[PROGRAMME]));
+    return ps_csv_row_fail(r, col[PROGRAMME], "'%s' is not a programme id", field(r, col[PROGRAMME]));
   if (out->programme < 0)
-    return row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "give a segment or a programme for the loan");
+    return ps_csv_row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "give a segment or a programme for the loan");
   if (m->programmes[out->programme].insurer >= 0) /* policy segments are not loans */
-    return row_fail(r, *field(r, col[PROGRAMME]) ? col[PROGRAMME] : col[SEGMENT],
+    return ps_csv_row_fail(r, *field(r, col[PROGRAMME]) ? col[PROGRAMME] : col[SEGMENT],
                     "programme '%s' is an insurer programme of policy segments: a loan tape holds loans only",
                     m->programmes[out->programme].id);
   if (m->programmes[out->programme].lender >= 0)
-    return row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "programme '%s' is a bridge fund's: tape loans "
+    return ps_csv_row_fail(r, col[SEGMENT] >= 0 ? col[SEGMENT] : col[PROGRAMME], "programme '%s' is a bridge fund's: tape loans "
                     "need a loan programme", m->programmes[out->programme].id);
   if (m->programmes[out->programme].bank != out->bank)
-    return row_fail(r, col[BANK], "the loan's programme '%s' is lent by '%s', not '%s'", m->programmes[out->programme].id,
+    return ps_csv_row_fail(r, col[BANK], "the loan's programme '%s' is lent by '%s', not '%s'", m->programmes[out->programme].id,
                     m->parties[m->programmes[out->programme].bank].id, field(r, col[BANK]));
   double amount;
   if ((rc = row_number(r, col[AMOUNT], 0.01, PS_MAX_AMOUNT_YUAN, &amount))) return rc;
@@ -166,12 +145,12 @@ static int read_row(const row_reader *r, ps_model *m, int nregular, const int *c
     return rc;
   /* a seasoned loan (start <= 0) is at risk in periods 1 .. start + tenor - 1 */
   if (out->start + out->tenor - 1 < 1)
-    return row_fail(r, col[START], "a loan lent in period %d for %d periods ended in period %d, before period 1: it "
+    return ps_csv_row_fail(r, col[START], "a loan lent in period %d for %d periods ended in period %d, before period 1: it "
                     "is no longer on the books; leave it off the tape", out->start, out->tenor, out->start + out->tenor - 1);
   if (col[OUTSTANDING] >= 0 && (rc = row_outstanding(r, m, col[OUTSTANDING], out))) return rc;
   out->firm = -1;
   if (col[FIRM] >= 0) { /* an empty firm is refused: a per-firm cap must know every loan's firm */
-    if (!*field(r, col[FIRM])) return row_fail(r, col[FIRM], "every loan of a tape with a firm column needs its firm");
+    if (!*field(r, col[FIRM])) return ps_csv_row_fail(r, col[FIRM], "every loan of a tape with a firm column needs its firm");
     if ((out->firm = firm_index(m, firms, field(r, col[FIRM]))) < 0) return PS_ERUNTIME;
   }
   out->pd_bucket = pd_bucket(out->pd);
@@ -180,7 +159,7 @@ static int read_row(const row_reader *r, ps_model *m, int nregular, const int *c
     out->sector = -1;
     for (int k = 0; k < m->nsectors; k++)
       if (strcmp(m->sectors[k].id, field(r, col[SECTOR])) == 0) out->sector = k;
-    if (out->sector < 0) return row_fail(r, col[SECTOR], "'%s' is not a sector id", field(r, col[SECTOR]));
+    if (out->sector < 0) return ps_csv_row_fail(r, col[SECTOR], "'%s' is not a sector id", field(r, col[SECTOR]));
   }
   return PS_OK;
 }
@@ -308,7 +287,7 @@ static int read_tape(ps_reader *rd, ps_model *m, int nregular, ps_ids *firms, co
   tape_row *rows = rc == PS_OK ? malloc((size_t)csv.nrows * sizeof *rows) : NULL;
   if (rc == PS_OK && !rows) rc = PS_ERUNTIME;
   for (long i = 0; rc == PS_OK && i < csv.nrows; i++) {
-    row_reader r = {name, &csv, i, rd->err, rd->errlen};
+    ps_csv_row r = {name, &csv, i, rd->err, rd->errlen};
     rc = read_row(&r, m, nregular, col, firms, &rows[i]);
   }
   long nrows = csv.nrows;
