@@ -519,6 +519,14 @@ static void parties_section(html_ctx *c) {
   }
 }
 
+/* how many loans or policies a segment writes, and when: a seasoned loan-tape group (first <= 0) was
+** written before the run and is on the books at the start */
+static void new_loans_text(const html_ctx *c, const ps_segment *s, char *buf, size_t n) {
+  if (s->first <= 0) snprintf(buf, n, html_label(c, PS_L_PAGE_NEW_LOANS_SEASONED), s->new_loans, s->first);
+  else if (s->first == s->last) snprintf(buf, n, html_label(c, PS_L_PAGE_NEW_LOANS_PERIOD), s->new_loans, s->first);
+  else snprintf(buf, n, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+}
+
 static void dist_text(const html_ctx *c, const ps_dist *d, int money_units, char *buf, size_t n) {
   char a[64], b2[64];
   /* a uniform is shown by its range, the others by mean and sd */
@@ -588,7 +596,7 @@ static void policy_segments_table(html_ctx *c) {
     ps_strbuf_puts(&c->b, "<tr><td><code>");
     html_esc(&c->b, s->id);
     ps_strbuf_puts(&c->b, "</code></td>");
-    snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+    new_loans_text(c, s, buf, sizeof buf);
     html_tdn(c, buf);
     dist_text(c, &s->loan, 1, buf, sizeof buf);
     html_td(c, buf);
@@ -690,7 +698,7 @@ static void assumptions_section(html_ctx *c) {
     if (s->volume.poisson)
       snprintf(buf, sizeof buf, html_label(c, PS_L_POISSON_PERIODS), s->volume.mean, s->volume.demand_rho, s->first, s->last);
     else
-      snprintf(buf, sizeof buf, html_label(c, PS_L_PAGE_NEW_LOANS_PERIODS), s->new_loans, s->first, s->last);
+      new_loans_text(c, s, buf, sizeof buf);
     html_tdn(c, buf);
     dist_text(c, &s->loan, 1, buf, sizeof buf);
     html_td(c, buf);

@@ -771,6 +771,13 @@ check "compare --html: a page with a chart" grep -q "<svg" "$tmp/c.html"
 psim size "$SMALL" --volume --alpha 0.1 --paths 200 --quiet --html "$tmp/m.html"
 expect_rc 0
 check "size --volume --html: a page with a chart" grep -q "<svg" "$tmp/m.html"
+psim run tests/scenarios/today_seasoned.lua --paths 50 --quiet --lang en --html "$tmp/seasoned.html"
+expect_rc 0
+check "run --html: a seasoned group is on the books, not 'periods -2–-2'" \
+  grep -q "on the books (originated in period -" "$tmp/seasoned.html"
+psim run tests/scenarios/hand_ledger.lua --paths 20 --quiet --lang en --html "$tmp/one.html"
+expect_rc 0
+check "run --html: a one-period segment says 'period 1'" grep -q "(period 1)" "$tmp/one.html"
 
 # ---- backtest (issue 16): actual figures in the forecast ----------------------
 ACT=scenarios/data/mianyang_2022_actual.csv
