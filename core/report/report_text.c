@@ -15,27 +15,6 @@
 #include "report/uncertainty_text.h"
 #include "stats/sizing.h"
 
-/* display width of UTF-8 text on a terminal: CJK characters take two columns */
-static int display_width(const char *s) {
-  int w = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p;) {
-    unsigned cp = *p;
-    int len = cp < 0x80 ? 1 : cp < 0xe0 ? 2 : cp < 0xf0 ? 3 : 4;
-    if (len == 2) cp = (cp & 0x1f) << 6 | (p[1] & 0x3f);
-    else if (len == 3) cp = (cp & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-    w += cp >= 0x2e80 ? 2 : 1;
-    for (int i = 0; i < len && *p; i++) p++;
-  }
-  return w;
-}
-
-/* s in a column of `width` display columns, right- or left-aligned */
-static void column(ps_strbuf *b, const char *s, int width, int right) {
-  int pad = width - display_width(s);
-  if (right) ps_strbuf_printf(b, "%*s%s", pad > 0 ? pad : 0, "", s);
-  else ps_strbuf_printf(b, "%s%*s", s, pad > 0 ? pad : 0, "");
-}
-
 /* the display width of a row's label: the glossary's longest term, "claims due after the horizon" */
 #define LABEL_WIDTH 28
 
@@ -43,13 +22,13 @@ static void column(ps_strbuf *b, const char *s, int width, int right) {
 static void money_row(ps_strbuf *b, const char *label, const ps_stats *s, const ps_stats_units *u) {
   char a[32];
   ps_strbuf_puts(b, "  ");
-  column(b, label, LABEL_WIDTH, 0);
-  column(b, ps_money_in(s->mean, u->mean, a, sizeof a), 11, 1);
+  ps_strbuf_column(b, label, LABEL_WIDTH, 0);
+  ps_strbuf_column(b, ps_money_in(s->mean, u->mean, a, sizeof a), 11, 1);
   ps_strbuf_puts(b, " ± ");
-  column(b, ps_money_in(s->se, u->se, a, sizeof a), 9, 0);
-  column(b, ps_money_in(s->p95, u->p95, a, sizeof a), 11, 1);
-  column(b, ps_money_in(s->p99, u->p99, a, sizeof a), 11, 1);
-  column(b, ps_money_in(s->es99, u->es99, a, sizeof a), 11, 1);
+  ps_strbuf_column(b, ps_money_in(s->se, u->se, a, sizeof a), 9, 0);
+  ps_strbuf_column(b, ps_money_in(s->p95, u->p95, a, sizeof a), 11, 1);
+  ps_strbuf_column(b, ps_money_in(s->p99, u->p99, a, sizeof a), 11, 1);
+  ps_strbuf_column(b, ps_money_in(s->es99, u->es99, a, sizeof a), 11, 1);
   ps_strbuf_puts(b, "\n");
 }
 
@@ -85,9 +64,9 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
                      ps_label((ps_label_id)(PS_L_MONTHS + m->step), L), r->paths,
                      r->stop_signal ? ps_label(PS_L_TXT_PARTIAL_MARK, L) : "");
     ps_strbuf_puts(b, "  ");
-    column(b, ps_label(PS_L_TXT_TARGET_COL, L), 22, 0);
+    ps_strbuf_column(b, ps_label(PS_L_TXT_TARGET_COL, L), 22, 0);
     ps_strbuf_puts(b, " ");
-    column(b, ps_label(PS_L_TXT_NEEDED_COL, L), 16, 0);
+    ps_strbuf_column(b, ps_label(PS_L_TXT_NEEDED_COL, L), 16, 0);
     ps_strbuf_printf(b, " %s\n", ps_label(PS_L_TXT_CI_COL, L));
     int yi = 0; /* one unit for the needed column and its interval */
     for (int k = 0; k < n; k++) {
@@ -100,9 +79,9 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
       if (serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
       else snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
       ps_strbuf_puts(b, "  ");
-      column(b, target, 22, 0);
+      ps_strbuf_column(b, target, 22, 0);
       ps_strbuf_puts(b, " ");
-      column(b, ps_money_in(e.value, yi, a, sizeof a), 16, 0);
+      ps_strbuf_column(b, ps_money_in(e.value, yi, a, sizeof a), 16, 0);
       ps_strbuf_printf(b, " %s – %s\n", ps_money_in(e.lo, yi, c, sizeof c), ps_money_in(e.hi, yi, d, sizeof d));
     }
     for (int k = 0; k < o->nat; k++) {
@@ -149,7 +128,7 @@ static void budget_text(ps_strbuf *b, const ps_party_result *p, ps_lang L) {
     for (int y = 0; y < p->nyears; y++) any |= p->budget[y * PS_NBUDGET + k].max != 0 || p->budget[y * PS_NBUDGET + k].min != 0;
     if (!any) continue;
     ps_strbuf_puts(b, "      ");
-    column(b, ps_label((ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k), L), 17, 0);
+    ps_strbuf_column(b, ps_label((ps_label_id)(PS_L_BUDGET_POOL_FUNDING + k), L), 17, 0);
     for (int y = 0; y < p->nyears; y++)
       ps_strbuf_printf(b, " %d: %s / %s", y + 1, ps_money(p->budget[y * PS_NBUDGET + k].mean, a, sizeof a),
                        ps_money(p->budget[y * PS_NBUDGET + k].p95, c, sizeof c));
@@ -188,7 +167,7 @@ static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     const ps_pool_result *p = &r->pools[i];
     ps_strbuf_printf(b, ps_label(PS_L_TXT_POOL_LINE, L), m->pools[i].id, ps_money(p->initial, a, sizeof a));
     ps_strbuf_printf(b, "  %-*s", LABEL_WIDTH, "");
-    column(b, ps_label(PS_L_TXT_MEAN, L), 11, 1);
+    ps_strbuf_column(b, ps_label(PS_L_TXT_MEAN, L), 11, 1);
     ps_strbuf_printf(b, "   %-9s%11s%11s%11s\n", "", "p95", "p99", "ES99");
     const ps_stats *rows[] = {&p->claims,     &p->paid,           &p->shortfall,
                               &p->recovered,  &p->net_outlay,     &p->required_initial,

@@ -64,3 +64,24 @@ char *ps_strbuf_finish(ps_strbuf *b) {
   }
   return b->s;
 }
+
+/* ps_display_width — the columns UTF-8 text s takes on a terminal: CJK characters take two */
+int ps_display_width(const char *s) {
+  int w = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    unsigned cp = *p;
+    int len = cp < 0x80 ? 1 : cp < 0xe0 ? 2 : cp < 0xf0 ? 3 : 4;
+    if (len == 2) cp = (cp & 0x1f) << 6 | (p[1] & 0x3f);
+    else if (len == 3) cp = (cp & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+    w += cp >= 0x2e80 ? 2 : 1;
+    for (int i = 0; i < len && *p; i++) p++;
+  }
+  return w;
+}
+
+/* ps_strbuf_column — s in a column of `width` display columns, right- or left-aligned */
+void ps_strbuf_column(ps_strbuf *b, const char *s, int width, int right) {
+  int pad = width - ps_display_width(s);
+  if (right) ps_strbuf_printf(b, "%*s%s", pad > 0 ? pad : 0, "", s);
+  else ps_strbuf_printf(b, "%s%*s", s, pad > 0 ? pad : 0, "");
+}

@@ -21,5 +21,9 @@ void ps_strbuf_printf(ps_strbuf *b, const char *fmt, ...);
 /* ps_strbuf_finish — the string built, to free() (an empty text is ""), or NULL when out of memory
 ** (b's string is then freed) */
 char *ps_strbuf_finish(ps_strbuf *b);
+/* ps_display_width — the columns UTF-8 text s takes on a terminal: CJK characters take two */
+int ps_display_width(const char *s);
+/* ps_strbuf_column — s in a column of `width` display columns, right- or left-aligned */
+void ps_strbuf_column(ps_strbuf *b, const char *s, int width, int right);
 
 #endif
