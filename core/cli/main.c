@@ -387,7 +387,7 @@ static int study(const cli *c, const ps_model *m) {
     rc = ps_compare_run(m, b, &o, &so, &s, err, sizeof err);
     ps_model_free(b);
     if (rc == PS_OK)
-      rc = study_reports(c, shown, shown ? ps_report_compare_text(s) : NULL, c->json ? ps_report_compare_json(s) : NULL,
+      rc = study_reports(c, shown, shown ? ps_report_compare_text(s, c->lang) : NULL, c->json ? ps_report_compare_json(s) : NULL,
                          c->html ? ps_report_compare_html(s, c->lang) : NULL);
     else study_error(rc, err);
     ps_compare_free(s);
@@ -395,7 +395,7 @@ static int study(const cli *c, const ps_model *m) {
     ps_breakeven *s = NULL;
     rc = ps_breakeven_run(c->scenario, c->sets, c->nsets, &o, &c->breakeven, &s, err, sizeof err);
     if (rc == PS_OK)
-      rc = study_reports(c, shown, shown ? ps_report_breakeven_text(s) : NULL, c->json ? ps_report_breakeven_json(s) : NULL,
+      rc = study_reports(c, shown, shown ? ps_report_breakeven_text(s, c->lang) : NULL, c->json ? ps_report_breakeven_json(s) : NULL,
                          NULL);
     else study_error(rc, err);
     ps_breakeven_free(s);
@@ -403,7 +403,7 @@ static int study(const cli *c, const ps_model *m) {
     ps_volume *s = NULL;
     rc = ps_volume_run(c->scenario, c->sets, c->nsets, &o, &so, &s, err, sizeof err);
     if (rc == PS_OK)
-      rc = study_reports(c, shown, shown ? ps_report_volume_text(s) : NULL, c->json ? ps_report_volume_json(s) : NULL,
+      rc = study_reports(c, shown, shown ? ps_report_volume_text(s, c->lang) : NULL, c->json ? ps_report_volume_json(s) : NULL,
                          c->html ? ps_report_volume_html(s, c->lang) : NULL);
     else study_error(rc, err);
     ps_volume_free(s);
@@ -411,7 +411,7 @@ static int study(const cli *c, const ps_model *m) {
     ps_tornado *s = NULL;
     rc = ps_tornado_run(c->scenario, c->sets, c->nsets, c->tornado, c->ntornado, c->by, &o, &s, err, sizeof err);
     if (rc == PS_OK)
-      rc = study_reports(c, shown, shown ? ps_report_tornado_text(s) : NULL, c->json ? ps_report_tornado_json(s) : NULL,
+      rc = study_reports(c, shown, shown ? ps_report_tornado_text(s, c->lang) : NULL, c->json ? ps_report_tornado_json(s) : NULL,
                          c->html ? ps_report_tornado_html(s, c->lang) : NULL);
     else study_error(rc, err);
     ps_tornado_free(s);
@@ -419,7 +419,7 @@ static int study(const cli *c, const ps_model *m) {
     ps_sweep *s = NULL;
     rc = ps_sweep_run(c->scenario, c->sets, c->nsets, c->vary, c->nvary, &o, &so, &s, err, sizeof err);
     if (rc == PS_OK)
-      rc = study_reports(c, shown, shown ? ps_report_sweep_text(s) : NULL, c->json ? ps_report_sweep_json(s) : NULL,
+      rc = study_reports(c, shown, shown ? ps_report_sweep_text(s, c->lang) : NULL, c->json ? ps_report_sweep_json(s) : NULL,
                          c->html ? ps_report_sweep_html(s, c->lang) : NULL);
     else study_error(rc, err);
     ps_sweep_free(s);

@@ -9,15 +9,6 @@
 
 static int is_money(const char *measure) { return strcmp(measure, "outlay") == 0 || strcmp(measure, "cost_pv") == 0; }
 
-/* a party figure's name on the page */
-static const char *measure_label(html_ctx *c, const char *measure) {
-  if (strcmp(measure, "outlay") == 0) return TR(c, "财政支出合计", "total outlay");
-  if (strcmp(measure, "cost_pv") == 0) return TR(c, "成本现值", "PV cost");
-  if (strcmp(measure, "loss_ratio") == 0) return TR(c, "赔付率（保险）", "loss ratio");
-  if (strcmp(measure, "payout_rate") == 0) return TR(c, "代偿率", "payout rate");
-  return TR(c, "不良率超出容忍度的概率", "P(NPL breach)");
-}
-
 /* a value in the figure's units: money, or percent; a change signed, in money or points */
 static const char *value_text(const char *measure, double v, char *buf, size_t n) {
   return is_money(measure) ? html_money(html_finite(v), buf, n) : html_pct(v, buf, n);
@@ -58,7 +49,7 @@ void html_study_parties(html_ctx *c, const ps_study_figures *f, int ngroups, con
       ps_strbuf_puts(b, "<tr>");
       if (group) html_td(c, group[g]);
       html_td(c, f->party[k]);
-      html_td(c, measure_label(c, m));
+      html_td(c, ps_measure_label(m, c->zh ? PS_LANG_ZH : PS_LANG_EN));
       html_tdn(c, value_text(m, x->a, s1, sizeof s1));
       html_tdn(c, value_text(m, x->b, s1, sizeof s1));
       html_tdn(c, change_text(c, m, x->diff, s1, sizeof s1));

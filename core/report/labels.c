@@ -681,3 +681,13 @@ ps_lang ps_lang_choose(const char *lang, const char *name) {
 
 /* ps_label — the label in lang (labels.h) */
 const char *ps_label(ps_label_id id, ps_lang lang) { return table[id][lang == PS_LANG_ZH]; }
+
+/* ps_measure_label — the name of a study's party figure in lang */
+const char *ps_measure_label(const char *measure, ps_lang lang) {
+  int zh = lang == PS_LANG_ZH;
+  if (strcmp(measure, "outlay") == 0) return zh ? "财政支出合计" : "total outlay";
+  if (strcmp(measure, "cost_pv") == 0) return zh ? "成本现值" : "PV cost";
+  if (strcmp(measure, "loss_ratio") == 0) return zh ? "赔付率（保险）" : "loss ratio";
+  if (strcmp(measure, "payout_rate") == 0) return zh ? "代偿率" : "payout rate";
+  return zh ? "不良率超出容忍度的概率" : "P(NPL breach)";
+}

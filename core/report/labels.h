@@ -498,5 +498,8 @@ ps_lang ps_lang_choose(const char *lang, const char *name);
 
 /* ps_label — the label id in lang; never NULL nor empty for id < PS_NLABELS */
 const char *ps_label(ps_label_id id, ps_lang lang);
+/* ps_measure_label — the name of a study's party figure (stats/study.h: "outlay", "cost_pv",
+** "loss_ratio", "payout_rate", "npl_breach") in lang */
+const char *ps_measure_label(const char *measure, ps_lang lang);
 
 #endif

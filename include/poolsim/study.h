@@ -199,23 +199,23 @@ int ps_breakeven_nruns(const ps_breakeven *b);
 
 /* ---- renderers -------------------------------------------------------------
 ** JSON: the document of docs/json-schema.md. Text: the terminal summary the
-** CLI prints. HTML: one self-contained page with one chart, labels in lang
+** CLI prints, and HTML one self-contained page with one chart, each with labels in lang
 ** ("zh" or "en"; NULL: zh when the scenario's name has Chinese). Each returns a
 ** string to free(), NULL when out of memory. */
 char *ps_report_compare_json(const ps_compare *c);
-char *ps_report_compare_text(const ps_compare *c);
+char *ps_report_compare_text(const ps_compare *c, const char *lang);
 char *ps_report_compare_html(const ps_compare *cmp, const char *lang);
 char *ps_report_sweep_json(const ps_sweep *s);
-char *ps_report_sweep_text(const ps_sweep *s);
+char *ps_report_sweep_text(const ps_sweep *s, const char *lang);
 char *ps_report_sweep_html(const ps_sweep *s, const char *lang);
 char *ps_report_tornado_json(const ps_tornado *t);
-char *ps_report_tornado_text(const ps_tornado *t);
+char *ps_report_tornado_text(const ps_tornado *t, const char *lang);
 char *ps_report_tornado_html(const ps_tornado *t, const char *lang);
 char *ps_report_volume_json(const ps_volume *v);
-char *ps_report_volume_text(const ps_volume *v);
+char *ps_report_volume_text(const ps_volume *v, const char *lang);
 char *ps_report_volume_html(const ps_volume *v, const char *lang);
 char *ps_report_breakeven_json(const ps_breakeven *b);
-char *ps_report_breakeven_text(const ps_breakeven *b);
+char *ps_report_breakeven_text(const ps_breakeven *b, const char *lang);
 
 #ifdef __cplusplus
 }

@@ -771,6 +771,15 @@ check "compare --html: a page with a chart" grep -q "<svg" "$tmp/c.html"
 psim size "$SMALL" --volume --alpha 0.1 --paths 200 --quiet --html "$tmp/m.html"
 expect_rc 0
 check "size --volume --html: a page with a chart" grep -q "<svg" "$tmp/m.html"
+psim sweep "$SMALL" --tornado segments.a_small.pd --paths 200 --lang zh
+expect_rc 0
+check "tornado --lang zh: the terminal text in Chinese" grep -q "耗尽概率" "$tmp/out"
+psim compare "$SMALL" "$SMALL" --paths 200 --lang zh
+expect_rc 0
+check "compare --lang zh: the terminal text in Chinese" grep -q "共同随机数" "$tmp/out"
+psim sweep "$SMALL" --vary segments.a_small.pd=0.02,0.04 --paths 200 --lang en
+expect_rc 0
+check "sweep --lang en: the terminal text in English" grep -q "P(depletion)" "$tmp/out"
 psim run tests/scenarios/today_seasoned.lua --paths 50 --quiet --lang en --html "$tmp/seasoned.html"
 expect_rc 0
 check "run --html: a seasoned group is on the books, not 'periods -2–-2'" \

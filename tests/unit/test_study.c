@@ -218,7 +218,7 @@ static void tornado_shares(void) {
     ps_override hi[2] = {{fund[0], v[2]}, {"programmes.prog_a.share.bank_a", v[3]}};
     same_as_run(t, -1, lo, 2, &o);
     same_as_run(t, 1, hi, 2, &o);
-    char *text = ps_report_tornado_text(t), *json = ps_report_tornado_json(t);
+    char *text = ps_report_tornado_text(t, "en"), *json = ps_report_tornado_json(t);
     CHECK(text && strstr(text, "programmes.prog_a.share.fund: bank_a balances it, 0.8 at the low value 0.2 and 0.4 at the high 0.6\n"));
     CHECK(json && strstr(json, "\"balanced_by\":") && strstr(json, "\"payer\":\t\"bank_a\""));
     free(text);
@@ -232,7 +232,7 @@ static void tornado_shares(void) {
     CHECK(b->clipped && b->partner_rest && b->high == 1 && b->partner_high == 0 && fabs(b->low - 0.4) < 1e-15);
     ps_override hi[2] = {rest[0], {fund[0], "1"}};
     same_as_run(t, 1, hi, 2, &o);
-    char *text = ps_report_tornado_text(t);
+    char *text = ps_report_tornado_text(t, "en");
     CHECK(text && strstr(text, "bank_a takes the rest and so balances it") && strstr(text, "(clipped to the room"));
     free(text);
     ps_tornado_free(t);
@@ -402,7 +402,7 @@ static void volume_leverage(void) {
   CHECK(ps_volume_lending_per_year(v, 0) == 3e8);
   CHECK(ps_volume_lending(v, 0) == 9e8);
   CHECK(ps_volume_depletion(v, 0) == 0);
-  char *text = ps_report_volume_text(v), *json = ps_report_volume_json(v);
+  char *text = ps_report_volume_text(v, "en"), *json = ps_report_volume_json(v);
   CHECK(text && strstr(text, "the leverage of programme 'p' (1× of 3.000亿, City finance bureau's allocation) binds before "
                              "the pool: loans at risk cannot pass 3.000亿; lending stops at 30.0 loans a period, 3.000亿 a year"));
   cJSON *doc = json ? cJSON_Parse(json) : NULL;
