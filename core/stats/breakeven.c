@@ -23,6 +23,8 @@ typedef struct {
   int party;      /* index, once the first model is loaded */
   int government; /* the party is a government: its cost is sim/cost.h's */
   int capruns;
+  double end_g[2]; /* g at the two ends of the last bracket bisect left, and where they are */
+  double end_v[2];
   char *err;
   size_t errlen;
 } search;
@@ -170,6 +172,7 @@ static int bisect(search *s, double k, double *root, int *found) {
       ghi = gmid;
     }
   }
+  s->end_v[0] = lo, s->end_v[1] = hi, s->end_g[0] = glo, s->end_g[1] = ghi;
   /* the end nearer zero, or the line between the two ends where both are off it */
   *root = glo == 0 ? lo : ghi == 0 ? hi : lo + (hi - lo) * glo / (glo - ghi);
   return PS_OK;
@@ -201,6 +204,19 @@ static int search_all(search *s) {
     snprintf(s->err, s->errlen, "--breakeven %s: no value in [%g, %g] makes %s: it is %s at %g and %s at %g "
              "(widen the range with --range LO,HI, or change the target)", b->field, b->lo, b->hi, goal, at_lo, b->lo,
              at_hi, b->hi);
+    return PS_EINPUT;
+  }
+  /* a figure that jumps across the target (a loss ratio that is 0 at a premium of 0 and huge just above
+  ** it) has a sign change but no root: the last bracket still spans much of the figure's whole move */
+  double whole = fabs(b->runs[1].mean - b->runs[0].mean), jump = fabs(s->end_g[1] - s->end_g[0]);
+  if (jump > 0.01 * whole && s->end_g[0] != 0 && s->end_g[1] != 0) {
+    char goal[256], from[48], to[48];
+    goal_text(b, goal, sizeof goal);
+    figure_text(b, s->end_g[0] + b->target, from, sizeof from);
+    figure_text(b, s->end_g[1] + b->target, to, sizeof to);
+    snprintf(s->err, s->errlen, "--breakeven %s: no value in [%g, %g] makes %s: the figure jumps across it between %.6g "
+             "and %.6g (from %s to %s); narrow the range with --range LO,HI to one side of the jump", b->field, b->lo,
+             b->hi, goal, s->end_v[0], s->end_v[1], from, to);
     return PS_EINPUT;
   }
   /* which way the figure moves decides which shifted root bounds the interval from below */
