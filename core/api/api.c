@@ -102,7 +102,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     return PS_EINPUT;
   }
   /* with uncertain parameters the run at point values holds a second set of outcomes for a while */
-  double need = ps_outcomes_bytes(m, ro.paths) * (m->nuncertain > 0 ? 2 : 1), have = physical_memory();
+  int point_run = m->nuncertain > 0 && !(o && o->no_point_values);
+  double need = ps_outcomes_bytes(m, ro.paths) * (point_run ? 2 : 1), have = physical_memory();
   if (have > 0 && need > have) {
     snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
              "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
@@ -122,7 +123,7 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     snprintf(err, errlen, "out of memory computing statistics");
     return PS_ERUNTIME;
   }
-  if ((rc = ps_uncertainty_point_run(r, &ro, err, errlen))) { /* only with uncertain parameters */
+  if (point_run && (rc = ps_uncertainty_point_run(r, &ro, err, errlen))) {
     ps_results_free(r);
     return rc;
   }

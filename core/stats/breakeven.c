@@ -235,6 +235,9 @@ static int search_all(search *s) {
 /* ps_breakeven_run — see include/poolsim/study.h */
 int ps_breakeven_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
                      const ps_breakeven_options *bo, ps_breakeven **out, char *err, size_t errlen) {
+  ps_options runs = *opt; /* no run at point values: the study does not report it */
+  runs.no_point_values = 1;
+  opt = &runs;
   *out = NULL;
   if (nsets > MAX_SETS) {
     snprintf(err, errlen, "--breakeven: at most %d --set overrides", MAX_SETS);

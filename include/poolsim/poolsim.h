@@ -65,6 +65,8 @@ typedef struct {
   void *progress_arg;       /* passed to progress */
   double serve; /* (0, 1]: size each pool lending to bridge funds to serve at least this share of
                    their requests as well, by bisection (poolsim size --serve); 0: none */
+  int no_point_values; /* non-zero: with uncertain parameters, skip the second run at point values
+                          (sizing_point_values): the studies, which do not report it, set this */
 } ps_options;
 
 /* Load and validate a scenario file into a new model. PS_OK, or PS_EINPUT /

@@ -271,6 +271,15 @@ static void test_point_values(void) {
     size_t P = (size_t)r->paths;
     CHECK(r->point_required != NULL);
     CHECK(rp->point_required == NULL); /* no second run without uncertain parameters */
+    /* the studies skip the run at point values (ps_options.no_point_values): the same run without it */
+    ps_options skip = o;
+    skip.no_point_values = 1;
+    ps_results *rs = NULL;
+    if (ps_scenario_run(m, &skip, &rs, err, sizeof err) == 0) {
+      CHECK(rs->point_required == NULL);
+      CHECK(memcmp(rs->pools[0].sorted_required, r->pools[0].sorted_required, P * sizeof(double)) == 0);
+      ps_results_free(rs);
+    } else CHECK(0);
     int same = r->point_required && memcmp(r->point_required, rp->pools[0].sorted_required, P * sizeof(double)) == 0;
     printf("  sizing curve at point values == the plain scenario's: %s\n", same ? "bit for bit" : "DIFFERS");
     CHECK(same);
