@@ -407,6 +407,7 @@ static void compare_page(html_ctx *c, const ps_compare *cmp) {
     free(tmp.s);
   }
   ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
+  if (cmp->npools == 0) html_study_parties_answer(c, &cmp->figures, cmp->parties, "A", "B");
   for (int q = 0; q < cmp->npools; q++) {
     const ps_compare_entry *pool = &cmp->pools[q];
     const char *id = pool->id;

@@ -32,6 +32,11 @@ void html_study_parties(html_ctx *c, const ps_study_figures *f, int ngroups, con
                         const char *const *group, const ps_difference *const *d, const char *head_a, const char *head_b,
                         const char *head_diff);
 
+/* the answer of a study of a scheme without pools (insurance): a paragraph per figure k, from a to
+** <b>b</b> with b − a and its interval, d[k] the differences of the last group; nothing when f has none */
+void html_study_parties_answer(html_ctx *c, const ps_study_figures *f, const ps_difference *d, const char *name_a,
+                               const char *name_b);
+
 /* the audit block (software, the scenarios sa and sb (may be NULL), extra already HTML) and the end of the page */
 void html_study_close(html_ctx *c, const ps_study_scenario *sa, const ps_study_scenario *sb, const char *extra);
 

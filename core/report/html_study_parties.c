@@ -64,3 +64,21 @@ void html_study_parties(html_ctx *c, const ps_study_figures *f, int ngroups, con
                       "tolerance. Each difference is the mean over paths of the difference on the same path (common "
                       "random numbers), with its 95% interval."));
 }
+
+/* html_study_parties_answer — see html_study.h */
+void html_study_parties_answer(html_ctx *c, const ps_study_figures *f, const ps_difference *d, const char *name_a,
+                               const char *name_b) {
+  ps_strbuf *b = &c->b;
+  char s1[64], s2[64], s3[64], s4[64], s5[64];
+  for (int k = 0; k < f->n; k++) {
+    const char *m = f->measure[k];
+    const ps_difference *x = &d[k];
+    ps_strbuf_puts(b, "<p class=\"answer\">");
+    html_esc(b, f->party[k]);
+    ps_strbuf_printf(b, TR(c, "，%s：%s %s，%s <b>%s</b>（差值 %s，95%%置信区间 %s … %s）。</p>\n",
+                          ", %s: %s %s, %s <b>%s</b> (a change of %s, 95%% CI %s … %s).</p>\n"),
+                     ps_measure_label(m, c->zh ? PS_LANG_ZH : PS_LANG_EN), name_a, value_text(m, x->a, s1, sizeof s1),
+                     name_b, value_text(m, x->b, s2, sizeof s2), change_text(c, m, x->diff, s3, sizeof s3),
+                     change_text(c, m, x->lo, s4, sizeof s4), change_text(c, m, x->hi, s5, sizeof s5));
+  }
+}

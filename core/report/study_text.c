@@ -82,40 +82,45 @@ char *ps_report_compare_text(const ps_compare *c, const char *lang) {
   return ps_strbuf_finish(&b);
 }
 
-/* ps_report_sweep_text — a header line, then a line per row and pool */
-char *ps_report_sweep_text(const ps_sweep *s, const char *lang) {
-  ps_lang L = ps_lang_choose(lang, NULL); /* the terminal: English unless asked or the locale is Chinese */
-  ps_strbuf b = {0};
+/* a sweep's pools: a header line, then a line per row and pool */
+static void pools_table(ps_strbuf *b, const ps_sweep *s, ps_lang L) {
   char s1[32], s2[32], s3[32];
-  for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(&b, "%-28s ", s->keys[k]);
-  ps_strbuf_column(&b, TR(L, "资金池", "pool"), 10, 0);
-  ps_strbuf_puts(&b, " ");
-  ps_strbuf_column(&b, TR(L, "耗尽概率", "P(depletion)"), 20, 0);
-  ps_strbuf_puts(&b, " ");
-  ps_strbuf_column(&b, TR(L, "净支出", "net outlay"), 12, 0);
-  ps_strbuf_puts(&b, " ");
-  ps_strbuf_column(&b, TR(L, "净支出 p95", "p95 outlay"), 12, 0);
+  for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(b, "%-28s ", s->keys[k]);
+  ps_strbuf_column(b, TR(L, "资金池", "pool"), 10, 0);
+  ps_strbuf_puts(b, " ");
+  ps_strbuf_column(b, TR(L, "耗尽概率", "P(depletion)"), 20, 0);
+  ps_strbuf_puts(b, " ");
+  ps_strbuf_column(b, TR(L, "净支出", "net outlay"), 12, 0);
+  ps_strbuf_puts(b, " ");
+  ps_strbuf_column(b, TR(L, "净支出 p95", "p95 outlay"), 12, 0);
   for (int a = 0; a < s->nalphas; a++) {
     char head[24];
     snprintf(head, sizeof head, TR(L, "规模@%g%%", "size@%g%%"), 100 * s->alphas[a]);
-    ps_strbuf_puts(&b, " ");
-    ps_strbuf_column(&b, head, 11, 0);
+    ps_strbuf_puts(b, " ");
+    ps_strbuf_column(b, head, 11, 0);
   }
-  ps_strbuf_puts(&b, "\n");
+  ps_strbuf_puts(b, "\n");
   for (long i = 0; i < s->nrows; i++) {
     const ps_sweep_row *row = &s->rows[i];
     for (int p = 0; p < row->npools; p++) {
       const ps_sweep_cell *sp = &row->pools[p];
-      for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(&b, "%-28s ", row->values[k]);
+      for (int k = 0; k < s->nkeys; k++) ps_strbuf_printf(b, "%-28s ", row->values[k]);
       char dep_text[40];
       snprintf(dep_text, sizeof dep_text, "%.2f%% (%.2f–%.2f)", 100 * sp->depletion.value, 100 * sp->depletion.lo,
                100 * sp->depletion.hi);
-      ps_strbuf_printf(&b, "%-10s %-20s %-12s %-12s", sp->id, dep_text, ps_money(sp->net_outlay_mean, s1, sizeof s1),
+      ps_strbuf_printf(b, "%-10s %-20s %-12s %-12s", sp->id, dep_text, ps_money(sp->net_outlay_mean, s1, sizeof s1),
                        ps_money(sp->net_outlay_p95, s2, sizeof s2));
-      for (int a = 0; a < s->nalphas; a++) ps_strbuf_printf(&b, " %-11s", ps_money(sp->sizing[a].value, s3, sizeof s3));
-      ps_strbuf_puts(&b, "\n");
+      for (int a = 0; a < s->nalphas; a++) ps_strbuf_printf(b, " %-11s", ps_money(sp->sizing[a].value, s3, sizeof s3));
+      ps_strbuf_puts(b, "\n");
     }
   }
+}
+
+/* ps_report_sweep_text — the pools' table (none without pools), then every party's figures */
+char *ps_report_sweep_text(const ps_sweep *s, const char *lang) {
+  ps_lang L = ps_lang_choose(lang, NULL); /* the terminal: English unless asked or the locale is Chinese */
+  ps_strbuf b = {0};
+  if (s->nrows > 0 && s->rows[0].npools > 0) pools_table(&b, s, L);
   if (s->figures.n) {
     ps_strbuf_puts(&b, TR(L, "\n各方：每行与第一行相比，共同随机数（± 95% 置信区间）\n",
                           "\nParties: each row against the first, on common random numbers (± its 95% CI)\n"));

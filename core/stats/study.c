@@ -164,7 +164,7 @@ static int compare_parties(ps_compare *c, const ps_results *ra, const ps_results
 }
 
 /* ps_compare_run — a and b on the same options, paired path by path; *out a
-** new compare to ps_compare_free, NULL on failure (PS_EINPUT: no pool in
+** new compare to ps_compare_free, NULL on failure (PS_EINPUT: no pool and no party figure in
 ** common, or more paths than memory holds; PS_ERUNTIME), with a message */
 int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_study_options *so,
                    ps_compare **out, char *err, size_t errlen) {
@@ -192,8 +192,8 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
   if (!c || !series || !c->alphas || !c->pools || ps_study_scenario_init(&c->a, a) || ps_study_scenario_init(&c->b, b) ||
       compare_pools(c, ra, rb, series) || compare_parties(c, ra, rb))
     rc = out_of_memory(err, errlen);
-  else if (!c->npools) {
-    snprintf(err, errlen, "%s and %s have no pool id in common to compare", a->file, b->file);
+  else if (!c->npools && !c->figures.n) { /* schemes without pools (insurance) compare their parties */
+    snprintf(err, errlen, "%s and %s have no pool id and no party figure in common to compare", a->file, b->file);
     rc = PS_EINPUT;
   }
   free(series);

@@ -780,6 +780,15 @@ check "compare --lang zh: the terminal text in Chinese" grep -q "共同随机数
 psim sweep "$SMALL" --vary segments.a_small.pd=0.02,0.04 --paths 200 --lang en
 expect_rc 0
 check "sweep --lang en: the terminal text in English" grep -q "P(depletion)" "$tmp/out"
+# a scheme without pools (insurance) compares and sweeps its parties
+sed 's/premium = 0.03/premium = 0.04/' scenarios/chongqing_shoutaitao_2017.lua >"$tmp/cq4.lua"
+psim compare scenarios/chongqing_shoutaitao_2017.lua "$tmp/cq4.lua" --paths 200 --lang en --html "$tmp/cq.html"
+expect_rc 0
+check "compare without pools: the parties' figures" grep -q "loss_ratio" "$tmp/out"
+check "compare without pools --html: an answer from the parties" grep -q 'class="answer">insurer, loss ratio: A' "$tmp/cq.html"
+psim sweep scenarios/chongqing_shoutaitao_2017.lua --vary segments.equipment.premium=0.02,0.04 --paths 200 --lang en
+expect_rc 0
+check "sweep without pools: no empty pool table" sh -c '! grep -q "P(depletion)" "$1"' - "$tmp/out"
 psim run tests/scenarios/today_seasoned.lua --paths 50 --quiet --lang en --html "$tmp/seasoned.html"
 expect_rc 0
 check "run --html: a seasoned group is on the books, not 'periods -2–-2'" \
