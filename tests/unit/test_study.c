@@ -86,14 +86,24 @@ static void compare(void) {
   ps_results_free(rb);
   ps_model_free(a);
   ps_model_free(b);
-  /* no pool in common: refused, nothing made */
+  /* no pool in common but a party: the parties compared */
   ps_model *x = NULL;
   o.paths = 50;
-  c = (ps_compare *)&o; /* any non-NULL value: the call must set it */
   if (ps_model_new("scenarios/luoyang_2017.lua", NULL, 0, &x, err, sizeof err) == PS_OK &&
       ps_model_new(small, NULL, 0, &a, err, sizeof err) == PS_OK) {
+    CHECK_EQ_INT(ps_compare_run(a, x, &o, NULL, &c, err, sizeof err), PS_OK);
+    CHECK(c != NULL && ps_compare_npools(c) == 0);
+    ps_compare_free(c);
+  } else CHECK(0);
+  ps_model_free(a);
+  ps_model_free(x);
+  /* no pool and no party figure in common: refused, nothing made */
+  x = a = NULL;
+  c = (ps_compare *)&o; /* any non-NULL value: the call must set it */
+  if (ps_model_new("scenarios/chongqing_shoutaitao_2017.lua", NULL, 0, &x, err, sizeof err) == PS_OK &&
+      ps_model_new(small, NULL, 0, &a, err, sizeof err) == PS_OK) {
     CHECK_EQ_INT(ps_compare_run(a, x, &o, NULL, &c, err, sizeof err), PS_EINPUT);
-    CHECK(c == NULL && strstr(err, "no pool id in common") != NULL);
+    CHECK(c == NULL && strstr(err, "no pool id and no party figure in common") != NULL);
   } else CHECK(0);
   ps_model_free(a);
   ps_model_free(x);
