@@ -89,7 +89,7 @@ static const struct {
     {"size", "--json --md --html --csv --xlsx"},
     {"size --serve", "--json --md --html --csv --xlsx"},
     {"size --volume", "--json --html"},
-    {"size --breakeven", "--json"},
+    {"size --breakeven", "--json --html"},
     {"check", ""},
     {"compare", "--json --html"},
     {"sweep", "--json --html"},

@@ -396,7 +396,7 @@ static int study(const cli *c, const ps_model *m) {
     rc = ps_breakeven_run(c->scenario, c->sets, c->nsets, &o, &c->breakeven, &s, err, sizeof err);
     if (rc == PS_OK)
       rc = study_reports(c, shown, shown ? ps_report_breakeven_text(s, c->lang) : NULL, c->json ? ps_report_breakeven_json(s) : NULL,
-                         NULL);
+                         c->html ? ps_report_breakeven_html(s, c->lang) : NULL);
     else study_error(rc, err);
     ps_breakeven_free(s);
   } else if (c->volume) {

@@ -216,6 +216,7 @@ char *ps_report_volume_text(const ps_volume *v, const char *lang);
 char *ps_report_volume_html(const ps_volume *v, const char *lang);
 char *ps_report_breakeven_json(const ps_breakeven *b);
 char *ps_report_breakeven_text(const ps_breakeven *b, const char *lang);
+char *ps_report_breakeven_html(const ps_breakeven *b, const char *lang);
 
 #ifdef __cplusplus
 }

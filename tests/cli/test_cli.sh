@@ -789,6 +789,11 @@ check "compare without pools --html: an answer from the parties" grep -q 'class=
 psim sweep scenarios/chongqing_shoutaitao_2017.lua --vary segments.equipment.premium=0.02,0.04 --paths 200 --lang en
 expect_rc 0
 check "sweep without pools: no empty pool table" sh -c '! grep -q "P(depletion)" "$1"' - "$tmp/out"
+psim size scenarios/yunnan_zhengyinbao.lua --breakeven parties.insurer.premium --target 0.6 --range 0.001,0.2 \
+  --paths 300 --quiet --lang en --html "$tmp/be.html"
+expect_rc 0
+check "size --breakeven --html: the answer" grep -q 'class="answer"><code>parties.insurer.premium</code> = <b>' "$tmp/be.html"
+check "size --breakeven --html: every run drawn" grep -q "<circle" "$tmp/be.html"
 psim run tests/scenarios/today_seasoned.lua --paths 50 --quiet --lang en --html "$tmp/seasoned.html"
 expect_rc 0
 check "run --html: a seasoned group is on the books, not 'periods -2–-2'" \

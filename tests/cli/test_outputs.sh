@@ -22,7 +22,7 @@ run	run $S --paths 100 --quiet @OUT@	--json --md --html --csv --xlsx
 size	size $S --paths 100 --quiet @OUT@	--json --md --html --csv --xlsx
 size --serve	size $BRIDGE --paths 8 --serve 0.95 --quiet @OUT@	--json --md --html --csv --xlsx
 size --volume	size $S --volume --alpha 0.1 --paths 100 --quiet @OUT@	--json --html
-size --breakeven	size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --paths 100 --quiet @OUT@	--json
+size --breakeven	size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --paths 100 --quiet @OUT@	--json --html
 check	check $S @OUT@	
 compare	compare $S $S --paths 100 --quiet @OUT@	--json --html
 sweep	sweep $S --vary pools.fund.initial=1e7,2e7 --paths 100 --quiet @OUT@	--json --html
