@@ -65,6 +65,8 @@ typedef struct {
   void *progress_arg;       /* passed to progress */
   double serve; /* (0, 1]: size each pool lending to bridge funds to serve at least this share of
                    their requests as well, by bisection (poolsim size --serve); 0: none */
+  double sampling_alpha; /* under sampling = "importance", the depletion target the tail shift aims
+                            at (docs/model.md, "Tail sampling"); 0: 0.01 */
 } ps_options;
 
 /* Load and validate a scenario file into a new model. PS_OK, or PS_EINPUT /
