@@ -161,7 +161,13 @@ int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *ou
       snprintf(err, errlen, "out of memory for %ld paths", o->paths);
       return PS_ERUNTIME;
     }
-    ps_sampling_shift(m, o->sampling_alpha, shift);
+    double beta;
+    int rc = ps_sampling_choose(m, o->seed, o->initial, o->sampling_alpha, shift, &beta, err, errlen);
+    if (rc) {
+      free(shift);
+      ps_outcomes_destroy(out);
+      return rc;
+    }
   }
   shared_run r = {.m = m, .o = o, .out = out, .shift = shift, .error_path = -1};
   atomic_init(&r.next, 0);

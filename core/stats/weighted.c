@@ -1,6 +1,7 @@
 /* weighted.c — statistics of weighted outcomes (weighted.h). */
 #include "stats/weighted.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,6 +28,13 @@ ps_estimate ps_wprob(double s1, double s2, size_t n, double level) {
   return e;
 }
 
+/* n * p snapped to the nearest integer within rounding error (as stats.c does for the plain
+** quantile), so that unit weights give the plain type-1 quantile: 1000 * (1 - 0.9) is 100 */
+static double snapped(double n, double p) {
+  double t = n * p, r = nearbyint(t);
+  return fabs(t - r) <= 4.0 * DBL_EPSILON * fabs(t) ? r : t;
+}
+
 /* Scan the distinct values from the side q names (module comment): value, lo and hi of the
 ** q-quantile; the value alone when level <= 0. */
 ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, double q, double level) {
@@ -35,11 +43,11 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
   double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0;
   double s1 = 0, s2 = 0;
   if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
-    double target = 1 - q;
+    double target = snapped(nn, 1 - q); /* compared with n T(v) */
     int found_value = 0, found_hi = 0;
     e.value = e.lo = e.hi = s[n - 1];
     for (size_t i = n; i > 0;) {
-      double v = s[i - 1], t = s1 / nn, se = se_of(s1, s2, n);
+      double v = s[i - 1], t = s1, se = nn * se_of(s1, s2, n);
       if (!found_hi && t + z * se > target) found_hi = 1;
       if (!found_value && t > target) found_value = 1;
       if (t - z * se > target) break;
@@ -52,6 +60,7 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
       }
     }
   } else { /* from the bottom: F(v) = sum_{x <= v} w / n, the smallest v with F(v) >= q */
+    double target = snapped(nn, q); /* compared with n F(v) */
     int found_lo = 0, found_value = 0;
     e.value = e.lo = e.hi = s[n - 1];
     for (size_t i = 0; i < n;) {
@@ -60,10 +69,10 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
         s1 += ws[i];
         s2 += ws[i] * ws[i];
       }
-      double f = s1 / nn, se = se_of(s1, s2, n);
-      if (!found_lo && f + z * se >= q) found_lo = 1, e.lo = v;
-      if (!found_value && f >= q) found_value = 1, e.value = v;
-      if (f - z * se >= q) {
+      double f = s1, se = nn * se_of(s1, s2, n);
+      if (!found_lo && f + z * se >= target) found_lo = 1, e.lo = v;
+      if (!found_value && f >= target) found_value = 1, e.value = v;
+      if (f - z * se >= target) {
         e.hi = v;
         break;
       }
