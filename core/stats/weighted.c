@@ -116,6 +116,13 @@ int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out)
   double ss = 0;
   for (size_t i = 0; i < n; i++) ss += w[i] * (x[i] - out->mean) * (x[i] - out->mean);
   out->sd = sqrt(ss / nn);
+  size_t same = 1;
+  while (same < n && x[same] == x[0]) same++;
+  if (same == n) { /* one value on every path (often 0): nothing to sort */
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+    out->es95 = out->es99 = x[0];
+    return PS_OK;
+  }
   double *s = n <= SIZE_MAX / (2 * sizeof *s) ? ps_malloc_huge(2 * n * sizeof *s) : NULL;
   if (!s) return PS_ERUNTIME;
   double *ws = s + n;
