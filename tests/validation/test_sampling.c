@@ -131,6 +131,21 @@ static void test_unit_weights(void) {
   CHECK_NEAR(ps_effective_paths(w, N), N, 1e-9);
   /* a weighted ES: top weight n(1 - q) = 10 of 1000 paths, all weighing 1: the top ten values */
   CHECK_NEAR(ps_wes_sorted(x, w, N, 0.99), (99.0 + 99.9) / 2, 1e-9);
+
+  /* by hand, n = 4: T(v) = sum_{x > v} w / 4 is 1.5/4 at v = 1, 1/4 at 2, 0.5/4 at 3; the 75%
+  ** quantile is the smallest v with T(v) <= 1/4: 2. ES_75: the top down to weight 4 * 0.25 = 1,
+  ** 4 and 3 with weight 0.5 each: 3.5. The mean is (2 + 2 + 1.5 + 2) / 4. P(x > 2) = 1/4 with
+  ** se^2 = (0.5 - 1^2 / 4) / 3 / 4 (the sample variance of w 1{x > 2} over n) */
+  double hx[] = {1, 2, 3, 4}, hw[] = {2, 1, 0.5, 0.5};
+  CHECK_NEAR(ps_wquantile_ci_sorted(hx, hw, 4, 0.75, 0).value, 2, 0);
+  CHECK_NEAR(ps_wquantile_ci_sorted(hx, hw, 4, 0.25, 0).value, 1, 0); /* F(1) = 2/4 >= 1/4 */
+  CHECK_NEAR(ps_wes_sorted(hx, hw, 4, 0.75), 3.5, 1e-12);
+  ps_stats st;
+  CHECK_EQ_INT(ps_wstats_compute(hx, hw, 4, &st), PS_OK);
+  CHECK_NEAR(st.mean, 7.5 / 4, 1e-12);
+  ps_estimate hp = ps_sizing_depletion_at(hx, hw, 4, 2);
+  CHECK_NEAR(hp.value, 0.25, 1e-15);
+  CHECK_NEAR(hp.hi - hp.value, 1.959963984540054 * sqrt((0.5 - 0.25) / 3 / 4), 1e-12);
 }
 
 int main(void) {
