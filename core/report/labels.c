@@ -155,6 +155,7 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_SAMPLING_LINE] = {"Tail sampling (importance sampling of the systemic factor): every figure is weighted by "
                                  "its path's likelihood ratio; %.0f effective paths of %ld\n",
                                  "尾部抽样（系统因子的重要性抽样）：每个数字都按路径的似然比加权；有效路径 %.0f 条（共 %ld 条）\n"},
+    [PS_L_CSV_WEIGHT] = {"likelihood ratio: every figure weights the path by it", "似然比：每个数字按它为路径加权"},
     [PS_L_PAGE_SAMPLING] = {"sampling", "抽样方式"},
     [PS_L_PAGE_SAMPLING_VALUE] = {"importance (tail sampling), %.0f effective paths", "重要性抽样（尾部抽样），有效路径 %.0f 条"},
     [PS_L_TXT_RUN_LINE] = {"%ld paths, seed %llu, %d thread%s, %.2f s\n\n",

@@ -23,7 +23,8 @@
 **               period with a shortfall, 0: none); for each programme:
 **               PROG.defaults, .originated (loans); for each party:
 **               PARTY.losses, .net_result; for each poolsim.uncertain parameter:
-**               uncertain.KEY (the path's draw, e.g. uncertain.segments.s.pd)
+**               uncertain.KEY (the path's draw, e.g. uncertain.segments.s.pd);
+**               under tail sampling, weight (the path's likelihood ratio)
 **   summary.csv one row per figure: item, measure, label, value, p50, p95, p99,
 **               ci_lo, ci_hi, unit — the scenario and run (name, file, sha256,
 **               seed, paths, poolsim version, each --set), each pool's initial
@@ -176,6 +177,7 @@ static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
     header(b, L, 0, m->parties[i].id, "net_result", ps_label(PS_L_MD_NET_RESULT, L), yuan);
   }
   for (int k = 0; k < o->nuncertain; k++) header(b, L, 0, "uncertain", m->uncertain[k].key, ps_label(PS_L_CSV_DRAWN, L), NULL);
+  if (o->weight) header(b, L, 0, NULL, "weight", ps_label(PS_L_CSV_WEIGHT, L), NULL);
   eol(b);
   for (long path = 0; path < o->paths && !b->oom; path++) {
     integer(b, path);
@@ -202,6 +204,11 @@ static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
     for (int k = 0; k < o->nuncertain; k++) { /* the path's poolsim.uncertain draws */
       char v[40];
       snprintf(v, sizeof v, ",%.17g", o->drawn[ps_slot(o, k, path)]);
+      ps_strbuf_puts(b, v);
+    }
+    if (o->weight) { /* tail sampling: the path's likelihood ratio, by which every figure is weighted */
+      char v[40];
+      snprintf(v, sizeof v, ",%.17g", o->weight[path]);
       ps_strbuf_puts(b, v);
     }
     eol(b);
