@@ -171,7 +171,8 @@ static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double 
   ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * n + 1), sizeof *at);
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + (size_t)k * (size_t)n;
-  int nsteps = at && in_order ? ps_sizing_convergence(in_order, r->outcomes.weight, (size_t)r->paths, alphas, n, steps) : 0;
+  const double *weight = r->outcomes.weight; /* tail sampling: the weights in path order */
+  int nsteps = at && in_order ? ps_sizing_convergence(in_order, weight, (size_t)r->paths, alphas, n, steps) : 0;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
     ps_estimate e = ps_sizing_initial(sorted_required, sorted_weight, (size_t)r->paths, alphas[a]);
@@ -352,7 +353,8 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   ps_doc_object(s, "sizing");
   const ps_outcomes *out = &r->outcomes;
   for (int i = 0; i < m->npools; i++)
-    sizing_doc(s, r, i, r->pools[i].sorted_required, r->pools[i].sorted_weight, out->required ? out->required + ps_slot(out, i, 0) : NULL, d->o);
+    sizing_doc(s, r, i, r->pools[i].sorted_required, r->pools[i].sorted_weight,
+               out->required ? out->required + ps_slot(out, i, 0) : NULL, d->o);
   ps_doc_end(s);
   if (r->point_required) {
     ps_doc_object(s, "sizing_point_values");

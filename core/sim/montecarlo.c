@@ -161,8 +161,7 @@ int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *ou
       snprintf(err, errlen, "out of memory for %ld paths", o->paths);
       return PS_ERUNTIME;
     }
-    double beta;
-    int rc = ps_sampling_choose(m, o->seed, o->initial, o->sampling_alpha, shift, &beta, err, errlen);
+    int rc = ps_sampling_choose(m, o->seed, o->initial, o->sampling_alpha, shift, err, errlen);
     if (rc) {
       free(shift);
       ps_outcomes_destroy(out);

@@ -60,11 +60,11 @@ double ps_sampling_size(double c, double beta) {
   return 0.5 * (lo + hi);
 }
 
-int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial, double alpha, double *mu,
-                       double *beta, char *err, size_t errlen) {
+int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial, double alpha, double *mu, char *err,
+                       size_t errlen) {
   if (!(alpha > 0 && alpha < 1)) alpha = PS_SAMPLING_ALPHA;
   direction(m, mu);
-  *beta = 1; /* without a pool: the losses taken as the factor's alone */
+  double beta = 1; /* without a pool: the losses taken as the factor's alone */
   if (m->npools > 0) {
     ps_path *w = ps_path_new(m, initial, 0);
     ps_policy *policy = m->has_hooks ? ps_policy_new(m) : NULL;
@@ -76,14 +76,19 @@ int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial,
       y[i] = projection(&w->factors, m, mu);
       r[i] = w->pools[0].required;
     }
-    if (rc == PS_OK) *beta = fmax(0, -correlation(y, r, PS_SAMPLING_PILOT)); /* low Y: more defaults */
+    if (rc == PS_OK) beta = fmax(0, -correlation(y, r, PS_SAMPLING_PILOT)); /* low Y: more defaults */
     free(y);
     ps_policy_free(policy);
     ps_path_free(w);
-    if (rc) return rc;
+    if (rc) { /* name the pilot: its path indices are its own */
+      char what[1024];
+      snprintf(what, sizeof what, "%s", err);
+      snprintf(err, errlen, "tail sampling's pilot of %ld plain paths: %s", PS_SAMPLING_PILOT, what);
+      return rc;
+    }
   }
   /* toward low factors, where more loans default: -m d */
-  double size = ps_sampling_size(gsl_cdf_ugaussian_Qinv(alpha), *beta);
+  double size = ps_sampling_size(gsl_cdf_ugaussian_Qinv(alpha), beta);
   for (int t = 1; t <= m->periods; t++) mu[t] *= -size;
   return PS_OK;
 }

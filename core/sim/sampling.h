@@ -35,10 +35,10 @@
 
 /* ps_sampling_choose — mu[0..periods] (mu[0] = 0) for m, the run's seed, its initial balances (fen
 ** per pool, or NULL: the scenario's) and the depletion target alpha (0 < alpha < 1; else
-** PS_SAMPLING_ALPHA); *beta gets the pilot's correlation. PS_OK; PS_EINPUT or PS_ERUNTIME as
-** ps_path_run (a hook failed, memory), with a message. */
-int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial, double alpha, double *mu,
-                       double *beta, char *err, size_t errlen);
+** PS_SAMPLING_ALPHA). PS_OK; PS_EINPUT or PS_ERUNTIME as ps_path_run (a hook failed, memory), with
+** a message. */
+int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial, double alpha, double *mu, char *err,
+                       size_t errlen);
 
 /* ps_sampling_size — the m that minimises exp(m^2) Phi(-c - beta m) (see above); 0 when c <= 0 */
 double ps_sampling_size(double c, double beta);

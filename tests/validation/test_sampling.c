@@ -17,7 +17,8 @@
 **      standard errors (each estimator's se computed here from the per-path values);
 **   5. the 95% interval of the 99.9% sizing answer (ps_sizing_initial) is narrower than plain
 **      sampling's order-statistic interval at the same paths;
-**   6. the outcomes and the statistics are the same bytes on 1 and 2 threads.
+**   6. the outcomes and the statistics are the same bytes on 1 and 2 threads;
+**   7. the shift's size (sim/sampling.h) is the minimum of the tail estimate's second moment.
 ** Each statistical check fails a correct engine with probability about 6.8e-6 (two-sided normal
 ** tail at 4.5 sigma); the seeds are fixed, so the outcome is deterministic. */
 #include <gsl/gsl_cdf.h>
@@ -33,6 +34,7 @@
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
 #include "sim/outcomes.h"
+#include "sim/sampling.h"
 #include "stats/results.h"
 #include "stats/sizing.h"
 #include "stats/weighted.h"
@@ -148,9 +150,25 @@ static void test_unit_weights(void) {
   CHECK_NEAR(hp.hi - hp.value, 1.959963984540054 * sqrt((0.5 - 0.25) / 3 / 4), 1e-12);
 }
 
+/* the shift's size minimises the tail estimate's second moment exp(m^2) Phi(-c - beta m) */
+static void test_shift_size(void) {
+  const double cs[] = {1.2815515655446004, 2.3263478740408408, 3.0902323061678132}, betas[] = {1, 0.8, 0.5};
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++) {
+      double c = cs[i], b = betas[j], m = ps_sampling_size(c, b);
+#define SECOND(x) (exp((x) * (x)) * gsl_cdf_ugaussian_Q(c + b * (x)))
+      CHECK(m > 0 && SECOND(m) <= SECOND(m - 1e-3) && SECOND(m) <= SECOND(m + 1e-3));
+#undef SECOND
+      if (b == 1) CHECK(m > c && m < c + 1 / c); /* Glasserman-Li: just beyond the quantile */
+    }
+  CHECK_NEAR(ps_sampling_size(3, 0), 0, 0); /* losses not driven by the factor: no shift */
+  CHECK_NEAR(ps_sampling_size(-1, 1), 0, 0); /* alpha above 1/2 */
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   test_unit_weights();
+  test_shift_size();
   printf("tail sampling: %s, n %.0f, PD %g, rho %.5f, LGD %g, %s paths, alpha %g\n", FILE_1F, LOANS, PD, RHO, LGD,
          PATHS, ALPHA);
   /* the pool holds the 99th percentile of its claims (the defaulted exposure, paid before any
@@ -239,8 +257,9 @@ int main(void) {
     free(depp);
 
     /* 5. the 99.9% sizing answer's interval, narrower than plain's at the same paths */
-    ps_estimate sp = ps_sizing_initial(rp->pools[0].sorted_required, rp->pools[0].sorted_weight, (size_t)rp->paths, ALPHA);
-    ps_estimate si = ps_sizing_initial(ri->pools[0].sorted_required, ri->pools[0].sorted_weight, (size_t)ri->paths, ALPHA);
+    const ps_pool_result *pp = &rp->pools[0], *pi = &ri->pools[0];
+    ps_estimate sp = ps_sizing_initial(pp->sorted_required, pp->sorted_weight, (size_t)rp->paths, ALPHA);
+    ps_estimate si = ps_sizing_initial(pi->sorted_required, pi->sorted_weight, (size_t)ri->paths, ALPHA);
     printf("  99.9%% sizing answer: plain %.0f [%.0f, %.0f], importance %.0f [%.0f, %.0f]\n", sp.value, sp.lo, sp.hi,
            si.value, si.lo, si.hi);
     CHECK(si.hi - si.lo < sp.hi - sp.lo);
