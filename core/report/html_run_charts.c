@@ -1,6 +1,6 @@
 /* html_run_charts.c — the charts of the run page (html_run.c), drawn with the
 ** chart kit (svg.h) from ps_results only; the one statistic computed here is
-** the histogram of the per-path net outlay. */
+** the histogram of the per-path net outlay (weighted under tail sampling). */
 #include "report/html_run.h"
 
 #include <math.h>
@@ -32,7 +32,7 @@ static void chart_histogram(html_ctx *c, int pool) {
   int nbins = (int)ceil((xhi - start) / bw + 1e-9);
   if (nbins < 1) nbins = 1;
   if (nbins > 400) nbins = 400;
-  long *count = calloc((size_t)nbins, sizeof *count);
+  double *count = calloc((size_t)nbins, sizeof *count); /* paths, or their weights under tail sampling */
   if (!count) {
     c->b.oom = 1;
     return;
@@ -42,9 +42,9 @@ static void chart_histogram(html_ctx *c, int pool) {
     int k = (int)floor((v - start) / bw);
     if (k < 0) k = 0;
     if (k >= nbins) k = nbins - 1;
-    count[k]++;
+    count[k] += oc->weight ? oc->weight[i] : 1;
   }
-  long cmax = 0;
+  double cmax = 0;
   for (int k = 0; k < nbins; k++)
     if (count[k] > cmax) cmax = count[k];
 
@@ -56,7 +56,7 @@ static void chart_histogram(html_ctx *c, int pool) {
   p.x0 = floor(p.x0 / xs + 1e-9) * xs;
   p.x1 = ceil(p.x1 / xs - 1e-9) * xs;
   p.y0 = 0;
-  p.y1 = 100.0 * (double)cmax / (double)n * 1.15;
+  p.y1 = 100.0 * cmax / (double)n * 1.15;
   double ys = svg_nice_range(&p.y0, &p.y1, 5);
   if (p.y1 > 100) p.y1 = 100;
 
@@ -71,7 +71,7 @@ static void chart_histogram(html_ctx *c, int pool) {
   ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int k = 0; k < nbins; k++) {
     if (!count[k]) continue;
-    double x = start + k * bw, h = 100.0 * (double)count[k] / (double)n;
+    double x = start + k * bw, h = 100.0 * count[k] / (double)n;
     ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", svg_px(&p, x) + 0.5, svg_py(&p, h),
        fmax(svg_px(&p, x + bw) - svg_px(&p, x) - 1, 0.5), svg_py(&p, 0) - svg_py(&p, h));
   }
