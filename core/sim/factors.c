@@ -18,6 +18,8 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   f->s = calloc(T * (size_t)(m->nsectors + 1), sizeof(double));
   f->mix = malloc(T * sizeof(double));
   f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
+  f->shift = NULL; /* plain sampling until a run sets tail sampling's shift */
+  f->log_weight = 0;
   if (!f->z || !f->s || !f->mix || !f->eta) {
     ps_factors_destroy(f);
     return PS_ERUNTIME;
