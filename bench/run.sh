@@ -216,6 +216,25 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
     echo "  at the speed of the 2 400-loan row above)."
     rm -f bench/.callgrind.*
   fi
+  # tail_width PATHS SAMPLING -> "answer width effective seconds": the Mianyang flagship's 99.9% sizing
+  # answer, its 95% interval's width relative to it, the effective paths and the run's seconds (2 threads)
+  tail_width() {
+    "$bin" size scenarios/mianyang_2022.lua --alpha 0.001 --paths "$1" --sampling "$2" --threads 2 --quiet --json - |
+      awk 'function num(x) { gsub(/[^0-9.eE+-]/, "", x); return x + 0 }
+        /"seconds":/ && !s { s = num($2) } /"effective_paths":/ { e = num($2) }
+        /"alpha":/ && num($2) == 0.001 { a = 1; next } a && /"initial":/ { v = num($2) }
+        a && /"ci":/ { lo = num($2); hi = num($3); a = 0 }
+        END { printf "%.0f %.4f %.0f %.1f\n", v, (hi - lo) / v, e ? e : paths, s }' paths="$1"
+  }
+  echo
+  echo "## Tail sampling (--sampling importance): the flagship's 99.9% sizing answer"
+  echo
+  set -- $(tail_width 200000 plain); tp_v=$1 tp_w=$2 tp_s=$4
+  set -- $(tail_width 20000 importance); ti_v=$1 ti_w=$2 ti_e=$3 ti_s=$4
+  echo "- scenarios/mianyang_2022.lua, \`size --alpha 0.001\`, 2 threads: plain sampling at 200 000 paths gives"
+  echo "  $tp_v yuan, its 95% interval $(echo "$tp_w" | awk '{ printf "%.2f%%", 100 * $1 }') of it wide ($tp_s s); importance sampling at 20 000 paths"
+  echo "  gives $ti_v yuan, $(echo "$ti_w" | awk '{ printf "%.2f%%", 100 * $1 }') wide ($ti_s s), with $ti_e effective paths: the variance of"
+  echo "  the answer is $(echo "$tp_w $ti_w" | awk '{ printf "%.1f", 10 * ($1 / $2) ^ 2 }')× smaller at equal paths (target ≥ 10: the same width from 10× fewer paths)."
   echo
   RUNS=$runs sh bench/floor.sh "$bin" "$floor_bin"
 } > "$out"

@@ -42,6 +42,9 @@ _poolsim() {
     --lang)
       COMPREPLY=($(compgen -W "zh en" -- "$cur"))
       return ;;
+    --sampling)
+      COMPREPLY=($(compgen -W "plain importance" -- "$cur"))
+      return ;;
     --csv)
       COMPREPLY=($(compgen -d -- "$cur"))
       return ;;

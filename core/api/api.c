@@ -11,6 +11,7 @@
 #include "sim/path.h"
 #include "poolsim/poolsim.h"
 #include "report/report.h"
+#include "sim/sampling.h"
 #include "stats/results.h"
 #include "scenario/scenario.h"
 #include "stats/sizing.h"
@@ -83,7 +84,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .progress = o ? o->progress : NULL,
                        .progress_arg = o ? o->progress_arg : NULL,
                        .search = o && o->search && m->balance_feedback,
-                       .serve = o ? o->serve : 0};
+                       .serve = o ? o->serve : 0,
+                       .sampling_alpha = o ? o->sampling_alpha : 0};
   if (ro.serve != 0) { /* --serve: a share of the requests of bridge funds */
     int bridges = 0;
     for (int i = 0; i < m->nprogrammes; i++) bridges |= m->programmes[i].lender >= 0;
@@ -101,6 +103,8 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
   }
+  if (m->nuncertain > 0 && ps_sampling_refuse(m, "a scenario with poolsim.uncertain parameters", err, errlen))
+    return PS_EINPUT;
   /* with uncertain parameters the run at point values holds a second set of outcomes for a while */
   int point_run = m->nuncertain > 0 && !(o && o->no_point_values);
   double need = ps_outcomes_bytes(m, ro.paths) * (point_run ? 2 : 1), have = physical_memory();
@@ -159,7 +163,7 @@ double ps_results_depletion(const ps_results *r, const char *pool) {
 double ps_results_required_initial(const ps_results *r, const char *pool, double alpha) {
   int i = pool_index(r, pool);
   if (i < 0 || !(alpha > 0 && alpha < 1)) return -1;
-  return ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alpha).value;
+  return ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, alpha).value;
 }
 
 char *ps_results_json(const ps_results *r) {

@@ -9,6 +9,7 @@
 #include "poolsim/backtest.h"
 #include "scenario/actual.h"
 #include "sim/montecarlo.h"
+#include "sim/sampling.h"
 #include "stats/backtest.h"
 
 /* bytes of memory in the machine, or 0 when unknown */
@@ -45,6 +46,8 @@ int ps_backtest_run(const ps_model *m, const char *actual_file, const ps_options
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
   }
+  int refused = ps_sampling_refuse(m, "backtest", err, errlen);
+  if (refused) return refused;
   ps_actual a;
   int rc = ps_actual_read(actual_file, m, &a, err, errlen);
   unsigned char *track = rc ? NULL : malloc((size_t)m->nprogrammes + 1);

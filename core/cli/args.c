@@ -58,6 +58,9 @@ static const option options[] = {
      "depletion targets to size for (default 0.10,0.05,0.01)"},
     {"--at", "Y[,Y..]", C_RUN | C_SIZE, 0, "also give P(depletion) for these initial balances (yuan)"},
     {"--pool", "ID", C_RUN | C_SIZE | C_COMPARE | C_SWEEP, 0, "size this pool only"},
+    {"--sampling", "plain|importance", C_RUN | C_SIZE, 0,
+     "importance: tail sampling, the systemic factor shifted toward the smallest --alpha's tail and every "
+     "path weighted (as --set sampling=...; default: the scenario's, else plain)"},
     {"--volume", NULL, C_SIZE, 0, "the largest lending the pool supports at each target, by bisection"},
     {"--breakeven", "KEY", C_SIZE, 0,
      "the value of a rate or share (a --set key) at which a party's expected cost in present value is zero"},
@@ -102,8 +105,8 @@ static const struct {
 static const struct {
   const char *mode, *not_taken;
 } limits[] = {
-    {"size --volume", "--at --check"},
-    {"size --breakeven", "--alpha --at --pool --check"},
+    {"size --volume", "--at --check --sampling"},
+    {"size --breakeven", "--alpha --at --pool --check --sampling"},
     {"sweep --tornado", "--alpha --pool"},
 };
 #define NLIMITS (int)(sizeof limits / sizeof limits[0])
@@ -330,6 +333,11 @@ static int take_option(cli *c, const char *a, char *v) {
     if (!eq || eq == v) return usage_error(c, "--set needs KEY=VALUE, got '%s'", v);
     *eq = '\0'; /* argv is ours to split */
     c->sets[c->nsets++] = (ps_override){v, eq + 1};
+  } else if (strcmp(a, "--sampling") == 0) {
+    if (strcmp(v, "plain") != 0 && strcmp(v, "importance") != 0)
+      return usage_error(c, "--sampling must be plain or importance, got '%s'", v);
+    if (c->nsets == MAX_SETS) return usage_error(c, "at most 256 --set, got one more: '--sampling %s'", v);
+    c->sets[c->nsets++] = (ps_override){"sampling", v};
   } else if (strcmp(a, "--vary") == 0) {
     char *eq = strchr(v, '=');
     if (!eq || eq == v || !eq[1] || c->nvary == PS_MAX_VARY)

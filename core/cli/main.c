@@ -274,6 +274,14 @@ static void catch_stop_signals(void) {
 static int main_argc;
 static char **main_argv;
 
+/* the depletion target tail sampling aims at: the smallest --alpha (0: the default, sim/sampling.h) */
+static double smallest_alpha(const cli *c) {
+  double a = 0;
+  for (int k = 0; k < c->nalphas; k++)
+    if (k == 0 || c->alphas[k] < a) a = c->alphas[k];
+  return a;
+}
+
 static int run(const cli *c, const ps_model *m) {
   char err[2048];
   for (int i = 0; c->pool && i <= ps_model_count(m, PS_POOLS); i++) {
@@ -297,7 +305,8 @@ static int run(const cli *c, const ps_model *m) {
                   .audit = c->audit,
                   .search = c->search || strcmp(c->command, "size") == 0,
                   .progress = bar ? draw_progress : NULL,
-                  .serve = c->serve};
+                  .serve = c->serve,
+                  .sampling_alpha = smallest_alpha(c)};
   ps_results *r;
   catch_stop_signals();
   int failed = ps_scenario_run(m, &o, &r, err, sizeof err);

@@ -22,7 +22,7 @@ typedef struct {
   int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets;
   long paths, band_paths;
   uint64_t seed;
-  double serve;
+  double serve, sampling_alpha;
   char sha256[65];
 } wire_head;
 
@@ -45,6 +45,7 @@ void ps_mpi_job_send(const ps_mpi_job *job, int ranks) {
   h.band_paths = job->run.band_paths;
   h.seed = job->run.seed;
   h.serve = job->run.serve;
+  h.sampling_alpha = job->run.sampling_alpha;
   memcpy(h.sha256, job->sha256, sizeof h.sha256);
   size_t n = sizeof h + (job->quit ? 0 : text_size(job->file));
   for (int i = 0; i < h.nsets; i++) n += text_size(job->keys[i]) + text_size(job->values[i]);
@@ -85,7 +86,7 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
   job->exit_code = h.exit_code;
   job->run = (ps_run_options){.paths = h.paths, .seed = h.seed, .threads = h.threads, .audit = h.audit,
                               .search = h.search, .by_loan = h.by_loan, .band_paths = h.band_paths,
-                              .serve = h.serve};
+                              .serve = h.serve, .sampling_alpha = h.sampling_alpha};
   job->nuncertain = h.nuncertain;
   job->track_party_pv = h.track_party_pv;
   memcpy(job->sha256, h.sha256, sizeof job->sha256);

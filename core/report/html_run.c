@@ -81,13 +81,13 @@ static void answer(html_ctx *c) {
       html_put_prob_ci(c, &p->depletion);
       ps_strbuf_puts(b, "</b>。");
       for (int k = 0; k < c->nalphas; k++) {
-        ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
+        ps_estimate s = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->alphas[k]);
         ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始规模需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", html_alpha_text(c->alphas[k], f, sizeof f),
            html_money(s.value, a, sizeof a), html_money(s.lo, d, sizeof d), html_money(s.hi, e2, sizeof e2));
       }
       if (c->nalphas) ps_strbuf_puts(b, "。");
       for (int k = 0; k < c->o->nat; k++) {
-        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
+        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->o->at[k]);
         ps_strbuf_printf(b, "若初始规模为 <b>%s</b>，耗尽概率为 ", html_money_x(c->o->at[k], 1, a, sizeof a));
         html_put_prob_ci(c, &e);
         ps_strbuf_puts(b, "：");
@@ -109,14 +109,14 @@ static void answer(html_ctx *c) {
       html_put_prob_ci(c, &p->depletion);
       ps_strbuf_puts(b, "</b>.");
       for (int k = 0; k < c->nalphas; k++) {
-        ps_estimate s = ps_sizing_initial(p->sorted_required, (size_t)r->paths, c->alphas[k]);
+        ps_estimate s = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->alphas[k]);
         ps_strbuf_printf(b, "%s %s%s <b>%s</b> (95%% CI %s–%s)", k ? "; at or below" : " To keep that probability at or below",
            html_alpha_text(c->alphas[k], f, sizeof f), k ? "," : " the pool needs", html_money(s.value, a, sizeof a),
            html_money(s.lo, d, sizeof d), html_money(s.hi, e2, sizeof e2));
       }
       if (c->nalphas) ps_strbuf_puts(b, ".");
       for (int k = 0; k < c->o->nat; k++) {
-        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, c->o->at[k]);
+        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->o->at[k]);
         ps_strbuf_printf(b, " With <b>%s</b> the probability of depletion is ", html_money_x(c->o->at[k], 1, a, sizeof a));
         html_put_prob_ci(c, &e);
         ps_strbuf_puts(b, ":");
@@ -284,14 +284,14 @@ static void sizing_section(html_ctx *c) {
   int yi = 0, ci_yi = 0; /* one unit for the needed column, one for its intervals */
   for (int i = 0; i < m->npools; i++)
     for (int k = 0; shown(c, i) && k < c->nalphas; k++) {
-      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, c->alphas[k]);
+      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, c->alphas[k]);
       yi |= ps_unit_of(&s.value, 1);
       ci_yi |= ps_unit_of(&s.hi, 1) | ps_unit_of(&s.lo, 1);
     }
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
     for (int k = 0; k < c->nalphas; k++) {
-      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, c->alphas[k]);
+      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, c->alphas[k]);
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       html_tdn(c, html_alpha_text(c->alphas[k], f, sizeof f));
@@ -320,7 +320,7 @@ static void sizing_section(html_ctx *c) {
     for (int k = -1; k < c->o->nat; k++) {
       double x = k < 0 ? p->initial : c->o->at[k];
       if (k >= 0 && fabs(x - p->initial) < 1e-6) continue;
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, x);
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, x);
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       char lab[96];
@@ -868,6 +868,11 @@ static void audit_section(html_ctx *c) {
   }
   ps_strbuf_puts(&c->b, "</dd>\n");
   ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%ld</dd>\n", html_label(c, PS_L_PAGE_PATHS), r->paths);
+  if (r->outcomes.weight) {
+    ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>", html_label(c, PS_L_PAGE_SAMPLING));
+    ps_strbuf_printf(&c->b, html_label(c, PS_L_PAGE_SAMPLING_VALUE), r->effective_paths);
+    ps_strbuf_puts(&c->b, "</dd>\n");
+  }
   ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%llu</dd>\n", html_label(c, PS_L_MD_AUDIT_SEED), r->seed);
   ps_strbuf_printf(&c->b, "<dt>%s</dt><dd>%s</dd>\n", html_label(c, PS_L_PAGE_SIZING_METHOD),
      r->searched ? html_label(c, PS_L_PAGE_BISECTION_PER_PATH_SEARCH)

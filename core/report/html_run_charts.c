@@ -1,6 +1,6 @@
 /* html_run_charts.c — the charts of the run page (html_run.c), drawn with the
 ** chart kit (svg.h) from ps_results only; the one statistic computed here is
-** the histogram of the per-path net outlay. */
+** the histogram of the per-path net outlay (weighted under tail sampling). */
 #include "report/html_run.h"
 
 #include <math.h>
@@ -32,7 +32,7 @@ static void chart_histogram(html_ctx *c, int pool) {
   int nbins = (int)ceil((xhi - start) / bw + 1e-9);
   if (nbins < 1) nbins = 1;
   if (nbins > 400) nbins = 400;
-  long *count = calloc((size_t)nbins, sizeof *count);
+  double *count = calloc((size_t)nbins, sizeof *count); /* paths, or their weights under tail sampling */
   if (!count) {
     c->b.oom = 1;
     return;
@@ -42,9 +42,9 @@ static void chart_histogram(html_ctx *c, int pool) {
     int k = (int)floor((v - start) / bw);
     if (k < 0) k = 0;
     if (k >= nbins) k = nbins - 1;
-    count[k]++;
+    count[k] += oc->weight ? oc->weight[i] : 1;
   }
-  long cmax = 0;
+  double cmax = 0;
   for (int k = 0; k < nbins; k++)
     if (count[k] > cmax) cmax = count[k];
 
@@ -56,7 +56,7 @@ static void chart_histogram(html_ctx *c, int pool) {
   p.x0 = floor(p.x0 / xs + 1e-9) * xs;
   p.x1 = ceil(p.x1 / xs - 1e-9) * xs;
   p.y0 = 0;
-  p.y1 = 100.0 * (double)cmax / (double)n * 1.15;
+  p.y1 = 100.0 * cmax / (double)n * 1.15;
   double ys = svg_nice_range(&p.y0, &p.y1, 5);
   if (p.y1 > 100) p.y1 = 100;
 
@@ -71,7 +71,7 @@ static void chart_histogram(html_ctx *c, int pool) {
   ps_strbuf_puts(&c->b, "<g class=\"bars\">\n");
   for (int k = 0; k < nbins; k++) {
     if (!count[k]) continue;
-    double x = start + k * bw, h = 100.0 * (double)count[k] / (double)n;
+    double x = start + k * bw, h = 100.0 * count[k] / (double)n;
     ps_strbuf_printf(&c->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n", svg_px(&p, x) + 0.5, svg_py(&p, h),
        fmax(svg_px(&p, x + bw) - svg_px(&p, x) - 1, 0.5), svg_py(&p, 0) - svg_py(&p, h));
   }
@@ -242,19 +242,19 @@ static void chart_sizing(html_ctx *c, int pool) {
   const ps_pool_result *pr = &c->r->pools[pool];
   size_t n = (size_t)c->r->paths;
   if (!pr->sorted_required || n == 0) return;
-  const double *R = pr->sorted_required;
+  const double *R = pr->sorted_required, *W = pr->sorted_weight;
   ps_estimate size[64];
   int na = c->nalphas < 64 ? c->nalphas : 64;
   double amax = 0, xmax = fmax(pr->initial, ps_quantile_sorted(R, n, 0.998));
   for (int k = 0; k < na; k++) {
-    size[k] = ps_sizing_initial(R, n, c->alphas[k]);
+    size[k] = ps_sizing_initial(R, W, n, c->alphas[k]);
     amax = fmax(amax, c->alphas[k]);
     xmax = fmax(xmax, size[k].hi);
   }
-  ps_estimate at_init = ps_sizing_depletion_at(R, n, pr->initial);
+  ps_estimate at_init = ps_sizing_depletion_at(R, W, n, pr->initial);
   double ymax = fmax(3 * amax, at_init.hi * 1.2);
   for (int k = 0; k < c->o->nat; k++) {
-    ps_estimate e = ps_sizing_depletion_at(R, n, c->o->at[k]);
+    ps_estimate e = ps_sizing_depletion_at(R, W, n, c->o->at[k]);
     ymax = fmax(ymax, e.hi * 1.2);
     xmax = fmax(xmax, c->o->at[k]);
   }
@@ -286,7 +286,7 @@ static void chart_sizing(html_ctx *c, int pool) {
   /* pointwise Wilson band and the curve on a grid of balances */
   enum { G = 360 };
   ps_estimate e[G + 1];
-  for (int i = 0; i <= G; i++) e[i] = ps_sizing_depletion_at(R, n, p.x0 + (p.x1 - p.x0) * i / G);
+  for (int i = 0; i <= G; i++) e[i] = ps_sizing_depletion_at(R, W, n, p.x0 + (p.x1 - p.x0) * i / G);
   ps_strbuf_puts(&c->b, "<polygon class=\"band\" points=\"");
   for (int i = 0; i <= G; i++)
     ps_strbuf_printf(&c->b, "%s%.1f,%.1f", i ? " " : "", svg_px(&p, p.x0 + (p.x1 - p.x0) * i / G), svg_py(&p, 100 * e[i].hi));
@@ -323,7 +323,7 @@ static void chart_sizing(html_ctx *c, int pool) {
   for (int k = 0; k < c->o->nat; k++) {
     double x = c->o->at[k];
     if (x < p.x0 || x > p.x1 || fabs(x - pr->initial) < 1e-6) continue;
-    ps_estimate ea = ps_sizing_depletion_at(R, n, x);
+    ps_estimate ea = ps_sizing_depletion_at(R, W, n, x);
     svg_vline(c, &p, x, "mark-at");
     if (100 * ea.value <= p.y1)
       ps_strbuf_printf(&c->b, "<circle class=\"at\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", svg_px(&p, x), svg_py(&p, 100 * ea.value));

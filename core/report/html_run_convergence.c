@@ -18,7 +18,7 @@ void html_run_convergence(html_ctx *c, int pool) {
   if (!at) return; /* the chart is left out, the page still stands */
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + (size_t)k * (size_t)na;
-  int n = ps_sizing_convergence(o->required + ps_slot(o, pool, 0), (size_t)o->paths, c->alphas, na, steps);
+  int n = ps_sizing_convergence(o->required + ps_slot(o, pool, 0), o->weight, (size_t)o->paths, c->alphas, na, steps);
   if (n < 2) { /* one point shows no settling */
     free(at);
     return;

@@ -152,6 +152,12 @@ static const char *const table[PS_NLABELS][2] = {
     [PS_L_TXT_SCENARIO_LINE] = {"scenario %s (sha256 %.12s…), %d %s\n", "情景文件 %s（sha256 %.12s…），%d %s\n"},
     [PS_L_TXT_PARTIAL_LINE] = {"PARTIAL RUN: interrupted after %ld of the %ld paths asked for; the figures use those %ld\n",
         "部分运行：在要求的 %2$ld 条路径中完成 %1$ld 条后被中断；所有数字均基于这 %3$ld 条路径\n"},
+    [PS_L_TXT_SAMPLING_LINE] = {"Tail sampling (importance sampling of the systemic factor): every figure is weighted by "
+                                 "its path's likelihood ratio; %.0f effective paths of %ld\n",
+                                 "尾部抽样（系统因子的重要性抽样）：每个数字都按路径的似然比加权；有效路径 %.0f 条（共 %ld 条）\n"},
+    [PS_L_CSV_WEIGHT] = {"likelihood ratio: every figure weights the path by it", "似然比：每个数字按它为路径加权"},
+    [PS_L_PAGE_SAMPLING] = {"sampling", "抽样方式"},
+    [PS_L_PAGE_SAMPLING_VALUE] = {"importance (tail sampling), %.0f effective paths", "重要性抽样（尾部抽样），有效路径 %.0f 条"},
     [PS_L_TXT_RUN_LINE] = {"%ld paths, seed %llu, %d thread%s, %.2f s\n\n",
         "%ld 条路径，随机种子 %llu，%d 个线程%.0s，用时 %.2f 秒\n\n"},
     [PS_L_TXT_POOL_LINE] = {"Pool \'%s\', initial balance %s (amounts in 万元 or 亿元, one unit a column; mean ± standard error)\n",

@@ -482,6 +482,10 @@ typedef enum {
   PS_L_AUDIT_THREADS_HEAD,
   PS_L_AUDIT_THREADS,      /* threads used, the machine's */
   PS_L_AUDIT_THREADS_USED, /* threads used, the machine's unknown */
+  PS_L_TXT_SAMPLING_LINE,    /* tail sampling (sim/sampling.h): effective paths, paths */
+  PS_L_PAGE_SAMPLING,        /* the HTML run facts' row */
+  PS_L_PAGE_SAMPLING_VALUE,  /* ... and its value: effective paths */
+  PS_L_CSV_WEIGHT,           /* paths.csv's weight column */
   PS_NLABELS
 } ps_label_id;
 

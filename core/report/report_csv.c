@@ -23,7 +23,8 @@
 **               period with a shortfall, 0: none); for each programme:
 **               PROG.defaults, .originated (loans); for each party:
 **               PARTY.losses, .net_result; for each poolsim.uncertain parameter:
-**               uncertain.KEY (the path's draw, e.g. uncertain.segments.s.pd)
+**               uncertain.KEY (the path's draw, e.g. uncertain.segments.s.pd);
+**               under tail sampling, weight (the path's likelihood ratio)
 **   summary.csv one row per figure: item, measure, label, value, p50, p95, p99,
 **               ci_lo, ci_hi, unit — the scenario and run (name, file, sha256,
 **               seed, paths, poolsim version, each --set), each pool's initial
@@ -176,6 +177,7 @@ static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
     header(b, L, 0, m->parties[i].id, "net_result", ps_label(PS_L_MD_NET_RESULT, L), yuan);
   }
   for (int k = 0; k < o->nuncertain; k++) header(b, L, 0, "uncertain", m->uncertain[k].key, ps_label(PS_L_CSV_DRAWN, L), NULL);
+  if (o->weight) header(b, L, 0, NULL, "weight", ps_label(PS_L_CSV_WEIGHT, L), NULL);
   eol(b);
   for (long path = 0; path < o->paths && !b->oom; path++) {
     integer(b, path);
@@ -202,6 +204,11 @@ static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
     for (int k = 0; k < o->nuncertain; k++) { /* the path's poolsim.uncertain draws */
       char v[40];
       snprintf(v, sizeof v, ",%.17g", o->drawn[ps_slot(o, k, path)]);
+      ps_strbuf_puts(b, v);
+    }
+    if (o->weight) { /* tail sampling: the path's likelihood ratio, by which every figure is weighted */
+      char v[40];
+      snprintf(v, sizeof v, ",%.17g", o->weight[path]);
       ps_strbuf_puts(b, v);
     }
     eol(b);
@@ -305,7 +312,7 @@ static void summary_csv(ps_strbuf *b, const ps_results *r, const ps_report_optio
       stats_row(b, m->pools[i].id, pool_keys[k], ps_label(pool_labels[k], L), st[k], yuan, 1);
     prob_row(b, m->pools[i].id, "depletion", ps_label(PS_L_MD_DEPLETION, L), &p->depletion, prob);
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
       snprintf(measure, sizeof measure, "depletion_at.%.2f", o->at[k]);
       snprintf(v, sizeof v, "%.2f", o->at[k]);
       snprintf(label, sizeof label, ps_label(PS_L_CSV_DEPLETION_AT, L), v);
@@ -350,7 +357,7 @@ static void sizing_csv(ps_strbuf *b, const ps_results *r, const ps_report_option
   for (int i = 0; i < m->npools; i++) {
     if (o->pool && strcmp(o->pool, m->pools[i].id) != 0) continue;
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, alphas[k]);
       text_cell(b, m->pools[i].id);
       exact(b, alphas[k]);
       amount(b, e.value);

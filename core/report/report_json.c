@@ -151,7 +151,7 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   if (o->nat) {
     ps_doc_array(s, "depletion_at", o->nat);
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
       prob_doc(s, NULL, &e);
       ps_doc_number(s, "initial", o->at[k]);
       ps_doc_end(s);
@@ -164,17 +164,18 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
 /* pool i's sizing answer from its sorted required balances: the sizing object's, or the run at point
 ** values' (sizing_point_values); with the balances in path order (in_order; NULL: none), how it settles */
 static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double *sorted_required,
-                       const double *in_order, const ps_report_options *o) {
+                       const double *sorted_weight, const double *in_order, const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
   /* the answers from the first n/16 ... n paths (none when out of memory: the answer still stands) */
   ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * n + 1), sizeof *at);
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + (size_t)k * (size_t)n;
-  int nsteps = at && in_order ? ps_sizing_convergence(in_order, (size_t)r->paths, alphas, n, steps) : 0;
+  const double *weight = r->outcomes.weight; /* tail sampling: the weights in path order */
+  int nsteps = at && in_order ? ps_sizing_convergence(in_order, weight, (size_t)r->paths, alphas, n, steps) : 0;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
-    ps_estimate e = ps_sizing_initial(sorted_required, (size_t)r->paths, alphas[a]);
+    ps_estimate e = ps_sizing_initial(sorted_required, sorted_weight, (size_t)r->paths, alphas[a]);
     ps_doc_object(s, NULL);
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
@@ -308,6 +309,10 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   if (r->ranks) ps_doc_number(s, "ranks", r->ranks); /* poolsim-mpi only */
   ps_doc_number(s, "seconds", r->seconds);
   ps_doc_number(s, "statistics_seconds", r->statistics_seconds);
+  if (r->outcomes.weight) { /* tail sampling only, so plain runs' documents stay as they were */
+    ps_doc_string(s, "sampling", "importance");
+    ps_doc_number(s, "effective_paths", r->effective_paths);
+  }
   ps_doc_string(s, "sizing_method", r->searched           ? "search"
                                     : m->balance_feedback ? "running_max_with_feedback"
                                                           : "running_max");
@@ -348,11 +353,12 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   ps_doc_object(s, "sizing");
   const ps_outcomes *out = &r->outcomes;
   for (int i = 0; i < m->npools; i++)
-    sizing_doc(s, r, i, r->pools[i].sorted_required, out->required ? out->required + ps_slot(out, i, 0) : NULL, d->o);
+    sizing_doc(s, r, i, r->pools[i].sorted_required, r->pools[i].sorted_weight,
+               out->required ? out->required + ps_slot(out, i, 0) : NULL, d->o);
   ps_doc_end(s);
   if (r->point_required) {
     ps_doc_object(s, "sizing_point_values");
-    for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, r->point_required + (size_t)i * (size_t)r->paths, NULL, d->o);
+    for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, r->point_required + (size_t)i * (size_t)r->paths, NULL, NULL, d->o);
     ps_doc_end(s);
   }
   ps_doc_end(s);

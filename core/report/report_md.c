@@ -177,11 +177,11 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
     ps_strbuf_printf(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", ps_label(PS_L_MD_TARGET, L), ps_label(PS_L_MD_NEEDED, L), ps_label(PS_L_MD_CI, L));
     int yi = 0; /* one unit for the needed column and its interval */
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
       yi |= ps_unit_of(&e.value, 1) | ps_unit_of(&e.hi, 1);
     }
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
       char t[64], a[32], c[32], d[32];
       target_label(t, sizeof t, L, alphas[k]);
       ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, ps_money_in(e.value, yi, a, sizeof a), ps_money_in(e.lo, yi, c, sizeof c),
@@ -198,7 +198,7 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       for (int q = 0; q < n; q++) ps_strbuf_puts(b, ":---:|");
       ps_strbuf_puts(b, "\n");
       for (int k = 0; k < o->nat; k++) {
-        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
+        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
         char a[32], c[32], d[32], f[32];
         ps_strbuf_printf(b, "| %s | %s | %s – %s |", ps_money(o->at[k], a, sizeof a), ps_percent(e.value, c, sizeof c),
             ps_percent(e.lo, d, sizeof d), ps_percent(e.hi, f, sizeof f));
@@ -471,6 +471,10 @@ char *ps_report_markdown(const ps_results *r, const ps_report_options *o) {
     ps_audit_free(&a);
   }
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_MD_PARTIAL, L), r->paths, r->paths_requested);
+  if (r->outcomes.weight) {
+    ps_strbuf_puts(&b, "\n> ");
+    ps_strbuf_printf(&b, ps_label(PS_L_TXT_SAMPLING_LINE, L), r->effective_paths, r->paths);
+  }
   for (int i = 0; i < m->ndata; i++) {
     ps_strbuf_printf(&b, "%s%s ", i == 0 ? "\n" : "", ps_label(PS_L_MD_AUDIT_DATA, L));
     code(&b, m->data_files[i]);

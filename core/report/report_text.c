@@ -70,11 +70,11 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
     ps_strbuf_printf(b, " %s\n", ps_label(PS_L_TXT_CI_COL, L));
     int yi = 0; /* one unit for the needed column and its interval */
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
       yi |= ps_unit_of(&e.value, 1) | ps_unit_of(&e.hi, 1);
     }
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
       char target[64];
       if (serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
       else snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
@@ -85,7 +85,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
       ps_strbuf_printf(b, " %s – %s\n", ps_money_in(e.lo, yi, c, sizeof c), ps_money_in(e.hi, yi, d, sizeof d));
     }
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
       char label[128];
       snprintf(label, sizeof label, ps_label(PS_L_TXT_WITH_BALANCE, L), ps_money(o->at[k], a, sizeof a));
       prob_line(b, L, label, &e);
@@ -111,6 +111,8 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
 /* ps_report_sizing_text — the sizing answer as a string to free(), or NULL (report.h) */
 char *ps_report_sizing_text(const ps_results *r, const ps_report_options *o) {
   ps_strbuf b = {0};
+  if (r->outcomes.weight)
+    ps_strbuf_printf(&b, ps_label(PS_L_TXT_SAMPLING_LINE, ps_lang_choose(o->lang, NULL)), r->effective_paths, r->paths);
   sizing_text(&b, r, o, ps_lang_choose(o->lang, NULL));
   return done(&b);
 }
@@ -291,6 +293,7 @@ char *ps_report_text(const ps_results *r, const ps_report_options *o) {
   ps_strbuf_printf(&b, ps_label(PS_L_TXT_SCENARIO_LINE, L), m->file, m->sha256, m->periods,
                    ps_label((ps_label_id)(PS_L_MONTHS + m->step), L));
   if (r->stop_signal) ps_strbuf_printf(&b, ps_label(PS_L_TXT_PARTIAL_LINE, L), r->paths, r->paths_requested, r->paths);
+  if (r->outcomes.weight) ps_strbuf_printf(&b, ps_label(PS_L_TXT_SAMPLING_LINE, L), r->effective_paths, r->paths);
   ps_strbuf_printf(&b, ps_label(PS_L_TXT_RUN_LINE, L), r->paths, r->seed, r->threads, r->threads > 1 ? "s" : "", r->seconds);
   if (m->npools == 0) budget_view_text(&b, r, L); /* no pool: the budget view leads (SPEC 2.3b) */
   else {                                         /* one sentence answers the question first */

@@ -161,6 +161,8 @@ typedef struct {
 } ps_uncertain;
 
 typedef enum { PS_COPULA_GAUSSIAN, PS_COPULA_T } ps_copula;
+/* how the systemic factor is drawn: as it is, or shifted toward the tail and weighted (sim/sampling.h) */
+typedef enum { PS_SAMPLING_PLAIN, PS_SAMPLING_IMPORTANCE } ps_sampling;
 
 /* a band of a tiered share: the ratio for loans up to `upto` fen */
 typedef struct {
@@ -272,6 +274,7 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   double discount_rate;     /* annual: the present value of the governments' cost */
   ps_copula copula;
   double nu;                /* t copula degrees of freedom */
+  ps_sampling sampling;     /* sampling = "importance": tail sampling of the systemic factor */
   ps_sector *sectors; int nsectors;
   double *sector_chol;      /* lower Cholesky factor of the sector correlation, nsectors^2 */
   double *stress_shift;     /* [periods + 1]: added to the systemic factor (0: none) */

@@ -342,6 +342,7 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   static const char *const fields[] = {"name", "description", "periods", "step", "seed", "paths", "cycle",
                                        "parties", "pools", "segments", "programmes", "on_period", "on_default",
                                        "copula", "nu", "sectors", "sector_correlation", "stress", "loans", "discount_rate",
+                                       "sampling",
                                        NULL};
   static const char *const steps[] = {"month", "quarter", "year", NULL};
   ps_entry scen = {rd, "scenario", NULL, NULL, lua_gettop(rd->L), 1};

@@ -147,6 +147,10 @@ int ps_read_risk(const ps_entry *scen, ps_model *m) {
   int copula, rc;
   if ((rc = ps_read_choice(scen, "copula", 0, PS_COPULA_GAUSSIAN, copulas, &copula))) return rc;
   m->copula = (ps_copula)copula;
+  static const char *const samplings[] = {"plain", "importance", NULL};
+  int sampling;
+  if ((rc = ps_read_choice(scen, "sampling", 0, PS_SAMPLING_PLAIN, samplings, &sampling))) return rc;
+  m->sampling = (ps_sampling)sampling;
   if ((rc = ps_read_in_range(scen, "nu", m->copula == PS_COPULA_T, 0, 0, 1000, &m->nu))) return rc;
   if (m->copula == PS_COPULA_GAUSSIAN && m->nu > 0)
     return ps_read_fail(scen, "nu", "applies to copula = \"t\" only");

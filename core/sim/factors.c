@@ -18,6 +18,8 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   f->s = calloc(T * (size_t)(m->nsectors + 1), sizeof(double));
   f->mix = malloc(T * sizeof(double));
   f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
+  f->shift = NULL; /* plain sampling until a run sets tail sampling's shift */
+  f->log_weight = 0;
   if (!f->z || !f->s || !f->mix || !f->eta) {
     ps_factors_destroy(f);
     return PS_ERUNTIME;
@@ -39,8 +41,17 @@ void ps_factors_destroy(ps_factors *f) {
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   double phi = m->cycle, innovation_sd = sqrt(1 - phi * phi);
   int T = m->periods, n = m->nsectors;
-  f->z[1] = gsl_ran_gaussian_ziggurat(r, 1.0);
-  for (int t = 2; t <= T; t++) f->z[t] = phi * f->z[t - 1] + innovation_sd * gsl_ran_gaussian_ziggurat(r, 1.0);
+  const double *mu = f->shift;
+  double log_weight = 0;
+  for (int t = 1; t <= T; t++) {
+    double e = gsl_ran_gaussian_ziggurat(r, 1.0);
+    if (mu) { /* e ~ N(mu_t, 1); phi(e) / phi(e - mu_t) = exp(mu_t (mu_t / 2 - e)) */
+      e += mu[t];
+      log_weight += mu[t] * (0.5 * mu[t] - e);
+    }
+    f->z[t] = t == 1 ? e : phi * f->z[t - 1] + innovation_sd * e;
+  }
+  f->log_weight = log_weight;
   for (int t = 1; t <= T; t++) {
     /* correlated innovations L eta; the first period starts the stationary chain */
     for (int k = 0; k < n; k++) f->eta[k] = gsl_ran_gaussian_ziggurat(r, 1.0);

@@ -19,6 +19,9 @@ typedef struct {
   double *s;    /* [(periods + 1) * nsectors] sector factors */
   double *mix;  /* [periods + 1] sqrt(W_t): 1 for the Gaussian copula */
   double *eta;  /* scratch, nsectors */
+  const double *shift; /* [periods + 1]: tail sampling's mean mu_t of the systemic innovations
+                          (sim/sampling.h), not owned; NULL: plain sampling */
+  double log_weight;   /* the drawn path's log likelihood ratio, -sum mu_t e_t + sum mu_t^2 / 2 */
 } ps_factors;
 
 /* ps_factors_init — fill *f with arrays for m; PS_OK, or PS_ERUNTIME when out of memory */
@@ -27,7 +30,9 @@ int ps_factors_init(ps_factors *f, const ps_model *m);
 void ps_factors_destroy(ps_factors *f);
 
 /* ps_factors_draw — draw a path's factors. The systemic factor is drawn first for every period,
-** so adding sectors or a t copula leaves it unchanged (common random numbers). */
+** so adding sectors or a t copula leaves it unchanged (common random numbers). With f->shift,
+** each systemic innovation e_t is the same normal plus mu_t, and f->log_weight its likelihood
+** ratio's log (0 without); sector factors and the t copula's mixing are never shifted. */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);
 
 

@@ -12,6 +12,7 @@
 
 #include "sim/path.h"
 #include "sim/policy.h"
+#include "sim/sampling.h"
 #include "sim/search.h"
 
 #define CHUNK 64 /* paths taken at a time by a worker */
@@ -20,6 +21,7 @@ typedef struct {
   const ps_model *m;
   const ps_run_options *o;
   ps_outcomes *out;
+  const double *shift; /* tail sampling's mu_t (sim/sampling.h), NULL: plain */
   atomic_long next;  /* first path of the next chunk */
   atomic_long done;  /* paths finished */
   atomic_int failed;
@@ -77,6 +79,8 @@ static void *worker(void *arg) {
   if (policy) ps_policy_set_interrupt(policy, ps_stop_signal); /* a SIGINT or SIGTERM stops a hook at once */
   if (w) ps_path_sample_by_loan(w, r->o->by_loan);
   if (probe) ps_path_sample_by_loan(probe, r->o->by_loan);
+  if (w) w->factors.shift = r->shift;
+  if (probe) probe->factors.shift = r->shift;
   if (!w || (m->has_hooks && !policy) || (r->o->search && !probe)) {
     report_error(r, 0, PS_ERUNTIME, "out of memory allocating a worker");
     ps_path_free(w);
@@ -150,7 +154,21 @@ int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *ou
     snprintf(err, errlen, "out of memory for %ld paths", o->paths);
     return PS_ERUNTIME;
   }
-  shared_run r = {.m = m, .o = o, .out = out, .error_path = -1};
+  double *shift = NULL;
+  if (m->sampling == PS_SAMPLING_IMPORTANCE) {
+    if (!(shift = malloc(((size_t)m->periods + 1) * sizeof *shift))) {
+      ps_outcomes_destroy(out);
+      snprintf(err, errlen, "out of memory for %ld paths", o->paths);
+      return PS_ERUNTIME;
+    }
+    int rc = ps_sampling_choose(m, o->seed, o->initial, o->sampling_alpha, shift, err, errlen);
+    if (rc) {
+      free(shift);
+      ps_outcomes_destroy(out);
+      return rc;
+    }
+  }
+  shared_run r = {.m = m, .o = o, .out = out, .shift = shift, .error_path = -1};
   atomic_init(&r.next, 0);
   atomic_init(&r.done, 0);
   atomic_init(&r.failed, 0);
@@ -172,6 +190,7 @@ int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *ou
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
   pthread_mutex_destroy(&r.lock);
+  free(shift);
   if (atomic_load(&r.failed)) {
     snprintf(err, errlen, "%s", r.error);
     ps_outcomes_destroy(out);

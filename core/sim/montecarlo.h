@@ -31,6 +31,8 @@ typedef struct {
                              this share of its bridge requests (poolsim size --serve); 0: none */
   long first;             /* run paths first..first+paths-1 only (one MPI rank's block; outcomes
                              indexed by path, ps_outcomes_init_block); 0: the whole run */
+  double sampling_alpha;  /* under tail sampling (m->sampling), the depletion target the shift aims
+                             at (sim/sampling.h); 0: PS_SAMPLING_ALPHA */
 } ps_run_options;
 
 /* ps_default_threads — the number of online processors (at least 1) */

@@ -81,6 +81,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   ARRAY(party_pv, m->track_party_pv ? nq : 1, d);
   o->nuncertain = m->nuncertain;
   ARRAY(drawn, (size_t)paths * (size_t)m->nuncertain + 1, d);
+  if (m->sampling == PS_SAMPLING_IMPORTANCE) ARRAY(weight, (size_t)paths, d); /* else NULL: plain sampling */
 #undef ARRAY
   return n;
 }
@@ -171,6 +172,7 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   PER_PATH(party_pv, m->track_party_pv ? o->nparties : 0, 1, 0);
   PER_PATH(lent, m->track_lent ? o->nprogrammes : 0, 1, 0);
   PER_PATH(drawn, o->nuncertain, 1, 0);
+  PER_PATH(weight, o->weight ? 1 : 0, 1, 0);
 #undef PER_PATH
   return n;
 }
@@ -217,6 +219,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
   if (m->track_party_pv) shrink(o->party_pv, sizeof(double), o->nparties, 1, old, paths);
   if (m->track_lent) shrink(o->lent, sizeof(double), o->nprogrammes, 1, old, paths);
   shrink(o->drawn, sizeof(double), o->nuncertain, 1, old, paths);
+  if (o->weight) shrink(o->weight, sizeof(double), 1, 1, old, paths);
   if (o->track_slot) {
     shrink(o->track_defaults, sizeof(double), o->ntracked, (size_t)o->periods, old, paths);
     shrink(o->track_claims, sizeof(double), o->ntracked, (size_t)o->periods, old, paths);
@@ -261,6 +264,7 @@ void ps_outcomes_destroy(ps_outcomes *o) {
   free(o->defaulted_exposure);
   free(o->losses);
   free(o->drawn);
+  free(o->weight);
   free(o->track_slot);
   free(o->track_defaults);
   free(o->track_claims);

@@ -71,6 +71,8 @@ typedef struct {
   ** nothing more): per tracked programme, path and period, its defaults and its
   ** claims in fen (what its payers other than the bank were asked for) up to the
   ** end of the period: (track_slot[programme] * paths + path) * periods + (t - 1) */
+  double *weight; /* per path: its likelihood ratio under tail sampling (sim/sampling.h); NULL under
+                     plain sampling, when every path weighs 1 */
   int *track_slot; /* per programme: its place in the two arrays, -1 when not tracked */
   int ntracked;
   double *track_defaults, *track_claims;

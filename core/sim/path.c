@@ -554,6 +554,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   close_year(w, index, m->periods, out);
   if ((rc = check_accounts(w, index, err, errlen))) return rc;
   store_outcomes(w, index, out);
+  if (out->weight) out->weight[index - out->first] = exp(w->factors.log_weight); /* tail sampling */
   return PS_OK;
 fail: /* the ledger refused a posting for overflow (whatever code its callers passed on: the failure
       ** is the input's), a hook inside the period failed and said why in w->error (PS_EINPUT), or

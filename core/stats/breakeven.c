@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "sim/sampling.h"
 #include "stats/results.h"
 #include "stats/study.h"
 
@@ -110,6 +111,10 @@ static int evaluate(search *s, double v, ps_breakeven_run_point *pt) {
   ps_model *m = NULL;
   int rc = ps_model_new(s->file, s->sets, s->nsets + 1, &m, s->err, s->errlen);
   if (rc) return rename_set(s, text, rc);
+  if ((rc = ps_sampling_refuse(m, "size --breakeven", s->err, s->errlen))) {
+    ps_model_free(m);
+    return rc;
+  }
   if (b->nruns == 0) { /* the first run: who, what, and the scenario as the study names it */
     if ((s->party = find_party(s, m)) < 0) rc = PS_EINPUT;
     else if (ps_study_scenario_init(&b->scenario, m) || !(b->party = strdup(m->parties[s->party].id)))

@@ -12,6 +12,7 @@
 
 #include "sim/hugepages.h"
 #include "sim/parallel.h"
+#include "stats/weighted.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
 
@@ -54,9 +55,26 @@ static int add_stats(stage *s, const double *x, ps_stats *out) {
 
 static int run_stats(const stage *s, const task *t, double *scratch) {
   size_t n = (size_t)s->o->paths;
-  if (t->stride == 1 && !t->minus && t->sign == 1) return ps_stats_compute(t->x, n, t->out);
+  const double *w = s->o->weight; /* tail sampling: weighted statistics */
+  if (t->stride == 1 && !t->minus && t->sign == 1)
+    return w ? ps_wstats_compute(t->x, w, n, t->out) : ps_stats_compute(t->x, n, t->out);
   for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
-  return ps_stats_compute(scratch, n, t->out);
+  return w ? ps_wstats_compute(scratch, w, n, t->out) : ps_stats_compute(scratch, n, t->out);
+}
+
+/* the bands of run_bands under tail sampling: weighted quantiles of column[0..n) */
+static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_pool_result *pr, int period) {
+  double *w = malloc((n ? n : 1) * sizeof *w);
+  if (!w) return PS_ERUNTIME;
+  memcpy(w, o->weight, n * sizeof *w);
+  int rc = ps_sort_weighted(column, w, n);
+  if (rc == PS_OK) {
+    pr->band_p05[period] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
+    pr->band_p50[period] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
+    pr->band_p95[period] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
+  }
+  free(w);
+  return rc;
 }
 
 /* closing-balance bands of one period: the 5%, 50% and 95% quantiles across
@@ -66,6 +84,7 @@ static int run_bands(const stage *s, const task *t, double *column) {
   ps_pool_result *pr = &s->r->pools[t->pool];
   size_t n = (size_t)o->band_paths;
   for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, t->pool, (long)i) + (size_t)t->period];
+  if (o->weight) return weighted_bands(o, column, n, pr, t->period);
   pr->band_p05[t->period] = ps_quantile_select(column, n, 0.05);
   pr->band_p50[t->period] = ps_quantile_select(column, n, 0.50);
   pr->band_p95[t->period] = ps_quantile_select(column, n, 0.95);
@@ -101,6 +120,25 @@ static void tail_means(const stage *s, int pool, const ranked *r, double q, doub
   for (size_t d = 0; d < D; d++) by_segment[d] /= (double)tail;
 }
 
+/* tail_means under tail sampling: the weighted means over the top of the distribution down to
+** weight n(1 - q), as ps_wes_sorted takes it */
+static void weighted_tail_means(const stage *s, int pool, const ranked *r, double q, double *by_programme,
+                                double *by_segment) {
+  const ps_outcomes *o = s->o;
+  size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
+  double want = (double)n * (1 - q), taken = 0;
+  for (size_t j = n; j > 0 && (taken < want || taken == 0); j--) {
+    double w = o->weight[r[j - 1].path];
+    if (taken > 0 && taken + w > want) w = want - taken;
+    size_t k = ps_slot(o, pool, r[j - 1].path);
+    for (size_t g = 0; g < G; g++) by_programme[g] += w * o->outlay_by_programme[k * G + g];
+    for (size_t d = 0; d < D; d++) by_segment[d] += w * o->outlay_by_segment[k * D + d];
+    taken += w;
+  }
+  for (size_t g = 0; taken > 0 && g < G; g++) by_programme[g] /= taken;
+  for (size_t d = 0; taken > 0 && d < D; d++) by_segment[d] /= taken;
+}
+
 /* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
 ** and segment slots (they sum to the pool's ES) */
 static int run_tail(const stage *s, const task *t) {
@@ -111,8 +149,10 @@ static int run_tail(const stage *s, const task *t) {
   if (!r) return PS_ERUNTIME;
   for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
   qsort(r, n, sizeof *r, compare_ranked);
-  tail_means(s, t->pool, r, 0.95, pr->es95_by_programme, pr->es95_by_segment);
-  tail_means(s, t->pool, r, 0.99, pr->es99_by_programme, pr->es99_by_segment);
+  void (*means)(const stage *, int, const ranked *, double, double *, double *) =
+      o->weight ? weighted_tail_means : tail_means;
+  means(s, t->pool, r, 0.95, pr->es95_by_programme, pr->es95_by_segment);
+  means(s, t->pool, r, 0.99, pr->es99_by_programme, pr->es99_by_segment);
   free(r);
   return PS_OK;
 }
@@ -120,8 +160,13 @@ static int run_tail(const stage *s, const task *t) {
 /* the sizing curve: each path's required initial balance, ascending */
 static int run_curve(const stage *s, const task *t) {
   size_t n = (size_t)s->o->paths;
-  memcpy(s->r->pools[t->pool].sorted_required, s->o->required + ps_slot(s->o, t->pool, 0), n * sizeof(double));
-  return ps_sort_doubles(s->r->pools[t->pool].sorted_required, n);
+  ps_pool_result *pr = &s->r->pools[t->pool];
+  memcpy(pr->sorted_required, s->o->required + ps_slot(s->o, t->pool, 0), n * sizeof(double));
+  if (s->o->weight) { /* tail sampling: the weights along */
+    memcpy(pr->sorted_weight, s->o->weight, n * sizeof(double));
+    return ps_sort_weighted(pr->sorted_required, pr->sorted_weight, n);
+  }
+  return ps_sort_doubles(pr->sorted_required, n);
 }
 
 static int run_task(void *ctx, size_t i, double *scratch) {
@@ -134,6 +179,20 @@ static int run_task(void *ctx, size_t i, double *scratch) {
   case TASK_CURVE: return run_curve(s, t);
   }
   return PS_ERUNTIME;
+}
+
+/* under tail sampling, the weighted share of paths whose pool (outcomes from base) ran short, by the
+** end of period `by` (0: within the horizon) */
+static ps_estimate share(const ps_outcomes *o, size_t base, int by) {
+  double s1 = 0, s2 = 0;
+  for (size_t i = 0; i < (size_t)o->paths; i++) {
+    int d = o->depletion[base + i];
+    if (d > 0 && (by == 0 || d <= by)) {
+      s1 += o->weight[i];
+      s2 += o->weight[i] * o->weight[i];
+    }
+  }
+  return ps_wprob(s1, s2, (size_t)o->paths, PS_CI_LEVEL);
 }
 
 /* a pool's outputs, its depletion probabilities (counted here), and its tasks */
@@ -149,17 +208,18 @@ static int plan_pool(stage *s, int pool) {
       !(pr->es95_by_segment = calloc(D, sizeof(double))) || !(pr->es99_by_segment = calloc(D, sizeof(double))))
     return PS_ERUNTIME;
   pr->band_paths = o->band_paths;
+  if (o->weight && !(pr->sorted_weight = ps_malloc_huge((n + 1) * sizeof(double)))) return PS_ERUNTIME;
 
   size_t depleted = 0;
   for (size_t i = 0; i < n; i++) depleted += o->depletion[base + i] > 0;
-  pr->depletion = ps_prob_wilson(depleted, n, PS_CI_LEVEL);
+  pr->depletion = o->weight ? share(o, base, 0) : ps_prob_wilson(depleted, n, PS_CI_LEVEL);
   int per_year = ps_periods_per_year(m->step);
   pr->nyears = (m->periods + per_year - 1) / per_year;
   if (!(pr->depletion_by_year = calloc((size_t)pr->nyears, sizeof *pr->depletion_by_year))) return PS_ERUNTIME;
   for (int y = 1; y <= pr->nyears; y++) {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) k += o->depletion[base + i] > 0 && o->depletion[base + i] <= y * per_year;
-    pr->depletion_by_year[y - 1] = ps_prob_wilson(k, n, PS_CI_LEVEL);
+    pr->depletion_by_year[y - 1] = o->weight ? share(o, base, y * per_year) : ps_prob_wilson(k, n, PS_CI_LEVEL);
   }
 
   if (add_stats(s, o->claims + base, &pr->claims) || add_stats(s, o->paid + base, &pr->paid) ||
@@ -193,8 +253,12 @@ static int plan_party(stage *s, int i) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, base = ps_slot(o, i, 0), k = 0, Y = (size_t)o->nyears;
   ps_party_result *pr = &s->r->parties[i];
-  for (size_t j = 0; j < n; j++) k += o->breached[base + j] != 0;
-  pr->breached = ps_prob_wilson(k, n, PS_CI_LEVEL);
+  double s1 = 0, s2 = 0; /* under tail sampling, the weights of the breaching paths */
+  for (size_t j = 0; j < n; j++) {
+    k += o->breached[base + j] != 0;
+    if (o->weight && o->breached[base + j]) s1 += o->weight[j], s2 += o->weight[j] * o->weight[j];
+  }
+  pr->breached = o->weight ? ps_wprob(s1, s2, n, PS_CI_LEVEL) : ps_prob_wilson(k, n, PS_CI_LEVEL);
   pr->nyears = o->nyears;
   if (add_stats(s, o->losses + base, &pr->losses) || add_stats(s, o->net_result + base, &pr->net_result) ||
       add_stats(s, o->unpaid + base, &pr->unpaid) || add_stats(s, o->ratio + base, &pr->ratio) ||
@@ -226,7 +290,7 @@ static int plan_party(stage *s, int i) {
       return PS_ERUNTIME;
     /* the volume a report shows is its mean alone: summed in path order, no sort */
     double sum = 0;
-    for (size_t j = 0; j < n; j++) sum += o->volume_by_cohort[(gov + j) * C + c];
+    for (size_t j = 0; j < n; j++) sum += (o->weight ? o->weight[j] : 1) * o->volume_by_cohort[(gov + j) * C + c];
     pr->volume_by_cohort[c] = n ? sum / (double)n : 0;
   }
   return PS_OK;
@@ -265,6 +329,7 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   if (!r) return PS_ERUNTIME;
   r->m = m;
   r->paths = o->paths;
+  r->effective_paths = o->weight ? ps_effective_paths(o->weight, (size_t)o->paths) : (double)o->paths;
   stage s = {.m = m, .o = o, .r = r};
   r->pools = calloc((size_t)m->npools + 1, sizeof *r->pools);
   r->programmes = calloc((size_t)m->nprogrammes + 1, sizeof *r->programmes);
@@ -302,6 +367,7 @@ void ps_results_free(ps_results *r) {
     free(pr->band_p50);
     free(pr->band_p95);
     free(pr->sorted_required);
+    free(pr->sorted_weight);
     free(pr->es95_by_programme);
     free(pr->es99_by_programme);
     free(pr->es95_by_segment);

@@ -19,6 +19,7 @@ typedef struct {
   double *band_p05, *band_p50, *band_p95; /* closing balance by period */
   long band_paths;                        /* the paths behind them (outcomes.h: PS_BAND_PATHS) */
   double *sorted_required;        /* ascending: the sizing curve (sizing.h) */
+  double *sorted_weight;          /* tail sampling: each one's weight, in that order; NULL: plain */
   /* who drives the tail: the mean of each programme's part of the net outlay
   ** over the paths of the outlay's ES95 / ES99 tail (Euler allocation; they sum
   ** to the pool's ES) */
@@ -54,6 +55,7 @@ struct ps_results {
   const ps_model *m;
   long paths;           /* paths the statistics use */
   long paths_requested; /* more than paths when the run was interrupted */
+  double effective_paths; /* (sum w)^2 / sum w^2 under tail sampling (stats/weighted.h); paths under plain */
   int stop_signal;      /* the signal that interrupted it, 0 when complete */
   unsigned long long seed;
   int threads;

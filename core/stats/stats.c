@@ -29,27 +29,36 @@ static double from_key(uint64_t k) {
 /* LSD radix sort of the keys, 8 bits a pass: the eight histograms are counted
 ** in one read of the keys and stay in L1 (16 KiB), and a pass is skipped when
 ** every key has the same byte there (money outcomes share their high bytes),
-** so a sort costs a few linear passes whatever n is. PS_OK, or PS_ERUNTIME when out of memory. */
-int ps_sort_doubles(double *x, size_t n) {
+** so a sort costs a few linear passes whatever n is. The sort is stable; with
+** w (not NULL), w[] is permuted along with x[]. PS_OK, or PS_ERUNTIME when out of memory. */
+static int radix_sort(double *x, double *w, size_t n) {
   if (n < 64) { /* small: insertion sort */
     for (size_t i = 1; i < n; i++) {
-      double v = x[i];
+      double v = x[i], wv = w ? w[i] : 0;
       size_t j = i;
-      for (; j > 0 && x[j - 1] > v; j--) x[j] = x[j - 1];
+      for (; j > 0 && x[j - 1] > v; j--) {
+        x[j] = x[j - 1];
+        if (w) w[j] = w[j - 1];
+      }
       x[j] = v;
+      if (w) w[j] = wv;
     }
     return PS_OK;
   }
   uint64_t *a = ps_malloc_huge(n * sizeof *a), *b = ps_malloc_huge(n * sizeof *b);
-  if (!a || !b) {
+  size_t *ia = w ? ps_malloc_huge(n * sizeof *ia) : NULL, *ib = w ? ps_malloc_huge(n * sizeof *ib) : NULL;
+  if (!a || !b || (w && (!ia || !ib))) {
     free(a);
     free(b);
+    free(ia);
+    free(ib);
     return PS_ERUNTIME;
   }
   size_t count[8][256] = {{0}};
   for (size_t i = 0; i < n; i++) {
     uint64_t k = order_key(x[i]);
     a[i] = k;
+    if (ia) ia[i] = i;
     for (int d = 0; d < 8; d++) count[d][(k >> (8 * d)) & 0xff]++;
   }
   for (int d = 0; d < 8; d++) {
@@ -62,16 +71,37 @@ int ps_sort_doubles(double *x, size_t n) {
       c[v] = sum;
       sum += t;
     }
-    for (size_t i = 0; i < n; i++) b[c[(a[i] >> shift) & 0xff]++] = a[i];
+    if (ia) {
+      for (size_t i = 0; i < n; i++) {
+        size_t to = c[(a[i] >> shift) & 0xff]++;
+        b[to] = a[i];
+        ib[to] = ia[i];
+      }
+      size_t *t = ia;
+      ia = ib;
+      ib = t;
+    } else
+      for (size_t i = 0; i < n; i++) b[c[(a[i] >> shift) & 0xff]++] = a[i];
     uint64_t *t = a;
     a = b;
     b = t;
   }
   for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
+  if (w) { /* b is free now: the weights in their new order, through it */
+    double *sorted_w = (double *)b;
+    for (size_t i = 0; i < n; i++) sorted_w[i] = w[ia[i]];
+    memcpy(w, sorted_w, n * sizeof *w);
+  }
   free(a);
   free(b);
+  free(ia);
+  free(ib);
   return PS_OK;
 }
+
+int ps_sort_doubles(double *x, size_t n) { return radix_sort(x, NULL, n); }
+
+int ps_sort_weighted(double *x, double *w, size_t n) { return radix_sort(x, w, n); }
 
 /* n*q, snapped to the nearest integer when it is within rounding error of one,
 ** so that e.g. q = 0.07, n = 100 gives 7 (not 7.000000000000001): decimal

@@ -37,6 +37,10 @@ int ps_stats_compute(const double *x, size_t n, ps_stats *out);
 ** -0.0 and 0.0 taken as equal; no NaNs); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sort_doubles(double *x, size_t n);
 
+/* the same for x[0..n-1] with a weight each in w[0..n-1], moved along (stable: equal values keep
+** their order); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_sort_weighted(double *x, double *w, size_t n);
+
 /* type-1 quantile of sorted[0..n-1] (ascending), q in [0,1]; q == 0 gives min */
 double ps_quantile_sorted(const double *sorted, size_t n, double q);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "scenario/scenario.h"
+#include "sim/sampling.h"
 #include "stats/results.h"
 #include "stats/sizing.h"
 
@@ -142,8 +143,8 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
     cp->net_outlay_mean = difference(A->net_outlay.mean, B->net_outlay.mean, m_out, se_out);
     cp->depletion = difference(A->depletion.value, B->depletion.value, m_dep, se_dep);
     for (int k = 0; k < c->nalphas; k++) {
-      cp->size_a[k] = ps_sizing_initial(A->sorted_required, (size_t)n, c->alphas[k]);
-      cp->size_b[k] = ps_sizing_initial(B->sorted_required, (size_t)n, c->alphas[k]);
+      cp->size_a[k] = ps_sizing_initial(A->sorted_required, A->sorted_weight, (size_t)n, c->alphas[k]);
+      cp->size_b[k] = ps_sizing_initial(B->sorted_required, B->sorted_weight, (size_t)n, c->alphas[k]);
     }
   }
   return PS_OK;
@@ -172,7 +173,9 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
   opt = &runs;
   *out = NULL;
   ps_results *ra = NULL, *rb = NULL;
-  int rc = ps_scenario_run(a, opt, &ra, err, errlen);
+  int rc = ps_sampling_refuse(a, "compare", err, errlen);
+  if (!rc) rc = ps_sampling_refuse(b, "compare", err, errlen);
+  if (!rc) rc = ps_scenario_run(a, opt, &ra, err, errlen);
   if (!rc) rc = ps_scenario_run(b, opt, &rb, err, errlen);
   if (rc) { /* PS_EINPUT: more paths than memory holds */
     ps_results_free(ra);
@@ -249,7 +252,7 @@ static int sweep_row(ps_sweep_row *row, const ps_results *r, const ps_vary *vary
     sp->depletion = pr->depletion;
     sp->net_outlay_mean = pr->net_outlay.mean;
     sp->net_outlay_p95 = pr->net_outlay.p95;
-    for (int a = 0; a < nalphas; a++) sp->sizing[a] = ps_sizing_initial(pr->sorted_required, (size_t)r->paths, alphas[a]);
+    for (int a = 0; a < nalphas; a++) sp->sizing[a] = ps_sizing_initial(pr->sorted_required, pr->sorted_weight, (size_t)r->paths, alphas[a]);
   }
   return PS_OK;
 }
@@ -285,6 +288,10 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
     ps_model *m = NULL;
     ps_results *r = NULL;
     if ((rc = ps_model_new(file, all, nsets + nvary, &m, err, errlen))) break;
+    if ((rc = ps_sampling_refuse(m, "sweep", err, errlen))) {
+      ps_model_free(m);
+      break;
+    }
     if (!(rc = ps_scenario_run(m, opt, &r, err, errlen)) &&
         ((i == 0 && ps_study_scenario_init(&s->scenario, m)) ||
          sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas) || sweep_parties(s, i, r, &first)))
@@ -476,6 +483,10 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   ps_model *base = NULL;
   int rc = ps_model_new(file, sets, nsets, &base, err, errlen);
   if (rc) return rc;
+  if ((rc = ps_sampling_refuse(base, "sweep --tornado", err, errlen))) {
+    ps_model_free(base);
+    return rc;
+  }
   ps_tornado *t = calloc(1, sizeof *t);
   ps_override *all = malloc(((size_t)nsets + 2) * sizeof *all);
   if (!t || !all || tornado_alloc(t, base, keys, nkeys)) rc = out_of_memory(err, errlen);
@@ -710,6 +721,10 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   ps_model *m = NULL;
   int rc = ps_model_new(file, sets, nsets, &m, err, errlen);
   if (rc) return rc;
+  if ((rc = ps_sampling_refuse(m, "size --volume", err, errlen))) {
+    ps_model_free(m);
+    return rc;
+  }
   const char *pool = so ? so->pool : NULL;
   int p = pool ? pool_of(m, pool) : 0;
   m->track_lent = 1; /* the answer is the lending originated */

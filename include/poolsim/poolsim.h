@@ -67,6 +67,8 @@ typedef struct {
                    their requests as well, by bisection (poolsim size --serve); 0: none */
   int no_point_values; /* non-zero: with uncertain parameters, skip the second run at point values
                           (sizing_point_values): the studies, which do not report it, set this */
+  double sampling_alpha; /* under sampling = "importance", the depletion target the tail shift aims
+                            at (docs/model.md, "Tail sampling"); 0: 0.01 */
 } ps_options;
 
 /* Load and validate a scenario file into a new model. PS_OK, or PS_EINPUT /

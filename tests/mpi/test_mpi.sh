@@ -4,7 +4,7 @@
 # - every shipped scenario and bench/b1.lua, `run` on 1, 2 and 3 ranks: the JSON byte for byte
 #   the one-process run's, apart from run.seconds, run.statistics_seconds, run.threads and
 #   run.ranks; `size` (bisection per path), compare, sweep --vary, sweep --tornado and
-#   size --breakeven likewise (and --sampling importance once poolsim has it);
+#   size --breakeven likewise, and run and size under --sampling importance;
 # - a bad scenario: exit 2 on every rank, one message; a rank killed with SIGKILL: the job exits
 #   non-zero with a message, within a time limit (no hang); a refused command: exit 2;
 # - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit 143.
@@ -101,16 +101,18 @@ for target in "--target 0.6 --range 0.05,0.5" ""; do
   ranks 3 size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins $target --paths 300
   same "breakeven ${target:-at zero PV cost} on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
 done
-# tail sampling (issue 13's --sampling importance), once poolsim has it: the weights are per-path
-# outcomes, which the ranks gather like the others (tests/unit/test_outcomes_block.c checks that
-# ps_outcomes_arrays lists every array)
-if timeout 60 "$bin" run tests/scenarios/small.lua --sampling importance --paths 10 --quiet >/dev/null 2>&1; then
-  one run scenarios/mianyang_2022.lua --sampling importance --paths $PATHS
-  ranks 3 run scenarios/mianyang_2022.lua --sampling importance --paths $PATHS
-  same "--sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
-else
-  echo "SKIP: poolsim has no --sampling importance yet: not compared under MPI"
-fi
+# tail sampling: the weights are per-path outcomes, which the ranks gather like the others
+# (tests/unit/test_outcomes_block.c checks that ps_outcomes_arrays lists every array), and the
+# shift each rank chooses (a pilot on streams of its own, the job's --alpha) is the same
+one run scenarios/mianyang_2022.lua --sampling importance --alpha 0.001 --paths $PATHS
+for n in 1 2 3; do
+  ranks "$n" run scenarios/mianyang_2022.lua --sampling importance --alpha 0.001 --paths $PATHS
+  same "--sampling importance on $n ranks" "$tmp/one.json" "$tmp/mpi.json"
+done
+grep -q '"sampling":	"importance"' "$tmp/mpi.json" && pass || fail "run.sampling is not importance"
+one size tests/scenarios/small.lua --sampling importance --paths 800
+ranks 3 size tests/scenarios/small.lua --sampling importance --paths 800
+same "size --sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
 
 # ---- failures ---------------------------------------------------------------
 bad=$(ls tests/scenarios/bad/*.lua | head -n 1)

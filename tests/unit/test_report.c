@@ -217,7 +217,7 @@ int main(int argc, char **argv) {
   }
   /* summary.csv and sizing.csv hold the figures the statistics report */
   if (csv2[PS_CSV_SIZING]) {
-    ps_estimate e = ps_sizing_initial(r2->pools[0].sorted_required, (size_t)r2->paths, 0.05);
+    ps_estimate e = ps_sizing_initial(r2->pools[0].sorted_required, r2->pools[0].sorted_weight, (size_t)r2->paths, 0.05);
     char want[256];
     snprintf(want, sizeof want, "\r\nfund,0.05,%.2f,%.2f,%.2f\r\n", e.value, e.lo, e.hi);
     CHECK(starts(csv2[PS_CSV_SIZING], "\xEF\xBB\xBFpool Pool,alpha Target P(depletion) (probability),"

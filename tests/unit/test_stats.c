@@ -301,7 +301,7 @@ static void test_convergence(void) {
   ps_estimate at[PS_CONVERGENCE_STEPS * A];
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + k * A;
-  int n = ps_sizing_convergence(required, N, alphas, A, steps);
+  int n = ps_sizing_convergence(required, NULL, N, alphas, A, steps);
   CHECK_EQ_INT(n, 5);
   long want[5] = {62, 125, 250, 500, 1000};
   for (int k = 0; k < n && k < 5; k++) {
@@ -311,12 +311,12 @@ static void test_convergence(void) {
       long m = want[k];
       memcpy(sorted, required, (size_t)m * sizeof *sorted);
       CHECK_EQ_INT(ps_sort_doubles(sorted, (size_t)m), 0);
-      ps_estimate e = ps_sizing_initial(sorted, (size_t)m, alphas[a]);
+      ps_estimate e = ps_sizing_initial(sorted, NULL, (size_t)m, alphas[a]);
       CHECK(steps[k].initial[a].value == e.value && steps[k].initial[a].lo == e.lo && steps[k].initial[a].hi == e.hi);
       CHECK_NEAR(e.value, (double)(N - m) + ceil((double)m * (1 - alphas[a]) - 1e-9), 0);
     }
   }
-  CHECK_EQ_INT(ps_sizing_convergence(required, 20, alphas, A, steps), 1); /* only the 20 paths themselves */
+  CHECK_EQ_INT(ps_sizing_convergence(required, NULL, 20, alphas, A, steps), 1); /* only the 20 paths themselves */
 }
 
 int main(void) {

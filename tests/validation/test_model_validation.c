@@ -1132,6 +1132,20 @@ static int write_markdown(const char *file) {
     md_cell(f, r->ok ? "pass" : "**FAIL**");
     fputs("\n", f);
   }
+  /* tail sampling has its own program; say what it checks */
+  fprintf(f, "\n%s", "## Tail sampling\n\n`sampling = \"importance\"` ([model.md](model.md), \"Tail sampling\") is checked "
+             "by `tests/validation/test_sampling.c` on the portfolio of the IRB PD 2% run above "
+             "(`tests/scenarios/validate_model_onefactor.lua`, n = 50 000 loans, PD 0.02, R = 0.16415, LGD 0.45, "
+             "one year), 20 000 paths under plain and under importance sampling aimed at alpha = 0.001: the "
+             "weights average 1 to 4.5 standard errors; the weighted 99.9% quantile of the loss rate LGD D/n has "
+             "the exact quantile of the 50 000-loan portfolio (its binomial mixture, by quadrature) inside its "
+             "interval at z = 4.5 (the tail probability's estimate -/+ 4.5 se crossing 1 - q), and the Vasicek "
+             "L_q = LGD Phi((Phi^-1(PD) + sqrt(R) Phi^-1(q)) / sqrt(1 - R)) inside it widened by their computed "
+             "difference; the mean default count (and n PD), the mean net outlay and the "
+             "depletion probability of a pool holding the 99th percentile of its claims agree with plain sampling "
+             "within 4.5 combined standard errors; the 95% interval of the 99.9% sizing answer is narrower than "
+             "plain sampling's at the same paths; outcomes and statistics are the same bytes on 1 and 2 threads; "
+             "and with unit weights the weighted estimators give the plain ones.\n");
   int rc = fclose(f);
   return rc ? -1 : 0;
 }

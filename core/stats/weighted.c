@@ -1,0 +1,147 @@
+/* weighted.c — statistics of weighted outcomes (weighted.h). */
+#include "stats/weighted.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "sim/hugepages.h"
+
+/* the standard error of the mean of y_i = w_i 1{i in A} over n paths, from s1 = sum y, s2 = sum y^2 */
+static double se_of(double s1, double s2, size_t n) {
+  if (n < 2) return 0;
+  double nn = (double)n, var = (s2 - s1 * s1 / nn) / (nn - 1);
+  return var > 0 ? sqrt(var / nn) : 0;
+}
+
+ps_estimate ps_wprob(double s1, double s2, size_t n, double level) {
+  ps_estimate e = {0.0, 0.0, 1.0};
+  if (n == 0) return e;
+  double p = s1 / (double)n, half = gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) * se_of(s1, s2, n);
+  e.value = p;
+  e.lo = fmax(0.0, fmin(p, p - half));
+  e.hi = fmin(1.0, fmax(p, p + half));
+  return e;
+}
+
+/* n * p snapped to the nearest integer within rounding error (as stats.c does for the plain
+** quantile), so that unit weights give the plain type-1 quantile: 1000 * (1 - 0.9) is 100 */
+static double snapped(double n, double p) {
+  double t = n * p, r = nearbyint(t);
+  return fabs(t - r) <= 4.0 * DBL_EPSILON * fabs(t) ? r : t;
+}
+
+/* Scan the distinct values from the side q names (module comment): value, lo and hi of the
+** q-quantile; the value alone when level <= 0. */
+ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, double q, double level) {
+  ps_estimate e = {0.0, 0.0, 0.0};
+  if (n == 0) return e;
+  double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0;
+  double s1 = 0, s2 = 0;
+  if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
+    double target = snapped(nn, 1 - q); /* compared with n T(v) */
+    int found_value = 0, found_hi = 0;
+    e.value = e.lo = e.hi = s[n - 1];
+    for (size_t i = n; i > 0;) {
+      double v = s[i - 1], t = s1, se = nn * se_of(s1, s2, n);
+      if (!found_hi && t + z * se > target) found_hi = 1;
+      if (!found_value && t > target) found_value = 1;
+      if (t - z * se > target) break;
+      if (!found_hi) e.hi = v;
+      if (!found_value) e.value = v;
+      e.lo = v;
+      for (; i > 0 && s[i - 1] == v; i--) { /* the ties join the tail together */
+        s1 += ws[i - 1];
+        s2 += ws[i - 1] * ws[i - 1];
+      }
+    }
+  } else { /* from the bottom: F(v) = sum_{x <= v} w / n, the smallest v with F(v) >= q */
+    double target = snapped(nn, q); /* compared with n F(v) */
+    int found_lo = 0, found_value = 0;
+    e.value = e.lo = e.hi = s[n - 1];
+    for (size_t i = 0; i < n;) {
+      double v = s[i];
+      for (; i < n && s[i] == v; i++) {
+        s1 += ws[i];
+        s2 += ws[i] * ws[i];
+      }
+      double f = s1, se = nn * se_of(s1, s2, n);
+      if (!found_lo && f + z * se >= target) found_lo = 1, e.lo = v;
+      if (!found_value && f >= target) found_value = 1, e.value = v;
+      if (f - z * se >= target) {
+        e.hi = v;
+        break;
+      }
+    }
+  }
+  return e;
+}
+
+double ps_wes_sorted(const double *s, const double *ws, size_t n, double q) {
+  if (n == 0) return 0.0;
+  double want = (double)n * (1.0 - q), taken = 0, sum = 0;
+  for (size_t i = n; i > 0 && (taken < want || taken == 0); i--) {
+    double w = ws[i - 1];
+    if (taken > 0 && taken + w > want) w = want - taken; /* the last path, in part */
+    sum += w * s[i - 1];
+    taken += w;
+  }
+  return taken > 0 ? sum / taken : s[n - 1];
+}
+
+double ps_effective_paths(const double *w, size_t n) {
+  double s1 = 0, s2 = 0;
+  for (size_t i = 0; i < n; i++) {
+    s1 += w[i];
+    s2 += w[i] * w[i];
+  }
+  return s2 > 0 ? s1 * s1 / s2 : 0;
+}
+
+int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out) {
+  memset(out, 0, sizeof *out);
+  if (n == 0) return PS_OK;
+  double nn = (double)n, sum = 0, sum2 = 0;
+  for (size_t i = 0; i < n; i++) { /* in path order */
+    double y = w[i] * x[i];
+    sum += y;
+    sum2 += y * y;
+  }
+  out->mean = sum / nn;
+  out->se = se_of(sum, sum2, n);
+  double ss = 0;
+  for (size_t i = 0; i < n; i++) ss += w[i] * (x[i] - out->mean) * (x[i] - out->mean);
+  out->sd = sqrt(ss / nn);
+  size_t same = 1;
+  while (same < n && x[same] == x[0]) same++;
+  if (same == n) { /* one value on every path (often 0): nothing to sort */
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+    out->es95 = out->es99 = x[0];
+    return PS_OK;
+  }
+  double *s = n <= SIZE_MAX / (2 * sizeof *s) ? ps_malloc_huge(2 * n * sizeof *s) : NULL;
+  if (!s) return PS_ERUNTIME;
+  double *ws = s + n;
+  memcpy(s, x, n * sizeof *s);
+  memcpy(ws, w, n * sizeof *ws);
+  if (ps_sort_weighted(s, ws, n)) {
+    free(s);
+    return PS_ERUNTIME;
+  }
+  out->min = s[0];
+  out->max = s[n - 1];
+  out->p50 = ps_wquantile_ci_sorted(s, ws, n, 0.50, 0).value;
+  out->p90 = ps_wquantile_ci_sorted(s, ws, n, 0.90, 0).value;
+  out->p95 = ps_wquantile_ci_sorted(s, ws, n, 0.95, 0).value;
+  out->p99 = ps_wquantile_ci_sorted(s, ws, n, 0.99, 0).value;
+  out->p995 = ps_wquantile_ci_sorted(s, ws, n, 0.995, 0).value;
+  out->p999 = ps_wquantile_ci_sorted(s, ws, n, 0.999, 0).value;
+  out->es95 = ps_wes_sorted(s, ws, n, 0.95);
+  out->es99 = ps_wes_sorted(s, ws, n, 0.99);
+  free(s);
+  return PS_OK;
+}

@@ -1,0 +1,42 @@
+/* weighted.h — statistics of per-path outcomes that carry a weight each: the likelihood ratios of
+** tail sampling (sim/sampling.h, docs/model.md "Tail sampling").
+**
+** With weights w_i (mean 1 in expectation) every estimate is the importance-sampling one:
+** - a mean is sum w_i x_i / n, its se the sample sd (n - 1) of w_i x_i over sqrt(n); the sd shown is
+**   sqrt(sum w_i (x_i - mean)^2 / n);
+** - a probability P(A) is sum_{i in A} w_i / n with the normal-approximation interval
+**   P^ -/+ z se, se from the sample sd of w_i 1{i in A}, clamped to [0, 1];
+** - the q-quantile is read from the side of the distribution that holds the smaller share, where
+**   tail sampling puts its paths: for q >= 1/2 the smallest v with T(v) = sum_{x_i > v} w_i / n
+**   <= 1 - q, else the smallest v with F(v) = sum_{x_i <= v} w_i / n >= q. Its interval inverts
+**   the estimate's error: the values where T(v) -/+ z se(v) (F(v) +/- z se(v)) cross 1 - q (q);
+** - ES_q is the weighted mean of the top of the distribution down to weight n(1 - q), the last
+**   path taken in part.
+** Every sum runs in path order or in sorted order (the sort is stable), so the results do not
+** depend on threads. */
+#ifndef PS_WEIGHTED_H
+#define PS_WEIGHTED_H
+
+#include <stddef.h>
+
+#include "stats/stats.h"
+
+/* ps_wstats_compute — *out from x[0..n-1] weighted by w[0..n-1] (neither is modified); PS_OK, or
+** PS_ERUNTIME when out of memory */
+int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out);
+
+/* the weighted q-quantile with its interval at `level`, of sorted[0..n-1] (ascending) with the
+** weights ws[] in the same order; n == 0 gives zeros */
+ps_estimate ps_wquantile_ci_sorted(const double *sorted, const double *ws, size_t n, double q, double level);
+
+/* the weighted ES at q of sorted[0..n-1] with weights ws[] */
+double ps_wes_sorted(const double *sorted, const double *ws, size_t n, double q);
+
+/* P(A) from the sums s1 = sum_{i in A} w_i and s2 = sum_{i in A} w_i^2 over n paths, with its
+** normal-approximation interval at level */
+ps_estimate ps_wprob(double s1, double s2, size_t n, double level);
+
+/* the effective number of paths (sum w)^2 / sum w^2 of w[0..n-1] (n for equal weights) */
+double ps_effective_paths(const double *w, size_t n);
+
+#endif
