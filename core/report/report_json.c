@@ -309,10 +309,8 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   if (r->ranks) ps_doc_number(s, "ranks", r->ranks); /* poolsim-mpi only */
   ps_doc_number(s, "seconds", r->seconds);
   ps_doc_number(s, "statistics_seconds", r->statistics_seconds);
-  if (r->outcomes.weight) { /* tail sampling only, so plain runs' documents stay as they were */
-    ps_doc_string(s, "sampling", "importance");
-    ps_doc_number(s, "effective_paths", r->effective_paths);
-  }
+  ps_doc_string(s, "sampling", r->outcomes.weight ? "importance" : "plain");
+  ps_doc_number(s, "effective_paths", r->effective_paths); /* the paths under plain sampling */
   ps_doc_string(s, "sizing_method", r->searched           ? "search"
                                     : m->balance_feedback ? "running_max_with_feedback"
                                                           : "running_max");

@@ -883,6 +883,8 @@ check "paths_requested is what was asked" test "$(json_number "$tmp/int.json" pa
 psim run bench/b1.lua --paths "${done_paths:-1}" --threads 1 --quiet --json "$tmp/rerun.json"
 expect_rc 0
 check "a complete run is not marked partial" grep -q '"partial":[[:space:]]*false' "$tmp/rerun.json"
+check "a plain run's JSON says run.sampling plain" grep -q '"sampling":[[:space:]]*"plain"' "$tmp/rerun.json"
+check "a plain run's effective paths are its paths" grep -q '"effective_paths":[[:space:]]*[1-9]' "$tmp/rerun.json"
 for f in int rerun; do
   grep -v -e 'seconds":' -e '"threads":' -e '"partial":' -e '"paths_requested":' "$tmp/$f.json" >"$tmp/$f.cut"
 done
