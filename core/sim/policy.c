@@ -1,6 +1,7 @@
-/* policy.c — the Lua hooks of a path: one state per worker, put back as it was
-** before each path (lua/lua_reset.h) and the scenario chunk run again in it,
-** hooks kept as registry refs, each call under a budget and a message handler;
+/* policy.c — the Lua hooks of a path: one state per worker, the scenario run in
+** it once, and what the hooks can reach put back as it was before each path
+** (lua/lua_reset.h; the scenario run again for each path if it draws random
+** numbers or prints), hooks kept as registry refs, each call under a budget and a message handler;
 ** the ctx they receive is lua/ctx.c's. */
 #include "sim/policy.h"
 
@@ -19,6 +20,7 @@ struct ps_policy {
   gsl_rng *random; /* math.random inside hooks: the path's policy stream */
   lua_State *L;    /* the worker's state, reset before each path; NULL until the first path or after a failure */
   int on_period, on_default, ctx_ref, chunk_ref; /* registry refs; chunk: the scenario, loaded once */
+  int rerun;       /* the scenario draws random numbers or prints as it runs: run it again for each path */
   int *split;      /* per programme: registry ref of its split function */
   char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
   size_t bytecode_len;
@@ -91,8 +93,60 @@ static void drop_state(ps_policy *p) {
   p->L = NULL;
 }
 
-/* a new state for the worker: the sandbox, ctx, and the snapshot restores go back to; PS_OK, or
-** PS_ERUNTIME (out of memory) with a message */
+/* drop the hooks' refs of the previous run of the scenario */
+static void unref_hooks(ps_policy *p) {
+  luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_period);
+  luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_default);
+  for (int k = 0; k < p->m->nprogrammes; k++) luaL_unref(p->L, LUA_REGISTRYINDEX, p->split[k]);
+  p->on_period = p->on_default = LUA_NOREF;
+  for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
+}
+
+/* run the compiled scenario and take its hooks; PS_OK, or PS_ERUNTIME (it failed to run again, or
+** out of memory) with a message */
+static int run_scenario(ps_policy *p, long index, char *err, size_t errlen) {
+  unref_hooks(p);
+  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->chunk_ref);
+  if (ps_lua_call_chunk(p->L, p->m->file, err, errlen)) return PS_ERUNTIME;
+  lua_pushcfunction(p->L, read_hooks);
+  lua_pushlightuserdata(p->L, p);
+  lua_pushvalue(p->L, -3);
+  if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
+    const char *msg = lua_tostring(p->L, -1);
+    snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
+    return PS_ERUNTIME;
+  }
+  lua_pop(p->L, 1);
+  return PS_OK;
+}
+
+/* push the hooks (as roots of a snapshot); how many */
+static int push_hooks(ps_policy *p) {
+  int n = 0;
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_period), n++;
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_default), n++;
+  for (int k = 0; k < p->m->nprogrammes; k++) lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->split[k]), n++;
+  return n;
+}
+
+/* push what the hooks could reach besides their own upvalues: the globals, a string (for the
+** string metatable) and ctx (for its metatable); how many */
+static int push_shared(ps_policy *p) {
+  lua_pushglobaltable(p->L);
+  lua_pushliteral(p->L, "");
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->ctx_ref);
+  return 3;
+}
+
+/* a new state for the worker, the scenario run in it (math.random on the path's stream, already
+** seeded) and its hooks taken: the sandbox, ctx, and the snapshot restores go back to; PS_OK, or
+** PS_ERUNTIME with a message.
+** When the scenario drew random numbers or printed as it ran, each path runs it again (p->rerun): the
+** snapshot is of what the libraries, poolsim and ctx reach before it runs. Otherwise it runs once
+** per worker and the snapshot is of what the hooks reach after it: their upvalues, and the tables
+** and functions those reach; and, when there is any, the globals and the string and ctx
+** metatables too (a hook that reaches a table or a changeable upvalue may reach getmetatable). */
 static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
   if (!(p->L = ps_lua_new(p->random))) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
@@ -102,14 +156,9 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
   ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
   for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
   ps_ctx_push(p->L, &p->ctx);
-  lua_pushvalue(p->L, -1);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
   p->on_period = p->on_default = LUA_NOREF;
   for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
-  if (ps_lua_snapshot(p->L) != LUA_OK) {
-    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
-    return PS_ERUNTIME;
-  }
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", p->m->file);
   if (luaL_loadbufferx(p->L, p->bytecode, p->bytecode_len, chunkname, "b") != LUA_OK) {
@@ -118,47 +167,38 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
     return PS_ERUNTIME;
   }
   p->chunk_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  int status = ps_lua_snapshot(p->L, push_shared(p), NULL);
+  unsigned long effects = ps_lua_effects(p->L);
+  if (status == LUA_OK) {
+    if (run_scenario(p, index, err, errlen)) return PS_ERUNTIME;
+    p->rerun = ps_lua_effects(p->L) != effects;
+  }
+  long recorded = 0;
+  if (status == LUA_OK && !p->rerun) status = ps_lua_snapshot(p->L, push_hooks(p), &recorded);
+  if (status == LUA_OK && recorded > 0) {
+    int n = push_hooks(p);
+    status = ps_lua_snapshot(p->L, n + push_shared(p), NULL);
+  }
+  if (status != LUA_OK) {
+    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
+    return PS_ERUNTIME;
+  }
   return PS_OK;
 }
 
-/* drop the hooks' refs of the previous path */
-static void unref_hooks(ps_policy *p) {
-  luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_period);
-  luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_default);
-  for (int k = 0; k < p->m->nprogrammes; k++) luaL_unref(p->L, LUA_REGISTRYINDEX, p->split[k]);
-  p->on_period = p->on_default = LUA_NOREF;
-  for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
-}
-
-/* ps_policy_begin_path — start path `index`: the worker's state as new (the shared tables restored,
-** the scenario run again, so every hook and upvalue is fresh), math.random on the path's policy
-** stream; PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario failed to run again) with
-** a message */
+/* ps_policy_begin_path — start path `index`: math.random on the path's policy stream, and the
+** worker's state as new: what the hooks can reach restored (lua/lua_reset.h), the scenario run again
+** first if it is one that draws random numbers or prints, so every hook, local, upvalue and global
+** is as fresh as in a new state; PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario
+** failed to run again) with a message */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
   ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
-  int rc = p->L ? PS_OK : new_state(p, index, err, errlen);
-  if (!rc) {
-    unref_hooks(p);
-    if (ps_lua_restore(p->L) != LUA_OK) {
-      snprintf(err, errlen, "out of memory resetting the Lua state of path %ld", index);
-      rc = PS_ERUNTIME;
-    }
-  }
-  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
-  if (!rc) {
-    lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->chunk_ref);
-    if (ps_lua_call_chunk(p->L, p->m->file, err, errlen)) rc = PS_ERUNTIME;
-  }
-  if (!rc) {
-    lua_pushcfunction(p->L, read_hooks);
-    lua_pushlightuserdata(p->L, p);
-    lua_pushvalue(p->L, -3);
-    if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
-      const char *msg = lua_tostring(p->L, -1);
-      snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
-      rc = PS_ERUNTIME;
-    } else lua_pop(p->L, 1);
-  }
+  int rc = PS_OK;
+  if (!p->L) rc = new_state(p, index, err, errlen);
+  else if (ps_lua_restore(p->L) != LUA_OK) {
+    snprintf(err, errlen, "out of memory resetting the Lua state of path %ld", index);
+    rc = PS_ERUNTIME;
+  } else if (p->rerun) rc = run_scenario(p, index, err, errlen);
   if (rc) drop_state(p);
   return rc;
 }
