@@ -22,6 +22,8 @@ struct ps_policy {
   int on_period, on_default, ctx_ref, chunk_ref; /* registry refs; chunk: the scenario, loaded once */
   int rerun;       /* the scenario draws random numbers or prints as it runs: run it again for each path */
   int *split;      /* per programme: registry ref of its split function */
+  int *bare;       /* per programme, then on_default: the hook is a Lua function without upvalues */
+  int loan_grown;  /* a bare hook added a key to the loan table at LOAN_TABLE */
   char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
@@ -34,6 +36,19 @@ struct ps_policy {
 /* the fields of the loan table hooks receive, in the order they are set */
 static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
 #define NLOAN_KEYS 7
+/* the stack index of the loan table a hook without upvalues (a bare hook) is given, refilled for each
+** call. Such a hook reaches nothing that outlives its call (no globals, no upvalues), so nothing can
+** keep the table; the fill sets every field, and a key the hook adds (the table's metatable, at
+** LOAN_META, has a __newindex that notes it) gets it a new table for the next call. The metatable is
+** invisible to it: getmetatable, rawget, next and pairs are globals. */
+#define LOAN_TABLE (LOAN_KEYS + NLOAN_KEYS)
+#define LOAN_META (LOAN_TABLE + 1)
+#define CTX (LOAN_META + 1) /* the stack index of ctx */
+/* the stack indexes of the hooks (copies of their refs, pushed without a lookup): on_period,
+** on_default, then the split of each programme */
+#define ON_PERIOD (CTX + 1)
+#define ON_DEFAULT (CTX + 2)
+#define SPLIT(k) (CTX + 3 + (k))
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -42,9 +57,11 @@ ps_policy *ps_policy_new(const ps_model *m) {
   p->m = m;
   p->ctx.m = m;
   p->split = calloc((size_t)m->nprogrammes + 1, sizeof *p->split);
+  p->bare = calloc((size_t)m->nprogrammes + 1, sizeof *p->bare);
   p->bytecode = ps_lua_compile(m->file, m->source, m->source_len, &p->bytecode_len);
-  if (!p->split || !p->bytecode || !(p->random = ps_rng_new())) {
+  if (!p->split || !p->bare || !p->bytecode || !(p->random = ps_rng_new())) {
     free(p->split);
+    free(p->bare);
     free(p->bytecode);
     free(p);
     return NULL;
@@ -61,6 +78,7 @@ void ps_policy_free(ps_policy *p) {
   ps_lua_free(p->L);
   gsl_rng_free(p->random);
   free(p->split);
+  free(p->bare);
   free(p->bytecode);
   free(p);
 }
@@ -69,6 +87,17 @@ void ps_policy_free(ps_policy *p) {
 static int ref_field(lua_State *L, const char *name) {
   lua_getfield(L, -1, name);
   return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* is the function behind ref a Lua function without upvalues? */
+static int bare_hook(lua_State *L, int ref) {
+  lua_Debug ar;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  if (!lua_isfunction(L, -1)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  return lua_getinfo(L, ">Su", &ar) && strcmp(ar.what, "Lua") == 0 && ar.nups == 0;
 }
 
 /* the hooks of the scenario table (argument 2), called under lua_pcall: a
@@ -83,7 +112,9 @@ static int read_hooks(lua_State *L) {
     lua_rawgeti(L, -1, k + 1);
     p->split[k] = lua_istable(L, -1) ? ref_field(L, "split") : LUA_REFNIL;
     lua_pop(L, 1);
+    p->bare[k] = bare_hook(L, p->split[k]);
   }
+  p->bare[p->m->nprogrammes] = bare_hook(L, p->on_default);
   return 0;
 }
 
@@ -118,6 +149,14 @@ static int run_scenario(ps_policy *p, long index, char *err, size_t errlen) {
     return PS_ERUNTIME;
   }
   lua_pop(p->L, 1);
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_period);
+  lua_replace(p->L, ON_PERIOD);
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_default);
+  lua_replace(p->L, ON_DEFAULT);
+  for (int k = 0; k < p->m->nprogrammes; k++) {
+    lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->split[k]);
+    lua_replace(p->L, SPLIT(k));
+  }
   return PS_OK;
 }
 
@@ -135,8 +174,19 @@ static int push_hooks(ps_policy *p) {
 static int push_shared(ps_policy *p) {
   lua_pushglobaltable(p->L);
   lua_pushliteral(p->L, "");
-  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->ctx_ref);
+  lua_pushvalue(p->L, CTX);
   return 3;
+}
+
+/* __newindex of the loan table at LOAN_TABLE: note that a key was added (upvalue 1: &loan_grown), and
+** add it, refusing the keys Lua refuses, with its messages */
+static int loan_newindex(lua_State *L) {
+  *(int *)lua_touserdata(L, lua_upvalueindex(1)) = 1;
+  lua_settop(L, 3);
+  if (lua_isnil(L, 2)) return luaL_error(L, "index is nil");
+  if (lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) != lua_tonumber(L, 2)) return luaL_error(L, "index is NaN");
+  lua_rawset(L, 1);
+  return 0;
 }
 
 /* a new state for the worker, the scenario run in it (math.random on the path's stream, already
@@ -153,10 +203,25 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
     return PS_ERUNTIME;
   }
   ps_lua_set_interrupt(p->L, p->interrupted);
+  lua_gc(p->L, LUA_GCGEN, 0, 0); /* a path's garbage is young: collecting it need not go over what lasts */
+  p->loan_grown = 0;
   ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
   for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
-  ps_ctx_push(p->L, &p->ctx);
+  lua_createtable(p->L, 0, NLOAN_KEYS); /* at LOAN_TABLE */
+  lua_createtable(p->L, 0, 1);          /* at LOAN_META */
+  lua_pushlightuserdata(p->L, &p->loan_grown);
+  lua_pushcclosure(p->L, loan_newindex, 1);
+  lua_setfield(p->L, LOAN_META, "__newindex");
+  lua_pushvalue(p->L, LOAN_META);
+  lua_setmetatable(p->L, LOAN_TABLE);
+  ps_ctx_push(p->L, &p->ctx); /* at CTX */
+  lua_pushvalue(p->L, CTX);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  if (!lua_checkstack(p->L, p->m->nprogrammes + 2 + LUA_MINSTACK)) {
+    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
+    return PS_ERUNTIME;
+  }
+  lua_settop(p->L, SPLIT(p->m->nprogrammes - 1)); /* the hooks' slots, nil */
   p->on_period = p->on_default = LUA_NOREF;
   for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
   char chunkname[1024];
@@ -203,10 +268,10 @@ int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, siz
   return rc;
 }
 
-/* push the function behind ref, or fail: the scenario ran differently in this state; PS_OK, or
+/* push the hook in slot, or fail: the scenario ran differently in this state; PS_OK, or
 ** PS_EINPUT with a message */
-static int push_hook(ps_policy *p, int ref, const char *name, char *err, size_t errlen) {
-  lua_rawgeti(p->L, LUA_REGISTRYINDEX, ref);
+static int push_hook(ps_policy *p, int slot, const char *name, char *err, size_t errlen) {
+  lua_pushvalue(p->L, slot);
   if (lua_isfunction(p->L, -1)) return PS_OK;
   lua_pop(p->L, 1);
   snprintf(err, errlen, "%s: %s is not a function when the scenario is re-run (does it depend on something outside the file?)",
@@ -219,7 +284,7 @@ static int push_hook(ps_policy *p, int ref, const char *name, char *err, size_t 
 static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const char *name, char *err, size_t errlen) {
   lua_State *L = p->L;
   p->ctx.path = w;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->ctx_ref);
+  lua_pushvalue(L, CTX);
   ps_lua_set_budget(L, PS_LUA_HOOK_INSTRUCTIONS);
   ps_lua_set_deadline(L, PS_LUA_HOOK_SECONDS);
   if (lua_pcall(L, nargs + 1, nresults, HANDLER) == LUA_OK) return PS_OK;
@@ -245,13 +310,15 @@ static void hook_position(ps_policy *p, int ref, char *out, size_t n) {
 int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errlen) {
   p->ctx.period = t;
   if (!p->m->has_on_period) return PS_OK;
-  if (push_hook(p, p->on_period, "on_period", err, errlen)) return PS_EINPUT;
+  if (push_hook(p, ON_PERIOD, "on_period", err, errlen)) return PS_EINPUT;
   return call_hook(p, w, 0, 0, "on_period", err, errlen);
 }
 
-/* push the loan table hooks receive (raw sets into a new table, keys from the stack) */
-static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan) {
-  lua_createtable(L, 0, NLOAN_KEYS);
+/* push the loan table hooks receive (raw sets, keys from the stack): the one at LOAN_TABLE refilled
+** for a hook without upvalues (bare), else a new one */
+static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan, int bare) {
+  if (bare) lua_pushvalue(L, LOAN_TABLE);
+  else lua_createtable(L, 0, NLOAN_KEYS);
   int k = LOAN_KEYS;
   lua_pushvalue(L, k++);
   lua_pushstring(L, m->programmes[loan->programme].id);
@@ -276,14 +343,26 @@ static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan)
   lua_rawset(L, -3);
 }
 
+/* after a bare hook's call: a new table at LOAN_TABLE if the hook added a key to it */
+static void check_loan_table(ps_policy *p) {
+  if (!p->loan_grown) return;
+  p->loan_grown = 0;
+  lua_createtable(p->L, 0, NLOAN_KEYS);
+  lua_pushvalue(p->L, LOAN_META);
+  lua_setmetatable(p->L, -2);
+  lua_replace(p->L, LOAN_TABLE);
+}
+
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
 ** default, or nothing; PS_OK, or PS_EINPUT (the hook failed or returned something else) with a
 ** message at the hook's line */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen) {
   lua_State *L = p->L;
-  if (push_hook(p, p->on_default, "on_default", err, errlen)) return PS_EINPUT;
-  push_loan(L, p->m, loan);
+  if (push_hook(p, ON_DEFAULT, "on_default", err, errlen)) return PS_EINPUT;
+  int bare = p->bare[p->m->nprogrammes];
+  push_loan(L, p->m, loan, bare);
   if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
+  if (bare) check_loan_table(p);
   int type = lua_type(L, -1);
   const char *wrong = NULL;
   if (type == LUA_TTABLE) {
@@ -323,10 +402,12 @@ static int read_split_result(lua_State *L) {
 int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *fractions, char *err,
                     size_t errlen) {
   lua_State *L = p->L;
-  if (push_hook(p, p->split[loan->programme], "split", err, errlen)) return PS_EINPUT;
+  if (push_hook(p, SPLIT(loan->programme), "split", err, errlen)) return PS_EINPUT;
   lua_pushnumber(L, loan->exposure);
-  push_loan(L, p->m, loan);
+  int bare = p->bare[loan->programme];
+  push_loan(L, p->m, loan, bare);
   if (call_hook(p, w, 2, 1, "split", err, errlen)) return PS_EINPUT;
+  if (bare) check_loan_table(p);
   lua_pushlightuserdata(L, p);
   lua_pushlightuserdata(L, (void *)loan);
   lua_pushlightuserdata(L, fractions);
