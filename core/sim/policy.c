@@ -44,11 +44,12 @@ static const char *const loan_keys[] = {"programme", "segment", "period", "age",
 #define LOAN_TABLE (LOAN_KEYS + NLOAN_KEYS)
 #define LOAN_META (LOAN_TABLE + 1)
 #define CTX (LOAN_META + 1) /* the stack index of ctx */
+#define IDS (CTX + 1)       /* a table of the programmes' ids, then the segments' (no interning per call) */
 /* the stack indexes of the hooks (copies of their refs, pushed without a lookup): on_period,
 ** on_default, then the split of each programme */
-#define ON_PERIOD (CTX + 1)
-#define ON_DEFAULT (CTX + 2)
-#define SPLIT(k) (CTX + 3 + (k))
+#define ON_PERIOD (IDS + 1)
+#define ON_DEFAULT (IDS + 2)
+#define SPLIT(k) (IDS + 3 + (k))
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -217,6 +218,15 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
   ps_ctx_push(p->L, &p->ctx); /* at CTX */
   lua_pushvalue(p->L, CTX);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  lua_createtable(p->L, p->m->nprogrammes + p->m->nsegments, 0); /* at IDS */
+  for (int k = 0; k < p->m->nprogrammes; k++) {
+    lua_pushstring(p->L, p->m->programmes[k].id);
+    lua_rawseti(p->L, IDS, k + 1);
+  }
+  for (int s = 0; s < p->m->nsegments; s++) {
+    lua_pushstring(p->L, p->m->segments[s].id);
+    lua_rawseti(p->L, IDS, p->m->nprogrammes + s + 1);
+  }
   if (!lua_checkstack(p->L, p->m->nprogrammes + 2 + LUA_MINSTACK)) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
@@ -321,10 +331,10 @@ static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan,
   else lua_createtable(L, 0, NLOAN_KEYS);
   int k = LOAN_KEYS;
   lua_pushvalue(L, k++);
-  lua_pushstring(L, m->programmes[loan->programme].id);
+  lua_rawgeti(L, IDS, loan->programme + 1);
   lua_rawset(L, -3);
   lua_pushvalue(L, k++);
-  lua_pushstring(L, m->segments[loan->segment].id);
+  lua_rawgeti(L, IDS, m->nprogrammes + loan->segment + 1);
   lua_rawset(L, -3);
   lua_pushvalue(L, k++);
   lua_pushinteger(L, loan->period);
