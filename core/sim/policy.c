@@ -24,12 +24,16 @@ struct ps_policy {
   int *split;      /* per programme: registry ref of its split function */
   int *bare;       /* per programme, then on_default: the hook is a Lua function without upvalues */
   int loan_grown;  /* a bare hook added a key to the loan table at LOAN_TABLE */
+  char *split_who; /* per programme, WHO_SIZE bytes: "split of programme 'id'", for messages */
+  const ps_loan_view *split_loan; /* the split under way: its loan and where its fractions go */
+  double *split_fractions;
   char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
   int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
 };
 
+#define WHO_SIZE 128 /* bytes of a split's name in messages */
 #define HANDLER 1   /* the stack index of the message handler hooks are called with */
 #define LOAN_KEYS 2 /* the stack index of the first of loan_keys, kept there (no lookup of a key's string) */
 
@@ -59,10 +63,14 @@ ps_policy *ps_policy_new(const ps_model *m) {
   p->ctx.m = m;
   p->split = calloc((size_t)m->nprogrammes + 1, sizeof *p->split);
   p->bare = calloc((size_t)m->nprogrammes + 1, sizeof *p->bare);
+  p->split_who = malloc((size_t)(m->nprogrammes + 1) * WHO_SIZE);
+  for (int k = 0; p->split_who && k < m->nprogrammes; k++)
+    snprintf(p->split_who + (size_t)k * WHO_SIZE, WHO_SIZE, "split of programme '%s'", m->programmes[k].id);
   p->bytecode = ps_lua_compile(m->file, m->source, m->source_len, &p->bytecode_len);
-  if (!p->split || !p->bare || !p->bytecode || !(p->random = ps_rng_new())) {
+  if (!p->split || !p->bare || !p->split_who || !p->bytecode || !(p->random = ps_rng_new())) {
     free(p->split);
     free(p->bare);
+    free(p->split_who);
     free(p->bytecode);
     free(p);
     return NULL;
@@ -80,6 +88,7 @@ void ps_policy_free(ps_policy *p) {
   gsl_rng_free(p->random);
   free(p->split);
   free(p->bare);
+  free(p->split_who);
   free(p->bytecode);
   free(p);
 }
@@ -394,15 +403,14 @@ int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err
   return PS_EINPUT;
 }
 
-/* protected part of ps_policy_split: read the returned table (arg 1) */
+/* protected part of ps_policy_split: read the returned table (argument 1) into the fractions of the
+** split under way (argument 2: p) */
 static int read_split_result(lua_State *L) {
-  ps_policy *p = lua_touserdata(L, lua_upvalueindex(1));
-  const ps_loan_view *loan = lua_touserdata(L, lua_upvalueindex(2));
-  double *fractions = lua_touserdata(L, lua_upvalueindex(3));
-  char who[128];
-  snprintf(who, sizeof who, "split of programme '%s'", p->m->programmes[loan->programme].id);
+  ps_policy *p = lua_touserdata(L, 2);
+  const ps_loan_view *loan = p->split_loan;
+  const char *who = p->split_who + (size_t)loan->programme * WHO_SIZE;
   if (!lua_istable(L, 1)) return luaL_error(L, "%s must return a table { payer = fraction or yuan }", who);
-  ps_ctx_read_fractions(L, 1, p->m, loan->programme, loan->exposure, who, fractions);
+  ps_ctx_read_fractions(L, 1, p->m, loan->programme, loan->exposure, who, p->split_fractions);
   return 0;
 }
 
@@ -418,12 +426,12 @@ int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *
   push_loan(L, p->m, loan, bare);
   if (call_hook(p, w, 2, 1, "split", err, errlen)) return PS_EINPUT;
   if (bare) check_loan_table(p);
-  lua_pushlightuserdata(L, p);
-  lua_pushlightuserdata(L, (void *)loan);
-  lua_pushlightuserdata(L, fractions);
-  lua_pushcclosure(L, read_split_result, 3);
+  p->split_loan = loan;
+  p->split_fractions = fractions;
+  lua_pushcfunction(L, read_split_result);
   lua_insert(L, -2);
-  if (ps_lua_pcall(L, 1, 0) != LUA_OK) {
+  lua_pushlightuserdata(L, p);
+  if (lua_pcall(L, 2, 0, HANDLER) != LUA_OK) {
     char at[1200];
     hook_position(p, p->split[loan->programme], at, sizeof at);
     const char *msg = lua_tostring(L, -1);
