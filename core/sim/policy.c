@@ -1,8 +1,8 @@
 /* policy.c — the Lua hooks of a path: one state per worker, the scenario run in
 ** it once, and what the hooks can reach put back as it was before each path
 ** (lua/lua_reset.h; the scenario run again for each path if it draws random
-** numbers or prints), hooks kept as registry refs, each call under a budget and a message handler;
-** the ctx they receive is lua/ctx.c's. */
+** numbers or prints), hooks kept as registry refs and on the stack, each call under a budget and a
+** message handler; the ctx they receive is lua/ctx.c's. */
 #include "sim/policy.h"
 
 #include <lauxlib.h>
@@ -27,7 +27,7 @@ struct ps_policy {
   char *split_who; /* per programme, WHO_SIZE bytes: "split of programme 'id'", for messages */
   const ps_loan_view *split_loan; /* the split under way: its loan and where its fractions go */
   double *split_fractions;
-  char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
+  char *bytecode;  /* the scenario compiled once, run in the worker's state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
   int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
