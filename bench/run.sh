@@ -84,7 +84,7 @@ hook_variants() {
     $base > bench/data/hooks_split.lua
 }
 # hook_instructions -> "state on_period on_default split base": instructions a
-# path's Lua reset costs (the worker's state restored, the scenario run again), then each call, and a path without hooks (a
+# path's Lua reset costs (what the hooks reach restored in the worker's state), then each call, and a path without hooks (a
 # path each of paths 100..499, set-up cancelled). Instruction counts do not move
 # with the machine's noise; a Lua state's move by about 0.3% with its
 # randomised hash seed, so each cost is taken where its calls dominate: with I0
@@ -209,8 +209,8 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
     set -- $(hook_instructions)
     us=$(echo "$p_1 $5" | awk '{ print $1 / 100000 * 1e6 / $2 }') # µs an instruction, from the 2 400-loan row
     echo "- B5, what Lua hooks cost (bench/portfolio_2400.lua with empty hooks added, 1 thread, a path each of"
-    echo "  runs of 100 and 500 paths): a path without hooks $5 instructions; a path's Lua reset (the worker's state"
-    echo "  restored and the scenario run again, once a path when there is any hook) $1; an on_period call $2;"
+    echo "  runs of 100 and 500 paths): a path without hooks $5 instructions; a path's Lua reset (what the hooks"
+    echo "  reach restored in the worker's state, once a path when there is any hook) $1; an on_period call $2;"
     echo "  an on_default call $3; a split call $4"
     echo "  (≈ $(echo "$1 $2 $3 $4 $us" | awk '{ printf "%.0f, %.2f, %.2f and %.2f µs", $1 * $5, $2 * $5, $3 * $5, $4 * $5 }')"
     echo "  at the speed of the 2 400-loan row above)."

@@ -26,7 +26,10 @@ int ps_lua_print(lua_State *L, FILE *f) {
 }
 
 /* print(...) to stderr, so stdout stays clean for `--json -` */
-static int sandbox_print(lua_State *L) { return ps_lua_print(L, stderr); }
+static int sandbox_print(lua_State *L) {
+  ps_lua_note_effect(L);
+  return ps_lua_print(L, stderr);
+}
 
 /* load(chunk [, name [, mode [, env]]]) with text chunks only: bytecode can
 ** break out of any sandbox */
@@ -72,6 +75,7 @@ static int sandbox_setmetatable(lua_State *L) {
 ** (upvalue 1, a light userdata) */
 static int sandbox_random(lua_State *L) {
   gsl_rng *r = lua_touserdata(L, lua_upvalueindex(1));
+  ps_lua_note_effect(L);
   double u = gsl_rng_uniform(r);
   lua_Integer lo, hi;
   switch (lua_gettop(L)) {

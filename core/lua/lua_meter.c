@@ -25,6 +25,7 @@ typedef struct {
   const char *why;          /* the reason the message gives once stopped */
   double deadline, seconds; /* CLOCK_MONOTONIC seconds (0: none), and how long it allowed */
   int (*interrupted)(void); /* nonzero when the program is asked to stop; NULL: never */
+  unsigned long effects;    /* calls counted by ps_lua_note_effect */
   lua_State *L;             /* the main state, for the allocator */
 } meter;
 
@@ -159,6 +160,10 @@ void ps_lua_charge(lua_State *L, double instructions, const char *why) {
   }
   if (mt->stopped) raise_stop(L, 1); /* the script's line that called the library function */
 }
+
+/* ps_lua_note_effect, ps_lua_effects — see lua_meter.h */
+void ps_lua_note_effect(lua_State *L) { meter_of(L)->effects++; }
+unsigned long ps_lua_effects(lua_State *L) { return meter_of(L)->effects; }
 
 /* what pcall and xpcall do after the protected call: a stopped state passes
 ** the error on (a memory error stops it too), a caught error is charged */

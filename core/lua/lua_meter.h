@@ -66,6 +66,11 @@ int ps_lua_stopped(lua_State *L);
 ** once it is spent (why NULL: the usual reason) */
 void ps_lua_charge(lua_State *L, double instructions, const char *why);
 
+/* ps_lua_note_effect — count a call whose effect reaches outside the state (a draw of math.random,
+** a print): running the same code again would not give the same; ps_lua_effects — how many so far */
+void ps_lua_note_effect(lua_State *L);
+unsigned long ps_lua_effects(lua_State *L);
+
 /* ps_lua_meter_libraries — wrap the functions of the string, table and utf8 libraries and the globals
 ** load, print, tonumber and rawequal of the state (after they are opened), and replace pcall
 ** and xpcall by ones that cannot catch a stop */

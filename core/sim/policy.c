@@ -1,7 +1,8 @@
-/* policy.c — the Lua hooks of a path: one state per worker, put back as it was
-** before each path (lua/lua_reset.h) and the scenario chunk run again in it,
-** hooks kept as registry refs, each call under a budget and a message handler;
-** the ctx they receive is lua/ctx.c's. */
+/* policy.c — the Lua hooks of a path: one state per worker, the scenario run in
+** it once, and what the hooks can reach put back as it was before each path
+** (lua/lua_reset.h; the scenario run again for each path if it draws random
+** numbers or prints), hooks kept as registry refs and on the stack, each call under a budget and a
+** message handler; the ctx they receive is lua/ctx.c's. */
 #include "sim/policy.h"
 
 #include <lauxlib.h>
@@ -19,19 +20,40 @@ struct ps_policy {
   gsl_rng *random; /* math.random inside hooks: the path's policy stream */
   lua_State *L;    /* the worker's state, reset before each path; NULL until the first path or after a failure */
   int on_period, on_default, ctx_ref, chunk_ref; /* registry refs; chunk: the scenario, loaded once */
+  int rerun;       /* the scenario draws random numbers or prints as it runs: run it again for each path */
   int *split;      /* per programme: registry ref of its split function */
-  char *bytecode;  /* the scenario compiled once, run in each path's fresh state */
+  int *bare;       /* per programme, then on_default: the hook is a Lua function without upvalues */
+  int loan_grown;  /* a bare hook added a key to the loan table at LOAN_TABLE */
+  char *split_who; /* per programme, WHO_SIZE bytes: "split of programme 'id'", for messages */
+  const ps_loan_view *split_loan; /* the split under way: its loan and where its fractions go */
+  double *split_fractions;
+  char *bytecode;  /* the scenario compiled once, run in the worker's state */
   size_t bytecode_len;
   ps_ctx ctx;      /* what ctx sees: the path and period, set before each call */
   int (*interrupted)(void); /* stops the hooks when nonzero; NULL: never */
 };
 
+#define WHO_SIZE 128 /* bytes of a split's name in messages */
 #define HANDLER 1   /* the stack index of the message handler hooks are called with */
 #define LOAN_KEYS 2 /* the stack index of the first of loan_keys, kept there (no lookup of a key's string) */
 
 /* the fields of the loan table hooks receive, in the order they are set */
 static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
 #define NLOAN_KEYS 7
+/* the stack index of the loan table a hook without upvalues (a bare hook) is given, refilled for each
+** call. Such a hook reaches nothing that outlives its call (no globals, no upvalues), so nothing can
+** keep the table; the fill sets every field, and a key the hook adds (the table's metatable, at
+** LOAN_META, has a __newindex that notes it) gets it a new table for the next call. The metatable is
+** invisible to it: getmetatable, rawget, next and pairs are globals. */
+#define LOAN_TABLE (LOAN_KEYS + NLOAN_KEYS)
+#define LOAN_META (LOAN_TABLE + 1)
+#define CTX (LOAN_META + 1) /* the stack index of ctx */
+#define IDS (CTX + 1)       /* a table of the programmes' ids, then the segments' (no interning per call) */
+/* the stack indexes of the hooks (copies of their refs, pushed without a lookup): on_period,
+** on_default, then the split of each programme */
+#define ON_PERIOD (IDS + 1)
+#define ON_DEFAULT (IDS + 2)
+#define SPLIT(k) (IDS + 3 + (k))
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -40,9 +62,15 @@ ps_policy *ps_policy_new(const ps_model *m) {
   p->m = m;
   p->ctx.m = m;
   p->split = calloc((size_t)m->nprogrammes + 1, sizeof *p->split);
+  p->bare = calloc((size_t)m->nprogrammes + 1, sizeof *p->bare);
+  p->split_who = malloc((size_t)(m->nprogrammes + 1) * WHO_SIZE);
+  for (int k = 0; p->split_who && k < m->nprogrammes; k++)
+    snprintf(p->split_who + (size_t)k * WHO_SIZE, WHO_SIZE, "split of programme '%s'", m->programmes[k].id);
   p->bytecode = ps_lua_compile(m->file, m->source, m->source_len, &p->bytecode_len);
-  if (!p->split || !p->bytecode || !(p->random = ps_rng_new())) {
+  if (!p->split || !p->bare || !p->split_who || !p->bytecode || !(p->random = ps_rng_new())) {
     free(p->split);
+    free(p->bare);
+    free(p->split_who);
     free(p->bytecode);
     free(p);
     return NULL;
@@ -59,6 +87,8 @@ void ps_policy_free(ps_policy *p) {
   ps_lua_free(p->L);
   gsl_rng_free(p->random);
   free(p->split);
+  free(p->bare);
+  free(p->split_who);
   free(p->bytecode);
   free(p);
 }
@@ -67,6 +97,17 @@ void ps_policy_free(ps_policy *p) {
 static int ref_field(lua_State *L, const char *name) {
   lua_getfield(L, -1, name);
   return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* is the function behind ref a Lua function without upvalues? */
+static int bare_hook(lua_State *L, int ref) {
+  lua_Debug ar;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  if (!lua_isfunction(L, -1)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  return lua_getinfo(L, ">Su", &ar) && strcmp(ar.what, "Lua") == 0 && ar.nups == 0;
 }
 
 /* the hooks of the scenario table (argument 2), called under lua_pcall: a
@@ -81,7 +122,9 @@ static int read_hooks(lua_State *L) {
     lua_rawgeti(L, -1, k + 1);
     p->split[k] = lua_istable(L, -1) ? ref_field(L, "split") : LUA_REFNIL;
     lua_pop(L, 1);
+    p->bare[k] = bare_hook(L, p->split[k]);
   }
+  p->bare[p->m->nprogrammes] = bare_hook(L, p->on_default);
   return 0;
 }
 
@@ -91,37 +134,7 @@ static void drop_state(ps_policy *p) {
   p->L = NULL;
 }
 
-/* a new state for the worker: the sandbox, ctx, and the snapshot restores go back to; PS_OK, or
-** PS_ERUNTIME (out of memory) with a message */
-static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
-  if (!(p->L = ps_lua_new(p->random))) {
-    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
-    return PS_ERUNTIME;
-  }
-  ps_lua_set_interrupt(p->L, p->interrupted);
-  ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
-  for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
-  ps_ctx_push(p->L, &p->ctx);
-  lua_pushvalue(p->L, -1);
-  p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
-  p->on_period = p->on_default = LUA_NOREF;
-  for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
-  if (ps_lua_snapshot(p->L) != LUA_OK) {
-    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
-    return PS_ERUNTIME;
-  }
-  char chunkname[1024];
-  snprintf(chunkname, sizeof chunkname, "@%s", p->m->file);
-  if (luaL_loadbufferx(p->L, p->bytecode, p->bytecode_len, chunkname, "b") != LUA_OK) {
-    const char *msg = lua_tostring(p->L, -1);
-    snprintf(err, errlen, "%s: loading the compiled scenario: %s", p->m->file, msg ? msg : "out of memory");
-    return PS_ERUNTIME;
-  }
-  p->chunk_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
-  return PS_OK;
-}
-
-/* drop the hooks' refs of the previous path */
+/* drop the hooks' refs of the previous run of the scenario */
 static void unref_hooks(ps_policy *p) {
   luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_period);
   luaL_unref(p->L, LUA_REGISTRYINDEX, p->on_default);
@@ -130,43 +143,154 @@ static void unref_hooks(ps_policy *p) {
   for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
 }
 
-/* ps_policy_begin_path — start path `index`: the worker's state as new (the shared tables restored,
-** the scenario run again, so every hook and upvalue is fresh), math.random on the path's policy
-** stream; PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario failed to run again) with
-** a message */
+/* run the compiled scenario and take its hooks; PS_OK, or PS_ERUNTIME (it failed to run again, or
+** out of memory) with a message */
+static int run_scenario(ps_policy *p, long index, char *err, size_t errlen) {
+  unref_hooks(p);
+  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->chunk_ref);
+  if (ps_lua_call_chunk(p->L, p->m->file, err, errlen)) return PS_ERUNTIME;
+  lua_pushcfunction(p->L, read_hooks);
+  lua_pushlightuserdata(p->L, p);
+  lua_pushvalue(p->L, -3);
+  if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
+    const char *msg = lua_tostring(p->L, -1);
+    snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
+    return PS_ERUNTIME;
+  }
+  lua_pop(p->L, 1);
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_period);
+  lua_replace(p->L, ON_PERIOD);
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_default);
+  lua_replace(p->L, ON_DEFAULT);
+  for (int k = 0; k < p->m->nprogrammes; k++) {
+    lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->split[k]);
+    lua_replace(p->L, SPLIT(k));
+  }
+  return PS_OK;
+}
+
+/* push the hooks (as roots of a snapshot); how many */
+static int push_hooks(ps_policy *p) {
+  int n = 0;
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_period), n++;
+  lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->on_default), n++;
+  for (int k = 0; k < p->m->nprogrammes; k++) lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->split[k]), n++;
+  return n;
+}
+
+/* push what the hooks could reach besides their own upvalues: the globals, a string (for the
+** string metatable) and ctx (for its metatable); how many */
+static int push_shared(ps_policy *p) {
+  lua_pushglobaltable(p->L);
+  lua_pushliteral(p->L, "");
+  lua_pushvalue(p->L, CTX);
+  return 3;
+}
+
+/* __newindex of the loan table at LOAN_TABLE: note that a key was added (upvalue 1: &loan_grown), and
+** add it, refusing the keys Lua refuses, with its messages */
+static int loan_newindex(lua_State *L) {
+  *(int *)lua_touserdata(L, lua_upvalueindex(1)) = 1;
+  lua_settop(L, 3);
+  if (lua_isnil(L, 2)) return luaL_error(L, "index is nil");
+  if (lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) != lua_tonumber(L, 2)) return luaL_error(L, "index is NaN");
+  lua_rawset(L, 1);
+  return 0;
+}
+
+/* a new state for the worker, the scenario run in it (math.random on the path's stream, already
+** seeded) and its hooks taken: the sandbox, ctx, and the snapshot restores go back to; PS_OK, or
+** PS_ERUNTIME with a message.
+** When the scenario drew random numbers or printed as it ran, each path runs it again (p->rerun): the
+** snapshot is of what the libraries, poolsim and ctx reach before it runs. Otherwise it runs once
+** per worker and the snapshot is of what the hooks reach after it: their upvalues, and the tables
+** and functions those reach; and, when there is any, the globals and the string and ctx
+** metatables too (a hook that reaches a table or a changeable upvalue may reach getmetatable). */
+static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
+  if (!(p->L = ps_lua_new(p->random))) {
+    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
+    return PS_ERUNTIME;
+  }
+  ps_lua_set_interrupt(p->L, p->interrupted);
+  lua_gc(p->L, LUA_GCGEN, 0, 0); /* a path's garbage is young: collecting it need not go over what lasts */
+  p->loan_grown = 0;
+  ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
+  for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
+  lua_createtable(p->L, 0, NLOAN_KEYS); /* at LOAN_TABLE */
+  lua_createtable(p->L, 0, 1);          /* at LOAN_META */
+  lua_pushlightuserdata(p->L, &p->loan_grown);
+  lua_pushcclosure(p->L, loan_newindex, 1);
+  lua_setfield(p->L, LOAN_META, "__newindex");
+  lua_pushvalue(p->L, LOAN_META);
+  lua_setmetatable(p->L, LOAN_TABLE);
+  ps_ctx_push(p->L, &p->ctx); /* at CTX */
+  lua_pushvalue(p->L, CTX);
+  p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  lua_createtable(p->L, p->m->nprogrammes + p->m->nsegments, 0); /* at IDS */
+  for (int k = 0; k < p->m->nprogrammes; k++) {
+    lua_pushstring(p->L, p->m->programmes[k].id);
+    lua_rawseti(p->L, IDS, k + 1);
+  }
+  for (int s = 0; s < p->m->nsegments; s++) {
+    lua_pushstring(p->L, p->m->segments[s].id);
+    lua_rawseti(p->L, IDS, p->m->nprogrammes + s + 1);
+  }
+  if (!lua_checkstack(p->L, p->m->nprogrammes + 2 + LUA_MINSTACK)) {
+    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
+    return PS_ERUNTIME;
+  }
+  lua_settop(p->L, SPLIT(p->m->nprogrammes - 1)); /* the hooks' slots, nil */
+  p->on_period = p->on_default = LUA_NOREF;
+  for (int k = 0; k < p->m->nprogrammes; k++) p->split[k] = LUA_NOREF;
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", p->m->file);
+  if (luaL_loadbufferx(p->L, p->bytecode, p->bytecode_len, chunkname, "b") != LUA_OK) {
+    const char *msg = lua_tostring(p->L, -1);
+    snprintf(err, errlen, "%s: loading the compiled scenario: %s", p->m->file, msg ? msg : "out of memory");
+    return PS_ERUNTIME;
+  }
+  p->chunk_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  int status = ps_lua_snapshot(p->L, push_shared(p), NULL);
+  unsigned long effects = ps_lua_effects(p->L);
+  if (status == LUA_OK) {
+    if (run_scenario(p, index, err, errlen)) return PS_ERUNTIME;
+    p->rerun = ps_lua_effects(p->L) != effects;
+  }
+  long recorded = 0;
+  if (status == LUA_OK && !p->rerun) status = ps_lua_snapshot(p->L, push_hooks(p), &recorded);
+  if (status == LUA_OK && recorded > 0) {
+    int n = push_hooks(p);
+    status = ps_lua_snapshot(p->L, n + push_shared(p), NULL);
+  }
+  if (status != LUA_OK) {
+    snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
+    return PS_ERUNTIME;
+  }
+  return PS_OK;
+}
+
+/* ps_policy_begin_path — start path `index`: math.random on the path's policy stream, and the
+** worker's state as new: what the hooks can reach restored (lua/lua_reset.h), the scenario run again
+** first if it is one that draws random numbers or prints, so every hook, local, upvalue and global
+** is as fresh as in a new state; PS_OK, or PS_ERUNTIME (out of memory, or the compiled scenario
+** failed to run again) with a message */
 int ps_policy_begin_path(ps_policy *p, uint64_t seed, long index, char *err, size_t errlen) {
   ps_rng_seed_stream(p->random, seed, (uint64_t)index, PS_STREAM_POLICY);
-  int rc = p->L ? PS_OK : new_state(p, index, err, errlen);
-  if (!rc) {
-    unref_hooks(p);
-    if (ps_lua_restore(p->L) != LUA_OK) {
-      snprintf(err, errlen, "out of memory resetting the Lua state of path %ld", index);
-      rc = PS_ERUNTIME;
-    }
-  }
-  /* the scenario ran when it was loaded: its compiled form failing here is PS_ERUNTIME */
-  if (!rc) {
-    lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->chunk_ref);
-    if (ps_lua_call_chunk(p->L, p->m->file, err, errlen)) rc = PS_ERUNTIME;
-  }
-  if (!rc) {
-    lua_pushcfunction(p->L, read_hooks);
-    lua_pushlightuserdata(p->L, p);
-    lua_pushvalue(p->L, -3);
-    if (ps_lua_pcall(p->L, 2, 0) != LUA_OK) {
-      const char *msg = lua_tostring(p->L, -1);
-      snprintf(err, errlen, "%s: reading the hooks of path %ld: %s", p->m->file, index, msg ? msg : "out of memory");
-      rc = PS_ERUNTIME;
-    } else lua_pop(p->L, 1);
-  }
+  int rc = PS_OK;
+  if (!p->L) rc = new_state(p, index, err, errlen);
+  else if (ps_lua_restore(p->L) != LUA_OK) {
+    snprintf(err, errlen, "out of memory resetting the Lua state of path %ld", index);
+    rc = PS_ERUNTIME;
+  } else if (p->rerun) rc = run_scenario(p, index, err, errlen);
   if (rc) drop_state(p);
   return rc;
 }
 
-/* push the function behind ref, or fail: the scenario ran differently in this state; PS_OK, or
+/* push the hook in slot, or fail: the scenario ran differently in this state; PS_OK, or
 ** PS_EINPUT with a message */
-static int push_hook(ps_policy *p, int ref, const char *name, char *err, size_t errlen) {
-  lua_rawgeti(p->L, LUA_REGISTRYINDEX, ref);
+static int push_hook(ps_policy *p, int slot, const char *name, char *err, size_t errlen) {
+  lua_pushvalue(p->L, slot);
   if (lua_isfunction(p->L, -1)) return PS_OK;
   lua_pop(p->L, 1);
   snprintf(err, errlen, "%s: %s is not a function when the scenario is re-run (does it depend on something outside the file?)",
@@ -179,7 +303,7 @@ static int push_hook(ps_policy *p, int ref, const char *name, char *err, size_t 
 static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const char *name, char *err, size_t errlen) {
   lua_State *L = p->L;
   p->ctx.path = w;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->ctx_ref);
+  lua_pushvalue(L, CTX);
   ps_lua_set_budget(L, PS_LUA_HOOK_INSTRUCTIONS);
   ps_lua_set_deadline(L, PS_LUA_HOOK_SECONDS);
   if (lua_pcall(L, nargs + 1, nresults, HANDLER) == LUA_OK) return PS_OK;
@@ -205,19 +329,21 @@ static void hook_position(ps_policy *p, int ref, char *out, size_t n) {
 int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errlen) {
   p->ctx.period = t;
   if (!p->m->has_on_period) return PS_OK;
-  if (push_hook(p, p->on_period, "on_period", err, errlen)) return PS_EINPUT;
+  if (push_hook(p, ON_PERIOD, "on_period", err, errlen)) return PS_EINPUT;
   return call_hook(p, w, 0, 0, "on_period", err, errlen);
 }
 
-/* push the loan table hooks receive (raw sets into a new table, keys from the stack) */
-static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan) {
-  lua_createtable(L, 0, NLOAN_KEYS);
+/* push the loan table hooks receive (raw sets, keys from the stack): the one at LOAN_TABLE refilled
+** for a hook without upvalues (bare), else a new one */
+static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan, int bare) {
+  if (bare) lua_pushvalue(L, LOAN_TABLE);
+  else lua_createtable(L, 0, NLOAN_KEYS);
   int k = LOAN_KEYS;
   lua_pushvalue(L, k++);
-  lua_pushstring(L, m->programmes[loan->programme].id);
+  lua_rawgeti(L, IDS, loan->programme + 1);
   lua_rawset(L, -3);
   lua_pushvalue(L, k++);
-  lua_pushstring(L, m->segments[loan->segment].id);
+  lua_rawgeti(L, IDS, m->nprogrammes + loan->segment + 1);
   lua_rawset(L, -3);
   lua_pushvalue(L, k++);
   lua_pushinteger(L, loan->period);
@@ -236,14 +362,26 @@ static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan)
   lua_rawset(L, -3);
 }
 
+/* after a bare hook's call: a new table at LOAN_TABLE if the hook added a key to it */
+static void check_loan_table(ps_policy *p) {
+  if (!p->loan_grown) return;
+  p->loan_grown = 0;
+  lua_createtable(p->L, 0, NLOAN_KEYS);
+  lua_pushvalue(p->L, LOAN_META);
+  lua_setmetatable(p->L, -2);
+  lua_replace(p->L, LOAN_TABLE);
+}
+
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
 ** default, or nothing; PS_OK, or PS_EINPUT (the hook failed or returned something else) with a
 ** message at the hook's line */
 int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err, size_t errlen) {
   lua_State *L = p->L;
-  if (push_hook(p, p->on_default, "on_default", err, errlen)) return PS_EINPUT;
-  push_loan(L, p->m, loan);
+  if (push_hook(p, ON_DEFAULT, "on_default", err, errlen)) return PS_EINPUT;
+  int bare = p->bare[p->m->nprogrammes];
+  push_loan(L, p->m, loan, bare);
   if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
+  if (bare) check_loan_table(p);
   int type = lua_type(L, -1);
   const char *wrong = NULL;
   if (type == LUA_TTABLE) {
@@ -265,15 +403,14 @@ int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err
   return PS_EINPUT;
 }
 
-/* protected part of ps_policy_split: read the returned table (arg 1) */
+/* protected part of ps_policy_split: read the returned table (argument 1) into the fractions of the
+** split under way (argument 2: p) */
 static int read_split_result(lua_State *L) {
-  ps_policy *p = lua_touserdata(L, lua_upvalueindex(1));
-  const ps_loan_view *loan = lua_touserdata(L, lua_upvalueindex(2));
-  double *fractions = lua_touserdata(L, lua_upvalueindex(3));
-  char who[128];
-  snprintf(who, sizeof who, "split of programme '%s'", p->m->programmes[loan->programme].id);
+  ps_policy *p = lua_touserdata(L, 2);
+  const ps_loan_view *loan = p->split_loan;
+  const char *who = p->split_who + (size_t)loan->programme * WHO_SIZE;
   if (!lua_istable(L, 1)) return luaL_error(L, "%s must return a table { payer = fraction or yuan }", who);
-  ps_ctx_read_fractions(L, 1, p->m, loan->programme, loan->exposure, who, fractions);
+  ps_ctx_read_fractions(L, 1, p->m, loan->programme, loan->exposure, who, p->split_fractions);
   return 0;
 }
 
@@ -283,16 +420,18 @@ static int read_split_result(lua_State *L) {
 int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *fractions, char *err,
                     size_t errlen) {
   lua_State *L = p->L;
-  if (push_hook(p, p->split[loan->programme], "split", err, errlen)) return PS_EINPUT;
+  if (push_hook(p, SPLIT(loan->programme), "split", err, errlen)) return PS_EINPUT;
   lua_pushnumber(L, loan->exposure);
-  push_loan(L, p->m, loan);
+  int bare = p->bare[loan->programme];
+  push_loan(L, p->m, loan, bare);
   if (call_hook(p, w, 2, 1, "split", err, errlen)) return PS_EINPUT;
-  lua_pushlightuserdata(L, p);
-  lua_pushlightuserdata(L, (void *)loan);
-  lua_pushlightuserdata(L, fractions);
-  lua_pushcclosure(L, read_split_result, 3);
+  if (bare) check_loan_table(p);
+  p->split_loan = loan;
+  p->split_fractions = fractions;
+  lua_pushcfunction(L, read_split_result);
   lua_insert(L, -2);
-  if (ps_lua_pcall(L, 1, 0) != LUA_OK) {
+  lua_pushlightuserdata(L, p);
+  if (lua_pcall(L, 2, 0, HANDLER) != LUA_OK) {
     char at[1200];
     hook_position(p, p->split[loan->programme], at, sizeof at);
     const char *msg = lua_tostring(L, -1);
