@@ -80,6 +80,40 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
+/* the scenario's fractions of a loan of `amount` fen of segment s into w->weights, reused from the
+** segment's last record when its amount was the same (sim/split_memo.h) */
+static void fractions(ps_path *w, int s, int64_t amount) {
+  const ps_segment *seg = &w->m->segments[s];
+  const ps_programme *p = &w->m->programmes[seg->programme];
+  ps_split_memo *memo = &w->fractions_memo;
+  size_t n = (size_t)p->nshares * sizeof(double);
+  if (ps_split_memo_hit(memo, s, amount, NULL, 0)) {
+    memcpy(w->weights, ps_split_memo_fractions(memo, s), n);
+    return;
+  }
+  ps_programme_fractions(p, amount, seg->share_points, w->weights);
+  ps_split_memo_keep(memo, s, amount, NULL, 0);
+  memcpy(ps_split_memo_fractions(memo, s), w->weights, n);
+}
+
+/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen by the fractions in
+** w->weights into due, and what cap_per_loan cut; reused from the segment's last record when the
+** exposure and fractions were the same */
+static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t *due) {
+  const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
+  ps_split_memo *memo = &w->due_memo;
+  size_t n = (size_t)p->nshares * sizeof(int64_t);
+  if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
+    memcpy(due, ps_split_memo_parts(memo, s), n);
+    return memo->extra[s];
+  }
+  ps_split_memo_keep(memo, s, exposure, w->weights, p->nshares); /* before apply, which uses them as scratch */
+  int64_t bank_keeps, cut = ps_programme_apply(p, exposure, due, &bank_keeps, w->weights);
+  memcpy(ps_split_memo_parts(memo, s), due, n);
+  memo->extra[s] = cut;
+  return cut;
+}
+
 /* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
 ** originated (issued) in period `cohort`, its payers' dues
 ** split by the fractions in w->weights after any first loss (room reserved); returns its index */
@@ -100,8 +134,7 @@ static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t coun
     if (first_loss > r->exposure) first_loss = r->exposure;
     ps->first_loss_used += first_loss;
   }
-  int64_t bank_keeps;
-  r->loan_cut = ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
+  r->loan_cut = apply_fractions(w, s, r->exposure - first_loss, &w->due[r->first]);
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
   memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
   w->namounts += (size_t)p->nshares;
@@ -168,7 +201,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   } else if (ps->share_override) {
     memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
   } else {
-    ps_programme_fractions(p, amount, seg->share_points, w->weights);
+    fractions(w, s, amount);
   }
   /* every amount of the record (due, paid, recovered, cut) is at most its exposure, so with the
   ** exposure of all `count` loans within int64 every product below fits; past it, the defaults alone
@@ -214,7 +247,7 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
     return PS_EINPUT;
   }
   if (ps->share_override) memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
-  else ps_programme_fractions(p, cover, seg->share_points, w->weights);
+  else fractions(w, s, cover);
   int idx = open_record(w, s, t, cohort, count, 0, exposure, 0);
   ps->exposure += exposure * count;
   ps->year_defaulted += exposure * count;
@@ -469,7 +502,16 @@ static void split_recovery(ps_path *w, const default_record *r, const ps_program
   }
   w->weights[p->nshares] = (double)r->excess_paid;
   w->weights[p->nshares + 1] = (double)(r->exposure - others);
-  ps_split_fen(r->recovery, w->weights, p->nshares + 2, w->parts);
+  /* the segment's last recovery split, when it was of the same recovery by the same weights */
+  ps_split_memo *memo = &w->recovery_memo;
+  int n = p->nshares + 2;
+  if (ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
+    memcpy(w->parts, ps_split_memo_parts(memo, r->segment), (size_t)n * sizeof(int64_t));
+    return;
+  }
+  ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
+  ps_split_fen(r->recovery, w->weights, n, w->parts);
+  memcpy(ps_split_memo_parts(memo, r->segment), w->parts, (size_t)n * sizeof(int64_t));
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each

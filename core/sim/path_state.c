@@ -47,6 +47,31 @@ static int books_by_cohort(const ps_model *m) {
   return 0;
 }
 
+/* what m uses of the steps a period may skip (the flags after has_pending in path_state.h); PS_OK, or
+** PS_ERUNTIME when out of memory. They depend on the model's structure only, which drawn parameters
+** do not change. */
+static int uses(ps_path *w, const ps_model *m) {
+  if (!(w->banks_lending = calloc((size_t)m->periods + 1, 1)) ||
+      !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)))
+    return PS_ERUNTIME;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_programme *p = &m->programmes[k];
+    w->has_triggers |= p->ntriggers > 0;
+    for (int i = 0; i < p->nshares; i++) {
+      int a = p->shares[i].account;
+      ps_party_kind kind = a < m->nparties ? m->parties[a].kind : PS_PARTY_BANK;
+      w->earns_on_book[k] |= kind == PS_PARTY_GUARANTOR || kind == PS_PARTY_INSURER || kind == PS_PARTY_REGUARANTOR;
+    }
+  }
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    int bank = m->programmes[seg->programme].bank;
+    if (bank < 0 || bank >= m->nparties || m->parties[bank].kind != PS_PARTY_BANK) continue;
+    for (int t = seg->first > 1 ? seg->first : 1; t <= seg->last && t <= m->periods; t++) w->banks_lending[t] = 1;
+  }
+  return PS_OK;
+}
+
 /* ps_path_new — the workspace and every array of its state, sized for m */
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
@@ -78,7 +103,10 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
            (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
-           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0;
+           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0 &&
+           ps_split_memo_init(&w->fractions_memo, m->nsegments, maxshares + 2) == 0 &&
+           ps_split_memo_init(&w->due_memo, m->nsegments, maxshares + 2) == 0 &&
+           ps_split_memo_init(&w->recovery_memo, m->nsegments, maxshares + 2) == 0;
   for (int s = 0; ok && s < m->nsegments; s++)
     if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
       w->alive[s] += alive_low(&m->segments[s]);
@@ -100,6 +128,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
   }
   for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
+  ok = ok && uses(w, m) == PS_OK;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -136,6 +165,8 @@ void ps_path_free(ps_path *w) {
   free(w->alive_year);
   free(w->alive_year_w);
   free(w->batchable);
+  free(w->banks_lending);
+  free(w->earns_on_book);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);
@@ -162,6 +193,9 @@ void ps_path_free(ps_path *w) {
   free(w->parts);
   ps_ledger_destroy(&w->ledger);
   ps_cost_destroy(&w->cost);
+  ps_split_memo_destroy(&w->fractions_memo);
+  ps_split_memo_destroy(&w->due_memo);
+  ps_split_memo_destroy(&w->recovery_memo);
   if (w->volume_rng) gsl_rng_free(w->volume_rng);
   ps_params_free(w->params);
   free(w);
@@ -175,6 +209,9 @@ int ps_path_reset(ps_path *w) {
     if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return PS_ERUNTIME;
   ps_ledger_reset(&w->ledger);
   ps_cost_reset(&w->cost);
+  ps_split_memo_clear(&w->fractions_memo, m->nsegments);
+  ps_split_memo_clear(&w->due_memo, m->nsegments);
+  ps_split_memo_clear(&w->recovery_memo, m->nsegments);
   if (w->firm_asked) /* only the firms the last path's defaults touched: cost per default */
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;

@@ -33,6 +33,7 @@
 #include "sim/factors.h"
 #include "sim/params.h"
 #include "sim/sparse_perm.h"
+#include "sim/split_memo.h"
 #include "sim/ledger.h"
 #include "scenario/model.h"
 
@@ -183,6 +184,12 @@ struct ps_path {
   ps_cost cost; /* the governments' cost in present value (sim/cost.h) */
   int has_pending, has_policies; /* the model has pools' pending claims, policy segments: else their
                                     steps are skipped (fixed by ps_path_new) */
+  /* what else the scenario uses (fixed by ps_path_new), so that steps with nothing to do are skipped:
+  ** some programme has triggers (else, without hooks, none is ever paused or stopped); per period,
+  ** some bank-kind party's programme originates (else no NPL ratio counts); per programme, a party
+  ** that earns fees or premiums on its book */
+  int has_triggers;
+  unsigned char *banks_lending, *earns_on_book;
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;
@@ -193,6 +200,9 @@ struct ps_path {
   double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
   int64_t *parts;
+  /* the last fractions, dues and recovery parts of each segment's records, reused while their
+  ** inputs repeat (sim/split_memo.h) */
+  ps_split_memo fractions_memo, due_memo, recovery_memo;
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
   /* ---- bridge funds (bridges.c; NULL without bridge segments) */

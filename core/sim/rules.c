@@ -21,6 +21,7 @@ void ps_rules_book(ps_path *w, int t) {
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
+    if (w->alive_sum[s] == 0) continue; /* nothing at risk, nothing to mature: adds nothing */
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
     if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
     double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
@@ -78,6 +79,7 @@ static int lending(const ps_model *m, int k, int t) {
 ** tends to 100% whatever the loans' quality */
 void ps_rules_triggers(ps_path *w) {
   const ps_model *m = w->m;
+  if (!w->has_triggers && !w->policy) return; /* none is ever paused or stopped (ps_path_reset: 0) */
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme *p = &m->programmes[i];
     programme_state *ps = &w->progs[i];
@@ -151,6 +153,7 @@ int ps_rules_fund(ps_path *w, int t) {
 ** loans' quality, which says nothing about its tolerance. */
 void ps_rules_npl(ps_path *w, int t) {
   const ps_model *m = w->m;
+  if (!w->banks_lending[t]) return; /* no bank lends: none of the loops below would count */
   for (int b = 0; b < m->nparties; b++) {
     if (m->parties[b].kind != PS_PARTY_BANK) continue;
     double npl = 0, book = 0;

@@ -1,0 +1,59 @@
+/* split_memo.h — the last split of each segment's records, kept to be reused.
+**
+** A segment of fixed-amount loans records the same loss period after period: the same fractions of
+** the same amount, the same exposure split among the payers, the same recovery shared back by the
+** same amounts paid. Each of those is a pure function of its inputs (ps_programme_fractions,
+** ps_programme_apply, ps_split_fen), so one slot per segment keeps the last inputs and answer, and a
+** call whose inputs are bit for bit the same takes the answer instead of computing it again: the same
+** fen, to the bit, at the cost of a comparison. The slots are cleared for each path (a path's drawn
+** parameters may change a programme's shares). Below sim/path_state.h. */
+#ifndef PS_SPLIT_MEMO_H
+#define PS_SPLIT_MEMO_H
+
+#include <stdint.h>
+#include <string.h>
+
+typedef struct {
+  int stride;        /* the most weights (and parts) a slot holds */
+  unsigned char *ok; /* [slot]: holds an answer */
+  int64_t *total;    /* [slot]: the key's total (an amount, an exposure, a recovery) */
+  int64_t *extra;    /* [slot]: a second answer kept with the parts (what cap_per_loan cut) */
+  double *key;       /* [slot * stride + i]: the key's weights */
+  int64_t *parts;    /* [slot * stride + i]: the answer in fen ... */
+  double *fractions; /* [slot * stride + i]: ... or in fractions */
+} ps_split_memo;
+
+/* ps_split_memo_init — nslots empty slots of stride weights each; PS_OK, or PS_ERUNTIME when out of
+** memory (*m can still be destroyed) */
+int ps_split_memo_init(ps_split_memo *m, int nslots, int stride);
+/* ps_split_memo_destroy — free what *m holds and zero it */
+void ps_split_memo_destroy(ps_split_memo *m);
+
+/* ps_split_memo_clear — forget every answer (the start of a path) */
+static inline void ps_split_memo_clear(ps_split_memo *m, int nslots) {
+  if (m->ok) memset(m->ok, 0, (size_t)nslots);
+}
+
+/* ps_split_memo_hit — does slot hold the answer for (total, w[0..n-1])? (bit for bit) */
+static inline int ps_split_memo_hit(const ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
+  return m->ok[slot] && m->total[slot] == total &&
+         (n == 0 || memcmp(m->key + (size_t)slot * (size_t)m->stride, w, (size_t)n * sizeof *w) == 0);
+}
+
+/* ps_split_memo_keep — make (total, w[0..n-1]) slot's key; the caller then writes the answer into
+** ps_split_memo_parts / ps_split_memo_fractions (and extra) */
+static inline void ps_split_memo_keep(ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
+  m->ok[slot] = 1;
+  m->total[slot] = total;
+  if (n > 0) memcpy(m->key + (size_t)slot * (size_t)m->stride, w, (size_t)n * sizeof *w);
+}
+
+/* the answer of slot */
+static inline int64_t *ps_split_memo_parts(const ps_split_memo *m, int slot) {
+  return m->parts + (size_t)slot * (size_t)m->stride;
+}
+static inline double *ps_split_memo_fractions(const ps_split_memo *m, int slot) {
+  return m->fractions + (size_t)slot * (size_t)m->stride;
+}
+
+#endif
