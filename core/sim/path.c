@@ -288,6 +288,17 @@ static int draw_defaults(ps_path *w, int t) {
   return PS_OK;
 }
 
+/* Is period t quiet: nothing of the model starts in it (PS_STEP_MAY_BE_QUIET), no loan is at risk and no
+** claim or recovery falls due? Then the book, NPL ratios, originations, defaults, flows, claims and
+** recoveries have nothing to do (each would move and draw nothing), and the book at risk is nil. */
+static int quiet(ps_path *w, int t) {
+  if (!(w->steps[t] & PS_STEP_MAY_BE_QUIET) || w->claims[t].head >= 0 || w->recoveries[t].head >= 0) return 0;
+  for (int s = 0; s < w->m->nsegments; s++)
+    if (w->alive_sum[s] != 0) return 0;
+  for (int k = 0; k < w->m->nprogrammes; k++) w->progs[k].performing = 0;
+  return 1;
+}
+
 /* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of
 ** several pools) or PS_ERUNTIME (out of memory) */
 static int open_pools(ps_path *w) {
@@ -469,12 +480,12 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
     size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
     out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN;
     ps->year_start = now;
+    if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
     for (int k = 0; k < PS_NKINDS; k++) {
       int64_t net = ps_ledger_net(&w->ledger, i, (ps_kind)k);
       delta[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
-    if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
     double *b = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
                              PS_NBUDGET];
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
@@ -525,19 +536,25 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     if (w->has_pending && (rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
-    ps_rules_book(w, t);
-    ps_rules_npl(w, t);
-    if ((rc = fund_pools(w, t)) || (rc = ps_rules_fund(w, t))) goto fail;
+    int still = quiet(w, t);
+    if (!still) {
+      ps_rules_book(w, t);
+      ps_rules_npl(w, t);
+    }
+    /* steps with nothing to do are skipped (path_state.h, PS_STEP_*) */
+    if (((w->steps[t] & PS_STEP_FUND_POOLS) && (rc = fund_pools(w, t))) ||
+        ((w->steps[t] & PS_STEP_FUND_RULES) && (rc = ps_rules_fund(w, t))))
+      goto fail;
     for (int i = 0; w->has_pending && i < m->npools; i++) w->pools[i].year_paid += w->pools[i].pending_now; /* this year's */
     if (policy && (rc = ps_policy_on_period(policy, w, t, err, errlen))) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);
       return rc;
     }
-    ps_rules_triggers(w);
-    if ((rc = originate(w, t)) || (w->bridge_due && (rc = ps_bridges_period(w, t))) || (rc = draw_defaults(w, t)) ||
-        (rc = ps_flows_period(w, t)) || (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)) ||
-        (w->bridge_due && (rc = ps_bridges_recover(w, t))))
+    if (w->has_triggers || policy) ps_rules_triggers(w); /* else none is ever paused or stopped */
+    if (!still && ((rc = originate(w, t)) || (w->bridge_due && (rc = ps_bridges_period(w, t))) ||
+                   (rc = draw_defaults(w, t)) || (rc = ps_flows_period(w, t)) || (rc = ps_claims_pay(w, t)) ||
+                   (rc = ps_claims_recover(w, t)) || (w->bridge_due && (rc = ps_bridges_recover(w, t)))))
       goto fail;
     if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
     for (int i = 0; out && index - out->first < out->band_paths && i < m->npools; i++)

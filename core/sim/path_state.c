@@ -52,8 +52,24 @@ static int books_by_cohort(const ps_model *m) {
 ** do not change. */
 static int uses(ps_path *w, const ps_model *m) {
   if (!(w->banks_lending = calloc((size_t)m->periods + 1, 1)) ||
-      !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)))
+      !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)))
     return PS_ERUNTIME;
+  int bridges = 0, refills = 0;
+  for (int k = 0; k < m->nprogrammes; k++) bridges |= m->programmes[k].lender >= 0;
+  for (int i = 0; i < m->npools; i++) refills |= m->pools[i].refill_below > 0;
+  for (int t = 1; t <= m->periods; t++) {
+    int funds = 0, quiet = !bridges && !w->has_policies && !m->has_hooks;
+    for (int i = 0; i < m->npools; i++) {
+      const ps_pool *pool = &m->pools[i];
+      funds |= pool->yield_per_period != 0 || pool->topups[t] != 0;
+      if (pool->pending && pool->pending[t] != 0) quiet = 0;
+    }
+    for (int s = 0; s < m->nsegments; s++)
+      if (t >= m->segments[s].first && t <= m->segments[s].last) quiet = 0;
+    int new_year = t > 1 && (t - 1) % ps_periods_per_year(m->step) == 0; /* as ps_rules_fund */
+    w->steps[t] = (unsigned char)((funds ? PS_STEP_FUND_POOLS : 0) | (new_year || refills ? PS_STEP_FUND_RULES : 0) |
+                                  (quiet ? PS_STEP_MAY_BE_QUIET : 0));
+  }
   for (int k = 0; k < m->nprogrammes; k++) {
     const ps_programme *p = &m->programmes[k];
     w->has_triggers |= p->ntriggers > 0;
@@ -167,6 +183,7 @@ void ps_path_free(ps_path *w) {
   free(w->batchable);
   free(w->banks_lending);
   free(w->earns_on_book);
+  free(w->steps);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);

@@ -190,6 +190,7 @@ struct ps_path {
   ** that earns fees or premiums on its book */
   int has_triggers;
   unsigned char *banks_lending, *earns_on_book;
+  unsigned char *steps; /* per period: PS_STEP_* (below) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;
@@ -212,6 +213,16 @@ struct ps_path {
   int period_now;    /* postings made now carry it */
   ps_policy *policy; /* Lua hooks of this path, or NULL */
   char error[1024];  /* why the path stopped, when it was not memory */
+};
+
+/* the steps a period may need (ps_path's steps, fixed by ps_path_new) */
+enum {
+  PS_STEP_FUND_POOLS = 1, /* some pool earns a yield or is topped up (else funding moves nothing) */
+  PS_STEP_FUND_RULES = 2, /* a fiscal year begins, or some pool refills below a share of its loans */
+  PS_STEP_MAY_BE_QUIET = 4 /* nothing of the model starts in it: no segment originates, no claim is
+                              pending, no bridge, policy or hook exists; then, with nothing at risk and no
+                              claim or recovery due, the period only funds, checks triggers and records
+                              (path.c, quiet) */
 };
 
 /* a programme as hooks see it */

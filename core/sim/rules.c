@@ -79,7 +79,6 @@ static int lending(const ps_model *m, int k, int t) {
 ** tends to 100% whatever the loans' quality */
 void ps_rules_triggers(ps_path *w) {
   const ps_model *m = w->m;
-  if (!w->has_triggers && !w->policy) return; /* none is ever paused or stopped (ps_path_reset: 0) */
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme *p = &m->programmes[i];
     programme_state *ps = &w->progs[i];
