@@ -86,14 +86,14 @@ static void fractions(ps_path *w, int s, int64_t amount) {
   const ps_segment *seg = &w->m->segments[s];
   const ps_programme *p = &w->m->programmes[seg->programme];
   ps_split_memo *memo = &w->fractions_memo;
-  size_t n = (size_t)p->nshares * sizeof(double);
+  double *kept = ps_split_memo_fractions(memo, s);
   if (ps_split_memo_hit(memo, s, amount, NULL, 0)) {
-    memcpy(w->weights, ps_split_memo_fractions(memo, s), n);
+    for (int i = 0; i < p->nshares; i++) w->weights[i] = kept[i];
     return;
   }
   ps_programme_fractions(p, amount, seg->share_points, w->weights);
   ps_split_memo_keep(memo, s, amount, NULL, 0);
-  memcpy(ps_split_memo_fractions(memo, s), w->weights, n);
+  for (int i = 0; i < p->nshares; i++) kept[i] = w->weights[i];
 }
 
 /* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen by the fractions in
@@ -102,14 +102,13 @@ static void fractions(ps_path *w, int s, int64_t amount) {
 static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t *due) {
   const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
   ps_split_memo *memo = &w->due_memo;
-  size_t n = (size_t)p->nshares * sizeof(int64_t);
   if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
-    memcpy(due, ps_split_memo_parts(memo, s), n);
+    ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
     return memo->extra[s];
   }
   ps_split_memo_keep(memo, s, exposure, w->weights, p->nshares); /* before apply, which uses them as scratch */
   int64_t bank_keeps, cut = ps_programme_apply(p, exposure, due, &bank_keeps, w->weights);
-  memcpy(ps_split_memo_parts(memo, s), due, n);
+  ps_split_memo_copy(ps_split_memo_parts(memo, s), due, p->nshares);
   memo->extra[s] = cut;
   return cut;
 }
@@ -136,7 +135,7 @@ static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t coun
   }
   r->loan_cut = apply_fractions(w, s, r->exposure - first_loss, &w->due[r->first]);
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
-  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
+  for (int i = 0; i < p->nshares; i++) w->paid[r->first + (size_t)i] = 0;
   w->namounts += (size_t)p->nshares;
   ps->defaults += count;
   return idx;
@@ -188,14 +187,17 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   int64_t interest =
       p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
   double lgd = draw_lgd(w, seg, lgd_dist, t);
-  ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
-                       (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
-  if (w->policy && m->has_on_default) {
+  int hooked = w->policy && (m->has_on_default || p->has_split);
+  ps_loan_view loan;
+  if (hooked)
+    loan = (ps_loan_view){seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
+                          (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
+  if (hooked && m->has_on_default) {
     int rc = ps_policy_on_default(w->policy, w, &loan, w->error, sizeof w->error);
     if (rc) return rc;
     lgd = loan.lgd;
   }
-  if (w->policy && p->has_split) {
+  if (hooked && p->has_split) {
     int rc = ps_policy_split(w->policy, w, &loan, w->weights, w->error, sizeof w->error);
     if (rc) return rc;
   } else if (ps->share_override) {
@@ -286,12 +288,10 @@ static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int
 ** loan (pro rata to their dues); the cut falls to excess_to. Returns the cut a loan. */
 static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, int64_t allowed, int t) {
   int64_t *due = &w->due[r->first], asked = 0;
-  for (int i = 0; i < p->nshares; i++) {
-    int is_bank = p->shares[i].account == p->bank;
-    w->weights[i] = is_bank ? 0 : (double)due[i];
-    if (!is_bank) asked += due[i];
-  }
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account != p->bank) asked += due[i];
   if (asked <= allowed) return 0;
+  for (int i = 0; i < p->nshares; i++) w->weights[i] = p->shares[i].account == p->bank ? 0 : (double)due[i];
   int64_t bank_share = 0;
   for (int i = 0; i < p->nshares; i++)
     if (p->shares[i].account == p->bank) bank_share = due[i];
@@ -506,12 +506,12 @@ static void split_recovery(ps_path *w, const default_record *r, const ps_program
   ps_split_memo *memo = &w->recovery_memo;
   int n = p->nshares + 2;
   if (ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
-    memcpy(w->parts, ps_split_memo_parts(memo, r->segment), (size_t)n * sizeof(int64_t));
+    ps_split_memo_copy(w->parts, ps_split_memo_parts(memo, r->segment), n);
     return;
   }
   ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
   ps_split_fen(r->recovery, w->weights, n, w->parts);
-  memcpy(ps_split_memo_parts(memo, r->segment), w->parts, (size_t)n * sizeof(int64_t));
+  ps_split_memo_copy(ps_split_memo_parts(memo, r->segment), w->parts, n);
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each
@@ -522,13 +522,14 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
   int short_paid = 0;
   for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
   if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
-  for (int64_t k = 0; k < r->count; k++) /* loan by loan, as the shadow counts them */
-    for (int i = 0; i < p->nshares; i++) {
-      int account = p->shares[i].account;
-      if (account == p->bank || !ps_is_pool_account(m, account)) continue;
-      pool_state *ps = pool_of(w, account);
-      ps->need -= (double)w->parts[i] * ps->discount;
-    }
+  for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
+    int account = p->shares[i].account;
+    if (account == p->bank || !ps_is_pool_account(m, account)) continue;
+    pool_state *ps = pool_of(w, account);
+    double need = ps->need, part = (double)w->parts[i] * ps->discount;
+    for (int64_t k = 0; k < r->count; k++) need -= part; /* ... loan by loan, as the shadow counts them */
+    ps->need = need;
+  }
 }
 
 /* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */

@@ -63,8 +63,9 @@ static int fund_pools(ps_path *w, int t) {
 ** overflow) or PS_ERUNTIME (out of memory). */
 static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
-  for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
-  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
+  /* this period's new principal, which only a limit on lending reads (ps_flows_capacity) */
+  for (int i = 0; w->limits_any && i < m->nparties; i++) w->parties[i].new_principal = 0;
+  for (int k = 0; w->limits_any && k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
@@ -83,7 +84,7 @@ static int originate(ps_path *w, int t) {
     ps->lent += principal;
     ps->year_enrolled += principal;
     ps->new_principal += principal;
-    for (int i = 0; i < p->nshares; i++)
+    for (int i = 0; w->limits_any && i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
     if (seg->kind == PS_SEGMENT_POLICY) { /* the premiums at issue, and the cover written (policies.c) */
       int rc = ps_policies_issue(w, s, t, loans);

@@ -51,8 +51,9 @@ static int books_by_cohort(const ps_model *m) {
 ** PS_ERUNTIME when out of memory. They depend on the model's structure only, which drawn parameters
 ** do not change. */
 static int uses(ps_path *w, const ps_model *m) {
-  if (!(w->banks_lending = calloc((size_t)m->periods + 1, 1)) ||
-      !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)))
+  if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
+      !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
+      !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)))
     return PS_ERUNTIME;
   int bridges = 0, refills = 0;
   for (int k = 0; k < m->nprogrammes; k++) bridges |= m->programmes[k].lender >= 0;
@@ -77,13 +78,17 @@ static int uses(ps_path *w, const ps_model *m) {
       int a = p->shares[i].account;
       ps_party_kind kind = a < m->nparties ? m->parties[a].kind : PS_PARTY_BANK;
       w->earns_on_book[k] |= kind == PS_PARTY_GUARANTOR || kind == PS_PARTY_INSURER || kind == PS_PARTY_REGUARANTOR;
+      w->limits_lending[k] |= kind == PS_PARTY_GUARANTOR && m->parties[a].leverage_limit > 0; /* as ps_flows_capacity */
     }
+    w->limits_lending[k] |= p->leverage > 0;
+    w->limits_any |= w->limits_lending[k];
   }
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     int bank = m->programmes[seg->programme].bank;
     if (bank < 0 || bank >= m->nparties || m->parties[bank].kind != PS_PARTY_BANK) continue;
-    for (int t = seg->first > 1 ? seg->first : 1; t <= seg->last && t <= m->periods; t++) w->banks_lending[t] = 1;
+    for (int t = seg->first > 1 ? seg->first : 1; t <= seg->last && t <= m->periods; t++)
+      w->bank_lends[(size_t)t * (size_t)m->nparties + (size_t)bank] = 1;
   }
   return PS_OK;
 }
@@ -181,7 +186,8 @@ void ps_path_free(ps_path *w) {
   free(w->alive_year);
   free(w->alive_year_w);
   free(w->batchable);
-  free(w->banks_lending);
+  free(w->bank_lends);
+  free(w->limits_lending);
   free(w->earns_on_book);
   free(w->steps);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {

@@ -185,11 +185,13 @@ struct ps_path {
   int has_pending, has_policies; /* the model has pools' pending claims, policy segments: else their
                                     steps are skipped (fixed by ps_path_new) */
   /* what else the scenario uses (fixed by ps_path_new), so that steps with nothing to do are skipped:
-  ** some programme has triggers (else, without hooks, none is ever paused or stopped); per period,
-  ** some bank-kind party's programme originates (else no NPL ratio counts); per programme, a party
-  ** that earns fees or premiums on its book */
-  int has_triggers;
-  unsigned char *banks_lending, *earns_on_book;
+  ** some programme has triggers (else, without hooks, none is ever paused or stopped); some
+  ** programme's lending is limited by its leverage or its guarantors' (else no new principal need be
+  ** counted); per period and party, the party is a bank and one of its programmes originates (else
+  ** its NPL ratio does not count); per programme, a party that earns fees or premiums on its book, and
+  ** a limit on its lending */
+  int has_triggers, limits_any;
+  unsigned char *bank_lends, *earns_on_book, *limits_lending;
   unsigned char *steps; /* per period: PS_STEP_* (below) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;

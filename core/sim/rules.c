@@ -152,16 +152,10 @@ int ps_rules_fund(ps_path *w, int t) {
 ** loans' quality, which says nothing about its tolerance. */
 void ps_rules_npl(ps_path *w, int t) {
   const ps_model *m = w->m;
-  if (!w->banks_lending[t]) return; /* no bank lends: none of the loops below would count */
+  const unsigned char *lends = w->bank_lends + (size_t)t * (size_t)m->nparties; /* path_state.c, uses */
   for (int b = 0; b < m->nparties; b++) {
-    if (m->parties[b].kind != PS_PARTY_BANK) continue;
+    if (!lends[b]) continue; /* not a bank, or none of its programmes originates in period t */
     double npl = 0, book = 0;
-    int lending = 0;
-    for (int s = 0; s < m->nsegments; s++) {
-      const ps_segment *seg = &m->segments[s];
-      lending |= m->programmes[seg->programme].bank == b && t >= seg->first && t <= seg->last;
-    }
-    if (!lending) continue;
     for (int k = 0; k < m->nprogrammes; k++)
       if (m->programmes[k].bank == b) {
         npl += (double)w->progs[k].npl;

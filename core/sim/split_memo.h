@@ -34,10 +34,18 @@ static inline void ps_split_memo_clear(ps_split_memo *m, int nslots) {
   if (m->ok) memset(m->ok, 0, (size_t)nslots);
 }
 
-/* ps_split_memo_hit — does slot hold the answer for (total, w[0..n-1])? (bit for bit) */
+/* ps_split_memo_hit — does slot hold the answer for (total, w[0..n-1])? (bit for bit; a few
+** weights, so a loop rather than memcmp) */
 static inline int ps_split_memo_hit(const ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
-  return m->ok[slot] && m->total[slot] == total &&
-         (n == 0 || memcmp(m->key + (size_t)slot * (size_t)m->stride, w, (size_t)n * sizeof *w) == 0);
+  if (!m->ok[slot] || m->total[slot] != total) return 0;
+  const double *key = m->key + (size_t)slot * (size_t)m->stride;
+  for (int i = 0; i < n; i++) {
+    uint64_t a, b;
+    memcpy(&a, &key[i], sizeof a);
+    memcpy(&b, &w[i], sizeof b);
+    if (a != b) return 0;
+  }
+  return 1;
 }
 
 /* ps_split_memo_keep — make (total, w[0..n-1]) slot's key; the caller then writes the answer into
@@ -45,7 +53,13 @@ static inline int ps_split_memo_hit(const ps_split_memo *m, int slot, int64_t to
 static inline void ps_split_memo_keep(ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
   m->ok[slot] = 1;
   m->total[slot] = total;
-  if (n > 0) memcpy(m->key + (size_t)slot * (size_t)m->stride, w, (size_t)n * sizeof *w);
+  double *key = m->key + (size_t)slot * (size_t)m->stride;
+  for (int i = 0; i < n; i++) key[i] = w[i];
+}
+
+/* copy n fen (a few: a loop rather than memcpy) */
+static inline void ps_split_memo_copy(int64_t *to, const int64_t *from, int n) {
+  for (int i = 0; i < n; i++) to[i] = from[i];
 }
 
 /* the answer of slot */
