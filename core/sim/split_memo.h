@@ -17,6 +17,7 @@ typedef struct {
   int stride;        /* the most weights (and parts) a slot holds */
   unsigned char *ok; /* [slot]: holds an answer */
   int64_t *total;    /* [slot]: the key's total (an amount, an exposure, a recovery) */
+  int *n;            /* [slot]: the key's number of weights */
   int64_t *extra;    /* [slot]: a second answer kept with the parts (what cap_per_loan cut) */
   double *key;       /* [slot * stride + i]: the key's weights */
   int64_t *parts;    /* [slot * stride + i]: the answer in fen ... */
@@ -34,10 +35,10 @@ static inline void ps_split_memo_clear(ps_split_memo *m, int nslots) {
   if (m->ok) memset(m->ok, 0, (size_t)nslots);
 }
 
-/* ps_split_memo_hit — does slot hold the answer for (total, w[0..n-1])? (bit for bit; a few
+/* ps_split_memo_hit — does slot hold the answer for (total, w[0..n-1])? (n and every bit alike; a few
 ** weights, so a loop rather than memcmp) */
 static inline int ps_split_memo_hit(const ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
-  if (!m->ok[slot] || m->total[slot] != total) return 0;
+  if (!m->ok[slot] || m->total[slot] != total || m->n[slot] != n) return 0;
   const double *key = m->key + (size_t)slot * (size_t)m->stride;
   for (int i = 0; i < n; i++) {
     uint64_t a, b;
@@ -53,6 +54,7 @@ static inline int ps_split_memo_hit(const ps_split_memo *m, int slot, int64_t to
 static inline void ps_split_memo_keep(ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
   m->ok[slot] = 1;
   m->total[slot] = total;
+  m->n[slot] = n;
   double *key = m->key + (size_t)slot * (size_t)m->stride;
   for (int i = 0; i < n; i++) key[i] = w[i];
 }
