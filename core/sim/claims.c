@@ -458,7 +458,7 @@ int ps_claims_pay(ps_path *w, int t) {
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
     ps->capped += r->loan_cut * n; /* cap_per_loan cut it when it was recorded */
-    for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
+    for (int i = 0; w->share_caps[r->programme] && i < p->nshares; i++) { /* payers' own yearly caps */
       int64_t *due = &w->due[r->first + (size_t)i];
       if (p->shares[i].cap_per_year > 0 && p->shares[i].account != p->bank) {
         int64_t room = p->shares[i].cap_per_year - ps->share_year[i], over = *due - (room > 0 ? room : 0);

@@ -53,7 +53,8 @@ static int books_by_cohort(const ps_model *m) {
 static int uses(ps_path *w, const ps_model *m) {
   if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
       !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
-      !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)))
+      !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->book_flows = calloc((size_t)m->nsegments + 1, 1)) ||
+      !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)))
     return PS_ERUNTIME;
   int bridges = 0, refills = 0;
   for (int k = 0; k < m->nprogrammes; k++) bridges |= m->programmes[k].lender >= 0;
@@ -79,9 +80,16 @@ static int uses(ps_path *w, const ps_model *m) {
       ps_party_kind kind = a < m->nparties ? m->parties[a].kind : PS_PARTY_BANK;
       w->earns_on_book[k] |= kind == PS_PARTY_GUARANTOR || kind == PS_PARTY_INSURER || kind == PS_PARTY_REGUARANTOR;
       w->limits_lending[k] |= kind == PS_PARTY_GUARANTOR && m->parties[a].leverage_limit > 0; /* as ps_flows_capacity */
+      w->share_caps[k] |= p->shares[i].cap_per_year > 0 && a != p->bank;
     }
     w->limits_lending[k] |= p->leverage > 0;
     w->limits_any |= w->limits_lending[k];
+  }
+  for (int s = 0; s < m->nsegments; s++) { /* as flows.c's segment_flows: else all its amounts are 0 */
+    const ps_segment *seg = &m->segments[s];
+    const ps_programme *p = &m->programmes[seg->programme];
+    w->book_flows[s] = seg->rate != 0 || (p->bank >= 0 && m->parties[p->bank].funding_cost != 0) ||
+                       p->interest_subsidy.payer >= 0 || w->earns_on_book[seg->programme];
   }
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
@@ -188,6 +196,8 @@ void ps_path_free(ps_path *w) {
   free(w->batchable);
   free(w->bank_lends);
   free(w->limits_lending);
+  free(w->book_flows);
+  free(w->share_caps);
   free(w->earns_on_book);
   free(w->steps);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {

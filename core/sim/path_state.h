@@ -188,10 +188,12 @@ struct ps_path {
   ** some programme has triggers (else, without hooks, none is ever paused or stopped); some
   ** programme's lending is limited by its leverage or its guarantors' (else no new principal need be
   ** counted); per period and party, the party is a bank and one of its programmes originates (else
-  ** its NPL ratio does not count); per programme, a party that earns fees or premiums on its book, and
-  ** a limit on its lending */
+  ** its NPL ratio does not count); per programme, a party that earns fees or premiums on its book, a
+  ** limit on its lending, and a payer's own yearly cap (else what each share was asked this year
+  ** need not be counted: claims.c); per segment, some money its book moves each period (interest, the bank's
+  ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
   int has_triggers, limits_any;
-  unsigned char *bank_lends, *earns_on_book, *limits_lending;
+  unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
   unsigned char *steps; /* per period: PS_STEP_* (below) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
