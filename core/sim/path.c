@@ -229,6 +229,17 @@ static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
   return PS_OK;
 }
 
+/* the cohort of the k-th (from 0) of the n loans alive in cohorts lo..hi, counted from lo: scanned
+** from the nearer end (from hi, it is the one holding the (n - 1 - k)-th counted from hi) */
+static inline int pick_cohort(const int64_t *alive, int lo, int hi, int64_t n, int64_t k) {
+  int c;
+  if (k < n - 1 - k)
+    for (c = lo; k >= alive[c]; c++) k -= alive[c];
+  else
+    for (c = hi, k = n - 1 - k; k >= alive[c]; c--) k -= alive[c];
+  return c;
+}
+
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc = PS_OK;
@@ -269,9 +280,7 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t run = 0;
     int run_cohort = lo;
     for (; d > 0; d--, n--) {
-      int64_t k = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
-      int c = lo;
-      while (k >= alive[c]) k -= alive[c++];
+      int c = pick_cohort(alive, lo, hi, n, (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n));
       if (!w->batchable[s]) {
         if ((rc = default_loan(w, s, c, t, -1))) return rc;
         continue;
