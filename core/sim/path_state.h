@@ -18,7 +18,8 @@
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   volume.c      a period's Poisson volume
 **   path_state.c  this header: the state and its primitives
-**   ledger, cost, outcomes, programme, factors, params, sparse_perm, rng (sim/); scenario/model.h
+**   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
+**   scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_claims.c reads the state to compare runs of defaults. */
