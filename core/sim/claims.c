@@ -96,17 +96,25 @@ static void fractions(ps_path *w, int s, int64_t amount) {
   for (int i = 0; i < p->nshares; i++) kept[i] = w->weights[i];
 }
 
-/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen by the fractions in
-** w->weights into due, and what cap_per_loan cut; reused from the segment's last record when the
-** exposure and fractions were the same */
-static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t *due) {
+/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen into due, and what
+** cap_per_loan cut, by the fractions in w->weights, or (of_amount >= 0) by the scenario's fractions of
+** a loan of of_amount fen, which are put there first; reused from the segment's last record when the
+** exposure and the fractions (or the amount they are of) were the same */
+static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
   const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
   ps_split_memo *memo = &w->due_memo;
+  if (ps_split_memo_tag_hit(memo, s, exposure, of_amount, p->nshares)) {
+    ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
+    return memo->extra[s];
+  }
+  if (of_amount >= 0) fractions(w, s, of_amount);
   if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
+    memo->tag[s] = of_amount; /* the key's weights are its fractions, when of_amount >= 0 */
     ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
     return memo->extra[s];
   }
   ps_split_memo_keep(memo, s, exposure, w->weights, p->nshares); /* before apply, which uses them as scratch */
+  memo->tag[s] = of_amount;
   int64_t bank_keeps, cut = ps_programme_apply(p, exposure, due, &bank_keeps, w->weights);
   ps_split_memo_copy(ps_split_memo_parts(memo, s), due, p->nshares);
   memo->extra[s] = cut;
@@ -114,10 +122,11 @@ static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t *due
 }
 
 /* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
-** originated (issued) in period `cohort`, its payers' dues
-** split by the fractions in w->weights after any first loss (room reserved); returns its index */
+** originated (issued) in period `cohort`, its payers' dues split after any first loss by the fractions
+** in w->weights, or (of_amount >= 0) by the scenario's of a loan (a cover) of of_amount fen (room
+** reserved); returns its index */
 static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int64_t principal, int64_t exposure,
-                       int64_t recovery) {
+                              int64_t recovery, int64_t of_amount) {
   const ps_segment *seg = &w->m->segments[s];
   const ps_programme *p = &w->m->programmes[seg->programme];
   programme_state *ps = &w->progs[seg->programme];
@@ -133,7 +142,7 @@ static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t coun
     if (first_loss > r->exposure) first_loss = r->exposure;
     ps->first_loss_used += first_loss;
   }
-  r->loan_cut = apply_fractions(w, s, r->exposure - first_loss, &w->due[r->first]);
+  r->loan_cut = apply_fractions(w, s, r->exposure - first_loss, of_amount, &w->due[r->first]);
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
   for (int i = 0; i < p->nshares; i++) w->paid[r->first + (size_t)i] = 0;
   w->namounts += (size_t)p->nshares;
@@ -187,6 +196,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   int64_t interest =
       p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
   double lgd = draw_lgd(w, seg, lgd_dist, t);
+  int64_t of_amount = -1;
   int hooked = w->policy && (m->has_on_default || p->has_split);
   ps_loan_view loan;
   if (hooked)
@@ -203,7 +213,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   } else if (ps->share_override) {
     memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
   } else {
-    fractions(w, s, amount);
+    of_amount = amount; /* the scenario's fractions: open_record finds them */
   }
   /* every amount of the record (due, paid, recovered, cut) is at most its exposure, so with the
   ** exposure of all `count` loans within int64 every product below fits; past it, the defaults alone
@@ -214,7 +224,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
     return PS_EINPUT;
   }
   int idx = open_record(w, s, t, cohort, count, principal, principal + interest,
-                        ps_round_fen((1 - lgd) * (double)(principal + interest)));
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)), of_amount);
   /* a loan-tape loan's firm, when its programme caps what a firm is paid */
   w->records[idx].firm = p->cap_per_firm > 0 && item >= 0 && seg->loan_firm
                              ? seg->loan_firm[item] * m->nprogrammes + seg->programme
@@ -249,8 +259,7 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
     return PS_EINPUT;
   }
   if (ps->share_override) memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
-  else fractions(w, s, cover);
-  int idx = open_record(w, s, t, cohort, count, 0, exposure, 0);
+  int idx = open_record(w, s, t, cohort, count, 0, exposure, 0, ps->share_override ? -1 : cover);
   ps->exposure += exposure * count;
   ps->year_defaulted += exposure * count;
   queue_record(w, idx, p->recovery_lag);

@@ -12,17 +12,19 @@ int ps_split_memo_init(ps_split_memo *m, int nslots, int stride) {
   m->ok = calloc(n, 1);
   m->total = calloc(n, sizeof *m->total);
   m->n = calloc(n, sizeof *m->n);
+  m->tag = calloc(n, sizeof *m->tag);
   m->extra = calloc(n, sizeof *m->extra);
   m->key = calloc(cells, sizeof *m->key);
   m->parts = calloc(cells, sizeof *m->parts);
   m->fractions = calloc(cells, sizeof *m->fractions);
-  return m->ok && m->total && m->n && m->extra && m->key && m->parts && m->fractions ? PS_OK : PS_ERUNTIME;
+  return m->ok && m->total && m->n && m->tag && m->extra && m->key && m->parts && m->fractions ? PS_OK : PS_ERUNTIME;
 }
 
 void ps_split_memo_destroy(ps_split_memo *m) {
   free(m->ok);
   free(m->total);
   free(m->n);
+  free(m->tag);
   free(m->extra);
   free(m->key);
   free(m->parts);

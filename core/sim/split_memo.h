@@ -18,6 +18,8 @@ typedef struct {
   unsigned char *ok; /* [slot]: holds an answer */
   int64_t *total;    /* [slot]: the key's total (an amount, an exposure, a recovery) */
   int *n;            /* [slot]: the key's number of weights */
+  int64_t *tag;      /* [slot]: what the key's weights are known to follow from alone (an amount whose
+                        scenario fractions they are), so that it stands for them; -1: nothing */
   int64_t *extra;    /* [slot]: a second answer kept with the parts (what cap_per_loan cut) */
   double *key;       /* [slot * stride + i]: the key's weights */
   int64_t *parts;    /* [slot * stride + i]: the answer in fen ... */
@@ -49,11 +51,19 @@ static inline int ps_split_memo_hit(const ps_split_memo *m, int slot, int64_t to
   return 1;
 }
 
-/* ps_split_memo_keep — make (total, w[0..n-1]) slot's key; the caller then writes the answer into
-** ps_split_memo_parts / ps_split_memo_fractions (and extra) */
+/* ps_split_memo_tag_hit — does slot hold the answer for total and n weights that follow from tag
+** (>= 0) alone, as its key's did? */
+static inline int ps_split_memo_tag_hit(const ps_split_memo *m, int slot, int64_t total, int64_t tag, int n) {
+  return tag >= 0 && m->ok[slot] && m->tag[slot] == tag && m->total[slot] == total && m->n[slot] == n;
+}
+
+/* ps_split_memo_keep — make (total, w[0..n-1]) slot's key (with no tag: ps_split_memo_tag to give it
+** one); the caller then writes the answer into ps_split_memo_parts / ps_split_memo_fractions (and
+** extra) */
 static inline void ps_split_memo_keep(ps_split_memo *m, int slot, int64_t total, const double *w, int n) {
   m->ok[slot] = 1;
   m->total[slot] = total;
+  m->tag[slot] = -1;
   m->n[slot] = n;
   double *key = m->key + (size_t)slot * (size_t)m->stride;
   for (int i = 0; i < n; i++) key[i] = w[i];

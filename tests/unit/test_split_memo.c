@@ -1,7 +1,8 @@
 /* test_split_memo.c — the split memo (sim/split_memo.h) gives back what it was given for the same
 ** inputs, bit for bit, and nothing for others: a hand-computed split kept and found again; a key
 ** differing in the total, in one weight, or only in a weight's sign bit (-0.0 against 0.0) is not
-** found; slots are independent; clearing forgets every answer. Then 20 000 random splits run
+** found; slots are independent; a tag stands for the weights only until the next key; clearing
+** forgets every answer. Then 20 000 random splits run
 ** through a memo as claims.c uses it (find, else compute with ps_split_fen and keep) give exactly
 ** what ps_split_fen gives, with both hits and misses among them. */
 #include <gsl/gsl_rng.h>
@@ -36,6 +37,16 @@ int main(void) {
   ps_split_memo_fractions(&m, 0)[0] = 0.25;
   CHECK(ps_split_memo_hit(&m, 0, 9, NULL, 0) && !ps_split_memo_hit(&m, 0, 8, NULL, 0));
   CHECK(ps_split_memo_fractions(&m, 0)[0] == 0.25);
+  /* a tag stands for the weights it made (an amount whose fractions they are) */
+  CHECK(!ps_split_memo_tag_hit(&m, 1, 100, 4000, 3)); /* kept without a tag */
+  m.tag[1] = 4000;
+  CHECK(ps_split_memo_tag_hit(&m, 1, 100, 4000, 3));
+  CHECK(!ps_split_memo_tag_hit(&m, 1, 100, 4001, 3) && !ps_split_memo_tag_hit(&m, 1, 99, 4000, 3));
+  CHECK(!ps_split_memo_tag_hit(&m, 1, 100, 4000, 2) && !ps_split_memo_tag_hit(&m, 0, 100, 4000, 3));
+  m.tag[2] = -1;
+  CHECK(!ps_split_memo_tag_hit(&m, 2, 5, -1, 2)); /* no tag never stands for anything */
+  ps_split_memo_keep(&m, 1, 100, w, 3); /* a new key forgets the tag */
+  CHECK(!ps_split_memo_tag_hit(&m, 1, 100, 4000, 3) && ps_split_memo_hit(&m, 1, 100, w, 3));
   ps_split_memo_clear(&m, 3);
   CHECK(!ps_split_memo_hit(&m, 0, 9, NULL, 0) && !ps_split_memo_hit(&m, 1, 100, w, 3));
 
