@@ -528,9 +528,10 @@ static void split_recovery(ps_path *w, const default_record *r, const ps_program
 ** it got, unless the pool fell short on this loan). */
 static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p) {
   const ps_model *m = w->m;
+  const int64_t *paid = &w->paid[r->first], *due = &w->due[r->first];
   int short_paid = 0;
-  for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
-  if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
+  for (int i = 0; i < p->nshares; i++) short_paid |= paid[i] != due[i];
+  if (short_paid) split_recovery(w, r, p, due);
   for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
     int account = p->shares[i].account;
     if (account == p->bank || !ps_is_pool_account(m, account)) continue;

@@ -47,7 +47,6 @@ int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
   const ps_model *m = w->m;
   const ps_segment *seg = &m->segments[s];
   const ps_programme *p = &m->programmes[seg->programme];
-  if (!w->limits_lending[seg->programme]) return wanted; /* no leverage, no guarantor's limit */
   double mean = seg->loan.mean * PS_FEN_PER_YUAN;
   int64_t loans = wanted;
   for (int i = 0; i < p->nshares; i++) {

@@ -74,7 +74,9 @@ static int originate(ps_path *w, int t) {
     /* drawn whether or not lending has stopped: a path's demand does not depend on its triggers */
     int64_t wanted = ps_volume_draw(w, &seg->volume, seg->new_loans, t);
     if (ps->stopped) continue;
-    int64_t loans = seg->kind == PS_SEGMENT_POLICY ? wanted : ps_flows_capacity(w, s, wanted);
+    /* no leverage and no guarantor's limit: room for all (path_state.h, limits_lending) */
+    int64_t loans = seg->kind == PS_SEGMENT_POLICY || !w->limits_lending[seg->programme] ? wanted
+                                                                                         : ps_flows_capacity(w, s, wanted);
     ps->declined += wanted - loans;
     ps_path_alive_add(w, s, t, loans);
     if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
