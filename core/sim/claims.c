@@ -500,9 +500,11 @@ int ps_claims_pay(ps_path *w, int t) {
 
 /* Split a default's recovery among its payers in proportion to `amounts`
 ** (what each paid, or was due), excess_to by what it paid, and the bank by what
-** it bore beyond them; the parts land in w->parts: the shares in share order,
-** then excess_to's, then the bank's. */
-static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
+** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
+** bank's. They are the segment's slot of the recovery memo (sim/split_memo.h), good until its next
+** recovery split: the last one's when it was of the same recovery by the same weights. */
+static const int64_t *split_recovery(ps_path *w, const default_record *r, const ps_programme *p,
+                                     const int64_t *amounts) {
   int64_t others = r->excess_paid;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
@@ -511,32 +513,30 @@ static void split_recovery(ps_path *w, const default_record *r, const ps_program
   }
   w->weights[p->nshares] = (double)r->excess_paid;
   w->weights[p->nshares + 1] = (double)(r->exposure - others);
-  /* the segment's last recovery split, when it was of the same recovery by the same weights */
   ps_split_memo *memo = &w->recovery_memo;
+  int64_t *parts = ps_split_memo_parts(memo, r->segment);
   int n = p->nshares + 2;
-  if (ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
-    ps_split_memo_copy(w->parts, ps_split_memo_parts(memo, r->segment), n);
-    return;
+  if (!ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
+    ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
+    ps_split_fen(r->recovery, w->weights, n, parts);
   }
-  ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
-  ps_split_fen(r->recovery, w->weights, n, w->parts);
-  ps_split_memo_copy(ps_split_memo_parts(memo, r->segment), w->parts, n);
+  return parts;
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each
 ** pool the recovery it would get pro rata to what it was due (the same as what
-** it got, unless the pool fell short on this loan). */
-static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p) {
+** it got, the parts split by what was paid, unless the pool fell short on this loan). */
+static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *parts) {
   const ps_model *m = w->m;
   const int64_t *paid = &w->paid[r->first], *due = &w->due[r->first];
   int short_paid = 0;
   for (int i = 0; i < p->nshares; i++) short_paid |= paid[i] != due[i];
-  if (short_paid) split_recovery(w, r, p, due);
+  if (short_paid) parts = split_recovery(w, r, p, due);
   for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
     int account = p->shares[i].account;
     if (account == p->bank || !ps_is_pool_account(m, account)) continue;
     pool_state *ps = pool_of(w, account);
-    double need = ps->need, part = (double)w->parts[i] * ps->discount;
+    double need = ps->need, part = (double)parts[i] * ps->discount;
     for (int64_t k = 0; k < r->count; k++) need -= part; /* ... loan by loan, as the shadow counts them */
     ps->need = need;
   }
@@ -560,11 +560,11 @@ int ps_claims_recover(ps_path *w, int t) {
       }
     if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
-    split_recovery(w, r, p, &w->paid[r->first]);
+    const int64_t *parts = split_recovery(w, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
-      if (account == p->bank || w->parts[i] == 0) continue;
-      int64_t part = w->parts[i] * n;
+      if (account == p->bank || parts[i] == 0) continue;
+      int64_t part = parts[i] * n;
       if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return PS_ERUNTIME;
       ps_cost_flow(&w->cost, account, r->cohort, t, -(double)part);
       if (ps_is_pool_account(m, account)) {
@@ -576,10 +576,10 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->year_recovered += part;
       }
     }
-    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY))
+    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, parts[p->nshares] * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
-    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(w->parts[p->nshares] * n));
-    discount_recoveries(w, r, p);
+    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(parts[p->nshares] * n));
+    discount_recoveries(w, r, p, parts);
   }
   return PS_OK;
 }

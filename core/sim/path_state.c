@@ -129,7 +129,6 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
            (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
            (w->weights = calloc((size_t)maxshares + 2, sizeof *w->weights)) &&
-           (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
            (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0 &&
@@ -223,7 +222,6 @@ void ps_path_free(ps_path *w) {
   free(w->claims);
   free(w->recoveries);
   free(w->weights);
-  free(w->parts);
   ps_ledger_destroy(&w->ledger);
   ps_cost_destroy(&w->cost);
   ps_split_memo_destroy(&w->fractions_memo);

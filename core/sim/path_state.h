@@ -205,7 +205,6 @@ struct ps_path {
   double *weights;            /* scratch for splits */
   double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
-  int64_t *parts;
   /* the last fractions, dues and recovery parts of each segment's records, reused while their
   ** inputs repeat (sim/split_memo.h) */
   ps_split_memo fractions_memo, due_memo, recovery_memo;
