@@ -26,6 +26,7 @@
 #include "sim/claims.h"
 #include "sim/flows.h"
 #include "sim/path_state.h"
+#include "sim/path_uses.h"
 #include "sim/policies.h"
 #include "sim/policy.h"
 #include "sim/rng.h"
@@ -300,17 +301,6 @@ static int draw_defaults(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* Is period t quiet: nothing of the model starts in it (PS_STEP_MAY_BE_QUIET), no loan is at risk and no
-** claim or recovery falls due? Then the book, NPL ratios, originations, defaults, flows, claims and
-** recoveries have nothing to do (each would move and draw nothing), and the book at risk is nil. */
-static int quiet(ps_path *w, int t) {
-  if (!(w->steps[t] & PS_STEP_MAY_BE_QUIET) || w->claims[t].head >= 0 || w->recoveries[t].head >= 0) return 0;
-  for (int s = 0; s < w->m->nsegments; s++)
-    if (w->alive_sum[s] != 0) return 0;
-  for (int k = 0; k < w->m->nprogrammes; k++) w->progs[k].performing = 0;
-  return 1;
-}
-
 /* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of
 ** several pools) or PS_ERUNTIME (out of memory) */
 static int open_pools(ps_path *w) {
@@ -548,7 +538,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     if (w->has_pending && (rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
-    int still = quiet(w, t);
+    int still = ps_path_quiet(w, t); /* sim/path_uses.h */
     if (!still) {
       ps_rules_book(w, t);
       ps_rules_npl(w, t);

@@ -17,7 +17,8 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   volume.c      a period's Poisson volume
-**   path_state.c  this header: the state and its primitives
+**   path_state.c  this header: the state and its primitives (path_uses.c: what the
+**                 scenario uses of the steps a period may skip)
 **   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
 **   scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
@@ -226,7 +227,7 @@ enum {
   PS_STEP_MAY_BE_QUIET = 4 /* nothing of the model starts in it: no segment originates, no claim is
                               pending, no bridge, policy or hook exists; then, with nothing at risk and no
                               claim or recovery due, the period only funds, checks triggers and records
-                              (path.c, quiet) */
+                              (ps_path_quiet, sim/path_uses.h) */
 };
 
 /* a programme as hooks see it */
