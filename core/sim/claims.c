@@ -80,11 +80,53 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
+/* the scenario's fractions of a loan of `amount` fen of segment s into w->weights, reused from the
+** segment's last record when its amount was the same (sim/split_memo.h) */
+static void fractions(ps_path *w, int s, int64_t amount) {
+  const ps_segment *seg = &w->m->segments[s];
+  const ps_programme *p = &w->m->programmes[seg->programme];
+  ps_split_memo *memo = &w->fractions_memo;
+  double *kept = ps_split_memo_fractions(memo, s);
+  if (ps_split_memo_hit(memo, s, amount, NULL, 0)) {
+    for (int i = 0; i < p->nshares; i++) w->weights[i] = kept[i];
+    return;
+  }
+  ps_programme_fractions(p, amount, seg->share_points, w->weights);
+  ps_split_memo_keep(memo, s, amount, NULL, 0);
+  for (int i = 0; i < p->nshares; i++) kept[i] = w->weights[i];
+}
+
+/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen into due, and what
+** cap_per_loan cut, by the fractions in w->weights, or (of_amount >= 0) by the scenario's fractions of
+** a loan of of_amount fen, which are put there first; reused from the segment's last record when the
+** exposure and the fractions (or the amount they are of) were the same */
+static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
+  const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
+  ps_split_memo *memo = &w->due_memo;
+  if (ps_split_memo_tag_hit(memo, s, exposure, of_amount, p->nshares)) {
+    ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
+    return memo->extra[s];
+  }
+  if (of_amount >= 0) fractions(w, s, of_amount);
+  if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
+    memo->tag[s] = of_amount; /* the key's weights are its fractions, when of_amount >= 0 */
+    ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
+    return memo->extra[s];
+  }
+  ps_split_memo_keep(memo, s, exposure, w->weights, p->nshares); /* before apply, which uses them as scratch */
+  memo->tag[s] = of_amount;
+  int64_t bank_keeps, cut = ps_programme_apply(p, exposure, due, &bank_keeps, w->weights);
+  ps_split_memo_copy(ps_split_memo_parts(memo, s), due, p->nshares);
+  memo->extra[s] = cut;
+  return cut;
+}
+
 /* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
-** originated (issued) in period `cohort`, its payers' dues
-** split by the fractions in w->weights after any first loss (room reserved); returns its index */
+** originated (issued) in period `cohort`, its payers' dues split after any first loss by the fractions
+** in w->weights, or (of_amount >= 0) by the scenario's of a loan (a cover) of of_amount fen (room
+** reserved); returns its index */
 static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t count, int64_t principal, int64_t exposure,
-                       int64_t recovery) {
+                              int64_t recovery, int64_t of_amount) {
   const ps_segment *seg = &w->m->segments[s];
   const ps_programme *p = &w->m->programmes[seg->programme];
   programme_state *ps = &w->progs[seg->programme];
@@ -100,10 +142,9 @@ static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t coun
     if (first_loss > r->exposure) first_loss = r->exposure;
     ps->first_loss_used += first_loss;
   }
-  int64_t bank_keeps;
-  r->loan_cut = ps_programme_apply(p, r->exposure - first_loss, &w->due[r->first], &bank_keeps, w->weights);
+  r->loan_cut = apply_fractions(w, s, r->exposure - first_loss, of_amount, &w->due[r->first]);
   if (first_loss > 0) w->due[r->first + (size_t)p->first_loss_share] += first_loss;
-  memset(&w->paid[r->first], 0, (size_t)p->nshares * sizeof(int64_t));
+  for (int i = 0; i < p->nshares; i++) w->paid[r->first + (size_t)i] = 0;
   w->namounts += (size_t)p->nshares;
   ps->defaults += count;
   return idx;
@@ -155,20 +196,24 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   int64_t interest =
       p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
   double lgd = draw_lgd(w, seg, lgd_dist, t);
-  ps_loan_view loan = {seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
-                       (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
-  if (w->policy && m->has_on_default) {
+  int64_t of_amount = -1;
+  int hooked = w->policy && (m->has_on_default || p->has_split);
+  ps_loan_view loan;
+  if (hooked)
+    loan = (ps_loan_view){seg->programme, s, t, t - cohort, (double)amount / PS_FEN_PER_YUAN,
+                          (double)(principal + interest) / PS_FEN_PER_YUAN, lgd};
+  if (hooked && m->has_on_default) {
     int rc = ps_policy_on_default(w->policy, w, &loan, w->error, sizeof w->error);
     if (rc) return rc;
     lgd = loan.lgd;
   }
-  if (w->policy && p->has_split) {
+  if (hooked && p->has_split) {
     int rc = ps_policy_split(w->policy, w, &loan, w->weights, w->error, sizeof w->error);
     if (rc) return rc;
   } else if (ps->share_override) {
     memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
   } else {
-    ps_programme_fractions(p, amount, seg->share_points, w->weights);
+    of_amount = amount; /* the scenario's fractions: open_record finds them */
   }
   /* every amount of the record (due, paid, recovered, cut) is at most its exposure, so with the
   ** exposure of all `count` loans within int64 every product below fits; past it, the defaults alone
@@ -179,7 +224,7 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
     return PS_EINPUT;
   }
   int idx = open_record(w, s, t, cohort, count, principal, principal + interest,
-                        ps_round_fen((1 - lgd) * (double)(principal + interest)));
+                        ps_round_fen((1 - lgd) * (double)(principal + interest)), of_amount);
   /* a loan-tape loan's firm, when its programme caps what a firm is paid */
   w->records[idx].firm = p->cap_per_firm > 0 && item >= 0 && seg->loan_firm
                              ? seg->loan_firm[item] * m->nprogrammes + seg->programme
@@ -214,8 +259,7 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
     return PS_EINPUT;
   }
   if (ps->share_override) memcpy(w->weights, ps->share_override, (size_t)p->nshares * sizeof(double));
-  else ps_programme_fractions(p, cover, seg->share_points, w->weights);
-  int idx = open_record(w, s, t, cohort, count, 0, exposure, 0);
+  int idx = open_record(w, s, t, cohort, count, 0, exposure, 0, ps->share_override ? -1 : cover);
   ps->exposure += exposure * count;
   ps->year_defaulted += exposure * count;
   queue_record(w, idx, p->recovery_lag);
@@ -253,12 +297,10 @@ static int excess_pays(ps_path *w, default_record *r, const ps_programme *p, int
 ** loan (pro rata to their dues); the cut falls to excess_to. Returns the cut a loan. */
 static int64_t cut_claim(ps_path *w, default_record *r, const ps_programme *p, int64_t allowed, int t) {
   int64_t *due = &w->due[r->first], asked = 0;
-  for (int i = 0; i < p->nshares; i++) {
-    int is_bank = p->shares[i].account == p->bank;
-    w->weights[i] = is_bank ? 0 : (double)due[i];
-    if (!is_bank) asked += due[i];
-  }
+  for (int i = 0; i < p->nshares; i++)
+    if (p->shares[i].account != p->bank) asked += due[i];
   if (asked <= allowed) return 0;
+  for (int i = 0; i < p->nshares; i++) w->weights[i] = p->shares[i].account == p->bank ? 0 : (double)due[i];
   int64_t bank_share = 0;
   for (int i = 0; i < p->nshares; i++)
     if (p->shares[i].account == p->bank) bank_share = due[i];
@@ -425,7 +467,7 @@ int ps_claims_pay(ps_path *w, int t) {
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
     ps->capped += r->loan_cut * n; /* cap_per_loan cut it when it was recorded */
-    for (int i = 0; i < p->nshares; i++) { /* payers' own yearly caps */
+    for (int i = 0; w->share_caps[r->programme] && i < p->nshares; i++) { /* payers' own yearly caps */
       int64_t *due = &w->due[r->first + (size_t)i];
       if (p->shares[i].cap_per_year > 0 && p->shares[i].account != p->bank) {
         int64_t room = p->shares[i].cap_per_year - ps->share_year[i], over = *due - (room > 0 ? room : 0);
@@ -458,9 +500,11 @@ int ps_claims_pay(ps_path *w, int t) {
 
 /* Split a default's recovery among its payers in proportion to `amounts`
 ** (what each paid, or was due), excess_to by what it paid, and the bank by what
-** it bore beyond them; the parts land in w->parts: the shares in share order,
-** then excess_to's, then the bank's. */
-static void split_recovery(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *amounts) {
+** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
+** bank's. They are the segment's slot of the recovery memo (sim/split_memo.h), good until its next
+** recovery split: the last one's when it was of the same recovery by the same weights. */
+static const int64_t *split_recovery(ps_path *w, const default_record *r, const ps_programme *p,
+                                     const int64_t *amounts) {
   int64_t others = r->excess_paid;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
@@ -469,24 +513,33 @@ static void split_recovery(ps_path *w, const default_record *r, const ps_program
   }
   w->weights[p->nshares] = (double)r->excess_paid;
   w->weights[p->nshares + 1] = (double)(r->exposure - others);
-  ps_split_fen(r->recovery, w->weights, p->nshares + 2, w->parts);
+  ps_split_memo *memo = &w->recovery_memo;
+  int64_t *parts = ps_split_memo_parts(memo, r->segment);
+  int n = p->nshares + 2;
+  if (!ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
+    ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
+    ps_split_fen(r->recovery, w->weights, n, parts);
+  }
+  return parts;
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each
 ** pool the recovery it would get pro rata to what it was due (the same as what
-** it got, unless the pool fell short on this loan). */
-static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p) {
+** it got, the parts split by what was paid, unless the pool fell short on this loan). */
+static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *parts) {
   const ps_model *m = w->m;
+  const int64_t *paid = &w->paid[r->first], *due = &w->due[r->first];
   int short_paid = 0;
-  for (int i = 0; i < p->nshares; i++) short_paid |= w->paid[r->first + (size_t)i] != w->due[r->first + (size_t)i];
-  if (short_paid) split_recovery(w, r, p, &w->due[r->first]);
-  for (int64_t k = 0; k < r->count; k++) /* loan by loan, as the shadow counts them */
-    for (int i = 0; i < p->nshares; i++) {
-      int account = p->shares[i].account;
-      if (account == p->bank || !ps_is_pool_account(m, account)) continue;
-      pool_state *ps = pool_of(w, account);
-      ps->need -= (double)w->parts[i] * ps->discount;
-    }
+  for (int i = 0; i < p->nshares; i++) short_paid |= paid[i] != due[i];
+  if (short_paid) parts = split_recovery(w, r, p, due);
+  for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
+    int account = p->shares[i].account;
+    if (account == p->bank || !ps_is_pool_account(m, account)) continue;
+    pool_state *ps = pool_of(w, account);
+    double need = ps->need, part = (double)parts[i] * ps->discount;
+    for (int64_t k = 0; k < r->count; k++) need -= part; /* ... loan by loan, as the shadow counts them */
+    ps->need = need;
+  }
 }
 
 /* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */
@@ -507,11 +560,11 @@ int ps_claims_recover(ps_path *w, int t) {
       }
     if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
-    split_recovery(w, r, p, &w->paid[r->first]);
+    const int64_t *parts = split_recovery(w, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
-      if (account == p->bank || w->parts[i] == 0) continue;
-      int64_t part = w->parts[i] * n;
+      if (account == p->bank || parts[i] == 0) continue;
+      int64_t part = parts[i] * n;
       if (ps_ledger_post(&w->ledger, t, p->bank, account, part, PS_KIND_RECOVERY)) return PS_ERUNTIME;
       ps_cost_flow(&w->cost, account, r->cohort, t, -(double)part);
       if (ps_is_pool_account(m, account)) {
@@ -523,10 +576,10 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->year_recovered += part;
       }
     }
-    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, w->parts[p->nshares] * n, PS_KIND_RECOVERY))
+    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, parts[p->nshares] * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
-    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(w->parts[p->nshares] * n));
-    discount_recoveries(w, r, p);
+    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(parts[p->nshares] * n));
+    discount_recoveries(w, r, p, parts);
   }
   return PS_OK;
 }

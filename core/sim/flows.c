@@ -207,11 +207,16 @@ int ps_flows_period(ps_path *w, int t) {
     if (subsidised(&m->programmes[k]))
       memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
   }
+  /* a segment with no loan at risk or whose book moves no money (path_state.h, book_flows), and a
+  ** programme with no book or no party earning on it, move nothing (every amount is zero, and a zero
+  ** posts and costs nothing): skipped */
   for (int s = 0; s < m->nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
-    if (m->segments[s].kind == PS_SEGMENT_LOAN &&
+    if (m->segments[s].kind == PS_SEGMENT_LOAN && w->alive_sum[s] != 0 && w->book_flows[s] &&
         (rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)))
       return rc;
   for (int k = 0; k < m->nprogrammes; k++)
-    if (m->programmes[k].insurer < 0 && (rc = programme_flows(w, k, t, w->progs[k].flow_book))) return rc;
+    if (m->programmes[k].insurer < 0 && w->earns_on_book[k] && w->progs[k].flow_book != 0 &&
+        (rc = programme_flows(w, k, t, w->progs[k].flow_book)))
+      return rc;
   return PS_OK;
 }

@@ -26,6 +26,7 @@
 #include "sim/claims.h"
 #include "sim/flows.h"
 #include "sim/path_state.h"
+#include "sim/path_uses.h"
 #include "sim/policies.h"
 #include "sim/policy.h"
 #include "sim/rng.h"
@@ -63,8 +64,9 @@ static int fund_pools(ps_path *w, int t) {
 ** overflow) or PS_ERUNTIME (out of memory). */
 static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
-  for (int i = 0; i < m->nparties; i++) w->parties[i].new_principal = 0;
-  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
+  /* this period's new principal, which only a limit on lending reads (ps_flows_capacity) */
+  for (int i = 0; w->limits_any && i < m->nparties; i++) w->parties[i].new_principal = 0;
+  for (int k = 0; w->limits_any && k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
@@ -73,7 +75,9 @@ static int originate(ps_path *w, int t) {
     /* drawn whether or not lending has stopped: a path's demand does not depend on its triggers */
     int64_t wanted = ps_volume_draw(w, &seg->volume, seg->new_loans, t);
     if (ps->stopped) continue;
-    int64_t loans = seg->kind == PS_SEGMENT_POLICY ? wanted : ps_flows_capacity(w, s, wanted);
+    /* no leverage and no guarantor's limit: room for all (path_state.h, limits_lending) */
+    int64_t loans = seg->kind == PS_SEGMENT_POLICY || !w->limits_lending[seg->programme] ? wanted
+                                                                                         : ps_flows_capacity(w, s, wanted);
     ps->declined += wanted - loans;
     ps_path_alive_add(w, s, t, loans);
     if (seg->loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], loans)) return PS_ERUNTIME;
@@ -83,7 +87,7 @@ static int originate(ps_path *w, int t) {
     ps->lent += principal;
     ps->year_enrolled += principal;
     ps->new_principal += principal;
-    for (int i = 0; i < p->nshares; i++)
+    for (int i = 0; w->limits_any && i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
     if (seg->kind == PS_SEGMENT_POLICY) { /* the premiums at issue, and the cover written (policies.c) */
       int rc = ps_policies_issue(w, s, t, loans);
@@ -228,6 +232,17 @@ static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
   return PS_OK;
 }
 
+/* the cohort of the k-th (from 0) of the n loans alive in cohorts lo..hi, counted from lo: scanned
+** from the nearer end (from hi, it is the one holding the (n - 1 - k)-th counted from hi) */
+static inline int pick_cohort(const int64_t *alive, int lo, int hi, int64_t n, int64_t k) {
+  int c;
+  if (k < n - 1 - k)
+    for (c = lo; k >= alive[c]; c++) k -= alive[c];
+  else
+    for (c = hi, k = n - 1 - k; k >= alive[c]; c--) k -= alive[c];
+  return c;
+}
+
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc = PS_OK;
@@ -268,9 +283,7 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t run = 0;
     int run_cohort = lo;
     for (; d > 0; d--, n--) {
-      int64_t k = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
-      int c = lo;
-      while (k >= alive[c]) k -= alive[c++];
+      int c = pick_cohort(alive, lo, hi, n, (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n));
       if (!w->batchable[s]) {
         if ((rc = default_loan(w, s, c, t, -1))) return rc;
         continue;
@@ -469,12 +482,12 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
     size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
     out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN;
     ps->year_start = now;
+    if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
     for (int k = 0; k < PS_NKINDS; k++) {
       int64_t net = ps_ledger_net(&w->ledger, i, (ps_kind)k);
       delta[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
-    if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
     double *b = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
                              PS_NBUDGET];
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
@@ -525,19 +538,25 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     if (w->has_pending && (rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
-    ps_rules_book(w, t);
-    ps_rules_npl(w, t);
-    if ((rc = fund_pools(w, t)) || (rc = ps_rules_fund(w, t))) goto fail;
+    int still = ps_path_quiet(w, t); /* sim/path_uses.h */
+    if (!still) {
+      ps_rules_book(w, t);
+      ps_rules_npl(w, t);
+    }
+    /* steps with nothing to do are skipped (path_state.h, PS_STEP_*) */
+    if (((w->steps[t] & PS_STEP_FUND_POOLS) && (rc = fund_pools(w, t))) ||
+        ((w->steps[t] & PS_STEP_FUND_RULES) && (rc = ps_rules_fund(w, t))))
+      goto fail;
     for (int i = 0; w->has_pending && i < m->npools; i++) w->pools[i].year_paid += w->pools[i].pending_now; /* this year's */
     if (policy && (rc = ps_policy_on_period(policy, w, t, err, errlen))) {
       size_t n = strlen(err);
       snprintf(err + n, errlen - n, " of path %ld", index);
       return rc;
     }
-    ps_rules_triggers(w);
-    if ((rc = originate(w, t)) || (w->bridge_due && (rc = ps_bridges_period(w, t))) || (rc = draw_defaults(w, t)) ||
-        (rc = ps_flows_period(w, t)) || (rc = ps_claims_pay(w, t)) || (rc = ps_claims_recover(w, t)) ||
-        (w->bridge_due && (rc = ps_bridges_recover(w, t))))
+    if (w->has_triggers || policy) ps_rules_triggers(w); /* else none is ever paused or stopped */
+    if (!still && ((rc = originate(w, t)) || (w->bridge_due && (rc = ps_bridges_period(w, t))) ||
+                   (rc = draw_defaults(w, t)) || (rc = ps_flows_period(w, t)) || (rc = ps_claims_pay(w, t)) ||
+                   (rc = ps_claims_recover(w, t)) || (w->bridge_due && (rc = ps_bridges_recover(w, t)))))
       goto fail;
     if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
     for (int i = 0; out && index - out->first < out->band_paths && i < m->npools; i++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/path_uses.h"
 #include "sim/rng.h"
 
 /* ps_path_batchable — may a run of segment s be one record (sim/path_state.h) */
@@ -75,10 +76,12 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            (w->parties = calloc((size_t)m->nparties, sizeof *w->parties)) &&
            (w->claims = calloc(T, sizeof *w->claims)) && (w->recoveries = calloc(T, sizeof *w->recoveries)) &&
            (w->weights = calloc((size_t)maxshares + 2, sizeof *w->weights)) &&
-           (w->parts = calloc((size_t)maxshares + 2, sizeof *w->parts)) &&
            (w->driver_weights = calloc((size_t)m->ndrivers + 1, sizeof(double))) &&
            (w->driver_parts = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) &&
-           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0;
+           ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0 &&
+           ps_split_memo_init(&w->fractions_memo, m->nsegments, maxshares + 2) == 0 &&
+           ps_split_memo_init(&w->due_memo, m->nsegments, maxshares + 2) == 0 &&
+           ps_split_memo_init(&w->recovery_memo, m->nsegments, maxshares + 2) == 0;
   for (int s = 0; ok && s < m->nsegments; s++)
     if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
       w->alive[s] += alive_low(&m->segments[s]);
@@ -100,6 +103,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
   }
   for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
+  ok = ok && ps_path_uses_init(w, m) == PS_OK;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -136,6 +140,7 @@ void ps_path_free(ps_path *w) {
   free(w->alive_year);
   free(w->alive_year_w);
   free(w->batchable);
+  ps_path_uses_free(w);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
     free(w->progs[i].active);
     free(w->progs[i].share_buf);
@@ -159,9 +164,11 @@ void ps_path_free(ps_path *w) {
   free(w->claims);
   free(w->recoveries);
   free(w->weights);
-  free(w->parts);
   ps_ledger_destroy(&w->ledger);
   ps_cost_destroy(&w->cost);
+  ps_split_memo_destroy(&w->fractions_memo);
+  ps_split_memo_destroy(&w->due_memo);
+  ps_split_memo_destroy(&w->recovery_memo);
   if (w->volume_rng) gsl_rng_free(w->volume_rng);
   ps_params_free(w->params);
   free(w);
@@ -175,6 +182,9 @@ int ps_path_reset(ps_path *w) {
     if (m->segments[s].loan.kind == PS_DIST_LIST && ps_sparse_perm_reset(&w->tape_loans[s], 0)) return PS_ERUNTIME;
   ps_ledger_reset(&w->ledger);
   ps_cost_reset(&w->cost);
+  ps_split_memo_clear(&w->fractions_memo, m->nsegments);
+  ps_split_memo_clear(&w->due_memo, m->nsegments);
+  ps_split_memo_clear(&w->recovery_memo, m->nsegments);
   if (w->firm_asked) /* only the firms the last path's defaults touched: cost per default */
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;

@@ -17,8 +17,10 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   volume.c      a period's Poisson volume
-**   path_state.c  this header: the state and its primitives
-**   ledger, cost, outcomes, programme, factors, params, sparse_perm, rng (sim/); scenario/model.h
+**   path_state.c  this header: the state and its primitives (path_uses.c: what the
+**                 scenario uses of the steps a period may skip)
+**   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
+**   scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
 ** tests/unit/test_claims.c reads the state to compare runs of defaults. */
@@ -33,6 +35,7 @@
 #include "sim/factors.h"
 #include "sim/params.h"
 #include "sim/sparse_perm.h"
+#include "sim/split_memo.h"
 #include "sim/ledger.h"
 #include "scenario/model.h"
 
@@ -183,6 +186,17 @@ struct ps_path {
   ps_cost cost; /* the governments' cost in present value (sim/cost.h) */
   int has_pending, has_policies; /* the model has pools' pending claims, policy segments: else their
                                     steps are skipped (fixed by ps_path_new) */
+  /* what else the scenario uses (fixed by ps_path_new), so that steps with nothing to do are skipped:
+  ** some programme has triggers (else, without hooks, none is ever paused or stopped); some
+  ** programme's lending is limited by its leverage or its guarantors' (else no new principal need be
+  ** counted); per period and party, the party is a bank and one of its programmes originates (else
+  ** its NPL ratio does not count); per programme, a party that earns fees or premiums on its book, a
+  ** limit on its lending, and a payer's own yearly cap (else what each share was asked this year
+  ** need not be counted: claims.c); per segment, some money its book moves each period (interest, the bank's
+  ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
+  int has_triggers, limits_any;
+  unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
+  unsigned char *steps; /* per period: PS_STEP_* (below) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;
@@ -192,7 +206,9 @@ struct ps_path {
   double *weights;            /* scratch for splits */
   double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
-  int64_t *parts;
+  /* the last fractions, dues and recovery parts of each segment's records, reused while their
+  ** inputs repeat (sim/split_memo.h) */
+  ps_split_memo fractions_memo, due_memo, recovery_memo;
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
   /* ---- bridge funds (bridges.c; NULL without bridge segments) */
@@ -202,6 +218,16 @@ struct ps_path {
   int period_now;    /* postings made now carry it */
   ps_policy *policy; /* Lua hooks of this path, or NULL */
   char error[1024];  /* why the path stopped, when it was not memory */
+};
+
+/* the steps a period may need (ps_path's steps, fixed by ps_path_new) */
+enum {
+  PS_STEP_FUND_POOLS = 1, /* some pool earns a yield or is topped up (else funding moves nothing) */
+  PS_STEP_FUND_RULES = 2, /* a fiscal year begins, or some pool refills below a share of its loans */
+  PS_STEP_MAY_BE_QUIET = 4 /* nothing of the model starts in it: no segment originates, no claim is
+                              pending, no bridge, policy or hook exists; then, with nothing at risk and no
+                              claim or recovery due, the period only funds, checks triggers and records
+                              (ps_path_quiet, sim/path_uses.h) */
 };
 
 /* a programme as hooks see it */

@@ -21,6 +21,7 @@ void ps_rules_book(ps_path *w, int t) {
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
+    if (w->alive_sum[s] == 0) continue; /* nothing at risk, nothing to mature: adds nothing */
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
     if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
     double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
@@ -151,15 +152,10 @@ int ps_rules_fund(ps_path *w, int t) {
 ** loans' quality, which says nothing about its tolerance. */
 void ps_rules_npl(ps_path *w, int t) {
   const ps_model *m = w->m;
+  const unsigned char *lends = w->bank_lends + (size_t)t * (size_t)m->nparties; /* path_state.c, uses */
   for (int b = 0; b < m->nparties; b++) {
-    if (m->parties[b].kind != PS_PARTY_BANK) continue;
+    if (!lends[b]) continue; /* not a bank, or none of its programmes originates in period t */
     double npl = 0, book = 0;
-    int lending = 0;
-    for (int s = 0; s < m->nsegments; s++) {
-      const ps_segment *seg = &m->segments[s];
-      lending |= m->programmes[seg->programme].bank == b && t >= seg->first && t <= seg->last;
-    }
-    if (!lending) continue;
     for (int k = 0; k < m->nprogrammes; k++)
       if (m->programmes[k].bank == b) {
         npl += (double)w->progs[k].npl;
