@@ -9,6 +9,7 @@
 **   montecarlo.c, search.c  threads, workers, the sizing bisection
 **   path.c        the period loop (ps_path_run): originations, default draws,
 **                 the accounts check, outcomes
+**   tape_defaults.c  loan-tape groups' default draws (thinning)
 **   policies.c    policy segments: issue, premiums, earned premiums, claim draws
 **   bridges.c     bridge funds: serve requests, unrepaid bridges, recoveries, fees
 **   claims.c      one default: record, claim, pay, recover
