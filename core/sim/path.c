@@ -169,7 +169,9 @@ static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc = PS_OK;
-  for (int s = 0; s < m->nsegments; s++) {
+  /* loan-tape groups (after the own segments): by PD bucket, below, or by the naive sampler */
+  int nsegments = w->by_loan ? m->nsegments : m->nown_segments;
+  for (int s = 0; s < nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     if (seg->kind == PS_SEGMENT_POLICY) { /* insurance policies: policies.c */
       if ((rc = ps_policies_claims(w, s, t))) return rc;
@@ -180,7 +182,7 @@ static int draw_defaults(ps_path *w, int t) {
     int hi = t < seg->last ? t : seg->last;
     if (seg->kind != PS_SEGMENT_LOAN) continue; /* bridges: bridges.c */
     if (seg->loan.kind == PS_DIST_LIST) { /* one cohort: lo == hi == first while at risk */
-      if (lo <= hi && (rc = w->by_loan ? ps_tape_draw_by_loan(w, s, lo, t) : ps_tape_draw_defaults(w, s, lo, t))) return rc;
+      if (lo <= hi && (rc = ps_tape_draw_by_loan(w, s, lo, t))) return rc;
       continue;
     }
     if (w->by_loan) {
@@ -223,7 +225,7 @@ static int draw_defaults(ps_path *w, int t) {
     }
     if (run > 0 && (rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
   }
-  return PS_OK;
+  return w->by_loan ? PS_OK : ps_tape_draw_defaults(w, t);
 }
 
 /* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of

@@ -174,7 +174,8 @@ struct ps_path {
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
-  int64_t *rejected;          /* scratch: thinning candidates that did not default */
+  int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
+  ps_sparse_perm tape_positions; /* scratch: a PD bucket's candidates (tape_defaults.c) */
   size_t caprejected;
   /* ---- the accounts */
   pool_state *pools;

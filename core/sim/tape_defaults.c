@@ -40,42 +40,95 @@ int ps_tape_draw_by_loan(ps_path *w, int s, int c, int t) {
   return PS_OK;
 }
 
-/* A loan-tape group: one cohort c whose loans keep their own amount, PD and LGD.
-** Thinning (docs/model.md §3): K ~ Binomial(n, p_max(Z)) candidates are drawn
-** uniformly without replacement among the n live loans, p_max the group's largest
-** conditional PD, and candidate i defaults with probability p_i(Z) / p_max(Z), so
-** each loan defaults with its own p_i(Z), independently given the factors. The
-** rejected candidates go back among the live loans once all K are drawn. A group
-** whose loans share one PD accepts every candidate without a draw. */
-int ps_tape_draw_defaults(ps_path *w, int s, int c, int t) {
+/* grow the thinning scratch (w->rejected) to n numbers; PS_OK, or PS_ERUNTIME when out of memory */
+static int scratch(ps_path *w, size_t n) {
+  if (n <= w->caprejected) return PS_OK;
+  int64_t *grown = realloc(w->rejected, n * sizeof *grown);
+  if (!grown) return PS_ERUNTIME;
+  w->rejected = grown;
+  w->caprejected = n;
+  return PS_OK;
+}
+
+/* a candidate that defaults: the index of its group among the bucket's groups at risk, its
+** position among that group's remaining loans, and the loan */
+typedef struct {
+  int64_t group, position, item;
+} accepted;
+
+/* by group, positions from the last down (so taking them out moves none still to take) */
+static int cmp_accepted(const void *x, const void *y) {
+  const accepted *a = x, *b = y;
+  if (a->group != b->group) return a->group < b->group ? -1 : 1;
+  return a->position > b->position ? -1 : a->position < b->position;
+}
+
+/* the bucket's candidates of period t: K ~ Binomial(N, p_max) positions drawn uniformly without
+** replacement among the N loans at risk in its groups, each thinned to its loan's own PD, then the
+** accepted ones recorded (see ps_tape_draw_defaults) */
+static int draw_bucket(ps_path *w, const ps_tape_bucket *b, int t) {
   const ps_model *m = w->m;
-  const ps_segment *seg = &m->segments[s];
-  ps_sparse_perm *loans = &w->tape_loans[s];
-  int64_t n = w->alive[s][c];
+  const int *live = b->live + b->live_at[t];
+  int nlive = b->live_at[t + 1] - b->live_at[t];
+  if (nlive == 0) return PS_OK;
+  if (scratch(w, (size_t)nlive + 1)) return PS_ERUNTIME;
+  int64_t *start = w->rejected; /* start[j]: the first position of the j-th group's loans */
+  start[0] = 0;
+  for (int j = 0; j < nlive; j++) start[j + 1] = start[j] + w->tape_loans[live[j]].n;
+  int64_t n = start[nlive];
   if (n == 0) return PS_OK;
-  double p_max = ps_factors_pd(&w->factors, m, seg, t, t - c); /* a seasoned loan at its age */
+  const ps_segment *lead = &m->segments[live[0]]; /* its groups share rho, the sector and its loading */
+  double p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
   int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
-  if (seg->loan_pd && (size_t)k > w->caprejected) {
-    int64_t *grown = realloc(w->rejected, (size_t)k * sizeof *grown);
-    if (!grown) return PS_ERUNTIME;
-    w->rejected = grown;
-    w->caprejected = (size_t)k;
-  }
-  size_t nrejected = 0;
+  if (k == 0) return PS_OK;
+  double p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
+                                           : p_max;
+  size_t head = (size_t)nlive + 1, per = sizeof(accepted) / sizeof(int64_t);
+  if (scratch(w, head + per * (size_t)k)) return PS_ERUNTIME;
+  start = w->rejected;
+  accepted *acc = (accepted *)(start + head);
+  size_t nacc = 0;
+  if (ps_sparse_perm_reset(&w->tape_positions, n)) return PS_ERUNTIME;
   for (; k > 0; k--) {
-    int64_t item = ps_sparse_perm_draw(loans, w->default_rng);
-    if (item < 0) return PS_ERUNTIME;
-    if (seg->loan_pd) {
-      double p = tape_loan_pd(w, seg, t, item);
-      if (p < p_max && gsl_rng_uniform(w->default_rng) * p_max >= p) {
-        w->rejected[nrejected++] = item;
-        continue;
-      }
+    int64_t pos = ps_sparse_perm_draw(&w->tape_positions, w->default_rng);
+    if (pos < 0) return PS_ERUNTIME;
+    int lo = 0, hi = nlive - 1; /* the group: the last j with start[j] <= pos */
+    while (lo < hi) {
+      int mid = (lo + hi + 1) / 2;
+      if (start[mid] <= pos) lo = mid;
+      else hi = mid - 1;
     }
-    int rc = default_loan(w, s, c, t, item);
+    const ps_segment *seg = &m->segments[live[lo]];
+    int64_t item = ps_sparse_perm_at(&w->tape_loans[live[lo]], pos - start[lo]);
+    if (p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
+      double y = gsl_rng_uniform(w->default_rng) * p_max;
+      if (y >= p_low && y >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item)
+                                           : ps_factors_pd(&w->factors, m, seg, t, t - seg->first)))
+        continue;
+    }
+    acc[nacc++] = (accepted){lo, pos - start[lo], item};
+  }
+  qsort(acc, nacc, sizeof *acc, cmp_accepted);
+  for (size_t i = 0; i < nacc; i++) {
+    int s = live[acc[i].group];
+    if (ps_sparse_perm_take(&w->tape_loans[s], acc[i].position) < 0) return PS_ERUNTIME;
+    int rc = default_loan(w, s, m->segments[s].first, t, acc[i].item);
     if (rc) return rc;
   }
-  for (size_t i = 0; i < nrejected; i++)
-    if (ps_sparse_perm_put_back(loans, w->rejected[i])) return PS_ERUNTIME;
+  return PS_OK;
+}
+
+/* Loan tapes by PD bucket (docs/model.md §3): the loans of a bucket's groups share the loadings,
+** the sector and the stress, and each has its own conditional PD p_i(Z) <= p_max(Z), the bucket's
+** bound. K ~ Binomial(N, p_max(Z)) candidates are drawn uniformly without replacement among the N
+** loans at risk, and candidate i defaults with probability p_i(Z) / p_max(Z), so each loan
+** defaults with its own p_i(Z), independently given the factors. A candidate's own PD is computed
+** only when its uniform falls between the bucket's smallest conditional PD and the bound. One Phi
+** (two with a candidate) and one binomial per bucket and period, then work per candidate. */
+int ps_tape_draw_defaults(ps_path *w, int t) {
+  for (int b = 0; b < w->m->ntape_buckets; b++) {
+    int rc = draw_bucket(w, &w->m->tape_buckets[b], t);
+    if (rc) return rc;
+  }
   return PS_OK;
 }
