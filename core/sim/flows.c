@@ -195,6 +195,37 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
   return PS_OK;
 }
 
+/* The loan-tape groups of programmes without subsidies: interest and the bank's funding cost as one
+** posting each per programme, on the sum of its groups' performing principal and interest (each
+** group at its amount-weighted mean rate), over the groups at risk in period t (m->tape_buckets'
+** lists; the others have nothing at risk). PS_OK / PS_EINPUT / PS_ERUNTIME as ps_ledger_post. */
+static int tape_flows(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].tape_book = w->progs[k].tape_interest = 0;
+  for (int b = 0; b < m->ntape_buckets; b++) {
+    const ps_tape_bucket *bucket = &m->tape_buckets[b];
+    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
+      const ps_segment *seg = &m->segments[bucket->live[j]];
+      if (subsidised(&m->programmes[seg->programme])) continue; /* segment_flows, group by group */
+      double perf = performing(w, bucket->live[j], t);
+      w->progs[seg->programme].tape_book += perf;
+      w->progs[seg->programme].tape_interest += perf * seg->rate;
+    }
+  }
+  int firms = ps_account_firms(m), rc;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    programme_state *ps = &w->progs[k];
+    const ps_programme *p = &m->programmes[k];
+    if (ps->tape_book == 0) continue;
+    ps->flow_book += ps->tape_book;
+    if ((rc = post(w, t, firms, p->bank, ps->tape_interest * m->dt, PS_KIND_INTEREST)) ||
+        (rc = post(w, t, p->bank, ps_account_outside(m), ps->tape_book * m->parties[p->bank].funding_cost * m->dt,
+                   PS_KIND_FUNDING_COST)))
+      return rc;
+  }
+  return PS_OK;
+}
+
 /* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
 ** still at risk after the period's defaults; PS_OK, PS_EINPUT (the ledger refused a posting for
 ** overflow) or PS_ERUNTIME (out of memory) */
@@ -207,10 +238,16 @@ int ps_flows_period(ps_path *w, int t) {
     if (subsidised(&m->programmes[k]))
       memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
   }
-  for (int s = 0; s < m->nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
+  /* loan-tape groups (after the own segments) of programmes without subsidies: tape_flows */
+  int tapes_subsidised = 0;
+  for (int k = 0; m->ntape_buckets && k < m->nprogrammes; k++) tapes_subsidised |= subsidised(&m->programmes[k]);
+  int nsegments = m->ntape_buckets && !tapes_subsidised ? m->nown_segments : m->nsegments;
+  for (int s = 0; s < nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
     if (m->segments[s].kind == PS_SEGMENT_LOAN &&
+        (s < m->nown_segments || subsidised(&m->programmes[m->segments[s].programme])) &&
         (rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)))
       return rc;
+  if (m->ntape_buckets && (rc = tape_flows(w, t))) return rc;
   for (int k = 0; k < m->nprogrammes; k++)
     if (m->programmes[k].insurer < 0 && (rc = programme_flows(w, k, t, w->progs[k].flow_book))) return rc;
   return PS_OK;

@@ -119,6 +119,7 @@ typedef struct {
   int64_t *layer_by_segment; /* ... its claims by segment slot, to attribute the layer's payment */
   double new_principal;      /* expected principal originated this period */
   double flow_book;          /* expected principal at risk after this period's defaults */
+  double tape_book, tape_interest; /* of flow_book, its loan tapes' and their interest (flows.c) */
   int64_t first_loss_used;   /* of the first-loss limit */
   int64_t *share_year;       /* per share: what it was asked this fiscal year (payer caps) */
   int suspended;             /* paused by ctx:suspend() */
