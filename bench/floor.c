@@ -11,8 +11,9 @@
 ** segment with something at risk, one Phi for the conditional PD (one per
 ** cohort when the PD depends on age, and for insurance policies) and one
 ** binomial for the number of defaults (claims; a bridge segment's declines, a
-** binomial without a Phi); a Poisson volume's draw each period of
-** its window. The numbers at risk follow the defaults drawn (spread over the
+** binomial without a Phi); for loan tapes, the same per PD bucket (m->tape_buckets:
+** the groups that share a template, a sector and a PD bucket) at its bound, as the
+** engine draws them; a Poisson volume's draw each period of its window. The numbers at risk follow the defaults drawn (spread over the
 ** cohorts in proportion, which draws nothing), so each binomial has the n of a
 ** real path. Not counted, as a floor should not: which loans default (the
 ** engine's cohort or candidate draws), drawn LGDs, amounts and recovery lags,
@@ -44,6 +45,35 @@ static void window(const ps_segment *seg, int t, int *lo, int *hi) {
   *hi = t < seg->last ? t : seg->last;
 }
 
+/* period t's draws of the loan-tape groups: one Phi (at the bound) and one binomial per PD bucket
+** with loans at risk, over all its groups' loans (the defaults spread over the groups in
+** proportion, which draws nothing); returns the defaults drawn */
+static double tape_buckets(const ps_model *m, int t, double **alive, const double *z, const double *s,
+                           gsl_rng *default_rng) {
+  double drawn = 0;
+  for (int b = 0; b < m->ntape_buckets; b++) {
+    const ps_tape_bucket *bucket = &m->tape_buckets[b];
+    double total = 0;
+    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
+      const ps_segment *seg = &m->segments[bucket->live[j]];
+      total += alive[bucket->live[j]][seg->first - (seg->first < 1 ? seg->first : 1)];
+    }
+    if (total < 1) continue;
+    const ps_segment *lead = &m->segments[bucket->live[bucket->live_at[t]]];
+    double systematic = sqrt(lead->rho) * z[t] +
+                        (lead->sector >= 0 ? sqrt(lead->rho_sector) * s[t * m->nsectors + lead->sector] : 0);
+    double p = gsl_cdf_ugaussian_P((bucket->threshold - systematic) / sqrt(1 - lead->rho - lead->rho_sector));
+    double d = (double)gsl_ran_binomial(default_rng, p, (unsigned)total);
+    drawn += d;
+    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
+      const ps_segment *seg = &m->segments[bucket->live[j]];
+      double *a = &alive[bucket->live[j]][seg->first - (seg->first < 1 ? seg->first : 1)];
+      *a -= d * *a / total;
+    }
+  }
+  return drawn;
+}
+
 /* one path's draws; alive: per segment, per cohort (offset by the earliest cohort), scratch */
 static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng, gsl_rng *volume_rng,
                    double **alive, double *z, double *s) {
@@ -61,7 +91,7 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
     for (int c = origin; c <= T; c++) alive[g][c - origin] = 0;
     if (seg->first < 1) alive[g][seg->first - origin] = seg->loan.kind == PS_DIST_LIST ? seg->loan.nitems : seg->new_loans;
   }
-  for (int t = 1; t <= T; t++)
+  for (int t = 1; t <= T; t++) {
     for (int g = 0; g < m->nsegments; g++) {
       const ps_segment *seg = &m->segments[g];
       int origin = seg->first < 1 ? seg->first : 1, lo, hi;
@@ -73,6 +103,7 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
         if (seg->volume.poisson) count = (double)gsl_ran_poisson(volume_rng, seg->volume.mean);
         a[t] = count;
       }
+      if (g >= m->nown_segments) continue; /* loan-tape groups: by PD bucket, below */
       window(seg, t, &lo, &hi);
       if (seg->kind == PS_SEGMENT_BRIDGE) lo = hi = t;
       double systematic = sqrt(seg->rho) * z[t] + (seg->sector >= 0 ? sqrt(seg->rho_sector) * s[t * n + seg->sector] : 0);
@@ -94,6 +125,8 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
           for (int k = lo; k <= hi; k++) a[k] -= d * a[k] / total;
       }
     }
+    drawn += tape_buckets(m, t, alive, z, s, default_rng);
+  }
   return drawn;
 }
 

@@ -14,10 +14,12 @@
 
 #include "scenario/scenario_read.h"
 
-/* the tape's group buckets (tape.c, ten a decade) per PD bucket: 3, a PD ratio of at most
-** 10^0.3 ~ 2 within one, so a tape spanning 0.2%..10% a year needs 6 buckets a template and
-** sector, and at least about half the candidates default when the factors are average */
-enum { BUCKET_WIDTH = 3 };
+/* the tape's group buckets (tape.c, ten a decade) per PD bucket: 2, a PD ratio of at most
+** 10^0.2 ~ 1.6 within one, so at least about 5 candidates in 8 default when the factors are
+** average, and a tape spanning 0.2%..10% a year needs 9 buckets a template and sector. Measured
+** (bench/RESULTS.md): 1 to 3 cost within 3% of each other on B7's 50 000 obligors and within 7%
+** on B2's 36 000 loans (fewer buckets, more candidates), 4 and more cost more on both. */
+enum { BUCKET_WIDTH = 2 };
 
 typedef struct {
   int driver, sector, bucket, segment;

@@ -132,7 +132,6 @@ void ps_path_free(ps_path *w) {
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
-  ps_sparse_perm_destroy(&w->tape_positions);
   free(w->alive_sum);
   free(w->alive_year);
   free(w->alive_year_w);

@@ -176,7 +176,6 @@ struct ps_path {
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
-  ps_sparse_perm tape_positions; /* scratch: a PD bucket's candidates (tape_defaults.c) */
   size_t caprejected;
   /* ---- the accounts */
   pool_state *pools;

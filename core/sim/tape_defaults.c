@@ -50,32 +50,42 @@ static int scratch(ps_path *w, size_t n) {
   return PS_OK;
 }
 
-/* a candidate that defaults: the index of its group among the bucket's groups at risk, its
-** position among that group's remaining loans, and the loan */
-typedef struct {
-  int64_t group, position, item;
-} accepted;
-
-/* by group, positions from the last down (so taking them out moves none still to take) */
-static int cmp_accepted(const void *x, const void *y) {
-  const accepted *a = x, *b = y;
-  if (a->group != b->group) return a->group < b->group ? -1 : 1;
-  return a->position > b->position ? -1 : a->position < b->position;
+/* The loans at risk of a bucket's groups, laid end to end, in a Fenwick tree over the groups:
+** tree[1..n] (1-based), so a position among all of them finds its group, and a group's count
+** falls by one, in O(log n). */
+static void fenwick_build(int64_t *tree, int n) {
+  for (int i = 1; i <= n; i++) {
+    int j = i + (i & -i);
+    if (j <= n) tree[j] += tree[i];
+  }
 }
 
-/* the bucket's candidates of period t: K ~ Binomial(N, p_max) positions drawn uniformly without
-** replacement among the N loans at risk in its groups, each thinned to its loan's own PD, then the
-** accepted ones recorded (see ps_tape_draw_defaults) */
+/* the group (0-based) of position *pos, which becomes the position within that group */
+static int fenwick_find(const int64_t *tree, int n, int64_t *pos) {
+  int idx = 0, step = 1;
+  while (step * 2 <= n) step *= 2;
+  for (; step > 0; step /= 2)
+    if (idx + step <= n && tree[idx + step] <= *pos) {
+      idx += step;
+      *pos -= tree[idx];
+    }
+  return idx;
+}
+
+static void fenwick_add(int64_t *tree, int n, int group, int64_t delta) {
+  for (int i = group + 1; i <= n; i += i & -i) tree[i] += delta;
+}
+
+/* the bucket's candidates of period t: K ~ Binomial(N, p_max), each a loan drawn uniformly among
+** those of its groups not yet drawn, thinned to its own PD; the rejected ones go back among the
+** loans at risk once all K are drawn (see ps_tape_draw_defaults) */
 static int draw_bucket(ps_path *w, const ps_tape_bucket *b, int t) {
   const ps_model *m = w->m;
   const int *live = b->live + b->live_at[t];
   int nlive = b->live_at[t + 1] - b->live_at[t];
   if (nlive == 0) return PS_OK;
-  if (scratch(w, (size_t)nlive + 1)) return PS_ERUNTIME;
-  int64_t *start = w->rejected; /* start[j]: the first position of the j-th group's loans */
-  start[0] = 0;
-  for (int j = 0; j < nlive; j++) start[j + 1] = start[j] + w->tape_loans[live[j]].n;
-  int64_t n = start[nlive];
+  int64_t n = 0;
+  for (int j = 0; j < nlive; j++) n += w->tape_loans[live[j]].n;
   if (n == 0) return PS_OK;
   const ps_segment *lead = &m->segments[live[0]]; /* its groups share rho, the sector and its loading */
   double p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
@@ -83,45 +93,43 @@ static int draw_bucket(ps_path *w, const ps_tape_bucket *b, int t) {
   if (k == 0) return PS_OK;
   double p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
                                            : p_max;
-  size_t head = (size_t)nlive + 1, per = sizeof(accepted) / sizeof(int64_t);
-  if (scratch(w, head + per * (size_t)k)) return PS_ERUNTIME;
-  start = w->rejected;
-  accepted *acc = (accepted *)(start + head);
-  size_t nacc = 0;
-  if (ps_sparse_perm_reset(&w->tape_positions, n)) return PS_ERUNTIME;
-  for (; k > 0; k--) {
-    int64_t pos = ps_sparse_perm_draw(&w->tape_positions, w->default_rng);
-    if (pos < 0) return PS_ERUNTIME;
-    int lo = 0, hi = nlive - 1; /* the group: the last j with start[j] <= pos */
-    while (lo < hi) {
-      int mid = (lo + hi + 1) / 2;
-      if (start[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    const ps_segment *seg = &m->segments[live[lo]];
-    int64_t item = ps_sparse_perm_at(&w->tape_loans[live[lo]], pos - start[lo]);
+  /* scratch: the tree, then each rejected candidate's group and loan */
+  size_t head = (size_t)nlive + 1;
+  if (scratch(w, head + 2 * (size_t)k)) return PS_ERUNTIME;
+  int64_t *tree = w->rejected, *rejected = w->rejected + head;
+  tree[0] = 0;
+  for (int j = 0; j < nlive; j++) tree[j + 1] = w->tape_loans[live[j]].n;
+  fenwick_build(tree, nlive);
+  size_t nrejected = 0;
+  for (; k > 0; k--, n--) {
+    int64_t pos = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
+    int j = fenwick_find(tree, nlive, &pos), s = live[j];
+    const ps_segment *seg = &m->segments[s];
+    int64_t item = ps_sparse_perm_take(&w->tape_loans[s], pos);
+    if (item < 0) return PS_ERUNTIME;
+    fenwick_add(tree, nlive, j, -1);
     if (p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
       double y = gsl_rng_uniform(w->default_rng) * p_max;
       if (y >= p_low && y >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item)
-                                           : ps_factors_pd(&w->factors, m, seg, t, t - seg->first)))
+                                           : ps_factors_pd(&w->factors, m, seg, t, t - seg->first))) {
+        rejected[2 * nrejected] = s;
+        rejected[2 * nrejected++ + 1] = item;
         continue;
+      }
     }
-    acc[nacc++] = (accepted){lo, pos - start[lo], item};
-  }
-  qsort(acc, nacc, sizeof *acc, cmp_accepted);
-  for (size_t i = 0; i < nacc; i++) {
-    int s = live[acc[i].group];
-    if (ps_sparse_perm_take(&w->tape_loans[s], acc[i].position) < 0) return PS_ERUNTIME;
-    int rc = default_loan(w, s, m->segments[s].first, t, acc[i].item);
+    int rc = default_loan(w, s, seg->first, t, item);
     if (rc) return rc;
   }
+  for (size_t i = 0; i < nrejected; i++)
+    if (ps_sparse_perm_put_back(&w->tape_loans[rejected[2 * i]], rejected[2 * i + 1])) return PS_ERUNTIME;
   return PS_OK;
 }
 
 /* Loan tapes by PD bucket (docs/model.md §3): the loans of a bucket's groups share the loadings,
 ** the sector and the stress, and each has its own conditional PD p_i(Z) <= p_max(Z), the bucket's
 ** bound. K ~ Binomial(N, p_max(Z)) candidates are drawn uniformly without replacement among the N
-** loans at risk, and candidate i defaults with probability p_i(Z) / p_max(Z), so each loan
+** loans at risk (a position among them all, its group found in a Fenwick tree of the groups'
+** counts, the loan within the group by its sparse Fisher-Yates), and candidate i defaults with probability p_i(Z) / p_max(Z), so each loan
 ** defaults with its own p_i(Z), independently given the factors. A candidate's own PD is computed
 ** only when its uniform falls between the bucket's smallest conditional PD and the bound. One Phi
 ** (two with a candidate) and one binomial per bucket and period, then work per candidate. */
