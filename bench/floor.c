@@ -45,9 +45,9 @@ static void window(const ps_segment *seg, int t, int *lo, int *hi) {
   *hi = t < seg->last ? t : seg->last;
 }
 
-/* period t's draws of the loan-tape groups: one Phi (at the bound) and one binomial per PD bucket
-** with loans at risk, over all its groups' loans (the defaults spread over the groups in
-** proportion, which draws nothing); returns the defaults drawn */
+/* period t's draws of the loan-tape groups (those lent in t originated first): one Phi (at the
+** bound) and one binomial per PD bucket with loans at risk, over all its groups' loans (the
+** defaults spread over the groups in proportion, which draws nothing); returns the defaults drawn */
 static double tape_buckets(const ps_model *m, int t, double **alive, const double *z, const double *s,
                            gsl_rng *default_rng) {
   double drawn = 0;
@@ -56,7 +56,9 @@ static double tape_buckets(const ps_model *m, int t, double **alive, const doubl
     double total = 0;
     for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
       const ps_segment *seg = &m->segments[bucket->live[j]];
-      total += alive[bucket->live[j]][seg->first - (seg->first < 1 ? seg->first : 1)];
+      double *a = &alive[bucket->live[j]][seg->first - (seg->first < 1 ? seg->first : 1)];
+      if (seg->first == t) *a = seg->loan.nitems;
+      total += *a;
     }
     if (total < 1) continue;
     const ps_segment *lead = &m->segments[bucket->live[bucket->live_at[t]]];
@@ -88,22 +90,23 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
   for (int g = 0; g < m->nsegments; g++) {
     const ps_segment *seg = &m->segments[g];
     int origin = seg->first < 1 ? seg->first : 1;
+    if (g >= m->nown_segments) { /* a loan-tape group: its one cohort */
+      alive[g][seg->first - origin] = seg->first < 1 ? seg->loan.nitems : 0;
+      continue;
+    }
     for (int c = origin; c <= T; c++) alive[g][c - origin] = 0;
-    if (seg->first < 1) alive[g][seg->first - origin] = seg->loan.kind == PS_DIST_LIST ? seg->loan.nitems : seg->new_loans;
+    if (seg->first < 1) alive[g][seg->first - origin] = seg->new_loans;
   }
   for (int t = 1; t <= T; t++) {
-    for (int g = 0; g < m->nsegments; g++) {
+    for (int g = 0; g < m->nown_segments; g++) { /* loan-tape groups: by PD bucket, below */
       const ps_segment *seg = &m->segments[g];
       int origin = seg->first < 1 ? seg->first : 1, lo, hi;
       double *a = alive[g] - origin; /* a[c]: cohort c */
       if (t >= seg->first && t <= seg->last) { /* this period's originations */
-        double count = seg->kind == PS_SEGMENT_BRIDGE ? seg->requests
-                       : seg->loan.kind == PS_DIST_LIST ? (t == seg->first ? seg->loan.nitems : 0)
-                                                         : seg->new_loans;
+        double count = seg->kind == PS_SEGMENT_BRIDGE ? seg->requests : seg->new_loans;
         if (seg->volume.poisson) count = (double)gsl_ran_poisson(volume_rng, seg->volume.mean);
         a[t] = count;
       }
-      if (g >= m->nown_segments) continue; /* loan-tape groups: by PD bucket, below */
       window(seg, t, &lo, &hi);
       if (seg->kind == PS_SEGMENT_BRIDGE) lo = hi = t;
       double systematic = sqrt(seg->rho) * z[t] + (seg->sector >= 0 ? sqrt(seg->rho_sector) * s[t * n + seg->sector] : 0);
