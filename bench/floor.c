@@ -128,7 +128,7 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
           for (int k = lo; k <= hi; k++) a[k] -= d * a[k] / total;
       }
     }
-    drawn += tape_buckets(m, t, alive, z, s, default_rng);
+    if (m->ntape_buckets) drawn += tape_buckets(m, t, alive, z, s, default_rng);
   }
   return drawn;
 }
