@@ -13,9 +13,9 @@
 ** binomial for the number of defaults (claims; a bridge segment's declines, a
 ** binomial without a Phi); for loan tapes, the same per PD bucket (m->tape_buckets:
 ** the groups that share a template, a sector and a PD bucket) at its bound, as the
-** engine draws them; a Poisson volume's draw each period of its window. The numbers at risk follow the defaults drawn (spread over the
-** cohorts in proportion, which draws nothing), so each binomial has the n of a
-** real path. Not counted, as a floor should not: which loans default (the
+** engine draws them; a Poisson volume's draw each period of its window. The numbers
+** at risk follow the defaults drawn (spread over the cohorts in proportion, which
+** draws nothing), so each binomial has the n of a real path. Not counted, as a floor should not: which loans default (the
 ** engine's cohort or candidate draws), drawn LGDs, amounts and recovery lags,
 ** a tape's per-loan PDs. Prints `"seconds": S` (the drawing only) and the sum
 ** of the defaults drawn (so the compiler cannot drop the work), exits 0; or

@@ -129,8 +129,9 @@ static int draw_bucket(ps_path *w, const ps_tape_bucket *b, int t) {
 ** the sector and the stress, and each has its own conditional PD p_i(Z) <= p_max(Z), the bucket's
 ** bound. K ~ Binomial(N, p_max(Z)) candidates are drawn uniformly without replacement among the N
 ** loans at risk (a position among them all, its group found in a Fenwick tree of the groups'
-** counts, the loan within the group by its sparse Fisher-Yates), and candidate i defaults with probability p_i(Z) / p_max(Z), so each loan
-** defaults with its own p_i(Z), independently given the factors. A candidate's own PD is computed
+** counts, the loan within the group by its sparse Fisher-Yates), and candidate i defaults with
+** probability p_i(Z) / p_max(Z), so each loan defaults with its own p_i(Z), independently given
+** the factors. A candidate's own PD is computed
 ** only when its uniform falls between the bucket's smallest conditional PD and the bound. One Phi
 ** (two with a candidate) and one binomial per bucket and period, then work per candidate. */
 int ps_tape_draw_defaults(ps_path *w, int t) {
