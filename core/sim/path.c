@@ -225,7 +225,7 @@ static int draw_defaults(ps_path *w, int t) {
     }
     if (run > 0 && (rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
   }
-  return w->by_loan ? PS_OK : ps_tape_draw_defaults(w, t);
+  return w->by_loan || m->ntape_buckets == 0 ? PS_OK : ps_tape_draw_defaults(w, t);
 }
 
 /* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of

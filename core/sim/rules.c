@@ -14,20 +14,16 @@ static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
 
-/* segment s at the start of period t: its cohort that matured, and its principal at risk added to
-** its programme's */
-static void book_segment(ps_path *w, int s, int t) {
+/* a loan-tape group at risk in period t - 1 (its one cohort, `first`) at the start of period t: it
+** matures, or its principal at risk is added to its programme's (as ps_rules_book's loop does) */
+static void book_tape_group(ps_path *w, int s, int t) {
   const ps_segment *seg = &w->m->segments[s];
-  int matured = t - seg->tenor; /* its last period at risk was t - 1 */
-  if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
-  double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
-  if (seg->amortizing) { /* each cohort by its share outstanding */
-    int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-    int hi = t - 1 < seg->last ? t - 1 : seg->last;
-    sum = 0;
-    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+  if (t - seg->tenor == seg->first) { /* its last period at risk was t - 1 */
+    ps_path_alive_mature(w, s, seg->first);
+    return;
   }
-  w->progs[seg->programme].performing += sum * mean;
+  double left = seg->amortizing ? remaining(seg, t - seg->first) : 1;
+  w->progs[seg->programme].performing += (double)w->alive[s][seg->first] * left * (seg->loan.mean * PS_FEN_PER_YUAN);
 }
 
 /* ps_rules_book — expected principal at risk in period t from cohorts originated before t, per
@@ -37,10 +33,23 @@ void ps_rules_book(ps_path *w, int t) {
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
   /* loan-tape groups (after the own segments): only those at risk in period t - 1 have loans at
   ** risk or maturing now (m->tape_buckets' lists) */
-  for (int s = 0; s < (m->ntape_buckets ? m->nown_segments : m->nsegments); s++) book_segment(w, s, t);
+  int nsegments = m->ntape_buckets ? m->nown_segments : m->nsegments;
+  for (int s = 0; s < nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    int matured = t - seg->tenor; /* its last period at risk was t - 1 */
+    if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
+    double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
+    if (seg->amortizing) { /* each cohort by its share outstanding */
+      int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
+      int hi = t - 1 < seg->last ? t - 1 : seg->last;
+      sum = 0;
+      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+    }
+    w->progs[seg->programme].performing += sum * mean;
+  }
   for (int b = 0; b < m->ntape_buckets; b++)
     for (int j = m->tape_buckets[b].live_at[t - 1]; j < m->tape_buckets[b].live_at[t]; j++)
-      book_segment(w, m->tape_buckets[b].live[j], t);
+      book_tape_group(w, m->tape_buckets[b].live[j], t);
 }
 
 /* ps_rules_payout_rate — a guarantor's payouts / principal it guaranteed, so far */
