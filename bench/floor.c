@@ -11,10 +11,11 @@
 ** segment with something at risk, one Phi for the conditional PD (one per
 ** cohort when the PD depends on age, and for insurance policies) and one
 ** binomial for the number of defaults (claims; a bridge segment's declines, a
-** binomial without a Phi); a Poisson volume's draw each period of
-** its window. The numbers at risk follow the defaults drawn (spread over the
-** cohorts in proportion, which draws nothing), so each binomial has the n of a
-** real path. Not counted, as a floor should not: which loans default (the
+** binomial without a Phi); for loan tapes, the same per PD bucket (m->tape_buckets:
+** the groups that share a template, a sector and a PD bucket) at its bound, as the
+** engine draws them; a Poisson volume's draw each period of its window. The numbers
+** at risk follow the defaults drawn (spread over the cohorts in proportion, which
+** draws nothing), so each binomial has the n of a real path. Not counted, as a floor should not: which loans default (the
 ** engine's cohort or candidate draws), drawn LGDs, amounts and recovery lags,
 ** a tape's per-loan PDs. Prints `"seconds": S` (the drawing only) and the sum
 ** of the defaults drawn (so the compiler cannot drop the work), exits 0; or
@@ -44,6 +45,37 @@ static void window(const ps_segment *seg, int t, int *lo, int *hi) {
   *hi = t < seg->last ? t : seg->last;
 }
 
+/* period t's draws of the loan-tape groups (those lent in t originated first): one Phi (at the
+** bound) and one binomial per PD bucket with loans at risk, over all its groups' loans (the
+** defaults spread over the groups in proportion, which draws nothing); returns the defaults drawn */
+static double tape_buckets(const ps_model *m, int t, double **alive, const double *z, const double *s,
+                           gsl_rng *default_rng) {
+  double drawn = 0;
+  for (int b = 0; b < m->ntape_buckets; b++) {
+    const ps_tape_bucket *bucket = &m->tape_buckets[b];
+    double total = 0;
+    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
+      const ps_segment *seg = &m->segments[bucket->live[j]];
+      double *a = &alive[bucket->live[j]][seg->first - (seg->first < 1 ? seg->first : 1)];
+      if (seg->first == t) *a = seg->loan.nitems;
+      total += *a;
+    }
+    if (total < 1) continue;
+    const ps_segment *lead = &m->segments[bucket->live[bucket->live_at[t]]];
+    double systematic = sqrt(lead->rho) * z[t] +
+                        (lead->sector >= 0 ? sqrt(lead->rho_sector) * s[t * m->nsectors + lead->sector] : 0);
+    double p = gsl_cdf_ugaussian_P((bucket->threshold - systematic) / sqrt(1 - lead->rho - lead->rho_sector));
+    double d = (double)gsl_ran_binomial(default_rng, p, (unsigned)total);
+    drawn += d;
+    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
+      const ps_segment *seg = &m->segments[bucket->live[j]];
+      double *a = &alive[bucket->live[j]][seg->first - (seg->first < 1 ? seg->first : 1)];
+      *a -= d * *a / total;
+    }
+  }
+  return drawn;
+}
+
 /* one path's draws; alive: per segment, per cohort (offset by the earliest cohort), scratch */
 static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng, gsl_rng *volume_rng,
                    double **alive, double *z, double *s) {
@@ -58,18 +90,20 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
   for (int g = 0; g < m->nsegments; g++) {
     const ps_segment *seg = &m->segments[g];
     int origin = seg->first < 1 ? seg->first : 1;
+    if (g >= m->nown_segments) { /* a loan-tape group: its one cohort */
+      alive[g][seg->first - origin] = seg->first < 1 ? seg->loan.nitems : 0;
+      continue;
+    }
     for (int c = origin; c <= T; c++) alive[g][c - origin] = 0;
-    if (seg->first < 1) alive[g][seg->first - origin] = seg->loan.kind == PS_DIST_LIST ? seg->loan.nitems : seg->new_loans;
+    if (seg->first < 1) alive[g][seg->first - origin] = seg->new_loans;
   }
-  for (int t = 1; t <= T; t++)
-    for (int g = 0; g < m->nsegments; g++) {
+  for (int t = 1; t <= T; t++) {
+    for (int g = 0; g < m->nown_segments; g++) { /* loan-tape groups: by PD bucket, below */
       const ps_segment *seg = &m->segments[g];
       int origin = seg->first < 1 ? seg->first : 1, lo, hi;
       double *a = alive[g] - origin; /* a[c]: cohort c */
       if (t >= seg->first && t <= seg->last) { /* this period's originations */
-        double count = seg->kind == PS_SEGMENT_BRIDGE ? seg->requests
-                       : seg->loan.kind == PS_DIST_LIST ? (t == seg->first ? seg->loan.nitems : 0)
-                                                         : seg->new_loans;
+        double count = seg->kind == PS_SEGMENT_BRIDGE ? seg->requests : seg->new_loans;
         if (seg->volume.poisson) count = (double)gsl_ran_poisson(volume_rng, seg->volume.mean);
         a[t] = count;
       }
@@ -94,6 +128,8 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
           for (int k = lo; k <= hi; k++) a[k] -= d * a[k] / total;
       }
     }
+    if (m->ntape_buckets) drawn += tape_buckets(m, t, alive, z, s, default_rng);
+  }
   return drawn;
 }
 

@@ -57,13 +57,14 @@ row() {
 }
 mkdir -p bench/data
 [ -f bench/data/b2_tape.csv ] || awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.csv || exit 1
+[ -f bench/data/b7_tape.csv ] || awk -v n=50000 -f bench/b7_tape.awk > bench/data/b7_tape.csv || exit 1
 # bench/portfolio_2400.lua with an empty on_period and on_default: what hooks cost more is the hooks'
 awk '/^  programmes = [{]/ { print "  on_period = function(ctx) end,"; print "  on_default = function(loan, ctx) end," } { print }' \
   bench/portfolio_2400.lua > bench/data/hooks_both.lua
 echo "## The randomness floor (bench/floor.sh, 1 thread)"
 echo
 echo "bench/floor.c draws, for each path, only what the scenario's path must draw — the factors' normals, one Φ and"
-echo "one binomial per segment (per cohort where the PD depends on age) and period at risk, Poisson volumes — with the"
+echo "one binomial per segment (per cohort where the PD depends on age; a loan tape's per PD bucket) and period at risk, Poisson volumes — with the"
 echo "engine's generator and streams, and nothing else. Fraction = the floor's cost / poolsim's (1 = as cheap as the floor);"
 echo "by time, the median over $runs alternated runs of the floor's seconds / poolsim's (run.seconds, statistics included);"
 echo "by instructions, callgrind's count a path (the difference of two run lengths)."
@@ -73,6 +74,7 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 row "B1 (bench/b1.lua)" bench/b1.lua 50000 100 1100
 row "B4: B1 with 10× loans, PD ÷ 10" bench/b1.lua 50000 100 1100 --set segments.sme.new_loans=1000 --set segments.sme.pd=0.003
 row "B2: 36 000-loan tape (bench/b2.lua)" bench/b2.lua 2000 20 220
+row "B7: 50 000 heterogeneous obligors, 72 months (bench/b7.lua)" bench/b7.lua 400 10 40
 row "B3: Mianyang 2022 (scenarios/mianyang_2022.lua)" scenarios/mianyang_2022.lua 4000 20 220
 row "2 400 loans (bench/portfolio_2400.lua)" bench/portfolio_2400.lua 10000 50 250
 base_i=$engine_i

@@ -1,8 +1,8 @@
 #!/bin/sh
 # run.sh POOLSIM [NAIVE_RUN [FLOOR]] — paths per second on fixed scenarios, thread scaling, the
 # naive loan-by-loan sampler as a baseline, and cost against the number of
-# loans. B2's 36 000-loan tape is written first into bench/data/ (git-ignored)
-# by bench/b2_tape.awk, deterministically. Each configuration runs RUNS times
+# loans. B2's 36 000-loan tape and B7's 50 000-obligor one are written first into bench/data/
+# (git-ignored) by bench/b2_tape.awk and bench/b7_tape.awk, deterministically. Each configuration runs RUNS times
 # (default 5) and the median of the engine's own timing (run.seconds:
 # simulation plus statistics) is reported. The ratios the issue sets targets
 # for (thread scaling, the NumPy baseline, the machine's own two-core ceiling)
@@ -114,6 +114,7 @@ ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 speedup() { echo "$1 $2 $3 $4" | awk '{ printf "%.1f", ($1 / $2) / ($3 / $4) }'; }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(rate "$2" "$4")"; }
 mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.csv || exit 1
+awk -v n=50000 -f bench/b7_tape.awk > bench/data/b7_tape.csv || exit 1
 
 {
   echo "# Benchmark results"
@@ -133,6 +134,8 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
   set -- $(scaling bench/b2.lua 10000); b2_1=$1 b2_2=$2 b2_r=$3
   row "B2: 36 000-loan tape, heterogeneous PD/LGD/amounts, 12 months (bench/b2.lua)" 10000 1 "$b2_1"; row "B2" 10000 2 "$b2_2"
   b2_naive=$(seconds bench/b2.lua 400 2 --naive); row "B2, naive loan-by-loan sampler" 400 2 "$b2_naive"
+  b7=$(seconds bench/b7.lua 2000 1)
+  row "B7: 50 000 heterogeneous obligors, PD 0.2–10%, 72 months (bench/b7.lua)" 2000 1 "$b7"
   set -- $(scaling scenarios/mianyang_2022.lua 20000); b3_1=$1 b3_2=$2 b3_r=$3
   row "B3 (Mianyang, every rule it has)" 20000 1 "$b3_1"; row "B3" 20000 2 "$b3_2"
   set -- $(scaling bench/portfolio_2400.lua 100000); p_1=$1 p_2=$2 p_r=$3
@@ -147,6 +150,7 @@ mkdir -p bench/data && awk -v n=36000 -f bench/b2_tape.awk > bench/data/b2_tape.
   echo "- The cohort sampler against the naive one on B1 (paths/s, 2 threads): $(speedup 100000 "$b1_2" 20000 "$naive")×."
   echo "- Thinning against the naive sampler on B2 (paths/s, 2 threads): $(speedup 10000 "$b2_2" 400 "$b2_naive")×."
   echo "- B4 / B1 time (10× the loans, the same expected defaults): $(ratio "$b4" "$b1_2") (target ≤ 1.5)."
+  echo "- B7, 1 thread: $(echo "$b7" | awk '{ printf "%.2f", $1 / 2000 * 1000 }') ms a path (target ≤ 0.5)."
   echo "- B5, what Lua hooks cost per call: in instructions below (callgrind), which do not move with machine noise."
   echo
   echo "## Memory (peak resident set, /usr/bin/time; B1, 2 threads)"

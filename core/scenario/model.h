@@ -149,6 +149,17 @@ typedef struct {
   char *id;
 } ps_sector;
 
+/* A PD bucket of loan-tape groups (scenario/tape_buckets.c, sim/tape_defaults.c): the groups that
+** share a template (so rho), a sector and a PD bucket, whose defaults in a period are one binomial
+** at the bucket's bound, thinned to each loan's own PD (docs/model.md) */
+typedef struct {
+  int *live;          /* the groups (segment indices) at risk in period t = 0..periods (0: seasoned
+                         groups), live[live_at[t] .. live_at[t+1]) */
+  int *live_at;       /* [periods + 2] */
+  double hazard, threshold;         /* the bound: the largest per-period hazard of its loans */
+  double hazard_low, threshold_low; /* the smallest */
+} ps_tape_bucket;
+
 /* poolsim.uncertain(dist) for a parameter (SPEC 2.3a): drawn once per path from dist
 ** (scenario_uncertain.c reads it, sim/params.c draws it); the model holds its mean, the
 ** point value, where the number would be */
@@ -287,6 +298,7 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
                                one for tape loans without a segment when there are any */
   ps_programme *programmes; int nprogrammes;
   char **firms; int nfirms; /* the firms of the loan tapes' firm columns */
+  ps_tape_bucket *tape_buckets; int ntape_buckets; /* the loan-tape groups by PD bucket */
   struct ps_ids *ids;       /* the ids of the four lists above (scenario/ids.h) */
   int has_on_period;        /* the scenario defines on_period(ctx) */
   int has_on_default;       /* ... on_default(loan, ctx) */

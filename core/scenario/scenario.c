@@ -399,8 +399,8 @@ static int read_scenario(ps_reader *rd, ps_model *m) {
   for (int i = 0; i < m->nprogrammes; i++)
     for (int k = 0; k < m->programmes[i].ntriggers; k++)
       m->balance_feedback |= m->programmes[i].triggers[k].kind == PS_TRIGGER_POOL_FLOOR;
-  if ((rc = resolve_share_points(m))) return rc;
-  return ps_derive_hazards(m);
+  if ((rc = resolve_share_points(m)) || (rc = ps_derive_hazards(m))) return rc;
+  return ps_tape_buckets(m);
 }
 
 typedef struct {
@@ -676,6 +676,11 @@ void ps_model_destroy(ps_model *m) {
     free(m->programmes[i].triggers);
   }
   for (int i = 0; i < m->nfirms; i++) free(m->firms[i]);
+  for (int i = 0; i < m->ntape_buckets; i++) {
+    free(m->tape_buckets[i].live);
+    free(m->tape_buckets[i].live_at);
+  }
+  free(m->tape_buckets);
   free(m->firms);
   for (int i = 0; i < m->nsets; i++) {
     free(m->set_keys[i]);

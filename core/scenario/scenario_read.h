@@ -105,6 +105,9 @@ int ps_read_bridge_segment(const ps_entry *e, ps_model *m, ps_segment *s);
 
 /* read the loan tapes of `loans` into segments of their own (core/tape.c) */
 int ps_read_tapes(const ps_entry *scen, ps_model *m);
+/* ps_tape_buckets — the loan-tape groups by PD bucket (m->tape_buckets), after ps_derive_hazards
+** (tape_buckets.c); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_tape_buckets(ps_model *m);
 
 /* a programme's lending_reward = { rate =, payer = } (core/scenario/scenario_cost.c) */
 int ps_read_lending_reward(const ps_entry *e, const ps_model *m, ps_reward *r);

@@ -5,9 +5,10 @@
 ** template (rho, sector loading, repayment, LGD downturn, flags) and names its
 ** programme unless a programme column does. Loans that agree on everything but
 ** amount, PD, LGD and rate, and whose PDs fall in one bucket (pd_bucket), form
-** one group: one cohort that keeps each loan's amount, PD, LGD and rate. Its defaults are
-** drawn by thinning (core/path.c): a path's cost stays with its defaults, not
-** its loans. Every bad value is reported with the file, line and column, and
+** one group: one cohort that keeps each loan's amount, PD, LGD and rate. Groups are put
+** in PD buckets (tape_buckets.c), whose defaults are drawn by thinning
+** (sim/tape_defaults.c): a path's cost stays with its buckets and defaults, not its
+** groups or loans. Every bad value is reported with the file, line and column, and
 ** nothing runs. */
 #include <errno.h>
 #include <limits.h>

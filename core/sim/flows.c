@@ -195,6 +195,45 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
   return PS_OK;
 }
 
+static int any_subsidised(const ps_model *m) {
+  for (int k = 0; k < m->nprogrammes; k++)
+    if (subsidised(&m->programmes[k])) return 1;
+  return 0;
+}
+
+/* The loan-tape groups when no programme pays a subsidy (whose cost is spread by cohort, group by
+** group: segment_flows): interest and the bank's funding cost as one posting each per programme,
+** on the sum of its groups' performing principal and interest (each group at its amount-weighted
+** mean rate), over the groups at risk in period t (m->tape_buckets' lists; the others have nothing
+** at risk). PS_OK / PS_EINPUT / PS_ERUNTIME as ps_ledger_post. */
+static int tape_flows(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].tape_book = w->progs[k].tape_interest = 0;
+  for (int b = 0; b < m->ntape_buckets; b++) {
+    const ps_tape_bucket *bucket = &m->tape_buckets[b];
+    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
+      const ps_segment *seg = &m->segments[bucket->live[j]]; /* one cohort: performing() of it */
+      double perf = (double)w->alive[bucket->live[j]][seg->first] * remaining(seg, t - seg->first) *
+                    (seg->loan.mean * PS_FEN_PER_YUAN);
+      w->progs[seg->programme].tape_book += perf;
+      w->progs[seg->programme].tape_interest += perf * seg->rate;
+    }
+  }
+  int firms = ps_account_firms(m), rc;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    programme_state *ps = &w->progs[k];
+    const ps_programme *p = &m->programmes[k];
+    if (ps->tape_book == 0) continue;
+    ps->flow_book += ps->tape_book;
+    int64_t interest = ps_round_fen(ps->tape_interest * m->dt),
+            funding = ps_round_fen(ps->tape_book * m->parties[p->bank].funding_cost * m->dt);
+    if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
+        (rc = ps_ledger_post(&w->ledger, t, p->bank, ps_account_outside(m), funding, PS_KIND_FUNDING_COST)))
+      return rc;
+  }
+  return PS_OK;
+}
+
 /* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
 ** still at risk after the period's defaults; PS_OK, PS_EINPUT (the ledger refused a posting for
 ** overflow) or PS_ERUNTIME (out of memory) */
@@ -209,11 +248,14 @@ int ps_flows_period(ps_path *w, int t) {
   }
   /* a segment with no loan at risk or whose book moves no money (path_state.h, book_flows), and a
   ** programme with no book or no party earning on it, move nothing (every amount is zero, and a zero
-  ** posts and costs nothing): skipped */
-  for (int s = 0; s < m->nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
+  ** posts and costs nothing): skipped. Loan-tape groups (after the own segments), when no programme
+  ** pays a subsidy: tape_flows */
+  int nsegments = m->ntape_buckets && !any_subsidised(m) ? m->nown_segments : m->nsegments;
+  for (int s = 0; s < nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
     if (m->segments[s].kind == PS_SEGMENT_LOAN && w->alive_sum[s] != 0 && w->book_flows[s] &&
         (rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)))
       return rc;
+  if (nsegments < m->nsegments && (rc = tape_flows(w, t))) return rc;
   for (int k = 0; k < m->nprogrammes; k++)
     if (m->programmes[k].insurer < 0 && w->earns_on_book[k] && w->progs[k].flow_book != 0 &&
         (rc = programme_flows(w, k, t, w->progs[k].flow_book)))

@@ -31,6 +31,7 @@
 #include "sim/policy.h"
 #include "sim/rng.h"
 #include "sim/rules.h"
+#include "sim/tape_defaults.h"
 #include "sim/volume.h"
 
 /* yield on the opening balance, then the scheduled top-ups; PS_OK, PS_EINPUT (the ledger refused
@@ -153,7 +154,7 @@ static int default_loans(ps_path *w, int s, int c, int t, int64_t d) {
 ** proportional to the cohort's loans still alive (sampling without
 ** replacement), which is exact for exchangeable loans and costs one draw per
 ** default, not per loan. With a PD term structure, each cohort (one age) gets
-** its own draw. Loan-tape groups: draw_tape_defaults. PS_OK, PS_EINPUT (a hook failed) or
+** its own draw. Loan-tape groups: tape_defaults.c. PS_OK, PS_EINPUT (a hook failed) or
 ** PS_ERUNTIME (out of memory), as the draw_* helpers below. */
 /* The naive sampler, kept as the benchmarks' baseline (--sampler loan): one
 ** uniform draw per live loan per period. Same model, other random numbers. */
@@ -166,69 +167,6 @@ static int draw_defaults_by_loan(ps_path *w, int s, int t, int lo, int hi) {
     for (int64_t k = alive[c]; k > 0; k--)
       if (gsl_rng_uniform(w->default_rng) < p && (rc = default_loan(w, s, c, t, -1))) return rc;
   }
-  return PS_OK;
-}
-
-/* a loan-tape loan's own conditional PD in period t */
-static double tape_loan_pd(const ps_path *w, const ps_segment *seg, int t, int64_t item) {
-  return ps_factors_pd_of(&w->factors, w->m, seg, t, seg->loan_hazard[item], seg->loan_threshold[item]);
-}
-
-/* The naive sampler on a loan-tape group: each live loan, one uniform against
-** its own conditional PD. Visiting positions from the last down sees each live
-** loan once, even as defaulted ones are taken out. */
-static int draw_tape_by_loan(ps_path *w, int s, int c, int t) {
-  const ps_segment *seg = &w->m->segments[s];
-  ps_sparse_perm *loans = &w->tape_loans[s];
-  if (w->alive[s][c] == 0) return PS_OK;
-  double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
-  for (int64_t k = loans->n - 1; k >= 0; k--) {
-    int64_t item = ps_sparse_perm_at(loans, k);
-    if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
-    if (ps_sparse_perm_take(loans, k) < 0) return PS_ERUNTIME;
-    int rc = default_loan(w, s, c, t, item);
-    if (rc) return rc;
-  }
-  return PS_OK;
-}
-
-/* A loan-tape group: one cohort c whose loans keep their own amount, PD and LGD.
-** Thinning (docs/model.md §3): K ~ Binomial(n, p_max(Z)) candidates are drawn
-** uniformly without replacement among the n live loans, p_max the group's largest
-** conditional PD, and candidate i defaults with probability p_i(Z) / p_max(Z), so
-** each loan defaults with its own p_i(Z), independently given the factors. The
-** rejected candidates go back among the live loans once all K are drawn. A group
-** whose loans share one PD accepts every candidate without a draw. */
-static int draw_tape_defaults(ps_path *w, int s, int c, int t) {
-  const ps_model *m = w->m;
-  const ps_segment *seg = &m->segments[s];
-  ps_sparse_perm *loans = &w->tape_loans[s];
-  int64_t n = w->alive[s][c];
-  if (n == 0) return PS_OK;
-  double p_max = ps_factors_pd(&w->factors, m, seg, t, t - c); /* a seasoned loan at its age */
-  int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
-  if (seg->loan_pd && (size_t)k > w->caprejected) {
-    int64_t *grown = realloc(w->rejected, (size_t)k * sizeof *grown);
-    if (!grown) return PS_ERUNTIME;
-    w->rejected = grown;
-    w->caprejected = (size_t)k;
-  }
-  size_t nrejected = 0;
-  for (; k > 0; k--) {
-    int64_t item = ps_sparse_perm_draw(loans, w->default_rng);
-    if (item < 0) return PS_ERUNTIME;
-    if (seg->loan_pd) {
-      double p = tape_loan_pd(w, seg, t, item);
-      if (p < p_max && gsl_rng_uniform(w->default_rng) * p_max >= p) {
-        w->rejected[nrejected++] = item;
-        continue;
-      }
-    }
-    int rc = default_loan(w, s, c, t, item);
-    if (rc) return rc;
-  }
-  for (size_t i = 0; i < nrejected; i++)
-    if (ps_sparse_perm_put_back(loans, w->rejected[i])) return PS_ERUNTIME;
   return PS_OK;
 }
 
@@ -246,7 +184,9 @@ static inline int pick_cohort(const int64_t *alive, int lo, int hi, int64_t n, i
 static int draw_defaults(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc = PS_OK;
-  for (int s = 0; s < m->nsegments; s++) {
+  /* loan-tape groups (after the own segments): by PD bucket, below, or by the naive sampler */
+  int nsegments = w->by_loan ? m->nsegments : m->nown_segments;
+  for (int s = 0; s < nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     if (seg->kind == PS_SEGMENT_POLICY) { /* insurance policies: policies.c */
       if ((rc = ps_policies_claims(w, s, t))) return rc;
@@ -257,7 +197,7 @@ static int draw_defaults(ps_path *w, int t) {
     int hi = t < seg->last ? t : seg->last;
     if (seg->kind != PS_SEGMENT_LOAN) continue; /* bridges: bridges.c */
     if (seg->loan.kind == PS_DIST_LIST) { /* one cohort: lo == hi == first while at risk */
-      if (lo <= hi && (rc = w->by_loan ? draw_tape_by_loan(w, s, lo, t) : draw_tape_defaults(w, s, lo, t))) return rc;
+      if (lo <= hi && (rc = ps_tape_draw_by_loan(w, s, lo, t))) return rc;
       continue;
     }
     if (w->by_loan) {
@@ -298,7 +238,7 @@ static int draw_defaults(ps_path *w, int t) {
     }
     if (run > 0 && (rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
   }
-  return PS_OK;
+  return w->by_loan || m->ntape_buckets == 0 ? PS_OK : ps_tape_draw_defaults(w, t);
 }
 
 /* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of

@@ -9,6 +9,7 @@
 **   montecarlo.c, search.c  threads, workers, the sizing bisection
 **   path.c        the period loop (ps_path_run): originations, default draws,
 **                 the accounts check, outcomes
+**   tape_defaults.c  loan-tape groups' default draws (thinning)
 **   policies.c    policy segments: issue, premiums, earned premiums, claim draws
 **   bridges.c     bridge funds: serve requests, unrepaid bridges, recoveries, fees
 **   claims.c      one default: record, claim, pay, recover
@@ -121,6 +122,7 @@ typedef struct {
   int64_t *layer_by_segment; /* ... its claims by segment slot, to attribute the layer's payment */
   double new_principal;      /* expected principal originated this period */
   double flow_book;          /* expected principal at risk after this period's defaults */
+  double tape_book, tape_interest; /* of flow_book, its loan tapes' and their interest (flows.c) */
   int64_t first_loss_used;   /* of the first-loss limit */
   int64_t *share_year;       /* per share: what it was asked this fiscal year (payer caps) */
   int suspended;             /* paused by ctx:suspend() */
@@ -176,7 +178,7 @@ struct ps_path {
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
-  int64_t *rejected;          /* scratch: thinning candidates that did not default */
+  int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
   size_t caprejected;
   /* ---- the accounts */
   pool_state *pools;

@@ -14,12 +14,27 @@ static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
 
+/* a loan-tape group at risk in period t - 1 (its one cohort, `first`) at the start of period t: it
+** matures, or its principal at risk is added to its programme's (as ps_rules_book's loop does) */
+static void book_tape_group(ps_path *w, int s, int t) {
+  const ps_segment *seg = &w->m->segments[s];
+  if (t - seg->tenor == seg->first) { /* its last period at risk was t - 1 */
+    ps_path_alive_mature(w, s, seg->first);
+    return;
+  }
+  double left = seg->amortizing ? remaining(seg, t - seg->first) : 1;
+  w->progs[seg->programme].performing += (double)w->alive[s][seg->first] * left * (seg->loan.mean * PS_FEN_PER_YUAN);
+}
+
 /* ps_rules_book — expected principal at risk in period t from cohorts originated before t, per
 ** programme */
 void ps_rules_book(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
-  for (int s = 0; s < m->nsegments; s++) {
+  /* loan-tape groups (after the own segments): only those at risk in period t - 1 have loans at
+  ** risk or maturing now (m->tape_buckets' lists) */
+  int nsegments = m->ntape_buckets ? m->nown_segments : m->nsegments;
+  for (int s = 0; s < nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
     if (w->alive_sum[s] == 0) continue; /* nothing at risk, nothing to mature: adds nothing */
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
@@ -33,6 +48,9 @@ void ps_rules_book(ps_path *w, int t) {
     }
     w->progs[seg->programme].performing += sum * mean;
   }
+  for (int b = 0; b < m->ntape_buckets; b++)
+    for (int j = m->tape_buckets[b].live_at[t - 1]; j < m->tape_buckets[b].live_at[t]; j++)
+      book_tape_group(w, m->tape_buckets[b].live[j], t);
 }
 
 /* ps_rules_payout_rate — a guarantor's payouts / principal it guaranteed, so far */

@@ -1,0 +1,143 @@
+/* tape_defaults.c — a loan-tape group's defaults in one period: thinning
+** (ps_tape_draw_defaults) and the naive loan-by-loan sampler (ps_tape_draw_by_loan,
+** the benchmarks' baseline). Called by path.c's draw_defaults. */
+#include "sim/tape_defaults.h"
+
+#include <gsl/gsl_randist.h>
+#include <stdlib.h>
+
+#include "sim/claims.h"
+#include "sim/factors.h"
+#include "sim/rng.h"
+
+/* a loan of segment s, cohort c, item `item` of its group, defaults in period t:
+** ps_claims_record_default's PS_OK / PS_EINPUT / PS_ERUNTIME */
+static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
+  ps_path_alive_add(w, s, c, -1);
+  return ps_claims_record_default(w, s, c, t, item, 1);
+}
+
+/* a loan-tape loan's own conditional PD in period t */
+static double tape_loan_pd(const ps_path *w, const ps_segment *seg, int t, int64_t item) {
+  return ps_factors_pd_of(&w->factors, w->m, seg, t, seg->loan_hazard[item], seg->loan_threshold[item]);
+}
+
+/* The naive sampler on a loan-tape group: each live loan, one uniform against
+** its own conditional PD. Visiting positions from the last down sees each live
+** loan once, even as defaulted ones are taken out. */
+int ps_tape_draw_by_loan(ps_path *w, int s, int c, int t) {
+  const ps_segment *seg = &w->m->segments[s];
+  ps_sparse_perm *loans = &w->tape_loans[s];
+  if (w->alive[s][c] == 0) return PS_OK;
+  double p = ps_factors_pd(&w->factors, w->m, seg, t, t - c);
+  for (int64_t k = loans->n - 1; k >= 0; k--) {
+    int64_t item = ps_sparse_perm_at(loans, k);
+    if (gsl_rng_uniform(w->default_rng) >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : p)) continue;
+    if (ps_sparse_perm_take(loans, k) < 0) return PS_ERUNTIME;
+    int rc = default_loan(w, s, c, t, item);
+    if (rc) return rc;
+  }
+  return PS_OK;
+}
+
+/* grow the thinning scratch (w->rejected) to n numbers; PS_OK, or PS_ERUNTIME when out of memory */
+static int scratch(ps_path *w, size_t n) {
+  if (n <= w->caprejected) return PS_OK;
+  int64_t *grown = realloc(w->rejected, n * sizeof *grown);
+  if (!grown) return PS_ERUNTIME;
+  w->rejected = grown;
+  w->caprejected = n;
+  return PS_OK;
+}
+
+/* The loans at risk of a bucket's groups, laid end to end, in a Fenwick tree over the groups:
+** tree[1..n] (1-based), so a position among all of them finds its group, and a group's count
+** falls by one, in O(log n). */
+static void fenwick_build(int64_t *tree, int n) {
+  for (int i = 1; i <= n; i++) {
+    int j = i + (i & -i);
+    if (j <= n) tree[j] += tree[i];
+  }
+}
+
+/* the group (0-based) of position *pos, which becomes the position within that group */
+static int fenwick_find(const int64_t *tree, int n, int64_t *pos) {
+  int idx = 0, step = 1;
+  while (step * 2 <= n) step *= 2;
+  for (; step > 0; step /= 2)
+    if (idx + step <= n && tree[idx + step] <= *pos) {
+      idx += step;
+      *pos -= tree[idx];
+    }
+  return idx;
+}
+
+static void fenwick_add(int64_t *tree, int n, int group, int64_t delta) {
+  for (int i = group + 1; i <= n; i += i & -i) tree[i] += delta;
+}
+
+/* the bucket's candidates of period t: K ~ Binomial(N, p_max), each a loan drawn uniformly among
+** those of its groups not yet drawn, thinned to its own PD; the rejected ones go back among the
+** loans at risk once all K are drawn (see ps_tape_draw_defaults) */
+static int draw_bucket(ps_path *w, const ps_tape_bucket *b, int t) {
+  const ps_model *m = w->m;
+  const int *live = b->live + b->live_at[t];
+  int nlive = b->live_at[t + 1] - b->live_at[t];
+  if (nlive == 0) return PS_OK;
+  int64_t n = 0;
+  for (int j = 0; j < nlive; j++) n += w->tape_loans[live[j]].n;
+  if (n == 0) return PS_OK;
+  const ps_segment *lead = &m->segments[live[0]]; /* its groups share rho, the sector and its loading */
+  double p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
+  int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
+  if (k == 0) return PS_OK;
+  double p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
+                                           : p_max;
+  /* scratch: the tree, then each rejected candidate's group and loan */
+  size_t head = (size_t)nlive + 1;
+  if (scratch(w, head + 2 * (size_t)k)) return PS_ERUNTIME;
+  int64_t *tree = w->rejected, *rejected = w->rejected + head;
+  tree[0] = 0;
+  for (int j = 0; j < nlive; j++) tree[j + 1] = w->tape_loans[live[j]].n;
+  fenwick_build(tree, nlive);
+  size_t nrejected = 0;
+  for (; k > 0; k--, n--) {
+    int64_t pos = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
+    int j = fenwick_find(tree, nlive, &pos), s = live[j];
+    const ps_segment *seg = &m->segments[s];
+    int64_t item = ps_sparse_perm_take(&w->tape_loans[s], pos);
+    if (item < 0) return PS_ERUNTIME;
+    fenwick_add(tree, nlive, j, -1);
+    if (p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
+      double y = gsl_rng_uniform(w->default_rng) * p_max;
+      if (y >= p_low && y >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item)
+                                           : ps_factors_pd(&w->factors, m, seg, t, t - seg->first))) {
+        rejected[2 * nrejected] = s;
+        rejected[2 * nrejected++ + 1] = item;
+        continue;
+      }
+    }
+    int rc = default_loan(w, s, seg->first, t, item);
+    if (rc) return rc;
+  }
+  for (size_t i = 0; i < nrejected; i++)
+    if (ps_sparse_perm_put_back(&w->tape_loans[rejected[2 * i]], rejected[2 * i + 1])) return PS_ERUNTIME;
+  return PS_OK;
+}
+
+/* Loan tapes by PD bucket (docs/model.md §3): the loans of a bucket's groups share the loadings,
+** the sector and the stress, and each has its own conditional PD p_i(Z) <= p_max(Z), the bucket's
+** bound. K ~ Binomial(N, p_max(Z)) candidates are drawn uniformly without replacement among the N
+** loans at risk (a position among them all, its group found in a Fenwick tree of the groups'
+** counts, the loan within the group by its sparse Fisher-Yates), and candidate i defaults with
+** probability p_i(Z) / p_max(Z), so each loan defaults with its own p_i(Z), independently given
+** the factors. A candidate's own PD is computed
+** only when its uniform falls between the bucket's smallest conditional PD and the bound. One Phi
+** (two with a candidate) and one binomial per bucket and period, then work per candidate. */
+int ps_tape_draw_defaults(ps_path *w, int t) {
+  for (int b = 0; b < w->m->ntape_buckets; b++) {
+    int rc = draw_bucket(w, &w->m->tape_buckets[b], t);
+    if (rc) return rc;
+  }
+  return PS_OK;
+}
