@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lua/lua_pairs.h"
 
 
 /* ps_lua_print — print(...)'s arguments, tab-separated, and a newline to f; returns 0 */
@@ -126,6 +127,7 @@ static int open_sandbox(lua_State *L) {
   lua_setfield(L, -2, "randomseed");
   lua_pop(L, 1);
   ps_lua_meter_libraries(L);
+  ps_lua_open_pairs(L);
   ps_lua_open_poolsim(L);
 
   return 0;
