@@ -83,7 +83,7 @@ static int sorted_pairs(lua_State *L) {
   while (lua_next(L, 1)) {
     lua_pop(L, 1);
     lua_pushvalue(L, -1);
-    lua_rawseti(L, 2, (lua_Integer)++n);
+    lua_rawseti(L, 2, (lua_Integer)(++n));
   }
   ps_lua_charge(L, (double)n * (log2((double)n + 1) + 4), "pairs");
   key *keys = lua_newuserdatauv(L, (n ? n : 1) * sizeof *keys, 0); /* 3: in the state's memory budget */
@@ -91,7 +91,7 @@ static int sorted_pairs(lua_State *L) {
     key *k = &keys[i];
     memset(k, 0, sizeof *k);
     k->at = i + 1;
-    lua_rawgeti(L, 2, (lua_Integer)(i + 1));
+    lua_rawgeti(L, 2, (lua_Integer)i + 1);
     switch (lua_type(L, -1)) {
     case LUA_TNUMBER:
       k->rank = 0;
@@ -115,7 +115,7 @@ static int sorted_pairs(lua_State *L) {
   lua_createtable(L, (int)(n < 1u << 30 ? n : 0), 0); /* 4: the keys sorted */
   for (size_t i = 0; i < n; i++) {
     lua_rawgeti(L, 2, (lua_Integer)keys[i].at);
-    lua_rawseti(L, 4, (lua_Integer)(i + 1));
+    lua_rawseti(L, 4, (lua_Integer)i + 1);
   }
   lua_pushinteger(L, 0);
   lua_pushcclosure(L, sorted_next, 2);

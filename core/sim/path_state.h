@@ -18,8 +18,8 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   volume.c      a period's Poisson volume
-**   path_state.c  this header: the state and its primitives (path_uses.c: what the
-**                 scenario uses of the steps a period may skip)
+**   path_state.c  this header: the state and its primitives, and what the scenario uses of
+**                 the steps a period may skip (read by path_uses.h's ps_path_quiet)
 **   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
 **   scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls

@@ -1,17 +1,10 @@
-/* path_uses.h — what a scenario uses of the steps a period may skip, fixed once for a workspace
-** (the flags after has_pending in sim/path_state.h), and whether a period is quiet. Part of the path
-** state: path_state.c makes and frees the flags, the layers above read them. They depend on the
-** model's structure only, which drawn parameters do not change. */
+/* path_uses.h — whether a period is quiet, from the flags of what a scenario uses of the steps a
+** period may skip (after has_pending in sim/path_state.h; ps_path_new fixes them once for a
+** workspace from the model's structure, which drawn parameters do not change). */
 #ifndef PS_PATH_USES_H
 #define PS_PATH_USES_H
 
 #include "sim/path_state.h"
-
-/* ps_path_uses_init — fill the flags of w for m (w->has_policies already set); PS_OK, or PS_ERUNTIME
-** when out of memory (ps_path_uses_free still fine) */
-int ps_path_uses_init(ps_path *w, const ps_model *m);
-/* ps_path_uses_free — free the flags (NULL ones too) */
-void ps_path_uses_free(ps_path *w);
 
 /* ps_path_quiet — is period t quiet: nothing of the model starts in it (PS_STEP_MAY_BE_QUIET), no
 ** loan is at risk and no claim or recovery falls due? Then the book, NPL ratios, originations,
