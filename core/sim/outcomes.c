@@ -22,6 +22,39 @@ typedef struct {
 
 #define MAX_ARRAYS 48 /* more than plan_arrays lists (it asserts so) */
 
+/* whether m can top up a pool: a scheduled top-up, a refill rule, or a hook (ctx:topup) */
+static int can_top_up(const ps_model *m) {
+  int yes = m->has_hooks;
+  for (int i = 0; !yes && i < m->npools; i++) {
+    const ps_pool *p = &m->pools[i];
+    yes = p->refill_last_year || p->refill_below > 0;
+    for (int t = 1; !yes && p->topups && t <= m->periods; t++) yes = p->topups[t] > 0;
+  }
+  return yes;
+}
+
+/* whether m can pause compensation: a pause trigger, or a hook (ctx:suspend) */
+static int can_pause(const ps_model *m) {
+  int yes = m->has_hooks;
+  for (int k = 0; !yes && k < m->nprogrammes; k++)
+    for (int j = 0; !yes && j < m->programmes[k].ntriggers; j++) yes = m->programmes[k].triggers[j].action == PS_ACTION_PAUSE;
+  return yes;
+}
+
+/* whether some programme of m pays a budget kind other than funding and compensation (flows.c,
+** policies.c, path.c post them only for a programme with that payer) */
+static int pays_kind(const ps_model *m, ps_budget_kind kind) {
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_programme *p = &m->programmes[k];
+    int payer = kind == PS_BUDGET_INTEREST_SUBSIDY ? p->interest_subsidy.payer
+                : kind == PS_BUDGET_FEE_SUBSIDY    ? p->fee_subsidy.payer
+                : kind == PS_BUDGET_PREMIUM_SUBSIDY ? p->premium_subsidy.payer
+                                                     : p->lending_reward.payer;
+    if (payer >= 0) return 1;
+  }
+  return 0;
+}
+
 /* Set o's dimensions for m and that many paths (balances for the first
 ** min(paths, band_paths)) and list its arrays in plan; returns how many. The
 ** one description of the layout, for ps_outcomes_init and ps_outcomes_bytes. */
@@ -41,26 +74,33 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   for (int i = 0; i < m->nparties; i++) o->ngovernments += m->parties[i].kind == PS_PARTY_GOVERNMENT;
   size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
   size_t nq = (size_t)paths * (size_t)m->nparties, d = sizeof(double), i = sizeof(int);
-  int n = 0;
+  int winds_down = 0, n = 0;
+  for (int p = 0; p < m->npools; p++) winds_down |= m->pools[p].wind_down;
+  for (int k = 0; k < PS_NBUDGET; k++)
+    o->budget_kind[k] = k == PS_BUDGET_FUNDING || k == PS_BUDGET_COMPENSATION || pays_kind(m, (ps_budget_kind)k)
+                            ? o->nbudget++
+                            : -1;
 #define ARRAY(field, count_, size_) (assert(n < MAX_ARRAYS), plan[n++] = (array_plan){&o->field, (count_), (size_)})
+#define KEPT(keep, field, count_, size_) ((keep) ? (void)ARRAY(field, count_, size_) : (void)0)
   ARRAY(claims, np, d);
   ARRAY(paid, np, d);
   ARRAY(shortfall, np, d);
   ARRAY(recovered, np, d);
   ARRAY(unsettled, np, d);
   ARRAY(required, np, d);
-  ARRAY(topups, np, d);
-  ARRAY(returned, np, d);
+  KEPT(can_top_up(m), topups, np, d);
+  KEPT(winds_down, returned, np, d);
   ARRAY(depletion, np, i);
-  ARRAY(outlay_by_programme, np * (size_t)(m->nprogrammes + 1), d);
-  ARRAY(outlay_by_segment, np * (size_t)(m->ndrivers + 1), d);
+  ARRAY(outlay_by_programme, np * (size_t)m->nprogrammes + 1, d);
+  /* one programme and one slot: both hold the pool's net outlay (path.c's check_accounts) */
+  KEPT(m->nprogrammes > 1 || m->ndrivers > 1, outlay_by_segment, np * (size_t)m->ndrivers + 1, d);
   ARRAY(balance, (size_t)o->band_paths * (size_t)m->npools * (size_t)m->periods, d);
   ARRAY(defaults, ng, d);
   ARRAY(originated, ng, d);
   ARRAY(defaulted_exposure, ng, d);
-  ARRAY(refused, ng, d);
+  KEPT(can_pause(m), refused, ng, d); /* cut only while paused (claims.c) */
   ARRAY(capped, ng, d);
-  ARRAY(paused, ng, d);
+  KEPT(can_pause(m), paused, ng, d);
   ARRAY(stopped, ng, d);
   ARRAY(declined, ng, d);
   ARRAY(lent, m->track_lent ? ng : 1, d);
@@ -71,7 +111,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   ARRAY(breached, nq, i);
   ARRAY(net_by_year, nq * (size_t)o->nyears, d);
   ARRAY(budget_slot, (size_t)m->nparties + 1, i);
-  ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1, d);
+  ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * (size_t)o->nbudget + 1, d);
   o->ncohorts = o->nyears + 1;
   size_t ngp = (size_t)paths * (size_t)o->ngovernments;
   ARRAY(cost_pv, ngp + 1, d);
@@ -81,6 +121,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   ARRAY(party_pv, m->track_party_pv ? nq : 1, d);
   o->nuncertain = m->nuncertain;
   ARRAY(drawn, (size_t)paths * (size_t)m->nuncertain + 1, d);
+#undef KEPT
 #undef ARRAY
   return n;
 }
@@ -143,18 +184,18 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   PER_PATH(recovered, o->npools, 1, 0);
   PER_PATH(unsettled, o->npools, 1, 0);
   PER_PATH(required, o->npools, 1, 0);
-  PER_PATH(topups, o->npools, 1, 0);
-  PER_PATH(returned, o->npools, 1, 0);
+  PER_PATH(topups, o->topups ? o->npools : 0, 1, 0);
+  PER_PATH(returned, o->returned ? o->npools : 0, 1, 0);
   PER_PATH(depletion, o->npools, 1, 0);
   PER_PATH(outlay_by_programme, o->npools, (size_t)o->nprogrammes, 0);
-  PER_PATH(outlay_by_segment, o->npools, (size_t)m->ndrivers, 0);
+  PER_PATH(outlay_by_segment, o->outlay_by_segment ? o->npools : 0, (size_t)m->ndrivers, 0);
   PER_PATH(balance, o->npools, (size_t)o->periods, 1);
   PER_PATH(defaults, o->nprogrammes, 1, 0);
   PER_PATH(originated, o->nprogrammes, 1, 0);
   PER_PATH(defaulted_exposure, o->nprogrammes, 1, 0);
-  PER_PATH(refused, o->nprogrammes, 1, 0);
+  PER_PATH(refused, o->refused ? o->nprogrammes : 0, 1, 0);
   PER_PATH(capped, o->nprogrammes, 1, 0);
-  PER_PATH(paused, o->nprogrammes, 1, 0);
+  PER_PATH(paused, o->paused ? o->nprogrammes : 0, 1, 0);
   PER_PATH(stopped, o->nprogrammes, 1, 0);
   PER_PATH(declined, o->nprogrammes, 1, 0);
   PER_PATH(losses, o->nparties, 1, 0);
@@ -163,7 +204,7 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   PER_PATH(ratio, o->nparties, 1, 0);
   PER_PATH(breached, o->nparties, 1, 0);
   PER_PATH(net_by_year, o->nparties, (size_t)o->nyears, 0);
-  PER_PATH(budget, o->ngovernments, (size_t)o->nyears * PS_NBUDGET, 0);
+  PER_PATH(budget, o->ngovernments, (size_t)o->nyears * (size_t)o->nbudget, 0);
   PER_PATH(cost_pv, o->ngovernments, 1, 0);
   PER_PATH(subsidy_rate, o->ngovernments, 1, 0);
   PER_PATH(cost_by_cohort, o->ngovernments, (size_t)o->ncohorts, 0);
@@ -179,6 +220,7 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
 ** down to the new stride; blocks only move to lower addresses, in item order */
 static void shrink(void *a, size_t size, int items, size_t inner, long old_paths, long new_paths) {
   char *base = a;
+  if (!a) return; /* not kept */
   size_t block = size * inner;
   for (int k = 0; k < items; k++)
     memmove(base + (size_t)k * (size_t)new_paths * block, base + (size_t)k * (size_t)old_paths * block,
@@ -209,7 +251,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
     shrink(party_arrays[i], sizeof(double), o->nparties, 1, old, paths);
   shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
   shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
-  shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * (size_t)o->nbudget, old, paths);
   shrink(o->cost_pv, sizeof(double), o->ngovernments, 1, old, paths);
   shrink(o->subsidy_rate, sizeof(double), o->ngovernments, 1, old, paths);
   shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
