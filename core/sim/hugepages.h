@@ -15,4 +15,11 @@ void *ps_malloc_huge(size_t bytes);
 /* ps_calloc_huge — calloc(count, size), with the hint; NULL when out of memory */
 void *ps_calloc_huge(size_t count, size_t size);
 
+/* ps_map_huge — a block of `bytes` zeroed bytes of its own mapping (not malloc's), from 4 MiB on
+** starting at a 2 MiB boundary and hinted whole, so that no part of it is left to 4 KiB pages;
+** free it with ps_unmap_huge(block, bytes) only. NULL when out of memory (or bytes == 0). */
+void *ps_map_huge(size_t bytes);
+/* ps_unmap_huge — return a ps_map_huge block (NULL is fine) */
+void ps_unmap_huge(void *block, size_t bytes);
+
 #endif

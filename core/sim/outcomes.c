@@ -2,6 +2,8 @@
 #include "sim/outcomes.h"
 
 #include <assert.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,7 @@ typedef struct {
 } array_plan;
 
 #define MAX_ARRAYS 48 /* more than plan_arrays lists (it asserts so) */
+#define ALIGN 64      /* where each array starts in the block: a cache line */
 
 /* whether m can top up a pool: a scheduled top-up, a refill rule, or a hook (ctx:topup) */
 static int can_top_up(const ps_model *m) {
@@ -126,6 +129,19 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   return n;
 }
 
+/* One block for the planned arrays, each at a cache line (one mapping to fault in by huge pages, one
+** to return): each one's offset into offset; the block's bytes, 0 when they do not fit in a size_t */
+static size_t layout(const array_plan *plan, int n, size_t *offset) {
+  size_t bytes = 0;
+  for (int k = 0; k < n; k++) {
+    size_t count = plan[k].count ? plan[k].count : 1; /* a block of paths may keep no balances */
+    if (count > (SIZE_MAX / 2 - bytes) / plan[k].size) return 0;
+    offset[k] = bytes;
+    bytes += (count * plan[k].size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+  }
+  return bytes;
+}
+
 /* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances for
 ** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); PS_OK, or PS_ERUNTIME
 ** when out of memory */
@@ -137,12 +153,11 @@ int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_pa
 int ps_outcomes_init_block(ps_outcomes *o, const ps_model *m, long first, long paths, long band_paths) {
   array_plan plan[MAX_ARRAYS];
   int n = plan_arrays(o, m, first, paths, band_paths, plan);
+  size_t offset[MAX_ARRAYS], bytes = layout(plan, n, offset);
+  if (!bytes || !(o->block = ps_map_huge(bytes))) return PS_ERUNTIME; /* o holds nothing yet */
+  o->block_bytes = bytes;
   for (int k = 0; k < n; k++) {
-    void *a = ps_calloc_huge(plan[k].count ? plan[k].count : 1, plan[k].size); /* a block may keep no balances */
-    if (!a) {
-      ps_outcomes_destroy(o);
-      return PS_ERUNTIME;
-    }
+    void *a = (char *)o->block + offset[k];
     memcpy(plan[k].array, &a, sizeof a); /* into its double * or int * field */
   }
   for (int i = 0, g = 0; i < m->nparties; i++)
@@ -165,10 +180,10 @@ int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *tr
 double ps_outcomes_bytes(const ps_model *m, long paths) {
   ps_outcomes o;
   array_plan plan[MAX_ARRAYS];
+  size_t offset[MAX_ARRAYS];
   int n = plan_arrays(&o, m, 0, paths, 0, plan);
-  double bytes = 0;
-  for (int k = 0; k < n; k++) bytes += (double)plan[k].count * (double)plan[k].size;
-  return bytes;
+  size_t bytes = layout(plan, n, offset);
+  return bytes ? (double)bytes : HUGE_VAL; /* too many to address: more than any machine has */
 }
 
 /* ps_outcomes_arrays — o's per-path arrays, with their layout (outcomes.h) */
@@ -268,41 +283,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
 
 /* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_destroy(ps_outcomes *o) {
-  free(o->claims);
-  free(o->paid);
-  free(o->shortfall);
-  free(o->recovered);
-  free(o->unsettled);
-  free(o->required);
-  free(o->topups);
-  free(o->outlay_by_programme);
-  free(o->outlay_by_segment);
-  free(o->returned);
-  free(o->refused);
-  free(o->capped);
-  free(o->paused);
-  free(o->stopped);
-  free(o->declined);
-  free(o->lent);
-  free(o->net_result);
-  free(o->unpaid);
-  free(o->ratio);
-  free(o->breached);
-  free(o->net_by_year);
-  free(o->budget);
-  free(o->cost_pv);
-  free(o->subsidy_rate);
-  free(o->cost_by_cohort);
-  free(o->volume_by_cohort);
-  free(o->party_pv);
-  free(o->budget_slot);
-  free(o->depletion);
-  free(o->balance);
-  free(o->defaults);
-  free(o->originated);
-  free(o->defaulted_exposure);
-  free(o->losses);
-  free(o->drawn);
+  ps_unmap_huge(o->block, o->block_bytes); /* every array ps_outcomes_init planned */
   free(o->track_slot);
   free(o->track_defaults);
   free(o->track_claims);

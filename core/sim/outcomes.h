@@ -78,6 +78,10 @@ typedef struct {
   int *track_slot; /* per programme: its place in the two arrays, -1 when not tracked */
   int ntracked;
   double *track_defaults, *track_claims;
+  /* the arrays above but the back-testing ones live in one block of ps_map_huge (hugepages.h):
+  ** ps_outcomes_destroy returns it whole; never free() one of them */
+  void *block;
+  size_t block_bytes;
 } ps_outcomes;
 
 /* Arrays not kept. An array a model provably leaves 0 on every path is not allocated (NULL), so
