@@ -44,6 +44,26 @@ static int can_pause(const ps_model *m) {
   return yes;
 }
 
+/* whether m can stop lending: a trigger whose action is not a pause (hooks can only pause) */
+static int can_stop(const ps_model *m) {
+  for (int k = 0; k < m->nprogrammes; k++)
+    for (int j = 0; j < m->programmes[k].ntriggers; j++)
+      if (m->programmes[k].triggers[j].action != PS_ACTION_PAUSE) return 1;
+  return 0;
+}
+
+/* whether m can decline loans: a bridge segment (bridges.c), a programme's leverage or a
+** guarantor's leverage limit (ps_flows_capacity) */
+static int can_decline(const ps_model *m) {
+  for (int s = 0; s < m->nsegments; s++)
+    if (m->segments[s].kind == PS_SEGMENT_BRIDGE) return 1;
+  for (int k = 0; k < m->nprogrammes; k++)
+    if (m->programmes[k].leverage > 0) return 1;
+  for (int i = 0; i < m->nparties; i++)
+    if (m->parties[i].kind == PS_PARTY_GUARANTOR && m->parties[i].leverage_limit > 0) return 1;
+  return 0;
+}
+
 /* whether some programme of m pays a budget kind other than funding and compensation (flows.c,
 ** policies.c, path.c post them only for a programme with that payer) */
 static int pays_kind(const ps_model *m, ps_budget_kind kind) {
@@ -104,8 +124,8 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   KEPT(can_pause(m), refused, ng, d); /* cut only while paused (claims.c) */
   ARRAY(capped, ng, d);
   KEPT(can_pause(m), paused, ng, d);
-  ARRAY(stopped, ng, d);
-  ARRAY(declined, ng, d);
+  KEPT(can_stop(m), stopped, ng, d);
+  KEPT(can_decline(m), declined, ng, d);
   ARRAY(lent, m->track_lent ? ng : 1, d);
   ARRAY(losses, nq, d);
   ARRAY(net_result, nq, d);
@@ -211,8 +231,8 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   PER_PATH(refused, o->refused ? o->nprogrammes : 0, 1, 0);
   PER_PATH(capped, o->nprogrammes, 1, 0);
   PER_PATH(paused, o->paused ? o->nprogrammes : 0, 1, 0);
-  PER_PATH(stopped, o->nprogrammes, 1, 0);
-  PER_PATH(declined, o->nprogrammes, 1, 0);
+  PER_PATH(stopped, o->stopped ? o->nprogrammes : 0, 1, 0);
+  PER_PATH(declined, o->declined ? o->nprogrammes : 0, 1, 0);
   PER_PATH(losses, o->nparties, 1, 0);
   PER_PATH(net_result, o->nparties, 1, 0);
   PER_PATH(unpaid, o->nparties, 1, 0);

@@ -44,8 +44,10 @@ typedef struct {
   /* per programme and path */
   double *defaults, *originated, *defaulted_exposure;
   double *refused, *capped; /* yuan cut by pauses, by caps (refused NULL where nothing can pause) */
-  double *paused, *stopped; /* periods compensation was paused, lending stopped (paused: ditto) */
-  double *declined;         /* loans not originated for want of guarantee capacity */
+  double *paused, *stopped; /* periods compensation was paused, lending stopped (each NULL where
+                               no trigger or hook can) */
+  double *declined;         /* loans not originated for want of guarantee capacity (NULL: no
+                               bridge, leverage or leverage limit) */
   double *lent;             /* yuan originated (expected principal, mean loan sizes); m->track_lent only */
   /* per party and path */
   double *losses;     /* paid on defaults less recovered */
@@ -87,7 +89,8 @@ typedef struct {
 /* Arrays not kept. An array a model provably leaves 0 on every path is not allocated (NULL), so
 ** memory and the pages the kernel must zero stay with what the scenario can produce: topups with no
 ** scheduled top-up, refill rule or hook; returned with no pool that winds down; paused and refused
-** with no pause trigger or hook; outlay_by_segment where it equals outlay_by_programme; budget kinds
+** with no pause trigger or hook; stopped with no trigger that stops lending; declined with nothing
+** that limits lending (bridges, leverage); outlay_by_segment where it equals outlay_by_programme; budget kinds
 ** no programme pays (budget_kind -1). Their statistics are those of zeros. */
 
 /* per-period balance bands use at most this many paths (the first ones): their

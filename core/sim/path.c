@@ -439,8 +439,8 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     if (out->refused) out->refused[k] = (double)ps->refused / PS_FEN_PER_YUAN;
     out->capped[k] = (double)ps->capped / PS_FEN_PER_YUAN;
     if (out->paused) out->paused[k] = ps->paused_periods;
-    out->stopped[k] = ps->stopped_periods;
-    out->declined[k] = (double)ps->declined;
+    if (out->stopped) out->stopped[k] = ps->stopped_periods;
+    if (out->declined) out->declined[k] = (double)ps->declined;
     if (m->track_lent) out->lent[k] = ps->lent / PS_FEN_PER_YUAN;
   }
   store_cost(&w->cost, m->track_party_pv, index, out);

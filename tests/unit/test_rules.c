@@ -506,7 +506,7 @@ static void test_npl(void) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
     CHECK_NEAR(KEPT(r.o.paused, 0), 2, 0);
-    CHECK_NEAR(r.o.stopped[0], 0, 0);
+    CHECK_NEAR(KEPT(r.o.stopped, 0), 0, 0);
     CHECK_NEAR(KEPT(r.o.refused, 0), Y(87500000), TOL);
     CHECK_NEAR(r.o.capped[0], 0, 0);
     CHECK_NEAR(bal(&r, 0, 3), Y(100000000), TOL);
@@ -598,7 +598,7 @@ static void test_pool_floor(void) {
   if (run("pool_floor", "tests/scenarios/rules_pool_floor.lua", &r)) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
-    CHECK_NEAR(r.o.stopped[0], 2, 0);
+    CHECK_NEAR(KEPT(r.o.stopped, 0), 2, 0);
     CHECK_NEAR(KEPT(r.o.paused, 0), 0, 0);
     CHECK_NEAR(r.o.originated[0], 2, 0);
     CHECK_NEAR(r.o.defaults[0], 2, 0);

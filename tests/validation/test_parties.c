@@ -406,7 +406,7 @@ static void test_leverage(void) {
     check_log(&r, want, NPOST(want));
     check_common(&r);
     CHECK_NEAR(r.o.originated[0], 16, 0);
-    CHECK_NEAR(r.o.declined[0], 9, 0);
+    CHECK_NEAR(KEPT(r.o.declined, 0), 9, 0);
     CHECK_NEAR(r.o.defaults[0], 5, 0);
     CHECK_NEAR(r.o.defaulted_exposure[0], Y(200000000), TOL);
     CHECK_NEAR(r.o.net_result[GUAR], Y(-60000000), TOL);
@@ -857,12 +857,12 @@ static void test_triggers(void) {
     check_log(&r, want, NPOST(want));
     check_common(&r);
     CHECK_NEAR(KEPT(r.o.paused, 0), 2, 0);
-    CHECK_NEAR(r.o.stopped[0], 0, 0);
+    CHECK_NEAR(KEPT(r.o.stopped, 0), 0, 0);
     CHECK_NEAR(KEPT(r.o.refused, 0), Y(140000000), TOL);
     CHECK_NEAR(r.o.originated[0], 16, 0);
     CHECK_NEAR(r.o.defaults[0], 4, 0);
     CHECK_NEAR(KEPT(r.o.paused, 1), 0, 0);
-    CHECK_NEAR(r.o.stopped[1], 1, 0);
+    CHECK_NEAR(KEPT(r.o.stopped, 1), 1, 0);
     CHECK_NEAR(KEPT(r.o.refused, 1), 0, 0);
     CHECK_NEAR(r.o.originated[1], 13, 0);
     CHECK_NEAR(r.o.defaults[1], 3, 0);
