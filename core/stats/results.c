@@ -88,21 +88,17 @@ static int compare_ranked(const void *a, const void *b) {
   return (x->path > y->path) - (x->path < y->path);
 }
 
-/* how many paths ps_es_sorted averages at level q: the largest round(n(1-q)), at least one */
-static size_t tail_count(size_t n, double q) {
-  size_t tail = (size_t)llround((double)n * (1 - q));
-  return tail < 1 ? 1 : tail > n ? n : tail;
-}
-
-/* the mean of each programme's and segment slot's part of the net outlay over the tail paths
-** ps_es_sorted averages at level q: the last tail_count(n, q) of r[0..m-1], the m largest in order */
-static void tail_means(const stage *s, int pool, const ranked *r, size_t m, double q, double *by_programme,
-                       double *by_segment) {
+/* the mean of each programme's and segment slot's part of the net outlay over
+** the tail paths ps_es_sorted averages at level q (the largest round(n(1-q))) */
+static void tail_means(const stage *s, int pool, const ranked *r, double q, double *by_programme, double *by_segment) {
   const ps_outcomes *o = s->o;
-  size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers, tail = tail_count(n, q);
+  size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
   /* not kept: one programme and one slot, whose outlays are the same */
   const double *by_slot = o->outlay_by_segment ? o->outlay_by_segment : o->outlay_by_programme;
-  for (size_t j = m - tail; j < m; j++) {
+  size_t tail = (size_t)llround((double)n * (1 - q));
+  if (tail < 1) tail = 1;
+  if (tail > n) tail = n;
+  for (size_t j = n - tail; j < n; j++) {
     size_t k = ps_slot(o, pool, r[j].path);
     for (size_t g = 0; g < G; g++) by_programme[g] += o->outlay_by_programme[k * G + g];
     for (size_t d = 0; d < D; d++) by_segment[d] += by_slot[k * D + d];
@@ -111,28 +107,18 @@ static void tail_means(const stage *s, int pool, const ranked *r, size_t m, doub
   for (size_t d = 0; d < D; d++) by_segment[d] /= (double)tail;
 }
 
-/* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes and segment slots
-** (they sum to the pool's ES). The 5% tail is found by selection on the worker's scratch, and only
-** its paths are sorted, by net outlay and then path: the order a sort of every path gives them. */
-static int run_tail(const stage *s, const task *t, double *scratch) {
+/* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
+** and segment slots (they sum to the pool's ES) */
+static int run_tail(const stage *s, const task *t) {
   const ps_outcomes *o = s->o;
   ps_pool_result *pr = &s->r->pools[t->pool];
-  size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0), m = tail_count(n, 0.95), above = 0;
-  const double *paid = o->paid + base, *recovered = o->recovered + base;
-  for (size_t i = 0; i < n; i++) scratch[i] = paid[i] - recovered[i];
-  double edge = ps_quantile_select(scratch, n, (double)(n - m + 1) / (double)n); /* the m-th largest */
-  for (size_t i = 0; i < n; i++) above += paid[i] - recovered[i] > edge;
-  ranked *r = malloc((m + 1) * sizeof *r);
+  size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
+  ranked *r = ps_malloc_huge((n + 1) * sizeof *r);
   if (!r) return PS_ERUNTIME;
-  /* those above the edge, and of those at it the last paths (ties go by path) */
-  size_t k = 0, at = m - above;
-  for (size_t i = n; i-- > 0;) {
-    double x = paid[i] - recovered[i];
-    if (x > edge || (x == edge && at > 0 && at--)) r[k++] = (ranked){x, (long)i};
-  }
-  qsort(r, k, sizeof *r, compare_ranked);
-  tail_means(s, t->pool, r, k, 0.95, pr->es95_by_programme, pr->es95_by_segment);
-  tail_means(s, t->pool, r, k, 0.99, pr->es99_by_programme, pr->es99_by_segment);
+  for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
+  qsort(r, n, sizeof *r, compare_ranked);
+  tail_means(s, t->pool, r, 0.95, pr->es95_by_programme, pr->es95_by_segment);
+  tail_means(s, t->pool, r, 0.99, pr->es99_by_programme, pr->es99_by_segment);
   free(r);
   return PS_OK;
 }
@@ -150,7 +136,7 @@ static int run_task(void *ctx, size_t i, double *scratch) {
   switch (t->kind) {
   case TASK_STATS: return run_stats(s, t, scratch);
   case TASK_BANDS: return run_bands(s, t, scratch);
-  case TASK_TAIL: return run_tail(s, t, scratch);
+  case TASK_TAIL: return run_tail(s, t);
   case TASK_CURVE: return run_curve(s, t);
   }
   return PS_ERUNTIME;
