@@ -1,7 +1,8 @@
 /* test_outcomes_bytes.c — ps_outcomes_bytes is what ps_outcomes_init takes (its one block, to the
 ** byte), with and without the arrays a model cannot make non-zero (sim/outcomes.h, "Arrays not
-** kept"); every array ps_outcomes_arrays describes lies in that block, without overlap; and a run
-** whose arrays are not kept reports for them the statistics of zeros. */
+** kept"); every array ps_outcomes_arrays describes lies in that block, without overlap; a run
+** whose arrays are not kept reports for them the statistics of zeros; and the tail of the Euler
+** parts of the ES (stats/results.c) is the last paths by (net outlay, path), ties included. */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -109,6 +110,54 @@ static void check_zero_statistics(void) {
   ps_model_destroy(&m);
 }
 
+/* order (net outlay, path) ascending, as a sort of every path does */
+typedef struct {
+  double x;
+  long path;
+} ranked;
+
+static int compare_ranked(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->x != y->x) return x->x < y->x ? -1 : 1;
+  return (x->path > y->path) - (x->path < y->path);
+}
+
+/* the Euler parts of the ES over paths whose net outlays tie at the tail's edge: the tail is the
+** last paths of a full sort by (net outlay, path), and its sum runs in that order */
+static void check_tail_ties(void) {
+  ps_model m;
+  char err[1024];
+  if (ps_scenario_load("bench/b1.lua", NULL, 0, &m, err, sizeof err)) {
+    fprintf(stderr, "%s\n", err);
+    CHECK(0);
+    return;
+  }
+  enum { N = 1000 };
+  ps_outcomes o;
+  CHECK_EQ_INT(ps_outcomes_init(&o, &m, N, 0), PS_OK);
+  static ranked all[N];
+  for (long i = 0; i < N; i++) {
+    o.paid[i] = (double)(i % 7) * 10; /* 142 paths at the largest, 60: more than the 50 of the tail */
+    o.recovered[i] = i % 3 == 0 ? 0.5 : 0;
+    o.outlay_by_programme[i] = 1.0 / (double)(i + 3); /* each path's own: a wrong tie shows */
+    all[i] = (ranked){o.paid[i] - o.recovered[i], i};
+  }
+  qsort(all, N, sizeof *all, compare_ranked);
+  ps_results *r = NULL;
+  CHECK_EQ_INT(ps_results_new(&m, &o, NULL, 1, &r), PS_OK);
+  double want95 = 0, want99 = 0;
+  for (int j = N - 50; j < N; j++) want95 += o.outlay_by_programme[all[j].path];
+  for (int j = N - 10; j < N; j++) want99 += o.outlay_by_programme[all[j].path];
+  if (r) {
+    CHECK_NEAR(r->pools[0].es95_by_programme[0], want95 / 50, 0);
+    CHECK_NEAR(r->pools[0].es99_by_programme[0], want99 / 10, 0);
+    CHECK_NEAR(r->pools[0].es99_by_segment[0], want99 / 10, 0);
+  }
+  ps_results_free(r);
+  ps_outcomes_destroy(&o);
+  ps_model_destroy(&m);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   static const expect cases[] = {
@@ -127,6 +176,7 @@ int main(void) {
   };
   for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) check_scenario(&cases[k]);
   check_zero_statistics();
+  check_tail_ties();
   printf("test_outcomes_bytes: %d passed, %d failed\n", check_passed, check_failed);
   return check_failed > 0;
 }
