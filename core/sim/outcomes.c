@@ -2,6 +2,8 @@
 #include "sim/outcomes.h"
 
 #include <assert.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,60 @@ typedef struct {
 } array_plan;
 
 #define MAX_ARRAYS 48 /* more than plan_arrays lists (it asserts so) */
+#define ALIGN 64      /* where each array starts in the block: a cache line */
+
+/* whether m can top up a pool: a scheduled top-up, a refill rule, or a hook (ctx:topup) */
+static int can_top_up(const ps_model *m) {
+  int yes = m->has_hooks;
+  for (int i = 0; !yes && i < m->npools; i++) {
+    const ps_pool *p = &m->pools[i];
+    yes = p->refill_last_year || p->refill_below > 0;
+    for (int t = 1; !yes && p->topups && t <= m->periods; t++) yes = p->topups[t] > 0;
+  }
+  return yes;
+}
+
+/* whether m can pause compensation: a pause trigger, or a hook (ctx:suspend) */
+static int can_pause(const ps_model *m) {
+  int yes = m->has_hooks;
+  for (int k = 0; !yes && k < m->nprogrammes; k++)
+    for (int j = 0; !yes && j < m->programmes[k].ntriggers; j++) yes = m->programmes[k].triggers[j].action == PS_ACTION_PAUSE;
+  return yes;
+}
+
+/* whether m can stop lending: a trigger whose action is not a pause (hooks can only pause) */
+static int can_stop(const ps_model *m) {
+  for (int k = 0; k < m->nprogrammes; k++)
+    for (int j = 0; j < m->programmes[k].ntriggers; j++)
+      if (m->programmes[k].triggers[j].action != PS_ACTION_PAUSE) return 1;
+  return 0;
+}
+
+/* whether m can decline loans: a bridge segment (bridges.c), a programme's leverage or a
+** guarantor's leverage limit (ps_flows_capacity) */
+static int can_decline(const ps_model *m) {
+  for (int s = 0; s < m->nsegments; s++)
+    if (m->segments[s].kind == PS_SEGMENT_BRIDGE) return 1;
+  for (int k = 0; k < m->nprogrammes; k++)
+    if (m->programmes[k].leverage > 0) return 1;
+  for (int i = 0; i < m->nparties; i++)
+    if (m->parties[i].kind == PS_PARTY_GUARANTOR && m->parties[i].leverage_limit > 0) return 1;
+  return 0;
+}
+
+/* whether some programme of m pays a budget kind other than funding and compensation (flows.c,
+** policies.c, path.c post them only for a programme with that payer) */
+static int pays_kind(const ps_model *m, ps_budget_kind kind) {
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_programme *p = &m->programmes[k];
+    int payer = kind == PS_BUDGET_INTEREST_SUBSIDY ? p->interest_subsidy.payer
+                : kind == PS_BUDGET_FEE_SUBSIDY    ? p->fee_subsidy.payer
+                : kind == PS_BUDGET_PREMIUM_SUBSIDY ? p->premium_subsidy.payer
+                                                     : p->lending_reward.payer;
+    if (payer >= 0) return 1;
+  }
+  return 0;
+}
 
 /* Set o's dimensions for m and that many paths (balances for the first
 ** min(paths, band_paths)) and list its arrays in plan; returns how many. The
@@ -41,28 +97,35 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   for (int i = 0; i < m->nparties; i++) o->ngovernments += m->parties[i].kind == PS_PARTY_GOVERNMENT;
   size_t np = (size_t)paths * (size_t)m->npools, ng = (size_t)paths * (size_t)m->nprogrammes;
   size_t nq = (size_t)paths * (size_t)m->nparties, d = sizeof(double), i = sizeof(int);
-  int n = 0;
+  int winds_down = 0, n = 0;
+  for (int p = 0; p < m->npools; p++) winds_down |= m->pools[p].wind_down;
+  for (int k = 0; k < PS_NBUDGET; k++)
+    o->budget_kind[k] = k == PS_BUDGET_FUNDING || k == PS_BUDGET_COMPENSATION || pays_kind(m, (ps_budget_kind)k)
+                            ? o->nbudget++
+                            : -1;
 #define ARRAY(field, count_, size_) (assert(n < MAX_ARRAYS), plan[n++] = (array_plan){&o->field, (count_), (size_)})
+#define KEPT(keep, field, count_, size_) ((keep) ? (void)ARRAY(field, count_, size_) : (void)0)
   ARRAY(claims, np, d);
   ARRAY(paid, np, d);
   ARRAY(shortfall, np, d);
   ARRAY(recovered, np, d);
   ARRAY(unsettled, np, d);
   ARRAY(required, np, d);
-  ARRAY(topups, np, d);
-  ARRAY(returned, np, d);
+  KEPT(can_top_up(m), topups, np, d);
+  KEPT(winds_down, returned, np, d);
   ARRAY(depletion, np, i);
-  ARRAY(outlay_by_programme, np * (size_t)(m->nprogrammes + 1), d);
-  ARRAY(outlay_by_segment, np * (size_t)(m->ndrivers + 1), d);
+  ARRAY(outlay_by_programme, np * (size_t)m->nprogrammes + 1, d);
+  /* one programme and one slot: both hold the pool's net outlay (path.c's check_accounts) */
+  KEPT(m->nprogrammes > 1 || m->ndrivers > 1, outlay_by_segment, np * (size_t)m->ndrivers + 1, d);
   ARRAY(balance, (size_t)o->band_paths * (size_t)m->npools * (size_t)m->periods, d);
   ARRAY(defaults, ng, d);
   ARRAY(originated, ng, d);
   ARRAY(defaulted_exposure, ng, d);
-  ARRAY(refused, ng, d);
+  KEPT(can_pause(m), refused, ng, d); /* cut only while paused (claims.c) */
   ARRAY(capped, ng, d);
-  ARRAY(paused, ng, d);
-  ARRAY(stopped, ng, d);
-  ARRAY(declined, ng, d);
+  KEPT(can_pause(m), paused, ng, d);
+  KEPT(can_stop(m), stopped, ng, d);
+  KEPT(can_decline(m), declined, ng, d);
   ARRAY(lent, m->track_lent ? ng : 1, d);
   ARRAY(losses, nq, d);
   ARRAY(net_result, nq, d);
@@ -71,7 +134,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   ARRAY(breached, nq, i);
   ARRAY(net_by_year, nq * (size_t)o->nyears, d);
   ARRAY(budget_slot, (size_t)m->nparties + 1, i);
-  ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * PS_NBUDGET + 1, d);
+  ARRAY(budget, (size_t)paths * (size_t)o->ngovernments * (size_t)o->nyears * (size_t)o->nbudget + 1, d);
   o->ncohorts = o->nyears + 1;
   size_t ngp = (size_t)paths * (size_t)o->ngovernments;
   ARRAY(cost_pv, ngp + 1, d);
@@ -82,8 +145,22 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   o->nuncertain = m->nuncertain;
   ARRAY(drawn, (size_t)paths * (size_t)m->nuncertain + 1, d);
   if (m->sampling == PS_SAMPLING_IMPORTANCE) ARRAY(weight, (size_t)paths, d); /* else NULL: plain sampling */
+#undef KEPT
 #undef ARRAY
   return n;
+}
+
+/* One block for the planned arrays, each at a cache line (one mapping to fault in by huge pages, one
+** to return): each one's offset into offset; the block's bytes, 0 when they do not fit in a size_t */
+static size_t layout(const array_plan *plan, int n, size_t *offset) {
+  size_t bytes = 0;
+  for (int k = 0; k < n; k++) {
+    size_t count = plan[k].count ? plan[k].count : 1; /* a block of paths may keep no balances */
+    if (count > (SIZE_MAX / 2 - bytes) / plan[k].size) return 0;
+    offset[k] = bytes;
+    bytes += (count * plan[k].size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+  }
+  return bytes;
 }
 
 /* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances for
@@ -97,12 +174,11 @@ int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_pa
 int ps_outcomes_init_block(ps_outcomes *o, const ps_model *m, long first, long paths, long band_paths) {
   array_plan plan[MAX_ARRAYS];
   int n = plan_arrays(o, m, first, paths, band_paths, plan);
+  size_t offset[MAX_ARRAYS], bytes = layout(plan, n, offset);
+  if (!bytes || !(o->block = ps_map_huge(bytes))) return PS_ERUNTIME; /* o holds nothing yet */
+  o->block_bytes = bytes;
   for (int k = 0; k < n; k++) {
-    void *a = ps_calloc_huge(plan[k].count ? plan[k].count : 1, plan[k].size); /* a block may keep no balances */
-    if (!a) {
-      ps_outcomes_destroy(o);
-      return PS_ERUNTIME;
-    }
+    void *a = (char *)o->block + offset[k];
     memcpy(plan[k].array, &a, sizeof a); /* into its double * or int * field */
   }
   for (int i = 0, g = 0; i < m->nparties; i++)
@@ -125,10 +201,10 @@ int ps_outcomes_track(ps_outcomes *o, const ps_model *m, const unsigned char *tr
 double ps_outcomes_bytes(const ps_model *m, long paths) {
   ps_outcomes o;
   array_plan plan[MAX_ARRAYS];
+  size_t offset[MAX_ARRAYS];
   int n = plan_arrays(&o, m, 0, paths, 0, plan);
-  double bytes = 0;
-  for (int k = 0; k < n; k++) bytes += (double)plan[k].count * (double)plan[k].size;
-  return bytes;
+  size_t bytes = layout(plan, n, offset);
+  return bytes ? (double)bytes : HUGE_VAL; /* too many to address: more than any machine has */
 }
 
 /* ps_outcomes_arrays — o's per-path arrays, with their layout (outcomes.h) */
@@ -144,27 +220,27 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
   PER_PATH(recovered, o->npools, 1, 0);
   PER_PATH(unsettled, o->npools, 1, 0);
   PER_PATH(required, o->npools, 1, 0);
-  PER_PATH(topups, o->npools, 1, 0);
-  PER_PATH(returned, o->npools, 1, 0);
+  PER_PATH(topups, o->topups ? o->npools : 0, 1, 0);
+  PER_PATH(returned, o->returned ? o->npools : 0, 1, 0);
   PER_PATH(depletion, o->npools, 1, 0);
   PER_PATH(outlay_by_programme, o->npools, (size_t)o->nprogrammes, 0);
-  PER_PATH(outlay_by_segment, o->npools, (size_t)m->ndrivers, 0);
+  PER_PATH(outlay_by_segment, o->outlay_by_segment ? o->npools : 0, (size_t)m->ndrivers, 0);
   PER_PATH(balance, o->npools, (size_t)o->periods, 1);
   PER_PATH(defaults, o->nprogrammes, 1, 0);
   PER_PATH(originated, o->nprogrammes, 1, 0);
   PER_PATH(defaulted_exposure, o->nprogrammes, 1, 0);
-  PER_PATH(refused, o->nprogrammes, 1, 0);
+  PER_PATH(refused, o->refused ? o->nprogrammes : 0, 1, 0);
   PER_PATH(capped, o->nprogrammes, 1, 0);
-  PER_PATH(paused, o->nprogrammes, 1, 0);
-  PER_PATH(stopped, o->nprogrammes, 1, 0);
-  PER_PATH(declined, o->nprogrammes, 1, 0);
+  PER_PATH(paused, o->paused ? o->nprogrammes : 0, 1, 0);
+  PER_PATH(stopped, o->stopped ? o->nprogrammes : 0, 1, 0);
+  PER_PATH(declined, o->declined ? o->nprogrammes : 0, 1, 0);
   PER_PATH(losses, o->nparties, 1, 0);
   PER_PATH(net_result, o->nparties, 1, 0);
   PER_PATH(unpaid, o->nparties, 1, 0);
   PER_PATH(ratio, o->nparties, 1, 0);
   PER_PATH(breached, o->nparties, 1, 0);
   PER_PATH(net_by_year, o->nparties, (size_t)o->nyears, 0);
-  PER_PATH(budget, o->ngovernments, (size_t)o->nyears * PS_NBUDGET, 0);
+  PER_PATH(budget, o->ngovernments, (size_t)o->nyears * (size_t)o->nbudget, 0);
   PER_PATH(cost_pv, o->ngovernments, 1, 0);
   PER_PATH(subsidy_rate, o->ngovernments, 1, 0);
   PER_PATH(cost_by_cohort, o->ngovernments, (size_t)o->ncohorts, 0);
@@ -181,6 +257,7 @@ int ps_outcomes_arrays(const ps_outcomes *o, const ps_model *m, ps_outcomes_arra
 ** down to the new stride; blocks only move to lower addresses, in item order */
 static void shrink(void *a, size_t size, int items, size_t inner, long old_paths, long new_paths) {
   char *base = a;
+  if (!a) return; /* not kept */
   size_t block = size * inner;
   for (int k = 0; k < items; k++)
     memmove(base + (size_t)k * (size_t)new_paths * block, base + (size_t)k * (size_t)old_paths * block,
@@ -211,7 +288,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
     shrink(party_arrays[i], sizeof(double), o->nparties, 1, old, paths);
   shrink(o->breached, sizeof(int), o->nparties, 1, old, paths);
   shrink(o->net_by_year, sizeof(double), o->nparties, (size_t)o->nyears, old, paths);
-  shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * PS_NBUDGET, old, paths);
+  shrink(o->budget, sizeof(double), o->ngovernments, (size_t)o->nyears * (size_t)o->nbudget, old, paths);
   shrink(o->cost_pv, sizeof(double), o->ngovernments, 1, old, paths);
   shrink(o->subsidy_rate, sizeof(double), o->ngovernments, 1, old, paths);
   shrink(o->cost_by_cohort, sizeof(double), o->ngovernments, (size_t)o->ncohorts, old, paths);
@@ -229,42 +306,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
 
 /* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_destroy(ps_outcomes *o) {
-  free(o->claims);
-  free(o->paid);
-  free(o->shortfall);
-  free(o->recovered);
-  free(o->unsettled);
-  free(o->required);
-  free(o->topups);
-  free(o->outlay_by_programme);
-  free(o->outlay_by_segment);
-  free(o->returned);
-  free(o->refused);
-  free(o->capped);
-  free(o->paused);
-  free(o->stopped);
-  free(o->declined);
-  free(o->lent);
-  free(o->net_result);
-  free(o->unpaid);
-  free(o->ratio);
-  free(o->breached);
-  free(o->net_by_year);
-  free(o->budget);
-  free(o->cost_pv);
-  free(o->subsidy_rate);
-  free(o->cost_by_cohort);
-  free(o->volume_by_cohort);
-  free(o->party_pv);
-  free(o->budget_slot);
-  free(o->depletion);
-  free(o->balance);
-  free(o->defaults);
-  free(o->originated);
-  free(o->defaulted_exposure);
-  free(o->losses);
-  free(o->drawn);
-  free(o->weight);
+  ps_unmap_huge(o->block, o->block_bytes); /* every array ps_outcomes_init planned */
   free(o->track_slot);
   free(o->track_defaults);
   free(o->track_claims);

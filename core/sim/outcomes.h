@@ -30,10 +30,12 @@ typedef struct {
   int periods, npools, nprogrammes, nparties;
   /* per pool and path: index pool * paths + path */
   double *claims, *paid, *shortfall, *recovered, *unsettled, *required;
-  double *topups, *returned; /* all top-ups (scheduled, rules, hooks); wind-down */
+  double *topups, *returned; /* all top-ups (scheduled, rules, hooks); wind-down (each NULL where
+                                the model has none: see "Arrays not kept" below) */
   double *outlay_by_programme; /* a pool's net outlay on each programme's loans:
                                   (pool * paths + path) * nprogrammes + programme */
-  double *outlay_by_segment;   /* ... on each segment slot's: (pool * paths + path) * ndrivers + slot */
+  double *outlay_by_segment;   /* ... on each segment slot's: (pool * paths + path) * ndrivers + slot;
+                                  NULL when it would repeat outlay_by_programme (one programme, one slot) */
   int *depletion;   /* first period with a shortfall, 0 when none */
   /* end-of-period balances of the first band_paths paths only, so memory does
   ** not grow with paths beyond them: (pool * band_paths + path) * periods + (t - 1) */
@@ -41,9 +43,11 @@ typedef struct {
   double *balance;
   /* per programme and path */
   double *defaults, *originated, *defaulted_exposure;
-  double *refused, *capped; /* yuan cut by pauses, by caps */
-  double *paused, *stopped; /* periods compensation was paused, lending stopped */
-  double *declined;         /* loans not originated for want of guarantee capacity */
+  double *refused, *capped; /* yuan cut by pauses, by caps (refused NULL where nothing can pause) */
+  double *paused, *stopped; /* periods compensation was paused, lending stopped (each NULL where
+                               no trigger or hook can) */
+  double *declined;         /* loans not originated for want of guarantee capacity (NULL: no
+                               bridge, leverage or leverage limit) */
   double *lent;             /* yuan originated (expected principal, mean loan sizes); m->track_lent only */
   /* per party and path */
   double *losses;     /* paid on defaults less recovered */
@@ -56,7 +60,9 @@ typedef struct {
   ** governments only: ((budget_slot[party] * paths + path) * nyears + (y - 1)) * PS_NBUDGET + kind */
   int *budget_slot; /* per party: its place in budget, -1 when it is not a government */
   int ngovernments;
-  double *budget;
+  double *budget; /* only the kinds the model can have: ... * nbudget + budget_kind[kind] (ps_budget_at) */
+  int budget_kind[PS_NBUDGET]; /* a kind's place among them, -1: none of that kind (always 0) */
+  int nbudget;
   double *net_by_year; /* net result per fiscal year: (party * paths + path) * nyears + (y - 1) */
   /* a government's cost in present value (sim/cost.h), per budget slot and path: gov * paths + path;
   ** by cohort (0: the book before period 1, y: fiscal year y) (gov * paths + path) * ncohorts + c */
@@ -76,7 +82,18 @@ typedef struct {
   int *track_slot; /* per programme: its place in the two arrays, -1 when not tracked */
   int ntracked;
   double *track_defaults, *track_claims;
+  /* the arrays above but the back-testing ones live in one block of ps_map_huge (hugepages.h):
+  ** ps_outcomes_destroy returns it whole; never free() one of them */
+  void *block;
+  size_t block_bytes;
 } ps_outcomes;
+
+/* Arrays not kept. An array a model provably leaves 0 on every path is not allocated (NULL), so
+** memory and the pages the kernel must zero stay with what the scenario can produce: topups with no
+** scheduled top-up, refill rule or hook; returned with no pool that winds down; paused and refused
+** with no pause trigger or hook; stopped with no trigger that stops lending; declined with nothing
+** that limits lending (bridges, leverage); outlay_by_segment where it equals outlay_by_programme; budget kinds
+** no programme pays (budget_kind -1). Their statistics are those of zeros. */
 
 /* per-period balance bands use at most this many paths (the first ones): their
 ** quantiles' Monte Carlo error is already far below what a chart shows */
@@ -116,6 +133,14 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths);
 
 static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
   return (size_t)item * (size_t)o->paths + (size_t)(path - o->first);
+}
+
+/* a government's (budget slot gov's) budget of one kind in 0-based fiscal year y of a path, yuan:
+** -0.0 for a kind not kept (what an unpaid kind's -0 fen gives) */
+static inline double ps_budget_at(const ps_outcomes *o, int gov, long path, int y, int kind) {
+  if (o->budget_kind[kind] < 0) return -0.0;
+  return o->budget[(ps_slot(o, gov, path) * (size_t)o->nyears + (size_t)y) * (size_t)o->nbudget +
+                   (size_t)o->budget_kind[kind]];
 }
 
 /* where a tracked programme's figures of one path start in track_defaults and track_claims */

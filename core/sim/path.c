@@ -374,12 +374,12 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->shortfall[k] = (double)ps->shortfall / PS_FEN_PER_YUAN;
     out->recovered[k] = (double)ps->recovered / PS_FEN_PER_YUAN;
     out->unsettled[k] = (double)ps->unsettled / PS_FEN_PER_YUAN;
-    out->topups[k] = (double)ps->topups / PS_FEN_PER_YUAN;
-    out->returned[k] = (double)ps->returned / PS_FEN_PER_YUAN;
+    if (out->topups) out->topups[k] = (double)ps->topups / PS_FEN_PER_YUAN; /* NULL: not kept (outcomes.h) */
+    if (out->returned) out->returned[k] = (double)ps->returned / PS_FEN_PER_YUAN;
     out->required[k] = ceil(ps->required) / PS_FEN_PER_YUAN;
     for (int g = 0; g < m->nprogrammes; g++)
       out->outlay_by_programme[k * (size_t)m->nprogrammes + (size_t)g] = (double)ps->by_programme[g] / PS_FEN_PER_YUAN;
-    for (int d = 0; d < m->ndrivers; d++)
+    for (int d = 0; out->outlay_by_segment && d < m->ndrivers; d++)
       out->outlay_by_segment[k * (size_t)m->ndrivers + (size_t)d] = (double)ps->by_segment[d] / PS_FEN_PER_YUAN;
     out->depletion[k] = ps->depletion;
   }
@@ -389,11 +389,11 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
     out->defaults[k] = (double)ps->defaults;
     out->originated[k] = (double)ps->originated;
     out->defaulted_exposure[k] = (double)ps->exposure / PS_FEN_PER_YUAN;
-    out->refused[k] = (double)ps->refused / PS_FEN_PER_YUAN;
+    if (out->refused) out->refused[k] = (double)ps->refused / PS_FEN_PER_YUAN;
     out->capped[k] = (double)ps->capped / PS_FEN_PER_YUAN;
-    out->paused[k] = ps->paused_periods;
-    out->stopped[k] = ps->stopped_periods;
-    out->declined[k] = (double)ps->declined;
+    if (out->paused) out->paused[k] = ps->paused_periods;
+    if (out->stopped) out->stopped[k] = ps->stopped_periods;
+    if (out->declined) out->declined[k] = (double)ps->declined;
     if (m->track_lent) out->lent[k] = ps->lent / PS_FEN_PER_YUAN;
   }
   store_cost(&w->cost, m->track_party_pv, index, out);
@@ -428,8 +428,7 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
       delta[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
-    double *b = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
-                             PS_NBUDGET];
+    double b[PS_NBUDGET] = {0};
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
     for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
       b[PS_BUDGET_COMPENSATION] -= (double)delta[compensation[k]];
@@ -437,7 +436,10 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
     b[PS_BUDGET_FEE_SUBSIDY] = -(double)delta[PS_KIND_FEE_SUBSIDY];
     b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)delta[PS_KIND_PREMIUM_SUBSIDY];
     b[PS_BUDGET_LENDING_REWARD] = -(double)delta[PS_KIND_LENDING_REWARD];
-    for (int k = 0; k < PS_NBUDGET; k++) b[k] /= PS_FEN_PER_YUAN;
+    double *kept = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
+                                (size_t)out->nbudget]; /* the kinds the model can have (outcomes.h) */
+    for (int k = 0; k < PS_NBUDGET; k++)
+      if (out->budget_kind[k] >= 0) kept[out->budget_kind[k]] = b[k] / PS_FEN_PER_YUAN;
   }
 }
 

@@ -48,9 +48,13 @@ static int add(stage *s, task t) {
   return PS_OK;
 }
 
-/* statistics of a contiguous per-path array */
-static int add_stats(stage *s, const double *x, ps_stats *out) {
-  return add(s, (task){.kind = TASK_STATS, .x = x, .stride = 1, .sign = 1, .out = out});
+/* the statistics of `zero` on every path: those of an array not kept (sim/outcomes.h) */
+static int zero_stats(double zero, ps_stats *out) { return ps_stats_compute(&zero, 1, out); }
+
+/* statistics of a contiguous per-path array: a's from base, or zeros where a is not kept (NULL) */
+static int add_stats(stage *s, const double *a, size_t base, ps_stats *out) {
+  if (!a) return zero_stats(0.0, out);
+  return add(s, (task){.kind = TASK_STATS, .x = a + base, .stride = 1, .sign = 1, .out = out});
 }
 
 static int run_stats(const stage *s, const task *t, double *scratch) {
@@ -108,13 +112,15 @@ static int compare_ranked(const void *a, const void *b) {
 static void tail_means(const stage *s, int pool, const ranked *r, double q, double *by_programme, double *by_segment) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
+  /* not kept: one programme and one slot, whose outlays are the same */
+  const double *by_slot = o->outlay_by_segment ? o->outlay_by_segment : o->outlay_by_programme;
   size_t tail = (size_t)llround((double)n * (1 - q));
   if (tail < 1) tail = 1;
   if (tail > n) tail = n;
   for (size_t j = n - tail; j < n; j++) {
     size_t k = ps_slot(o, pool, r[j].path);
     for (size_t g = 0; g < G; g++) by_programme[g] += o->outlay_by_programme[k * G + g];
-    for (size_t d = 0; d < D; d++) by_segment[d] += o->outlay_by_segment[k * D + d];
+    for (size_t d = 0; d < D; d++) by_segment[d] += by_slot[k * D + d];
   }
   for (size_t g = 0; g < G; g++) by_programme[g] /= (double)tail;
   for (size_t d = 0; d < D; d++) by_segment[d] /= (double)tail;
@@ -127,12 +133,13 @@ static void weighted_tail_means(const stage *s, int pool, const ranked *r, doubl
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
   double want = (double)n * (1 - q), taken = 0;
+  const double *by_slot = o->outlay_by_segment ? o->outlay_by_segment : o->outlay_by_programme; /* as tail_means */
   for (size_t j = n; j > 0 && (taken < want || taken == 0); j--) {
     double w = o->weight[r[j - 1].path];
     if (taken > 0 && taken + w > want) w = want - taken;
     size_t k = ps_slot(o, pool, r[j - 1].path);
     for (size_t g = 0; g < G; g++) by_programme[g] += w * o->outlay_by_programme[k * G + g];
-    for (size_t d = 0; d < D; d++) by_segment[d] += w * o->outlay_by_segment[k * D + d];
+    for (size_t d = 0; d < D; d++) by_segment[d] += w * by_slot[k * D + d];
     taken += w;
   }
   for (size_t g = 0; taken > 0 && g < G; g++) by_programme[g] /= taken;
@@ -222,11 +229,11 @@ static int plan_pool(stage *s, int pool) {
     pr->depletion_by_year[y - 1] = o->weight ? share(o, base, y * per_year) : ps_prob_wilson(k, n, PS_CI_LEVEL);
   }
 
-  if (add_stats(s, o->claims + base, &pr->claims) || add_stats(s, o->paid + base, &pr->paid) ||
-      add_stats(s, o->shortfall + base, &pr->shortfall) || add_stats(s, o->recovered + base, &pr->recovered) ||
-      add_stats(s, o->unsettled + base, &pr->unsettled) ||
-      add_stats(s, o->required + base, &pr->required_initial) || add_stats(s, o->topups + base, &pr->topups) ||
-      add_stats(s, o->returned + base, &pr->returned) ||
+  if (add_stats(s, o->claims, base, &pr->claims) || add_stats(s, o->paid, base, &pr->paid) ||
+      add_stats(s, o->shortfall, base, &pr->shortfall) || add_stats(s, o->recovered, base, &pr->recovered) ||
+      add_stats(s, o->unsettled, base, &pr->unsettled) ||
+      add_stats(s, o->required, base, &pr->required_initial) || add_stats(s, o->topups, base, &pr->topups) ||
+      add_stats(s, o->returned, base, &pr->returned) ||
       add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
                     .out = &pr->net_outlay}) ||
       add(s, (task){.kind = TASK_TAIL, .pool = pool}) || add(s, (task){.kind = TASK_CURVE, .pool = pool}))
@@ -240,11 +247,11 @@ static int plan_programme(stage *s, int i) {
   const ps_outcomes *o = s->o;
   size_t base = ps_slot(o, i, 0);
   ps_programme_result *pr = &s->r->programmes[i];
-  return add_stats(s, o->defaults + base, &pr->defaults) || add_stats(s, o->originated + base, &pr->originated) ||
-         add_stats(s, o->defaulted_exposure + base, &pr->defaulted_exposure) ||
-         add_stats(s, o->refused + base, &pr->refused) || add_stats(s, o->capped + base, &pr->capped) ||
-         add_stats(s, o->paused + base, &pr->paused) || add_stats(s, o->stopped + base, &pr->stopped) ||
-         add_stats(s, o->declined + base, &pr->declined)
+  return add_stats(s, o->defaults, base, &pr->defaults) || add_stats(s, o->originated, base, &pr->originated) ||
+         add_stats(s, o->defaulted_exposure, base, &pr->defaulted_exposure) ||
+         add_stats(s, o->refused, base, &pr->refused) || add_stats(s, o->capped, base, &pr->capped) ||
+         add_stats(s, o->paused, base, &pr->paused) || add_stats(s, o->stopped, base, &pr->stopped) ||
+         add_stats(s, o->declined, base, &pr->declined)
              ? PS_ERUNTIME
              : PS_OK;
 }
@@ -260,8 +267,8 @@ static int plan_party(stage *s, int i) {
   }
   pr->breached = o->weight ? ps_wprob(s1, s2, n, PS_CI_LEVEL) : ps_prob_wilson(k, n, PS_CI_LEVEL);
   pr->nyears = o->nyears;
-  if (add_stats(s, o->losses + base, &pr->losses) || add_stats(s, o->net_result + base, &pr->net_result) ||
-      add_stats(s, o->unpaid + base, &pr->unpaid) || add_stats(s, o->ratio + base, &pr->ratio) ||
+  if (add_stats(s, o->losses, base, &pr->losses) || add_stats(s, o->net_result, base, &pr->net_result) ||
+      add_stats(s, o->unpaid, base, &pr->unpaid) || add_stats(s, o->ratio, base, &pr->ratio) ||
       !(pr->net_by_year = calloc(Y + 1, sizeof(ps_stats))) || !(pr->outlay_by_year = calloc(Y + 1, sizeof(ps_stats))) ||
       !(pr->budget = calloc(Y * PS_NBUDGET + 1, sizeof(ps_stats))))
     return PS_ERUNTIME;
@@ -274,14 +281,17 @@ static int plan_party(stage *s, int i) {
   /* the budget view is a government's; other parties' outlay by kind is not reported */
   if (o->budget_slot[i] < 0) return PS_OK;
   size_t gov = ps_slot(o, o->budget_slot[i], 0);
+  size_t K = (size_t)o->nbudget; /* the kinds kept; the others are -0.0 on every path */
   for (size_t y = 0; y < Y; y++)
     for (size_t kind = 0; kind < PS_NBUDGET; kind++)
-      if (add(s, (task){.kind = TASK_STATS, .x = o->budget + (gov * Y + y) * PS_NBUDGET + kind, .stride = Y * PS_NBUDGET,
-                        .sign = 1, .out = &pr->budget[y * PS_NBUDGET + kind]}))
+      if (o->budget_kind[kind] < 0 ? zero_stats(-0.0, &pr->budget[y * PS_NBUDGET + kind])
+                                    : add(s, (task){.kind = TASK_STATS,
+                                                    .x = o->budget + (gov * Y + y) * K + (size_t)o->budget_kind[kind],
+                                                    .stride = Y * K, .sign = 1, .out = &pr->budget[y * PS_NBUDGET + kind]}))
         return PS_ERUNTIME;
   size_t C = (size_t)o->ncohorts;
   pr->ncohorts = o->ncohorts;
-  if (add_stats(s, o->cost_pv + gov, &pr->cost_pv) || add_stats(s, o->subsidy_rate + gov, &pr->subsidy_rate) ||
+  if (add_stats(s, o->cost_pv, gov, &pr->cost_pv) || add_stats(s, o->subsidy_rate, gov, &pr->subsidy_rate) ||
       !(pr->cost_by_cohort = calloc(C, sizeof(ps_stats))) || !(pr->volume_by_cohort = calloc(C, sizeof(double))))
     return PS_ERUNTIME;
   for (size_t c = 0; c < C; c++) {

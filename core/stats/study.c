@@ -564,8 +564,8 @@ static at_scale covered(const ps_results *r, int a) {
       size_t k = ps_slot(o, g, i);
       x.lent += o->lent[k];
       x.loans += o->originated[k];
-      x.declined += o->declined[k];
-      x.stopped += o->stopped[k];
+      if (o->declined) x.declined += o->declined[k]; /* NULL: none (sim/outcomes.h) */
+      if (o->stopped) x.stopped += o->stopped[k];
     }
   }
   double n = (double)(r->paths > 0 ? r->paths : 1);

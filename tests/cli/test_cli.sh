@@ -238,12 +238,13 @@ psim run "$SMALL" --paths
 expect_rc 2
 expect_err "--paths needs a value"
 
-# paths within the limit but more than memory holds: refused before allocating
+# paths within the limit but more than memory holds: refused before allocating (the figure is
+# ps_outcomes_bytes: only the arrays this scenario can make non-zero)
 # (the exact message names this machine's memory, so it is not in tests/catalogue)
 sed 's/periods = 24/periods = 10000/' "$SMALL" >"$tmp/long.lua"
 psim run "$tmp/long.lua" --paths 100000000 --quiet
 expect_rc 2
-expect_err_start "poolsim: 100000000 paths of this scenario need 6878.4 GiB for their results, more than this machine's "
+expect_err_start "poolsim: 100000000 paths of this scenario need 4384.7 GiB for their results, more than this machine's "
 expect_err "of memory: use fewer paths"
 
 psim run "$SMALL" --threads 0

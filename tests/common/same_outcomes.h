@@ -7,8 +7,9 @@
 
 #include "sim/outcomes.h"
 
-/* an array of n elements of each run's outcomes */
-#define SAME(field, n) (memcmp(a->field, b->field, (n) * sizeof *a->field) == 0)
+/* an array of n elements of each run's outcomes (both not kept, NULL, is the same) */
+#define SAME(field, n) \
+  (!a->field || !b->field ? a->field == b->field : memcmp(a->field, b->field, (n) * sizeof *a->field) == 0)
 
 /* compare every outcome array of two runs byte for byte */
 static inline int same_outcomes(const ps_model *m, const ps_outcomes *a, const ps_outcomes *b) {
@@ -23,7 +24,7 @@ static inline int same_outcomes(const ps_model *m, const ps_outcomes *a, const p
          SAME(outlay_by_segment, np * (size_t)m->ndrivers) && SAME(defaults, ng) && SAME(originated, ng) &&
          SAME(defaulted_exposure, ng) && SAME(refused, ng) && SAME(capped, ng) && SAME(paused, ng) &&
          SAME(stopped, ng) && SAME(declined, ng) && SAME(losses, nq) && SAME(net_result, nq) && SAME(unpaid, nq) &&
-         SAME(ratio, nq) && SAME(breached, nq) && SAME(net_by_year, ny) && SAME(budget, ngy * PS_NBUDGET);
+         SAME(ratio, nq) && SAME(breached, nq) && SAME(net_by_year, ny) && SAME(budget, ngy * (size_t)a->nbudget);
 }
 
 #endif

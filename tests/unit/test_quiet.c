@@ -14,8 +14,28 @@
 
 #define PATHS 1500
 
-/* n doubles the same bit for bit */
-static int same(const double *a, const double *b, size_t n) { return memcmp(a, b, n * sizeof *a) == 0; }
+/* n doubles the same bit for bit; an array not kept (NULL, sim/outcomes.h: the hooked scenario keeps
+** some the plain one has no use for) stands for zeros */
+static int same(const double *a, const double *b, size_t n) {
+  if (a && b) return memcmp(a, b, n * sizeof *a) == 0;
+  for (size_t i = 0; i < n; i++) {
+    double x = a ? a[i] : 0, y = b ? b[i] : 0;
+    if (memcmp(&x, &y, sizeof x) != 0) return 0;
+  }
+  return 1;
+}
+
+/* every government's budget the same bit for bit, kind by kind (ps_budget_at: -0.0 for a kind not kept) */
+static int same_budget(const ps_outcomes *a, const ps_outcomes *b) {
+  for (int g = 0; g < a->ngovernments; g++)
+    for (long p = 0; p < a->paths; p++)
+      for (int y = 0; y < a->nyears; y++)
+        for (int k = 0; k < PS_NBUDGET; k++) {
+          double x = ps_budget_at(a, g, p, y, k), z = ps_budget_at(b, g, p, y, k);
+          if (memcmp(&x, &z, sizeof x) != 0) return 0;
+        }
+  return 1;
+}
 
 static int load(const char *file, const ps_override *sets, int nsets, ps_model *m) {
   char err[1024];
@@ -55,13 +75,13 @@ static void compare(const char *plain, const char *hooked, const ps_override *se
     CHECK(same(a->refused, b->refused, progs) && same(a->paused, b->paused, progs));
     CHECK(same(a->losses, b->losses, parties) && same(a->net_result, b->net_result, parties));
     CHECK(same(a->ratio, b->ratio, parties) && same(a->net_by_year, b->net_by_year, parties * years));
-    CHECK(same(a->budget, b->budget, (size_t)a->ngovernments * PATHS * years * PS_NBUDGET));
+    CHECK(same_budget(a, b));
     CHECK(same(a->cost_pv, b->cost_pv, (size_t)a->ngovernments * PATHS));
   }
   /* the scenarios do what the comparison needs: claims, pauses and recoveries do happen */
   double claims = 0, paused = 0, recovered = 0;
   for (size_t i = 0; i < pools; i++) claims += o[0].claims[i], recovered += o[0].recovered[i];
-  for (size_t i = 0; i < progs; i++) paused += o[0].paused[i];
+  for (size_t i = 0; o[0].paused && i < progs; i++) paused += o[0].paused[i];
   CHECK(claims > 0 && recovered > 0);
   if (sets == NULL) CHECK(paused > 0);
   for (int k = 0; k < 3; k++) ps_outcomes_destroy(&o[k]);

@@ -28,6 +28,9 @@
 #include "sim/path.h"
 #include "scenario/scenario.h"
 
+/* an outcome array's element, 0 where the array is not kept (sim/outcomes.h: the model cannot make it non-zero) */
+#define KEPT(a, i) ((a) ? (a)[i] : 0.0)
+
 #define Y(fen) ((double)(fen) / 100.0) /* fen -> yuan */
 #define TOL 1e-6                        /* well below a fen */
 
@@ -177,7 +180,7 @@ static void test_tiered(void) {
     CHECK_NEAR(r.o.defaults[0], 5, 0);
     CHECK_NEAR(r.o.originated[0], 5, 0);
     CHECK_NEAR(r.o.defaulted_exposure[0], Y(2050000003), TOL);
-    CHECK_NEAR(r.o.refused[0], 0, 0);
+    CHECK_NEAR(KEPT(r.o.refused, 0), 0, 0);
     CHECK_NEAR(r.o.capped[0], 0, 0);
     CHECK_NEAR(r.o.losses[BANK], Y(622000000), TOL);
     CHECK_NEAR(r.o.losses[GOV], 0, 0);
@@ -249,11 +252,11 @@ static void test_cap_year(void) {
     CHECK_NEAR(r.o.paid[0], Y(120000000), TOL);
     CHECK_NEAR(r.o.shortfall[0], Y(20000000), TOL);
     CHECK_NEAR(r.o.recovered[0], Y(60000000), TOL);
-    CHECK_NEAR(r.o.topups[0], Y(50000000), TOL);
+    CHECK_NEAR(KEPT(r.o.topups, 0), Y(50000000), TOL);
     CHECK_EQ_INT(r.o.depletion[0], 1);
     CHECK_NEAR(r.o.required[0], Y(80000000), TOL);
     CHECK_NEAR(r.o.capped[0], Y(20000000), TOL);
-    CHECK_NEAR(r.o.refused[0], 0, 0);
+    CHECK_NEAR(KEPT(r.o.refused, 0), 0, 0);
     CHECK_NEAR(r.o.defaults[0], 4, 0);
     CHECK_NEAR(r.o.losses[PROV], Y(10000000), TOL);
     CHECK_NEAR(r.o.losses[BANK], Y(90000000), TOL);
@@ -347,7 +350,7 @@ static void test_cap_total_rate(void) {
     CHECK_NEAR(r.o.originated[0], 3, 0);
     CHECK_NEAR(r.o.originated[1], 9, 0);
     CHECK_NEAR(r.o.losses[GUAR], Y(15000000), TOL);
-    CHECK_NEAR(r.o.refused[0] + r.o.refused[1], 0, 0);
+    CHECK_NEAR(KEPT(r.o.refused, 0) + KEPT(r.o.refused, 1), 0, 0);
   }
   done(&r);
 }
@@ -502,9 +505,9 @@ static void test_npl(void) {
   if (run("npl", "tests/scenarios/rules_npl.lua", &r)) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
-    CHECK_NEAR(r.o.paused[0], 2, 0);
-    CHECK_NEAR(r.o.stopped[0], 0, 0);
-    CHECK_NEAR(r.o.refused[0], Y(87500000), TOL);
+    CHECK_NEAR(KEPT(r.o.paused, 0), 2, 0);
+    CHECK_NEAR(KEPT(r.o.stopped, 0), 0, 0);
+    CHECK_NEAR(KEPT(r.o.refused, 0), Y(87500000), TOL);
     CHECK_NEAR(r.o.capped[0], 0, 0);
     CHECK_NEAR(bal(&r, 0, 3), Y(100000000), TOL);
     CHECK_NEAR(bal(&r, 0, 4), Y(96500000), TOL);
@@ -550,8 +553,8 @@ static void test_loss_rate(void) {
   if (run("loss_rate", "tests/scenarios/rules_loss_rate.lua", &r)) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
-    CHECK_NEAR(r.o.paused[0], 2, 0);
-    CHECK_NEAR(r.o.refused[0], Y(100000000), TOL);
+    CHECK_NEAR(KEPT(r.o.paused, 0), 2, 0);
+    CHECK_NEAR(KEPT(r.o.refused, 0), Y(100000000), TOL);
     CHECK_NEAR(bal(&r, 0, 12), Y(100000000), TOL);
     CHECK_NEAR(bal(&r, 0, 13), Y(75000000), TOL);
     CHECK_NEAR(bal(&r, 0, 14), Y(75000000), TOL);
@@ -595,11 +598,11 @@ static void test_pool_floor(void) {
   if (run("pool_floor", "tests/scenarios/rules_pool_floor.lua", &r)) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
-    CHECK_NEAR(r.o.stopped[0], 2, 0);
-    CHECK_NEAR(r.o.paused[0], 0, 0);
+    CHECK_NEAR(KEPT(r.o.stopped, 0), 2, 0);
+    CHECK_NEAR(KEPT(r.o.paused, 0), 0, 0);
     CHECK_NEAR(r.o.originated[0], 2, 0);
     CHECK_NEAR(r.o.defaults[0], 2, 0);
-    CHECK_NEAR(r.o.topups[0], Y(80000000), TOL);
+    CHECK_NEAR(KEPT(r.o.topups, 0), Y(80000000), TOL);
     CHECK_NEAR(bal(&r, 0, 1), Y(80000000), TOL);
     CHECK_NEAR(bal(&r, 0, 2), Y(80000000), TOL);
     CHECK_NEAR(bal(&r, 0, 3), Y(130000000), TOL);
@@ -646,7 +649,7 @@ static void test_refill_last_year(void) {
   if (run("refill_last_year", "tests/scenarios/rules_refill_last_year.lua", &r)) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
-    CHECK_NEAR(r.o.topups[0], Y(82500000), TOL);
+    CHECK_NEAR(KEPT(r.o.topups, 0), Y(82500000), TOL);
     CHECK_NEAR(r.o.claims[0], Y(120000000), TOL);
     CHECK_NEAR(r.o.paid[0], Y(110000000), TOL);
     CHECK_NEAR(r.o.shortfall[0], Y(10000000), TOL);
@@ -693,7 +696,7 @@ static void test_refill_below(void) {
   if (run("refill_below", "tests/scenarios/rules_refill_below.lua", &r)) {
     check_log(&r, want, sizeof want / sizeof *want);
     check_common(&r);
-    CHECK_NEAR(r.o.topups[0], Y(60000000), TOL);
+    CHECK_NEAR(KEPT(r.o.topups, 0), Y(60000000), TOL);
     CHECK_NEAR(bal(&r, 0, 1), Y(20000000), TOL);
     CHECK_NEAR(bal(&r, 0, 2), Y(45000000), TOL);
     CHECK_NEAR(bal(&r, 0, 3), Y(50000000), TOL);
@@ -739,8 +742,8 @@ static void test_wind_down(void) {
     const ps_ledger *l = ps_path_ledger(r.w);
     CHECK_EQ_INT(ps_ledger_balance(l, FUNDA), 0);
     CHECK_EQ_INT(ps_ledger_balance(l, FUNDB), 85000000);
-    CHECK_NEAR(r.o.returned[0], Y(85000000), TOL);
-    CHECK_NEAR(r.o.returned[1], 0, 0);
+    CHECK_NEAR(KEPT(r.o.returned, 0), Y(85000000), TOL);
+    CHECK_NEAR(KEPT(r.o.returned, 1), 0, 0);
     CHECK_NEAR(bal(&r, 0, 2), Y(85000000), TOL);
     CHECK_NEAR(bal(&r, 1, 2), Y(85000000), TOL);
     CHECK_NEAR(r.o.unsettled[0], Y(30000000), TOL);

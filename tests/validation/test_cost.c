@@ -44,10 +44,10 @@ static void by_hand(void) {
     CHECK_NEAR(o.volume_by_cohort[1], 2e7, 0);
     CHECK_NEAR(o.volume_by_cohort[2], 1e7, 0);
     for (int y = 0; y < 2; y++) {
-      CHECK_NEAR(o.budget[y * PS_NBUDGET + PS_BUDGET_LENDING_REWARD], 2e4, 0);
-      CHECK_NEAR(o.budget[y * PS_NBUDGET + PS_BUDGET_INTEREST_SUBSIDY], 2.5e5, 0);
+      CHECK_NEAR(ps_budget_at(&o, 0, 0, y, PS_BUDGET_LENDING_REWARD), 2e4, 0);
+      CHECK_NEAR(ps_budget_at(&o, 0, 0, y, PS_BUDGET_INTEREST_SUBSIDY), 2.5e5, 0);
     }
-    CHECK_NEAR(o.budget[2 * PS_NBUDGET + PS_BUDGET_LENDING_REWARD], 0, 0);
+    CHECK_NEAR(ps_budget_at(&o, 0, 0, 2, PS_BUDGET_LENDING_REWARD), 0, 0);
     CHECK_EQ_INT(ps_ledger_net(ps_path_ledger(w), 1, PS_KIND_LENDING_REWARD), 2 * 2000000); /* the bank, fen */
   }
   ps_outcomes_destroy(&o);
@@ -83,7 +83,7 @@ static void cash_and_pv_agree(void) {
         for (int y = 0; y < o.nyears; y++)
           for (int kind = 0; kind < PS_NBUDGET; kind++)
             if (kind != PS_BUDGET_FUNDING)
-              cash += o.budget[(ps_slot(&o, g, k) * (size_t)o.nyears + (size_t)y) * PS_NBUDGET + (size_t)kind];
+              cash += ps_budget_at(&o, g, k, y, kind);
         /* fen sums converted to yuan both ways: equal up to the doubles' rounding */
         bad += fabs(o.cost_pv[ps_slot(&o, g, k)] - cash) > 1e-6 * (1 + fabs(cash)) * 1e-3;
       }

@@ -59,8 +59,7 @@ static void close_run(run_t *r) {
 
 /* a government's budget of one kind in fiscal year `year` (1-based) of path `path`, yuan */
 static double budget(const run_t *r, int party, long path, int year, int kind) {
-  size_t slot = ps_slot(&r->o, r->o.budget_slot[party], path) * (size_t)r->o.nyears + (size_t)(year - 1);
-  return r->o.budget[slot * PS_NBUDGET + (size_t)kind];
+  return ps_budget_at(&r->o, r->o.budget_slot[party], path, year - 1, kind);
 }
 
 /* 1. Accounts: city 0, picc 1, firms 2 (no pool), outside 3. Each of years 1 and 2:
