@@ -125,7 +125,7 @@ static void sweep_page(html_ctx *c, const ps_sweep *w) {
 
   /* the reading */
   ps_strbuf_printf(b, "<h2>%s</h2>\n", TR(c, "结论", "The answer"));
-  if (npools == 0 && w->nrows > 1) /* a scheme without pools: its parties, the last row against the first */
+  if (npools == 0 && w->rows && w->nrows > 1) /* a scheme without pools: its parties, the last row against the first */
     html_study_parties_answer(c, &w->figures, w->rows[w->nrows - 1].parties, TR(c, "第一行", "the first row"),
                               TR(c, "最后一行", "the last row"));
   for (int q = 0; q < npools; q++) {

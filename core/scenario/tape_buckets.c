@@ -104,7 +104,7 @@ int ps_tape_buckets(ps_model *m) {
   qsort(keys, (size_t)n, sizeof *keys, cmp_keys);
   int nb = 0;
   for (int j = 0; j < n; j++) nb += j == 0 || !same_bucket(&keys[j], &keys[j - 1]);
-  if (!(m->tape_buckets = calloc((size_t)nb, sizeof *m->tape_buckets))) rc = PS_ERUNTIME;
+  if (!(m->tape_buckets = calloc((size_t)nb + 1, sizeof *m->tape_buckets))) rc = PS_ERUNTIME;
   else m->ntape_buckets = nb;
   for (int j = 0, b = 0; rc == PS_OK && j < n; b++) {
     int e = j + 1;

@@ -88,7 +88,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
   for (int s = 0; s < m->nsegments; s++) { /* as flows.c's segment_flows: else all its amounts are 0 */
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
-    w->book_flows[s] = seg->rate != 0 || (p->bank >= 0 && m->parties[p->bank].funding_cost != 0) ||
+    w->book_flows[s] = seg->rate != 0 || (p->bank >= 0 && p->bank < m->nparties && m->parties[p->bank].funding_cost != 0) ||
                        p->interest_subsidy.payer >= 0 || w->earns_on_book[seg->programme];
   }
   for (int s = 0; s < m->nsegments; s++) {

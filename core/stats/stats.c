@@ -87,10 +87,9 @@ static int radix_sort(double *x, double *w, size_t n) {
     b = t;
   }
   for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
-  if (w) { /* b is free now: the weights in their new order, through it */
-    double *sorted_w = (double *)b;
-    for (size_t i = 0; i < n; i++) sorted_w[i] = w[ia[i]];
-    memcpy(w, sorted_w, n * sizeof *w);
+  if (w) { /* b is free now: the weights' bits in their new order, through it (memcpy: no aliasing) */
+    for (size_t i = 0; i < n; i++) memcpy(&b[i], &w[ia[i]], sizeof *b);
+    for (size_t i = 0; i < n; i++) memcpy(&w[i], &b[i], sizeof *w);
   }
   free(a);
   free(b);

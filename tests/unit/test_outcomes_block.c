@@ -20,7 +20,7 @@ static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *block)
   for (int k = 0; k < n; k++) {
     long stride = a[k].band ? all->band_paths : all->paths, count = b[k].band ? block->band_paths : block->paths;
     size_t bytes = (size_t)count * a[k].inner * a[k].size;
-    for (long i = 0; i < a[k].items; i++)
+    for (long i = 0; bytes && i < a[k].items; i++)
       memcpy((char *)a[k].data + ((size_t)i * (size_t)stride + (size_t)block->first) * a[k].inner * a[k].size,
              (const char *)b[k].data + (size_t)i * bytes, bytes);
   }
@@ -32,7 +32,7 @@ static int same_arrays(const ps_model *m, const ps_outcomes *x, const ps_outcome
   int n = ps_outcomes_arrays(x, m, a), same = n == ps_outcomes_arrays(y, m, b);
   for (int k = 0; same && k < n; k++) {
     size_t bytes = (size_t)a[k].items * (size_t)(a[k].band ? x->band_paths : x->paths) * a[k].inner * a[k].size;
-    same = memcmp(a[k].data, b[k].data, bytes) == 0;
+    same = bytes == 0 || memcmp(a[k].data, b[k].data, bytes) == 0; /* an array not kept: no data */
   }
   return same;
 }
