@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "vasicek_mixture.h"
 #include "poolsim/poolsim.h"
 #include "scenario/model.h"
 #include "scenario/scenario.h"
@@ -56,49 +57,6 @@ static double vasicek_rate(double q) {
   return gsl_cdf_ugaussian_P((gsl_cdf_ugaussian_Pinv(PD) + sqrt(RHO) * gsl_cdf_ugaussian_Pinv(q)) / sqrt(1 - RHO));
 }
 
-/* the exact finite-portfolio CDF of D, G(m) = P(D <= m) = E[P(Binomial(n, p(Z)) <= m)], by adaptive
-** quadrature over z with a breakpoint where p(z) = m / n (as tests/validation/test_validation.c) */
-typedef struct {
-  double t, rho;
-  unsigned m, n;
-} mixture_params;
-
-static double mixture_integrand(double z, void *arg) {
-  const mixture_params *v = arg;
-  double p = gsl_cdf_ugaussian_P((v->t - sqrt(v->rho) * z) / sqrt(1 - v->rho));
-  return gsl_cdf_binomial_P(v->m, p, v->n) * gsl_ran_ugaussian_pdf(z);
-}
-
-static double mixture_cdf(long n, long m) {
-  if (m < 0) return 0;
-  if (m >= n) return 1;
-  mixture_params v = {gsl_cdf_ugaussian_Pinv(PD), RHO, (unsigned)m, (unsigned)n};
-  gsl_function f = {mixture_integrand, &v};
-  double pts[3] = {-12, 0, 12}, result = NAN, abserr;
-  double zstar = (v.t - sqrt(1 - RHO) * gsl_cdf_ugaussian_Pinv(((double)m + 0.5) / (double)n)) / sqrt(RHO);
-  size_t npts = 2;
-  if (zstar > -12 && zstar < 12) pts[1] = zstar, pts[2] = 12, npts = 3;
-  else pts[1] = 12;
-  gsl_integration_workspace *w = gsl_integration_workspace_alloc(2000);
-  if (w) {
-    if (gsl_integration_qagp(&f, pts, npts, 1e-13, 1e-10, 2000, w, &result, &abserr)) result = NAN;
-    gsl_integration_workspace_free(w);
-  }
-  return result;
-}
-
-/* the q-quantile of D for the finite portfolio: the smallest m with G(m) >= q */
-static long mixture_quantile(long n, double q) {
-  long lo = 0, hi = n;
-  while (lo < hi) {
-    long mid = lo + (hi - lo) / 2;
-    if (mixture_cdf(n, mid) >= q) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/* load the portfolio with the pool's initial balance (yuan) and the sampling; 0 or -1 */
 static int load(const char *initial, const char *sampling, ps_model *m) {
   char pd[32], rho[32], loans[32], lgd[32];
   snprintf(pd, sizeof pd, "%.17g", PD);
@@ -254,7 +212,7 @@ int main(void) {
       }
       CHECK_EQ_INT(ps_sort_weighted(rate, ws, (size_t)P), PS_OK);
       double q = 1 - ALPHA, want = LGD * vasicek_rate(q);
-      double exact = LGD * (double)mixture_quantile((long)LOANS, q) / LOANS; /* the same for n loans */
+      double exact = LGD * (double)mixture_quantile(PD, RHO, (long)LOANS, q) / LOANS; /* the same for n loans */
       ps_estimate e = ps_wquantile_ci_sorted(rate, ws, (size_t)P, q, level_of(Z_TOL));
       int ok = exact >= e.lo && exact <= e.hi;
       printf("  q99.9 of the loss rate %.6f in [%.6f, %.6f] (z %.1f): exact for n %.0f %.6f%s\n", e.value, e.lo, e.hi,
