@@ -81,13 +81,6 @@ int64_t ps_sparse_perm_take(ps_sparse_perm *p, int64_t k) {
   return item;
 }
 
-/* ps_sparse_perm_draw — draw one of the remaining items uniformly; -1 when none is left or out of
-** memory */
-int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r) {
-  if (p->n <= 0) return -1;
-  return ps_sparse_perm_take(p, (int64_t)gsl_rng_uniform_int(r, (unsigned long)p->n));
-}
-
 /* ps_sparse_perm_put_back — return a drawn item: positions 0..n-1 always hold exactly the
 ** remaining items, so append it at n; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {

@@ -1,12 +1,11 @@
 /* sparse_perm.h — drawing items without replacement from 0..n-1 at a cost per
 ** draw, not per item: a Fisher-Yates shuffle whose array is virtual (identity)
-** except where it has been swapped, kept in a small hash map. Used to pick which
-** loans of a loan-tape group are candidates to default (a rejected candidate is put
-** back), so a path's cost stays with its defaults. */
+** except where it has been swapped, kept in a small hash map. The tape draws take the
+** candidates to default at uniform positions (a rejected candidate is put back), so a
+** path's cost stays with its defaults. */
 #ifndef PS_SPARSE_PERM_H
 #define PS_SPARSE_PERM_H
 
-#include <gsl/gsl_rng.h>
 #include <stdint.h>
 
 #include "poolsim/poolsim.h"
@@ -20,8 +19,6 @@ typedef struct {
 
 /* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n);
-/* ps_sparse_perm_draw — draw one of the remaining items uniformly; -1 when none is left or out of memory */
-int64_t ps_sparse_perm_draw(ps_sparse_perm *p, gsl_rng *r);
 /* ps_sparse_perm_at — the remaining item at position k in 0..n-1 (to visit them all) */
 int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k);
 /* ps_sparse_perm_take — remove and return the item at position k in 0..n-1 (the last one moves there,
