@@ -26,7 +26,9 @@ static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind
 int64_t ps_flows_capital_left(const ps_path *w, int party) {
   const ps_party *p = &w->m->parties[party];
   if (p->kind != PS_PARTY_GUARANTOR || p->capital == 0) return INT64_MAX;
-  int64_t left = p->capital + ps_ledger_balance(&w->ledger, party);
+  int64_t left, balance = ps_ledger_balance(&w->ledger, party);
+  /* the ledger keeps every balance within int64, not capital + balance: saturate (it only caps) */
+  if (__builtin_add_overflow(p->capital, balance, &left)) return balance > 0 ? INT64_MAX : 0;
   return left > 0 ? left : 0;
 }
 
