@@ -579,21 +579,20 @@ static int get_number(lua_State *L, void *query) {
   return ps_overrides_get(L, 1, q->key, q->out, q->err, q->errlen);
 }
 
-/* NOLINTNEXTLINE(readability-non-const-parameter): out is written through the query, q.out */
-int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
-                       size_t errlen) {
+/* run fn(L, ud) in a protected call on the scenario table of file with the overrides applied, for
+** a question about the file rather than its model; *raised, with msg, when fn raised a Lua error;
+** PS_OK or fn's code, or the loading's code with its message in err */
+static int query_table(const char *file, const ps_override *sets, int nsets, int (*fn)(lua_State *, void *), void *ud,
+                       int *raised, char *msg, size_t msglen, char *err, size_t errlen) {
   char *src;
   size_t len;
+  *raised = 0;
   int rc = slurp(file, &src, &len, err, errlen);
   if (rc) return rc;
   gsl_rng *random;
   lua_State *L;
   if ((rc = open_table(file, src, len, sets, nsets, &L, &random, err, errlen)) == PS_OK) {
-    number_query q = {key, out, err, errlen};
-    char msg[512];
-    int raised;
-    rc = call_protected(L, get_number, &q, &raised, msg, sizeof msg);
-    if (raised) snprintf(err, errlen, "%s: cannot be read: %s", key, msg);
+    rc = call_protected(L, fn, ud, raised, msg, msglen);
     ps_lua_free(L);
     gsl_rng_free(random);
   }
@@ -601,36 +600,46 @@ int ps_scenario_number(const char *file, const ps_override *sets, int nsets, con
   return rc;
 }
 
-static int get_keys(lua_State *L, void *out) {
+/* NOLINTNEXTLINE(readability-non-const-parameter): out is written through the query, q.out */
+int ps_scenario_number(const char *file, const ps_override *sets, int nsets, const char *key, double *out, char *err,
+                       size_t errlen) {
+  number_query q = {key, out, err, errlen};
+  char msg[512];
+  int raised, rc = query_table(file, sets, nsets, get_number, &q, &raised, msg, sizeof msg, err, errlen);
+  if (raised) snprintf(err, errlen, "%s: cannot be read: %s", key, msg);
+  return rc;
+}
+
+/* what get_keys answers to: the file's keys as text, and where a failure is told */
+typedef struct {
+  const char *file;
+  char **out;
+  char *err;
+  size_t errlen;
+} keys_query;
+
+static int get_keys(lua_State *L, void *query) {
+  keys_query *q = query;
   ps_overrides_keys(L, 1);
   size_t n;
   const char *text = lua_tolstring(L, -1, &n);
   char *copy = malloc(n + 2);
-  if (!copy) return PS_ERUNTIME;
+  if (!copy) {
+    snprintf(q->err, q->errlen, "out of memory listing the keys of %s", q->file);
+    return PS_ERUNTIME;
+  }
   memcpy(copy, text, n);
   memcpy(copy + n, n ? "\n" : "", n ? 2 : 1);
-  *(char **)out = copy;
+  *q->out = copy;
   return PS_OK;
 }
 
 int ps_scenario_keys(const char *file, const ps_override *sets, int nsets, char **out, char *err, size_t errlen) {
-  char *src;
-  size_t len;
   *out = NULL;
-  int rc = slurp(file, &src, &len, err, errlen);
-  if (rc) return rc;
-  gsl_rng *random;
-  lua_State *L;
-  if ((rc = open_table(file, src, len, sets, nsets, &L, &random, err, errlen)) == PS_OK) {
-    char msg[512];
-    int raised;
-    rc = call_protected(L, get_keys, out, &raised, msg, sizeof msg);
-    if (raised) snprintf(err, errlen, "%s: cannot list its keys: %s", file, msg);
-    if (rc == PS_ERUNTIME && !raised) snprintf(err, errlen, "out of memory listing the keys of %s", file);
-    ps_lua_free(L);
-    gsl_rng_free(random);
-  }
-  free(src);
+  keys_query q = {file, out, err, errlen};
+  char msg[512];
+  int raised, rc = query_table(file, sets, nsets, get_keys, &q, &raised, msg, sizeof msg, err, errlen);
+  if (raised) snprintf(err, errlen, "%s: cannot list its keys: %s", file, msg);
   return rc;
 }
 
