@@ -240,8 +240,7 @@ static int search_all(search *s) {
 /* ps_breakeven_run — see include/poolsim/study.h */
 int ps_breakeven_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
                      const ps_breakeven_options *bo, ps_breakeven **out, char *err, size_t errlen) {
-  ps_options runs = *opt; /* no run at point values: the study does not report it */
-  runs.no_point_values = 1;
+  ps_options runs = ps_study_runs(opt);
   opt = &runs;
   *out = NULL;
   if (nsets > MAX_SETS) {

@@ -20,9 +20,8 @@
 
 #define Z95 1.959964 /* the two-sided 95% normal quantile of the paired intervals */
 
-/* the options of a study's runs: the caller's, without the run at point values of a scenario with
-** uncertain parameters, which no study reports (it would double every variant's cost) */
-static ps_options study_runs(const ps_options *opt) {
+/* ps_study_runs — see stats/study.h */
+ps_options ps_study_runs(const ps_options *opt) {
   ps_options o = *opt;
   o.no_point_values = 1;
   return o;
@@ -169,7 +168,7 @@ static int compare_parties(ps_compare *c, const ps_results *ra, const ps_results
 ** common, or more paths than memory holds; PS_ERUNTIME), with a message */
 int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, const ps_study_options *so,
                    ps_compare **out, char *err, size_t errlen) {
-  ps_options runs = study_runs(opt);
+  ps_options runs = ps_study_runs(opt);
   opt = &runs;
   *out = NULL;
   ps_results *ra = NULL, *rb = NULL;
@@ -309,7 +308,7 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
 ** message) */
 int ps_sweep_run(const char *file, const ps_override *sets, int nsets, const ps_vary *vary, int nvary,
                  const ps_options *opt, const ps_study_options *so, ps_sweep **out, char *err, size_t errlen) {
-  ps_options runs = study_runs(opt);
+  ps_options runs = ps_study_runs(opt);
   opt = &runs;
   *out = NULL;
   if (nvary < 0 || nvary > PS_MAX_VARY) {
@@ -477,7 +476,7 @@ static void base_means(const ps_study_figures *f, const party_run *pr, double *o
 ** first run or key that failed) */
 int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const char *const *keys, int nkeys,
                    double by, const ps_options *opt, ps_tornado **out, char *err, size_t errlen) {
-  ps_options runs = study_runs(opt);
+  ps_options runs = ps_study_runs(opt);
   opt = &runs;
   *out = NULL;
   ps_model *base = NULL;
@@ -715,7 +714,7 @@ static int largest_scale(ps_model *m, base_lending base, int p, double alpha, co
 ** volume to ps_volume_free, NULL on failure (PS_EINPUT: a bad file or pool id) */
 int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps_options *opt,
                   const ps_study_options *so, ps_volume **out, char *err, size_t errlen) {
-  ps_options runs = study_runs(opt);
+  ps_options runs = ps_study_runs(opt);
   opt = &runs;
   *out = NULL;
   ps_model *m = NULL;

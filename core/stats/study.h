@@ -16,6 +16,10 @@ typedef struct {
 int ps_study_scenario_init(ps_study_scenario *s, const ps_model *m);
 void ps_study_scenario_destroy(ps_study_scenario *s);
 
+/* ps_study_runs — the options of a study's runs: the caller's, without the run at point values of a
+** scenario with uncertain parameters, which no study reports (it would double every variant's cost) */
+ps_options ps_study_runs(const ps_options *opt);
+
 /* the figures a study shows for every party (study_parties.c, docs/json-schema.md): a government's
 ** total outlay ("outlay") and PV cost ("cost_pv"), an insurer's loss ratio ("loss_ratio"), a
 ** guarantor's payout rate ("payout_rate"), a bank's NPL breach probability ("npl_breach", banks
