@@ -7,8 +7,9 @@
 **   poolsim.compare(a, b, opts)      -> the compare document
 **   poolsim.sweep(file, key, values, opts) -> { {value = v, results = ...}, ... }
 **   poolsim.backtest(file, actual_csv, opts) -> the backtest document (docs/backtest.md)
-** opts: { paths =, seed =, threads =, set = { ["pools.fund.initial"] = 2.5e8 } }; poolsim.size
-** also takes serve = 0.95 (as size --serve).
+** opts: { paths =, seed =, threads =, alpha = {0.05, 0.01}, set = { ["pools.fund.initial"] = 2.5e8 } };
+** poolsim.size also takes serve = 0.95 (as size --serve). alpha (a number or a list) is --alpha: the
+** depletion targets sized for, the smallest of them the one tail sampling aims at.
 ** Every run of a driver uses the same seed unless opts.seed says otherwise, so
 ** runs are paired on common random numbers. print() writes to stdout. The
 ** tables are built from the C values (lua/lua_doc.h walks the documents of
@@ -38,6 +39,7 @@
 #include "sim/rng.h"
 
 #define MAX_SETS 128
+#define MAX_ALPHAS 32
 #define OWNED "poolsim.Owned"
 #define MAX_DRIVER_BYTES (64 << 20)
 
@@ -104,7 +106,27 @@ typedef struct {
   ps_override sets[MAX_SETS];
   char values[MAX_SETS][64];
   int nsets;
+  double alphas[MAX_ALPHAS]; /* opts.alpha; none: the defaults (ps_alphas) */
+  int nalphas;
 } run_opts;
+
+/* opts.alpha at the top of the stack, as --alpha: one probability or a list of them; the smallest
+** is what tail sampling aims at (ps_options.sampling_alpha) */
+static void read_alphas(lua_State *L, run_opts *r) {
+  int list = lua_istable(L, -1), n = list ? (int)lua_rawlen(L, -1) : 1;
+  if (n < 1 || n > MAX_ALPHAS) luaL_error(L, "opts.alpha: give 1 to %d probabilities, got %d", MAX_ALPHAS, n);
+  for (int k = 0; k < n; k++) {
+    if (list) lua_rawgeti(L, -1, k + 1);
+    if (lua_type(L, -1) != LUA_TNUMBER) luaL_error(L, "opts.alpha needs probabilities in (0, 1), got a %s", luaL_typename(L, -1));
+    double a = lua_tonumber(L, -1);
+    if (!(a >= 1e-9 && a <= 0.999999)) /* as --alpha takes them (cli/args.c) */
+      luaL_error(L, "opts.alpha needs probabilities in (0, 1), got %f", a);
+    if (list) lua_pop(L, 1);
+    r->alphas[k] = a;
+    if (k == 0 || a < r->o.sampling_alpha) r->o.sampling_alpha = a;
+  }
+  r->nalphas = n;
+}
 
 static void read_opts(lua_State *L, int idx, run_opts *r) {
   memset(r, 0, sizeof *r);
@@ -120,6 +142,8 @@ static void read_opts(lua_State *L, int idx, run_opts *r) {
   r->o.threads = (int)luaL_optinteger(L, -1, 0);
   lua_pop(L, 3);
   if (r->o.paths < 0 || r->o.paths > PS_MAX_PATHS) luaL_error(L, "opts.paths must be 1..1e8");
+  if (lua_getfield(L, idx, "alpha") != LUA_TNIL) read_alphas(L, r);
+  lua_pop(L, 1);
   if (lua_getfield(L, idx, "set") == LUA_TTABLE) {
     lua_pushnil(L);
     while (lua_next(L, -2)) {
@@ -149,7 +173,7 @@ static int run_file(lua_State *L, const char *file, run_opts *r, int search) {
   model->value = m;
   if (ps_scenario_run(m, &r->o, &res, err, sizeof err)) return luaL_error(L, "%s", err);
   results->value = res;
-  ps_report_options ro = {0};
+  ps_report_options ro = {.alphas = r->nalphas ? r->alphas : NULL, .nalphas = r->nalphas};
   ps_run_doc doc = {res, &ro};
   ps_lua_push_doc(L, ps_results_doc, &doc);
   release(results); /* the results refer to the model: freed first */
@@ -222,7 +246,8 @@ static int script_compare(lua_State *L) {
   model_a->value = ma;
   if (ps_model_new(b, r.sets, r.nsets, &mb, err, sizeof err)) return luaL_error(L, "%s", err);
   model_b->value = mb;
-  if (ps_compare_run(ma, mb, &r.o, NULL, &c, err, sizeof err)) return luaL_error(L, "%s", err);
+  ps_study_options so = {r.nalphas ? r.alphas : NULL, r.nalphas, NULL};
+  if (ps_compare_run(ma, mb, &r.o, &so, &c, err, sizeof err)) return luaL_error(L, "%s", err);
   study->value = c;
   ps_lua_push_doc(L, ps_compare_doc, c);
   release(study);
