@@ -16,6 +16,7 @@
 #include "report/cost_sentence.h"
 #include "report/html.h"
 #include "report/html_run.h"
+#include "report/pool_rows.h"
 #include "report/uncertainty_text.h"
 #include "stats/sizing.h"
 
@@ -231,22 +232,14 @@ static void pools_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</caption>\n");
     stats_head(c, html_label(c, PS_L_PAGE_ITEM));
     ps_strbuf_puts(&c->b, "<tbody>\n");
-    const ps_stats *rows[] = {&p->claims,
-                              &p->paid,
-                              &p->shortfall,
-                              &p->recovered,
-                              &p->net_outlay,
-                              &p->required_initial,
-                              p->topups.max > 0 || p->topups.min < 0 ? &p->topups : NULL,
-                              p->returned.max > 0 || p->returned.min < 0 ? &p->returned : NULL,
-                              p->unsettled.max > 0 ? &p->unsettled : NULL};
-    static const ps_label_id labels[] = {PS_L_PAGE_CLAIMS,     PS_L_PAGE_PAID,
-                                         PS_L_PAGE_SHORTFALL,  PS_L_PAGE_RECOVERED,
-                                         PS_L_TXT_NET_OUTLAY,  PS_L_PAGE_REQUIRED_INITIAL_BALANCE,
-                                         PS_L_PAGE_TOP_UPS,    PS_L_PAGE_RETURNED_AT_THE_END,
-                                         PS_L_PAGE_CLAIMS_DUE_AFTER_THE};
-    ps_stats_units u = ps_stats_units_of(rows, 9);
-    for (int k = 0; k < 9; k++)
+    const ps_stats *rows[PS_NPOOL_ROWS];
+    ps_pool_rows(p, rows);
+    static const ps_label_id labels[PS_NPOOL_ROWS] = {
+        PS_L_PAGE_CLAIMS,    PS_L_PAGE_PAID,     PS_L_PAGE_SHORTFALL,           PS_L_PAGE_RECOVERED,
+        PS_L_TXT_NET_OUTLAY, PS_L_PAGE_REQUIRED_INITIAL_BALANCE, PS_L_PAGE_TOP_UPS, PS_L_PAGE_RETURNED_AT_THE_END,
+        PS_L_PAGE_CLAIMS_DUE_AFTER_THE};
+    ps_stats_units u = ps_stats_units_of(rows, PS_NPOOL_ROWS);
+    for (int k = 0; k < PS_NPOOL_ROWS; k++)
       if (rows[k]) stats_row(c, html_label(c, labels[k]), rows[k], &u);
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     /* depletion by year as numbers */

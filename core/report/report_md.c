@@ -18,6 +18,7 @@
 #include "report/cost_sentence.h"
 #include "report/format.h"
 #include "report/labels.h"
+#include "report/pool_rows.h"
 #include "report/report.h"
 #include "report/strbuf.h"
 #include "report/uncertainty_text.h"
@@ -128,20 +129,13 @@ static void pool_section(ps_strbuf *b, const ps_results *r, ps_lang L, int i) {
   party_label(b, &m->parties[m->pools[i].owner]);
   ps_strbuf_printf(b, (L == PS_LANG_ZH ? "；%s %s。\n\n" : "; %s %s.\n\n"), ps_label(PS_L_MD_INITIAL, L), ps_money(p->initial, a, sizeof a));
   stats_header(b, L, ps_label(PS_L_MD_ITEM, L));
-  const ps_stats *rows[] = {&p->claims,
-                            &p->paid,
-                            &p->shortfall,
-                            &p->recovered,
-                            &p->net_outlay,
-                            &p->required_initial,
-                            p->unsettled.max > 0 ? &p->unsettled : NULL,
-                            p->topups.max > 0 ? &p->topups : NULL,
-                            p->returned.max > 0 ? &p->returned : NULL};
-  static const ps_label_id labels[] = {PS_L_MD_CLAIMS,   PS_L_MD_PAID,      PS_L_MD_SHORTFALL,
-                                       PS_L_MD_RECOVERED, PS_L_MD_NET_OUTLAY, PS_L_MD_REQUIRED,
-                                       PS_L_MD_UNSETTLED, PS_L_MD_TOPUPS,     PS_L_MD_RETURNED};
-  ps_stats_units u = ps_stats_units_of(rows, 9);
-  for (int k = 0; k < 9; k++)
+  const ps_stats *rows[PS_NPOOL_ROWS];
+  ps_pool_rows(p, rows);
+  static const ps_label_id labels[PS_NPOOL_ROWS] = {
+      PS_L_MD_CLAIMS,   PS_L_MD_PAID,   PS_L_MD_SHORTFALL, PS_L_MD_RECOVERED, PS_L_MD_NET_OUTLAY,
+      PS_L_MD_REQUIRED, PS_L_MD_TOPUPS, PS_L_MD_RETURNED,  PS_L_MD_UNSETTLED};
+  ps_stats_units u = ps_stats_units_of(rows, PS_NPOOL_ROWS);
+  for (int k = 0; k < PS_NPOOL_ROWS; k++)
     if (rows[k]) stats_row(b, ps_label(labels[k], L), rows[k], &u);
   ps_strbuf_printf(b, (L == PS_LANG_ZH ? "\n%s：**%s**（%s %s – %s）。\n\n" : "\n%s: **%s** (%s %s – %s).\n\n"), ps_label(PS_L_MD_DEPLETION, L),
       ps_percent(p->depletion.value, a, sizeof a), ps_label(PS_L_MD_CI, L), ps_percent(p->depletion.lo, c, sizeof c),

@@ -10,6 +10,7 @@
 #include "report/columns.h"
 #include "report/format.h"
 #include "report/labels.h"
+#include "report/pool_rows.h"
 #include "report/report.h"
 #include "report/strbuf.h"
 #include "report/uncertainty_text.h"
@@ -171,13 +172,13 @@ static void pools_text(ps_strbuf *b, const ps_results *r, ps_lang L) {
     ps_strbuf_printf(b, "  %-*s", LABEL_WIDTH, "");
     ps_strbuf_column(b, ps_label(PS_L_TXT_MEAN, L), 11, 1);
     ps_strbuf_printf(b, "   %-9s%11s%11s%11s\n", "", "p95", "p99", "ES99");
-    const ps_stats *rows[] = {&p->claims,     &p->paid,           &p->shortfall,
-                              &p->recovered,  &p->net_outlay,     &p->required_initial,
-                              p->unsettled.max > 0 ? &p->unsettled : NULL};
-    static const ps_label_id labels[] = {PS_L_TXT_CLAIMS,     PS_L_TXT_PAID,     PS_L_TXT_SHORTFALL, PS_L_TXT_RECOVERED,
-                                         PS_L_TXT_NET_OUTLAY, PS_L_TXT_REQUIRED, PS_L_TXT_UNSETTLED};
-    ps_stats_units u = ps_stats_units_of(rows, 7);
-    for (int k = 0; k < 7; k++)
+    const ps_stats *rows[PS_NPOOL_ROWS];
+    ps_pool_rows(p, rows);
+    static const ps_label_id labels[PS_NPOOL_ROWS] = {
+        PS_L_TXT_CLAIMS,   PS_L_TXT_PAID,   PS_L_TXT_SHORTFALL, PS_L_TXT_RECOVERED, PS_L_TXT_NET_OUTLAY,
+        PS_L_TXT_REQUIRED, PS_L_TXT_TOPUPS, PS_L_TXT_RETURNED,  PS_L_TXT_UNSETTLED};
+    ps_stats_units u = ps_stats_units_of(rows, PS_NPOOL_ROWS);
+    for (int k = 0; k < PS_NPOOL_ROWS; k++)
       if (rows[k]) money_row(b, ps_label(labels[k], L), rows[k], &u);
     prob_line(b, L, ps_label(PS_L_TXT_DEPLETION, L), &p->depletion);
     if (m->nprogrammes > 1 && p->net_outlay.es99 > 0) {

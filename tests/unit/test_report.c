@@ -302,6 +302,9 @@ int main(int argc, char **argv) {
     CHECK(strstr(te, " s\n\n500.0万 from City finance bureau is not enough to keep the two-year risk of running dry at or below 5%: "));
     CHECK(strstr(te, "\nSizing of pool 'fund' over 24 months (500 paths):\n  target                 initial needed   95% CI\n") != NULL);
     CHECK(strstr(te, se) != NULL); /* the sizing answer ends the summary */
+    /* the pool's rows are the Markdown's and the HTML's, in their order (report/pool_rows.h) */
+    const char *topups = strstr(te, "\n  top-ups "), *unsettled = strstr(te, "\n  claims due after the horizon ");
+    CHECK(topups && unsettled && topups < unsettled);
   }
   char *name_en = m->name;
   m->name = "小微企业风险补偿";
