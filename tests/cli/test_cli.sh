@@ -12,45 +12,12 @@
 # `timeout 60`, so a hang is a failure, not a stuck test run. Only POSIX sh,
 # grep, sed and awk are used (no jq or python on a fresh machine).
 
-bin=${1:?usage: sh tests/cli/test_cli.sh PATH_TO_POOLSIM}
-case "$bin" in */*) ;; *) bin=./$bin ;; esac
-passed=0 failed=0
-TAB=$(printf '\t')
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_cli.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
+suite=test_cli
+. tests/cli/lib.sh
 BAD=tests/scenarios/bad
 SMALL=tests/scenarios/small.lua
 
-# ---- helpers -------------------------------------------------------------
-
-# psim ARGS... — run poolsim; sets rc, cmd; stdout in $tmp/out, stderr in $tmp/err
-psim() {
-  cmd="poolsim $*"
-  timeout 60 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-
-pass() { passed=$((passed + 1)); }
-# fail WHAT — one failed assertion about the last command, with its stderr
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $cmd"
-  echo "      $*"
-  if [ -s "$tmp/err" ]; then sed -n '1,4s/^/      stderr: /p' "$tmp/err"; fi
-}
-
-# expect_rc N
-expect_rc() {
-  if [ "$rc" -eq "$1" ]; then pass
-  elif [ "$rc" -eq 124 ]; then fail "timed out after 60 s (want exit $1)"
-  else fail "exit $rc, want $1"; fi
-}
-
-# expect_err TEXT — stderr contains TEXT (a fixed string)
-expect_err() {
-  if grep -q -F -e "$1" "$tmp/err"; then pass; else fail "stderr does not contain: $1"; fi
-}
+# ---- helpers (and tests/cli/lib.sh) ---------------------------------------
 
 # expect_err_start PREFIX — the first line of stderr starts with PREFIX
 expect_err_start() {
@@ -68,12 +35,6 @@ expect_out() {
 
 expect_out_empty() {
   if [ -s "$tmp/out" ]; then fail "stdout is not empty: $(head -c 80 "$tmp/out")"; else pass; fi
-}
-
-# check WHAT CONDITION... — a free-form assertion: CONDITION is a command
-check() {
-  what=$1; shift
-  if "$@"; then pass; else fail "$what"; fi
 }
 
 # json_valid FILE — a strict JSON syntax check in awk: one value, balanced
@@ -160,7 +121,6 @@ json_run_field() {
 }
 
 # no_leftovers DIR — no *.tmp* file left in DIR
-no_leftovers() { [ -z "$(find "$1" -name '*.tmp*' 2>/dev/null)" ]; }
 
 # error_line FILE — the line marked `-- <-- error`
 error_line() { grep -n -e '-- <-- error' "$1" | sed -n '1s/:.*//p'; }
@@ -910,5 +870,4 @@ for f in hook hook_rerun; do
 done
 check "rerunning the paths of a run stopped inside a hook gives the same JSON" cmp -s "$tmp/hook.cut" "$tmp/hook_rerun.cut"
 
-echo "test_cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -5,28 +5,10 @@
 # misspelt option or command) and the --help line; --set KEY=nil removes a
 # field; a misspelt result field in a driver is an error; --lang defaults from
 # the locale. Run from the repo root: sh tests/cli/test_conventions.sh ./poolsim
-bin=${1:?usage: sh tests/cli/test_conventions.sh PATH_TO_POOLSIM}
-case "$bin" in */*) ;; *) bin=./$bin ;; esac
-passed=0 failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_conventions.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
+suite=test_conventions
+. tests/cli/lib.sh
 S=tests/scenarios/small.lua
 
-psim() {
-  cmd="poolsim $*"
-  timeout 60 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-check() {
-  what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else
-    failed=$((failed + 1))
-    echo "FAIL: $cmd: $what"
-    sed -n '1,3s/^/      stderr: /p' "$tmp/err"
-  fi
-}
 rc_is() { [ "$rc" -eq "$1" ]; }
 out_has() { grep -q -F -e "$1" "$tmp/out"; }
 err_is() { printf '%s\n' "$@" | cmp -s - "$tmp/err"; }
@@ -114,5 +96,4 @@ check "LANG=zh_CN.UTF-8: the Markdown report in Chinese" grep -q "随机种子" 
 LANG=C LC_ALL= LC_MESSAGES= psim size $S --paths 100 --quiet --md "$tmp/en.md"
 check "LANG=C: the report of an English-named scenario in English" grep -q "seed 7" "$tmp/en.md"
 
-echo "test_conventions: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -6,13 +6,8 @@
 # test fails when `poolsim --help` lists a command or an output option that
 # the table does not cover, so a new one cannot be forgotten. Run from the
 # repo root: sh tests/cli/test_outputs.sh ./poolsim
-bin=${1:?usage: sh tests/cli/test_outputs.sh PATH_TO_POOLSIM}
-case "$bin" in */*) ;; *) bin=./$bin ;; esac
-passed=0 failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_outputs.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-TAB=$(printf '\t')
+suite=test_outputs
+. tests/cli/lib.sh
 S=tests/scenarios/small.lua
 BRIDGE="tests/scenarios/bridge_validate.lua --set pools.fund.initial=1e8 --set segments.renewals.requests=40 --set segments.renewals.amount=1e7 --set segments.renewals.pd=0 --set periods=6"
 
@@ -31,7 +26,6 @@ backtest	backtest scenarios/mianyang_2022.lua --actual scenarios/data/mianyang_2
 script	script @OUT@ tests/scripts/driver_ok.lua	
 TABLE
 
-ok() { passed=$((passed + 1)); }
 bad() {
   failed=$((failed + 1))
   echo "FAIL: $*"
@@ -42,9 +36,9 @@ bad() {
 "$bin" --help >"$tmp/help" || bad "poolsim --help: exit $?"
 commands=$(sed -n '/^commands:/,/^$/p' "$tmp/help" | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
 flags=$(sed -n '/^output options/,/^$/p' "$tmp/help" | awk 'NR > 1 && /^  --/ { print $1 }')
-[ -n "$commands" ] && [ -n "$flags" ] && ok || bad "no commands or output options found in poolsim --help"
+[ -n "$commands" ] && [ -n "$flags" ] && pass || bad "no commands or output options found in poolsim --help"
 for c in $commands; do
-  cut -f1 "$tmp/table" | grep -q "^$c\( \|\$\)" && ok || bad "the table has no row for the command '$c'"
+  cut -f1 "$tmp/table" | grep -q "^$c\( \|\$\)" && pass || bad "the table has no row for the command '$c'"
 done
 
 while IFS="$TAB" read -r mode args writes; do
@@ -61,19 +55,18 @@ while IFS="$TAB" read -r mode args writes; do
       *" $flag "*)
         if [ "$rc" -ne 0 ]; then bad "$what: exit $rc, want 0 (it writes $flag)"; continue; fi
         if [ "$flag" = --csv ]; then
-          [ -d "$target" ] && [ -n "$(ls "$target")" ] && ! find "$target" -type f -empty | grep -q . && ok ||
+          [ -d "$target" ] && [ -n "$(ls "$target")" ] && ! find "$target" -type f -empty | grep -q . && pass ||
             bad "$what: no CSV files, or an empty one, in $target"
         else
-          [ -s "$target" ] && ok || bad "$what: $target not written or empty"
+          [ -s "$target" ] && pass || bad "$what: $target not written or empty"
         fi ;;
       *)
-        [ "$rc" -eq 2 ] && ok || bad "$what: exit $rc, want 2 (a refusal of $flag)"
+        [ "$rc" -eq 2 ] && pass || bad "$what: exit $rc, want 2 (a refusal of $flag)"
         [ "$(wc -l <"$tmp/err")" -eq 2 ] && grep -q -e "$flag" "$tmp/err" && grep -q -x "see 'poolsim [a-z]* --help'" "$tmp/err" &&
-          ok || bad "$what: the refusal is not one line naming $flag and the --help line"
-        [ -e "$target" ] && bad "$what: refused, but $target was written" || ok ;;
+          pass || bad "$what: the refusal is not one line naming $flag and the --help line"
+        [ -e "$target" ] && bad "$what: refused, but $target was written" || pass ;;
     esac
   done
 done <"$tmp/table"
 
-echo "test_outputs: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

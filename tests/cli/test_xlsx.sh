@@ -9,34 +9,10 @@
 # would read as formulas (a hostile scenario name and ids) come out protected.
 # Prints "test_xlsx: N passed, M failed" and exits 1 when anything failed.
 
-bin=${1:?usage: sh tests/cli/test_xlsx.sh PATH_TO_POOLSIM}
-case "$bin" in */*) ;; *) bin=./$bin ;; esac
+suite=test_xlsx PSIM_TIMEOUT=120
+. tests/cli/lib.sh
 PY=/usr/bin/python3
-passed=0 failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_xlsx.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
 SMALL=tests/scenarios/small.lua
-
-psim() {
-  cmd="poolsim $*"
-  timeout 120 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $cmd"
-  echo "      $*"
-  if [ -s "$tmp/err" ]; then sed -n '1,6s/^/      stderr: /p' "$tmp/err"; fi
-}
-expect_rc() { if [ "$rc" -eq "$1" ]; then pass; else fail "exit $rc, want $1"; fi; }
-expect_err() { if grep -q -F -e "$1" "$tmp/err"; then pass; else fail "stderr does not contain: $1"; fi; }
-check() { # check WHAT COMMAND...
-  what=$1; shift
-  if "$@"; then pass; else fail "$what"; fi
-}
-no_leftovers() { [ -z "$(find "$1" -name '*.tmp*' 2>/dev/null)" ]; }
 
 if ! $PY -c 'import openpyxl' 2>/dev/null; then
   cmd="$PY -c 'import openpyxl'"
@@ -230,5 +206,4 @@ cmd="every cell of $tmp/hcsv/*.csv"
 if awk -F, 'FNR > 1 { sub(/\r$/, ""); for (i = 1; i <= NF; i++) if ($i ~ /^[=+@-]/ && $i !~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) { print FILENAME ": " $i; bad = 1 } } END { exit bad }' "$tmp/hcsv/"*.csv >"$tmp/bad"; then pass
 else fail "unprotected cells: $(head -3 "$tmp/bad")"; fi
 
-echo "test_xlsx: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
