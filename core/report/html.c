@@ -53,6 +53,12 @@ void html_th(html_ctx *c, const char *s) {
   html_esc(&c->b, s);
   ps_strbuf_puts(&c->b, "</th>");
 }
+/* html_table_open — <table>, its caption and head, and <tbody> */
+void html_table_open(html_ctx *c, ps_label_id caption, const ps_label_id *heads, int nheads) {
+  ps_strbuf_printf(&c->b, "<table>\n<caption>%s</caption>\n<thead><tr>", html_label(c, caption));
+  for (int k = 0; k < nheads; k++) html_th(c, html_label(c, heads[k]));
+  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+}
 /* html_td — a cell with s escaped */
 void html_td(html_ctx *c, const char *s) {
   ps_strbuf_puts(&c->b, "<td>");

@@ -65,6 +65,9 @@ const char *html_verdict_text(const html_ctx *c, const ps_estimate *e, double al
 /* a header cell with s escaped */
 void html_th(html_ctx *c, const char *s);
 
+/* a table opened up to its body: the caption and a header cell each (labels of the page's language) */
+void html_table_open(html_ctx *c, ps_label_id caption, const ps_label_id *heads, int nheads);
+
 /* a cell with s escaped */
 void html_td(html_ctx *c, const char *s);
 

@@ -243,12 +243,8 @@ static void pools_section(html_ctx *c) {
       if (rows[k]) stats_row(c, html_label(c, labels[k]), rows[k], &u);
     ps_strbuf_puts(&c->b, "</tbody></table>\n");
     /* depletion by year as numbers */
-    ps_strbuf_puts(&c->b, "<table>\n");
-    ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_CUMULATIVE_PROBABILITY_OF_DEPLETION));
-    html_th(c, html_label(c, PS_L_PAGE_FISCAL_YEAR));
-    html_th(c, html_label(c, PS_L_MD_P_DEPLETION));
-    html_th(c, html_label(c, PS_L_PAGE_CI95));
-    ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+    static const ps_label_id by_year[] = {PS_L_PAGE_FISCAL_YEAR, PS_L_MD_P_DEPLETION, PS_L_PAGE_CI95};
+    html_table_open(c, PS_L_PAGE_CUMULATIVE_PROBABILITY_OF_DEPLETION, by_year, 3);
     for (int y = 0; y < p->nyears; y++) {
       const ps_estimate *e = &p->depletion_by_year[y];
       char lo[32], hi[32], yr[32];
@@ -579,9 +575,7 @@ static void policy_segments_table(html_ctx *c) {
   static const ps_label_id heads[] = {PS_L_PAGE_SEGMENT, PS_L_PAGE_NEW_POLICIES_PER_PERIOD, PS_L_PAGE_COVER,
                                       PS_L_PAGE_TERM, PS_L_PAGE_PREMIUM_UP_FRONT, PS_L_PAGE_CLAIM_PROBABILITY,
                                       PS_L_PAGE_SEVERITY, PS_L_PAGE_DEDUCTIBLE, PS_L_PAGE_CORRELATION};
-  ps_strbuf_printf(&c->b, "<table>\n<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_SEGMENTS_POLICIES));
-  for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) html_th(c, html_label(c, heads[k]));
-  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  html_table_open(c, PS_L_PAGE_SEGMENTS_POLICIES, heads, (int)(sizeof heads / sizeof *heads));
   for (int i = 0; i < m->nsegments; i++) {
     const ps_segment *s = &m->segments[i];
     char buf[256], a[64];
@@ -632,15 +626,10 @@ static void assumptions_section(html_ctx *c) {
     ps_strbuf_puts(&c->b, "</p>\n");
   }
   /* pools */
-  ps_strbuf_puts(&c->b, "<table>\n");
-  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_POOLS));
-  html_th(c, html_label(c, PS_L_PAGE_POOL));
-  html_th(c, html_label(c, PS_L_PAGE_OWNER));
-  html_th(c, html_label(c, PS_L_PAGE_INITIAL_BALANCE));
-  html_th(c, html_label(c, PS_L_PAGE_ANNUAL_YIELD));
-  html_th(c, html_label(c, PS_L_PAGE_SCHEDULED_TOP_UPS));
-  html_th(c, html_label(c, PS_L_PAGE_RULES));
-  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  static const ps_label_id pool_heads[] = {PS_L_PAGE_POOL,          PS_L_PAGE_OWNER,
+                                           PS_L_PAGE_INITIAL_BALANCE, PS_L_PAGE_ANNUAL_YIELD,
+                                           PS_L_PAGE_SCHEDULED_TOP_UPS, PS_L_PAGE_RULES};
+  html_table_open(c, PS_L_PAGE_POOLS, pool_heads, 6);
   for (int i = 0; i < m->npools; i++) {
     const ps_pool *p = &m->pools[i];
     double top = 0;
@@ -665,17 +654,10 @@ static void assumptions_section(html_ctx *c) {
   }
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   /* segments */
-  ps_strbuf_puts(&c->b, "<table>\n");
-  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_SEGMENTS_LOANS));
-  html_th(c, html_label(c, PS_L_PAGE_SEGMENT));
-  html_th(c, html_label(c, PS_L_PAGE_NEW_LOANS_PER_PERIOD));
-  html_th(c, html_label(c, PS_L_PAGE_LOAN_SIZE));
-  html_th(c, html_label(c, PS_L_PAGE_TENOR));
-  html_th(c, html_label(c, PS_L_PAGE_RATE));
-  html_th(c, html_label(c, PS_L_PAGE_ANNUAL_PD));
-  html_th(c, html_label(c, PS_L_PAGE_LGD));
-  html_th(c, html_label(c, PS_L_PAGE_CORRELATION));
-  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  static const ps_label_id segment_heads[] = {PS_L_PAGE_SEGMENT, PS_L_PAGE_NEW_LOANS_PER_PERIOD, PS_L_PAGE_LOAN_SIZE,
+                                              PS_L_PAGE_TENOR,   PS_L_PAGE_RATE,                PS_L_PAGE_ANNUAL_PD,
+                                              PS_L_PAGE_LGD,     PS_L_PAGE_CORRELATION};
+  html_table_open(c, PS_L_PAGE_SEGMENTS_LOANS, segment_heads, 8);
   for (int i = 0; i < m->nsegments; i++) {
     const ps_segment *s = &m->segments[i];
     char buf[256];
@@ -732,14 +714,9 @@ static void assumptions_section(html_ctx *c) {
   ps_strbuf_puts(&c->b, "</tbody></table>\n");
   policy_segments_table(c);
   /* programmes */
-  ps_strbuf_puts(&c->b, "<table>\n");
-  ps_strbuf_printf(&c->b, "<caption>%s</caption>\n<thead><tr>", html_label(c, PS_L_PAGE_PROGRAMMES_AND_LOSS_SHARES));
-  html_th(c, html_label(c, PS_L_PAGE_PROGRAMME));
-  html_th(c, html_label(c, PS_L_PAGE_SEGMENTS));
-  html_th(c, html_label(c, PS_L_PAGE_PAYERS_AND_SHARES));
-  html_th(c, html_label(c, PS_L_PAGE_CAPS));
-  html_th(c, html_label(c, PS_L_PAGE_LAGS_PERIODS));
-  ps_strbuf_puts(&c->b, "</tr></thead>\n<tbody>\n");
+  static const ps_label_id programme_heads[] = {PS_L_PAGE_PROGRAMME, PS_L_PAGE_SEGMENTS, PS_L_PAGE_PAYERS_AND_SHARES,
+                                                PS_L_PAGE_CAPS, PS_L_PAGE_LAGS_PERIODS};
+  html_table_open(c, PS_L_PAGE_PROGRAMMES_AND_LOSS_SHARES, programme_heads, 5);
   for (int i = 0; i < m->nprogrammes; i++) {
     const ps_programme *p = &m->programmes[i];
     ps_strbuf_puts(&c->b, "<tr><td><code>");
