@@ -31,28 +31,38 @@ static const char *owner_name(const ps_model *m, int i) {
   return m->parties[ow].name && *m->parties[ow].name ? m->parties[ow].name : m->parties[ow].id;
 }
 
-void ps_answer_sentence(ps_strbuf *b, const ps_results *r, const ps_report_options *o, ps_lang L,
-                        const char *(*money)(double yuan, char *buf, size_t n)) {
-  const ps_model *m = r->m;
+/* the target the answer speaks of: 5% when it is among the report's targets, else the first; 0: none */
+static double answer_alpha(const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
-  if (n < 1) return;
-  double alpha = alphas[0];
+  double alpha = n > 0 ? alphas[0] : 0;
   for (int k = 0; k < n; k++)
     if (alphas[k] == 0.05) alpha = alphas[k];
-  for (int i = 0; i < m->npools; i++) {
-    if ((o->pool && strcmp(o->pool, m->pools[i].id) != 0) || ps_pool_lends_bridges(m, i)) continue;
-    const ps_pool_result *p = &r->pools[i];
-    size_t paths = (size_t)r->paths;
-    ps_estimate need = ps_sizing_initial(p->sorted_required, p->sorted_weight, paths, alpha);
-    ps_estimate at = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, paths, p->initial);
-    ps_label_id verdict = at.hi <= alpha ? PS_L_ANSWER_ENOUGH : at.lo > alpha ? PS_L_ANSWER_NOT_ENOUGH : PS_L_ANSWER_CLOSE;
-    char who[256], h[32], a[32], t[32], v[32], lo[32], hi[32];
-    if (m->npools > 1) snprintf(who, sizeof who, ps_label(PS_L_ANSWER_WHO_POOL, L), owner_name(m, i), m->pools[i].id);
-    else snprintf(who, sizeof who, ps_label(PS_L_ANSWER_WHO, L), owner_name(m, i));
-    ps_strbuf_printf(b, ps_label(verdict, L), money(p->initial, a, sizeof a), who, horizon(m, L, h, sizeof h),
-                     ps_alpha_text(alpha, t, sizeof t), money(need.value, v, sizeof v), money(need.lo, lo, sizeof lo),
-                     money(need.hi, hi, sizeof hi));
-    ps_strbuf_puts(b, "\n");
-  }
+  return alpha;
+}
+
+int ps_answer_pool(ps_strbuf *b, const ps_results *r, const ps_report_options *o, ps_lang L,
+                   const char *(*money)(double yuan, char *buf, size_t n), int i) {
+  const ps_model *m = r->m;
+  double alpha = answer_alpha(o);
+  if (alpha <= 0 || ps_pool_lends_bridges(m, i)) return 0;
+  const ps_pool_result *p = &r->pools[i];
+  size_t paths = (size_t)r->paths;
+  ps_estimate need = ps_sizing_initial(p->sorted_required, p->sorted_weight, paths, alpha);
+  ps_estimate at = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, paths, p->initial);
+  ps_label_id verdict = at.hi <= alpha ? PS_L_ANSWER_ENOUGH : at.lo > alpha ? PS_L_ANSWER_NOT_ENOUGH : PS_L_ANSWER_CLOSE;
+  char who[256], h[32], a[32], t[32], v[32], lo[32], hi[32];
+  if (m->npools > 1) snprintf(who, sizeof who, ps_label(PS_L_ANSWER_WHO_POOL, L), owner_name(m, i), m->pools[i].id);
+  else snprintf(who, sizeof who, ps_label(PS_L_ANSWER_WHO, L), owner_name(m, i));
+  ps_strbuf_printf(b, ps_label(verdict, L), money(p->initial, a, sizeof a), who, horizon(m, L, h, sizeof h),
+                   ps_alpha_text(alpha, t, sizeof t), money(need.value, v, sizeof v), money(need.lo, lo, sizeof lo),
+                   money(need.hi, hi, sizeof hi));
+  return 1;
+}
+
+void ps_answer_sentence(ps_strbuf *b, const ps_results *r, const ps_report_options *o, ps_lang L,
+                        const char *(*money)(double yuan, char *buf, size_t n)) {
+  for (int i = 0; i < r->m->npools; i++)
+    if ((!o->pool || strcmp(o->pool, r->m->pools[i].id) == 0) && ps_answer_pool(b, r, o, L, money, i))
+      ps_strbuf_puts(b, "\n");
 }

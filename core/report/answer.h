@@ -16,4 +16,9 @@
 void ps_answer_sentence(ps_strbuf *b, const ps_results *r, const ps_report_options *o, ps_lang L,
                         const char *(*money)(double yuan, char *buf, size_t n));
 
+/* ps_answer_pool — pool i's sentence alone, without its newline (the workbook's answer sheet starts
+** each pool's cell with it); 1, or 0 when it has none (it lends to a bridge fund, no target) */
+int ps_answer_pool(ps_strbuf *b, const ps_results *r, const ps_report_options *o, ps_lang L,
+                   const char *(*money)(double yuan, char *buf, size_t n), int i);
+
 #endif

@@ -24,6 +24,7 @@
 
 #include <xlsxwriter.h>
 
+#include "report/answer.h"
 #include "report/format.h"
 #include "report/labels.h"
 #include "report/report.h"
@@ -94,26 +95,27 @@ static void answer_sheet(xl *x, const double *alphas, int nalphas) {
   for (int i = 0; i < m->npools; i++) {
     if (!shown(x, i)) continue;
     const ps_pool_result *p = &r->pools[i];
-    char sentence[4096], a[32], b[32], c[32], d[32];
-    size_t len = 0;
-    len += (size_t)snprintf(sentence, sizeof sentence, lbl(x, PS_L_XL_ANSWER_POOL), m->pools[i].id,
-                            party_name(m, m->pools[i].owner), ps_money(p->initial, a, sizeof a), m->periods,
-                            lbl(x, (ps_label_id)(PS_L_MONTHS + m->step)), ps_percent(p->depletion.value, b, sizeof b),
-                            ps_percent(p->depletion.lo, c, sizeof c), ps_percent(p->depletion.hi, d, sizeof d));
-    for (int k = 0; k < nalphas && len < sizeof sentence; k++) {
+    char a[32], b[32], c[32], d[32];
+    ps_strbuf sentence = {0}; /* the sentence every run report starts with (report/answer.h), then the figures */
+    if (ps_answer_pool(&sentence, r, x->o, x->L, ps_money, i)) ps_strbuf_puts(&sentence, " ");
+    ps_strbuf_printf(&sentence, lbl(x, PS_L_XL_ANSWER_POOL), m->pools[i].id, party_name(m, m->pools[i].owner),
+                     ps_money(p->initial, a, sizeof a), m->periods, lbl(x, (ps_label_id)(PS_L_MONTHS + m->step)),
+                     ps_percent(p->depletion.value, b, sizeof b), ps_percent(p->depletion.lo, c, sizeof c),
+                     ps_percent(p->depletion.hi, d, sizeof d));
+    for (int k = 0; k < nalphas; k++) {
       ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
-      len += (size_t)snprintf(sentence + len, sizeof sentence - len, lbl(x, PS_L_XL_ANSWER_NEED),
-                              ps_alpha_text(alphas[k], a, sizeof a), ps_money(e.value, b, sizeof b),
-                              ps_money(e.lo, c, sizeof c), ps_money(e.hi, d, sizeof d));
+      ps_strbuf_printf(&sentence, lbl(x, PS_L_XL_ANSWER_NEED), ps_alpha_text(alphas[k], a, sizeof a),
+                       ps_money(e.value, b, sizeof b), ps_money(e.lo, c, sizeof c), ps_money(e.hi, d, sizeof d));
     }
-    for (int k = 0; k < x->o->nat && len < sizeof sentence; k++) {
+    for (int k = 0; k < x->o->nat; k++) {
       ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, x->o->at[k]);
-      len += (size_t)snprintf(sentence + len, sizeof sentence - len, lbl(x, PS_L_XL_ANSWER_AT),
-                              ps_money(x->o->at[k], a, sizeof a), ps_percent(e.value, b, sizeof b),
-                              ps_percent(e.lo, c, sizeof c), ps_percent(e.hi, d, sizeof d));
+      ps_strbuf_printf(&sentence, lbl(x, PS_L_XL_ANSWER_AT), ps_money(x->o->at[k], a, sizeof a),
+                       ps_percent(e.value, b, sizeof b), ps_percent(e.lo, c, sizeof c), ps_percent(e.hi, d, sizeof d));
     }
+    char *cell = ps_strbuf_finish(&sentence);
     text(x, ws, row, 0, m->pools[i].id);
-    worksheet_write_string(ws, (lxw_row_t)row, 1, sentence, x->wrap);
+    worksheet_write_string(ws, (lxw_row_t)row, 1, cell ? cell : "", x->wrap); /* out of memory: the cell stays empty */
+    free(cell);
     row++;
   }
 }

@@ -21,7 +21,7 @@ if ! $PY -c 'import openpyxl' 2>/dev/null; then
   exit 1
 fi
 
-# checks.py WORKBOOK JSON LANG — every assertion prints "ok ..." or "FAIL ..."
+# checks.py WORKBOOK JSON LANG [SUMMARY] — every assertion prints "ok ..." or "FAIL ..."
 cat >"$tmp/checks.py" <<'EOF'
 import json, re, sys
 import openpyxl
@@ -47,6 +47,9 @@ ans, siz, bud, par, bands, aud = (wb[n] for n in names)
 rows = list(ans.iter_rows(min_row=2, values_only=True))
 pools = list(doc["pools"])
 say([r[0] for r in rows if r[0]] == pools and all(p in r[1] for p, r in zip(pools, rows)), "one sentence per pool")
+if len(sys.argv) > 4:  # the terminal summary of the same run: its answer leads the cell
+    lines = [l for l in open(sys.argv[4], encoding="utf-8").read().split("\n") if l]
+    say(any(rows[0][1].startswith(l + " ") for l in lines), "the answer cell starts with the report's sentence")
 
 # sizing: every row against the JSON's sizing, in the header's unit; money formats
 head = [c.value for c in siz[1]]
@@ -137,16 +140,18 @@ py() {
 }
 
 # ---- run: the workbook against the JSON of the same run, in English
-psim run "$SMALL" --paths 2000 --seed 5 --threads 2 --at 5e6 --quiet --json "$tmp/en.json" --xlsx "$tmp/en.xlsx" --csv "$tmp/csv"
+psim run "$SMALL" --paths 2000 --seed 5 --threads 2 --at 5e6 --json "$tmp/en.json" --xlsx "$tmp/en.xlsx" --csv "$tmp/csv"
 expect_rc 0
 check "--xlsx writes the workbook" test -s "$tmp/en.xlsx"
 check "no temporary file left" no_leftovers "$tmp"
-py "$tmp/en.xlsx" "$tmp/en.json" en
+cp "$tmp/out" "$tmp/en.txt"
+py "$tmp/en.xlsx" "$tmp/en.json" en "$tmp/en.txt"
 
 # ---- Chinese labels (the flagship: 亿元 amounts, several governments' kinds of outlay)
-psim run scenarios/mianyang_2022.lua --paths 1000 --seed 3 --quiet --lang zh --json "$tmp/zh.json" --xlsx "$tmp/zh.xlsx"
+psim run scenarios/mianyang_2022.lua --paths 1000 --seed 3 --lang zh --json "$tmp/zh.json" --xlsx "$tmp/zh.xlsx"
 expect_rc 0
-py "$tmp/zh.xlsx" "$tmp/zh.json" zh
+cp "$tmp/out" "$tmp/zh.txt"
+py "$tmp/zh.xlsx" "$tmp/zh.json" zh "$tmp/zh.txt"
 
 # ---- a scheme without a pool: the answer points to the budget, whose figures are the JSON's
 psim run scenarios/chongqing_shoutaitao_2017.lua --paths 500 --seed 2 --quiet --lang en --json "$tmp/np.json" --xlsx "$tmp/np.xlsx"
