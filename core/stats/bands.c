@@ -1,0 +1,34 @@
+/* bands.c — the balance bands of a run (bands.h). */
+#include "stats/bands.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/stats.h"
+#include "stats/weighted.h"
+
+/* the bands under tail sampling: weighted quantiles of column[0..n) */
+static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_pool_result *pr, int period) {
+  double *w = malloc((n ? n : 1) * sizeof *w);
+  if (!w) return PS_ERUNTIME;
+  memcpy(w, o->weight, n * sizeof *w);
+  int rc = ps_sort_weighted(column, w, n);
+  if (rc == PS_OK) {
+    pr->band_p05[period] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
+    pr->band_p50[period] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
+    pr->band_p95[period] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
+  }
+  free(w);
+  return rc;
+}
+
+/* ps_bands_period — the bands of one pool and period (bands.h) */
+int ps_bands_period(const ps_outcomes *o, int pool, int period, ps_pool_result *pr, double *column) {
+  size_t n = (size_t)o->band_paths;
+  for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, pool, (long)i) + (size_t)period];
+  if (o->weight) return weighted_bands(o, column, n, pr, period);
+  pr->band_p05[period] = ps_quantile_select(column, n, 0.05);
+  pr->band_p50[period] = ps_quantile_select(column, n, 0.50);
+  pr->band_p95[period] = ps_quantile_select(column, n, 0.95);
+  return PS_OK;
+}
