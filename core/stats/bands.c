@@ -1,6 +1,7 @@
 /* bands.c — the balance bands of a run (bands.h). */
 #include "stats/bands.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,13 +23,37 @@ static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_poo
   return rc;
 }
 
+/* does every band path close period `period` (> 0) with the balance it closed the period before? */
+static int unchanged(const ps_outcomes *o, int pool, int period) {
+  size_t n = (size_t)o->band_paths;
+  if (n == 0) return 1;
+  const double *row = o->balance + ps_band_slot(o, pool, o->first) + (size_t)period;
+  for (size_t i = 0; i < n; i++, row += o->periods)
+    if (row[0] != row[-1]) return 0;
+  return 1;
+}
+
 /* ps_bands_period — the bands of one pool and period (bands.h) */
 int ps_bands_period(const ps_outcomes *o, int pool, int period, ps_pool_result *pr, double *column) {
   size_t n = (size_t)o->band_paths;
+  if (period > 0 && unchanged(o, pool, period)) { /* balances are finite: NaN is no band */
+    pr->band_p05[period] = pr->band_p50[period] = pr->band_p95[period] = NAN;
+    return PS_OK;
+  }
   for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, pool, (long)i) + (size_t)period];
   if (o->weight) return weighted_bands(o, column, n, pr, period);
   pr->band_p05[period] = ps_quantile_select(column, n, 0.05);
   pr->band_p50[period] = ps_quantile_select(column, n, 0.50);
   pr->band_p95[period] = ps_quantile_select(column, n, 0.95);
   return PS_OK;
+}
+
+/* ps_bands_fill — the periods marked as unchanged take the bands of the period before (bands.h) */
+void ps_bands_fill(ps_pool_result *pr, int periods) {
+  for (int t = 1; t < periods; t++)
+    if (isnan(pr->band_p05[t])) {
+      pr->band_p05[t] = pr->band_p05[t - 1];
+      pr->band_p50[t] = pr->band_p50[t - 1];
+      pr->band_p95[t] = pr->band_p95[t - 1];
+    }
 }
