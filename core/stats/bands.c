@@ -2,7 +2,6 @@
 #include "stats/bands.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,38 +23,47 @@ static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_poo
   return rc;
 }
 
-/* the bits of a double */
-static inline uint64_t bits(const double *x) {
-  uint64_t b;
-  memcpy(&b, x, sizeof b);
-  return b;
-}
-
-/* does every band path close period `period` (> 0) with the balance it closed the period before, to
-** the bit? Compared 8 paths at a time: most periods with a change show it in the first paths. */
-static int unchanged(const ps_outcomes *o, int pool, int period) {
-  size_t n = (size_t)o->band_paths, T = (size_t)o->periods, i = 0;
-  if (n == 0) return 1;
-  const double *row = o->balance + ps_band_slot(o, pool, o->first) + (size_t)period;
-  for (; i + 8 <= n; i += 8, row += 8 * T) {
-    const double *a = row, *b = row + 4 * T;
-    uint64_t diff = (bits(a) ^ bits(a - 1)) | (bits(a + T) ^ bits(a + T - 1)) | (bits(a + 2 * T) ^ bits(a + 2 * T - 1)) |
-                    (bits(a + 3 * T) ^ bits(a + 3 * T - 1)) | (bits(b) ^ bits(b - 1)) | (bits(b + T) ^ bits(b + T - 1)) |
-                    (bits(b + 2 * T) ^ bits(b + 2 * T - 1)) | (bits(b + 3 * T) ^ bits(b + 3 * T - 1));
-    if (diff) return 0;
+/* ps_bands_mark — the periods in which no band path's balance changed (bands.h). The periods not yet
+** seen to change are kept as runs [lo, hi]; each path compares a run's balances with those one period
+** earlier in one memcmp, and only a run that differs is looked at period by period (and split). */
+int ps_bands_mark(const ps_outcomes *o, int pool, ps_pool_result *pr) {
+  int T = o->periods, nruns = T > 1, *runs = malloc(4 * ((size_t)T + 1) * sizeof *runs), *next = runs + 2 * (T + 1);
+  unsigned char *moved = calloc((size_t)T + 1, 1);
+  if (!runs || !moved) {
+    free(runs);
+    free(moved);
+    return PS_ERUNTIME;
   }
-  for (; i < n; i++, row += T)
-    if (bits(row) != bits(row - 1)) return 0;
-  return 1;
+  runs[0] = 1, runs[1] = T - 1;
+  for (long i = 0; i < o->band_paths && nruns > 0; i++) {
+    const double *row = o->balance + ps_band_slot(o, pool, o->first + i);
+    int kept = 0;
+    for (int r = 0; r < nruns; r++) {
+      int lo = runs[2 * r], hi = runs[2 * r + 1];
+      if (memcmp(row + lo, row + lo - 1, (size_t)(hi - lo + 1) * sizeof *row) == 0) {
+        next[2 * kept] = lo, next[2 * kept + 1] = hi, kept++;
+        continue;
+      }
+      for (int t = lo; t <= hi; t++) { /* the runs of periods still unmoved within it */
+        if (memcmp(row + t, row + t - 1, sizeof *row) != 0) moved[t] = 1;
+        else if (t > lo && !moved[t - 1] && kept > 0 && next[2 * kept - 1] == t - 1) next[2 * kept - 1] = t;
+        else next[2 * kept] = next[2 * kept + 1] = t, kept++;
+      }
+    }
+    int *swap = runs;
+    runs = next, next = swap, nruns = kept;
+  }
+  for (int t = 1; t < T; t++) /* balances are finite: NaN is no band */
+    if (!moved[t]) pr->band_p05[t] = pr->band_p50[t] = pr->band_p95[t] = NAN;
+  free(runs < next ? runs : next);
+  free(moved);
+  return PS_OK;
 }
 
 /* ps_bands_period — the bands of one pool and period (bands.h) */
 int ps_bands_period(const ps_outcomes *o, int pool, int period, ps_pool_result *pr, double *column) {
   size_t n = (size_t)o->band_paths;
-  if (period > 0 && unchanged(o, pool, period)) { /* balances are finite: NaN is no band */
-    pr->band_p05[period] = pr->band_p50[period] = pr->band_p95[period] = NAN;
-    return PS_OK;
-  }
+  if (isnan(pr->band_p05[period])) return PS_OK; /* marked by ps_bands_mark: as the period before */
   for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, pool, (long)i) + (size_t)period];
   if (o->weight) return weighted_bands(o, column, n, pr, period);
   pr->band_p05[period] = ps_quantile_select(column, n, 0.05);

@@ -323,8 +323,9 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   }
   for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
   for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) rc = ps_bands_mark(o, i, &r->pools[i]); /* stats/bands.h */
   if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
-  for (int i = 0; rc == PS_OK && i < m->npools; i++) ps_bands_fill(&r->pools[i], o->periods); /* stats/bands.h */
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) ps_bands_fill(&r->pools[i], o->periods);
   if (rc == PS_OK) rc = summarise_uncertain(r, o);
   free(s.tasks);
   if (rc) {

@@ -15,7 +15,10 @@
 **    within 5 standard errors over 20 000 draws).
 ** 4. Tail sampling with an empty tail: the shift is 0 after H, each path's weight is the exact
 **    likelihood ratio of the innovations drawn (recomputed from its factor path), and the weighted
-**    mean claims agree with plain sampling's within 5 combined standard errors. */
+**    mean claims agree with plain sampling's within 5 combined standard errors.
+** 5. The balance bands (stats/bands.c: periods in which no band path's balance moved take the bands
+**    of the period before) are, period by period and to the bit, the quantiles of each period's
+**    column computed afresh, plain and weighted. */
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
@@ -30,6 +33,8 @@
 #include "sim/path_state.h"
 #include "sim/rng.h"
 #include "sim/sampling.h"
+#include "stats/results.h"
+#include "stats/weighted.h"
 
 #define PATHS 1500
 #define TAIL "tests/scenarios/periods_tail.lua"
@@ -271,6 +276,55 @@ static void test_sampling(void) {
   }
 }
 
+/* 5. the bands against each period's quantiles computed afresh */
+static void test_bands(const ps_override *sets, int nsets) {
+  ps_model m;
+  char err[1024];
+  if (load(TAIL, sets, nsets, &m)) {
+    CHECK(0);
+    return;
+  }
+  ps_outcomes o;
+  ps_results *r = NULL;
+  ps_run_options ro = {.paths = PATHS, .seed = 31, .threads = 2, .band_paths = 1000, .sampling_alpha = 0.05};
+  CHECK_EQ_INT(ps_simulate(&m, &ro, &o, err, sizeof err), 0);
+  CHECK_EQ_INT(ps_results_new(&m, &o, NULL, 2, &r), 0);
+  size_t n = (size_t)o.band_paths;
+  double *column = malloc(n * sizeof *column), *w = malloc(n * sizeof *w);
+  int equal = 1, unchanged = 0;
+  for (int i = 0; r && column && w && i < m.npools; i++)
+    for (int t = 0; t < m.periods; t++) {
+      int moved = t == 0;
+      for (size_t j = 0; j < n; j++) {
+        const double *row = o.balance + ps_band_slot(&o, i, (long)j);
+        column[j] = row[t];
+        moved |= t > 0 && row[t] != row[t - 1];
+        if (o.weight) w[j] = o.weight[j];
+      }
+      unchanged += !moved;
+      double q[3];
+      if (o.weight) {
+        CHECK_EQ_INT(ps_sort_weighted(column, w, n), PS_OK);
+        q[0] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
+        q[1] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
+        q[2] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
+      } else {
+        q[0] = ps_quantile_select(column, n, 0.05);
+        q[1] = ps_quantile_select(column, n, 0.50);
+        q[2] = ps_quantile_select(column, n, 0.95);
+      }
+      const ps_pool_result *pr = &r->pools[i];
+      equal &= memcmp(&q[0], &pr->band_p05[t], sizeof *q) == 0 && memcmp(&q[1], &pr->band_p50[t], sizeof *q) == 0 &&
+               memcmp(&q[2], &pr->band_p95[t], sizeof *q) == 0;
+    }
+  CHECK(equal && unchanged > 100); /* most of the 240 periods of each pool have nothing moving */
+  free(column);
+  free(w);
+  ps_results_free(r);
+  ps_outcomes_destroy(&o);
+  ps_model_destroy(&m);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   test_run_at_once(NULL, 0);
@@ -282,5 +336,8 @@ int main(void) {
   test_horizon();
   test_sectors();
   test_sampling();
+  ps_override importance[] = {{"sampling", "importance"}};
+  test_bands(NULL, 0);
+  test_bands(importance, 1);
   return check_summary("test_periods");
 }
