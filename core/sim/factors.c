@@ -9,10 +9,22 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* ps_factors_horizon — the last period whose factors anything reads (factors.h) */
+int ps_factors_horizon(const ps_model *m) {
+  int horizon = 0;
+  for (int s = 0; s < m->nsegments; s++) {
+    const ps_segment *seg = &m->segments[s];
+    int last = seg->last + (seg->tenor > 1 ? seg->tenor - 1 : 0);
+    if (last > horizon) horizon = last;
+  }
+  return horizon < m->periods ? horizon : m->periods;
+}
+
 /* ps_factors_init — fill *f with arrays for m; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m) {
   size_t T = (size_t)m->periods + 1;
   f->periods = m->periods;
+  f->horizon = ps_factors_horizon(m);
   f->nsectors = m->nsectors;
   f->z = calloc(T, sizeof(double));
   f->s = calloc(T * (size_t)(m->nsectors + 1), sizeof(double));
@@ -40,7 +52,7 @@ void ps_factors_destroy(ps_factors *f) {
 /* ps_factors_draw — draw a path's factors */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   double phi = m->cycle, innovation_sd = sqrt(1 - phi * phi);
-  int T = m->periods, n = m->nsectors;
+  int T = f->horizon, n = m->nsectors;
   const double *mu = f->shift;
   double log_weight = 0;
   for (int t = 1; t <= T; t++) {

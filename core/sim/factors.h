@@ -15,6 +15,8 @@
 
 typedef struct {
   int periods, nsectors;
+  int horizon;  /* the last period whose factors anything reads (ps_factors_horizon); later ones are not
+                   drawn and stay 0 */
   double *z;    /* [periods + 1] systemic factor */
   double *s;    /* [(periods + 1) * nsectors] sector factors */
   double *mix;  /* [periods + 1] sqrt(W_t): 1 for the Gaussian copula */
@@ -24,13 +26,21 @@ typedef struct {
   double log_weight;   /* the drawn path's log likelihood ratio, -sum mu_t e_t + sum mu_t^2 / 2 */
 } ps_factors;
 
+/* ps_factors_horizon — the last period of m in which anything reads the factors, 0 to m->periods: a
+** loan's (policy's) defaults while it is at risk, up to its segment's last cohort plus its tenor less
+** one, and a segment's volumes and a bridge's non-renewals while it originates; the LGD downturn link
+** reads the period of a default. Fixed by the model's structure, which drawn parameters do not
+** change; hooks cannot read the factors, nor put a loan at risk outside its segment's periods. */
+int ps_factors_horizon(const ps_model *m);
+
 /* ps_factors_init — fill *f with arrays for m; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_factors_init(ps_factors *f, const ps_model *m);
 /* ps_factors_destroy — free what *f holds (its pointers become NULL) */
 void ps_factors_destroy(ps_factors *f);
 
-/* ps_factors_draw — draw a path's factors. The systemic factor is drawn first for every period,
-** so adding sectors or a t copula leaves it unchanged (common random numbers). With f->shift,
+/* ps_factors_draw — draw a path's factors for periods 1..f->horizon. The systemic factor is drawn
+** first for every such period, so adding sectors or a t copula leaves it unchanged (common random
+** numbers), and so does the horizon (z_t is the t-th normal drawn). With f->shift,
 ** each systemic innovation e_t is the same normal plus mu_t, and f->log_weight its likelihood
 ** ratio's log (0 without); sector factors and the t copula's mixing are never shifted. */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);

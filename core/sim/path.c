@@ -410,24 +410,29 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
   }
 }
 
-/* each party's net result for the fiscal year that ends with period t */
-static void close_year(ps_path *w, long index, int t, ps_outcomes *out) {
+/* each party's net result for the fiscal year that ends with period t; *closed is the ledger's volume
+** at the last close (-1 before the first): when no posting was made since, every net of the year is 0 */
+static void close_year(ps_path *w, long index, int t, ps_outcomes *out, int64_t *closed) {
   /* the ledger kinds behind each budget kind (outlays are negative nets) */
   static const ps_kind funding[] = {PS_KIND_INITIAL, PS_KIND_TOPUP, PS_KIND_WIND_DOWN};
   static const ps_kind compensation[] = {PS_KIND_COMPENSATION, PS_KIND_RECOVERY};
+  static const int64_t none[PS_NKINDS]; /* a year without postings */
   int year = (t - 1) / ps_periods_per_year(w->m->step); /* 0-based */
+  int still = w->ledger.volume == *closed; /* every posting adds its amount (> 0) to the volume */
+  *closed = w->ledger.volume;
   for (int i = 0; i < w->m->nparties; i++) {
     party_state *ps = &w->parties[i];
-    int64_t now = ps_ledger_balance(&w->ledger, i), delta[PS_NKINDS]; /* differences within the volume */
+    int64_t now = still ? ps->year_start : ps_ledger_balance(&w->ledger, i), moved[PS_NKINDS];
     size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
-    out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN;
+    out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN; /* differences within the volume */
     ps->year_start = now;
     if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
-    for (int k = 0; k < PS_NKINDS; k++) {
+    for (int k = 0; !still && k < PS_NKINDS; k++) {
       int64_t net = ps_ledger_net(&w->ledger, i, (ps_kind)k);
-      delta[k] = net - ps->year_start_kind[k];
+      moved[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
+    const int64_t *delta = still ? none : moved;
     double b[PS_NBUDGET] = {0};
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
     for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
@@ -454,6 +459,35 @@ static void track_period(const ps_path *w, long index, int t, ps_outcomes *out) 
   }
 }
 
+/* After quiet period t has run (its records too), with nothing else to run each period (ps_path_run's
+** skips): the periods after it that are quiet as well and would only record their balances and close
+** their fiscal years, or only run the funding rules besides (a fiscal year's turn, a refill rule, which
+** find nothing at risk), run at once; *t becomes the last of them. PS_OK, or ps_rules_fund's error. */
+static int run_still(ps_path *w, long index, int *t, ps_outcomes *out, int64_t *closed) {
+  const ps_model *m = w->m;
+  int per_year = ps_periods_per_year(m->step), rc;
+  int bands = out && index - out->first < out->band_paths;
+  for (int u = *t;;) { /* u has run */
+    int v = ps_path_still_until(w, u, per_year); /* u+1..v only record (sim/path_uses.h) */
+    for (int i = 0; bands && i < m->npools; i++) {
+      double *balance = &out->balance[ps_band_slot(out, i, index)], now = balance[u - 1];
+      for (int k = u; k < v; k++) balance[k] = now;
+    }
+    if (out && v > u && v % per_year == 0 && v < m->periods) close_year(w, index, v, out, closed);
+    w->period_now = *t = u = v;
+    /* the next period, when it would run the funding rules and nothing else (quiet: nothing at risk
+    ** still, nothing starts in it and nothing falls due) */
+    if (u == m->periods || w->steps[u + 1] != (PS_STEP_MAY_BE_QUIET | PS_STEP_FUND_RULES) ||
+        (w->claims[u + 1].head & w->recoveries[u + 1].head) >= 0)
+      return PS_OK;
+    w->period_now = *t = ++u;
+    if ((rc = ps_rules_fund(w, u))) return rc;
+    for (int i = 0; bands && i < m->npools; i++)
+      out->balance[ps_band_slot(out, i, index) + (size_t)(u - 1)] = (double)w->pools[i].balance / PS_FEN_PER_YUAN;
+    if (out && u % per_year == 0 && u < m->periods) close_year(w, index, u, out, closed);
+  }
+}
+
 /* ps_path_run — run path `index` of the run with this seed and store its outcomes in out (NULL: keep
 ** nothing, as a sizing search does). policy may be NULL. PS_OK; PS_EINPUT when a hook of the scenario
 ** failed or the scenario's money overflowed the ledger; PS_ERUNTIME otherwise (an account check
@@ -477,6 +511,10 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   ps_factors_draw(&w->factors, m, w->factor_rng);
   w->period_now = 0;
   if ((rc = open_pools(w)) || (rc = book_seasoned(w))) goto fail;
+  int per_year = ps_periods_per_year(m->step);
+  int64_t closed = -1; /* close_year's */
+  /* quiet periods that would only record may be run through at once (sim/path_uses.h) */
+  int skips = !w->has_pending && !w->has_triggers && !policy && !m->track_party_pv && !(out && out->track_slot);
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     if (w->has_pending && (rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
@@ -505,14 +543,15 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
       out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
           (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && out->track_slot) track_period(w, index, t, out);
-    if (out && t % ps_periods_per_year(m->step) == 0 && t < m->periods) close_year(w, index, t, out);
+    if (out && t % per_year == 0 && t < m->periods) close_year(w, index, t, out, &closed);
     if (m->track_party_pv) ps_cost_count_parties(&w->cost, &w->ledger, t);
+    if (still && skips && (rc = run_still(w, index, &t, out, &closed))) goto fail;
   }
   w->period_now = m->periods; /* the last (maybe partial) fiscal year's layer, then wind-down */
   if ((rc = ps_rules_settle_layers(w, m->periods)) || (rc = ps_rules_wind_down(w))) goto fail;
   if (m->track_party_pv) ps_cost_count_parties(&w->cost, &w->ledger, m->periods);
   if (!out) return check_accounts(w, index, err, errlen);
-  close_year(w, index, m->periods, out);
+  close_year(w, index, m->periods, out, &closed);
   if ((rc = check_accounts(w, index, err, errlen))) return rc;
   store_outcomes(w, index, out);
   if (out->weight) out->weight[index - out->first] = exp(w->factors.log_weight); /* tail sampling */

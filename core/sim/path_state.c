@@ -252,9 +252,10 @@ int ps_path_reset(ps_path *w) {
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
-  for (int s = 0; s < m->nsegments; s++)
-    memset(w->alive[s] - alive_low(&m->segments[s]), 0,
-           (size_t)(m->periods + 1 + alive_low(&m->segments[s])) * sizeof(int64_t));
+  for (int s = 0; s < m->nsegments; s++) { /* the cohorts a path may have (ps_path_alive_add): first..last */
+    int lo = m->segments[s].first, hi = m->segments[s].last < m->periods ? m->segments[s].last : m->periods;
+    if (lo <= hi) memset(w->alive[s] + lo, 0, (size_t)(hi - lo + 1) * sizeof(int64_t));
+  }
   for (int s = 0; s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));

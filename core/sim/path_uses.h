@@ -18,4 +18,21 @@ static inline int ps_path_quiet(ps_path *w, int t) {
   return 1;
 }
 
+/* ps_path_still_until — after quiet period t has run (its records too): the last period u >= t such
+** that periods t+1..u would each do nothing but record the balances, u ending at a fiscal year's
+** close: each may be quiet and needs no funding step (steps[] exactly PS_STEP_MAY_BE_QUIET: no yield,
+** top-up or year's turn), no claim or recovery falls due, and nothing comes to be at risk (quiet
+** periods originate nothing). The caller makes sure that nothing else runs each period: no pending
+** claims, triggers, hook, tracked programme or party present values. */
+static inline int ps_path_still_until(const ps_path *w, int t, int per_year) {
+  if (t % per_year == 0) return t; /* the year closed with t */
+  int end = (t / per_year + 1) * per_year, u = t;
+  if (end > w->m->periods) end = w->m->periods;
+  const unsigned char *steps = w->steps;
+  const queue *claims = w->claims, *recoveries = w->recoveries;
+  /* both heads negative (empty queues) when their AND is */
+  while (u < end && steps[u + 1] == PS_STEP_MAY_BE_QUIET && (claims[u + 1].head & recoveries[u + 1].head) < 0) u++;
+  return u;
+}
+
 #endif

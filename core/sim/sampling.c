@@ -13,11 +13,13 @@
 #include "sim/policy.h"
 
 /* d = v / |v| into d[1..T], v_s = d Zbar / d e_s: z_t = phi^(t-1) e_1 + sum_{s=2..t} sd phi^(t-s) e_s,
-** so with G_s = sum_{t=s..T} phi^(t-s) = 1 + phi G_{s+1}: v_1 = G_1 and v_s = sd G_s */
+** so with G_s = sum_{t=s..T} phi^(t-s) = 1 + phi G_{s+1}: v_1 = G_1 and v_s = sd G_s. T is the factors'
+** horizon (sim/factors.h): later periods' factors are neither drawn nor read, d is 0 there. */
 static void direction(const ps_model *m, double *d) {
-  int T = m->periods;
+  int T = ps_factors_horizon(m);
   double phi = m->cycle, sd = sqrt(1 - phi * phi), g = 0, norm2 = 0;
-  d[0] = 0;
+  for (int t = 0; t <= m->periods; t++) d[t] = 0;
+  if (T < 1) return;
   for (int s = T; s >= 1; s--) {
     g = 1 + phi * g;
     d[s] = s == 1 ? g : sd * g;
@@ -29,7 +31,7 @@ static void direction(const ps_model *m, double *d) {
 /* Y = d'e of the path just run, its innovations recovered from its factor path z */
 static double projection(const ps_factors *f, const ps_model *m, const double *d) {
   double phi = m->cycle, sd = sqrt(1 - phi * phi), y = d[1] * f->z[1];
-  for (int t = 2; sd > 0 && t <= m->periods; t++) y += d[t] * (f->z[t] - phi * f->z[t - 1]) / sd;
+  for (int t = 2; sd > 0 && t <= f->horizon; t++) y += d[t] * (f->z[t] - phi * f->z[t - 1]) / sd;
   return y;
 }
 

@@ -9,7 +9,8 @@
 ** The shift mu = -m d is chosen here, deterministically from the model, the seed and the sizing
 ** level alpha (never from threads, ranks or the number of paths), in the manner of Glasserman and
 ** Li (2005):
-** - its direction d is that of the horizon's average factor Zbar = sum_t z_t, a linear form v'e
+** - its direction d is that of the horizon's average factor Zbar = sum_t z_t over the periods whose
+**   factors are drawn (1..ps_factors_horizon, sim/factors.h), a linear form v'e
 **   of the innovations: d = v / |v|, so Y = d'e is a standard normal that drives the losses;
 ** - its size m minimises the variance of the estimate of a tail probability alpha in a one-factor
 **   reduction: if the pool's required balance R is driven by X = beta Y + sqrt(1 - beta^2) eps,

@@ -12,6 +12,7 @@
 
 #include "sim/hugepages.h"
 #include "sim/parallel.h"
+#include "stats/bands.h"
 #include "stats/weighted.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
@@ -64,35 +65,6 @@ static int run_stats(const stage *s, const task *t, double *scratch) {
     return w ? ps_wstats_compute(t->x, w, n, t->out) : ps_stats_compute(t->x, n, t->out);
   for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
   return w ? ps_wstats_compute(scratch, w, n, t->out) : ps_stats_compute(scratch, n, t->out);
-}
-
-/* the bands of run_bands under tail sampling: weighted quantiles of column[0..n) */
-static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_pool_result *pr, int period) {
-  double *w = malloc((n ? n : 1) * sizeof *w);
-  if (!w) return PS_ERUNTIME;
-  memcpy(w, o->weight, n * sizeof *w);
-  int rc = ps_sort_weighted(column, w, n);
-  if (rc == PS_OK) {
-    pr->band_p05[period] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
-    pr->band_p50[period] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
-    pr->band_p95[period] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
-  }
-  free(w);
-  return rc;
-}
-
-/* closing-balance bands of one period: the 5%, 50% and 95% quantiles across
-** the first band_paths paths */
-static int run_bands(const stage *s, const task *t, double *column) {
-  const ps_outcomes *o = s->o;
-  ps_pool_result *pr = &s->r->pools[t->pool];
-  size_t n = (size_t)o->band_paths;
-  for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, t->pool, (long)i) + (size_t)t->period];
-  if (o->weight) return weighted_bands(o, column, n, pr, t->period);
-  pr->band_p05[t->period] = ps_quantile_select(column, n, 0.05);
-  pr->band_p50[t->period] = ps_quantile_select(column, n, 0.50);
-  pr->band_p95[t->period] = ps_quantile_select(column, n, 0.95);
-  return PS_OK;
 }
 
 /* order paths by net outlay, ties by path index (deterministic) */
@@ -181,7 +153,7 @@ static int run_task(void *ctx, size_t i, double *scratch) {
   const task *t = &s->tasks[i];
   switch (t->kind) {
   case TASK_STATS: return run_stats(s, t, scratch);
-  case TASK_BANDS: return run_bands(s, t, scratch);
+  case TASK_BANDS: return ps_bands_period(s->o, t->pool, t->period, &s->r->pools[t->pool], scratch);
   case TASK_TAIL: return run_tail(s, t);
   case TASK_CURVE: return run_curve(s, t);
   }
@@ -351,7 +323,9 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   }
   for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
   for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) rc = ps_bands_mark(o, i, &r->pools[i]); /* stats/bands.h */
   if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) ps_bands_fill(&r->pools[i], o->periods);
   if (rc == PS_OK) rc = summarise_uncertain(r, o);
   free(s.tasks);
   if (rc) {
