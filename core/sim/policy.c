@@ -298,9 +298,10 @@ static int push_hook(ps_policy *p, int slot, const char *name, char *err, size_t
   return PS_EINPUT;
 }
 
-/* call the hook with nargs arguments (and ctx after them), keeping nresults; PS_OK, or PS_EINPUT (the
-** hook failed) with a message */
-static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const char *name, char *err, size_t errlen) {
+/* call the hook (its function from stack slot `slot`, pushed with nargs arguments after it) with ctx
+** after them, keeping nresults; PS_OK, or PS_EINPUT (the hook failed) with a message */
+static int call_hook(ps_policy *p, ps_path *w, int slot, int nargs, int nresults, const char *name, char *err,
+                     size_t errlen) {
   lua_State *L = p->L;
   p->ctx.path = w;
   lua_pushvalue(L, CTX);
@@ -309,6 +310,13 @@ static int call_hook(ps_policy *p, ps_path *w, int nargs, int nresults, const ch
   if (lua_pcall(L, nargs + 1, nresults, HANDLER) == LUA_OK) return PS_OK;
   const char *msg = lua_tostring(L, -1);
   ps_lua_full_position(p->m->file, msg ? msg : "out of memory", err, errlen);
+  if (strncmp(err, p->m->file, strlen(p->m->file)) != 0) { /* error(x, 0 or 2): no position, so the hook's line */
+    lua_Debug ar;
+    lua_pushvalue(L, slot);
+    int line = lua_getinfo(L, ">S", &ar) ? ar.linedefined : 0;
+    if (line > 0) snprintf(err, errlen, "%s:%d: %s", p->m->file, line, msg ? msg : "out of memory");
+    else snprintf(err, errlen, "%s: %s", p->m->file, msg ? msg : "out of memory");
+  }
   size_t n = strlen(err);
   snprintf(err + n, errlen - n, " (in %s, period %d)", name, p->ctx.period);
   drop_state(p); /* a budget may have stopped it: the next path starts from a new state */
@@ -330,7 +338,7 @@ int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errle
   p->ctx.period = t;
   if (!p->m->has_on_period) return PS_OK;
   if (push_hook(p, ON_PERIOD, "on_period", err, errlen)) return PS_EINPUT;
-  return call_hook(p, w, 0, 0, "on_period", err, errlen);
+  return call_hook(p, w, ON_PERIOD, 0, 0, "on_period", err, errlen);
 }
 
 /* push the loan table hooks receive (raw sets, keys from the stack): the one at LOAN_TABLE refilled
@@ -380,7 +388,7 @@ int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err
   if (push_hook(p, ON_DEFAULT, "on_default", err, errlen)) return PS_EINPUT;
   int bare = p->bare[p->m->nprogrammes];
   push_loan(L, p->m, loan, bare);
-  if (call_hook(p, w, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
+  if (call_hook(p, w, ON_DEFAULT, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
   if (bare) check_loan_table(p);
   int type = lua_type(L, -1);
   const char *wrong = NULL;
@@ -424,7 +432,7 @@ int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *
   lua_pushnumber(L, loan->exposure);
   int bare = p->bare[loan->programme];
   push_loan(L, p->m, loan, bare);
-  if (call_hook(p, w, 2, 1, "split", err, errlen)) return PS_EINPUT;
+  if (call_hook(p, w, SPLIT(loan->programme), 2, 1, "split", err, errlen)) return PS_EINPUT;
   if (bare) check_loan_table(p);
   p->split_loan = loan;
   p->split_fractions = fractions;
