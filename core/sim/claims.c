@@ -17,6 +17,7 @@
 #include "sim/flows.h"
 #include "sim/policy.h"
 #include "sim/programme.h"
+#include "sim/rng.h"
 
 /* room for n more records of nshares payers each; PS_OK, or PS_ERUNTIME when out of memory */
 static int reserve_records(ps_path *w, size_t n, int nshares) {
@@ -237,8 +238,8 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   ps->year_defaulted += principal * count;
   /* a recovery lag drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
   int lag = p->recovery_lag_max > p->recovery_lag
-                ? p->recovery_lag + (int)gsl_rng_uniform_int(w->default_rng,
-                                                             (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
+                ? p->recovery_lag + (int)ps_rng_uniform_int(w->default_rng,
+                                                            (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
                 : p->recovery_lag;
   queue_record(w, idx, lag);
   return PS_OK;
@@ -462,7 +463,7 @@ int ps_claims_pay(ps_path *w, int t) {
       int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
       if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
     }
-    int64_t cut = cut_claim(w, r, p, room, t);
+    int64_t cut = room == INT64_MAX ? 0 : cut_claim(w, r, p, room, t); /* no cap: nothing to cut */
     if (cut < 0) return PS_ERUNTIME;
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;

@@ -52,6 +52,18 @@ const gsl_rng_type *ps_rng_xoshiro256ss = &xoshiro_type;
 
 gsl_rng *ps_rng_new(void) { return gsl_rng_alloc(ps_rng_xoshiro256ss); }
 
+/* ps_rng_uniform_int — gsl_rng_uniform_int(r, n) for a generator of ours (ps_rng_new), to the bit: GSL's
+** rejection on the generator's 32-bit integers (k = x / (range / n) until k < n), without its calls
+** through the type; n outside GSL's range (0, 2^32 - 1], or another type, is GSL's own (and its error) */
+unsigned long ps_rng_uniform_int(gsl_rng *r, unsigned long n) {
+  const unsigned long range = xoshiro_type.max - xoshiro_type.min;
+  if (r->type != &xoshiro_type || n == 0 || n > range) return gsl_rng_uniform_int(r, n);
+  unsigned long scale = range / n, k;
+  do k = xo_get(r->state) / scale; /* min is 0 */
+  while (k >= n);
+  return k;
+}
+
 /* ps_rng_stream_key — the 64-bit key for (seed, path, purpose): splitmix64 finalisers chained */
 uint64_t ps_rng_stream_key(uint64_t seed, uint64_t path, ps_stream purpose) {
   uint64_t k = mix64(seed + 0x9e3779b97f4a7c15ULL);

@@ -31,6 +31,10 @@ extern const gsl_rng_type *ps_rng_xoshiro256ss;
 /* ps_rng_new — a new generator of our type, freed with gsl_rng_free (NULL when out of memory) */
 gsl_rng *ps_rng_new(void);
 
+/* ps_rng_uniform_int — gsl_rng_uniform_int(r, n), the same integer in [0, n) from the same draws, at
+** less cost for a generator of ps_rng_new's */
+unsigned long ps_rng_uniform_int(gsl_rng *r, unsigned long n);
+
 /* ps_rng_seed_stream — position r at the start of the stream for (seed, path, purpose) */
 void ps_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t path, ps_stream purpose);
 
