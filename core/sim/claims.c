@@ -82,18 +82,20 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
 /* the scenario's fractions of a loan of `amount` fen of segment s into w->weights, reused from the
-** segment's last record when its amount was the same (sim/split_memo.h) */
+** segment's last record when its amount was the same, or, when no share of its programme is tiered,
+** whatever its amount (the fractions are then the shares themselves: sim/split_memo.h) */
 static void fractions(ps_path *w, int s, int64_t amount) {
   const ps_segment *seg = &w->m->segments[s];
   const ps_programme *p = &w->m->programmes[seg->programme];
   ps_split_memo *memo = &w->fractions_memo;
   double *kept = ps_split_memo_fractions(memo, s);
-  if (ps_split_memo_hit(memo, s, amount, NULL, 0)) {
+  int64_t key = w->tiered[seg->programme] ? amount : 0;
+  if (ps_split_memo_hit(memo, s, key, NULL, 0)) {
     for (int i = 0; i < p->nshares; i++) w->weights[i] = kept[i];
     return;
   }
   ps_programme_fractions(p, amount, seg->share_points, w->weights);
-  ps_split_memo_keep(memo, s, amount, NULL, 0);
+  ps_split_memo_keep(memo, s, key, NULL, 0);
   for (int i = 0; i < p->nshares; i++) kept[i] = w->weights[i];
 }
 
@@ -450,6 +452,7 @@ int ps_claims_pending(ps_path *w, int t) {
 
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t) {
+  if (w->claims[t].head < 0) return PS_OK; /* most periods: before the work's registers are saved */
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
@@ -545,6 +548,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
 
 /* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_recover(ps_path *w, int t) {
+  if (w->recoveries[t].head < 0) return PS_OK;
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
     default_record *r = &w->records[idx];

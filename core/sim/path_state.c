@@ -54,7 +54,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
   if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
       !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
       !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->book_flows = calloc((size_t)m->nsegments + 1, 1)) ||
-      !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)))
+      !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->tiered = calloc((size_t)m->nprogrammes + 1, 1)))
     return PS_ERUNTIME;
   int bridges = 0, refills = 0;
   for (int k = 0; k < m->nprogrammes; k++) bridges |= m->programmes[k].lender >= 0;
@@ -81,6 +81,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
       w->earns_on_book[k] |= kind == PS_PARTY_GUARANTOR || kind == PS_PARTY_INSURER || kind == PS_PARTY_REGUARANTOR;
       w->limits_lending[k] |= kind == PS_PARTY_GUARANTOR && m->parties[a].leverage_limit > 0; /* as ps_flows_capacity */
       w->share_caps[k] |= p->shares[i].cap_per_year > 0 && a != p->bank;
+      w->tiered[k] |= p->shares[i].ntiers > 0; /* as ps_share_fraction: else the share, or the rest */
     }
     w->limits_lending[k] |= p->leverage > 0;
     w->limits_any |= w->limits_lending[k];
@@ -106,6 +107,7 @@ static void uses_free(ps_path *w) {
   free(w->limits_lending);
   free(w->book_flows);
   free(w->share_caps);
+  free(w->tiered);
   free(w->earns_on_book);
   free(w->steps);
 }

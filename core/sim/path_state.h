@@ -198,6 +198,8 @@ struct ps_path {
   ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
   int has_triggers, limits_any;
   unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
+  unsigned char *tiered; /* per programme: some share is tiered (else a loan's fractions are the shares
+                            whatever its amount: claims.c) */
   unsigned char *steps; /* per period: PS_STEP_* (below) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
