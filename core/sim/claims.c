@@ -505,10 +505,14 @@ int ps_claims_pay(ps_path *w, int t) {
 /* Split a default's recovery among its payers in proportion to `amounts`
 ** (what each paid, or was due), excess_to by what it paid, and the bank by what
 ** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
-** bank's. They are the segment's slot of the recovery memo (sim/split_memo.h), good until its next
-** recovery split: the last one's when it was of the same recovery by the same weights. */
-static const int64_t *split_recovery(ps_path *w, const default_record *r, const ps_programme *p,
+** bank's. They are the slot of the segment in `memo` (sim/split_memo.h), good until its next
+** recovery split: the last one's when it was of the same recovery by the same amounts, excess paid
+** and exposure, from which the weights follow (its key, in fen). */
+static const int64_t *split_recovery(ps_path *w, ps_split_memo *memo, const default_record *r, const ps_programme *p,
                                      const int64_t *amounts) {
+  int64_t *parts = ps_split_memo_parts(memo, r->segment);
+  if (ps_split_memo_fen_hit(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure))
+    return parts;
   int64_t others = r->excess_paid;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
@@ -517,13 +521,8 @@ static const int64_t *split_recovery(ps_path *w, const default_record *r, const 
   }
   w->weights[p->nshares] = (double)r->excess_paid;
   w->weights[p->nshares + 1] = (double)(r->exposure - others);
-  ps_split_memo *memo = &w->recovery_memo;
-  int64_t *parts = ps_split_memo_parts(memo, r->segment);
-  int n = p->nshares + 2;
-  if (!ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
-    ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
-    ps_split_fen(r->recovery, w->weights, n, parts);
-  }
+  ps_split_memo_fen_keep(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure);
+  ps_split_fen(r->recovery, w->weights, p->nshares + 2, parts);
   return parts;
 }
 
@@ -535,7 +534,8 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
   const int64_t *paid = &w->paid[r->first], *due = &w->due[r->first];
   int short_paid = 0;
   for (int i = 0; i < p->nshares; i++) short_paid |= paid[i] != due[i];
-  if (short_paid) parts = split_recovery(w, r, p, due);
+  if (short_paid) parts = split_recovery(w, &w->shadow_memo, r, p, due); /* its own memo: the next record's
+                                                                            split by what was paid stays */
   for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
     int account = p->shares[i].account;
     if (account == p->bank || !ps_is_pool_account(m, account)) continue;
@@ -565,7 +565,7 @@ int ps_claims_recover(ps_path *w, int t) {
       }
     if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
-    const int64_t *parts = split_recovery(w, r, p, &w->paid[r->first]);
+    const int64_t *parts = split_recovery(w, &w->recovery_memo, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       if (account == p->bank || parts[i] == 0) continue;

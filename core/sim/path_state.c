@@ -145,7 +145,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0 &&
            ps_split_memo_init(&w->fractions_memo, m->nsegments, maxshares + 2) == 0 &&
            ps_split_memo_init(&w->due_memo, m->nsegments, maxshares + 2) == 0 &&
-           ps_split_memo_init(&w->recovery_memo, m->nsegments, maxshares + 2) == 0;
+           ps_split_memo_init(&w->recovery_memo, m->nsegments, maxshares + 2) == 0 &&
+           ps_split_memo_init(&w->shadow_memo, m->nsegments, maxshares + 2) == 0;
   for (int s = 0; ok && s < m->nsegments; s++)
     if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
       w->alive[s] += alive_low(&m->segments[s]);
@@ -233,6 +234,7 @@ void ps_path_free(ps_path *w) {
   ps_split_memo_destroy(&w->fractions_memo);
   ps_split_memo_destroy(&w->due_memo);
   ps_split_memo_destroy(&w->recovery_memo);
+  ps_split_memo_destroy(&w->shadow_memo);
   if (w->volume_rng) gsl_rng_free(w->volume_rng);
   ps_params_free(w->params);
   free(w);
@@ -249,6 +251,7 @@ int ps_path_reset(ps_path *w) {
   ps_split_memo_clear(&w->fractions_memo, m->nsegments);
   ps_split_memo_clear(&w->due_memo, m->nsegments);
   ps_split_memo_clear(&w->recovery_memo, m->nsegments);
+  ps_split_memo_clear(&w->shadow_memo, m->nsegments);
   if (w->firm_asked) /* only the firms the last path's defaults touched: cost per default */
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;

@@ -213,6 +213,7 @@ struct ps_path {
   /* the last fractions, dues and recovery parts of each segment's records, reused while their
   ** inputs repeat (sim/split_memo.h) */
   ps_split_memo fractions_memo, due_memo, recovery_memo;
+  ps_split_memo shadow_memo; /* the sizing shadow's recovery splits, by what was due (claims.c) */
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
   /* ---- bridge funds (bridges.c; NULL without bridge segments) */
