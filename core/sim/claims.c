@@ -19,8 +19,8 @@
 #include "sim/programme.h"
 #include "sim/rng.h"
 
-/* room for n more records of nshares payers each; PS_OK, or PS_ERUNTIME when out of memory */
-static int reserve_records(ps_path *w, size_t n, int nshares) {
+/* grow the records for n more of nshares payers each; PS_OK, or PS_ERUNTIME when out of memory */
+static int grow_records(ps_path *w, size_t n, int nshares) {
   if (w->nrecords + n > w->caprecords) {
     size_t cap = w->caprecords ? 2 * w->caprecords : 256;
     while (cap < w->nrecords + n) cap *= 2;
@@ -42,6 +42,13 @@ static int reserve_records(ps_path *w, size_t n, int nshares) {
     w->capamounts = cap;
   }
   return PS_OK;
+}
+
+/* room for n more records of nshares payers each (inline: most calls find it); PS_OK, or PS_ERUNTIME
+** when out of memory */
+static inline int reserve_records(ps_path *w, size_t n, int nshares) {
+  if (w->nrecords + n <= w->caprecords && w->namounts + n * (size_t)nshares <= w->capamounts) return PS_OK;
+  return grow_records(w, n, nshares);
 }
 
 static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
@@ -361,6 +368,7 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
     now = ps_path_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
                               r->count, t) / r->count;
   *paid += now;
+  r->short_paid |= now < amount; /* what is paid never exceeds what is asked */
   ps_cost_flow(&w->cost, account, r->cohort, t, (double)(now * r->count));
   /* from account to the bank: the name 'account' only looks like the parameter 'amount' */
   return ps_ledger_post(&w->ledger, t, account, p->bank, now * r->count, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
@@ -531,11 +539,9 @@ static const int64_t *split_recovery(ps_path *w, ps_split_memo *memo, const defa
 ** it got, the parts split by what was paid, unless the pool fell short on this loan). */
 static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *parts) {
   const ps_model *m = w->m;
-  const int64_t *paid = &w->paid[r->first], *due = &w->due[r->first];
-  int short_paid = 0;
-  for (int i = 0; i < p->nshares; i++) short_paid |= paid[i] != due[i];
-  if (short_paid) parts = split_recovery(w, &w->shadow_memo, r, p, due); /* its own memo: the next record's
-                                                                            split by what was paid stays */
+  if (r->short_paid) /* what was paid differs from what was due; its own memo, so that the next record's
+                     ** split by what was paid stays */
+    parts = split_recovery(w, &w->shadow_memo, r, p, &w->due[r->first]);
   for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
     int account = p->shares[i].account;
     if (account == p->bank || !ps_is_pool_account(m, account)) continue;
@@ -581,9 +587,11 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->year_recovered += part;
       }
     }
-    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, parts[p->nshares] * n, PS_KIND_RECOVERY))
-      return PS_ERUNTIME;
-    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(parts[p->nshares] * n));
+    if (parts[p->nshares] != 0) { /* excess_to's part: without one, nothing moves or counts */
+      if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, parts[p->nshares] * n, PS_KIND_RECOVERY))
+        return PS_ERUNTIME;
+      ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(parts[p->nshares] * n));
+    }
     discount_recoveries(w, r, p, parts);
   }
   return PS_OK;

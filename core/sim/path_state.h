@@ -82,6 +82,8 @@ typedef struct {
   int cohort;                 /* period its loans were originated (their cost's cohort, sim/cost.h) */
   int recover_at;             /* the period its recovery is due (may pass the horizon) */
   int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none */
+  int short_paid;             /* some payment on it was less than asked: then what was paid differs from
+                                 what was due (claims.c), else they are the same */
   int64_t loan_cut;           /* per loan, fen: what cap_per_loan cut from the payers' dues (the bank
                                  keeps it), counted in the programme's capped when the claim falls due */
 } default_record;
