@@ -510,17 +510,9 @@ int ps_claims_pay(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* Split a default's recovery among its payers in proportion to `amounts`
-** (what each paid, or was due), excess_to by what it paid, and the bank by what
-** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
-** bank's. They are the slot of the segment in `memo` (sim/split_memo.h), good until its next
-** recovery split: the last one's when it was of the same recovery by the same amounts, excess paid
-** and exposure, from which the weights follow (its key, in fen). */
-static const int64_t *split_recovery(ps_path *w, ps_split_memo *memo, const default_record *r, const ps_programme *p,
-                                     const int64_t *amounts) {
-  int64_t *parts = ps_split_memo_parts(memo, r->segment);
-  if (ps_split_memo_fen_hit(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure))
-    return parts;
+/* the split of split_recovery (below) computed, and kept in memo */
+static const int64_t *split_recovery_new(ps_path *w, ps_split_memo *memo, const default_record *r,
+                                         const ps_programme *p, const int64_t *amounts) {
   int64_t others = r->excess_paid;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
@@ -530,8 +522,22 @@ static const int64_t *split_recovery(ps_path *w, ps_split_memo *memo, const defa
   w->weights[p->nshares] = (double)r->excess_paid;
   w->weights[p->nshares + 1] = (double)(r->exposure - others);
   ps_split_memo_fen_keep(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure);
+  int64_t *parts = ps_split_memo_parts(memo, r->segment);
   ps_split_fen(r->recovery, w->weights, p->nshares + 2, parts);
   return parts;
+}
+
+/* Split a default's recovery among its payers in proportion to `amounts`
+** (what each paid, or was due), excess_to by what it paid, and the bank by what
+** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
+** bank's. They are the slot of the segment in `memo` (sim/split_memo.h), good until its next
+** recovery split: the last one's when it was of the same recovery by the same amounts, excess paid
+** and exposure, from which the weights follow (its key, in fen). Inline: most find it there. */
+static inline const int64_t *split_recovery(ps_path *w, ps_split_memo *memo, const default_record *r,
+                                            const ps_programme *p, const int64_t *amounts) {
+  if (ps_split_memo_fen_hit(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure))
+    return ps_split_memo_parts(memo, r->segment);
+  return split_recovery_new(w, memo, r, p, amounts);
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each
