@@ -72,7 +72,8 @@ double ps_claims_draw(const ps_dist *d, gsl_rng *r) {
 ** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
 ** concentration alpha + beta) */
 static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, int t) {
-  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1) return ps_claims_draw(lgd, w->default_rng);
+  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1)
+    return lgd->kind == PS_DIST_FIXED ? lgd->mean : ps_claims_draw(lgd, w->default_rng); /* fixed: no call */
   double z = ps_factors_systemic(&w->factors, w->m, t);
   double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
   if (lgd->kind != PS_DIST_BETA) return mean;
@@ -106,17 +107,10 @@ static void fractions(ps_path *w, int s, int64_t amount) {
   for (int i = 0; i < p->nshares; i++) kept[i] = w->weights[i];
 }
 
-/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen into due, and what
-** cap_per_loan cut, by the fractions in w->weights, or (of_amount >= 0) by the scenario's fractions of
-** a loan of of_amount fen, which are put there first; reused from the segment's last record when the
-** exposure and the fractions (or the amount they are of) were the same */
-static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
+/* apply_fractions (below) without the answer of the last record of the same exposure and amount */
+static int64_t apply_fractions_new(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
   const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
   ps_split_memo *memo = &w->due_memo;
-  if (ps_split_memo_tag_hit(memo, s, exposure, of_amount, p->nshares)) {
-    ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
-    return memo->extra[s];
-  }
   if (of_amount >= 0) fractions(w, s, of_amount);
   if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
     memo->tag[s] = of_amount; /* the key's weights are its fractions, when of_amount >= 0 */
@@ -129,6 +123,20 @@ static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_a
   ps_split_memo_copy(ps_split_memo_parts(memo, s), due, p->nshares);
   memo->extra[s] = cut;
   return cut;
+}
+
+/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen into due, and what
+** cap_per_loan cut, by the fractions in w->weights, or (of_amount >= 0) by the scenario's fractions of
+** a loan of of_amount fen, which are put there first; reused from the segment's last record when the
+** exposure and the fractions (or the amount they are of) were the same (inline: a run of loans of one
+** amount finds them) */
+static inline int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
+  const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
+  ps_split_memo *memo = &w->due_memo;
+  if (!ps_split_memo_tag_hit(memo, s, exposure, of_amount, p->nshares))
+    return apply_fractions_new(w, s, exposure, of_amount, due);
+  ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
+  return memo->extra[s];
 }
 
 /* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
@@ -196,8 +204,9 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
       own_lgd = (ps_dist){.kind = PS_DIST_FIXED, .mean = seg->loan_lgd[item]};
       lgd_dist = &own_lgd;
     }
-  } else {
-    amount = ps_round_fen(ps_claims_draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+  } else { /* a fixed amount draws nothing (ps_claims_draw) */
+    amount = ps_round_fen((seg->loan.kind == PS_DIST_FIXED ? seg->loan.mean : ps_claims_draw(&seg->loan, w->default_rng)) *
+                          PS_FEN_PER_YUAN);
   }
   int64_t principal = outstanding(seg, amount, t - cohort);
   /* interest accrued from the start of the period of default until the claim
