@@ -91,6 +91,11 @@ static int uses_init(ps_path *w, const ps_model *m) {
     const ps_programme *p = &m->programmes[seg->programme];
     w->book_flows[s] = seg->rate != 0 || (p->bank >= 0 && p->bank < m->nparties && m->parties[p->bank].funding_cost != 0) ||
                        p->interest_subsidy.payer >= 0 || w->earns_on_book[seg->programme];
+    w->flows_any |= w->book_flows[s];
+  }
+  for (int k = 0; k < m->nprogrammes; k++) { /* fees and premiums on a book: earns_on_book, in book_flows */
+    const ps_programme *p = &m->programmes[k];
+    w->flows_any |= p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
   }
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];

@@ -199,6 +199,8 @@ struct ps_path {
   ** need not be counted: claims.c); per segment, some money its book moves each period (interest, the bank's
   ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
   int has_triggers, limits_any;
+  int flows_any; /* some segment's book moves money (book_flows), or some programme pays a subsidy: else
+                    the period's flows move and count nothing (flows.c) */
   unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
   unsigned char *tiered; /* per programme: some share is tiered (else a loan's fractions are the shares
                             whatever its amount: claims.c) */
