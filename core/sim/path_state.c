@@ -93,7 +93,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
                        p->interest_subsidy.payer >= 0 || w->earns_on_book[seg->programme];
     w->flows_any |= w->book_flows[s];
   }
-  for (int k = 0; k < m->nprogrammes; k++) { /* fees and premiums on a book: earns_on_book, in book_flows */
+  for (int k = 0; k < m->nprogrammes; k++) { /* a subsidy (fees and premiums on a book are in book_flows) */
     const ps_programme *p = &m->programmes[k];
     w->flows_any |= p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
   }

@@ -17,7 +17,7 @@ typedef struct {
   int stride;        /* the most weights (and parts) a slot holds */
   unsigned char *ok; /* [slot]: holds an answer */
   int64_t *total;    /* [slot]: the key's total (an amount, an exposure, a recovery) */
-  int *n;            /* [slot]: the key's number of weights; -n for a key of n > 0 fen (fen_key) */
+  int *n;            /* [slot]: the key's number of weights; minus its number of fen for a key of fen */
   int64_t *tag;      /* [slot]: what the key's weights are known to follow from alone (an amount whose
                         scenario fractions they are), so that it stands for them; -1: nothing */
   int64_t *extra;    /* [slot]: a second answer kept with the parts (what cap_per_loan cut) */
