@@ -17,9 +17,10 @@
 #include "sim/flows.h"
 #include "sim/policy.h"
 #include "sim/programme.h"
+#include "sim/rng.h"
 
-/* room for n more records of nshares payers each; PS_OK, or PS_ERUNTIME when out of memory */
-static int reserve_records(ps_path *w, size_t n, int nshares) {
+/* grow the records for n more of nshares payers each; PS_OK, or PS_ERUNTIME when out of memory */
+static int grow_records(ps_path *w, size_t n, int nshares) {
   if (w->nrecords + n > w->caprecords) {
     size_t cap = w->caprecords ? 2 * w->caprecords : 256;
     while (cap < w->nrecords + n) cap *= 2;
@@ -43,6 +44,13 @@ static int reserve_records(ps_path *w, size_t n, int nshares) {
   return PS_OK;
 }
 
+/* room for n more records of nshares payers each (inline: most calls find it); PS_OK, or PS_ERUNTIME
+** when out of memory */
+static inline int reserve_records(ps_path *w, size_t n, int nshares) {
+  if (w->nrecords + n <= w->caprecords && w->namounts + n * (size_t)nshares <= w->capamounts) return PS_OK;
+  return grow_records(w, n, nshares);
+}
+
 static void enqueue(queue *q, default_record *records, int idx, int is_claim) {
   if (q->tail < 0) q->head = idx;
   else if (is_claim) records[q->tail].next_claim = idx;
@@ -64,7 +72,8 @@ double ps_claims_draw(const ps_dist *d, gsl_rng *r) {
 ** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
 ** concentration alpha + beta) */
 static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, int t) {
-  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1) return ps_claims_draw(lgd, w->default_rng);
+  if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1)
+    return lgd->kind == PS_DIST_FIXED ? lgd->mean : ps_claims_draw(lgd, w->default_rng); /* fixed: no call */
   double z = ps_factors_systemic(&w->factors, w->m, t);
   double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
   if (lgd->kind != PS_DIST_BETA) return mean;
@@ -81,32 +90,27 @@ static int64_t outstanding(const ps_segment *s, int64_t amount, int age) {
 static pool_state *pool_of(ps_path *w, int account) { return &w->pools[account - w->m->nparties]; }
 
 /* the scenario's fractions of a loan of `amount` fen of segment s into w->weights, reused from the
-** segment's last record when its amount was the same (sim/split_memo.h) */
+** segment's last record when its amount was the same, or, when no share of its programme is tiered,
+** whatever its amount (the fractions are then the shares themselves: sim/split_memo.h) */
 static void fractions(ps_path *w, int s, int64_t amount) {
   const ps_segment *seg = &w->m->segments[s];
   const ps_programme *p = &w->m->programmes[seg->programme];
   ps_split_memo *memo = &w->fractions_memo;
   double *kept = ps_split_memo_fractions(memo, s);
-  if (ps_split_memo_hit(memo, s, amount, NULL, 0)) {
+  int64_t key = w->tiered[seg->programme] ? amount : 0;
+  if (ps_split_memo_hit(memo, s, key, NULL, 0)) {
     for (int i = 0; i < p->nshares; i++) w->weights[i] = kept[i];
     return;
   }
   ps_programme_fractions(p, amount, seg->share_points, w->weights);
-  ps_split_memo_keep(memo, s, amount, NULL, 0);
+  ps_split_memo_keep(memo, s, key, NULL, 0);
   for (int i = 0; i < p->nshares; i++) kept[i] = w->weights[i];
 }
 
-/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen into due, and what
-** cap_per_loan cut, by the fractions in w->weights, or (of_amount >= 0) by the scenario's fractions of
-** a loan of of_amount fen, which are put there first; reused from the segment's last record when the
-** exposure and the fractions (or the amount they are of) were the same */
-static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
+/* apply_fractions (below) without the answer of the last record of the same exposure and amount */
+static int64_t apply_fractions_new(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
   const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
   ps_split_memo *memo = &w->due_memo;
-  if (ps_split_memo_tag_hit(memo, s, exposure, of_amount, p->nshares)) {
-    ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
-    return memo->extra[s];
-  }
   if (of_amount >= 0) fractions(w, s, of_amount);
   if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
     memo->tag[s] = of_amount; /* the key's weights are its fractions, when of_amount >= 0 */
@@ -119,6 +123,20 @@ static int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_a
   ps_split_memo_copy(ps_split_memo_parts(memo, s), due, p->nshares);
   memo->extra[s] = cut;
   return cut;
+}
+
+/* ps_programme_apply of segment s's record: its payers' dues of `exposure` fen into due, and what
+** cap_per_loan cut, by the fractions in w->weights, or (of_amount >= 0) by the scenario's fractions of
+** a loan of of_amount fen, which are put there first; reused from the segment's last record when the
+** exposure and the fractions (or the amount they are of) were the same (inline: a run of loans of one
+** amount finds them) */
+static inline int64_t apply_fractions(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
+  const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
+  ps_split_memo *memo = &w->due_memo;
+  if (!ps_split_memo_tag_hit(memo, s, exposure, of_amount, p->nshares))
+    return apply_fractions_new(w, s, exposure, of_amount, due);
+  ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
+  return memo->extra[s];
 }
 
 /* A new record of `count` defaults (or policy claims) of segment s in period t, of loans (policies)
@@ -186,8 +204,9 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
       own_lgd = (ps_dist){.kind = PS_DIST_FIXED, .mean = seg->loan_lgd[item]};
       lgd_dist = &own_lgd;
     }
-  } else {
-    amount = ps_round_fen(ps_claims_draw(&seg->loan, w->default_rng) * PS_FEN_PER_YUAN);
+  } else { /* a fixed amount draws nothing (ps_claims_draw) */
+    amount = ps_round_fen((seg->loan.kind == PS_DIST_FIXED ? seg->loan.mean : ps_claims_draw(&seg->loan, w->default_rng)) *
+                          PS_FEN_PER_YUAN);
   }
   int64_t principal = outstanding(seg, amount, t - cohort);
   /* interest accrued from the start of the period of default until the claim
@@ -237,8 +256,8 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   ps->year_defaulted += principal * count;
   /* a recovery lag drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
   int lag = p->recovery_lag_max > p->recovery_lag
-                ? p->recovery_lag + (int)gsl_rng_uniform_int(w->default_rng,
-                                                             (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
+                ? p->recovery_lag + (int)ps_rng_uniform_int(w->default_rng,
+                                                            (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
                 : p->recovery_lag;
   queue_record(w, idx, lag);
   return PS_OK;
@@ -358,6 +377,7 @@ static int pay(ps_path *w, default_record *r, const ps_programme *p, int account
     now = ps_path_pool_pays(w, account - m->nparties, (int)(p - m->programmes), m->segments[r->segment].driver, amount,
                               r->count, t) / r->count;
   *paid += now;
+  r->short_paid |= now < amount; /* what is paid never exceeds what is asked */
   ps_cost_flow(&w->cost, account, r->cohort, t, (double)(now * r->count));
   /* from account to the bank: the name 'account' only looks like the parameter 'amount' */
   return ps_ledger_post(&w->ledger, t, account, p->bank, now * r->count, PS_KIND_COMPENSATION); /* NOLINT(readability-suspicious-call-argument) */
@@ -449,6 +469,7 @@ int ps_claims_pending(ps_path *w, int t) {
 
 /* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_pay(ps_path *w, int t) {
+  if (w->claims[t].head < 0) return PS_OK; /* most periods: before the work's registers are saved */
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
@@ -462,7 +483,7 @@ int ps_claims_pay(ps_path *w, int t) {
       int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
       if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
     }
-    int64_t cut = cut_claim(w, r, p, room, t);
+    int64_t cut = room == INT64_MAX ? 0 : cut_claim(w, r, p, room, t); /* no cap: nothing to cut */
     if (cut < 0) return PS_ERUNTIME;
     if (ps->paused) ps->refused += cut * n;
     else ps->capped += cut * n;
@@ -498,13 +519,9 @@ int ps_claims_pay(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* Split a default's recovery among its payers in proportion to `amounts`
-** (what each paid, or was due), excess_to by what it paid, and the bank by what
-** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
-** bank's. They are the segment's slot of the recovery memo (sim/split_memo.h), good until its next
-** recovery split: the last one's when it was of the same recovery by the same weights. */
-static const int64_t *split_recovery(ps_path *w, const default_record *r, const ps_programme *p,
-                                     const int64_t *amounts) {
+/* the split of split_recovery (below) computed, and kept in memo */
+static const int64_t *split_recovery_new(ps_path *w, ps_split_memo *memo, const default_record *r,
+                                         const ps_programme *p, const int64_t *amounts) {
   int64_t others = r->excess_paid;
   for (int i = 0; i < p->nshares; i++) {
     int is_bank = p->shares[i].account == p->bank;
@@ -513,14 +530,23 @@ static const int64_t *split_recovery(ps_path *w, const default_record *r, const 
   }
   w->weights[p->nshares] = (double)r->excess_paid;
   w->weights[p->nshares + 1] = (double)(r->exposure - others);
-  ps_split_memo *memo = &w->recovery_memo;
+  ps_split_memo_fen_keep(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure);
   int64_t *parts = ps_split_memo_parts(memo, r->segment);
-  int n = p->nshares + 2;
-  if (!ps_split_memo_hit(memo, r->segment, r->recovery, w->weights, n)) {
-    ps_split_memo_keep(memo, r->segment, r->recovery, w->weights, n);
-    ps_split_fen(r->recovery, w->weights, n, parts);
-  }
+  ps_split_fen(r->recovery, w->weights, p->nshares + 2, parts);
   return parts;
+}
+
+/* Split a default's recovery among its payers in proportion to `amounts`
+** (what each paid, or was due), excess_to by what it paid, and the bank by what
+** it bore beyond them; returns the parts: the shares in share order, then excess_to's, then the
+** bank's. They are the slot of the segment in `memo` (sim/split_memo.h), good until its next
+** recovery split: the last one's when it was of the same recovery by the same amounts, excess paid
+** and exposure, from which the weights follow (its key, in fen). Inline: most find it there. */
+static inline const int64_t *split_recovery(ps_path *w, ps_split_memo *memo, const default_record *r,
+                                            const ps_programme *p, const int64_t *amounts) {
+  if (ps_split_memo_fen_hit(memo, r->segment, r->recovery, amounts, p->nshares, r->excess_paid, r->exposure))
+    return ps_split_memo_parts(memo, r->segment);
+  return split_recovery_new(w, memo, r, p, amounts);
 }
 
 /* The sizing shadow assumes every claim was paid in full, so it credits each
@@ -528,10 +554,9 @@ static const int64_t *split_recovery(ps_path *w, const default_record *r, const 
 ** it got, the parts split by what was paid, unless the pool fell short on this loan). */
 static void discount_recoveries(ps_path *w, const default_record *r, const ps_programme *p, const int64_t *parts) {
   const ps_model *m = w->m;
-  const int64_t *paid = &w->paid[r->first], *due = &w->due[r->first];
-  int short_paid = 0;
-  for (int i = 0; i < p->nshares; i++) short_paid |= paid[i] != due[i];
-  if (short_paid) parts = split_recovery(w, r, p, due);
+  if (r->short_paid) /* what was paid differs from what was due; its own memo, so that the next record's
+                     ** split by what was paid stays */
+    parts = split_recovery(w, &w->shadow_memo, r, p, &w->due[r->first]);
   for (int i = 0; i < p->nshares; i++) { /* each pool pays one share at most, so pool by pool ... */
     int account = p->shares[i].account;
     if (account == p->bank || !ps_is_pool_account(m, account)) continue;
@@ -544,6 +569,7 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
 
 /* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_claims_recover(ps_path *w, int t) {
+  if (w->recoveries[t].head < 0) return PS_OK;
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
     default_record *r = &w->records[idx];
@@ -560,7 +586,7 @@ int ps_claims_recover(ps_path *w, int t) {
       }
     if (ps_ledger_post(&w->ledger, t, ps_account_firms(m), p->bank, r->recovery * n, PS_KIND_RECOVERY))
       return PS_ERUNTIME;
-    const int64_t *parts = split_recovery(w, r, p, &w->paid[r->first]);
+    const int64_t *parts = split_recovery(w, &w->recovery_memo, r, p, &w->paid[r->first]);
     for (int i = 0; i < p->nshares; i++) {
       int account = p->shares[i].account;
       if (account == p->bank || parts[i] == 0) continue;
@@ -576,9 +602,11 @@ int ps_claims_recover(ps_path *w, int t) {
         ps->year_recovered += part;
       }
     }
-    if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, parts[p->nshares] * n, PS_KIND_RECOVERY))
-      return PS_ERUNTIME;
-    ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(parts[p->nshares] * n));
+    if (parts[p->nshares] != 0) { /* excess_to's part: without one, nothing moves or counts */
+      if (ps_ledger_post(&w->ledger, t, p->bank, p->excess_to, parts[p->nshares] * n, PS_KIND_RECOVERY))
+        return PS_ERUNTIME;
+      ps_cost_flow(&w->cost, p->excess_to, r->cohort, t, -(double)(parts[p->nshares] * n));
+    }
     discount_recoveries(w, r, p, parts);
   }
   return PS_OK;

@@ -223,7 +223,7 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t run = 0;
     int run_cohort = lo;
     for (; d > 0; d--, n--) {
-      int c = pick_cohort(alive, lo, hi, n, (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n));
+      int c = pick_cohort(alive, lo, hi, n, (int64_t)ps_rng_uniform_int(w->default_rng, (unsigned long)n));
       if (!w->batchable[s]) {
         if ((rc = default_loan(w, s, c, t, -1))) return rc;
         continue;

@@ -54,7 +54,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
   if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
       !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
       !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->book_flows = calloc((size_t)m->nsegments + 1, 1)) ||
-      !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)))
+      !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->tiered = calloc((size_t)m->nprogrammes + 1, 1)))
     return PS_ERUNTIME;
   int bridges = 0, refills = 0;
   for (int k = 0; k < m->nprogrammes; k++) bridges |= m->programmes[k].lender >= 0;
@@ -81,6 +81,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
       w->earns_on_book[k] |= kind == PS_PARTY_GUARANTOR || kind == PS_PARTY_INSURER || kind == PS_PARTY_REGUARANTOR;
       w->limits_lending[k] |= kind == PS_PARTY_GUARANTOR && m->parties[a].leverage_limit > 0; /* as ps_flows_capacity */
       w->share_caps[k] |= p->shares[i].cap_per_year > 0 && a != p->bank;
+      w->tiered[k] |= p->shares[i].ntiers > 0; /* as ps_share_fraction: else the share, or the rest */
     }
     w->limits_lending[k] |= p->leverage > 0;
     w->limits_any |= w->limits_lending[k];
@@ -90,6 +91,11 @@ static int uses_init(ps_path *w, const ps_model *m) {
     const ps_programme *p = &m->programmes[seg->programme];
     w->book_flows[s] = seg->rate != 0 || (p->bank >= 0 && p->bank < m->nparties && m->parties[p->bank].funding_cost != 0) ||
                        p->interest_subsidy.payer >= 0 || w->earns_on_book[seg->programme];
+    w->flows_any |= w->book_flows[s];
+  }
+  for (int k = 0; k < m->nprogrammes; k++) { /* a subsidy (fees and premiums on a book are in book_flows) */
+    const ps_programme *p = &m->programmes[k];
+    w->flows_any |= p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
   }
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
@@ -106,6 +112,7 @@ static void uses_free(ps_path *w) {
   free(w->limits_lending);
   free(w->book_flows);
   free(w->share_caps);
+  free(w->tiered);
   free(w->earns_on_book);
   free(w->steps);
 }
@@ -143,7 +150,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
            ps_ledger_init(&w->ledger, ps_naccounts(m), audit) == 0 && ps_cost_init(&w->cost, m) == 0 &&
            ps_split_memo_init(&w->fractions_memo, m->nsegments, maxshares + 2) == 0 &&
            ps_split_memo_init(&w->due_memo, m->nsegments, maxshares + 2) == 0 &&
-           ps_split_memo_init(&w->recovery_memo, m->nsegments, maxshares + 2) == 0;
+           ps_split_memo_init(&w->recovery_memo, m->nsegments, maxshares + 2) == 0 &&
+           ps_split_memo_init(&w->shadow_memo, m->nsegments, maxshares + 2) == 0;
   for (int s = 0; ok && s < m->nsegments; s++)
     if ((ok = (w->alive[s] = calloc(T + (size_t)alive_low(&m->segments[s]), sizeof(int64_t))) != NULL))
       w->alive[s] += alive_low(&m->segments[s]);
@@ -231,6 +239,7 @@ void ps_path_free(ps_path *w) {
   ps_split_memo_destroy(&w->fractions_memo);
   ps_split_memo_destroy(&w->due_memo);
   ps_split_memo_destroy(&w->recovery_memo);
+  ps_split_memo_destroy(&w->shadow_memo);
   if (w->volume_rng) gsl_rng_free(w->volume_rng);
   ps_params_free(w->params);
   free(w);
@@ -247,6 +256,7 @@ int ps_path_reset(ps_path *w) {
   ps_split_memo_clear(&w->fractions_memo, m->nsegments);
   ps_split_memo_clear(&w->due_memo, m->nsegments);
   ps_split_memo_clear(&w->recovery_memo, m->nsegments);
+  ps_split_memo_clear(&w->shadow_memo, m->nsegments);
   if (w->firm_asked) /* only the firms the last path's defaults touched: cost per default */
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;

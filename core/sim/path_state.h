@@ -82,6 +82,8 @@ typedef struct {
   int cohort;                 /* period its loans were originated (their cost's cohort, sim/cost.h) */
   int recover_at;             /* the period its recovery is due (may pass the horizon) */
   int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none */
+  int short_paid;             /* some payment on it was less than asked: then what was paid differs from
+                                 what was due (claims.c), else they are the same */
   int64_t loan_cut;           /* per loan, fen: what cap_per_loan cut from the payers' dues (the bank
                                  keeps it), counted in the programme's capped when the claim falls due */
 } default_record;
@@ -197,7 +199,11 @@ struct ps_path {
   ** need not be counted: claims.c); per segment, some money its book moves each period (interest, the bank's
   ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
   int has_triggers, limits_any;
+  int flows_any; /* some segment's book moves money (book_flows), or some programme pays a subsidy: else
+                    the period's flows move and count nothing (flows.c) */
   unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
+  unsigned char *tiered; /* per programme: some share is tiered (else a loan's fractions are the shares
+                            whatever its amount: claims.c) */
   unsigned char *steps; /* per period: PS_STEP_* (below) */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
@@ -211,6 +217,7 @@ struct ps_path {
   /* the last fractions, dues and recovery parts of each segment's records, reused while their
   ** inputs repeat (sim/split_memo.h) */
   ps_split_memo fractions_memo, due_memo, recovery_memo;
+  ps_split_memo shadow_memo; /* the sizing shadow's recovery splits, by what was due (claims.c) */
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
   /* ---- bridge funds (bridges.c; NULL without bridge segments) */

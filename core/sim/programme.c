@@ -3,6 +3,10 @@
 
 #include <math.h>
 
+/* floor(x) as an integer (|x| < 2^63): for x >= 0, the hot case, the conversion's truncation, which
+** is the same integer without a call to libm's floor */
+static inline int64_t floor_int(double x) { return x >= 0 ? (int64_t)x : (int64_t)floor(x); }
+
 /* ps_split_fen — split total fen in proportion to weights w[0..n-1] (>= 0, not all zero): out[i] =
 ** floor(total * w[i] / W) plus one fen to the largest remainders */
 void ps_split_fen(int64_t total, const double *w, int n, int64_t *out) {
@@ -10,7 +14,7 @@ void ps_split_fen(int64_t total, const double *w, int n, int64_t *out) {
   for (int i = 0; i < n; i++) sum += w[i];
   int64_t assigned = 0;
   for (int i = 0; i < n; i++) {
-    out[i] = sum > 0 ? (int64_t)floor((double)total * (w[i] / sum)) : 0;
+    out[i] = sum > 0 ? floor_int((double)total * (w[i] / sum)) : 0;
     assigned += out[i];
   }
   /* hand out (or take back, after rounding error) the leftover fen one at a

@@ -1,10 +1,6 @@
 /* rng.c — xoshiro256** as a GSL generator type, and per-path stream keys. */
 #include "sim/rng.h"
 
-typedef struct {
-  uint64_t s[4];
-} xoshiro_state;
-
 /* splitmix64 finaliser: a bijective mix of 64 bits */
 static uint64_t mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -12,24 +8,9 @@ static uint64_t mix64(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static uint64_t next(xoshiro_state *st) {
-  uint64_t *s = st->s;
-  const uint64_t result = rotl(s[1] * 5, 7) * 9;
-  const uint64_t t = s[1] << 17;
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl(s[3], 45);
-  return result;
-}
-
 /* fill the state with splitmix64's sequence from the key (never all zero) */
 static void xo_set(void *vstate, unsigned long key) {
-  xoshiro_state *st = vstate;
+  ps_xoshiro_state *st = vstate;
   uint64_t x = (uint64_t)key;
   for (int i = 0; i < 4; i++) {
     x += 0x9e3779b97f4a7c15ULL;
@@ -38,15 +19,15 @@ static void xo_set(void *vstate, unsigned long key) {
 }
 
 /* GSL expects integers in [min, max]; hand it the high 32 bits */
-static unsigned long xo_get(void *vstate) { return (unsigned long)(next(vstate) >> 32); }
+static unsigned long xo_get(void *vstate) { return (unsigned long)(ps_xoshiro_next(vstate) >> 32); }
 
 /* 53 random bits in [0, 1) */
 static double xo_get_double(void *vstate) {
-  return (double)(next(vstate) >> 11) * 0x1.0p-53;
+  return (double)(ps_xoshiro_next(vstate) >> 11) * 0x1.0p-53;
 }
 
 static const gsl_rng_type xoshiro_type = {
-    "xoshiro256**", 0xffffffffUL, 0, sizeof(xoshiro_state), xo_set, xo_get, xo_get_double};
+    "xoshiro256**", 0xffffffffUL, 0, sizeof(ps_xoshiro_state), xo_set, xo_get, xo_get_double};
 
 const gsl_rng_type *ps_rng_xoshiro256ss = &xoshiro_type;
 

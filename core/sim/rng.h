@@ -31,6 +31,40 @@ extern const gsl_rng_type *ps_rng_xoshiro256ss;
 /* ps_rng_new — a new generator of our type, freed with gsl_rng_free (NULL when out of memory) */
 gsl_rng *ps_rng_new(void);
 
+/* the generator's state and step (Blackman & Vigna's xoshiro256**), here so that ps_rng_uniform_int
+** inlines; rng.c makes them a GSL type */
+typedef struct {
+  uint64_t s[4];
+} ps_xoshiro_state;
+
+static inline uint64_t ps_xoshiro_rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+static inline uint64_t ps_xoshiro_next(ps_xoshiro_state *st) {
+  uint64_t *s = st->s;
+  const uint64_t result = ps_xoshiro_rotl(s[1] * 5, 7) * 9;
+  const uint64_t t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = ps_xoshiro_rotl(s[3], 45);
+  return result;
+}
+
+/* ps_rng_uniform_int — gsl_rng_uniform_int(r, n), the same integer in [0, n) from the same draws, for a
+** generator of ps_rng_new's without GSL's calls through the type (inline: one a default): GSL's
+** rejection on the generator's 32-bit integers, k = x / (range / n) until k < n, with range = max - min =
+** 2^32 - 1. n outside GSL's range (0, 2^32 - 1], or another type, is GSL's own (and its error). */
+static inline unsigned long ps_rng_uniform_int(gsl_rng *r, unsigned long n) {
+  const unsigned long range = 0xffffffffUL;
+  if (r->type != ps_rng_xoshiro256ss || n == 0 || n > range) return gsl_rng_uniform_int(r, n);
+  unsigned long scale = range / n, k;
+  do k = (unsigned long)(ps_xoshiro_next(r->state) >> 32) / scale; /* xo_get's integer; min is 0 */
+  while (k >= n);
+  return k;
+}
+
 /* ps_rng_seed_stream — position r at the start of the stream for (seed, path, purpose) */
 void ps_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t path, ps_stream purpose);
 

@@ -17,7 +17,10 @@ int ps_split_memo_init(ps_split_memo *m, int nslots, int stride) {
   m->key = calloc(cells, sizeof *m->key);
   m->parts = calloc(cells, sizeof *m->parts);
   m->fractions = calloc(cells, sizeof *m->fractions);
-  return m->ok && m->total && m->n && m->tag && m->extra && m->key && m->parts && m->fractions ? PS_OK : PS_ERUNTIME;
+  m->fen_key = calloc(cells, sizeof *m->fen_key);
+  return m->ok && m->total && m->n && m->tag && m->extra && m->key && m->parts && m->fractions && m->fen_key
+             ? PS_OK
+             : PS_ERUNTIME;
 }
 
 void ps_split_memo_destroy(ps_split_memo *m) {
@@ -29,5 +32,6 @@ void ps_split_memo_destroy(ps_split_memo *m) {
   free(m->key);
   free(m->parts);
   free(m->fractions);
+  free(m->fen_key);
   memset(m, 0, sizeof *m);
 }

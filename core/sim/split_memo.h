@@ -17,13 +17,14 @@ typedef struct {
   int stride;        /* the most weights (and parts) a slot holds */
   unsigned char *ok; /* [slot]: holds an answer */
   int64_t *total;    /* [slot]: the key's total (an amount, an exposure, a recovery) */
-  int *n;            /* [slot]: the key's number of weights */
+  int *n;            /* [slot]: the key's number of weights; minus its number of fen for a key of fen */
   int64_t *tag;      /* [slot]: what the key's weights are known to follow from alone (an amount whose
                         scenario fractions they are), so that it stands for them; -1: nothing */
   int64_t *extra;    /* [slot]: a second answer kept with the parts (what cap_per_loan cut) */
   double *key;       /* [slot * stride + i]: the key's weights */
   int64_t *parts;    /* [slot * stride + i]: the answer in fen ... */
   double *fractions; /* [slot * stride + i]: ... or in fractions */
+  int64_t *fen_key;  /* [slot * stride + i]: a key of fen the weights follow from (ps_split_memo_fen_hit) */
 } ps_split_memo;
 
 /* ps_split_memo_init — nslots empty slots of stride weights each; PS_OK, or PS_ERUNTIME when out of
@@ -67,6 +68,33 @@ static inline void ps_split_memo_keep(ps_split_memo *m, int slot, int64_t total,
   m->n[slot] = n;
   double *key = m->key + (size_t)slot * (size_t)m->stride;
   for (int i = 0; i < n; i++) key[i] = w[i];
+}
+
+/* ps_split_memo_fen_hit — does slot hold the answer for total and the fen k[0..n-1], then a and b (n + 2
+** fen in all, at most stride), from which the caller's weights follow alone, as they did for the slot's key
+** (ps_split_memo_fen_keep)? Integers compared where they are, no weights built: a recovery shared back
+** by what was paid, the excess paid and the exposure (claims.c) */
+static inline int ps_split_memo_fen_hit(const ps_split_memo *m, int slot, int64_t total, const int64_t *k, int n,
+                                        int64_t a, int64_t b) {
+  if (!m->ok[slot] || m->total[slot] != total || m->n[slot] != -(n + 2)) return 0;
+  const int64_t *key = m->fen_key + (size_t)slot * (size_t)m->stride;
+  for (int i = 0; i < n; i++)
+    if (key[i] != k[i]) return 0;
+  return key[n] == a && key[n + 1] == b;
+}
+
+/* ps_split_memo_fen_keep — make (total, k[0..n-1], a, b) slot's key of fen (n + 2 <= stride; a key of
+** weights is then forgotten, and the other way round); the caller writes the answer */
+static inline void ps_split_memo_fen_keep(ps_split_memo *m, int slot, int64_t total, const int64_t *k, int n,
+                                          int64_t a, int64_t b) {
+  m->ok[slot] = 1;
+  m->total[slot] = total;
+  m->tag[slot] = -1;
+  m->n[slot] = -(n + 2);
+  int64_t *key = m->fen_key + (size_t)slot * (size_t)m->stride;
+  for (int i = 0; i < n; i++) key[i] = k[i];
+  key[n] = a;
+  key[n + 1] = b;
 }
 
 /* copy n fen (a few: a loop rather than memcpy) */

@@ -21,9 +21,13 @@ int main(void) {
   double wz[3] = {0, 1, 0};
   ps_split_fen(12345, wz, 3, out);
   CHECK(out[0] == 0 && out[1] == 12345 && out[2] == 0);
-  double wt[2] = {1, 1}; /* a tie goes to the earlier payer */
+  double wt[2] = {1, 1}, wt3[3] = {1, 1, 1}; /* a tie goes to the earlier payer */
   ps_split_fen(3, wt, 2, out);
   CHECK(out[0] == 2 && out[1] == 1);
+  /* a negative total floors each part down (-33.3 -> -34, not the truncation's -33), then hands the two
+  ** fen left back by the largest remainders, the earlier first on the tie: -33, -33, -34 */
+  ps_split_fen(-100, wt3, 3, out);
+  CHECK(out[0] == -33 && out[1] == -33 && out[2] == -34);
 
   /* random cases: exact sums and the one-fen bound */
   gsl_rng *r = ps_rng_new();

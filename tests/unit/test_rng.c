@@ -68,6 +68,27 @@ int main(void) {
   }
   CHECK(hi > 0xff000000UL && hi <= 0xffffffffUL);
 
+  /* ps_rng_uniform_int draws what gsl_rng_uniform_int draws, from the same state: two generators on
+  ** one stream, the same integer each call and the same next number after, for n small, odd, a power
+  ** of two, near 2^31 (where GSL rejects almost half its draws) and at GSL's limit 2^32 - 1 */
+  const unsigned long ns[] = {1, 2, 3, 7, 12, 1000, 1UL << 20, (1UL << 31) + 1, 0xfffffffeUL, 0xffffffffUL};
+  ps_rng_seed_stream(a, 7, 3, PS_STREAM_DEFAULTS);
+  ps_rng_seed_stream(b, 7, 3, PS_STREAM_DEFAULTS);
+  int same_int = 1, below = 1;
+  for (int k = 0; k < 20000; k++) {
+    unsigned long n = ns[k % 10], x = ps_rng_uniform_int(a, n), y = gsl_rng_uniform_int(b, n);
+    same_int &= x == y;
+    below &= x < n;
+  }
+  CHECK(same_int && below);
+  CHECK(gsl_rng_get(a) == gsl_rng_get(b));
+  /* another generator type: GSL's own draw */
+  gsl_rng *c = gsl_rng_alloc(gsl_rng_mt19937), *d = gsl_rng_alloc(gsl_rng_mt19937);
+  for (unsigned long k = 1; k <= 1000; k++) same_int &= ps_rng_uniform_int(c, k) == gsl_rng_uniform_int(d, k);
+  CHECK(same_int);
+  gsl_rng_free(c);
+  gsl_rng_free(d);
+
   gsl_rng_free(a);
   gsl_rng_free(b);
   return check_summary("test_rng");

@@ -1,7 +1,8 @@
 /* test_split_memo.c — the split memo (sim/split_memo.h) gives back what it was given for the same
 ** inputs, bit for bit, and nothing for others: a hand-computed split kept and found again; a key
 ** differing in the total, in one weight, or only in a weight's sign bit (-0.0 against 0.0) is not
-** found; slots are independent; a tag stands for the weights only until the next key; clearing
+** found; slots are independent; a key of fen (a recovery's) is found for the same integers only and
+** never mistaken for a key of weights; a tag stands for the weights only until the next key; clearing
 ** forgets every answer. Then 20 000 random splits run
 ** through a memo as claims.c uses it (find, else compute with ps_split_fen and keep) give exactly
 ** what ps_split_fen gives, with both hits and misses among them. */
@@ -47,6 +48,19 @@ int main(void) {
   CHECK(!ps_split_memo_tag_hit(&m, 2, 5, -1, 2)); /* no tag never stands for anything */
   ps_split_memo_keep(&m, 1, 100, w, 3); /* a new key forgets the tag */
   CHECK(!ps_split_memo_tag_hit(&m, 1, 100, 4000, 3) && ps_split_memo_hit(&m, 1, 100, w, 3));
+  /* a key of fen (a recovery's: what each paid, then the excess paid and the exposure): found for the
+  ** same integers only, and never taken for a key of weights with the same total, nor the other way */
+  const int64_t paid[2] = {60, 40}, other_paid[2] = {60, 41};
+  ps_split_memo_fen_keep(&m, 1, 100, paid, 2, 0, 200);
+  ps_split_memo_copy(ps_split_memo_parts(&m, 1), out, 3);
+  CHECK(ps_split_memo_fen_hit(&m, 1, 100, paid, 2, 0, 200));
+  CHECK(ps_split_memo_parts(&m, 1)[0] == 34);
+  CHECK(!ps_split_memo_fen_hit(&m, 1, 101, paid, 2, 0, 200) && !ps_split_memo_fen_hit(&m, 1, 100, other_paid, 2, 0, 200));
+  CHECK(!ps_split_memo_fen_hit(&m, 1, 100, paid, 2, 1, 200) && !ps_split_memo_fen_hit(&m, 1, 100, paid, 2, 0, 199));
+  CHECK(!ps_split_memo_fen_hit(&m, 1, 100, paid, 1, 40, 0)); /* fewer fen, the same numbers: another key */
+  CHECK(!ps_split_memo_hit(&m, 1, 100, w, 3) && !ps_split_memo_fen_hit(&m, 0, 100, paid, 2, 0, 200));
+  ps_split_memo_keep(&m, 1, 100, w, 3);
+  CHECK(!ps_split_memo_fen_hit(&m, 1, 100, paid, 2, 0, 200)); /* a key of weights replaced it */
   ps_split_memo_clear(&m, 3);
   CHECK(!ps_split_memo_hit(&m, 0, 9, NULL, 0) && !ps_split_memo_hit(&m, 1, 100, w, 3));
 
