@@ -263,10 +263,11 @@ int ps_path_reset(ps_path *w) {
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
-  for (int s = 0; s < m->nsegments; s++)
-    memset(w->alive[s] - alive_low(&m->segments[s]), 0,
-           (size_t)(m->periods + 1 + alive_low(&m->segments[s])) * sizeof(int64_t));
-  for (int s = 0; s < m->nsegments; s++)
+  for (int s = 0; s < m->nsegments; s++) /* a loan-tape group has one cohort, `first`: the only one written */
+    if (m->segments[s].loan.kind == PS_DIST_LIST) w->alive[s][m->segments[s].first] = 0;
+    else memset(w->alive[s] - alive_low(&m->segments[s]), 0,
+                (size_t)(m->periods + 1 + alive_low(&m->segments[s])) * sizeof(int64_t));
+  for (int s = 0; w->has_policies && s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
   w->tape_next_for = w->tape_book_bad = 0;

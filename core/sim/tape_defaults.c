@@ -55,9 +55,8 @@ static int scratch(ps_path *w, size_t n) {
 ** finds its group, and a group's count changes, in O(log n). */
 /* the group (0-based) of position *pos, which becomes the position within that group */
 static int fenwick_find(const int64_t *tree, int n, int64_t *pos) {
-  int idx = 0, step = 1;
-  while (step * 2 <= n) step *= 2;
-  for (; step > 0; step /= 2)
+  int idx = 0;
+  for (int step = 1 << (31 - __builtin_clz((unsigned)n)); step > 0; step /= 2) /* the largest power of 2 <= n */
     if (idx + step <= n && tree[idx + step] <= *pos) {
       idx += step;
       *pos -= tree[idx];
