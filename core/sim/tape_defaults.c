@@ -78,6 +78,30 @@ static void bucket_move(ps_path *w, int g, int sign) {
   w->tape_at_risk[group->bucket] += n;
 }
 
+/* the bucket's bounds in period t (tape_defaults.h), o->p_max set */
+static void make_bounds(const ps_path *w, const ps_tape_bucket *b, const ps_segment *lead, int t, ps_thin_bounds *o) {
+  const ps_model *m = w->m;
+  *o = (ps_thin_bounds){.p_max = o->p_max};
+  o->p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
+                                       : o->p_max;
+  if (o->p_low >= o->p_max || m->stress_pd[t] != 1) return;
+  double x_max = ps_factors_pd_arg(&w->factors, m, lead, t, b->threshold),
+         x_low = ps_factors_pd_arg(&w->factors, m, lead, t, b->threshold_low);
+  if (x_max < 0 && x_low < x_max) ps_thin_convex(o, x_low, x_max);
+}
+
+/* Does a candidate (loan `item` of segment seg) whose uniform, scaled, is y (p_low <= y < p_max)
+** default: y < p_i? By the bounds when they tell (ps_thin_decide), else by p_i itself. */
+static int thinned_in(const ps_path *w, const ps_segment *seg, int t, int64_t item, const ps_thin_bounds *o, double y) {
+  double h = seg->loan_pd ? seg->loan_hazard[item] : seg->hazard[t - seg->first];
+  if (o->convex && h > 0 && h < 1) {
+    double c = seg->loan_pd ? seg->loan_threshold[item] : seg->threshold[t - seg->first];
+    int in = ps_thin_decide(o, ps_factors_pd_arg(&w->factors, w->m, seg, t, c), y);
+    if (in >= 0) return in;
+  }
+  return y < (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : ps_factors_pd(&w->factors, w->m, seg, t, t - seg->first));
+}
+
 /* bucket bi's candidates of period t: K ~ Binomial(N, p_max), each a loan drawn uniformly among
 ** those of its groups not yet drawn, thinned to its own PD; the rejected ones go back among the
 ** loans at risk once all K are drawn (see ps_tape_draw_defaults) */
@@ -88,11 +112,11 @@ static int draw_bucket(ps_path *w, int bi, int t) {
   if (n == 0) return PS_OK;
   /* its groups share rho, the sector and its loading */
   const ps_segment *lead = &m->segments[m->tape_groups[b->groups[0]].segment];
-  double p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
+  ps_thin_bounds o;
+  double p_max = o.p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
   int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
   if (k == 0) return PS_OK;
-  double p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
-                                           : p_max;
+  make_bounds(w, b, lead, t, &o);
   /* scratch: each rejected candidate's place in the bucket and loan */
   if (scratch(w, 2 * (size_t)k)) return PS_ERUNTIME;
   int64_t *tree = w->tape_tree + b->tree_at, *rejected = w->rejected;
@@ -106,10 +130,9 @@ static int draw_bucket(ps_path *w, int bi, int t) {
     int64_t item = ps_sparse_perm_take(&w->tape_loans[group->segment], pos);
     if (item < 0) return PS_ERUNTIME;
     fenwick_add(tree, b->ngroups, j, -1);
-    if (p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
+    if (o.p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
       double y = gsl_rng_uniform(w->default_rng) * p_max;
-      if (y >= p_low && y >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item)
-                                           : ps_factors_pd(&w->factors, m, seg, t, t - seg->first))) {
+      if (y >= o.p_low && !thinned_in(w, seg, t, item, &o, y)) {
         rejected[2 * nrejected] = j;
         rejected[2 * nrejected++ + 1] = item;
         continue;
