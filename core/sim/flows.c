@@ -203,6 +203,12 @@ static int any_subsidised(const ps_model *m) {
   return 0;
 }
 
+static void store_sums(programme_state *ps, double book, double interest, double next) {
+  ps->tape_book = book;
+  ps->tape_interest = interest;
+  ps->tape_next = next;
+}
+
 /* The loan-tape groups when no programme pays a subsidy (whose cost is spread by cohort, group by
 ** group: segment_flows): interest and the bank's funding cost as one posting each per programme,
 ** on the sum of its groups' performing principal and interest (each group at its amount-weighted
@@ -216,23 +222,27 @@ static int tape_flows(ps_path *w, int t) {
   const int *live = m->tape_periods.live;
   const ps_tape_group *groups = m->tape_groups;
   int64_t *const *alive = w->alive;
-  programme_state *progs = w->progs;
+  /* the sums of the programme of the groups being walked, held here while it does not change */
+  int k = -1;
+  double book = 0, interest = 0, next = 0;
   for (int j = m->tape_periods.live_at[t], end = m->tape_periods.live_at[t + 1]; j < end; j++) {
     const ps_tape_group *g = &groups[live[j]]; /* one cohort: performing() of it */
-    double perf = (double)alive[g->segment][g->first];
+    if (g->programme != k) {
+      if (k >= 0) store_sums(&w->progs[k], book, interest, next);
+      k = g->programme;
+      book = w->progs[k].tape_book, interest = w->progs[k].tape_interest, next = w->progs[k].tape_next;
+    }
+    double n = (double)alive[g->segment][g->first], perf = n;
     if (g->amortizing) perf *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
     perf *= g->mean_fen;
-    programme_state *ps = &progs[g->programme];
-    ps->tape_book += perf;
-    ps->tape_interest += perf * g->rate;
+    book += perf;
+    interest += perf * g->rate;
     if (g->first + g->tenor == t + 1) continue; /* matures at the start of period t + 1 */
-    if (g->amortizing) { /* its share outstanding in period t + 1, as rules.c's book_tape_group has it */
-      perf = (double)alive[g->segment][g->first];
-      perf *= (double)(g->tenor - (t + 1 - g->first)) / (double)g->tenor;
-      perf *= g->mean_fen;
-    }
-    ps->tape_next += perf;
+    if (g->amortizing) /* its share outstanding in period t + 1, as rules.c's book_tape_group has it */
+      perf = n * ((double)(g->tenor - (t + 1 - g->first)) / (double)g->tenor) * g->mean_fen;
+    next += perf;
   }
+  if (k >= 0) store_sums(&w->progs[k], book, interest, next);
   w->tape_next_for = t + 1; /* nothing changes the loans at risk before the next period's book */
   int firms = ps_account_firms(m), rc;
   for (int k = 0; k < m->nprogrammes; k++) {
