@@ -177,7 +177,7 @@ typedef struct {
   int *live, *live_at;   /* at risk in period t = 0..periods (0: seasoned), bucket by bucket, each
                             bucket's in the order of its groups */
   int *enter, *enter_at; /* coming at risk in period t = 1..periods: lent in t, or seasoned (t = 1);
-                            by segment index */
+                            in index (so segment) order */
   int *leave, *leave_at; /* whose last period at risk was t - 1, t = 1..periods */
 } ps_tape_periods;
 

@@ -167,7 +167,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   if (ok && m->ntape_buckets > 0)
     ok = (w->tape_at_risk = calloc((size_t)m->ntape_buckets, sizeof(int64_t))) &&
-         (w->tape_tree = calloc((size_t)tape_tree_size(m), sizeof(int64_t)));
+         (w->tape_tree = calloc(tape_tree_size(m), sizeof(int64_t)));
   for (int s = 0; s < m->nsegments; s++) w->has_policies |= m->segments[s].kind == PS_SEGMENT_POLICY;
   if (ok && books_by_cohort(m)) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts + 1;

@@ -181,13 +181,13 @@ struct ps_path {
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
+  size_t caprejected;
   /* per PD bucket (tape_defaults.c): its loans at risk, and a Fenwick tree of them by group over all
   ** its groups (the groups not at risk count 0), kept as groups come at risk, default and leave;
   ** bucket b's tree at tape_tree[tape_buckets[b].tree_at .. + ngroups]. NULL without loan tapes */
   int64_t *tape_at_risk, *tape_tree;
   int tape_next_for; /* the period whose book the programmes' tape_next hold (flows.c), 0: none */
   int tape_book_bad; /* audit: a period's book from tape_next differed from the groups' walk (rules.c) */
-  size_t caprejected;
   /* ---- the accounts */
   pool_state *pools;
   programme_state *progs;
