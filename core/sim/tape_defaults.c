@@ -4,6 +4,7 @@
 #include "sim/tape_defaults.h"
 
 #include <gsl/gsl_randist.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "sim/claims.h"
@@ -87,7 +88,7 @@ static void make_bounds(const ps_path *w, const ps_tape_bucket *b, const ps_segm
   if (o->p_low >= o->p_max || m->stress_pd[t] != 1) return;
   double x_max = ps_factors_pd_arg(&w->factors, m, lead, t, b->threshold),
          x_low = ps_factors_pd_arg(&w->factors, m, lead, t, b->threshold_low);
-  if (x_max < 0 && x_low < x_max) ps_thin_convex(o, x_low, x_max);
+  if (x_max < 0 && x_low < x_max && isfinite(x_low)) ps_thin_convex(o, x_low, x_max);
 }
 
 /* Does a candidate (loan `item` of segment seg) whose uniform, scaled, is y (p_low <= y < p_max)
