@@ -158,7 +158,28 @@ typedef struct {
   int *live_at;       /* [periods + 2] */
   double hazard, threshold;         /* the bound: the largest per-period hazard of its loans */
   double hazard_low, threshold_low; /* the smallest */
+  int *groups, ngroups; /* all its groups (tape group indices, below), in the order of live */
+  int tree_at;          /* where its Fenwick tree over them starts in a path's (sim/tape_defaults.c) */
 } ps_tape_bucket;
+
+/* a loan-tape group (segment nown_segments + g) as the per-period loops read it (tape_buckets.c):
+** copies of its segment's fields, side by side */
+typedef struct {
+  int segment, programme, first, tenor, amortizing;
+  int bucket, slot; /* its bucket, and its place among the bucket's groups */
+  double mean_fen;  /* its mean loan, fen (loan.mean x PS_FEN_PER_YUAN) */
+  double rate;
+} ps_tape_group;
+
+/* the loan-tape groups by period (tape_buckets.c), so a period visits only its own: lists of tape
+** group indices, list[at[t] .. at[t + 1]) */
+typedef struct {
+  int *live, *live_at;   /* at risk in period t = 0..periods (0: seasoned), bucket by bucket, each
+                            bucket's in the order of its groups */
+  int *enter, *enter_at; /* coming at risk in period t = 1..periods: lent in t, or seasoned (t = 1);
+                            in index (so segment) order */
+  int *leave, *leave_at; /* whose last period at risk was t - 1, t = 1..periods */
+} ps_tape_periods;
 
 /* poolsim.uncertain(dist) for a parameter (SPEC 2.3a): drawn once per path from dist
 ** (scenario_uncertain.c reads it, sim/params.c draws it); the model holds its mean, the
@@ -299,6 +320,8 @@ struct ps_model { /* NOLINT(clang-analyzer-optin.performance.Padding): one per r
   ps_programme *programmes; int nprogrammes;
   char **firms; int nfirms; /* the firms of the loan tapes' firm columns */
   ps_tape_bucket *tape_buckets; int ntape_buckets; /* the loan-tape groups by PD bucket */
+  ps_tape_group *tape_groups; /* [nsegments - nown_segments] */
+  ps_tape_periods tape_periods;
   struct ps_ids *ids;       /* the ids of the four lists above (scenario/ids.h) */
   int has_on_period;        /* the scenario defines on_period(ctx) */
   int has_on_default;       /* ... on_default(loan, ctx) */

@@ -688,8 +688,16 @@ void ps_model_destroy(ps_model *m) {
   for (int i = 0; i < m->ntape_buckets; i++) {
     free(m->tape_buckets[i].live);
     free(m->tape_buckets[i].live_at);
+    free(m->tape_buckets[i].groups);
   }
   free(m->tape_buckets);
+  free(m->tape_groups);
+  free(m->tape_periods.live);
+  free(m->tape_periods.live_at);
+  free(m->tape_periods.enter);
+  free(m->tape_periods.enter_at);
+  free(m->tape_periods.leave);
+  free(m->tape_periods.leave_at);
   free(m->firms);
   for (int i = 0; i < m->nsets; i++) {
     free(m->set_keys[i]);

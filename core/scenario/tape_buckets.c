@@ -78,8 +78,10 @@ static int make_bucket(const ps_model *m, const bucket_key *keys, int n, ps_tape
     for (int t = 0; t <= m->periods; t++) nlive += seg->first <= t && t <= seg->first + seg->tenor - 1;
   }
   if (!(b->live_at = malloc(((size_t)m->periods + 2) * sizeof *b->live_at)) ||
-      !(b->live = malloc(((size_t)nlive + 1) * sizeof *b->live)))
+      !(b->live = malloc(((size_t)nlive + 1) * sizeof *b->live)) || !(b->groups = malloc((size_t)n * sizeof *b->groups)))
     return PS_ERUNTIME;
+  b->ngroups = n;
+  for (int j = 0; j < n; j++) b->groups[j] = keys[j].segment - m->nown_segments;
   int k = 0;
   b->live_at[0] = 0;
   for (int t = 0; t <= m->periods; t++) {
@@ -91,6 +93,57 @@ static int make_bucket(const ps_model *m, const bucket_key *keys, int n, ps_tape
   }
   return PS_OK;
 }
+
+/* the groups' copies of their segments' fields (ps_tape_group), and their buckets and places */
+static int make_groups(ps_model *m) {
+  int n = m->nsegments - m->nown_segments, tree_at = 0;
+  if (!(m->tape_groups = malloc((size_t)n * sizeof *m->tape_groups))) return PS_ERUNTIME;
+  for (int g = 0; g < n; g++) {
+    const ps_segment *seg = &m->segments[m->nown_segments + g];
+    m->tape_groups[g] = (ps_tape_group){m->nown_segments + g, seg->programme, seg->first, seg->tenor, seg->amortizing,
+                                        -1, -1, seg->loan.mean * PS_FEN_PER_YUAN, seg->rate};
+  }
+  for (int b = 0; b < m->ntape_buckets; b++) {
+    ps_tape_bucket *bucket = &m->tape_buckets[b];
+    bucket->tree_at = tree_at;
+    tree_at += bucket->ngroups + 1;
+    for (int j = 0; j < bucket->ngroups; j++) {
+      m->tape_groups[bucket->groups[j]].bucket = b;
+      m->tape_groups[bucket->groups[j]].slot = j;
+    }
+  }
+  return PS_OK;
+}
+
+/* is group g at risk in period t (0: seasoned, on the books before period 1)? */
+static int at_risk(const ps_tape_group *g, int t) { return g->first <= t && t <= g->first + g->tenor - 1; }
+
+/* list[at[t] .. at[t + 1]) for t = 0..periods: the groups for which in(g, t), visited bucket by bucket
+** (each bucket's groups in order) when by_bucket, else by index */
+static int make_list(const ps_model *m, int by_bucket, int (*in)(const ps_tape_group *, int), int **list, int **at) {
+  int n = m->nsegments - m->nown_segments;
+  size_t count = 0;
+  for (int t = 0; t <= m->periods; t++)
+    for (int g = 0; g < n; g++) count += (size_t)in(&m->tape_groups[g], t);
+  if (!(*at = malloc(((size_t)m->periods + 2) * sizeof **at)) || !(*list = malloc((count + 1) * sizeof **list)))
+    return PS_ERUNTIME;
+  int k = 0;
+  (*at)[0] = 0;
+  for (int t = 0; t <= m->periods; t++) {
+    for (int b = 0; by_bucket && b < m->ntape_buckets; b++)
+      for (int j = 0; j < m->tape_buckets[b].ngroups; j++)
+        if (in(&m->tape_groups[m->tape_buckets[b].groups[j]], t)) (*list)[k++] = m->tape_buckets[b].groups[j];
+    for (int g = 0; !by_bucket && g < n; g++)
+      if (in(&m->tape_groups[g], t)) (*list)[k++] = g;
+    (*at)[t + 1] = k;
+  }
+  return PS_OK;
+}
+
+/* comes at risk in period t >= 1: lent in t, or seasoned (on the books at period 1) */
+static int enters(const ps_tape_group *g, int t) { return t >= 1 && (g->first < 1 ? 1 : g->first) == t; }
+/* its last period at risk was t - 1 */
+static int leaves(const ps_tape_group *g, int t) { return t >= 1 && g->first + g->tenor == t; }
 
 int ps_tape_buckets(ps_model *m) {
   int n = m->nsegments - m->nown_segments, rc = PS_OK;
@@ -113,5 +166,10 @@ int ps_tape_buckets(ps_model *m) {
     j = e;
   }
   free(keys);
+  ps_tape_periods *p = &m->tape_periods;
+  if (rc == PS_OK) rc = make_groups(m);
+  if (rc == PS_OK) rc = make_list(m, 1, at_risk, &p->live, &p->live_at);
+  if (rc == PS_OK) rc = make_list(m, 0, enters, &p->enter, &p->enter_at);
+  if (rc == PS_OK) rc = make_list(m, 0, leaves, &p->leave, &p->leave_at);
   return rc;
 }

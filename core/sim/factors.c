@@ -84,6 +84,14 @@ double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *s
   return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
 }
 
+/* what the conditional PD of a loan of segment seg with threshold c in period t is Phi of */
+static inline double pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c) {
+  /* default when sqrt(rho) Z + sqrt(rho_s) S + sqrt(1 - rho - rho_s) e < c sqrt(W) */
+  double systematic = sqrt(seg->rho) * ps_factors_systemic(f, m, t);
+  if (seg->sector >= 0) systematic += sqrt(seg->rho_sector) * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
+  return (c * f->mix[t] - systematic) / sqrt(1 - seg->rho - seg->rho_sector);
+}
+
 /* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
 ** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
 double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c) {
@@ -93,8 +101,11 @@ double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment
   }
   if (h <= 0) return 0;
   if (h >= 1) return 1;
-  /* default when sqrt(rho) Z + sqrt(rho_s) S + sqrt(1 - rho - rho_s) e < c sqrt(W) */
-  double systematic = sqrt(seg->rho) * ps_factors_systemic(f, m, t);
-  if (seg->sector >= 0) systematic += sqrt(seg->rho_sector) * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
-  return gsl_cdf_ugaussian_P((c * f->mix[t] - systematic) / sqrt(1 - seg->rho - seg->rho_sector));
+  return gsl_cdf_ugaussian_P(pd_arg(f, m, seg, t, c));
+}
+
+/* ps_factors_pd_arg — the normal quantile of the conditional PD of a loan of segment seg with
+** threshold c in period t, without stress on its PD: its conditional PD is Phi of it */
+double ps_factors_pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c) {
+  return pd_arg(f, m, seg, t, c);
 }

@@ -52,6 +52,9 @@ double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *s
 /* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
 ** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
 double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c);
+/* ps_factors_pd_arg — what ps_factors_pd_of takes Phi of, when the PD is not stressed in period t
+** (m->stress_pd[t] == 1) and 0 < h < 1: increasing in the threshold c */
+double ps_factors_pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c);
 
 /* the systemic factor of period t as the LGD downturn link sees it (stress included) */
 static inline double ps_factors_systemic(const ps_factors *f, const ps_model *m, int t) {

@@ -203,24 +203,47 @@ static int any_subsidised(const ps_model *m) {
   return 0;
 }
 
+static void store_sums(programme_state *ps, double book, double interest, double next) {
+  ps->tape_book = book;
+  ps->tape_interest = interest;
+  ps->tape_next = next;
+}
+
 /* The loan-tape groups when no programme pays a subsidy (whose cost is spread by cohort, group by
 ** group: segment_flows): interest and the bank's funding cost as one posting each per programme,
 ** on the sum of its groups' performing principal and interest (each group at its amount-weighted
-** mean rate), over the groups at risk in period t (m->tape_buckets' lists; the others have nothing
-** at risk). PS_OK / PS_EINPUT / PS_ERUNTIME as ps_ledger_post. */
+** mean rate), over the groups at risk in period t (m->tape_periods' lists; the others have nothing
+** at risk). The same walk sums, into tape_next, each programme's tape book at the start of period
+** t + 1, in the order the book would (rules.c's ps_rules_book). PS_OK / PS_EINPUT / PS_ERUNTIME as
+** ps_ledger_post. */
 static int tape_flows(ps_path *w, int t) {
   const ps_model *m = w->m;
-  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].tape_book = w->progs[k].tape_interest = 0;
-  for (int b = 0; b < m->ntape_buckets; b++) {
-    const ps_tape_bucket *bucket = &m->tape_buckets[b];
-    for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
-      const ps_segment *seg = &m->segments[bucket->live[j]]; /* one cohort: performing() of it */
-      double perf = (double)w->alive[bucket->live[j]][seg->first] * remaining(seg, t - seg->first) *
-                    (seg->loan.mean * PS_FEN_PER_YUAN);
-      w->progs[seg->programme].tape_book += perf;
-      w->progs[seg->programme].tape_interest += perf * seg->rate;
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].tape_book = w->progs[k].tape_interest = w->progs[k].tape_next = 0;
+  const int *live = m->tape_periods.live;
+  const ps_tape_group *groups = m->tape_groups;
+  int64_t *const *alive = w->alive;
+  /* the sums of the programme of the groups being walked, held here while it does not change */
+  int k = -1;
+  double book = 0, interest = 0, next = 0;
+  for (int j = m->tape_periods.live_at[t], end = m->tape_periods.live_at[t + 1]; j < end; j++) {
+    const ps_tape_group *g = &groups[live[j]]; /* one cohort: performing() of it */
+    if (g->programme != k) {
+      if (k >= 0) store_sums(&w->progs[k], book, interest, next);
+      k = g->programme;
+      book = w->progs[k].tape_book, interest = w->progs[k].tape_interest, next = w->progs[k].tape_next;
     }
+    double n = (double)alive[g->segment][g->first], perf = n;
+    if (g->amortizing) perf *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
+    perf *= g->mean_fen;
+    book += perf;
+    interest += perf * g->rate;
+    if (g->first + g->tenor == t + 1) continue; /* matures at the start of period t + 1 */
+    if (g->amortizing) /* its share outstanding in period t + 1, as rules.c's book_tape_group has it */
+      perf = n * ((double)(g->tenor - (t + 1 - g->first)) / (double)g->tenor) * g->mean_fen;
+    next += perf;
   }
+  if (k >= 0) store_sums(&w->progs[k], book, interest, next);
+  w->tape_next_for = t + 1; /* nothing changes the loans at risk before the next period's book */
   int firms = ps_account_firms(m), rc;
   for (int k = 0; k < m->nprogrammes; k++) {
     programme_state *ps = &w->progs[k];

@@ -68,7 +68,12 @@ static int originate(ps_path *w, int t) {
   /* this period's new principal, which only a limit on lending reads (ps_flows_capacity) */
   for (int i = 0; w->limits_any && i < m->nparties; i++) w->parties[i].new_principal = 0;
   for (int k = 0; w->limits_any && k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
-  for (int s = 0; s < m->nsegments; s++) {
+  /* the scenario's own segments, then only the loan-tape groups that come at risk now (m->tape_periods) */
+  const ps_tape_periods *tape = &m->tape_periods;
+  int nown = m->ntape_buckets ? m->nown_segments : m->nsegments;
+  int n = m->ntape_buckets ? nown + tape->enter_at[t + 1] - tape->enter_at[t] : nown;
+  for (int j = 0; j < n; j++) {
+    int s = j < nown ? j : m->tape_groups[tape->enter[tape->enter_at[t] + j - nown]].segment;
     const ps_segment *seg = &m->segments[s];
     const ps_programme *p = &m->programmes[seg->programme];
     programme_state *ps = &w->progs[seg->programme];
@@ -306,6 +311,10 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
                index);
       return PS_ERUNTIME;
     }
+  }
+  if (m->ntape_buckets && !ps_tape_check(w)) {
+    snprintf(err, errlen, "internal error: the loan tapes' buckets lost count of their loans in path %ld", index);
+    return PS_ERUNTIME;
   }
   if (ps_ledger_check_balanced(l)) {
     snprintf(err, errlen, "internal error: the ledger of path %ld does not balance", index);

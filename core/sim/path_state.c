@@ -117,6 +117,12 @@ static void uses_free(ps_path *w) {
   free(w->steps);
 }
 
+/* the numbers of the loan-tape buckets' Fenwick trees (path_state.h, tape_tree) */
+static size_t tape_tree_size(const ps_model *m) {
+  const ps_tape_bucket *last = &m->tape_buckets[m->ntape_buckets - 1];
+  return (size_t)last->tree_at + (size_t)last->ngroups + 1;
+}
+
 /* ps_path_new — the workspace and every array of its state, sized for m */
 ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
@@ -167,6 +173,9 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     ok = (w->bridge_rng = ps_rng_new()) && (w->bridge_due = calloc((size_t)m->nsegments * T, sizeof(int64_t))) &&
          (w->bridge_cash_days = calloc((size_t)m->npools, sizeof(double)));
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
+  if (ok && m->ntape_buckets > 0)
+    ok = (w->tape_at_risk = calloc((size_t)m->ntape_buckets, sizeof(int64_t))) &&
+         (w->tape_tree = calloc(tape_tree_size(m), sizeof(int64_t)));
   for (int s = 0; s < m->nsegments; s++) w->has_policies |= m->segments[s].kind == PS_SEGMENT_POLICY;
   if (ok && books_by_cohort(m)) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts + 1;
@@ -206,6 +215,8 @@ void ps_path_free(ps_path *w) {
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
+  free(w->tape_at_risk);
+  free(w->tape_tree);
   free(w->alive_sum);
   free(w->alive_year);
   free(w->alive_year_w);
@@ -263,12 +274,19 @@ int ps_path_reset(ps_path *w) {
   w->nrecords = w->namounts = 0;
   for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   for (int s = 0; s < m->nsegments; s++) { /* the cohorts a path may have (ps_path_alive_add): first..last */
-    int lo = m->segments[s].first, hi = m->segments[s].last < m->periods ? m->segments[s].last : m->periods;
-    if (lo <= hi) memset(w->alive[s] + lo, 0, (size_t)(hi - lo + 1) * sizeof(int64_t));
+    const ps_segment *seg = &m->segments[s];
+    int lo = seg->first, hi = seg->last < m->periods ? seg->last : m->periods;
+    if (seg->loan.kind == PS_DIST_LIST) w->alive[s][lo] = 0; /* a loan-tape group's one cohort */
+    else if (lo <= hi) memset(w->alive[s] + lo, 0, (size_t)(hi - lo + 1) * sizeof(int64_t));
   }
-  for (int s = 0; s < m->nsegments; s++)
+  for (int s = 0; w->has_policies && s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  w->tape_next_for = w->tape_book_bad = 0;
+  if (w->tape_tree) {
+    memset(w->tape_at_risk, 0, (size_t)m->ntape_buckets * sizeof(int64_t));
+    memset(w->tape_tree, 0, tape_tree_size(m) * sizeof(int64_t));
+  }
   if (w->alive_year) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts;
     memset(w->alive_year, 0, cells * sizeof(int64_t));

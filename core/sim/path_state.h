@@ -125,6 +125,8 @@ typedef struct {
   double new_principal;      /* expected principal originated this period */
   double flow_book;          /* expected principal at risk after this period's defaults */
   double tape_book, tape_interest; /* of flow_book, its loan tapes' and their interest (flows.c) */
+  double tape_next;          /* its loan tapes' performing at the start of the next period (flows.c),
+                                for the book (rules.c) when w->tape_next_for is that period */
   int64_t first_loss_used;   /* of the first-loss limit */
   int64_t *share_year;       /* per share: what it was asked this fiscal year (payer caps) */
   int suspended;             /* paused by ctx:suspend() */
@@ -182,6 +184,12 @@ struct ps_path {
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
   size_t caprejected;
+  /* per PD bucket (tape_defaults.c): its loans at risk, and a Fenwick tree of them by group over all
+  ** its groups (the groups not at risk count 0), kept as groups come at risk, default and leave;
+  ** bucket b's tree at tape_tree[tape_buckets[b].tree_at .. + ngroups]. NULL without loan tapes */
+  int64_t *tape_at_risk, *tape_tree;
+  int tape_next_for; /* the period whose book the programmes' tape_next hold (flows.c), 0: none */
+  int tape_book_bad; /* audit: a period's book from tape_next differed from the groups' walk (rules.c) */
   /* ---- the accounts */
   pool_state *pools;
   programme_state *progs;

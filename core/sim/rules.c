@@ -14,16 +14,57 @@ static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
 
-/* a loan-tape group at risk in period t - 1 (its one cohort, `first`) at the start of period t: it
-** matures, or its principal at risk is added to its programme's (as ps_rules_book's loop does) */
-static void book_tape_group(ps_path *w, int s, int t) {
-  const ps_segment *seg = &w->m->segments[s];
-  if (t - seg->tenor == seg->first) { /* its last period at risk was t - 1 */
-    ps_path_alive_mature(w, s, seg->first);
+/* a loan-tape group's principal at risk at the start of period t (its one cohort, `first`) */
+static inline double tape_term(const ps_path *w, const ps_tape_group *g, int t) {
+  double n = (double)w->alive[g->segment][g->first];
+  if (g->amortizing) n *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
+  return n * g->mean_fen;
+}
+
+/* a loan-tape group at risk in period t - 1 at the start of period t: it matures, or its principal at
+** risk is added to its programme's (as ps_rules_book's loop does) */
+static void book_tape_group(ps_path *w, const ps_tape_group *g, int t) {
+  if (t - g->tenor == g->first) { /* its last period at risk was t - 1 */
+    ps_path_alive_mature(w, g->segment, g->first);
     return;
   }
-  double left = seg->amortizing ? remaining(seg, t - seg->first) : 1;
-  w->progs[seg->programme].performing += (double)w->alive[s][seg->first] * left * (seg->loan.mean * PS_FEN_PER_YUAN);
+  w->progs[g->programme].performing += tape_term(w, g, t);
+}
+
+/* audit: programme k's book of period t from its own segments' part `own`, adding its loan-tape
+** groups one by one as ps_rules_book's walk does */
+static double walk_tapes(const ps_path *w, int t, int k, double own) {
+  const ps_model *m = w->m;
+  for (int j = m->tape_periods.live_at[t - 1]; j < m->tape_periods.live_at[t]; j++) {
+    const ps_tape_group *g = &m->tape_groups[m->tape_periods.live[j]];
+    if (g->programme == k && t - g->tenor != g->first) own += tape_term(w, g, t);
+  }
+  return own;
+}
+
+/* The loan-tape groups' part of period t's book without walking them: the last period's flows summed
+** it in the walk's order (tape_flows, flows.c: programme_state's tape_next), and nothing has changed
+** their loans since. Adding that sum to a programme's own part gives what adding the groups one by one
+** would when either part is 0 (0 + x = x exactly, and the groups' terms are never negative). Returns
+** 1, or 0 when the groups must be walked: no such sum (period 1, after a quiet period, with
+** subsidies) or both parts non-zero. The groups that matured leave (in any order: without alive_year
+** only integers move). With audit, the walk is done as well and a difference marks the path
+** (check_accounts). */
+static int book_tapes_summed(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  if (w->tape_next_for != t || w->alive_year) return 0;
+  for (int k = 0; k < m->nprogrammes; k++)
+    if (w->progs[k].performing != 0 && w->progs[k].tape_next != 0) return 0;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    programme_state *ps = &w->progs[k];
+    double summed = ps->tape_next != 0 ? ps->tape_next : ps->performing;
+    if (w->audit) w->tape_book_bad |= walk_tapes(w, t, k, ps->performing) != summed;
+    ps->performing = summed;
+  }
+  const ps_tape_periods *p = &m->tape_periods;
+  for (int j = p->leave_at[t]; j < p->leave_at[t + 1]; j++)
+    ps_path_alive_mature(w, m->tape_groups[p->leave[j]].segment, m->tape_groups[p->leave[j]].first);
+  return 1;
 }
 
 /* ps_rules_book — expected principal at risk in period t from cohorts originated before t, per
@@ -32,7 +73,7 @@ void ps_rules_book(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
   /* loan-tape groups (after the own segments): only those at risk in period t - 1 have loans at
-  ** risk or maturing now (m->tape_buckets' lists) */
+  ** risk or maturing now (m->tape_periods' lists) */
   int nsegments = m->ntape_buckets ? m->nown_segments : m->nsegments;
   for (int s = 0; s < nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
@@ -48,9 +89,11 @@ void ps_rules_book(ps_path *w, int t) {
     }
     w->progs[seg->programme].performing += sum * mean;
   }
-  for (int b = 0; b < m->ntape_buckets; b++)
-    for (int j = m->tape_buckets[b].live_at[t - 1]; j < m->tape_buckets[b].live_at[t]; j++)
-      book_tape_group(w, m->tape_buckets[b].live[j], t);
+  if (m->ntape_buckets == 0 || book_tapes_summed(w, t)) return;
+  const int *live = m->tape_periods.live;
+  const ps_tape_group *groups = m->tape_groups;
+  for (int j = m->tape_periods.live_at[t - 1], end = m->tape_periods.live_at[t]; j < end; j++)
+    book_tape_group(w, &groups[live[j]], t);
 }
 
 /* ps_rules_payout_rate — a guarantor's payouts / principal it guaranteed, so far */

@@ -4,6 +4,7 @@
 #include "sim/tape_defaults.h"
 
 #include <gsl/gsl_randist.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "sim/claims.h"
@@ -50,21 +51,13 @@ static int scratch(ps_path *w, size_t n) {
   return PS_OK;
 }
 
-/* The loans at risk of a bucket's groups, laid end to end, in a Fenwick tree over the groups:
-** tree[1..n] (1-based), so a position among all of them finds its group, and a group's count
-** falls by one, in O(log n). */
-static void fenwick_build(int64_t *tree, int n) {
-  for (int i = 1; i <= n; i++) {
-    int j = i + (i & -i);
-    if (j <= n) tree[j] += tree[i];
-  }
-}
-
+/* A bucket's loans at risk, laid end to end group by group over all its groups (those not at risk
+** count 0), in a Fenwick tree (w->tape_tree, tree[1..n], 1-based), so a position among them all
+** finds its group, and a group's count changes, in O(log n). */
 /* the group (0-based) of position *pos, which becomes the position within that group */
 static int fenwick_find(const int64_t *tree, int n, int64_t *pos) {
-  int idx = 0, step = 1;
-  while (step * 2 <= n) step *= 2;
-  for (; step > 0; step /= 2)
+  int idx = 0;
+  for (int step = 1 << (31 - __builtin_clz((unsigned)n)); step > 0; step /= 2) /* the largest power of 2 <= n */
     if (idx + step <= n && tree[idx + step] <= *pos) {
       idx += step;
       *pos -= tree[idx];
@@ -76,67 +69,135 @@ static void fenwick_add(int64_t *tree, int n, int group, int64_t delta) {
   for (int i = group + 1; i <= n; i += i & -i) tree[i] += delta;
 }
 
-/* the bucket's candidates of period t: K ~ Binomial(N, p_max), each a loan drawn uniformly among
+/* tape group g's loans at risk come into (sign 1) or leave (-1) its bucket's count and tree */
+static void bucket_move(ps_path *w, int g, int sign) {
+  const ps_tape_group *group = &w->m->tape_groups[g];
+  const ps_tape_bucket *b = &w->m->tape_buckets[group->bucket];
+  int64_t n = sign * w->tape_loans[group->segment].n;
+  if (n == 0) return;
+  fenwick_add(w->tape_tree + b->tree_at, b->ngroups, group->slot, n);
+  w->tape_at_risk[group->bucket] += n;
+}
+
+/* the bucket's bounds in period t (tape_defaults.h), o->p_max set */
+static void make_bounds(const ps_path *w, const ps_tape_bucket *b, const ps_segment *lead, int t, ps_thin_bounds *o) {
+  const ps_model *m = w->m;
+  *o = (ps_thin_bounds){.p_max = o->p_max};
+  o->p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
+                                       : o->p_max;
+  if (o->p_low >= o->p_max || m->stress_pd[t] != 1) return;
+  double x_max = ps_factors_pd_arg(&w->factors, m, lead, t, b->threshold),
+         x_low = ps_factors_pd_arg(&w->factors, m, lead, t, b->threshold_low);
+  if (x_max < 0 && x_low < x_max && isfinite(x_low)) ps_thin_convex(o, x_low, x_max);
+}
+
+/* Does a candidate (loan `item` of segment seg) whose uniform, scaled, is y (p_low <= y < p_max)
+** default: y < p_i? By the bounds when they tell (ps_thin_decide), else by p_i itself. */
+static int thinned_in(const ps_path *w, const ps_segment *seg, int t, int64_t item, const ps_thin_bounds *o, double y) {
+  double h = seg->loan_pd ? seg->loan_hazard[item] : seg->hazard[t - seg->first];
+  if (o->convex && h > 0 && h < 1) {
+    double c = seg->loan_pd ? seg->loan_threshold[item] : seg->threshold[t - seg->first];
+    int in = ps_thin_decide(o, ps_factors_pd_arg(&w->factors, w->m, seg, t, c), y);
+    if (in >= 0) return in;
+  }
+  return y < (seg->loan_pd ? tape_loan_pd(w, seg, t, item) : ps_factors_pd(&w->factors, w->m, seg, t, t - seg->first));
+}
+
+/* bucket bi's candidates of period t: K ~ Binomial(N, p_max), each a loan drawn uniformly among
 ** those of its groups not yet drawn, thinned to its own PD; the rejected ones go back among the
 ** loans at risk once all K are drawn (see ps_tape_draw_defaults) */
-static int draw_bucket(ps_path *w, const ps_tape_bucket *b, int t) {
+static int draw_bucket(ps_path *w, int bi, int t) {
   const ps_model *m = w->m;
-  const int *live = b->live + b->live_at[t];
-  int nlive = b->live_at[t + 1] - b->live_at[t];
-  if (nlive == 0) return PS_OK;
-  int64_t n = 0;
-  for (int j = 0; j < nlive; j++) n += w->tape_loans[live[j]].n;
+  const ps_tape_bucket *b = &m->tape_buckets[bi];
+  int64_t n = w->tape_at_risk[bi];
   if (n == 0) return PS_OK;
-  const ps_segment *lead = &m->segments[live[0]]; /* its groups share rho, the sector and its loading */
-  double p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
+  /* its groups share rho, the sector and its loading */
+  const ps_segment *lead = &m->segments[m->tape_groups[b->groups[0]].segment];
+  ps_thin_bounds o;
+  double p_max = o.p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
   int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
   if (k == 0) return PS_OK;
-  double p_low = b->hazard_low < b->hazard ? ps_factors_pd_of(&w->factors, m, lead, t, b->hazard_low, b->threshold_low)
-                                           : p_max;
-  /* scratch: the tree, then each rejected candidate's group and loan */
-  size_t head = (size_t)nlive + 1;
-  if (scratch(w, head + 2 * (size_t)k)) return PS_ERUNTIME;
-  int64_t *tree = w->rejected, *rejected = w->rejected + head;
-  tree[0] = 0;
-  for (int j = 0; j < nlive; j++) tree[j + 1] = w->tape_loans[live[j]].n;
-  fenwick_build(tree, nlive);
+  make_bounds(w, b, lead, t, &o);
+  /* scratch: each rejected candidate's place in the bucket and loan */
+  if (scratch(w, 2 * (size_t)k)) return PS_ERUNTIME;
+  int64_t *tree = w->tape_tree + b->tree_at, *rejected = w->rejected;
   size_t nrejected = 0;
+  w->tape_at_risk[bi] -= k; /* the rejected come back below */
   for (; k > 0; k--, n--) {
     int64_t pos = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
-    int j = fenwick_find(tree, nlive, &pos), s = live[j];
-    const ps_segment *seg = &m->segments[s];
-    int64_t item = ps_sparse_perm_take(&w->tape_loans[s], pos);
+    int j = fenwick_find(tree, b->ngroups, &pos);
+    const ps_tape_group *group = &m->tape_groups[b->groups[j]];
+    const ps_segment *seg = &m->segments[group->segment];
+    int64_t item = ps_sparse_perm_take(&w->tape_loans[group->segment], pos);
     if (item < 0) return PS_ERUNTIME;
-    fenwick_add(tree, nlive, j, -1);
-    if (p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
+    fenwick_add(tree, b->ngroups, j, -1);
+    if (o.p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
       double y = gsl_rng_uniform(w->default_rng) * p_max;
-      if (y >= p_low && y >= (seg->loan_pd ? tape_loan_pd(w, seg, t, item)
-                                           : ps_factors_pd(&w->factors, m, seg, t, t - seg->first))) {
-        rejected[2 * nrejected] = s;
+      if (y >= o.p_low && !thinned_in(w, seg, t, item, &o, y)) {
+        rejected[2 * nrejected] = j;
         rejected[2 * nrejected++ + 1] = item;
         continue;
       }
     }
-    int rc = default_loan(w, s, seg->first, t, item);
+    int rc = default_loan(w, group->segment, group->first, t, item);
     if (rc) return rc;
   }
-  for (size_t i = 0; i < nrejected; i++)
-    if (ps_sparse_perm_put_back(&w->tape_loans[rejected[2 * i]], rejected[2 * i + 1])) return PS_ERUNTIME;
+  for (size_t i = 0; i < nrejected; i++) {
+    int j = (int)rejected[2 * i];
+    if (ps_sparse_perm_put_back(&w->tape_loans[m->tape_groups[b->groups[j]].segment], rejected[2 * i + 1]))
+      return PS_ERUNTIME;
+    fenwick_add(tree, b->ngroups, j, 1);
+  }
+  w->tape_at_risk[bi] += (int64_t)nrejected;
   return PS_OK;
+}
+
+/* group slot j's number in a bucket's tree (1-based tree[1..n]) */
+static int64_t fenwick_point(const int64_t *tree, int j) {
+  int x = j + 1, z = x - (x & -x);
+  int64_t v = tree[x];
+  for (int y = x - 1; y > z; y -= y & -y) v -= tree[y];
+  return v;
+}
+
+int ps_tape_check(const ps_path *w) {
+  const ps_model *m = w->m;
+  if (w->tape_book_bad) return 0;
+  if (w->by_loan) return 1; /* the buckets are not used */
+  int T = m->periods;
+  for (int b = 0; b < m->ntape_buckets; b++) {
+    const ps_tape_bucket *bucket = &m->tape_buckets[b];
+    const int64_t *tree = w->tape_tree + bucket->tree_at;
+    int64_t n = 0;
+    for (int j = 0; j < bucket->ngroups; j++) {
+      const ps_tape_group *g = &m->tape_groups[bucket->groups[j]];
+      /* at risk in the last period: drawn then (it has a loan at risk, or counts 0 either way) */
+      int64_t mine = g->first <= T && T <= g->first + g->tenor - 1 ? w->tape_loans[g->segment].n : 0;
+      n += mine;
+      if (w->audit && fenwick_point(tree, j) != mine) return 0;
+    }
+    if (n != w->tape_at_risk[b]) return 0;
+  }
+  return 1;
 }
 
 /* Loan tapes by PD bucket (docs/model.md §3): the loans of a bucket's groups share the loadings,
 ** the sector and the stress, and each has its own conditional PD p_i(Z) <= p_max(Z), the bucket's
 ** bound. K ~ Binomial(N, p_max(Z)) candidates are drawn uniformly without replacement among the N
-** loans at risk (a position among them all, its group found in a Fenwick tree of the groups'
-** counts, the loan within the group by its sparse Fisher-Yates), and candidate i defaults with
-** probability p_i(Z) / p_max(Z), so each loan defaults with its own p_i(Z), independently given
-** the factors. A candidate's own PD is computed
-** only when its uniform falls between the bucket's smallest conditional PD and the bound. One Phi
-** (two with a candidate) and one binomial per bucket and period, then work per candidate. */
+** loans at risk (a position among them all, its group found in the bucket's Fenwick tree of the
+** groups' counts, the loan within the group by its sparse Fisher-Yates), and candidate i defaults
+** with probability p_i(Z) / p_max(Z), so each loan defaults with its own p_i(Z), independently given
+** the factors. A candidate's own PD is computed only when its uniform falls between the bucket's
+** smallest conditional PD and the bound. One Phi (two with a candidate) and one binomial per bucket
+** and period, then work per candidate. The buckets' counts and trees follow the groups: those that
+** come at risk in period t enter (m->tape_periods), those whose last period was t - 1 leave, here
+** (a period that is not drawn, being quiet, has no group coming at risk and none with a loan left). */
 int ps_tape_draw_defaults(ps_path *w, int t) {
+  const ps_tape_periods *p = &w->m->tape_periods;
+  for (int j = p->leave_at[t]; j < p->leave_at[t + 1]; j++) bucket_move(w, p->leave[j], -1);
+  for (int j = p->enter_at[t]; j < p->enter_at[t + 1]; j++) bucket_move(w, p->enter[j], 1);
   for (int b = 0; b < w->m->ntape_buckets; b++) {
-    int rc = draw_bucket(w, &w->m->tape_buckets[b], t);
+    int rc = draw_bucket(w, b, t);
     if (rc) return rc;
   }
   return PS_OK;
