@@ -124,7 +124,7 @@ static int draw_bucket(ps_path *w, int bi, int t) {
   size_t nrejected = 0;
   w->tape_at_risk[bi] -= k; /* the rejected come back below */
   for (; k > 0; k--, n--) {
-    int64_t pos = (int64_t)gsl_rng_uniform_int(w->default_rng, (unsigned long)n);
+    int64_t pos = (int64_t)ps_rng_uniform_int(w->default_rng, (unsigned long)n);
     int j = fenwick_find(tree, b->ngroups, &pos);
     const ps_tape_group *group = &m->tape_groups[b->groups[j]];
     const ps_segment *seg = &m->segments[group->segment];
