@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sim/hugepages.h"
+#include "stats/exact_sum.h"
 #include "stats/weighted.h"
 
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
@@ -24,12 +25,14 @@ ps_estimate ps_sizing_depletion_at(const double *sorted_required, const double *
     else lo = mid + 1;
   }
   if (sorted_weight) {
-    double s1 = 0, s2 = 0;
+    ps_exact_sum s1, s2;
+    ps_exact_init(&s1);
+    ps_exact_init(&s2);
     for (size_t i = lo; i < n; i++) {
-      s1 += sorted_weight[i];
-      s2 += sorted_weight[i] * sorted_weight[i];
+      ps_exact_add(&s1, sorted_weight[i]);
+      ps_exact_add(&s2, sorted_weight[i] * sorted_weight[i]);
     }
-    return ps_wprob(s1, s2, n, PS_CI_LEVEL);
+    return ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL);
   }
   return ps_prob_wilson(n - lo, n, PS_CI_LEVEL);
 }

@@ -10,6 +10,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "sim/hugepages.h"
+#include "stats/exact_sum.h"
 
 /* an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
 static uint64_t order_key(double d) {
@@ -165,9 +166,7 @@ double ps_quantile_select(double *x, size_t n, double q) {
 double ps_es_sorted(const double *sorted, size_t n, double q) {
   if (n == 0) return 0.0;
   size_t m = clamp_rank(round((double)n * (1.0 - q)), n);
-  double sum = 0.0;
-  for (size_t i = n - m; i < n; i++) sum += sorted[i];
-  return sum / (double)m;
+  return ps_exact_sum_of(sorted + (n - m), m) / (double)m;
 }
 
 /** type-1 quantile with the order-statistic interval [x_(l), x_(u)] of stats.h */
@@ -199,14 +198,15 @@ ps_estimate ps_prob_wilson(size_t k, size_t n, double level) {
   return e;
 }
 
-/* mean and sample sd (n-1) of x[0..n-1], two passes in index order; n >= 1 */
+/* mean and sample sd (n-1) of x[0..n-1], two passes, each summed exactly (stats/exact_sum.h): the
+** mean is the exact sum rounded, over n; the sd sums the squared deviations from that mean; n >= 1 */
 static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
-  double sum = 0.0;
-  for (size_t i = 0; i < n; i++) sum += x[i];
-  double m = sum / (double)n, ss = 0.0;
-  for (size_t i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+  double m = ps_exact_sum_of(x, n) / (double)n;
+  ps_exact_sum ss;
+  ps_exact_init(&ss);
+  for (size_t i = 0; i < n; i++) ps_exact_add(&ss, (x[i] - m) * (x[i] - m));
   *mean = m;
-  *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
+  *sd = n > 1 ? sqrt(ps_exact_value(&ss) / (double)(n - 1)) : 0.0;
 }
 
 /** fills *out from x[0..n-1] (x is not modified); returns PS_OK, or PS_ERUNTIME when out of memory */

@@ -27,8 +27,9 @@ typedef struct {
 /* the confidence level used for every interval poolsim reports */
 #define PS_CI_LEVEL 0.95
 
-/* Sorts a copy of x[0..n-1] and fills *out. Mean and sd are summed in index
-** order (so the result does not depend on how paths were spread over threads);
+/* Sorts a copy of x[0..n-1] and fills *out. Mean, sd and ES are summed exactly
+** (stats/exact_sum.h), so the result does not depend on the order of the paths
+** nor on how they were spread over threads or MPI ranks;
 ** sd uses n-1; se = sd/sqrt(n). n == 0 gives all zeros. Returns PS_OK, or
 ** PS_ERUNTIME when the copy cannot be allocated. */
 int ps_stats_compute(const double *x, size_t n, ps_stats *out);

@@ -10,6 +10,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "sim/hugepages.h"
+#include "stats/exact_sum.h"
 
 /* the standard error of the mean of y_i = w_i 1{i in A} over n paths, from s1 = sum y, s2 = sum y^2 */
 static double se_of(double s1, double s2, size_t n) {
@@ -41,13 +42,17 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
   ps_estimate e = {0.0, 0.0, 0.0};
   if (n == 0) return e;
   double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0;
-  double s1 = 0, s2 = 0;
+  /* the sums over the values on one side of v, exact: the same whatever the order of their paths
+  ** (the squares only for an interval) */
+  ps_exact_sum x1, x2;
+  ps_exact_init(&x1);
+  ps_exact_init(&x2);
   if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
     double target = snapped(nn, 1 - q); /* compared with n T(v) */
     int found_value = 0, found_hi = 0;
     e.value = e.lo = e.hi = s[n - 1];
     for (size_t i = n; i > 0;) {
-      double v = s[i - 1], t = s1, se = nn * se_of(s1, s2, n);
+      double v = s[i - 1], s1 = ps_exact_value(&x1), t = s1, se = z > 0 ? nn * se_of(s1, ps_exact_value(&x2), n) : 0;
       if (!found_hi && t + z * se > target) found_hi = 1;
       if (!found_value && t > target) found_value = 1;
       if (t - z * se > target) break;
@@ -55,8 +60,8 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
       if (!found_value) e.value = v;
       e.lo = v;
       for (; i > 0 && s[i - 1] == v; i--) { /* the ties join the tail together */
-        s1 += ws[i - 1];
-        s2 += ws[i - 1] * ws[i - 1];
+        ps_exact_add(&x1, ws[i - 1]);
+        if (z > 0) ps_exact_add(&x2, ws[i - 1] * ws[i - 1]);
       }
     }
   } else { /* from the bottom: F(v) = sum_{x <= v} w / n, the smallest v with F(v) >= q */
@@ -66,10 +71,10 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
     for (size_t i = 0; i < n;) {
       double v = s[i];
       for (; i < n && s[i] == v; i++) {
-        s1 += ws[i];
-        s2 += ws[i] * ws[i];
+        ps_exact_add(&x1, ws[i]);
+        if (z > 0) ps_exact_add(&x2, ws[i] * ws[i]);
       }
-      double f = s1, se = nn * se_of(s1, s2, n);
+      double f = ps_exact_value(&x1), se = z > 0 ? nn * se_of(f, ps_exact_value(&x2), n) : 0;
       if (!found_lo && f + z * se >= target) found_lo = 1, e.lo = v;
       if (!found_value && f >= target) found_value = 1, e.value = v;
       if (f - z * se >= target) {
@@ -83,39 +88,50 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
 
 double ps_wes_sorted(const double *s, const double *ws, size_t n, double q) {
   if (n == 0) return 0.0;
-  double want = (double)n * (1.0 - q), taken = 0, sum = 0;
+  double want = (double)n * (1.0 - q), taken = 0;
+  ps_exact_sum sum, weight; /* exact: taken is the rounded sum of the weights taken */
+  ps_exact_init(&sum);
+  ps_exact_init(&weight);
   for (size_t i = n; i > 0 && (taken < want || taken == 0); i--) {
     double w = ws[i - 1];
     if (taken > 0 && taken + w > want) w = want - taken; /* the last path, in part */
-    sum += w * s[i - 1];
-    taken += w;
+    ps_exact_add(&sum, w * s[i - 1]);
+    ps_exact_add(&weight, w);
+    taken = ps_exact_value(&weight);
   }
-  return taken > 0 ? sum / taken : s[n - 1];
+  return taken > 0 ? ps_exact_value(&sum) / taken : s[n - 1];
 }
 
 double ps_effective_paths(const double *w, size_t n) {
-  double s1 = 0, s2 = 0;
+  ps_exact_sum x1, x2;
+  ps_exact_init(&x1);
+  ps_exact_init(&x2);
   for (size_t i = 0; i < n; i++) {
-    s1 += w[i];
-    s2 += w[i] * w[i];
+    ps_exact_add(&x1, w[i]);
+    ps_exact_add(&x2, w[i] * w[i]);
   }
+  double s1 = ps_exact_value(&x1), s2 = ps_exact_value(&x2);
   return s2 > 0 ? s1 * s1 / s2 : 0;
 }
 
 int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return PS_OK;
-  double nn = (double)n, sum = 0, sum2 = 0;
-  for (size_t i = 0; i < n; i++) { /* in path order */
+  double nn = (double)n;
+  ps_exact_sum x1, x2, ss; /* exact: the same whatever the order of the paths */
+  ps_exact_init(&x1);
+  ps_exact_init(&x2);
+  ps_exact_init(&ss);
+  for (size_t i = 0; i < n; i++) {
     double y = w[i] * x[i];
-    sum += y;
-    sum2 += y * y;
+    ps_exact_add(&x1, y);
+    ps_exact_add(&x2, y * y);
   }
+  double sum = ps_exact_value(&x1);
   out->mean = sum / nn;
-  out->se = se_of(sum, sum2, n);
-  double ss = 0;
-  for (size_t i = 0; i < n; i++) ss += w[i] * (x[i] - out->mean) * (x[i] - out->mean);
-  out->sd = sqrt(ss / nn);
+  out->se = se_of(sum, ps_exact_value(&x2), n);
+  for (size_t i = 0; i < n; i++) ps_exact_add(&ss, w[i] * (x[i] - out->mean) * (x[i] - out->mean));
+  out->sd = sqrt(ps_exact_value(&ss) / nn);
   size_t same = 1;
   while (same < n && x[same] == x[0]) same++;
   if (same == n) { /* one value on every path (often 0): nothing to sort */

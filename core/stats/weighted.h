@@ -12,8 +12,9 @@
 **   the estimate's error: the values where T(v) -/+ z se(v) (F(v) +/- z se(v)) cross 1 - q (q);
 ** - ES_q is the weighted mean of the top of the distribution down to weight n(1 - q), the last
 **   path taken in part.
-** Every sum runs in path order or in sorted order (the sort is stable), so the results do not
-** depend on threads. */
+** Every sum is exact (stats/exact_sum.h), rounded once where it is read, so the results do not
+** depend on the order of the paths, nor on threads; ES's last path taken in part is the last in
+** the stable sort (equal values in path order). */
 #ifndef PS_WEIGHTED_H
 #define PS_WEIGHTED_H
 
