@@ -7,8 +7,6 @@
 #define DIGIT 4294967296.0 /* 2^32 */
 #define MASK 0xffffffffULL
 #define TOP (PS_EXACT_LIMBS - 1)
-/* each addition moves a limb by less than 2^32: 2^30 of them leave room in an int64 */
-#define MAX_PENDING (1L << 30)
 
 void ps_exact_init(ps_exact_sum *s) {
   memset(s->limb, 0, sizeof s->limb);
@@ -36,34 +34,7 @@ static void normalise(ps_exact_sum *s, int lo, int hi) {
   s->pending = 0;
 }
 
-void ps_exact_add(ps_exact_sum *s, double x) {
-  if (x == 0) return;
-  if (!isfinite(x)) {
-    s->special += x;
-    return;
-  }
-  uint64_t bits;
-  memcpy(&bits, &x, sizeof bits);
-  int biased = (int)((bits >> 52) & 0x7ff);
-  uint64_t mant = bits & ((1ULL << 52) - 1);
-  if (biased) mant |= 1ULL << 52;
-  /* x = +-mant * 2^(p - 1074): p = biased - 1 for a normal double, 0 for a subnormal */
-  int p = biased ? biased - 1 : 0, i = p / 32, off = p % 32;
-  int64_t d0 = (int64_t)((mant << off) & MASK), d1 = (int64_t)((off ? mant >> (32 - off) : mant >> 32) & MASK),
-          d2 = (int64_t)(off ? mant >> (64 - off) : 0);
-  if (bits >> 63) {
-    d0 = -d0;
-    d1 = -d1;
-    d2 = -d2;
-  }
-  s->limb[i] += d0;
-  s->limb[i + 1] += d1;
-  s->limb[i + 2] += d2;
-  if (i < s->lo) s->lo = i;
-  if (i + 2 > s->hi) s->hi = i + 2;
-  if (i + 2 > s->top) s->top = i + 2;
-  if (++s->pending >= MAX_PENDING) normalise(s, s->lo, s->hi);
-}
+void ps_exact_carry(ps_exact_sum *s) { normalise(s, s->lo, s->hi); }
 
 void ps_exact_merge(ps_exact_sum *into, const ps_exact_sum *from) {
   ps_exact_sum f = *from;

@@ -12,6 +12,7 @@
 
 #include "sim/hugepages.h"
 #include "sim/parallel.h"
+#include "stats/column.h"
 #include "stats/exact_sum.h"
 #include "stats/weighted.h"
 
@@ -61,10 +62,9 @@ static int add_stats(stage *s, const double *a, size_t base, ps_stats *out) {
 static int run_stats(const stage *s, const task *t, double *scratch) {
   size_t n = (size_t)s->o->paths;
   const double *w = s->o->weight; /* tail sampling: weighted statistics */
-  if (t->stride == 1 && !t->minus && t->sign == 1)
-    return w ? ps_wstats_compute(t->x, w, n, t->out) : ps_stats_compute(t->x, n, t->out);
+  if (t->stride == 1 && !t->minus && t->sign == 1) return ps_column_stats_of(t->x, w, n, t->out);
   for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
-  return w ? ps_wstats_compute(scratch, w, n, t->out) : ps_stats_compute(scratch, n, t->out);
+  return ps_column_stats_of(scratch, w, n, t->out);
 }
 
 /* the bands of run_bands under tail sampling: weighted quantiles of column[0..n) */

@@ -9,6 +9,7 @@
 #define PS_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "poolsim/poolsim.h"
 
@@ -35,7 +36,8 @@ typedef struct {
 int ps_stats_compute(const double *x, size_t n, ps_stats *out);
 
 /* sort x[0..n-1] ascending (a radix sort: O(n), the same order as qsort with
-** -0.0 and 0.0 taken as equal; no NaNs); PS_OK, or PS_ERUNTIME when out of memory */
+** -0.0 and 0.0 taken as equal, and -0.0 made 0.0 whatever n, so that sorted parts
+** hold the bits the sorted whole holds; no NaNs); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sort_doubles(double *x, size_t n);
 
 /* the same for x[0..n-1] with a weight each in w[0..n-1], moved along (stable: equal values keep
@@ -57,6 +59,15 @@ double ps_es_sorted(const double *sorted, size_t n, double q);
 ** l = floor(nq - z*sqrt(nq(1-q))), u = ceil(nq + z*sqrt(nq(1-q))) + 1 clamped to
 ** [1, n], z = Phi^-1((1+level)/2); value as ps_quantile_sorted */
 ps_estimate ps_quantile_ci_sorted(const double *sorted, size_t n, double q, double level);
+
+/* the 1-based ranks behind the values above, for n >= 1: of the type-1 q-quantile; of its interval
+** (l and u); the number of largest values ES averages */
+size_t ps_quantile_rank(size_t n, double q);
+void ps_quantile_ci_ranks(size_t n, double q, double level, size_t *l, size_t *u);
+size_t ps_es_count(size_t n, double q);
+
+/* ps_order_key — an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
+uint64_t ps_order_key(double d);
 
 /* probability k/n with the Wilson score interval at the given level */
 ps_estimate ps_prob_wilson(size_t k, size_t n, double level);
