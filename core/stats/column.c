@@ -40,18 +40,24 @@ static void range(const ps_column *c, double *min, double *max) {
   }
 }
 
+/* a column of at most this many parts needs no allocation */
+#define FEW_PARTS 8
+
 /* the k-th smallest value (0-based) of the column, k < n. Every part keeps a range [a, b) of
 ** candidates: the values above the largest value known to have at most k values at or below it
 ** (low), and at most the smallest known to have more (high). Each round takes as pivot the middle
 ** of the widest range of values below high, so that range at least halves, and counts the values
 ** at or below it in every part. PS_OK, or PS_ERUNTIME when out of memory */
 static int kth(const ps_column *c, size_t k, double *out) {
-  size_t P = (size_t)c->nparts, below = 0;
-  size_t *a = calloc(3 * P + 1, sizeof *a), *b = a ? a + P : NULL, *u = a ? a + 2 * P : NULL;
+  size_t P = (size_t)c->nparts, below = 0, few[3 * FEW_PARTS];
+  size_t *a = P <= FEW_PARTS ? few : malloc(3 * P * sizeof *a), *b = a ? a + P : NULL, *u = a ? a + 2 * P : NULL;
   if (!a) return PS_ERUNTIME;
   double min, high;
   range(c, &min, &high);
-  for (size_t p = 0; p < P; p++) b[p] = c->part[p].n;
+  for (size_t p = 0; p < P; p++) {
+    a[p] = 0;
+    b[p] = c->part[p].n;
+  }
   for (;;) {
     size_t widest = P, most = 0;
     for (size_t p = 0; p < P; p++) {
@@ -73,7 +79,7 @@ static int kth(const ps_column *c, size_t k, double *out) {
       below = count;
     }
   }
-  free(a);
+  if (a != few) free(a);
   *out = high;
   return PS_OK;
 }
@@ -85,6 +91,7 @@ typedef struct {
   const ps_column *c;
   size_t *at; /* down: part p's values left are [0, at[p]); up: [at[p], n) */
   int down, next; /* the part peek chose */
+  size_t few[FEW_PARTS];
 } merged;
 
 static int merged_peek(ps_wseq *s, double *v, double *w) {
@@ -109,11 +116,18 @@ static void merged_take(ps_wseq *s) {
   else m->at[m->next]++;
 }
 
-/* a merge of c's parts read down or up; its at[] is malloc'd (NULL: out of memory) */
-static merged merge_of(const ps_column *c, int down) {
-  merged m = {{merged_peek, merged_take}, c, calloc((size_t)c->nparts + 1, sizeof(size_t)), down, -1};
-  for (int p = 0; m.at && down && p < c->nparts; p++) m.at[p] = c->part[p].n;
-  return m;
+/* start *m, a merge of c's parts read down or up; PS_OK, or PS_ERUNTIME when out of memory (more
+** than FEW_PARTS parts); merge_end frees it */
+static int merge_of(merged *m, const ps_column *c, int down) {
+  *m = (merged){.seq = {merged_peek, merged_take}, .c = c, .down = down, .next = -1};
+  m->at = c->nparts <= FEW_PARTS ? m->few : calloc((size_t)c->nparts, sizeof(size_t));
+  if (!m->at) return PS_ERUNTIME;
+  for (int p = 0; p < c->nparts; p++) m->at[p] = down ? c->part[p].n : 0;
+  return PS_OK;
+}
+
+static void merge_end(merged *m) {
+  if (m->at != m->few) free(m->at);
 }
 
 /* the exact sums of the whole column: plain, of x and of (x - centre)^2; weighted, of w x, (w x)^2
@@ -193,18 +207,18 @@ int ps_column_stats(const ps_column *c, ps_stats *out) {
     return plain_es(c, n, 0.95, &out->es95) || plain_es(c, n, 0.99, &out->es99) ? PS_ERUNTIME : PS_OK;
   }
   for (int k = 0; k < 6; k++) { /* scanned from the top, as weighted.c does (the levels are >= 0.5) */
-    merged m = merge_of(c, 1);
-    if (!m.at) return PS_ERUNTIME;
+    merged m;
+    if (merge_of(&m, c, 1)) return PS_ERUNTIME;
     *q[k] = ps_wquantile_ci_scan(&m.seq, n, max, levels[k], 0).value;
-    free(m.at);
+    merge_end(&m);
   }
   const double es[] = {0.95, 0.99};
   double *es_out[] = {&out->es95, &out->es99};
   for (int k = 0; k < 2; k++) {
-    merged m = merge_of(c, 1);
-    if (!m.at) return PS_ERUNTIME;
+    merged m;
+    if (merge_of(&m, c, 1)) return PS_ERUNTIME;
     *es_out[k] = ps_wes_scan(&m.seq, n, max, es[k]);
-    free(m.at);
+    merge_end(&m);
   }
   return PS_OK;
 }
@@ -246,10 +260,10 @@ int ps_column_quantile_ci(const ps_column *c, double q, double level, ps_estimat
   }
   double min, max;
   range(c, &min, &max);
-  merged m = merge_of(c, q >= 0.5);
-  if (!m.at) return PS_ERUNTIME;
+  merged m;
+  if (merge_of(&m, c, q >= 0.5)) return PS_ERUNTIME;
   *e = ps_wquantile_ci_scan(&m.seq, n, max, q, level);
-  free(m.at);
+  merge_end(&m);
   return PS_OK;
 }
 

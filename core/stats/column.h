@@ -46,7 +46,7 @@ int ps_column_stats(const ps_column *c, ps_stats *out);
 int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out);
 /* ps_column_quantile_ci — ps_quantile_ci_sorted (plain) or ps_wquantile_ci_sorted (weighted) of the
 ** whole column: the q-quantile with its interval at level (the sizing answer for 1 - q); *e, PS_OK
-** or PS_ERUNTIME */
+** or PS_ERUNTIME (out of memory: never with at most 8 parts) */
 int ps_column_quantile_ci(const ps_column *c, double q, double level, ps_estimate *e);
 /* ps_column_beyond — ps_sizing_depletion_at of the whole column: the share of values above x */
 ps_estimate ps_column_beyond(const ps_column *c, double x);

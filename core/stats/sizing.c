@@ -5,36 +5,28 @@
 #include <string.h>
 
 #include "sim/hugepages.h"
-#include "stats/exact_sum.h"
+#include "stats/column.h"
 #include "stats/weighted.h"
 
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
 
+/* the sorted required balances as a column of one part (stats/column.h): the sizing answers are
+** the column's, as they would be of the ranks' blocks */
+static ps_column_part part_of(const double *sorted_required, const double *sorted_weight, size_t n) {
+  return (ps_column_part){sorted_required, sorted_weight, n, n ? sorted_required[0] : 0};
+}
+
 ps_estimate ps_sizing_initial(const double *sorted_required, const double *sorted_weight, size_t n, double alpha) {
-  if (sorted_weight) return ps_wquantile_ci_sorted(sorted_required, sorted_weight, n, 1 - alpha, PS_CI_LEVEL);
-  return ps_quantile_ci_sorted(sorted_required, n, 1 - alpha, PS_CI_LEVEL);
+  ps_column_part part = part_of(sorted_required, sorted_weight, n);
+  ps_estimate e;
+  ps_column_quantile_ci(&(ps_column){&part, 1}, 1 - alpha, PS_CI_LEVEL, &e); /* one part: no allocation */
+  return e;
 }
 
 ps_estimate ps_sizing_depletion_at(const double *sorted_required, const double *sorted_weight, size_t n,
                                    double initial) {
-  /* first index with R > initial */
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (sorted_required[mid] > initial) hi = mid;
-    else lo = mid + 1;
-  }
-  if (sorted_weight) {
-    ps_exact_sum s1, s2;
-    ps_exact_init(&s1);
-    ps_exact_init(&s2);
-    for (size_t i = lo; i < n; i++) {
-      ps_exact_add(&s1, sorted_weight[i]);
-      ps_exact_add(&s2, sorted_weight[i] * sorted_weight[i]);
-    }
-    return ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL);
-  }
-  return ps_prob_wilson(n - lo, n, PS_CI_LEVEL);
+  ps_column_part part = part_of(sorted_required, sorted_weight, n);
+  return ps_column_beyond(&(ps_column){&part, 1}, initial);
 }
 
 int ps_sizing_convergence(const double *required, const double *weight, size_t n, const double *alphas, int nalphas,
