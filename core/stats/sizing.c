@@ -10,23 +10,32 @@
 
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
 
-/* the sorted required balances as a column of one part (stats/column.h): the sizing answers are
-** the column's, as they would be of the ranks' blocks */
-static ps_column_part part_of(const double *sorted_required, const double *sorted_weight, size_t n) {
-  return (ps_column_part){sorted_required, sorted_weight, n, n ? sorted_required[0] : 0};
+/* the sorted required balances as a column of one part in memory (stats/column.h): the sizing
+** answers are the column's, as they would be of the ranks' blocks (a part in memory answers
+** without allocating: no error to report) */
+static void column_of(ps_column_local *c, ps_column_part *part, const double *sorted_required,
+                      const double *sorted_weight, size_t n) {
+  *part = (ps_column_part){sorted_required, sorted_weight, n, n ? sorted_required[0] : 0};
+  ps_column_local_init(c, part, 1);
 }
 
 ps_estimate ps_sizing_initial(const double *sorted_required, const double *sorted_weight, size_t n, double alpha) {
-  ps_column_part part = part_of(sorted_required, sorted_weight, n);
+  ps_column_local c;
+  ps_column_part part;
   ps_estimate e;
-  ps_column_quantile_ci(&(ps_column){&part, 1}, 1 - alpha, PS_CI_LEVEL, &e); /* one part: no allocation */
+  column_of(&c, &part, sorted_required, sorted_weight, n);
+  ps_column_quantile_ci(&c.src, 1 - alpha, PS_CI_LEVEL, &e);
   return e;
 }
 
 ps_estimate ps_sizing_depletion_at(const double *sorted_required, const double *sorted_weight, size_t n,
                                    double initial) {
-  ps_column_part part = part_of(sorted_required, sorted_weight, n);
-  return ps_column_beyond(&(ps_column){&part, 1}, initial);
+  ps_column_local c;
+  ps_column_part part;
+  ps_estimate e;
+  column_of(&c, &part, sorted_required, sorted_weight, n);
+  ps_column_beyond(&c.src, initial, &e);
+  return e;
 }
 
 int ps_sizing_convergence(const double *required, const double *weight, size_t n, const double *alphas, int nalphas,

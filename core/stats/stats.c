@@ -20,7 +20,8 @@ uint64_t ps_order_key(double d) {
   return u & 0x8000000000000000ULL ? ~u : u | 0x8000000000000000ULL;
 }
 
-static double from_key(uint64_t k) {
+/* ps_from_key — the double of an order key (a key of -0.0 gives 0.0) */
+double ps_from_key(uint64_t k) {
   uint64_t u = k & 0x8000000000000000ULL ? k & ~0x8000000000000000ULL : ~k;
   double d;
   memcpy(&d, &u, sizeof d);
@@ -88,7 +89,7 @@ static int radix_sort(double *x, double *w, size_t n) {
     a = b;
     b = t;
   }
-  for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
+  for (size_t i = 0; i < n; i++) x[i] = ps_from_key(a[i]);
   if (w) { /* b is free now: the weights' bits in their new order, through it (memcpy: no aliasing) */
     for (size_t i = 0; i < n; i++) memcpy(&b[i], &w[ia[i]], sizeof *b);
     for (size_t i = 0; i < n; i++) memcpy(&w[i], &b[i], sizeof *w);

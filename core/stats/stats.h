@@ -68,6 +68,8 @@ size_t ps_es_count(size_t n, double q);
 
 /* ps_order_key — an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
 uint64_t ps_order_key(double d);
+/* ps_from_key — the double whose order key is k (0.0 for the key of -0.0 and 0.0) */
+double ps_from_key(uint64_t k);
 
 /* probability k/n with the Wilson score interval at the given level */
 ps_estimate ps_prob_wilson(size_t k, size_t n, double level);

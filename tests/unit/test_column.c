@@ -1,6 +1,7 @@
 /* test_column.c — statistics of a column held in sorted parts (stats/column.h) against those of the
-** whole column (stats.c, weighted.c, sizing.c), bit for bit: columns with many ties (zeros, -0.0,
-** a few repeated values), negative values, unequal and empty parts, plain and weighted. */
+** whole column (stats.c, weighted.c, and the share above a value counted here), bit for bit:
+** columns with many ties (zeros, -0.0, a few repeated values), negative values, unequal and empty
+** parts, plain and weighted. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,7 +9,6 @@
 
 #include "check.h"
 #include "stats/column.h"
-#include "stats/sizing.h"
 #include "stats/weighted.h"
 
 /* deterministic pseudo-random uint64 (SplitMix64 step) */
@@ -32,6 +32,24 @@ static int same_stats(const ps_stats *a, const ps_stats *b) {
 
 static int same_estimate(ps_estimate a, ps_estimate b) {
   return same(a.value, b.value) && same(a.lo, b.lo) && same(a.hi, b.hi);
+}
+
+/* the share of the whole sorted column above x, counted here (what ps_sizing_depletion_at gave
+** before it read a column): Wilson, or the weights' sums with the normal interval */
+static ps_estimate share_above(const double *sx, const double *sw, size_t n, double x) {
+  size_t k = 0;
+  ps_exact_sum s1, s2;
+  ps_exact_init(&s1);
+  ps_exact_init(&s2);
+  for (size_t i = 0; i < n; i++)
+    if (sx[i] > x) {
+      k++;
+      if (sw) {
+        ps_exact_add(&s1, sw[i]);
+        ps_exact_add(&s2, sw[i] * sw[i]);
+      }
+    }
+  return sw ? ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL) : ps_prob_wilson(k, n, PS_CI_LEVEL);
 }
 
 /* a value of kind `kind`: 0 many ties (as required balances, most of them 0), 1 spread, 2 one value */
@@ -74,19 +92,23 @@ static int one_case(uint64_t *st, size_t n, int nparts, int kind, int weighted) 
     ok = (weighted ? ps_sort_weighted(sx, sw, n) : ps_sort_doubles(sx, n)) == PS_OK;
   }
   if (ok) {
-    ps_column c = {part, nparts};
+    ps_column_local c;
+    ps_column_local_init(&c, part, nparts);
     ps_stats whole, parts;
     ok = (weighted ? ps_wstats_compute(x, w, n, &whole) : ps_stats_compute(x, n, &whole)) == PS_OK &&
-         ps_column_stats(&c, &parts) == PS_OK && same_stats(&whole, &parts);
+         ps_column_stats(&c.src, &parts) == PS_OK && same_stats(&whole, &parts);
     const double qs[] = {0.9, 0.95, 0.99, 0.3, 0.5};
     for (int k = 0; ok && k < 5; k++) {
       ps_estimate e, want = weighted ? ps_wquantile_ci_sorted(sx, sw, n, qs[k], PS_CI_LEVEL)
                                      : ps_quantile_ci_sorted(sx, n, qs[k], PS_CI_LEVEL);
-      ok = ps_column_quantile_ci(&c, qs[k], PS_CI_LEVEL, &e) == PS_OK && same_estimate(e, want);
+      ok = ps_column_quantile_ci(&c.src, qs[k], PS_CI_LEVEL, &e) == PS_OK && same_estimate(e, want);
     }
     const double at[] = {0.0, 1.5, -1.0, 2e6, 1234.5};
-    for (int k = 0; ok && k < 5; k++)
-      ok = same_estimate(ps_column_beyond(&c, at[k]), ps_sizing_depletion_at(sx, weighted ? sw : NULL, n, at[k]));
+    for (int k = 0; ok && k < 5; k++) {
+      ps_estimate e;
+      ok = ps_column_beyond(&c.src, at[k], &e) == PS_OK &&
+           same_estimate(e, share_above(sx, weighted ? sw : NULL, n, at[k]));
+    }
   }
   free(x);
   free(w);
