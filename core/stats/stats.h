@@ -28,7 +28,10 @@ typedef struct {
 /* the confidence level used for every interval poolsim reports */
 #define PS_CI_LEVEL 0.95
 
-/* Sorts a copy of x[0..n-1] and fills *out. Mean, sd and ES are summed exactly
+/* The functions on one array below are the definitions: the statistics stage reads columns
+** (stats/column.h), which test_column checks against them.
+**
+** Sorts a copy of x[0..n-1] and fills *out. Mean, sd and ES are summed exactly
 ** (stats/exact_sum.h), so the result does not depend on the order of the paths
 ** nor on how they were spread over threads or MPI ranks;
 ** sd uses n-1; se = sd/sqrt(n). n == 0 gives all zeros. Returns PS_OK, or

@@ -23,7 +23,8 @@
 #include "stats/stats.h"
 
 /* ps_wstats_compute — *out from x[0..n-1] weighted by w[0..n-1] (neither is modified); PS_OK, or
-** PS_ERUNTIME when out of memory */
+** PS_ERUNTIME when out of memory. The definition on one array: the statistics stage reads columns
+** (stats/column.h), which test_column checks against it */
 int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out);
 
 /* the weighted q-quantile with its interval at `level`, of sorted[0..n-1] (ascending) with the
