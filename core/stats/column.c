@@ -269,6 +269,16 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
   return rc;
 }
 
+int ps_column_quantiles(ps_column_source *s, const double *q, size_t nq, double *out) {
+  size_t ks[SELECT_MAX];
+  if (s->n == 0) {
+    for (size_t j = 0; j < nq; j++) out[j] = 0.0;
+    return PS_OK;
+  }
+  for (size_t j = 0; j < nq; j++) ks[j] = ps_quantile_rank(s->n, q[j]) - 1;
+  return select_values(s, ks, nq, out);
+}
+
 int ps_column_quantile_ci(ps_column_source *s, double q, double level, ps_estimate *e) {
   *e = (ps_estimate){0.0, 0.0, 0.0};
   size_t n = s->n;

@@ -77,6 +77,9 @@ int ps_column_stats(ps_column_source *s, ps_stats *out);
 /* ps_column_stats_of — ps_column_stats of x[0..n-1] (weights w[], NULL: plain) as one part in
 ** memory: the statistics stage (results.c) takes every column's statistics so */
 int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out);
+/* ps_column_quantiles — out[j]: the type-1 q[j]-quantile (ps_quantile_sorted) of the column's
+** values, unweighted, for nq <= 8 levels asked together; PS_OK or the source's code */
+int ps_column_quantiles(ps_column_source *s, const double *q, size_t nq, double *out);
 /* ps_column_quantile_ci — ps_quantile_ci_sorted (plain) or ps_wquantile_ci_sorted (weighted) of the
 ** whole column: the q-quantile with its interval at level (the sizing answer for 1 - q); *e, PS_OK
 ** or PS_ERUNTIME */

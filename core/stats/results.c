@@ -341,14 +341,23 @@ static int summarise_uncertain(ps_results *r, const ps_outcomes *o) {
   }
   for (int k = 0; k < o->nuncertain; k++) {
     const double *x = o->drawn + ps_slot(o, k, 0);
-    double sum = ps_exact_sum_of(x, n); /* exact: the same whatever the order of the paths */
     memcpy(sorted, x, n * sizeof *sorted);
     if (ps_sort_doubles(sorted, n)) {
       free(sorted);
       return PS_ERUNTIME;
     }
-    r->uncertain[k] = (ps_uncertain_result){sum / (double)n, ps_quantile_sorted(sorted, n, 0.05),
-                                            ps_quantile_sorted(sorted, n, 0.95)};
+    /* the draws as a column (stats/column.h): exact sum, and the two quantiles together */
+    ps_column_part part = {sorted, NULL, n, x[0]};
+    ps_column_local c;
+    ps_column_local_init(&c, &part, 1);
+    ps_exact_sum sum, unused;
+    const double q[] = {0.05, 0.95};
+    double v[2];
+    if (c.src.sums(&c.src, 0, 0, &sum, &unused) || ps_column_quantiles(&c.src, q, 2, v)) {
+      free(sorted);
+      return PS_ERUNTIME;
+    }
+    r->uncertain[k] = (ps_uncertain_result){ps_exact_value(&sum) / (double)n, v[0], v[1]};
   }
   free(sorted);
   return PS_OK;

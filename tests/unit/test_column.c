@@ -103,6 +103,10 @@ static int one_case(uint64_t *st, size_t n, int nparts, int kind, int weighted) 
                                      : ps_quantile_ci_sorted(sx, n, qs[k], PS_CI_LEVEL);
       ok = ps_column_quantile_ci(&c.src, qs[k], PS_CI_LEVEL, &e) == PS_OK && same_estimate(e, want);
     }
+    const double levels[] = {0.05, 0.5, 0.95}; /* unweighted quantiles, weights or not */
+    double v[3];
+    ok = ok && ps_column_quantiles(&c.src, levels, 3, v) == PS_OK;
+    for (int k = 0; ok && k < 3; k++) ok = same(v[k], ps_quantile_sorted(sx, n, levels[k]));
     const double at[] = {0.0, 1.5, -1.0, 2e6, 1234.5};
     for (int k = 0; ok && k < 5; k++) {
       ps_estimate e;
