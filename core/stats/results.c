@@ -13,6 +13,8 @@
 #include "sim/hugepages.h"
 #include "sim/parallel.h"
 #include "stats/bands.h"
+#include "stats/column.h"
+#include "stats/exact_sum.h"
 #include "stats/weighted.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
@@ -61,10 +63,9 @@ static int add_stats(stage *s, const double *a, size_t base, ps_stats *out) {
 static int run_stats(const stage *s, const task *t, double *scratch) {
   size_t n = (size_t)s->o->paths;
   const double *w = s->o->weight; /* tail sampling: weighted statistics */
-  if (t->stride == 1 && !t->minus && t->sign == 1)
-    return w ? ps_wstats_compute(t->x, w, n, t->out) : ps_stats_compute(t->x, n, t->out);
+  if (t->stride == 1 && !t->minus && t->sign == 1) return ps_column_stats_of(t->x, w, n, t->out);
   for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
-  return w ? ps_wstats_compute(scratch, w, n, t->out) : ps_stats_compute(scratch, n, t->out);
+  return ps_column_stats_of(scratch, w, n, t->out);
 }
 
 /* order paths by net outlay, ties by path index (deterministic) */
@@ -80,8 +81,10 @@ static int compare_ranked(const void *a, const void *b) {
 }
 
 /* the mean of each programme's and segment slot's part of the net outlay over
-** the tail paths ps_es_sorted averages at level q (the largest round(n(1-q))) */
-static void tail_means(const stage *s, int pool, const ranked *r, double q, double *by_programme, double *by_segment) {
+** the tail paths ps_es_sorted averages at level q (the largest round(n(1-q))), each summed exactly
+** into sums[0..G+D) (scratch) */
+static void tail_means(const stage *s, int pool, const ranked *r, double q, ps_exact_sum *sums, double *by_programme,
+                       double *by_segment) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
   /* not kept: one programme and one slot, whose outlays are the same */
@@ -89,33 +92,37 @@ static void tail_means(const stage *s, int pool, const ranked *r, double q, doub
   size_t tail = (size_t)llround((double)n * (1 - q));
   if (tail < 1) tail = 1;
   if (tail > n) tail = n;
+  for (size_t g = 0; g < G + D; g++) ps_exact_init(&sums[g]);
   for (size_t j = n - tail; j < n; j++) {
     size_t k = ps_slot(o, pool, r[j].path);
-    for (size_t g = 0; g < G; g++) by_programme[g] += o->outlay_by_programme[k * G + g];
-    for (size_t d = 0; d < D; d++) by_segment[d] += by_slot[k * D + d];
+    for (size_t g = 0; g < G; g++) ps_exact_add(&sums[g], o->outlay_by_programme[k * G + g]);
+    for (size_t d = 0; d < D; d++) ps_exact_add(&sums[G + d], by_slot[k * D + d]);
   }
-  for (size_t g = 0; g < G; g++) by_programme[g] /= (double)tail;
-  for (size_t d = 0; d < D; d++) by_segment[d] /= (double)tail;
+  for (size_t g = 0; g < G; g++) by_programme[g] = ps_exact_value(&sums[g]) / (double)tail;
+  for (size_t d = 0; d < D; d++) by_segment[d] = ps_exact_value(&sums[G + d]) / (double)tail;
 }
 
 /* tail_means under tail sampling: the weighted means over the top of the distribution down to
 ** weight n(1 - q), as ps_wes_sorted takes it */
-static void weighted_tail_means(const stage *s, int pool, const ranked *r, double q, double *by_programme,
-                                double *by_segment) {
+static void weighted_tail_means(const stage *s, int pool, const ranked *r, double q, ps_exact_sum *sums,
+                                double *by_programme, double *by_segment) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
   double want = (double)n * (1 - q), taken = 0;
   const double *by_slot = o->outlay_by_segment ? o->outlay_by_segment : o->outlay_by_programme; /* as tail_means */
+  for (size_t g = 0; g < G + D + 1; g++) ps_exact_init(&sums[g]);
+  ps_exact_sum *weight = &sums[G + D]; /* taken is its rounded value, as in ps_wes_sorted */
   for (size_t j = n; j > 0 && (taken < want || taken == 0); j--) {
     double w = o->weight[r[j - 1].path];
     if (taken > 0 && taken + w > want) w = want - taken;
     size_t k = ps_slot(o, pool, r[j - 1].path);
-    for (size_t g = 0; g < G; g++) by_programme[g] += w * o->outlay_by_programme[k * G + g];
-    for (size_t d = 0; d < D; d++) by_segment[d] += w * by_slot[k * D + d];
-    taken += w;
+    for (size_t g = 0; g < G; g++) ps_exact_add(&sums[g], w * o->outlay_by_programme[k * G + g]);
+    for (size_t d = 0; d < D; d++) ps_exact_add(&sums[G + d], w * by_slot[k * D + d]);
+    ps_exact_add(weight, w);
+    taken = ps_exact_value(weight);
   }
-  for (size_t g = 0; taken > 0 && g < G; g++) by_programme[g] /= taken;
-  for (size_t d = 0; taken > 0 && d < D; d++) by_segment[d] /= taken;
+  for (size_t g = 0; taken > 0 && g < G; g++) by_programme[g] = ps_exact_value(&sums[g]) / taken;
+  for (size_t d = 0; taken > 0 && d < D; d++) by_segment[d] = ps_exact_value(&sums[G + d]) / taken;
 }
 
 /* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
@@ -125,13 +132,19 @@ static int run_tail(const stage *s, const task *t) {
   ps_pool_result *pr = &s->r->pools[t->pool];
   size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
   ranked *r = ps_malloc_huge((n + 1) * sizeof *r);
-  if (!r) return PS_ERUNTIME;
+  ps_exact_sum *sums = malloc(((size_t)s->m->nprogrammes + (size_t)s->m->ndrivers + 1) * sizeof *sums);
+  if (!r || !sums) {
+    free(r);
+    free(sums);
+    return PS_ERUNTIME;
+  }
   for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
   qsort(r, n, sizeof *r, compare_ranked);
-  void (*means)(const stage *, int, const ranked *, double, double *, double *) =
+  void (*means)(const stage *, int, const ranked *, double, ps_exact_sum *, double *, double *) =
       o->weight ? weighted_tail_means : tail_means;
-  means(s, t->pool, r, 0.95, pr->es95_by_programme, pr->es95_by_segment);
-  means(s, t->pool, r, 0.99, pr->es99_by_programme, pr->es99_by_segment);
+  means(s, t->pool, r, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment);
+  means(s, t->pool, r, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
+  free(sums);
   free(r);
   return PS_OK;
 }
@@ -163,15 +176,17 @@ static int run_task(void *ctx, size_t i, double *scratch) {
 /* under tail sampling, the weighted share of paths whose pool (outcomes from base) ran short, by the
 ** end of period `by` (0: within the horizon) */
 static ps_estimate share(const ps_outcomes *o, size_t base, int by) {
-  double s1 = 0, s2 = 0;
+  ps_exact_sum s1, s2;
+  ps_exact_init(&s1);
+  ps_exact_init(&s2);
   for (size_t i = 0; i < (size_t)o->paths; i++) {
     int d = o->depletion[base + i];
     if (d > 0 && (by == 0 || d <= by)) {
-      s1 += o->weight[i];
-      s2 += o->weight[i] * o->weight[i];
+      ps_exact_add(&s1, o->weight[i]);
+      ps_exact_add(&s2, o->weight[i] * o->weight[i]);
     }
   }
-  return ps_wprob(s1, s2, (size_t)o->paths, PS_CI_LEVEL);
+  return ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), (size_t)o->paths, PS_CI_LEVEL);
 }
 
 /* a pool's outputs, its depletion probabilities (counted here), and its tasks */
@@ -232,12 +247,18 @@ static int plan_party(stage *s, int i) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, base = ps_slot(o, i, 0), k = 0, Y = (size_t)o->nyears;
   ps_party_result *pr = &s->r->parties[i];
-  double s1 = 0, s2 = 0; /* under tail sampling, the weights of the breaching paths */
+  ps_exact_sum s1, s2; /* under tail sampling, the weights of the breaching paths */
+  ps_exact_init(&s1);
+  ps_exact_init(&s2);
   for (size_t j = 0; j < n; j++) {
     k += o->breached[base + j] != 0;
-    if (o->weight && o->breached[base + j]) s1 += o->weight[j], s2 += o->weight[j] * o->weight[j];
+    if (o->weight && o->breached[base + j]) {
+      ps_exact_add(&s1, o->weight[j]);
+      ps_exact_add(&s2, o->weight[j] * o->weight[j]);
+    }
   }
-  pr->breached = o->weight ? ps_wprob(s1, s2, n, PS_CI_LEVEL) : ps_prob_wilson(k, n, PS_CI_LEVEL);
+  pr->breached = o->weight ? ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL)
+                           : ps_prob_wilson(k, n, PS_CI_LEVEL);
   pr->nyears = o->nyears;
   if (add_stats(s, o->losses, base, &pr->losses) || add_stats(s, o->net_result, base, &pr->net_result) ||
       add_stats(s, o->unpaid, base, &pr->unpaid) || add_stats(s, o->ratio, base, &pr->ratio) ||
@@ -270,10 +291,12 @@ static int plan_party(stage *s, int i) {
     if (add(s, (task){.kind = TASK_STATS, .x = o->cost_by_cohort + gov * C + c, .stride = C, .sign = 1,
                       .out = &pr->cost_by_cohort[c]}))
       return PS_ERUNTIME;
-    /* the volume a report shows is its mean alone: summed in path order, no sort */
-    double sum = 0;
-    for (size_t j = 0; j < n; j++) sum += (o->weight ? o->weight[j] : 1) * o->volume_by_cohort[(gov + j) * C + c];
-    pr->volume_by_cohort[c] = n ? sum / (double)n : 0;
+    /* the volume a report shows is its mean alone: summed exactly, no sort */
+    ps_exact_sum sum;
+    ps_exact_init(&sum);
+    for (size_t j = 0; j < n; j++)
+      ps_exact_add(&sum, (o->weight ? o->weight[j] : 1) * o->volume_by_cohort[(gov + j) * C + c]);
+    pr->volume_by_cohort[c] = n ? ps_exact_value(&sum) / (double)n : 0;
   }
   return PS_OK;
 }
@@ -290,15 +313,23 @@ static int summarise_uncertain(ps_results *r, const ps_outcomes *o) {
   }
   for (int k = 0; k < o->nuncertain; k++) {
     const double *x = o->drawn + ps_slot(o, k, 0);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += x[i]; /* in path order: the same whatever the threads */
     memcpy(sorted, x, n * sizeof *sorted);
     if (ps_sort_doubles(sorted, n)) {
       free(sorted);
       return PS_ERUNTIME;
     }
-    r->uncertain[k] = (ps_uncertain_result){sum / (double)n, ps_quantile_sorted(sorted, n, 0.05),
-                                            ps_quantile_sorted(sorted, n, 0.95)};
+    /* the draws as a column (stats/column.h): exact sum, and the two quantiles together */
+    ps_column_part part = {sorted, NULL, n, x[0]};
+    ps_column_local c;
+    ps_column_local_init(&c, &part, 1);
+    ps_exact_sum sum, unused;
+    const double q[] = {0.05, 0.95};
+    double v[2];
+    if (c.src.sums(&c.src, 0, 0, &sum, &unused) || ps_column_quantiles(&c.src, q, 2, v)) {
+      free(sorted);
+      return PS_ERUNTIME;
+    }
+    r->uncertain[k] = (ps_uncertain_result){ps_exact_value(&sum) / (double)n, v[0], v[1]};
   }
   free(sorted);
   return PS_OK;

@@ -5,33 +5,37 @@
 #include <string.h>
 
 #include "sim/hugepages.h"
+#include "stats/column.h"
 #include "stats/weighted.h"
 
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
 
+/* the sorted required balances as a column of one part in memory (stats/column.h): the sizing
+** answers are the column's, as they would be of the ranks' blocks (a part in memory answers
+** without allocating: no error to report) */
+static void column_of(ps_column_local *c, ps_column_part *part, const double *sorted_required,
+                      const double *sorted_weight, size_t n) {
+  *part = (ps_column_part){sorted_required, sorted_weight, n, n ? sorted_required[0] : 0};
+  ps_column_local_init(c, part, 1);
+}
+
 ps_estimate ps_sizing_initial(const double *sorted_required, const double *sorted_weight, size_t n, double alpha) {
-  if (sorted_weight) return ps_wquantile_ci_sorted(sorted_required, sorted_weight, n, 1 - alpha, PS_CI_LEVEL);
-  return ps_quantile_ci_sorted(sorted_required, n, 1 - alpha, PS_CI_LEVEL);
+  ps_column_local c;
+  ps_column_part part;
+  ps_estimate e;
+  column_of(&c, &part, sorted_required, sorted_weight, n);
+  ps_column_quantile_ci(&c.src, 1 - alpha, PS_CI_LEVEL, &e);
+  return e;
 }
 
 ps_estimate ps_sizing_depletion_at(const double *sorted_required, const double *sorted_weight, size_t n,
                                    double initial) {
-  /* first index with R > initial */
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (sorted_required[mid] > initial) hi = mid;
-    else lo = mid + 1;
-  }
-  if (sorted_weight) {
-    double s1 = 0, s2 = 0;
-    for (size_t i = lo; i < n; i++) {
-      s1 += sorted_weight[i];
-      s2 += sorted_weight[i] * sorted_weight[i];
-    }
-    return ps_wprob(s1, s2, n, PS_CI_LEVEL);
-  }
-  return ps_prob_wilson(n - lo, n, PS_CI_LEVEL);
+  ps_column_local c;
+  ps_column_part part;
+  ps_estimate e;
+  column_of(&c, &part, sorted_required, sorted_weight, n);
+  ps_column_beyond(&c.src, initial, &e);
+  return e;
 }
 
 int ps_sizing_convergence(const double *required, const double *weight, size_t n, const double *alphas, int nalphas,

@@ -10,16 +10,18 @@
 #include <gsl/gsl_cdf.h>
 
 #include "sim/hugepages.h"
+#include "stats/exact_sum.h"
 
-/* an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
-static uint64_t order_key(double d) {
+/* ps_order_key — an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
+uint64_t ps_order_key(double d) {
   if (d == 0) d = 0; /* -0.0 sorts with 0.0 */
   uint64_t u;
   memcpy(&u, &d, sizeof u);
   return u & 0x8000000000000000ULL ? ~u : u | 0x8000000000000000ULL;
 }
 
-static double from_key(uint64_t k) {
+/* ps_from_key — the double of an order key (a key of -0.0 gives 0.0) */
+double ps_from_key(uint64_t k) {
   uint64_t u = k & 0x8000000000000000ULL ? k & ~0x8000000000000000ULL : ~k;
   double d;
   memcpy(&d, &u, sizeof d);
@@ -32,9 +34,10 @@ static double from_key(uint64_t k) {
 ** so a sort costs a few linear passes whatever n is. The sort is stable; with
 ** w (not NULL), w[] is permuted along with x[]. PS_OK, or PS_ERUNTIME when out of memory. */
 static int radix_sort(double *x, double *w, size_t n) {
-  if (n < 64) { /* small: insertion sort */
+  if (n < 64) { /* small: insertion sort, -0.0 made 0.0 as the radix sort makes it */
+    if (n > 0 && x[0] == 0) x[0] = 0;
     for (size_t i = 1; i < n; i++) {
-      double v = x[i], wv = w ? w[i] : 0;
+      double v = x[i] == 0 ? 0 : x[i], wv = w ? w[i] : 0;
       size_t j = i;
       for (; j > 0 && x[j - 1] > v; j--) {
         x[j] = x[j - 1];
@@ -56,7 +59,7 @@ static int radix_sort(double *x, double *w, size_t n) {
   }
   size_t count[8][256] = {{0}};
   for (size_t i = 0; i < n; i++) {
-    uint64_t k = order_key(x[i]);
+    uint64_t k = ps_order_key(x[i]);
     a[i] = k;
     if (ia) ia[i] = i;
     for (int d = 0; d < 8; d++) count[d][(k >> (8 * d)) & 0xff]++;
@@ -86,7 +89,7 @@ static int radix_sort(double *x, double *w, size_t n) {
     a = b;
     b = t;
   }
-  for (size_t i = 0; i < n; i++) x[i] = from_key(a[i]);
+  for (size_t i = 0; i < n; i++) x[i] = ps_from_key(a[i]);
   if (w) { /* b is free now: the weights' bits in their new order, through it (memcpy: no aliasing) */
     for (size_t i = 0; i < n; i++) memcpy(&b[i], &w[ia[i]], sizeof *b);
     for (size_t i = 0; i < n; i++) memcpy(&w[i], &b[i], sizeof *w);
@@ -124,10 +127,12 @@ static double z_of_level(double level) {
   return gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0);
 }
 
+size_t ps_quantile_rank(size_t n, double q) { return clamp_rank(ceil(scaled_level(n, q)), n); }
+
 /** type-1 quantile x_(ceil(n*q)) of ascending sorted[0..n-1]; n == 0 gives 0 */
 double ps_quantile_sorted(const double *sorted, size_t n, double q) {
   if (n == 0) return 0.0;
-  return sorted[clamp_rank(ceil(scaled_level(n, q)), n) - 1];
+  return sorted[ps_quantile_rank(n, q) - 1];
 }
 
 /* swap-based Hoare partition selection of the k-th smallest (0-based) */
@@ -158,27 +163,34 @@ static double select_kth(double *x, size_t n, size_t k) {
 /** type-1 quantile by selection; reorders x; n == 0 gives 0 */
 double ps_quantile_select(double *x, size_t n, double q) {
   if (n == 0) return 0.0;
-  return select_kth(x, n, clamp_rank(ceil(scaled_level(n, q)), n) - 1);
+  return select_kth(x, n, ps_quantile_rank(n, q) - 1);
 }
+
+size_t ps_es_count(size_t n, double q) { return clamp_rank(round((double)n * (1.0 - q)), n); }
 
 /** mean of the largest max(1, round(n*(1-q))) values of sorted; n == 0 gives 0 */
 double ps_es_sorted(const double *sorted, size_t n, double q) {
   if (n == 0) return 0.0;
-  size_t m = clamp_rank(round((double)n * (1.0 - q)), n);
-  double sum = 0.0;
-  for (size_t i = n - m; i < n; i++) sum += sorted[i];
-  return sum / (double)m;
+  size_t m = ps_es_count(n, q);
+  return ps_exact_sum_of(sorted + (n - m), m) / (double)m;
+}
+
+void ps_quantile_ci_ranks(size_t n, double q, double level, size_t *lo, size_t *hi) {
+  double nq = scaled_level(n, q);
+  double spread = z_of_level(level) * sqrt(nq * (1.0 - q));
+  *lo = clamp_rank(floor(nq - spread), n);
+  *hi = clamp_rank(ceil(nq + spread) + 1.0, n);
 }
 
 /** type-1 quantile with the order-statistic interval [x_(l), x_(u)] of stats.h */
 ps_estimate ps_quantile_ci_sorted(const double *sorted, size_t n, double q, double level) {
   ps_estimate e = {0.0, 0.0, 0.0};
   if (n == 0) return e;
-  double nq = scaled_level(n, q);
-  double spread = z_of_level(level) * sqrt(nq * (1.0 - q));
+  size_t lo, hi;
+  ps_quantile_ci_ranks(n, q, level, &lo, &hi);
   e.value = ps_quantile_sorted(sorted, n, q);
-  e.lo = sorted[clamp_rank(floor(nq - spread), n) - 1];
-  e.hi = sorted[clamp_rank(ceil(nq + spread) + 1.0, n) - 1];
+  e.lo = sorted[lo - 1];
+  e.hi = sorted[hi - 1];
   return e;
 }
 
@@ -199,14 +211,15 @@ ps_estimate ps_prob_wilson(size_t k, size_t n, double level) {
   return e;
 }
 
-/* mean and sample sd (n-1) of x[0..n-1], two passes in index order; n >= 1 */
+/* mean and sample sd (n-1) of x[0..n-1], two passes, each summed exactly (stats/exact_sum.h): the
+** mean is the exact sum rounded, over n; the sd sums the squared deviations from that mean; n >= 1 */
 static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
-  double sum = 0.0;
-  for (size_t i = 0; i < n; i++) sum += x[i];
-  double m = sum / (double)n, ss = 0.0;
-  for (size_t i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+  double m = ps_exact_sum_of(x, n) / (double)n;
+  ps_exact_sum ss;
+  ps_exact_init(&ss);
+  for (size_t i = 0; i < n; i++) ps_exact_add(&ss, (x[i] - m) * (x[i] - m));
   *mean = m;
-  *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
+  *sd = n > 1 ? sqrt(ps_exact_value(&ss) / (double)(n - 1)) : 0.0;
 }
 
 /** fills *out from x[0..n-1] (x is not modified); returns PS_OK, or PS_ERUNTIME when out of memory */

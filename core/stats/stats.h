@@ -9,6 +9,7 @@
 #define PS_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "poolsim/poolsim.h"
 
@@ -27,14 +28,19 @@ typedef struct {
 /* the confidence level used for every interval poolsim reports */
 #define PS_CI_LEVEL 0.95
 
-/* Sorts a copy of x[0..n-1] and fills *out. Mean and sd are summed in index
-** order (so the result does not depend on how paths were spread over threads);
+/* The functions on one array below are the definitions: the statistics stage reads columns
+** (stats/column.h), which test_column checks against them.
+**
+** Sorts a copy of x[0..n-1] and fills *out. Mean, sd and ES are summed exactly
+** (stats/exact_sum.h), so the result does not depend on the order of the paths
+** nor on how they were spread over threads or MPI ranks;
 ** sd uses n-1; se = sd/sqrt(n). n == 0 gives all zeros. Returns PS_OK, or
 ** PS_ERUNTIME when the copy cannot be allocated. */
 int ps_stats_compute(const double *x, size_t n, ps_stats *out);
 
 /* sort x[0..n-1] ascending (a radix sort: O(n), the same order as qsort with
-** -0.0 and 0.0 taken as equal; no NaNs); PS_OK, or PS_ERUNTIME when out of memory */
+** -0.0 and 0.0 taken as equal, and -0.0 made 0.0 whatever n, so that sorted parts
+** hold the bits the sorted whole holds; no NaNs); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sort_doubles(double *x, size_t n);
 
 /* the same for x[0..n-1] with a weight each in w[0..n-1], moved along (stable: equal values keep
@@ -56,6 +62,17 @@ double ps_es_sorted(const double *sorted, size_t n, double q);
 ** l = floor(nq - z*sqrt(nq(1-q))), u = ceil(nq + z*sqrt(nq(1-q))) + 1 clamped to
 ** [1, n], z = Phi^-1((1+level)/2); value as ps_quantile_sorted */
 ps_estimate ps_quantile_ci_sorted(const double *sorted, size_t n, double q, double level);
+
+/* the 1-based ranks behind the values above, for n >= 1: of the type-1 q-quantile; of its interval
+** (l and u); the number of largest values ES averages */
+size_t ps_quantile_rank(size_t n, double q);
+void ps_quantile_ci_ranks(size_t n, double q, double level, size_t *l, size_t *u);
+size_t ps_es_count(size_t n, double q);
+
+/* ps_order_key — an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
+uint64_t ps_order_key(double d);
+/* ps_from_key — the double whose order key is k (0.0 for the key of -0.0 and 0.0) */
+double ps_from_key(uint64_t k);
 
 /* probability k/n with the Wilson score interval at the given level */
 ps_estimate ps_prob_wilson(size_t k, size_t n, double level);

@@ -10,9 +10,10 @@
 #include <gsl/gsl_cdf.h>
 
 #include "sim/hugepages.h"
+#include "stats/exact_sum.h"
 
 /* the standard error of the mean of y_i = w_i 1{i in A} over n paths, from s1 = sum y, s2 = sum y^2 */
-static double se_of(double s1, double s2, size_t n) {
+double ps_wse(double s1, double s2, size_t n) {
   if (n < 2) return 0;
   double nn = (double)n, var = (s2 - s1 * s1 / nn) / (nn - 1);
   return var > 0 ? sqrt(var / nn) : 0;
@@ -21,7 +22,7 @@ static double se_of(double s1, double s2, size_t n) {
 ps_estimate ps_wprob(double s1, double s2, size_t n, double level) {
   ps_estimate e = {0.0, 0.0, 1.0};
   if (n == 0) return e;
-  double p = s1 / (double)n, half = gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) * se_of(s1, s2, n);
+  double p = s1 / (double)n, half = gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) * ps_wse(s1, s2, n);
   e.value = p;
   e.lo = fmax(0.0, fmin(p, p - half));
   e.hi = fmin(1.0, fmax(p, p + half));
@@ -30,46 +31,52 @@ ps_estimate ps_wprob(double s1, double s2, size_t n, double level) {
 
 /* n * p snapped to the nearest integer within rounding error (as stats.c does for the plain
 ** quantile), so that unit weights give the plain type-1 quantile: 1000 * (1 - 0.9) is 100 */
-static double snapped(double n, double p) {
-  double t = n * p, r = nearbyint(t);
+double ps_wtarget(size_t n, double p) {
+  double t = (double)n * p, r = nearbyint(t);
   return fabs(t - r) <= 4.0 * DBL_EPSILON * fabs(t) ? r : t;
 }
 
 /* Scan the distinct values from the side q names (module comment): value, lo and hi of the
 ** q-quantile; the value alone when level <= 0. */
-ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, double q, double level) {
+ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level) {
   ps_estimate e = {0.0, 0.0, 0.0};
   if (n == 0) return e;
-  double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0;
-  double s1 = 0, s2 = 0;
+  double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0, v, w;
+  /* the sums over the values on one side of v, exact: the same whatever the order of their paths
+  ** (the squares only for an interval) */
+  ps_exact_sum x1, x2;
+  ps_exact_init(&x1);
+  ps_exact_init(&x2);
+  e.value = e.lo = e.hi = max;
   if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
-    double target = snapped(nn, 1 - q); /* compared with n T(v) */
+    double target = ps_wtarget(n, 1 - q); /* compared with n T(v) */
     int found_value = 0, found_hi = 0;
-    e.value = e.lo = e.hi = s[n - 1];
-    for (size_t i = n; i > 0;) {
-      double v = s[i - 1], t = s1, se = nn * se_of(s1, s2, n);
+    while (seq->peek(seq, &v, &w)) {
+      double s1 = ps_exact_value(&x1), t = s1, se = z > 0 ? nn * ps_wse(s1, ps_exact_value(&x2), n) : 0;
       if (!found_hi && t + z * se > target) found_hi = 1;
       if (!found_value && t > target) found_value = 1;
       if (t - z * se > target) break;
       if (!found_hi) e.hi = v;
       if (!found_value) e.value = v;
       e.lo = v;
-      for (; i > 0 && s[i - 1] == v; i--) { /* the ties join the tail together */
-        s1 += ws[i - 1];
-        s2 += ws[i - 1] * ws[i - 1];
+      double tie;
+      while (seq->peek(seq, &tie, &w) && tie == v) { /* the ties join the tail together */
+        ps_exact_add(&x1, w);
+        if (z > 0) ps_exact_add(&x2, w * w);
+        seq->take(seq);
       }
     }
   } else { /* from the bottom: F(v) = sum_{x <= v} w / n, the smallest v with F(v) >= q */
-    double target = snapped(nn, q); /* compared with n F(v) */
+    double target = ps_wtarget(n, q); /* compared with n F(v) */
     int found_lo = 0, found_value = 0;
-    e.value = e.lo = e.hi = s[n - 1];
-    for (size_t i = 0; i < n;) {
-      double v = s[i];
-      for (; i < n && s[i] == v; i++) {
-        s1 += ws[i];
-        s2 += ws[i] * ws[i];
+    while (seq->peek(seq, &v, &w)) {
+      double tie;
+      while (seq->peek(seq, &tie, &w) && tie == v) {
+        ps_exact_add(&x1, w);
+        if (z > 0) ps_exact_add(&x2, w * w);
+        seq->take(seq);
       }
-      double f = s1, se = nn * se_of(s1, s2, n);
+      double f = ps_exact_value(&x1), se = z > 0 ? nn * ps_wse(f, ps_exact_value(&x2), n) : 0;
       if (!found_lo && f + z * se >= target) found_lo = 1, e.lo = v;
       if (!found_value && f >= target) found_value = 1, e.value = v;
       if (f - z * se >= target) {
@@ -81,41 +88,90 @@ ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, 
   return e;
 }
 
+double ps_wes_scan(ps_wseq *down, size_t n, double max, double q) {
+  if (n == 0) return 0.0;
+  double want = (double)n * (1.0 - q), taken = 0, v, w;
+  ps_exact_sum sum, weight; /* exact: taken is the rounded sum of the weights taken */
+  ps_exact_init(&sum);
+  ps_exact_init(&weight);
+  for (; (taken < want || taken == 0) && down->peek(down, &v, &w); down->take(down)) {
+    if (taken > 0 && taken + w > want) w = want - taken; /* the last path, in part */
+    ps_exact_add(&sum, w * v);
+    ps_exact_add(&weight, w);
+    taken = ps_exact_value(&weight);
+  }
+  return taken > 0 ? ps_exact_value(&sum) / taken : max;
+}
+
+/* a sorted array and its weights as a ps_wseq, read down (from the largest) or up */
+typedef struct {
+  ps_wseq seq;
+  const double *s, *ws;
+  size_t i, n; /* down: the values left are [0, i); up: [i, n) */
+  int down;
+} array_seq;
+
+static int array_peek(ps_wseq *q, double *v, double *w) {
+  const array_seq *a = (const array_seq *)q;
+  if (a->down ? a->i == 0 : a->i == a->n) return 0;
+  size_t k = a->down ? a->i - 1 : a->i;
+  *v = a->s[k];
+  *w = a->ws[k];
+  return 1;
+}
+
+static void array_take(ps_wseq *q) {
+  array_seq *a = (array_seq *)q;
+  if (a->down) a->i--;
+  else a->i++;
+}
+
+static array_seq array_of(const double *s, const double *ws, size_t n, int down) {
+  return (array_seq){{array_peek, array_take}, s, ws, down ? n : 0, n, down};
+}
+
+ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, double q, double level) {
+  if (n == 0) return (ps_estimate){0.0, 0.0, 0.0};
+  array_seq a = array_of(s, ws, n, q >= 0.5);
+  return ps_wquantile_ci_scan(&a.seq, n, s[n - 1], q, level);
+}
+
 double ps_wes_sorted(const double *s, const double *ws, size_t n, double q) {
   if (n == 0) return 0.0;
-  double want = (double)n * (1.0 - q), taken = 0, sum = 0;
-  for (size_t i = n; i > 0 && (taken < want || taken == 0); i--) {
-    double w = ws[i - 1];
-    if (taken > 0 && taken + w > want) w = want - taken; /* the last path, in part */
-    sum += w * s[i - 1];
-    taken += w;
-  }
-  return taken > 0 ? sum / taken : s[n - 1];
+  array_seq a = array_of(s, ws, n, 1);
+  return ps_wes_scan(&a.seq, n, s[n - 1], q);
 }
 
 double ps_effective_paths(const double *w, size_t n) {
-  double s1 = 0, s2 = 0;
+  ps_exact_sum x1, x2;
+  ps_exact_init(&x1);
+  ps_exact_init(&x2);
   for (size_t i = 0; i < n; i++) {
-    s1 += w[i];
-    s2 += w[i] * w[i];
+    ps_exact_add(&x1, w[i]);
+    ps_exact_add(&x2, w[i] * w[i]);
   }
+  double s1 = ps_exact_value(&x1), s2 = ps_exact_value(&x2);
   return s2 > 0 ? s1 * s1 / s2 : 0;
 }
 
 int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return PS_OK;
-  double nn = (double)n, sum = 0, sum2 = 0;
-  for (size_t i = 0; i < n; i++) { /* in path order */
+  double nn = (double)n;
+  ps_exact_sum x1, x2, ss; /* exact: the same whatever the order of the paths */
+  ps_exact_init(&x1);
+  ps_exact_init(&x2);
+  ps_exact_init(&ss);
+  for (size_t i = 0; i < n; i++) {
     double y = w[i] * x[i];
-    sum += y;
-    sum2 += y * y;
+    ps_exact_add(&x1, y);
+    ps_exact_add(&x2, y * y);
   }
+  double sum = ps_exact_value(&x1);
   out->mean = sum / nn;
-  out->se = se_of(sum, sum2, n);
-  double ss = 0;
-  for (size_t i = 0; i < n; i++) ss += w[i] * (x[i] - out->mean) * (x[i] - out->mean);
-  out->sd = sqrt(ss / nn);
+  out->se = ps_wse(sum, ps_exact_value(&x2), n);
+  for (size_t i = 0; i < n; i++) ps_exact_add(&ss, w[i] * (x[i] - out->mean) * (x[i] - out->mean));
+  out->sd = sqrt(ps_exact_value(&ss) / nn);
   size_t same = 1;
   while (same < n && x[same] == x[0]) same++;
   if (same == n) { /* one value on every path (often 0): nothing to sort */

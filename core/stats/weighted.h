@@ -12,8 +12,9 @@
 **   the estimate's error: the values where T(v) -/+ z se(v) (F(v) +/- z se(v)) cross 1 - q (q);
 ** - ES_q is the weighted mean of the top of the distribution down to weight n(1 - q), the last
 **   path taken in part.
-** Every sum runs in path order or in sorted order (the sort is stable), so the results do not
-** depend on threads. */
+** Every sum is exact (stats/exact_sum.h), rounded once where it is read, so the results do not
+** depend on the order of the paths, nor on threads; ES's last path taken in part is the last in
+** the stable sort (equal values in path order). */
 #ifndef PS_WEIGHTED_H
 #define PS_WEIGHTED_H
 
@@ -22,7 +23,8 @@
 #include "stats/stats.h"
 
 /* ps_wstats_compute — *out from x[0..n-1] weighted by w[0..n-1] (neither is modified); PS_OK, or
-** PS_ERUNTIME when out of memory */
+** PS_ERUNTIME when out of memory. The definition on one array: the statistics stage reads columns
+** (stats/column.h), which test_column checks against it */
 int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out);
 
 /* the weighted q-quantile with its interval at `level`, of sorted[0..n-1] (ascending) with the
@@ -32,9 +34,30 @@ ps_estimate ps_wquantile_ci_sorted(const double *sorted, const double *ws, size_
 /* the weighted ES at q of sorted[0..n-1] with weights ws[] */
 double ps_wes_sorted(const double *sorted, const double *ws, size_t n, double q);
 
+/* n values with a weight each, in ascending order (equal values in path order), read from one
+** end: the scans above read a sorted array so, and stats/column.c the merged sorted blocks of
+** several parts without putting them together */
+typedef struct ps_wseq ps_wseq;
+struct ps_wseq {
+  /* the next value from the end read (the largest left, reading down) and its weight; 0: none left */
+  int (*peek)(ps_wseq *q, double *v, double *w);
+  void (*take)(ps_wseq *q); /* past that value */
+};
+/* ps_wquantile_ci_sorted over seq, read down when q >= 0.5 and up otherwise; max: the largest of the
+** n values */
+ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level);
+/* ps_wes_sorted over `down`, read down */
+double ps_wes_scan(ps_wseq *down, size_t n, double max, double q);
+
 /* P(A) from the sums s1 = sum_{i in A} w_i and s2 = sum_{i in A} w_i^2 over n paths, with its
 ** normal-approximation interval at level */
 ps_estimate ps_wprob(double s1, double s2, size_t n, double level);
+
+/* the standard error of the mean of y_i over n paths from s1 = sum y_i and s2 = sum y_i^2 */
+double ps_wse(double s1, double s2, size_t n);
+/* n p snapped to the nearest integer within rounding error: what the weighted quantile of level p
+** compares the weight below (or, for 1 - p, above) with */
+double ps_wtarget(size_t n, double p);
 
 /* the effective number of paths (sum w)^2 / sum w^2 of w[0..n-1] (n for equal weights) */
 double ps_effective_paths(const double *w, size_t n);

@@ -81,6 +81,20 @@ one run tests/scenarios/small.lua --paths 2
 ranks 3 run tests/scenarios/small.lua --paths 2
 same "2 paths on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
 
+# unequal blocks (1001 paths: 334, 334 and 333) and ties in the required balances (at this PD more
+# than half the paths need 0): the quantiles, ES and sizing answers across blocks, run and size,
+# plain and under tail sampling
+for sampling in plain importance; do
+  for command in run size; do
+    one $command tests/scenarios/small.lua --paths 1001 --set segments.a_small.pd=0.002 --sampling $sampling
+    ranks 3 $command tests/scenarios/small.lua --paths 1001 --set segments.a_small.pd=0.002 --sampling $sampling
+    same "$command, ties at 0, unequal blocks, $sampling sampling, on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+    if [ $command$sampling = runplain ]; then # the case has the ties it is meant to have
+      grep -A 8 '"required_initial"' "$tmp/one.json" | grep -q '"p50":	0,' && pass || fail "no tie at 0: p50 is not 0"
+    fi
+  done
+done
+
 # ---- size (a bisection per path), and the studies ----------------------------
 one size scenarios/luoyang_2017.lua --paths 800
 ranks 3 size scenarios/luoyang_2017.lua --paths 800

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
+#include "stats/exact_sum.h"
 #include "stats/results.h"
 
 /* which optional arrays a scenario keeps (1) or not (0), and how many budget kinds */
@@ -123,7 +124,7 @@ static int compare_ranked(const void *a, const void *b) {
 }
 
 /* the Euler parts of the ES over paths whose net outlays tie at the tail's edge: the tail is the
-** last paths of a full sort by (net outlay, path), and its sum runs in that order */
+** last paths of a full sort by (net outlay, path) */
 static void check_tail_ties(void) {
   ps_model m;
   char err[1024];
@@ -145,9 +146,12 @@ static void check_tail_ties(void) {
   qsort(all, N, sizeof *all, compare_ranked);
   ps_results *r = NULL;
   CHECK_EQ_INT(ps_results_new(&m, &o, NULL, 1, &r), PS_OK);
-  double want95 = 0, want99 = 0;
-  for (int j = N - 50; j < N; j++) want95 += o.outlay_by_programme[all[j].path];
-  for (int j = N - 10; j < N; j++) want99 += o.outlay_by_programme[all[j].path];
+  ps_exact_sum s95, s99; /* the stage sums exactly (stats/exact_sum.h): in any order, the same bits */
+  ps_exact_init(&s95);
+  ps_exact_init(&s99);
+  for (int j = N - 50; j < N; j++) ps_exact_add(&s95, o.outlay_by_programme[all[j].path]);
+  for (int j = N - 10; j < N; j++) ps_exact_add(&s99, o.outlay_by_programme[all[j].path]);
+  double want95 = ps_exact_value(&s95), want99 = ps_exact_value(&s99);
   if (r) {
     CHECK_NEAR(r->pools[0].es95_by_programme[0], want95 / 50, 0);
     CHECK_NEAR(r->pools[0].es99_by_programme[0], want99 / 10, 0);

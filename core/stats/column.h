@@ -1,0 +1,91 @@
+/* column.h — the statistics of a column of per-path values, from the questions a holder of the
+** column can answer, the same bits as of the whole column in one array.
+**
+** A column is one quantity's value on every path of a run (a pool's required balance, a party's
+** net result, ...). It may be held in parts: blocks of consecutive paths, each sorted on its own
+** (stably, the weights along under tail sampling), such as the MPI ranks' blocks. The statistics
+** ask a ps_column_source only what the holders of the parts can answer together, each for its
+** own part, merging their answers exactly:
+** - exact sums (stats/exact_sum.h): the moments, and the sums above a value (ES, shares);
+** - how many values have an order key (stats.h: ps_order_key) at or below each of several keys:
+**   the k-th smallest value (a quantile, an order-statistic bound, ES's threshold) is found by
+**   bisection on the key, at most 64 rounds for any number of ks asked together;
+** - the values in the order of the whole column's stable sort, read from one end: the weighted
+**   quantile (tail sampling), its interval and the weighted ES scan them (weighted.h, ps_wseq).
+** ps_column_local answers them for parts in memory (one part in one process); test_column
+** checks every result against stats.c and weighted.c on the whole column. */
+#ifndef PS_COLUMN_H
+#define PS_COLUMN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stats/exact_sum.h"
+#include "stats/stats.h"
+#include "stats/weighted.h"
+
+typedef struct ps_column_source ps_column_source;
+struct ps_column_source {
+  size_t n;      /* values */
+  int weighted;  /* each has a weight (tail sampling) */
+  double first;  /* the first path's value (what a column of one value shows: stats.c keeps its
+                    -0.0, which a sort makes 0.0) */
+  double min, max;
+  /* plain: s1 = sum x (second 0), s2 = sum (x - centre)^2 (second 1); weighted: s1 = sum w x and
+  ** s2 = sum (w x)^2 (second 0), s2 = sum w (x - centre)^2 (second 1); s1 and s2 initialised here */
+  int (*sums)(ps_column_source *s, double centre, int second, ps_exact_sum *s1, ps_exact_sum *s2);
+  /* for each of nk keys, the number of values whose order key is at most keys[j] */
+  int (*count)(ps_column_source *s, const uint64_t *keys, size_t nk, size_t *out);
+  /* over the values above t: how many, their sum, and (weighted) the sums of w and w^2 */
+  int (*above)(ps_column_source *s, double t, size_t *count, ps_exact_sum *sum, ps_exact_sum *w1, ps_exact_sum *w2);
+  /* a reader of the values with their weights, down from the largest or up from the smallest
+  ** (weighted columns), one at a time; closed by close. PS_OK, or PS_ERUNTIME */
+  int (*open)(ps_column_source *s, int down, ps_wseq **seq);
+  void (*close)(ps_column_source *s, ps_wseq *seq);
+};
+
+/* a part in memory */
+typedef struct {
+  const double *sorted; /* ascending (ps_sort_doubles, ps_sort_weighted) */
+  const double *weight; /* each one's weight, in that order; NULL under plain sampling */
+  size_t n;
+  double first; /* the value of the part's first path, in path order */
+} ps_column_part;
+
+/* at most this many parts in memory make one source */
+#define PS_COLUMN_PARTS 64
+
+/* parts in memory, in path order, as a source (its members past src are its own) */
+typedef struct {
+  ps_column_source src;
+  const ps_column_part *part;
+  int nparts;
+  struct { /* the reader: a k-way merge of the parts, equal values in path order */
+    ps_wseq seq;
+    size_t at[PS_COLUMN_PARTS]; /* down: part p's values left are [0, at[p]); up: [at[p], n) */
+    int down, next;             /* next: the part peek chose */
+  } reader;
+} ps_column_local;
+
+/* ps_column_local_init — *c answers for part[0..nparts-1], nparts <= PS_COLUMN_PARTS (the parts
+** stay the caller's) */
+void ps_column_local_init(ps_column_local *c, const ps_column_part *part, int nparts);
+
+/* ps_column_stats — ps_stats_compute (plain) or ps_wstats_compute (weighted) of the whole column in
+** path order; PS_OK, or PS_ERUNTIME when out of memory */
+int ps_column_stats(ps_column_source *s, ps_stats *out);
+/* ps_column_stats_of — ps_column_stats of x[0..n-1] (weights w[], NULL: plain) as one part in
+** memory: the statistics stage (results.c) takes every column's statistics so */
+int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out);
+/* ps_column_quantiles — out[j]: the type-1 q[j]-quantile (ps_quantile_sorted) of the column's
+** values, unweighted, for nq <= 8 levels asked together; PS_OK or the source's code */
+int ps_column_quantiles(ps_column_source *s, const double *q, size_t nq, double *out);
+/* ps_column_quantile_ci — ps_quantile_ci_sorted (plain) or ps_wquantile_ci_sorted (weighted) of the
+** whole column: the q-quantile with its interval at level (the sizing answer for 1 - q); *e, PS_OK
+** or PS_ERUNTIME */
+int ps_column_quantile_ci(ps_column_source *s, double q, double level, ps_estimate *e);
+/* ps_column_beyond — ps_sizing_depletion_at of the whole column: the share of values above x;
+** *e, PS_OK or PS_ERUNTIME */
+int ps_column_beyond(ps_column_source *s, double x, ps_estimate *e);
+
+#endif
