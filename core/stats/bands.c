@@ -9,75 +9,83 @@
 #include "stats/weighted.h"
 
 /* the bands under tail sampling: weighted quantiles of column[0..n) */
-static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_pool_result *pr, int period) {
+static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_bands pr, int period) {
   double *w = malloc((n ? n : 1) * sizeof *w);
   if (!w) return PS_ERUNTIME;
   memcpy(w, o->weight, n * sizeof *w);
   int rc = ps_sort_weighted(column, w, n);
   if (rc == PS_OK) {
-    pr->band_p05[period] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
-    pr->band_p50[period] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
-    pr->band_p95[period] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
+    pr.p05[period] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
+    pr.p50[period] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
+    pr.p95[period] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
   }
   free(w);
   return rc;
 }
 
+/* do n balances hold the same bits as n others? (equal bits, not equal values: a band copied from the
+** period before must be the one computed again) */
+static int same_bits(const double *a, const double *b, size_t n) {
+  return memcmp((const unsigned char *)a, (const unsigned char *)b, n * sizeof *a) == 0;
+}
+
 /* ps_bands_mark — the periods in which no band path's balance changed (bands.h). The periods not yet
 ** seen to change are kept as runs [lo, hi]; each path compares a run's balances with those one period
 ** earlier in one memcmp, and only a run that differs is looked at period by period (and split). */
-int ps_bands_mark(const ps_outcomes *o, int pool, ps_pool_result *pr) {
-  int T = o->periods, nruns = T > 1, *runs = malloc(4 * ((size_t)T + 1) * sizeof *runs), *next = runs + 2 * (T + 1);
+int ps_bands_mark(const ps_outcomes *o, int pool, ps_bands pr) {
+  int T = o->periods, nruns = T > 1;
+  size_t *runs = malloc(4 * ((size_t)T + 1) * sizeof *runs);
   unsigned char *moved = calloc((size_t)T + 1, 1);
   if (!runs || !moved) {
     free(runs);
     free(moved);
     return PS_ERUNTIME;
   }
+  size_t *next = runs + 2 * ((size_t)T + 1);
   runs[0] = 1, runs[1] = T - 1;
   for (long i = 0; i < o->band_paths && nruns > 0; i++) {
     const double *row = o->balance + ps_band_slot(o, pool, o->first + i);
-    int kept = 0;
-    for (int r = 0; r < nruns; r++) {
-      int lo = runs[2 * r], hi = runs[2 * r + 1];
-      if (memcmp(row + lo, row + lo - 1, (size_t)(hi - lo + 1) * sizeof *row) == 0) {
+    size_t kept = 0;
+    for (size_t r = 0; r < (size_t)nruns; r++) {
+      size_t lo = runs[2 * r], hi = runs[2 * r + 1];
+      if (same_bits(row + lo, row + lo - 1, hi - lo + 1)) {
         next[2 * kept] = lo, next[2 * kept + 1] = hi, kept++;
         continue;
       }
-      for (int t = lo; t <= hi; t++) { /* the runs of periods still unmoved within it */
-        if (memcmp(row + t, row + t - 1, sizeof *row) != 0) moved[t] = 1;
+      for (size_t t = lo; t <= hi; t++) { /* the runs of periods still unmoved within it */
+        if (!same_bits(row + t, row + t - 1, 1)) moved[t] = 1;
         else if (t > lo && !moved[t - 1] && kept > 0 && next[2 * kept - 1] == t - 1) next[2 * kept - 1] = t;
         else next[2 * kept] = next[2 * kept + 1] = t, kept++;
       }
     }
-    int *swap = runs;
-    runs = next, next = swap, nruns = kept;
+    size_t *swap = runs;
+    runs = next, next = swap, nruns = (int)kept;
   }
   for (int t = 1; t < T; t++) /* balances are finite: NaN is no band */
-    if (!moved[t]) pr->band_p05[t] = pr->band_p50[t] = pr->band_p95[t] = NAN;
+    if (!moved[t]) pr.p05[t] = pr.p50[t] = pr.p95[t] = NAN;
   free(runs < next ? runs : next);
   free(moved);
   return PS_OK;
 }
 
 /* ps_bands_period — the bands of one pool and period (bands.h) */
-int ps_bands_period(const ps_outcomes *o, int pool, int period, ps_pool_result *pr, double *column) {
+int ps_bands_period(const ps_outcomes *o, int pool, int period, ps_bands pr, double *column) {
   size_t n = (size_t)o->band_paths;
-  if (isnan(pr->band_p05[period])) return PS_OK; /* marked by ps_bands_mark: as the period before */
+  if (isnan(pr.p05[period])) return PS_OK; /* marked by ps_bands_mark: as the period before */
   for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, pool, (long)i) + (size_t)period];
   if (o->weight) return weighted_bands(o, column, n, pr, period);
-  pr->band_p05[period] = ps_quantile_select(column, n, 0.05);
-  pr->band_p50[period] = ps_quantile_select(column, n, 0.50);
-  pr->band_p95[period] = ps_quantile_select(column, n, 0.95);
+  pr.p05[period] = ps_quantile_select(column, n, 0.05);
+  pr.p50[period] = ps_quantile_select(column, n, 0.50);
+  pr.p95[period] = ps_quantile_select(column, n, 0.95);
   return PS_OK;
 }
 
 /* ps_bands_fill — the periods marked as unchanged take the bands of the period before (bands.h) */
-void ps_bands_fill(ps_pool_result *pr, int periods) {
+void ps_bands_fill(ps_bands pr, int periods) {
   for (int t = 1; t < periods; t++)
-    if (isnan(pr->band_p05[t])) {
-      pr->band_p05[t] = pr->band_p05[t - 1];
-      pr->band_p50[t] = pr->band_p50[t - 1];
-      pr->band_p95[t] = pr->band_p95[t - 1];
+    if (isnan(pr.p05[t])) {
+      pr.p05[t] = pr.p05[t - 1];
+      pr.p50[t] = pr.p50[t - 1];
+      pr.p95[t] = pr.p95[t - 1];
     }
 }

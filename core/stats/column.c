@@ -135,6 +135,7 @@ void ps_column_local_init(ps_column_local *c, const ps_column_part *part, int np
     const ps_column_part *q = &part[p];
     c->src.n += q->n;
     if (q->n == 0) continue;
+    c->src.whole = seen ? NULL : q->sorted; /* the only part with values so far */
     if (!seen || q->sorted[0] < c->src.min) c->src.min = q->sorted[0];
     if (!seen || q->sorted[q->n - 1] > c->src.max) c->src.max = q->sorted[q->n - 1];
     seen = 1;
@@ -151,6 +152,10 @@ void ps_column_local_init(ps_column_local *c, const ps_column_part *part, int np
 ** of the smallest and largest values (a value's key: the count jumps only there), every round one
 ** question for all the ks still open. PS_OK or the source's code */
 static int select_values(ps_column_source *s, const size_t *ks, size_t nk, double *out) {
+  if (s->whole) { /* the same values: bisection ends at the key of the ks[j]-th value of the sort */
+    for (size_t j = 0; j < nk; j++) out[j] = s->whole[ks[j]];
+    return PS_OK;
+  }
   uint64_t lo[SELECT_MAX], hi[SELECT_MAX], mid[SELECT_MAX];
   size_t open[SELECT_MAX], count[SELECT_MAX];
   for (size_t j = 0; j < nk; j++) {

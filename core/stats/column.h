@@ -31,6 +31,8 @@ struct ps_column_source {
   double first;  /* the first path's value (what a column of one value shows: stats.c keeps its
                     -0.0, which a sort makes 0.0) */
   double min, max;
+  const double *whole; /* all n values sorted, when one array holds them (one process): a k-th value is
+                          read there instead of searched for; NULL otherwise */
   /* plain: s1 = sum x (second 0), s2 = sum (x - centre)^2 (second 1); weighted: s1 = sum w x and
   ** s2 = sum (w x)^2 (second 0), s2 = sum w (x - centre)^2 (second 1); s1 and s2 initialised here */
   int (*sums)(ps_column_source *s, double centre, int second, ps_exact_sum *s1, ps_exact_sum *s2);

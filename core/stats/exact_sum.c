@@ -4,8 +4,8 @@
 #include <math.h>
 #include <string.h>
 
-#define DIGIT 4294967296.0 /* 2^32 */
 #define MASK 0xffffffffULL
+#define DIGIT_SIZE (INT64_C(1) << 32) /* a limb holds a digit below it */
 #define TOP (PS_EXACT_LIMBS - 1)
 
 void ps_exact_init(ps_exact_sum *s) {
@@ -24,7 +24,7 @@ static void normalise(ps_exact_sum *s, int lo, int hi) {
   int i = lo;
   for (; i < TOP && (i <= hi || carry != 0); i++) {
     int64_t v = s->limb[i] + carry, digit = (int64_t)((uint64_t)v & MASK);
-    carry = (v - digit) / (int64_t)DIGIT; /* exact: v - digit is a multiple of 2^32 */
+    carry = (v - digit) / DIGIT_SIZE; /* exact: v - digit is a multiple of 2^32 */
     s->limb[i] = digit;
   }
   if (carry) s->limb[TOP] += carry, i = TOP;

@@ -60,6 +60,9 @@ static int add_stats(stage *s, const double *a, size_t base, ps_stats *out) {
   return add(s, (task){.kind = TASK_STATS, .x = a + base, .stride = 1, .sign = 1, .out = out});
 }
 
+/* where pool result pr's bands go (stats/bands.h) */
+static ps_bands bands_of(ps_pool_result *pr) { return (ps_bands){pr->band_p05, pr->band_p50, pr->band_p95}; }
+
 static int run_stats(const stage *s, const task *t, double *scratch) {
   size_t n = (size_t)s->o->paths;
   const double *w = s->o->weight; /* tail sampling: weighted statistics */
@@ -166,7 +169,7 @@ static int run_task(void *ctx, size_t i, double *scratch) {
   const task *t = &s->tasks[i];
   switch (t->kind) {
   case TASK_STATS: return run_stats(s, t, scratch);
-  case TASK_BANDS: return ps_bands_period(s->o, t->pool, t->period, &s->r->pools[t->pool], scratch);
+  case TASK_BANDS: return ps_bands_period(s->o, t->pool, t->period, bands_of(&s->r->pools[t->pool]), scratch);
   case TASK_TAIL: return run_tail(s, t);
   case TASK_CURVE: return run_curve(s, t);
   }
@@ -354,9 +357,9 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   }
   for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
   for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
-  for (int i = 0; rc == PS_OK && i < m->npools; i++) rc = ps_bands_mark(o, i, &r->pools[i]); /* stats/bands.h */
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) rc = ps_bands_mark(o, i, bands_of(&r->pools[i])); /* stats/bands.h */
   if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
-  for (int i = 0; rc == PS_OK && i < m->npools; i++) ps_bands_fill(&r->pools[i], o->periods);
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) ps_bands_fill(bands_of(&r->pools[i]), o->periods);
   if (rc == PS_OK) rc = summarise_uncertain(r, o);
   free(s.tasks);
   if (rc) {

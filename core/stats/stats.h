@@ -64,9 +64,9 @@ double ps_es_sorted(const double *sorted, size_t n, double q);
 ps_estimate ps_quantile_ci_sorted(const double *sorted, size_t n, double q, double level);
 
 /* the 1-based ranks behind the values above, for n >= 1: of the type-1 q-quantile; of its interval
-** (l and u); the number of largest values ES averages */
+** (lo and hi); the number of largest values ES averages */
 size_t ps_quantile_rank(size_t n, double q);
-void ps_quantile_ci_ranks(size_t n, double q, double level, size_t *l, size_t *u);
+void ps_quantile_ci_ranks(size_t n, double q, double level, size_t *lo, size_t *hi);
 size_t ps_es_count(size_t n, double q);
 
 /* ps_order_key — an unsigned key whose order is the order of the doubles (-0.0 as 0.0) */
