@@ -169,8 +169,9 @@ static inline int open_record(ps_path *w, int s, int t, int cohort, int64_t coun
 }
 
 /* queue record idx for its claim, and for its recovery `lag` periods after it (after the horizon: the
-** pools' dues stay unsettled) */
-static inline void queue_record(ps_path *w, int idx, int lag) {
+** pools' dues stay unsettled). Always inlined: each default passes here, and gcc stopped inlining it
+** once it also kept queues_hi */
+static inline __attribute__((always_inline)) void queue_record(ps_path *w, int idx, int lag) {
   const ps_model *m = w->m;
   default_record *r = &w->records[idx];
   const ps_programme *p = &m->programmes[r->programme];
@@ -182,6 +183,8 @@ static inline void queue_record(ps_path *w, int idx, int lag) {
       if (ps_is_pool_account(m, p->shares[i].account))
         pool_of(w, p->shares[i].account)->unsettled += w->due[r->first + (size_t)i] * r->count;
   if (recover_at <= m->periods) enqueue(&w->recoveries[recover_at], w->records, idx, 0);
+  int last = recover_at > claim_at ? recover_at : claim_at; /* the later queue written (at most the horizon) */
+  if (last > w->queues_hi) w->queues_hi = last < m->periods ? last : m->periods;
 }
 
 /* ps_claims_record_default — record `count` defaults of loans of segment s, originated in `cohort`, in
@@ -429,10 +432,10 @@ static int split_short_run(ps_path *w, int idx, int t) {
     memcpy(&w->due[c->first], &w->due[r->first], n * sizeof(int64_t));
     memcpy(&w->paid[c->first], &w->paid[r->first], n * sizeof(int64_t));
     w->namounts += n;
-    insert_after(&w->claims[t], w->records, prev, j, 1);
+    insert_after(&w->claims[t], w->records, prev, j, 1); /* t: a queue written already (queues_hi) */
     /* recovery_lag >= recognition_lag + claim_lag (scenario_programme.c), so
     ** the recovery is not yet done: at t or later, or after the horizon */
-    if (recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0);
+    if (recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0); /* the same */
     prev = j;
   }
   return PS_OK;

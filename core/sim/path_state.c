@@ -128,6 +128,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ps_path *w = calloc(1, sizeof *w);
   if (!w) return NULL;
   w->m = m;
+  w->queues_hi = m->periods; /* the first reset empties every queue (calloc left them {0, 0}) */
   if ((m->nuncertain > 0 && !(w->params = ps_params_new(m))) || (m->has_volumes && !(w->volume_rng = ps_rng_new()))) {
     ps_path_free(w);
     return NULL;
@@ -272,7 +273,8 @@ int ps_path_reset(ps_path *w) {
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
-  for (int t = 0; t <= m->periods; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
+  for (int t = 0; t <= w->queues_hi; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
+  w->queues_hi = -1; /* the queues the next path writes: claims.c raises it */
   for (int s = 0; s < m->nsegments; s++) { /* the cohorts a path may have (ps_path_alive_add): first..last */
     const ps_segment *seg = &m->segments[s];
     int lo = seg->first, hi = seg->last < m->periods ? seg->last : m->periods;

@@ -219,6 +219,7 @@ struct ps_path {
   int64_t *due, *paid; /* per record payer: what is owed, what was paid */
   size_t namounts, capamounts;
   queue *claims, *recoveries; /* by period */
+  int queues_hi;              /* no queue past this period has been written since the last reset */
   double *weights;            /* scratch for splits */
   double *driver_weights;     /* scratch (rules.c), one per segment slot of the tail contributions */
   int64_t *driver_parts;
