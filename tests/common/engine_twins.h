@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "same_outcomes.h"
 #include "scenario/scenario.h"
 #include "sim/path.h"
@@ -22,11 +23,7 @@ typedef void twins_alter(const ps_model *m, ps_path *a, ps_path *b, int expected
 static inline void check_twins(const char *file, long paths, twins_alter *alter, int expected) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(file, &m)) return;
   ps_path *a = ps_path_new(&m, NULL, 0), *b = ps_path_new(&m, NULL, 0);
   ps_policy *pa = m.has_hooks ? ps_policy_new(&m) : NULL, *pb = m.has_hooks ? ps_policy_new(&m) : NULL;
   ps_outcomes oa, ob;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "sim/montecarlo.h"
 #include "stats/results.h"
 #include "same_outcomes.h"
@@ -112,11 +113,7 @@ static void check_band_limit(const ps_model *m, long paths) {
 static void check_scenario(const char *file, long paths) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(file, &m)) return;
   ps_outcomes runs[3];
   const int threads[3] = {1, 2, 4};
   for (int i = 0; i < 3; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "same_outcomes.h"
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
@@ -41,11 +42,7 @@ static int same_arrays(const ps_model *m, const ps_outcomes *x, const ps_outcome
 static void check_blocks(const char *file, long paths, long band, const long *cuts, int ncuts) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(file, &m)) return;
   ps_outcomes whole, all;
   ps_run_options o = {.paths = paths, .seed = 7, .threads = 2, .band_paths = band, .search = m.balance_feedback};
   CHECK_EQ_INT(ps_simulate(&m, &o, &whole, err, sizeof err), PS_OK);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "same_outcomes.h"
 #include "scenario/scenario.h"
 #include "sim/path.h"
@@ -19,11 +20,7 @@
 static void check_scenario(const char *file) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(file, &m)) return;
   ps_path *reused = ps_path_new(&m, NULL, 0);
   ps_policy *policy = m.has_hooks ? ps_policy_new(&m) : NULL;
   ps_outcomes a, b;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "same_outcomes.h"
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
@@ -29,11 +30,7 @@
 static void check_fresh(const char *file, int periods) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(file, &m)) return;
   const long paths = 300;
   ps_outcomes runs[2];
   int ok = 1;

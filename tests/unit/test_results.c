@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "sim/montecarlo.h"
 #include "stats/results.h"
 #include "scenario/scenario.h"
@@ -13,11 +14,7 @@
 static void check_file(const char *file) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(file, &m)) return;
   ps_outcomes o;
   ps_run_options ro = {.paths = 2000, .seed = m.seed, .threads = 2};
   ps_results *r;
