@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "check_postings.h"
 #include "sim/path_state.h"
 #include "sim/policy.h"
@@ -102,12 +103,7 @@ static void check_hand_split(void) {
       {2, 3, BANK, 50000000, PS_KIND_RECOVERY},
   };
   ps_model m;
-  char err[1024];
-  if (ps_scenario_load("tests/scenarios/runs_split.lua", NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario("tests/scenarios/runs_split.lua", &m)) return;
   CHECK(ps_path_batchable(&m, 0));
   ps_outcomes o;
   ps_path *w = run_logged_path(&m, &o);

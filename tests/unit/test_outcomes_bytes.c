@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
 #include "stats/exact_sum.h"
@@ -45,12 +46,7 @@ static void check_block(const ps_model *m, const ps_outcomes *o) {
 
 static void check_scenario(const expect *e) {
   ps_model m;
-  char err[1024];
-  if (ps_scenario_load(e->file, NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario(e->file, &m)) return;
   long sizes[] = {1, 999, 100000, 250000};
   for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
     ps_outcomes o;
@@ -82,11 +78,7 @@ static void check_scenario(const expect *e) {
 static void check_zero_statistics(void) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load("bench/b1.lua", NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario("bench/b1.lua", &m)) return;
   ps_outcomes o;
   ps_results *r = NULL;
   ps_run_options ro = {.paths = 300, .seed = 3, .threads = 2};
@@ -127,12 +119,7 @@ static int compare_ranked(const void *a, const void *b) {
 ** last paths of a full sort by (net outlay, path) */
 static void check_tail_ties(void) {
   ps_model m;
-  char err[1024];
-  if (ps_scenario_load("bench/b1.lua", NULL, 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario("bench/b1.lua", &m)) return;
   enum { N = 1000 };
   ps_outcomes o;
   CHECK_EQ_INT(ps_outcomes_init(&o, &m, N, 0), PS_OK);
