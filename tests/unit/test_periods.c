@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "same_outcomes.h"
 #include "scenario/scenario.h"
 #include "sim/factors.h"
 #include "sim/montecarlo.h"
@@ -41,16 +42,6 @@
 #define TAIL_HOOKED "tests/scenarios/periods_tail_hooked.lua"
 #define SECTORS "tests/scenarios/periods_sectors.lua"
 
-/* n doubles the same bit for bit; an array not kept (NULL, sim/outcomes.h) stands for zeros */
-static int same(const double *a, const double *b, size_t n) {
-  if (a && b) return memcmp(a, b, n * sizeof *a) == 0;
-  for (size_t i = 0; i < n; i++) {
-    double x = a ? a[i] : 0, y = b ? b[i] : 0;
-    if (memcmp(&x, &y, sizeof x) != 0) return 0;
-  }
-  return 1;
-}
-
 static int load(const char *file, const ps_override *sets, int nsets, ps_model *m) {
   char err[1024];
   if (ps_scenario_load(file, sets, nsets, m, err, sizeof err)) {
@@ -58,32 +49,6 @@ static int load(const char *file, const ps_override *sets, int nsets, ps_model *
     return -1;
   }
   return 0;
-}
-
-/* every outcome of a and b (runs of models alike) the same path by path, to the bit */
-static void same_outcomes(const ps_model *m, const ps_outcomes *a, const ps_outcomes *b) {
-  size_t P = (size_t)a->paths, pools = (size_t)m->npools * P, progs = (size_t)m->nprogrammes * P;
-  size_t parties = (size_t)m->nparties * P, years = (size_t)a->nyears;
-  CHECK(same(a->claims, b->claims, pools) && same(a->paid, b->paid, pools));
-  CHECK(same(a->shortfall, b->shortfall, pools) && same(a->recovered, b->recovered, pools));
-  CHECK(same(a->unsettled, b->unsettled, pools) && same(a->required, b->required, pools));
-  CHECK(same(a->topups, b->topups, pools) && same(a->returned, b->returned, pools));
-  CHECK(memcmp(a->depletion, b->depletion, pools * sizeof *a->depletion) == 0);
-  CHECK(a->band_paths == b->band_paths &&
-        same(a->balance, b->balance, (size_t)m->npools * (size_t)a->band_paths * (size_t)m->periods));
-  CHECK(same(a->defaults, b->defaults, progs) && same(a->originated, b->originated, progs));
-  CHECK(same(a->losses, b->losses, parties) && same(a->net_result, b->net_result, parties));
-  CHECK(same(a->ratio, b->ratio, parties) && same(a->net_by_year, b->net_by_year, parties * years));
-  int budget = 1; /* kind by kind (ps_budget_at: -0.0 for a kind not kept) */
-  for (int g = 0; g < a->ngovernments; g++)
-    for (long p = 0; p < a->paths; p++)
-      for (int y = 0; y < a->nyears; y++)
-        for (int k = 0; k < PS_NBUDGET; k++) {
-          double x = ps_budget_at(a, g, p, y, k), z = ps_budget_at(b, g, p, y, k);
-          budget &= memcmp(&x, &z, sizeof x) == 0;
-        }
-  CHECK(budget);
-  CHECK(same(a->cost_pv, b->cost_pv, (size_t)a->ngovernments * P));
 }
 
 /* 1. the plain scenario (quiet periods run at once) against the hooked one (none), path by path */
@@ -102,8 +67,8 @@ static void test_run_at_once(const ps_override *sets, int nsets) {
     ps_run_options ro = {.paths = PATHS, .seed = 13, .threads = threads[k]};
     CHECK_EQ_INT(ps_simulate(which[k], &ro, &o[k], err, sizeof err), 0);
   }
-  same_outcomes(&m[0], &o[0], &o[1]);
-  same_outcomes(&m[0], &o[0], &o[2]);
+  check_same_kept(&m[0], &o[0], &o[1]);
+  check_same_kept(&m[0], &o[0], &o[2]);
   /* the tail does what the comparison needs: recoveries, and refills at the years' turns after the
   ** last loan (the fund's top-ups exceed the two scheduled ones and the hook's) */
   double recovered = 0, topups = 0, scheduled = 500000;
@@ -157,7 +122,7 @@ static void test_horizon(void) {
     }
   }
   CHECK(z_same && none_after && full_after);
-  same_outcomes(&m, &o[0], &o[1]);
+  check_same_kept(&m, &o[0], &o[1]);
   for (int k = 0; k < 2; k++) {
     ps_outcomes_destroy(&o[k]);
     ps_path_free(w[k]);

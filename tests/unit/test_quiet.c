@@ -9,33 +9,11 @@
 #include <string.h>
 
 #include "check.h"
+#include "same_outcomes.h"
 #include "scenario/scenario.h"
 #include "sim/montecarlo.h"
 
 #define PATHS 1500
-
-/* n doubles the same bit for bit; an array not kept (NULL, sim/outcomes.h: the hooked scenario keeps
-** some the plain one has no use for) stands for zeros */
-static int same(const double *a, const double *b, size_t n) {
-  if (a && b) return memcmp(a, b, n * sizeof *a) == 0;
-  for (size_t i = 0; i < n; i++) {
-    double x = a ? a[i] : 0, y = b ? b[i] : 0;
-    if (memcmp(&x, &y, sizeof x) != 0) return 0;
-  }
-  return 1;
-}
-
-/* every government's budget the same bit for bit, kind by kind (ps_budget_at: -0.0 for a kind not kept) */
-static int same_budget(const ps_outcomes *a, const ps_outcomes *b) {
-  for (int g = 0; g < a->ngovernments; g++)
-    for (long p = 0; p < a->paths; p++)
-      for (int y = 0; y < a->nyears; y++)
-        for (int k = 0; k < PS_NBUDGET; k++) {
-          double x = ps_budget_at(a, g, p, y, k), z = ps_budget_at(b, g, p, y, k);
-          if (memcmp(&x, &z, sizeof x) != 0) return 0;
-        }
-  return 1;
-}
 
 static int load(const char *file, const ps_override *sets, int nsets, ps_model *m) {
   char err[1024];
@@ -62,22 +40,7 @@ static void compare(const char *plain, const char *hooked, const ps_override *se
     CHECK_EQ_INT(ps_simulate(which[k], &ro, &o[k], err, sizeof err), 0);
   }
   size_t pools = (size_t)m[0].npools * PATHS, progs = (size_t)m[0].nprogrammes * PATHS;
-  size_t parties = (size_t)m[0].nparties * PATHS, years = (size_t)o[0].nyears;
-  for (int k = 1; k < 3; k++) {
-    const ps_outcomes *a = &o[0], *b = &o[k];
-    CHECK(same(a->claims, b->claims, pools) && same(a->paid, b->paid, pools));
-    CHECK(same(a->shortfall, b->shortfall, pools) && same(a->recovered, b->recovered, pools));
-    CHECK(same(a->unsettled, b->unsettled, pools) && same(a->required, b->required, pools));
-    CHECK(same(a->topups, b->topups, pools) && same(a->returned, b->returned, pools));
-    CHECK(memcmp(a->depletion, b->depletion, pools * sizeof *a->depletion) == 0);
-    CHECK(same(a->balance, b->balance, (size_t)m[0].npools * (size_t)a->band_paths * (size_t)m[0].periods));
-    CHECK(same(a->defaults, b->defaults, progs) && same(a->originated, b->originated, progs));
-    CHECK(same(a->refused, b->refused, progs) && same(a->paused, b->paused, progs));
-    CHECK(same(a->losses, b->losses, parties) && same(a->net_result, b->net_result, parties));
-    CHECK(same(a->ratio, b->ratio, parties) && same(a->net_by_year, b->net_by_year, parties * years));
-    CHECK(same_budget(a, b));
-    CHECK(same(a->cost_pv, b->cost_pv, (size_t)a->ngovernments * PATHS));
-  }
+  for (int k = 1; k < 3; k++) check_same_kept(&m[0], &o[0], &o[k]);
   /* the scenarios do what the comparison needs: claims, pauses and recoveries do happen */
   double claims = 0, paused = 0, recovered = 0;
   for (size_t i = 0; i < pools; i++) claims += o[0].claims[i], recovered += o[0].recovered[i];
