@@ -14,7 +14,7 @@
 **
 **   bands.csv   period, then for each pool: POOL.p05, POOL.p50, POOL.p95 —
 **               quantiles over paths of the closing balance of each period
-**               (over the first min(paths, PS_BAND_PATHS) paths)
+**               (over the first min(paths, ps_band_paths) paths: sim/outcomes.h)
 **   budget.csv  year (fiscal), then for each government: GOV.outlay_mean,
 **               GOV.outlay_p95 — what it pays out that fiscal year
 **   paths.csv   path (the engine's 0-based path index, the key of its random

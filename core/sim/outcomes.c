@@ -78,6 +78,11 @@ static int pays_kind(const ps_model *m, ps_budget_kind kind) {
   return 0;
 }
 
+long ps_band_paths(const ps_model *m) {
+  long per_path = (long)m->npools * (long)m->periods, fit = per_path > 0 ? PS_BAND_VALUES / per_path : PS_BAND_PATHS;
+  return fit > PS_BAND_PATHS ? PS_BAND_PATHS : fit < PS_BAND_PATHS_MIN ? PS_BAND_PATHS_MIN : fit;
+}
+
 /* Set o's dimensions for m and that many paths (balances for the first
 ** min(paths, band_paths)) and list its arrays in plan; returns how many. The
 ** one description of the layout, for ps_outcomes_init and ps_outcomes_bytes. */
@@ -91,7 +96,7 @@ static int plan_arrays(ps_outcomes *o, const ps_model *m, long first, long paths
   o->nparties = m->nparties;
   int per_year = ps_periods_per_year(m->step);
   o->nyears = (m->periods + per_year - 1) / per_year;
-  if (band_paths <= 0) band_paths = PS_BAND_PATHS;
+  if (band_paths <= 0) band_paths = ps_band_paths(m);
   band_paths -= first; /* those of the run's first band_paths in this block */
   o->band_paths = band_paths < 0 ? 0 : paths < band_paths ? paths : band_paths;
   for (int i = 0; i < m->nparties; i++) o->ngovernments += m->parties[i].kind == PS_PARTY_GOVERNMENT;
@@ -164,7 +169,7 @@ static size_t layout(const array_plan *plan, int n, size_t *offset) {
 }
 
 /* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances for
-** the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS); PS_OK, or PS_ERUNTIME
+** the first min(paths, band_paths) of them (band_paths <= 0: ps_band_paths(m)); PS_OK, or PS_ERUNTIME
 ** when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths) {
   return ps_outcomes_init_block(o, m, 0, paths, band_paths);

@@ -98,14 +98,24 @@ typedef struct {
 /* per-period balance bands use at most this many paths (the first ones): their
 ** quantiles' Monte Carlo error is already far below what a chart shows */
 #define PS_BAND_PATHS 100000L
+/* ... and at most this many balances (57.6 MB: 100 000 paths of 72 periods and one pool, the
+** flagship's), so that a long horizon does not multiply the memory and the pages the kernel must
+** zero (bench/HISTORY.md); but never fewer than PS_BAND_PATHS_MIN paths, whose 5% quantile still
+** has a rank error of ±0.43 percentage points (95%) */
+#define PS_BAND_VALUES 7200000L
+#define PS_BAND_PATHS_MIN 10000L
+
+/* ps_band_paths — the paths the bands of m use by default (band_paths <= 0 below):
+** min(PS_BAND_PATHS, max(PS_BAND_PATHS_MIN, PS_BAND_VALUES / (pools × periods))) */
+long ps_band_paths(const ps_model *m);
 
 /* ps_outcomes_init — allocate for m and the given number of paths, keeping per-period balances
-** for the first min(paths, band_paths) of them (band_paths <= 0: PS_BAND_PATHS);
+** for the first min(paths, band_paths) of them (band_paths <= 0: ps_band_paths(m));
 ** PS_OK, or PS_ERUNTIME when out of memory */
 int ps_outcomes_init(ps_outcomes *o, const ps_model *m, long paths, long band_paths);
 /* ps_outcomes_init_block — the same for the block of paths first..first+paths-1 of a run (one MPI
 ** rank's): slots are indexed by the run's path index, and balances are kept for those of the
-** block among the run's first band_paths (band_paths <= 0: PS_BAND_PATHS), maybe none */
+** block among the run's first band_paths (band_paths <= 0: ps_band_paths(m)), maybe none */
 int ps_outcomes_init_block(ps_outcomes *o, const ps_model *m, long first, long paths, long band_paths);
 /* ps_outcomes_track — also keep the per-period defaults and claims of each programme k with
 ** track[k] != 0 (after ps_outcomes_init); PS_OK, or PS_ERUNTIME when out of memory */

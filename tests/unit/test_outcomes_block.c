@@ -47,7 +47,7 @@ static void check_blocks(const char *file, long paths, long band, const long *cu
   ps_run_options o = {.paths = paths, .seed = 7, .threads = 2, .band_paths = band, .search = m.balance_feedback};
   CHECK_EQ_INT(ps_simulate(&m, &o, &whole, err, sizeof err), PS_OK);
   CHECK_EQ_INT(ps_outcomes_init(&all, &m, paths, band), PS_OK);
-  long keep = band > 0 ? band : PS_BAND_PATHS; /* 0: the default */
+  long keep = band > 0 ? band : ps_band_paths(&m); /* 0: the default */
   CHECK_EQ_INT(all.band_paths, keep < paths ? keep : paths);
   for (int c = 0; c <= ncuts; c++) {
     ps_run_options b = o;
@@ -78,7 +78,7 @@ static void check_blocks(const char *file, long paths, long band, const long *cu
                  (m.track_lent ? 0 : sizeof(double)) +
                  (1.0 + (whole.outlay_by_segment != NULL)) * sizeof(double);
   /* ... and each array starts at a cache line of the block (test_outcomes_bytes.c: the block's size) */
-  if (band == 0 || band >= PS_BAND_PATHS) {
+  if (band == 0 || band >= ps_band_paths(&m)) {
     CHECK(ps_outcomes_bytes(&m, paths) >= described + spare);
     CHECK(ps_outcomes_bytes(&m, paths) < described + spare + 64.0 * PS_OUTCOMES_MAX_ARRAYS);
   }

@@ -149,8 +149,32 @@ static void check_tail_ties(void) {
   ps_model_destroy(&m);
 }
 
+/* the bands' default paths: 100 000, fewer where pools × periods would keep more than
+** PS_BAND_VALUES balances, never fewer than PS_BAND_PATHS_MIN */
+static void check_band_paths(const char *file, const char *periods, long want) {
+  ps_model m;
+  char err[1024];
+  ps_override set = {"periods", periods};
+  if (ps_scenario_load(file, periods ? &set : NULL, periods ? 1 : 0, &m, err, sizeof err)) {
+    fprintf(stderr, "%s\n", err);
+    CHECK(0);
+    return;
+  }
+  CHECK_EQ_INT(ps_band_paths(&m), want);
+  ps_outcomes o;
+  CHECK_EQ_INT(ps_outcomes_init(&o, &m, 150000, 0), PS_OK);
+  CHECK_EQ_INT(o.band_paths, want);
+  ps_outcomes_destroy(&o);
+  ps_model_destroy(&m);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
+  check_band_paths("bench/b1.lua", NULL, 100000);                        /* 36 periods, one pool */
+  check_band_paths("scenarios/mianyang_2022.lua", NULL, 100000);         /* 72: exactly PS_BAND_VALUES */
+  check_band_paths("bench/b1.lua", "360", 20000);                        /* 7 200 000 / 360 */
+  check_band_paths("tests/scenarios/periods_tail.lua", NULL, 15000);     /* two pools of 240 periods */
+  check_band_paths("bench/b1.lua", "1200", PS_BAND_PATHS_MIN);           /* 6 000, raised to the least */
   static const expect cases[] = {
       /* B1: 6 pool doubles + depletion + the programme's outlay (60), 4 programme doubles (32), two
       ** parties' 4 doubles + breached (72), their 3 years (48), funding and compensation for 3
