@@ -153,14 +153,18 @@ awk -v n=50000 -f bench/b7_tape.awk > bench/data/b7_tape.csv || exit 1
   echo "- B7, 1 thread: $(echo "$b7" | awk '{ printf "%.2f", $1 / 2000 * 1000 }') ms a path (target ≤ 0.5)."
   echo "- B5, what Lua hooks cost per call: in instructions below (callgrind), which do not move with machine noise."
   echo
-  echo "## Memory (peak resident set, /usr/bin/time; B1, 2 threads)"
+  echo "## Memory and system time (peak resident set, user and system CPU, /usr/bin/time; B1, 2 threads)"
   echo
-  # kilobytes PATHS -> the peak resident set of a B1 run
-  kilobytes() { /usr/bin/time -f %M "$bin" run bench/b1.lua --paths "$1" --threads 2 --quiet 2>&1 >/dev/null | tail -n 1; }
-  m5=$(kilobytes 100000); m6=$(kilobytes 1000000)
+  # usage PATHS -> "kilobytes user system": a B1 run's peak resident set and CPU seconds
+  usage() { /usr/bin/time -f "%M %U %S" "$bin" run bench/b1.lua --paths "$1" --threads 2 --quiet 2>&1 >/dev/null | tail -n 1; }
+  m5=$(usage 100000 | cut -d' ' -f1)
+  set -- $(i=0; while [ $i -lt "$runs" ]; do usage 1000000; i=$((i + 1)); done | medians); m6=$1 u6=$2 s6=$3
   per_path=$(echo "$m5 $m6" | awk '{ printf "%.0f", ($2 - $1) * 1024 / 900000 }')
   echo "- 100 000 paths: $(echo "$m5" | awk '{ printf "%.0f", $1 / 1024 }') MiB; 1 000 000 paths: $(echo "$m6" | awk '{ printf "%.0f", $1 / 1024 }') MiB;"
   echo "  $per_path bytes a path (the difference), so 10⁷ paths need about $(echo "$m6 $per_path" | awk '{ printf "%.1f", ($1 * 1024 + 9e6 * $2) / 2^30 }') GiB."
+  echo "- System time at 1 000 000 paths (medians of $runs): $s6 s of $(echo "$u6 $s6" | awk '{ printf "%.2f s CPU, %.1f%%", $1 + $2, 100 * $2 / ($1 + $2) }')"
+  echo "  (target ≤ 3%): the kernel zeroing the pages of the per-path outcomes, as each is first written. It grows"
+  echo "  with the bytes a path keeps, not with anything the engine can fault in more cheaply (huge pages are used)."
   awk -v n=1000000 -f bench/b2_tape.awk > bench/data/b2_tape_1e6.csv
   tape_kb=$(/usr/bin/time -f %M "$bin" run bench/b2.lua --set loans.tape=data/b2_tape_1e6.csv --set pools.fund.initial=3e10 \
     --paths 200 --threads 2 --quiet 2>&1 >/dev/null | tail -n 1)
@@ -169,7 +173,7 @@ awk -v n=50000 -f bench/b7_tape.awk > bench/data/b7_tape.csv || exit 1
   echo "  the whole file while the loans are grouped; the grouped model keeps about 40 bytes a loan."
   echo "- What grows with paths: one number per path and reported quantity (a per-path summary; quantiles, ES and"
   echo "  the sizing curve need them), never a path's period-by-period history: balance bands keep the first"
-  echo "  100 000 paths' balances only. A path's working set (the worker's loan book, claims, ledger) does not"
+  echo "  100 000 paths' balances only (fewer past 7.2 million balances: docs/model.md). A path's working set (the worker's loan book, claims, ledger) does not"
   echo "  depend on the number of paths."
   if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
     np_paths=20000
