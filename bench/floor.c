@@ -1,6 +1,6 @@
 /* floor.c — the benchmarks' randomness floor: for each path, only the random
 ** numbers a scenario's path must draw, with the engine's generator (sim/rng.c,
-** the same streams) and the same GSL calls, and nothing else (no ledger, no
+** the same streams), the same GSL calls and the engine's Phi, and nothing else (no ledger, no
 ** claims, no statistics). `make bench` divides its instructions a path by a
 ** scenario's to say what fraction of the floor the engine runs at.
 **
@@ -9,7 +9,9 @@
 ** What a path must draw (issue 18): the systemic factor's T normals (and the
 ** sector factors', and the t copula's chi-squares); in each period, for each
 ** segment with something at risk, one Phi for the conditional PD (one per
-** cohort when the PD depends on age, and for insurance policies) and one
+** cohort when the PD depends on age, and for insurance policies) — the engine's
+** own Phi (sim/phi.h, the table with its proven bound), so that the floor stays what
+** a path must draw, not what a slower Phi costs — and one
 ** binomial for the number of defaults (claims; a bridge segment's declines, a
 ** binomial without a Phi); for loan tapes, the same per PD bucket (m->tape_buckets:
 ** the groups that share a template, a sector and a PD bucket) at its bound, as the
@@ -26,11 +28,11 @@
 #include <string.h>
 #include <time.h>
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 
 #include "scenario/scenario.h"
+#include "sim/phi.h"
 #include "sim/rng.h"
 
 static double now(void) {
@@ -64,7 +66,7 @@ static double tape_buckets(const ps_model *m, int t, double **alive, const doubl
     const ps_segment *lead = &m->segments[bucket->live[bucket->live_at[t]]];
     double systematic = sqrt(lead->rho) * z[t] +
                         (lead->sector >= 0 ? sqrt(lead->rho_sector) * s[t * m->nsectors + lead->sector] : 0);
-    double p = gsl_cdf_ugaussian_P((bucket->threshold - systematic) / sqrt(1 - lead->rho - lead->rho_sector));
+    double p = ps_phi((bucket->threshold - systematic) / sqrt(1 - lead->rho - lead->rho_sector));
     double d = (double)gsl_ran_binomial(default_rng, p, (unsigned)total);
     drawn += d;
     for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
@@ -120,7 +122,7 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
         if (at_risk < 1) continue;
         int age = by_cohort ? t - c : 0;
         double p = seg->kind == PS_SEGMENT_BRIDGE ? seg->hazard[0] /* declines do not load on the factors */
-                                                  : gsl_cdf_ugaussian_P((seg->threshold[age] - systematic) / scale);
+                                                  : ps_phi((seg->threshold[age] - systematic) / scale);
         double d = (double)gsl_ran_binomial(default_rng, p, (unsigned)at_risk);
         drawn += d;
         if (by_cohort) a[c] -= d;

@@ -3,8 +3,8 @@
 #include "sim/factors.h"
 
 #include "scenario/copula.h"
+#include "sim/phi.h"
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
@@ -101,7 +101,7 @@ double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment
   }
   if (h <= 0) return 0;
   if (h >= 1) return 1;
-  return gsl_cdf_ugaussian_P(pd_arg(f, m, seg, t, c));
+  return ps_phi(pd_arg(f, m, seg, t, c));
 }
 
 /* ps_factors_pd_arg — the normal quantile of the conditional PD of a loan of segment seg with
