@@ -1,13 +1,15 @@
 /* phi.h — the standard normal distribution function Phi, from a table of Taylor polynomials, with a
 ** proven error bound (docs/model.md §3, "Phi"). The engine takes Phi of every conditional PD and of
 ** the LGD downturn link through ps_phi; gsl_cdf_ugaussian_P costs about 250 instructions a call, this
-** about 40.
+** about 50.
 **
 ** For |x| < PS_PHI_RANGE, with y = |x|, Phi(-y) is the degree-PS_PHI_DEGREE Taylor polynomial of
 ** Phi(-y) about the centre c_j = (j + 1/2) / PS_PHI_CELLS_PER_UNIT of the cell j = floor(y *
 ** PS_PHI_CELLS_PER_UNIT) that holds y, evaluated by Horner's rule at d = y - c_j (|d| <= 1/64); its
-** coefficients are (-1)^k He_{k-1}(c_j) phi(c_j) / k!, computed once in long double (Phi(-c_j) from
-** erfcl). For x > 0, Phi(x) = 1 - Phi(-x). Outside the range (and for NaN), gsl_cdf_ugaussian_P.
+** coefficients, (-1)^k He_{k-1}(c_j) phi(c_j) / k! (Phi(-c_j) for k = 0), are constants in
+** sim/phi_table.c, computed in long double and rounded once to double by tests/unit/test_phi.c
+** (`build/release/tests/unit/test_phi --table > core/sim/phi_table.c`), which also checks them. For
+** x > 0, Phi(x) = 1 - Phi(-x). Outside the range (and for NaN), gsl_cdf_ugaussian_P.
 **
 ** The bound: |ps_phi(x) - Phi(x)| <= PS_PHI_REL_ERROR * Phi(x) for every double x with |x| <
 ** PS_PHI_RANGE: the Taylor remainder, the rounding of the coefficients and of Horner's rule, and (x >
@@ -23,11 +25,10 @@
 #define PS_PHI_REL_ERROR 5e-16   /* the proven relative error bound inside the range: 4.5 units in the last place */
 
 /* ps_phi — Phi(x), within PS_PHI_REL_ERROR relative of the exact value for |x| < PS_PHI_RANGE;
-** gsl_cdf_ugaussian_P(x) outside. Thread-safe (the table is built once, on the first call). */
+** gsl_cdf_ugaussian_P(x) outside */
 double ps_phi(double x);
 
-/* ps_phi_coefficients — the table's Taylor coefficients of Phi(-y) about the centre of cell j (0 <=
-** j < PS_PHI_CELLS): PS_PHI_DEGREE + 1 of them, from the constant term up; for the tests */
-const double *ps_phi_coefficients(int j);
+/* the table: [j][k], the k-th Taylor coefficient of Phi(-y) about y = (j + 1/2) / PS_PHI_CELLS_PER_UNIT */
+extern const double ps_phi_table[PS_PHI_CELLS][PS_PHI_DEGREE + 1];
 
 #endif

@@ -1,4 +1,9 @@
 /* test_phi.c — Phi from the table (sim/phi.h) and its proven error bound (docs/model.md §3, "Phi"):
+**   0. every coefficient of the table (sim/phi_table.c) is within 1.01 units in the last place (of its
+**      size bound, below) of its value computed in long double, as the bound assumes (on x86-64, where
+**      the table was made, each is that value rounded: the same bits); `test_phi --table` prints the
+**      table's source from that computation. Long double must have 64 bits or more (not under valgrind,
+**      which computes it in double);
 **   1. the bound, computed cell by cell from the table's own coefficients (Taylor remainder, rounding
 **      of the coefficients, of d and of Horner's rule, over the cell's smallest Phi), plus one rounding
 **      for 1 - Phi(-x), is at most PS_PHI_REL_ERROR in every cell;
@@ -15,6 +20,7 @@
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "sim/phi.h"
@@ -23,6 +29,36 @@
 static long double reference(double x) {
   const long double sqrt2 = 1.41421356237309504880168872420969808L;
   return x <= 0 ? 0.5L * erfcl(-(long double)x / sqrt2) : 1 - 0.5L * erfcl((long double)x / sqrt2);
+}
+
+/* the k-th coefficient of cell j in long double: Phi(-c) (erfcl), then (-1)^k He_{k-1}(c) phi(c) / k!, He
+** by its recurrence He_{k+1} = c He_k - k He_{k-1} */
+static long double coefficient(int j, int k) {
+  const long double inv_sqrt2pi = 0.398942280401432677939946059934381868L, sqrt2 = 1.41421356237309504880168872420969808L;
+  long double c = ((long double)j + 0.5L) / PS_PHI_CELLS_PER_UNIT; /* exact: a few bits */
+  if (k == 0) return 0.5L * erfcl(c / sqrt2);
+  long double he_prev = 0, he = 1, factorial = 1;
+  for (int i = 1; i < k; i++) {
+    long double next = c * he - (long double)(i - 1) * he_prev;
+    he_prev = he;
+    he = next;
+    factorial *= i;
+  }
+  factorial *= k;
+  return (k % 2 ? -he : he) * (inv_sqrt2pi * expl(-c * c / 2)) / factorial;
+}
+
+/* the table's source, from coefficient() */
+static void print_table(void) {
+  printf("/* phi_table.c — the Taylor coefficients of Phi(-y) about y = (j + 1/2) / %d, j = 0 .. %d (sim/phi.h):\n"
+         "** [j][k] = (-1)^k He_{k-1}(c_j) phi(c_j) / k!, [j][0] = Phi(-c_j), in long double, rounded to double.\n"
+         "** Made by `build/release/tests/unit/test_phi --table > core/sim/phi_table.c` (x86-64); test_phi checks it. */\n"
+         "#include \"sim/phi.h\"\n\nconst double ps_phi_table[PS_PHI_CELLS][PS_PHI_DEGREE + 1] = {\n",
+         PS_PHI_CELLS_PER_UNIT, PS_PHI_CELLS - 1);
+  for (int j = 0; j < PS_PHI_CELLS; j++)
+    for (int k = 0; k <= PS_PHI_DEGREE; k++)
+      printf("%s%a%s", k == 0 ? "    {" : k % 4 == 0 ? "     " : " ", (double)coefficient(j, k),
+             k == PS_PHI_DEGREE ? (j + 1 < PS_PHI_CELLS ? "},\n" : "}};\n") : k % 4 == 3 ? ",\n" : ",");
 }
 
 /* sum |coefficient| y^k of He_n: the polynomial with its coefficients' absolute values, which bounds
@@ -47,7 +83,7 @@ static double cell_bound(int j) {
   ** roundings of Horner's rule (a product and a sum per step; one with a fused multiply-add) */
   for (int k = 0; k <= n; k++) {
     if (k > 0) factorial *= k;
-    long double size = k == 0 ? ps_phi_coefficients(j)[0] : he_abs(k - 1, c) * density / factorial;
+    long double size = k == 0 ? ps_phi_table[j][0] : he_abs(k - 1, c) * density / factorial;
     rounding += (long double)(3 * k + 2) * u * size * rk;
     rk *= r;
   }
@@ -79,8 +115,34 @@ static void at(tally *t, double x) {
   if (gsl_err > t->worst_gsl) t->worst_gsl = gsl_err;
 }
 
-int main(void) {
+/* the size bound of coefficient k of cell j, which the bound's rounding term uses: |a_0|, else
+** Ĥe_{k-1}(c) phi(c) / k! */
+static long double size_of(int j, int k) {
+  const long double inv_sqrt2pi = 0.398942280401432677939946059934381868L;
+  long double c = ((long double)j + 0.5L) / PS_PHI_CELLS_PER_UNIT, factorial = 1;
+  if (k == 0) return fabsl((long double)ps_phi_table[j][0]);
+  for (int i = 2; i <= k; i++) factorial *= i;
+  return he_abs(k - 1, c) * inv_sqrt2pi * expl(-c * c / 2) / factorial;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "--table") == 0) {
+    print_table();
+    return 0;
+  }
   CHECK(LDBL_MANT_DIG >= 64); /* the table and the reference need long double's extra bits */
+  /* 0. the table's coefficients */
+  long double u = DBL_EPSILON / 2;
+  int off = 0, same_bits = 0;
+  for (int j = 0; j < PS_PHI_CELLS; j++)
+    for (int k = 0; k <= PS_PHI_DEGREE; k++) {
+      long double want = coefficient(j, k);
+      off += fabsl((long double)ps_phi_table[j][k] - want) > 1.01L * u * size_of(j, k);
+      same_bits += ps_phi_table[j][k] == (double)want;
+    }
+  printf("table: %d of %d coefficients are their long-double values rounded, %d further off than the bound allows\n",
+         same_bits, PS_PHI_CELLS * (PS_PHI_DEGREE + 1), off);
+  CHECK_EQ_INT(off, 0);
   /* 1. the bound, cell by cell */
   double bound = 0;
   int worst_cell = 0;
