@@ -31,65 +31,79 @@ static long double reference(double x) {
   return x <= 0 ? 0.5L * erfcl(-(long double)x / sqrt2) : 1 - 0.5L * erfcl((long double)x / sqrt2);
 }
 
-/* the k-th coefficient of cell j in long double: Phi(-c) (erfcl), then (-1)^k He_{k-1}(c) phi(c) / k!, He
-** by its recurrence He_{k+1} = c He_k - k He_{k-1} */
-static long double coefficient(int j, int k) {
+/* the j-th Taylor coefficient of Phi(-y) about c = k / 32 in long double, in powers of y - c: Phi(-c)
+** (erfcl), then (-1)^j He_{j-1}(c) phi(c) / j!, He by its recurrence He_{i+1} = c He_i - i He_{i-1} */
+static long double coefficient(int k, int j) {
   const long double inv_sqrt2pi = 0.398942280401432677939946059934381868L, sqrt2 = 1.41421356237309504880168872420969808L;
-  long double c = ((long double)j + 0.5L) / PS_PHI_CELLS_PER_UNIT; /* exact: a few bits */
-  if (k == 0) return 0.5L * erfcl(c / sqrt2);
+  long double c = (long double)k / PS_PHI_CELLS_PER_UNIT; /* exact */
+  if (j == 0) return 0.5L * erfcl(c / sqrt2);
   long double he_prev = 0, he = 1, factorial = 1;
-  for (int i = 1; i < k; i++) {
+  for (int i = 1; i < j; i++) {
     long double next = c * he - (long double)(i - 1) * he_prev;
     he_prev = he;
     he = next;
     factorial *= i;
   }
-  factorial *= k;
-  return (k % 2 ? -he : he) * (inv_sqrt2pi * expl(-c * c / 2)) / factorial;
+  factorial *= j;
+  return (j % 2 ? -he : he) * (inv_sqrt2pi * expl(-c * c / 2)) / factorial;
 }
 
-/* the table's source, from coefficient() */
+/* the table's entry [k][j]: the coefficient in powers of e = 32 (y - c), so divided by 32^j (exact) */
+static long double scaled(int k, int j) { return ldexpl(coefficient(k, j), -5 * j); }
+
+/* the table's source, from scaled() */
 static void print_table(void) {
-  printf("/* phi_table.c — the Taylor coefficients of Phi(-y) about y = (j + 1/2) / %d, j = 0 .. %d (sim/phi.h):\n"
-         "** [j][k] = (-1)^k He_{k-1}(c_j) phi(c_j) / k!, [j][0] = Phi(-c_j), in long double, rounded to double.\n"
-         "** Made by `build/release/tests/unit/test_phi --table > core/sim/phi_table.c` (x86-64); test_phi checks it. */\n"
+  printf("/* phi_table.c — the Taylor coefficients of Phi(-y) about y = c_k = k / %d, k = 0 .. %d, in powers of\n"
+         "** e = %d (y - c_k) (sim/phi.h): [k][j] = (-1)^j He_{j-1}(c_k) phi(c_k) / j! / %d^j, [k][0] = Phi(-c_k),\n"
+         "** in long double, rounded to double. Made by `build/release/tests/unit/test_phi --table >\n"
+         "** core/sim/phi_table.c` (x86-64); test_phi checks it. */\n"
          "#include \"sim/phi.h\"\n\nconst double ps_phi_table[PS_PHI_CELLS][PS_PHI_DEGREE + 1] = {\n",
-         PS_PHI_CELLS_PER_UNIT, PS_PHI_CELLS - 1);
-  for (int j = 0; j < PS_PHI_CELLS; j++)
-    for (int k = 0; k <= PS_PHI_DEGREE; k++)
-      printf("%s%a%s", k == 0 ? "    {" : k % 4 == 0 ? "     " : " ", (double)coefficient(j, k),
-             k == PS_PHI_DEGREE ? (j + 1 < PS_PHI_CELLS ? "},\n" : "}};\n") : k % 4 == 3 ? ",\n" : ",");
+         PS_PHI_CELLS_PER_UNIT, PS_PHI_CELLS - 1, PS_PHI_CELLS_PER_UNIT, PS_PHI_CELLS_PER_UNIT);
+  for (int k = 0; k < PS_PHI_CELLS; k++)
+    for (int j = 0; j <= PS_PHI_DEGREE; j++)
+      printf("%s%a%s", j == 0 ? "    {" : j % 4 == 0 ? "     " : " ", (double)scaled(k, j),
+             j == PS_PHI_DEGREE ? (k + 1 < PS_PHI_CELLS ? "},\n" : "}};\n") : j % 4 == 3 ? ",\n" : ",");
 }
 
-/* sum |coefficient| y^k of He_n: the polynomial with its coefficients' absolute values, which bounds
-** |He_n| on [-y, y]; from the recurrence of the absolute polynomials, Ĥe_{k+1} = y Ĥe_k + k Ĥe_{k-1} */
+/* sum |coefficient| y^i of He_n: the polynomial with its coefficients' absolute values, which bounds
+** |He_n| on [-y, y]; from the recurrence of the absolute polynomials, Ĥe_{i+1} = y Ĥe_i + i Ĥe_{i-1} */
 static long double he_abs(int n, long double y) {
   long double prev = 0, cur = 1;
-  for (int k = 0; k < n; k++) {
-    long double next = y * cur + (long double)k * prev;
+  for (int i = 0; i < n; i++) {
+    long double next = y * cur + (long double)i * prev;
     prev = cur;
     cur = next;
   }
   return cur;
 }
 
-/* the bound on |ps_phi(x) - Phi(x)| / Phi(x) for x <= 0 with -x in cell j (docs/model.md) */
-static double cell_bound(int j) {
+/* the size bound of coefficient j of cell k (unscaled), which the bound's rounding term uses: |a_0|,
+** else Ĥe_{j-1}(c) phi(c) / j! */
+static long double size_of(int k, int j) {
+  const long double inv_sqrt2pi = 0.398942280401432677939946059934381868L;
+  long double c = (long double)k / PS_PHI_CELLS_PER_UNIT, factorial = 1;
+  if (j == 0) return fabsl((long double)ps_phi_table[k][0]);
+  for (int i = 2; i <= j; i++) factorial *= i;
+  return he_abs(j - 1, c) * inv_sqrt2pi * expl(-c * c / 2) / factorial;
+}
+
+/* the roundings sim/phi.c's evaluation applies to term j (e is exact): Horner's 2j + 1 for b0 and b1,
+** at most 2j + 4 for a term of u (4 in the outer chain, 4 to 11 in u with e^2's, e^4's and e^8's own) */
+static int roundings(int j) { return j <= 1 ? 2 * j + 1 : 2 * j + 4; }
+
+/* the bound on |ps_phi(x) - Phi(x)| / Phi(x) for x <= 0 with -x in cell k (docs/model.md) */
+static double cell_bound(int k) {
   const long double u = 1.01L * DBL_EPSILON / 2, inv_sqrt2pi = 0.398942280401432677939946059934381868L;
   const int n = PS_PHI_DEGREE;
-  long double h = 1.0L / PS_PHI_CELLS_PER_UNIT, r = h / 2, c = ((long double)j + 0.5L) * h;
-  long double density = inv_sqrt2pi * expl(-c * c / 2), factorial = 1, rounding = 0, rk = 1;
-  /* rounding: term k meets the rounding of its coefficient, of d (relative u, so k u), and 2k + 1
-  ** roundings of Horner's rule (a product and a sum per step; one with a fused multiply-add) */
-  for (int k = 0; k <= n; k++) {
-    if (k > 0) factorial *= k;
-    long double size = k == 0 ? ps_phi_table[j][0] : he_abs(k - 1, c) * density / factorial;
-    rounding += (long double)(3 * k + 2) * u * size * rk;
-    rk *= r;
+  long double r = 0.5L / PS_PHI_CELLS_PER_UNIT, c = (long double)k / PS_PHI_CELLS_PER_UNIT, factorial = 1,
+              rounding = 0, rj = 1;
+  for (int j = 0; j <= n; j++) { /* each term: its coefficient's rounding and the evaluation's */
+    rounding += (long double)(1 + roundings(j)) * u * size_of(k, j) * rj;
+    rj *= r;
   }
-  factorial *= n + 1;
+  for (int i = 2; i <= n + 1; i++) factorial *= i;
   long double low = c > r ? c - r : 0;
-  long double remainder = he_abs(n, c + r) * inv_sqrt2pi * expl(-low * low / 2) * rk / factorial; /* rk = r^(n+1) */
+  long double remainder = he_abs(n, c + r) * inv_sqrt2pi * expl(-low * low / 2) * rj / factorial; /* rj = r^(n+1) */
   long double smallest = reference((double)-(c + r)) * (1 - 1e-15L); /* Phi at the cell's far end */
   return (double)((remainder + rounding) / smallest);
 }
@@ -115,16 +129,6 @@ static void at(tally *t, double x) {
   if (gsl_err > t->worst_gsl) t->worst_gsl = gsl_err;
 }
 
-/* the size bound of coefficient k of cell j, which the bound's rounding term uses: |a_0|, else
-** Ĥe_{k-1}(c) phi(c) / k! */
-static long double size_of(int j, int k) {
-  const long double inv_sqrt2pi = 0.398942280401432677939946059934381868L;
-  long double c = ((long double)j + 0.5L) / PS_PHI_CELLS_PER_UNIT, factorial = 1;
-  if (k == 0) return fabsl((long double)ps_phi_table[j][0]);
-  for (int i = 2; i <= k; i++) factorial *= i;
-  return he_abs(k - 1, c) * inv_sqrt2pi * expl(-c * c / 2) / factorial;
-}
-
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "--table") == 0) {
     print_table();
@@ -134,11 +138,11 @@ int main(int argc, char **argv) {
   /* 0. the table's coefficients */
   long double u = DBL_EPSILON / 2;
   int off = 0, same_bits = 0;
-  for (int j = 0; j < PS_PHI_CELLS; j++)
-    for (int k = 0; k <= PS_PHI_DEGREE; k++) {
-      long double want = coefficient(j, k);
-      off += fabsl((long double)ps_phi_table[j][k] - want) > 1.01L * u * size_of(j, k);
-      same_bits += ps_phi_table[j][k] == (double)want;
+  for (int k = 0; k < PS_PHI_CELLS; k++)
+    for (int j = 0; j <= PS_PHI_DEGREE; j++) {
+      long double want = scaled(k, j);
+      off += fabsl((long double)ps_phi_table[k][j] - want) > 1.01L * u * ldexpl(size_of(k, j), -5 * j);
+      same_bits += ps_phi_table[k][j] == (double)want;
     }
   printf("table: %d of %d coefficients are their long-double values rounded, %d further off than the bound allows\n",
          same_bits, PS_PHI_CELLS * (PS_PHI_DEGREE + 1), off);
@@ -152,7 +156,7 @@ int main(int argc, char **argv) {
   }
   double total = bound + 1.0001 * DBL_EPSILON / 2; /* x > 0: the rounding of 1 - Phi(-x) */
   printf("proven bound: %.3g relative (cell %d, -x near %.3f), %.3g with 1 - Phi(-x)\n", bound, worst_cell,
-         (worst_cell + 0.5) / PS_PHI_CELLS_PER_UNIT, total);
+         (double)worst_cell / PS_PHI_CELLS_PER_UNIT, total);
   CHECK(total <= PS_PHI_REL_ERROR);
 
   /* 2. the points */
