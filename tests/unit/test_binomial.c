@@ -22,7 +22,7 @@ static double fixed;
 static void fixed_set(void *state, unsigned long seed) { (void)state, (void)seed; }
 static unsigned long fixed_get(void *state) { return (void)state, 0; }
 static double fixed_get_double(void *state) { return (void)state, fixed; }
-static const gsl_rng_type fixed_type = {"fixed", 0xffffffffUL, 0, 0, fixed_set, fixed_get, fixed_get_double};
+static const gsl_rng_type fixed_type = {"fixed", 0xffffffffUL, 0, sizeof(int), fixed_set, fixed_get, fixed_get_double};
 
 /* the boundaries of (p, n) and the doubles near them: ps_binomial_search against GSL; returns how many differ */
 static long boundaries(gsl_rng *g, double p, unsigned n, long *tried) {
