@@ -1,6 +1,6 @@
 /* floor.c — the benchmarks' randomness floor: for each path, only the random
 ** numbers a scenario's path must draw, with the engine's generator (sim/rng.c,
-** the same streams) and the same GSL calls, and nothing else (no ledger, no
+** the same streams), the same GSL calls and the engine's Phi, and nothing else (no ledger, no
 ** claims, no statistics). `make bench` divides its instructions a path by a
 ** scenario's to say what fraction of the floor the engine runs at.
 **
@@ -9,9 +9,12 @@
 ** What a path must draw (issue 18): the systemic factor's T normals (and the
 ** sector factors', and the t copula's chi-squares); in each period, for each
 ** segment with something at risk, one Phi for the conditional PD (one per
-** cohort when the PD depends on age, and for insurance policies) and one
-** binomial for the number of defaults (claims; a bridge segment's declines, a
-** binomial without a Phi); for loan tapes, the same per PD bucket (m->tape_buckets:
+** cohort when the PD depends on age, and for insurance policies) and one binomial
+** for the number of defaults (claims; a bridge segment's declines, a binomial
+** without a Phi), each as the engine computes it — Phi from the table with its
+** proven bound (sim/phi.h), the binomial as gsl_ran_binomial's count inline
+** (sim/binomial.h) — so that the floor stays what a path must draw, not what a
+** slower Phi or call costs; for loan tapes, the same per PD bucket (m->tape_buckets:
 ** the groups that share a template, a sector and a PD bucket) at its bound, as the
 ** engine draws them; a Poisson volume's draw each period of its window. The numbers
 ** at risk follow the defaults drawn (spread over the cohorts in proportion, which
@@ -26,11 +29,12 @@
 #include <string.h>
 #include <time.h>
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 
 #include "scenario/scenario.h"
+#include "sim/binomial.h"
+#include "sim/phi.h"
 #include "sim/rng.h"
 
 static double now(void) {
@@ -64,8 +68,8 @@ static double tape_buckets(const ps_model *m, int t, double **alive, const doubl
     const ps_segment *lead = &m->segments[bucket->live[bucket->live_at[t]]];
     double systematic = sqrt(lead->rho) * z[t] +
                         (lead->sector >= 0 ? sqrt(lead->rho_sector) * s[t * m->nsectors + lead->sector] : 0);
-    double p = gsl_cdf_ugaussian_P((bucket->threshold - systematic) / sqrt(1 - lead->rho - lead->rho_sector));
-    double d = (double)gsl_ran_binomial(default_rng, p, (unsigned)total);
+    double p = ps_phi((bucket->threshold - systematic) / sqrt(1 - lead->rho - lead->rho_sector));
+    double d = (double)ps_binomial(default_rng, p, (unsigned)total);
     drawn += d;
     for (int j = bucket->live_at[t]; j < bucket->live_at[t + 1]; j++) {
       const ps_segment *seg = &m->segments[bucket->live[j]];
@@ -120,8 +124,8 @@ static double path(const ps_model *m, gsl_rng *factor_rng, gsl_rng *default_rng,
         if (at_risk < 1) continue;
         int age = by_cohort ? t - c : 0;
         double p = seg->kind == PS_SEGMENT_BRIDGE ? seg->hazard[0] /* declines do not load on the factors */
-                                                  : gsl_cdf_ugaussian_P((seg->threshold[age] - systematic) / scale);
-        double d = (double)gsl_ran_binomial(default_rng, p, (unsigned)at_risk);
+                                                  : ps_phi((seg->threshold[age] - systematic) / scale);
+        double d = (double)ps_binomial(default_rng, p, (unsigned)at_risk);
         drawn += d;
         if (by_cohort) a[c] -= d;
         else

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sim/flows.h"
+#include "sim/phi.h"
 #include "sim/policy.h"
 #include "sim/programme.h"
 #include "sim/rng.h"
@@ -75,7 +76,7 @@ static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, in
   if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1)
     return lgd->kind == PS_DIST_FIXED ? lgd->mean : ps_claims_draw(lgd, w->default_rng); /* fixed: no call */
   double z = ps_factors_systemic(&w->factors, w->m, t);
-  double mean = gsl_cdf_ugaussian_P(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
+  double mean = ps_phi(gsl_cdf_ugaussian_Pinv(lgd->mean) - seg->lgd_downturn * z);
   if (lgd->kind != PS_DIST_BETA) return mean;
   double k = lgd->p1 + lgd->p2;
   return gsl_ran_beta(w->default_rng, mean * k, (1 - mean) * k);

@@ -3,8 +3,8 @@
 #include "sim/factors.h"
 
 #include "scenario/copula.h"
+#include "sim/phi.h"
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
@@ -30,9 +30,10 @@ int ps_factors_init(ps_factors *f, const ps_model *m) {
   f->s = calloc(T * (size_t)(m->nsectors + 1), sizeof(double));
   f->mix = malloc(T * sizeof(double));
   f->eta = calloc((size_t)m->nsectors + 1, sizeof(double));
+  f->loading = calloc(3 * (size_t)m->nsegments + 1, sizeof(double));
   f->shift = NULL; /* plain sampling until a run sets tail sampling's shift */
   f->log_weight = 0;
-  if (!f->z || !f->s || !f->mix || !f->eta) {
+  if (!f->z || !f->s || !f->mix || !f->eta || !f->loading) {
     ps_factors_destroy(f);
     return PS_ERUNTIME;
   }
@@ -46,7 +47,8 @@ void ps_factors_destroy(ps_factors *f) {
   free(f->s);
   free(f->mix);
   free(f->eta);
-  f->z = f->s = f->mix = f->eta = NULL;
+  free(f->loading);
+  f->z = f->s = f->mix = f->eta = f->loading = NULL;
 }
 
 /* ps_factors_draw — draw a path's factors */
@@ -76,6 +78,13 @@ void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
   }
   if (m->copula == PS_COPULA_T)
     for (int t = 1; t <= T; t++) f->mix[t] = sqrt(gsl_ran_chisq(r, m->nu) / m->nu);
+  for (int k = 0; k < m->nsegments; k++) { /* the same square roots pd_arg took at each call */
+    const ps_segment *seg = &m->segments[k];
+    double *l = &f->loading[3 * (size_t)k];
+    l[0] = sqrt(seg->rho);
+    l[1] = sqrt(seg->rho_sector);
+    l[2] = sqrt(1 - seg->rho - seg->rho_sector);
+  }
 }
 
 /* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period t given
@@ -87,9 +96,10 @@ double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *s
 /* what the conditional PD of a loan of segment seg with threshold c in period t is Phi of */
 static inline double pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c) {
   /* default when sqrt(rho) Z + sqrt(rho_s) S + sqrt(1 - rho - rho_s) e < c sqrt(W) */
-  double systematic = sqrt(seg->rho) * ps_factors_systemic(f, m, t);
-  if (seg->sector >= 0) systematic += sqrt(seg->rho_sector) * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
-  return (c * f->mix[t] - systematic) / sqrt(1 - seg->rho - seg->rho_sector);
+  const double *l = &f->loading[3 * (size_t)(seg - m->segments)];
+  double systematic = l[0] * ps_factors_systemic(f, m, t);
+  if (seg->sector >= 0) systematic += l[1] * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
+  return (c * f->mix[t] - systematic) / l[2];
 }
 
 /* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
@@ -101,7 +111,7 @@ double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment
   }
   if (h <= 0) return 0;
   if (h >= 1) return 1;
-  return gsl_cdf_ugaussian_P(pd_arg(f, m, seg, t, c));
+  return ps_phi(pd_arg(f, m, seg, t, c));
 }
 
 /* ps_factors_pd_arg — the normal quantile of the conditional PD of a loan of segment seg with

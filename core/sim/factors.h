@@ -21,6 +21,8 @@ typedef struct {
   double *s;    /* [(periods + 1) * nsectors] sector factors */
   double *mix;  /* [periods + 1] sqrt(W_t): 1 for the Gaussian copula */
   double *eta;  /* scratch, nsectors */
+  double *loading; /* [3 * nsegments]: each segment's sqrt(rho), sqrt(rho_sector) and sqrt(1 - rho - rho_sector)
+                      for the path's parameters (ps_factors_draw), which the conditional PD divides by */
   const double *shift; /* [periods + 1]: tail sampling's mean mu_t of the systemic innovations
                           (sim/sampling.h), not owned; NULL: plain sampling */
   double log_weight;   /* the drawn path's log likelihood ratio, -sum mu_t e_t + sum mu_t^2 / 2 */
@@ -40,14 +42,16 @@ void ps_factors_destroy(ps_factors *f);
 
 /* ps_factors_draw — draw a path's factors for periods 1..f->horizon. The systemic factor is drawn
 ** first for every such period, so adding sectors or a t copula leaves it unchanged (common random
-** numbers), and so does the horizon (z_t is the t-th normal drawn). With f->shift,
+** numbers), and so does the horizon (z_t is the t-th normal drawn). It also keeps each segment's
+** loadings' square roots for the PDs (from m's segments, which a path's drawn rho changes). With f->shift,
 ** each systemic innovation e_t is the same normal plus mu_t, and f->log_weight its likelihood
 ** ratio's log (0 without); sector factors and the t copula's mixing are never shifted. */
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);
 
 
-/* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period
-** t given the factors (stress shifts and PD multipliers applied) */
+/* ps_factors_pd — the probability that a loan of segment seg (one of m->segments, m the model f was last
+** drawn for), of age `age`, defaults in period t given the factors (stress shifts and PD multipliers
+** applied); so for ps_factors_pd_of and ps_factors_pd_arg */
 double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age);
 /* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
 ** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */

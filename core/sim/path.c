@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/binomial.h"
 #include "sim/bridges.h"
 #include "sim/claims.h"
 #include "sim/flows.h"
@@ -213,7 +214,7 @@ static int draw_defaults(ps_path *w, int t) {
       for (int c = lo; c <= hi; c++) {
         if (alive[c] == 0) continue;
         double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
-        int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
+        int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)ps_binomial(w->default_rng, p, (unsigned)alive[c]);
         if ((rc = default_loans(w, s, c, t, d))) return rc;
       }
       continue;
@@ -221,7 +222,7 @@ static int draw_defaults(ps_path *w, int t) {
     int64_t n = w->alive_sum[s];
     if (n == 0) continue;
     double p = ps_factors_pd(&w->factors, m, seg, t, 0);
-    int64_t d = p >= 1 ? n : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)n);
+    int64_t d = p >= 1 ? n : p <= 0 ? 0 : (int64_t)ps_binomial(w->default_rng, p, (unsigned)n);
     /* runs of defaults alike go in one record: a bullet loan's of any cohort,
     ** an amortizing loan's of one cohort (recording them draws nothing, so
     ** the cohorts are drawn as before) */

@@ -41,7 +41,7 @@ static inline void ps_thin_convex(ps_thin_bounds *o, double x_low, double x_max)
 }
 
 /* ps_thin_decide — is y < Phi(x) (1) or not (0), as the chord and the tangent tell when y is farther
-** than 1e-9 p_max from them (far beyond the rounding of gsl's Phi, ~1e-15 relative, and of the
+** than 1e-9 p_max from them (far beyond the error of the engine's Phi, 5e-16 relative: sim/phi.h, and of the
 ** bounds' arithmetic, so exactly as Phi(x) itself would), else -1: compute Phi(x). o->convex, and
 ** x_low <= x <= x_max. */
 static inline int ps_thin_decide(const ps_thin_bounds *o, double x, double y) {

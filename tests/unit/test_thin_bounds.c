@@ -1,5 +1,6 @@
 /* test_thin_bounds.c — the thinning's bounds on a loan-tape loan's conditional PD
-** (sim/tape_defaults.h: ps_thin_convex, ps_thin_decide). Left of 0, gsl's Phi must lie between the
+** (sim/tape_defaults.h: ps_thin_convex, ps_thin_decide). Left of 0, the engine's Phi (sim/phi.h, as
+** the engine computes p_low, p_max and a candidate's PD with it) must lie between the
 ** tangent at x_max and the chord through (x_low, Phi(x_low)) and (x_max, Phi(x_max)), to within
 ** the decision's margin (1e-9 p_max), so that a decision the bounds make is the one Phi(x) makes:
 **   1. on 200 000 random (x_low < x <= x_max < 0), x_max down to -8 and widths from 1e-6 to 3, with
@@ -12,10 +13,11 @@
 #include <gsl/gsl_rng.h>
 
 #include "check.h"
+#include "sim/phi.h"
 #include "sim/tape_defaults.h"
 
 static ps_thin_bounds bounds(double x_low, double x_max) {
-  ps_thin_bounds o = {.p_low = gsl_cdf_ugaussian_P(x_low), .p_max = gsl_cdf_ugaussian_P(x_max)};
+  ps_thin_bounds o = {.p_low = ps_phi(x_low), .p_max = ps_phi(x_max)};
   ps_thin_convex(&o, x_low, x_max);
   return o;
 }
@@ -28,7 +30,7 @@ int main(void) {
     double x_max = -8 * gsl_rng_uniform_pos(r), width = pow(10, -6 + 6.5 * gsl_rng_uniform(r));
     double x_low = x_max - (width > 3 ? 3 : width), x = x_low + (x_max - x_low) * gsl_rng_uniform(r);
     ps_thin_bounds o = bounds(x_low, x_max);
-    double p = gsl_cdf_ugaussian_P(x);
+    double p = ps_phi(x);
     double ys[3] = {o.p_low + (o.p_max - o.p_low) * gsl_rng_uniform(r), p * (1 - 1e-12 * gsl_rng_uniform(r)),
                     p * (1 + 1e-12 * gsl_rng_uniform(r))};
     for (int k = 0; k < 3; k++) {
@@ -40,13 +42,13 @@ int main(void) {
   CHECK_EQ_INT(wrong, 0);
   CHECK_EQ_INT(near_decided, 0);
   /* a bucket of B7's: PDs within a ratio of 1.6 near Phi(-2.9) */
-  double x_max = -2.9, x_low = gsl_cdf_ugaussian_Pinv(gsl_cdf_ugaussian_P(x_max) / 1.6);
+  double x_max = -2.9, x_low = gsl_cdf_ugaussian_Pinv(ps_phi(x_max) / 1.6);
   ps_thin_bounds o = bounds(x_low, x_max);
   for (int i = 0; i < 100000; i++, uniform++) {
     double x = x_low + (x_max - x_low) * gsl_rng_uniform(r), y = o.p_low + (o.p_max - o.p_low) * gsl_rng_uniform(r);
     int in = ps_thin_decide(&o, x, y);
     decided += in >= 0;
-    if (in >= 0 && in != (y < gsl_cdf_ugaussian_P(x))) wrong++;
+    if (in >= 0 && in != (y < ps_phi(x))) wrong++;
   }
   CHECK_EQ_INT(wrong, 0);
   CHECK(decided > uniform / 2);
