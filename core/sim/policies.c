@@ -4,8 +4,7 @@
 ** policies. */
 #include "sim/policies.h"
 
-#include <gsl/gsl_randist.h>
-
+#include "sim/binomial.h"
 #include "sim/claims.h"
 #include "sim/factors.h"
 
@@ -74,7 +73,7 @@ int ps_policies_claims(ps_path *w, int s, int t) {
   for (int c = lo; c <= hi; c++) {
     if (alive[c] == 0) continue;
     double p = ps_factors_pd(&w->factors, m, seg, t, t - c);
-    int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p, (unsigned)alive[c]);
+    int64_t d = p >= 1 ? alive[c] : p <= 0 ? 0 : (int64_t)ps_binomial(w->default_rng, p, (unsigned)alive[c]);
     ps_path_alive_add(w, s, c, -d);
     if (d == 0) continue;
     int64_t cover, claim;
