@@ -117,6 +117,34 @@ static void uses_free(ps_path *w) {
   free(w->steps);
 }
 
+/* The gathering of loan-tape defaults into one claim per key (path_state.h, claims.c): a programme's are
+** gathered when no share of it is tiered, it has no first-loss payer and no per-loan cap, and the
+** scenario has no hooks (which see defaults one by one, or set shares): then its loans' dues are the
+** same fractions of their exposures, and a claim of their sum differs only by the rounding of its
+** split. Nor when its payers pay part at the recovery (first_payment < 1) or its cap on a share of the
+** losses grows loan by loan (cap_loss_share): a claim that is not paid in full is parted into its loans
+** when it is paid (claims.c), which needs both known then. A per-firm cap keeps a loan with a firm on
+** its own (claims.c). No gathering without loan tapes, or past 2^20 keys. PS_OK, or PS_ERUNTIME when
+** out of memory. After uses_init (tiered). */
+static int tape_claims_init(ps_path *w, const ps_model *m) {
+  if (m->nsegments == m->nown_segments) return PS_OK;
+  int any = 0, lags = 1;
+  if (!(w->tape_gathers = calloc((size_t)m->nprogrammes + 1, 1))) return PS_ERUNTIME;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_programme *p = &m->programmes[k];
+    w->tape_gathers[k] = !w->tiered[k] && p->first_loss_share < 0 && p->cap_per_loan <= 0 && !m->has_hooks &&
+                         p->first_payment >= 1 && p->cap_loss_share <= 0;
+    any |= w->tape_gathers[k];
+    if (p->recovery_lag_max - p->recovery_lag + 1 > lags) lags = p->recovery_lag_max - p->recovery_lag + 1;
+  }
+  size_t keys = (size_t)m->nprogrammes * ((size_t)m->ndrivers + 1) * (size_t)w->cost.ncohorts * (size_t)lags;
+  if (!any || keys > ((size_t)1 << 20)) return PS_OK;
+  w->tape_lags = lags;
+  if (!(w->tape_slots = calloc(keys, sizeof(int))) || !(w->tape_claims = calloc(keys, sizeof(ps_tape_claim))))
+    return PS_ERUNTIME;
+  return PS_OK;
+}
+
 /* the numbers of the loan-tape buckets' Fenwick trees (path_state.h, tape_tree) */
 static size_t tape_tree_size(const ps_model *m) {
   const ps_tape_bucket *last = &m->tape_buckets[m->ntape_buckets - 1];
@@ -183,7 +211,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
   }
   for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
-  ok = ok && uses_init(w, m) == PS_OK;
+  ok = ok && uses_init(w, m) == PS_OK && tape_claims_init(w, m) == PS_OK;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -213,6 +241,10 @@ void ps_path_free(ps_path *w) {
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
   free(w->issued);
   free(w->firm_asked);
+  free(w->tape_gathers);
+  free(w->tape_slots);
+  free(w->tape_claims);
+  free(w->tape_parts);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
@@ -273,6 +305,9 @@ int ps_path_reset(ps_path *w) {
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
+  for (int i = 0; i < w->ntape_claims; i++) w->tape_slots[w->tape_claims[i].key] = 0; /* a path stopped mid-period */
+  w->ntape_claims = 0;
+  w->ntape_parts = 0;
   for (int t = 0; t <= w->queues_hi; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   w->queues_hi = -1; /* the queues the next path writes: claims.c raises it */
   for (int s = 0; s < m->nsegments; s++) { /* the cohorts a path may have (ps_path_alive_add): first..last */
@@ -329,6 +364,9 @@ int ps_path_depleted(const ps_path *w, int pool) { return w->pools[pool].depleti
 
 /* ps_path_sample_by_loan — the naive sampler on or off */
 void ps_path_sample_by_loan(ps_path *w, int on) { w->by_loan = on; }
+
+/* ps_path_tape_per_loan — the loan-tape defaults recorded one by one, or gathered */
+void ps_path_tape_per_loan(ps_path *w, int on) { w->tape_per_loan = on; }
 
 /* ps_path_programme_view — NPL ratio, book, counts and state of a programme */
 void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {

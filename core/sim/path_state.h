@@ -61,6 +61,11 @@ const ps_model *ps_path_model(const ps_path *w);
 ** baseline; same model */
 void ps_path_sample_by_loan(ps_path *w, int on);
 
+/* ps_path_tape_per_loan — record each loan-tape default as a claim of its own (on) instead of one
+** claim per programme, driver, cost cohort and recovery lag and period (claims.c): the reference the
+** tests compare the gathered claims with; same draws, the splits rounded loan by loan */
+void ps_path_tape_per_loan(ps_path *w, int on);
+
 /* ps_path_ledger — the ledger of the last path run (its log when audit is on) */
 const ps_ledger *ps_path_ledger(const ps_path *w);
 /* ps_path_depleted — did the pool run short in the last path run? */
@@ -86,6 +91,8 @@ typedef struct {
                                  what was due (claims.c), else they are the same */
   int64_t loan_cut;           /* per loan, fen: what cap_per_loan cut from the payers' dues (the bank
                                  keeps it), counted in the programme's capped when the claim falls due */
+  int gathered;               /* a claim of loan-tape defaults gathered (claims.c): 1 + its first loan in
+                                 tape_parts, until it is paid as one or parted into its loans; else 0 */
 } default_record;
 
 /* per pool state within a path (fen unless noted) */
@@ -147,6 +154,22 @@ typedef struct {
   int64_t year_start;                 /* its ledger balance when the fiscal year began */
   int64_t year_start_kind[PS_NKINDS]; /* ... and by kind */
 } party_state;
+
+/* loan-tape defaults of one period gathered into one claim (claims.c ps_claims_tape_default): those of
+** one programme, driver (segment slot), cost cohort (fiscal year of origination) and recovery lag; its
+** amounts are the sums of its loans' own (each rounded to the fen as a record of its own would be) */
+typedef struct {
+  int segment, cohort;  /* its first loan's segment and origination period (its driver, its cohort) */
+  int lag, key;         /* its recovery lag; its key in tape_slots */
+  int64_t loans, principal, exposure, recovery;
+  int first, last;      /* its loans in tape_parts, in the order they defaulted */
+} ps_tape_claim;
+
+/* one loan of a gathered claim, kept until the claim is paid, in case it must be parted (claims.c) */
+typedef struct {
+  int64_t principal, exposure, recovery;
+  int next; /* the claim's next loan, -1: none */
+} ps_tape_part;
 
 /* a FIFO of records due in one period */
 typedef struct {
@@ -229,6 +252,17 @@ struct ps_path {
   ps_split_memo shadow_memo; /* the sizing shadow's recovery splits, by what was due (claims.c) */
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
+  /* loan-tape defaults gathered into one record per claim alike (claims.c, docs/rules.md): this period's
+  ** claims in the order they opened (ntape_claims, emptied when the period's defaults are drawn), and
+  ** per key ((programme x ndrivers + driver) x ncohorts + cost cohort) x tape_lags + lag - recovery_lag
+  ** its claim + 1 (0: none); tape_slots NULL when no loan tape's defaults are gathered */
+  ps_tape_claim *tape_claims;
+  int ntape_claims, tape_lags;
+  int *tape_slots;
+  ps_tape_part *tape_parts;    /* the gathered claims' loans this path (emptied by the reset) */
+  size_t ntape_parts, captape_parts;
+  unsigned char *tape_gathers; /* per programme: its loan tapes' defaults are gathered */
+  int tape_per_loan;           /* one record per loan-tape default, as before gathering (the tests' reference) */
   /* ---- bridge funds (bridges.c; NULL without bridge segments) */
   int64_t *bridge_due;        /* [segment * (periods + 1) + period]: fen of recoveries due */
   double *bridge_cash_days;   /* per pool: fen-days left this period */

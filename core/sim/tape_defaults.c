@@ -11,11 +11,12 @@
 #include "sim/factors.h"
 #include "sim/rng.h"
 
-/* a loan of segment s, cohort c, item `item` of its group, defaults in period t:
-** ps_claims_record_default's PS_OK / PS_EINPUT / PS_ERUNTIME */
+/* a loan of segment s, cohort c, item `item` of its group, defaults in period t (gathered into its
+** claim: path.c records the period's once all are drawn): ps_claims_tape_default's PS_OK / PS_EINPUT /
+** PS_ERUNTIME */
 static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
   ps_path_alive_add(w, s, c, -1);
-  return ps_claims_record_default(w, s, c, t, item, 1);
+  return ps_claims_tape_default(w, s, c, t, item);
 }
 
 /* a loan-tape loan's own conditional PD in period t */
@@ -162,7 +163,7 @@ static int64_t fenwick_point(const int64_t *tree, int j) {
 
 int ps_tape_check(const ps_path *w) {
   const ps_model *m = w->m;
-  if (w->tape_book_bad) return 0;
+  if (w->tape_book_bad || w->ntape_claims) return 0; /* every gathered claim recorded */
   if (w->by_loan) return 1; /* the buckets are not used */
   int T = m->periods;
   for (int b = 0; b < m->ntape_buckets; b++) {
