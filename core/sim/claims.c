@@ -375,8 +375,9 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
 }
 
 /* the most the payers other than the bank may still be asked for, under the
-** programme's yearly, total and portfolio caps (INT64_MAX: no cap) */
-static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
+** programme's yearly, total and portfolio caps (INT64_MAX: no cap); always inlined, as it was when
+** ps_claims_pay was its only caller (paid_in_full is the other) */
+static inline __attribute__((always_inline)) int64_t cap_room(const ps_programme *p, const programme_state *ps) {
   int64_t room = INT64_MAX;
   if (p->cap_per_year > 0 && p->cap_per_year - ps->public_year < room) room = p->cap_per_year - ps->public_year;
   if (p->cap_total > 0 && p->cap_total - ps->public_total < room) room = p->cap_total - ps->public_total;
@@ -585,10 +586,22 @@ static int part_claim(ps_path *w, int idx, int t) {
     c->principal = part->principal;
     c->exposure = part->exposure;
     c->recovery = part->recovery;
-    c->loan_cut = apply_fractions(w, c->segment, c->exposure, 0, &w->due[c->first]); /* 0: untiered */
+    int64_t bank_keeps;
+    ps_programme_fractions(p, 0, m->segments[c->segment].share_points, w->weights); /* untiered: any amount */
+    c->loan_cut = ps_programme_apply(p, c->exposure, &w->due[c->first], &bank_keeps, w->weights);
     for (int i = 0; i < p->nshares; i++) w->paid[c->first + (size_t)i] = 0;
   }
   return PS_OK;
+}
+
+/* A gathered claim idx due in period t, its programme not paused, that would not be paid in full is
+** parted into its loans (out of line: only gathered claims come here); PS_OK, or PS_ERUNTIME when out
+** of memory */
+static __attribute__((noinline)) int part_unpaid(ps_path *w, int idx, int t) {
+  const default_record *r = &w->records[idx];
+  const programme_state *ps = &w->progs[r->programme];
+  if (ps->paused || paid_in_full(w, r, &w->m->programmes[r->programme], ps)) return PS_OK;
+  return part_claim(w, idx, t);
 }
 
 /* ps_claims_pending — the claims approved before period 1 that fall due in period t. They count in
@@ -627,9 +640,7 @@ int ps_claims_pay(ps_path *w, int t) {
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
     if (w->records[idx].count > 1 && !ps->paused && split_short_run(w, idx, t)) return PS_ERUNTIME;
-    if (w->records[idx].gathered && !ps->paused &&
-        !paid_in_full(w, &w->records[idx], &m->programmes[w->records[idx].programme], ps) && part_claim(w, idx, t))
-      return PS_ERUNTIME;
+    if (__builtin_expect(w->records[idx].gathered != 0, 0) && part_unpaid(w, idx, t)) return PS_ERUNTIME;
     default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     int64_t n = r->count;

@@ -305,9 +305,6 @@ int ps_path_reset(ps_path *w) {
     for (size_t i = 0; i < w->nrecords; i++)
       if (w->records[i].firm >= 0) w->firm_asked[w->records[i].firm] = 0;
   w->nrecords = w->namounts = 0;
-  for (int i = 0; i < w->ntape_claims; i++) w->tape_slots[w->tape_claims[i].key] = 0; /* a path stopped mid-period */
-  w->ntape_claims = 0;
-  w->ntape_parts = 0;
   for (int t = 0; t <= w->queues_hi; t++) w->claims[t] = w->recoveries[t] = (queue){-1, -1};
   w->queues_hi = -1; /* the queues the next path writes: claims.c raises it */
   for (int s = 0; s < m->nsegments; s++) { /* the cohorts a path may have (ps_path_alive_add): first..last */
@@ -323,6 +320,9 @@ int ps_path_reset(ps_path *w) {
   if (w->tape_tree) {
     memset(w->tape_at_risk, 0, (size_t)m->ntape_buckets * sizeof(int64_t));
     memset(w->tape_tree, 0, tape_tree_size(m) * sizeof(int64_t));
+    for (int i = 0; i < w->ntape_claims; i++) w->tape_slots[w->tape_claims[i].key] = 0; /* a path stopped mid-period */
+    w->ntape_claims = 0;
+    w->ntape_parts = 0;
   }
   if (w->alive_year) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts;

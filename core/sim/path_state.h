@@ -78,6 +78,9 @@ int ps_path_depleted(const ps_path *w, int pool);
 ** per loan, and what moves is count times them */
 typedef struct {
   int programme, period, segment;
+  int gathered;               /* a claim of loan-tape defaults gathered (claims.c): 1 + its first loan in
+                                 tape_parts, until it is paid as one or parted into its loans; else 0
+                                 (here, where it fills what count's alignment left) */
   int64_t count;
   int64_t principal;          /* outstanding principal at default, fen */
   int64_t exposure, recovery; /* covered exposure (principal, + interest if covered), fen */
@@ -91,8 +94,6 @@ typedef struct {
                                  what was due (claims.c), else they are the same */
   int64_t loan_cut;           /* per loan, fen: what cap_per_loan cut from the payers' dues (the bank
                                  keeps it), counted in the programme's capped when the claim falls due */
-  int gathered;               /* a claim of loan-tape defaults gathered (claims.c): 1 + its first loan in
-                                 tape_parts, until it is paid as one or parted into its loans; else 0 */
 } default_record;
 
 /* per pool state within a path (fen unless noted) */
