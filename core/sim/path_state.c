@@ -3,6 +3,7 @@
 #include "sim/path_state.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,39 @@ static int tape_claims_init(ps_path *w, const ps_model *m) {
   return PS_OK;
 }
 
+/* w->tape_fix, each loan-tape group's fixed-point constants (sim/tape_book.h: a loan's book A - t B and
+** interest A' - t B', in 2^-16 fen), and w->tape_run, each programme's sums; both left NULL when the
+** sums could pass 2^62 (every sum, and t times a B sum, is at most the loans' A, A', T B and T B' added
+** up): flows.c then walks the groups. PS_OK, or PS_ERUNTIME when out of memory. */
+static int tape_book_init(ps_path *w) {
+  const ps_model *m = w->m;
+  int n = m->nsegments - m->nown_segments;
+  int64_t *fix = malloc(4 * (size_t)n * sizeof *fix);
+  if (!fix) return PS_ERUNTIME;
+  double bound = 0;
+  for (int g = 0; g < n; g++) {
+    const ps_tape_group *tg = &m->tape_groups[g];
+    double a = tg->mean_fen, b = 0;
+    if (tg->amortizing) { /* mean (tenor - (t - first)) / tenor = mean (tenor + first) / tenor - t mean / tenor */
+      a = tg->mean_fen * (double)(tg->tenor + tg->first) / (double)tg->tenor;
+      b = tg->mean_fen / (double)tg->tenor;
+    }
+    double parts[4] = {a, b, a * tg->rate, b * tg->rate};
+    for (int i = 0; i < 4; i++) fix[4 * (size_t)g + (size_t)i] = (int64_t)llround(parts[i] * PS_TAPE_BOOK_ONE);
+    double most = fabs(parts[0]) + fabs(parts[2]) + (double)(m->periods + 2) * (fabs(parts[1]) + fabs(parts[3]));
+    bound += (double)m->segments[tg->segment].loan.nitems * (most + 4) * PS_TAPE_BOOK_ONE;
+  }
+  if (!(bound < 0x1p62)) {
+    free(fix);
+    return PS_OK;
+  }
+  w->tape_fix = fix;
+  return (w->tape_run = calloc(4 * (size_t)m->nprogrammes, sizeof *w->tape_run)) &&
+                 (w->tape_next_fix = calloc((size_t)m->nprogrammes, sizeof *w->tape_next_fix))
+             ? PS_OK
+             : PS_ERUNTIME;
+}
+
 /* the numbers of the loan-tape buckets' Fenwick trees (path_state.h, tape_tree) */
 static size_t tape_tree_size(const ps_model *m) {
   const ps_tape_bucket *last = &m->tape_buckets[m->ntape_buckets - 1];
@@ -204,7 +238,7 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   if (ok && m->ntape_buckets > 0)
     ok = (w->tape_at_risk = calloc((size_t)m->ntape_buckets, sizeof(int64_t))) &&
-         (w->tape_tree = calloc(tape_tree_size(m), sizeof(int64_t)));
+         (w->tape_tree = calloc(tape_tree_size(m), sizeof(int64_t))) && tape_book_init(w) == PS_OK;
   for (int s = 0; s < m->nsegments; s++) w->has_policies |= m->segments[s].kind == PS_SEGMENT_POLICY;
   if (ok && books_by_cohort(m)) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts + 1;
@@ -245,6 +279,9 @@ void ps_path_free(ps_path *w) {
   free(w->tape_slots);
   free(w->tape_claims);
   free(w->tape_parts);
+  free(w->tape_fix);
+  free(w->tape_run);
+  free(w->tape_next_fix);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
@@ -323,6 +360,7 @@ int ps_path_reset(ps_path *w) {
     for (int i = 0; i < w->ntape_claims; i++) w->tape_slots[w->tape_claims[i].key] = 0; /* a path stopped mid-period */
     w->ntape_claims = 0;
     w->ntape_parts = 0;
+    if (w->tape_run) memset(w->tape_run, 0, 4 * (size_t)m->nprogrammes * sizeof(int64_t));
   }
   if (w->alive_year) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts;

@@ -172,6 +172,9 @@ typedef struct {
   int next; /* the claim's next loan, -1: none */
 } ps_tape_part;
 
+/* the loan tapes' book in fixed point (tape_fix, tape_run below; sim/tape_book.h): 2^16 to a fen */
+#define PS_TAPE_BOOK_ONE 65536.0
+
 /* a FIFO of records due in one period */
 typedef struct {
   int head, tail;
@@ -212,6 +215,11 @@ struct ps_path {
   ** its groups (the groups not at risk count 0), kept as groups come at risk, default and leave;
   ** bucket b's tree at tape_tree[tape_buckets[b].tree_at .. + ngroups]. NULL without loan tapes */
   int64_t *tape_at_risk, *tape_tree;
+  /* the loan tapes' book and interest as running fixed-point sums (sim/tape_book.h): per tape group its
+  ** loans' constants [4 g ..], per programme the sums over its loans at risk [4 k ..]; NULL when the
+  ** sums could overflow (flows.c then walks the groups) */
+  int64_t *tape_fix, *tape_run;
+  int64_t *tape_next_fix; /* per programme: scratch, its book of the next period in fixed point (flows.c) */
   int tape_next_for; /* the period whose book the programmes' tape_next hold (flows.c), 0: none */
   int tape_book_bad; /* audit: a period's book from tape_next differed from the groups' walk (rules.c) */
   /* ---- the accounts */

@@ -10,6 +10,7 @@
 #include "sim/claims.h"
 #include "sim/factors.h"
 #include "sim/rng.h"
+#include "sim/tape_book.h"
 
 /* a loan of segment s, cohort c, item `item` of its group, defaults in period t (gathered into its
 ** claim: path.c records the period's once all are drawn): ps_claims_tape_default's PS_OK / PS_EINPUT /
@@ -76,6 +77,7 @@ static void bucket_move(ps_path *w, int g, int sign) {
   const ps_tape_bucket *b = &w->m->tape_buckets[group->bucket];
   int64_t n = sign * w->tape_loans[group->segment].n;
   if (n == 0) return;
+  if (w->tape_fix) ps_tape_book_move(w, g, n); /* and the programme's book's sums (tape_book.h) */
   fenwick_add(w->tape_tree + b->tree_at, b->ngroups, group->slot, n);
   w->tape_at_risk[group->bucket] += n;
 }
@@ -140,6 +142,7 @@ static int draw_bucket(ps_path *w, int bi, int t) {
         continue;
       }
     }
+    if (w->tape_fix) ps_tape_book_drop(w, b->groups[j], group->programme); /* the book's sums lose it */
     int rc = default_loan(w, group->segment, group->first, t, item);
     if (rc) return rc;
   }
@@ -161,6 +164,25 @@ static int64_t fenwick_point(const int64_t *tree, int j) {
   return v;
 }
 
+/* do the programmes' book sums (tape_book.h) equal those of the groups at risk in period t, added up
+** afresh from their loans left? 1 when they do, or there are none */
+static int book_sums_hold(const ps_path *w, int t) {
+  const ps_model *m = w->m;
+  if (!w->tape_fix) return 1;
+  int64_t *sums = calloc(4 * (size_t)m->nprogrammes, sizeof *sums);
+  if (!sums) return 0;
+  for (int g = 0; g < m->nsegments - m->nown_segments; g++) {
+    const ps_tape_group *tg = &m->tape_groups[g];
+    if (tg->first <= t && t <= tg->first + tg->tenor - 1) /* at risk in period t */
+      for (int i = 0; i < 4; i++)
+        sums[4 * (size_t)tg->programme + (size_t)i] += w->tape_loans[tg->segment].n * w->tape_fix[4 * (size_t)g + (size_t)i];
+  }
+  int same = 1;
+  for (size_t i = 0; i < 4 * (size_t)m->nprogrammes; i++) same &= sums[i] == w->tape_run[i];
+  free(sums);
+  return same;
+}
+
 int ps_tape_check(const ps_path *w) {
   const ps_model *m = w->m;
   if (w->tape_book_bad || w->ntape_claims) return 0; /* every gathered claim recorded */
@@ -179,7 +201,7 @@ int ps_tape_check(const ps_path *w) {
     }
     if (n != w->tape_at_risk[b]) return 0;
   }
-  return 1;
+  return !w->audit || book_sums_hold(w, T);
 }
 
 /* Loan tapes by PD bucket (docs/model.md §3): the loans of a bucket's groups share the loadings,
