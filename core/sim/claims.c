@@ -287,12 +287,14 @@ int ps_claims_tape_default(ps_path *w, int s, int cohort, int t, int64_t item) {
   double rate = seg->loan_rate ? seg->loan_rate[item] : seg->rate;
   int64_t interest =
       p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
-  ps_dist own_lgd = {.kind = PS_DIST_FIXED, .mean = seg->loan_lgd ? seg->loan_lgd[item] : 0};
-  double lgd = draw_lgd(w, seg, seg->loan_lgd ? &own_lgd : &seg->lgd, t);
+  double lgd;
+  if (seg->loan_lgd && seg->lgd_downturn <= 0) lgd = seg->loan_lgd[item]; /* as draw_lgd has it, without the struct */
+  else {
+    ps_dist own_lgd = {.kind = PS_DIST_FIXED, .mean = seg->loan_lgd ? seg->loan_lgd[item] : 0};
+    lgd = draw_lgd(w, seg, seg->loan_lgd ? &own_lgd : &seg->lgd, t);
+  }
   int lag = draw_lag(w, p);
-  int key = ((seg->programme * (m->ndrivers + 1) + seg->driver) * w->cost.ncohorts + ps_cost_cohort(&w->cost, cohort)) *
-                w->tape_lags +
-            lag - p->recovery_lag;
+  int key = w->tape_keys[s - m->nown_segments] * w->tape_lags + lag - p->recovery_lag;
   if (w->ntape_parts == w->captape_parts) { /* room for the loan's part */
     size_t cap = w->captape_parts ? 2 * w->captape_parts : 1024;
     ps_tape_part *grown = cap <= INT_MAX ? realloc(w->tape_parts, cap * sizeof *grown) : NULL;

@@ -141,8 +141,15 @@ static int tape_claims_init(ps_path *w, const ps_model *m) {
   size_t keys = (size_t)m->nprogrammes * ((size_t)m->ndrivers + 1) * (size_t)w->cost.ncohorts * (size_t)lags;
   if (!any || keys > ((size_t)1 << 20)) return PS_OK;
   w->tape_lags = lags;
-  if (!(w->tape_slots = calloc(keys, sizeof(int))) || !(w->tape_claims = calloc(keys, sizeof(ps_tape_claim))))
+  int ngroups = m->nsegments - m->nown_segments;
+  if (!(w->tape_slots = calloc(keys, sizeof(int))) || !(w->tape_claims = calloc(keys, sizeof(ps_tape_claim))) ||
+      !(w->tape_keys = calloc((size_t)ngroups, sizeof(int))))
     return PS_ERUNTIME;
+  for (int g = 0; g < ngroups; g++) {
+    const ps_tape_group *tg = &m->tape_groups[g];
+    w->tape_keys[g] = (tg->programme * (m->ndrivers + 1) + m->segments[tg->segment].driver) * w->cost.ncohorts +
+                      ps_cost_cohort(&w->cost, tg->first);
+  }
   return PS_OK;
 }
 
@@ -277,6 +284,7 @@ void ps_path_free(ps_path *w) {
   free(w->firm_asked);
   free(w->tape_gathers);
   free(w->tape_slots);
+  free(w->tape_keys);
   free(w->tape_claims);
   free(w->tape_parts);
   free(w->tape_fix);

@@ -263,11 +263,12 @@ struct ps_path {
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
   /* loan-tape defaults gathered into one record per claim alike (claims.c, docs/rules.md): this period's
   ** claims in the order they opened (ntape_claims, emptied when the period's defaults are drawn), and
-  ** per key ((programme x ndrivers + driver) x ncohorts + cost cohort) x tape_lags + lag - recovery_lag
+  ** per key ((programme x (ndrivers + 1) + driver) x ncohorts + cost cohort) x tape_lags + lag - recovery_lag
   ** its claim + 1 (0: none); tape_slots NULL when no loan tape's defaults are gathered */
   ps_tape_claim *tape_claims;
   int ntape_claims, tape_lags;
   int *tape_slots;
+  int *tape_keys; /* per tape group: (programme x (ndrivers + 1) + driver) x ncohorts + its cost cohort */
   ps_tape_part *tape_parts;    /* the gathered claims' loans this path (emptied by the reset) */
   size_t ntape_parts, captape_parts;
   unsigned char *tape_gathers; /* per programme: its loan tapes' defaults are gathered */

@@ -82,6 +82,13 @@ static void bucket_move(ps_path *w, int g, int sign) {
   w->tape_at_risk[group->bucket] += n;
 }
 
+/* gsl_rng_uniform(r), the same double from the same draw, without GSL's call through the type on a
+** generator of ps_rng_new's (xo_get_double: 53 bits in [0, 1)); one a candidate */
+static inline double uniform(gsl_rng *r) {
+  if (r->type != ps_rng_xoshiro256ss) return gsl_rng_uniform(r);
+  return (double)(ps_xoshiro_next(r->state) >> 11) * 0x1.0p-53;
+}
+
 /* the bucket's bounds in period t (tape_defaults.h), o->p_max set */
 static void make_bounds(const ps_path *w, const ps_tape_bucket *b, const ps_segment *lead, int t, ps_thin_bounds *o) {
   const ps_model *m = w->m;
@@ -135,7 +142,7 @@ static int draw_bucket(ps_path *w, int bi, int t) {
     if (item < 0) return PS_ERUNTIME;
     fenwick_add(tree, b->ngroups, j, -1);
     if (o.p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
-      double y = gsl_rng_uniform(w->default_rng) * p_max;
+      double y = uniform(w->default_rng) * p_max;
       if (y >= o.p_low && !thinned_in(w, seg, t, item, &o, y)) {
         rejected[2 * nrejected] = j;
         rejected[2 * nrejected++ + 1] = item;
