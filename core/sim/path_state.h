@@ -18,6 +18,8 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   volume.c      a period's Poisson volume
+**   tape_book.h   the loan tapes' book and interest as running sums (inline; kept by tape_defaults.c,
+**                 read by flows.c)
 **   path_state.c  this header: the state and its primitives, and what the scenario uses of
 **                 the steps a period may skip (read by path_uses.h's ps_path_quiet)
 **   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
