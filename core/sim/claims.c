@@ -342,6 +342,7 @@ int ps_claims_tape_record(ps_path *w, int t) {
     /* untiered shares: the fractions of any amount are the shares (0 finds them); no hooks set them */
     int idx = open_record(w, c->segment, t, c->cohort, 1, c->principal, c->exposure, c->recovery, 0);
     w->records[idx].gathered = c->first + 1;
+    w->records[idx].firm = -2; /* marks it for ps_claims_pay, where a firm's cap is looked at */
     ps->defaults += c->loans - 1; /* open_record counted one */
     int rc = ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), c->principal, PS_KIND_PRINCIPAL_LOSS);
     if (rc) return rc;
@@ -377,9 +378,8 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
 }
 
 /* the most the payers other than the bank may still be asked for, under the
-** programme's yearly, total and portfolio caps (INT64_MAX: no cap); always inlined, as it was when
-** ps_claims_pay was its only caller (paid_in_full is the other) */
-static inline __attribute__((always_inline)) int64_t cap_room(const ps_programme *p, const programme_state *ps) {
+** programme's yearly, total and portfolio caps (INT64_MAX: no cap) */
+static int64_t cap_room(const ps_programme *p, const programme_state *ps) {
   int64_t room = INT64_MAX;
   if (p->cap_per_year > 0 && p->cap_per_year - ps->public_year < room) room = p->cap_per_year - ps->public_year;
   if (p->cap_total > 0 && p->cap_total - ps->public_total < room) room = p->cap_total - ps->public_total;
@@ -530,13 +530,15 @@ static int split_short_run(ps_path *w, int idx, int t) {
   return PS_OK;
 }
 
-/* Is a gathered claim (record r of programme p, not paused, due now) paid in full, as each of its loans
-** would be on its own: no yearly, total or portfolio cap and no payer's own yearly cap cuts it, and each
+/* Is a gathered claim (record r of programme p, not paused, due now, `room` left under its programme's
+** caps: cap_room) paid in full, as each of its loans would be on its own: no yearly, total or portfolio
+** cap and no payer's own yearly cap cuts it, and each
 ** payer other than the bank can pay its due (a pool from its balance, a guarantor from its capital
 ** left, an insurer within its loss-ratio cap this year)? Each limit stays as it is while the claim is
 ** paid, less what the claim takes, so its loans one by one would all be paid in full exactly when their
 ** sum is (to the rounding of the split). */
-static int paid_in_full(const ps_path *w, const default_record *r, const ps_programme *p, const programme_state *ps) {
+static int paid_in_full(const ps_path *w, const default_record *r, const ps_programme *p, const programme_state *ps,
+                        int64_t room) {
   const ps_model *m = w->m;
   const int64_t *due = &w->due[r->first];
   int64_t asked = 0;
@@ -556,7 +558,6 @@ static int paid_in_full(const ps_path *w, const default_record *r, const ps_prog
         return 0;
     }
   }
-  int64_t room = cap_room(p, ps);
   return room == INT64_MAX || asked <= room;
 }
 
@@ -572,6 +573,7 @@ static int part_claim(ps_path *w, int idx, int t) {
   for (int k = first; k >= 0; k = w->tape_parts[k].next) n++;
   if (reserve_records(w, n - 1, p->nshares)) return PS_ERUNTIME;
   w->records[idx].gathered = 0;
+  w->records[idx].firm = -1;
   for (int k = first; k >= 0; k = w->tape_parts[k].next) {
     int j = idx;
     if (k != first) {
@@ -596,14 +598,18 @@ static int part_claim(ps_path *w, int idx, int t) {
   return PS_OK;
 }
 
-/* A gathered claim idx due in period t, its programme not paused, that would not be paid in full is
-** parted into its loans (out of line: only gathered claims come here); PS_OK, or PS_ERUNTIME when out
-** of memory */
-static __attribute__((noinline)) int part_unpaid(ps_path *w, int idx, int t) {
+/* A gathered claim idx due in period t, its programme not paused and `room` left under its caps, that
+** would not be paid in full is parted into its loans; the programme's claimed, which counted the claim,
+** then counts its first loan (the others count as they are paid). Out of line: only gathered claims
+** come here. PS_OK, or PS_ERUNTIME when out of memory */
+static __attribute__((noinline)) int part_unpaid(ps_path *w, int idx, int t, int64_t room) {
   const default_record *r = &w->records[idx];
-  const programme_state *ps = &w->progs[r->programme];
-  if (ps->paused || paid_in_full(w, r, &w->m->programmes[r->programme], ps)) return PS_OK;
-  return part_claim(w, idx, t);
+  programme_state *ps = &w->progs[r->programme];
+  if (paid_in_full(w, r, &w->m->programmes[r->programme], ps, room)) return PS_OK;
+  int64_t exposure = r->exposure;
+  if (part_claim(w, idx, t)) return PS_ERUNTIME;
+  ps->claimed -= exposure - w->records[idx].exposure;
+  return PS_OK;
 }
 
 /* ps_claims_pending — the claims approved before period 1 that fall due in period t. They count in
@@ -642,15 +648,19 @@ int ps_claims_pay(ps_path *w, int t) {
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
     if (w->records[idx].count > 1 && !ps->paused && split_short_run(w, idx, t)) return PS_ERUNTIME;
-    if (__builtin_expect(w->records[idx].gathered != 0, 0) && part_unpaid(w, idx, t)) return PS_ERUNTIME;
     default_record *r = &w->records[idx];
     const ps_programme *p = &m->programmes[r->programme];
     int64_t n = r->count;
     ps->claimed += r->exposure * n;
     int64_t room = ps->paused ? 0 : cap_room(p, ps);
-    if (r->firm >= 0 && !ps->paused) { /* what is left of the firm's cap (records of one loan: n = 1) */
-      int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
-      if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
+    if (r->firm != -1 && !ps->paused) {
+      if (r->firm >= 0) { /* what is left of the firm's cap (records of one loan: n = 1) */
+        int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
+        if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
+      } else { /* a gathered claim (firm -2): parted when not paid in full */
+        if (part_unpaid(w, idx, t, room)) return PS_ERUNTIME;
+        r = &w->records[idx];
+      }
     }
     int64_t cut = room == INT64_MAX ? 0 : cut_claim(w, r, p, room, t); /* no cap: nothing to cut */
     if (cut < 0) return PS_ERUNTIME;

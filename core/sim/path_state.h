@@ -91,7 +91,8 @@ typedef struct {
   int next_claim, next_recovery;
   int cohort;                 /* period its loans were originated (their cost's cohort, sim/cost.h) */
   int recover_at;             /* the period its recovery is due (may pass the horizon) */
-  int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none */
+  int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none, -2: none and a
+                                 gathered claim not yet paid (gathered below) */
   int short_paid;             /* some payment on it was less than asked: then what was paid differs from
                                  what was due (claims.c), else they are the same */
   int64_t loan_cut;           /* per loan, fen: what cap_per_loan cut from the payers' dues (the bank

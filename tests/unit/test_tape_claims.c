@@ -8,7 +8,8 @@
 **      25 001 + 50 003 + 0 = 75 004 (three quarters of what it paid, x.25, rounded down: the bank's
 **      x.75 takes the fen);
 **   2. twins, path by path, on the tape scenarios: the same draws, so the same defaults (the
-**      programmes' counts, the principal lost, to the fen), and every account's net of every kind
+**      programmes' counts, the principal lost and the exposure claimed, to the fen), and every
+**      account's net of every kind
 **      within 2 (G + L) fen of the reference, G the gathered path's records and L the reference's:
 **      each split of a claim's dues (or of its recovery) gives each payer its exact share to within
 **      a fen, and the exact shares add up, the recovery's weights (what was paid) being each within
@@ -106,7 +107,10 @@ static long twins(const char *file, const ps_override *sets, int nsets, long pat
     int ran_short = 0;
     for (int p = 0; p < m.npools; p++) ran_short |= b->pools[p].shortfall > 0 || a->pools[p].shortfall > 0;
     short_paths += ran_short;
-    for (int k = 0; k < m.nprogrammes; k++) CHECK_EQ_INT(a->progs[k].defaults, b->progs[k].defaults);
+    for (int k = 0; k < m.nprogrammes; k++) { /* the same defaults, and exposures claimed (parted or not) */
+      CHECK_EQ_INT(a->progs[k].defaults, b->progs[k].defaults);
+      CHECK_EQ_INT(a->progs[k].claimed, b->progs[k].claimed);
+    }
     int64_t bound = parted ? 0 : 2 * (int64_t)(a->nrecords + b->nrecords), worst = 0;
     const ps_ledger *x = ps_path_ledger(a), *y = ps_path_ledger(b);
     for (int acc = 0; acc < x->naccounts; acc++) {
