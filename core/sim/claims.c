@@ -328,8 +328,9 @@ int ps_claims_tape_default(ps_path *w, int s, int cohort, int t, int64_t item) {
 
 /* ps_claims_tape_record — the claims gathered by ps_claims_tape_default in period t become records, in
 ** the order they opened: each is recorded as one default of its summed principal, exposure and
-** recovery, split among the payers by the scenario's fractions (or ctx:set_share()'s), and counts its
-** loans among the programme's defaults. PS_OK, PS_EINPUT (the ledger's overflow) or PS_ERUNTIME. */
+** recovery, split among the payers by the scenario's fractions (no hook can set others where defaults
+** are gathered), and counts its loans among the programme's defaults. PS_OK, PS_EINPUT (the ledger's
+** overflow) or PS_ERUNTIME. */
 int ps_claims_tape_record(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < w->ntape_claims; i++) {
