@@ -10,6 +10,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +73,8 @@ double ps_claims_draw(const ps_dist *d, gsl_rng *r) {
 /* LGD of a default in period t: with a downturn link k the mean becomes
 ** Phi(Phi^-1(mean) - k z) for the period's systemic factor z (a beta keeps its
 ** concentration alpha + beta) */
-static double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd, int t) {
+static inline __attribute__((always_inline)) double draw_lgd(ps_path *w, const ps_segment *seg, const ps_dist *lgd,
+                                                             int t) { /* inline into both callers, as it was into one */
   if (seg->lgd_downturn <= 0 || lgd->mean <= 0 || lgd->mean >= 1)
     return lgd->kind == PS_DIST_FIXED ? lgd->mean : ps_claims_draw(lgd, w->default_rng); /* fixed: no call */
   double z = ps_factors_systemic(&w->factors, w->m, t);
@@ -188,6 +190,14 @@ static inline __attribute__((always_inline)) void queue_record(ps_path *w, int i
   if (last > w->queues_hi) w->queues_hi = last < m->periods ? last : m->periods;
 }
 
+/* a default's recovery lag: drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
+static inline int draw_lag(ps_path *w, const ps_programme *p) {
+  return p->recovery_lag_max > p->recovery_lag
+             ? p->recovery_lag + (int)ps_rng_uniform_int(w->default_rng,
+                                                         (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
+             : p->recovery_lag;
+}
+
 /* ps_claims_record_default — record `count` defaults of loans of segment s, originated in `cohort`, in
 ** period t: loan `item` of a loan-tape group (its own amount and LGD), or -1 for loans of a segment,
 ** whose amount and LGD are drawn; count > 1 only where ps_path_batchable says so. PS_OK; PS_EINPUT when
@@ -258,12 +268,92 @@ int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item,
   ps->exposure += principal * count;
   ps->npl += principal * count;
   ps->year_defaulted += principal * count;
-  /* a recovery lag drawn per default (poolsim.uniform on whole periods); a fixed one draws nothing */
-  int lag = p->recovery_lag_max > p->recovery_lag
-                ? p->recovery_lag + (int)ps_rng_uniform_int(w->default_rng,
-                                                            (unsigned long)p->recovery_lag_max - (unsigned long)p->recovery_lag + 1)
-                : p->recovery_lag;
-  queue_record(w, idx, lag);
+  queue_record(w, idx, draw_lag(w, p));
+  return PS_OK;
+}
+
+/* ps_claims_tape_default — loan `item` of loan-tape group s (cohort `cohort`) defaults in period t:
+** gathered into the period's claim of its programme, driver, cost cohort and recovery lag (docs/rules.md,
+** "Loan-tape defaults gathered"), or recorded on its own as ps_claims_record_default does. Its amount,
+** principal, covered interest, LGD (drawn when the tape has none) and recovery lag are the loan's own,
+** drawn in the same order; the claim adds them up (the recovery rounded to the fen loan by loan). */
+int ps_claims_tape_default(ps_path *w, int s, int cohort, int t, int64_t item) {
+  const ps_model *m = w->m;
+  const ps_segment *seg = &m->segments[s];
+  const ps_programme *p = &m->programmes[seg->programme];
+  if (!w->tape_slots || w->tape_per_loan || !w->tape_gathers[seg->programme] || (p->cap_per_firm > 0 && seg->loan_firm))
+    return ps_claims_record_default(w, s, cohort, t, item, 1);
+  /* as ps_claims_record_default reckons a loan-tape loan's, in the same order */
+  int64_t principal = outstanding(seg, seg->loan.items[item], t - cohort);
+  double rate = seg->loan_rate ? seg->loan_rate[item] : seg->rate;
+  int64_t interest =
+      p->covers_interest ? ps_round_fen((double)principal * rate * m->dt * (1 + p->recognition_lag)) : 0;
+  double lgd;
+  if (seg->loan_lgd && seg->lgd_downturn <= 0) lgd = seg->loan_lgd[item]; /* as draw_lgd has it, without the struct */
+  else {
+    ps_dist own_lgd = {.kind = PS_DIST_FIXED, .mean = seg->loan_lgd ? seg->loan_lgd[item] : 0};
+    lgd = draw_lgd(w, seg, seg->loan_lgd ? &own_lgd : &seg->lgd, t);
+  }
+  int lag = draw_lag(w, p);
+  int key = w->tape_keys[s - m->nown_segments] * w->tape_lags + lag - p->recovery_lag;
+  if (w->ntape_parts == w->captape_parts) { /* room for the loan's part */
+    size_t cap = w->captape_parts ? 2 * w->captape_parts : 1024;
+    ps_tape_part *grown = cap <= INT_MAX ? realloc(w->tape_parts, cap * sizeof *grown) : NULL;
+    if (!grown) return PS_ERUNTIME;
+    w->tape_parts = grown;
+    w->captape_parts = cap;
+  }
+  int part = (int)w->ntape_parts++;
+  ps_tape_claim *c;
+  if (w->tape_slots[key]) {
+    c = &w->tape_claims[w->tape_slots[key] - 1];
+    w->tape_parts[c->last].next = part;
+  } else {
+    c = &w->tape_claims[w->ntape_claims++];
+    *c = (ps_tape_claim){.segment = s, .cohort = cohort, .lag = lag, .key = key, .first = part};
+    w->tape_slots[key] = w->ntape_claims;
+  }
+  c->last = part;
+  int64_t exposure = principal + interest, recovery = ps_round_fen((1 - lgd) * (double)exposure);
+  w->tape_parts[part] = (ps_tape_part){principal, exposure, recovery, -1};
+  /* the claim's exposure within int64 bounds every amount of its record, as for a record of `count` loans */
+  if (__builtin_add_overflow(c->exposure, exposure, &c->exposure)) {
+    w->ledger.overflow = (ps_posting){t, p->bank, ps_account_firms(m), principal, PS_KIND_PRINCIPAL_LOSS};
+    return PS_EINPUT;
+  }
+  c->loans++;
+  c->principal += principal;
+  c->recovery += recovery;
+  return PS_OK;
+}
+
+/* ps_claims_tape_record — the claims gathered by ps_claims_tape_default in period t become records, in
+** the order they opened: each is recorded as one default of its summed principal, exposure and
+** recovery, split among the payers by the scenario's fractions (no hook can set others where defaults
+** are gathered), and counts its loans among the programme's defaults. PS_OK, PS_EINPUT (the ledger's
+** overflow) or PS_ERUNTIME. */
+int ps_claims_tape_record(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int i = 0; i < w->ntape_claims; i++) {
+    const ps_tape_claim *c = &w->tape_claims[i];
+    w->tape_slots[c->key] = 0;
+    const ps_segment *seg = &m->segments[c->segment];
+    const ps_programme *p = &m->programmes[seg->programme];
+    programme_state *ps = &w->progs[seg->programme];
+    if (reserve_records(w, 1, p->nshares)) return PS_ERUNTIME;
+    /* untiered shares: the fractions of any amount are the shares (0 finds them); no hooks set them */
+    int idx = open_record(w, c->segment, t, c->cohort, 1, c->principal, c->exposure, c->recovery, 0);
+    w->records[idx].gathered = c->first + 1;
+    w->records[idx].firm = -2; /* marks it for ps_claims_pay, where a firm's cap is looked at */
+    ps->defaults += c->loans - 1; /* open_record counted one */
+    int rc = ps_ledger_post(&w->ledger, t, p->bank, ps_account_firms(m), c->principal, PS_KIND_PRINCIPAL_LOSS);
+    if (rc) return rc;
+    ps->exposure += c->principal;
+    ps->npl += c->principal;
+    ps->year_defaulted += c->principal;
+    queue_record(w, idx, c->lag);
+  }
+  w->ntape_claims = 0;
   return PS_OK;
 }
 
@@ -442,6 +532,88 @@ static int split_short_run(ps_path *w, int idx, int t) {
   return PS_OK;
 }
 
+/* Is a gathered claim (record r of programme p, not paused, due now, `room` left under its programme's
+** caps: cap_room) paid in full, as each of its loans would be on its own: no yearly, total or portfolio
+** cap and no payer's own yearly cap cuts it, and each
+** payer other than the bank can pay its due (a pool from its balance, a guarantor from its capital
+** left, an insurer within its loss-ratio cap this year)? Each limit stays as it is while the claim is
+** paid, less what the claim takes, so its loans one by one would all be paid in full exactly when their
+** sum is (to the rounding of the split). */
+static int paid_in_full(const ps_path *w, const default_record *r, const ps_programme *p, const programme_state *ps,
+                        int64_t room) {
+  const ps_model *m = w->m;
+  const int64_t *due = &w->due[r->first];
+  int64_t asked = 0;
+  for (int i = 0; i < p->nshares; i++) {
+    int account = p->shares[i].account;
+    if (account == p->bank) continue;
+    asked += due[i];
+    if (p->shares[i].cap_per_year > 0 && due[i] > p->shares[i].cap_per_year - ps->share_year[i]) return 0;
+    if (ps_is_pool_account(m, account)) {
+      if (w->pools[account - m->nparties].balance < due[i]) return 0;
+    } else if (account < m->nparties) {
+      const ps_party *party = &m->parties[account];
+      const party_state *pt = &w->parties[account];
+      if (party->kind == PS_PARTY_GUARANTOR && ps_flows_capital_left(w, account) < due[i]) return 0;
+      if (party->kind == PS_PARTY_INSURER && party->loss_ratio_cap > 0 &&
+          (int64_t)floor(party->loss_ratio_cap * (double)pt->premiums_year) - pt->claims_year < due[i])
+        return 0;
+    }
+  }
+  return room == INT64_MAX || asked <= room;
+}
+
+/* Part gathered claim idx, due in period t, into its loans (docs/rules.md): the record becomes its first
+** loan's, and each other loan, in the order they defaulted, a record of its own right after it in the
+** claims of t and in the recoveries, its dues split from its own exposure, as if it had been recorded
+** on its own (nothing has been paid on the claim yet). PS_OK, or PS_ERUNTIME when out of memory. */
+static int part_claim(ps_path *w, int idx, int t) {
+  const ps_model *m = w->m;
+  const ps_programme *p = &m->programmes[w->records[idx].programme];
+  int first = w->records[idx].gathered - 1, prev = idx, recover_at = w->records[idx].recover_at;
+  size_t n = 0;
+  for (int k = first; k >= 0; k = w->tape_parts[k].next) n++;
+  if (reserve_records(w, n - 1, p->nshares)) return PS_ERUNTIME;
+  w->records[idx].gathered = 0;
+  w->records[idx].firm = -1;
+  for (int k = first; k >= 0; k = w->tape_parts[k].next) {
+    int j = idx;
+    if (k != first) {
+      j = (int)w->nrecords++;
+      w->records[j] = w->records[idx];
+      w->records[j].first = w->namounts;
+      w->namounts += (size_t)p->nshares;
+      insert_after(&w->claims[t], w->records, prev, j, 1); /* t: a queue written already (queues_hi) */
+      if (recover_at <= m->periods) insert_after(&w->recoveries[recover_at], w->records, prev, j, 0); /* the same */
+      prev = j;
+    }
+    default_record *c = &w->records[j];
+    const ps_tape_part *part = &w->tape_parts[k];
+    c->principal = part->principal;
+    c->exposure = part->exposure;
+    c->recovery = part->recovery;
+    int64_t bank_keeps;
+    ps_programme_fractions(p, 0, m->segments[c->segment].share_points, w->weights); /* untiered: any amount */
+    c->loan_cut = ps_programme_apply(p, c->exposure, &w->due[c->first], &bank_keeps, w->weights);
+    for (int i = 0; i < p->nshares; i++) w->paid[c->first + (size_t)i] = 0;
+  }
+  return PS_OK;
+}
+
+/* A gathered claim idx due in period t, its programme not paused and `room` left under its caps, that
+** would not be paid in full is parted into its loans; the programme's claimed, which counted the claim,
+** then counts its first loan (the others count as they are paid). Out of line: only gathered claims
+** come here. PS_OK, or PS_ERUNTIME when out of memory */
+static __attribute__((noinline)) int part_unpaid(ps_path *w, int idx, int t, int64_t room) {
+  const default_record *r = &w->records[idx];
+  programme_state *ps = &w->progs[r->programme];
+  if (paid_in_full(w, r, &w->m->programmes[r->programme], ps, room)) return PS_OK;
+  int64_t exposure = r->exposure;
+  if (part_claim(w, idx, t)) return PS_ERUNTIME;
+  ps->claimed -= exposure - w->records[idx].exposure;
+  return PS_OK;
+}
+
 /* ps_claims_pending — the claims approved before period 1 that fall due in period t. They count in
 ** the pool's claims (and shortfall, when its balance cannot pay them all) but in no programme: the
 ** pool's programme and segment attributions leave them out (pending_paid). They are paid to
@@ -483,9 +655,14 @@ int ps_claims_pay(ps_path *w, int t) {
     int64_t n = r->count;
     ps->claimed += r->exposure * n;
     int64_t room = ps->paused ? 0 : cap_room(p, ps);
-    if (r->firm >= 0 && !ps->paused) { /* what is left of the firm's cap (records of one loan: n = 1) */
-      int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
-      if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
+    if (r->firm != -1 && !ps->paused) {
+      if (r->firm >= 0) { /* what is left of the firm's cap (records of one loan: n = 1) */
+        int64_t firm_room = p->cap_per_firm - w->firm_asked[r->firm];
+        if (firm_room < room) room = firm_room > 0 ? firm_room : 0;
+      } else { /* a gathered claim (firm -2): parted when not paid in full */
+        if (part_unpaid(w, idx, t, room)) return PS_ERUNTIME;
+        r = &w->records[idx];
+      }
     }
     int64_t cut = room == INT64_MAX ? 0 : cut_claim(w, r, p, room, t); /* no cap: nothing to cut */
     if (cut < 0) return PS_ERUNTIME;

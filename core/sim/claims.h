@@ -17,6 +17,23 @@
 ** a hook failed (then w->error says why); PS_ERUNTIME when out of memory. */
 int ps_claims_record_default(ps_path *w, int s, int cohort, int t, int64_t item, int64_t count);
 
+/* ps_claims_tape_default — loan `item` of loan-tape group s, originated in `cohort`, defaults in period
+** t: gathered into one claim with the period's other defaults of its programme, driver, cost cohort and
+** recovery lag (docs/rules.md), recorded by ps_claims_tape_gathered once the period's defaults are
+** drawn; or, where its programme's defaults cannot be gathered (tiered shares, a first-loss payer, a
+** per-loan cap, a hook, a per-firm cap on a loan with a firm), recorded now by
+** ps_claims_record_default. PS_OK, PS_EINPUT (a hook failed, or the ledger's overflow) or PS_ERUNTIME. */
+int ps_claims_tape_default(ps_path *w, int s, int cohort, int t, int64_t item);
+
+/* ps_claims_tape_record — record the claims gathered in period t (ps_claims_tape_default's PS_OK, PS_EINPUT,
+** PS_ERUNTIME) */
+int ps_claims_tape_record(ps_path *w, int t);
+/* ps_claims_tape_gathered — the same, at once when there is nothing gathered (inline: most periods of
+** most scenarios) */
+static inline int ps_claims_tape_gathered(ps_path *w, int t) {
+  return w->ntape_claims ? ps_claims_tape_record(w, t) : PS_OK;
+}
+
 /* ps_claims_draw — one draw of d from r (its mean when fixed): a loan amount, an LGD, a cover, a severity */
 double ps_claims_draw(const ps_dist *d, gsl_rng *r);
 

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "sim/tape_book.h"
+
 static double remaining(const ps_segment *s, int age) {
   return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
 }
@@ -209,14 +211,38 @@ static void store_sums(programme_state *ps, double book, double interest, double
   ps->tape_next = next;
 }
 
-/* The loan-tape groups when no programme pays a subsidy (whose cost is spread by cohort, group by
-** group: segment_flows): interest and the bank's funding cost as one posting each per programme,
-** on the sum of its groups' performing principal and interest (each group at its amount-weighted
-** mean rate), over the groups at risk in period t (m->tape_periods' lists; the others have nothing
-** at risk). The same walk sums, into tape_next, each programme's tape book at the start of period
-** t + 1, in the order the book would (rules.c's ps_rules_book). PS_OK / PS_EINPUT / PS_ERUNTIME as
-** ps_ledger_post. */
-static int tape_flows(ps_path *w, int t) {
+/* tape_flows' sums from the programmes' running sums (tape_book.h): each programme's book and
+** interest in period t, and its book at the start of period t + 1, that of its loans at risk less
+** the groups whose last period is t (the next period's leavers), all in fixed point, exact, then
+** divided to fen */
+static void tape_sums(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const int64_t *run = w->tape_run + 4 * (size_t)k;
+    programme_state *ps = &w->progs[k];
+    ps->tape_book = (double)ps_tape_book_at(run, 0, t) / PS_TAPE_BOOK_ONE;
+    ps->tape_interest = (double)ps_tape_book_at(run, 2, t) / PS_TAPE_BOOK_ONE;
+    w->tape_next_fix[k] = ps_tape_book_at(run, 0, t + 1);
+  }
+  /* the groups whose last period is t: those leaving in t + 1, or in the last period those at risk
+  ** that mature then (the lists stop at the horizon) */
+  const ps_tape_periods *p = &m->tape_periods;
+  const int *list = t < m->periods ? p->leave : p->live;
+  int lo = t < m->periods ? p->leave_at[t + 1] : p->live_at[t], hi = t < m->periods ? p->leave_at[t + 2] : p->live_at[t + 1];
+  for (int j = lo; j < hi; j++) {
+    int g = list[j];
+    const ps_tape_group *tg = &m->tape_groups[g];
+    if (tg->first + tg->tenor != t + 1) continue; /* at risk in t + 1 (the last period's list) */
+    const int64_t *fix = w->tape_fix + 4 * (size_t)g;
+    w->tape_next_fix[tg->programme] -= w->alive[tg->segment][tg->first] * (fix[0] - (int64_t)(t + 1) * fix[1]);
+  }
+  for (int k = 0; k < m->nprogrammes; k++) w->progs[k].tape_next = (double)w->tape_next_fix[k] / PS_TAPE_BOOK_ONE;
+}
+
+/* tape_flows' sums walking the groups at risk in period t (m->tape_periods' lists), without the running
+** sums (the naive sampler, or sums too large for them); tape_next in the order the book would add them
+** (rules.c's ps_rules_book) */
+static void tape_walk(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int k = 0; k < m->nprogrammes; k++) w->progs[k].tape_book = w->progs[k].tape_interest = w->progs[k].tape_next = 0;
   const int *live = m->tape_periods.live;
@@ -243,6 +269,18 @@ static int tape_flows(ps_path *w, int t) {
     next += perf;
   }
   if (k >= 0) store_sums(&w->progs[k], book, interest, next);
+}
+
+/* The loan-tape groups when no programme pays a subsidy (whose cost is spread by cohort, group by
+** group: segment_flows): interest and the bank's funding cost as one posting each per programme,
+** on its groups' performing principal and interest (each group at its amount-weighted mean rate) in
+** period t: from the running sums (tape_sums), or walking the groups at risk (tape_walk). Each
+** programme's tape book at the start of period t + 1 goes into tape_next for rules.c's ps_rules_book.
+** PS_OK / PS_EINPUT / PS_ERUNTIME as ps_ledger_post. */
+static int tape_flows(ps_path *w, int t) {
+  const ps_model *m = w->m;
+  if (w->tape_fix && !w->by_loan) tape_sums(w, t);
+  else tape_walk(w, t);
   w->tape_next_for = t + 1; /* nothing changes the loans at risk before the next period's book */
   int firms = ps_account_firms(m), rc;
   for (int k = 0; k < m->nprogrammes; k++) {

@@ -244,7 +244,9 @@ static int draw_defaults(ps_path *w, int t) {
     }
     if (run > 0 && (rc = ps_claims_record_default(w, s, run_cohort, t, -1, run))) return rc;
   }
-  return w->by_loan || m->ntape_buckets == 0 ? PS_OK : ps_tape_draw_defaults(w, t);
+  if (m->ntape_buckets == 0) return PS_OK; /* no loan tape */
+  if (!w->by_loan && (rc = ps_tape_draw_defaults(w, t))) return rc;
+  return ps_claims_tape_gathered(w, t); /* the loan tapes' defaults gathered into claims (claims.c) */
 }
 
 /* the pools' initial balances; PS_OK, PS_EINPUT (the ledger refused one for overflow: an owner of

@@ -3,6 +3,7 @@
 #include "sim/path_state.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,74 @@ static void uses_free(ps_path *w) {
   free(w->steps);
 }
 
+/* The gathering of loan-tape defaults into one claim per key (path_state.h, claims.c): a programme's are
+** gathered when no share of it is tiered, it has no first-loss payer and no per-loan cap, and the
+** scenario has no hooks (which see defaults one by one, or set shares): then its loans' dues are the
+** same fractions of their exposures, and a claim of their sum differs only by the rounding of its
+** split. Nor when its payers pay part at the recovery (first_payment < 1) or its cap on a share of the
+** losses grows loan by loan (cap_loss_share): a claim that is not paid in full is parted into its loans
+** when it is paid (claims.c), which needs both known then. A per-firm cap keeps a loan with a firm on
+** its own (claims.c). No gathering without loan tapes, or past 2^20 keys. PS_OK, or PS_ERUNTIME when
+** out of memory. After uses_init (tiered). */
+static int tape_claims_init(ps_path *w, const ps_model *m) {
+  if (m->nsegments == m->nown_segments) return PS_OK;
+  int any = 0, lags = 1;
+  if (!(w->tape_gathers = calloc((size_t)m->nprogrammes + 1, 1))) return PS_ERUNTIME;
+  for (int k = 0; k < m->nprogrammes; k++) {
+    const ps_programme *p = &m->programmes[k];
+    w->tape_gathers[k] = !w->tiered[k] && p->first_loss_share < 0 && p->cap_per_loan <= 0 && !m->has_hooks &&
+                         p->first_payment >= 1 && p->cap_loss_share <= 0;
+    any |= w->tape_gathers[k];
+    if (p->recovery_lag_max - p->recovery_lag + 1 > lags) lags = p->recovery_lag_max - p->recovery_lag + 1;
+  }
+  size_t keys = (size_t)m->nprogrammes * ((size_t)m->ndrivers + 1) * (size_t)w->cost.ncohorts * (size_t)lags;
+  if (!any || keys > ((size_t)1 << 20)) return PS_OK;
+  w->tape_lags = lags;
+  int ngroups = m->nsegments - m->nown_segments;
+  if (!(w->tape_slots = calloc(keys, sizeof(int))) || !(w->tape_claims = calloc(keys, sizeof(ps_tape_claim))) ||
+      !(w->tape_keys = calloc((size_t)ngroups, sizeof(int))))
+    return PS_ERUNTIME;
+  for (int g = 0; g < ngroups; g++) {
+    const ps_tape_group *tg = &m->tape_groups[g];
+    w->tape_keys[g] = (tg->programme * (m->ndrivers + 1) + m->segments[tg->segment].driver) * w->cost.ncohorts +
+                      ps_cost_cohort(&w->cost, tg->first);
+  }
+  return PS_OK;
+}
+
+/* w->tape_fix, each loan-tape group's fixed-point constants (sim/tape_book.h: a loan's book A - t B and
+** interest A' - t B', in 2^-16 fen), and w->tape_run, each programme's sums; both left NULL when the
+** sums could pass 2^62 (every sum, and t times a B sum, is at most the loans' A, A', T B and T B' added
+** up): flows.c then walks the groups. PS_OK, or PS_ERUNTIME when out of memory. */
+static int tape_book_init(ps_path *w) {
+  const ps_model *m = w->m;
+  int n = m->nsegments - m->nown_segments;
+  int64_t *fix = malloc(4 * (size_t)n * sizeof *fix);
+  if (!fix) return PS_ERUNTIME;
+  double bound = 0;
+  for (int g = 0; g < n; g++) {
+    const ps_tape_group *tg = &m->tape_groups[g];
+    double a = tg->mean_fen, b = 0;
+    if (tg->amortizing) { /* mean (tenor - (t - first)) / tenor = mean (tenor + first) / tenor - t mean / tenor */
+      a = tg->mean_fen * (double)(tg->tenor + tg->first) / (double)tg->tenor;
+      b = tg->mean_fen / (double)tg->tenor;
+    }
+    double parts[4] = {a, b, a * tg->rate, b * tg->rate};
+    for (int i = 0; i < 4; i++) fix[4 * (size_t)g + (size_t)i] = (int64_t)llround(parts[i] * PS_TAPE_BOOK_ONE);
+    double most = fabs(parts[0]) + fabs(parts[2]) + (double)(m->periods + 2) * (fabs(parts[1]) + fabs(parts[3]));
+    bound += (double)m->segments[tg->segment].loan.nitems * (most + 4) * PS_TAPE_BOOK_ONE;
+  }
+  if (!(bound < 0x1p62)) {
+    free(fix);
+    return PS_OK;
+  }
+  w->tape_fix = fix;
+  return (w->tape_run = calloc(4 * (size_t)m->nprogrammes, sizeof *w->tape_run)) &&
+                 (w->tape_next_fix = calloc((size_t)m->nprogrammes, sizeof *w->tape_next_fix))
+             ? PS_OK
+             : PS_ERUNTIME;
+}
+
 /* the numbers of the loan-tape buckets' Fenwick trees (path_state.h, tape_tree) */
 static size_t tape_tree_size(const ps_model *m) {
   const ps_tape_bucket *last = &m->tape_buckets[m->ntape_buckets - 1];
@@ -176,14 +245,14 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   for (int s = 0; ok && s < m->nsegments; s++) w->batchable[s] = (unsigned char)ps_path_batchable(m, s);
   if (ok && m->ntape_buckets > 0)
     ok = (w->tape_at_risk = calloc((size_t)m->ntape_buckets, sizeof(int64_t))) &&
-         (w->tape_tree = calloc(tape_tree_size(m), sizeof(int64_t)));
+         (w->tape_tree = calloc(tape_tree_size(m), sizeof(int64_t))) && tape_book_init(w) == PS_OK;
   for (int s = 0; s < m->nsegments; s++) w->has_policies |= m->segments[s].kind == PS_SEGMENT_POLICY;
   if (ok && books_by_cohort(m)) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts + 1;
     ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
   }
   for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
-  ok = ok && uses_init(w, m) == PS_OK;
+  ok = ok && uses_init(w, m) == PS_OK && tape_claims_init(w, m) == PS_OK;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -213,6 +282,14 @@ void ps_path_free(ps_path *w) {
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
   free(w->issued);
   free(w->firm_asked);
+  free(w->tape_gathers);
+  free(w->tape_slots);
+  free(w->tape_keys);
+  free(w->tape_claims);
+  free(w->tape_parts);
+  free(w->tape_fix);
+  free(w->tape_run);
+  free(w->tape_next_fix);
   for (int s = 0; w->tape_loans && s < w->m->nsegments; s++) ps_sparse_perm_destroy(&w->tape_loans[s]);
   free(w->tape_loans);
   free(w->rejected);
@@ -288,6 +365,10 @@ int ps_path_reset(ps_path *w) {
   if (w->tape_tree) {
     memset(w->tape_at_risk, 0, (size_t)m->ntape_buckets * sizeof(int64_t));
     memset(w->tape_tree, 0, tape_tree_size(m) * sizeof(int64_t));
+    for (int i = 0; i < w->ntape_claims; i++) w->tape_slots[w->tape_claims[i].key] = 0; /* a path stopped mid-period */
+    w->ntape_claims = 0;
+    w->ntape_parts = 0;
+    if (w->tape_run) memset(w->tape_run, 0, 4 * (size_t)m->nprogrammes * sizeof(int64_t));
   }
   if (w->alive_year) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts;
@@ -329,6 +410,9 @@ int ps_path_depleted(const ps_path *w, int pool) { return w->pools[pool].depleti
 
 /* ps_path_sample_by_loan — the naive sampler on or off */
 void ps_path_sample_by_loan(ps_path *w, int on) { w->by_loan = on; }
+
+/* ps_path_tape_per_loan — the loan-tape defaults recorded one by one, or gathered */
+void ps_path_tape_per_loan(ps_path *w, int on) { w->tape_per_loan = on; }
 
 /* ps_path_programme_view — NPL ratio, book, counts and state of a programme */
 void ps_path_programme_view(const ps_path *w, int programme, ps_programme_view *v) {

@@ -18,6 +18,8 @@
 **   rules.c       book, NPL, triggers, funding rules, layers, wind-down
 **   flows.c       interest, fees, premiums, subsidies; guarantor capacity
 **   volume.c      a period's Poisson volume
+**   tape_book.h   the loan tapes' book and interest as running sums (inline; kept by tape_defaults.c,
+**                 read by flows.c)
 **   path_state.c  this header: the state and its primitives, and what the scenario uses of
 **                 the steps a period may skip (read by path_uses.h's ps_path_quiet)
 **   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
@@ -61,6 +63,11 @@ const ps_model *ps_path_model(const ps_path *w);
 ** baseline; same model */
 void ps_path_sample_by_loan(ps_path *w, int on);
 
+/* ps_path_tape_per_loan — record each loan-tape default as a claim of its own (on) instead of one
+** claim per programme, driver, cost cohort and recovery lag and period (claims.c): the reference the
+** tests compare the gathered claims with; same draws, the splits rounded loan by loan */
+void ps_path_tape_per_loan(ps_path *w, int on);
+
 /* ps_path_ledger — the ledger of the last path run (its log when audit is on) */
 const ps_ledger *ps_path_ledger(const ps_path *w);
 /* ps_path_depleted — did the pool run short in the last path run? */
@@ -73,6 +80,9 @@ int ps_path_depleted(const ps_path *w, int pool);
 ** per loan, and what moves is count times them */
 typedef struct {
   int programme, period, segment;
+  int gathered;               /* a claim of loan-tape defaults gathered (claims.c): 1 + its first loan in
+                                 tape_parts, until it is paid as one or parted into its loans; else 0
+                                 (here, where it fills what count's alignment left) */
   int64_t count;
   int64_t principal;          /* outstanding principal at default, fen */
   int64_t exposure, recovery; /* covered exposure (principal, + interest if covered), fen */
@@ -81,7 +91,8 @@ typedef struct {
   int next_claim, next_recovery;
   int cohort;                 /* period its loans were originated (their cost's cohort, sim/cost.h) */
   int recover_at;             /* the period its recovery is due (may pass the horizon) */
-  int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none */
+  int firm;                   /* its firm's slot in firm_asked (a per-firm cap), -1: none, -2: none and a
+                                 gathered claim not yet paid (gathered below) */
   int short_paid;             /* some payment on it was less than asked: then what was paid differs from
                                  what was due (claims.c), else they are the same */
   int64_t loan_cut;           /* per loan, fen: what cap_per_loan cut from the payers' dues (the bank
@@ -148,6 +159,25 @@ typedef struct {
   int64_t year_start_kind[PS_NKINDS]; /* ... and by kind */
 } party_state;
 
+/* loan-tape defaults of one period gathered into one claim (claims.c ps_claims_tape_default): those of
+** one programme, driver (segment slot), cost cohort (fiscal year of origination) and recovery lag; its
+** amounts are the sums of its loans' own (each rounded to the fen as a record of its own would be) */
+typedef struct {
+  int segment, cohort;  /* its first loan's segment and origination period (its driver, its cohort) */
+  int lag, key;         /* its recovery lag; its key in tape_slots */
+  int64_t loans, principal, exposure, recovery;
+  int first, last;      /* its loans in tape_parts, in the order they defaulted */
+} ps_tape_claim;
+
+/* one loan of a gathered claim, kept until the claim is paid, in case it must be parted (claims.c) */
+typedef struct {
+  int64_t principal, exposure, recovery;
+  int next; /* the claim's next loan, -1: none */
+} ps_tape_part;
+
+/* the loan tapes' book in fixed point (tape_fix, tape_run below; sim/tape_book.h): 2^16 to a fen */
+#define PS_TAPE_BOOK_ONE 65536.0
+
 /* a FIFO of records due in one period */
 typedef struct {
   int head, tail;
@@ -188,6 +218,11 @@ struct ps_path {
   ** its groups (the groups not at risk count 0), kept as groups come at risk, default and leave;
   ** bucket b's tree at tape_tree[tape_buckets[b].tree_at .. + ngroups]. NULL without loan tapes */
   int64_t *tape_at_risk, *tape_tree;
+  /* the loan tapes' book and interest as running fixed-point sums (sim/tape_book.h): per tape group its
+  ** loans' constants [4 g ..], per programme the sums over its loans at risk [4 k ..]; NULL when the
+  ** sums could overflow (flows.c then walks the groups) */
+  int64_t *tape_fix, *tape_run;
+  int64_t *tape_next_fix; /* per programme: scratch, its book of the next period in fixed point (flows.c) */
   int tape_next_for; /* the period whose book the programmes' tape_next hold (flows.c), 0: none */
   int tape_book_bad; /* audit: a period's book from tape_next differed from the groups' walk (rules.c) */
   /* ---- the accounts */
@@ -229,6 +264,18 @@ struct ps_path {
   ps_split_memo shadow_memo; /* the sizing shadow's recovery splits, by what was due (claims.c) */
   int64_t *firm_asked; /* [firm x nprogrammes + programme]: what payers other than the bank were asked
                           on the firm's loans (cap_per_firm); NULL when no programme has the cap */
+  /* loan-tape defaults gathered into one record per claim alike (claims.c, docs/rules.md): this period's
+  ** claims in the order they opened (ntape_claims, emptied when the period's defaults are drawn), and
+  ** per key ((programme x (ndrivers + 1) + driver) x ncohorts + cost cohort) x tape_lags + lag - recovery_lag
+  ** its claim + 1 (0: none); tape_slots NULL when no loan tape's defaults are gathered */
+  ps_tape_claim *tape_claims;
+  int ntape_claims, tape_lags;
+  int *tape_slots;
+  int *tape_keys; /* per tape group: (programme x (ndrivers + 1) + driver) x ncohorts + its cost cohort */
+  ps_tape_part *tape_parts;    /* the gathered claims' loans this path (emptied by the reset) */
+  size_t ntape_parts, captape_parts;
+  unsigned char *tape_gathers; /* per programme: its loan tapes' defaults are gathered */
+  int tape_per_loan;           /* one record per loan-tape default, as before gathering (the tests' reference) */
   /* ---- bridge funds (bridges.c; NULL without bridge segments) */
   int64_t *bridge_due;        /* [segment * (periods + 1) + period]: fen of recoveries due */
   double *bridge_cash_days;   /* per pool: fen-days left this period */

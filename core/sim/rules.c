@@ -43,13 +43,14 @@ static double walk_tapes(const ps_path *w, int t, int k, double own) {
 }
 
 /* The loan-tape groups' part of period t's book without walking them: the last period's flows summed
-** it in the walk's order (tape_flows, flows.c: programme_state's tape_next), and nothing has changed
+** it (tape_flows, flows.c: programme_state's tape_next; from the running sums of sim/tape_book.h, or in
+** the walk's order), and nothing has changed
 ** their loans since. Adding that sum to a programme's own part gives what adding the groups one by one
 ** would when either part is 0 (0 + x = x exactly, and the groups' terms are never negative). Returns
 ** 1, or 0 when the groups must be walked: no such sum (period 1, after a quiet period, with
 ** subsidies) or both parts non-zero. The groups that matured leave (in any order: without alive_year
-** only integers move). With audit, the walk is done as well and a difference marks the path
-** (check_accounts). */
+** only integers move). With audit, the walk is done as well and a difference (beyond the rounding of
+** the running sums, flows.c) marks the path (check_accounts). */
 static int book_tapes_summed(ps_path *w, int t) {
   const ps_model *m = w->m;
   if (w->tape_next_for != t || w->alive_year) return 0;
@@ -58,7 +59,8 @@ static int book_tapes_summed(ps_path *w, int t) {
   for (int k = 0; k < m->nprogrammes; k++) {
     programme_state *ps = &w->progs[k];
     double summed = ps->tape_next != 0 ? ps->tape_next : ps->performing;
-    if (w->audit) w->tape_book_bad |= walk_tapes(w, t, k, ps->performing) != summed;
+    /* (the running sums' fixed point, flows.c, is within 2^-17 fen a loan of the walk's doubles) */
+    if (w->audit) w->tape_book_bad |= !(fabs(walk_tapes(w, t, k, ps->performing) - summed) <= 1 + 1e-9 * fabs(summed));
     ps->performing = summed;
   }
   const ps_tape_periods *p = &m->tape_periods;

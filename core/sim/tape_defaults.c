@@ -10,12 +10,14 @@
 #include "sim/claims.h"
 #include "sim/factors.h"
 #include "sim/rng.h"
+#include "sim/tape_book.h"
 
-/* a loan of segment s, cohort c, item `item` of its group, defaults in period t:
-** ps_claims_record_default's PS_OK / PS_EINPUT / PS_ERUNTIME */
+/* a loan of segment s, cohort c, item `item` of its group, defaults in period t (gathered into its
+** claim: path.c records the period's once all are drawn): ps_claims_tape_default's PS_OK / PS_EINPUT /
+** PS_ERUNTIME */
 static int default_loan(ps_path *w, int s, int c, int t, int64_t item) {
   ps_path_alive_add(w, s, c, -1);
-  return ps_claims_record_default(w, s, c, t, item, 1);
+  return ps_claims_tape_default(w, s, c, t, item);
 }
 
 /* a loan-tape loan's own conditional PD in period t */
@@ -75,8 +77,16 @@ static void bucket_move(ps_path *w, int g, int sign) {
   const ps_tape_bucket *b = &w->m->tape_buckets[group->bucket];
   int64_t n = sign * w->tape_loans[group->segment].n;
   if (n == 0) return;
+  if (w->tape_fix) ps_tape_book_move(w, g, n); /* and the programme's book's sums (tape_book.h) */
   fenwick_add(w->tape_tree + b->tree_at, b->ngroups, group->slot, n);
   w->tape_at_risk[group->bucket] += n;
+}
+
+/* gsl_rng_uniform(r), the same double from the same draw, without GSL's call through the type on a
+** generator of ps_rng_new's (xo_get_double: 53 bits in [0, 1)); one a candidate */
+static inline double uniform(gsl_rng *r) {
+  if (r->type != ps_rng_xoshiro256ss) return gsl_rng_uniform(r);
+  return (double)(ps_xoshiro_next(r->state) >> 11) * 0x1.0p-53;
 }
 
 /* the bucket's bounds in period t (tape_defaults.h), o->p_max set */
@@ -132,13 +142,14 @@ static int draw_bucket(ps_path *w, int bi, int t) {
     if (item < 0) return PS_ERUNTIME;
     fenwick_add(tree, b->ngroups, j, -1);
     if (o.p_low < p_max) { /* accept with probability p_i / p_max; below p_low / p_max without p_i */
-      double y = gsl_rng_uniform(w->default_rng) * p_max;
+      double y = uniform(w->default_rng) * p_max;
       if (y >= o.p_low && !thinned_in(w, seg, t, item, &o, y)) {
         rejected[2 * nrejected] = j;
         rejected[2 * nrejected++ + 1] = item;
         continue;
       }
     }
+    if (w->tape_fix) ps_tape_book_drop(w, b->groups[j], group->programme); /* the book's sums lose it */
     int rc = default_loan(w, group->segment, group->first, t, item);
     if (rc) return rc;
   }
@@ -160,9 +171,28 @@ static int64_t fenwick_point(const int64_t *tree, int j) {
   return v;
 }
 
+/* do the programmes' book sums (tape_book.h) equal those of the groups at risk in period t, added up
+** afresh from their loans left? 1 when they do, or there are none */
+static int book_sums_hold(const ps_path *w, int t) {
+  const ps_model *m = w->m;
+  if (!w->tape_fix) return 1;
+  int64_t *sums = calloc(4 * (size_t)m->nprogrammes, sizeof *sums);
+  if (!sums) return 0;
+  for (int g = 0; g < m->nsegments - m->nown_segments; g++) {
+    const ps_tape_group *tg = &m->tape_groups[g];
+    if (tg->first <= t && t <= tg->first + tg->tenor - 1) /* at risk in period t */
+      for (int i = 0; i < 4; i++)
+        sums[4 * (size_t)tg->programme + (size_t)i] += w->tape_loans[tg->segment].n * w->tape_fix[4 * (size_t)g + (size_t)i];
+  }
+  int same = 1;
+  for (size_t i = 0; i < 4 * (size_t)m->nprogrammes; i++) same &= sums[i] == w->tape_run[i];
+  free(sums);
+  return same;
+}
+
 int ps_tape_check(const ps_path *w) {
   const ps_model *m = w->m;
-  if (w->tape_book_bad) return 0;
+  if (w->tape_book_bad || w->ntape_claims) return 0; /* every gathered claim recorded */
   if (w->by_loan) return 1; /* the buckets are not used */
   int T = m->periods;
   for (int b = 0; b < m->ntape_buckets; b++) {
@@ -178,7 +208,7 @@ int ps_tape_check(const ps_path *w) {
     }
     if (n != w->tape_at_risk[b]) return 0;
   }
-  return 1;
+  return !w->audit || book_sums_hold(w, T);
 }
 
 /* Loan tapes by PD bucket (docs/model.md §3): the loans of a bucket's groups share the loadings,

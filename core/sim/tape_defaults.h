@@ -16,8 +16,9 @@ int ps_tape_draw_defaults(ps_path *w, int t);
 ** PD; same model, other random numbers */
 int ps_tape_draw_by_loan(ps_path *w, int s, int c, int t);
 /* ps_tape_check — after a path drawn by bucket: does each bucket's count of loans at risk, and with
-** audit each group's place in its tree, agree with the groups' own counts, and did every period's book
-** from the last flows (rules.c) agree with the groups' walk? 1 when they do */
+** audit each group's place in its tree and each programme's book sums (tape_book.h), agree with the
+** groups' own counts, did every period's book from the last flows (rules.c) agree with the groups'
+** walk, and were the defaults gathered into claims all recorded? 1 when they do */
 int ps_tape_check(const ps_path *w);
 
 /* A PD bucket's bounds on its loans' conditional PDs in a period, for thinning: p_low <= p_i <= p_max.

@@ -8,11 +8,13 @@
 **      exactly the groups a walk over all segments originates, in segment order; those that leave;
 **   2. after every path (audited: check_accounts walks the groups each period the book takes the
 **      tapes' part from the last flows, and checks each bucket's tree group by group), each
-**      programme's tapes' book for the period after the last, summed by the flows, equals the sum
-**      the test makes walking the groups at risk in the order the book does, exactly; and each
-**      bucket's count of loans at risk equals its groups' counts;
+**      programme's tapes' book for the period after the last, from the flows' running sums
+**      (sim/tape_book.h), equals the fixed-point sum the test makes walking the groups at risk,
+**      exactly, and the walk's doubles within 2^-17 fen a loan; and each bucket's count of loans at
+**      risk equals its groups' counts;
 **   3. the check fails when a bucket's count, a node of its tree or a book is wrong. */
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "check.h"
@@ -75,20 +77,28 @@ static void lists(const ps_model *m) {
     }
 }
 
-/* 2: the book the flows summed for period T + 1, against the walk in the book's order */
+/* 2: the book the flows summed for period T + 1 from the running sums (sim/tape_book.h), against the
+** walk in the book's order: the fixed-point sum of the groups' constants exactly, and the walk's
+** doubles within the fixed point's rounding (2^-17 fen a loan) */
 static void next_book(const ps_path *w, const ps_model *m) {
   int T = m->periods, checked = 0;
   CHECK_EQ_INT(w->tape_next_for, T + 1);
-  for (int k = 0; k < m->nprogrammes; k++) {
-    double sum = 0;
+  CHECK(w->tape_fix != NULL);
+  for (int k = 0; w->tape_fix && k < m->nprogrammes; k++) {
+    double sum = 0, loans = 0;
+    int64_t fixed = 0;
     for (int j = m->tape_periods.live_at[T]; j < m->tape_periods.live_at[T + 1]; j++) {
-      const ps_tape_group *g = &m->tape_groups[m->tape_periods.live[j]];
+      int gi = m->tape_periods.live[j];
+      const ps_tape_group *g = &m->tape_groups[gi];
       if (g->programme != k || g->first + g->tenor == T + 1) continue;
       double n = (double)w->alive[g->segment][g->first];
+      loans += n;
+      fixed += w->alive[g->segment][g->first] * (w->tape_fix[4 * gi] - (int64_t)(T + 1) * w->tape_fix[4 * gi + 1]);
       if (g->amortizing) n *= (double)(g->tenor - (T + 1 - g->first)) / (double)g->tenor;
       sum += n * g->mean_fen;
     }
-    CHECK(w->progs[k].tape_next == sum);
+    CHECK(w->progs[k].tape_next == (double)fixed / PS_TAPE_BOOK_ONE);
+    CHECK(fabs(w->progs[k].tape_next - sum) <= loans * 0x1p-17 + 1e-12 * sum);
     checked += sum > 0;
   }
   CHECK(checked > 0);
