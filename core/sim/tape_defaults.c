@@ -3,10 +3,10 @@
 ** the benchmarks' baseline). Called by path.c's draw_defaults. */
 #include "sim/tape_defaults.h"
 
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "sim/binomial.h"
 #include "sim/claims.h"
 #include "sim/factors.h"
 #include "sim/rng.h"
@@ -125,7 +125,7 @@ static int draw_bucket(ps_path *w, int bi, int t) {
   const ps_segment *lead = &m->segments[m->tape_groups[b->groups[0]].segment];
   ps_thin_bounds o;
   double p_max = o.p_max = ps_factors_pd_of(&w->factors, m, lead, t, b->hazard, b->threshold);
-  int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)gsl_ran_binomial(w->default_rng, p_max, (unsigned)n);
+  int64_t k = p_max >= 1 ? n : p_max <= 0 ? 0 : (int64_t)ps_binomial(w->default_rng, p_max, (unsigned)n);
   if (k == 0) return PS_OK;
   make_bounds(w, b, lead, t, &o);
   /* scratch: each rejected candidate's place in the bucket and loan */
