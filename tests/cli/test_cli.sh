@@ -204,7 +204,7 @@ expect_err "--paths needs a value"
 sed 's/periods = 24/periods = 10000/' "$SMALL" >"$tmp/long.lua"
 psim run "$tmp/long.lua" --paths 100000000 --quiet
 expect_rc 2
-expect_err_start "poolsim: 100000000 paths of this scenario need 4384.7 GiB for their results, more than this machine's "
+expect_err_start "poolsim: 100000000 paths of this scenario need 4378.0 GiB for their results, more than this machine's "
 expect_err "of memory: use fewer paths"
 
 psim run "$SMALL" --threads 0
