@@ -54,6 +54,7 @@ static int books_by_cohort(const ps_model *m) {
 static int uses_init(ps_path *w, const ps_model *m) {
   if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
       !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
+      !(w->quiet_to = calloc((size_t)m->periods + 2, sizeof *w->quiet_to)) ||
       !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->book_flows = calloc((size_t)m->nsegments + 1, 1)) ||
       !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->tiered = calloc((size_t)m->nprogrammes + 1, 1)))
     return PS_ERUNTIME;
@@ -73,6 +74,8 @@ static int uses_init(ps_path *w, const ps_model *m) {
     w->steps[t] = (unsigned char)((funds ? PS_STEP_FUND_POOLS : 0) | (new_year || refills ? PS_STEP_FUND_RULES : 0) |
                                   (quiet ? PS_STEP_MAY_BE_QUIET : 0));
   }
+  w->quiet_to[m->periods + 1] = m->periods;
+  for (int t = m->periods; t >= 1; t--) w->quiet_to[t] = w->steps[t] == PS_STEP_MAY_BE_QUIET ? w->quiet_to[t + 1] : t - 1;
   for (int k = 0; k < m->nprogrammes; k++) {
     const ps_programme *p = &m->programmes[k];
     w->has_triggers |= p->ntriggers > 0;
@@ -116,6 +119,7 @@ static void uses_free(ps_path *w) {
   free(w->tiered);
   free(w->earns_on_book);
   free(w->steps);
+  free(w->quiet_to);
 }
 
 /* The gathering of loan-tape defaults into one claim per key (path_state.h, claims.c): a programme's are

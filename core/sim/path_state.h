@@ -248,6 +248,9 @@ struct ps_path {
   unsigned char *tiered; /* per programme: some share is tiered (else a loan's fractions are the shares
                             whatever its amount: claims.c) */
   unsigned char *steps; /* per period: PS_STEP_* (below) */
+  int *quiet_to;        /* per period t: the last period u >= t - 1 with steps[t..u] all exactly
+                           PS_STEP_MAY_BE_QUIET (t - 1: steps[t] is not), so that ps_path_still_until
+                           need not look at them one by one past queues_hi */
   /* ---- pending defaults, and scratch for sharing losses */
   default_record *records;
   size_t nrecords, caprecords;

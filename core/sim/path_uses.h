@@ -31,7 +31,13 @@ static inline int ps_path_still_until(const ps_path *w, int t, int per_year) {
   const unsigned char *steps = w->steps;
   const queue *claims = w->claims, *recoveries = w->recoveries;
   /* both heads negative (empty queues) when their AND is */
-  while (u < end && steps[u + 1] == PS_STEP_MAY_BE_QUIET && (claims[u + 1].head & recoveries[u + 1].head) < 0) u++;
+  while (u < end && u < w->queues_hi && steps[u + 1] == PS_STEP_MAY_BE_QUIET &&
+         (claims[u + 1].head & recoveries[u + 1].head) < 0)
+    u++;
+  if (u < end && u >= w->queues_hi) { /* no queue past queues_hi was written: the steps alone tell */
+    int q = w->quiet_to[u + 1];
+    u = q < end ? q : end;
+  }
   return u;
 }
 
