@@ -9,14 +9,14 @@
 static int64_t slot_of(const ps_sparse_perm *p, int64_t key) {
   uint64_t h = (uint64_t)key * 0x9e3779b97f4a7c15ULL;
   int64_t i = (int64_t)(h >> 32) & (p->cap - 1);
-  while (p->keys[i] != EMPTY && p->keys[i] != key) i = (i + 1) & (p->cap - 1);
+  while (p->slot[i].key != EMPTY && p->slot[i].key != key) i = (i + 1) & (p->cap - 1);
   return i;
 }
 
 /* the item at virtual position k */
 static int64_t get(const ps_sparse_perm *p, int64_t k) {
   int64_t i = slot_of(p, k);
-  return p->keys[i] == EMPTY ? k : p->values[i];
+  return p->slot[i].key == EMPTY ? k : p->slot[i].value;
 }
 
 static int grow(ps_sparse_perm *p);
@@ -25,11 +25,11 @@ static int grow(ps_sparse_perm *p);
 static int set(ps_sparse_perm *p, int64_t k, int64_t v) {
   if (2 * (p->nused + 1) > p->cap && grow(p)) return PS_ERUNTIME;
   int64_t i = slot_of(p, k);
-  if (p->keys[i] == EMPTY) {
-    p->keys[i] = k;
+  if (p->slot[i].key == EMPTY) {
+    p->slot[i].key = k;
     p->used[p->nused++] = i;
   }
-  p->values[i] = v;
+  p->slot[i].value = v;
   return PS_OK;
 }
 
@@ -37,34 +37,30 @@ static int set(ps_sparse_perm *p, int64_t k, int64_t v) {
 static int grow(ps_sparse_perm *p) {
   ps_sparse_perm old = *p;
   int64_t cap = old.cap ? 2 * old.cap : 64;
-  p->keys = malloc((size_t)cap * sizeof *p->keys);
-  p->values = malloc((size_t)cap * sizeof *p->values);
+  p->slot = malloc((size_t)cap * sizeof *p->slot);
   p->used = malloc((size_t)cap * sizeof *p->used);
-  if (!p->keys || !p->values || !p->used) {
-    free(p->keys);
-    free(p->values);
+  if (!p->slot || !p->used) {
+    free(p->slot);
     free(p->used);
     *p = old;
     return PS_ERUNTIME;
   }
   p->cap = cap;
   p->nused = 0;
-  for (int64_t i = 0; i < cap; i++) p->keys[i] = EMPTY;
+  for (int64_t i = 0; i < cap; i++) p->slot[i].key = EMPTY;
   for (int64_t j = 0; j < old.nused; j++) {
-    int64_t i = slot_of(p, old.keys[old.used[j]]);
-    p->keys[i] = old.keys[old.used[j]];
-    p->values[i] = old.values[old.used[j]];
+    int64_t i = slot_of(p, old.slot[old.used[j]].key);
+    p->slot[i] = old.slot[old.used[j]];
     p->used[p->nused++] = i;
   }
-  free(old.keys);
-  free(old.values);
+  free(old.slot);
   free(old.used);
   return PS_OK;
 }
 
 /* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n) {
-  for (int64_t j = 0; j < p->nused; j++) p->keys[p->used[j]] = EMPTY;
+  for (int64_t j = 0; j < p->nused; j++) p->slot[p->used[j]].key = EMPTY;
   p->nused = 0;
   p->n = n;
   return p->cap ? PS_OK : grow(p);
@@ -92,8 +88,7 @@ int ps_sparse_perm_put_back(ps_sparse_perm *p, int64_t item) {
 /* ps_sparse_perm_destroy — free what *p holds and zero it (a zeroed ps_sparse_perm is empty;
 ** ps_sparse_perm_reset fills it) */
 void ps_sparse_perm_destroy(ps_sparse_perm *p) {
-  free(p->keys);
-  free(p->values);
+  free(p->slot);
   free(p->used);
   *p = (ps_sparse_perm){0};
 }

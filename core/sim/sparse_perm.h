@@ -11,10 +11,14 @@
 #include "poolsim/poolsim.h"
 
 typedef struct {
-  int64_t n;         /* items not yet drawn */
-  int64_t *keys, *values;
-  int64_t *used;     /* slots in use, to clear them in O(draws) */
-  int64_t nused, cap;/* cap: slots, a power of two */
+  int64_t key, value; /* together: a lookup touches one cache line */
+} ps_sparse_slot;
+
+typedef struct {
+  int64_t n;           /* items not yet drawn */
+  ps_sparse_slot *slot;
+  int64_t *used;       /* slots in use, to clear them in O(draws) */
+  int64_t nused, cap;  /* cap: slots, a power of two */
 } ps_sparse_perm;
 
 /* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */
