@@ -1,8 +1,10 @@
 /* sparse_perm.h — drawing items without replacement from 0..n-1 at a cost per
-** draw, not per item: a Fisher-Yates shuffle whose array is virtual (identity)
-** except where it has been swapped, kept in a small hash map. The tape draws take the
-** candidates to default at uniform positions (a rejected candidate is put back), so a
-** path's cost stays with its defaults. */
+** draw, not per item: a Fisher-Yates shuffle over the items' array, whose positions
+** written since the last reset are logged and put back to the identity by the next one.
+** The tape draws take the candidates to default at uniform positions (a rejected
+** candidate is put back), so a path's cost stays with its defaults. The array holds
+** 4 bytes an item (a tape's groups together: 200 KB for 50 000 loans), small enough
+** to stay in cache where a hash map of the swapped positions did not (bench/HISTORY.md). */
 #ifndef PS_SPARSE_PERM_H
 #define PS_SPARSE_PERM_H
 
@@ -11,14 +13,11 @@
 #include "poolsim/poolsim.h"
 
 typedef struct {
-  int64_t key, value; /* together: a lookup touches one cache line */
-} ps_sparse_slot;
-
-typedef struct {
-  int64_t n;           /* items not yet drawn */
-  ps_sparse_slot *slot;
-  int64_t *used;       /* slots in use, to clear them in O(draws) */
-  int64_t nused, cap;  /* cap: slots, a power of two */
+  int64_t n;                  /* items not yet drawn: positions 0..n-1 hold them */
+  int32_t *item;              /* the item at each of the positions 0..size-1 (a tape's rows fit an int) */
+  int64_t size;               /* the largest n reset with */
+  int64_t *written;           /* the positions written since the last reset (maybe twice) */
+  int64_t nwritten, capwritten;
 } ps_sparse_perm;
 
 /* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */

@@ -1,6 +1,6 @@
 /* test_sparse_perm.c — drawing without replacement: every item exactly once,
-** uniformly, and again after a reset; items put back are drawn again, and
-** visiting positions while taking some out sees every item once. */
+** uniformly, and again after a reset (which undoes only the positions written); items put back
+** are drawn again, and visiting positions while taking some out sees every item once. */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <stdlib.h>
@@ -49,10 +49,20 @@ int main(void) {
   for (int i = 0; i < 10; i++) chi2 += (counts[i] - e) * (counts[i] - e) / e;
   CHECK(chi2 < gsl_cdf_chisq_Qinv(1e-6, 9));
   CHECK(!repeat);
-  /* a few draws from a huge set touch only as many slots as draws */
-  ps_sparse_perm_reset(&p, 1000000000LL);
+  /* a few draws from a large set write (and log) at most one position each, and the next reset
+  ** puts every position back to its own item, undoing only those */
+  ps_sparse_perm_reset(&p, 1000000);
   for (int i = 0; i < 100; i++) CHECK(draw(&p, r) >= 0);
-  CHECK(p.nused <= 100);
+  CHECK(p.nwritten <= 100);
+  CHECK_EQ_INT(ps_sparse_perm_reset(&p, 1000000), 0);
+  CHECK_EQ_INT(p.nwritten, 0);
+  ok = 1;
+  for (int64_t k = 0; k < 1000000; k++) ok &= ps_sparse_perm_at(&p, k) == k;
+  CHECK(ok);
+  /* more items than a tape can have (an int's worth) are refused, not allocated */
+  ps_sparse_perm big = {0};
+  CHECK_EQ_INT(ps_sparse_perm_reset(&big, (int64_t)INT32_MAX + 1), PS_ERUNTIME);
+  ps_sparse_perm_destroy(&big);
 
   /* draws with items put back (as thinning does): whatever was drawn and put back
   ** remains, whatever was kept is gone; positions 0..n-1 hold exactly the rest */
