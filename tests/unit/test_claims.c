@@ -44,11 +44,7 @@ static void recorder_free(recorder *r) {
 static int check_variant(const char *file, const ps_override *sets, int nsets, long paths) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, sets, nsets, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return 0;
-  }
+  if (!load_scenario_with(file, sets, nsets, &m)) return 0;
   int batchable = 0;
   for (int s = 0; s < m.nsegments; s++) batchable += ps_path_batchable(&m, s);
   recorder runs, single;

@@ -153,13 +153,8 @@ static void check_tail_ties(void) {
 ** PS_BAND_VALUES balances, never fewer than PS_BAND_PATHS_MIN */
 static void check_band_paths(const char *file, const char *periods, long want) {
   ps_model m;
-  char err[1024];
   ps_override set = {"periods", periods};
-  if (ps_scenario_load(file, periods ? &set : NULL, periods ? 1 : 0, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(file, periods ? &set : NULL, periods ? 1 : 0, &m)) return;
   CHECK_EQ_INT(ps_band_paths(&m), want);
   ps_outcomes o;
   CHECK_EQ_INT(ps_outcomes_init(&o, &m, 150000, 0), PS_OK);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "sim/montecarlo.h"
 #include "stats/results.h"
 #include "scenario/scenario.h"
@@ -40,11 +41,7 @@ static double ks_statistic(double *a, double *b, long n) {
 static void compare(const char *file, const ps_override *sets, int nsets) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, sets, nsets, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(file, sets, nsets, &m)) return;
   ps_results *r[2];
   ps_outcomes o[2];
   for (int k = 0; k < 2; k++) {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "load_scenario.h"
 #include "scenario/scenario.h"
 #include "sim/path.h"
 #include "sim/path_state.h"
@@ -24,11 +25,7 @@
 static void twins(const char *file, const ps_override *sets, int nsets, long paths) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, sets, nsets, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(file, sets, nsets, &m)) return;
   ps_path *a = ps_path_new(&m, NULL, 1), *b = ps_path_new(&m, NULL, 1);
   CHECK(a && b && a->tape_fix && b->tape_fix);
   if (!a || !b || !a->tape_fix || !b->tape_fix) return;

@@ -83,11 +83,7 @@ static void pair_add(paired *p, double d) {
 static long twins(const char *file, const ps_override *sets, int nsets, long paths, int parted) {
   ps_model m;
   char err[1024];
-  if (ps_scenario_load(file, sets, nsets, &m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    CHECK(0);
-    return 0;
-  }
+  if (!load_scenario_with(file, sets, nsets, &m)) return 0;
   ps_path *a = ps_path_new(&m, NULL, 1), *b = ps_path_new(&m, NULL, 1);
   CHECK(a && b);
   if (!a || !b) return 0;
