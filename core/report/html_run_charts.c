@@ -8,21 +8,55 @@
 #include <stdlib.h>
 
 #include "report/svg.h"
+#include "stats/column.h"
 #include "stats/sizing.h"
+
+/* the histogram's passes over the paths in order (stats/column.h: ps_outcomes_chunks): the range of
+** the net outlay, then the paths (or their weights) in each bin */
+typedef struct {
+  int pool, nbins;
+  double lo, hi, start, bw, *count;
+} histogram;
+
+static int outlay_range(void *ctx, const ps_outcomes *oc) {
+  histogram *h = ctx;
+  size_t base = ps_slot(oc, h->pool, oc->first);
+  for (size_t i = 0; i < (size_t)oc->paths; i++) {
+    double v = oc->paid[base + i] - oc->recovered[base + i];
+    if (v < h->lo) h->lo = v;
+    if (v > h->hi) h->hi = v;
+  }
+  return 0;
+}
+
+static int outlay_bins(void *ctx, const ps_outcomes *oc) {
+  histogram *h = ctx;
+  size_t base = ps_slot(oc, h->pool, oc->first);
+  for (size_t i = 0; i < (size_t)oc->paths; i++) {
+    double v = oc->paid[base + i] - oc->recovered[base + i];
+    int k = (int)floor((v - h->start) / h->bw);
+    if (k < 0) k = 0;
+    if (k >= h->nbins) k = h->nbins - 1;
+    h->count[k] += oc->weight ? oc->weight[i] : 1;
+  }
+  return 0;
+}
 
 /* (1) histogram of the pool's net outlay over paths */
 static void chart_histogram(html_ctx *c, int pool) {
   const ps_results *r = c->r;
   const ps_outcomes *oc = &r->outcomes;
   const ps_pool_result *pr = &r->pools[pool];
-  if (!oc->paid || !oc->recovered || oc->paths != r->paths || oc->paths <= 0 || pool >= oc->npools) return;
-  size_t n = (size_t)oc->paths, base = ps_slot(oc, pool, 0);
-  double lo = INFINITY, hi = -INFINITY;
-  for (size_t i = 0; i < n; i++) {
-    double v = oc->paid[base + i] - oc->recovered[base + i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  /* a distributed run's paths are read from their holders (sim/outcomes.h: host) */
+  if ((!oc->host && (!oc->paid || !oc->recovered)) || oc->paths != r->paths || oc->paths <= 0 || pool >= oc->npools)
+    return;
+  size_t n = (size_t)oc->paths;
+  histogram hg = {.pool = pool, .lo = INFINITY, .hi = -INFINITY};
+  if (ps_outcomes_chunks(oc, outlay_range, &hg)) {
+    c->b.oom = 1;
+    return;
   }
+  double lo = hg.lo, hi = hg.hi;
   double initial = pr->initial;
   int initial_shown = initial <= 3 * fmax(hi, 0) + 1 && initial >= lo;
   double xlo = fmin(lo, 0), xhi = initial_shown ? fmax(hi, initial) : hi;
@@ -37,12 +71,14 @@ static void chart_histogram(html_ctx *c, int pool) {
     c->b.oom = 1;
     return;
   }
-  for (size_t i = 0; i < n; i++) {
-    double v = oc->paid[base + i] - oc->recovered[base + i];
-    int k = (int)floor((v - start) / bw);
-    if (k < 0) k = 0;
-    if (k >= nbins) k = nbins - 1;
-    count[k] += oc->weight ? oc->weight[i] : 1;
+  hg.start = start;
+  hg.bw = bw;
+  hg.nbins = nbins;
+  hg.count = count;
+  if (ps_outcomes_chunks(oc, outlay_bins, &hg)) {
+    free(count);
+    c->b.oom = 1;
+    return;
   }
   double cmax = 0;
   for (int k = 0; k < nbins; k++)
