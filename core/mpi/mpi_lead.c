@@ -1,5 +1,7 @@
-/* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, gather the
-** blocks in path order into the outcomes one process would have made (mpi_job.h). */
+/* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, and either
+** gather the blocks in path order into the outcomes one process would have made (the studies),
+** or (run, size: holding) gather only every path's required balances, weights and bands and make
+** the host through which the statistics ask the ranks about the rest (mpi_job.h, mpi_column.h). */
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +41,8 @@ static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *src, i
     for (long i = 0; i < a[k].items; i++) {
       char *to = (char *)a[k].data + ((size_t)i * (size_t)stride + (size_t)first) * a[k].inner * a[k].size;
       if (src) {
-        memcpy(to, (const char *)s[k].data + (size_t)i * per_item * a[k].size, per_item * a[k].size);
+        const char *from = (const char *)s[k].data + (size_t)i * per_item * a[k].size;
+        if (from != to) memcpy(to, from, per_item * a[k].size); /* the same: rank 0's bands, shared */
         continue;
       }
       for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {
@@ -75,7 +78,9 @@ static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, lon
   out->paths = total;
   out->first = 0;
   out->band_paths = total < bands ? total : bands;
-  size_t B = P * (size_t)out->band_paths * (size_t)m->periods;
+  /* the bands: rank 0's own when its block holds them all (a large run), else a copy of every block's */
+  int own_bands = mine->band_paths == out->band_paths;
+  size_t B = own_bands ? 0 : P * (size_t)out->band_paths * (size_t)m->periods;
   out->block_bytes = (P * n + w + B + 1) * sizeof(double); /* + 1: a scenario may have no pool */
   out->block = ps_map_huge(out->block_bytes);
   out->track_slot = NULL;
@@ -92,7 +97,7 @@ static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, lon
   double *at = out->block;
   out->required = at;
   out->weight = w ? at + P * n : NULL;
-  out->balance = B ? at + P * n + w : NULL;
+  out->balance = own_bands ? mine->balance : B ? at + P * n + w : NULL;
   out->host = out->block ? ps_mpi_host_new(id, mine, m, nranks, first, keep) : NULL;
   free(first);
   if (!out->host) {

@@ -1,4 +1,5 @@
-/* mpi_serve.c — the ranks other than 0: run the block of each job rank 0 sends (mpi_job.h). */
+/* mpi_serve.c — the ranks other than 0: run the block of each job rank 0 sends (mpi_job.h), and
+** answer rank 0's questions about the blocks they hold (mpi_column.h). */
 #include <mpi.h>
 #include <signal.h>
 #include <stdio.h>
