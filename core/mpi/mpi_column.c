@@ -1,6 +1,7 @@
 /* mpi_column.c — columns of a run answered by the ranks that hold its blocks (mpi_column.h). */
 #include "mpi/mpi_column.h"
 
+#include <limits.h>
 #include <mpi.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +20,7 @@ typedef struct {
 /* a question; OP_COUNT is followed by `count` order keys, OP_TAIL by `count` col_refs */
 typedef struct {
   int op, weighted, second, down, by, pad;
-  long run, from, count;
+  long run, from, count, upto; /* upto: the column over the run's paths before it (OP_INFO ... OP_TIES) */
   col_ref x, minus;
   double sign, centre, t, last_w;
 } query;
@@ -34,7 +35,9 @@ typedef struct {
   ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS];
   int na, cached, weighted;
   col_ref x, minus;
+  long upto;
   double sign, first;
+  size_t n; /* the column's values: the block's paths before upto */
   double *sorted, *sw; /* ascending; the weights along (weighted) */
 } held;
 
@@ -95,12 +98,14 @@ static int same_ref(const col_ref *a, const col_ref *b) {
 /* the column q names, sorted (cached); PS_OK or PS_ERUNTIME */
 static int column(held *h, const query *q) {
   if (h->cached && same_ref(&h->x, &q->x) && same_ref(&h->minus, &q->minus) && h->sign == q->sign &&
-      h->weighted == q->weighted)
+      h->weighted == q->weighted && h->upto == q->upto)
     return PS_OK;
   free(h->sorted);
   h->sorted = h->sw = NULL;
   h->cached = 0;
-  size_t n = (size_t)h->o.paths, copies = q->weighted ? 2 : 1;
+  long before = q->upto - h->o.first;
+  size_t n = before <= 0 ? 0 : before < h->o.paths ? (size_t)before : (size_t)h->o.paths, copies = q->weighted ? 2 : 1;
+  h->n = n;
   if (!(h->sorted = malloc((n * copies + 1) * sizeof *h->sorted))) return PS_ERUNTIME;
   h->sw = q->weighted ? h->sorted + n : NULL;
   for (size_t i = 0; i < n; i++) h->sorted[i] = value(h, q, i);
@@ -112,13 +117,14 @@ static int column(held *h, const query *q) {
   h->minus = q->minus;
   h->sign = q->sign;
   h->weighted = q->weighted;
+  h->upto = q->upto;
   h->cached = 1;
   return PS_OK;
 }
 
 /* the first index of the sorted column whose value is above v (at or above v: strict 0) */
 static size_t index_above(const held *h, double v, int strict) {
-  size_t a = 0, b = (size_t)h->o.paths;
+  size_t a = 0, b = h->n;
   while (a < b) {
     size_t mid = a + (b - a) / 2;
     if (strict ? h->sorted[mid] <= v : h->sorted[mid] < v) a = mid + 1;
@@ -171,13 +177,14 @@ static void paths_of(const held *h, const query *q, buf *out) {
 static void answer(held *h, const query *q, const void *payload, buf *out) {
   int rc = PS_OK;
   put(out, &rc, sizeof rc);
-  size_t n = (size_t)h->o.paths;
+  size_t n = (size_t)h->o.paths; /* the block's paths; a column's values: h->n */
   int needs_column = q->op == OP_INFO || q->op == OP_SUMS || q->op == OP_COUNT || q->op == OP_ABOVE ||
                      q->op == OP_READ || q->op == OP_TIES;
   if (needs_column && column(h, q)) {
     out->oom = 1;
     return;
   }
+  if (needs_column) n = h->n;
   switch (q->op) {
   case OP_INFO: {
     double v[3] = {h->first, n ? h->sorted[0] : 0, n ? h->sorted[n - 1] : 0};
@@ -606,12 +613,12 @@ static int remote_open_reader(ps_column_source *s, int down, ps_wseq **seq) {
 }
 
 static int host_open(ps_column_host *host, const double *x, size_t stride, const double *minus, double sign,
-                     int weighted, ps_column_source **src) {
+                     int weighted, long upto, ps_column_source **src) {
   mpi_host *h = (mpi_host *)host;
   remote *c = calloc(1, sizeof *c);
   if (!c) return PS_ERUNTIME;
   c->h = h;
-  c->q = (query){.weighted = weighted, .sign = sign, .minus = {-1, 0, 0}};
+  c->q = (query){.weighted = weighted, .sign = sign, .upto = upto, .minus = {-1, 0, 0}};
   if (ref_of(h, x, stride, &c->q.x) || (minus && ref_of(h, minus, 1, &c->q.minus))) {
     free(c);
     return PS_ERUNTIME;
@@ -667,7 +674,7 @@ static int host_ints(ps_column_host *host, const int *x, int by, int weighted, s
 static int host_tail(ps_column_host *host, const double *x, const double *minus, size_t m, double t, int weighted,
                      double last_w, const double *const *cols, size_t ncols, size_t stride, ps_exact_sum *sums) {
   mpi_host *h = (mpi_host *)host;
-  query q = {.op = OP_TIES, .weighted = weighted, .sign = 1, .t = t, .minus = {-1, 0, 0}};
+  query q = {.op = OP_TIES, .weighted = weighted, .sign = 1, .t = t, .upto = LONG_MAX, .minus = {-1, 0, 0}};
   for (size_t c = 0; c < ncols; c++) ps_exact_init(&sums[c]);
   if (ref_of(h, x, 1, &q.x) || (minus && ref_of(h, minus, 1, &q.minus))) return PS_ERUNTIME;
   col_ref *refs = malloc((ncols + 1) * sizeof *refs);

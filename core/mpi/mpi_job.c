@@ -147,7 +147,7 @@ void ps_mpi_wait(int from, int tag) { (void)wait_for(from, tag); }
 /* ps_mpi_send_block — a rank's kept outcomes to rank 0 (mpi_job.h); rank 0 receives them in the
 ** same order (mpi_lead.c) */
 int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole) {
-  return !only_kept_whole || (a->data && (a->band || a->data == o->required || a->data == o->weight));
+  return !only_kept_whole || (a->data && (a->band || a->data == o->weight));
 }
 
 void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole) {

@@ -1,6 +1,6 @@
 /* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, and either
 ** gather the blocks in path order into the outcomes one process would have made (the studies),
-** or (run, size: holding) gather only every path's required balances, weights and bands and make
+** or (run, size: holding) gather only every path's weights (tail sampling) and the bands and make
 ** the host through which the statistics ask the ranks about the rest (mpi_job.h, mpi_column.h). */
 #include <mpi.h>
 #include <stdio.h>
@@ -65,7 +65,7 @@ static void send_keep(const long *keep) {
 static void release(struct ps_column_host *h) { ps_mpi_host_release(h); }
 
 /* out for a run of `total` paths whose blocks stay on the ranks (mpi_column.h): the header of rank
-** 0's block, with required, weight and the bands for every path (one block of ps_map_huge); the rest
+** 0's block, with the weights and the bands for every path (one block of ps_map_huge); the rest
 ** through the host, made here from *mine (moved into it). PS_OK or PS_ERUNTIME */
 static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, long total, long band_paths,
                      long id, const long *keep) {
@@ -81,11 +81,11 @@ static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, lon
   /* the bands: rank 0's own when its block holds them all (a large run), else a copy of every block's */
   int own_bands = mine->band_paths == out->band_paths;
   size_t B = own_bands ? 0 : P * (size_t)out->band_paths * (size_t)m->periods;
-  out->block_bytes = (P * n + w + B + 1) * sizeof(double); /* + 1: a scenario may have no pool */
+  out->block_bytes = (w + B + 1) * sizeof(double); /* + 1: there may be neither */
   out->block = ps_map_huge(out->block_bytes);
   out->track_slot = NULL;
   out->track_defaults = out->track_claims = NULL;
-  double **host_arrays[] = {&out->claims, &out->paid, &out->shortfall, &out->recovered, &out->unsettled,
+  double **host_arrays[] = {&out->required, &out->claims, &out->paid, &out->shortfall, &out->recovered, &out->unsettled,
                             &out->topups, &out->returned, &out->outlay_by_programme, &out->outlay_by_segment,
                             &out->defaults, &out->originated, &out->defaulted_exposure, &out->refused, &out->capped,
                             &out->paused, &out->stopped, &out->declined, &out->lent, &out->losses, &out->net_result,
@@ -95,9 +95,8 @@ static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, lon
   for (size_t k = 0; k < sizeof host_arrays / sizeof *host_arrays; k++) *host_arrays[k] = NULL; /* the host's */
   out->depletion = out->breached = NULL;
   double *at = out->block;
-  out->required = at;
-  out->weight = w ? at + P * n : NULL;
-  out->balance = own_bands ? mine->balance : B ? at + P * n + w : NULL;
+  out->weight = w ? at : NULL;
+  out->balance = own_bands ? mine->balance : B ? at + w : NULL;
   out->host = out->block ? ps_mpi_host_new(id, mine, m, nranks, first, keep) : NULL;
   free(first);
   if (!out->host) {

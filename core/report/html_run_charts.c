@@ -277,25 +277,25 @@ static void chart_depletion_years(html_ctx *c, int pool) {
 static void chart_sizing(html_ctx *c, int pool) {
   const ps_pool_result *pr = &c->r->pools[pool];
   size_t n = (size_t)c->r->paths;
-  if (!pr->sorted_required || n == 0) return;
-  const double *R = pr->sorted_required, *W = pr->sorted_weight;
+  if ((!pr->sorted_required && !c->r->outcomes.host) || n == 0) return; /* distributed: asked (stats/results.h) */
+  const ps_results *r = c->r;
   ps_estimate size[64];
   int na = c->nalphas < 64 ? c->nalphas : 64;
-  double amax = 0, xmax = fmax(pr->initial, ps_quantile_sorted(R, n, 0.998));
+  double amax = 0, xmax = fmax(pr->initial, ps_results_required_quantile(r, pr, 0.998));
   for (int k = 0; k < na; k++) {
-    size[k] = ps_sizing_initial(R, W, n, c->alphas[k]);
+    size[k] = ps_results_sizing(r, pr, c->alphas[k]);
     amax = fmax(amax, c->alphas[k]);
     xmax = fmax(xmax, size[k].hi);
   }
-  ps_estimate at_init = ps_sizing_depletion_at(R, W, n, pr->initial);
+  ps_estimate at_init = ps_results_depletion_at(r, pr, pr->initial);
   double ymax = fmax(3 * amax, at_init.hi * 1.2);
   for (int k = 0; k < c->o->nat; k++) {
-    ps_estimate e = ps_sizing_depletion_at(R, W, n, c->o->at[k]);
+    ps_estimate e = ps_results_depletion_at(r, pr, c->o->at[k]);
     ymax = fmax(ymax, e.hi * 1.2);
     xmax = fmax(xmax, c->o->at[k]);
   }
   if (ymax > 1 || !(ymax > 0)) ymax = 1;
-  double xmin = fmin(0, R[0]);
+  double xmin = fmin(0, ps_results_required_min(r, pr));
   svg_unit u = svg_unit_for(fmax(fabs(xmin), fabs(xmax)));
   svg_plot p = {.left = 68, .right = 62, .top = 50, .bottom = 48};
   p.x0 = xmin / u.div;
@@ -322,7 +322,7 @@ static void chart_sizing(html_ctx *c, int pool) {
   /* pointwise Wilson band and the curve on a grid of balances */
   enum { G = 360 };
   ps_estimate e[G + 1];
-  for (int i = 0; i <= G; i++) e[i] = ps_sizing_depletion_at(R, W, n, p.x0 + (p.x1 - p.x0) * i / G);
+  for (int i = 0; i <= G; i++) e[i] = ps_results_depletion_at(r, pr, p.x0 + (p.x1 - p.x0) * i / G);
   ps_strbuf_puts(&c->b, "<polygon class=\"band\" points=\"");
   for (int i = 0; i <= G; i++)
     ps_strbuf_printf(&c->b, "%s%.1f,%.1f", i ? " " : "", svg_px(&p, p.x0 + (p.x1 - p.x0) * i / G), svg_py(&p, 100 * e[i].hi));
@@ -359,7 +359,7 @@ static void chart_sizing(html_ctx *c, int pool) {
   for (int k = 0; k < c->o->nat; k++) {
     double x = c->o->at[k];
     if (x < p.x0 || x > p.x1 || fabs(x - pr->initial) < 1e-6) continue;
-    ps_estimate ea = ps_sizing_depletion_at(R, W, n, x);
+    ps_estimate ea = ps_results_depletion_at(r, pr, x);
     svg_vline(c, &p, x, "mark-at");
     if (100 * ea.value <= p.y1)
       ps_strbuf_printf(&c->b, "<circle class=\"at\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", svg_px(&p, x), svg_py(&p, 100 * ea.value));

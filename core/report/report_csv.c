@@ -328,7 +328,7 @@ static void summary_csv(ps_strbuf *b, const ps_results *r, const ps_report_optio
       stats_row(b, m->pools[i].id, pool_keys[k], ps_label(pool_labels[k], L), st[k], yuan, 1);
     prob_row(b, m->pools[i].id, "depletion", ps_label(PS_L_MD_DEPLETION, L), &p->depletion, prob);
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_results_depletion_at(r, p, o->at[k]);
       snprintf(measure, sizeof measure, "depletion_at.%.2f", o->at[k]);
       snprintf(v, sizeof v, "%.2f", o->at[k]);
       snprintf(label, sizeof label, ps_label(PS_L_CSV_DEPLETION_AT, L), v);
@@ -373,7 +373,7 @@ static void sizing_csv(ps_strbuf *b, const ps_results *r, const ps_report_option
   for (int i = 0; i < m->npools; i++) {
     if (o->pool && strcmp(o->pool, m->pools[i].id) != 0) continue;
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, &r->pools[i], alphas[k]);
       text_cell(b, m->pools[i].id);
       exact(b, alphas[k]);
       amount(b, e.value);

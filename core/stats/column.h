@@ -99,9 +99,10 @@ int ps_column_select(ps_column_source *s, const size_t *ks, size_t nk, double *o
 typedef struct ps_column_host ps_column_host;
 struct ps_column_host {
   const ps_outcomes *block; /* this process's block of the run (the arrays columns are named by) */
-  /* the column as a source (weighted: with the run's weights); closed by close */
+  /* the column over the run's first `upto` paths (all when upto >= the run's) as a source (weighted:
+  ** with the run's weights); closed by close */
   int (*open)(ps_column_host *h, const double *x, size_t stride, const double *minus, double sign, int weighted,
-              ps_column_source **src);
+              long upto, ps_column_source **src);
   void (*close)(ps_column_host *h, ps_column_source *src);
   /* an int column's values v != 0 with v <= by (by 0: any): how many, and (weighted) the sums of
   ** their weights and squared weights */

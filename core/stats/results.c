@@ -6,6 +6,7 @@
 ** its own outputs, so the results are the same bytes whatever the thread count. */
 #include "stats/results.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +70,7 @@ static int run_stats(const stage *s, const task *t, double *scratch) {
   size_t n = (size_t)s->o->paths;
   if (s->host) { /* the column from its holders (stats/column.h) */
     ps_column_source *src;
-    int rc = s->host->open(s->host, t->x, t->stride, t->minus, t->sign, s->o->weight != NULL, &src);
+    int rc = s->host->open(s->host, t->x, t->stride, t->minus, t->sign, s->o->weight != NULL, LONG_MAX, &src);
     if (rc) return rc;
     rc = ps_column_stats(src, t->out);
     s->host->close(s->host, src);
@@ -149,7 +150,7 @@ static int host_tail_means(const stage *s, int pool, double q, ps_exact_sum *sum
   const double *by_slot = b->outlay_by_segment ? b->outlay_by_segment : b->outlay_by_programme;
   int weighted = s->o->weight != NULL;
   ps_column_source *src;
-  int rc = s->host->open(s->host, b->paid + base, 1, b->recovered + base, 1, weighted, &src);
+  int rc = s->host->open(s->host, b->paid + base, 1, b->recovered + base, 1, weighted, LONG_MAX, &src);
   if (rc) return rc;
   size_t m = (size_t)llround((double)n * (1 - q));
   double last_w = -1, taken = 0, t = 0;
@@ -281,7 +282,7 @@ static int host_share(const stage *s, const int *x, int by, ps_estimate *e) {
 static int host_sum(const stage *s, const double *x, size_t stride, ps_exact_sum *sum) {
   ps_column_source *src;
   ps_exact_sum unused;
-  int rc = s->host->open(s->host, x, stride, NULL, 1, s->o->weight != NULL, &src);
+  int rc = s->host->open(s->host, x, stride, NULL, 1, s->o->weight != NULL, LONG_MAX, &src);
   if (rc) return rc;
   rc = src->sums(src, 0, 0, sum, &unused);
   s->host->close(s->host, src);
@@ -296,12 +297,13 @@ static int plan_pool(stage *s, int pool) {
   size_t n = (size_t)s->o->paths, base = ps_slot(o, pool, 0), T = (size_t)o->periods;
   size_t G = (size_t)m->nprogrammes + 1, D = (size_t)m->ndrivers + 1;
   if (!(pr->band_p05 = calloc(T, sizeof(double))) || !(pr->band_p50 = calloc(T, sizeof(double))) ||
-      !(pr->band_p95 = calloc(T, sizeof(double))) || !(pr->sorted_required = ps_malloc_huge((n + 1) * sizeof(double))) ||
+      !(pr->band_p95 = calloc(T, sizeof(double))) ||
+      (!s->host && !(pr->sorted_required = ps_malloc_huge((n + 1) * sizeof(double)))) ||
       !(pr->es95_by_programme = calloc(G, sizeof(double))) || !(pr->es99_by_programme = calloc(G, sizeof(double))) ||
       !(pr->es95_by_segment = calloc(D, sizeof(double))) || !(pr->es99_by_segment = calloc(D, sizeof(double))))
     return PS_ERUNTIME;
   pr->band_paths = s->o->band_paths;
-  if (s->o->weight && !(pr->sorted_weight = ps_malloc_huge((n + 1) * sizeof(double)))) return PS_ERUNTIME;
+  if (s->o->weight && !s->host && !(pr->sorted_weight = ps_malloc_huge((n + 1) * sizeof(double)))) return PS_ERUNTIME;
 
   int per_year = ps_periods_per_year(m->step);
   pr->nyears = (m->periods + per_year - 1) / per_year;
@@ -328,7 +330,8 @@ static int plan_pool(stage *s, int pool) {
       add_stats(s, o->returned, base, &pr->returned) ||
       add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
                     .out = &pr->net_outlay}) ||
-      add(s, (task){.kind = TASK_TAIL, .pool = pool}) || add(s, (task){.kind = TASK_CURVE, .pool = pool}))
+      add(s, (task){.kind = TASK_TAIL, .pool = pool}) ||
+      (!s->host && add(s, (task){.kind = TASK_CURVE, .pool = pool}))) /* a distributed run's: asked when read */
     return PS_ERUNTIME;
   for (int t = 0; t < o->periods; t++)
     if (add(s, (task){.kind = TASK_BANDS, .pool = pool, .period = t})) return PS_ERUNTIME;
@@ -459,7 +462,7 @@ static int host_uncertain(const stage *s) {
     ps_exact_sum sum, unused;
     const double q[] = {0.05, 0.95};
     double v[2];
-    int rc = s->host->open(s->host, b->drawn + ps_slot(b, k, 0), 1, NULL, 1, 0, &src);
+    int rc = s->host->open(s->host, b->drawn + ps_slot(b, k, 0), 1, NULL, 1, 0, LONG_MAX, &src);
     if (rc) return rc;
     rc = src->sums(src, 0, 0, &sum, &unused);
     if (rc == PS_OK) rc = ps_column_quantiles(src, q, 2, v);
@@ -505,6 +508,92 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   return PS_OK;
 }
 
+/* the required balances of pool i of a distributed run's outcomes o over its first upto paths as a
+** source (weighted: its weights), answered by the holders; *src NULL when they could not */
+static ps_column_source *required_source(const ps_outcomes *o, int i, int weighted, long upto) {
+  const ps_outcomes *b = o->host->block;
+  ps_column_source *src = NULL;
+  return o->host->open(o->host, b->required + ps_slot(b, i, 0), 1, NULL, 1, weighted, upto, &src) ? NULL : src;
+}
+
+ps_estimate ps_results_sizing(const ps_results *r, const ps_pool_result *p, double alpha) {
+  if (!r->outcomes.host) return ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alpha);
+  ps_estimate e = {0, 0, 0};
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), r->outcomes.weight != NULL, LONG_MAX);
+  if (src) {
+    ps_column_quantile_ci(src, 1 - alpha, PS_CI_LEVEL, &e);
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return e;
+}
+
+ps_estimate ps_results_depletion_at(const ps_results *r, const ps_pool_result *p, double x) {
+  if (!r->outcomes.host) return ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, x);
+  ps_estimate e = {0, 0, 0};
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), r->outcomes.weight != NULL, LONG_MAX);
+  if (src) {
+    ps_column_beyond(src, x, &e);
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return e;
+}
+
+double ps_results_required_quantile(const ps_results *r, const ps_pool_result *p, double q) {
+  if (!r->outcomes.host) return ps_quantile_sorted(p->sorted_required, (size_t)r->paths, q);
+  double v = 0;
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), 0, LONG_MAX);
+  if (src) {
+    ps_column_quantiles(src, &q, 1, &v);
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return v;
+}
+
+double ps_results_required_min(const ps_results *r, const ps_pool_result *p) {
+  if (!r->outcomes.host) return p->sorted_required[0];
+  double v = 0;
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), 0, LONG_MAX);
+  if (src) {
+    v = src->min;
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return v;
+}
+
+int ps_results_has_convergence(const ps_results *r) { return r->outcomes.required || r->outcomes.host; }
+
+int ps_results_convergence(const ps_results *r, int pool, const double *alphas, int nalphas, ps_convergence_point *out) {
+  const ps_outcomes *o = &r->outcomes;
+  size_t n = (size_t)r->paths;
+  if (!o->host) return ps_sizing_convergence(o->required + ps_slot(o, pool, 0), o->weight, n, alphas, nalphas, out);
+  int made = 0; /* as ps_sizing_convergence: the answers of the sources over the first m paths */
+  for (int k = PS_CONVERGENCE_STEPS - 1; k >= 0; k--) {
+    size_t m = n >> k;
+    if (m < PS_CONVERGENCE_MIN) continue;
+    ps_column_source *src = required_source(o, pool, o->weight != NULL, (long)m);
+    if (!src) return -1;
+    out[made].paths = (long)m;
+    for (int a = 0; a < nalphas; a++) ps_column_quantile_ci(src, 1 - alphas[a], PS_CI_LEVEL, &out[made].initial[a]);
+    o->host->close(o->host, src);
+    made++;
+  }
+  return made;
+}
+
+int ps_results_has_point(const ps_results *r) { return r->point_required || r->point_outcomes.host; }
+
+ps_estimate ps_results_point_sizing(const ps_results *r, int pool, double alpha) {
+  size_t n = (size_t)r->paths;
+  if (!r->point_outcomes.host) return ps_sizing_initial(r->point_required + (size_t)pool * n, NULL, n, alpha);
+  ps_estimate e = {0, 0, 0};
+  ps_column_source *src = required_source(&r->point_outcomes, pool, 0, LONG_MAX);
+  if (src) {
+    ps_column_quantile_ci(src, 1 - alpha, PS_CI_LEVEL, &e);
+    r->point_outcomes.host->close(r->point_outcomes.host, src);
+  }
+  return e;
+}
+
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
   r->outcomes = *o;
   memset(o, 0, sizeof *o);
@@ -513,6 +602,7 @@ void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
 void ps_results_free(ps_results *r) {
   if (!r) return;
   ps_outcomes_destroy(&r->outcomes);
+  ps_outcomes_destroy(&r->point_outcomes);
   for (int i = 0; r->pools && i < r->m->npools; i++) {
     ps_pool_result *pr = &r->pools[i];
     free(pr->depletion_by_year);
