@@ -150,12 +150,16 @@ int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_
   return !only_kept_whole || (a->data && (a->band || a->data == o->weight));
 }
 
+int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole) {
+  return a->band || (only_kept_whole && a->data && a->data == o->weight);
+}
+
 void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole) {
   ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS];
   int n = ps_outcomes_arrays(o, m, a);
   for (int k = 0; k < n; k++) {
     if (!ps_mpi_sent(o, &a[k], only_kept_whole)) continue;
-    size_t per_item = (size_t)(a[k].band ? o->band_paths : o->paths) * a[k].inner;
+    size_t per_item = (size_t)(ps_mpi_band_like(o, &a[k], only_kept_whole) ? o->band_paths : o->paths) * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       const char *p = (const char *)a[k].data + (size_t)i * per_item * a[k].size;
       for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {

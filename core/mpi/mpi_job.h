@@ -26,7 +26,7 @@ typedef struct {
   int nuncertain;     /* 0 for the run at point values of a model with uncertain parameters */
   int track_party_pv; /* set by the break-even study */
   int hold;           /* keep the block and answer questions about it (mpi_column.h), sending rank 0
-                         only the weights and the bands */
+                         only the bands and the band paths' weights */
   long id;            /* the run's number, which the questions name */
   char sha256[65];    /* of the scenario file, as rank 0 read it */
   const char *file;
@@ -58,9 +58,11 @@ void ps_mpi_wait(int from, int tag);
 /* at most this many elements a message of outcomes (MPI counts are int) */
 #define PS_MPI_PIECE ((size_t)1 << 26)
 
-/* whether array a of o goes to rank 0: every array, or (only_kept_whole) those rank 0 keeps for
-** every path of a run whose blocks stay on the ranks: the weights and the bands */
+/* whether array a of o goes to rank 0: every array, or (only_kept_whole) those rank 0 keeps of a
+** run whose blocks stay on the ranks: the bands, and the weights of the band paths (the weighted
+** bands read them); and whether it goes for the band paths only (ps_mpi_band_like) */
 int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole);
+int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole);
 /* ps_mpi_send_block — a rank's kept outcomes to rank 0, array by array and item by item (those
 ** ps_mpi_sent names) */
 void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole);

@@ -1,6 +1,6 @@
 /* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, and either
 ** gather the blocks in path order into the outcomes one process would have made (the studies),
-** or (run, size: holding) gather only every path's weights (tail sampling) and the bands and make
+** or (run, size: holding) gather only the bands and the band paths' weights and make
 ** the host through which the statistics ask the ranks about the rest (mpi_job.h, mpi_column.h). */
 #include <mpi.h>
 #include <stdio.h>
@@ -23,7 +23,8 @@ static double per_path_bytes(const ps_outcomes *o, const ps_model *m) {
   int n = ps_outcomes_arrays(o, m, a);
   double bytes = 0;
   for (int k = 0; k < n; k++)
-    if (a[k].data && !a[k].band) bytes += (double)a[k].items * (double)o->paths * (double)a[k].inner * (double)a[k].size;
+    if (a[k].data && !ps_mpi_band_like(o, &a[k], o->host != NULL)) /* a held run's weights: the band paths' */
+      bytes += (double)a[k].items * (double)o->paths * (double)a[k].inner * (double)a[k].size;
   return bytes;
 }
 
@@ -36,7 +37,8 @@ static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *src, i
   if (src) ps_outcomes_arrays(src, m, s);
   for (int k = 0; k < n; k++) {
     if (!ps_mpi_sent(all, &a[k], only_kept_whole)) continue;
-    long stride = a[k].band ? all->band_paths : all->paths, count = a[k].band ? band : keep;
+    int band_like = ps_mpi_band_like(all, &a[k], only_kept_whole);
+    long stride = band_like ? all->band_paths : all->paths, count = band_like ? band : keep;
     size_t per_item = (size_t)count * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       char *to = (char *)a[k].data + ((size_t)i * (size_t)stride + (size_t)first) * a[k].inner * a[k].size;
@@ -65,19 +67,20 @@ static void send_keep(const long *keep) {
 static void release(struct ps_column_host *h) { ps_mpi_host_release(h); }
 
 /* out for a run of `total` paths whose blocks stay on the ranks (mpi_column.h): the header of rank
-** 0's block, with the weights and the bands for every path (one block of ps_map_huge); the rest
+** 0's block, with the bands and the band paths' weights (one block of ps_map_huge); the rest
 ** through the host, made here from *mine (moved into it). PS_OK or PS_ERUNTIME */
 static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, long total, long band_paths,
                      long id, const long *keep) {
   long *first = calloc((size_t)nranks, sizeof *first);
   if (!first) return PS_ERUNTIME;
   for (int r = 1; r < nranks; r++) first[r] = first[r - 1] + keep[r - 1]; /* the paths kept are a prefix */
-  size_t P = (size_t)m->npools, n = (size_t)total, w = mine->weight ? n : 0;
+  size_t P = (size_t)m->npools;
   long bands = band_paths <= 0 ? PS_BAND_PATHS : band_paths;
   *out = *mine;
   out->paths = total;
   out->first = 0;
   out->band_paths = total < bands ? total : bands;
+  size_t w = mine->weight ? (size_t)out->band_paths : 0; /* the band paths' weights */
   /* the bands: rank 0's own when its block holds them all (a large run), else a copy of every block's */
   int own_bands = mine->band_paths == out->band_paths;
   size_t B = own_bands ? 0 : P * (size_t)out->band_paths * (size_t)m->periods;

@@ -10,8 +10,8 @@
 ** For run and size the blocks stay where they were made (mpi_column.h): each rank keeps its
 ** block's outcomes and answers rank 0's questions about their columns (exact sums, counts at or
 ** below order keys, sums above a value, its values in sorted order or its paths in path order, in
-** chunks) until rank 0 releases the run; rank 0 gathers only the weights (tail sampling) and the
-** bands (the first 100 000 paths). The statistics stage, the sizing curve and its convergence,
+** chunks) until rank 0 releases the run; rank 0 gathers only the bands (the first 100 000 paths)
+** and, under tail sampling, those paths' weights. The statistics stage, the sizing curve and its convergence,
 ** and the per-path reports ask through the run's ps_column_host (stats/column.h, results.h), one
 ** question at a time from rank 0's main thread (MPI is initialised FUNNELED), and the answers
 ** merge exactly, so the JSON is the same whatever the ranks (apart from run.seconds,
@@ -21,8 +21,7 @@
 ** questions (mpi_serve.c) until rank 0 says it is done, with the exit code they all return.
 **
 ** Memory (bench/MPI.md): under run and size rank 0 holds its own block (ps_outcomes_bytes of its
-** paths), the bands, 8 bytes a path of the whole run for the weights under tail sampling, and a
-** chunk of a column at a time; a study's rank 0 holds the outcomes of all paths. The other ranks
+** paths), the bands (and their paths' weights), and a chunk of a column at a time; a study's rank 0 holds the outcomes of all paths. The other ranks
 ** hold their block, and the sorted copy of the column last asked about. */
 #include <mpi.h>
 #include <stdio.h>

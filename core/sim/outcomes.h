@@ -86,8 +86,8 @@ typedef struct {
   ** ps_outcomes_destroy returns it whole; never free() one of them */
   void *block;
   size_t block_bytes;
-  /* a distributed run (poolsim-mpi): the paths other processes hold. Then only required, weight and
-  ** balance (the bands) are here for every path, the rest through host (stats/column.h), and
+  /* a distributed run (poolsim-mpi): the paths other processes hold. Then only balance (the bands)
+  ** and weight (of the band paths only) are here, the rest through host (stats/column.h), and
   ** ps_outcomes_destroy calls host_release. NULL in one process */
   struct ps_column_host *host;
   void (*host_release)(struct ps_column_host *host);

@@ -473,6 +473,20 @@ static int host_uncertain(const stage *s) {
   return PS_OK;
 }
 
+/* ps_effective_paths of a distributed run: the weights' sum and sum of squares from their holders
+** (0 when they could not answer) */
+static double host_effective_paths(const ps_outcomes *o) {
+  const ps_outcomes *b = o->host->block;
+  ps_column_source *src;
+  ps_exact_sum x1, x2, unused;
+  if (o->host->open(o->host, b->weight, 1, NULL, 1, 0, LONG_MAX, &src)) return 0;
+  int rc = src->sums(src, 0, 0, &x1, &unused); /* sum w */
+  if (rc == PS_OK) rc = src->sums(src, 0, 1, &unused, &x2); /* sum (w - 0)^2 */
+  o->host->close(o->host, src);
+  double s1 = rc ? 0 : ps_exact_value(&x1), s2 = rc ? 0 : ps_exact_value(&x2);
+  return s2 > 0 ? s1 * s1 / s2 : 0;
+}
+
 /* ps_results_new — summarise outcomes into a new *out; PS_OK, or PS_ERUNTIME (out of memory; *out NULL) */
 int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out) {
   ps_results *r = calloc(1, sizeof *r);
@@ -480,7 +494,9 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   if (!r) return PS_ERUNTIME;
   r->m = m;
   r->paths = o->paths;
-  r->effective_paths = o->weight ? ps_effective_paths(o->weight, (size_t)o->paths) : (double)o->paths;
+  r->effective_paths = !o->weight ? (double)o->paths
+                      : o->host   ? host_effective_paths(o)
+                                  : ps_effective_paths(o->weight, (size_t)o->paths);
   /* a distributed run: the statistics ask the holders of its blocks (stats/column.h), one question at a
   ** time from this thread (MPI is called from the main thread only) */
   stage s = {.m = m, .o = o, .b = o->host ? o->host->block : o, .host = o->host, .r = r};
