@@ -156,6 +156,10 @@ static int host_tail_means(const stage *s, int pool, double q, ps_exact_sum *sum
   double last_w = -1, taken = 0, t = 0;
   if (m < 1) m = 1;
   if (m > n) m = n;
+  /* Under tail sampling the host takes one path in part, the lowest (last_w). weighted_tail_means
+  ** could take two only if the weight taken, rounded after the first cut, still fell short of
+  ** n(1 - q) by a rounding error; its exact sum of the weights makes that a tie case of the last
+  ** bit, which the tests have not met */
   if (weighted) { /* as weighted_tail_means: down from the top to weight n(1 - q), the last one in part */
     double want = (double)n * (1 - q), v, w;
     ps_exact_sum weight;
