@@ -1,28 +1,50 @@
-/* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, gather the
-** blocks in path order into the outcomes one process would have made (mpi_job.h). */
+/* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, and either
+** gather the blocks in path order into the outcomes one process would have made (the studies),
+** or (run, size: holding) gather only the bands and the band paths' weights and make
+** the host through which the statistics ask the ranks about the rest (mpi_job.h, mpi_column.h). */
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpi/mpi_column.h"
 #include "mpi/mpi_job.h"
+#include "sim/hugepages.h"
 
-static int nranks;
+static int nranks, holding;
+static long runs; /* the runs sent so far: the next one's id */
+/* the most bytes of per-path outcomes (not the bands) rank 0 held at once, and the whole run's then
+** (POOLSIM_MPI_HELD: printed at the end, for tests/mpi/test_mpi.sh) */
+static double held_most, held_run;
+
+/* the bytes of o's per-path arrays but the bands */
+static double per_path_bytes(const ps_outcomes *o, const ps_model *m) {
+  ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS];
+  int n = ps_outcomes_arrays(o, m, a);
+  double bytes = 0;
+  for (int k = 0; k < n; k++)
+    if (a[k].data && !ps_mpi_band_like(o, &a[k], o->host != NULL)) /* a held run's weights: the band paths' */
+      bytes += (double)a[k].items * (double)o->paths * (double)a[k].inner * (double)a[k].size;
+  return bytes;
+}
 
 /* a block's outcomes placed at its paths in the run's outcomes: from src on rank 0, else received
 ** from rank r in ps_mpi_send_block's order */
 static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *src, int r, long first, long keep,
-                  long band) {
+                  long band, int only_kept_whole) {
   ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS], s[PS_OUTCOMES_MAX_ARRAYS];
   int n = ps_outcomes_arrays(all, m, a);
   if (src) ps_outcomes_arrays(src, m, s);
   for (int k = 0; k < n; k++) {
-    long stride = a[k].band ? all->band_paths : all->paths, count = a[k].band ? band : keep;
+    if (!ps_mpi_sent(all, &a[k], only_kept_whole)) continue;
+    int band_like = ps_mpi_band_like(all, &a[k], only_kept_whole);
+    long stride = band_like ? all->band_paths : all->paths, count = band_like ? band : keep;
     size_t per_item = (size_t)count * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       char *to = (char *)a[k].data + ((size_t)i * (size_t)stride + (size_t)first) * a[k].inner * a[k].size;
       if (src) {
-        memcpy(to, (const char *)s[k].data + (size_t)i * per_item * a[k].size, per_item * a[k].size);
+        const char *from = (const char *)s[k].data + (size_t)i * per_item * a[k].size;
+        if (from != to) memcpy(to, from, per_item * a[k].size); /* the same: rank 0's bands, shared */
         continue;
       }
       for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {
@@ -42,8 +64,55 @@ static void send_keep(const long *keep) {
   }
 }
 
+static void release(struct ps_column_host *h) { ps_mpi_host_release(h); }
+
+/* out for a run of `total` paths whose blocks stay on the ranks (mpi_column.h): the header of rank
+** 0's block, with the bands and the band paths' weights (one block of ps_map_huge); the rest
+** through the host, made here from *mine (moved into it). PS_OK or PS_ERUNTIME */
+static int init_held(ps_outcomes *out, const ps_model *m, ps_outcomes *mine, long total, long band_paths,
+                     long id, const long *keep) {
+  long *first = calloc((size_t)nranks, sizeof *first);
+  if (!first) return PS_ERUNTIME;
+  for (int r = 1; r < nranks; r++) first[r] = first[r - 1] + keep[r - 1]; /* the paths kept are a prefix */
+  size_t P = (size_t)m->npools;
+  long bands = band_paths <= 0 ? PS_BAND_PATHS : band_paths;
+  *out = *mine;
+  out->paths = total;
+  out->first = 0;
+  out->band_paths = total < bands ? total : bands;
+  size_t w = mine->weight ? (size_t)out->band_paths : 0; /* the band paths' weights */
+  /* the bands: rank 0's own when its block holds them all (a large run), else a copy of every block's */
+  int own_bands = mine->band_paths == out->band_paths;
+  size_t B = own_bands ? 0 : P * (size_t)out->band_paths * (size_t)m->periods;
+  out->block_bytes = (w + B + 1) * sizeof(double); /* + 1: there may be neither */
+  out->block = ps_map_huge(out->block_bytes);
+  out->track_slot = NULL;
+  out->track_defaults = out->track_claims = NULL;
+  double **host_arrays[] = {&out->required, &out->claims, &out->paid, &out->shortfall, &out->recovered, &out->unsettled,
+                            &out->topups, &out->returned, &out->outlay_by_programme, &out->outlay_by_segment,
+                            &out->defaults, &out->originated, &out->defaulted_exposure, &out->refused, &out->capped,
+                            &out->paused, &out->stopped, &out->declined, &out->lent, &out->losses, &out->net_result,
+                            &out->unpaid, &out->ratio, &out->net_by_year, &out->budget, &out->cost_pv,
+                            &out->subsidy_rate, &out->cost_by_cohort, &out->volume_by_cohort, &out->party_pv,
+                            &out->drawn};
+  for (size_t k = 0; k < sizeof host_arrays / sizeof *host_arrays; k++) *host_arrays[k] = NULL; /* the host's */
+  out->depletion = out->breached = NULL;
+  double *at = out->block;
+  out->weight = w ? at : NULL;
+  out->balance = own_bands ? mine->balance : B ? at + w : NULL;
+  out->host = out->block ? ps_mpi_host_new(id, mine, m, nranks, first, keep) : NULL;
+  free(first);
+  if (!out->host) {
+    ps_unmap_huge(out->block, out->block_bytes);
+    memset(out, 0, sizeof *out);
+    return PS_ERUNTIME;
+  }
+  out->host_release = release;
+  return PS_OK;
+}
+
 /* the run's outcomes from the ranks' statuses and blocks; ps_simulate's code and message */
-static int gather(const ps_model *m, const ps_run_options *o, ps_outcomes *mine, ps_mpi_status *st,
+static int gather(const ps_model *m, const ps_run_options *o, long id, ps_outcomes *mine, ps_mpi_status *st,
                   ps_outcomes *out, char *err, size_t errlen) {
   long *keep = calloc((size_t)nranks, sizeof *keep), total = 0;
   int broken = 0; /* a block before was cut short: the paths kept are a prefix of the run */
@@ -69,7 +138,8 @@ static int gather(const ps_model *m, const ps_run_options *o, ps_outcomes *mine,
   } else if (total == 0) {
     snprintf(err, errlen, "interrupted before any path finished");
     rc = PS_ERUNTIME;
-  } else if (ps_outcomes_init(out, m, total, o->band_paths)) {
+  } else if (holding ? (ps_outcomes_truncate(mine, m, keep[0]), init_held(out, m, mine, total, o->band_paths, id, keep))
+                     : ps_outcomes_init(out, m, total, o->band_paths)) {
     snprintf(err, errlen, "out of memory for %ld paths", total);
     rc = PS_ERUNTIME;
   }
@@ -85,9 +155,16 @@ static int gather(const ps_model *m, const ps_run_options *o, ps_outcomes *mine,
     long first, count;
     ps_mpi_block(o->paths, nranks, r, &first, &count);
     long band = bands - first < 0 ? 0 : bands - first < keep[r] ? bands - first : keep[r];
-    if (r == 0) ps_outcomes_truncate(mine, m, keep[0]);
-    else if (keep[r] > 0) ps_mpi_wait(r, PS_TAG_DATA);
-    if (keep[r] > 0) place(out, m, r == 0 ? mine : NULL, r, first, keep[r], band);
+    const ps_outcomes *own = holding ? out->host->block : mine;
+    if (r == 0 && !holding) ps_outcomes_truncate(mine, m, keep[0]);
+    else if (r > 0 && keep[r] > 0 && !holding) ps_mpi_wait(r, PS_TAG_DATA); /* holding: maybe nothing comes */
+    if (keep[r] > 0) place(out, m, r == 0 ? own : NULL, r, first, keep[r], band, holding);
+  }
+  const ps_outcomes *own = holding ? out->host->block : mine;
+  double held = per_path_bytes(out, m) + per_path_bytes(own, m);
+  if (held > held_most) {
+    held_most = held;
+    held_run = per_path_bytes(own, m) / (double)(own->paths > 0 ? own->paths : 1) * (double)total;
   }
   ps_outcomes_destroy(mine);
   free(keep);
@@ -100,7 +177,7 @@ static int mpi_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes 
   if (nranks < 2 || o->initial || o->track) return ps_simulate_here(m, o, out, err, errlen);
   const char **keys = (const char **)m->set_keys, **values = (const char **)m->set_values;
   ps_mpi_job job = {.run = *o, .nuncertain = m->nuncertain, .track_party_pv = m->track_party_pv, .file = m->file,
-                    .nsets = m->nsets, .keys = keys, .values = values};
+                    .nsets = m->nsets, .keys = keys, .values = values, .hold = holding, .id = ++runs};
   memcpy(job.sha256, m->sha256, sizeof job.sha256);
   ps_mpi_job_send(&job, nranks);
   ps_mpi_status *st = calloc((size_t)nranks, sizeof *st);
@@ -119,19 +196,23 @@ static int mpi_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes 
     ps_mpi_wait(r, PS_TAG_STATUS);
     MPI_Recv(&st[r], (int)sizeof st[r], MPI_BYTE, r, PS_TAG_STATUS, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   }
-  int rc = gather(m, o, &mine, st, out, err, errlen);
+  int rc = gather(m, o, job.id, &mine, st, out, err, errlen);
   free(st);
   return rc;
 }
 
 /* ps_mpi_lead — rank 0: spread every run over the ranks */
-void ps_mpi_lead(int ranks) {
+void ps_mpi_lead(int ranks, int hold) {
   nranks = ranks;
+  holding = hold;
   ps_simulate_distribute(mpi_simulate, ranks);
 }
 
 /* ps_mpi_finish — rank 0: the other ranks exit with exit_code */
 void ps_mpi_finish(int ranks, int exit_code) {
+  if (getenv("POOLSIM_MPI_HELD") && held_most > 0)
+    fprintf(stderr, "poolsim-mpi: rank 0 held at most %.0f bytes of per-path outcomes (not the bands); the run: %.0f\n",
+            held_most, held_run);
   ps_mpi_job job = {.quit = 1, .exit_code = exit_code};
   ps_mpi_job_send(&job, ranks);
 }

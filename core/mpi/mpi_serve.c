@@ -1,10 +1,12 @@
-/* mpi_serve.c — the ranks other than 0: run the block of each job rank 0 sends (mpi_job.h). */
+/* mpi_serve.c — the ranks other than 0: run the block of each job rank 0 sends (mpi_job.h), and
+** answer rank 0's questions about the blocks they hold (mpi_column.h). */
 #include <mpi.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpi/mpi_column.h"
 #include "mpi/mpi_job.h"
 #include "poolsim/poolsim.h"
 
@@ -81,6 +83,10 @@ int ps_mpi_serve(int rank, int ranks) {
   sigaction(SIGTERM, &sa, NULL);
   cached_model cache = {0};
   for (;;) {
+    if (ps_mpi_wait_any(0) == PS_TAG_QUERY) { /* about a run it holds (mpi_column.h) */
+      ps_mpi_answer(rank);
+      continue;
+    }
     ps_mpi_job job;
     char *buffer = NULL;
     if (ps_mpi_job_receive(&job, &buffer)) {
@@ -90,6 +96,7 @@ int ps_mpi_serve(int rank, int ranks) {
     if (job.quit) {
       int code = job.exit_code;
       free(buffer);
+      ps_mpi_drop_all();
       ps_model_free(cache.m);
       free(cache.key);
       return code;
@@ -110,10 +117,9 @@ int ps_mpi_serve(int rank, int ranks) {
       MPI_Send(&st, (int)sizeof st, MPI_BYTE, 0, PS_TAG_STATUS, MPI_COMM_WORLD);
       ps_mpi_wait(0, PS_TAG_KEEP);
       MPI_Recv(&keep, 1, MPI_LONG, 0, PS_TAG_KEEP, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      if (keep > 0) {
-        ps_outcomes_truncate(&o, &v, keep);
-        ps_mpi_send_block(&o, &v);
-      }
+      if (keep >= 0) ps_outcomes_truncate(&o, &v, keep);
+      if (keep > 0) ps_mpi_send_block(&o, &v, job.hold);
+      if (keep >= 0 && job.hold) ps_mpi_hold(job.id, &o, &v, rank); /* moves o */
     } else {
       long keep;
       MPI_Send(&st, (int)sizeof st, MPI_BYTE, 0, PS_TAG_STATUS, MPI_COMM_WORLD);

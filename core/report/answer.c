@@ -47,9 +47,8 @@ int ps_answer_pool(ps_strbuf *b, const ps_results *r, const ps_report_options *o
   double alpha = answer_alpha(o);
   if (alpha <= 0 || ps_pool_lends_bridges(m, i)) return 0;
   const ps_pool_result *p = &r->pools[i];
-  size_t paths = (size_t)r->paths;
-  ps_estimate need = ps_sizing_initial(p->sorted_required, p->sorted_weight, paths, alpha);
-  ps_estimate at = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, paths, p->initial);
+  ps_estimate need = ps_results_sizing(r, p, alpha);
+  ps_estimate at = ps_results_depletion_at(r, p, p->initial);
   ps_label_id verdict = at.hi <= alpha ? PS_L_ANSWER_ENOUGH : at.lo > alpha ? PS_L_ANSWER_NOT_ENOUGH : PS_L_ANSWER_CLOSE;
   char who[256], h[32], a[32], t[32], v[32], lo[32], hi[32];
   if (m->npools > 1) snprintf(who, sizeof who, ps_label(PS_L_ANSWER_WHO_POOL, L), owner_name(m, i), m->pools[i].id);

@@ -82,13 +82,13 @@ static void answer(html_ctx *c) {
       html_put_prob_ci(c, &p->depletion);
       ps_strbuf_puts(b, "</b>。");
       for (int k = 0; k < c->nalphas; k++) {
-        ps_estimate s = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->alphas[k]);
+        ps_estimate s = ps_results_sizing(r, p, c->alphas[k]);
         ps_strbuf_printf(b, "%s耗尽概率不超过 %s，初始规模需 <b>%s</b>（95%%置信区间 %s–%s）", k ? "；" : "要使", html_alpha_text(c->alphas[k], f, sizeof f),
            html_money(s.value, a, sizeof a), html_money(s.lo, d, sizeof d), html_money(s.hi, e2, sizeof e2));
       }
       if (c->nalphas) ps_strbuf_puts(b, "。");
       for (int k = 0; k < c->o->nat; k++) {
-        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->o->at[k]);
+        ps_estimate e = ps_results_depletion_at(r, p, c->o->at[k]);
         ps_strbuf_printf(b, "若初始规模为 <b>%s</b>，耗尽概率为 ", html_money_x(c->o->at[k], 1, a, sizeof a));
         html_put_prob_ci(c, &e);
         ps_strbuf_puts(b, "：");
@@ -110,14 +110,14 @@ static void answer(html_ctx *c) {
       html_put_prob_ci(c, &p->depletion);
       ps_strbuf_puts(b, "</b>.");
       for (int k = 0; k < c->nalphas; k++) {
-        ps_estimate s = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->alphas[k]);
+        ps_estimate s = ps_results_sizing(r, p, c->alphas[k]);
         ps_strbuf_printf(b, "%s %s%s <b>%s</b> (95%% CI %s–%s)", k ? "; at or below" : " To keep that probability at or below",
            html_alpha_text(c->alphas[k], f, sizeof f), k ? "," : " the pool needs", html_money(s.value, a, sizeof a),
            html_money(s.lo, d, sizeof d), html_money(s.hi, e2, sizeof e2));
       }
       if (c->nalphas) ps_strbuf_puts(b, ".");
       for (int k = 0; k < c->o->nat; k++) {
-        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, c->o->at[k]);
+        ps_estimate e = ps_results_depletion_at(r, p, c->o->at[k]);
         ps_strbuf_printf(b, " With <b>%s</b> the probability of depletion is ", html_money_x(c->o->at[k], 1, a, sizeof a));
         html_put_prob_ci(c, &e);
         ps_strbuf_puts(b, ":");
@@ -130,7 +130,7 @@ static void answer(html_ctx *c) {
         ps_strbuf_puts(b, " (Rules in this scenario react to the pool's balance; the sizes assume they do not: check them by "
                "running at that size.)");
     }
-    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+    if (ps_results_has_point(r)) { /* how much of the answer comes from parameter uncertainty */
       ps_strbuf sentence = {0};
       ps_uncertainty_sentence(&sentence, r, i, c->alphas, c->nalphas, c->zh ? PS_LANG_ZH : PS_LANG_EN);
       if (sentence.oom) b->oom = 1;
@@ -273,14 +273,14 @@ static void sizing_section(html_ctx *c) {
   int yi = 0, ci_yi = 0; /* one unit for the needed column, one for its intervals */
   for (int i = 0; i < m->npools; i++)
     for (int k = 0; shown(c, i) && k < c->nalphas; k++) {
-      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, c->alphas[k]);
+      ps_estimate s = ps_results_sizing(r, &r->pools[i], c->alphas[k]);
       yi |= ps_unit_of(&s.value, 1);
       ci_yi |= ps_unit_of(&s.hi, 1) | ps_unit_of(&s.lo, 1);
     }
   for (int i = 0; i < m->npools; i++) {
     if (!shown(c, i)) continue;
     for (int k = 0; k < c->nalphas; k++) {
-      ps_estimate s = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, c->alphas[k]);
+      ps_estimate s = ps_results_sizing(r, &r->pools[i], c->alphas[k]);
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       html_tdn(c, html_alpha_text(c->alphas[k], f, sizeof f));
@@ -309,7 +309,7 @@ static void sizing_section(html_ctx *c) {
     for (int k = -1; k < c->o->nat; k++) {
       double x = k < 0 ? p->initial : c->o->at[k];
       if (k >= 0 && fabs(x - p->initial) < 1e-6) continue;
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, x);
+      ps_estimate e = ps_results_depletion_at(r, p, x);
       ps_strbuf_puts(&c->b, "<tr>");
       html_td(c, m->pools[i].id);
       char lab[96];

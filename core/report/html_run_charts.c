@@ -8,21 +8,55 @@
 #include <stdlib.h>
 
 #include "report/svg.h"
+#include "stats/column.h"
 #include "stats/sizing.h"
+
+/* the histogram's passes over the paths in order (stats/column.h: ps_outcomes_chunks): the range of
+** the net outlay, then the paths (or their weights) in each bin */
+typedef struct {
+  int pool, nbins;
+  double lo, hi, start, bw, *count;
+} histogram;
+
+static int outlay_range(void *ctx, const ps_outcomes *oc) {
+  histogram *h = ctx;
+  size_t base = ps_slot(oc, h->pool, oc->first);
+  for (size_t i = 0; i < (size_t)oc->paths; i++) {
+    double v = oc->paid[base + i] - oc->recovered[base + i];
+    if (v < h->lo) h->lo = v;
+    if (v > h->hi) h->hi = v;
+  }
+  return 0;
+}
+
+static int outlay_bins(void *ctx, const ps_outcomes *oc) {
+  histogram *h = ctx;
+  size_t base = ps_slot(oc, h->pool, oc->first);
+  for (size_t i = 0; i < (size_t)oc->paths; i++) {
+    double v = oc->paid[base + i] - oc->recovered[base + i];
+    int k = (int)floor((v - h->start) / h->bw);
+    if (k < 0) k = 0;
+    if (k >= h->nbins) k = h->nbins - 1;
+    h->count[k] += oc->weight ? oc->weight[i] : 1;
+  }
+  return 0;
+}
 
 /* (1) histogram of the pool's net outlay over paths */
 static void chart_histogram(html_ctx *c, int pool) {
   const ps_results *r = c->r;
   const ps_outcomes *oc = &r->outcomes;
   const ps_pool_result *pr = &r->pools[pool];
-  if (!oc->paid || !oc->recovered || oc->paths != r->paths || oc->paths <= 0 || pool >= oc->npools) return;
-  size_t n = (size_t)oc->paths, base = ps_slot(oc, pool, 0);
-  double lo = INFINITY, hi = -INFINITY;
-  for (size_t i = 0; i < n; i++) {
-    double v = oc->paid[base + i] - oc->recovered[base + i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  /* a distributed run's paths are read from their holders (sim/outcomes.h: host) */
+  if ((!oc->host && (!oc->paid || !oc->recovered)) || oc->paths != r->paths || oc->paths <= 0 || pool >= oc->npools)
+    return;
+  size_t n = (size_t)oc->paths;
+  histogram hg = {.pool = pool, .lo = INFINITY, .hi = -INFINITY};
+  if (ps_outcomes_chunks(oc, outlay_range, &hg)) {
+    c->b.oom = 1;
+    return;
   }
+  double lo = hg.lo, hi = hg.hi;
   double initial = pr->initial;
   int initial_shown = initial <= 3 * fmax(hi, 0) + 1 && initial >= lo;
   double xlo = fmin(lo, 0), xhi = initial_shown ? fmax(hi, initial) : hi;
@@ -37,12 +71,14 @@ static void chart_histogram(html_ctx *c, int pool) {
     c->b.oom = 1;
     return;
   }
-  for (size_t i = 0; i < n; i++) {
-    double v = oc->paid[base + i] - oc->recovered[base + i];
-    int k = (int)floor((v - start) / bw);
-    if (k < 0) k = 0;
-    if (k >= nbins) k = nbins - 1;
-    count[k] += oc->weight ? oc->weight[i] : 1;
+  hg.start = start;
+  hg.bw = bw;
+  hg.nbins = nbins;
+  hg.count = count;
+  if (ps_outcomes_chunks(oc, outlay_bins, &hg)) {
+    free(count);
+    c->b.oom = 1;
+    return;
   }
   double cmax = 0;
   for (int k = 0; k < nbins; k++)
@@ -241,25 +277,25 @@ static void chart_depletion_years(html_ctx *c, int pool) {
 static void chart_sizing(html_ctx *c, int pool) {
   const ps_pool_result *pr = &c->r->pools[pool];
   size_t n = (size_t)c->r->paths;
-  if (!pr->sorted_required || n == 0) return;
-  const double *R = pr->sorted_required, *W = pr->sorted_weight;
+  if ((!pr->sorted_required && !c->r->outcomes.host) || n == 0) return; /* distributed: asked (stats/results.h) */
+  const ps_results *r = c->r;
   ps_estimate size[64];
   int na = c->nalphas < 64 ? c->nalphas : 64;
-  double amax = 0, xmax = fmax(pr->initial, ps_quantile_sorted(R, n, 0.998));
+  double amax = 0, xmax = fmax(pr->initial, ps_results_required_quantile(r, pr, 0.998));
   for (int k = 0; k < na; k++) {
-    size[k] = ps_sizing_initial(R, W, n, c->alphas[k]);
+    size[k] = ps_results_sizing(r, pr, c->alphas[k]);
     amax = fmax(amax, c->alphas[k]);
     xmax = fmax(xmax, size[k].hi);
   }
-  ps_estimate at_init = ps_sizing_depletion_at(R, W, n, pr->initial);
+  ps_estimate at_init = ps_results_depletion_at(r, pr, pr->initial);
   double ymax = fmax(3 * amax, at_init.hi * 1.2);
   for (int k = 0; k < c->o->nat; k++) {
-    ps_estimate e = ps_sizing_depletion_at(R, W, n, c->o->at[k]);
+    ps_estimate e = ps_results_depletion_at(r, pr, c->o->at[k]);
     ymax = fmax(ymax, e.hi * 1.2);
     xmax = fmax(xmax, c->o->at[k]);
   }
   if (ymax > 1 || !(ymax > 0)) ymax = 1;
-  double xmin = fmin(0, R[0]);
+  double xmin = fmin(0, ps_results_required_min(r, pr));
   svg_unit u = svg_unit_for(fmax(fabs(xmin), fabs(xmax)));
   svg_plot p = {.left = 68, .right = 62, .top = 50, .bottom = 48};
   p.x0 = xmin / u.div;
@@ -286,7 +322,7 @@ static void chart_sizing(html_ctx *c, int pool) {
   /* pointwise Wilson band and the curve on a grid of balances */
   enum { G = 360 };
   ps_estimate e[G + 1];
-  for (int i = 0; i <= G; i++) e[i] = ps_sizing_depletion_at(R, W, n, p.x0 + (p.x1 - p.x0) * i / G);
+  for (int i = 0; i <= G; i++) e[i] = ps_results_depletion_at(r, pr, p.x0 + (p.x1 - p.x0) * i / G);
   ps_strbuf_puts(&c->b, "<polygon class=\"band\" points=\"");
   for (int i = 0; i <= G; i++)
     ps_strbuf_printf(&c->b, "%s%.1f,%.1f", i ? " " : "", svg_px(&p, p.x0 + (p.x1 - p.x0) * i / G), svg_py(&p, 100 * e[i].hi));
@@ -323,7 +359,7 @@ static void chart_sizing(html_ctx *c, int pool) {
   for (int k = 0; k < c->o->nat; k++) {
     double x = c->o->at[k];
     if (x < p.x0 || x > p.x1 || fabs(x - pr->initial) < 1e-6) continue;
-    ps_estimate ea = ps_sizing_depletion_at(R, W, n, x);
+    ps_estimate ea = ps_results_depletion_at(r, pr, x);
     svg_vline(c, &p, x, "mark-at");
     if (100 * ea.value <= p.y1)
       ps_strbuf_printf(&c->b, "<circle class=\"at\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", svg_px(&p, x), svg_py(&p, 100 * ea.value));

@@ -11,14 +11,13 @@
 #include "stats/sizing.h"
 
 void html_run_convergence(html_ctx *c, int pool) {
-  const ps_outcomes *o = &c->r->outcomes;
   int na = c->nalphas;
-  if (!o->required || na < 1) return;
+  if (!ps_results_has_convergence(c->r) || na < 1) return;
   ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * na), sizeof *at);
   if (!at) return; /* the chart is left out, the page still stands */
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + (size_t)k * (size_t)na;
-  int n = ps_sizing_convergence(o->required + ps_slot(o, pool, 0), o->weight, (size_t)o->paths, c->alphas, na, steps);
+  int n = ps_results_convergence(c->r, pool, c->alphas, na, steps);
   if (n < 2) { /* one point shows no settling */
     free(at);
     return;

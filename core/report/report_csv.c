@@ -41,6 +41,7 @@
 #include "report/labels.h"
 #include "report/report.h"
 #include "report/strbuf.h"
+#include "stats/column.h"
 #include "stats/sizing.h"
 
 static void start(ps_strbuf *b) { ps_strbuf_put(b, "\xEF\xBB\xBF", 3); } /* UTF-8 BOM */
@@ -156,30 +157,17 @@ static void budget_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
   }
 }
 
-static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
-  const ps_model *m = r->m;
-  const ps_outcomes *o = &r->outcomes;
-  static const char *const pool_cols[] = {"claims", "paid", "shortfall", "recovered", "required_initial", "depletion_period"};
-  static const ps_label_id pool_labels[] = {PS_L_MD_CLAIMS,    PS_L_MD_PAID,     PS_L_MD_SHORTFALL,
-                                            PS_L_MD_RECOVERED, PS_L_MD_REQUIRED, PS_L_CSV_DEPLETION_PERIOD};
-  const char *period = ps_label((ps_label_id)(PS_L_MONTH + m->step), L), *loans = ps_label(PS_L_BT_LOANS_AXIS, L);
-  start(b);
-  header(b, L, 1, NULL, "path", ps_label(PS_L_CSV_PATH, L), NULL);
-  for (int i = 0; i < m->npools; i++)
-    for (size_t k = 0; k < sizeof pool_cols / sizeof *pool_cols; k++)
-      header(b, L, 0, m->pools[i].id, pool_cols[k], ps_label(pool_labels[k], L), k + 1 < sizeof pool_cols / sizeof *pool_cols ? yuan : period);
-  for (int i = 0; i < m->nprogrammes; i++) {
-    header(b, L, 0, m->programmes[i].id, "defaults", ps_label(PS_L_CSV_DEFAULTS, L), loans);
-    header(b, L, 0, m->programmes[i].id, "originated", ps_label(PS_L_MD_ORIGINATED, L), loans);
-  }
-  for (int i = 0; i < m->nparties; i++) {
-    header(b, L, 0, m->parties[i].id, "losses", ps_label(PS_L_MD_LOSSES, L), yuan);
-    header(b, L, 0, m->parties[i].id, "net_result", ps_label(PS_L_MD_NET_RESULT, L), yuan);
-  }
-  for (int k = 0; k < o->nuncertain; k++) header(b, L, 0, "uncertain", m->uncertain[k].key, ps_label(PS_L_CSV_DRAWN, L), NULL);
-  if (o->weight) header(b, L, 0, NULL, "weight", ps_label(PS_L_CSV_WEIGHT, L), NULL);
-  eol(b);
-  for (long path = 0; path < o->paths && !b->oom; path++) {
+/* paths.csv's rows for the paths of c (all of a run's, or a block of them) */
+typedef struct {
+  ps_strbuf *b;
+  const ps_model *m;
+} rows;
+
+static int paths_rows(void *ctx, const ps_outcomes *o) {
+  rows *x = ctx;
+  ps_strbuf *b = x->b;
+  const ps_model *m = x->m;
+  for (long path = o->first; path < o->first + o->paths && !b->oom; path++) {
     integer(b, path);
     for (int i = 0; i < m->npools; i++) {
       size_t s = ps_slot(o, i, path);
@@ -208,11 +196,39 @@ static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
     }
     if (o->weight) { /* tail sampling: the path's likelihood ratio, by which every figure is weighted */
       char v[40];
-      snprintf(v, sizeof v, ",%.17g", o->weight[path]);
+      snprintf(v, sizeof v, ",%.17g", o->weight[path - o->first]);
       ps_strbuf_puts(b, v);
     }
     eol(b);
   }
+  return b->oom ? PS_ERUNTIME : PS_OK;
+}
+
+static void paths_csv(ps_strbuf *b, const ps_results *r, ps_lang L) {
+  const ps_model *m = r->m;
+  const ps_outcomes *o = &r->outcomes;
+  static const char *const pool_cols[] = {"claims", "paid", "shortfall", "recovered", "required_initial", "depletion_period"};
+  static const ps_label_id pool_labels[] = {PS_L_MD_CLAIMS,    PS_L_MD_PAID,     PS_L_MD_SHORTFALL,
+                                            PS_L_MD_RECOVERED, PS_L_MD_REQUIRED, PS_L_CSV_DEPLETION_PERIOD};
+  const char *period = ps_label((ps_label_id)(PS_L_MONTH + m->step), L), *loans = ps_label(PS_L_BT_LOANS_AXIS, L);
+  start(b);
+  header(b, L, 1, NULL, "path", ps_label(PS_L_CSV_PATH, L), NULL);
+  for (int i = 0; i < m->npools; i++)
+    for (size_t k = 0; k < sizeof pool_cols / sizeof *pool_cols; k++)
+      header(b, L, 0, m->pools[i].id, pool_cols[k], ps_label(pool_labels[k], L), k + 1 < sizeof pool_cols / sizeof *pool_cols ? yuan : period);
+  for (int i = 0; i < m->nprogrammes; i++) {
+    header(b, L, 0, m->programmes[i].id, "defaults", ps_label(PS_L_CSV_DEFAULTS, L), loans);
+    header(b, L, 0, m->programmes[i].id, "originated", ps_label(PS_L_MD_ORIGINATED, L), loans);
+  }
+  for (int i = 0; i < m->nparties; i++) {
+    header(b, L, 0, m->parties[i].id, "losses", ps_label(PS_L_MD_LOSSES, L), yuan);
+    header(b, L, 0, m->parties[i].id, "net_result", ps_label(PS_L_MD_NET_RESULT, L), yuan);
+  }
+  for (int k = 0; k < o->nuncertain; k++) header(b, L, 0, "uncertain", m->uncertain[k].key, ps_label(PS_L_CSV_DRAWN, L), NULL);
+  if (o->weight) header(b, L, 0, NULL, "weight", ps_label(PS_L_CSV_WEIGHT, L), NULL);
+  eol(b);
+  rows ctx = {b, m};
+  if (ps_outcomes_chunks(o, paths_rows, &ctx)) b->oom = 1; /* a distributed run's from its holders, in path order */
 }
 
 /* ---- summary.csv: one row per figure */
@@ -312,7 +328,7 @@ static void summary_csv(ps_strbuf *b, const ps_results *r, const ps_report_optio
       stats_row(b, m->pools[i].id, pool_keys[k], ps_label(pool_labels[k], L), st[k], yuan, 1);
     prob_row(b, m->pools[i].id, "depletion", ps_label(PS_L_MD_DEPLETION, L), &p->depletion, prob);
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_results_depletion_at(r, p, o->at[k]);
       snprintf(measure, sizeof measure, "depletion_at.%.2f", o->at[k]);
       snprintf(v, sizeof v, "%.2f", o->at[k]);
       snprintf(label, sizeof label, ps_label(PS_L_CSV_DEPLETION_AT, L), v);
@@ -357,7 +373,7 @@ static void sizing_csv(ps_strbuf *b, const ps_results *r, const ps_report_option
   for (int i = 0; i < m->npools; i++) {
     if (o->pool && strcmp(o->pool, m->pools[i].id) != 0) continue;
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, &r->pools[i], alphas[k]);
       text_cell(b, m->pools[i].id);
       exact(b, alphas[k]);
       amount(b, e.value);
@@ -373,7 +389,7 @@ static void sizing_csv(ps_strbuf *b, const ps_results *r, const ps_report_option
 int ps_report_csv(const ps_results *r, const ps_report_options *o, char *files[PS_NCSV], char *err, size_t errlen) {
   ps_lang L = ps_lang_choose(o->lang, r->m->name);
   for (int k = 0; k < PS_NCSV; k++) files[k] = NULL;
-  if (r->outcomes.paths != r->paths || (r->paths > 0 && r->m->npools > 0 && !r->outcomes.claims)) {
+  if (r->outcomes.paths != r->paths || (r->paths > 0 && r->m->npools > 0 && !r->outcomes.claims && !r->outcomes.host)) {
     snprintf(err, errlen, "%s: the per-path outcomes of this run were not kept", ps_csv_names[PS_CSV_PATHS]);
     return PS_ERUNTIME;
   }

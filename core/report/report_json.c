@@ -151,7 +151,7 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   if (o->nat) {
     ps_doc_array(s, "depletion_at", o->nat);
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_results_depletion_at(r, p, o->at[k]);
       prob_doc(s, NULL, &e);
       ps_doc_number(s, "initial", o->at[k]);
       ps_doc_end(s);
@@ -161,21 +161,21 @@ static void pool_doc(ps_doc_sink *s, const ps_results *r, int i, const ps_report
   ps_doc_end(s);
 }
 
-/* pool i's sizing answer from its sorted required balances: the sizing object's, or the run at point
-** values' (sizing_point_values); with the balances in path order (in_order; NULL: none), how it settles */
-static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, const double *sorted_required,
-                       const double *sorted_weight, const double *in_order, const ps_report_options *o) {
+/* pool i's sizing answer (stats/results.h): the sizing object's, or the run at point values' (point:
+** sizing_point_values); for the sizing object, with how it settles when r has the balances in path
+** order */
+static void sizing_doc(ps_doc_sink *s, const ps_results *r, int i, int point, const ps_report_options *o) {
   const double *alphas = o->alphas ? o->alphas : ps_alphas;
   int n = o->alphas ? o->nalphas : PS_NALPHAS;
+  int in_order = !point && ps_results_has_convergence(r);
   /* the answers from the first n/16 ... n paths (none when out of memory: the answer still stands) */
   ps_estimate *at = calloc((size_t)(PS_CONVERGENCE_STEPS * n + 1), sizeof *at);
   ps_convergence_point steps[PS_CONVERGENCE_STEPS];
   for (int k = 0; at && k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + (size_t)k * (size_t)n;
-  const double *weight = r->outcomes.weight; /* tail sampling: the weights in path order */
-  int nsteps = at && in_order ? ps_sizing_convergence(in_order, weight, (size_t)r->paths, alphas, n, steps) : 0;
+  int nsteps = at && in_order ? ps_results_convergence(r, i, alphas, n, steps) : 0;
   ps_doc_array(s, r->m->pools[i].id, n);
   for (int a = 0; a < n; a++) {
-    ps_estimate e = ps_sizing_initial(sorted_required, sorted_weight, (size_t)r->paths, alphas[a]);
+    ps_estimate e = point ? ps_results_point_sizing(r, i, alphas[a]) : ps_results_sizing(r, &r->pools[i], alphas[a]);
     ps_doc_object(s, NULL);
     ps_doc_number(s, "alpha", alphas[a]);
     ps_doc_number(s, "initial", e.value);
@@ -349,14 +349,11 @@ void ps_results_doc(const void *run, ps_doc_sink *s) {
   }
   ps_doc_end(s);
   ps_doc_object(s, "sizing");
-  const ps_outcomes *out = &r->outcomes;
-  for (int i = 0; i < m->npools; i++)
-    sizing_doc(s, r, i, r->pools[i].sorted_required, r->pools[i].sorted_weight,
-               out->required ? out->required + ps_slot(out, i, 0) : NULL, d->o);
+  for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, 0, d->o);
   ps_doc_end(s);
-  if (r->point_required) {
+  if (ps_results_has_point(r)) {
     ps_doc_object(s, "sizing_point_values");
-    for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, r->point_required + (size_t)i * (size_t)r->paths, NULL, NULL, d->o);
+    for (int i = 0; i < m->npools; i++) sizing_doc(s, r, i, 1, d->o);
     ps_doc_end(s);
   }
   ps_doc_end(s);

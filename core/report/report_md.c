@@ -171,11 +171,11 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
     ps_strbuf_printf(b, "\n\n| %s | %s | %s |\n|---|---:|---:|\n", ps_label(PS_L_MD_TARGET, L), ps_label(PS_L_MD_NEEDED, L), ps_label(PS_L_MD_CI, L));
     int yi = 0; /* one unit for the needed column and its interval */
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, p, alphas[k]);
       yi |= ps_unit_of(&e.value, 1) | ps_unit_of(&e.hi, 1);
     }
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, p, alphas[k]);
       char t[64], a[32], c[32], d[32];
       target_label(t, sizeof t, L, alphas[k]);
       ps_strbuf_printf(b, "| %s | **%s** | %s – %s |\n", t, ps_money_in(e.value, yi, a, sizeof a), ps_money_in(e.lo, yi, c, sizeof c),
@@ -192,7 +192,7 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       for (int q = 0; q < n; q++) ps_strbuf_puts(b, ":---:|");
       ps_strbuf_puts(b, "\n");
       for (int k = 0; k < o->nat; k++) {
-        ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
+        ps_estimate e = ps_results_depletion_at(r, p, o->at[k]);
         char a[32], c[32], d[32], f[32];
         ps_strbuf_printf(b, "| %s | %s | %s – %s |", ps_money(o->at[k], a, sizeof a), ps_percent(e.value, c, sizeof c),
             ps_percent(e.lo, d, sizeof d), ps_percent(e.hi, f, sizeof f));
@@ -202,7 +202,7 @@ static void sizing_section(ps_strbuf *b, const ps_results *r, const ps_report_op
       }
     }
     ps_strbuf_puts(b, "\n");
-    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+    if (ps_results_has_point(r)) { /* how much of the answer comes from parameter uncertainty */
       ps_strbuf sentence = {0};
       ps_uncertainty_sentence(&sentence, r, i, alphas, n, L);
       if (sentence.oom) b->oom = 1;

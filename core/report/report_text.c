@@ -71,11 +71,11 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
     ps_strbuf_printf(b, " %s\n", ps_label(PS_L_TXT_CI_COL, L));
     int yi = 0; /* one unit for the needed column and its interval */
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, p, alphas[k]);
       yi |= ps_unit_of(&e.value, 1) | ps_unit_of(&e.hi, 1);
     }
     for (int k = 0; k < n; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, p, alphas[k]);
       char target[64];
       if (serve > 0) snprintf(target, sizeof target, ps_label(PS_L_TXT_SERVE_TARGET, L), 100 * r->serve, 100 * alphas[k]);
       else snprintf(target, sizeof target, ps_label(PS_L_TXT_TARGET_AT_MOST, L), 100 * alphas[k]);
@@ -86,7 +86,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
       ps_strbuf_printf(b, " %s – %s\n", ps_money_in(e.lo, yi, c, sizeof c), ps_money_in(e.hi, yi, d, sizeof d));
     }
     for (int k = 0; k < o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, o->at[k]);
+      ps_estimate e = ps_results_depletion_at(r, p, o->at[k]);
       char label[128];
       snprintf(label, sizeof label, ps_label(PS_L_TXT_WITH_BALANCE, L), ps_money(o->at[k], a, sizeof a));
       prob_line(b, L, label, &e);
@@ -97,7 +97,7 @@ static void sizing_text(ps_strbuf *b, const ps_results *r, const ps_report_optio
         ps_strbuf_puts(b, q + 1 < n ? ps_label(PS_L_TXT_LIST_SEP, L) : "\n");
       }
     }
-    if (r->point_required) { /* how much of the answer comes from parameter uncertainty */
+    if (ps_results_has_point(r)) { /* how much of the answer comes from parameter uncertainty */
       ps_strbuf_puts(b, "  ");
       ps_uncertainty_sentence(b, r, i, alphas, n, L);
       ps_strbuf_puts(b, "\n");

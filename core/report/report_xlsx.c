@@ -103,12 +103,12 @@ static void answer_sheet(xl *x, const double *alphas, int nalphas) {
                      ps_percent(p->depletion.value, b, sizeof b), ps_percent(p->depletion.lo, c, sizeof c),
                      ps_percent(p->depletion.hi, d, sizeof d));
     for (int k = 0; k < nalphas; k++) {
-      ps_estimate e = ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, p, alphas[k]);
       ps_strbuf_printf(&sentence, lbl(x, PS_L_XL_ANSWER_NEED), ps_alpha_text(alphas[k], a, sizeof a),
                        ps_money(e.value, b, sizeof b), ps_money(e.lo, c, sizeof c), ps_money(e.hi, d, sizeof d));
     }
     for (int k = 0; k < x->o->nat; k++) {
-      ps_estimate e = ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, x->o->at[k]);
+      ps_estimate e = ps_results_depletion_at(r, p, x->o->at[k]);
       ps_strbuf_printf(&sentence, lbl(x, PS_L_XL_ANSWER_AT), ps_money(x->o->at[k], a, sizeof a),
                        ps_percent(e.value, b, sizeof b), ps_percent(e.lo, c, sizeof c), ps_percent(e.hi, d, sizeof d));
     }
@@ -130,7 +130,7 @@ static void sizing_sheet(xl *x, const double *alphas, int nalphas) {
   double largest = 0;
   for (int i = 0; i < m->npools; i++)
     for (int k = 0; shown(x, i) && k < nalphas; k++) {
-      ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, &r->pools[i], alphas[k]);
       largest = fmax(largest, fmax(fabs(ps_finite(e.hi)), fabs(ps_finite(e.value))));
     }
   int u = unit_of(largest), serve = r->serve > 0;
@@ -143,7 +143,7 @@ static void sizing_sheet(xl *x, const double *alphas, int nalphas) {
   int row = 1;
   for (int i = 0; i < m->npools; i++)
     for (int k = 0; shown(x, i) && k < nalphas; k++, row++) {
-      ps_estimate e = ps_sizing_initial(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, alphas[k]);
+      ps_estimate e = ps_results_sizing(r, &r->pools[i], alphas[k]);
       text(x, ws, row, 0, m->pools[i].id);
       num(ws, row, 1, alphas[k], x->pct);
       money(x, ws, row, 2, e.value, u);
@@ -164,7 +164,7 @@ static void sizing_sheet(xl *x, const double *alphas, int nalphas) {
   row++;
   for (int i = 0; i < m->npools; i++)
     for (int k = 0; shown(x, i) && k < x->o->nat; k++, row++) {
-      ps_estimate e = ps_sizing_depletion_at(r->pools[i].sorted_required, r->pools[i].sorted_weight, (size_t)r->paths, x->o->at[k]);
+      ps_estimate e = ps_results_depletion_at(r, &r->pools[i], x->o->at[k]);
       text(x, ws, row, 0, m->pools[i].id);
       money(x, ws, row, 1, x->o->at[k], ua);
       num(ws, row, 2, e.value, x->pct);

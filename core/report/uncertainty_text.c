@@ -6,13 +6,12 @@
 
 /* ps_uncertainty_sentence — pool's sentence into b (report/uncertainty_text.h) */
 void ps_uncertainty_sentence(ps_strbuf *b, const ps_results *r, int pool, const double *alphas, int n, ps_lang L) {
-  if (!r->point_required || n < 1) return;
+  if (!ps_results_has_point(r) || n < 1) return;
   double alpha = alphas[0];
   for (int k = 0; k < n; k++)
     if (alphas[k] == 0.05) alpha = alphas[k];
-  size_t paths = (size_t)r->paths;
-  double drawn = ps_sizing_initial(r->pools[pool].sorted_required, r->pools[pool].sorted_weight, paths, alpha).value;
-  double point = ps_sizing_initial(r->point_required + (size_t)pool * paths, NULL, paths, alpha).value;
+  double drawn = ps_results_sizing(r, &r->pools[pool], alpha).value;
+  double point = ps_results_point_sizing(r, pool, alpha).value;
   double share = drawn > 0 ? (drawn - point) / drawn : 0;
   char t[32], u[32], p[32], s[32];
   ps_strbuf_printf(b, ps_label(PS_L_UNCERTAIN_SHARE, L), r->m->pools[pool].id, ps_alpha_text(alpha, t, sizeof t),

@@ -311,6 +311,7 @@ void ps_outcomes_truncate(ps_outcomes *o, const ps_model *m, long paths) {
 
 /* ps_outcomes_destroy — free what *o holds (a zeroed ps_outcomes is fine) */
 void ps_outcomes_destroy(ps_outcomes *o) {
+  if (o->host_release) o->host_release(o->host);
   ps_unmap_huge(o->block, o->block_bytes); /* every array ps_outcomes_init planned */
   free(o->track_slot);
   free(o->track_defaults);

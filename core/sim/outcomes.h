@@ -86,6 +86,11 @@ typedef struct {
   ** ps_outcomes_destroy returns it whole; never free() one of them */
   void *block;
   size_t block_bytes;
+  /* a distributed run (poolsim-mpi): the paths other processes hold. Then only balance (the bands)
+  ** and weight (of the band paths only) are here, the rest through host (stats/column.h), and
+  ** ps_outcomes_destroy calls host_release. NULL in one process */
+  struct ps_column_host *host;
+  void (*host_release)(struct ps_column_host *host);
 } ps_outcomes;
 
 /* Arrays not kept. An array a model provably leaves 0 on every path is not allocated (NULL), so

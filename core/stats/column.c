@@ -147,36 +147,47 @@ void ps_column_local_init(ps_column_local *c, const ps_column_part *part, int np
 /* at most this many k-th values are asked for together */
 #define SELECT_MAX 8
 
+/* keys asked about in a round for one k: the answer's key is searched 16-ary, so that a source whose
+** every question is a round trip (MPI ranks) asks at most 16 rounds, not 64 */
+#define PROBES 15
+
 /* out[j]: the ks[j]-th smallest value (0-based, < n), for nk <= SELECT_MAX ks together: for each,
-** the smallest order key with more than ks[j] values at or below it, by bisection between the keys
-** of the smallest and largest values (a value's key: the count jumps only there), every round one
-** question for all the ks still open. PS_OK or the source's code */
-static int select_values(ps_column_source *s, const size_t *ks, size_t nk, double *out) {
-  if (s->whole) { /* the same values: bisection ends at the key of the ks[j]-th value of the sort */
+** the smallest order key with more than ks[j] values at or below it, searched between the keys of the
+** smallest and largest values (a value's key: the count jumps only there), every round one question
+** for up to PROBES keys of each k still open. PS_OK or the source's code */
+int ps_column_select(ps_column_source *s, const size_t *ks, size_t nk, double *out) {
+  if (s->whole) { /* the same values: the search ends at the key of the ks[j]-th value of the sort */
     for (size_t j = 0; j < nk; j++) out[j] = s->whole[ks[j]];
     return PS_OK;
   }
-  uint64_t lo[SELECT_MAX], hi[SELECT_MAX], mid[SELECT_MAX];
-  size_t open[SELECT_MAX], count[SELECT_MAX];
+  uint64_t lo[SELECT_MAX], hi[SELECT_MAX], probe[SELECT_MAX * PROBES];
+  size_t open[SELECT_MAX], nprobes[SELECT_MAX], count[SELECT_MAX * PROBES];
   for (size_t j = 0; j < nk; j++) {
     lo[j] = ps_order_key(s->min);
-    hi[j] = ps_order_key(s->max);
+    hi[j] = ps_order_key(s->max); /* all n values are at or below it: the answer is in [lo, hi] */
   }
   for (;;) {
-    size_t m = 0;
-    for (size_t j = 0; j < nk; j++)
-      if (lo[j] < hi[j]) {
-        open[m] = j;
-        mid[m] = lo[j] + (hi[j] - lo[j]) / 2;
-        m++;
-      }
+    size_t m = 0, np = 0;
+    for (size_t j = 0; j < nk; j++) {
+      if (lo[j] >= hi[j]) continue;
+      uint64_t span = hi[j] - lo[j], step = span >= PROBES + 1 ? span / (PROBES + 1) : 1;
+      size_t k = span >= PROBES + 1 ? PROBES : (size_t)span; /* lo .. hi - 1 each, when few */
+      for (size_t i = 0; i < k; i++) probe[np + i] = span >= PROBES + 1 ? lo[j] + step * (i + 1) : lo[j] + i;
+      open[m] = j;
+      nprobes[m++] = k;
+      np += k;
+    }
     if (m == 0) break;
-    int rc = s->count(s, mid, m, count);
+    int rc = s->count(s, probe, np, count);
     if (rc) return rc;
+    size_t at = 0;
     for (size_t i = 0; i < m; i++) {
-      size_t j = open[i];
-      if (count[i] > ks[j]) hi[j] = mid[i];
-      else lo[j] = mid[i] + 1;
+      size_t j = open[i], first = nprobes[i];
+      for (size_t p = 0; p < nprobes[i] && first == nprobes[i]; p++)
+        if (count[at + p] > ks[j]) first = p;
+      if (first < nprobes[i]) hi[j] = probe[at + first];
+      if (first > 0) lo[j] = probe[at + first - 1] + 1;
+      at += nprobes[i];
     }
   }
   for (size_t j = 0; j < nk; j++) out[j] = ps_from_key(lo[j]);
@@ -243,7 +254,7 @@ int ps_column_stats(ps_column_source *s, ps_stats *out) {
   for (int k = 0; k < 6; k++) ks[k] = ps_quantile_rank(n, levels[k]) - 1;
   ks[6] = n - m95; /* ES's thresholds */
   ks[7] = n - m99;
-  if ((rc = select_values(s, ks, 8, v))) return rc;
+  if ((rc = ps_column_select(s, ks, 8, v))) return rc;
   for (int k = 0; k < 6; k++) *q[k] = v[k];
   if ((rc = plain_es(s, m95, v[6], &out->es95))) return rc;
   return plain_es(s, m99, v[7], &out->es99);
@@ -281,7 +292,7 @@ int ps_column_quantiles(ps_column_source *s, const double *q, size_t nq, double 
     return PS_OK;
   }
   for (size_t j = 0; j < nq; j++) ks[j] = ps_quantile_rank(s->n, q[j]) - 1;
-  return select_values(s, ks, nq, out);
+  return ps_column_select(s, ks, nq, out);
 }
 
 int ps_column_quantile_ci(ps_column_source *s, double q, double level, ps_estimate *e) {
@@ -295,7 +306,7 @@ int ps_column_quantile_ci(ps_column_source *s, double q, double level, ps_estima
     ks[0] = ps_quantile_rank(n, q) - 1;
     ks[1] = lo - 1;
     ks[2] = hi - 1;
-    int rc = select_values(s, ks, 3, v);
+    int rc = ps_column_select(s, ks, 3, v);
     *e = (ps_estimate){v[0], v[1], v[2]};
     return rc;
   }
@@ -315,4 +326,17 @@ int ps_column_beyond(ps_column_source *s, double x, ps_estimate *e) {
   *e = s->weighted ? ps_wprob(ps_exact_value(&w1), ps_exact_value(&w2), s->n, PS_CI_LEVEL)
                    : ps_prob_wilson(above, s->n, PS_CI_LEVEL);
   return PS_OK;
+}
+
+int ps_outcomes_chunks(const ps_outcomes *o, int (*fn)(void *ctx, const ps_outcomes *c), void *ctx) {
+  if (!o->host) return fn(ctx, o);
+  int rc = PS_OK;
+  for (long from = 0; rc == PS_OK && from < o->paths;) {
+    ps_outcomes c;
+    if ((rc = o->host->paths(o->host, from, o->paths - from, &c))) break;
+    rc = fn(ctx, &c);
+    from += c.paths;
+    ps_outcomes_destroy(&c);
+  }
+  return rc;
 }

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/outcomes.h"
 #include "stats/exact_sum.h"
 #include "stats/stats.h"
 #include "stats/weighted.h"
@@ -86,6 +87,42 @@ int ps_column_quantiles(ps_column_source *s, const double *q, size_t nq, double 
 ** whole column: the q-quantile with its interval at level (the sizing answer for 1 - q); *e, PS_OK
 ** or PS_ERUNTIME */
 int ps_column_quantile_ci(ps_column_source *s, double q, double level, ps_estimate *e);
+/* ps_column_select — out[j]: the ks[j]-th smallest value (0-based, < n) of the column, for nk <= 8
+** ks asked together (by bisection on the order key); PS_OK or the source's code */
+int ps_column_select(ps_column_source *s, const size_t *ks, size_t nk, double *out);
+
+/* A run whose paths other processes hold as well as this one (the MPI ranks, mpi/mpi_column.h):
+** outcomes.h's host. A column is named by where it would be in this process's block of outcomes
+** (block): x[i * stride] over its paths i, less minus[i] when minus is given, times sign; an int
+** column by x alone. The host asks the holders and merges their answers exactly. Each returns
+** PS_OK, or PS_ERUNTIME (out of memory). */
+typedef struct ps_column_host ps_column_host;
+struct ps_column_host {
+  const ps_outcomes *block; /* this process's block of the run (the arrays columns are named by) */
+  /* the column over the run's first `upto` paths (all when upto >= the run's) as a source (weighted:
+  ** with the run's weights); closed by close */
+  int (*open)(ps_column_host *h, const double *x, size_t stride, const double *minus, double sign, int weighted,
+              long upto, ps_column_source **src);
+  void (*close)(ps_column_host *h, ps_column_source *src);
+  /* an int column's values v != 0 with v <= by (by 0: any): how many, and (weighted) the sums of
+  ** their weights and squared weights */
+  int (*ints)(ps_column_host *h, const int *x, int by, int weighted, size_t *count, ps_exact_sum *w1, ps_exact_sum *w2);
+  /* over the top m paths by (value of the column x - minus, path index), the (n - m)-th smallest
+  ** value being t: sums[c] = the sum of cols[c][i * stride] (weighted: times the path's weight, the
+  ** lowest of the m taking last_w instead when last_w >= 0) */
+  int (*tail)(ps_column_host *h, const double *x, const double *minus, size_t m, double t, int weighted, double last_w,
+              const double *const *cols, size_t ncols, size_t stride, ps_exact_sum *sums);
+  /* paths from..from+count-1 of the run, or fewer (at least one), every array but the bands, into *out
+  ** (initialised here as a block: ps_outcomes_init_block; destroy it after use) */
+  int (*paths)(ps_column_host *h, long from, long count, ps_outcomes *out);
+};
+
+/* ps_outcomes_chunks — fn(ctx, c) for blocks c of o's paths in path order, all of them: o itself in one
+** process, else blocks of a few thousand paths fetched from the holders (without the bands), so that
+** a per-path reader (paths.csv, a histogram) sees every path in order in bounded memory. PS_OK, fn's
+** code, or PS_ERUNTIME */
+int ps_outcomes_chunks(const ps_outcomes *o, int (*fn)(void *ctx, const ps_outcomes *c), void *ctx);
+
 /* ps_column_beyond — ps_sizing_depletion_at of the whole column: the share of values above x;
 ** *e, PS_OK or PS_ERUNTIME */
 int ps_column_beyond(ps_column_source *s, double x, ps_estimate *e);

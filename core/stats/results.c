@@ -6,6 +6,7 @@
 ** its own outputs, so the results are the same bytes whatever the thread count. */
 #include "stats/results.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,9 @@ typedef struct {
 
 typedef struct {
   const ps_model *m;
-  const ps_outcomes *o;
+  const ps_outcomes *o; /* the run's: every path's required, weight and bands */
+  const ps_outcomes *b; /* where the columns are named: o, or this process's block of a distributed run */
+  ps_column_host *host; /* a distributed run's (sim/outcomes.h), NULL in one process */
   ps_results *r;
   task *tasks;
   size_t ntasks, cap;
@@ -65,6 +68,14 @@ static ps_bands bands_of(ps_pool_result *pr) { return (ps_bands){pr->band_p05, p
 
 static int run_stats(const stage *s, const task *t, double *scratch) {
   size_t n = (size_t)s->o->paths;
+  if (s->host) { /* the column from its holders (stats/column.h) */
+    ps_column_source *src;
+    int rc = s->host->open(s->host, t->x, t->stride, t->minus, t->sign, s->o->weight != NULL, LONG_MAX, &src);
+    if (rc) return rc;
+    rc = ps_column_stats(src, t->out);
+    s->host->close(s->host, src);
+    return rc;
+  }
   const double *w = s->o->weight; /* tail sampling: weighted statistics */
   if (t->stride == 1 && !t->minus && t->sign == 1) return ps_column_stats_of(t->x, w, n, t->out);
   for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
@@ -128,10 +139,77 @@ static void weighted_tail_means(const stage *s, int pool, const ranked *r, doubl
   for (size_t d = 0; taken > 0 && d < D; d++) by_segment[d] = ps_exact_value(&sums[G + d]) / taken;
 }
 
+/* tail_means and weighted_tail_means of a distributed run: the top m paths by (net outlay, path) from
+** the column's (n - m)-th smallest value t, and under tail sampling m and the last one's weight from
+** the column's values read down with their weights, as weighted_tail_means takes them; the sums of
+** the outlays over those paths from their holders */
+static int host_tail_means(const stage *s, int pool, double q, ps_exact_sum *sums, double *by_programme,
+                           double *by_segment) {
+  const ps_outcomes *b = s->b;
+  size_t n = (size_t)s->o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers, base = ps_slot(b, pool, 0);
+  const double *by_slot = b->outlay_by_segment ? b->outlay_by_segment : b->outlay_by_programme;
+  int weighted = s->o->weight != NULL;
+  ps_column_source *src;
+  int rc = s->host->open(s->host, b->paid + base, 1, b->recovered + base, 1, weighted, LONG_MAX, &src);
+  if (rc) return rc;
+  size_t m = (size_t)llround((double)n * (1 - q));
+  double last_w = -1, taken = 0, t = 0;
+  if (m < 1) m = 1;
+  if (m > n) m = n;
+  /* Under tail sampling the host takes one path in part, the lowest (last_w). weighted_tail_means
+  ** could take two only if the weight taken, rounded after the first cut, still fell short of
+  ** n(1 - q) by a rounding error; its exact sum of the weights makes that a tie case of the last
+  ** bit, which the tests have not met */
+  if (weighted) { /* as weighted_tail_means: down from the top to weight n(1 - q), the last one in part */
+    double want = (double)n * (1 - q), v, w;
+    ps_exact_sum weight;
+    ps_exact_init(&weight);
+    ps_wseq *seq;
+    m = 0;
+    if ((rc = src->open(src, 1, &seq)) == PS_OK) {
+      while ((taken < want || taken == 0) && seq->peek(seq, &v, &w)) {
+        seq->take(seq);
+        last_w = -1;
+        if (taken > 0 && taken + w > want) last_w = w = want - taken;
+        ps_exact_add(&weight, w);
+        taken = ps_exact_value(&weight);
+        t = v;
+        m++;
+      }
+      src->close(src, seq);
+    }
+  } else {
+    size_t k = n - m;
+    rc = ps_column_select(src, &k, 1, &t);
+    taken = (double)m;
+  }
+  s->host->close(s->host, src);
+  const double **cols = malloc((G + D + 1) * sizeof *cols);
+  if (rc == PS_OK && !cols) rc = PS_ERUNTIME;
+  for (size_t g = 0; rc == PS_OK && g < G; g++) cols[g] = b->outlay_by_programme + base * G + g;
+  if (rc == PS_OK && m > 0)
+    rc = s->host->tail(s->host, b->paid + base, b->recovered + base, m, t, weighted, last_w, cols, G, G, sums);
+  for (size_t d = 0; rc == PS_OK && d < D; d++) cols[d] = by_slot + base * D + d;
+  if (rc == PS_OK && m > 0)
+    rc = s->host->tail(s->host, b->paid + base, b->recovered + base, m, t, weighted, last_w, cols, D, D, sums + G);
+  free(cols);
+  for (size_t g = 0; rc == PS_OK && m > 0 && taken > 0 && g < G; g++) by_programme[g] = ps_exact_value(&sums[g]) / taken;
+  for (size_t d = 0; rc == PS_OK && m > 0 && taken > 0 && d < D; d++) by_segment[d] = ps_exact_value(&sums[G + d]) / taken;
+  return rc;
+}
+
 /* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
 ** and segment slots (they sum to the pool's ES) */
 static int run_tail(const stage *s, const task *t) {
   const ps_outcomes *o = s->o;
+  if (s->host) {
+    ps_pool_result *pr = &s->r->pools[t->pool];
+    ps_exact_sum *sums = malloc(((size_t)s->m->nprogrammes + (size_t)s->m->ndrivers + 1) * sizeof *sums);
+    int rc = sums ? host_tail_means(s, t->pool, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment) : PS_ERUNTIME;
+    if (rc == PS_OK) rc = host_tail_means(s, t->pool, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
+    free(sums);
+    return rc;
+  }
   ps_pool_result *pr = &s->r->pools[t->pool];
   size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
   ranked *r = ps_malloc_huge((n + 1) * sizeof *r);
@@ -192,31 +270,61 @@ static ps_estimate share(const ps_outcomes *o, size_t base, int by) {
   return ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), (size_t)o->paths, PS_CI_LEVEL);
 }
 
+/* the share of paths whose int column at x (this block's, stride 1) is nonzero and at most by (0: any),
+** over the holders of a distributed run; under tail sampling weighted. *e, PS_OK or PS_ERUNTIME */
+static int host_share(const stage *s, const int *x, int by, ps_estimate *e) {
+  size_t k, n = (size_t)s->o->paths;
+  ps_exact_sum s1, s2;
+  int rc = s->host->ints(s->host, x, by, s->o->weight != NULL, &k, &s1, &s2);
+  *e = s->o->weight ? ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL)
+                    : ps_prob_wilson(k, n, PS_CI_LEVEL);
+  return rc;
+}
+
+/* the sum of w x (under tail sampling) or x over the column at x (this block's, stride apart) of a
+** distributed run, from its holders; PS_OK or PS_ERUNTIME */
+static int host_sum(const stage *s, const double *x, size_t stride, ps_exact_sum *sum) {
+  ps_column_source *src;
+  ps_exact_sum unused;
+  int rc = s->host->open(s->host, x, stride, NULL, 1, s->o->weight != NULL, LONG_MAX, &src);
+  if (rc) return rc;
+  rc = src->sums(src, 0, 0, sum, &unused);
+  s->host->close(s->host, src);
+  return rc;
+}
+
 /* a pool's outputs, its depletion probabilities (counted here), and its tasks */
 static int plan_pool(stage *s, int pool) {
   const ps_model *m = s->m;
-  const ps_outcomes *o = s->o;
+  const ps_outcomes *o = s->b; /* the arrays the columns are named by */
   ps_pool_result *pr = &s->r->pools[pool];
-  size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0), T = (size_t)o->periods;
+  size_t n = (size_t)s->o->paths, base = ps_slot(o, pool, 0), T = (size_t)o->periods;
   size_t G = (size_t)m->nprogrammes + 1, D = (size_t)m->ndrivers + 1;
   if (!(pr->band_p05 = calloc(T, sizeof(double))) || !(pr->band_p50 = calloc(T, sizeof(double))) ||
-      !(pr->band_p95 = calloc(T, sizeof(double))) || !(pr->sorted_required = ps_malloc_huge((n + 1) * sizeof(double))) ||
+      !(pr->band_p95 = calloc(T, sizeof(double))) ||
+      (!s->host && !(pr->sorted_required = ps_malloc_huge((n + 1) * sizeof(double)))) ||
       !(pr->es95_by_programme = calloc(G, sizeof(double))) || !(pr->es99_by_programme = calloc(G, sizeof(double))) ||
       !(pr->es95_by_segment = calloc(D, sizeof(double))) || !(pr->es99_by_segment = calloc(D, sizeof(double))))
     return PS_ERUNTIME;
-  pr->band_paths = o->band_paths;
-  if (o->weight && !(pr->sorted_weight = ps_malloc_huge((n + 1) * sizeof(double)))) return PS_ERUNTIME;
+  pr->band_paths = s->o->band_paths;
+  if (s->o->weight && !s->host && !(pr->sorted_weight = ps_malloc_huge((n + 1) * sizeof(double)))) return PS_ERUNTIME;
 
-  size_t depleted = 0;
-  for (size_t i = 0; i < n; i++) depleted += o->depletion[base + i] > 0;
-  pr->depletion = o->weight ? share(o, base, 0) : ps_prob_wilson(depleted, n, PS_CI_LEVEL);
   int per_year = ps_periods_per_year(m->step);
   pr->nyears = (m->periods + per_year - 1) / per_year;
   if (!(pr->depletion_by_year = calloc((size_t)pr->nyears, sizeof *pr->depletion_by_year))) return PS_ERUNTIME;
-  for (int y = 1; y <= pr->nyears; y++) {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += o->depletion[base + i] > 0 && o->depletion[base + i] <= y * per_year;
-    pr->depletion_by_year[y - 1] = o->weight ? share(o, base, y * per_year) : ps_prob_wilson(k, n, PS_CI_LEVEL);
+  if (s->host) { /* counted by the holders */
+    if (host_share(s, o->depletion + base, 0, &pr->depletion)) return PS_ERUNTIME;
+    for (int y = 1; y <= pr->nyears; y++)
+      if (host_share(s, o->depletion + base, y * per_year, &pr->depletion_by_year[y - 1])) return PS_ERUNTIME;
+  } else {
+    size_t depleted = 0;
+    for (size_t i = 0; i < n; i++) depleted += o->depletion[base + i] > 0;
+    pr->depletion = o->weight ? share(o, base, 0) : ps_prob_wilson(depleted, n, PS_CI_LEVEL);
+    for (int y = 1; y <= pr->nyears; y++) {
+      size_t k = 0;
+      for (size_t i = 0; i < n; i++) k += o->depletion[base + i] > 0 && o->depletion[base + i] <= y * per_year;
+      pr->depletion_by_year[y - 1] = o->weight ? share(o, base, y * per_year) : ps_prob_wilson(k, n, PS_CI_LEVEL);
+    }
   }
 
   if (add_stats(s, o->claims, base, &pr->claims) || add_stats(s, o->paid, base, &pr->paid) ||
@@ -226,7 +334,8 @@ static int plan_pool(stage *s, int pool) {
       add_stats(s, o->returned, base, &pr->returned) ||
       add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
                     .out = &pr->net_outlay}) ||
-      add(s, (task){.kind = TASK_TAIL, .pool = pool}) || add(s, (task){.kind = TASK_CURVE, .pool = pool}))
+      add(s, (task){.kind = TASK_TAIL, .pool = pool}) ||
+      (!s->host && add(s, (task){.kind = TASK_CURVE, .pool = pool}))) /* a distributed run's: asked when read */
     return PS_ERUNTIME;
   for (int t = 0; t < o->periods; t++)
     if (add(s, (task){.kind = TASK_BANDS, .pool = pool, .period = t})) return PS_ERUNTIME;
@@ -234,7 +343,7 @@ static int plan_pool(stage *s, int pool) {
 }
 
 static int plan_programme(stage *s, int i) {
-  const ps_outcomes *o = s->o;
+  const ps_outcomes *o = s->b;
   size_t base = ps_slot(o, i, 0);
   ps_programme_result *pr = &s->r->programmes[i];
   return add_stats(s, o->defaults, base, &pr->defaults) || add_stats(s, o->originated, base, &pr->originated) ||
@@ -247,21 +356,25 @@ static int plan_programme(stage *s, int i) {
 }
 
 static int plan_party(stage *s, int i) {
-  const ps_outcomes *o = s->o;
-  size_t n = (size_t)o->paths, base = ps_slot(o, i, 0), k = 0, Y = (size_t)o->nyears;
+  const ps_outcomes *o = s->b;
+  size_t n = (size_t)s->o->paths, base = ps_slot(o, i, 0), k = 0, Y = (size_t)o->nyears;
   ps_party_result *pr = &s->r->parties[i];
   ps_exact_sum s1, s2; /* under tail sampling, the weights of the breaching paths */
   ps_exact_init(&s1);
   ps_exact_init(&s2);
-  for (size_t j = 0; j < n; j++) {
-    k += o->breached[base + j] != 0;
-    if (o->weight && o->breached[base + j]) {
-      ps_exact_add(&s1, o->weight[j]);
-      ps_exact_add(&s2, o->weight[j] * o->weight[j]);
+  if (s->host) { /* counted by the holders */
+    if (host_share(s, o->breached + base, 0, &pr->breached)) return PS_ERUNTIME;
+  } else {
+    for (size_t j = 0; j < n; j++) {
+      k += o->breached[base + j] != 0;
+      if (o->weight && o->breached[base + j]) {
+        ps_exact_add(&s1, o->weight[j]);
+        ps_exact_add(&s2, o->weight[j] * o->weight[j]);
+      }
     }
+    pr->breached = o->weight ? ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL)
+                             : ps_prob_wilson(k, n, PS_CI_LEVEL);
   }
-  pr->breached = o->weight ? ps_wprob(ps_exact_value(&s1), ps_exact_value(&s2), n, PS_CI_LEVEL)
-                           : ps_prob_wilson(k, n, PS_CI_LEVEL);
   pr->nyears = o->nyears;
   if (add_stats(s, o->losses, base, &pr->losses) || add_stats(s, o->net_result, base, &pr->net_result) ||
       add_stats(s, o->unpaid, base, &pr->unpaid) || add_stats(s, o->ratio, base, &pr->ratio) ||
@@ -297,8 +410,12 @@ static int plan_party(stage *s, int i) {
     /* the volume a report shows is its mean alone: summed exactly, no sort */
     ps_exact_sum sum;
     ps_exact_init(&sum);
-    for (size_t j = 0; j < n; j++)
-      ps_exact_add(&sum, (o->weight ? o->weight[j] : 1) * o->volume_by_cohort[(gov + j) * C + c]);
+    if (s->host) { /* a distributed run's, from the holders */
+      if (host_sum(s, o->volume_by_cohort + gov * C + c, C, &sum)) return PS_ERUNTIME;
+    } else {
+      for (size_t j = 0; j < n; j++)
+        ps_exact_add(&sum, (o->weight ? o->weight[j] : 1) * o->volume_by_cohort[(gov + j) * C + c]);
+    }
     pr->volume_by_cohort[c] = n ? ps_exact_value(&sum) / (double)n : 0;
   }
   return PS_OK;
@@ -338,6 +455,42 @@ static int summarise_uncertain(ps_results *r, const ps_outcomes *o) {
   return PS_OK;
 }
 
+/* summarise_uncertain of a distributed run, from the holders of the draws */
+static int host_uncertain(const stage *s) {
+  const ps_outcomes *b = s->b;
+  size_t n = (size_t)s->o->paths;
+  if (b->nuncertain == 0 || n == 0) return PS_OK;
+  if (!(s->r->uncertain = calloc((size_t)b->nuncertain, sizeof *s->r->uncertain))) return PS_ERUNTIME;
+  for (int k = 0; k < b->nuncertain; k++) {
+    ps_column_source *src;
+    ps_exact_sum sum, unused;
+    const double q[] = {0.05, 0.95};
+    double v[2];
+    int rc = s->host->open(s->host, b->drawn + ps_slot(b, k, 0), 1, NULL, 1, 0, LONG_MAX, &src);
+    if (rc) return rc;
+    rc = src->sums(src, 0, 0, &sum, &unused);
+    if (rc == PS_OK) rc = ps_column_quantiles(src, q, 2, v);
+    s->host->close(s->host, src);
+    if (rc) return rc;
+    s->r->uncertain[k] = (ps_uncertain_result){ps_exact_value(&sum) / (double)n, v[0], v[1]};
+  }
+  return PS_OK;
+}
+
+/* ps_effective_paths of a distributed run: the weights' sum and sum of squares from their holders
+** (0 when they could not answer) */
+static double host_effective_paths(const ps_outcomes *o) {
+  const ps_outcomes *b = o->host->block;
+  ps_column_source *src;
+  ps_exact_sum x1, x2, unused;
+  if (o->host->open(o->host, b->weight, 1, NULL, 1, 0, LONG_MAX, &src)) return 0;
+  int rc = src->sums(src, 0, 0, &x1, &unused); /* sum w */
+  if (rc == PS_OK) rc = src->sums(src, 0, 1, &unused, &x2); /* sum (w - 0)^2 */
+  o->host->close(o->host, src);
+  double s1 = rc ? 0 : ps_exact_value(&x1), s2 = rc ? 0 : ps_exact_value(&x2);
+  return s2 > 0 ? s1 * s1 / s2 : 0;
+}
+
 /* ps_results_new — summarise outcomes into a new *out; PS_OK, or PS_ERUNTIME (out of memory; *out NULL) */
 int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out) {
   ps_results *r = calloc(1, sizeof *r);
@@ -345,8 +498,12 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   if (!r) return PS_ERUNTIME;
   r->m = m;
   r->paths = o->paths;
-  r->effective_paths = o->weight ? ps_effective_paths(o->weight, (size_t)o->paths) : (double)o->paths;
-  stage s = {.m = m, .o = o, .r = r};
+  r->effective_paths = !o->weight ? (double)o->paths
+                      : o->host   ? host_effective_paths(o)
+                                  : ps_effective_paths(o->weight, (size_t)o->paths);
+  /* a distributed run: the statistics ask the holders of its blocks (stats/column.h), one question at a
+  ** time from this thread (MPI is called from the main thread only) */
+  stage s = {.m = m, .o = o, .b = o->host ? o->host->block : o, .host = o->host, .r = r};
   r->pools = calloc((size_t)m->npools + 1, sizeof *r->pools);
   r->programmes = calloc((size_t)m->nprogrammes + 1, sizeof *r->programmes);
   r->parties = calloc((size_t)m->nparties + 1, sizeof *r->parties);
@@ -358,9 +515,10 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   for (int i = 0; rc == PS_OK && i < m->nprogrammes; i++) rc = plan_programme(&s, i);
   for (int i = 0; rc == PS_OK && i < m->nparties; i++) rc = plan_party(&s, i);
   for (int i = 0; rc == PS_OK && i < m->npools; i++) rc = ps_bands_mark(o, i, bands_of(&r->pools[i])); /* stats/bands.h */
-  if (rc == PS_OK) rc = ps_parallel_for(s.ntasks, threads, (size_t)o->paths, run_task, &s);
+  if (rc == PS_OK)
+    rc = ps_parallel_for(s.ntasks, s.host ? 1 : threads, (size_t)(s.host ? o->band_paths : o->paths), run_task, &s);
   for (int i = 0; rc == PS_OK && i < m->npools; i++) ps_bands_fill(bands_of(&r->pools[i]), o->periods);
-  if (rc == PS_OK) rc = summarise_uncertain(r, o);
+  if (rc == PS_OK) rc = s.host ? host_uncertain(&s) : summarise_uncertain(r, o);
   free(s.tasks);
   if (rc) {
     ps_results_free(r);
@@ -368,6 +526,92 @@ int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initi
   }
   *out = r;
   return PS_OK;
+}
+
+/* the required balances of pool i of a distributed run's outcomes o over its first upto paths as a
+** source (weighted: its weights), answered by the holders; *src NULL when they could not */
+static ps_column_source *required_source(const ps_outcomes *o, int i, int weighted, long upto) {
+  const ps_outcomes *b = o->host->block;
+  ps_column_source *src = NULL;
+  return o->host->open(o->host, b->required + ps_slot(b, i, 0), 1, NULL, 1, weighted, upto, &src) ? NULL : src;
+}
+
+ps_estimate ps_results_sizing(const ps_results *r, const ps_pool_result *p, double alpha) {
+  if (!r->outcomes.host) return ps_sizing_initial(p->sorted_required, p->sorted_weight, (size_t)r->paths, alpha);
+  ps_estimate e = {0, 0, 0};
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), r->outcomes.weight != NULL, LONG_MAX);
+  if (src) {
+    ps_column_quantile_ci(src, 1 - alpha, PS_CI_LEVEL, &e);
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return e;
+}
+
+ps_estimate ps_results_depletion_at(const ps_results *r, const ps_pool_result *p, double x) {
+  if (!r->outcomes.host) return ps_sizing_depletion_at(p->sorted_required, p->sorted_weight, (size_t)r->paths, x);
+  ps_estimate e = {0, 0, 0};
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), r->outcomes.weight != NULL, LONG_MAX);
+  if (src) {
+    ps_column_beyond(src, x, &e);
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return e;
+}
+
+double ps_results_required_quantile(const ps_results *r, const ps_pool_result *p, double q) {
+  if (!r->outcomes.host) return ps_quantile_sorted(p->sorted_required, (size_t)r->paths, q);
+  double v = 0;
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), 0, LONG_MAX);
+  if (src) {
+    ps_column_quantiles(src, &q, 1, &v);
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return v;
+}
+
+double ps_results_required_min(const ps_results *r, const ps_pool_result *p) {
+  if (!r->outcomes.host) return p->sorted_required[0];
+  double v = 0;
+  ps_column_source *src = required_source(&r->outcomes, (int)(p - r->pools), 0, LONG_MAX);
+  if (src) {
+    v = src->min;
+    r->outcomes.host->close(r->outcomes.host, src);
+  }
+  return v;
+}
+
+int ps_results_has_convergence(const ps_results *r) { return r->outcomes.required || r->outcomes.host; }
+
+int ps_results_convergence(const ps_results *r, int pool, const double *alphas, int nalphas, ps_convergence_point *out) {
+  const ps_outcomes *o = &r->outcomes;
+  size_t n = (size_t)r->paths;
+  if (!o->host) return ps_sizing_convergence(o->required + ps_slot(o, pool, 0), o->weight, n, alphas, nalphas, out);
+  int made = 0; /* as ps_sizing_convergence: the answers of the sources over the first m paths */
+  for (int k = PS_CONVERGENCE_STEPS - 1; k >= 0; k--) {
+    size_t m = n >> k;
+    if (m < PS_CONVERGENCE_MIN) continue;
+    ps_column_source *src = required_source(o, pool, o->weight != NULL, (long)m);
+    if (!src) return -1;
+    out[made].paths = (long)m;
+    for (int a = 0; a < nalphas; a++) ps_column_quantile_ci(src, 1 - alphas[a], PS_CI_LEVEL, &out[made].initial[a]);
+    o->host->close(o->host, src);
+    made++;
+  }
+  return made;
+}
+
+int ps_results_has_point(const ps_results *r) { return r->point_required || r->point_outcomes.host; }
+
+ps_estimate ps_results_point_sizing(const ps_results *r, int pool, double alpha) {
+  size_t n = (size_t)r->paths;
+  if (!r->point_outcomes.host) return ps_sizing_initial(r->point_required + (size_t)pool * n, NULL, n, alpha);
+  ps_estimate e = {0, 0, 0};
+  ps_column_source *src = required_source(&r->point_outcomes, pool, 0, LONG_MAX);
+  if (src) {
+    ps_column_quantile_ci(src, 1 - alpha, PS_CI_LEVEL, &e);
+    r->point_outcomes.host->close(r->point_outcomes.host, src);
+  }
+  return e;
 }
 
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
@@ -378,6 +622,7 @@ void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o) {
 void ps_results_free(ps_results *r) {
   if (!r) return;
   ps_outcomes_destroy(&r->outcomes);
+  ps_outcomes_destroy(&r->point_outcomes);
   for (int i = 0; r->pools && i < r->m->npools; i++) {
     ps_pool_result *pr = &r->pools[i];
     free(pr->depletion_by_year);

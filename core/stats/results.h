@@ -18,7 +18,8 @@ typedef struct {
   ps_estimate *depletion_by_year; /* cumulative: depleted by the end of fiscal year y */
   double *band_p05, *band_p50, *band_p95; /* closing balance by period */
   long band_paths;                        /* the paths behind them (outcomes.h: PS_BAND_PATHS) */
-  double *sorted_required;        /* ascending: the sizing curve (sizing.h) */
+  double *sorted_required;        /* ascending: the sizing curve (sizing.h); NULL in a distributed run,
+                                     whose curve is asked from the ranks (ps_results_sizing) */
   double *sorted_weight;          /* tail sampling: each one's weight, in that order; NULL: plain */
   /* who drives the tail: the mean of each programme's part of the net outlay
   ** over the paths of the outlay's ES95 / ES99 tail (Euler allocation; they sum
@@ -71,6 +72,8 @@ struct ps_results {
   ps_uncertain_result *uncertain; /* per m->uncertain; NULL when the model has none */
   double *point_required; /* the run at point values (stats/uncertainty.h): each pool's required
                              balances, pool * paths + path, ascending; NULL when not run */
+  ps_outcomes point_outcomes; /* a distributed run's run at point values (sim/outcomes.h: host), its
+                                 required balances asked from the ranks; zeroed otherwise */
 };
 typedef struct ps_results ps_results;
 
@@ -82,5 +85,23 @@ typedef struct ps_results ps_results;
 int ps_results_new(const ps_model *m, const ps_outcomes *o, const int64_t *initial, int threads, ps_results **out);
 /* move *o into r (freed with it) and zero *o */
 void ps_results_keep_outcomes(ps_results *r, ps_outcomes *o);
+
+/* Pool p's (a member of r->pools) sizing curve: read off its sorted required balances
+** (sorted_required, sorted_weight), or in a distributed run (r->outcomes.host) asked from the
+** holders of the column, the same bits (stats/column.h). */
+/* ps_sizing_initial of the pool: the smallest initial balance with P(depletion) <= alpha */
+ps_estimate ps_results_sizing(const ps_results *r, const ps_pool_result *p, double alpha);
+/* ps_sizing_depletion_at of the pool: P(depletion) at initial balance x */
+ps_estimate ps_results_depletion_at(const ps_results *r, const ps_pool_result *p, double x);
+/* the type-1 q-quantile of the pool's required balances (ps_quantile_sorted), and the smallest */
+double ps_results_required_quantile(const ps_results *r, const ps_pool_result *p, double q);
+double ps_results_required_min(const ps_results *r, const ps_pool_result *p);
+/* whether r has the convergence of its sizing answers (its required balances in path order), and
+** ps_sizing_convergence of pool i's: the points made, or -1 when out of memory */
+int ps_results_has_convergence(const ps_results *r);
+int ps_results_convergence(const ps_results *r, int pool, const double *alphas, int nalphas, ps_convergence_point *out);
+/* whether r has the run at point values (stats/uncertainty.h), and pool i's sizing answer there */
+int ps_results_has_point(const ps_results *r);
+ps_estimate ps_results_point_sizing(const ps_results *r, int pool, double alpha);
 
 #endif

@@ -7,7 +7,9 @@
 #   size --breakeven likewise, and run and size under --sampling importance;
 # - a bad scenario: exit 2 on every rank, one message; a rank killed with SIGKILL: the job exits
 #   non-zero with a message, within a time limit (no hang); a refused command: exit 2;
-# - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit 143.
+# - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit 143;
+# - run and size keep each rank's outcomes on it: rank 0 holds well under half the run's on 3 ranks
+#   (POOLSIM_MPI_HELD), a study gathers them all; paths.csv and the HTML charts as one process.
 # Prints "test_mpi: N passed, M failed" at the end. Every call goes through `timeout`.
 bin=${1:?usage: sh tests/mpi/test_mpi.sh POOLSIM POOLSIM_MPI}
 mpi=${2:?usage: sh tests/mpi/test_mpi.sh POOLSIM POOLSIM_MPI}
@@ -94,6 +96,41 @@ for sampling in plain importance; do
     fi
   done
 done
+
+# ---- rank 0 keeps its own block only (run, size): the other ranks answer for theirs ----
+# POOLSIM_MPI_HELD makes rank 0 print the most bytes of per-path outcomes (not the bands) it held at
+# once, and the whole run's: on 3 ranks a run keeps a third of the paths and the required balances,
+# well below half the run's; a study still gathers every path (at least the run's), which shows the
+# check can fail
+held() { # held N ARGS... — rank 0's held/run ratio, x 100
+  n=$1
+  shift
+  cmd="POOLSIM_MPI_HELD=1 mpirun -n $n poolsim-mpi $*"
+  POOLSIM_MPI_HELD=1 timeout 300 $MPIRUN -n "$n" -x POOLSIM_MPI_HELD "$mpi" "$@" --quiet --json "$tmp/held.json" \
+    >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
+  sed -n 's/^poolsim-mpi: rank 0 held at most \([0-9]*\) bytes.*the run: \([0-9]*\)$/\1 \2/p' "$tmp/err" |
+    awk '$2 > 0 { printf "%d\n", 100 * $1 / $2 }'
+}
+for command in run size; do
+  pct=$(held 3 $command bench/b1.lua --paths 6000)
+  [ -n "$pct" ] && [ "$pct" -lt 50 ] && pass || fail "$command on 3 ranks: rank 0 held ${pct:-?}% of the run's outcomes, not < 50%"
+done
+pct=$(held 3 sweep tests/scenarios/small.lua --vary segments.a_small.pd=0.01,0.02 --paths 600)
+[ -n "$pct" ] && [ "$pct" -ge 100 ] && pass || fail "sweep on 3 ranks: rank 0 held ${pct:-?}% of a run's outcomes (it gathers: >= 100%)"
+# the per-path readers read the ranks' blocks in path order: paths.csv byte for byte, and the HTML page
+cmd="run --csv, one process and 3 ranks"
+rm -rf "$tmp/csv1" "$tmp/csv3"
+timeout 300 "$bin" run tests/scenarios/small.lua --paths 1001 --sampling importance --quiet --csv "$tmp/csv1" \
+  --html "$tmp/one.html" >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
+timeout 300 $MPIRUN -n 3 "$mpi" run tests/scenarios/small.lua --paths 1001 --sampling importance --quiet \
+  --csv "$tmp/csv3" --html "$tmp/mpi.html" >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
+for f in paths.csv sizing.csv bands.csv; do
+  cmp -s "$tmp/csv1/$f" "$tmp/csv3/$f" && pass || fail "$f differs from the one-process run's"
+done
+# the page as one process's, apart from when, how and on how many threads it ran
+grep -v -E '<dt>(run at|command line|threads|seconds)</dt>' "$tmp/one.html" >"$tmp/a.html"
+grep -v -E '<dt>(run at|command line|threads|seconds)</dt>' "$tmp/mpi.html" >"$tmp/b.html"
+cmp -s "$tmp/a.html" "$tmp/b.html" && pass || fail "the HTML page differs from the one-process run's: $(diff "$tmp/a.html" "$tmp/b.html" | head -4 | tr '\n' ' ')"
 
 # ---- size (a bisection per path), and the studies ----------------------------
 one size scenarios/luoyang_2017.lua --paths 800
