@@ -1,4 +1,5 @@
 /* api.c — include/poolsim/poolsim.h over the engine's stages. */
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,10 +108,17 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     return PS_EINPUT;
   /* with uncertain parameters the run at point values holds a second set of outcomes for a while */
   int point_run = m->nuncertain > 0 && !(o && o->no_point_values);
-  double need = ps_outcomes_bytes(m, ro.paths) * (point_run ? 2 : 1), have = physical_memory();
+  /* on MPI ranks that keep their blocks, this machine holds only its ranks' share of the paths */
+  double share = ps_simulate_share(), held = ceil((double)ro.paths * share);
+  double need = ps_outcomes_bytes(m, (long)held) * (point_run ? 2 : 1), have = physical_memory();
   if (have > 0 && need > have) {
-    snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
-             "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
+    if (share < 1)
+      snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for the results this machine's ranks hold, more "
+               "than its %.1f GiB of memory: use fewer paths, or fewer ranks a node", ro.paths, need / (1 << 30),
+               have / (1 << 30));
+    else
+      snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for their results, more than this machine's "
+               "%.1f GiB of memory: use fewer paths", ro.paths, need / (1 << 30), have / (1 << 30));
     return PS_EINPUT;
   }
   struct timespec t0, ts, t1;

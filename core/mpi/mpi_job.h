@@ -68,8 +68,9 @@ int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int only_
 void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole);
 
 /* ps_mpi_lead — rank 0: from now on, every run is spread over the `ranks` ranks; hold: the ranks
-** keep their blocks (mpi_column.h) instead of sending them (run and size) */
-void ps_mpi_lead(int ranks, int hold);
+** keep their blocks (mpi_column.h) instead of sending them (run and size); here: the ranks on rank 0's
+** node, which share its memory (the memory check: ps_simulate_node_share) */
+void ps_mpi_lead(int ranks, int hold, int here);
 /* ps_mpi_finish — rank 0: tell the other ranks to exit with exit_code */
 void ps_mpi_finish(int ranks, int exit_code);
 /* ps_mpi_serve — any other rank: serve jobs until told to quit; returns the exit code */

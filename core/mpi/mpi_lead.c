@@ -202,10 +202,11 @@ static int mpi_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes 
 }
 
 /* ps_mpi_lead — rank 0: spread every run over the ranks */
-void ps_mpi_lead(int ranks, int hold) {
+void ps_mpi_lead(int ranks, int hold, int here) {
   nranks = ranks;
   holding = hold;
   ps_simulate_distribute(mpi_simulate, ranks);
+  ps_simulate_node_share(hold ? (double)here / ranks : 1); /* what the memory check weighs */
 }
 
 /* ps_mpi_finish — rank 0: the other ranks exit with exit_code */

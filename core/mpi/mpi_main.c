@@ -92,7 +92,7 @@ int main(int argc, char **argv) {
         args[n++] = threads;
       }
       args[n] = NULL;
-      ps_mpi_lead(size, holds_blocks(argc, argv));
+      ps_mpi_lead(size, holds_blocks(argc, argv), (int)here);
       rc = ps_cli_main(n, args);
     }
     free(args);

@@ -140,6 +140,12 @@ void ps_simulate_distribute(ps_simulate_fn *fn, int ranks) {
 
 int ps_simulate_ranks(void) { return distribute_ranks; }
 
+static double node_share = 1;
+
+void ps_simulate_node_share(double share) { node_share = share > 0 && share < 1 ? share : 1; }
+
+double ps_simulate_share(void) { return node_share; }
+
 /* ps_simulate — run the paths of m into out (allocated here): over threads here, or where
 ** ps_simulate_distribute says; PS_OK, PS_EINPUT (a hook failed) or PS_ERUNTIME, with a message */
 int ps_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen) {

@@ -59,6 +59,12 @@ typedef int ps_simulate_fn(const ps_model *m, const ps_run_options *o, ps_outcom
 void ps_simulate_distribute(ps_simulate_fn *fn, int ranks);
 /* the ranks set by ps_simulate_distribute, 0 when runs are not distributed */
 int ps_simulate_ranks(void);
+/* ps_simulate_node_share — the share of a run's per-path outcomes this machine holds at once: 1 (the
+** default) in one process or when rank 0 gathers them; the ranks on this node / all the ranks when each
+** keeps its own block (poolsim-mpi run and size). ps_scenario_run refuses a run whose share would not
+** fit in this machine's memory. Set once, before any run. */
+void ps_simulate_node_share(double share);
+double ps_simulate_share(void);
 /* ps_simulate_here — ps_simulate in this process alone, whatever ps_simulate_distribute set */
 int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *out, char *err, size_t errlen);
 
