@@ -88,8 +88,11 @@ hook_variants() {
 # path each of paths 100..499, set-up cancelled). Instruction counts do not move
 # with the machine's noise; a Lua state's move by about 0.3% with its
 # randomised hash seed, so each cost is taken where its calls dominate: with I0
-# the base and I1 the on_period variant, on_period = the growth of I1 - I0 from
-# 36 to 360 periods over 324 periods, state = I1 - I0 at 36 periods less 36
+# the base, I1 the on_period variant and I2 the on_default one, on_period = the
+# growth of I1 - I2 from 36 to 360 periods over 324 periods (I2, not I0: a run
+# with any hook runs every period in full, where one without runs the quiet periods
+# after the lending at once, and the on_default calls are the same at both lengths,
+# the defaults falling before period 36), state = I1 - I0 at 36 periods less 36
 # calls; then on_default, split = (I - I0 - state) / their calls a path (the
 # defaults of those paths, the same in every variant).
 hook_instructions() {
@@ -101,11 +104,11 @@ m = lambda p: (500 * g[1][p]["defaults"]["mean"] - 100 * g[0][p]["defaults"]["me
 print(m("a") + m("b"), m("b"))')
   rm -f bench/.hooks.*.json
   echo "$(per_path bench/portfolio_2400.lua 100 500) $(per_path bench/data/hooks_period.lua 100 500)" \
-    "$(per_path bench/portfolio_2400.lua 100 500 --set periods=360)" \
     "$(per_path bench/data/hooks_period.lua 100 500 --set periods=360)" \
-    "$(per_path bench/data/hooks_default.lua 100 500) $(per_path bench/data/hooks_split.lua 100 500)" |
-    awk -v d="$1" -v db="$2" '{ p = (($4 - $3) - ($2 - $1)) / 324; s = $2 - $1 - 36 * p
-      printf "%.0f %.0f %.0f %.0f %.0f\n", s, p, ($5 - $1 - s) / d, ($6 - $1 - s) / db, $1 }'
+    "$(per_path bench/data/hooks_default.lua 100 500) $(per_path bench/data/hooks_split.lua 100 500)" \
+    "$(per_path bench/data/hooks_default.lua 100 500 --set periods=360)" |
+    awk -v d="$1" -v db="$2" '{ p = (($3 - $2) - ($6 - $4)) / 324; s = $2 - $1 - 36 * p
+      printf "%.0f %.0f %.0f %.0f %.0f\n", s, p, ($4 - $1 - s) / d, ($5 - $1 - s) / db, $1 }'
   rm -f bench/data/hooks_*.lua
 }
 rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }
@@ -218,7 +221,8 @@ awk -v n=50000 -f bench/b7_tape.awk > bench/data/b7_tape.csv || exit 1
     us=$(echo "$p_1 $5" | awk '{ print $1 / 100000 * 1e6 / $2 }') # µs an instruction, from the 2 400-loan row
     echo "- B5, what Lua hooks cost (bench/portfolio_2400.lua with empty hooks added, 1 thread, a path each of"
     echo "  runs of 100 and 500 paths): a path without hooks $5 instructions; a path's Lua reset (what the hooks"
-    echo "  reach restored in the worker's state, once a path when there is any hook) $1; an on_period call $2;"
+    echo "  reach restored in the worker's state, once a path when there is any hook) and the quiet periods a run"
+    echo "  with hooks cannot run at once $1; an on_period call $2;"
     echo "  an on_default call $3; a split call $4"
     echo "  (≈ $(echo "$1 $2 $3 $4 $us" | awk '{ printf "%.0f, %.2f, %.2f and %.2f µs", $1 * $5, $2 * $5, $3 * $5, $4 * $5 }')"
     echo "  at the speed of the 2 400-loan row above)."
