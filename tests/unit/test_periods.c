@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "same_outcomes.h"
+#include "plain_and_hooked.h"
 #include "scenario/scenario.h"
 #include "sim/factors.h"
 #include "sim/montecarlo.h"
@@ -42,33 +42,11 @@
 #define TAIL_HOOKED "tests/scenarios/periods_tail_hooked.lua"
 #define SECTORS "tests/scenarios/periods_sectors.lua"
 
-static int load(const char *file, const ps_override *sets, int nsets, ps_model *m) {
-  char err[1024];
-  if (ps_scenario_load(file, sets, nsets, m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    return -1;
-  }
-  return 0;
-}
-
 /* 1. the plain scenario (quiet periods run at once) against the hooked one (none), path by path */
 static void test_run_at_once(const ps_override *sets, int nsets) {
   ps_model m[2];
-  char err[1024];
-  if (load(TAIL, sets, nsets, &m[0]) || load(TAIL_HOOKED, sets, nsets, &m[1])) {
-    CHECK(0);
-    return;
-  }
-  CHECK(!m[0].has_hooks && m[1].has_hooks);
   ps_outcomes o[3];
-  const ps_model *which[3] = {&m[0], &m[0], &m[1]};
-  int threads[3] = {1, 2, 2};
-  for (int k = 0; k < 3; k++) {
-    ps_run_options ro = {.paths = PATHS, .seed = 13, .threads = threads[k]};
-    CHECK_EQ_INT(ps_simulate(which[k], &ro, &o[k], err, sizeof err), 0);
-  }
-  check_same_kept(&m[0], &o[0], &o[1]);
-  check_same_kept(&m[0], &o[0], &o[2]);
+  if (!run_plain_and_hooked(TAIL, TAIL_HOOKED, sets, nsets, PATHS, 13, m, o)) return;
   /* the tail does what the comparison needs: recoveries, and refills at the years' turns after the
   ** last loan (the fund's top-ups exceed the two scheduled ones and the hook's) */
   double recovered = 0, topups = 0, scheduled = 500000;
@@ -77,15 +55,13 @@ static void test_run_at_once(const ps_override *sets, int nsets) {
     topups += o[0].topups[ps_slot(&o[0], 0, i)];
   }
   CHECK(recovered > 0 && topups > scheduled * PATHS);
-  for (int k = 0; k < 3; k++) ps_outcomes_destroy(&o[k]);
-  ps_model_destroy(&m[0]);
-  ps_model_destroy(&m[1]);
+  free_plain_and_hooked(m, o);
 }
 
 /* the horizon of a scenario with overrides */
 static int horizon_of(const char *file, const ps_override *sets, int nsets) {
   ps_model m;
-  if (load(file, sets, nsets, &m)) return -1;
+  if (!load_scenario_with(file, sets, nsets, &m)) return -1;
   int h = ps_factors_horizon(&m);
   ps_model_destroy(&m);
   return h;
@@ -102,10 +78,7 @@ static void test_horizon(void) {
 
   ps_model m;
   char err[1024];
-  if (load(TAIL, NULL, 0, &m)) {
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(TAIL, NULL, 0, &m)) return;
   ps_path *w[2] = {ps_path_new(&m, NULL, 0), ps_path_new(&m, NULL, 0)};
   ps_outcomes o[2];
   int ok = w[0] && w[1] && ps_outcomes_init(&o[0], &m, PATHS, 0) == 0 && ps_outcomes_init(&o[1], &m, PATHS, 0) == 0;
@@ -133,10 +106,7 @@ static void test_horizon(void) {
 /* 3. sectors and the t copula: the systemic factor unchanged, the sectors' law kept */
 static void test_sectors(void) {
   ps_model m;
-  if (load(SECTORS, NULL, 0, &m)) {
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(SECTORS, NULL, 0, &m)) return;
   ps_factors f[2];
   gsl_rng *r = ps_rng_new();
   int ok = r && ps_factors_init(&f[0], &m) == 0 && ps_factors_init(&f[1], &m) == 0;
@@ -192,10 +162,7 @@ static void test_sampling(void) {
   ps_override importance[] = {{"sampling", "importance"}};
   ps_model m[2];
   char err[1024];
-  if (load(TAIL, NULL, 0, &m[0]) || load(TAIL, importance, 1, &m[1])) {
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(TAIL, NULL, 0, &m[0]) || !load_scenario_with(TAIL, importance, 1, &m[1])) return;
   int T = m[1].periods, H = ps_factors_horizon(&m[1]);
   double *mu = calloc((size_t)T + 1, sizeof *mu);
   CHECK_EQ_INT(ps_sampling_choose(&m[1], 23, NULL, 0.05, mu, err, sizeof err), 0);
@@ -245,10 +212,7 @@ static void test_sampling(void) {
 static void test_bands(const ps_override *sets, int nsets) {
   ps_model m;
   char err[1024];
-  if (load(TAIL, sets, nsets, &m)) {
-    CHECK(0);
-    return;
-  }
+  if (!load_scenario_with(TAIL, sets, nsets, &m)) return;
   ps_outcomes o;
   ps_results *r = NULL;
   ps_run_options ro = {.paths = PATHS, .seed = 31, .threads = 2, .band_paths = 1000, .sampling_alpha = 0.05};

@@ -9,47 +9,22 @@
 #include <string.h>
 
 #include "check.h"
-#include "same_outcomes.h"
-#include "scenario/scenario.h"
-#include "sim/montecarlo.h"
+#include "plain_and_hooked.h"
 
 #define PATHS 1500
 
-static int load(const char *file, const ps_override *sets, int nsets, ps_model *m) {
-  char err[1024];
-  if (ps_scenario_load(file, sets, nsets, m, err, sizeof err)) {
-    fprintf(stderr, "%s\n", err);
-    return -1;
-  }
-  return 0;
-}
-
 static void compare(const char *plain, const char *hooked, const ps_override *sets, int nsets) {
   ps_model m[2];
-  char err[1024];
-  if (load(plain, sets, nsets, &m[0]) || load(hooked, sets, nsets, &m[1])) {
-    CHECK(0);
-    return;
-  }
-  CHECK(!m[0].has_hooks && m[1].has_hooks);
   ps_outcomes o[3];
-  const ps_model *which[3] = {&m[0], &m[0], &m[1]};
-  int threads[3] = {1, 2, 2};
-  for (int k = 0; k < 3; k++) {
-    ps_run_options ro = {.paths = PATHS, .seed = 11, .threads = threads[k]};
-    CHECK_EQ_INT(ps_simulate(which[k], &ro, &o[k], err, sizeof err), 0);
-  }
+  if (!run_plain_and_hooked(plain, hooked, sets, nsets, PATHS, 11, m, o)) return;
   size_t pools = (size_t)m[0].npools * PATHS, progs = (size_t)m[0].nprogrammes * PATHS;
-  for (int k = 1; k < 3; k++) check_same_kept(&m[0], &o[0], &o[k]);
   /* the scenarios do what the comparison needs: claims, pauses and recoveries do happen */
   double claims = 0, paused = 0, recovered = 0;
   for (size_t i = 0; i < pools; i++) claims += o[0].claims[i], recovered += o[0].recovered[i];
   for (size_t i = 0; o[0].paused && i < progs; i++) paused += o[0].paused[i];
   CHECK(claims > 0 && recovered > 0);
   if (sets == NULL) CHECK(paused > 0);
-  for (int k = 0; k < 3; k++) ps_outcomes_destroy(&o[k]);
-  ps_model_destroy(&m[0]);
-  ps_model_destroy(&m[1]);
+  free_plain_and_hooked(m, o);
 }
 
 int main(void) {
