@@ -20,7 +20,8 @@ typedef struct {
   int64_t nwritten, capwritten;
 } ps_sparse_perm;
 
-/* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory */
+/* ps_sparse_perm_reset — start (again) with items 0..n-1; PS_OK, or PS_ERUNTIME when out of memory or
+** n is past what an int holds (more than a tape can have) */
 int ps_sparse_perm_reset(ps_sparse_perm *p, int64_t n);
 /* ps_sparse_perm_at — the remaining item at position k in 0..n-1 (to visit them all) */
 int64_t ps_sparse_perm_at(const ps_sparse_perm *p, int64_t k);
