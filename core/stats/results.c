@@ -421,6 +421,18 @@ static int plan_party(stage *s, int i) {
   return PS_OK;
 }
 
+/* one uncertain parameter's draws as a column (stats/column.h): their mean from the exact sum, and
+** the p05 and p95 asked together; PS_OK or the source's code */
+static int uncertain_of(ps_column_source *src, ps_uncertain_result *out) {
+  ps_exact_sum sum, unused;
+  const double q[] = {0.05, 0.95};
+  double v[2];
+  int rc = src->sums(src, 0, 0, &sum, &unused);
+  if (rc == PS_OK) rc = ps_column_quantiles(src, q, 2, v);
+  if (rc == PS_OK) *out = (ps_uncertain_result){ps_exact_value(&sum) / (double)src->n, v[0], v[1]};
+  return rc;
+}
+
 /* r->uncertain: each poolsim.uncertain parameter's draws over the paths, their mean, p05 and p95
 ** (nothing when o has none); PS_OK, or PS_ERUNTIME when out of memory */
 static int summarise_uncertain(ps_results *r, const ps_outcomes *o) {
@@ -438,18 +450,13 @@ static int summarise_uncertain(ps_results *r, const ps_outcomes *o) {
       free(sorted);
       return PS_ERUNTIME;
     }
-    /* the draws as a column (stats/column.h): exact sum, and the two quantiles together */
     ps_column_part part = {sorted, NULL, n, x[0]};
     ps_column_local c;
     ps_column_local_init(&c, &part, 1);
-    ps_exact_sum sum, unused;
-    const double q[] = {0.05, 0.95};
-    double v[2];
-    if (c.src.sums(&c.src, 0, 0, &sum, &unused) || ps_column_quantiles(&c.src, q, 2, v)) {
+    if (uncertain_of(&c.src, &r->uncertain[k])) {
       free(sorted);
       return PS_ERUNTIME;
     }
-    r->uncertain[k] = (ps_uncertain_result){ps_exact_value(&sum) / (double)n, v[0], v[1]};
   }
   free(sorted);
   return PS_OK;
@@ -463,16 +470,11 @@ static int host_uncertain(const stage *s) {
   if (!(s->r->uncertain = calloc((size_t)b->nuncertain, sizeof *s->r->uncertain))) return PS_ERUNTIME;
   for (int k = 0; k < b->nuncertain; k++) {
     ps_column_source *src;
-    ps_exact_sum sum, unused;
-    const double q[] = {0.05, 0.95};
-    double v[2];
     int rc = s->host->open(s->host, b->drawn + ps_slot(b, k, 0), 1, NULL, 1, 0, LONG_MAX, &src);
     if (rc) return rc;
-    rc = src->sums(src, 0, 0, &sum, &unused);
-    if (rc == PS_OK) rc = ps_column_quantiles(src, q, 2, v);
+    rc = uncertain_of(src, &s->r->uncertain[k]);
     s->host->close(s->host, src);
     if (rc) return rc;
-    s->r->uncertain[k] = (ps_uncertain_result){ps_exact_value(&sum) / (double)n, v[0], v[1]};
   }
   return PS_OK;
 }
