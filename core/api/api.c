@@ -104,8 +104,6 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
     snprintf(err, errlen, "paths must be from 1 to %ld, got %ld", PS_MAX_PATHS, ro.paths);
     return PS_EINPUT;
   }
-  if (m->nuncertain > 0 && ps_sampling_refuse(m, "a scenario with poolsim.uncertain parameters", err, errlen))
-    return PS_EINPUT;
   /* with uncertain parameters the run at point values holds a second set of outcomes for a while */
   int point_run = m->nuncertain > 0 && !(o && o->no_point_values);
   /* on MPI ranks that keep their blocks, this machine holds only its ranks' share of the paths */

@@ -606,9 +606,11 @@ int ps_results_has_point(const ps_results *r) { return r->point_required || r->p
 
 ps_estimate ps_results_point_sizing(const ps_results *r, int pool, double alpha) {
   size_t n = (size_t)r->paths;
-  if (!r->point_outcomes.host) return ps_sizing_initial(r->point_required + (size_t)pool * n, NULL, n, alpha);
+  if (!r->point_outcomes.host)
+    return ps_sizing_initial(r->point_required + (size_t)pool * n, r->point_weight ? r->point_weight + (size_t)pool * n : NULL,
+                             n, alpha);
   ps_estimate e = {0, 0, 0};
-  ps_column_source *src = required_source(&r->point_outcomes, pool, 0, LONG_MAX);
+  ps_column_source *src = required_source(&r->point_outcomes, pool, r->point_outcomes.weight != NULL, LONG_MAX);
   if (src) {
     ps_column_quantile_ci(src, 1 - alpha, PS_CI_LEVEL, &e);
     r->point_outcomes.host->close(r->point_outcomes.host, src);
@@ -650,5 +652,6 @@ void ps_results_free(ps_results *r) {
   free(r->parties);
   free(r->uncertain);
   free(r->point_required);
+  free(r->point_weight);
   free(r);
 }

@@ -72,6 +72,7 @@ struct ps_results {
   ps_uncertain_result *uncertain; /* per m->uncertain; NULL when the model has none */
   double *point_required; /* the run at point values (stats/uncertainty.h): each pool's required
                              balances, pool * paths + path, ascending; NULL when not run */
+  double *point_weight;   /* under tail sampling, their paths' weights in the same order; else NULL */
   ps_outcomes point_outcomes; /* a distributed run's run at point values (sim/outcomes.h: host), its
                                  required balances asked from the ranks; zeroed otherwise */
 };

@@ -20,11 +20,20 @@ int ps_uncertainty_point_run(ps_results *r, const ps_run_options *ro, char *err,
     else ps_outcomes_destroy(&o);
     return PS_OK;
   }
-  if (o.paths == r->paths && (r->point_required = malloc((size_t)m->npools * n * sizeof(double) + 1))) {
-    memcpy(r->point_required, o.required, (size_t)m->npools * n * sizeof(double));
-    for (int i = 0; rc == PS_OK && i < m->npools; i++) rc = ps_sort_doubles(r->point_required + (size_t)i * n, n);
-  } else if (o.paths == r->paths) {
-    rc = PS_ERUNTIME;
+  if (o.paths != r->paths) {
+    ps_outcomes_destroy(&o);
+    return PS_OK;
+  }
+  size_t all = (size_t)m->npools * n;
+  r->point_required = malloc(all * sizeof(double) + 1);
+  if (o.weight) r->point_weight = malloc(all * sizeof(double) + 1);
+  if (!r->point_required || (o.weight && !r->point_weight)) rc = PS_ERUNTIME;
+  /* under tail sampling each pool's balances are sorted with their paths' weights alongside */
+  for (int i = 0; rc == PS_OK && i < m->npools; i++) {
+    double *x = r->point_required + (size_t)i * n;
+    memcpy(x, o.required + (size_t)i * n, n * sizeof(double));
+    if (o.weight) memcpy(r->point_weight + (size_t)i * n, o.weight, n * sizeof(double));
+    rc = o.weight ? ps_sort_weighted(x, r->point_weight + (size_t)i * n, n) : ps_sort_doubles(x, n);
   }
   ps_outcomes_destroy(&o);
   if (rc) snprintf(err, errlen, "out of memory sorting the run at point values");

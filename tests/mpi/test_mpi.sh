@@ -164,6 +164,11 @@ grep -q '"sampling":	"importance"' "$tmp/mpi.json" && pass || fail "run.sampling
 one size tests/scenarios/small.lua --sampling importance --paths 800
 ranks 3 size tests/scenarios/small.lua --sampling importance --paths 800
 same "size --sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+# with poolsim.uncertain parameters: the run at point values is weighted too (its own shift)
+one run tests/scenarios/uncertain_small.lua --sampling importance --paths 900
+ranks 3 run tests/scenarios/uncertain_small.lua --sampling importance --paths 900
+same "uncertain parameters, --sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+grep -q '"sizing_point_values"' "$tmp/mpi.json" && pass || fail "no sizing_point_values under tail sampling"
 
 # ---- failures ---------------------------------------------------------------
 bad=$(ls tests/scenarios/bad/*.lua | head -n 1)
