@@ -89,12 +89,3 @@ void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi,
   double per = fen * c->discount[t] / total, *pv = c->pv + (size_t)g * (size_t)c->ncohorts;
   for (int y = lo; y <= hi; y++) pv[y] += book[y] * per;
 }
-
-void ps_cost_lending(ps_cost *c, int k, int t, double fen) {
-  int y = ps_cost_cohort(c, t);
-  for (int g = 0; g < c->ngov; g++) {
-    if (!c->covers[(size_t)g * (size_t)c->nprogrammes + (size_t)k]) continue;
-    c->lending[g * c->ncohorts + y] += fen * c->discount[t - 1];
-    c->volume[g * c->ncohorts + y] += fen;
-  }
-}

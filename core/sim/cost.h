@@ -60,6 +60,13 @@ void ps_cost_count_parties(ps_cost *c, const ps_ledger *l, int t);
 
 /* ps_cost_lending — programme k originates fen of principal in period t: covered lending of the
 ** governments that pay into it, discounted from the start of the period */
-void ps_cost_lending(ps_cost *c, int k, int t, double fen);
+static inline void ps_cost_lending(ps_cost *c, int k, int t, double fen) { /* inline: one a segment and period */
+  int y = ps_cost_cohort(c, t);
+  for (int g = 0; g < c->ngov; g++) {
+    if (!c->covers[(size_t)g * (size_t)c->nprogrammes + (size_t)k]) continue;
+    c->lending[g * c->ncohorts + y] += fen * c->discount[t - 1];
+    c->volume[g * c->ncohorts + y] += fen;
+  }
+}
 
 #endif

@@ -94,7 +94,8 @@ static int originate(ps_path *w, int t) {
     ps->lent += principal;
     ps->year_enrolled += principal;
     ps->new_principal += principal;
-    for (int i = 0; w->limits_any && i < p->nshares; i++)
+    /* only a guarantor with a leverage limit reads its new principal, and its programmes' lending is limited */
+    for (int i = 0; w->limits_lending[seg->programme] && i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
     if (seg->kind == PS_SEGMENT_POLICY) { /* the premiums at issue, and the cover written (policies.c) */
       int rc = ps_policies_issue(w, s, t, loans);
