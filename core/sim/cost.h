@@ -18,6 +18,7 @@
 
 typedef struct {
   int ngov, ncohorts, per_year, nprogrammes;
+  int *cohort_of;        /* [periods + 1]: ps_cost_cohort of each period (a division a posting otherwise) */
   int *gov_of_account;   /* per ledger account: the government whose cost its flows are, or -1 */
   double *discount;      /* [periods + 1]: (1 + r)^(-t dt), a flow at the end of period t */
   unsigned char *covers; /* [gov * nprogrammes + k]: the government pays into programme k */
@@ -41,7 +42,7 @@ void ps_cost_destroy(ps_cost *c);
 void ps_cost_reset(ps_cost *c);
 
 /* the cohort of loans originated in period t: 1 + its fiscal year, 0 before period 1 */
-static inline int ps_cost_cohort(const ps_cost *c, int t) { return t <= 0 ? 0 : (t - 1) / c->per_year + 1; }
+static inline int ps_cost_cohort(const ps_cost *c, int t) { return t <= 0 ? 0 : c->cohort_of[t]; } /* t <= periods */
 
 /* ps_cost_flow — account pays fen in period t (negative: receives) on loans originated in period
 ** `origination`; it counts when the account is a government's or its pool's */
