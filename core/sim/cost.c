@@ -83,12 +83,3 @@ void ps_cost_count_parties(ps_cost *c, const ps_ledger *l, int t) {
   }
 }
 
-void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen) {
-  int g = c->gov_of_account[account];
-  if (g < 0 || fen == 0) return;
-  double total = 0;
-  for (int y = lo; y <= hi; y++) total += book[y];
-  if (total <= 0) return; /* no book, no flow on it */
-  double per = fen * c->discount[t] / total, *pv = c->pv + (size_t)g * (size_t)c->ncohorts;
-  for (int y = lo; y <= hi; y++) pv[y] += book[y] * per;
-}

@@ -53,7 +53,15 @@ static inline void ps_cost_flow(ps_cost *c, int account, int origination, int t,
 
 /* ps_cost_spread — ps_cost_flow for a flow on a whole book (a fee subsidy on a programme's book):
 ** spread over the cohorts lo..hi in proportion to book[cohort], their principal at risk */
-void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen);
+static inline void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen) {
+  int g = c->gov_of_account[account]; /* inline: one a subsidised segment and period */
+  if (g < 0 || fen == 0) return;
+  double total = 0;
+  for (int y = lo; y <= hi; y++) total += book[y];
+  if (total <= 0) return; /* no book, no flow on it */
+  double per = fen * c->discount[t] / total, *pv = c->pv + (size_t)g * (size_t)c->ncohorts;
+  for (int y = lo; y <= hi; y++) pv[y] += book[y] * per;
+}
 
 /* ps_cost_count_parties — add each party's net flows since the last count, which fall in period t,
 ** to its present value (only with m->track_party_pv) */
