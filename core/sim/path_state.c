@@ -54,6 +54,7 @@ static int books_by_cohort(const ps_model *m) {
 static int uses_init(ps_path *w, const ps_model *m) {
   if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
       !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
+      !(w->book_read = calloc((size_t)m->periods + 1, 1)) ||
       !(w->quiet_to = calloc((size_t)m->periods + 2, sizeof *w->quiet_to)) ||
       !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->book_flows = calloc((size_t)m->nsegments + 1, 1)) ||
       !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->tiered = calloc((size_t)m->nprogrammes + 1, 1)))
@@ -108,6 +109,15 @@ static int uses_init(ps_path *w, const ps_model *m) {
     for (int t = seg->first > 1 ? seg->first : 1; t <= seg->last && t <= m->periods; t++)
       w->bank_lends[(size_t)t * (size_t)m->nparties + (size_t)bank] = 1;
   }
+  /* who reads the book at risk in period t (PS_BOOK_*): rules.c's NPL ratios, refills and triggers, flows.c's
+  ** capacity, hooks (ctx), the loan tapes' book; nothing else does */
+  for (int t = 1; t <= m->periods; t++) {
+    int npl = 0, read = refills || w->has_triggers || m->has_hooks || m->ntape_buckets > 0;
+    for (int b = 0; b < m->nparties; b++) npl |= w->bank_lends[(size_t)t * (size_t)m->nparties + (size_t)b];
+    for (int s = 0; w->limits_any && s < m->nsegments; s++) /* as originate: ps_flows_capacity */
+      read |= w->limits_lending[m->segments[s].programme] && t >= m->segments[s].first && t <= m->segments[s].last;
+    w->book_read[t] = (unsigned char)((npl ? PS_BOOK_NPL : 0) | (npl || read ? PS_BOOK_READ : 0));
+  }
   return PS_OK;
 }
 
@@ -119,6 +129,7 @@ static void uses_free(ps_path *w) {
   free(w->tiered);
   free(w->earns_on_book);
   free(w->steps);
+  free(w->book_read);
   free(w->quiet_to);
 }
 

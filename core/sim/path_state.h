@@ -117,7 +117,8 @@ typedef struct {
 /* per programme state within a path */
 typedef struct {
   int64_t defaults, originated, exposure;
-  double performing;         /* expected principal of loans at risk, fen (mean loan sizes) */
+  double performing;         /* expected principal of loans at risk, fen (mean loan sizes); 0 in a period
+                                whose book nothing reads (book_read) */
   int64_t npl;               /* principal defaulted and not yet recovered */
   double enrolled_total;     /* expected principal originated so far */
   double lent;               /* expected principal originated in the horizon, fen (seasoned loans not) */
@@ -248,6 +249,7 @@ struct ps_path {
   unsigned char *tiered; /* per programme: some share is tiered (else a loan's fractions are the shares
                             whatever its amount: claims.c) */
   unsigned char *steps; /* per period: PS_STEP_* (below) */
+  unsigned char *book_read; /* per period: PS_BOOK_* (below), what reads the programmes' book at risk */
   int *quiet_to;        /* per period t: the last period u >= t - 1 with steps[t..u] all exactly
                            PS_STEP_MAY_BE_QUIET (t - 1: steps[t] is not), so that ps_path_still_until
                            need not look at them one by one past queues_hi */
@@ -296,6 +298,15 @@ enum {
                               pending, no bridge, policy or hook exists; then, with nothing at risk and no
                               claim or recovery due, the period only funds, checks triggers and records
                               (ps_path_quiet, sim/path_uses.h) */
+};
+
+/* what reads the programmes' book at risk (programme_state's performing) in a period (ps_path's book_read,
+** fixed by ps_path_new); in a period without PS_BOOK_READ the book only matures its loans (rules.c) */
+enum {
+  PS_BOOK_READ = 1, /* some bank's NPL ratio counts (PS_BOOK_NPL), some programme whose lending a leverage
+                       limits originates (ps_flows_capacity), or, in every period, a pool refills below a share
+                       of its loans, a trigger, a hook or a loan tape (whose book rules.c sums with the flows') */
+  PS_BOOK_NPL = 2   /* some bank lends (bank_lends): ps_rules_npl has a ratio to take */
 };
 
 /* a programme as hooks see it */

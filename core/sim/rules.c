@@ -70,10 +70,12 @@ static int book_tapes_summed(ps_path *w, int t) {
 }
 
 /* ps_rules_book — expected principal at risk in period t from cohorts originated before t, per
-** programme */
+** programme; in a period whose book nothing reads (path_state.h, book_read), only the loans that
+** mature now leave */
 void ps_rules_book(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
+  int read = w->book_read[t] & PS_BOOK_READ; /* always with loan tapes */
   /* loan-tape groups (after the own segments): only those at risk in period t - 1 have loans at
   ** risk or maturing now (m->tape_periods' lists) */
   int nsegments = m->ntape_buckets ? m->nown_segments : m->nsegments;
@@ -82,6 +84,7 @@ void ps_rules_book(ps_path *w, int t) {
     if (w->alive_sum[s] == 0) continue; /* nothing at risk, nothing to mature: adds nothing */
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
     if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
+    if (!read) continue;
     double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
     if (seg->amortizing) { /* each cohort by its share outstanding */
       int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
@@ -214,6 +217,7 @@ int ps_rules_fund(ps_path *w, int t) {
 ** lending ends the book runs off and the ratio tends to 100% whatever the
 ** loans' quality, which says nothing about its tolerance. */
 void ps_rules_npl(ps_path *w, int t) {
+  if (!(w->book_read[t] & PS_BOOK_NPL)) return; /* no bank lends in period t */
   const ps_model *m = w->m;
   const unsigned char *lends = w->bank_lends + (size_t)t * (size_t)m->nparties; /* path_state.c, uses */
   for (int b = 0; b < m->nparties; b++) {
