@@ -41,7 +41,11 @@ static double performing(const ps_path *w, int s, int t) {
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   double sum = 0;
-  for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+  const double *left = w->left[s]; /* remaining(seg, age) for age 0..tenor - 1; NULL for a loan-tape group */
+  if (left)
+    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
+  else
+    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
   return sum * seg->loan.mean * PS_FEN_PER_YUAN;
 }
 

@@ -249,6 +249,13 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ok = ok && (w->issued = calloc((size_t)m->nsegments + 1, sizeof *w->issued)) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) /* policy segments only */
     if (m->segments[s].kind == PS_SEGMENT_POLICY) ok = (w->issued[s] = calloc(T, sizeof(int64_t))) != NULL;
+  ok = ok && (w->left = calloc((size_t)m->nsegments + 1, sizeof *w->left)) != NULL;
+  for (int s = 0; ok && s < (m->ntape_buckets ? m->nown_segments : m->nsegments); s++) { /* not loan-tape groups */
+    const ps_segment *seg = &m->segments[s];
+    if (!seg->amortizing || seg->tenor < 1) continue;
+    if ((ok = (w->left[s] = malloc((size_t)seg->tenor * sizeof(double))) != NULL))
+      for (int age = 0; age < seg->tenor; age++) w->left[s][age] = (double)(seg->tenor - age) / (double)seg->tenor;
+  }
   if (ok && firm_caps && m->nfirms > 0) /* its slots, firm x nprogrammes + programme, are ints */
     ok = (size_t)m->nfirms * (size_t)m->nprogrammes <= INT_MAX &&
          (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
@@ -296,6 +303,8 @@ void ps_path_free(ps_path *w) {
     if (w->alive[s]) free(w->alive[s] - alive_low(&w->m->segments[s]));
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
   free(w->issued);
+  for (int s = 0; w->left && s < w->m->nsegments; s++) free(w->left[s]);
+  free(w->left);
   free(w->firm_asked);
   free(w->tape_gathers);
   free(w->tape_slots);

@@ -9,15 +9,10 @@
 
 #include "sim/programme.h"
 
-/* share of a loan's principal still outstanding at the start of its period of age `age` */
-static double remaining(const ps_segment *s, int age) {
-  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
-}
-
 /* a loan-tape group's principal at risk at the start of period t (its one cohort, `first`) */
 static inline double tape_term(const ps_path *w, const ps_tape_group *g, int t) {
   double n = (double)w->alive[g->segment][g->first];
-  if (g->amortizing) n *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
+  if (g->amortizing) n *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* its share outstanding */
   return n * g->mean_fen;
 }
 
@@ -90,7 +85,8 @@ void ps_rules_book(ps_path *w, int t) {
       int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
       int hi = t - 1 < seg->last ? t - 1 : seg->last;
       sum = 0;
-      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+      const double *left = w->left[s]; /* each cohort's share outstanding, by age (path_state.h) */
+      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
     }
     w->progs[seg->programme].performing += sum * mean;
   }
