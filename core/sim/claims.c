@@ -112,9 +112,14 @@ static void fractions(ps_path *w, int s, int64_t amount) {
 
 /* apply_fractions (below) without the answer of the last record of the same exposure and amount */
 static int64_t apply_fractions_new(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
-  const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
+  const ps_segment *seg = &w->m->segments[s];
+  const ps_programme *p = &w->m->programmes[seg->programme];
   ps_split_memo *memo = &w->due_memo;
   if (of_amount >= 0) fractions(w, s, of_amount);
+  if (seg->loan.kind != PS_DIST_FIXED && seg->loan.kind != PS_DIST_LIST) { /* drawn amounts: an exposure met */
+    int64_t bank_keeps;                                                    /* once, not worth keeping */
+    return ps_programme_apply(p, exposure, due, &bank_keeps, w->weights);
+  }
   if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
     memo->tag[s] = of_amount; /* the key's weights are its fractions, when of_amount >= 0 */
     ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
