@@ -25,7 +25,8 @@ typedef struct {
   double *pv;            /* [gov * ncohorts + cohort]: present value of its cost */
   double *lending;       /* [gov * ncohorts + cohort]: present value of the lending it covers */
   double *volume;        /* [gov * ncohorts + cohort]: that lending, undiscounted */
-  double *book;          /* [k * ncohorts + cohort]: programme k's book this period, to spread flows on it */
+  double *book;          /* [k * ncohorts + cohort]: programme k's book this period, to spread flows on it (a fee or
+                            premium subsidy: flows.c keeps it for the programmes that pay one) */
   double *segment_book;  /* [cohort]: scratch, one segment's book this period, in its cohorts */
   int segment_lo, segment_hi; /* ... segment_lo..segment_hi (none when lo > hi) */
   /* with m->track_party_pv: each party's net result (every flow of its ledger account) in present

@@ -92,12 +92,18 @@ static int subsidised(const ps_programme *p) {
   return p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
 }
 
+/* does programme p pay a subsidy on its whole book (a share of its fees or premiums), spread over the
+** cohorts of its book by cohort (cost->book; an interest subsidy spreads over one segment's)? */
+static int subsidised_book(const ps_programme *p) { return p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0; }
+
 /* the segment's principal at risk in period t by cohort into cost->segment_book, added to its
-** programme's in cost->book */
+** programme's in cost->book when the programme subsidises a share of its fees or premiums (which
+** alone read it) */
 static void book_by_cohort(ps_path *w, int s, int t) {
   const ps_segment *seg = &w->m->segments[s];
   ps_cost *cost = &w->cost;
   double *mine = cost->segment_book, *programme = cost->book + (size_t)seg->programme * (size_t)cost->ncohorts;
+  int whole = subsidised_book(&w->m->programmes[seg->programme]);
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   cost->segment_lo = lo <= hi ? ps_cost_cohort(cost, lo) : 1;
@@ -109,7 +115,7 @@ static void book_by_cohort(ps_path *w, int s, int t) {
   for (int y = cost->segment_lo; y <= cost->segment_hi; y++) {
     double book = seg->amortizing ? (wsum[y] - (double)t * (double)n[y]) / seg->tenor : (double)n[y];
     mine[y] = book;
-    programme[y] += book;
+    if (whole) programme[y] += book;
   }
 }
 
@@ -125,9 +131,10 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   if (w->alive_year && subsidised(p)) book_by_cohort(w, s, t);
   int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
   int rc;
+  double funding_cost = m->parties[p->bank].funding_cost; /* none: nothing to round, nothing posted */
   if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
-      (rc = post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
-                 PS_KIND_FUNDING_COST)))
+      (funding_cost != 0 &&
+       (rc = post(w, t, p->bank, ps_account_outside(m), perf * funding_cost * m->dt, PS_KIND_FUNDING_COST))))
     return rc;
   if (sub->payer < 0) return PS_OK;
   /* a plain share of interest is a share of the interest posted; a rate on
@@ -311,7 +318,7 @@ int ps_flows_period(ps_path *w, int t) {
   /* every segment, its scenario's own and those of loan tapes, in order */
   for (int k = 0; k < m->nprogrammes; k++) {
     w->progs[k].flow_book = 0;
-    if (subsidised(&m->programmes[k]))
+    if (subsidised_book(&m->programmes[k]))
       memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
   }
   /* a segment with no loan at risk or whose book moves no money (path_state.h, book_flows), and a
