@@ -66,6 +66,10 @@ static int fund_pools(ps_path *w, int t) {
 ** overflow) or PS_ERUNTIME (out of memory). */
 static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
+  if (t > w->lends_until) { /* no segment originates (nor reads this period's new principal) */
+    if (w->has_policies) ps_policies_earn(w, t);
+    return PS_OK;
+  }
   /* this period's new principal, which only a limit on lending reads (ps_flows_capacity) */
   for (int i = 0; w->limits_any && i < m->nparties; i++) w->parties[i].new_principal = 0;
   for (int k = 0; w->limits_any && k < m->nprogrammes; k++) w->progs[k].new_principal = 0;

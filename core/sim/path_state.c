@@ -109,6 +109,9 @@ static int uses_init(ps_path *w, const ps_model *m) {
     for (int t = seg->first > 1 ? seg->first : 1; t <= seg->last && t <= m->periods; t++)
       w->bank_lends[(size_t)t * (size_t)m->nparties + (size_t)bank] = 1;
   }
+  w->lends_until = m->ntape_buckets > 0 ? m->periods : 0; /* a tape group's period lists: path.c walks them */
+  for (int s = 0; s < m->nsegments; s++)
+    if (m->segments[s].kind != PS_SEGMENT_BRIDGE && m->segments[s].last > w->lends_until) w->lends_until = m->segments[s].last;
   /* who reads the book at risk in period t (PS_BOOK_*): rules.c's NPL ratios, refills and triggers, flows.c's
   ** capacity, hooks (ctx), the loan tapes' book; nothing else does */
   for (int t = 1; t <= m->periods; t++) {

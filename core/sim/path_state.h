@@ -246,6 +246,8 @@ struct ps_path {
   ** need not be counted: claims.c); per segment, some money its book moves each period (interest, the bank's
   ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
   int has_triggers, limits_any;
+  int lends_until; /* the last period in which a segment originates (loans or policies; with loan tapes, the
+                      horizon): after it, originate (path.c) has nothing to do but earn policies' premiums */
   int flows_any; /* some segment's book moves money (book_flows), or some programme pays a subsidy: else
                     the period's flows move and count nothing (flows.c) */
   unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
