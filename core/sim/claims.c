@@ -648,9 +648,8 @@ int ps_claims_pending(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
-int ps_claims_pay(ps_path *w, int t) {
-  if (w->claims[t].head < 0) return PS_OK; /* most periods: before the work's registers are saved */
+/* ps_claims_pay_due — pay the claims due in period t (some are); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_claims_pay_due(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
@@ -753,9 +752,9 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
   }
 }
 
-/* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */
-int ps_claims_recover(ps_path *w, int t) {
-  if (w->recoveries[t].head < 0) return PS_OK;
+/* ps_claims_recover_due — share the recoveries due in period t (some are); PS_OK, or PS_ERUNTIME when out
+** of memory */
+int ps_claims_recover_due(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
     default_record *r = &w->records[idx];
