@@ -308,11 +308,10 @@ static int tape_flows(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
-** still at risk after the period's defaults; PS_OK, PS_EINPUT (the ledger refused a posting for
-** overflow) or PS_ERUNTIME (out of memory) */
-int ps_flows_period(ps_path *w, int t) {
-  if (!w->flows_any) return PS_OK; /* no rate, funding cost, fee, premium or subsidy (path_state.h) */
+/* ps_flows_moved — interest, funding cost, fees, premiums and subsidies of period t, on the loans
+** still at risk after the period's defaults (flows_any: the scenario has some); PS_OK, PS_EINPUT (the
+** ledger refused a posting for overflow) or PS_ERUNTIME (out of memory) */
+int ps_flows_moved(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc;
   /* every segment, its scenario's own and those of loan tapes, in order */

@@ -209,11 +209,10 @@ int ps_rules_fund(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* ps_rules_npl — a bank's NPL ratio counts while it is still lending in some programme: once
+/* ps_rules_npl_lending — a bank's NPL ratio counts while it is still lending in some programme: once
 ** lending ends the book runs off and the ratio tends to 100% whatever the
 ** loans' quality, which says nothing about its tolerance. */
-void ps_rules_npl(ps_path *w, int t) {
-  if (!(w->book_read[t] & PS_BOOK_NPL)) return; /* no bank lends in period t */
+void ps_rules_npl_lending(ps_path *w, int t) {
   const ps_model *m = w->m;
   const unsigned char *lends = w->bank_lends + (size_t)t * (size_t)m->nparties; /* path_state.c, uses */
   for (int b = 0; b < m->nparties; b++) {
