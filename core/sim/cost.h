@@ -29,6 +29,7 @@ typedef struct {
                             premium subsidy: flows.c keeps it for the programmes that pay one) */
   double *segment_book;  /* [cohort]: scratch, one segment's book this period, in its cohorts */
   int segment_lo, segment_hi; /* ... segment_lo..segment_hi (none when lo > hi) */
+  double segment_total;  /* ... their sum, added in cohort order (ps_cost_spread_over's total) */
   /* with m->track_party_pv: each party's net result (every flow of its ledger account) in present
   ** value, and its ledger balance when last counted */
   int nparties;
@@ -54,14 +55,19 @@ static inline void ps_cost_flow(ps_cost *c, int account, int origination, int t,
 
 /* ps_cost_spread — ps_cost_flow for a flow on a whole book (a fee subsidy on a programme's book):
 ** spread over the cohorts lo..hi in proportion to book[cohort], their principal at risk */
-static inline void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen) {
-  int g = c->gov_of_account[account]; /* inline: one a subsidised segment and period */
-  if (g < 0 || fen == 0) return;
-  double total = 0;
-  for (int y = lo; y <= hi; y++) total += book[y];
-  if (total <= 0) return; /* no book, no flow on it */
+/* ps_cost_spread_over — the same, given total, the sum of book[lo..hi] added in that order (a caller that
+** has just written the book has it). Inline, as ps_cost_spread: one a subsidised segment and period */
+static inline void ps_cost_spread_over(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen,
+                                       double total) {
+  int g = c->gov_of_account[account];
+  if (g < 0 || fen == 0 || total <= 0) return; /* no book, no flow on it */
   double per = fen * c->discount[t] / total, *pv = c->pv + (size_t)g * (size_t)c->ncohorts;
   for (int y = lo; y <= hi; y++) pv[y] += book[y] * per;
+}
+static inline void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen) {
+  double total = 0;
+  for (int y = lo; y <= hi; y++) total += book[y];
+  ps_cost_spread_over(c, account, book, lo, hi, t, fen, total);
 }
 
 /* ps_cost_count_parties — add each party's net flows since the last count, which fall in period t,

@@ -112,11 +112,14 @@ static void book_by_cohort(ps_path *w, int s, int t) {
   ** owes (tenor - (t - c)) / tenor of each, which summed over a year's cohorts is (W - t N) / tenor */
   const int64_t *n = w->alive_year + (size_t)s * (size_t)cost->ncohorts;
   const double *wsum = w->alive_year_w + (size_t)s * (size_t)cost->ncohorts;
+  double total = 0;
   for (int y = cost->segment_lo; y <= cost->segment_hi; y++) {
     double book = seg->amortizing ? (wsum[y] - (double)t * (double)n[y]) / seg->tenor : (double)n[y];
     mine[y] = book;
+    total += book;
     if (whole) programme[y] += book;
   }
+  cost->segment_total = total;
 }
 
 /* interest, funding cost and the interest subsidy of one segment; adds its book to *book */
@@ -141,8 +144,8 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   ** principal, a per-loan cap or payment at repayment needs each loan's amount */
   if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment) {
     int64_t amount = ps_round_fen((double)interest * sub->share);
-    ps_cost_spread(&w->cost, sub->payer, w->cost.segment_book, w->cost.segment_lo, w->cost.segment_hi, t,
-                   (double)amount);
+    ps_cost_spread_over(&w->cost, sub->payer, w->cost.segment_book, w->cost.segment_lo, w->cost.segment_hi, t,
+                        (double)amount, w->cost.segment_total);
     return ps_ledger_post(&w->ledger, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
   }
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
