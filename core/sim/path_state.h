@@ -212,8 +212,9 @@ struct ps_path {
   double *alive_year_w;
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
   double **left; /* [segment][age]: an amortizing loan's share outstanding at the start of its period of age
-                    `age`, (tenor - age) / tenor for age 0..tenor - 1, the same double as rules.c and flows.c
-                    divided for at each cohort and period (the scenario's own segments; NULL for others) */
+                    `age`, (tenor - age) / tenor for age 0..tenor - 1 (the double flows.c's remaining() divides
+                    for), kept for the book (rules.c) and the flows (the scenario's own segments; NULL for
+                    others: bullets, loan-tape groups) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
