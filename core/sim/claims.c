@@ -112,9 +112,14 @@ static void fractions(ps_path *w, int s, int64_t amount) {
 
 /* apply_fractions (below) without the answer of the last record of the same exposure and amount */
 static int64_t apply_fractions_new(ps_path *w, int s, int64_t exposure, int64_t of_amount, int64_t *due) {
-  const ps_programme *p = &w->m->programmes[w->m->segments[s].programme];
+  const ps_segment *seg = &w->m->segments[s];
+  const ps_programme *p = &w->m->programmes[seg->programme];
   ps_split_memo *memo = &w->due_memo;
   if (of_amount >= 0) fractions(w, s, of_amount);
+  if (seg->loan.kind != PS_DIST_FIXED && seg->loan.kind != PS_DIST_LIST) { /* drawn amounts: an exposure met */
+    int64_t bank_keeps;                                                    /* once, not worth keeping */
+    return ps_programme_apply(p, exposure, due, &bank_keeps, w->weights);
+  }
   if (ps_split_memo_hit(memo, s, exposure, w->weights, p->nshares)) {
     memo->tag[s] = of_amount; /* the key's weights are its fractions, when of_amount >= 0 */
     ps_split_memo_copy(due, ps_split_memo_parts(memo, s), p->nshares);
@@ -643,9 +648,8 @@ int ps_claims_pending(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
-int ps_claims_pay(ps_path *w, int t) {
-  if (w->claims[t].head < 0) return PS_OK; /* most periods: before the work's registers are saved */
+/* ps_claims_pay_due — pay the claims due in period t (some are); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_claims_pay_due(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->claims[t].head; idx >= 0; idx = w->records[idx].next_claim) {
     programme_state *ps = &w->progs[w->records[idx].programme];
@@ -748,9 +752,9 @@ static void discount_recoveries(ps_path *w, const default_record *r, const ps_pr
   }
 }
 
-/* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of memory */
-int ps_claims_recover(ps_path *w, int t) {
-  if (w->recoveries[t].head < 0) return PS_OK;
+/* ps_claims_recover_due — share the recoveries due in period t (some are); PS_OK, or PS_ERUNTIME when out
+** of memory */
+int ps_claims_recover_due(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int idx = w->recoveries[t].head; idx >= 0; idx = w->records[idx].next_recovery) {
     default_record *r = &w->records[idx];

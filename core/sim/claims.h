@@ -49,11 +49,18 @@ int ps_claims_record_claim(ps_path *w, int s, int cohort, int t, int64_t cover, 
 ** when out of memory */
 int ps_claims_pending(ps_path *w, int t);
 
-/* ps_claims_pay — pay the claims due in period t; PS_OK, or PS_ERUNTIME when out of memory */
-int ps_claims_pay(ps_path *w, int t);
+/* ps_claims_pay_due — pay the claims due in period t, of which there is at least one; PS_OK, or
+** PS_ERUNTIME when out of memory */
+int ps_claims_pay_due(ps_path *w, int t);
+/* ps_claims_pay — the same, at once when none is due (inline: most periods) */
+static inline int ps_claims_pay(ps_path *w, int t) { return w->claims[t].head < 0 ? PS_OK : ps_claims_pay_due(w, t); }
 
-/* ps_claims_recover — share the recoveries due in period t; PS_OK, or PS_ERUNTIME when out of
-** memory */
-int ps_claims_recover(ps_path *w, int t);
+/* ps_claims_recover_due — share the recoveries due in period t, of which there is at least one; PS_OK,
+** or PS_ERUNTIME when out of memory */
+int ps_claims_recover_due(ps_path *w, int t);
+/* ps_claims_recover — the same, at once when none is due (inline: most periods) */
+static inline int ps_claims_recover(ps_path *w, int t) {
+  return w->recoveries[t].head < 0 ? PS_OK : ps_claims_recover_due(w, t);
+}
 
 #endif

@@ -29,6 +29,7 @@ int ps_cost_init(ps_cost *c, const ps_model *m) {
   size_t cells = (size_t)c->ngov * (size_t)c->ncohorts + 1;
   int ok = (c->gov_of_account = calloc((size_t)ps_naccounts(m), sizeof(int))) &&
            (c->discount = calloc((size_t)m->periods + 1, sizeof(double))) &&
+           (c->cohort_of = calloc((size_t)m->periods + 1, sizeof(int))) &&
            (c->covers = calloc((size_t)c->ngov * (size_t)m->nprogrammes + 1, 1)) &&
            (c->pv = calloc(cells, sizeof(double))) && (c->lending = calloc(cells, sizeof(double))) &&
            (c->volume = calloc(cells, sizeof(double))) &&
@@ -41,6 +42,7 @@ int ps_cost_init(ps_cost *c, const ps_model *m) {
     for (int a = 0; a < ps_naccounts(m); a++)
       c->gov_of_account[a] = a < m->nparties ? slot[a] : ps_is_pool_account(m, a) ? slot[m->pools[a - m->nparties].owner] : -1;
     for (int t = 0; t <= m->periods; t++) c->discount[t] = pow(1 + m->discount_rate, -t * m->dt);
+    for (int t = 1; t <= m->periods; t++) c->cohort_of[t] = (t - 1) / c->per_year + 1;
     for (int g = 0; g < m->nparties; g++)
       for (int k = 0; slot[g] >= 0 && k < m->nprogrammes; k++)
         c->covers[(size_t)slot[g] * (size_t)m->nprogrammes + (size_t)k] = (unsigned char)pays_into(m, g, &m->programmes[k]);
@@ -52,6 +54,7 @@ int ps_cost_init(ps_cost *c, const ps_model *m) {
 void ps_cost_destroy(ps_cost *c) {
   free(c->gov_of_account);
   free(c->discount);
+  free(c->cohort_of);
   free(c->covers);
   free(c->pv);
   free(c->lending);
@@ -80,21 +83,3 @@ void ps_cost_count_parties(ps_cost *c, const ps_ledger *l, int t) {
   }
 }
 
-void ps_cost_spread(ps_cost *c, int account, const double *book, int lo, int hi, int t, double fen) {
-  int g = c->gov_of_account[account];
-  if (g < 0 || fen == 0) return;
-  double total = 0;
-  for (int y = lo; y <= hi; y++) total += book[y];
-  if (total <= 0) return; /* no book, no flow on it */
-  double per = fen * c->discount[t] / total, *pv = c->pv + (size_t)g * (size_t)c->ncohorts;
-  for (int y = lo; y <= hi; y++) pv[y] += book[y] * per;
-}
-
-void ps_cost_lending(ps_cost *c, int k, int t, double fen) {
-  int y = ps_cost_cohort(c, t);
-  for (int g = 0; g < c->ngov; g++) {
-    if (!c->covers[(size_t)g * (size_t)c->nprogrammes + (size_t)k]) continue;
-    c->lending[g * c->ncohorts + y] += fen * c->discount[t - 1];
-    c->volume[g * c->ncohorts + y] += fen;
-  }
-}

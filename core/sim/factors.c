@@ -2,8 +2,6 @@
 ** the conditional default probability. */
 #include "sim/factors.h"
 
-#include "scenario/copula.h"
-#include "sim/phi.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -85,37 +83,4 @@ void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r) {
     l[1] = sqrt(seg->rho_sector);
     l[2] = sqrt(1 - seg->rho - seg->rho_sector);
   }
-}
-
-/* ps_factors_pd — the probability that a loan of segment seg, of age `age`, defaults in period t given
-** the factors (stress shifts and PD multipliers applied) */
-double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
-  return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
-}
-
-/* what the conditional PD of a loan of segment seg with threshold c in period t is Phi of */
-static inline double pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c) {
-  /* default when sqrt(rho) Z + sqrt(rho_s) S + sqrt(1 - rho - rho_s) e < c sqrt(W) */
-  const double *l = &f->loading[3 * (size_t)(seg - m->segments)];
-  double systematic = l[0] * ps_factors_systemic(f, m, t);
-  if (seg->sector >= 0) systematic += l[1] * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
-  return (c * f->mix[t] - systematic) / l[2];
-}
-
-/* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
-** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
-double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c) {
-  if (m->stress_pd[t] != 1) {
-    h = fmin(1, h * m->stress_pd[t]);
-    c = ps_copula_threshold(m, h);
-  }
-  if (h <= 0) return 0;
-  if (h >= 1) return 1;
-  return ps_phi(pd_arg(f, m, seg, t, c));
-}
-
-/* ps_factors_pd_arg — the normal quantile of the conditional PD of a loan of segment seg with
-** threshold c in period t, without stress on its PD: its conditional PD is Phi of it */
-double ps_factors_pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c) {
-  return pd_arg(f, m, seg, t, c);
 }

@@ -10,8 +10,12 @@
 
 #include <gsl/gsl_rng.h>
 
+#include <math.h>
+
 #include "poolsim/poolsim.h"
+#include "scenario/copula.h"
 #include "scenario/model.h"
+#include "sim/phi.h"
 
 typedef struct {
   int periods, nsectors;
@@ -49,20 +53,40 @@ void ps_factors_destroy(ps_factors *f);
 void ps_factors_draw(ps_factors *f, const ps_model *m, gsl_rng *r);
 
 
-/* ps_factors_pd — the probability that a loan of segment seg (one of m->segments, m the model f was last
-** drawn for), of age `age`, defaults in period t given the factors (stress shifts and PD multipliers
-** applied); so for ps_factors_pd_of and ps_factors_pd_arg */
-double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age);
-/* ps_factors_pd_of — the same for a loan of segment seg whose own per-period hazard is h, with
-** threshold c = ps_copula_threshold(m, h): a loan-tape loan's own PD */
-double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h, double c);
-/* ps_factors_pd_arg — what ps_factors_pd_of takes Phi of, when the PD is not stressed in period t
-** (m->stress_pd[t] == 1) and 0 < h < 1: increasing in the threshold c */
-double ps_factors_pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c);
-
 /* the systemic factor of period t as the LGD downturn link sees it (stress included) */
 static inline double ps_factors_systemic(const ps_factors *f, const ps_model *m, int t) {
   return f->z[t] + m->stress_shift[t];
+}
+
+/* ps_factors_pd_arg — the normal quantile of the conditional PD of a loan of segment seg (one of
+** m->segments, m the model f was last drawn for) with threshold c in period t, when its PD is not
+** stressed in period t (m->stress_pd[t] == 1) and 0 < h < 1: its conditional PD is Phi of it,
+** increasing in c. Inline, as the two below: a path takes hundreds of PDs */
+static inline double ps_factors_pd_arg(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double c) {
+  /* default when sqrt(rho) Z + sqrt(rho_s) S + sqrt(1 - rho - rho_s) e < c sqrt(W) */
+  const double *l = &f->loading[3 * (size_t)(seg - m->segments)];
+  double systematic = l[0] * ps_factors_systemic(f, m, t);
+  if (seg->sector >= 0) systematic += l[1] * f->s[(size_t)t * (size_t)f->nsectors + (size_t)seg->sector];
+  return (c * f->mix[t] - systematic) / l[2];
+}
+
+/* ps_factors_pd_of — the probability that a loan of segment seg whose own per-period hazard is h, with
+** threshold c = ps_copula_threshold(m, h), defaults in period t given the factors (stress shifts and
+** PD multipliers applied): a loan-tape loan's own PD */
+static inline double ps_factors_pd_of(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, double h,
+                                      double c) {
+  if (m->stress_pd[t] != 1) {
+    h = fmin(1, h * m->stress_pd[t]);
+    c = ps_copula_threshold(m, h);
+  }
+  if (h <= 0) return 0;
+  if (h >= 1) return 1;
+  return ps_phi(ps_factors_pd_arg(f, m, seg, t, c));
+}
+
+/* ps_factors_pd — the same for a loan of segment seg of age `age`, at its segment's hazard */
+static inline double ps_factors_pd(const ps_factors *f, const ps_model *m, const ps_segment *seg, int t, int age) {
+  return ps_factors_pd_of(f, m, seg, t, seg->hazard[age], seg->threshold[age]);
 }
 
 #endif

@@ -41,7 +41,11 @@ static double performing(const ps_path *w, int s, int t) {
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   double sum = 0;
-  for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+  const double *left = w->left[s]; /* remaining(seg, age) for age 0..tenor - 1; NULL for a loan-tape group */
+  if (left)
+    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
+  else
+    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
   return sum * seg->loan.mean * PS_FEN_PER_YUAN;
 }
 
@@ -88,12 +92,18 @@ static int subsidised(const ps_programme *p) {
   return p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
 }
 
+/* does programme p pay a subsidy on its whole book (a share of its fees or premiums), spread over the
+** cohorts of its book by cohort (cost->book; an interest subsidy spreads over one segment's)? */
+static int subsidised_book(const ps_programme *p) { return p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0; }
+
 /* the segment's principal at risk in period t by cohort into cost->segment_book, added to its
-** programme's in cost->book */
+** programme's in cost->book when the programme subsidises a share of its fees or premiums (which
+** alone read it) */
 static void book_by_cohort(ps_path *w, int s, int t) {
   const ps_segment *seg = &w->m->segments[s];
   ps_cost *cost = &w->cost;
   double *mine = cost->segment_book, *programme = cost->book + (size_t)seg->programme * (size_t)cost->ncohorts;
+  int whole = subsidised_book(&w->m->programmes[seg->programme]);
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
   int hi = t < seg->last ? t : seg->last;
   cost->segment_lo = lo <= hi ? ps_cost_cohort(cost, lo) : 1;
@@ -102,11 +112,14 @@ static void book_by_cohort(ps_path *w, int s, int t) {
   ** owes (tenor - (t - c)) / tenor of each, which summed over a year's cohorts is (W - t N) / tenor */
   const int64_t *n = w->alive_year + (size_t)s * (size_t)cost->ncohorts;
   const double *wsum = w->alive_year_w + (size_t)s * (size_t)cost->ncohorts;
+  double total = 0;
   for (int y = cost->segment_lo; y <= cost->segment_hi; y++) {
     double book = seg->amortizing ? (wsum[y] - (double)t * (double)n[y]) / seg->tenor : (double)n[y];
     mine[y] = book;
-    programme[y] += book;
+    total += book;
+    if (whole) programme[y] += book;
   }
+  cost->segment_total = total;
 }
 
 /* interest, funding cost and the interest subsidy of one segment; adds its book to *book */
@@ -121,17 +134,18 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
   if (w->alive_year && subsidised(p)) book_by_cohort(w, s, t);
   int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
   int rc;
+  double funding_cost = m->parties[p->bank].funding_cost; /* none: nothing to round, nothing posted */
   if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
-      (rc = post(w, t, p->bank, ps_account_outside(m), perf * m->parties[p->bank].funding_cost * m->dt,
-                 PS_KIND_FUNDING_COST)))
+      (funding_cost != 0 &&
+       (rc = post(w, t, p->bank, ps_account_outside(m), perf * funding_cost * m->dt, PS_KIND_FUNDING_COST))))
     return rc;
   if (sub->payer < 0) return PS_OK;
   /* a plain share of interest is a share of the interest posted; a rate on
   ** principal, a per-loan cap or payment at repayment needs each loan's amount */
   if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment) {
     int64_t amount = ps_round_fen((double)interest * sub->share);
-    ps_cost_spread(&w->cost, sub->payer, w->cost.segment_book, w->cost.segment_lo, w->cost.segment_hi, t,
-                   (double)amount);
+    ps_cost_spread_over(&w->cost, sub->payer, w->cost.segment_book, w->cost.segment_lo, w->cost.segment_hi, t,
+                        (double)amount, w->cost.segment_total);
     return ps_ledger_post(&w->ledger, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
   }
   int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
@@ -297,17 +311,16 @@ static int tape_flows(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* ps_flows_period — interest, funding cost, fees, premiums and subsidies of period t, on the loans
-** still at risk after the period's defaults; PS_OK, PS_EINPUT (the ledger refused a posting for
-** overflow) or PS_ERUNTIME (out of memory) */
-int ps_flows_period(ps_path *w, int t) {
-  if (!w->flows_any) return PS_OK; /* no rate, funding cost, fee, premium or subsidy (path_state.h) */
+/* ps_flows_moved — interest, funding cost, fees, premiums and subsidies of period t, on the loans
+** still at risk after the period's defaults (flows_any: the scenario has some); PS_OK, PS_EINPUT (the
+** ledger refused a posting for overflow) or PS_ERUNTIME (out of memory) */
+int ps_flows_moved(ps_path *w, int t) {
   const ps_model *m = w->m;
   int rc;
   /* every segment, its scenario's own and those of loan tapes, in order */
   for (int k = 0; k < m->nprogrammes; k++) {
     w->progs[k].flow_book = 0;
-    if (subsidised(&m->programmes[k]))
+    if (subsidised_book(&m->programmes[k]))
       memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
   }
   /* a segment with no loan at risk or whose book moves no money (path_state.h, book_flows), and a

@@ -67,11 +67,13 @@ void ps_ledger_reset(ps_ledger *l);
 
 /* x rounded to the nearest integer, halves away from zero: llround(x) for the
 ** amounts a path computes (finite, |x| < 2^63), inline because a path rounds
-** thousands of them. Exact: x - trunc(x) is exact in binary floating point. */
+** thousands of them. Exact: x - trunc(x) is exact in binary floating point. The
+** comparisons are added, not branched on: a fraction of money is as likely above
+** a half as below, so a branch would be mispredicted at every other rounding. */
 static inline int64_t ps_round_fen(double x) {
   int64_t r = (int64_t)x;
   double frac = x - (double)r;
-  return frac >= 0.5 ? r + 1 : frac <= -0.5 ? r - 1 : r;
+  return r + (int64_t)(frac >= 0.5) - (int64_t)(frac <= -0.5);
 }
 
 /* ps_ledger_log — append a posting to the log; PS_OK, or PS_ERUNTIME when it cannot grow */

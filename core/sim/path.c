@@ -66,6 +66,10 @@ static int fund_pools(ps_path *w, int t) {
 ** overflow) or PS_ERUNTIME (out of memory). */
 static int originate(ps_path *w, int t) {
   const ps_model *m = w->m;
+  if (t > w->lends_until) { /* no segment originates (nor reads this period's new principal) */
+    if (w->has_policies) ps_policies_earn(w, t);
+    return PS_OK;
+  }
   /* this period's new principal, which only a limit on lending reads (ps_flows_capacity) */
   for (int i = 0; w->limits_any && i < m->nparties; i++) w->parties[i].new_principal = 0;
   for (int k = 0; w->limits_any && k < m->nprogrammes; k++) w->progs[k].new_principal = 0;
@@ -94,7 +98,8 @@ static int originate(ps_path *w, int t) {
     ps->lent += principal;
     ps->year_enrolled += principal;
     ps->new_principal += principal;
-    for (int i = 0; w->limits_any && i < p->nshares; i++)
+    /* only a guarantor with a leverage limit reads its new principal, and its programmes' lending is limited */
+    for (int i = 0; w->limits_lending[seg->programme] && i < p->nshares; i++)
       if (p->shares[i].account < m->nparties) w->parties[p->shares[i].account].new_principal += principal;
     if (seg->kind == PS_SEGMENT_POLICY) { /* the premiums at issue, and the cover written (policies.c) */
       int rc = ps_policies_issue(w, s, t, loans);
@@ -527,6 +532,7 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
   int64_t closed = -1; /* close_year's */
   /* quiet periods that would only record may be run through at once (sim/path_uses.h) */
   int skips = !w->has_pending && !w->has_triggers && !policy && !m->track_party_pv && !(out && out->track_slot);
+  int bands = out && index - out->first < out->band_paths; /* this path's balances are kept for the bands */
   for (int t = 1; t <= m->periods; t++) {
     w->period_now = t;
     if (w->has_pending && (rc = ps_claims_pending(w, t))) goto fail; /* claims approved before period 1: first */
@@ -551,9 +557,8 @@ int ps_path_run(ps_path *w, uint64_t seed, long index, ps_policy *policy, ps_out
                    (rc = ps_claims_recover(w, t)) || (w->bridge_due && (rc = ps_bridges_recover(w, t)))))
       goto fail;
     if (w->ledger.overflow.amount) goto fail; /* a hook caught ctx:topup's overflow error (pcall) */
-    for (int i = 0; out && index - out->first < out->band_paths && i < m->npools; i++)
-      out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] =
-          (double)w->pools[i].balance / PS_FEN_PER_YUAN;
+    for (int i = 0; bands && i < m->npools; i++)
+      out->balance[ps_band_slot(out, i, index) + (size_t)(t - 1)] = (double)w->pools[i].balance / PS_FEN_PER_YUAN;
     if (out && out->track_slot) track_period(w, index, t, out);
     if (out && t % per_year == 0 && t < m->periods) close_year(w, index, t, out, &closed);
     if (m->track_party_pv) ps_cost_count_parties(&w->cost, &w->ledger, t);

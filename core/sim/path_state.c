@@ -54,6 +54,7 @@ static int books_by_cohort(const ps_model *m) {
 static int uses_init(ps_path *w, const ps_model *m) {
   if (!(w->bank_lends = calloc(((size_t)m->periods + 1) * (size_t)m->nparties, 1)) ||
       !(w->earns_on_book = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->steps = calloc((size_t)m->periods + 1, 1)) ||
+      !(w->book_read = calloc((size_t)m->periods + 1, 1)) ||
       !(w->quiet_to = calloc((size_t)m->periods + 2, sizeof *w->quiet_to)) ||
       !(w->limits_lending = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->book_flows = calloc((size_t)m->nsegments + 1, 1)) ||
       !(w->share_caps = calloc((size_t)m->nprogrammes + 1, 1)) || !(w->tiered = calloc((size_t)m->nprogrammes + 1, 1)))
@@ -108,6 +109,18 @@ static int uses_init(ps_path *w, const ps_model *m) {
     for (int t = seg->first > 1 ? seg->first : 1; t <= seg->last && t <= m->periods; t++)
       w->bank_lends[(size_t)t * (size_t)m->nparties + (size_t)bank] = 1;
   }
+  w->lends_until = m->ntape_buckets > 0 ? m->periods : 0; /* a tape group's period lists: path.c walks them */
+  for (int s = 0; s < m->nsegments; s++)
+    if (m->segments[s].kind != PS_SEGMENT_BRIDGE && m->segments[s].last > w->lends_until) w->lends_until = m->segments[s].last;
+  /* who reads the book at risk in period t (PS_BOOK_*): rules.c's NPL ratios, refills and triggers, flows.c's
+  ** capacity, hooks (ctx), the loan tapes' book; nothing else does */
+  for (int t = 1; t <= m->periods; t++) {
+    int npl = 0, read = refills || w->has_triggers || m->has_hooks || m->ntape_buckets > 0;
+    for (int b = 0; b < m->nparties; b++) npl |= w->bank_lends[(size_t)t * (size_t)m->nparties + (size_t)b];
+    for (int s = 0; w->limits_any && s < m->nsegments; s++) /* as originate: ps_flows_capacity */
+      read |= w->limits_lending[m->segments[s].programme] && t >= m->segments[s].first && t <= m->segments[s].last;
+    w->book_read[t] = (unsigned char)((npl ? PS_BOOK_NPL : 0) | (npl || read ? PS_BOOK_READ : 0));
+  }
   return PS_OK;
 }
 
@@ -119,6 +132,7 @@ static void uses_free(ps_path *w) {
   free(w->tiered);
   free(w->earns_on_book);
   free(w->steps);
+  free(w->book_read);
   free(w->quiet_to);
 }
 
@@ -238,6 +252,13 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ok = ok && (w->issued = calloc((size_t)m->nsegments + 1, sizeof *w->issued)) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) /* policy segments only */
     if (m->segments[s].kind == PS_SEGMENT_POLICY) ok = (w->issued[s] = calloc(T, sizeof(int64_t))) != NULL;
+  ok = ok && (w->left = calloc((size_t)m->nsegments + 1, sizeof *w->left)) != NULL;
+  for (int s = 0; ok && s < (m->ntape_buckets ? m->nown_segments : m->nsegments); s++) { /* not loan-tape groups */
+    const ps_segment *seg = &m->segments[s];
+    if (!seg->amortizing || seg->tenor < 1) continue;
+    if ((ok = (w->left[s] = malloc((size_t)seg->tenor * sizeof(double))) != NULL))
+      for (int age = 0; age < seg->tenor; age++) w->left[s][age] = (double)(seg->tenor - age) / (double)seg->tenor;
+  }
   if (ok && firm_caps && m->nfirms > 0) /* its slots, firm x nprogrammes + programme, are ints */
     ok = (size_t)m->nfirms * (size_t)m->nprogrammes <= INT_MAX &&
          (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
@@ -285,6 +306,8 @@ void ps_path_free(ps_path *w) {
     if (w->alive[s]) free(w->alive[s] - alive_low(&w->m->segments[s]));
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
   free(w->issued);
+  for (int s = 0; w->left && s < w->m->nsegments; s++) free(w->left[s]);
+  free(w->left);
   free(w->firm_asked);
   free(w->tape_gathers);
   free(w->tape_slots);

@@ -117,7 +117,8 @@ typedef struct {
 /* per programme state within a path */
 typedef struct {
   int64_t defaults, originated, exposure;
-  double performing;         /* expected principal of loans at risk, fen (mean loan sizes) */
+  double performing;         /* expected principal of loans at risk, fen (mean loan sizes); 0 in a period
+                                whose book nothing reads (book_read) */
   int64_t npl;               /* principal defaulted and not yet recovered */
   double enrolled_total;     /* expected principal originated so far */
   double lent;               /* expected principal originated in the horizon, fen (seasoned loans not) */
@@ -210,6 +211,10 @@ struct ps_path {
   int64_t *alive_year;
   double *alive_year_w;
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
+  double **left; /* [segment][age]: an amortizing loan's share outstanding at the start of its period of age
+                    `age`, (tenor - age) / tenor for age 0..tenor - 1 (the double flows.c's remaining() divides
+                    for), kept for the book (rules.c) and the flows (the scenario's own segments; NULL for
+                    others: bullets, loan-tape groups) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
@@ -242,12 +247,15 @@ struct ps_path {
   ** need not be counted: claims.c); per segment, some money its book moves each period (interest, the bank's
   ** funding cost, an interest subsidy, or its programme's fees and premiums: flows.c) */
   int has_triggers, limits_any;
+  int lends_until; /* the last period in which a segment originates (loans or policies; with loan tapes, the
+                      horizon): after it, originate (path.c) has nothing to do but earn policies' premiums */
   int flows_any; /* some segment's book moves money (book_flows), or some programme pays a subsidy: else
                     the period's flows move and count nothing (flows.c) */
   unsigned char *bank_lends, *earns_on_book, *limits_lending, *share_caps, *book_flows;
   unsigned char *tiered; /* per programme: some share is tiered (else a loan's fractions are the shares
                             whatever its amount: claims.c) */
   unsigned char *steps; /* per period: PS_STEP_* (below) */
+  unsigned char *book_read; /* per period: PS_BOOK_* (below), what reads the programmes' book at risk */
   int *quiet_to;        /* per period t: the last period u >= t - 1 with steps[t..u] all exactly
                            PS_STEP_MAY_BE_QUIET (t - 1: steps[t] is not), so that ps_path_still_until
                            need not look at them one by one past queues_hi */
@@ -296,6 +304,15 @@ enum {
                               pending, no bridge, policy or hook exists; then, with nothing at risk and no
                               claim or recovery due, the period only funds, checks triggers and records
                               (ps_path_quiet, sim/path_uses.h) */
+};
+
+/* what reads the programmes' book at risk (programme_state's performing) in a period (ps_path's book_read,
+** fixed by ps_path_new); in a period without PS_BOOK_READ the book only matures its loans (rules.c) */
+enum {
+  PS_BOOK_READ = 1, /* some bank's NPL ratio counts (PS_BOOK_NPL), some programme whose lending a leverage
+                       limits originates (ps_flows_capacity), or, in every period, a pool refills below a share
+                       of its loans, a trigger, a hook or a loan tape (whose book rules.c sums with the flows') */
+  PS_BOOK_NPL = 2   /* some bank lends (bank_lends): ps_rules_npl has a ratio to take */
 };
 
 /* a programme as hooks see it */

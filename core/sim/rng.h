@@ -59,8 +59,9 @@ static inline uint64_t ps_xoshiro_next(ps_xoshiro_state *st) {
 static inline unsigned long ps_rng_uniform_int(gsl_rng *r, unsigned long n) {
   const unsigned long range = 0xffffffffUL;
   if (r->type != ps_rng_xoshiro256ss || n == 0 || n > range) return gsl_rng_uniform_int(r, n);
-  unsigned long scale = range / n, k;
-  do k = (unsigned long)(ps_xoshiro_next(r->state) >> 32) / scale; /* xo_get's integer; min is 0 */
+  /* every operand fits 32 bits here: the same quotients by the processor's shorter division */
+  uint32_t scale = (uint32_t)range / (uint32_t)n, k;
+  do k = (uint32_t)(ps_xoshiro_next(r->state) >> 32) / scale; /* xo_get's integer; min is 0 */
   while (k >= n);
   return k;
 }

@@ -9,15 +9,10 @@
 
 #include "sim/programme.h"
 
-/* share of a loan's principal still outstanding at the start of its period of age `age` */
-static double remaining(const ps_segment *s, int age) {
-  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
-}
-
 /* a loan-tape group's principal at risk at the start of period t (its one cohort, `first`) */
 static inline double tape_term(const ps_path *w, const ps_tape_group *g, int t) {
   double n = (double)w->alive[g->segment][g->first];
-  if (g->amortizing) n *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
+  if (g->amortizing) n *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* its share outstanding */
   return n * g->mean_fen;
 }
 
@@ -70,10 +65,12 @@ static int book_tapes_summed(ps_path *w, int t) {
 }
 
 /* ps_rules_book — expected principal at risk in period t from cohorts originated before t, per
-** programme */
+** programme; in a period whose book nothing reads (path_state.h, book_read), only the loans that
+** mature now leave */
 void ps_rules_book(ps_path *w, int t) {
   const ps_model *m = w->m;
   for (int i = 0; i < m->nprogrammes; i++) w->progs[i].performing = 0;
+  int read = w->book_read[t] & PS_BOOK_READ; /* always with loan tapes */
   /* loan-tape groups (after the own segments): only those at risk in period t - 1 have loans at
   ** risk or maturing now (m->tape_periods' lists) */
   int nsegments = m->ntape_buckets ? m->nown_segments : m->nsegments;
@@ -82,12 +79,14 @@ void ps_rules_book(ps_path *w, int t) {
     if (w->alive_sum[s] == 0) continue; /* nothing at risk, nothing to mature: adds nothing */
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
     if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
+    if (!read) continue;
     double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
     if (seg->amortizing) { /* each cohort by its share outstanding */
       int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
       int hi = t - 1 < seg->last ? t - 1 : seg->last;
       sum = 0;
-      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
+      const double *left = w->left[s]; /* each cohort's share outstanding, by age (path_state.h) */
+      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
     }
     w->progs[seg->programme].performing += sum * mean;
   }
@@ -210,10 +209,10 @@ int ps_rules_fund(ps_path *w, int t) {
   return PS_OK;
 }
 
-/* ps_rules_npl — a bank's NPL ratio counts while it is still lending in some programme: once
+/* ps_rules_npl_lending — a bank's NPL ratio counts while it is still lending in some programme: once
 ** lending ends the book runs off and the ratio tends to 100% whatever the
 ** loans' quality, which says nothing about its tolerance. */
-void ps_rules_npl(ps_path *w, int t) {
+void ps_rules_npl_lending(ps_path *w, int t) {
   const ps_model *m = w->m;
   const unsigned char *lends = w->bank_lends + (size_t)t * (size_t)m->nparties; /* path_state.c, uses */
   for (int b = 0; b < m->nparties; b++) {

@@ -10,9 +10,13 @@
 ** originated before t, per programme */
 void ps_rules_book(ps_path *w, int t);
 
-/* ps_rules_npl — bank NPL ratios against their tolerance, at the start of
-** period t (after the book), while the bank is lending */
-void ps_rules_npl(ps_path *w, int t);
+/* ps_rules_npl_lending — bank NPL ratios against their tolerance, at the start of period t (after the
+** book), while the bank is lending, in a period in which some bank lends (PS_BOOK_NPL) */
+void ps_rules_npl_lending(ps_path *w, int t);
+/* ps_rules_npl — the same, at once when no bank lends in period t (inline: every period) */
+static inline void ps_rules_npl(ps_path *w, int t) {
+  if (w->book_read[t] & PS_BOOK_NPL) ps_rules_npl_lending(w, t);
+}
 
 /* ps_rules_fund — pool funding rules at the start of period t (after yield and
 ** scheduled top-ups); PS_OK, PS_EINPUT (the ledger refused a posting for overflow) or PS_ERUNTIME */
