@@ -148,6 +148,7 @@ static int ctx_set_share(lua_State *L) {
     return 0;
   }
   double fractions[PS_MAX_SHARES];
+  if (c->loans) ps_loan_table_fill(L, c->loans, 3); /* a hook's own loan table, read raw below */
   ps_ctx_read_fractions(L, 3, c->m, k, 0, "ctx:set_share", fractions);
   ps_path_set_share(c->path, k, fractions);
   return 0;

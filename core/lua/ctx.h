@@ -8,6 +8,7 @@
 
 #include <lua.h>
 
+#include "lua/loan_table.h"
 #include "scenario/model.h"
 #include "sim/path_state.h"
 
@@ -17,6 +18,7 @@ typedef struct {
   const ps_model *m;
   ps_path *path; /* the path being run */
   int period;    /* the period being run */
+  ps_loan_table *loans; /* the state's loan tables, filled before a method reads one raw; NULL: none */
 } ps_ctx;
 
 /* ps_ctx_push — push a ctx userdata for c, which must outlive the state. The

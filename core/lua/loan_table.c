@@ -1,0 +1,153 @@
+/* loan_table.c — the `loan` table policy hooks receive (loan_table.h). */
+#include "lua/loan_table.h"
+
+#include <lauxlib.h>
+
+/* the fields, in the order they are set */
+static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
+#define NKEYS 7
+/* the slots from base: the keys, the ids, the reused table, its metatable */
+#define IDS(lt) ((lt)->base + NKEYS)
+#define TABLE(lt) ((lt)->base + NKEYS + 1)
+#define META(lt) ((lt)->base + NKEYS + 2)
+/* the upvalues of the metamethods: lt, the keys, the ids */
+#define UP_KEY0 lua_upvalueindex(2)
+#define UP_IDS lua_upvalueindex(NKEYS + 2)
+
+/* set the fields of loan in the table at t (an absolute index) with raw sets: the keys at key0,
+** key0 + step, ... (step 1 on the stack, -1 among upvalues), the ids table at ids */
+static void fill(lua_State *L, int t, const ps_model *m, const ps_loan_view *loan, int key0, int step, int ids) {
+  int k = key0;
+  lua_pushvalue(L, k);
+  lua_rawgeti(L, ids, loan->programme + 1);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_rawgeti(L, ids, m->nprogrammes + loan->segment + 1);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushinteger(L, loan->period);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushinteger(L, loan->age);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushnumber(L, loan->amount);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushnumber(L, loan->exposure);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushnumber(L, loan->lgd);
+  lua_rawset(L, t);
+}
+
+/* fill the reused table (argument 1) from a metamethod, if it is still empty */
+static ps_loan_table *fill_lazily(lua_State *L) {
+  ps_loan_table *lt = lua_touserdata(L, lua_upvalueindex(1));
+  if (!lt->filled) {
+    fill(L, 1, lt->m, lt->loan, UP_KEY0, -1, UP_IDS);
+    lt->filled = 1;
+  }
+  return lt;
+}
+
+/* __index (t, k): t filled if it was still empty, then t[k] raw (nil for a key the loan has not,
+** or one the hook cleared) */
+static int loan_index(lua_State *L) {
+  fill_lazily(L);
+  lua_settop(L, 2);
+  lua_rawget(L, 1);
+  return 1;
+}
+
+/* __newindex (t, k, v), for a key t has not: refuse the keys Lua refuses, with its messages; t
+** filled if it was still empty (the write then replaces a field); a key t still has not is added,
+** and noted */
+static int loan_newindex(lua_State *L) {
+  lua_settop(L, 3);
+  if (lua_isnil(L, 2)) return luaL_error(L, "index is nil");
+  if (lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) != lua_tonumber(L, 2)) return luaL_error(L, "index is NaN");
+  ps_loan_table *lt = lua_touserdata(L, lua_upvalueindex(1));
+  int was_filled = lt->filled;
+  fill_lazily(L);
+  lua_pushvalue(L, 2);
+  if (was_filled || lua_rawget(L, 1) == LUA_TNIL) lt->grown = 1;
+  lua_settop(L, 3);
+  lua_rawset(L, 1);
+  return 0;
+}
+
+/* a new empty reused table at TABLE(lt), with the metatable */
+static void new_table(lua_State *L, ps_loan_table *lt) {
+  lua_createtable(L, 0, NKEYS);
+  lua_pushvalue(L, META(lt));
+  lua_setmetatable(L, -2);
+  lua_replace(L, TABLE(lt));
+  lt->filled = lt->grown = 0;
+}
+
+/* ps_loan_table_open — see loan_table.h */
+void ps_loan_table_open(lua_State *L, ps_loan_table *lt, const ps_model *m) {
+  lt->m = m;
+  lt->loan = NULL;
+  lt->base = lua_gettop(L) + 1;
+  for (int i = 0; i < NKEYS; i++) lua_pushstring(L, loan_keys[i]);
+  lua_createtable(L, m->nprogrammes + m->nsegments, 0); /* at IDS */
+  for (int k = 0; k < m->nprogrammes; k++) {
+    lua_pushstring(L, m->programmes[k].id);
+    lua_rawseti(L, IDS(lt), k + 1);
+  }
+  for (int s = 0; s < m->nsegments; s++) {
+    lua_pushstring(L, m->segments[s].id);
+    lua_rawseti(L, IDS(lt), m->nprogrammes + s + 1);
+  }
+  lua_pushnil(L);             /* at TABLE, made below */
+  lua_createtable(L, 0, 3);   /* at META */
+  static const lua_CFunction methods[] = {loan_index, loan_newindex};
+  static const char *const names[] = {"__index", "__newindex"};
+  for (int j = 0; j < 2; j++) {
+    lua_pushlightuserdata(L, lt);
+    for (int i = 0; i < NKEYS + 1; i++) lua_pushvalue(L, lt->base + i); /* the keys, the ids */
+    lua_pushcclosure(L, methods[j], NKEYS + 2);
+    lua_setfield(L, META(lt), names[j]);
+  }
+  lua_pushboolean(L, 1); /* the mark ps_loan_table_fill looks for */
+  lua_rawsetp(L, META(lt), lt);
+  new_table(L, lt);
+}
+
+/* ps_loan_table_push — see loan_table.h */
+void ps_loan_table_push(lua_State *L, ps_loan_table *lt, const ps_loan_view *loan, int bare) {
+  if (!bare) {
+    lua_createtable(L, 0, NKEYS);
+    fill(L, lua_gettop(L), lt->m, loan, lt->base, 1, IDS(lt));
+    return;
+  }
+  lt->loan = loan;
+  if (lt->filled) fill(L, TABLE(lt), lt->m, loan, lt->base, 1, IDS(lt)); /* every field set again */
+  lua_pushvalue(L, TABLE(lt));
+}
+
+/* ps_loan_table_after — see loan_table.h */
+void ps_loan_table_after(lua_State *L, ps_loan_table *lt) {
+  if (!lt->grown) return;
+  lua_pushnil(L); /* the old table is dropped: without the metatable, nothing can fill it */
+  lua_setmetatable(L, TABLE(lt));
+  new_table(L, lt);
+}
+
+/* ps_loan_table_fill — see loan_table.h (called from any frame: the metatable is found through the
+** value, and marked with lt) */
+void ps_loan_table_fill(lua_State *L, ps_loan_table *lt, int idx) {
+  if (lt->filled || lua_type(L, idx) != LUA_TTABLE) return;
+  idx = lua_absindex(L, idx);
+  if (!lua_getmetatable(L, idx)) return;
+  if (lua_rawgetp(L, -1, lt) == LUA_TBOOLEAN) {
+    lua_pushliteral(L, "__index"); /* its own metamethod fills it */
+    lua_rawget(L, -3);
+    lua_pushvalue(L, idx);
+    lua_pushnil(L);
+    lua_call(L, 2, 0);
+  }
+  lua_pop(L, 2);
+}
