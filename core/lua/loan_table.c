@@ -2,6 +2,7 @@
 #include "lua/loan_table.h"
 
 #include <lauxlib.h>
+#include <string.h>
 
 /* the fields, in the order they are set */
 static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
@@ -14,31 +15,40 @@ static const char *const loan_keys[] = {"programme", "segment", "period", "age",
 #define UP_KEY0 lua_upvalueindex(2)
 #define UP_IDS lua_upvalueindex(NKEYS + 2)
 
+#define EAGER_READS 3 /* a call that reads more fields than this: the next calls get the table filled */
+
+/* push field i of loan (the ids table at ids) */
+static void push_field(lua_State *L, const ps_model *m, const ps_loan_view *loan, int i, int ids) {
+  switch (i) {
+  case 0: lua_rawgeti(L, ids, loan->programme + 1); break;
+  case 1: lua_rawgeti(L, ids, m->nprogrammes + loan->segment + 1); break;
+  case 2: lua_pushinteger(L, loan->period); break;
+  case 3: lua_pushinteger(L, loan->age); break;
+  case 4: lua_pushnumber(L, loan->amount); break;
+  case 5: lua_pushnumber(L, loan->exposure); break;
+  default: lua_pushnumber(L, loan->lgd); break;
+  }
+}
+
 /* set the fields of loan in the table at t (an absolute index) with raw sets: the keys at key0,
 ** key0 + step, ... (step 1 on the stack, -1 among upvalues), the ids table at ids */
 static void fill(lua_State *L, int t, const ps_model *m, const ps_loan_view *loan, int key0, int step, int ids) {
-  int k = key0;
-  lua_pushvalue(L, k);
-  lua_rawgeti(L, ids, loan->programme + 1);
-  lua_rawset(L, t);
-  lua_pushvalue(L, k += step);
-  lua_rawgeti(L, ids, m->nprogrammes + loan->segment + 1);
-  lua_rawset(L, t);
-  lua_pushvalue(L, k += step);
-  lua_pushinteger(L, loan->period);
-  lua_rawset(L, t);
-  lua_pushvalue(L, k += step);
-  lua_pushinteger(L, loan->age);
-  lua_rawset(L, t);
-  lua_pushvalue(L, k += step);
-  lua_pushnumber(L, loan->amount);
-  lua_rawset(L, t);
-  lua_pushvalue(L, k += step);
-  lua_pushnumber(L, loan->exposure);
-  lua_rawset(L, t);
-  lua_pushvalue(L, k += step);
-  lua_pushnumber(L, loan->lgd);
-  lua_rawset(L, t);
+  for (int i = 0; i < NKEYS; i++) {
+    lua_pushvalue(L, key0 + i * step);
+    push_field(L, m, loan, i, ids);
+    lua_rawset(L, t);
+  }
+}
+
+/* which field the key at idx names, or -1 */
+static int field_of(lua_State *L, int idx) {
+  static const size_t lengths[NKEYS] = {9, 7, 6, 3, 6, 8, 3};
+  if (lua_type(L, idx) != LUA_TSTRING) return -1;
+  size_t n;
+  const char *k = lua_tolstring(L, idx, &n);
+  for (int i = 0; i < NKEYS; i++)
+    if (n == lengths[i] && memcmp(k, loan_keys[i], n) == 0) return i;
+  return -1;
 }
 
 /* fill the reused table (argument 1) from a metamethod, if it is still empty */
@@ -51,12 +61,21 @@ static ps_loan_table *fill_lazily(lua_State *L) {
   return lt;
 }
 
-/* __index (t, k): t filled if it was still empty, then t[k] raw (nil for a key the loan has not,
-** or one the hook cleared) */
-static int loan_index(lua_State *L) {
+/* the fill for C code that reads the table (argument 1) raw, kept in the metatable under lt */
+static int loan_fill(lua_State *L) {
   fill_lazily(L);
-  lua_settop(L, 2);
-  lua_rawget(L, 1);
+  return 0;
+}
+
+/* __index (t, k): while t is empty, the field k of the call's loan (nil for a key the loan has
+** not), read from the loan, t left empty; once filled, nil (a key t has not, or one the hook
+** cleared) */
+static int loan_index(lua_State *L) {
+  ps_loan_table *lt = lua_touserdata(L, lua_upvalueindex(1));
+  int i = -1;
+  if (!lt->filled) i = field_of(L, 2), lt->reads++;
+  if (i < 0) lua_pushnil(L);
+  else push_field(L, lt->m, lt->loan, i, UP_IDS);
   return 1;
 }
 
@@ -83,7 +102,7 @@ static void new_table(lua_State *L, ps_loan_table *lt) {
   lua_pushvalue(L, META(lt));
   lua_setmetatable(L, -2);
   lua_replace(L, TABLE(lt));
-  lt->filled = lt->grown = 0;
+  lt->filled = lt->grown = lt->reads = 0;
 }
 
 /* ps_loan_table_open — see loan_table.h */
@@ -103,16 +122,15 @@ void ps_loan_table_open(lua_State *L, ps_loan_table *lt, const ps_model *m) {
   }
   lua_pushnil(L);             /* at TABLE, made below */
   lua_createtable(L, 0, 3);   /* at META */
-  static const lua_CFunction methods[] = {loan_index, loan_newindex};
-  static const char *const names[] = {"__index", "__newindex"};
-  for (int j = 0; j < 2; j++) {
+  static const lua_CFunction methods[] = {loan_index, loan_newindex, loan_fill};
+  for (int j = 0; j < 3; j++) {
     lua_pushlightuserdata(L, lt);
     for (int i = 0; i < NKEYS + 1; i++) lua_pushvalue(L, lt->base + i); /* the keys, the ids */
     lua_pushcclosure(L, methods[j], NKEYS + 2);
-    lua_setfield(L, META(lt), names[j]);
   }
-  lua_pushboolean(L, 1); /* the mark ps_loan_table_fill looks for */
-  lua_rawsetp(L, META(lt), lt);
+  lua_rawsetp(L, META(lt), lt); /* loan_fill, which ps_loan_table_fill looks for */
+  lua_setfield(L, META(lt), "__newindex");
+  lua_setfield(L, META(lt), "__index");
   new_table(L, lt);
 }
 
@@ -124,7 +142,11 @@ void ps_loan_table_push(lua_State *L, ps_loan_table *lt, const ps_loan_view *loa
     return;
   }
   lt->loan = loan;
-  if (lt->filled) fill(L, TABLE(lt), lt->m, loan, lt->base, 1, IDS(lt)); /* every field set again */
+  if (lt->filled || lt->reads > EAGER_READS) { /* every field set again */
+    fill(L, TABLE(lt), lt->m, loan, lt->base, 1, IDS(lt));
+    lt->filled = 1;
+  }
+  lt->reads = 0;
   lua_pushvalue(L, TABLE(lt));
 }
 
@@ -142,12 +164,9 @@ void ps_loan_table_fill(lua_State *L, ps_loan_table *lt, int idx) {
   if (lt->filled || lua_type(L, idx) != LUA_TTABLE) return;
   idx = lua_absindex(L, idx);
   if (!lua_getmetatable(L, idx)) return;
-  if (lua_rawgetp(L, -1, lt) == LUA_TBOOLEAN) {
-    lua_pushliteral(L, "__index"); /* its own metamethod fills it */
-    lua_rawget(L, -3);
+  if (lua_rawgetp(L, -1, lt) == LUA_TFUNCTION) { /* loan_fill */
     lua_pushvalue(L, idx);
-    lua_pushnil(L);
-    lua_call(L, 2, 0);
-  }
-  lua_pop(L, 2);
+    lua_call(L, 1, 0);
+    lua_pop(L, 1);
+  } else lua_pop(L, 2);
 }

@@ -4,10 +4,10 @@
 ** A hook with upvalues gets a new table at each call, filled (it may keep it). A hook
 ** without upvalues (a bare hook) reaches nothing that outlives its call, so it gets one
 ** reused table, with a metatable it cannot reach (getmetatable, rawget, next and pairs
-** are globals): the table is left empty until the hook reads or writes a field, when
-** its __index or __newindex fills it with the call's loan, and once a call has filled
-** it, the next calls fill it before the hook runs (hooks that read the loan usually
-** read it at every call). A key the hook adds gets it a new table for the next call. C
+** are globals). The table is left empty: a read of a field goes to __index, which reads it
+** from the call's loan; the first write to it (__newindex) fills it with the loan's fields
+** first; after a call that wrote to it or read more than a few fields, the next calls get it
+** filled before the hook runs. A key the hook adds gets it a new table for the next call. C
 ** code that reads such a table raw (a split's result, ctx:set_share) fills it first
 ** (ps_loan_table_fill). Called by sim/policy.c and lua/ctx.c. */
 #ifndef PS_LOAN_TABLE_H
@@ -27,6 +27,7 @@ typedef struct {
   int base;                 /* the stack index of the first of its PS_LOAN_SLOTS slots */
   int filled;               /* the reused table holds the fields of a call */
   int grown;                /* a key was added to it */
+  int reads;                /* reads of its fields through __index in the call under way */
 } ps_loan_table;
 
 /* ps_loan_table_open — push PS_LOAN_SLOTS values at stack index base (the stack's top + 1):

@@ -111,8 +111,8 @@ int main(void) {
   /* the first call of the run: the table is still empty */
   check_fails("local n = ctx:programme(\"p\").defaults % 4", "do return loan end local n = 0",
               "is not a payer of programme 'p'");
-  check_fails("local n = ctx:programme(\"p\").defaults % 6", "ctx:set_share(\"p\", loan) local n = 0",
+  check_fails("local n = ctx:programme(\"p\").defaults % 8", "ctx:set_share(\"p\", loan) local n = 0",
               "ctx:set_share: '");
-  check_fails("local n = ctx:programme(\"p\").defaults % 6", "local k; loan[k] = 1 local n = 0", "index is nil");
+  check_fails("local n = ctx:programme(\"p\").defaults % 8", "local k; loan[k] = 1 local n = 0", "index is nil");
   return check_summary("test_loan_table");
 }
