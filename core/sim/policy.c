@@ -359,7 +359,11 @@ int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *
   if (call_hook(p, w, SPLIT(loan->programme), 2, 1, "split", err, errlen)) return PS_EINPUT;
   if (bare) ps_loan_table_after(L, &p->loans);
   ps_loan_table_fill(L, &p->loans, -1);
-  p->split_loan = loan;
+  if (ps_ctx_try_fractions(L, -1, p->m, loan->programme, loan->exposure, fractions)) { /* no error to catch */
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  p->split_loan = loan; /* read again under a protected call, for its message */
   p->split_fractions = fractions;
   lua_pushcfunction(L, read_split_result);
   lua_insert(L, -2);
