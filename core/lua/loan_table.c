@@ -2,11 +2,10 @@
 #include "lua/loan_table.h"
 
 #include <lauxlib.h>
-#include <string.h>
 
 /* the fields, in the order they are set */
 static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
-#define NKEYS 7
+#define NKEYS PS_LOAN_FIELDS
 /* the slots from base: the keys, the ids, the reused table, its metatable */
 #define IDS(lt) ((lt)->base + NKEYS)
 #define TABLE(lt) ((lt)->base + NKEYS + 1)
@@ -15,9 +14,10 @@ static const char *const loan_keys[] = {"programme", "segment", "period", "age",
 #define UP_KEY0 lua_upvalueindex(2)
 #define UP_IDS lua_upvalueindex(NKEYS + 2)
 
-#define EAGER_READS 3 /* a call that reads more fields than this: the next calls get the table filled */
+#define EAGER_READS 1 /* a call that reads more fields than this: the next calls get the table filled (a read
+                        ** through __index costs about what filling the table costs for two) */
 
-/* push field i of loan (the ids table at ids) */
+/* push field i of loan (the ids table at ids), in the order of loan_keys */
 static void push_field(lua_State *L, const ps_model *m, const ps_loan_view *loan, int i, int ids) {
   switch (i) {
   case 0: lua_rawgeti(L, ids, loan->programme + 1); break;
@@ -31,23 +31,40 @@ static void push_field(lua_State *L, const ps_model *m, const ps_loan_view *loan
 }
 
 /* set the fields of loan in the table at t (an absolute index) with raw sets: the keys at key0,
-** key0 + step, ... (step 1 on the stack, -1 among upvalues), the ids table at ids */
+** key0 + step, ... (step 1 on the stack, -1 among upvalues), the ids table at ids (spelt out: the
+** loop over push_field costs a sixth more) */
 static void fill(lua_State *L, int t, const ps_model *m, const ps_loan_view *loan, int key0, int step, int ids) {
-  for (int i = 0; i < NKEYS; i++) {
-    lua_pushvalue(L, key0 + i * step);
-    push_field(L, m, loan, i, ids);
-    lua_rawset(L, t);
-  }
+  int k = key0;
+  lua_pushvalue(L, k);
+  lua_rawgeti(L, ids, loan->programme + 1);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_rawgeti(L, ids, m->nprogrammes + loan->segment + 1);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushinteger(L, loan->period);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushinteger(L, loan->age);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushnumber(L, loan->amount);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k += step);
+  lua_pushnumber(L, loan->exposure);
+  lua_rawset(L, t);
+  lua_pushvalue(L, k + step);
+  lua_pushnumber(L, loan->lgd);
+  lua_rawset(L, t);
 }
 
-/* which field the key at idx names, or -1 */
-static int field_of(lua_State *L, int idx) {
-  static const size_t lengths[NKEYS] = {9, 7, 6, 3, 6, 8, 3};
+/* which field the key at idx names, or -1: the keys are short strings, so Lua holds one copy of
+** each, kept alive in lt's slots, and a key is one of them when it is the same object */
+static int field_of(lua_State *L, const ps_loan_table *lt, int idx) {
   if (lua_type(L, idx) != LUA_TSTRING) return -1;
-  size_t n;
-  const char *k = lua_tolstring(L, idx, &n);
+  const void *k = lua_topointer(L, idx);
   for (int i = 0; i < NKEYS; i++)
-    if (n == lengths[i] && memcmp(k, loan_keys[i], n) == 0) return i;
+    if (k == lt->keys[i]) return i;
   return -1;
 }
 
@@ -73,7 +90,7 @@ static int loan_fill(lua_State *L) {
 static int loan_index(lua_State *L) {
   ps_loan_table *lt = lua_touserdata(L, lua_upvalueindex(1));
   int i = -1;
-  if (!lt->filled) i = field_of(L, 2), lt->reads++;
+  if (!lt->filled) i = field_of(L, lt, 2), lt->reads++;
   if (i < 0) lua_pushnil(L);
   else push_field(L, lt->m, lt->loan, i, UP_IDS);
   return 1;
@@ -110,7 +127,10 @@ void ps_loan_table_open(lua_State *L, ps_loan_table *lt, const ps_model *m) {
   lt->m = m;
   lt->loan = NULL;
   lt->base = lua_gettop(L) + 1;
-  for (int i = 0; i < NKEYS; i++) lua_pushstring(L, loan_keys[i]);
+  for (int i = 0; i < NKEYS; i++) {
+    lua_pushstring(L, loan_keys[i]);
+    lt->keys[i] = lua_topointer(L, -1);
+  }
   lua_createtable(L, m->nprogrammes + m->nsegments, 0); /* at IDS */
   for (int k = 0; k < m->nprogrammes; k++) {
     lua_pushstring(L, m->programmes[k].id);

@@ -6,7 +6,7 @@
 ** reused table, with a metatable it cannot reach (getmetatable, rawget, next and pairs
 ** are globals). The table is left empty: a read of a field goes to __index, which reads it
 ** from the call's loan; the first write to it (__newindex) fills it with the loan's fields
-** first; after a call that wrote to it or read more than a few fields, the next calls get it
+** first; after a call that wrote to it or read more than one field, the next calls get it
 ** filled before the hook runs. A key the hook adds gets it a new table for the next call. C
 ** code that reads such a table raw (a split's result, ctx:set_share) fills it first
 ** (ps_loan_table_fill). Called by sim/policy.c and lua/ctx.c. */
@@ -18,7 +18,8 @@
 #include "scenario/model.h"
 #include "sim/policy.h"
 
-#define PS_LOAN_SLOTS 10 /* the stack slots ps_loan_table_open takes */
+#define PS_LOAN_FIELDS 7                  /* programme, segment, period, age, amount, exposure, lgd */
+#define PS_LOAN_SLOTS (PS_LOAN_FIELDS + 3) /* the stack slots ps_loan_table_open takes */
 
 /* the reused table's bookkeeping: lives as long as its state, at a fixed address */
 typedef struct {
@@ -28,6 +29,7 @@ typedef struct {
   int filled;               /* the reused table holds the fields of a call */
   int grown;                /* a key was added to it */
   int reads;                /* reads of its fields through __index in the call under way */
+  const void *keys[PS_LOAN_FIELDS];      /* the key strings (lua_topointer), in lt's slots */
 } ps_loan_table;
 
 /* ps_loan_table_open — push PS_LOAN_SLOTS values at stack index base (the stack's top + 1):
