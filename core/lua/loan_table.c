@@ -30,7 +30,8 @@ static void push_field(lua_State *L, const ps_model *m, const ps_loan_view *loan
   }
 }
 
-/* set the fields of loan in the table at t (an absolute index) with raw sets: the keys at key0,
+/* set the fields of loan in the table at t (an absolute index, or -3: the stack's top before the
+** fill) with raw sets: the keys at key0,
 ** key0 + step, ... (step 1 on the stack, -1 among upvalues), the ids table at ids (spelt out: the
 ** loop over push_field costs a sixth more) */
 static void fill(lua_State *L, int t, const ps_model *m, const ps_loan_view *loan, int key0, int step, int ids) {
@@ -158,7 +159,7 @@ void ps_loan_table_open(lua_State *L, ps_loan_table *lt, const ps_model *m) {
 void ps_loan_table_push(lua_State *L, ps_loan_table *lt, const ps_loan_view *loan, int bare) {
   if (!bare) {
     lua_createtable(L, 0, NKEYS);
-    fill(L, lua_gettop(L), lt->m, loan, lt->base, 1, IDS(lt));
+    fill(L, -3, lt->m, loan, lt->base, 1, IDS(lt)); /* -3: the table, below each key and value */
     return;
   }
   lt->loan = loan;
