@@ -31,9 +31,8 @@ static void push_field(lua_State *L, const ps_model *m, const ps_loan_view *loan
 }
 
 /* set the fields of loan in the table at t (an absolute index, or -3: the stack's top before the
-** fill) with raw sets: the keys at key0,
-** key0 + step, ... (step 1 on the stack, -1 among upvalues), the ids table at ids (spelt out: the
-** loop over push_field costs a sixth more) */
+** fill) with raw sets: the keys at key0, key0 + step, ... (step 1 on the stack, -1 among upvalues),
+** the ids table at ids (spelt out: the loop over push_field costs a sixth more) */
 static void fill(lua_State *L, int t, const ps_model *m, const ps_loan_view *loan, int key0, int step, int ids) {
   int k = key0;
   lua_pushvalue(L, k);
