@@ -88,13 +88,16 @@ hook_variants() {
 # path each of paths 100..499, set-up cancelled). Instruction counts do not move
 # with the machine's noise; a Lua state's move by about 0.3% with its
 # randomised hash seed, so each cost is taken where its calls dominate: with I0
-# the base, I1 the on_period variant and I2 the on_default one, on_period = the
-# growth of I1 - I2 from 36 to 360 periods over 324 periods (I2, not I0: a run
-# with any hook runs every period in full, where one without runs the quiet periods
-# after the lending at once, and the on_default calls are the same at both lengths,
-# the defaults falling before period 36), state = I1 - I0 at 36 periods less 36
+# the base, I1 the on_period variant and I2 the on_default one, on_period = what
+# callgrind counts inside ps_policy_on_period (inclusive) in I1's runs, over their
+# 36 calls a path (not the growth of I1 - I2 with the periods: a run whose only hooks
+# are on_default and split skips quiet periods as one without hooks does, and one with
+# on_period runs every period in full), state = I1 - I0 at 36 periods less 36
 # calls; then on_default, split = (I - I0 - state) / their calls a path (the
 # defaults of those paths, the same in every variant).
+on_period_inclusive() {
+  callgrind_annotate --inclusive=yes "$1" 2>/dev/null | awk '/:ps_policy_on_period / { gsub(/,/, "", $1); print $1; exit }'
+}
 hook_instructions() {
   hook_variants
   for n in 100 500; do "$bin" run bench/portfolio_2400.lua --paths $n --quiet --json "bench/.hooks.$n.json"; done
@@ -104,11 +107,10 @@ m = lambda p: (500 * g[1][p]["defaults"]["mean"] - 100 * g[0][p]["defaults"]["me
 print(m("a") + m("b"), m("b"))')
   rm -f bench/.hooks.*.json
   echo "$(per_path bench/portfolio_2400.lua 100 500) $(per_path bench/data/hooks_period.lua 100 500)" \
-    "$(per_path bench/data/hooks_period.lua 100 500 --set periods=360)" \
-    "$(per_path bench/data/hooks_default.lua 100 500) $(per_path bench/data/hooks_split.lua 100 500)" \
-    "$(per_path bench/data/hooks_default.lua 100 500 --set periods=360)" |
-    awk -v d="$1" -v db="$2" '{ p = (($3 - $2) - ($6 - $4)) / 324; s = $2 - $1 - 36 * p
-      printf "%.0f %.0f %.0f %.0f %.0f\n", s, p, ($4 - $1 - s) / d, ($5 - $1 - s) / db, $1 }'
+    "$(on_period_inclusive bench/.callgrind.hooks_period.100) $(on_period_inclusive bench/.callgrind.hooks_period.500)" \
+    "$(per_path bench/data/hooks_default.lua 100 500) $(per_path bench/data/hooks_split.lua 100 500)" |
+    awk -v d="$1" -v db="$2" '{ p = ($4 - $3) / 400 / 36; s = $2 - $1 - 36 * p
+      printf "%.0f %.0f %.0f %.0f %.0f\n", s, p, ($5 - $1 - s) / d, ($6 - $1 - s) / db, $1 }'
   rm -f bench/data/hooks_*.lua
 }
 rate() { echo "$1 $2" | awk '{ printf "%.0f", $1 / $2 }'; }

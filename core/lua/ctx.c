@@ -35,11 +35,11 @@ static const char *share_id(const ps_model *m, const ps_programme *prog, int i) 
   return a < m->nparties ? m->parties[a].id : m->pools[a - m->nparties].id;
 }
 
-/* ps_ctx_read_fractions — a payer table into share fractions, or a Lua error (ctx.h) */
-void ps_ctx_read_fractions(lua_State *L, int idx, const ps_model *m, int k, double total, const char *who,
-                           double *fractions) {
+/* a payer table (at idx, a table) into share fractions: 1; or, where the table is wrong, raise the
+** message (raise) or return 0 with the stack as it was */
+static int read_fractions(lua_State *L, int idx, const ps_model *m, int k, double total, const char *who,
+                          double *fractions, int raise) {
   const ps_programme *prog = &m->programmes[k];
-  luaL_checktype(L, idx, LUA_TTABLE);
   for (int i = 0; i < prog->nshares; i++) fractions[i] = 0;
   double sum = 0;
   lua_pushnil(L);
@@ -48,25 +48,42 @@ void ps_ctx_read_fractions(lua_State *L, int idx, const ps_model *m, int k, doub
     int slot = -1;
     for (int i = 0; i < prog->nshares && slot < 0; i++)
       if (strcmp(share_id(m, prog, i), key) == 0) slot = i;
-    if (slot < 0) luaL_error(L, "%s: '%s' is not a payer of programme '%s'", who, key, prog->id);
     double v = lua_tonumber(L, -1);
-    if (lua_type(L, -1) != LUA_TNUMBER || !(v >= 0) || !isfinite(v))
-      luaL_error(L, "%s: the value for '%s' must be a number >= 0", who, key);
+    int bad = slot < 0 || lua_type(L, -1) != LUA_TNUMBER || !(v >= 0) || !isfinite(v);
+    if (bad && !raise) {
+      lua_pop(L, 2);
+      return 0;
+    }
+    if (slot < 0) luaL_error(L, "%s: '%s' is not a payer of programme '%s'", who, key, prog->id);
+    if (bad) luaL_error(L, "%s: the value for '%s' must be a number >= 0", who, key);
     fractions[slot] = v;
     sum += v;
     lua_pop(L, 1);
   }
-  if (fabs(sum - 1) <= FRACTION_TOLERANCE) return;
+  if (fabs(sum - 1) <= FRACTION_TOLERANCE) return 1;
   if (total > 0 && fabs(sum - total) <= 0.005) { /* amounts in yuan, to half a fen */
     for (int i = 0; i < prog->nshares; i++) fractions[i] /= total;
-    return;
+    return 1;
   }
+  if (!raise) return 0;
   char msg[256];
   if (total > 0)
     snprintf(msg, sizeof msg, "%s: values sum to %.10g; fractions must sum to 1, amounts to the loss %.2f", who, sum,
              total);
   else snprintf(msg, sizeof msg, "%s: fractions sum to %.10g, expected 1", who, sum);
-  luaL_error(L, "%s", msg);
+  return luaL_error(L, "%s", msg);
+}
+
+/* ps_ctx_read_fractions — a payer table into share fractions, or a Lua error (ctx.h) */
+void ps_ctx_read_fractions(lua_State *L, int idx, const ps_model *m, int k, double total, const char *who,
+                           double *fractions) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  read_fractions(L, lua_absindex(L, idx), m, k, total, who, fractions, 1);
+}
+
+/* ps_ctx_try_fractions — the same without raising (ctx.h) */
+int ps_ctx_try_fractions(lua_State *L, int idx, const ps_model *m, int k, double total, double *fractions) {
+  return lua_type(L, idx) == LUA_TTABLE && read_fractions(L, lua_absindex(L, idx), m, k, total, NULL, fractions, 0);
 }
 
 /* ctx:pool(id) -> { id = id, balance = yuan } */
@@ -148,6 +165,7 @@ static int ctx_set_share(lua_State *L) {
     return 0;
   }
   double fractions[PS_MAX_SHARES];
+  if (c->loans) ps_loan_table_fill(L, c->loans, 3); /* a hook's own loan table, read raw below */
   ps_ctx_read_fractions(L, 3, c->m, k, 0, "ctx:set_share", fractions);
   ps_path_set_share(c->path, k, fractions);
   return 0;

@@ -8,6 +8,7 @@
 
 #include <lua.h>
 
+#include "lua/loan_table.h"
 #include "scenario/model.h"
 #include "sim/path_state.h"
 
@@ -17,6 +18,7 @@ typedef struct {
   const ps_model *m;
   ps_path *path; /* the path being run */
   int period;    /* the period being run */
+  ps_loan_table *loans; /* the state's loan tables, filled before a method reads one raw; NULL: none */
 } ps_ctx;
 
 /* ps_ctx_push — push a ctx userdata for c, which must outlive the state. The
@@ -30,5 +32,8 @@ void ps_ctx_push(lua_State *L, ps_ctx *c);
 ** naming `who` otherwise. */
 void ps_ctx_read_fractions(lua_State *L, int idx, const ps_model *m, int k, double total, const char *who,
                            double *fractions);
+/* ps_ctx_try_fractions — the same, but 0 where it would raise (or the value at idx is not a table),
+** 1 when read: it cannot fail, so C may call it outside a protected call */
+int ps_ctx_try_fractions(lua_State *L, int idx, const ps_model *m, int k, double total, double *fractions);
 
 #endif

@@ -63,7 +63,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
   for (int k = 0; k < m->nprogrammes; k++) bridges |= m->programmes[k].lender >= 0;
   for (int i = 0; i < m->npools; i++) refills |= m->pools[i].refill_below > 0;
   for (int t = 1; t <= m->periods; t++) {
-    int funds = 0, quiet = !bridges && !w->has_policies && !m->has_hooks;
+    int funds = 0, quiet = !bridges && !w->has_policies && !m->has_on_period; /* on_default and split are called only at defaults, which a quiet period has not */
     for (int i = 0; i < m->npools; i++) {
       const ps_pool *pool = &m->pools[i];
       funds |= pool->yield_per_period != 0 || pool->topups[t] != 0;

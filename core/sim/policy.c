@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lua/ctx.h"
+#include "lua/loan_table.h"
 #include "lua/lua_env.h"
 #include "lua/lua_reset.h"
 #include "sim/rng.h"
@@ -23,7 +24,7 @@ struct ps_policy {
   int rerun;       /* the scenario draws random numbers or prints as it runs: run it again for each path */
   int *split;      /* per programme: registry ref of its split function */
   int *bare;       /* per programme, then on_default: the hook is a Lua function without upvalues */
-  int loan_grown;  /* a bare hook added a key to the loan table at LOAN_TABLE */
+  ps_loan_table loans; /* the loan tables hooks receive, at LOANS */
   char *split_who; /* per programme, WHO_SIZE bytes: "split of programme 'id'", for messages */
   const ps_loan_view *split_loan; /* the split under way: its loan and where its fractions go */
   double *split_fractions;
@@ -35,25 +36,13 @@ struct ps_policy {
 
 #define WHO_SIZE 128 /* bytes of a split's name in messages */
 #define HANDLER 1   /* the stack index of the message handler hooks are called with */
-#define LOAN_KEYS 2 /* the stack index of the first of loan_keys, kept there (no lookup of a key's string) */
-
-/* the fields of the loan table hooks receive, in the order they are set */
-static const char *const loan_keys[] = {"programme", "segment", "period", "age", "amount", "exposure", "lgd"};
-#define NLOAN_KEYS 7
-/* the stack index of the loan table a hook without upvalues (a bare hook) is given, refilled for each
-** call. Such a hook reaches nothing that outlives its call (no globals, no upvalues), so nothing can
-** keep the table; the fill sets every field, and a key the hook adds (the table's metatable, at
-** LOAN_META, has a __newindex that notes it) gets it a new table for the next call. The metatable is
-** invisible to it: getmetatable, rawget, next and pairs are globals. */
-#define LOAN_TABLE (LOAN_KEYS + NLOAN_KEYS)
-#define LOAN_META (LOAN_TABLE + 1)
-#define CTX (LOAN_META + 1) /* the stack index of ctx */
-#define IDS (CTX + 1)       /* a table of the programmes' ids, then the segments' (no interning per call) */
+#define LOANS 2       /* the stack index of the first of the loan tables' PS_LOAN_SLOTS slots (lua/loan_table.h) */
+#define CTX (LOANS + PS_LOAN_SLOTS) /* the stack index of ctx */
 /* the stack indexes of the hooks (copies of their refs, pushed without a lookup): on_period,
 ** on_default, then the split of each programme */
-#define ON_PERIOD (IDS + 1)
-#define ON_DEFAULT (IDS + 2)
-#define SPLIT(k) (IDS + 3 + (k))
+#define ON_PERIOD (CTX + 1)
+#define ON_DEFAULT (CTX + 2)
+#define SPLIT(k) (CTX + 3 + (k))
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once); NULL when out of memory */
 ps_policy *ps_policy_new(const ps_model *m) {
@@ -188,17 +177,6 @@ static int push_shared(ps_policy *p) {
   return 3;
 }
 
-/* __newindex of the loan table at LOAN_TABLE: note that a key was added (upvalue 1: &loan_grown), and
-** add it, refusing the keys Lua refuses, with its messages */
-static int loan_newindex(lua_State *L) {
-  *(int *)lua_touserdata(L, lua_upvalueindex(1)) = 1;
-  lua_settop(L, 3);
-  if (lua_isnil(L, 2)) return luaL_error(L, "index is nil");
-  if (lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) != lua_tonumber(L, 2)) return luaL_error(L, "index is NaN");
-  lua_rawset(L, 1);
-  return 0;
-}
-
 /* a new state for the worker, the scenario run in it (math.random on the path's stream, already
 ** seeded) and its hooks taken: the sandbox, ctx, and the snapshot restores go back to; PS_OK, or
 ** PS_ERUNTIME with a message.
@@ -214,28 +192,12 @@ static int new_state(ps_policy *p, long index, char *err, size_t errlen) {
   }
   ps_lua_set_interrupt(p->L, p->interrupted);
   lua_gc(p->L, LUA_GCGEN, 0, 0); /* a path's garbage is young: collecting it need not go over what lasts */
-  p->loan_grown = 0;
   ps_lua_push_message_handler(p->L); /* at index HANDLER for the state's life */
-  for (int i = 0; i < NLOAN_KEYS; i++) lua_pushstring(p->L, loan_keys[i]); /* at LOAN_KEYS + i */
-  lua_createtable(p->L, 0, NLOAN_KEYS); /* at LOAN_TABLE */
-  lua_createtable(p->L, 0, 1);          /* at LOAN_META */
-  lua_pushlightuserdata(p->L, &p->loan_grown);
-  lua_pushcclosure(p->L, loan_newindex, 1);
-  lua_setfield(p->L, LOAN_META, "__newindex");
-  lua_pushvalue(p->L, LOAN_META);
-  lua_setmetatable(p->L, LOAN_TABLE);
+  ps_loan_table_open(p->L, &p->loans, p->m); /* at LOANS */
+  p->ctx.loans = &p->loans;
   ps_ctx_push(p->L, &p->ctx); /* at CTX */
   lua_pushvalue(p->L, CTX);
   p->ctx_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
-  lua_createtable(p->L, p->m->nprogrammes + p->m->nsegments, 0); /* at IDS */
-  for (int k = 0; k < p->m->nprogrammes; k++) {
-    lua_pushstring(p->L, p->m->programmes[k].id);
-    lua_rawseti(p->L, IDS, k + 1);
-  }
-  for (int s = 0; s < p->m->nsegments; s++) {
-    lua_pushstring(p->L, p->m->segments[s].id);
-    lua_rawseti(p->L, IDS, p->m->nprogrammes + s + 1);
-  }
   if (!lua_checkstack(p->L, p->m->nprogrammes + 2 + LUA_MINSTACK)) {
     snprintf(err, errlen, "out of memory creating the Lua state of path %ld", index);
     return PS_ERUNTIME;
@@ -341,45 +303,6 @@ int ps_policy_on_period(ps_policy *p, ps_path *w, int t, char *err, size_t errle
   return call_hook(p, w, ON_PERIOD, 0, 0, "on_period", err, errlen);
 }
 
-/* push the loan table hooks receive (raw sets, keys from the stack): the one at LOAN_TABLE refilled
-** for a hook without upvalues (bare), else a new one */
-static void push_loan(lua_State *L, const ps_model *m, const ps_loan_view *loan, int bare) {
-  if (bare) lua_pushvalue(L, LOAN_TABLE);
-  else lua_createtable(L, 0, NLOAN_KEYS);
-  int k = LOAN_KEYS;
-  lua_pushvalue(L, k++);
-  lua_rawgeti(L, IDS, loan->programme + 1);
-  lua_rawset(L, -3);
-  lua_pushvalue(L, k++);
-  lua_rawgeti(L, IDS, m->nprogrammes + loan->segment + 1);
-  lua_rawset(L, -3);
-  lua_pushvalue(L, k++);
-  lua_pushinteger(L, loan->period);
-  lua_rawset(L, -3);
-  lua_pushvalue(L, k++);
-  lua_pushinteger(L, loan->age);
-  lua_rawset(L, -3);
-  lua_pushvalue(L, k++);
-  lua_pushnumber(L, loan->amount);
-  lua_rawset(L, -3);
-  lua_pushvalue(L, k++);
-  lua_pushnumber(L, loan->exposure);
-  lua_rawset(L, -3);
-  lua_pushvalue(L, k);
-  lua_pushnumber(L, loan->lgd);
-  lua_rawset(L, -3);
-}
-
-/* after a bare hook's call: a new table at LOAN_TABLE if the hook added a key to it */
-static void check_loan_table(ps_policy *p) {
-  if (!p->loan_grown) return;
-  p->loan_grown = 0;
-  lua_createtable(p->L, 0, NLOAN_KEYS);
-  lua_pushvalue(p->L, LOAN_META);
-  lua_setmetatable(p->L, -2);
-  lua_replace(p->L, LOAN_TABLE);
-}
-
 /* ps_policy_on_default — on_default(loan, ctx): may return { lgd = x } to change the loss given
 ** default, or nothing; PS_OK, or PS_EINPUT (the hook failed or returned something else) with a
 ** message at the hook's line */
@@ -387,12 +310,13 @@ int ps_policy_on_default(ps_policy *p, ps_path *w, ps_loan_view *loan, char *err
   lua_State *L = p->L;
   if (push_hook(p, ON_DEFAULT, "on_default", err, errlen)) return PS_EINPUT;
   int bare = p->bare[p->m->nprogrammes];
-  push_loan(L, p->m, loan, bare);
+  ps_loan_table_push(L, &p->loans, loan, bare);
   if (call_hook(p, w, ON_DEFAULT, 1, 1, "on_default", err, errlen)) return PS_EINPUT;
-  if (bare) check_loan_table(p);
+  if (bare) ps_loan_table_after(L, &p->loans);
   int type = lua_type(L, -1);
   const char *wrong = NULL;
   if (type == LUA_TTABLE) {
+    ps_loan_table_fill(L, &p->loans, -1);
     lua_pushliteral(L, "lgd");
     lua_rawget(L, -2); /* raw: a metamethod raising here, outside any pcall, would abort poolsim */
     double lgd = lua_tonumber(L, -1);
@@ -431,10 +355,15 @@ int ps_policy_split(ps_policy *p, ps_path *w, const ps_loan_view *loan, double *
   if (push_hook(p, SPLIT(loan->programme), "split", err, errlen)) return PS_EINPUT;
   lua_pushnumber(L, loan->exposure);
   int bare = p->bare[loan->programme];
-  push_loan(L, p->m, loan, bare);
+  ps_loan_table_push(L, &p->loans, loan, bare);
   if (call_hook(p, w, SPLIT(loan->programme), 2, 1, "split", err, errlen)) return PS_EINPUT;
-  if (bare) check_loan_table(p);
-  p->split_loan = loan;
+  if (bare) ps_loan_table_after(L, &p->loans);
+  ps_loan_table_fill(L, &p->loans, -1);
+  if (ps_ctx_try_fractions(L, -1, p->m, loan->programme, loan->exposure, fractions)) { /* no error to catch */
+    lua_pop(L, 1);
+    return PS_OK;
+  }
+  p->split_loan = loan; /* read again under a protected call, for its message */
   p->split_fractions = fractions;
   lua_pushcfunction(L, read_split_result);
   lua_insert(L, -2);

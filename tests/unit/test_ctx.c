@@ -50,7 +50,7 @@ int main(void) {
   lua_State *L = r ? ps_lua_new(r) : NULL;
   CHECK(w && L && ps_path_reset(w) == 0);
   if (!w || !L) return check_summary("test_ctx");
-  ps_ctx c = {&m, w, 14}; /* monthly: twelve periods a year */
+  ps_ctx c = {&m, w, 14, NULL}; /* monthly: twelve periods a year */
   ps_ctx_push(L, &c);
   lua_setglobal(L, "ctx");
 
