@@ -8,19 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats/paired.h"
 #include "stats/stats.h"
 
-enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_READ, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_RELEASE };
+enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_READ, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_PAIR, OP_RELEASE };
 
 /* a column of a block: array (in ps_outcomes_arrays' order; -1: none), item and inner offset */
 typedef struct {
   long array, item, at;
 } col_ref;
 
-/* a question; OP_COUNT is followed by `count` order keys, OP_TAIL by `count` col_refs */
+/* a series of a block (stats/paired.h): its kind, and its columns */
+typedef struct {
+  int kind, pad;
+  col_ref x, minus;
+} series_ref;
+
+/* a pair of series (of run and other) with its running sums so far, as OP_PAIR carries it */
+typedef struct {
+  series_ref a, b;
+  double mean;
+  ps_pair_sums sums;
+} pair_wire;
+
+/* a question; OP_COUNT is followed by `count` order keys, OP_TAIL by `count` col_refs, OP_PAIR by
+** `count` pair_wires (second: the pass; upto: the paths paired) */
 typedef struct {
   int op, weighted, second, down, by, pad;
-  long run, from, count, upto; /* upto: the column over the run's paths before it (OP_INFO ... OP_TIES) */
+  long run, other, from, count, upto; /* upto: the column over the run's paths before it (OP_INFO ... OP_TIES) */
   col_ref x, minus;
   double sign, centre, t, last_w;
 } query;
@@ -170,6 +185,35 @@ static void paths_of(const held *h, const query *q, buf *out) {
     for (long i = 0; i < a->items; i++)
       put(out, (const char *)a->data + ((size_t)i * (size_t)h->o.paths + from) * a->inner * a->size,
           count * a->inner * a->size);
+  }
+}
+
+/* the series r names in block h */
+static ps_series series_in(const held *h, const series_ref *r) {
+  ps_series s = {(ps_series_kind)r->kind, NULL, NULL};
+  int ints = r->kind == PS_SERIES_POSITIVE || r->kind == PS_SERIES_NONZERO;
+  if (r->x.array >= 0) s.x = ints ? (const void *)int_at(h, &r->x) : (const void *)col_at(h, &r->x);
+  if (r->minus.array >= 0) s.minus = col_at(h, &r->minus);
+  return s;
+}
+
+/* OP_PAIR: the running sums of each pair continued over the paths of blocks a and b (of two runs, the
+** same paths) before q->upto; its code first */
+static void answer_pair(const held *a, const held *b, const query *q, const pair_wire *w, buf *out) {
+  int rc = a && b ? PS_OK : PS_ERUNTIME;
+  put(out, &rc, sizeof rc);
+  if (rc) {
+    out->oom = 1;
+    return;
+  }
+  long n = q->upto - a->o.first;
+  if (n > a->o.paths) n = a->o.paths;
+  if (n > b->o.paths) n = b->o.paths;
+  for (long k = 0; k < q->count; k++) {
+    ps_series sa = series_in(a, &w[k].a), sb = series_in(b, &w[k].b);
+    ps_pair_sums sums = w[k].sums;
+    ps_pair_add(&sums, &sa, &sb, n > 0 ? (size_t)n : 0, q->second, w[k].mean);
+    put(out, &sums, sizeof sums);
   }
 }
 
@@ -325,8 +369,9 @@ void ps_mpi_answer(int rank) {
   MPI_Recv(msg, n, MPI_BYTE, 0, PS_TAG_QUERY, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   query q;
   memcpy(&q, msg, sizeof q);
-  size_t at = 0;
+  size_t at = 0, other = 0;
   while (at < nkept && kept[at]->id != q.run) at++;
+  while (q.op == OP_PAIR && other < nkept && kept[other]->id != q.other) other++;
   if (q.op == OP_RELEASE) { /* no answer */
     if (at < nkept) {
       drop(kept[at]);
@@ -336,7 +381,9 @@ void ps_mpi_answer(int rank) {
     return;
   }
   buf out = {0};
-  if (at == nkept) out.oom = 1;
+  if (q.op == OP_PAIR)
+    answer_pair(at < nkept ? kept[at] : NULL, other < nkept ? kept[other] : NULL, &q, (const void *)(msg + sizeof q), &out);
+  else if (at == nkept) out.oom = 1;
   else answer(kept[at], &q, msg + sizeof q, &out);
   int fail = PS_ERUNTIME;
   if (out.oom) { /* the code alone: rank 0 reports it */
@@ -748,6 +795,53 @@ static int host_paths(ps_column_host *host, long from, long count, ps_outcomes *
   return rc;
 }
 
+/* series s of h's block as a series_ref; 0, or -1 when it names no column of it */
+static int series_ref_of(const mpi_host *h, const ps_series *s, series_ref *r) {
+  *r = (series_ref){.kind = (int)s->kind, .x = {-1, 0, 0}, .minus = {-1, 0, 0}};
+  return (s->x && ref_of(h, s->x, 1, &r->x)) || (s->minus && ref_of(h, s->minus, 1, &r->minus)) ? -1 : 0;
+}
+
+/* the pairs' sums over the first n paths of runs host and other, block after block in path order:
+** each rank continues the sums the blocks before it left (stats/column.h: pair) */
+static int host_pair(ps_column_host *host, ps_column_host *other, const ps_series *a, const ps_series *b, int npairs,
+                     long n, int pass, const double *means, ps_pair_sums *sums) {
+  mpi_host *h = (mpi_host *)host, *o = (mpi_host *)other;
+  pair_wire *w = malloc((size_t)(npairs > 0 ? npairs : 1) * sizeof *w);
+  int rc = w && o->ranks == h->ranks ? PS_OK : PS_ERUNTIME;
+  for (int k = 0; rc == PS_OK && k < npairs; k++) {
+    if (series_ref_of(h, &a[k], &w[k].a) || series_ref_of(o, &b[k], &w[k].b)) rc = PS_ERUNTIME;
+    w[k].mean = means[k];
+  }
+  query q = {.op = OP_PAIR, .second = pass, .run = h->mine->id, .other = o->mine->id, .count = npairs, .upto = n,
+             .x = {-1, 0, 0}, .minus = {-1, 0, 0}};
+  buf msg = {0};
+  for (int r = 0; rc == PS_OK && r < h->ranks; r++) {
+    long paths = h->count[r] < o->count[r] ? h->count[r] : o->count[r];
+    if (h->first[r] >= n || paths <= 0) continue;
+    for (int k = 0; k < npairs; k++) w[k].sums = sums[k];
+    buf *reply_r = &h->replies[r];
+    if (r == 0) {
+      reply_r->n = 0;
+      answer_pair(h->mine, o->mine, &q, w, reply_r);
+      rc = reply_r->oom ? PS_ERUNTIME : PS_OK;
+    } else {
+      msg.n = 0;
+      put(&msg, &q, sizeof q);
+      put(&msg, w, (size_t)npairs * sizeof *w);
+      if (msg.oom) rc = PS_ERUNTIME;
+      else {
+        MPI_Send(msg.p, (int)msg.n, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
+        rc = receive(h, r);
+      }
+    }
+    cursor k = reply(h, r);
+    for (int j = 0; rc == PS_OK && j < npairs; j++) get(&k, &sums[j], sizeof sums[j]);
+  }
+  free(msg.p);
+  free(w);
+  return rc;
+}
+
 ps_column_host *ps_mpi_host_new(long id, ps_outcomes *mine, const ps_model *m, int ranks, const long *first,
                                 const long *count) {
   mpi_host *h = calloc(1, sizeof *h);
@@ -769,7 +863,7 @@ ps_column_host *ps_mpi_host_new(long id, ps_outcomes *mine, const ps_model *m, i
   memcpy(h->first, first, (size_t)ranks * sizeof *first);
   memcpy(h->count, count, (size_t)ranks * sizeof *count);
   h->host = (ps_column_host){.block = &h->mine->o, .open = host_open, .close = host_close, .ints = host_ints,
-                             .tail = host_tail, .paths = host_paths};
+                             .tail = host_tail, .paths = host_paths, .pair = host_pair};
   return &h->host;
 }
 

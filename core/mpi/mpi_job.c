@@ -20,7 +20,7 @@ void ps_mpi_block(long paths, int ranks, int r, long *first, long *count) {
 ** machine); the strings follow, each with its terminating NUL: file, then key and value of
 ** each override */
 typedef struct {
-  int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets, hold;
+  int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets;
   long paths, band_paths, id;
   uint64_t seed;
   double serve, sampling_alpha;
@@ -42,7 +42,6 @@ void ps_mpi_job_send(const ps_mpi_job *job, int ranks) {
   h.nuncertain = job->nuncertain;
   h.track_party_pv = job->track_party_pv;
   h.nsets = job->quit ? 0 : job->nsets;
-  h.hold = job->hold;
   h.id = job->id;
   h.paths = job->run.paths;
   h.band_paths = job->run.band_paths;
@@ -92,7 +91,6 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
                               .serve = h.serve, .sampling_alpha = h.sampling_alpha};
   job->nuncertain = h.nuncertain;
   job->track_party_pv = h.track_party_pv;
-  job->hold = h.hold;
   job->id = h.id;
   memcpy(job->sha256, h.sha256, sizeof job->sha256);
   job->sha256[64] = '\0';
@@ -144,22 +142,22 @@ int ps_mpi_wait_any(int from) { return wait_for(from, MPI_ANY_TAG); }
 /* ps_mpi_wait — wait_for a message with tag */
 void ps_mpi_wait(int from, int tag) { (void)wait_for(from, tag); }
 
-/* ps_mpi_send_block — a rank's kept outcomes to rank 0 (mpi_job.h); rank 0 receives them in the
-** same order (mpi_lead.c) */
-int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole) {
-  return !only_kept_whole || (a->data && (a->band || a->data == o->weight));
+/* ps_mpi_send_block — a rank's bands and band paths' weights to rank 0 (mpi_job.h); rank 0 receives
+** them in the same order (mpi_lead.c) */
+int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a) {
+  return a->data && (a->band || a->data == o->weight);
 }
 
-int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole) {
-  return a->band || (only_kept_whole && a->data && a->data == o->weight);
+int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int held_weights) {
+  return a->band || (held_weights && a->data && a->data == o->weight);
 }
 
-void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole) {
+void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m) {
   ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS];
   int n = ps_outcomes_arrays(o, m, a);
   for (int k = 0; k < n; k++) {
-    if (!ps_mpi_sent(o, &a[k], only_kept_whole)) continue;
-    size_t per_item = (size_t)(ps_mpi_band_like(o, &a[k], only_kept_whole) ? o->band_paths : o->paths) * a[k].inner;
+    if (!ps_mpi_sent(o, &a[k])) continue;
+    size_t per_item = (size_t)o->band_paths * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       const char *p = (const char *)a[k].data + (size_t)i * per_item * a[k].size;
       for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {
