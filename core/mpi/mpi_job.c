@@ -112,11 +112,14 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
   return PS_OK;
 }
 
-/* wait for a message from `from` with tag (MPI_ANY_TAG: any); its tag. For the first 200 µs it looks
-** again at once (yielding the core): a question about a column is answered in a few µs, and the next
-** one follows as quickly. Then after 50 µs, and ever less often, up to every 2 ms: a rank that waits
-** for seconds (for rank 0's statistics, or for the other ranks' paths) wakes 500 times a second, not
-** spinning as a blocking MPI call does */
+/* wait for a message from `from` with tag (MPI_ANY_TAG: any); its tag. For the first 20 ms it looks
+** again at once (yielding the core): rank 0's questions about the columns of a run come a few µs to a
+** few ms apart (rank 0 answers for its own block, merges, sorts its part of the next column), and a
+** rank asleep when the next one comes adds its sleep to the round trip (B1's statistics stage at
+** 250 000 paths on 2 ranks: 2.2 s when the window was 200 µs, 0.33 s now). Then after 50 µs, and ever
+** less often, up to every 2 ms: a rank that waits for seconds (for rank 0's reports, or for the other
+** ranks' paths) wakes 500 times a second, not spinning as a blocking MPI call does */
+#define PS_MPI_SPIN_NS 20000000L
 static int wait_for(int from, int tag) {
   MPI_Status st;
   int there = 0;
@@ -127,7 +130,7 @@ static int wait_for(int from, int tag) {
     MPI_Iprobe(from, tag, MPI_COMM_WORLD, &there, &st);
     if (there) return st.MPI_TAG;
     clock_gettime(CLOCK_MONOTONIC, &t);
-    if ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < 200000) {
+    if ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < PS_MPI_SPIN_NS) {
       sched_yield();
       continue;
     }
