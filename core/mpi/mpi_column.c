@@ -11,7 +11,7 @@
 #include "stats/paired.h"
 #include "stats/stats.h"
 
-enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_READ, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_PAIR, OP_RELEASE };
+enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_LOCATE, OP_READ, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_PAIR, OP_RELEASE };
 
 /* a column of a block: array (in ps_outcomes_arrays' order; -1: none), item and inner offset */
 typedef struct {
@@ -223,7 +223,7 @@ static void answer(held *h, const query *q, const void *payload, buf *out) {
   put(out, &rc, sizeof rc);
   size_t n = (size_t)h->o.paths; /* the block's paths; a column's values: h->n */
   int needs_column = q->op == OP_INFO || q->op == OP_SUMS || q->op == OP_COUNT || q->op == OP_ABOVE ||
-                     q->op == OP_READ || q->op == OP_TIES;
+                     q->op == OP_LOCATE || q->op == OP_READ || q->op == OP_TIES;
   if (needs_column && column(h, q)) {
     out->oom = 1;
     return;
@@ -267,17 +267,27 @@ static void answer(held *h, const query *q, const void *payload, buf *out) {
     }
     break;
   }
-  case OP_ABOVE: {
-    ps_exact_sum s[3];
-    for (int k = 0; k < 3; k++) ps_exact_init(&s[k]);
+  case OP_ABOVE: { /* the values above t: how many, their sum, and the sums of w, w^2 and w v */
+    ps_exact_sum s[4];
+    for (int k = 0; k < 4; k++) ps_exact_init(&s[k]);
     size_t from = index_above(h, q->t, 1);
     for (size_t i = from; i < n; i++) ps_exact_add(&s[0], h->sorted[i]);
     for (size_t i = from; h->sw && i < n; i++) {
       ps_exact_add(&s[1], h->sw[i]);
       ps_exact_add(&s[2], h->sw[i] * h->sw[i]);
+      ps_exact_add(&s[3], h->sw[i] * h->sorted[i]);
     }
     put_u64(out, n - from);
     put(out, s, sizeof s);
+    break;
+  }
+  case OP_LOCATE: { /* the lowest value whose values above weigh at most t (summed down, roughly) */
+    size_t i = n;
+    double taken = 0;
+    while (i > 0 && taken + h->sw[i - 1] <= q->t) taken += h->sw[--i];
+    put_u64(out, n > 0);
+    double v = n > 0 ? h->sorted[i < n ? i : n - 1] : 0;
+    put(out, &v, sizeof v);
     break;
   }
   case OP_READ: { /* values from..from+count-1 counted from the top (down) or the bottom */
@@ -519,6 +529,7 @@ typedef struct {
   mpi_host *h;
   query q;
   stream *in; /* per rank, while a reader is open */
+  size_t *count; /* per rank: the column's values there */
   int down, next;
   ps_wseq seq;
 } remote;
@@ -574,6 +585,7 @@ static int remote_above(ps_column_source *s, double t, size_t *count, ps_exact_s
   }
   return rc;
 }
+
 
 /* the next chunk of rank r's values into c->in[r]; PS_OK or PS_ERUNTIME */
 static int fetch(remote *c, int r) {
@@ -642,12 +654,9 @@ static int remote_open_reader(ps_column_source *s, int down, ps_wseq **seq) {
   if (!(c->in = calloc((size_t)c->h->ranks, sizeof *c->in))) return PS_ERUNTIME;
   c->down = down;
   c->seq = (ps_wseq){remote_peek, remote_take};
-  query q = c->q;
-  q.op = OP_INFO;
-  int rc = ask(c->h, &q, NULL, 0);
+  int rc = PS_OK;
   for (int r = 0; rc == PS_OK && r < c->h->ranks; r++) {
-    cursor k = reply(c->h, r);
-    c->in[r].n = get_u64(&k);
+    c->in[r].n = c->count[r];
     if (!(c->in[r].v = malloc(2 * CHUNK * sizeof(double)))) rc = PS_ERUNTIME;
     else c->in[r].w = c->in[r].v + CHUNK;
   }
@@ -659,19 +668,84 @@ static int remote_open_reader(ps_column_source *s, int down, ps_wseq **seq) {
   return PS_OK;
 }
 
+/* the reader down from v0, the highest of the values each rank finds with at most limit / ranks of
+** its weight above it (so that all the values above v0 weigh at most about limit), checked exactly:
+** its streams begin below v0; nothing skipped when the values above v0 weigh more than limit after
+** three tries with half as much each time */
+static int remote_open_below(ps_column_source *s, double limit, ps_wseq **seq, ps_exact_sum *w_above,
+                             ps_exact_sum *wv_above) {
+  remote *c = (remote *)s;
+  mpi_host *h = c->h;
+  ps_exact_init(w_above);
+  ps_exact_init(wv_above);
+  int rc = remote_open_reader(s, 1, seq);
+  if (rc) return rc;
+  size_t *above = calloc((size_t)h->ranks, sizeof *above);
+  if (!above) rc = PS_ERUNTIME;
+  double mass = limit / h->ranks;
+  for (int tries = 0; rc == PS_OK && tries < 3 && mass > 0; tries++, mass /= 2) {
+    query q = c->q;
+    q.op = OP_LOCATE;
+    q.t = mass;
+    if ((rc = ask(h, &q, NULL, 0))) break;
+    int any = 0;
+    double v0 = 0;
+    for (int r = 0; r < h->ranks; r++) {
+      cursor k = reply(h, r);
+      size_t found = get_u64(&k);
+      double v;
+      get(&k, &v, sizeof v);
+      if (found && (!any || v > v0)) v0 = v, any = 1;
+    }
+    if (!any) break;
+    q.op = OP_ABOVE;
+    q.t = v0;
+    if ((rc = ask(h, &q, NULL, 0))) break;
+    ps_exact_sum w, wv, other;
+    ps_exact_init(&w);
+    ps_exact_init(&wv);
+    ps_exact_init(&other);
+    for (int r = 0; r < h->ranks; r++) {
+      cursor k = reply(h, r);
+      above[r] = get_u64(&k);
+      get_sum(&k, &other); /* the values' sum */
+      get_sum(&k, &w);
+      get_sum(&k, &other); /* the squared weights' */
+      get_sum(&k, &wv);
+    }
+    if (ps_exact_value(&w) <= limit) {
+      for (int r = 0; r < h->ranks; r++) c->in[r].read = above[r];
+      *w_above = w;
+      *wv_above = wv;
+      break;
+    }
+  }
+  free(above);
+  if (rc) remote_close_reader(s, *seq);
+  return rc;
+}
+
 static int host_open(ps_column_host *host, const double *x, size_t stride, const double *minus, double sign,
                      int weighted, long upto, ps_column_source **src) {
   mpi_host *h = (mpi_host *)host;
   remote *c = calloc(1, sizeof *c);
-  if (!c) return PS_ERUNTIME;
+  size_t *count = calloc((size_t)h->ranks, sizeof *count);
+  if (!c || !count) {
+    free(c);
+    free(count);
+    return PS_ERUNTIME;
+  }
   c->h = h;
+  c->count = count;
   c->q = (query){.weighted = weighted, .sign = sign, .upto = upto, .minus = {-1, 0, 0}};
   if (ref_of(h, x, stride, &c->q.x) || (minus && ref_of(h, minus, 1, &c->q.minus))) {
+    free(count);
     free(c);
     return PS_ERUNTIME;
   }
   c->src = (ps_column_source){.weighted = weighted, .sums = remote_sums, .count = remote_count,
-                              .above = remote_above, .open = remote_open_reader, .close = remote_close_reader};
+                              .above = remote_above, .open = remote_open_reader, .close = remote_close_reader,
+                              .open_below = weighted ? remote_open_below : NULL};
   query q = c->q;
   q.op = OP_INFO;
   int rc = ask(h, &q, NULL, 0), seen = 0;
@@ -680,6 +754,7 @@ static int host_open(ps_column_host *host, const double *x, size_t stride, const
     size_t n = get_u64(&k);
     double v[3];
     get(&k, v, sizeof v);
+    c->count[r] = n;
     c->src.n += n;
     if (n == 0) continue;
     if (!seen) c->src.first = v[0];
@@ -688,6 +763,7 @@ static int host_open(ps_column_host *host, const double *x, size_t stride, const
     seen = 1;
   }
   if (rc) {
+    free(count);
     free(c);
     return rc;
   }
@@ -697,6 +773,7 @@ static int host_open(ps_column_host *host, const double *x, size_t stride, const
 
 static void host_close(ps_column_host *host, ps_column_source *src) {
   (void)host;
+  if (src) free(((remote *)src)->count);
   free(src);
 }
 

@@ -210,6 +210,14 @@ static const double levels[] = {0.50, 0.90, 0.95, 0.99, 0.995, 0.999};
 /* the weighted quantile (level 0) or ES of the values read down */
 static int weighted_scan(ps_column_source *s, double q, int es, double *out) {
   ps_wseq *seq;
+  if (s->open_below) { /* begun below the values the answer does not depend on (weighted.h) */
+    ps_exact_sum w, wv;
+    int rc = s->open_below(s, es ? ps_wes_limit(s->n, q) : ps_wtarget(s->n, 1 - q), &seq, &w, &wv);
+    if (rc) return rc;
+    *out = es ? ps_wes_scan_below(seq, s->n, s->max, q, &w, &wv) : ps_wquantile_scan_below(seq, s->n, s->max, q, &w);
+    s->close(s, seq);
+    return PS_OK;
+  }
   int rc = s->open(s, 1, &seq);
   if (rc) return rc;
   *out = es ? ps_wes_scan(seq, s->n, s->max, q) : ps_wquantile_ci_scan(seq, s->n, s->max, q, 0).value;

@@ -45,6 +45,11 @@ struct ps_column_source {
   ** (weighted columns), one at a time; closed by close. PS_OK, or PS_ERUNTIME */
   int (*open)(ps_column_source *s, int down, ps_wseq **seq);
   void (*close)(ps_column_source *s, ps_wseq *seq);
+  /* optional (NULL: read from the top): a reader down as open's, beginning at a value v0 of the column
+  ** whose values above it weigh at most `limit` (their weights summed exactly, rounded; nothing
+  ** skipped when it finds none), with the exact sums of those weights and of w * v over them
+  ** (weighted.h: ps_wquantile_scan_below, ps_wes_scan_below); closed by close */
+  int (*open_below)(ps_column_source *s, double limit, ps_wseq **seq, ps_exact_sum *w_above, ps_exact_sum *wv_above);
 };
 
 /* a part in memory */

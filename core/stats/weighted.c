@@ -38,7 +38,8 @@ double ps_wtarget(size_t n, double p) {
 
 /* Scan the distinct values from the side q names (module comment): value, lo and hi of the
 ** q-quantile; the value alone when level <= 0. */
-ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level) {
+/* the scan, the weights of the values above those seq gives (reading down, level 0) summing to *above */
+static ps_estimate quantile_scan(ps_wseq *seq, size_t n, double max, double q, double level, const ps_exact_sum *above) {
   ps_estimate e = {0.0, 0.0, 0.0};
   if (n == 0) return e;
   double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0, v, w;
@@ -47,6 +48,7 @@ ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, d
   ps_exact_sum x1, x2;
   ps_exact_init(&x1);
   ps_exact_init(&x2);
+  if (above) x1 = *above;
   e.value = e.lo = e.hi = max;
   if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
     double target = ps_wtarget(n, 1 - q); /* compared with n T(v) */
@@ -88,12 +90,27 @@ ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, d
   return e;
 }
 
+ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level) {
+  return quantile_scan(seq, n, max, q, level, NULL);
+}
+
+double ps_wquantile_scan_below(ps_wseq *down, size_t n, double max, double q, const ps_exact_sum *above) {
+  return quantile_scan(down, n, max, q, 0, above).value;
+}
+
+double ps_wes_limit(size_t n, double q) { return (double)n * (1.0 - q) / 2; }
+
 double ps_wes_scan(ps_wseq *down, size_t n, double max, double q) {
+  ps_exact_sum none;
+  ps_exact_init(&none);
+  return ps_wes_scan_below(down, n, max, q, &none, &none);
+}
+
+double ps_wes_scan_below(ps_wseq *down, size_t n, double max, double q, const ps_exact_sum *w_above,
+                         const ps_exact_sum *wv_above) {
   if (n == 0) return 0.0;
-  double want = (double)n * (1.0 - q), taken = 0, v, w;
-  ps_exact_sum sum, weight; /* exact: taken is the rounded sum of the weights taken */
-  ps_exact_init(&sum);
-  ps_exact_init(&weight);
+  ps_exact_sum sum = *wv_above, weight = *w_above; /* exact: taken is the rounded sum of the weights taken */
+  double want = (double)n * (1.0 - q), taken = ps_exact_value(&weight), v, w;
   for (; (taken < want || taken == 0) && down->peek(down, &v, &w); down->take(down)) {
     if (taken > 0 && taken + w > want) w = want - taken; /* the last path, in part */
     ps_exact_add(&sum, w * v);
