@@ -11,7 +11,8 @@
 #include "stats/paired.h"
 #include "stats/stats.h"
 
-enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_LOCATE, OP_READ, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_PAIR, OP_RELEASE };
+enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_LOCATE, OP_READ, OP_EQUAL, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_PAIR,
+       OP_RELEASE };
 
 /* a column of a block: array (in ps_outcomes_arrays' order; -1: none), item and inner offset */
 typedef struct {
@@ -42,6 +43,8 @@ typedef struct {
 
 /* values a rank reads out at most at once (OP_READ), paths a rank sends at most at once (OP_PATHS) */
 #define CHUNK 16384L
+/* values a rank reads out first (a scan often stops after a few): twice as many each time after */
+#define FIRST_CHUNK 256L
 
 /* a run's block held by a rank, and the column last asked about, sorted */
 typedef struct {
@@ -223,7 +226,7 @@ static void answer(held *h, const query *q, const void *payload, buf *out) {
   put(out, &rc, sizeof rc);
   size_t n = (size_t)h->o.paths; /* the block's paths; a column's values: h->n */
   int needs_column = q->op == OP_INFO || q->op == OP_SUMS || q->op == OP_COUNT || q->op == OP_ABOVE ||
-                     q->op == OP_LOCATE || q->op == OP_READ || q->op == OP_TIES;
+                     q->op == OP_LOCATE || q->op == OP_READ || q->op == OP_EQUAL || q->op == OP_TIES;
   if (needs_column && column(h, q)) {
     out->oom = 1;
     return;
@@ -299,6 +302,22 @@ static void answer(held *h, const query *q, const void *payload, buf *out) {
       if (!src) continue;
       for (size_t i = 0; i < k; i++) put(out, &src[q->down ? n - 1 - from - i : from + i], sizeof(double));
     }
+    break;
+  }
+  case OP_EQUAL: { /* the values equal to t next from the top (down) or the bottom, past `from` of them */
+    size_t from = (size_t)q->from, k = 0;
+    ps_exact_sum s[2];
+    ps_exact_init(&s[0]);
+    ps_exact_init(&s[1]);
+    for (; from + k < n; k++) {
+      size_t i = q->down ? n - 1 - from - k : from + k;
+      if (h->sorted[i] != q->t) break;
+      double w = h->sw ? h->sw[i] : 1;
+      ps_exact_add(&s[0], w);
+      ps_exact_add(&s[1], w * w);
+    }
+    put_u64(out, k);
+    put(out, s, sizeof s);
     break;
   }
   case OP_INTS: {
@@ -522,6 +541,7 @@ static void get_sum(cursor *c, ps_exact_sum *into) {
 typedef struct {
   double *v, *w; /* a chunk of rank r's sorted values (and weights) */
   size_t len, at, read, n;
+  long next_chunk; /* the values the next fetch asks for */
 } stream;
 
 typedef struct {
@@ -594,7 +614,8 @@ static int fetch(remote *c, int r) {
   q.op = OP_READ;
   q.down = c->down;
   q.from = (long)in->read;
-  q.count = CHUNK;
+  q.count = in->next_chunk < FIRST_CHUNK ? FIRST_CHUNK : in->next_chunk;
+  in->next_chunk = q.count * 2 < CHUNK ? q.count * 2 : CHUNK;
   mpi_host *h = c->h;
   buf *b = &h->replies[r];
   int rc;
@@ -641,6 +662,49 @@ static void remote_take(ps_wseq *s) {
   c->in[c->next].at++;
 }
 
+/* past the values equal to v next on every rank (all of them: v is the largest of the ranks' next
+** values reading down, the smallest reading up): those in a rank's chunk here, then the rest on the
+** rank, summed there (OP_EQUAL) */
+static void remote_take_equal(ps_wseq *s, double v, ps_exact_sum *w1, ps_exact_sum *w2) {
+  remote *c = (remote *)((char *)s - offsetof(remote, seq));
+  mpi_host *h = c->h;
+  for (int r = 0; r < h->ranks; r++) {
+    stream *in = &c->in[r];
+    for (; in->at < in->len && in->v[in->at] == v; in->at++) {
+      double w = c->q.weighted ? in->w[in->at] : 1;
+      ps_exact_add(w1, w);
+      if (w2) ps_exact_add(w2, w * w);
+    }
+    if (in->at < in->len || in->read >= in->n) continue; /* another value next, or none */
+    query q = c->q;
+    q.op = OP_EQUAL;
+    q.down = c->down;
+    q.from = (long)in->read;
+    q.t = v;
+    buf *b = &h->replies[r];
+    int rc;
+    if (r == 0) {
+      b->n = 0;
+      answer(h->mine, &q, NULL, b);
+      rc = b->oom ? PS_ERUNTIME : PS_OK;
+    } else {
+      q.run = h->mine->id;
+      MPI_Send(&q, (int)sizeof q, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
+      rc = receive(h, r);
+    }
+    if (rc) { /* as a chunk that could not be read: the rank's values end here */
+      in->read = in->n;
+      continue;
+    }
+    cursor k = reply(h, r);
+    in->read += get_u64(&k);
+    get_sum(&k, w1);
+    ps_exact_sum sq;
+    get(&k, &sq, sizeof sq);
+    if (w2) ps_exact_merge(w2, &sq);
+  }
+}
+
 static void remote_close_reader(ps_column_source *s, ps_wseq *seq) {
   remote *c = (remote *)s;
   (void)seq;
@@ -653,7 +717,7 @@ static int remote_open_reader(ps_column_source *s, int down, ps_wseq **seq) {
   remote *c = (remote *)s;
   if (!(c->in = calloc((size_t)c->h->ranks, sizeof *c->in))) return PS_ERUNTIME;
   c->down = down;
-  c->seq = (ps_wseq){remote_peek, remote_take};
+  c->seq = (ps_wseq){.peek = remote_peek, .take = remote_take, .take_equal = remote_take_equal};
   int rc = PS_OK;
   for (int r = 0; rc == PS_OK && r < c->h->ranks; r++) {
     c->in[r].n = c->count[r];

@@ -109,7 +109,7 @@ static void reader_take(ps_wseq *s) {
 
 static int local_open(ps_column_source *src, int down, ps_wseq **seq) {
   ps_column_local *c = (ps_column_local *)src;
-  c->reader.seq = (ps_wseq){reader_peek, reader_take};
+  c->reader.seq = (ps_wseq){.peek = reader_peek, .take = reader_take};
   c->reader.down = down;
   c->reader.next = -1;
   for (int p = 0; p < c->nparts; p++) c->reader.at[p] = down ? c->part[p].n : 0;

@@ -43,6 +43,10 @@ struct ps_wseq {
   /* the next value from the end read (the largest left, reading down) and its weight; 0: none left */
   int (*peek)(ps_wseq *q, double *v, double *w);
   void (*take)(ps_wseq *q); /* past that value */
+  /* optional (NULL: by peek and take): past every value equal to v that comes next (v: what peek
+  ** gives), adding their weights to *w1 and, unless w2 is NULL, their squares to *w2 (exactly, so in
+  ** any order: a holder of many of them sums its own) */
+  void (*take_equal)(ps_wseq *q, double v, ps_exact_sum *w1, ps_exact_sum *w2);
 };
 /* ps_wquantile_ci_sorted over seq, read down when q >= 0.5 and up otherwise; max: the largest of the
 ** n values */

@@ -2,7 +2,9 @@
 ** ps_wquantile_scan_below, ps_wes_scan_below), as poolsim-mpi begins them below the values the
 ** answer does not depend on: from every value v0 of a sorted weighted column whose values above weigh
 ** at most the limit, the scan of the values at or below v0, with the exact sums of those above,
-** gives the bits of the scan from the top (ps_wquantile_ci_scan at level 0, ps_wes_scan). Columns
+** gives the bits of the scan from the top (ps_wquantile_ci_scan at level 0, ps_wes_scan); and a
+** reader that takes a group of equal values at once gives the bits of one that takes them one by
+** one. Columns
 ** with ties (zeros, a few repeated values) and weights over several orders of magnitude. */
 #include <math.h>
 #include <stdint.h>
@@ -43,7 +45,47 @@ static int down_peek(ps_wseq *q, double *v, double *w) {
 static void down_take(ps_wseq *q) { ((down_seq *)q)->i--; }
 
 static down_seq down_from(const double *v, const double *w, size_t from) {
-  return (down_seq){{down_peek, down_take}, v, w, from};
+  return (down_seq){{.peek = down_peek, .take = down_take}, v, w, from};
+}
+
+/* the same, taking a group of equal values at once: their weights summed in the other order */
+static void down_take_equal(ps_wseq *q, double v, ps_exact_sum *w1, ps_exact_sum *w2) {
+  down_seq *d = (down_seq *)q;
+  size_t k = d->i;
+  while (k > 0 && d->v[k - 1] == v) k--;
+  for (size_t i = k; i < d->i; i++) {
+    ps_exact_add(w1, d->w[i]);
+    if (w2) ps_exact_add(w2, d->w[i] * d->w[i]);
+  }
+  d->i = k;
+}
+
+/* an array read up from index `from`, taking equal values one by one or (by_group) at once */
+typedef struct {
+  ps_wseq seq;
+  const double *v, *w;
+  size_t i, n;
+} up_seq;
+
+static int up_peek(ps_wseq *q, double *v, double *w) {
+  up_seq *u = (up_seq *)q;
+  if (u->i == u->n) return 0;
+  *v = u->v[u->i];
+  *w = u->w[u->i];
+  return 1;
+}
+
+static void up_take(ps_wseq *q) { ((up_seq *)q)->i++; }
+
+static void up_take_equal(ps_wseq *q, double v, ps_exact_sum *w1, ps_exact_sum *w2) {
+  up_seq *u = (up_seq *)q;
+  size_t k = u->i;
+  while (k < u->n && u->v[k] == v) k++;
+  for (size_t i = k; i-- > u->i;) { /* from the other end of the group */
+    ps_exact_add(w1, u->w[i]);
+    if (w2) ps_exact_add(w2, u->w[i] * u->w[i]);
+  }
+  u->i = k;
 }
 
 int main(void) {
@@ -90,6 +132,35 @@ int main(void) {
       }
       j = above - 1; /* the next distinct value */
     }
+  }
+  /* a group of equal values taken at once (ps_wseq.take_equal): the same bits as one by one, for
+  ** the quantiles and their intervals read down and up */
+  for (int column = 0; column < 2; column++) {
+    size_t n = N;
+    for (size_t i = 0; i < n; i++) {
+      double u = uniform(&st);
+      v[i] = column == 0 ? floor(u * 8) : (u < 0.7 ? 0 : u);
+      w[i] = exp(4 * (uniform(&st) - 0.8));
+    }
+    if (ps_sort_weighted(v, w, n)) return 1;
+    static const double qs[] = {0.05, 0.3, 0.5, 0.75, 0.9, 0.99};
+    for (int k = 0; k < 6; k++)
+      for (int ci = 0; ci < 2; ci++) {
+        double level = ci ? 0.95 : 0;
+        ps_estimate one, group;
+        if (qs[k] >= 0.5) {
+          down_seq a = down_from(v, w, n), b = down_from(v, w, n);
+          b.seq.take_equal = down_take_equal;
+          one = ps_wquantile_ci_scan(&a.seq, n, v[n - 1], qs[k], level);
+          group = ps_wquantile_ci_scan(&b.seq, n, v[n - 1], qs[k], level);
+        } else {
+          up_seq a = {{.peek = up_peek, .take = up_take}, v, w, 0, n}, b = a;
+          b.seq.take_equal = up_take_equal;
+          one = ps_wquantile_ci_scan(&a.seq, n, v[n - 1], qs[k], level);
+          group = ps_wquantile_ci_scan(&b.seq, n, v[n - 1], qs[k], level);
+        }
+        CHECK(same(one.value, group.value) && same(one.lo, group.lo) && same(one.hi, group.hi));
+      }
   }
   /* the cases the condition lets through are many, for both scans */
   CHECK(quantiles > 1000);
