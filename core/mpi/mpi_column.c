@@ -8,25 +8,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats/paired.h"
 #include "stats/stats.h"
 
-enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_READ, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_RELEASE };
+enum { OP_INFO, OP_SUMS, OP_COUNT, OP_ABOVE, OP_LOCATE, OP_READ, OP_EQUAL, OP_INTS, OP_TIES, OP_TAIL, OP_PATHS, OP_PAIR,
+       OP_RELEASE };
 
 /* a column of a block: array (in ps_outcomes_arrays' order; -1: none), item and inner offset */
 typedef struct {
   long array, item, at;
 } col_ref;
 
-/* a question; OP_COUNT is followed by `count` order keys, OP_TAIL by `count` col_refs */
+/* a series of a block (stats/paired.h): its kind, and its columns */
+typedef struct {
+  int kind, pad;
+  col_ref x, minus;
+} series_ref;
+
+/* a pair of series (of run and other) with its running sums so far, as OP_PAIR carries it */
+typedef struct {
+  series_ref a, b;
+  double mean;
+  ps_pair_sums sums;
+} pair_wire;
+
+/* a question; OP_COUNT is followed by `count` order keys, OP_TAIL by `count` col_refs, OP_PAIR by
+** `count` pair_wires (second: the pass; upto: the paths paired) */
 typedef struct {
   int op, weighted, second, down, by, pad;
-  long run, from, count, upto; /* upto: the column over the run's paths before it (OP_INFO ... OP_TIES) */
+  long run, other, from, count, upto; /* upto: the column over the run's paths before it (OP_INFO ... OP_TIES) */
   col_ref x, minus;
   double sign, centre, t, last_w;
 } query;
 
 /* values a rank reads out at most at once (OP_READ), paths a rank sends at most at once (OP_PATHS) */
 #define CHUNK 16384L
+/* values a rank reads out first (a scan often stops after a few): twice as many each time after */
+#define FIRST_CHUNK 256L
 
 /* a run's block held by a rank, and the column last asked about, sorted */
 typedef struct {
@@ -173,13 +191,42 @@ static void paths_of(const held *h, const query *q, buf *out) {
   }
 }
 
+/* the series r names in block h */
+static ps_series series_in(const held *h, const series_ref *r) {
+  ps_series s = {(ps_series_kind)r->kind, NULL, NULL};
+  int ints = r->kind == PS_SERIES_POSITIVE || r->kind == PS_SERIES_NONZERO;
+  if (r->x.array >= 0) s.x = ints ? (const void *)int_at(h, &r->x) : (const void *)col_at(h, &r->x);
+  if (r->minus.array >= 0) s.minus = col_at(h, &r->minus);
+  return s;
+}
+
+/* OP_PAIR: the running sums of each pair continued over the paths of blocks a and b (of two runs, the
+** same paths) before q->upto; its code first */
+static void answer_pair(const held *a, const held *b, const query *q, const pair_wire *w, buf *out) {
+  int rc = a && b ? PS_OK : PS_ERUNTIME;
+  put(out, &rc, sizeof rc);
+  if (rc) {
+    out->oom = 1;
+    return;
+  }
+  long n = q->upto - a->o.first;
+  if (n > a->o.paths) n = a->o.paths;
+  if (n > b->o.paths) n = b->o.paths;
+  for (long k = 0; k < q->count; k++) {
+    ps_series sa = series_in(a, &w[k].a), sb = series_in(b, &w[k].b);
+    ps_pair_sums sums = w[k].sums;
+    ps_pair_add(&sums, &sa, &sb, n > 0 ? (size_t)n : 0, q->second, w[k].mean);
+    put(out, &sums, sizeof sums);
+  }
+}
+
 /* answer q for block h into out (its code first) */
 static void answer(held *h, const query *q, const void *payload, buf *out) {
   int rc = PS_OK;
   put(out, &rc, sizeof rc);
   size_t n = (size_t)h->o.paths; /* the block's paths; a column's values: h->n */
   int needs_column = q->op == OP_INFO || q->op == OP_SUMS || q->op == OP_COUNT || q->op == OP_ABOVE ||
-                     q->op == OP_READ || q->op == OP_TIES;
+                     q->op == OP_LOCATE || q->op == OP_READ || q->op == OP_EQUAL || q->op == OP_TIES;
   if (needs_column && column(h, q)) {
     out->oom = 1;
     return;
@@ -223,17 +270,27 @@ static void answer(held *h, const query *q, const void *payload, buf *out) {
     }
     break;
   }
-  case OP_ABOVE: {
-    ps_exact_sum s[3];
-    for (int k = 0; k < 3; k++) ps_exact_init(&s[k]);
+  case OP_ABOVE: { /* the values above t: how many, their sum, and the sums of w, w^2 and w v */
+    ps_exact_sum s[4];
+    for (int k = 0; k < 4; k++) ps_exact_init(&s[k]);
     size_t from = index_above(h, q->t, 1);
     for (size_t i = from; i < n; i++) ps_exact_add(&s[0], h->sorted[i]);
     for (size_t i = from; h->sw && i < n; i++) {
       ps_exact_add(&s[1], h->sw[i]);
       ps_exact_add(&s[2], h->sw[i] * h->sw[i]);
+      ps_exact_add(&s[3], h->sw[i] * h->sorted[i]);
     }
     put_u64(out, n - from);
     put(out, s, sizeof s);
+    break;
+  }
+  case OP_LOCATE: { /* the lowest value whose values above weigh at most t (summed down, roughly) */
+    size_t i = n;
+    double taken = 0;
+    while (i > 0 && taken + h->sw[i - 1] <= q->t) taken += h->sw[--i];
+    put_u64(out, n > 0);
+    double v = n > 0 ? h->sorted[i < n ? i : n - 1] : 0;
+    put(out, &v, sizeof v);
     break;
   }
   case OP_READ: { /* values from..from+count-1 counted from the top (down) or the bottom */
@@ -245,6 +302,22 @@ static void answer(held *h, const query *q, const void *payload, buf *out) {
       if (!src) continue;
       for (size_t i = 0; i < k; i++) put(out, &src[q->down ? n - 1 - from - i : from + i], sizeof(double));
     }
+    break;
+  }
+  case OP_EQUAL: { /* the values equal to t next from the top (down) or the bottom, past `from` of them */
+    size_t from = (size_t)q->from, k = 0;
+    ps_exact_sum s[2];
+    ps_exact_init(&s[0]);
+    ps_exact_init(&s[1]);
+    for (; from + k < n; k++) {
+      size_t i = q->down ? n - 1 - from - k : from + k;
+      if (h->sorted[i] != q->t) break;
+      double w = h->sw ? h->sw[i] : 1;
+      ps_exact_add(&s[0], w);
+      ps_exact_add(&s[1], w * w);
+    }
+    put_u64(out, k);
+    put(out, s, sizeof s);
     break;
   }
   case OP_INTS: {
@@ -325,8 +398,9 @@ void ps_mpi_answer(int rank) {
   MPI_Recv(msg, n, MPI_BYTE, 0, PS_TAG_QUERY, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   query q;
   memcpy(&q, msg, sizeof q);
-  size_t at = 0;
+  size_t at = 0, other = 0;
   while (at < nkept && kept[at]->id != q.run) at++;
+  while (q.op == OP_PAIR && other < nkept && kept[other]->id != q.other) other++;
   if (q.op == OP_RELEASE) { /* no answer */
     if (at < nkept) {
       drop(kept[at]);
@@ -336,7 +410,9 @@ void ps_mpi_answer(int rank) {
     return;
   }
   buf out = {0};
-  if (at == nkept) out.oom = 1;
+  if (q.op == OP_PAIR)
+    answer_pair(at < nkept ? kept[at] : NULL, other < nkept ? kept[other] : NULL, &q, (const void *)(msg + sizeof q), &out);
+  else if (at == nkept) out.oom = 1;
   else answer(kept[at], &q, msg + sizeof q, &out);
   int fail = PS_ERUNTIME;
   if (out.oom) { /* the code alone: rank 0 reports it */
@@ -465,6 +541,7 @@ static void get_sum(cursor *c, ps_exact_sum *into) {
 typedef struct {
   double *v, *w; /* a chunk of rank r's sorted values (and weights) */
   size_t len, at, read, n;
+  long next_chunk; /* the values the next fetch asks for */
 } stream;
 
 typedef struct {
@@ -472,6 +549,7 @@ typedef struct {
   mpi_host *h;
   query q;
   stream *in; /* per rank, while a reader is open */
+  size_t *count; /* per rank: the column's values there */
   int down, next;
   ps_wseq seq;
 } remote;
@@ -528,6 +606,7 @@ static int remote_above(ps_column_source *s, double t, size_t *count, ps_exact_s
   return rc;
 }
 
+
 /* the next chunk of rank r's values into c->in[r]; PS_OK or PS_ERUNTIME */
 static int fetch(remote *c, int r) {
   stream *in = &c->in[r];
@@ -535,7 +614,8 @@ static int fetch(remote *c, int r) {
   q.op = OP_READ;
   q.down = c->down;
   q.from = (long)in->read;
-  q.count = CHUNK;
+  q.count = in->next_chunk < FIRST_CHUNK ? FIRST_CHUNK : in->next_chunk;
+  in->next_chunk = q.count * 2 < CHUNK ? q.count * 2 : CHUNK;
   mpi_host *h = c->h;
   buf *b = &h->replies[r];
   int rc;
@@ -582,6 +662,49 @@ static void remote_take(ps_wseq *s) {
   c->in[c->next].at++;
 }
 
+/* past the values equal to v next on every rank (all of them: v is the largest of the ranks' next
+** values reading down, the smallest reading up): those in a rank's chunk here, then the rest on the
+** rank, summed there (OP_EQUAL) */
+static void remote_take_equal(ps_wseq *s, double v, ps_exact_sum *w1, ps_exact_sum *w2) {
+  remote *c = (remote *)((char *)s - offsetof(remote, seq));
+  mpi_host *h = c->h;
+  for (int r = 0; r < h->ranks; r++) {
+    stream *in = &c->in[r];
+    for (; in->at < in->len && in->v[in->at] == v; in->at++) {
+      double w = c->q.weighted ? in->w[in->at] : 1;
+      ps_exact_add(w1, w);
+      if (w2) ps_exact_add(w2, w * w);
+    }
+    if (in->at < in->len || in->read >= in->n) continue; /* another value next, or none */
+    query q = c->q;
+    q.op = OP_EQUAL;
+    q.down = c->down;
+    q.from = (long)in->read;
+    q.t = v;
+    buf *b = &h->replies[r];
+    int rc;
+    if (r == 0) {
+      b->n = 0;
+      answer(h->mine, &q, NULL, b);
+      rc = b->oom ? PS_ERUNTIME : PS_OK;
+    } else {
+      q.run = h->mine->id;
+      MPI_Send(&q, (int)sizeof q, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
+      rc = receive(h, r);
+    }
+    if (rc) { /* as a chunk that could not be read: the rank's values end here */
+      in->read = in->n;
+      continue;
+    }
+    cursor k = reply(h, r);
+    in->read += get_u64(&k);
+    get_sum(&k, w1);
+    ps_exact_sum sq;
+    get(&k, &sq, sizeof sq);
+    if (w2) ps_exact_merge(w2, &sq);
+  }
+}
+
 static void remote_close_reader(ps_column_source *s, ps_wseq *seq) {
   remote *c = (remote *)s;
   (void)seq;
@@ -594,13 +717,10 @@ static int remote_open_reader(ps_column_source *s, int down, ps_wseq **seq) {
   remote *c = (remote *)s;
   if (!(c->in = calloc((size_t)c->h->ranks, sizeof *c->in))) return PS_ERUNTIME;
   c->down = down;
-  c->seq = (ps_wseq){remote_peek, remote_take};
-  query q = c->q;
-  q.op = OP_INFO;
-  int rc = ask(c->h, &q, NULL, 0);
+  c->seq = (ps_wseq){.peek = remote_peek, .take = remote_take, .take_equal = remote_take_equal};
+  int rc = PS_OK;
   for (int r = 0; rc == PS_OK && r < c->h->ranks; r++) {
-    cursor k = reply(c->h, r);
-    c->in[r].n = get_u64(&k);
+    c->in[r].n = c->count[r];
     if (!(c->in[r].v = malloc(2 * CHUNK * sizeof(double)))) rc = PS_ERUNTIME;
     else c->in[r].w = c->in[r].v + CHUNK;
   }
@@ -612,19 +732,84 @@ static int remote_open_reader(ps_column_source *s, int down, ps_wseq **seq) {
   return PS_OK;
 }
 
+/* the reader down from v0, the highest of the values each rank finds with at most limit / ranks of
+** its weight above it (so that all the values above v0 weigh at most about limit), checked exactly:
+** its streams begin below v0; nothing skipped when the values above v0 weigh more than limit after
+** three tries with half as much each time */
+static int remote_open_below(ps_column_source *s, double limit, ps_wseq **seq, ps_exact_sum *w_above,
+                             ps_exact_sum *wv_above) {
+  remote *c = (remote *)s;
+  mpi_host *h = c->h;
+  ps_exact_init(w_above);
+  ps_exact_init(wv_above);
+  int rc = remote_open_reader(s, 1, seq);
+  if (rc) return rc;
+  size_t *above = calloc((size_t)h->ranks, sizeof *above);
+  if (!above) rc = PS_ERUNTIME;
+  double mass = limit / h->ranks;
+  for (int tries = 0; rc == PS_OK && tries < 3 && mass > 0; tries++, mass /= 2) {
+    query q = c->q;
+    q.op = OP_LOCATE;
+    q.t = mass;
+    if ((rc = ask(h, &q, NULL, 0))) break;
+    int any = 0;
+    double v0 = 0;
+    for (int r = 0; r < h->ranks; r++) {
+      cursor k = reply(h, r);
+      size_t found = get_u64(&k);
+      double v;
+      get(&k, &v, sizeof v);
+      if (found && (!any || v > v0)) v0 = v, any = 1;
+    }
+    if (!any) break;
+    q.op = OP_ABOVE;
+    q.t = v0;
+    if ((rc = ask(h, &q, NULL, 0))) break;
+    ps_exact_sum w, wv, other;
+    ps_exact_init(&w);
+    ps_exact_init(&wv);
+    ps_exact_init(&other);
+    for (int r = 0; r < h->ranks; r++) {
+      cursor k = reply(h, r);
+      above[r] = get_u64(&k);
+      get_sum(&k, &other); /* the values' sum */
+      get_sum(&k, &w);
+      get_sum(&k, &other); /* the squared weights' */
+      get_sum(&k, &wv);
+    }
+    if (ps_exact_value(&w) <= limit) {
+      for (int r = 0; r < h->ranks; r++) c->in[r].read = above[r];
+      *w_above = w;
+      *wv_above = wv;
+      break;
+    }
+  }
+  free(above);
+  if (rc) remote_close_reader(s, *seq);
+  return rc;
+}
+
 static int host_open(ps_column_host *host, const double *x, size_t stride, const double *minus, double sign,
                      int weighted, long upto, ps_column_source **src) {
   mpi_host *h = (mpi_host *)host;
   remote *c = calloc(1, sizeof *c);
-  if (!c) return PS_ERUNTIME;
+  size_t *count = calloc((size_t)h->ranks, sizeof *count);
+  if (!c || !count) {
+    free(c);
+    free(count);
+    return PS_ERUNTIME;
+  }
   c->h = h;
+  c->count = count;
   c->q = (query){.weighted = weighted, .sign = sign, .upto = upto, .minus = {-1, 0, 0}};
   if (ref_of(h, x, stride, &c->q.x) || (minus && ref_of(h, minus, 1, &c->q.minus))) {
+    free(count);
     free(c);
     return PS_ERUNTIME;
   }
   c->src = (ps_column_source){.weighted = weighted, .sums = remote_sums, .count = remote_count,
-                              .above = remote_above, .open = remote_open_reader, .close = remote_close_reader};
+                              .above = remote_above, .open = remote_open_reader, .close = remote_close_reader,
+                              .open_below = weighted ? remote_open_below : NULL};
   query q = c->q;
   q.op = OP_INFO;
   int rc = ask(h, &q, NULL, 0), seen = 0;
@@ -633,6 +818,7 @@ static int host_open(ps_column_host *host, const double *x, size_t stride, const
     size_t n = get_u64(&k);
     double v[3];
     get(&k, v, sizeof v);
+    c->count[r] = n;
     c->src.n += n;
     if (n == 0) continue;
     if (!seen) c->src.first = v[0];
@@ -641,6 +827,7 @@ static int host_open(ps_column_host *host, const double *x, size_t stride, const
     seen = 1;
   }
   if (rc) {
+    free(count);
     free(c);
     return rc;
   }
@@ -650,6 +837,7 @@ static int host_open(ps_column_host *host, const double *x, size_t stride, const
 
 static void host_close(ps_column_host *host, ps_column_source *src) {
   (void)host;
+  if (src) free(((remote *)src)->count);
   free(src);
 }
 
@@ -748,6 +936,53 @@ static int host_paths(ps_column_host *host, long from, long count, ps_outcomes *
   return rc;
 }
 
+/* series s of h's block as a series_ref; 0, or -1 when it names no column of it */
+static int series_ref_of(const mpi_host *h, const ps_series *s, series_ref *r) {
+  *r = (series_ref){.kind = (int)s->kind, .x = {-1, 0, 0}, .minus = {-1, 0, 0}};
+  return (s->x && ref_of(h, s->x, 1, &r->x)) || (s->minus && ref_of(h, s->minus, 1, &r->minus)) ? -1 : 0;
+}
+
+/* the pairs' sums over the first n paths of runs host and other, block after block in path order:
+** each rank continues the sums the blocks before it left (stats/column.h: pair) */
+static int host_pair(ps_column_host *host, ps_column_host *other, const ps_series *a, const ps_series *b, int npairs,
+                     long n, int pass, const double *means, ps_pair_sums *sums) {
+  mpi_host *h = (mpi_host *)host, *o = (mpi_host *)other;
+  pair_wire *w = malloc((size_t)(npairs > 0 ? npairs : 1) * sizeof *w);
+  int rc = w && o->ranks == h->ranks ? PS_OK : PS_ERUNTIME;
+  for (int k = 0; rc == PS_OK && k < npairs; k++) {
+    if (series_ref_of(h, &a[k], &w[k].a) || series_ref_of(o, &b[k], &w[k].b)) rc = PS_ERUNTIME;
+    w[k].mean = means[k];
+  }
+  query q = {.op = OP_PAIR, .second = pass, .run = h->mine->id, .other = o->mine->id, .count = npairs, .upto = n,
+             .x = {-1, 0, 0}, .minus = {-1, 0, 0}};
+  buf msg = {0};
+  for (int r = 0; rc == PS_OK && r < h->ranks; r++) {
+    long paths = h->count[r] < o->count[r] ? h->count[r] : o->count[r];
+    if (h->first[r] >= n || paths <= 0) continue;
+    for (int k = 0; k < npairs; k++) w[k].sums = sums[k];
+    buf *reply_r = &h->replies[r];
+    if (r == 0) {
+      reply_r->n = 0;
+      answer_pair(h->mine, o->mine, &q, w, reply_r);
+      rc = reply_r->oom ? PS_ERUNTIME : PS_OK;
+    } else {
+      msg.n = 0;
+      put(&msg, &q, sizeof q);
+      put(&msg, w, (size_t)npairs * sizeof *w);
+      if (msg.oom) rc = PS_ERUNTIME;
+      else {
+        MPI_Send(msg.p, (int)msg.n, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
+        rc = receive(h, r);
+      }
+    }
+    cursor k = reply(h, r);
+    for (int j = 0; rc == PS_OK && j < npairs; j++) get(&k, &sums[j], sizeof sums[j]);
+  }
+  free(msg.p);
+  free(w);
+  return rc;
+}
+
 ps_column_host *ps_mpi_host_new(long id, ps_outcomes *mine, const ps_model *m, int ranks, const long *first,
                                 const long *count) {
   mpi_host *h = calloc(1, sizeof *h);
@@ -769,7 +1004,7 @@ ps_column_host *ps_mpi_host_new(long id, ps_outcomes *mine, const ps_model *m, i
   memcpy(h->first, first, (size_t)ranks * sizeof *first);
   memcpy(h->count, count, (size_t)ranks * sizeof *count);
   h->host = (ps_column_host){.block = &h->mine->o, .open = host_open, .close = host_close, .ints = host_ints,
-                             .tail = host_tail, .paths = host_paths};
+                             .tail = host_tail, .paths = host_paths, .pair = host_pair};
   return &h->host;
 }
 

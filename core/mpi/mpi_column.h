@@ -6,7 +6,10 @@
 ** offset, a sign and a column to subtract; and the op with its arguments) to every other rank,
 ** answers it for its own block here, and merges the answers: exact sums exactly, counts by adding,
 ** the sorted reader as a k-way merge of chunks streamed from each rank. A rank sorts a column of
-** its block once, when first asked, and keeps it while questions name that column. */
+** its block once, when first asked, and keeps it while questions name that column. A rank may hold
+** blocks of several runs (a study's base and variant): a question names its run, and the paired
+** sums of two runs (stats/paired.h) go from rank to rank in path order, each continuing them over
+** its blocks of both. */
 #ifndef PS_MPI_COLUMN_H
 #define PS_MPI_COLUMN_H
 

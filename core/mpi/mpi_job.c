@@ -20,7 +20,7 @@ void ps_mpi_block(long paths, int ranks, int r, long *first, long *count) {
 ** machine); the strings follow, each with its terminating NUL: file, then key and value of
 ** each override */
 typedef struct {
-  int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets, hold;
+  int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets;
   long paths, band_paths, id;
   uint64_t seed;
   double serve, sampling_alpha;
@@ -42,7 +42,6 @@ void ps_mpi_job_send(const ps_mpi_job *job, int ranks) {
   h.nuncertain = job->nuncertain;
   h.track_party_pv = job->track_party_pv;
   h.nsets = job->quit ? 0 : job->nsets;
-  h.hold = job->hold;
   h.id = job->id;
   h.paths = job->run.paths;
   h.band_paths = job->run.band_paths;
@@ -92,7 +91,6 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
                               .serve = h.serve, .sampling_alpha = h.sampling_alpha};
   job->nuncertain = h.nuncertain;
   job->track_party_pv = h.track_party_pv;
-  job->hold = h.hold;
   job->id = h.id;
   memcpy(job->sha256, h.sha256, sizeof job->sha256);
   job->sha256[64] = '\0';
@@ -114,11 +112,14 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
   return PS_OK;
 }
 
-/* wait for a message from `from` with tag (MPI_ANY_TAG: any); its tag. For the first 200 µs it looks
-** again at once (yielding the core): a question about a column is answered in a few µs, and the next
-** one follows as quickly. Then after 50 µs, and ever less often, up to every 2 ms: a rank that waits
-** for seconds (for rank 0's statistics, or for the other ranks' paths) wakes 500 times a second, not
-** spinning as a blocking MPI call does */
+/* wait for a message from `from` with tag (MPI_ANY_TAG: any); its tag. For the first 20 ms it looks
+** again at once (yielding the core): rank 0's questions about the columns of a run come a few µs to a
+** few ms apart (rank 0 answers for its own block, merges, sorts its part of the next column), and a
+** rank asleep when the next one comes adds its sleep to the round trip (B1's statistics stage at
+** 250 000 paths on 2 ranks: 2.2 s when the window was 200 µs, 0.33 s now). Then after 50 µs, and ever
+** less often, up to every 2 ms: a rank that waits for seconds (for rank 0's reports, or for the other
+** ranks' paths) wakes 500 times a second, not spinning as a blocking MPI call does */
+#define PS_MPI_SPIN_NS 20000000L
 static int wait_for(int from, int tag) {
   MPI_Status st;
   int there = 0;
@@ -129,7 +130,7 @@ static int wait_for(int from, int tag) {
     MPI_Iprobe(from, tag, MPI_COMM_WORLD, &there, &st);
     if (there) return st.MPI_TAG;
     clock_gettime(CLOCK_MONOTONIC, &t);
-    if ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < 200000) {
+    if ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < PS_MPI_SPIN_NS) {
       sched_yield();
       continue;
     }
@@ -144,22 +145,22 @@ int ps_mpi_wait_any(int from) { return wait_for(from, MPI_ANY_TAG); }
 /* ps_mpi_wait — wait_for a message with tag */
 void ps_mpi_wait(int from, int tag) { (void)wait_for(from, tag); }
 
-/* ps_mpi_send_block — a rank's kept outcomes to rank 0 (mpi_job.h); rank 0 receives them in the
-** same order (mpi_lead.c) */
-int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole) {
-  return !only_kept_whole || (a->data && (a->band || a->data == o->weight));
+/* ps_mpi_send_block — a rank's bands and band paths' weights to rank 0 (mpi_job.h); rank 0 receives
+** them in the same order (mpi_lead.c) */
+int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a) {
+  return a->data && (a->band || a->data == o->weight);
 }
 
-int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole) {
-  return a->band || (only_kept_whole && a->data && a->data == o->weight);
+int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int held_weights) {
+  return a->band || (held_weights && a->data && a->data == o->weight);
 }
 
-void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole) {
+void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m) {
   ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS];
   int n = ps_outcomes_arrays(o, m, a);
   for (int k = 0; k < n; k++) {
-    if (!ps_mpi_sent(o, &a[k], only_kept_whole)) continue;
-    size_t per_item = (size_t)(ps_mpi_band_like(o, &a[k], only_kept_whole) ? o->band_paths : o->paths) * a[k].inner;
+    if (!ps_mpi_sent(o, &a[k])) continue;
+    size_t per_item = (size_t)o->band_paths * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       const char *p = (const char *)a[k].data + (size_t)i * per_item * a[k].size;
       for (size_t done = 0; done < per_item; done += PS_MPI_PIECE) {

@@ -3,9 +3,8 @@
 ** Rank 0 leads: every ps_simulate of its command line becomes a job, sent to the other ranks,
 ** which serve it (mpi_serve.c). A job names the model by what rebuilds it on any rank (the
 ** scenario file, its --set overrides, and the two things a study changes after loading), and
-** carries the run's settings; each rank runs its block of path indices, and then either keeps it
-** and answers questions about it (hold: mpi_column.h) or sends it to rank 0, which gathers the
-** blocks in path order. */
+** carries the run's settings; each rank runs its block of path indices, keeps it and answers
+** questions about it (mpi_column.h), sending rank 0 only the bands and the band paths' weights. */
 #ifndef PS_MPI_JOB_H
 #define PS_MPI_JOB_H
 
@@ -25,8 +24,6 @@ typedef struct {
   ps_run_options run; /* paths: the whole run's; first unused; progress, initial, track NULL */
   int nuncertain;     /* 0 for the run at point values of a model with uncertain parameters */
   int track_party_pv; /* set by the break-even study */
-  int hold;           /* keep the block and answer questions about it (mpi_column.h), sending rank 0
-                         only the bands and the band paths' weights */
   long id;            /* the run's number, which the questions name */
   char sha256[65];    /* of the scenario file, as rank 0 read it */
   const char *file;
@@ -58,19 +55,19 @@ void ps_mpi_wait(int from, int tag);
 /* at most this many elements a message of outcomes (MPI counts are int) */
 #define PS_MPI_PIECE ((size_t)1 << 26)
 
-/* whether array a of o goes to rank 0: every array, or (only_kept_whole) those rank 0 keeps of a
-** run whose blocks stay on the ranks: the bands, and the weights of the band paths (the weighted
-** bands read them); and whether it goes for the band paths only (ps_mpi_band_like) */
-int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole);
-int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int only_kept_whole);
-/* ps_mpi_send_block — a rank's kept outcomes to rank 0, array by array and item by item (those
-** ps_mpi_sent names) */
-void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m, int only_kept_whole);
+/* whether array a of o goes to rank 0: those rank 0 keeps of a run whose blocks stay on the ranks,
+** the bands and the weights of the band paths (the weighted bands read them); and whether a is kept
+** for the band paths only (ps_mpi_band_like: the bands, and with held_weights the weights) */
+int ps_mpi_sent(const ps_outcomes *o, const ps_outcomes_array *a);
+int ps_mpi_band_like(const ps_outcomes *o, const ps_outcomes_array *a, int held_weights);
+/* ps_mpi_send_block — a rank's bands and band paths' weights to rank 0, array by array and item by
+** item (those ps_mpi_sent names) */
+void ps_mpi_send_block(const ps_outcomes *o, const ps_model *m);
 
-/* ps_mpi_lead — rank 0: from now on, every run is spread over the `ranks` ranks; hold: the ranks
-** keep their blocks (mpi_column.h) instead of sending them (run and size); here: the ranks on rank 0's
-** node, which share its memory (the memory check: ps_simulate_node_share) */
-void ps_mpi_lead(int ranks, int hold, int here);
+/* ps_mpi_lead — rank 0: from now on, every run is spread over the `ranks` ranks, which keep their
+** blocks (mpi_column.h); here: the ranks on rank 0's node, which share its memory (the memory check:
+** ps_simulate_node_share) */
+void ps_mpi_lead(int ranks, int here);
 /* ps_mpi_finish — rank 0: tell the other ranks to exit with exit_code */
 void ps_mpi_finish(int ranks, int exit_code);
 /* ps_mpi_serve — any other rank: serve jobs until told to quit; returns the exit code */

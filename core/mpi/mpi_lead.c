@@ -1,7 +1,6 @@
-/* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, and either
-** gather the blocks in path order into the outcomes one process would have made (the studies),
-** or (run, size: holding) gather only the bands and the band paths' weights and make
-** the host through which the statistics ask the ranks about the rest (mpi_job.h, mpi_column.h). */
+/* mpi_lead.c — rank 0's side of a distributed run: send the job, run its own block, gather the
+** bands and the band paths' weights, and make the host through which the statistics ask the ranks
+** about the rest (mpi_job.h, mpi_column.h). */
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +10,19 @@
 #include "mpi/mpi_job.h"
 #include "sim/hugepages.h"
 
-static int nranks, holding;
+static int nranks;
 static long runs; /* the runs sent so far: the next one's id */
-/* the most bytes of per-path outcomes (not the bands) rank 0 held at once, and the whole run's then
-** (POOLSIM_MPI_HELD: printed at the end, for tests/mpi/test_mpi.sh) */
-static double held_most, held_run;
+/* the bytes of per-path outcomes (not the bands) rank 0 holds of the runs held now, and the whole
+** runs'; the most it held at once, and the whole runs' then (POOLSIM_MPI_HELD: printed at the end,
+** for tests/mpi/test_mpi.sh) */
+static double held_now, runs_now, held_most, held_run;
+/* the runs held now, with what they add to held_now and runs_now */
+typedef struct {
+  const struct ps_column_host *host;
+  double bytes, run_bytes;
+} held_run_bytes;
+static held_run_bytes *held_runs;
+static size_t nheld, most_runs; /* the runs held now, and the most at once */
 
 /* the bytes of o's per-path arrays but the bands */
 static double per_path_bytes(const ps_outcomes *o, const ps_model *m) {
@@ -23,23 +30,21 @@ static double per_path_bytes(const ps_outcomes *o, const ps_model *m) {
   int n = ps_outcomes_arrays(o, m, a);
   double bytes = 0;
   for (int k = 0; k < n; k++)
-    if (a[k].data && !ps_mpi_band_like(o, &a[k], o->host != NULL)) /* a held run's weights: the band paths' */
+    if (a[k].data && !ps_mpi_band_like(o, &a[k], o->host != NULL)) /* the header's weights: the band paths' */
       bytes += (double)a[k].items * (double)o->paths * (double)a[k].inner * (double)a[k].size;
   return bytes;
 }
 
-/* a block's outcomes placed at its paths in the run's outcomes: from src on rank 0, else received
-** from rank r in ps_mpi_send_block's order */
-static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *src, int r, long first, long keep,
-                  long band, int only_kept_whole) {
+/* a block's bands and band paths' weights placed at its paths in the run's: from src on rank 0, else
+** received from rank r in ps_mpi_send_block's order */
+static void place(ps_outcomes *all, const ps_model *m, const ps_outcomes *src, int r, long first, long band) {
   ps_outcomes_array a[PS_OUTCOMES_MAX_ARRAYS], s[PS_OUTCOMES_MAX_ARRAYS];
   int n = ps_outcomes_arrays(all, m, a);
   if (src) ps_outcomes_arrays(src, m, s);
   for (int k = 0; k < n; k++) {
-    if (!ps_mpi_sent(all, &a[k], only_kept_whole)) continue;
-    int band_like = ps_mpi_band_like(all, &a[k], only_kept_whole);
-    long stride = band_like ? all->band_paths : all->paths, count = band_like ? band : keep;
-    size_t per_item = (size_t)count * a[k].inner;
+    if (!ps_mpi_sent(all, &a[k])) continue;
+    long stride = all->band_paths;
+    size_t per_item = (size_t)band * a[k].inner;
     for (long i = 0; i < a[k].items; i++) {
       char *to = (char *)a[k].data + ((size_t)i * (size_t)stride + (size_t)first) * a[k].inner * a[k].size;
       if (src) {
@@ -64,7 +69,33 @@ static void send_keep(const long *keep) {
   }
 }
 
-static void release(struct ps_column_host *h) { ps_mpi_host_release(h); }
+static void release(struct ps_column_host *h) {
+  for (size_t i = 0; i < nheld; i++)
+    if (held_runs[i].host == h) {
+      held_now -= held_runs[i].bytes;
+      runs_now -= held_runs[i].run_bytes;
+      held_runs[i] = held_runs[--nheld];
+      break;
+    }
+  ps_mpi_host_release(h);
+}
+
+/* count what rank 0 holds of a run it now holds: own (its block) of total paths */
+static void count_held(const ps_outcomes *out, const ps_outcomes *own, const ps_model *m, long total) {
+  double bytes = per_path_bytes(out, m) + per_path_bytes(own, m);
+  double run_bytes = per_path_bytes(own, m) / (double)(own->paths > 0 ? own->paths : 1) * (double)total;
+  held_run_bytes *grown = realloc(held_runs, (nheld + 1) * sizeof *held_runs);
+  if (!grown) return; /* only the measure misses it */
+  held_runs = grown;
+  held_runs[nheld++] = (held_run_bytes){out->host, bytes, run_bytes};
+  held_now += bytes;
+  runs_now += run_bytes;
+  if (nheld > most_runs) most_runs = nheld;
+  if (held_now > held_most) {
+    held_most = held_now;
+    held_run = runs_now;
+  }
+}
 
 /* out for a run of `total` paths whose blocks stay on the ranks (mpi_column.h): the header of rank
 ** 0's block, with the bands and the band paths' weights (one block of ps_map_huge); the rest
@@ -138,8 +169,7 @@ static int gather(const ps_model *m, const ps_run_options *o, long id, ps_outcom
   } else if (total == 0) {
     snprintf(err, errlen, "interrupted before any path finished");
     rc = PS_ERUNTIME;
-  } else if (holding ? (ps_outcomes_truncate(mine, m, keep[0]), init_held(out, m, mine, total, o->band_paths, id, keep))
-                     : ps_outcomes_init(out, m, total, o->band_paths)) {
+  } else if (ps_outcomes_truncate(mine, m, keep[0]), init_held(out, m, mine, total, o->band_paths, id, keep)) {
     snprintf(err, errlen, "out of memory for %ld paths", total);
     rc = PS_ERUNTIME;
   }
@@ -155,17 +185,9 @@ static int gather(const ps_model *m, const ps_run_options *o, long id, ps_outcom
     long first, count;
     ps_mpi_block(o->paths, nranks, r, &first, &count);
     long band = bands - first < 0 ? 0 : bands - first < keep[r] ? bands - first : keep[r];
-    const ps_outcomes *own = holding ? out->host->block : mine;
-    if (r == 0 && !holding) ps_outcomes_truncate(mine, m, keep[0]);
-    else if (r > 0 && keep[r] > 0 && !holding) ps_mpi_wait(r, PS_TAG_DATA); /* holding: maybe nothing comes */
-    if (keep[r] > 0) place(out, m, r == 0 ? own : NULL, r, first, keep[r], band, holding);
+    if (keep[r] > 0) place(out, m, r == 0 ? out->host->block : NULL, r, first, band);
   }
-  const ps_outcomes *own = holding ? out->host->block : mine;
-  double held = per_path_bytes(out, m) + per_path_bytes(own, m);
-  if (held > held_most) {
-    held_most = held;
-    held_run = per_path_bytes(own, m) / (double)(own->paths > 0 ? own->paths : 1) * (double)total;
-  }
+  count_held(out, out->host->block, m, total);
   ps_outcomes_destroy(mine);
   free(keep);
   return PS_OK;
@@ -177,7 +199,7 @@ static int mpi_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes 
   if (nranks < 2 || o->initial || o->track) return ps_simulate_here(m, o, out, err, errlen);
   const char **keys = (const char **)m->set_keys, **values = (const char **)m->set_values;
   ps_mpi_job job = {.run = *o, .nuncertain = m->nuncertain, .track_party_pv = m->track_party_pv, .file = m->file,
-                    .nsets = m->nsets, .keys = keys, .values = values, .hold = holding, .id = ++runs};
+                    .nsets = m->nsets, .keys = keys, .values = values, .id = ++runs};
   memcpy(job.sha256, m->sha256, sizeof job.sha256);
   ps_mpi_job_send(&job, nranks);
   ps_mpi_status *st = calloc((size_t)nranks, sizeof *st);
@@ -202,18 +224,18 @@ static int mpi_simulate(const ps_model *m, const ps_run_options *o, ps_outcomes 
 }
 
 /* ps_mpi_lead — rank 0: spread every run over the ranks */
-void ps_mpi_lead(int ranks, int hold, int here) {
+void ps_mpi_lead(int ranks, int here) {
   nranks = ranks;
-  holding = hold;
   ps_simulate_distribute(mpi_simulate, ranks);
-  ps_simulate_node_share(hold ? (double)here / ranks : 1); /* what the memory check weighs */
+  ps_simulate_node_share((double)here / ranks); /* what the memory check weighs */
 }
 
 /* ps_mpi_finish — rank 0: the other ranks exit with exit_code */
 void ps_mpi_finish(int ranks, int exit_code) {
   if (getenv("POOLSIM_MPI_HELD") && held_most > 0)
-    fprintf(stderr, "poolsim-mpi: rank 0 held at most %.0f bytes of per-path outcomes (not the bands); the run: %.0f\n",
-            held_most, held_run);
+    fprintf(stderr, "poolsim-mpi: rank 0 held at most %zu runs at once, and at most %.0f bytes of per-path outcomes "
+            "(not the bands); the runs it held then: %.0f\n", most_runs, held_most, held_run);
+  free(held_runs);
   ps_mpi_job job = {.quit = 1, .exit_code = exit_code};
   ps_mpi_job_send(&job, ranks);
 }

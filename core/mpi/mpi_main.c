@@ -7,22 +7,24 @@
 ** rank 0 sends the run as a job to the other ranks, and each simulates one contiguous block of
 ** path indices with the run's own streams (sim/montecarlo.c, ps_run_options.first).
 **
-** For run and size the blocks stay where they were made (mpi_column.h): each rank keeps its
-** block's outcomes and answers rank 0's questions about their columns (exact sums, counts at or
-** below order keys, sums above a value, its values in sorted order or its paths in path order, in
-** chunks) until rank 0 releases the run; rank 0 gathers only the bands (the first 100 000 paths)
+** The blocks stay where they were made (mpi_column.h): each rank keeps its block's outcomes and
+** answers rank 0's questions about their columns (exact sums, counts at or below order keys, sums
+** above a value, its values in sorted order or its paths in path order, in chunks; and for the
+** studies, running sums of paired series of two runs it holds, continued block after block in path
+** order) until rank 0 releases the run; rank 0 gathers only the bands (the first 100 000 paths)
 ** and, under tail sampling, those paths' weights. The statistics stage, the sizing curve and its convergence,
 ** and the per-path reports ask through the run's ps_column_host (stats/column.h, results.h), one
 ** question at a time from rank 0's main thread (MPI is initialised FUNNELED), and the answers
 ** merge exactly, so the JSON is the same whatever the ranks (apart from run.seconds,
 ** run.statistics_seconds, run.threads and run.ranks). The studies (sweep, compare, --tornado,
-** --breakeven) read every path of their runs directly: for them the blocks are gathered on rank 0
-** in path order into the outcomes one process would have made. The other ranks serve jobs and
+** --breakeven) ask the same way, and pair two runs path by path through stats/paired.h: rank 0
+** keeps a study's run (its block, on every rank its block) while the study still needs it, the
+** base run and the variant compared with it, and releases it then. The other ranks serve jobs and
 ** questions (mpi_serve.c) until rank 0 says it is done, with the exit code they all return.
 **
-** Memory (bench/MPI.md): under run and size rank 0 holds its own block (ps_outcomes_bytes of its
-** paths), the bands (and their paths' weights), and a chunk of a column at a time; a study's rank 0 holds the outcomes of all paths. The other ranks
-** hold their block, and the sorted copy of the column last asked about. */
+** Memory (bench/MPI.md): rank 0 holds its own block of each run held (ps_outcomes_bytes of its
+** paths), the bands (and their paths' weights), and a chunk of a column at a time; the other ranks
+** hold their block of each run held, and the sorted copy of the column last asked about. */
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,15 +42,6 @@ static const char *not_distributed(int argc, char **argv) {
   for (int i = 2; i < argc; i++)
     if (strcmp(argv[i], "--volume") == 0) return "size --volume runs in one process: use poolsim size --volume";
   return NULL;
-}
-
-/* run and size keep each rank's paths on it (mpi_column.h); the studies (sweep, compare, --tornado,
-** --breakeven) read every path's outcomes of their runs, so rank 0 gathers them */
-static int holds_blocks(int argc, char **argv) {
-  if (argc < 2 || (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "size") != 0)) return 0;
-  for (int i = 2; i < argc; i++)
-    if (strcmp(argv[i], "--tornado") == 0 || strcmp(argv[i], "--breakeven") == 0) return 0;
-  return 1;
 }
 
 /* the ranks on this node (those sharing its memory) */
@@ -92,7 +85,7 @@ int main(int argc, char **argv) {
         args[n++] = threads;
       }
       args[n] = NULL;
-      ps_mpi_lead(size, holds_blocks(argc, argv), (int)here);
+      ps_mpi_lead(size, (int)here);
       rc = ps_cli_main(n, args);
     }
     free(args);

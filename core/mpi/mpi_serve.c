@@ -118,8 +118,8 @@ int ps_mpi_serve(int rank, int ranks) {
       ps_mpi_wait(0, PS_TAG_KEEP);
       MPI_Recv(&keep, 1, MPI_LONG, 0, PS_TAG_KEEP, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
       if (keep >= 0) ps_outcomes_truncate(&o, &v, keep);
-      if (keep > 0) ps_mpi_send_block(&o, &v, job.hold);
-      if (keep >= 0 && job.hold) ps_mpi_hold(job.id, &o, &v, rank); /* moves o */
+      if (keep > 0) ps_mpi_send_block(&o, &v);
+      if (keep >= 0) ps_mpi_hold(job.id, &o, &v, rank); /* moves o */
     } else {
       long keep;
       MPI_Send(&st, (int)sizeof st, MPI_BYTE, 0, PS_TAG_STATUS, MPI_COMM_WORLD);

@@ -1,6 +1,7 @@
 /* breakeven.c — break-even terms (include/poolsim/study.h): the value of a field at which a party's
 ** expected cost in present value is zero, or its expected loss ratio or payout rate a target, by
 ** bisection over runs on common random numbers. A study: no files, no printing. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "scenario/model.h"
 #include "sim/sampling.h"
+#include "stats/column.h"
 #include "stats/results.h"
 #include "stats/study.h"
 
@@ -62,6 +64,19 @@ static int find_party(search *s, const ps_model *m) {
   return -1;
 }
 
+/* the statistics of party i's net result in present value over the paths of r: from its outcomes, or
+** from the holders of its blocks (stats/column.h); PS_OK or PS_ERUNTIME */
+static int party_pv_stats(const ps_results *r, int i, ps_stats *st) {
+  const ps_outcomes *o = &r->outcomes;
+  if (!o->host) return ps_stats_compute(o->party_pv + ps_slot(o, i, 0), (size_t)o->paths, st);
+  const ps_outcomes *b = o->host->block;
+  ps_column_source *src = NULL;
+  int rc = o->host->open(o->host, b->party_pv + ps_slot(b, i, b->first), 1, NULL, 1, 0, LONG_MAX, &src);
+  if (rc == PS_OK) rc = ps_column_stats(src, st);
+  if (src) o->host->close(o->host, src);
+  return rc;
+}
+
 /* the party's figure over the paths of r: its mean and standard error */
 static int figure(search *s, const ps_results *r, ps_breakeven_run_point *pt) {
   const ps_party_result *p = &r->parties[s->party];
@@ -73,8 +88,7 @@ static int figure(search *s, const ps_results *r, ps_breakeven_run_point *pt) {
     pt->se = p->cost_pv.se;
   } else { /* minus its net result in present value */
     ps_stats st;
-    const ps_outcomes *o = &r->outcomes;
-    if (ps_stats_compute(o->party_pv + ps_slot(o, s->party, 0), (size_t)o->paths, &st)) {
+    if (party_pv_stats(r, s->party, &st)) {
       snprintf(s->err, s->errlen, "out of memory");
       return PS_ERUNTIME;
     }

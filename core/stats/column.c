@@ -109,7 +109,7 @@ static void reader_take(ps_wseq *s) {
 
 static int local_open(ps_column_source *src, int down, ps_wseq **seq) {
   ps_column_local *c = (ps_column_local *)src;
-  c->reader.seq = (ps_wseq){reader_peek, reader_take};
+  c->reader.seq = (ps_wseq){.peek = reader_peek, .take = reader_take};
   c->reader.down = down;
   c->reader.next = -1;
   for (int p = 0; p < c->nparts; p++) c->reader.at[p] = down ? c->part[p].n : 0;
@@ -210,6 +210,14 @@ static const double levels[] = {0.50, 0.90, 0.95, 0.99, 0.995, 0.999};
 /* the weighted quantile (level 0) or ES of the values read down */
 static int weighted_scan(ps_column_source *s, double q, int es, double *out) {
   ps_wseq *seq;
+  if (s->open_below) { /* begun below the values the answer does not depend on (weighted.h) */
+    ps_exact_sum w, wv;
+    int rc = s->open_below(s, es ? ps_wes_limit(s->n, q) : ps_wtarget(s->n, 1 - q), &seq, &w, &wv);
+    if (rc) return rc;
+    *out = es ? ps_wes_scan_below(seq, s->n, s->max, q, &w, &wv) : ps_wquantile_scan_below(seq, s->n, s->max, q, &w);
+    s->close(s, seq);
+    return PS_OK;
+  }
   int rc = s->open(s, 1, &seq);
   if (rc) return rc;
   *out = es ? ps_wes_scan(seq, s->n, s->max, q) : ps_wquantile_ci_scan(seq, s->n, s->max, q, 0).value;

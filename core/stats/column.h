@@ -45,6 +45,11 @@ struct ps_column_source {
   ** (weighted columns), one at a time; closed by close. PS_OK, or PS_ERUNTIME */
   int (*open)(ps_column_source *s, int down, ps_wseq **seq);
   void (*close)(ps_column_source *s, ps_wseq *seq);
+  /* optional (NULL: read from the top): a reader down as open's, beginning at a value v0 of the column
+  ** whose values above it weigh at most `limit` (their weights summed exactly, rounded; nothing
+  ** skipped when it finds none), with the exact sums of those weights and of w * v over them
+  ** (weighted.h: ps_wquantile_scan_below, ps_wes_scan_below); closed by close */
+  int (*open_below)(ps_column_source *s, double limit, ps_wseq **seq, ps_exact_sum *w_above, ps_exact_sum *wv_above);
 };
 
 /* a part in memory */
@@ -97,6 +102,8 @@ int ps_column_select(ps_column_source *s, const size_t *ks, size_t nk, double *o
 ** column by x alone. The host asks the holders and merges their answers exactly. Each returns
 ** PS_OK, or PS_ERUNTIME (out of memory). */
 typedef struct ps_column_host ps_column_host;
+struct ps_series;    /* stats/paired.h */
+struct ps_pair_sums; /* stats/paired.h */
 struct ps_column_host {
   const ps_outcomes *block; /* this process's block of the run (the arrays columns are named by) */
   /* the column over the run's first `upto` paths (all when upto >= the run's) as a source (weighted:
@@ -115,6 +122,11 @@ struct ps_column_host {
   /* paths from..from+count-1 of the run, or fewer (at least one), every array but the bands, into *out
   ** (initialised here as a block: ps_outcomes_init_block; destroy it after use) */
   int (*paths)(ps_column_host *h, long from, long count, ps_outcomes *out);
+  /* over the first n paths of this run and run `other` (held in blocks of the same paths), in path
+  ** order: continue sums[k] with series a[k] of this run and b[k] of other, each naming its host's
+  ** block (stats/paired.h: ps_pair_add, pass 0 or 1, means[k] in pass 1) */
+  int (*pair)(ps_column_host *h, ps_column_host *other, const struct ps_series *a, const struct ps_series *b,
+              int npairs, long n, int pass, const double *means, struct ps_pair_sums *sums);
 };
 
 /* ps_outcomes_chunks — fn(ctx, c) for blocks c of o's paths in path order, all of them: o itself in one

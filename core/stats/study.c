@@ -15,6 +15,8 @@
 
 #include "scenario/scenario.h"
 #include "sim/sampling.h"
+#include "stats/column.h"
+#include "stats/paired.h"
 #include "stats/results.h"
 #include "stats/sizing.h"
 
@@ -79,87 +81,132 @@ static int pool_of(const ps_model *m, const char *id) {
 
 /* ---- compare ---------------------------------------------------------------- */
 
-/* the party figures of one run, per path: series (to free()) for the figures f */
+/* the party figures of one run: in one process a copy per path (series), so that the run's outcomes can
+** go; a run held in blocks (stats/column.h) is kept (held) until the study is done with it */
 typedef struct {
   const ps_study_figures *f;
-  double *series;
+  double *series;   /* [f->n * paths] */
+  ps_results *held; /* a run held in blocks, and its figures' series name its blocks */
+  ps_model *model;  /* held's, when pr took it */
   long paths;
 } party_run;
 
-/* the figures of pr->f in r into pr (series allocated); PS_OK, or PS_ERUNTIME when out of memory */
-static int party_series(party_run *pr, const ps_results *r) {
-  pr->paths = r->paths;
-  pr->series = malloc((size_t)r->paths * (size_t)(pr->f->n > 0 ? pr->f->n : 1) * sizeof *pr->series);
-  if (!pr->series) return PS_ERUNTIME;
-  ps_study_figures_series(pr->f, r, pr->series);
-  return PS_OK;
+/* keep the figures of pr->f in *r into pr: a copy, or *r itself (then NULL) when held in blocks, with
+** its model *m (then NULL; m NULL: the caller keeps the model until pr is freed); PS_OK, or PS_ERUNTIME
+** when out of memory */
+static int party_keep(party_run *pr, ps_results **r, ps_model **m) {
+  pr->paths = (*r)->paths;
+  if ((*r)->outcomes.host) {
+    pr->held = *r;
+    *r = NULL;
+    if (m) {
+      pr->model = *m;
+      *m = NULL;
+    }
+    return PS_OK;
+  }
+  pr->series = malloc((size_t)pr->paths * (size_t)(pr->f->n > 0 ? pr->f->n : 1) * sizeof *pr->series);
+  return pr->series ? ps_study_figures_series(pr->f, *r, pr->series) : PS_ERUNTIME;
 }
 
+static void party_free(party_run *pr) {
+  free(pr->series);
+  ps_results_free(pr->held);
+  ps_model_free(pr->model);
+  pr->series = NULL;
+  pr->held = NULL;
+  pr->model = NULL;
+}
 
-/* mean and standard error of b_i - a_i over paths */
-static void paired(const double *a, const double *b, long n, double *mean, double *se) {
-  double s = 0, ss = 0;
-  for (long i = 0; i < n; i++) s += b[i] - a[i];
-  *mean = s / (double)n;
-  for (long i = 0; i < n; i++) ss += (b[i] - a[i] - *mean) * (b[i] - a[i] - *mean);
-  *se = n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : 0;
+/* the host of a run's outcomes: NULL in one process */
+static ps_column_host *host_of(const ps_results *r) { return r ? r->outcomes.host : NULL; }
+
+/* the figures of b against those of a, paired over the paths both have: out[f->n]; PS_OK, or
+** PS_ERUNTIME when out of memory */
+static int party_diff(const party_run *a, const party_run *b, ps_difference *out) {
+  const ps_study_figures *f = a->f;
+  size_t n = (size_t)(f->n > 0 ? f->n : 1);
+  ps_series *sa = malloc(2 * n * sizeof *sa), *sb = sa ? sa + n : NULL;
+  if (!sa) return PS_ERUNTIME;
+  if (a->held) {
+    ps_study_figures_of(f, a->held, sa);
+    ps_study_figures_of(f, b->held, sb);
+  } else {
+    for (int k = 0; k < f->n; k++) {
+      sa[k] = (ps_series){PS_SERIES_VALUE, a->series + (size_t)k * (size_t)a->paths, NULL};
+      sb[k] = (ps_series){PS_SERIES_VALUE, b->series + (size_t)k * (size_t)b->paths, NULL};
+    }
+  }
+  int rc = ps_pair_runs(host_of(a->held), host_of(b->held), sa, sb, f->n, a->paths < b->paths ? a->paths : b->paths,
+                        out);
+  free(sa);
+  return rc;
 }
 
 static ps_difference difference(double a, double b, double mean, double se) {
   return (ps_difference){a, b, mean, se, mean - Z95 * se, mean + Z95 * se};
 }
 
-/* per-path net outlay and depletion indicator of pool p */
-static void pool_series(const ps_results *r, int p, double *outlay, double *depleted) {
-  const ps_outcomes *o = &r->outcomes;
-  for (long i = 0; i < r->paths; i++) {
-    size_t k = ps_slot(o, p, i);
-    outlay[i] = o->paid[k] - o->recovered[k];
-    depleted[i] = o->depletion[k] > 0;
-  }
+/* pool p's per-path net outlay (paid - recovered) and whether it ran short, as series of r's block */
+static void pool_series(const ps_results *r, int p, ps_series *outlay, ps_series *depleted) {
+  const ps_outcomes *o = r->outcomes.host ? r->outcomes.host->block : &r->outcomes;
+  size_t at = ps_slot(o, p, o->first);
+  *outlay = (ps_series){PS_SERIES_DIFF, o->paid + at, o->recovered + at};
+  *depleted = (ps_series){PS_SERIES_POSITIVE, o->depletion + at, NULL};
 }
 
-/* fill c's pools from the two runs (series: 4 x paths doubles of scratch); PS_OK, or PS_ERUNTIME when
-** out of memory */
-static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *rb, double *series) {
+/* fill c's pools from the two runs: the paired net outlay and depletion of every pool both have
+** (series: room for 4 x A's pools); PS_OK, or PS_ERUNTIME when out of memory */
+static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *rb, ps_series *series) {
   const ps_model *a = ra->m, *b = rb->m;
-  long n = ra->paths;
-  double *xa = series, *da = series + n, *xb = series + 2 * n, *db = series + 3 * n;
-  for (int pa = 0; pa < a->npools; pa++) {
-    int pb = pool_of(b, a->pools[pa].id);
+  long n = ra->paths < rb->paths ? ra->paths : rb->paths;
+  int *in_b = malloc((size_t)(a->npools > 0 ? a->npools : 1) * sizeof *in_b);
+  ps_difference *d = malloc((size_t)(a->npools > 0 ? a->npools : 1) * 2 * sizeof *d);
+  int rc = in_b && d ? PS_OK : PS_ERUNTIME, np = 0;
+  ps_series *sa = series, *sb = series + 2 * (a->npools > 0 ? a->npools : 1);
+  for (int pa = 0; rc == PS_OK && pa < a->npools; pa++) {
+    if ((in_b[pa] = pool_of(b, a->pools[pa].id)) < 0) continue;
+    pool_series(ra, pa, &sa[2 * np], &sa[2 * np + 1]);
+    pool_series(rb, in_b[pa], &sb[2 * np], &sb[2 * np + 1]);
+    np++;
+  }
+  if (rc == PS_OK) rc = ps_pair_runs(host_of(ra), host_of(rb), sa, sb, 2 * np, n, d);
+  for (int pa = 0, k = 0; rc == PS_OK && pa < a->npools; pa++) {
+    int pb = in_b[pa];
     if (pb < 0) continue;
     ps_compare_entry *cp = &c->pools[c->npools++];
     cp->id = copy_string(a->pools[pa].id);
     cp->size_a = malloc((size_t)(c->nalphas > 0 ? c->nalphas : 1) * sizeof *cp->size_a);
     cp->size_b = malloc((size_t)(c->nalphas > 0 ? c->nalphas : 1) * sizeof *cp->size_b);
-    if (!cp->id || !cp->size_a || !cp->size_b) return PS_ERUNTIME;
-    pool_series(ra, pa, xa, da);
-    pool_series(rb, pb, xb, db);
-    double m_out, se_out, m_dep, se_dep;
-    paired(xa, xb, n, &m_out, &se_out);
-    paired(da, db, n, &m_dep, &se_dep);
+    if (!cp->id || !cp->size_a || !cp->size_b) rc = PS_ERUNTIME;
     const ps_pool_result *A = &ra->pools[pa], *B = &rb->pools[pb];
-    cp->net_outlay_mean = difference(A->net_outlay.mean, B->net_outlay.mean, m_out, se_out);
-    cp->depletion = difference(A->depletion.value, B->depletion.value, m_dep, se_dep);
-    for (int k = 0; k < c->nalphas; k++) {
-      cp->size_a[k] = ps_sizing_initial(A->sorted_required, A->sorted_weight, (size_t)n, c->alphas[k]);
-      cp->size_b[k] = ps_sizing_initial(B->sorted_required, B->sorted_weight, (size_t)n, c->alphas[k]);
+    const ps_difference *out = &d[2 * k], *dep = &d[2 * k + 1];
+    k++;
+    cp->net_outlay_mean = difference(A->net_outlay.mean, B->net_outlay.mean, out->diff, out->se);
+    cp->depletion = difference(A->depletion.value, B->depletion.value, dep->diff, dep->se);
+    for (int q = 0; rc == PS_OK && q < c->nalphas; q++) {
+      cp->size_a[q] = ps_results_sizing(ra, A, c->alphas[q]);
+      cp->size_b[q] = ps_results_sizing(rb, B, c->alphas[q]);
     }
   }
-  return PS_OK;
+  free(in_b);
+  free(d);
+  return rc;
 }
 
-/* a's and b's party figures and B - A per path; PS_OK, or PS_ERUNTIME when out of memory */
+/* a's and b's party figures and B - A paired path by path; PS_OK, or PS_ERUNTIME when out of memory */
 static int compare_parties(ps_compare *c, const ps_results *ra, const ps_results *rb) {
-  if (ps_study_figures_init(&c->figures, ra->m, rb->m)) return PS_ERUNTIME;
-  party_run a = {&c->figures, NULL, 0}, b = {&c->figures, NULL, 0};
-  int rc = party_series(&a, ra) || party_series(&b, rb) ||
-                   !(c->parties = calloc((size_t)c->figures.n + 1, sizeof *c->parties))
-               ? PS_ERUNTIME
-               : PS_OK;
-  if (rc == PS_OK) ps_study_figures_diff(&c->figures, a.series, a.paths, b.series, b.paths, c->parties);
-  free(a.series);
-  free(b.series);
+  if (ps_study_figures_init(&c->figures, ra->m, rb->m) ||
+      !(c->parties = calloc((size_t)c->figures.n + 1, sizeof *c->parties)))
+    return PS_ERUNTIME;
+  size_t n = (size_t)c->figures.n + 1;
+  ps_series *sa = malloc(2 * n * sizeof *sa);
+  if (!sa) return PS_ERUNTIME;
+  ps_study_figures_of(&c->figures, ra, sa);
+  ps_study_figures_of(&c->figures, rb, sa + n);
+  int rc = ps_pair_runs(host_of(ra), host_of(rb), sa, sa + n, c->figures.n,
+                        ra->paths < rb->paths ? ra->paths : rb->paths, c->parties);
+  free(sa);
   return rc;
 }
 
@@ -183,7 +230,7 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
   int nalphas;
   const double *alphas = targets(so, &nalphas);
   ps_compare *c = calloc(1, sizeof *c);
-  double *series = malloc((size_t)ra->paths * 4 * sizeof(double));
+  ps_series *series = malloc((size_t)(a->npools > 0 ? a->npools : 1) * 4 * sizeof *series);
   if (c) {
     c->paths = ra->paths;
     c->seed = ra->seed;
@@ -251,24 +298,23 @@ static int sweep_row(ps_sweep_row *row, const ps_results *r, const ps_vary *vary
     sp->depletion = pr->depletion;
     sp->net_outlay_mean = pr->net_outlay.mean;
     sp->net_outlay_p95 = pr->net_outlay.p95;
-    for (int a = 0; a < nalphas; a++) sp->sizing[a] = ps_sizing_initial(pr->sorted_required, pr->sorted_weight, (size_t)r->paths, alphas[a]);
+    for (int a = 0; a < nalphas; a++) sp->sizing[a] = ps_results_sizing(r, pr, alphas[a]);
   }
   return PS_OK;
 }
 
-/* row i's party figures against the first row's (kept in *first from row 0); PS_OK, or PS_ERUNTIME
-** when out of memory */
-static int sweep_parties(ps_sweep *s, long i, const ps_results *r, party_run *first) {
-  if (i == 0 && (ps_study_figures_init(&s->figures, r->m, NULL) || party_series(first, r))) return PS_ERUNTIME;
-  party_run now = {&s->figures, NULL, 0};
+/* row i's party figures against the first row's (kept in *first from row 0, which may take *r and *m);
+** PS_OK, or PS_ERUNTIME when out of memory */
+static int sweep_parties(ps_sweep *s, long i, ps_results **r, ps_model **m, party_run *first) {
+  if (i == 0 && (ps_study_figures_init(&s->figures, (*r)->m, NULL) || party_keep(first, r, m))) return PS_ERUNTIME;
+  party_run now = {&s->figures, NULL, NULL, NULL, 0};
   ps_sweep_row *row = &s->rows[i];
-  int rc = (i == 0 || party_series(&now, r) == PS_OK) &&
+  int rc = (i == 0 || party_keep(&now, r, m) == PS_OK) &&
                    (row->parties = calloc((size_t)s->figures.n + 1, sizeof *row->parties))
                ? PS_OK
                : PS_ERUNTIME;
-  const party_run *x = i == 0 ? first : &now;
-  if (rc == PS_OK) ps_study_figures_diff(&s->figures, first->series, first->paths, x->series, x->paths, row->parties);
-  free(now.series);
+  if (rc == PS_OK) rc = party_diff(first, i == 0 ? first : &now, row->parties);
+  party_free(&now);
   return rc;
 }
 
@@ -279,7 +325,7 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
   if (!all) return out_of_memory(err, errlen);
   if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
   int rc = PS_OK;
-  party_run first = {&s->figures, NULL, 0};
+  party_run first = {&s->figures, NULL, NULL, NULL, 0};
   for (long i = 0; rc == PS_OK && i < s->nrows; i++) {
     int pick[PS_MAX_VARY];
     combination(vary, nvary, i, pick);
@@ -293,12 +339,12 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
     }
     if (!(rc = ps_scenario_run(m, opt, &r, err, errlen)) &&
         ((i == 0 && ps_study_scenario_init(&s->scenario, m)) ||
-         sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas) || sweep_parties(s, i, r, &first)))
+         sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas) || sweep_parties(s, i, &r, &m, &first)))
       rc = out_of_memory(err, errlen);
     ps_results_free(r);
     ps_model_free(m);
   }
-  free(first.series);
+  party_free(&first);
   free(all);
   return rc;
 }
@@ -368,7 +414,7 @@ static int measure(const char *file, const ps_override *all, int n, const ps_opt
   rc = ps_scenario_run(m, opt, &r, err, errlen);
   for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++)
     points[p] = (ps_tornado_point){r->pools[p].net_outlay.p95, r->pools[p].depletion.value};
-  if (rc == PS_OK && party_series(pr, r)) rc = out_of_memory(err, errlen);
+  if (rc == PS_OK && party_keep(pr, &r, &m)) rc = out_of_memory(err, errlen);
   ps_results_free(r);
   ps_model_free(m);
   return rc;
@@ -426,12 +472,12 @@ static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all,
   ps_tornado_bar *b = &t->keys[k];
   int np = t->npools, rc;
   char text[2][32];
-  party_run lo = {&t->figures, NULL, 0}, hi = {&t->figures, NULL, 0};
+  party_run lo = {&t->figures, NULL, NULL, NULL, 0}, hi = {&t->figures, NULL, NULL, NULL, 0};
   rc = measure(file, all, side(b, 0, all, nsets, text), opt, b->lo, np, &lo, err, errlen);
   if (rc == PS_OK) rc = measure(file, all, side(b, 1, all, nsets, text), opt, b->hi, np, &hi, err, errlen);
-  if (rc == PS_OK) ps_study_figures_diff(&t->figures, lo.series, lo.paths, hi.series, hi.paths, b->parties);
-  free(lo.series);
-  free(hi.series);
+  if (rc == PS_OK && party_diff(&lo, &hi, b->parties)) rc = out_of_memory(err, errlen);
+  party_free(&lo);
+  party_free(&hi);
   if (rc) return rc;
   for (int p = 0; p < np; p++) b->swing = fmax(b->swing, fabs(b->hi[p].p95 - b->lo[p].p95));
   return PS_OK;
@@ -462,13 +508,13 @@ static int tornado_alloc(ps_tornado *t, const ps_model *base, const char *const 
   return PS_OK;
 }
 
-/* each figure's mean over the paths of pr: out[f->n] */
-static void base_means(const ps_study_figures *f, const party_run *pr, double *out) {
-  for (int k = 0; k < f->n; k++) {
-    double sum = 0;
-    for (long i = 0; i < pr->paths; i++) sum += pr->series[(size_t)k * (size_t)pr->paths + (size_t)i];
-    out[k] = pr->paths > 0 ? sum / (double)pr->paths : 0;
-  }
+/* each figure's mean over the paths of pr: out[f->n]; PS_OK, or PS_ERUNTIME when out of memory */
+static int base_means(const ps_study_figures *f, const party_run *pr, double *out) {
+  ps_difference *d = calloc((size_t)f->n + 1, sizeof *d);
+  int rc = d ? party_diff(pr, pr, d) : PS_ERUNTIME;
+  for (int k = 0; rc == PS_OK && k < f->n; k++) out[k] = d[k].a;
+  free(d);
+  return rc;
 }
 
 /* ps_tornado_run — the scenario as given and each key moved down and up; *out
@@ -495,10 +541,10 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   }
   for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_values(t, k, base, file, all, nsets, err, errlen);
   if (rc == PS_OK) {
-    party_run pr = {&t->figures, NULL, 0};
+    party_run pr = {&t->figures, NULL, NULL, NULL, 0};
     rc = measure(file, all, nsets, opt, t->base, t->npools, &pr, err, errlen);
-    if (rc == PS_OK) base_means(&t->figures, &pr, t->base_parties);
-    free(pr.series);
+    if (rc == PS_OK && base_means(&t->figures, &pr, t->base_parties)) rc = out_of_memory(err, errlen);
+    party_free(&pr);
   }
   for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_key(t, k, file, all, nsets, opt, err, errlen);
   if (rc == PS_OK) qsort(t->keys, (size_t)nkeys, sizeof *t->keys, by_swing);
@@ -591,7 +637,7 @@ static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, c
   if (failed) return failed;
   *x = covered(r, a);
   x->prob = r->pools[p].depletion;
-  int rc = pr && party_series(pr, r) ? out_of_memory(err, errlen) : PS_OK;
+  int rc = pr && party_keep(pr, &r, NULL) ? out_of_memory(err, errlen) : PS_OK;
   ps_results_free(r);
   return rc;
 }
@@ -701,12 +747,12 @@ static int largest_scale(ps_model *m, base_lending base, int p, double alpha, co
     else hi = mid;
   }
   /* the answer's run again, on the same paths, with the parties' figures */
-  party_run pr = {at->f, NULL, 0};
+  party_run pr = {at->f, NULL, NULL, NULL, 0};
   if (rc == PS_OK) rc = depletion_at_scale(m, base, p, lo, opt, &x, &pr, err, errlen);
   if (rc == PS_OK) rc = volume_row(m, a, periods, lo, &x, binds, row);
   if (rc == PS_OK && !(row->parties = calloc((size_t)at->f->n + 1, sizeof *row->parties))) rc = out_of_memory(err, errlen);
-  if (rc == PS_OK) ps_study_figures_diff(at->f, at->series, at->paths, pr.series, pr.paths, row->parties);
-  free(pr.series);
+  if (rc == PS_OK && party_diff(at, &pr, row->parties)) rc = out_of_memory(err, errlen);
+  party_free(&pr);
   return rc;
 }
 
@@ -752,7 +798,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   ** new_loans is the count of its rows; scaled past it, it would read beyond its amounts) */
   base_lending lending = {base_loans, base_means, m->nown_segments};
   at_scale now;
-  party_run at = {&v->figures, NULL, 0};
+  party_run at = {&v->figures, NULL, NULL, NULL, 0};
   if (rc == PS_OK && ps_study_figures_init(&v->figures, m, NULL)) rc = out_of_memory(err, errlen);
   if (rc == PS_OK) rc = depletion_at_scale(m, lending, p, 1, opt, &now, &at, err, errlen);
   if (rc == PS_OK) {
@@ -763,7 +809,7 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
     rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], &at, err, errlen);
     v->nrows = a + 1;
   }
-  free(at.series);
+  party_free(&at);
   free(base_loans);
   free(base_means);
   ps_model_free(m);

@@ -7,6 +7,8 @@
 #include "poolsim/study.h"
 #include "stats/stats.h"
 
+struct ps_series; /* stats/paired.h */
+
 /* a scenario as the studies name it: copies of the model's name, file, sha256 */
 typedef struct {
   char *name, *file, *sha256;
@@ -34,12 +36,11 @@ typedef struct {
 ** PS_OK, or PS_ERUNTIME when out of memory */
 int ps_study_figures_init(ps_study_figures *f, const ps_model *m, const ps_model *b);
 void ps_study_figures_destroy(ps_study_figures *f);
-/* each figure's value in each path of r: series[f * paths + path] (f->n x r->paths doubles) */
-void ps_study_figures_series(const ps_study_figures *f, const ps_results *r, double *series);
-/* the figures of series b (nb paths) against those of series a (na paths): means, the paired
-** difference b - a and its 95% interval over the paths both have; out[f->n] */
-void ps_study_figures_diff(const ps_study_figures *f, const double *a, long na, const double *b, long nb,
-                           ps_difference *out);
+/* each figure of r as a series over r's block of outcomes (stats/paired.h): out[f->n] */
+void ps_study_figures_of(const ps_study_figures *f, const ps_results *r, struct ps_series *out);
+/* each figure's value in each path of r (in one process): series[f * paths + path] (f->n x r->paths
+** doubles); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_study_figures_series(const ps_study_figures *f, const ps_results *r, double *series);
 
 typedef struct {
   char *id;

@@ -7,10 +7,11 @@
 #include <string.h>
 
 #include "scenario/model.h"
+#include "stats/column.h"
+#include "stats/paired.h"
 #include "stats/results.h"
 #include "stats/study.h"
 
-#define Z95 1.959964 /* the two-sided 95% normal quantile of the paired intervals */
 #define MAX_PER_PARTY 2
 
 /* the measures a party of kind p shows; their number */
@@ -72,48 +73,32 @@ void ps_study_figures_destroy(ps_study_figures *f) {
   free((void *)f->measure);
 }
 
-/* ps_study_figures_series — each figure's value in each path of r: series[f * paths + path]; a party
-** r's model lacks gives zeros */
-void ps_study_figures_series(const ps_study_figures *f, const ps_results *r, double *series) {
-  const ps_outcomes *o = &r->outcomes;
-  long n = r->paths;
+/* ps_study_figures_of — each figure of r as a series (stats/paired.h) over r's block of outcomes: its
+** own, or this process's block of a run held in blocks; a party r's model lacks gives zeros */
+void ps_study_figures_of(const ps_study_figures *f, const ps_results *r, ps_series *out) {
+  const ps_outcomes *o = r->outcomes.host ? r->outcomes.host->block : &r->outcomes;
   for (int k = 0; k < f->n; k++) {
-    double *x = series + (size_t)k * (size_t)n;
     int i = party_of(r->m, f->party[k]);
-    if (i < 0) {
-      memset(x, 0, (size_t)n * sizeof *x);
-      continue;
-    }
     const char *what = f->measure[k];
-    size_t at = ps_slot(o, i, 0);
-    if (strcmp(what, "outlay") == 0)
-      for (long t = 0; t < n; t++) x[t] = -o->net_result[at + (size_t)t];
+    if (i < 0) out[k] = (ps_series){PS_SERIES_ZERO, NULL, NULL};
+    else if (strcmp(what, "outlay") == 0) out[k] = (ps_series){PS_SERIES_NEGATED, o->net_result + ps_slot(o, i, o->first), NULL};
     else if (strcmp(what, "cost_pv") == 0)
-      for (long t = 0; t < n; t++) x[t] = o->cost_pv[ps_slot(o, o->budget_slot[i], t)];
-    else if (strcmp(what, "npl_breach") == 0)
-      for (long t = 0; t < n; t++) x[t] = o->breached[at + (size_t)t] != 0;
+      out[k] = (ps_series){PS_SERIES_VALUE, o->cost_pv + ps_slot(o, o->budget_slot[i], o->first), NULL};
+    else if (strcmp(what, "npl_breach") == 0) out[k] = (ps_series){PS_SERIES_NONZERO, o->breached + ps_slot(o, i, o->first), NULL};
     else /* loss ratio, payout rate */
-      for (long t = 0; t < n; t++) x[t] = o->ratio[at + (size_t)t];
+      out[k] = (ps_series){PS_SERIES_VALUE, o->ratio + ps_slot(o, i, o->first), NULL};
   }
 }
 
-/* ps_study_figures_diff — per figure: the means of a and b, the paired difference b - a, its
-** standard error and 95% interval, over the paths both have (an interrupted run has fewer) */
-void ps_study_figures_diff(const ps_study_figures *f, const double *a, long na, const double *b, long nb,
-                           ps_difference *out) {
-  long n = na < nb ? na : nb;
-  for (int k = 0; k < f->n; k++) {
-    const double *x = a + (size_t)k * (size_t)na, *y = b + (size_t)k * (size_t)nb;
-    double sa = 0, sb = 0, sd = 0, ss = 0;
-    for (long t = 0; t < n; t++) {
-      sa += x[t];
-      sb += y[t];
-      sd += y[t] - x[t];
-    }
-    double mean = n > 0 ? sd / (double)n : 0;
-    for (long t = 0; t < n; t++) ss += (y[t] - x[t] - mean) * (y[t] - x[t] - mean);
-    double se = n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : 0;
-    out[k] = (ps_difference){n > 0 ? sa / (double)n : 0, n > 0 ? sb / (double)n : 0, mean, se, mean - Z95 * se,
-                             mean + Z95 * se};
-  }
+/* ps_study_figures_series — each figure's value in each path of r (in one process):
+** series[f * paths + path] */
+int ps_study_figures_series(const ps_study_figures *f, const ps_results *r, double *series) {
+  ps_series *of = malloc((size_t)(f->n > 0 ? f->n : 1) * sizeof *of);
+  if (!of) return PS_ERUNTIME;
+  ps_study_figures_of(f, r, of);
+  long n = r->paths;
+  for (int k = 0; k < f->n; k++)
+    for (long t = 0; t < n; t++) series[(size_t)k * (size_t)n + (size_t)t] = ps_series_at(&of[k], (size_t)t);
+  free(of);
+  return PS_OK;
 }

@@ -38,7 +38,22 @@ double ps_wtarget(size_t n, double p) {
 
 /* Scan the distinct values from the side q names (module comment): value, lo and hi of the
 ** q-quantile; the value alone when level <= 0. */
-ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level) {
+/* past the values equal to v next in seq, their weights (and squares, unless x2 is NULL) added */
+static void take_ties(ps_wseq *seq, double v, ps_exact_sum *x1, ps_exact_sum *x2) {
+  if (seq->take_equal) {
+    seq->take_equal(seq, v, x1, x2);
+    return;
+  }
+  double tie, w;
+  while (seq->peek(seq, &tie, &w) && tie == v) {
+    ps_exact_add(x1, w);
+    if (x2) ps_exact_add(x2, w * w);
+    seq->take(seq);
+  }
+}
+
+/* the scan, the weights of the values above those seq gives (reading down, level 0) summing to *above */
+static ps_estimate quantile_scan(ps_wseq *seq, size_t n, double max, double q, double level, const ps_exact_sum *above) {
   ps_estimate e = {0.0, 0.0, 0.0};
   if (n == 0) return e;
   double nn = (double)n, z = level > 0 ? gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0) : 0, v, w;
@@ -47,6 +62,7 @@ ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, d
   ps_exact_sum x1, x2;
   ps_exact_init(&x1);
   ps_exact_init(&x2);
+  if (above) x1 = *above;
   e.value = e.lo = e.hi = max;
   if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
     double target = ps_wtarget(n, 1 - q); /* compared with n T(v) */
@@ -59,23 +75,13 @@ ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, d
       if (!found_hi) e.hi = v;
       if (!found_value) e.value = v;
       e.lo = v;
-      double tie;
-      while (seq->peek(seq, &tie, &w) && tie == v) { /* the ties join the tail together */
-        ps_exact_add(&x1, w);
-        if (z > 0) ps_exact_add(&x2, w * w);
-        seq->take(seq);
-      }
+      take_ties(seq, v, &x1, z > 0 ? &x2 : NULL); /* the ties join the tail together */
     }
   } else { /* from the bottom: F(v) = sum_{x <= v} w / n, the smallest v with F(v) >= q */
     double target = ps_wtarget(n, q); /* compared with n F(v) */
     int found_lo = 0, found_value = 0;
     while (seq->peek(seq, &v, &w)) {
-      double tie;
-      while (seq->peek(seq, &tie, &w) && tie == v) {
-        ps_exact_add(&x1, w);
-        if (z > 0) ps_exact_add(&x2, w * w);
-        seq->take(seq);
-      }
+      take_ties(seq, v, &x1, z > 0 ? &x2 : NULL);
       double f = ps_exact_value(&x1), se = z > 0 ? nn * ps_wse(f, ps_exact_value(&x2), n) : 0;
       if (!found_lo && f + z * se >= target) found_lo = 1, e.lo = v;
       if (!found_value && f >= target) found_value = 1, e.value = v;
@@ -88,12 +94,30 @@ ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, d
   return e;
 }
 
+ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level) {
+  return quantile_scan(seq, n, max, q, level, NULL);
+}
+
+double ps_wquantile_scan_below(ps_wseq *down, size_t n, double max, double q, const ps_exact_sum *above) {
+  return quantile_scan(down, n, max, q, 0, above).value;
+}
+
+/* the weight wanted, n (1 - q), less a margin far above the rounding of the sums: with the weights
+** above v0 at most this (rounded), every partial sum of them plus the next weight, in floating point,
+** stays below n (1 - q), so the scan takes each whole */
+double ps_wes_limit(size_t n, double q) { return (double)n * (1.0 - q) * (1 - 1e-12); }
+
 double ps_wes_scan(ps_wseq *down, size_t n, double max, double q) {
+  ps_exact_sum none;
+  ps_exact_init(&none);
+  return ps_wes_scan_below(down, n, max, q, &none, &none);
+}
+
+double ps_wes_scan_below(ps_wseq *down, size_t n, double max, double q, const ps_exact_sum *w_above,
+                         const ps_exact_sum *wv_above) {
   if (n == 0) return 0.0;
-  double want = (double)n * (1.0 - q), taken = 0, v, w;
-  ps_exact_sum sum, weight; /* exact: taken is the rounded sum of the weights taken */
-  ps_exact_init(&sum);
-  ps_exact_init(&weight);
+  ps_exact_sum sum = *wv_above, weight = *w_above; /* exact: taken is the rounded sum of the weights taken */
+  double want = (double)n * (1.0 - q), taken = ps_exact_value(&weight), v, w;
   for (; (taken < want || taken == 0) && down->peek(down, &v, &w); down->take(down)) {
     if (taken > 0 && taken + w > want) w = want - taken; /* the last path, in part */
     ps_exact_add(&sum, w * v);
@@ -127,7 +151,7 @@ static void array_take(ps_wseq *q) {
 }
 
 static array_seq array_of(const double *s, const double *ws, size_t n, int down) {
-  return (array_seq){{array_peek, array_take}, s, ws, down ? n : 0, n, down};
+  return (array_seq){{.peek = array_peek, .take = array_take}, s, ws, down ? n : 0, n, down};
 }
 
 ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, double q, double level) {

@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "stats/stats.h"
+#include "stats/exact_sum.h"
 
 /* ps_wstats_compute — *out from x[0..n-1] weighted by w[0..n-1] (neither is modified); PS_OK, or
 ** PS_ERUNTIME when out of memory. The definition on one array: the statistics stage reads columns
@@ -42,12 +43,28 @@ struct ps_wseq {
   /* the next value from the end read (the largest left, reading down) and its weight; 0: none left */
   int (*peek)(ps_wseq *q, double *v, double *w);
   void (*take)(ps_wseq *q); /* past that value */
+  /* optional (NULL: by peek and take): past every value equal to v that comes next (v: what peek
+  ** gives), adding their weights to *w1 and, unless w2 is NULL, their squares to *w2 (exactly, so in
+  ** any order: a holder of many of them sums its own) */
+  void (*take_equal)(ps_wseq *q, double v, ps_exact_sum *w1, ps_exact_sum *w2);
 };
 /* ps_wquantile_ci_sorted over seq, read down when q >= 0.5 and up otherwise; max: the largest of the
 ** n values */
 ps_estimate ps_wquantile_ci_scan(ps_wseq *seq, size_t n, double max, double q, double level);
 /* ps_wes_sorted over `down`, read down */
 double ps_wes_scan(ps_wseq *down, size_t n, double max, double q);
+
+/* The same scans begun part way down: `down` gives the values at or below some value v0 of the
+** column, and the exact sums over the values above v0 stand for those read before (the sums are
+** exact, so the order in which they were made does not matter). The q-quantile (q >= 0.5, the value
+** alone) is ps_wquantile_ci_scan's when *above, the sum of their weights, rounded, is at most
+** ps_wtarget(n, 1 - q): every value above v0 passes there. The ES is ps_wes_scan's when the weights
+** w_above (rounded) are at most ps_wes_limit(n, q): every path above v0 is taken whole; wv_above is
+** the sum of their w * v. */
+double ps_wquantile_scan_below(ps_wseq *down, size_t n, double max, double q, const ps_exact_sum *above);
+double ps_wes_limit(size_t n, double q);
+double ps_wes_scan_below(ps_wseq *down, size_t n, double max, double q, const ps_exact_sum *w_above,
+                         const ps_exact_sum *wv_above);
 
 /* P(A) from the sums s1 = sum_{i in A} w_i and s2 = sum_{i in A} w_i^2 over n paths, with its
 ** normal-approximation interval at level */

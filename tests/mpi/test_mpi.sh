@@ -8,8 +8,9 @@
 # - a bad scenario: exit 2 on every rank, one message; a rank killed with SIGKILL: the job exits
 #   non-zero with a message, within a time limit (no hang); a refused command: exit 2;
 # - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit 143;
-# - run and size keep each rank's outcomes on it: rank 0 holds well under half the run's on 3 ranks
-#   (POOLSIM_MPI_HELD), a study gathers them all; paths.csv and the HTML charts as one process.
+# - every command keeps each rank's outcomes on it: rank 0 holds well under half of the runs it
+#   holds at once on 3 ranks (POOLSIM_MPI_HELD), the studies' too; paths.csv and the HTML charts as
+#   one process.
 # Prints "test_mpi: N passed, M failed" at the end. Every call goes through `timeout`.
 bin=${1:?usage: sh tests/mpi/test_mpi.sh POOLSIM POOLSIM_MPI}
 mpi=${2:?usage: sh tests/mpi/test_mpi.sh POOLSIM POOLSIM_MPI}
@@ -97,26 +98,33 @@ for sampling in plain importance; do
   done
 done
 
-# ---- rank 0 keeps its own block only (run, size): the other ranks answer for theirs ----
+# ---- rank 0 keeps its own block only: the other ranks answer for theirs ----------
 # POOLSIM_MPI_HELD makes rank 0 print the most bytes of per-path outcomes (not the bands) it held at
-# once, and the whole run's: on 3 ranks a run keeps a third of the paths and the required balances,
-# well below half the run's; a study still gathers every path (at least the run's), which shows the
-# check can fail
-held() { # held N ARGS... — rank 0's held/run ratio, x 100
+# once, and the whole runs' it held then: on 3 ranks it keeps a third of the paths of each, well below
+# half; a study holds two runs at once (the base and the variant paired with it), a third of each.
+# When the studies gathered every path on rank 0 (before branch mpihold) they held 100% and more.
+held() { # held N ARGS... — rank 0's held/runs ratio, x 100, and the most runs it held at once
   n=$1
   shift
   cmd="POOLSIM_MPI_HELD=1 mpirun -n $n poolsim-mpi $*"
   POOLSIM_MPI_HELD=1 timeout 300 $MPIRUN -n "$n" -x POOLSIM_MPI_HELD "$mpi" "$@" --quiet --json "$tmp/held.json" \
     >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
-  sed -n 's/^poolsim-mpi: rank 0 held at most \([0-9]*\) bytes.*the run: \([0-9]*\)$/\1 \2/p' "$tmp/err" |
-    awk '$2 > 0 { printf "%d\n", 100 * $1 / $2 }'
+  sed -n 's/^poolsim-mpi: rank 0 held at most \([0-9]*\) runs.* at most \([0-9]*\) bytes.*it held then: \([0-9]*\)$/\1 \2 \3/p' \
+    "$tmp/err" | awk '$3 > 0 { printf "%d %d\n", 100 * $2 / $3, $1 }'
 }
 for command in run size; do
-  pct=$(held 3 $command bench/b1.lua --paths 6000)
-  [ -n "$pct" ] && [ "$pct" -lt 50 ] && pass || fail "$command on 3 ranks: rank 0 held ${pct:-?}% of the run's outcomes, not < 50%"
+  set -- $(held 3 $command bench/b1.lua --paths 6000)
+  [ -n "$1" ] && [ "$1" -lt 50 ] && pass || fail "$command on 3 ranks: rank 0 held ${1:-?}% of the run's outcomes, not < 50%"
 done
-pct=$(held 3 sweep tests/scenarios/small.lua --vary segments.a_small.pd=0.01,0.02 --paths 600)
-[ -n "$pct" ] && [ "$pct" -ge 100 ] && pass || fail "sweep on 3 ranks: rank 0 held ${pct:-?}% of a run's outcomes (it gathers: >= 100%)"
+for study in "sweep tests/scenarios/small.lua --vary segments.a_small.pd=0.01,0.02,0.03" \
+  "sweep tests/scenarios/small.lua --tornado segments.a_small.pd" \
+  "compare tests/scenarios/small.lua tests/scenarios/small.lua" \
+  "size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins"; do
+  set -- $(held 3 $study --paths 3000)
+  [ -n "$1" ] && [ "$1" -lt 50 ] && pass || fail "$study on 3 ranks: rank 0 held ${1:-?}% of its runs' outcomes, not < 50%"
+  # each run released once the study is done with it: the base and one variant at most
+  [ -n "$2" ] && [ "$2" -le 2 ] && pass || fail "$study on 3 ranks: rank 0 held ${2:-?} runs at once, not at most 2"
+done
 # the per-path readers read the ranks' blocks in path order: paths.csv byte for byte, and the HTML page
 cmd="run --csv, one process and 3 ranks"
 rm -rf "$tmp/csv1" "$tmp/csv3"
