@@ -16,7 +16,7 @@
 #include <lua.h>
 
 #include "scenario/model.h"
-#include "sim/policy.h"
+#include "sim/loan_view.h"
 
 #define PS_LOAN_FIELDS 7                  /* programme, segment, period, age, amount, exposure, lgd */
 #define PS_LOAN_SLOTS (PS_LOAN_FIELDS + 3) /* the stack slots ps_loan_table_open takes */

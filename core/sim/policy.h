@@ -16,13 +16,8 @@
 #include <stdint.h>
 
 #include "scenario/model.h"
+#include "sim/loan_view.h"
 #include "sim/path_state.h"
-
-/* a default as hooks see it */
-typedef struct {
-  int programme, segment, period, age;
-  double amount, exposure, lgd; /* yuan, yuan, fraction */
-} ps_loan_view;
 
 /* ps_policy_new — the hooks of m for one worker (the scenario compiled once);
 ** NULL when out of memory */
