@@ -747,7 +747,7 @@ static int remote_open_below(ps_column_source *s, double limit, ps_wseq **seq, p
   size_t *above = calloc((size_t)h->ranks, sizeof *above);
   if (!above) rc = PS_ERUNTIME;
   double mass = limit / h->ranks;
-  for (int tries = 0; rc == PS_OK && tries < 3 && mass > 0; tries++, mass /= 2) {
+  for (int tries = 0; rc == PS_OK && tries < 3 && mass > 0; tries++) {
     query q = c->q;
     q.op = OP_LOCATE;
     q.t = mass;
@@ -783,6 +783,7 @@ static int remote_open_below(ps_column_source *s, double limit, ps_wseq **seq, p
       *wv_above = wv;
       break;
     }
+    mass /= 2;
   }
   free(above);
   if (rc) remote_close_reader(s, *seq);

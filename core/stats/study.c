@@ -126,7 +126,7 @@ static ps_column_host *host_of(const ps_results *r) { return r ? r->outcomes.hos
 static int party_diff(const party_run *a, const party_run *b, ps_difference *out) {
   const ps_study_figures *f = a->f;
   size_t n = (size_t)(f->n > 0 ? f->n : 1);
-  ps_series *sa = malloc(2 * n * sizeof *sa), *sb = sa ? sa + n : NULL;
+  ps_series *sa = calloc(2 * n, sizeof *sa), *sb = sa ? sa + n : NULL;
   if (!sa) return PS_ERUNTIME;
   if (a->held) {
     ps_study_figures_of(f, a->held, sa);
@@ -162,16 +162,18 @@ static int compare_pools(ps_compare *c, const ps_results *ra, const ps_results *
   long n = ra->paths < rb->paths ? ra->paths : rb->paths;
   int *in_b = malloc((size_t)(a->npools > 0 ? a->npools : 1) * sizeof *in_b);
   ps_difference *d = malloc((size_t)(a->npools > 0 ? a->npools : 1) * 2 * sizeof *d);
-  int rc = in_b && d ? PS_OK : PS_ERUNTIME, np = 0;
-  ps_series *sa = series, *sb = series + 2 * (a->npools > 0 ? a->npools : 1);
+  int rc = in_b && d ? PS_OK : PS_ERUNTIME;
+  size_t np = 0;
+  ps_series *sa = series, *sb = series + 2 * (size_t)(a->npools > 0 ? a->npools : 1);
   for (int pa = 0; rc == PS_OK && pa < a->npools; pa++) {
     if ((in_b[pa] = pool_of(b, a->pools[pa].id)) < 0) continue;
     pool_series(ra, pa, &sa[2 * np], &sa[2 * np + 1]);
     pool_series(rb, in_b[pa], &sb[2 * np], &sb[2 * np + 1]);
     np++;
   }
-  if (rc == PS_OK) rc = ps_pair_runs(host_of(ra), host_of(rb), sa, sb, 2 * np, n, d);
-  for (int pa = 0, k = 0; rc == PS_OK && pa < a->npools; pa++) {
+  if (rc == PS_OK) rc = ps_pair_runs(host_of(ra), host_of(rb), sa, sb, (int)(2 * np), n, d);
+  size_t k = 0;
+  for (int pa = 0; rc == PS_OK && pa < a->npools; pa++) {
     int pb = in_b[pa];
     if (pb < 0) continue;
     ps_compare_entry *cp = &c->pools[c->npools++];
