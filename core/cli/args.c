@@ -113,8 +113,8 @@ static const struct {
 
 static const char exit_codes[] =
     "exit codes: 0 success, 1 runtime failure, 2 usage or scenario error,\n"
-    "  130/143 run or size interrupted by SIGINT/SIGTERM (reports cover the paths finished, marked partial;\n"
-    "          a second signal a second or more later kills at once)\n";
+    "  130/143 interrupted by SIGINT/SIGTERM: run or size write reports of the paths finished, marked\n"
+    "          partial, a study none; a second signal a second or more later kills at once\n";
 
 static int command_bit(const char *name) {
   for (int i = 0; i < NCOMMANDS; i++)

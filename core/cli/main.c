@@ -259,7 +259,7 @@ static void on_stop_signal(int sig) {
   }
 }
 
-/* SIGINT/SIGTERM stop the workers, and the run reports the paths finished */
+/* SIGINT/SIGTERM stop the workers: a run reports the paths finished, a study nothing (study_stopped) */
 static void catch_stop_signals(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
@@ -353,6 +353,12 @@ static int run(const cli *c, const ps_model *m) {
 ** not asked for) and freed here: the text on stdout when shown, then the JSON
 ** and HTML files as one set; returns the exit code */
 static int study_reports(const cli *c, int shown, char *text, char *json, char *html) {
+  if (ps_stop_signal()) { /* stopped while its last run finished: nothing to report (study_stopped) */
+    free(text);
+    free(json);
+    free(html);
+    return PS_OK;
+  }
   report_set set = {0};
   if (c->json) set_add(&set, "JSON", NULL, c->json, json);
   if (c->html) set_add(&set, "HTML", NULL, c->html, html);
@@ -371,8 +377,18 @@ static int study_reports(const cli *c, int shown, char *text, char *json, char *
   return rc;
 }
 
-/* a study that did not run: its message */
-static void study_error(int rc, const char *err) { fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err); }
+/* a study that did not run: its message (none when a stop signal cut its runs short) */
+static void study_error(int rc, const char *err) {
+  if (!ps_stop_signal()) fprintf(stderr, "%s%s\n", rc == PS_ERUNTIME ? "poolsim: " : "", err);
+}
+
+/* A study stopped by SIGINT or SIGTERM writes no report: its runs are not all complete, and figures
+** compared across runs of different paths would mislead. 128 + the signal, as a run stopped so. */
+static int study_stopped(void) {
+  fprintf(stderr, "poolsim: stopped by signal %d before every run of the study was complete: no report written\n",
+          ps_stop_signal());
+  return 128 + ps_stop_signal();
+}
 
 /* compare and sweep: every run on the same seed and paths (A's, unless given);
 ** the study runs, then its reports are rendered and written */
@@ -384,6 +400,7 @@ static int study(const cli *c, const ps_model *m) {
                   .threads = c->threads,
                   .search = 1};
   ps_study_options so = {c->nalphas ? c->alphas : NULL, c->nalphas, c->pool};
+  catch_stop_signals();
   int shown = !(c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0));
   int rc;
   if (strcmp(c->command, "compare") == 0) {
@@ -433,7 +450,7 @@ static int study(const cli *c, const ps_model *m) {
     else study_error(rc, err);
     ps_sweep_free(s);
   }
-  return rc;
+  return ps_stop_signal() ? study_stopped() : rc;
 }
 
 /* backtest: run on the paths and seed as given (the same paths as run), place the actual file's

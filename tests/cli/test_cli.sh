@@ -856,6 +856,15 @@ expect_rc 143
 check "an interrupted size says so" grep -q "PARTIAL RUN: interrupted" "$tmp/out"
 check "an interrupted run's Markdown is marked partial" grep -q "PARTIAL RUN" "$tmp/term.md"
 
+# a study (compare, sweep, tornado, break-even, volume) stopped so writes nothing: its runs are not
+# all complete, and a comparison across runs of different paths would mislead
+rm -f "$tmp/sweep_term.json"
+interrupt TERM sweep bench/b1.lua --vary pools.fund.initial=5e7,6e7 --paths 1000000 --threads 2 --json "$tmp/sweep_term.json"
+expect_rc 143
+expect_err "stopped by signal 15 before every run of the study was complete: no report written"
+check "an interrupted sweep writes no JSON" test ! -e "$tmp/sweep_term.json"
+check "an interrupted sweep prints no table" test ! -s "$tmp/out"
+
 # a signal stops a hook under way (each call of slow_hook.lua's on_period runs
 # for about 10 ms): the path it was in is not counted, the rest is a prefix
 settle=1.5 interrupt TERM run tests/cli/slow_hook.lua --threads 2 --json "$tmp/hook.json"
