@@ -607,6 +607,20 @@ static int remote_above(ps_column_source *s, double t, size_t *count, ps_exact_s
 }
 
 
+/* question q to rank r alone (rank 0: answered here), its reply in h->replies[r]; PS_OK or
+** PS_ERUNTIME */
+static int ask_rank(mpi_host *h, int r, query q) {
+  if (r == 0) {
+    buf *b = &h->replies[0];
+    b->n = 0;
+    answer(h->mine, &q, NULL, b);
+    return b->oom ? PS_ERUNTIME : PS_OK;
+  }
+  q.run = h->mine->id;
+  MPI_Send(&q, (int)sizeof q, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
+  return receive(h, r);
+}
+
 /* the next chunk of rank r's values into c->in[r]; PS_OK or PS_ERUNTIME */
 static int fetch(remote *c, int r) {
   stream *in = &c->in[r];
@@ -617,18 +631,7 @@ static int fetch(remote *c, int r) {
   q.count = in->next_chunk < FIRST_CHUNK ? FIRST_CHUNK : in->next_chunk;
   in->next_chunk = q.count * 2 < CHUNK ? q.count * 2 : CHUNK;
   mpi_host *h = c->h;
-  buf *b = &h->replies[r];
-  int rc;
-  if (r == 0) {
-    b->n = 0;
-    answer(h->mine, &q, NULL, b);
-    rc = b->oom ? PS_ERUNTIME : PS_OK;
-  } else { /* one rank only */
-    query one = q;
-    one.run = h->mine->id;
-    MPI_Send(&one, (int)sizeof one, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
-    rc = receive(h, r);
-  }
+  int rc = ask_rank(h, r, q);
   if (rc) return rc;
   cursor k = reply(h, r);
   in->len = get_u64(&k);
@@ -681,18 +684,7 @@ static void remote_take_equal(ps_wseq *s, double v, ps_exact_sum *w1, ps_exact_s
     q.down = c->down;
     q.from = (long)in->read;
     q.t = v;
-    buf *b = &h->replies[r];
-    int rc;
-    if (r == 0) {
-      b->n = 0;
-      answer(h->mine, &q, NULL, b);
-      rc = b->oom ? PS_ERUNTIME : PS_OK;
-    } else {
-      q.run = h->mine->id;
-      MPI_Send(&q, (int)sizeof q, MPI_BYTE, r, PS_TAG_QUERY, MPI_COMM_WORLD);
-      rc = receive(h, r);
-    }
-    if (rc) { /* as a chunk that could not be read: the rank's values end here */
+    if (ask_rank(h, r, q)) { /* as a chunk that could not be read: the rank's values end here */
       in->read = in->n;
       continue;
     }

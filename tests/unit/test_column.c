@@ -8,30 +8,19 @@
 #include <string.h>
 
 #include "check.h"
+#include "splitmix.h"
 #include "stats/column.h"
 #include "stats/weighted.h"
 
-/* deterministic pseudo-random uint64 (SplitMix64 step) */
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
-}
-
-static double uniform(uint64_t *st) { return (double)(next_u64(st) >> 11) * 0x1p-53; }
-
-static int same(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
-
 static int same_stats(const ps_stats *a, const ps_stats *b) {
-  return same(a->mean, b->mean) && same(a->sd, b->sd) && same(a->se, b->se) && same(a->min, b->min) &&
-         same(a->max, b->max) && same(a->p50, b->p50) && same(a->p90, b->p90) && same(a->p95, b->p95) &&
-         same(a->p99, b->p99) && same(a->p995, b->p995) && same(a->p999, b->p999) && same(a->es95, b->es95) &&
-         same(a->es99, b->es99);
+  return same_bits(a->mean, b->mean) && same_bits(a->sd, b->sd) && same_bits(a->se, b->se) && same_bits(a->min, b->min) &&
+         same_bits(a->max, b->max) && same_bits(a->p50, b->p50) && same_bits(a->p90, b->p90) && same_bits(a->p95, b->p95) &&
+         same_bits(a->p99, b->p99) && same_bits(a->p995, b->p995) && same_bits(a->p999, b->p999) && same_bits(a->es95, b->es95) &&
+         same_bits(a->es99, b->es99);
 }
 
 static int same_estimate(ps_estimate a, ps_estimate b) {
-  return same(a.value, b.value) && same(a.lo, b.lo) && same(a.hi, b.hi);
+  return same_bits(a.value, b.value) && same_bits(a.lo, b.lo) && same_bits(a.hi, b.hi);
 }
 
 /* the share of the whole sorted column above x, counted here (what ps_sizing_depletion_at gave
@@ -106,7 +95,7 @@ static int one_case(uint64_t *st, size_t n, int nparts, int kind, int weighted) 
     const double levels[] = {0.05, 0.5, 0.95}; /* unweighted quantiles, weights or not */
     double v[3];
     ok = ok && ps_column_quantiles(&c.src, levels, 3, v) == PS_OK;
-    for (int k = 0; ok && k < 3; k++) ok = same(v[k], ps_quantile_sorted(sx, n, levels[k]));
+    for (int k = 0; ok && k < 3; k++) ok = same_bits(v[k], ps_quantile_sorted(sx, n, levels[k]));
     const double at[] = {0.0, 1.5, -1.0, 2e6, 1234.5};
     for (int k = 0; ok && k < 5; k++) {
       ps_estimate e;

@@ -9,19 +9,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "splitmix.h"
 #include "stats/exact_sum.h"
 #include "stats/stats.h"
 #include "stats/weighted.h"
-
-/* deterministic pseudo-random uint64 (SplitMix64 step) */
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
-}
-
-static int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 
 /* the nearest double to the integer v (ties to even), by hand: the reference for the sums below */
 static double nearest(__int128 v) {

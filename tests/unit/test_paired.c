@@ -8,22 +8,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "splitmix.h"
 #include "stats/column.h"
 #include "stats/paired.h"
 
-static int same(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
-
 static int same_diff(ps_difference a, ps_difference b) {
-  return same(a.a, b.a) && same(a.b, b.b) && same(a.diff, b.diff) && same(a.se, b.se) && same(a.lo, b.lo) &&
-         same(a.hi, b.hi);
-}
-
-/* deterministic pseudo-random uint64 (SplitMix64 step) */
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
+  return same_bits(a.a, b.a) && same_bits(a.b, b.b) && same_bits(a.diff, b.diff) && same_bits(a.se, b.se) && same_bits(a.lo, b.lo) &&
+         same_bits(a.hi, b.hi);
 }
 
 /* the loop the studies made on whole series before paired.c (ps_study_figures_diff) */
@@ -100,7 +91,7 @@ int main(void) {
                        {PS_SERIES_ZERO, NULL, NULL}, {PS_SERIES_VALUE, recovered, NULL}};
   double want[][3] = {{3, 0, -0.5}, {-5, -1, -0.0}, {1, 0, 0}, {1, 0, 1}, {0, 0, 0}, {2, 1, 0.5}};
   for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
-    for (size_t i = 0; i < 3; i++) CHECK(same(ps_series_at(&kinds[k], i), want[k][i]));
+    for (size_t i = 0; i < 3; i++) CHECK(same_bits(ps_series_at(&kinds[k], i), want[k][i]));
 
   /* 10 007 paths of values over many magnitudes (sums that round): one loop, blocks of every rank
   ** count 1..5 (unequal, one empty), and the studies' former loop give the same bits */

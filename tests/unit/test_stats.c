@@ -6,20 +6,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "splitmix.h"
 #include "stats/sizing.h"
 #include "stats/stats.h"
 
 /* x[i] = i + 1 */
 static void fill_ramp(double *x, size_t n) {
   for (size_t i = 0; i < n; i++) x[i] = (double)(i + 1);
-}
-
-/* deterministic pseudo-random uint64 (SplitMix64 step) */
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
 }
 
 static void test_mean_sd_se(void) {

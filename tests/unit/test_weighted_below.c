@@ -12,20 +12,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "splitmix.h"
 #include "stats/stats.h"
 #include "stats/weighted.h"
-
-/* deterministic pseudo-random uint64 (SplitMix64 step) */
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
-}
-
-static double uniform(uint64_t *st) { return (double)(next_u64(st) >> 11) * 0x1p-53; }
-
-static int same(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 
 /* a sorted array read down from index `from` (the values [0, from)) */
 typedef struct {
@@ -120,13 +109,13 @@ int main(void) {
         if (weight <= ps_wtarget(n, 1 - q)) {
           down_seq all = down_from(v, w, n), part = down_from(v, w, above);
           double want = ps_wquantile_ci_scan(&all.seq, n, max, q, 0).value;
-          CHECK(same(ps_wquantile_scan_below(&part.seq, n, max, q, &wa), want));
+          CHECK(same_bits(ps_wquantile_scan_below(&part.seq, n, max, q, &wa), want));
           quantiles++;
         }
         if (weight <= ps_wes_limit(n, q)) {
           down_seq all = down_from(v, w, n), part = down_from(v, w, above);
           double want = ps_wes_scan(&all.seq, n, max, q);
-          CHECK(same(ps_wes_scan_below(&part.seq, n, max, q, &wa, &wva), want));
+          CHECK(same_bits(ps_wes_scan_below(&part.seq, n, max, q, &wa, &wva), want));
           es++;
         }
       }
@@ -159,7 +148,7 @@ int main(void) {
           one = ps_wquantile_ci_scan(&a.seq, n, v[n - 1], qs[k], level);
           group = ps_wquantile_ci_scan(&b.seq, n, v[n - 1], qs[k], level);
         }
-        CHECK(same(one.value, group.value) && same(one.lo, group.lo) && same(one.hi, group.hi));
+        CHECK(same_bits(one.value, group.value) && same_bits(one.lo, group.lo) && same_bits(one.hi, group.hi));
       }
   }
   /* the cases the condition lets through are many, for both scans */
@@ -175,10 +164,10 @@ int main(void) {
   ps_exact_add(&wa, 3); /* more than the target 2 of the median of 4 */
   down_seq all = down_from(v, w, 4), part = down_from(v, w, 1);
   double full = ps_wquantile_ci_scan(&all.seq, 4, 3, 0.5, 0).value;
-  CHECK(same(full, 1));
-  CHECK(!same(ps_wquantile_scan_below(&part.seq, 4, 3, 0.5, &wa), full));
+  CHECK(same_bits(full, 1));
+  CHECK(!same_bits(ps_wquantile_scan_below(&part.seq, 4, 3, 0.5, &wa), full));
   part = down_from(v, w, 4);
-  CHECK(same(ps_wquantile_scan_below(&part.seq, 4, 3, 0.5, &none), full));
+  CHECK(same_bits(ps_wquantile_scan_below(&part.seq, 4, 3, 0.5, &none), full));
   free(v);
   free(w);
   return check_summary("test_weighted_below");
