@@ -429,27 +429,45 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
 
 /* each party's net result for the fiscal year that ends with period t; *closed is the ledger's volume
 ** at the last close (-1 before the first): when no posting was made since, every net of the year is 0 */
+/* a fiscal year (0-based) in which nothing was posted: every party's net result 0, and each budget kind
+** of a government what close_year makes of a zero move — +0.0 for the kinds it sums (funding,
+** compensation), -0.0 for those it negates — to the bit */
+static void close_still_year(const ps_path *w, long index, int year, ps_outcomes *out) {
+  for (int i = 0; i < w->m->nparties; i++) {
+    out->net_by_year[ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year] = 0.0;
+    if (out->budget_slot[i] < 0) continue;
+    double *kept = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
+                                (size_t)out->nbudget];
+    for (int k = 0; k < PS_NBUDGET; k++)
+      if (out->budget_kind[k] >= 0)
+        kept[out->budget_kind[k]] = k == PS_BUDGET_FUNDING || k == PS_BUDGET_COMPENSATION ? 0.0 : -0.0;
+  }
+}
+
 static void close_year(ps_path *w, long index, int t, ps_outcomes *out, int64_t *closed) {
   /* the ledger kinds behind each budget kind (outlays are negative nets) */
   static const ps_kind funding[] = {PS_KIND_INITIAL, PS_KIND_TOPUP, PS_KIND_WIND_DOWN};
   static const ps_kind compensation[] = {PS_KIND_COMPENSATION, PS_KIND_RECOVERY};
-  static const int64_t none[PS_NKINDS]; /* a year without postings */
   int year = (t - 1) / ps_periods_per_year(w->m->step); /* 0-based */
   int still = w->ledger.volume == *closed; /* every posting adds its amount (> 0) to the volume */
   *closed = w->ledger.volume;
+  if (still) { /* nothing posted this year: what the loop below writes from zero moves, at once */
+    close_still_year(w, index, year, out);
+    return;
+  }
   for (int i = 0; i < w->m->nparties; i++) {
     party_state *ps = &w->parties[i];
-    int64_t now = still ? ps->year_start : ps_ledger_balance(&w->ledger, i), moved[PS_NKINDS];
+    int64_t now = ps_ledger_balance(&w->ledger, i), moved[PS_NKINDS];
     size_t slot = ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year;
     out->net_by_year[slot] = (double)(now - ps->year_start) / PS_FEN_PER_YUAN; /* differences within the volume */
     ps->year_start = now;
     if (out->budget_slot[i] < 0) continue; /* the budget view is a government's */
-    for (int k = 0; !still && k < PS_NKINDS; k++) {
+    for (int k = 0; k < PS_NKINDS; k++) {
       int64_t net = ps_ledger_net(&w->ledger, i, (ps_kind)k);
       moved[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
-    const int64_t *delta = still ? none : moved;
+    const int64_t *delta = moved;
     double b[PS_NBUDGET] = {0};
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
     for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
