@@ -427,8 +427,13 @@ static void store_outcomes(const ps_path *w, long index, ps_outcomes *out) {
   }
 }
 
-/* each party's net result for the fiscal year that ends with period t; *closed is the ledger's volume
-** at the last close (-1 before the first): when no posting was made since, every net of the year is 0 */
+/* government party i's budget of fiscal year `year` (0-based) in path index: the kinds the model can
+** have (outcomes.h) */
+static double *year_budget(ps_outcomes *out, int i, long index, int year) {
+  return &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
+                      (size_t)out->nbudget];
+}
+
 /* a fiscal year (0-based) in which nothing was posted: every party's net result 0, and each budget kind
 ** of a government what close_year makes of a zero move — +0.0 for the kinds it sums (funding,
 ** compensation), -0.0 for those it negates — to the bit */
@@ -436,14 +441,15 @@ static void close_still_year(const ps_path *w, long index, int year, ps_outcomes
   for (int i = 0; i < w->m->nparties; i++) {
     out->net_by_year[ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year] = 0.0;
     if (out->budget_slot[i] < 0) continue;
-    double *kept = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
-                                (size_t)out->nbudget];
+    double *kept = year_budget(out, i, index, year);
     for (int k = 0; k < PS_NBUDGET; k++)
       if (out->budget_kind[k] >= 0)
         kept[out->budget_kind[k]] = k == PS_BUDGET_FUNDING || k == PS_BUDGET_COMPENSATION ? 0.0 : -0.0;
   }
 }
 
+/* each party's net result for the fiscal year that ends with period t; *closed is the ledger's volume
+** at the last close (-1 before the first): when no posting was made since, every net of the year is 0 */
 static void close_year(ps_path *w, long index, int t, ps_outcomes *out, int64_t *closed) {
   /* the ledger kinds behind each budget kind (outlays are negative nets) */
   static const ps_kind funding[] = {PS_KIND_INITIAL, PS_KIND_TOPUP, PS_KIND_WIND_DOWN};
@@ -467,17 +473,15 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out, int64_t 
       moved[k] = net - ps->year_start_kind[k];
       ps->year_start_kind[k] = net;
     }
-    const int64_t *delta = moved;
     double b[PS_NBUDGET] = {0};
-    for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)delta[funding[k]];
+    for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)moved[funding[k]];
     for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
-      b[PS_BUDGET_COMPENSATION] -= (double)delta[compensation[k]];
-    b[PS_BUDGET_INTEREST_SUBSIDY] = -(double)delta[PS_KIND_INTEREST_SUBSIDY];
-    b[PS_BUDGET_FEE_SUBSIDY] = -(double)delta[PS_KIND_FEE_SUBSIDY];
-    b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)delta[PS_KIND_PREMIUM_SUBSIDY];
-    b[PS_BUDGET_LENDING_REWARD] = -(double)delta[PS_KIND_LENDING_REWARD];
-    double *kept = &out->budget[(ps_slot(out, out->budget_slot[i], index) * (size_t)out->nyears + (size_t)year) *
-                                (size_t)out->nbudget]; /* the kinds the model can have (outcomes.h) */
+      b[PS_BUDGET_COMPENSATION] -= (double)moved[compensation[k]];
+    b[PS_BUDGET_INTEREST_SUBSIDY] = -(double)moved[PS_KIND_INTEREST_SUBSIDY];
+    b[PS_BUDGET_FEE_SUBSIDY] = -(double)moved[PS_KIND_FEE_SUBSIDY];
+    b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)moved[PS_KIND_PREMIUM_SUBSIDY];
+    b[PS_BUDGET_LENDING_REWARD] = -(double)moved[PS_KIND_LENDING_REWARD];
+    double *kept = year_budget(out, i, index, year);
     for (int k = 0; k < PS_NBUDGET; k++)
       if (out->budget_kind[k] >= 0) kept[out->budget_kind[k]] = b[k] / PS_FEN_PER_YUAN;
   }
