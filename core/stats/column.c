@@ -283,9 +283,7 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
   double *s = n <= SIZE_MAX / (copies * sizeof *s) ? ps_malloc_huge(copies * n * sizeof *s) : NULL;
   if (!s) return PS_ERUNTIME;
   double *sw = w ? s + n : NULL;
-  memcpy(s, x, n * sizeof *s);
-  if (w) memcpy(sw, w, n * sizeof *sw);
-  int rc = w ? ps_sort_weighted(s, sw, n) : ps_sort_doubles(s, n);
+  int rc = ps_sort_copy(x, w, n, s, sw);
   ps_column_part part = {s, sw, n, x[0]};
   ps_column_local_init(&c, &part, 1);
   if (rc == PS_OK) rc = ps_column_stats(&c.src, out);

@@ -234,12 +234,9 @@ static int run_tail(const stage *s, const task *t) {
 static int run_curve(const stage *s, const task *t) {
   size_t n = (size_t)s->o->paths;
   ps_pool_result *pr = &s->r->pools[t->pool];
-  memcpy(pr->sorted_required, s->o->required + ps_slot(s->o, t->pool, 0), n * sizeof(double));
-  if (s->o->weight) { /* tail sampling: the weights along */
-    memcpy(pr->sorted_weight, s->o->weight, n * sizeof(double));
-    return ps_sort_weighted(pr->sorted_required, pr->sorted_weight, n);
-  }
-  return ps_sort_doubles(pr->sorted_required, n);
+  /* under tail sampling the weights along */
+  return ps_sort_copy(s->o->required + ps_slot(s->o, t->pool, 0), s->o->weight, n, pr->sorted_required,
+                      pr->sorted_weight);
 }
 
 static int run_task(void *ctx, size_t i, double *scratch) {

@@ -2,7 +2,6 @@
 #include "stats/sizing.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "sim/hugepages.h"
 #include "stats/column.h"
@@ -48,9 +47,7 @@ int ps_sizing_convergence(const double *required, const double *weight, size_t n
   for (int k = PS_CONVERGENCE_STEPS - 1; k >= 0; k--) {
     size_t m = n >> k;
     if (m < PS_CONVERGENCE_MIN) continue;
-    memcpy(sorted, required, m * sizeof *sorted);
-    if (weight) memcpy(sorted_weight, weight, m * sizeof *sorted_weight);
-    if (weight ? ps_sort_weighted(sorted, sorted_weight, m) : ps_sort_doubles(sorted, m)) {
+    if (ps_sort_copy(required, weight, m, sorted, sorted_weight)) {
       free(sorted);
       return -1;
     }

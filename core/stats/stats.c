@@ -105,6 +105,12 @@ int ps_sort_doubles(double *x, size_t n) { return radix_sort(x, NULL, n); }
 
 int ps_sort_weighted(double *x, double *w, size_t n) { return radix_sort(x, w, n); }
 
+int ps_sort_copy(const double *x, const double *w, size_t n, double *sorted, double *sorted_w) {
+  memcpy(sorted, x, n * sizeof *sorted);
+  if (w) memcpy(sorted_w, w, n * sizeof *sorted_w);
+  return radix_sort(sorted, w ? sorted_w : NULL, n);
+}
+
 /* n*q, snapped to the nearest integer when it is within rounding error of one,
 ** so that e.g. q = 0.07, n = 100 gives 7 (not 7.000000000000001): decimal
 ** levels such as 0.07 are not exact in binary, and ceil() must not round

@@ -47,6 +47,10 @@ int ps_sort_doubles(double *x, size_t n);
 ** their order); PS_OK, or PS_ERUNTIME when out of memory */
 int ps_sort_weighted(double *x, double *w, size_t n);
 
+/* x[0..n-1] copied into sorted[0..n-1] and sorted; with weights w (else NULL), those copied into
+** sorted_w and moved along (ps_sort_weighted); PS_OK, or PS_ERUNTIME when out of memory */
+int ps_sort_copy(const double *x, const double *w, size_t n, double *sorted, double *sorted_w);
+
 /* type-1 quantile of sorted[0..n-1] (ascending), q in [0,1]; q == 0 gives min */
 double ps_quantile_sorted(const double *sorted, size_t n, double q);
 

@@ -3,7 +3,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* ps_uncertainty_point_run — the run at point values (stats/uncertainty.h) */
 int ps_uncertainty_point_run(ps_results *r, const ps_run_options *ro, char *err, size_t errlen) {
@@ -29,12 +28,9 @@ int ps_uncertainty_point_run(ps_results *r, const ps_run_options *ro, char *err,
   if (o.weight) r->point_weight = malloc(all * sizeof(double) + 1);
   if (!r->point_required || (o.weight && !r->point_weight)) rc = PS_ERUNTIME;
   /* under tail sampling each pool's balances are sorted with their paths' weights alongside */
-  for (int i = 0; rc == PS_OK && i < m->npools; i++) {
-    double *x = r->point_required + (size_t)i * n;
-    memcpy(x, o.required + (size_t)i * n, n * sizeof(double));
-    if (o.weight) memcpy(r->point_weight + (size_t)i * n, o.weight, n * sizeof(double));
-    rc = o.weight ? ps_sort_weighted(x, r->point_weight + (size_t)i * n, n) : ps_sort_doubles(x, n);
-  }
+  for (int i = 0; rc == PS_OK && i < m->npools; i++)
+    rc = ps_sort_copy(o.required + (size_t)i * n, o.weight, n, r->point_required + (size_t)i * n,
+                      r->point_weight ? r->point_weight + (size_t)i * n : NULL);
   ps_outcomes_destroy(&o);
   if (rc) snprintf(err, errlen, "out of memory sorting the run at point values");
   return rc;

@@ -206,9 +206,7 @@ int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out)
   double *s = n <= SIZE_MAX / (2 * sizeof *s) ? ps_malloc_huge(2 * n * sizeof *s) : NULL;
   if (!s) return PS_ERUNTIME;
   double *ws = s + n;
-  memcpy(s, x, n * sizeof *s);
-  memcpy(ws, w, n * sizeof *ws);
-  if (ps_sort_weighted(s, ws, n)) {
+  if (ps_sort_copy(x, w, n, s, ws)) {
     free(s);
     return PS_ERUNTIME;
   }
