@@ -86,7 +86,9 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
                        .progress_arg = o ? o->progress_arg : NULL,
                        .search = o && o->search && m->balance_feedback,
                        .serve = o ? o->serve : 0,
-                       .sampling_alpha = o ? o->sampling_alpha : 0};
+                       .sampling_alpha = o ? o->sampling_alpha : 0,
+                       .shift = o ? o->sampling_shift : NULL,
+                       .nshift = o && o->sampling_shift ? o->sampling_shift_n : 0};
   if (ro.serve != 0) { /* --serve: a share of the requests of bridge funds */
     int bridges = 0;
     for (int i = 0; i < m->nprogrammes; i++) bridges |= m->programmes[i].lender >= 0;

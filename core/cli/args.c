@@ -58,7 +58,7 @@ static const option options[] = {
      "depletion targets to size for (default 0.10,0.05,0.01)"},
     {"--at", "Y[,Y..]", C_RUN | C_SIZE, 0, "also give P(depletion) for these initial balances (yuan)"},
     {"--pool", "ID", C_RUN | C_SIZE | C_COMPARE | C_SWEEP, 0, "size this pool only"},
-    {"--sampling", "plain|importance", C_RUN | C_SIZE, 0,
+    {"--sampling", "plain|importance", C_RUN | C_SIZE | C_COMPARE | C_SWEEP, 0,
      "importance: tail sampling, the systemic factor shifted toward the smallest --alpha's tail and every "
      "path weighted (as --set sampling=...; default: the scenario's, else plain)"},
     {"--volume", NULL, C_SIZE, 0, "the largest lending the pool supports at each target, by bisection"},
@@ -105,8 +105,8 @@ static const struct {
 static const struct {
   const char *mode, *not_taken;
 } limits[] = {
-    {"size --volume", "--at --check --sampling"},
-    {"size --breakeven", "--alpha --at --pool --check --sampling"},
+    {"size --volume", "--at --check"},
+    {"size --breakeven", "--alpha --at --pool --check"},
     {"sweep --tornado", "--alpha --pool"},
 };
 #define NLIMITS (int)(sizeof limits / sizeof limits[0])

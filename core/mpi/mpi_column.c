@@ -19,9 +19,9 @@ typedef struct {
   long array, item, at;
 } col_ref;
 
-/* a series of a block (stats/paired.h): its kind, and its columns */
+/* a series of a block (stats/paired.h): its kind, its columns, and whether the block's weights weigh it */
 typedef struct {
-  int kind, pad;
+  int kind, weighted;
   col_ref x, minus;
 } series_ref;
 
@@ -193,10 +193,11 @@ static void paths_of(const held *h, const query *q, buf *out) {
 
 /* the series r names in block h */
 static ps_series series_in(const held *h, const series_ref *r) {
-  ps_series s = {(ps_series_kind)r->kind, NULL, NULL};
+  ps_series s = {(ps_series_kind)r->kind, NULL, NULL, NULL};
   int ints = r->kind == PS_SERIES_POSITIVE || r->kind == PS_SERIES_NONZERO;
   if (r->x.array >= 0) s.x = ints ? (const void *)int_at(h, &r->x) : (const void *)col_at(h, &r->x);
   if (r->minus.array >= 0) s.minus = col_at(h, &r->minus);
+  if (r->weighted) s.w = h->o.weight;
   return s;
 }
 
@@ -931,7 +932,7 @@ static int host_paths(ps_column_host *host, long from, long count, ps_outcomes *
 
 /* series s of h's block as a series_ref; 0, or -1 when it names no column of it */
 static int series_ref_of(const mpi_host *h, const ps_series *s, series_ref *r) {
-  *r = (series_ref){.kind = (int)s->kind, .x = {-1, 0, 0}, .minus = {-1, 0, 0}};
+  *r = (series_ref){.kind = (int)s->kind, .weighted = s->w != NULL, .x = {-1, 0, 0}, .minus = {-1, 0, 0}};
   return (s->x && ref_of(h, s->x, 1, &r->x)) || (s->minus && ref_of(h, s->minus, 1, &r->minus)) ? -1 : 0;
 }
 

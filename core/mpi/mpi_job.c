@@ -20,7 +20,7 @@ void ps_mpi_block(long paths, int ranks, int r, long *first, long *count) {
 ** machine); the strings follow, each with its terminating NUL: file, then key and value of
 ** each override */
 typedef struct {
-  int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets;
+  int quit, exit_code, threads, audit, search, by_loan, nuncertain, track_party_pv, nsets, nshift;
   long paths, band_paths, id;
   uint64_t seed;
   double serve, sampling_alpha;
@@ -48,8 +48,10 @@ void ps_mpi_job_send(const ps_mpi_job *job, int ranks) {
   h.seed = job->run.seed;
   h.serve = job->run.serve;
   h.sampling_alpha = job->run.sampling_alpha;
+  h.nshift = job->quit || !job->run.shift ? 0 : job->run.nshift;
   memcpy(h.sha256, job->sha256, sizeof h.sha256);
-  size_t n = sizeof h + (job->quit ? 0 : text_size(job->file));
+  size_t shift = (size_t)h.nshift * sizeof(double); /* a study's tail shift, right after the head */
+  size_t n = sizeof h + shift + (job->quit ? 0 : text_size(job->file));
   for (int i = 0; i < h.nsets; i++) n += text_size(job->keys[i]) + text_size(job->values[i]);
   char *buf = malloc(n);
   if (!buf) {
@@ -58,7 +60,8 @@ void ps_mpi_job_send(const ps_mpi_job *job, int ranks) {
     return;
   }
   memcpy(buf, &h, sizeof h);
-  size_t at = sizeof h;
+  if (shift) memcpy(buf + sizeof h, job->run.shift, shift);
+  size_t at = sizeof h + shift;
 #define PUT(s) (memcpy(buf + at, (s), text_size(s)), at += text_size(s))
   if (!job->quit) PUT(job->file);
   for (int i = 0; i < h.nsets; i++) {
@@ -86,9 +89,13 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
   memset(job, 0, sizeof *job);
   job->quit = h.quit;
   job->exit_code = h.exit_code;
+  /* the shift's doubles follow the head, whose size is a multiple of a double's alignment */
+  _Static_assert(sizeof(wire_head) % _Alignof(double) == 0, "the shift after the head is aligned");
   job->run = (ps_run_options){.paths = h.paths, .seed = h.seed, .threads = h.threads, .audit = h.audit,
                               .search = h.search, .by_loan = h.by_loan, .band_paths = h.band_paths,
-                              .serve = h.serve, .sampling_alpha = h.sampling_alpha};
+                              .serve = h.serve, .sampling_alpha = h.sampling_alpha,
+                              .shift = h.nshift > 0 ? (const double *)(const void *)(buf + sizeof h) : NULL,
+                              .nshift = h.nshift};
   job->nuncertain = h.nuncertain;
   job->track_party_pv = h.track_party_pv;
   job->id = h.id;
@@ -100,7 +107,7 @@ int ps_mpi_job_receive(ps_mpi_job *job, char **buffer) {
   job->keys = malloc(((size_t)h.nsets + 1) * sizeof *job->keys);
   job->values = malloc(((size_t)h.nsets + 1) * sizeof *job->values);
   if (!job->keys || !job->values) return PS_ERUNTIME;
-  const char *at = buf + sizeof h;
+  const char *at = buf + sizeof h + (size_t)(h.nshift > 0 ? h.nshift : 0) * sizeof(double);
   job->file = at;
   at += text_size(at);
   for (int i = 0; i < h.nsets; i++) {

@@ -21,7 +21,7 @@ void ps_mpi_block(long paths, int ranks, int r, long *first, long *count);
 /* a job: quit (with the exit code every rank returns), or simulate */
 typedef struct {
   int quit, exit_code;
-  ps_run_options run; /* paths: the whole run's; first unused; progress, initial, track NULL */
+  ps_run_options run; /* paths: the whole run's; first unused; progress, initial, track NULL; shift: a study's */
   int nuncertain;     /* 0 for the run at point values of a model with uncertain parameters */
   int track_party_pv; /* set by the break-even study */
   long id;            /* the run's number, which the questions name */
@@ -41,7 +41,7 @@ typedef struct {
 
 /* ps_mpi_job_send — rank 0: the job to every other rank */
 void ps_mpi_job_send(const ps_mpi_job *job, int ranks);
-/* ps_mpi_job_receive — another rank: wait for the next job; its strings point into *buffer
+/* ps_mpi_job_receive — another rank: wait for the next job; its strings and run.shift point into *buffer
 ** (malloc'd, free after use). PS_OK or PS_ERUNTIME (out of memory) */
 int ps_mpi_job_receive(ps_mpi_job *job, char **buffer);
 

@@ -153,7 +153,7 @@ char *ps_report_backtest_html(const ps_backtest *bt, const char *lang) {
   ps_strbuf_puts(&c.b, "<p class=\"note-box\">");
   html_esc(&c.b, ps_label(PS_L_BT_METHOD, L));
   ps_strbuf_puts(&c.b, "</p>\n");
-  ps_study_scenario sc = {bt->name, bt->file, bt->sha256};
+  ps_study_scenario sc = {.name = bt->name, .file = bt->file, .sha256 = bt->sha256};
   ps_strbuf extra = {0};
   ps_strbuf_printf(&extra, "<dt>%s</dt><dd>", ps_label(PS_L_BT_ACTUAL, L));
   html_esc(&extra, bt->actual_file);

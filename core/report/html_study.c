@@ -106,7 +106,13 @@ static void audit_scenario(html_ctx *c, const char *label, const ps_study_scenar
   html_esc(&c->b, s->file);
   ps_strbuf_puts(&c->b, "</code><br>SHA-256 <code>");
   html_esc(&c->b, s->sha256);
-  ps_strbuf_puts(&c->b, "</code></dd>\n");
+  ps_strbuf_puts(&c->b, "</code>");
+  if (s->importance)
+    ps_strbuf_printf(&c->b, TR(c, "<br>尾部抽样（系统因子的重要性抽样，各次运行的路径权重相同）：有效路径 %.0f 条（共 %ld 条）",
+                               "<br>tail sampling (importance sampling of the systemic factor, each path weighted alike "
+                               "in every run): %.0f effective paths of %ld"),
+                     s->effective_paths, s->paths);
+  ps_strbuf_puts(&c->b, "</dd>\n");
 }
 
 /* html_study_close — the audit block (software, the scenarios sa and sb (may be NULL), extra already HTML) and the end of the page */

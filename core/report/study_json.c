@@ -25,6 +25,8 @@ static void scenario_doc(ps_doc_sink *s, const char *key, const ps_study_scenari
   ps_doc_string(s, "name", sc->name);
   ps_doc_string(s, "file", sc->file);
   ps_doc_string(s, "sha256", sc->sha256);
+  ps_doc_string(s, "sampling", sc->importance ? "importance" : "plain"); /* the study's runs' */
+  ps_doc_number(s, "effective_paths", sc->effective_paths);
   ps_doc_end(s);
 }
 

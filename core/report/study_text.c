@@ -14,6 +14,11 @@
 /* a text in the language of the study's report, as the study pages do (html.h) */
 #define TR(L, zh_text, en_text) ((L) == PS_LANG_ZH ? (zh_text) : (en_text))
 
+/* the line saying the study's runs were tail-sampled, as a run's summary says it */
+static void sampling_text(ps_strbuf *b, const ps_study_scenario *sc, ps_lang L) {
+  if (sc->importance) ps_strbuf_printf(b, ps_label(PS_L_TXT_SAMPLING_LINE, L), sc->effective_paths, sc->paths);
+}
+
 /* a party figure's value: money for an outlay or a cost, else percent */
 static const char *figure_text(const char *measure, double v, char *buf, size_t n) {
   if (strcmp(measure, "outlay") == 0 || strcmp(measure, "cost_pv") == 0) return ps_money(v, buf, n);
@@ -52,6 +57,7 @@ char *ps_report_compare_text(const ps_compare *c, const char *lang) {
                    TR(L, "A：%s（%s）\nB：%s（%s）\n各 %ld 条路径，种子 %llu，共同随机数；B − A 及其 95%% 置信区间\n",
                       "A: %s (%s)\nB: %s (%s)\n%ld paths each, seed %llu, common random numbers; B − A with its 95%% CI\n"),
                    c->a.name, c->a.file, c->b.name, c->b.file, c->paths, c->seed);
+  sampling_text(&b, &c->a, L);
   for (int p = 0; p < c->npools; p++) {
     const ps_compare_entry *cp = &c->pools[p];
     const ps_difference *out = &cp->net_outlay_mean, *dep = &cp->depletion;
@@ -132,6 +138,7 @@ char *ps_report_sweep_text(const ps_sweep *s, const char *lang) {
                    TR(L, "本行−第一行", "row−first"));
     }
   }
+  sampling_text(&b, &s->scenario, L);
   return ps_strbuf_finish(&b);
 }
 
@@ -177,6 +184,7 @@ char *ps_report_tornado_text(const ps_tornado *t, const char *lang) {
                    TR(L, "摆幅", "swing"));
     }
   }
+  sampling_text(&b, &t->scenario, L);
   return ps_strbuf_finish(&b);
 }
 
@@ -240,6 +248,7 @@ char *ps_report_volume_text(const ps_volume *v, const char *lang) {
                      100 * row->depletion.value, 100 * row->depletion.lo, 100 * row->depletion.hi);
     parties_text(&b, &v->figures, row->parties, L, "k=1", TR(L, "该处", "there"), TR(L, "变化", "change"));
   }
+  sampling_text(&b, &v->scenario, L);
   return ps_strbuf_finish(&b);
 }
 
@@ -275,5 +284,6 @@ char *ps_report_breakeven_text(const ps_breakeven *b, const char *lang) {
                       "  searched %1$s in [%2$g, %3$g] by bisection: %4$d runs of %5$ld paths each, seed %6$llu, common random "
                       "numbers\n"),
                    b->field, b->lo, b->hi, b->nruns, b->paths, b->seed);
+  sampling_text(&t, &b->scenario, L);
   return ps_strbuf_finish(&t);
 }

@@ -167,7 +167,10 @@ int ps_simulate_here(const ps_model *m, const ps_run_options *o, ps_outcomes *ou
       snprintf(err, errlen, "out of memory for %ld paths", o->paths);
       return PS_ERUNTIME;
     }
-    int rc = ps_sampling_choose(m, o->seed, o->initial, o->sampling_alpha, shift, err, errlen);
+    int rc = PS_OK;
+    if (o->shift) /* a study's: its periods, the rest unshifted */
+      for (int t = 0; t <= m->periods; t++) shift[t] = t < o->nshift ? o->shift[t] : 0;
+    else rc = ps_sampling_choose(m, o->seed, o->initial, o->sampling_alpha, shift, err, errlen);
     if (rc) {
       free(shift);
       ps_outcomes_destroy(out);

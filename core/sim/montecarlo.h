@@ -33,6 +33,9 @@ typedef struct {
                              indexed by path, ps_outcomes_init_block); 0: the whole run */
   double sampling_alpha;  /* under tail sampling (m->sampling), the depletion target the shift aims
                              at (sim/sampling.h); 0: PS_SAMPLING_ALPHA */
+  const double *shift;    /* under tail sampling, the shift mu[0..nshift - 1] to take (a study's; later
+                             periods unshifted) instead of choosing one; NULL: choose */
+  int nshift;
 } ps_run_options;
 
 /* ps_default_threads — the number of online processors (at least 1) */

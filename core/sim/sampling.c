@@ -99,8 +99,8 @@ int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial,
 int ps_sampling_refuse(const ps_model *m, const char *what, char *err, size_t errlen) {
   if (m->sampling != PS_SAMPLING_IMPORTANCE) return PS_OK;
   snprintf(err, errlen,
-           "%s: sampling = \"importance\": tail sampling weights the figures of run and size only, and %s does "
-           "not take it: use sampling = \"plain\" (the default)",
+           "%s: sampling = \"importance\": tail sampling weights the figures of run, size and the studies, and %s "
+           "does not take it: use sampling = \"plain\" (the default)",
            m->file, what);
   return PS_EINPUT;
 }

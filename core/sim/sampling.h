@@ -44,8 +44,8 @@ int ps_sampling_choose(const ps_model *m, uint64_t seed, const int64_t *initial,
 /* ps_sampling_size — the m that minimises exp(m^2) Phi(-c - beta m) (see above); 0 when c <= 0 */
 double ps_sampling_size(double c, double beta);
 
-/* ps_sampling_refuse — PS_EINPUT with a message naming `what` (a study, "backtest") when m asks for
-** tail sampling, which only run and size weight; else PS_OK */
+/* ps_sampling_refuse — PS_EINPUT with a message naming `what` ("backtest") when m asks for tail
+** sampling, which run, size and the studies weight; else PS_OK */
 int ps_sampling_refuse(const ps_model *m, const char *what, char *err, size_t errlen);
 
 #endif

@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "scenario/model.h"
-#include "sim/sampling.h"
 #include "stats/column.h"
 #include "stats/results.h"
 #include "stats/study.h"
+#include "stats/weighted.h"
 
 #define Z95 1.959964 /* the two-sided 95% normal quantile */
 #define MAX_SETS 256
@@ -20,7 +20,9 @@ typedef struct {
   const char *file;
   ps_override sets[MAX_SETS + 1]; /* the caller's, then the field's value */
   int nsets;
-  const ps_options *opt;
+  ps_options runs;      /* the runs' options: the caller's, with the first run's tail shift under tail sampling */
+  double *shift;        /* that shift (owned), NULL under plain sampling */
+  ps_sampling sampling; /* the first run's sampling */
   const ps_breakeven_options *bo;
   ps_breakeven *b;
   int party;      /* index, once the first model is loaded */
@@ -64,14 +66,17 @@ static int find_party(search *s, const ps_model *m) {
   return -1;
 }
 
-/* the statistics of party i's net result in present value over the paths of r: from its outcomes, or
-** from the holders of its blocks (stats/column.h); PS_OK or PS_ERUNTIME */
+/* the statistics of party i's net result in present value over the paths of r (weighted under tail
+** sampling): from its outcomes, or from the holders of its blocks (stats/column.h); PS_OK or PS_ERUNTIME */
 static int party_pv_stats(const ps_results *r, int i, ps_stats *st) {
   const ps_outcomes *o = &r->outcomes;
-  if (!o->host) return ps_stats_compute(o->party_pv + ps_slot(o, i, 0), (size_t)o->paths, st);
+  if (!o->host) {
+    const double *x = o->party_pv + ps_slot(o, i, 0);
+    return o->weight ? ps_wstats_compute(x, o->weight, (size_t)o->paths, st) : ps_stats_compute(x, (size_t)o->paths, st);
+  }
   const ps_outcomes *b = o->host->block;
   ps_column_source *src = NULL;
-  int rc = o->host->open(o->host, b->party_pv + ps_slot(b, i, b->first), 1, NULL, 1, 0, LONG_MAX, &src);
+  int rc = o->host->open(o->host, b->party_pv + ps_slot(b, i, b->first), 1, NULL, 1, o->weight != NULL, LONG_MAX, &src);
   if (rc == PS_OK) rc = ps_column_stats(src, st);
   if (src) o->host->close(o->host, src);
   return rc;
@@ -125,7 +130,10 @@ static int evaluate(search *s, double v, ps_breakeven_run_point *pt) {
   ps_model *m = NULL;
   int rc = ps_model_new(s->file, s->sets, s->nsets + 1, &m, s->err, s->errlen);
   if (rc) return rename_set(s, text, rc);
-  if ((rc = ps_sampling_refuse(m, "size --breakeven", s->err, s->errlen))) {
+  if (b->nruns == 0) s->sampling = m->sampling;
+  if ((rc = b->nruns == 0 ? ps_study_sampling(m, &s->runs, &s->shift, s->err, s->errlen)
+                          : ps_study_same_sampling(s->sampling, "the first value tried", m, "size --breakeven",
+                                                   s->err, s->errlen))) {
     ps_model_free(m);
     return rc;
   }
@@ -138,10 +146,11 @@ static int evaluate(search *s, double v, ps_breakeven_run_point *pt) {
   }
   m->track_party_pv = !s->bo->use_target && !s->government;
   ps_results *r = NULL;
-  if (rc == PS_OK) rc = ps_scenario_run(m, s->opt, &r, s->err, s->errlen);
+  if (rc == PS_OK) rc = ps_scenario_run(m, &s->runs, &r, s->err, s->errlen);
   if (rc == PS_OK) {
     b->paths = r->paths;
     b->seed = r->seed;
+    if (b->nruns == 0) ps_study_scenario_ran(&b->scenario, r);
     pt->value = v;
     rc = figure(s, r, pt);
   }
@@ -275,12 +284,13 @@ int ps_breakeven_run(const char *file, const ps_override *sets, int nsets, const
     snprintf(err, errlen, "out of memory");
     return PS_ERUNTIME;
   }
-  *s = (search){.file = file, .nsets = nsets, .opt = opt, .bo = bo, .b = b, .err = err, .errlen = errlen};
+  *s = (search){.file = file, .nsets = nsets, .runs = *opt, .bo = bo, .b = b, .err = err, .errlen = errlen};
   if (nsets > 0) memcpy(s->sets, sets, (size_t)nsets * sizeof *sets);
   b->target = bo->use_target ? bo->target : 0;
   b->lo = lo;
   b->hi = hi;
   int rc = search_all(s);
+  free(s->shift);
   free(s);
   if (rc) ps_breakeven_free(b);
   else *out = b;

@@ -7,7 +7,11 @@
 ** first + i of the block. The sums of a pair (series a of run A, series b of run B) over paths 0..n-1
 ** are made in two passes: sa += a, sb += b, sd += b - a, then ss += (b - a - mean)^2 with the mean
 ** sd / n of the first. A run held in blocks (stats/column.h: ps_column_host) continues the sums block
-** after block, each holder over its own paths, so the bits are those of one loop over the run. */
+** after block, each holder over its own paths, so the bits are those of one loop over the run.
+**
+** Under tail sampling (sim/sampling.h) a series carries its run's weights: element i is then
+** w[i] x[i], and a mean sum / n is the importance-sampling estimate (stats/weighted.h). The runs of a
+** study share one shift (ps_options.sampling_shift) and so, path by path, their draws and weights. */
 #ifndef PS_PAIRED_H
 #define PS_PAIRED_H
 
@@ -30,10 +34,11 @@ typedef struct ps_series {
   ps_series_kind kind;
   const void *x;       /* doubles, or ints (POSITIVE, NONZERO) */
   const double *minus; /* DIFF */
+  const double *w;     /* the paths' weights under tail sampling (element i: w[i] x[i]); NULL: plain */
 } ps_series;
 
-/* ps_series_at — the series' value at element i */
-static inline double ps_series_at(const ps_series *s, size_t i) {
+/* the series' value at element i, unweighted */
+static inline double ps_series_raw(const ps_series *s, size_t i) {
   switch (s->kind) {
   case PS_SERIES_VALUE: return ((const double *)s->x)[i];
   case PS_SERIES_NEGATED: return -((const double *)s->x)[i];
@@ -42,6 +47,11 @@ static inline double ps_series_at(const ps_series *s, size_t i) {
   case PS_SERIES_NONZERO: return ((const int *)s->x)[i] != 0;
   default: return 0;
   }
+}
+
+/* ps_series_at — the series' value at element i (weighted under tail sampling) */
+static inline double ps_series_at(const ps_series *s, size_t i) {
+  return s->w ? s->w[i] * ps_series_raw(s, i) : ps_series_raw(s, i);
 }
 
 /* one pair's running sums */

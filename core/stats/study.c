@@ -34,6 +34,37 @@ static int out_of_memory(char *err, size_t errlen) {
   return PS_ERUNTIME;
 }
 
+/* ps_study_sampling — see stats/study.h */
+int ps_study_sampling(const ps_model *first, ps_options *o, double **shift, char *err, size_t errlen) {
+  *shift = NULL;
+  if (first->sampling != PS_SAMPLING_IMPORTANCE) return PS_OK;
+  double *mu = malloc(((size_t)first->periods + 1) * sizeof *mu);
+  if (!mu) return out_of_memory(err, errlen);
+  uint64_t seed = o->use_seed ? (uint64_t)o->seed : first->seed;
+  int rc = ps_sampling_choose(first, seed, NULL, o->sampling_alpha, mu, err, errlen);
+  if (rc) {
+    free(mu);
+    return rc;
+  }
+  o->sampling_shift = mu;
+  o->sampling_shift_n = first->periods + 1;
+  *shift = mu;
+  return PS_OK;
+}
+
+static const char *sampling_name(ps_sampling s) { return s == PS_SAMPLING_IMPORTANCE ? "importance" : "plain"; }
+
+/* ps_study_same_sampling — see stats/study.h */
+int ps_study_same_sampling(ps_sampling first, const char *first_is, const ps_model *m, const char *what, char *err,
+                           size_t errlen) {
+  if (m->sampling == first) return PS_OK;
+  snprintf(err, errlen,
+           "%s: sampling = \"%s\", but %s samples %s: the runs of %s pair path by path, so they take one "
+           "sampling: set it the same, or give --sampling",
+           m->file, sampling_name(m->sampling), first_is, sampling_name(first), what);
+  return PS_EINPUT;
+}
+
 /* a copy of s to free(), NULL when out of memory */
 static char *copy_string(const char *s) {
   size_t n = strlen(s) + 1;
@@ -64,7 +95,14 @@ int ps_study_scenario_init(ps_study_scenario *s, const ps_model *m) {
   s->name = copy_string(m->name);
   s->file = copy_string(m->file);
   s->sha256 = copy_string(m->sha256);
+  s->importance = m->sampling == PS_SAMPLING_IMPORTANCE;
   return s->name && s->file && s->sha256 ? PS_OK : PS_ERUNTIME;
+}
+
+/* ps_study_scenario_ran — see stats/study.h */
+void ps_study_scenario_ran(ps_study_scenario *s, const ps_results *r) {
+  s->paths = r->paths;
+  s->effective_paths = r->effective_paths;
 }
 
 void ps_study_scenario_destroy(ps_study_scenario *s) {
@@ -133,8 +171,8 @@ static int party_diff(const party_run *a, const party_run *b, ps_difference *out
     ps_study_figures_of(f, b->held, sb);
   } else {
     for (int k = 0; k < f->n; k++) {
-      sa[k] = (ps_series){PS_SERIES_VALUE, a->series + (size_t)k * (size_t)a->paths, NULL};
-      sb[k] = (ps_series){PS_SERIES_VALUE, b->series + (size_t)k * (size_t)b->paths, NULL};
+      sa[k] = (ps_series){PS_SERIES_VALUE, a->series + (size_t)k * (size_t)a->paths, NULL, NULL}; /* already weighted */
+      sb[k] = (ps_series){PS_SERIES_VALUE, b->series + (size_t)k * (size_t)b->paths, NULL, NULL};
     }
   }
   int rc = ps_pair_runs(host_of(a->held), host_of(b->held), sa, sb, f->n, a->paths < b->paths ? a->paths : b->paths,
@@ -147,12 +185,13 @@ static ps_difference difference(double a, double b, double mean, double se) {
   return (ps_difference){a, b, mean, se, mean - Z95 * se, mean + Z95 * se};
 }
 
-/* pool p's per-path net outlay (paid - recovered) and whether it ran short, as series of r's block */
+/* pool p's per-path net outlay (paid - recovered) and whether it ran short, as series of r's block
+** (weighted under tail sampling) */
 static void pool_series(const ps_results *r, int p, ps_series *outlay, ps_series *depleted) {
   const ps_outcomes *o = r->outcomes.host ? r->outcomes.host->block : &r->outcomes;
   size_t at = ps_slot(o, p, o->first);
-  *outlay = (ps_series){PS_SERIES_DIFF, o->paid + at, o->recovered + at};
-  *depleted = (ps_series){PS_SERIES_POSITIVE, o->depletion + at, NULL};
+  *outlay = (ps_series){PS_SERIES_DIFF, o->paid + at, o->recovered + at, o->weight};
+  *depleted = (ps_series){PS_SERIES_POSITIVE, o->depletion + at, NULL, o->weight};
 }
 
 /* fill c's pools from the two runs: the paired net outlay and depletion of every pool both have
@@ -221,10 +260,12 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
   opt = &runs;
   *out = NULL;
   ps_results *ra = NULL, *rb = NULL;
-  int rc = ps_sampling_refuse(a, "compare", err, errlen);
-  if (!rc) rc = ps_sampling_refuse(b, "compare", err, errlen);
+  double *shift = NULL;
+  int rc = ps_study_same_sampling(a->sampling, a->file, b, "compare", err, errlen);
+  if (!rc) rc = ps_study_sampling(a, &runs, &shift, err, errlen);
   if (!rc) rc = ps_scenario_run(a, opt, &ra, err, errlen);
   if (!rc) rc = ps_scenario_run(b, opt, &rb, err, errlen);
+  free(shift);
   if (rc) { /* PS_EINPUT: more paths than memory holds */
     ps_results_free(ra);
     return rc;
@@ -243,7 +284,11 @@ int ps_compare_run(const ps_model *a, const ps_model *b, const ps_options *opt, 
   if (!c || !series || !c->alphas || !c->pools || ps_study_scenario_init(&c->a, a) || ps_study_scenario_init(&c->b, b) ||
       compare_pools(c, ra, rb, series) || compare_parties(c, ra, rb))
     rc = out_of_memory(err, errlen);
-  else if (!c->npools && !c->figures.n) { /* schemes without pools (insurance) compare their parties */
+  if (rc == PS_OK) {
+    ps_study_scenario_ran(&c->a, ra);
+    ps_study_scenario_ran(&c->b, rb);
+  }
+  if (rc == PS_OK && !c->npools && !c->figures.n) { /* schemes without pools (insurance) compare their parties */
     snprintf(err, errlen, "%s and %s have no pool id and no party figure in common to compare", a->file, b->file);
     rc = PS_EINPUT;
   }
@@ -328,6 +373,9 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
   if (nsets) memcpy(all, sets, (size_t)nsets * sizeof *all);
   int rc = PS_OK;
   party_run first = {&s->figures, NULL, NULL, NULL, 0};
+  ps_options runs = *opt; /* with row 0's tail shift, if it samples so */
+  ps_sampling sampling = PS_SAMPLING_PLAIN; /* row 0's */
+  double *shift = NULL;
   for (long i = 0; rc == PS_OK && i < s->nrows; i++) {
     int pick[PS_MAX_VARY];
     combination(vary, nvary, i, pick);
@@ -335,18 +383,24 @@ static int sweep_fill(ps_sweep *s, const char *file, const ps_override *sets, in
     ps_model *m = NULL;
     ps_results *r = NULL;
     if ((rc = ps_model_new(file, all, nsets + nvary, &m, err, errlen))) break;
-    if ((rc = ps_sampling_refuse(m, "sweep", err, errlen))) {
+    if (i == 0) sampling = m->sampling;
+    if ((rc = i == 0 ? ps_study_sampling(m, &runs, &shift, err, errlen)
+                     : ps_study_same_sampling(sampling, "the sweep's first row", m, "a sweep", err, errlen))) {
       ps_model_free(m);
       break;
     }
-    if (!(rc = ps_scenario_run(m, opt, &r, err, errlen)) &&
-        ((i == 0 && ps_study_scenario_init(&s->scenario, m)) ||
-         sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas) || sweep_parties(s, i, &r, &m, &first)))
+    if (!(rc = ps_scenario_run(m, &runs, &r, err, errlen)) && i == 0) {
+      if (ps_study_scenario_init(&s->scenario, m)) rc = out_of_memory(err, errlen);
+      ps_study_scenario_ran(&s->scenario, r);
+    }
+    if (rc == PS_OK && (sweep_row(&s->rows[i], r, vary, nvary, pick, pool, s->alphas, s->nalphas) ||
+                        sweep_parties(s, i, &r, &m, &first)))
       rc = out_of_memory(err, errlen);
     ps_results_free(r);
     ps_model_free(m);
   }
   party_free(&first);
+  free(shift);
   free(all);
   return rc;
 }
@@ -406,14 +460,15 @@ void ps_sweep_free(ps_sweep *s) {
 /* ---- tornado ---------------------------------------------------------------- */
 
 /* one run with overrides; fills the p95 net outlay and depletion of each pool, and the party
-** figures' series into pr */
+** figures' series into pr (and its paths into sc, unless NULL) */
 static int measure(const char *file, const ps_override *all, int n, const ps_options *opt, ps_tornado_point *points,
-                   int npools, party_run *pr, char *err, size_t errlen) {
+                   int npools, party_run *pr, ps_study_scenario *sc, char *err, size_t errlen) {
   ps_model *m = NULL;
   ps_results *r = NULL;
   int rc = ps_model_new(file, all, n, &m, err, errlen);
   if (rc) return rc;
   rc = ps_scenario_run(m, opt, &r, err, errlen);
+  if (rc == PS_OK && sc) ps_study_scenario_ran(sc, r);
   for (int p = 0; rc == PS_OK && p < npools && p < m->npools; p++)
     points[p] = (ps_tornado_point){r->pools[p].net_outlay.p95, r->pools[p].depletion.value};
   if (rc == PS_OK && party_keep(pr, &r, &m)) rc = out_of_memory(err, errlen);
@@ -475,8 +530,8 @@ static int tornado_key(ps_tornado *t, int k, const char *file, ps_override *all,
   int np = t->npools, rc;
   char text[2][32];
   party_run lo = {&t->figures, NULL, NULL, NULL, 0}, hi = {&t->figures, NULL, NULL, NULL, 0};
-  rc = measure(file, all, side(b, 0, all, nsets, text), opt, b->lo, np, &lo, err, errlen);
-  if (rc == PS_OK) rc = measure(file, all, side(b, 1, all, nsets, text), opt, b->hi, np, &hi, err, errlen);
+  rc = measure(file, all, side(b, 0, all, nsets, text), opt, b->lo, np, &lo, NULL, err, errlen);
+  if (rc == PS_OK) rc = measure(file, all, side(b, 1, all, nsets, text), opt, b->hi, np, &hi, NULL, err, errlen);
   if (rc == PS_OK && party_diff(&lo, &hi, b->parties)) rc = out_of_memory(err, errlen);
   party_free(&lo);
   party_free(&hi);
@@ -530,7 +585,8 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   ps_model *base = NULL;
   int rc = ps_model_new(file, sets, nsets, &base, err, errlen);
   if (rc) return rc;
-  if ((rc = ps_sampling_refuse(base, "sweep --tornado", err, errlen))) {
+  double *shift = NULL;
+  if ((rc = ps_study_sampling(base, &runs, &shift, err, errlen))) {
     ps_model_free(base);
     return rc;
   }
@@ -544,13 +600,14 @@ int ps_tornado_run(const char *file, const ps_override *sets, int nsets, const c
   for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_values(t, k, base, file, all, nsets, err, errlen);
   if (rc == PS_OK) {
     party_run pr = {&t->figures, NULL, NULL, NULL, 0};
-    rc = measure(file, all, nsets, opt, t->base, t->npools, &pr, err, errlen);
+    rc = measure(file, all, nsets, opt, t->base, t->npools, &pr, &t->scenario, err, errlen);
     if (rc == PS_OK && base_means(&t->figures, &pr, t->base_parties)) rc = out_of_memory(err, errlen);
     party_free(&pr);
   }
   for (int k = 0; rc == PS_OK && k < nkeys; k++) rc = tornado_key(t, k, file, all, nsets, opt, err, errlen);
   if (rc == PS_OK) qsort(t->keys, (size_t)nkeys, sizeof *t->keys, by_swing);
   free(all);
+  free(shift);
   ps_model_free(base);
   if (rc) ps_tornado_free(t);
   else *out = t;
@@ -598,24 +655,33 @@ typedef struct {
 typedef struct {
   double lent, loans, declined, stopped; /* yuan, loans, loans declined, periods lending stopped */
   ps_estimate prob;                      /* the pool's P(depletion) */
+  long paths;
+  double effective_paths; /* the run's (stats/weighted.h) */
 } at_scale;
 
-/* the covered lending of r: what the programmes paying into pool account a originated */
+/* the covered lending of r: what the programmes paying into pool account a originated, means over the
+** paths (in one process: size --volume is not distributed). Under tail sampling each path weighs its
+** likelihood ratio and the sum is divided by the weights' sum, not by the paths: lending that does not
+** depend on the path (no Poisson volume, nothing that stops or declines lending) is then its own value
+** exactly, not that value times the weights' mean */
 static at_scale covered(const ps_results *r, int a) {
   const ps_model *m = r->m;
   const ps_outcomes *o = &r->outcomes;
   at_scale x = {0};
+  double n = 0;
+  for (long i = 0; i < r->paths; i++) n += o->weight ? o->weight[i] : 1;
   for (int g = 0; g < m->nprogrammes; g++) {
     if (!feeds(&m->programmes[g], a)) continue;
     for (long i = 0; i < r->paths; i++) {
       size_t k = ps_slot(o, g, i);
-      x.lent += o->lent[k];
-      x.loans += o->originated[k];
-      if (o->declined) x.declined += o->declined[k]; /* NULL: none (sim/outcomes.h) */
-      if (o->stopped) x.stopped += o->stopped[k];
+      double w = o->weight ? o->weight[i] : 1;
+      x.lent += w * o->lent[k];
+      x.loans += w * o->originated[k];
+      if (o->declined) x.declined += w * o->declined[k]; /* NULL: none (sim/outcomes.h) */
+      if (o->stopped) x.stopped += w * o->stopped[k];
     }
   }
-  double n = (double)(r->paths > 0 ? r->paths : 1);
+  if (!(n > 0)) n = 1;
   x.lent /= n;
   x.loans /= n;
   x.declined /= n;
@@ -639,6 +705,8 @@ static int depletion_at_scale(ps_model *m, base_lending base, int p, double k, c
   if (failed) return failed;
   *x = covered(r, a);
   x->prob = r->pools[p].depletion;
+  x->paths = r->paths;
+  x->effective_paths = r->effective_paths;
   int rc = pr && party_keep(pr, &r, NULL) ? out_of_memory(err, errlen) : PS_OK;
   ps_results_free(r);
   return rc;
@@ -768,7 +836,8 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   ps_model *m = NULL;
   int rc = ps_model_new(file, sets, nsets, &m, err, errlen);
   if (rc) return rc;
-  if ((rc = ps_sampling_refuse(m, "size --volume", err, errlen))) {
+  double *shift = NULL;
+  if ((rc = ps_study_sampling(m, &runs, &shift, err, errlen))) {
     ps_model_free(m);
     return rc;
   }
@@ -806,12 +875,15 @@ int ps_volume_run(const char *file, const ps_override *sets, int nsets, const ps
   if (rc == PS_OK) {
     v->base_lending = now.lent;
     v->base_depletion = now.prob.value;
+    v->scenario.paths = now.paths;
+    v->scenario.effective_paths = now.effective_paths;
   }
   for (int a = 0; rc == PS_OK && a < nalphas; a++) {
     rc = largest_scale(m, lending, p, alphas[a], opt, &v->rows[a], &at, err, errlen);
     v->nrows = a + 1;
   }
   party_free(&at);
+  free(shift);
   free(base_loans);
   free(base_means);
   ps_model_free(m);

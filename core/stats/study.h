@@ -5,14 +5,24 @@
 #define PS_STUDY_H
 
 #include "poolsim/study.h"
+#include "scenario/model.h"
 #include "stats/stats.h"
 
 struct ps_series; /* stats/paired.h */
 
-/* a scenario as the studies name it: copies of the model's name, file, sha256 */
+/* a scenario as the studies name it: copies of the model's name, file, sha256; and how the study's
+** runs sampled (the same in every run): under tail sampling (importance), the effective paths of
+** `paths` (stats/weighted.h; the runs share their weights), else paths and paths */
 typedef struct {
   char *name, *file, *sha256;
+  int importance;
+  double effective_paths;
+  long paths;
 } ps_study_scenario;
+
+/* ps_study_scenario_ran — what s says of its run r: its paths and effective paths */
+struct ps_results;
+void ps_study_scenario_ran(ps_study_scenario *s, const struct ps_results *r);
 
 /* copy m's name, file and sha256 into s; PS_OK, or PS_ERUNTIME when out of memory */
 int ps_study_scenario_init(ps_study_scenario *s, const ps_model *m);
@@ -21,6 +31,17 @@ void ps_study_scenario_destroy(ps_study_scenario *s);
 /* ps_study_runs — the options of a study's runs: the caller's, without the run at point values of a
 ** scenario with uncertain parameters, which no study reports (it would double every variant's cost) */
 ps_options ps_study_runs(const ps_options *opt);
+
+/* Tail sampling in a study (docs/model.md, "Tail sampling"): every run takes the shift its first run
+** would choose, so path i draws the same innovations and carries the same weight in every run, and
+** the paired differences keep their common random numbers.
+** ps_study_sampling — under first's sampling = "importance", that shift into *o (o->sampling_shift,
+** owned by *shift: free it after the runs); else *shift NULL. PS_OK, or as ps_sampling_choose. */
+int ps_study_sampling(const ps_model *first, ps_options *o, double **shift, char *err, size_t errlen);
+/* ps_study_same_sampling — PS_EINPUT with a message when m does not sample as the study's first run
+** (`first`, described by first_is) does (`what`: the study); else PS_OK */
+int ps_study_same_sampling(ps_sampling first, const char *first_is, const ps_model *m, const char *what, char *err,
+                           size_t errlen);
 
 /* the figures a study shows for every party (study_parties.c, docs/json-schema.md): a government's
 ** total outlay ("outlay") and PV cost ("cost_pv"), an insurer's loss ratio ("loss_ratio"), a

@@ -74,24 +74,26 @@ void ps_study_figures_destroy(ps_study_figures *f) {
 }
 
 /* ps_study_figures_of — each figure of r as a series (stats/paired.h) over r's block of outcomes: its
-** own, or this process's block of a run held in blocks; a party r's model lacks gives zeros */
+** own, or this process's block of a run held in blocks, weighted under tail sampling; a party r's
+** model lacks gives zeros */
 void ps_study_figures_of(const ps_study_figures *f, const ps_results *r, ps_series *out) {
   const ps_outcomes *o = r->outcomes.host ? r->outcomes.host->block : &r->outcomes;
   for (int k = 0; k < f->n; k++) {
     int i = party_of(r->m, f->party[k]);
     const char *what = f->measure[k];
-    if (i < 0) out[k] = (ps_series){PS_SERIES_ZERO, NULL, NULL};
-    else if (strcmp(what, "outlay") == 0) out[k] = (ps_series){PS_SERIES_NEGATED, o->net_result + ps_slot(o, i, o->first), NULL};
+    if (i < 0) out[k] = (ps_series){PS_SERIES_ZERO, NULL, NULL, NULL};
+    else if (strcmp(what, "outlay") == 0) out[k] = (ps_series){PS_SERIES_NEGATED, o->net_result + ps_slot(o, i, o->first), NULL, NULL};
     else if (strcmp(what, "cost_pv") == 0)
-      out[k] = (ps_series){PS_SERIES_VALUE, o->cost_pv + ps_slot(o, o->budget_slot[i], o->first), NULL};
-    else if (strcmp(what, "npl_breach") == 0) out[k] = (ps_series){PS_SERIES_NONZERO, o->breached + ps_slot(o, i, o->first), NULL};
+      out[k] = (ps_series){PS_SERIES_VALUE, o->cost_pv + ps_slot(o, o->budget_slot[i], o->first), NULL, NULL};
+    else if (strcmp(what, "npl_breach") == 0) out[k] = (ps_series){PS_SERIES_NONZERO, o->breached + ps_slot(o, i, o->first), NULL, NULL};
     else /* loss ratio, payout rate */
-      out[k] = (ps_series){PS_SERIES_VALUE, o->ratio + ps_slot(o, i, o->first), NULL};
+      out[k] = (ps_series){PS_SERIES_VALUE, o->ratio + ps_slot(o, i, o->first), NULL, NULL};
+    out[k].w = o->weight; /* under tail sampling (NULL: plain) */
   }
 }
 
-/* ps_study_figures_series — each figure's value in each path of r (in one process):
-** series[f * paths + path] */
+/* ps_study_figures_series — each figure's value in each path of r (in one process), times the path's
+** weight under tail sampling: series[f * paths + path] */
 int ps_study_figures_series(const ps_study_figures *f, const ps_results *r, double *series) {
   ps_series *of = malloc((size_t)(f->n > 0 ? f->n : 1) * sizeof *of);
   if (!of) return PS_ERUNTIME;

@@ -69,6 +69,11 @@ typedef struct {
                           (sizing_point_values): the studies, which do not report it, set this */
   double sampling_alpha; /* under sampling = "importance", the depletion target the tail shift aims
                             at (docs/model.md, "Tail sampling"); 0: 0.01 */
+  const double *sampling_shift; /* under sampling = "importance", the shift mu[0..sampling_shift_n - 1]
+                                   to take instead of choosing one (a study's runs share their first
+                                   run's, so their paths pair); periods past it are not shifted.
+                                   NULL: the run chooses its own */
+  int sampling_shift_n;
 } ps_options;
 
 /* Load and validate a scenario file into a new model. PS_OK, or PS_EINPUT /

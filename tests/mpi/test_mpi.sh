@@ -4,7 +4,7 @@
 # - every shipped scenario and bench/b1.lua, `run` on 1, 2 and 3 ranks: the JSON byte for byte
 #   the one-process run's, apart from run.seconds, run.statistics_seconds, run.threads and
 #   run.ranks; `size` (bisection per path), compare, sweep --vary, sweep --tornado and
-#   size --breakeven likewise, and run and size under --sampling importance;
+#   size --breakeven likewise, and run, size and the studies under --sampling importance;
 # - a bad scenario: exit 2 on every rank, one message; a rank killed with SIGKILL: the job exits
 #   non-zero with a message, within a time limit (no hang); a refused command: exit 2;
 # - SIGTERM to mpirun: the reports cover the paths finished, marked partial, exit non-zero; a
@@ -173,6 +173,18 @@ grep -q '"sampling":	"importance"' "$tmp/mpi.json" && pass || fail "run.sampling
 one size tests/scenarios/small.lua --sampling importance --paths 800
 ranks 3 size tests/scenarios/small.lua --sampling importance --paths 800
 same "size --sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+# the studies under tail sampling: every run takes the first run's shift, which rank 0 sends with the
+# job; the paired sums weigh each rank's paths by the weights of its own block
+one sweep tests/scenarios/small.lua --vary segments.a_small.pd=0.03,0.05 --sampling importance --paths 900
+ranks 3 sweep tests/scenarios/small.lua --vary segments.a_small.pd=0.03,0.05 --sampling importance --paths 900
+same "sweep --sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
+grep -q '"sampling":	"importance"' "$tmp/mpi.json" && pass || fail "the sweep's scenario.sampling is not importance"
+one sweep tests/scenarios/small.lua --tornado segments.a_small.pd --sampling importance --paths 900
+ranks 2 sweep tests/scenarios/small.lua --tornado segments.a_small.pd --sampling importance --paths 900
+same "tornado --sampling importance on 2 ranks" "$tmp/one.json" "$tmp/mpi.json"
+one size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins --sampling importance --paths 300
+ranks 3 size tests/scenarios/breakeven_insurer.lua --breakeven parties.ins.premium --party ins --sampling importance --paths 300
+same "breakeven --sampling importance on 3 ranks" "$tmp/one.json" "$tmp/mpi.json"
 # with poolsim.uncertain parameters: the run at point values is weighted too (its own shift)
 one run tests/scenarios/uncertain_small.lua --sampling importance --paths 900
 ranks 3 run tests/scenarios/uncertain_small.lua --sampling importance --paths 900
