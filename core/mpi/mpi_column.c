@@ -106,7 +106,7 @@ static size_t stride_of(const held *h, const col_ref *c) { return h->a[c->array]
 static double value(const held *h, const query *q, size_t i) {
   double x = col_at(h, &q->x)[i * stride_of(h, &q->x)];
   double m = q->minus.array >= 0 ? col_at(h, &q->minus)[i * stride_of(h, &q->minus)] : 0;
-  return q->sign * (x - m);
+  return q->sign * (x - m) + 0.0; /* as results.c's run_stats: a negated 0 is +0.0 */
 }
 
 static int same_ref(const col_ref *a, const col_ref *b) {

@@ -151,9 +151,9 @@ static inline size_t ps_slot(const ps_outcomes *o, int item, long path) {
 }
 
 /* a government's (budget slot gov's) budget of one kind in 0-based fiscal year y of a path, yuan:
-** -0.0 for a kind not kept (what an unpaid kind's -0 fen gives) */
+** 0 for a kind not kept */
 static inline double ps_budget_at(const ps_outcomes *o, int gov, long path, int y, int kind) {
-  if (o->budget_kind[kind] < 0) return -0.0;
+  if (o->budget_kind[kind] < 0) return 0.0;
   return o->budget[(ps_slot(o, gov, path) * (size_t)o->nyears + (size_t)y) * (size_t)o->nbudget +
                    (size_t)o->budget_kind[kind]];
 }

@@ -435,8 +435,7 @@ static double *year_budget(ps_outcomes *out, int i, long index, int year) {
 }
 
 /* a fiscal year (0-based) in which nothing was posted: every party's net result 0, and each budget kind
-** of a government what close_year makes of a zero move — +0.0 for the kinds it sums (funding,
-** compensation), -0.0 for those it negates — to the bit */
+** of a government 0 (what close_year makes of zero moves, to the bit) */
 static void close_still_year(const ps_path *w, long index, int year, ps_outcomes *out) {
   for (int i = 0; i < w->m->nparties; i++) {
     out->net_by_year[ps_slot(out, i, index) * (size_t)out->nyears + (size_t)year] = 0.0;
@@ -444,7 +443,7 @@ static void close_still_year(const ps_path *w, long index, int year, ps_outcomes
     double *kept = year_budget(out, i, index, year);
     for (int k = 0; k < PS_NBUDGET; k++)
       if (out->budget_kind[k] >= 0)
-        kept[out->budget_kind[k]] = k == PS_BUDGET_FUNDING || k == PS_BUDGET_COMPENSATION ? 0.0 : -0.0;
+        kept[out->budget_kind[k]] = 0.0;
   }
 }
 
@@ -477,10 +476,11 @@ static void close_year(ps_path *w, long index, int t, ps_outcomes *out, int64_t 
     for (size_t k = 0; k < sizeof funding / sizeof *funding; k++) b[PS_BUDGET_FUNDING] -= (double)moved[funding[k]];
     for (size_t k = 0; k < sizeof compensation / sizeof *compensation; k++)
       b[PS_BUDGET_COMPENSATION] -= (double)moved[compensation[k]];
-    b[PS_BUDGET_INTEREST_SUBSIDY] = -(double)moved[PS_KIND_INTEREST_SUBSIDY];
-    b[PS_BUDGET_FEE_SUBSIDY] = -(double)moved[PS_KIND_FEE_SUBSIDY];
-    b[PS_BUDGET_PREMIUM_SUBSIDY] = -(double)moved[PS_KIND_PREMIUM_SUBSIDY];
-    b[PS_BUDGET_LENDING_REWARD] = -(double)moved[PS_KIND_LENDING_REWARD];
+    /* 0 - x, not -x: a year without such outlays is +0.0, not -0.0 (which reports print as "-0") */
+    b[PS_BUDGET_INTEREST_SUBSIDY] = 0.0 - (double)moved[PS_KIND_INTEREST_SUBSIDY];
+    b[PS_BUDGET_FEE_SUBSIDY] = 0.0 - (double)moved[PS_KIND_FEE_SUBSIDY];
+    b[PS_BUDGET_PREMIUM_SUBSIDY] = 0.0 - (double)moved[PS_KIND_PREMIUM_SUBSIDY];
+    b[PS_BUDGET_LENDING_REWARD] = 0.0 - (double)moved[PS_KIND_LENDING_REWARD];
     double *kept = year_budget(out, i, index, year);
     for (int k = 0; k < PS_NBUDGET; k++)
       if (out->budget_kind[k] >= 0) kept[out->budget_kind[k]] = b[k] / PS_FEN_PER_YUAN;

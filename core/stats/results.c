@@ -78,7 +78,8 @@ static int run_stats(const stage *s, const task *t, double *scratch) {
   }
   const double *w = s->o->weight; /* tail sampling: weighted statistics */
   if (t->stride == 1 && !t->minus && t->sign == 1) return ps_column_stats_of(t->x, w, n, t->out);
-  for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0));
+  /* + 0.0: a negated zero (an outlay of a year with no net) is +0.0, which reports print as 0, not -0 */
+  for (size_t i = 0; i < n; i++) scratch[i] = t->sign * (t->x[i * t->stride] - (t->minus ? t->minus[i] : 0)) + 0.0;
   return ps_column_stats_of(scratch, w, n, t->out);
 }
 
@@ -387,10 +388,10 @@ static int plan_party(stage *s, int i) {
   /* the budget view is a government's; other parties' outlay by kind is not reported */
   if (o->budget_slot[i] < 0) return PS_OK;
   size_t gov = ps_slot(o, o->budget_slot[i], 0);
-  size_t K = (size_t)o->nbudget; /* the kinds kept; the others are -0.0 on every path */
+  size_t K = (size_t)o->nbudget; /* the kinds kept; the others are 0 on every path */
   for (size_t y = 0; y < Y; y++)
     for (size_t kind = 0; kind < PS_NBUDGET; kind++)
-      if (o->budget_kind[kind] < 0 ? zero_stats(-0.0, &pr->budget[y * PS_NBUDGET + kind])
+      if (o->budget_kind[kind] < 0 ? zero_stats(0.0, &pr->budget[y * PS_NBUDGET + kind])
                                     : add(s, (task){.kind = TASK_STATS,
                                                     .x = o->budget + (gov * Y + y) * K + (size_t)o->budget_kind[kind],
                                                     .stride = Y * K, .sign = 1, .out = &pr->budget[y * PS_NBUDGET + kind]}))

@@ -45,6 +45,7 @@ static ps_series shifted(const ps_series *s, long by) {
   int ints = s->kind == PS_SERIES_POSITIVE || s->kind == PS_SERIES_NONZERO;
   if (t.x) t.x = ints ? (const void *)((const int *)t.x + by) : (const void *)((const double *)t.x + by);
   if (t.minus) t.minus += by;
+  if (t.w) t.w += by;
   return t;
 }
 
@@ -67,7 +68,7 @@ static int blocks_pair(ps_column_host *h, ps_column_host *other, const ps_series
 int main(void) {
   /* by hand: d = b - a = 1, 0, 2, 0; mean 0.75; sum of squared deviations 2.75; se sqrt(2.75 / 3 / 4) */
   double a4[] = {1, 2, 3, 4}, b4[] = {2, 2, 5, 4};
-  ps_series sa = {PS_SERIES_VALUE, a4, NULL}, sb = {PS_SERIES_VALUE, b4, NULL};
+  ps_series sa = {PS_SERIES_VALUE, a4, NULL, NULL}, sb = {PS_SERIES_VALUE, b4, NULL, NULL};
   ps_difference d;
   CHECK(ps_pair_runs(NULL, NULL, &sa, &sb, 1, 4, &d) == PS_OK);
   double se = sqrt(2.75 / 3 / 4);
@@ -77,6 +78,12 @@ int main(void) {
   CHECK_NEAR(d.se, se, 1e-15);
   CHECK_NEAR(d.lo, 0.75 - 1.959964 * se, 1e-15);
   CHECK_NEAR(d.hi, 0.75 + 1.959964 * se, 1e-15);
+  /* weighted (tail sampling): w (b - a) = 2, 0, 2, 0; means of w a and w b 2 and 3 */
+  double w4[] = {2, 0.5, 1, 0.5};
+  ps_series wa = {PS_SERIES_VALUE, a4, NULL, w4}, wb = {PS_SERIES_VALUE, b4, NULL, w4};
+  CHECK(ps_pair_runs(NULL, NULL, &wa, &wb, 1, 4, &d) == PS_OK);
+  CHECK(d.a == 2 && d.b == 3 && d.diff == 1);
+  CHECK_NEAR(d.se, sqrt(4.0 / 3 / 4), 1e-15); /* deviations 1, -1, 1, -1 */
   /* one path: no standard error; none: zeros */
   CHECK(ps_pair_runs(NULL, NULL, &sa, &sb, 1, 1, &d) == PS_OK);
   CHECK(d.diff == 1 && d.se == 0 && d.a == 1 && d.b == 2);
@@ -86,9 +93,9 @@ int main(void) {
   /* the kinds: a pool's net outlay (paid - recovered), minus a net result, ints > 0 and != 0, none */
   double paid[] = {5, 1, 0}, recovered[] = {2, 1, 0.5};
   int depleted[] = {3, 0, -1};
-  ps_series kinds[] = {{PS_SERIES_DIFF, paid, recovered}, {PS_SERIES_NEGATED, paid, NULL},
-                       {PS_SERIES_POSITIVE, depleted, NULL}, {PS_SERIES_NONZERO, depleted, NULL},
-                       {PS_SERIES_ZERO, NULL, NULL}, {PS_SERIES_VALUE, recovered, NULL}};
+  ps_series kinds[] = {{PS_SERIES_DIFF, paid, recovered, NULL}, {PS_SERIES_NEGATED, paid, NULL, NULL},
+                       {PS_SERIES_POSITIVE, depleted, NULL, NULL}, {PS_SERIES_NONZERO, depleted, NULL, NULL},
+                       {PS_SERIES_ZERO, NULL, NULL, NULL}, {PS_SERIES_VALUE, recovered, NULL, NULL}};
   double want[][3] = {{3, 0, -0.5}, {-5, -1, -0.0}, {1, 0, 0}, {1, 0, 1}, {0, 0, 0}, {2, 1, 0.5}};
   for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
     for (size_t i = 0; i < 3; i++) CHECK(same_bits(ps_series_at(&kinds[k], i), want[k][i]));
@@ -97,6 +104,7 @@ int main(void) {
   ** count 1..5 (unequal, one empty), and the studies' former loop give the same bits */
   enum { N = 10007 };
   double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y), *z = malloc(N * sizeof *z);
+  double *lr = malloc(N * sizeof *lr);
   int *flag = malloc(N * sizeof *flag);
   uint64_t st = 7;
   for (long i = 0; i < N; i++) {
@@ -105,13 +113,17 @@ int main(void) {
     y[i] = x[i] + ((double)(next_u64(&st) >> 11) * 0x1p-53 - 0.4) * scale;
     z[i] = next_u64(&st) % 3 == 0 ? 0 : (double)(next_u64(&st) >> 11) * 0x1p-40;
     flag[i] = (int)(next_u64(&st) % 4) - 1;
+    lr[i] = exp(3 * ((double)(next_u64(&st) >> 11) * 0x1p-53 - 0.7));
   }
-  ps_series as[] = {{PS_SERIES_VALUE, x, NULL}, {PS_SERIES_DIFF, x, z}, {PS_SERIES_POSITIVE, flag, NULL}};
-  ps_series bs[] = {{PS_SERIES_VALUE, y, NULL}, {PS_SERIES_DIFF, y, z}, {PS_SERIES_NONZERO, flag, NULL}};
-  ps_difference whole[3], split[3];
-  CHECK(ps_pair_runs(NULL, NULL, as, bs, 3, N, whole) == PS_OK);
+  /* the fourth pair weighted by likelihood ratios (tail sampling) */
+  ps_series as[] = {{PS_SERIES_VALUE, x, NULL, NULL}, {PS_SERIES_DIFF, x, z, NULL}, {PS_SERIES_POSITIVE, flag, NULL, NULL},
+                    {PS_SERIES_DIFF, x, z, lr}};
+  ps_series bs[] = {{PS_SERIES_VALUE, y, NULL, NULL}, {PS_SERIES_DIFF, y, z, NULL}, {PS_SERIES_NONZERO, flag, NULL, NULL},
+                    {PS_SERIES_DIFF, y, z, lr}};
+  ps_difference whole[4], split[4];
+  CHECK(ps_pair_runs(NULL, NULL, as, bs, 4, N, whole) == PS_OK);
   double *xd = malloc(N * sizeof *xd), *yd = malloc(N * sizeof *yd);
-  for (int k = 0; k < 3; k++) { /* the series written out, as the studies kept them */
+  for (int k = 0; k < 4; k++) { /* the series written out, as the studies kept them */
     for (long i = 0; i < N; i++) {
       xd[i] = ps_series_at(&as[k], (size_t)i);
       yd[i] = ps_series_at(&bs[k], (size_t)i);
@@ -119,21 +131,22 @@ int main(void) {
     CHECK(same_diff(whole[k], reference(xd, yd, N)));
   }
   CHECK(whole[0].se > 0 && whole[1].se > 0 && whole[2].se > 0);
+  CHECK(!same_diff(whole[3], whole[1])); /* the weights count */
   long sizes[5][5] = {{N}, {5004, 5003}, {3336, 0, 6671}, {1, 2, 3, N - 6}, {2002, 2002, 2001, 2001, 2001}};
   for (int nb = 1; nb <= 5; nb++) {
     blocks_host h = {.host = {.pair = blocks_pair}, .sizes = sizes[nb - 1], .nblocks = nb};
-    CHECK(ps_pair_runs(&h.host, &h.host, as, bs, 3, N, split) == PS_OK);
-    for (int k = 0; k < 3; k++) CHECK(same_diff(split[k], whole[k]));
+    CHECK(ps_pair_runs(&h.host, &h.host, as, bs, 4, N, split) == PS_OK);
+    for (int k = 0; k < 4; k++) CHECK(same_diff(split[k], whole[k]));
     /* over a prefix of the paths (an interrupted run): the prefix's loop */
-    CHECK(ps_pair_runs(&h.host, &h.host, as, bs, 3, 4000, split) == PS_OK);
-    CHECK(ps_pair_runs(NULL, NULL, as, bs, 3, 4000, whole) == PS_OK);
-    for (int k = 0; k < 3; k++) CHECK(same_diff(split[k], whole[k]));
-    CHECK(ps_pair_runs(NULL, NULL, as, bs, 3, N, whole) == PS_OK);
+    CHECK(ps_pair_runs(&h.host, &h.host, as, bs, 4, 4000, split) == PS_OK);
+    CHECK(ps_pair_runs(NULL, NULL, as, bs, 4, 4000, whole) == PS_OK);
+    for (int k = 0; k < 4; k++) CHECK(same_diff(split[k], whole[k]));
+    CHECK(ps_pair_runs(NULL, NULL, as, bs, 4, N, whole) == PS_OK);
   }
   /* a different order of the same paths would give other bits: the sums are in path order */
   double *xr = malloc(N * sizeof *xr), *yr = malloc(N * sizeof *yr);
   for (long i = 0; i < N; i++) xr[i] = x[N - 1 - i], yr[i] = y[N - 1 - i];
-  ps_series ar = {PS_SERIES_VALUE, xr, NULL}, br = {PS_SERIES_VALUE, yr, NULL};
+  ps_series ar = {PS_SERIES_VALUE, xr, NULL, NULL}, br = {PS_SERIES_VALUE, yr, NULL, NULL};
   CHECK(ps_pair_runs(NULL, NULL, &ar, &br, 1, N, split) == PS_OK);
   CHECK(!same_diff(split[0], whole[0]));
   CHECK_NEAR(split[0].diff, whole[0].diff, 1e-9 * fabs(whole[0].diff) + 1e-300);
@@ -141,6 +154,7 @@ int main(void) {
   free(y);
   free(z);
   free(flag);
+  free(lr);
   free(xd);
   free(yd);
   free(xr);

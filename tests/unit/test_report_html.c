@@ -274,7 +274,7 @@ static void study_values(void) {
   static char mark[] = "<b>x</b> & y", file[] = "<i>.lua", sha[] = "ab", pool[] = "<p>", key[] = "k<script>";
   static char v1[] = "<v1>", v2[] = "v&2", bname[] = "\"B\" <i>", han[] = "绵阳";
   double alpha[1] = {0.05};
-  ps_study_scenario sc = {mark, file, sha};
+  ps_study_scenario sc = {.name = mark, .file = file, .sha256 = sha};
   /* every party: one government's outlay */
   static char gov[] = "<g>";
   char *party_ids[1] = {gov};
@@ -295,7 +295,7 @@ static void study_values(void) {
   /* compare */
   ps_estimate sa = {2e6, 1.8e6, 2.2e6}, sb = {2.5e6, 2.2e6, 2.8e6};
   ps_compare_entry e = {pool, {1e6, 1.2e6, 2e5, 1e4, 1.8e5, 2.2e5}, {0.1, 0.12, 0.02, 0.005, 0.01, 0.03}, &sa, &sb};
-  ps_compare cmp = {sc, {bname, file, sha}, 100, 1, 1, alpha, 1, &e, figs, &pd};
+  ps_compare cmp = {sc, {.name = bname, .file = file, .sha256 = sha}, 100, 1, 1, alpha, 1, &e, figs, &pd};
   /* largest volume */
   ps_volume_row vr = {.alpha = 0.1, .scale = 1.5, .lending = 3e8, .depletion = {0.09, 0.07, 0.11}, .parties = &pd};
   ps_volume v = {sc, pool, 2e8, 0.04, 1, &vr, figs};
