@@ -110,9 +110,14 @@ int ps_scenario_run(const ps_model *m, const ps_options *o, ps_results **out, ch
   int point_run = m->nuncertain > 0 && !(o && o->no_point_values);
   /* on MPI ranks that keep their blocks, this machine holds only its ranks' share of the paths */
   double share = ps_simulate_share(), held = ceil((double)ro.paths * share);
-  double need = ps_outcomes_bytes(m, (long)held) * (point_run ? 2 : 1), have = physical_memory();
+  int runs = o && o->runs_held > 1 ? o->runs_held : 1;
+  double need = ps_outcomes_bytes(m, (long)held) * (point_run ? 2 : 1) * runs, have = physical_memory();
   if (have > 0 && need > have) {
-    if (share < 1)
+    if (runs > 1)
+      snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for the results of the %d runs a study holds at "
+               "once%s, more than this machine's %.1f GiB of memory: use fewer paths%s", ro.paths, need / (1 << 30), runs,
+               share < 1 ? " (this machine's ranks' share)" : "", have / (1 << 30), share < 1 ? ", or fewer ranks a node" : "");
+    else if (share < 1)
       snprintf(err, errlen, "%ld paths of this scenario need %.1f GiB for the results this machine's ranks hold, more "
                "than its %.1f GiB of memory: use fewer paths, or fewer ranks a node", ro.paths, need / (1 << 30),
                have / (1 << 30));

@@ -26,6 +26,7 @@
 ps_options ps_study_runs(const ps_options *opt) {
   ps_options o = *opt;
   o.no_point_values = 1;
+  o.runs_held = 2; /* a study keeps a run (or its figures) while it runs the next */
   return o;
 }
 

@@ -29,7 +29,8 @@ int ps_study_scenario_init(ps_study_scenario *s, const ps_model *m);
 void ps_study_scenario_destroy(ps_study_scenario *s);
 
 /* ps_study_runs — the options of a study's runs: the caller's, without the run at point values of a
-** scenario with uncertain parameters, which no study reports (it would double every variant's cost) */
+** scenario with uncertain parameters, which no study reports (it would double every variant's cost),
+** and with two runs held at once for the memory check */
 ps_options ps_study_runs(const ps_options *opt);
 
 /* Tail sampling in a study (docs/model.md, "Tail sampling"): every run takes the shift its first run

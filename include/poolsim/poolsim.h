@@ -67,6 +67,8 @@ typedef struct {
                    their requests as well, by bisection (poolsim size --serve); 0: none */
   int no_point_values; /* non-zero: with uncertain parameters, skip the second run at point values
                           (sizing_point_values): the studies, which do not report it, set this */
+  int runs_held;       /* how many runs' results the caller keeps at once, this one included, which
+                          the memory check weighs (a study: 2, its base and a variant); 0: 1 */
   double sampling_alpha; /* under sampling = "importance", the depletion target the tail shift aims
                             at (docs/model.md, "Tail sampling"); 0: 0.01 */
   const double *sampling_shift; /* under sampling = "importance", the shift mu[0..sampling_shift_n - 1]

@@ -206,6 +206,14 @@ psim run "$tmp/long.lua" --paths 100000000 --quiet
 expect_rc 2
 expect_err_start "poolsim: 100000000 paths of this scenario need 4378.0 GiB for their results, more than this machine's "
 expect_err "of memory: use fewer paths"
+# a study holds two runs at once (the base and a variant): paths one run's results fit in but two
+# do not (two thirds of memory each, from the bytes a path above and this machine's memory) are refused
+per_path=$(awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "GiB") { print $i * 1073741824 / 100000000; exit } }' "$tmp/err")
+mem=$(awk '/^MemTotal:/ { print $2 * 1024 }' /proc/meminfo)
+study_paths=$(awk -v m="$mem" -v b="$per_path" 'BEGIN { printf "%d", m / (1.5 * b) }')
+psim sweep "$tmp/long.lua" --vary pools.fund.initial=5e6,6e6 --paths "$study_paths" --quiet
+expect_rc 2
+expect_err "for the results of the 2 runs a study holds at once, more than this machine's"
 
 psim run "$SMALL" --threads 0
 expect_rc 2
