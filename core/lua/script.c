@@ -37,6 +37,7 @@
 #include "scenario/confine.h"
 #include "scenario/infile.h"
 #include "sim/rng.h"
+#include "stats/study.h"
 
 #define MAX_SETS 128
 #define MAX_ALPHAS 32
@@ -99,6 +100,7 @@ static void free_results(void *r) { ps_results_free(r); }
 static void free_compare(void *c) { ps_compare_free(c); }
 static void free_breakeven(void *b) { ps_breakeven_free(b); }
 static void free_backtest(void *b) { ps_backtest_free(b); }
+static void free_shift(void *s) { free(s); }
 
 /* the options and overrides of an opts table at idx */
 typedef struct {
@@ -211,6 +213,23 @@ static int script_sweep(lua_State *L) {
   read_opts(L, 4, &r);
   if (r.nsets == MAX_SETS) return luaL_error(L, "opts.set: too many overrides for a sweep");
   int n = (int)lua_rawlen(L, 3);
+  /* under tail sampling every run takes the first value's shift, as the sweep command's rows do, so
+  ** that the runs pair path by path (stats/study.h) */
+  owned *shift = own(L, free_shift);
+  if (n > 0) {
+    lua_rawgeti(L, 3, 1);
+    snprintf(r.values[r.nsets], sizeof r.values[r.nsets], "%s", luaL_tolstring(L, -1, NULL));
+    lua_pop(L, 2);
+    r.sets[r.nsets] = (ps_override){key, r.values[r.nsets]};
+    char err[2048];
+    ps_model *m = NULL;
+    int rc = ps_model_new(file, r.sets, r.nsets + 1, &m, err, sizeof err);
+    double *mu = NULL;
+    if (rc == PS_OK) rc = ps_study_sampling(m, &r.o, &mu, err, sizeof err);
+    shift->value = mu;
+    ps_model_free(m);
+    if (rc) return luaL_error(L, "%s", err);
+  }
   lua_createtable(L, n, 0);
   for (int i = 1; i <= n; i++) {
     lua_rawgeti(L, 3, i);

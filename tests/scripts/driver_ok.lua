@@ -18,6 +18,14 @@ assert(#fa == 2 and fa[1].alpha == 0.2 and fa[2].alpha == 0.02, "opts.alpha: the
 assert(fa[1].initial <= fa[2].initial, "a rarer depletion needs a larger fund")
 local t = poolsim.run(f, { paths = 300, alpha = 0.05, set = { sampling = "importance" } })
 assert(t.run.sampling == "importance" and #t.sizing.fund == 1 and t.sizing.fund[1].alpha == 0.05, "opts.alpha with tail sampling")
+-- a sweep under tail sampling: every run takes the first value's shift, so the runs weigh their paths
+-- alike (a run on its own chooses another shift for pd 0.08)
+local imp = { paths = 300, set = { sampling = "importance" } }
+local wi = poolsim.sweep(f, "segments.a_small.pd", { 0.02, 0.08 }, imp)
+local own = poolsim.run(f, { paths = 300, set = { sampling = "importance", ["segments.a_small.pd"] = 0.08 } })
+assert(wi[2].results.run.sampling == "importance", "a sweep under tail sampling")
+assert(wi[1].results.run.effective_paths == wi[2].results.run.effective_paths, "one shift for the sweep's runs")
+assert(own.run.effective_paths ~= wi[2].results.run.effective_paths, "a run alone chooses its own shift")
 local ca = poolsim.compare(f, f, { paths = 200, alpha = 0.2 })
 assert(#ca.compare.pools.fund.sizing == 1, "opts.alpha in a compare")
 local ok, msg = pcall(poolsim.run, f, { alpha = { 0.1, 1.5 } })
