@@ -398,7 +398,8 @@ static int study(const cli *c, const ps_model *m) {
                   .seed = c->has_seed ? (unsigned long long)c->seed : ps_model_seed(m),
                   .use_seed = 1,
                   .threads = c->threads,
-                  .search = 1};
+                  .search = 1,
+                  .sampling_alpha = smallest_alpha(c)}; /* under tail sampling, as run and size aim */
   ps_study_options so = {c->nalphas ? c->alphas : NULL, c->nalphas, c->pool};
   catch_stop_signals();
   int shown = !(c->quiet || (c->json && strcmp(c->json, "-") == 0) || (c->html && strcmp(c->html, "-") == 0));

@@ -853,6 +853,13 @@ psim run bench/b1.lua --paths "${done_paths:-1}" --threads 1 --quiet --json "$tm
 expect_rc 0
 check "a complete run is not marked partial" grep -q '"partial":[[:space:]]*false' "$tmp/rerun.json"
 check "a plain run's JSON says run.sampling plain" grep -q '"sampling":[[:space:]]*"plain"' "$tmp/rerun.json"
+# a study under tail sampling aims its one shift at the smallest --alpha, as run and size do
+psim compare "$SMALL" "$SMALL" --sampling importance --paths 600 --quiet --json "$tmp/cmp_a1.json"
+expect_rc 0
+psim compare "$SMALL" "$SMALL" --sampling importance --paths 600 --alpha 0.001 --quiet --json "$tmp/cmp_a2.json"
+expect_rc 0
+check "a compare under tail sampling says so" grep -q '"sampling":[[:space:]]*"importance"' "$tmp/cmp_a2.json"
+check "a study's shift follows --alpha" test "$(json_number "$tmp/cmp_a1.json" effective_paths)" != "$(json_number "$tmp/cmp_a2.json" effective_paths)"
 check "a plain run's effective paths are its paths" grep -q '"effective_paths":[[:space:]]*[1-9]' "$tmp/rerun.json"
 for f in int rerun; do
   grep -v -e 'seconds":' -e '"threads":' -e '"partial":' -e '"paths_requested":' "$tmp/$f.json" >"$tmp/$f.cut"
