@@ -277,7 +277,8 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
   }
   for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
-  ok = ok && uses_init(w, m) == PS_OK && tape_claims_init(w, m) == PS_OK;
+  ok = ok && uses_init(w, m) == PS_OK && tape_claims_init(w, m) == PS_OK &&
+       ps_flow_plan_init(&w->flow_plan, m, &w->cost, w->alive_year != NULL, w->book_flows) == PS_OK;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -325,6 +326,7 @@ void ps_path_free(ps_path *w) {
   free(w->alive_sum);
   free(w->alive_year);
   free(w->alive_year_w);
+  ps_flow_plan_destroy(&w->flow_plan);
   free(w->batchable);
   uses_free(w);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {

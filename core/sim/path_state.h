@@ -22,7 +22,7 @@
 **                 read by flows.c)
 **   path_state.c  this header: the state and its primitives, and what the scenario uses of
 **                 the steps a period may skip (read by path_uses.h's ps_path_quiet)
-**   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
+**   flow_plan, ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
 **   scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
@@ -36,6 +36,7 @@
 
 #include "sim/cost.h"
 #include "sim/factors.h"
+#include "sim/flow_plan.h"
 #include "sim/params.h"
 #include "sim/sparse_perm.h"
 #include "sim/split_memo.h"
@@ -228,6 +229,7 @@ struct ps_path {
   ** sums could overflow (flows.c then walks the groups) */
   int64_t *tape_fix, *tape_run;
   int64_t *tape_next_fix; /* per programme: scratch, its book of the next period in fixed point (flows.c) */
+  ps_flow_plan flow_plan; /* what flows.c reads every period (sim/flow_plan.h) */
   int tape_next_for; /* the period whose book the programmes' tape_next hold (flows.c), 0: none */
   int tape_book_bad; /* audit: a period's book from tape_next differed from the groups' walk (rules.c) */
   /* ---- the accounts */
