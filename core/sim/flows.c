@@ -156,14 +156,8 @@ static int subsidy_per_loan(ps_path *w, int s, int t) {
 static int segment_flows(ps_path *w, int s, int t, double *book) {
   const ps_flow_seg *f = &w->flow_plan.segs[s];
   double sum = (double)w->alive_sum[s];
-  if (f->amortizing && f->tape) /* a loan-tape group's one cohort at its share outstanding */
-    sum *= (double)(f->tenor - (t - f->first)) / (double)f->tenor;
-  else if (f->amortizing) { /* each cohort at its share outstanding, by age (path_state.h left) */
-    int lo = t - f->tenor + 1 > f->first ? t - f->tenor + 1 : f->first, hi = t < f->last ? t : f->last;
-    const double *left = w->left[s];
-    sum = 0;
-    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
-  }
+  if (f->amortizing) /* a loan-tape group's one cohort at its share outstanding; else the exact sums (path_state.h) */
+    sum = f->tape ? sum * ((double)(f->tenor - (t - f->first)) / (double)f->tenor) : ps_path_amortizing_book(w, s, t);
   double perf = sum * f->mean * PS_FEN_PER_YUAN, dt = w->m->dt;
   *book += perf;
   if (f->whole) book_by_cohort(w, s, t); /* the programme's book by cohort, for its fee or premium subsidy */
