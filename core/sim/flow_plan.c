@@ -53,6 +53,19 @@ int ps_flow_plan_init(ps_flow_plan *plan, const ps_model *m, const ps_cost *cost
     /* policies pay their premiums at issue (policies.c), bridges their fees (bridges.c) */
     if (s < nown && seg->kind == PS_SEGMENT_LOAN && book_flows[s]) plan->own[plan->nown++] = s;
   }
+  /* the programmes each party has a share in */
+  int nshares = 0;
+  for (int k = 0; k < m->nprogrammes; k++) nshares += m->programmes[k].nshares;
+  if (!(plan->pays_at = calloc((size_t)m->nparties + 2, sizeof(int))) ||
+      !(plan->pays_into = calloc((size_t)nshares + 1, sizeof(int))))
+    return PS_ERUNTIME;
+  for (int a = 0, n = 0; a < m->nparties; a++) {
+    plan->pays_at[a] = n;
+    for (int k = 0; k < m->nprogrammes; k++)
+      for (int j = 0; j < m->programmes[k].nshares; j++)
+        if (m->programmes[k].shares[j].account == a) plan->pays_into[n++] = k;
+    plan->pays_at[a + 1] = n;
+  }
   return tape_live_init(plan, m);
 }
 
@@ -60,5 +73,7 @@ void ps_flow_plan_destroy(ps_flow_plan *plan) {
   free(plan->segs);
   free(plan->own);
   free(plan->tape_live);
+  free(plan->pays_into);
+  free(plan->pays_at);
   *plan = (ps_flow_plan){0};
 }

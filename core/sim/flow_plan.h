@@ -34,6 +34,9 @@ typedef struct {
 typedef struct {
   ps_flow_seg *segs;  /* per segment (any kind: flows.c reads the loans') */
   int *own, nown;     /* the own loan segments whose book moves money (path_state.h book_flows) */
+  int *pays_into, *pays_at; /* per party a: the programmes it has a share in, pays_into[pays_at[a] ..
+                               pays_at[a + 1]), one per share in programme then share order (a guarantor's
+                               book: ps_flows_capacity) */
   int *tape_live;     /* when the flows take the loan-tape groups one by one (some programme pays a subsidy,
                          whose cost is spread by cohort): the groups at risk in each period t as
                          m->tape_periods lists them, live[live_at[t] .. live_at[t + 1]), but as segment

@@ -45,11 +45,11 @@ int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
   for (int i = 0; i < p->nshares; i++) {
     int g = p->shares[i].account;
     if (g >= m->nparties || m->parties[g].kind != PS_PARTY_GUARANTOR || m->parties[g].leverage_limit <= 0) continue;
-    /* what g already guarantees: the book of every programme it pays into, plus this period's new loans */
+    /* what g already guarantees: the book of every programme it pays into (once a share: sim/flow_plan.h),
+    ** plus this period's new loans */
     double outstanding = w->parties[g].new_principal;
-    for (int k = 0; k < m->nprogrammes; k++)
-      for (int j = 0; j < m->programmes[k].nshares; j++)
-        if (m->programmes[k].shares[j].account == g) outstanding += w->progs[k].performing;
+    for (int j = w->flow_plan.pays_at[g]; j < w->flow_plan.pays_at[g + 1]; j++)
+      outstanding += w->progs[w->flow_plan.pays_into[j]].performing;
     double room = m->parties[g].leverage_limit * (double)ps_flows_capital_left(w, g) - outstanding;
     int64_t fit = room <= 0 ? 0 : (int64_t)floor(room / mean);
     if (fit < loans) loans = fit;
@@ -102,25 +102,26 @@ static void book_by_cohort(ps_path *w, int s, int t) {
 }
 
 /* the cost of a plain share of segment s's interest, `fen` paid in period t, spread over the cohort
-** years of the segment's book (ps_cost_spread_over on book_by_cohort's book, written when its programme
-** subsidises its whole book). It counts only when a government pays something: then a bullet book, whose
-** years' books are their loans, is spread from alive_year as it stands, in the same operations */
+** years of the segment's book: by ps_cost_spread_over on book_by_cohort's book, which segment_flows has
+** written when the programme subsidises its whole book or the segment amortizes. It counts only when a
+** government pays something: then a bullet book, whose years' books are their loans, is spread from
+** alive_year as it stands, in the same operations */
 static void spread_segment(ps_path *w, int s, int t, int64_t fen) {
   const ps_flow_seg *f = &w->flow_plan.segs[s];
   ps_cost *cost = &w->cost;
   if (f->gov < 0 || fen == 0) return;
   if (f->whole || f->amortizing) {
-    if (!f->whole) book_by_cohort(w, s, t);
     ps_cost_spread_over(cost, f->payer, cost->segment_book, cost->segment_lo, cost->segment_hi, t, (double)fen,
                         cost->segment_total);
     return;
   }
-  /* the cohort years of t - tenor + 1 .. t (some loans are at risk) */
+  /* the cohort years of t - tenor + 1 .. t (some loans are at risk), whose loans add up to all the
+  ** segment's at risk: their sum in doubles, added year by year as ps_cost_spread_over's total is, is
+  ** that integer exactly (whole numbers below 2^53) */
   int lo = ps_cost_cohort(cost, t - f->tenor + 1 > f->first ? t - f->tenor + 1 : f->first);
   int hi = ps_cost_cohort(cost, t < f->last ? t : f->last);
   const int64_t *n = w->alive_year + (size_t)s * (size_t)cost->ncohorts;
-  double total = 0;
-  for (int y = lo; y <= hi; y++) total += (double)n[y];
+  double total = (double)w->alive_sum[s];
   if (total <= 0) return;
   double per = (double)fen * cost->discount[t] / total, *pv = cost->pv + (size_t)f->gov * (size_t)cost->ncohorts;
   for (int y = lo; y <= hi; y++) pv[y] += (double)n[y] * per;
@@ -160,16 +161,19 @@ static int segment_flows(ps_path *w, int s, int t, double *book) {
     sum = f->tape ? sum * ((double)(f->tenor - (t - f->first)) / (double)f->tenor) : ps_path_amortizing_book(w, s, t);
   double perf = sum * f->mean * PS_FEN_PER_YUAN, dt = w->m->dt;
   *book += perf;
-  if (f->whole) book_by_cohort(w, s, t); /* the programme's book by cohort, for its fee or premium subsidy */
   int64_t interest = ps_round_fen(perf * f->rate * dt);
   int firms = ps_account_firms(w->m), rc;
   if ((rc = ps_ledger_post(&w->ledger, t, firms, f->bank, interest, PS_KIND_INTEREST)) ||
       (f->funding_cost != 0 && /* none: nothing to round, nothing posted */
        (rc = post(w, t, f->bank, ps_account_outside(w->m), perf * f->funding_cost * dt, PS_KIND_FUNDING_COST))))
     return rc;
+  /* a plain share of interest is a share of the interest posted */
+  int64_t amount = f->subsidy == PS_FLOW_SHARE ? ps_round_fen((double)interest * f->share) : 0;
+  /* the book by cohort: the programme's, for its fee or premium subsidy, or where an amortizing segment's
+  ** interest subsidy costs a government something (spread_segment) */
+  if (f->whole || (f->amortizing && f->gov >= 0 && amount != 0)) book_by_cohort(w, s, t);
   if (f->subsidy == PS_FLOW_NO_SUBSIDY) return PS_OK;
   if (f->subsidy == PS_FLOW_PER_LOAN) return subsidy_per_loan(w, s, t);
-  int64_t amount = ps_round_fen((double)interest * f->share); /* a share of the interest posted */
   spread_segment(w, s, t, amount);
   return ps_ledger_post(&w->ledger, t, f->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
 }

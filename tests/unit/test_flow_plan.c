@@ -5,6 +5,8 @@
 **      groups visited one by one (some programme pays a subsidy) are, in each period, exactly the groups
 **      at risk then (first <= t < first + tenor), in segment order, and there are none to visit that way
 **      when no programme pays a subsidy; a plan with a group missing, or two swapped, fails the check;
+**      each party's programmes (a guarantor's book, ps_flows_capacity) are those it has a share in, once
+**      a share, in programme order;
 **   2. a plain share of a bullet segment's interest, whose cost flows.c spreads from the loans by cohort
 **      year as they stand (spread_segment), costs the governments the same bits, cohort by cohort and
 **      path by path, as when every segment's book is first written by cohort and spread as a fee subsidy
@@ -69,6 +71,16 @@ static void plan_matches(const char *file, int tapes_one_by_one) {
     }
   }
   CHECK_EQ_INT(own, plan->nown);
+  for (int a = 0; a < m.nparties; a++) { /* the programmes each party has a share in, once a share */
+    int j = plan->pays_at[a];
+    for (int k = 0; k < m.nprogrammes; k++)
+      for (int i = 0; i < m.programmes[k].nshares; i++)
+        if (m.programmes[k].shares[i].account == a) {
+          CHECK(j < plan->pays_at[a + 1] && plan->pays_into[j] == k);
+          j++;
+        }
+    CHECK_EQ_INT(j, plan->pays_at[a + 1]);
+  }
   CHECK_EQ_INT(plan->tape_live != NULL, tapes_one_by_one);
   CHECK_EQ_INT(plan->tape_live != NULL, m.ntape_buckets > 0 && subsidies);
   if (plan->tape_live) {
