@@ -3,6 +3,16 @@
 
 #include <stdlib.h>
 
+/* the subsidy towards interest of one loan of segment seg at age `age` in a period of dt years (fen), capped */
+static double subsidy_at(const ps_subsidy *sub, const ps_segment *seg, int age, double dt) {
+  double left = seg->amortizing ? (double)(seg->tenor - age) / (double)seg->tenor : 1.0; /* its share outstanding */
+  double principal = seg->loan.mean * PS_FEN_PER_YUAN * left;
+  double rate = sub->of_principal > 0 ? sub->of_principal : sub->share * seg->rate;
+  double amount = principal * rate * dt;
+  double cap = (double)sub->cap_per_loan * dt;
+  return sub->cap_per_loan > 0 && amount > cap ? cap : amount;
+}
+
 static int ascending(const void *a, const void *b) { return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b); }
 
 /* plan->tape_live (flow_plan.h); PS_OK, or PS_ERUNTIME when out of memory */
@@ -25,6 +35,7 @@ static int tape_live_init(ps_flow_plan *plan, const ps_model *m) {
 int ps_flow_plan_init(ps_flow_plan *plan, const ps_model *m, const ps_cost *cost, int by_year,
                       const unsigned char *book_flows) {
   int nown = m->ntape_buckets ? m->nown_segments : m->nsegments;
+  plan->nsegs = m->nsegments;
   if (!(plan->segs = calloc((size_t)m->nsegments + 1, sizeof *plan->segs)) ||
       !(plan->own = calloc((size_t)nown + 1, sizeof(int))))
     return PS_ERUNTIME;
@@ -50,6 +61,11 @@ int ps_flow_plan_init(ps_flow_plan *plan, const ps_model *m, const ps_cost *cost
     f->amortizing = (unsigned char)(seg->amortizing != 0);
     f->tape = seg->loan.kind == PS_DIST_LIST;
     f->whole = by_year && (p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0);
+    f->after_repayment = (unsigned char)(sub->after_repayment != 0);
+    if (f->subsidy == PS_FLOW_PER_LOAN && seg->tenor > 0) {
+      if (!(f->by_age = malloc((size_t)seg->tenor * sizeof(double)))) return PS_ERUNTIME;
+      for (int a = 0; a < seg->tenor; a++) f->life += f->by_age[a] = subsidy_at(sub, seg, a, m->dt);
+    }
     /* policies pay their premiums at issue (policies.c), bridges their fees (bridges.c) */
     if (s < nown && seg->kind == PS_SEGMENT_LOAN && book_flows[s]) plan->own[plan->nown++] = s;
   }
@@ -70,6 +86,7 @@ int ps_flow_plan_init(ps_flow_plan *plan, const ps_model *m, const ps_cost *cost
 }
 
 void ps_flow_plan_destroy(ps_flow_plan *plan) {
+  for (int s = 0; plan->segs && s < plan->nsegs; s++) free(plan->segs[s].by_age);
   free(plan->segs);
   free(plan->own);
   free(plan->tape_live);

@@ -27,12 +27,17 @@ typedef struct {
   unsigned char amortizing;
   unsigned char tape;       /* a loan-tape group (one cohort, first) */
   unsigned char whole;      /* its programme subsidises a share of its fees or premiums, on its book by cohort */
+  unsigned char after_repayment; /* PS_FLOW_PER_LOAN: paid when a loan is repaid in full, its whole life's */
+  double *by_age;       /* PS_FLOW_PER_LOAN: a loan's interest subsidy in a period at age 0 .. tenor - 1, fen, its
+                           share outstanding times the mean loan at the subsidy's rate, capped; else NULL */
+  double life;          /* ... and its sum over the ages, in age order (after_repayment) */
 } ps_flow_seg;
 
 /* the plan: every segment's, the scenario's own loan segments whose book moves money in their order, and
 ** the loan-tape groups the flows take one by one */
 typedef struct {
   ps_flow_seg *segs;  /* per segment (any kind: flows.c reads the loans') */
+  int nsegs;
   int *own, nown;     /* the own loan segments whose book moves money (path_state.h book_flows) */
   int *pays_into, *pays_at; /* per party a: the programmes it has a share in, pays_into[pays_at[a] ..
                                pays_at[a + 1]), one per share in programme then share order (a guarantor's

@@ -14,10 +14,6 @@
 
 #include "sim/tape_book.h"
 
-static double remaining(const ps_segment *s, int age) {
-  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
-}
-
 /* post amount (rounded to the fen) unless it is zero; ps_ledger_post's PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind) {
   return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
@@ -61,15 +57,6 @@ int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
     if (fit < loans) loans = fit;
   }
   return loans;
-}
-
-/* subsidy towards interest for one loan of period t, age a (fen), before the cap */
-static double interest_subsidy_per_loan(const ps_subsidy *sub, const ps_segment *seg, int age, double dt) {
-  double principal = seg->loan.mean * PS_FEN_PER_YUAN * remaining(seg, age);
-  double rate = sub->of_principal > 0 ? sub->of_principal : sub->share * seg->rate;
-  double amount = principal * rate * dt;
-  double cap = (double)sub->cap_per_loan * dt;
-  return sub->cap_per_loan > 0 && amount > cap ? cap : amount;
 }
 
 /* does programme p pay a subsidy on its whole book (a share of its fees or premiums), spread over the
@@ -128,27 +115,21 @@ static void spread_segment(ps_path *w, int s, int t, int64_t fen) {
 }
 
 /* the interest subsidy of segment s in period t paid loan by loan (PS_FLOW_PER_LOAN): a rate on principal,
-** a per-loan cap or payment at repayment needs each loan's amount */
+** a per-loan cap or payment at repayment, from each loan's subsidy by age (sim/flow_plan.h) */
 static int subsidy_per_loan(ps_path *w, int s, int t) {
-  const ps_model *m = w->m;
-  const ps_segment *seg = &m->segments[s];
-  const ps_subsidy *sub = &m->programmes[seg->programme].interest_subsidy;
-  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-  int hi = t < seg->last ? t : seg->last;
+  const ps_flow_seg *f = &w->flow_plan.segs[s];
+  int lo = t - f->tenor + 1 > f->first ? t - f->tenor + 1 : f->first;
+  int hi = t < f->last ? t : f->last;
+  const int64_t *alive = w->alive[s];
   double amount = 0;
   for (int c = lo; c <= hi; c++) {
     double part = 0;
-    if (!sub->after_repayment) {
-      part = (double)w->alive[s][c] * interest_subsidy_per_loan(sub, seg, t - c, m->dt);
-    } else if (c + seg->tenor - 1 == t) { /* repaid in full this period: the whole life's subsidy */
-      double life = 0;
-      for (int a = 0; a < seg->tenor; a++) life += interest_subsidy_per_loan(sub, seg, a, m->dt);
-      part = (double)w->alive[s][c] * life;
-    }
+    if (!f->after_repayment) part = (double)alive[c] * f->by_age[t - c];
+    else if (c + f->tenor - 1 == t) part = (double)alive[c] * f->life; /* repaid in full this period */
     amount += part;
-    ps_cost_flow(&w->cost, sub->payer, c, t, part);
+    ps_cost_flow(&w->cost, f->payer, c, t, part);
   }
-  return post(w, t, sub->payer, ps_account_firms(m), amount, PS_KIND_INTEREST_SUBSIDY);
+  return post(w, t, f->payer, ps_account_firms(w->m), amount, PS_KIND_INTEREST_SUBSIDY);
 }
 
 /* interest, funding cost and the interest subsidy of one segment in period t, on its expected principal
@@ -291,7 +272,7 @@ static void tape_walk(ps_path *w, int t) {
       book = w->progs[k].tape_book, interest = w->progs[k].tape_interest, next = w->progs[k].tape_next;
     }
     double n = (double)alive[g->segment][g->first], perf = n;
-    if (g->amortizing) perf *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
+    if (g->amortizing) perf *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* its share outstanding */
     perf *= g->mean_fen;
     book += perf;
     interest += perf * g->rate;

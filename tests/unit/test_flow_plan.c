@@ -6,7 +6,8 @@
 **      at risk then (first <= t < first + tenor), in segment order, and there are none to visit that way
 **      when no programme pays a subsidy; a plan with a group missing, or two swapped, fails the check;
 **      each party's programmes (a guarantor's book, ps_flows_capacity) are those it has a share in, once
-**      a share, in programme order;
+**      a share, in programme order; a loan's interest subsidy by age (a rate on principal, a cap, at
+**      repayment) and over its life, by hand;
 **   2. a plain share of a bullet segment's interest, whose cost flows.c spreads from the loans by cohort
 **      year as they stand (spread_segment), costs the governments the same bits, cohort by cohort and
 **      path by path, as when every segment's book is first written by cohort and spread as a fee subsidy
@@ -143,6 +144,33 @@ static void spread_matches(const char *file, long paths) {
   ps_model_destroy(&m);
 }
 
+/* 1: a loan's interest subsidy by age, by hand (tests/scenarios/parties_subsidy.lua, a year a period: loans of
+** 100万 = 10^8 fen): sb amortizing over 3 years at 1.5% of principal capped at 10 000 yuan a loan and
+** year, 1.5 10^6 fen capped to 10^6 at age 0, 2/3 of it exactly the cap at age 1, 1/3 of it, 5 10^5,
+** at age 2; sc (bullet, 3 years) and se (5 years) half their 6% rate paid at repayment, 3 10^6 a year,
+** their whole lives' 9 10^6 and 1.5 10^7; sa's plain share none */
+static void by_age_by_hand(void) {
+  ps_model m;
+  if (!load_scenario("tests/scenarios/parties_subsidy.lua", &m)) return;
+  ps_path *w = ps_path_new(&m, NULL, 0);
+  CHECK(w != NULL);
+  if (!w) return;
+  const ps_flow_seg *sa = &w->flow_plan.segs[0], *sb = &w->flow_plan.segs[1], *sc = &w->flow_plan.segs[2],
+                    *se = &w->flow_plan.segs[4];
+  CHECK(sa->by_age == NULL && sb->by_age && sc->by_age && se->by_age);
+  if (sb->by_age && sc->by_age && se->by_age) {
+    CHECK_NEAR(sb->by_age[0], 1e6, 1e-6);
+    CHECK_NEAR(sb->by_age[1], 1e6, 1e-6);
+    CHECK_NEAR(sb->by_age[2], 5e5, 1e-6);
+    CHECK(!sb->after_repayment && sc->after_repayment && se->after_repayment);
+    for (int a = 0; a < 3; a++) CHECK_NEAR(sc->by_age[a], 3e6, 1e-6);
+    CHECK_NEAR(sc->life, 9e6, 1e-6);
+    CHECK_NEAR(se->life, 1.5e7, 1e-6);
+  }
+  ps_path_free(w);
+  ps_model_destroy(&m);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   plan_matches("scenarios/mianyang_2022.lua", 0);
@@ -152,6 +180,7 @@ int main(void) {
   plan_matches("tests/scenarios/tape_rates.lua", 0);
   plan_matches("tests/scenarios/parties_guarantor.lua", 0);
   plan_matches("tests/scenarios/policy_subsidy.lua", 0);
+  by_age_by_hand();
   spread_matches("scenarios/mianyang_2022.lua", 100);
   spread_matches("scenarios/mianyang_2022_today.lua", 30);
   spread_matches("tests/scenarios/parties_subsidy.lua", 100);
