@@ -184,10 +184,7 @@ static int subsidy(ps_path *w, int k, int t, int payer, double amount, ps_kind k
 static int programme_flows(ps_path *w, int k, int t, double book) {
   const ps_model *m = w->m;
   const ps_programme *p = &m->programmes[k];
-  int firms = ps_account_firms(m), guarantor = -1, rc;
-  for (int i = 0; i < p->nshares && guarantor < 0; i++)
-    if (p->shares[i].account < m->nparties && m->parties[p->shares[i].account].kind == PS_PARTY_GUARANTOR)
-      guarantor = p->shares[i].account;
+  int firms = ps_account_firms(m), rc;
   for (int i = 0; i < p->nshares; i++) {
     int a = p->shares[i].account;
     if (a >= m->nparties) continue;
@@ -210,9 +207,15 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
         return rc;
     } else if (party->kind == PS_PARTY_REGUARANTOR && party->reguarantee_fee > 0) {
       /* on its share of the loans (a tiered or "rest" share counts as none),
-      ** paid by the programme's guarantor, or by the bank when there is none */
+      ** paid by the programme's (first) guarantor, or by the bank when there is none */
+      int payer = p->bank;
+      for (int j = 0; j < p->nshares; j++)
+        if (p->shares[j].account < m->nparties && m->parties[p->shares[j].account].kind == PS_PARTY_GUARANTOR) {
+          payer = p->shares[j].account;
+          break;
+        }
       double fee = book * p->shares[i].share * party->reguarantee_fee * m->dt;
-      if ((rc = post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE))) return rc;
+      if ((rc = post(w, t, payer, a, fee, PS_KIND_REGUARANTEE_FEE))) return rc;
     }
   }
   return PS_OK;
