@@ -14,10 +14,6 @@
 
 #include "sim/tape_book.h"
 
-static double remaining(const ps_segment *s, int age) {
-  return s->amortizing ? (double)(s->tenor - age) / (double)s->tenor : 1.0;
-}
-
 /* post amount (rounded to the fen) unless it is zero; ps_ledger_post's PS_OK / PS_EINPUT / PS_ERUNTIME */
 static int post(ps_path *w, int t, int from, int to, double amount, ps_kind kind) {
   return ps_ledger_post(&w->ledger, t, from, to, ps_round_fen(amount), kind);
@@ -34,21 +30,6 @@ int64_t ps_flows_capital_left(const ps_path *w, int party) {
   return left > 0 ? left : 0;
 }
 
-/* expected principal at risk in period t (after its defaults) of segment s */
-static double performing(const ps_path *w, int s, int t) {
-  const ps_segment *seg = &w->m->segments[s];
-  if (!seg->amortizing) return (double)w->alive_sum[s] * seg->loan.mean * PS_FEN_PER_YUAN;
-  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-  int hi = t < seg->last ? t : seg->last;
-  double sum = 0;
-  const double *left = w->left[s]; /* remaining(seg, age) for age 0..tenor - 1; NULL for a loan-tape group */
-  if (left)
-    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
-  else
-    for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * remaining(seg, t - c);
-  return sum * seg->loan.mean * PS_FEN_PER_YUAN;
-}
-
 /* ps_flows_capacity — how many of a segment's `wanted` new loans its guarantors (and the programme's
 ** leverage) have room for, this period */
 int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
@@ -60,11 +41,11 @@ int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
   for (int i = 0; i < p->nshares; i++) {
     int g = p->shares[i].account;
     if (g >= m->nparties || m->parties[g].kind != PS_PARTY_GUARANTOR || m->parties[g].leverage_limit <= 0) continue;
-    /* what g already guarantees: the book of every programme it pays into, plus this period's new loans */
+    /* what g already guarantees: the book of every programme it pays into (once a share: sim/flow_plan.h),
+    ** plus this period's new loans */
     double outstanding = w->parties[g].new_principal;
-    for (int k = 0; k < m->nprogrammes; k++)
-      for (int j = 0; j < m->programmes[k].nshares; j++)
-        if (m->programmes[k].shares[j].account == g) outstanding += w->progs[k].performing;
+    for (int j = w->flow_plan.pays_at[g]; j < w->flow_plan.pays_at[g + 1]; j++)
+      outstanding += w->progs[w->flow_plan.pays_into[j]].performing;
     double room = m->parties[g].leverage_limit * (double)ps_flows_capital_left(w, g) - outstanding;
     int64_t fit = room <= 0 ? 0 : (int64_t)floor(room / mean);
     if (fit < loans) loans = fit;
@@ -78,20 +59,6 @@ int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
   return loans;
 }
 
-/* subsidy towards interest for one loan of period t, age a (fen), before the cap */
-static double interest_subsidy_per_loan(const ps_subsidy *sub, const ps_segment *seg, int age, double dt) {
-  double principal = seg->loan.mean * PS_FEN_PER_YUAN * remaining(seg, age);
-  double rate = sub->of_principal > 0 ? sub->of_principal : sub->share * seg->rate;
-  double amount = principal * rate * dt;
-  double cap = (double)sub->cap_per_loan * dt;
-  return sub->cap_per_loan > 0 && amount > cap ? cap : amount;
-}
-
-/* does programme p pay a subsidy (whose cost is spread over the cohorts of its book)? */
-static int subsidised(const ps_programme *p) {
-  return p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
-}
-
 /* does programme p pay a subsidy on its whole book (a share of its fees or premiums), spread over the
 ** cohorts of its book by cohort (cost->book; an interest subsidy spreads over one segment's)? */
 static int subsidised_book(const ps_programme *p) { return p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0; }
@@ -100,12 +67,11 @@ static int subsidised_book(const ps_programme *p) { return p->fee_subsidy.payer 
 ** programme's in cost->book when the programme subsidises a share of its fees or premiums (which
 ** alone read it) */
 static void book_by_cohort(ps_path *w, int s, int t) {
-  const ps_segment *seg = &w->m->segments[s];
+  const ps_flow_seg *f = &w->flow_plan.segs[s];
   ps_cost *cost = &w->cost;
-  double *mine = cost->segment_book, *programme = cost->book + (size_t)seg->programme * (size_t)cost->ncohorts;
-  int whole = subsidised_book(&w->m->programmes[seg->programme]);
-  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-  int hi = t < seg->last ? t : seg->last;
+  double *mine = cost->segment_book, *programme = cost->book + (size_t)f->programme * (size_t)cost->ncohorts;
+  int lo = t - f->tenor + 1 > f->first ? t - f->tenor + 1 : f->first;
+  int hi = t < f->last ? t : f->last;
   cost->segment_lo = lo <= hi ? ps_cost_cohort(cost, lo) : 1;
   cost->segment_hi = lo <= hi ? ps_cost_cohort(cost, hi) : 0;
   /* the loans at risk by cohort year (path_state.h): a bullet book is its loans; an amortizing one
@@ -114,56 +80,95 @@ static void book_by_cohort(ps_path *w, int s, int t) {
   const double *wsum = w->alive_year_w + (size_t)s * (size_t)cost->ncohorts;
   double total = 0;
   for (int y = cost->segment_lo; y <= cost->segment_hi; y++) {
-    double book = seg->amortizing ? (wsum[y] - (double)t * (double)n[y]) / seg->tenor : (double)n[y];
+    double book = f->amortizing ? (wsum[y] - (double)t * (double)n[y]) / f->tenor : (double)n[y];
     mine[y] = book;
     total += book;
-    if (whole) programme[y] += book;
+    if (f->whole) programme[y] += book;
   }
   cost->segment_total = total;
 }
 
-/* interest, funding cost and the interest subsidy of one segment; adds its book to *book */
-static int segment_flows(ps_path *w, int s, int t, double *book) {
-  const ps_model *m = w->m;
-  const ps_segment *seg = &m->segments[s];
-  const ps_programme *p = &m->programmes[seg->programme];
-  const ps_subsidy *sub = &p->interest_subsidy;
-  int firms = ps_account_firms(m);
-  double perf = performing(w, s, t);
-  *book += perf;
-  if (w->alive_year && subsidised(p)) book_by_cohort(w, s, t);
-  int64_t interest = ps_round_fen(perf * seg->rate * m->dt);
-  int rc;
-  double funding_cost = m->parties[p->bank].funding_cost; /* none: nothing to round, nothing posted */
-  if ((rc = ps_ledger_post(&w->ledger, t, firms, p->bank, interest, PS_KIND_INTEREST)) ||
-      (funding_cost != 0 &&
-       (rc = post(w, t, p->bank, ps_account_outside(m), perf * funding_cost * m->dt, PS_KIND_FUNDING_COST))))
-    return rc;
-  if (sub->payer < 0) return PS_OK;
-  /* a plain share of interest is a share of the interest posted; a rate on
-  ** principal, a per-loan cap or payment at repayment needs each loan's amount */
-  if (sub->share > 0 && sub->cap_per_loan == 0 && !sub->after_repayment) {
-    int64_t amount = ps_round_fen((double)interest * sub->share);
-    ps_cost_spread_over(&w->cost, sub->payer, w->cost.segment_book, w->cost.segment_lo, w->cost.segment_hi, t,
-                        (double)amount, w->cost.segment_total);
-    return ps_ledger_post(&w->ledger, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
+/* the cost of a plain share of segment s's interest, `fen` paid in period t, spread over the cohort
+** years of the segment's book: by ps_cost_spread_over on book_by_cohort's book, which segment_flows has
+** written when the programme subsidises its whole book or the segment amortizes. It counts only when a
+** government pays something: then a bullet book, whose years' books are their loans, is spread from
+** alive_year as it stands, in the same operations */
+static void spread_segment(ps_path *w, int s, int t, int64_t fen) {
+  const ps_flow_seg *f = &w->flow_plan.segs[s];
+  ps_cost *cost = &w->cost;
+  if (f->gov < 0 || fen == 0) return;
+  if (f->whole || f->amortizing) {
+    ps_cost_spread_over(cost, f->payer, cost->segment_book, cost->segment_lo, cost->segment_hi, t, (double)fen,
+                        cost->segment_total);
+    return;
   }
-  int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-  int hi = t < seg->last ? t : seg->last;
+  /* the cohort years of t - tenor + 1 .. t (some loans are at risk), whose loans add up to all the
+  ** segment's at risk: their sum in doubles, added year by year as ps_cost_spread_over's total is, is
+  ** that integer exactly (whole numbers below 2^53) */
+  int lo = ps_cost_cohort(cost, t - f->tenor + 1 > f->first ? t - f->tenor + 1 : f->first);
+  int hi = ps_cost_cohort(cost, t < f->last ? t : f->last);
+  const int64_t *n = w->alive_year + (size_t)s * (size_t)cost->ncohorts;
+  double total = (double)w->alive_sum[s];
+  if (total <= 0) return;
+  double per = (double)fen * cost->discount[t] / total, *pv = cost->pv + (size_t)f->gov * (size_t)cost->ncohorts;
+  for (int y = lo; y <= hi; y++) pv[y] += (double)n[y] * per;
+}
+
+/* the interest subsidy of segment s in period t paid loan by loan (PS_FLOW_PER_LOAN): a rate on principal,
+** a per-loan cap or payment at repayment, from each loan's subsidy by age (sim/flow_plan.h) */
+static int subsidy_per_loan(ps_path *w, int s, int t) {
+  const ps_flow_seg *f = &w->flow_plan.segs[s];
+  int lo = t - f->tenor + 1 > f->first ? t - f->tenor + 1 : f->first;
+  int hi = t < f->last ? t : f->last;
+  const int64_t *alive = w->alive[s];
   double amount = 0;
   for (int c = lo; c <= hi; c++) {
     double part = 0;
-    if (!sub->after_repayment) {
-      part = (double)w->alive[s][c] * interest_subsidy_per_loan(sub, seg, t - c, m->dt);
-    } else if (c + seg->tenor - 1 == t) { /* repaid in full this period: the whole life's subsidy */
-      double life = 0;
-      for (int a = 0; a < seg->tenor; a++) life += interest_subsidy_per_loan(sub, seg, a, m->dt);
-      part = (double)w->alive[s][c] * life;
-    }
+    if (!f->after_repayment) part = (double)alive[c] * f->by_age[t - c];
+    else if (c + f->tenor - 1 == t) part = (double)alive[c] * f->life; /* repaid in full this period */
     amount += part;
-    ps_cost_flow(&w->cost, sub->payer, c, t, part);
+    ps_cost_flow(&w->cost, f->payer, c, t, part);
   }
-  return post(w, t, sub->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
+  return post(w, t, f->payer, ps_account_firms(w->m), amount, PS_KIND_INTEREST_SUBSIDY);
+}
+
+/* interest, funding cost and the interest subsidy of one segment in period t, on its expected principal
+** at risk after the period's defaults (loans alive x mean loan size x share outstanding), which it adds
+** to *book */
+static int segment_flows(ps_path *w, int s, int t, double *book) {
+  const ps_flow_seg *f = &w->flow_plan.segs[s];
+  double sum = (double)w->alive_sum[s];
+  if (f->amortizing) /* a loan-tape group's one cohort at its share outstanding; else the exact sums (path_state.h) */
+    sum = f->tape ? sum * ((double)(f->tenor - (t - f->first)) / (double)f->tenor) : ps_path_amortizing_book(w, s, t);
+  double perf = sum * f->mean * PS_FEN_PER_YUAN, dt = w->m->dt;
+  *book += perf;
+  int64_t interest = ps_round_fen(perf * f->rate * dt);
+  int firms = ps_account_firms(w->m), rc;
+  if ((rc = ps_ledger_post(&w->ledger, t, firms, f->bank, interest, PS_KIND_INTEREST)) ||
+      (f->funding_cost != 0 && /* none: nothing to round, nothing posted */
+       (rc = post(w, t, f->bank, ps_account_outside(w->m), perf * f->funding_cost * dt, PS_KIND_FUNDING_COST))))
+    return rc;
+  /* a plain share of interest is a share of the interest posted */
+  int64_t amount = f->subsidy == PS_FLOW_SHARE ? ps_round_fen((double)interest * f->share) : 0;
+  /* the book by cohort: the programme's, for its fee or premium subsidy, or where an amortizing segment's
+  ** interest subsidy costs a government something (spread_segment) */
+  if (f->whole || (f->amortizing && f->gov >= 0 && amount != 0)) book_by_cohort(w, s, t);
+  if (f->subsidy == PS_FLOW_NO_SUBSIDY) return PS_OK;
+  if (f->subsidy == PS_FLOW_PER_LOAN) return subsidy_per_loan(w, s, t);
+  spread_segment(w, s, t, amount);
+  return ps_ledger_post(&w->ledger, t, f->payer, firms, amount, PS_KIND_INTEREST_SUBSIDY);
+}
+
+/* segment_flows of the segments list[0 .. n - 1] that have loans at risk (in the loop, inlined) */
+static int segments_flows(ps_path *w, int t, const int *list, int n) {
+  int rc;
+  for (int j = 0; j < n; j++) {
+    int s = list[j];
+    if (w->alive_sum[s] != 0 && w->book_flows[s] &&
+        (rc = segment_flows(w, s, t, &w->progs[w->flow_plan.segs[s].programme].flow_book)))
+      return rc;
+  }
+  return PS_OK;
 }
 
 /* a subsidy of programme k on its whole book (a share of its fees or premiums): payer -> the
@@ -179,10 +184,7 @@ static int subsidy(ps_path *w, int k, int t, int payer, double amount, ps_kind k
 static int programme_flows(ps_path *w, int k, int t, double book) {
   const ps_model *m = w->m;
   const ps_programme *p = &m->programmes[k];
-  int firms = ps_account_firms(m), guarantor = -1, rc;
-  for (int i = 0; i < p->nshares && guarantor < 0; i++)
-    if (p->shares[i].account < m->nparties && m->parties[p->shares[i].account].kind == PS_PARTY_GUARANTOR)
-      guarantor = p->shares[i].account;
+  int firms = ps_account_firms(m), rc;
   for (int i = 0; i < p->nshares; i++) {
     int a = p->shares[i].account;
     if (a >= m->nparties) continue;
@@ -205,18 +207,18 @@ static int programme_flows(ps_path *w, int k, int t, double book) {
         return rc;
     } else if (party->kind == PS_PARTY_REGUARANTOR && party->reguarantee_fee > 0) {
       /* on its share of the loans (a tiered or "rest" share counts as none),
-      ** paid by the programme's guarantor, or by the bank when there is none */
+      ** paid by the programme's (first) guarantor, or by the bank when there is none */
+      int payer = p->bank;
+      for (int j = 0; j < p->nshares; j++)
+        if (p->shares[j].account < m->nparties && m->parties[p->shares[j].account].kind == PS_PARTY_GUARANTOR) {
+          payer = p->shares[j].account;
+          break;
+        }
       double fee = book * p->shares[i].share * party->reguarantee_fee * m->dt;
-      if ((rc = post(w, t, guarantor >= 0 ? guarantor : p->bank, a, fee, PS_KIND_REGUARANTEE_FEE))) return rc;
+      if ((rc = post(w, t, payer, a, fee, PS_KIND_REGUARANTEE_FEE))) return rc;
     }
   }
   return PS_OK;
-}
-
-static int any_subsidised(const ps_model *m) {
-  for (int k = 0; k < m->nprogrammes; k++)
-    if (subsidised(&m->programmes[k])) return 1;
-  return 0;
 }
 
 static void store_sums(programme_state *ps, double book, double interest, double next) {
@@ -273,7 +275,7 @@ static void tape_walk(ps_path *w, int t) {
       book = w->progs[k].tape_book, interest = w->progs[k].tape_interest, next = w->progs[k].tape_next;
     }
     double n = (double)alive[g->segment][g->first], perf = n;
-    if (g->amortizing) perf *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* remaining() */
+    if (g->amortizing) perf *= (double)(g->tenor - (t - g->first)) / (double)g->tenor; /* its share outstanding */
     perf *= g->mean_fen;
     book += perf;
     interest += perf * g->rate;
@@ -325,14 +327,15 @@ int ps_flows_moved(ps_path *w, int t) {
   }
   /* a segment with no loan at risk or whose book moves no money (path_state.h, book_flows), and a
   ** programme with no book or no party earning on it, move nothing (every amount is zero, and a zero
-  ** posts and costs nothing): skipped. Loan-tape groups (after the own segments), when no programme
-  ** pays a subsidy: tape_flows */
-  int nsegments = m->ntape_buckets && !any_subsidised(m) ? m->nown_segments : m->nsegments;
-  for (int s = 0; s < nsegments; s++) /* policies pay their premiums at issue (policies.c), bridges their fees */
-    if (m->segments[s].kind == PS_SEGMENT_LOAN && w->alive_sum[s] != 0 && w->book_flows[s] &&
-        (rc = segment_flows(w, s, t, &w->progs[m->segments[s].programme].flow_book)))
-      return rc;
-  if (nsegments < m->nsegments && (rc = tape_flows(w, t))) return rc;
+  ** posts and costs nothing): skipped. Loan-tape groups (after the own segments): one by one, those at
+  ** risk in period t, when some programme pays a subsidy (sim/flow_plan.h tape_live); else tape_flows */
+  const ps_flow_plan *plan = &w->flow_plan;
+  if ((rc = segments_flows(w, t, plan->own, plan->nown))) return rc;
+  if (plan->tape_live) {
+    int lo = m->tape_periods.live_at[t], hi = m->tape_periods.live_at[t + 1];
+    if ((rc = segments_flows(w, t, plan->tape_live + lo, hi - lo))) return rc;
+  } else if (m->ntape_buckets && (rc = tape_flows(w, t)))
+    return rc;
   for (int k = 0; k < m->nprogrammes; k++)
     if (m->programmes[k].insurer < 0 && w->earns_on_book[k] && w->progs[k].flow_book != 0 &&
         (rc = programme_flows(w, k, t, w->progs[k].flow_book)))

@@ -294,13 +294,16 @@ static int check_accounts(const ps_path *w, long index, char *err, size_t errlen
       return PS_ERUNTIME;
     }
   }
-  for (int s = 0; s < m->nsegments; s++) { /* the running count agrees with the cohorts */
+  for (int s = 0; s < m->nsegments; s++) { /* the running counts agree with the cohorts */
     const ps_segment *seg = &m->segments[s];
     int lo = m->periods - seg->tenor + 1 > seg->first ? m->periods - seg->tenor + 1 : seg->first;
     int hi = m->periods < seg->last ? m->periods : seg->last;
-    int64_t n = 0;
-    for (int c = lo; c <= hi; c++) n += w->alive[s][c];
-    if (n != w->alive_sum[s]) {
+    int64_t n = 0, weighted = 0;
+    for (int c = lo; c <= hi; c++) {
+      n += w->alive[s][c];
+      weighted += w->alive[s][c] * (int64_t)(seg->tenor + c);
+    }
+    if (n != w->alive_sum[s] || (w->alive_w && weighted != w->alive_w[s])) {
       snprintf(err, errlen, "internal error: segment '%s' lost count of its loans in path %ld", seg->id, index);
       return PS_ERUNTIME;
     }

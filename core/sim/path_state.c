@@ -252,13 +252,6 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
   ok = ok && (w->issued = calloc((size_t)m->nsegments + 1, sizeof *w->issued)) != NULL;
   for (int s = 0; ok && s < m->nsegments; s++) /* policy segments only */
     if (m->segments[s].kind == PS_SEGMENT_POLICY) ok = (w->issued[s] = calloc(T, sizeof(int64_t))) != NULL;
-  ok = ok && (w->left = calloc((size_t)m->nsegments + 1, sizeof *w->left)) != NULL;
-  for (int s = 0; ok && s < (m->ntape_buckets ? m->nown_segments : m->nsegments); s++) { /* not loan-tape groups */
-    const ps_segment *seg = &m->segments[s];
-    if (!seg->amortizing || seg->tenor < 1) continue;
-    if ((ok = (w->left[s] = malloc((size_t)seg->tenor * sizeof(double))) != NULL))
-      for (int age = 0; age < seg->tenor; age++) w->left[s][age] = (double)(seg->tenor - age) / (double)seg->tenor;
-  }
   if (ok && firm_caps && m->nfirms > 0) /* its slots, firm x nprogrammes + programme, are ints */
     ok = (size_t)m->nfirms * (size_t)m->nprogrammes <= INT_MAX &&
          (w->firm_asked = calloc((size_t)m->nfirms * (size_t)m->nprogrammes, sizeof(int64_t))) != NULL;
@@ -276,8 +269,12 @@ ps_path *ps_path_new(const ps_model *m, const int64_t *initial, int audit) {
     size_t cells = (size_t)m->nsegments * (size_t)w->cost.ncohorts + 1;
     ok = (w->alive_year = calloc(cells, sizeof(int64_t))) && (w->alive_year_w = calloc(cells, sizeof(double)));
   }
+  int amortizing = 0; /* some own segment amortizes: its book is kept as running sums (alive_w) */
+  for (int s = 0; s < (m->ntape_buckets ? m->nown_segments : m->nsegments); s++) amortizing |= m->segments[s].amortizing;
+  if (ok && (amortizing || w->alive_year)) ok = (w->alive_w = calloc((size_t)m->nsegments, sizeof(int64_t))) != NULL;
   for (int i = 0; i < m->npools; i++) w->has_pending |= m->pools[i].pending != NULL;
-  ok = ok && uses_init(w, m) == PS_OK && tape_claims_init(w, m) == PS_OK;
+  ok = ok && uses_init(w, m) == PS_OK && tape_claims_init(w, m) == PS_OK &&
+       ps_flow_plan_init(&w->flow_plan, m, &w->cost, w->alive_year != NULL, w->book_flows) == PS_OK;
   for (int i = 0; ok && i < m->npools; i++)
     ok = (w->pools[i].by_programme = calloc((size_t)m->nprogrammes, sizeof(int64_t))) != NULL &&
          (w->pools[i].by_segment = calloc((size_t)m->ndrivers + 1, sizeof(int64_t))) != NULL;
@@ -306,8 +303,6 @@ void ps_path_free(ps_path *w) {
     if (w->alive[s]) free(w->alive[s] - alive_low(&w->m->segments[s]));
   for (int s = 0; w->issued && s < w->m->nsegments; s++) free(w->issued[s]);
   free(w->issued);
-  for (int s = 0; w->left && s < w->m->nsegments; s++) free(w->left[s]);
-  free(w->left);
   free(w->firm_asked);
   free(w->tape_gathers);
   free(w->tape_slots);
@@ -323,8 +318,10 @@ void ps_path_free(ps_path *w) {
   free(w->tape_at_risk);
   free(w->tape_tree);
   free(w->alive_sum);
+  free(w->alive_w);
   free(w->alive_year);
   free(w->alive_year_w);
+  ps_flow_plan_destroy(&w->flow_plan);
   free(w->batchable);
   uses_free(w);
   for (int i = 0; w->progs && i < w->m->nprogrammes; i++) {
@@ -388,6 +385,7 @@ int ps_path_reset(ps_path *w) {
   for (int s = 0; w->has_policies && s < m->nsegments; s++)
     if (w->issued[s]) memset(w->issued[s], 0, ((size_t)m->periods + 1) * sizeof(int64_t));
   memset(w->alive_sum, 0, (size_t)m->nsegments * sizeof(int64_t));
+  if (w->alive_w) memset(w->alive_w, 0, (size_t)m->nsegments * sizeof(int64_t));
   w->tape_next_for = w->tape_book_bad = 0;
   if (w->tape_tree) {
     memset(w->tape_at_risk, 0, (size_t)m->ntape_buckets * sizeof(int64_t));

@@ -22,7 +22,7 @@
 **                 read by flows.c)
 **   path_state.c  this header: the state and its primitives, and what the scenario uses of
 **                 the steps a period may skip (read by path_uses.h's ps_path_quiet)
-**   ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
+**   flow_plan, ledger, cost, outcomes, programme, split_memo, factors, params, sparse_perm, rng (sim/);
 **   scenario/model.h
 ** Lua, below policy.c and ctx.c: lua/lua_env.c (the sandbox) calls
 ** lua/lua_meter.c (budgets) and lua/lua_poolsim.c (the poolsim module).
@@ -36,6 +36,7 @@
 
 #include "sim/cost.h"
 #include "sim/factors.h"
+#include "sim/flow_plan.h"
 #include "sim/params.h"
 #include "sim/sparse_perm.h"
 #include "sim/split_memo.h"
@@ -205,16 +206,19 @@ struct ps_path {
                       group's period is <= 0: its array starts there (path_state.c alive_low) */
   int64_t *alive_sum; /* per segment: loans at risk now, kept as they originate, default and
                          mature, so counts and bullet books need no loop over cohorts */
+  int64_t *alive_w;   /* per segment: the sum over its cohorts c of alive[c] x (tenor + c), kept with
+                         alive_sum, so that an amortizing book, sum of alive[c] (tenor - (t - c)) / tenor,
+                         is (alive_w - t alive_sum) / tenor without a loop (ps_path_amortizing_book).
+                         Exact: at most 10^8 loans a period over a tenor of at most 10^4 periods are
+                         alive, times tenor + c <= 2 x 10^4, is 2 x 10^16 < 2^63. NULL when none of the
+                         scenario's own segments amortizes (loan-tape groups have one cohort each) and
+                         alive_year (below) is not kept (then ps_path_alive_add need not look at it) */
   /* the same by cohort year, where a government's subsidies are spread over the cohorts of a book
   ** (sim/cost.h; NULL otherwise): [segment * ncohorts + year] the loans, and the loans times
   ** (tenor + cohort), from which an amortizing book's principal follows without a loop */
   int64_t *alive_year;
   double *alive_year_w;
   int64_t **issued; /* [segment][origination period] policies issued (policy segments; NULL for others) */
-  double **left; /* [segment][age]: an amortizing loan's share outstanding at the start of its period of age
-                    `age`, (tenor - age) / tenor for age 0..tenor - 1 (the double flows.c's remaining() divides
-                    for), kept for the book (rules.c) and the flows (the scenario's own segments; NULL for
-                    others: bullets, loan-tape groups) */
   unsigned char *batchable;   /* per segment: ps_path_batchable */
   ps_sparse_perm *tape_loans; /* per segment: which of a loan tape group's loans are left */
   int64_t *rejected;          /* scratch of the loan-tape draws (tape_defaults.c) */
@@ -228,6 +232,7 @@ struct ps_path {
   ** sums could overflow (flows.c then walks the groups) */
   int64_t *tape_fix, *tape_run;
   int64_t *tape_next_fix; /* per programme: scratch, its book of the next period in fixed point (flows.c) */
+  ps_flow_plan flow_plan; /* what flows.c reads every period (sim/flow_plan.h) */
   int tape_next_for; /* the period whose book the programmes' tape_next hold (flows.c), 0: none */
   int tape_book_bad; /* audit: a period's book from tape_next differed from the groups' walk (rules.c) */
   /* ---- the accounts */
@@ -369,20 +374,34 @@ void ps_path_set_share(ps_path *w, int programme, const double *fractions);
 static inline void ps_path_alive_add(ps_path *w, int s, int c, int64_t n) {
   w->alive[s][c] += n;
   w->alive_sum[s] += n;
+  if (!w->alive_w) return; /* nor alive_year */
+  int64_t tc = w->m->segments[s].tenor + c;
+  w->alive_w[s] += n * tc;
   if (!w->alive_year) return;
   size_t k = (size_t)s * (size_t)w->cost.ncohorts + (size_t)ps_cost_cohort(&w->cost, c);
   w->alive_year[k] += n;
-  w->alive_year_w[k] += (double)n * (double)(w->m->segments[s].tenor + c);
+  w->alive_year_w[k] += (double)n * (double)tc;
 }
 
 /* cohort c of segment s has matured: its loans left at risk are no longer */
 static inline void ps_path_alive_mature(ps_path *w, int s, int c) {
   int64_t n = w->alive[s][c];
   w->alive_sum[s] -= n;
+  if (!w->alive_w) return; /* nor alive_year */
+  int64_t tc = w->m->segments[s].tenor + c;
+  w->alive_w[s] -= n * tc;
   if (!w->alive_year) return;
   size_t k = (size_t)s * (size_t)w->cost.ncohorts + (size_t)ps_cost_cohort(&w->cost, c);
   w->alive_year[k] -= n;
-  w->alive_year_w[k] -= (double)n * (double)(w->m->segments[s].tenor + c);
+  w->alive_year_w[k] -= (double)n * (double)tc;
+}
+
+/* ps_path_amortizing_book — the loans at risk of segment s in period t counted at their share
+** outstanding, sum over its cohorts c of alive[c] (tenor - (t - c)) / tenor, for an amortizing segment
+** whose cohorts at risk are those of t - tenor + 1 .. t (its loans mature at the start of period c +
+** tenor): the exact integer alive_w - t alive_sum, divided once (docs/model.md) */
+static inline double ps_path_amortizing_book(const ps_path *w, int s, int t) {
+  return (double)(w->alive_w[s] - (int64_t)t * w->alive_sum[s]) / (double)w->m->segments[s].tenor;
 }
 
 static inline int64_t ps_path_pool_pays(ps_path *w, int pool, int programme, int driver, int64_t amount,

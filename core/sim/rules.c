@@ -80,14 +80,10 @@ void ps_rules_book(ps_path *w, int t) {
     int matured = t - seg->tenor; /* its last period at risk was t - 1 */
     if (matured >= seg->first && matured <= seg->last) ps_path_alive_mature(w, s, matured);
     if (!read) continue;
-    double mean = seg->loan.mean * PS_FEN_PER_YUAN, sum = (double)w->alive_sum[s];
-    if (seg->amortizing) { /* each cohort by its share outstanding */
-      int lo = t - seg->tenor + 1 > seg->first ? t - seg->tenor + 1 : seg->first;
-      int hi = t - 1 < seg->last ? t - 1 : seg->last;
-      sum = 0;
-      const double *left = w->left[s]; /* each cohort's share outstanding, by age (path_state.h) */
-      for (int c = lo; c <= hi; c++) sum += (double)w->alive[s][c] * left[t - c];
-    }
+    double mean = seg->loan.mean * PS_FEN_PER_YUAN;
+    /* an amortizing book counts each cohort by its share outstanding (path_state.h): those of t - tenor + 1
+    ** .. t - 1, as the cohort of t is not yet lent */
+    double sum = seg->amortizing ? ps_path_amortizing_book(w, s, t) : (double)w->alive_sum[s];
     w->progs[seg->programme].performing += sum * mean;
   }
   if (m->ntape_buckets == 0 || book_tapes_summed(w, t)) return;
