@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sim/hugepages.h"
+#include "stats/select.h"
 
 /* ---- parts in memory ---------------------------------------------------------------------- */
 
@@ -268,6 +269,44 @@ int ps_column_stats(ps_column_source *s, ps_stats *out) {
   return plain_es(s, m99, v[7], &out->es99);
 }
 
+/* ps_column_stats of an unweighted column x[0..n-1] of at least two different values, as one sorted
+** part in memory would give them, from a copy s[] that ps_select_ranks partitions instead of a sort:
+** the sums are exact (any order), the quantiles and ES's thresholds order statistics (select.h: the
+** same bits, a zero as 0.0 as the sort makes it), and the ES of the largest m values the exact sum of
+** s[n - m, n) over m, which is what plain_es sums (the values above the threshold and its ties) */
+static int plain_stats_of(const double *x, size_t n, double *s, ps_stats *out) {
+  double nn = (double)n, lo = x[0], hi = x[0];
+  ps_exact_sum s1, s2;
+  ps_exact_init(&s1);
+  ps_exact_init(&s2);
+  for (size_t i = 0; i < n; i++) {
+    double v = x[i];
+    s[i] = v;
+    ps_exact_add(&s1, v);
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  double mean = ps_exact_value(&s1) / nn;
+  for (size_t i = 0; i < n; i++) ps_exact_add(&s2, (x[i] - mean) * (x[i] - mean)); /* as local_sums */
+  out->mean = mean;
+  out->sd = sqrt(ps_exact_value(&s2) / (double)(n - 1));
+  out->se = out->sd / sqrt(nn);
+  out->min = lo == 0 ? 0.0 : lo;
+  out->max = hi == 0 ? 0.0 : hi;
+  size_t ks[8], m95 = ps_es_count(n, 0.95), m99 = ps_es_count(n, 0.99);
+  double v[8];
+  for (int k = 0; k < 6; k++) ks[k] = ps_quantile_rank(n, levels[k]) - 1;
+  ks[6] = n - m95;
+  ks[7] = n - m99;
+  int rc = ps_select_ranks(s, n, ks, 8, v);
+  if (rc) return rc;
+  double *q[] = {&out->p50, &out->p90, &out->p95, &out->p99, &out->p995, &out->p999};
+  for (int k = 0; k < 6; k++) *q[k] = v[k];
+  out->es95 = ps_exact_sum_of(s + (n - m95), m95) / (double)m95;
+  out->es99 = ps_exact_sum_of(s + (n - m99), m99) / (double)m99;
+  return PS_OK;
+}
+
 int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return PS_OK;
@@ -282,7 +321,12 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
   size_t copies = w ? 2 : 1;
   double *s = n <= SIZE_MAX / (copies * sizeof *s) ? ps_malloc_huge(copies * n * sizeof *s) : NULL;
   if (!s) return PS_ERUNTIME;
-  double *sw = w ? s + n : NULL;
+  if (!w) { /* plain: a few order statistics, no sort */
+    int rc = plain_stats_of(x, n, s, out);
+    free(s);
+    return rc;
+  }
+  double *sw = s + n;
   int rc = ps_sort_copy(x, w, n, s, sw);
   ps_column_part part = {s, sw, n, x[0]};
   ps_column_local_init(&c, &part, 1);
