@@ -30,9 +30,9 @@ static int local_sums(ps_column_source *src, double centre, int second, ps_exact
     const double *x = c->part[p].sorted, *w = c->part[p].weight;
     size_t n = c->part[p].n;
     if (!w && !second)
-      for (size_t i = 0; i < n; i++) ps_exact_add(s1, x[i]);
+      ps_exact_add_values(s1, x, n);
     else if (!w)
-      for (size_t i = 0; i < n; i++) ps_exact_add(s2, (x[i] - centre) * (x[i] - centre));
+      ps_exact_add_squares(s2, x, n, centre);
     else if (second) /* as weighted.c forms it */
       for (size_t i = 0; i < n; i++) ps_exact_add(s2, w[i] * (x[i] - centre) * (x[i] - centre));
     else
@@ -74,7 +74,7 @@ static int local_above(ps_column_source *src, double t, size_t *count, ps_exact_
     const ps_column_part *q = &c->part[p];
     size_t from = above_index(q, t);
     *count += q->n - from;
-    for (size_t i = from; i < q->n; i++) ps_exact_add(sum, q->sorted[i]);
+    ps_exact_add_values(sum, q->sorted + from, q->n - from);
     for (size_t i = from; q->weight && i < q->n; i++) {
       ps_exact_add(w1, q->weight[i]);
       ps_exact_add(w2, q->weight[i] * q->weight[i]);
@@ -282,12 +282,12 @@ static int plain_stats_of(const double *x, size_t n, double *s, ps_stats *out) {
   for (size_t i = 0; i < n; i++) {
     double v = x[i];
     s[i] = v;
-    ps_exact_add(&s1, v);
     lo = v < lo ? v : lo;
     hi = v > hi ? v : hi;
   }
+  ps_exact_add_values(&s1, x, n);
   double mean = ps_exact_value(&s1) / nn;
-  for (size_t i = 0; i < n; i++) ps_exact_add(&s2, (x[i] - mean) * (x[i] - mean)); /* as local_sums */
+  ps_exact_add_squares(&s2, x, n, mean); /* as local_sums */
   out->mean = mean;
   out->sd = sqrt(ps_exact_value(&s2) / (double)(n - 1));
   out->se = out->sd / sqrt(nn);
@@ -313,7 +313,21 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
   ps_column_local c;
   size_t same = 1;
   while (same < n && x[same] == x[0]) same++;
-  if (same == n) { /* one value on every path (often 0): sorted as it is, nothing to copy */
+  if (same == n && !w) { /* one value c on every path (often 0): ps_column_stats of it, n c summed at once */
+    double nn = (double)n, c = x[0];
+    ps_exact_sum s1, s2;
+    ps_exact_init(&s1);
+    ps_exact_init(&s2);
+    ps_exact_add_times(&s1, c, n); /* as local_sums: -0.0 and 0.0 mixed add nothing either way */
+    out->mean = ps_exact_value(&s1) / nn;
+    ps_exact_add_times(&s2, (c - out->mean) * (c - out->mean), n);
+    out->sd = n > 1 ? sqrt(ps_exact_value(&s2) / (double)(n - 1)) : 0.0;
+    out->se = out->sd / sqrt(nn);
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = c;
+    out->es95 = out->es99 = c;
+    return PS_OK;
+  }
+  if (same == n) { /* weighted, one value on every path: sorted as it is, nothing to copy */
     ps_column_part part = {x, w, n, x[0]};
     ps_column_local_init(&c, &part, 1);
     return ps_column_stats(&c.src, out);

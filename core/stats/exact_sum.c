@@ -84,6 +84,100 @@ static double rounded(const ps_exact_sum *s, int h) {
 double ps_exact_sum_of(const double *x, size_t n) {
   ps_exact_sum s;
   ps_exact_init(&s);
-  for (size_t i = 0; i < n; i++) ps_exact_add(&s, x[i]);
+  ps_exact_add_values(&s, x, n);
   return ps_exact_value(&s);
+}
+
+/* ---- by exponent ---------------------------------------------------------------------------------
+** A long array is summed in two steps. First each term x = (-1)^sign mant 2^(p - 1074) (ps_exact_add's
+** form: mant < 2^53, p = biased exponent - 1, 0 for a subnormal or zero) adds +-mant to acc[biased], a
+** 128-bit integer per biased exponent: acc[e] then holds exactly the sum of the signed mantissas of the
+** terms with exponent e (|acc[e]| < 2^53 per term, so up to 2^74 terms cannot overflow it), and
+** sum x = sum_e acc[e] 2^(p(e) - 1074) exactly. Then each acc[e] is added to the limbs at bit p(e),
+** exactly (fold): five 32-bit digits of |acc[e]| << (p mod 32), each moving a limb by less than 2^32
+** as ps_exact_add's three do. So *s ends holding the same exact sum as ps_exact_add of every term, and
+** rounds to the same double. A term with exponent 0x7ff (infinite or NaN) cannot be folded: the
+** group holding it is found marked, and that array is summed by ps_exact_add again. */
+
+/* shorter arrays: ps_exact_add term by term */
+#define BY_EXPONENT_MIN 32
+
+typedef struct {
+  __int128 acc[2048]; /* group g (acc[32 g .. 32 g + 31]) is set to zero when first added to */
+  uint64_t used;      /* bit g: group g was added to */
+} by_exponent;
+
+static inline void bucket_add(by_exponent *b, double x) {
+  if (x == 0) return; /* zeros are common (a column of what rarely happens) */
+  uint64_t bits;
+  memcpy(&bits, &x, sizeof bits);
+  unsigned e = (unsigned)(bits >> 52) & 0x7ff;
+  uint64_t mant = (bits & ((1ULL << 52) - 1)) | (uint64_t)(e != 0) << 52, neg = (uint64_t)((int64_t)bits >> 63);
+  uint64_t group = 1ULL << (e >> 5);
+  if (!(b->used & group)) {
+    memset(&b->acc[e & ~31u], 0, 32 * sizeof b->acc[0]);
+    b->used |= group;
+  }
+  b->acc[e] += (int64_t)((mant ^ neg) - neg);
+}
+
+/* add acc * 2^p (in units of 2^-1074) to *s, p <= 2045 */
+static void fold_one(ps_exact_sum *s, __int128 acc, int p) {
+  int neg = acc < 0, i = p / 32, off = p % 32;
+  unsigned __int128 u = neg ? -(unsigned __int128)acc : (unsigned __int128)acc;
+  uint64_t top = off ? (uint64_t)(u >> (128 - off)) : 0; /* the bits shifted past 128: below 2^31 (u < 2^127) */
+  u <<= off;
+  for (int k = 0; k < 5; k++) {
+    int64_t d = (int64_t)(k < 4 ? (uint64_t)(u >> (32 * k)) & MASK : top);
+    s->limb[i + k] += neg ? -d : d;
+  }
+  if (i < s->lo) s->lo = i;
+  if (i + 4 > s->hi) s->hi = i + 4;
+  if (i + 4 > s->top) s->top = i + 4;
+  if (++s->pending >= (1L << 30)) ps_exact_carry(s);
+}
+
+/* the buckets of b into *s, and b cleared; 0 (nothing added to *s) when a term was infinite or NaN */
+static int fold(ps_exact_sum *s, by_exponent *b) {
+  if (b->used >> 63) return 0; /* exponents 0x7e0..0x7ff: one may be 0x7ff */
+  for (uint64_t used = b->used; used; used &= used - 1) {
+    int g = __builtin_ctzll(used);
+    for (int e = 32 * g; e < 32 * g + 32; e++)
+      if (b->acc[e]) fold_one(s, b->acc[e], e ? e - 1 : 0);
+  }
+  return 1;
+}
+
+void ps_exact_add_times(ps_exact_sum *s, double x, size_t n) {
+  if (n == 0 || x == 0) return;
+  uint64_t bits;
+  memcpy(&bits, &x, sizeof bits);
+  int biased = (int)((bits >> 52) & 0x7ff);
+  if (biased == 0x7ff) { /* n of them sum to it: inf, or NaN */
+    s->special += x;
+    return;
+  }
+  /* n mant < 2^117: one bucket's sum, folded as fold does */
+  __int128 acc = (__int128)((bits & ((1ULL << 52) - 1)) | (biased ? 1ULL << 52 : 0)) * (__int128)n;
+  fold_one(s, bits >> 63 ? -acc : acc, biased ? biased - 1 : 0);
+}
+
+void ps_exact_add_values(ps_exact_sum *s, const double *x, size_t n) {
+  if (n >= BY_EXPONENT_MIN) {
+    by_exponent b;
+    b.used = 0;
+    for (size_t i = 0; i < n; i++) bucket_add(&b, x[i]);
+    if (fold(s, &b)) return;
+  }
+  for (size_t i = 0; i < n; i++) ps_exact_add(s, x[i]);
+}
+
+void ps_exact_add_squares(ps_exact_sum *s, const double *x, size_t n, double c) {
+  if (n >= BY_EXPONENT_MIN) {
+    by_exponent b;
+    b.used = 0;
+    for (size_t i = 0; i < n; i++) bucket_add(&b, (x[i] - c) * (x[i] - c));
+    if (fold(s, &b)) return;
+  }
+  for (size_t i = 0; i < n; i++) ps_exact_add(s, (x[i] - c) * (x[i] - c));
 }

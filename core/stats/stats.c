@@ -223,7 +223,7 @@ static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
   double m = ps_exact_sum_of(x, n) / (double)n;
   ps_exact_sum ss;
   ps_exact_init(&ss);
-  for (size_t i = 0; i < n; i++) ps_exact_add(&ss, (x[i] - m) * (x[i] - m));
+  ps_exact_add_squares(&ss, x, n, m);
   *mean = m;
   *sd = n > 1 ? sqrt(ps_exact_value(&ss) / (double)(n - 1)) : 0.0;
 }
