@@ -89,36 +89,40 @@ double ps_exact_sum_of(const double *x, size_t n) {
 }
 
 /* ---- by exponent ---------------------------------------------------------------------------------
-** A long array is summed in two steps. First each term x = (-1)^sign mant 2^(p - 1074) (ps_exact_add's
-** form: mant < 2^53, p = biased exponent - 1, 0 for a subnormal or zero) adds +-mant to acc[biased], a
-** 128-bit integer per biased exponent: acc[e] then holds exactly the sum of the signed mantissas of the
-** terms with exponent e (|acc[e]| < 2^53 per term, so up to 2^74 terms cannot overflow it), and
-** sum x = sum_e acc[e] 2^(p(e) - 1074) exactly. Then each acc[e] is added to the limbs at bit p(e),
-** exactly (fold): five 32-bit digits of |acc[e]| << (p mod 32), each moving a limb by less than 2^32
-** as ps_exact_add's three do. So *s ends holding the same exact sum as ps_exact_add of every term, and
-** rounds to the same double. A term with exponent 0x7ff (infinite or NaN) cannot be folded: the
-** group holding it is found marked, and that array is summed by ps_exact_add again. */
+** A long array is summed in two steps. First each nonzero term x = (-1)^sign mant 2^(p - 1074)
+** (ps_exact_add's form: mant < 2^53, p = biased exponent - 1, 0 for a subnormal) adds mant to acc[sign
+** and biased exponent] (the top 12 bits of x), a 128-bit integer: acc[k] then holds exactly the sum of
+** the mantissas of the terms whose top bits are k (mant < 2^53, so up to 2^75 terms cannot overflow
+** it), and sum x = sum_k (-1)^sign(k) acc[k] 2^(p(k) - 1074) exactly. Then each acc[k] is added to the
+** limbs at bit p(k), exactly (fold): five 32-bit digits of acc[k] << (p mod 32), each moving a limb by
+** less than 2^32 as ps_exact_add's three do. So *s ends holding the same exact sum as ps_exact_add of
+** every term, and rounds to the same double. A term with biased exponent 0x7ff (infinite or NaN)
+** cannot be folded: the group holding it (exponents from 0x7c0, past 2^960) is found marked, and that
+** array is summed by ps_exact_add again. */
 
 /* shorter arrays: ps_exact_add term by term */
 #define BY_EXPONENT_MIN 32
 
 typedef struct {
-  __int128 acc[2048]; /* group g (acc[32 g .. 32 g + 31]) is set to zero when first added to */
-  uint64_t used;      /* bit g: group g was added to */
+  unsigned __int128 acc[4096]; /* group g (acc[64 g .. 64 g + 63]) is set to zero when first added to */
+  uint64_t used;               /* bit g: group g was added to */
 } by_exponent;
+
+/* the groups that may hold an infinity or a NaN: top bits 0x7c0..0x7ff and 0xfc0..0xfff */
+#define SPECIAL_GROUPS (1ULL << 31 | 1ULL << 63)
 
 static inline void bucket_add(by_exponent *b, double x) {
   if (x == 0) return; /* zeros are common (a column of what rarely happens) */
   uint64_t bits;
   memcpy(&bits, &x, sizeof bits);
-  unsigned e = (unsigned)(bits >> 52) & 0x7ff;
-  uint64_t mant = (bits & ((1ULL << 52) - 1)) | (uint64_t)(e != 0) << 52, neg = (uint64_t)((int64_t)bits >> 63);
-  uint64_t group = 1ULL << (e >> 5);
+  unsigned k = (unsigned)(bits >> 52);
+  uint64_t group = 1ULL << (k >> 6), mant = (bits & ((1ULL << 52) - 1)) | 1ULL << 52;
   if (!(b->used & group)) {
-    memset(&b->acc[e & ~31u], 0, 32 * sizeof b->acc[0]);
+    memset(&b->acc[k & ~63u], 0, 64 * sizeof b->acc[0]);
     b->used |= group;
   }
-  b->acc[e] += (int64_t)((mant ^ neg) - neg);
+  if (!(k & 0x7ff)) mant ^= 1ULL << 52; /* subnormal: no hidden bit */
+  b->acc[k] += mant;
 }
 
 /* add acc * 2^p (in units of 2^-1074) to *s, p <= 2045 */
@@ -137,13 +141,15 @@ static void fold_one(ps_exact_sum *s, __int128 acc, int p) {
   if (++s->pending >= (1L << 30)) ps_exact_carry(s);
 }
 
-/* the buckets of b into *s, and b cleared; 0 (nothing added to *s) when a term was infinite or NaN */
+/* the buckets of b into *s; 0 (nothing added to *s) when a term may have been infinite or NaN */
 static int fold(ps_exact_sum *s, by_exponent *b) {
-  if (b->used >> 63) return 0; /* exponents 0x7e0..0x7ff: one may be 0x7ff */
+  if (b->used & SPECIAL_GROUPS) return 0;
   for (uint64_t used = b->used; used; used &= used - 1) {
     int g = __builtin_ctzll(used);
-    for (int e = 32 * g; e < 32 * g + 32; e++)
-      if (b->acc[e]) fold_one(s, b->acc[e], e ? e - 1 : 0);
+    for (int k = 64 * g; k < 64 * g + 64; k++) {
+      int e = k & 0x7ff;
+      if (b->acc[k]) fold_one(s, k >> 11 ? -(__int128)b->acc[k] : (__int128)b->acc[k], e ? e - 1 : 0);
+    }
   }
   return 1;
 }

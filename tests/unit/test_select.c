@@ -144,8 +144,39 @@ static void test_column_stats(void) {
   free(sw);
 }
 
+/* the bands (bands.c) take the 5%, 50% and 95% ranks of a column with no -0.0 by one selection where they
+** called ps_quantile_select three times in turn on the same array: the same bits */
+static void test_as_bands(void) {
+  uint64_t st = 5;
+  size_t cap = 3000;
+  double *x = malloc(cap * sizeof *x), *a = malloc(cap * sizeof *a), *b = malloc(cap * sizeof *b);
+  CHECK(x && a && b);
+  if (!x || !a || !b) return;
+  int failed = 0;
+  for (int kind = 0; kind < NKINDS; kind++)
+    for (size_t n = 1; n <= cap; n = n < 100 ? n + 1 : n * 2 + 3) {
+      fill(&st, x, n, kind);
+      for (size_t i = 0; i < n; i++) x[i] = x[i] == 0 ? 0.0 : x[i]; /* no -0.0 */
+      memcpy(a, x, n * sizeof *a);
+      memcpy(b, x, n * sizeof *b);
+      double want[3] = {ps_quantile_select(a, n, 0.05), ps_quantile_select(a, n, 0.50), ps_quantile_select(a, n, 0.95)};
+      const size_t ks[] = {ps_quantile_rank(n, 0.05) - 1, ps_quantile_rank(n, 0.50) - 1, ps_quantile_rank(n, 0.95) - 1};
+      double got[3];
+      if (ps_select_ranks(b, n, ks, 3, got) || !same_bits(got[0], want[0]) || !same_bits(got[1], want[1]) ||
+          !same_bits(got[2], want[2])) {
+        failed++;
+        fprintf(stderr, "  bands: kind %d, n %zu\n", kind, n);
+      }
+    }
+  CHECK_EQ_INT(failed, 0);
+  free(x);
+  free(a);
+  free(b);
+}
+
 int main(void) {
   test_by_hand();
+  test_as_bands();
   test_ranks();
   test_column_stats();
   return check_summary("test_select");
