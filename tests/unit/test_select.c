@@ -13,6 +13,7 @@
 #include "splitmix.h"
 #include "stats/column.h"
 #include "stats/select.h"
+#include "stats/sizing.h"
 #include "stats/stats.h"
 #include "stats/weighted.h"
 
@@ -174,8 +175,47 @@ static void test_as_bands(void) {
   free(b);
 }
 
+/* the convergence table (sizing.c) takes a prefix's answers by one selection under plain sampling: the
+** bits of the sorted prefix's ps_sizing_initial, for 3 and 5 levels (15 ranks) and for 6 (18 ranks: sorted) */
+static void test_convergence(void) {
+  uint64_t st = 77;
+  enum { N = 3000, A = 6 };
+  const double alphas[A] = {0.1, 0.05, 0.01, 0.5, 0.002, 0.3};
+  double *x = malloc(N * sizeof *x), *sorted = malloc(N * sizeof *sorted);
+  CHECK(x && sorted);
+  if (!x || !sorted) return;
+  ps_estimate at[PS_CONVERGENCE_STEPS * A];
+  ps_convergence_point steps[PS_CONVERGENCE_STEPS];
+  for (int k = 0; k < PS_CONVERGENCE_STEPS; k++) steps[k].initial = at + k * A;
+  int failed = 0;
+  const int nalphas[] = {3, 5, 6};
+  for (int kind = 0; kind < NKINDS; kind++)
+    for (int na = 0; na < 3; na++)
+      for (size_t n = 20; n <= N; n = n * 3 + 1) {
+        fill(&st, x, n, kind == EXTREME ? ZEROS : kind);
+        int made = ps_sizing_convergence(x, NULL, n, alphas, nalphas[na], steps);
+        failed += made < 1;
+        for (int k = 0; k < made; k++) {
+          size_t m = (size_t)steps[k].paths;
+          memcpy(sorted, x, m * sizeof *sorted);
+          failed += ps_sort_doubles(sorted, m) != PS_OK;
+          for (int a = 0; a < nalphas[na]; a++) {
+            ps_estimate e = ps_sizing_initial(sorted, NULL, m, alphas[a]), g = steps[k].initial[a];
+            if (!same_bits(e.value, g.value) || !same_bits(e.lo, g.lo) || !same_bits(e.hi, g.hi)) {
+              failed++;
+              fprintf(stderr, "  convergence: kind %d, n %zu, m %zu, alpha %g\n", kind, n, m, alphas[a]);
+            }
+          }
+        }
+      }
+  CHECK_EQ_INT(failed, 0);
+  free(x);
+  free(sorted);
+}
+
 int main(void) {
   test_by_hand();
+  test_convergence();
   test_as_bands();
   test_ranks();
   test_column_stats();
