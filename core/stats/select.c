@@ -36,8 +36,33 @@ static double median3(double a, double b, double c) {
   return c < a ? a : c > b ? b : c;
 }
 
+/* ranges this long take their pivot from a sample (choose_pivot); shorter ones the median of three */
+#define SAMPLED 1024
+
+/* A pivot for x[lo, hi) holding the ranks k[0..nk) (ascending, within the range), read off a sorted
+** sample of evenly spaced values (the paths are independent draws, so their order is no pattern): just
+** past the edge of the widest stretch of ranks none is asked for, so that the partition leaves that
+** stretch, with no rank in it, on one side to be dropped. The value is one of the range's (what the
+** partition needs); how good it is only changes the cost. */
+static double choose_pivot(const double *x, size_t lo, size_t hi, const size_t *k, size_t nk) {
+  double sample[63];
+  size_t len = hi - lo, ns = len < 8192 ? 15 : 63, margin = ns == 15 ? 1 : 3;
+  for (size_t t = 0; t < ns; t++) sample[t] = x[lo + (2 * t + 1) * len / (2 * ns)];
+  insertion(sample, 0, ns);
+  size_t gap = k[0] - lo, at = 0; /* the widest stretch: below k[0] (at 0), between k[j-1] and k[j] (at j), or above */
+  for (size_t j = 1; j <= nk; j++) {
+    size_t g = j < nk ? k[j] - k[j - 1] - 1 : hi - 1 - k[nk - 1];
+    if (g > gap) gap = g, at = j;
+  }
+  /* the sample's index of a rank r: ns r / len; a pivot a little below k[0] drops the stretch below it, a
+  ** pivot a little above k[at - 1] the one above it */
+  size_t s = at == 0 ? (ns * (k[0] - lo) / len >= margin ? ns * (k[0] - lo) / len - margin : 0)
+                     : ns * (k[at - 1] - lo) / len + margin;
+  return sample[s < ns ? s : ns - 1];
+}
+
 /* Each of the ranks k[0..nk) (ascending, distinct, within [lo, hi)) gets its value in x[lo, hi): a Hoare
-** partition around the median of three leaves [lo, j] at or below the pivot, [i, hi) at or above it
+** partition around a pivot (choose_pivot, or the median of three of a short range) leaves [lo, j] at or below the pivot, [i, hi) at or above it
 ** and anything between equal to it; only the sides holding a rank are followed. Past `depth` partitions
 ** (unlucky pivots) the range is sorted instead. PS_OK, or PS_ERUNTIME (the sort's memory) */
 static int select_in(double *x, size_t lo, size_t hi, const size_t *k, size_t nk, int depth) {
@@ -47,7 +72,7 @@ static int select_in(double *x, size_t lo, size_t hi, const size_t *k, size_t nk
       return PS_OK;
     }
     if (depth-- == 0) return ps_sort_doubles(x + lo, hi - lo);
-    double pivot = median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
+    double pivot = hi - lo >= SAMPLED ? choose_pivot(x, lo, hi, k, nk) : median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
     ptrdiff_t i = (ptrdiff_t)lo, j = (ptrdiff_t)hi - 1; /* signed: j may pass below lo */
     while (i <= j) { /* the pivot's value is in the range, so each scan stops inside it */
       while (x[i] < pivot) i++;

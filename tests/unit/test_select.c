@@ -64,14 +64,14 @@ static int one_select(const double *x0, size_t n, const size_t *ks, size_t nk, d
 
 static void test_ranks(void) {
   uint64_t st = 18;
-  size_t cap = 5000;
+  size_t cap = 70000;
   double *x0 = malloc(cap * sizeof *x0), *x = malloc(cap * sizeof *x), *sorted = malloc(cap * sizeof *sorted),
          *tmp = malloc(cap * sizeof *tmp);
   CHECK(x0 && x && sorted && tmp);
   if (!x0 || !x || !sorted || !tmp) return;
   int failed = 0;
   for (int kind = 0; kind < NKINDS; kind++)
-    for (size_t n = 1; n <= 5000; n = n < 300 ? n + 1 : n * 2 + 17) {
+    for (size_t n = 1; n <= cap; n = n < 300 ? n + 1 : n * 2 + 17) {
       size_t ks[PS_SELECT_RANKS], nk = 1 + next_u64(&st) % PS_SELECT_RANKS;
       fill(&st, x0, n, kind);
       for (size_t j = 0; j < nk; j++) /* anywhere, the ends and repeats among them */
