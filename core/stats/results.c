@@ -250,13 +250,20 @@ static int run_tail(const stage *s, const task *t, double *scratch) {
   return rc;
 }
 
-/* the sizing curve: each path's required initial balance, ascending */
+/* the sizing curve: each path's required initial balance, ascending; and the statistics of the required
+** balances from it, as one sorted part (stats/column.h): the bits ps_column_stats_of gives, without a
+** second copy sorted or partitioned */
 static int run_curve(const stage *s, const task *t) {
   size_t n = (size_t)s->o->paths;
   ps_pool_result *pr = &s->r->pools[t->pool];
+  const double *required = s->o->required + ps_slot(s->o, t->pool, 0);
   /* under tail sampling the weights along */
-  return ps_sort_copy(s->o->required + ps_slot(s->o, t->pool, 0), s->o->weight, n, pr->sorted_required,
-                      pr->sorted_weight);
+  int rc = ps_sort_copy(required, s->o->weight, n, pr->sorted_required, pr->sorted_weight);
+  if (rc) return rc;
+  ps_column_part part = {pr->sorted_required, pr->sorted_weight, n, n ? required[0] : 0};
+  ps_column_local c;
+  ps_column_local_init(&c, &part, 1);
+  return ps_column_stats(&c.src, &pr->required_initial);
 }
 
 static int run_task(void *ctx, size_t i, double *scratch) {
@@ -347,7 +354,8 @@ static int plan_pool(stage *s, int pool) {
   if (add_stats(s, o->claims, base, &pr->claims) || add_stats(s, o->paid, base, &pr->paid) ||
       add_stats(s, o->shortfall, base, &pr->shortfall) || add_stats(s, o->recovered, base, &pr->recovered) ||
       add_stats(s, o->unsettled, base, &pr->unsettled) ||
-      add_stats(s, o->required, base, &pr->required_initial) || add_stats(s, o->topups, base, &pr->topups) ||
+      (s->host && add_stats(s, o->required, base, &pr->required_initial)) || /* else the curve's (run_curve) */
+      add_stats(s, o->topups, base, &pr->topups) ||
       add_stats(s, o->returned, base, &pr->returned) ||
       add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
                     .out = &pr->net_outlay}) ||
