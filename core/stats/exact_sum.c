@@ -92,8 +92,8 @@ double ps_exact_sum_of(const double *x, size_t n) {
 ** A long array is summed in two steps. First each nonzero term x = (-1)^sign mant 2^(p - 1074)
 ** (ps_exact_add's form: mant < 2^53, p = biased exponent - 1, 0 for a subnormal) adds mant to acc[sign
 ** and biased exponent] (the top 12 bits of x), a 128-bit integer: acc[k] then holds exactly the sum of
-** the mantissas of the terms whose top bits are k (mant < 2^53, so up to 2^75 terms cannot overflow
-** it), and sum x = sum_k (-1)^sign(k) acc[k] 2^(p(k) - 1074) exactly. Then each acc[k] is added to the
+** the mantissas of the terms whose top bits are k (mant < 2^53, so up to 2^74 terms keep it below 2^127,
+** as fold's signed reading of it needs), and sum x = sum_k (-1)^sign(k) acc[k] 2^(p(k) - 1074) exactly. Then each acc[k] is added to the
 ** limbs at bit p(k), exactly (fold): five 32-bit digits of acc[k] << (p mod 32), each moving a limb by
 ** less than 2^32 as ps_exact_add's three do. So *s ends holding the same exact sum as ps_exact_add of
 ** every term, and rounds to the same double. A term with biased exponent 0x7ff (infinite or NaN)

@@ -101,7 +101,8 @@ static int compare_ranked(const void *a, const void *b) {
 ** (n - m)-th smallest value t (found by selection on a copy in scratch) and, of those at t, the
 ** m - #{above t} with the highest path indices; the sums are exact, so the order the paths are added in
 ** does not change a bit. PS_OK or PS_ERUNTIME */
-static int tail_means(const stage *s, int pool, double q, double *scratch, ps_exact_sum *sums, double *by_programme, double *by_segment) {
+static int tail_means(const stage *s, int pool, double q, double *scratch, ps_exact_sum *sums, double *by_programme,
+                      double *by_segment) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers, base = ps_slot(o, pool, 0);
   /* not kept: one programme and one slot, whose outlays are the same */

@@ -62,8 +62,9 @@ static double choose_pivot(const double *x, size_t lo, size_t hi, const size_t *
 }
 
 /* Each of the ranks k[0..nk) (ascending, distinct, within [lo, hi)) gets its value in x[lo, hi): a Hoare
-** partition around a pivot (choose_pivot, or the median of three of a short range) leaves [lo, j] at or below the pivot, [i, hi) at or above it
-** and anything between equal to it; only the sides holding a rank are followed. Past `depth` partitions
+** partition around a pivot (choose_pivot, or the median of three of a short range) leaves [lo, j] at or
+** below the pivot, [i, hi) at or above it and anything between equal to it; only the sides holding a
+** rank are followed. Past `depth` partitions
 ** (unlucky pivots) the range is sorted instead. PS_OK, or PS_ERUNTIME (the sort's memory) */
 static int select_in(double *x, size_t lo, size_t hi, const size_t *k, size_t nk, int depth) {
   while (nk > 0) {
@@ -72,7 +73,8 @@ static int select_in(double *x, size_t lo, size_t hi, const size_t *k, size_t nk
       return PS_OK;
     }
     if (depth-- == 0) return ps_sort_doubles(x + lo, hi - lo);
-    double pivot = hi - lo >= SAMPLED ? choose_pivot(x, lo, hi, k, nk) : median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
+    double pivot = hi - lo >= SAMPLED ? choose_pivot(x, lo, hi, k, nk)
+                                      : median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
     ptrdiff_t i = (ptrdiff_t)lo, j = (ptrdiff_t)hi - 1; /* signed: j may pass below lo */
     while (i <= j) { /* the pivot's value is in the range, so each scan stops inside it */
       while (x[i] < pivot) i++;

@@ -100,7 +100,8 @@ static void test_arrays(void) {
 static double nearest_scaled(unsigned __int128 m, int e) {
   int shift = 0;
   while ((m >> shift) >= ((unsigned __int128)1 << 53)) shift++;
-  unsigned __int128 kept = m >> shift, rest = m - (kept << shift), half = shift ? (unsigned __int128)1 << (shift - 1) : 0;
+  unsigned __int128 kept = m >> shift, rest = m - (kept << shift);
+  unsigned __int128 half = shift ? (unsigned __int128)1 << (shift - 1) : 0;
   if (shift && (rest > half || (rest == half && (kept & 1)))) kept++;
   return ldexp((double)(uint64_t)kept, shift + e);
 }

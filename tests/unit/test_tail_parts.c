@@ -83,7 +83,8 @@ static void check_parts(const ps_model *m, const ps_outcomes *o, const char *wha
 static void scramble_parts(const ps_model *m, ps_outcomes *o, int p, size_t i, uint64_t *st) {
   size_t G = (size_t)m->nprogrammes, D = (size_t)m->ndrivers, k = ps_slot(o, p, (long)i);
   for (size_t g = 0; g < G; g++) o->outlay_by_programme[k * G + g] = floor(uniform(st) * 1e9) / 100;
-  for (size_t d = 0; o->outlay_by_segment && d < D; d++) o->outlay_by_segment[k * D + d] = floor(uniform(st) * 1e9) / 100;
+  for (size_t d = 0; o->outlay_by_segment && d < D; d++)
+    o->outlay_by_segment[k * D + d] = floor(uniform(st) * 1e9) / 100;
 }
 
 /* `count` paths of pool 0 spread over the run made to have the net outlay of the path at `rank` (the
