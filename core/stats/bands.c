@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats/select.h"
 #include "stats/stats.h"
 #include "stats/weighted.h"
 
@@ -72,8 +73,23 @@ int ps_bands_mark(const ps_outcomes *o, int pool, ps_bands pr) {
 int ps_bands_period(const ps_outcomes *o, int pool, int period, ps_bands pr, double *column) {
   size_t n = (size_t)o->band_paths;
   if (isnan(pr.p05[period])) return PS_OK; /* marked by ps_bands_mark: as the period before */
-  for (size_t i = 0; i < n; i++) column[i] = o->balance[ps_band_slot(o, pool, (long)i) + (size_t)period];
+  int negative_zero = 0;
+  for (size_t i = 0; i < n; i++) {
+    double v = o->balance[ps_band_slot(o, pool, (long)i) + (size_t)period];
+    column[i] = v;
+    negative_zero |= v == 0 && signbit(v);
+  }
   if (o->weight) return weighted_bands(o, column, n, pr, period);
+  if (!negative_zero && n > 0) { /* the three ranks in one selection: with no -0.0 among the balances, each
+                                    is the one value it can be (stats/select.h) */
+    const size_t ks[] = {ps_quantile_rank(n, 0.05) - 1, ps_quantile_rank(n, 0.50) - 1, ps_quantile_rank(n, 0.95) - 1};
+    double v[3];
+    int rc = ps_select_ranks(column, n, ks, 3, v);
+    pr.p05[period] = v[0];
+    pr.p50[period] = v[1];
+    pr.p95[period] = v[2];
+    return rc;
+  }
   pr.p05[period] = ps_quantile_select(column, n, 0.05);
   pr.p50[period] = ps_quantile_select(column, n, 0.50);
   pr.p95[period] = ps_quantile_select(column, n, 0.95);

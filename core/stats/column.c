@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sim/hugepages.h"
+#include "stats/select.h"
 
 /* ---- parts in memory ---------------------------------------------------------------------- */
 
@@ -29,9 +30,9 @@ static int local_sums(ps_column_source *src, double centre, int second, ps_exact
     const double *x = c->part[p].sorted, *w = c->part[p].weight;
     size_t n = c->part[p].n;
     if (!w && !second)
-      for (size_t i = 0; i < n; i++) ps_exact_add(s1, x[i]);
+      ps_exact_add_values(s1, x, n);
     else if (!w)
-      for (size_t i = 0; i < n; i++) ps_exact_add(s2, (x[i] - centre) * (x[i] - centre));
+      ps_exact_add_squares(s2, x, n, centre);
     else if (second) /* as weighted.c forms it */
       for (size_t i = 0; i < n; i++) ps_exact_add(s2, w[i] * (x[i] - centre) * (x[i] - centre));
     else
@@ -73,7 +74,7 @@ static int local_above(ps_column_source *src, double t, size_t *count, ps_exact_
     const ps_column_part *q = &c->part[p];
     size_t from = above_index(q, t);
     *count += q->n - from;
-    for (size_t i = from; i < q->n; i++) ps_exact_add(sum, q->sorted[i]);
+    ps_exact_add_values(sum, q->sorted + from, q->n - from);
     for (size_t i = from; q->weight && i < q->n; i++) {
       ps_exact_add(w1, q->weight[i]);
       ps_exact_add(w2, q->weight[i] * q->weight[i]);
@@ -268,13 +269,65 @@ int ps_column_stats(ps_column_source *s, ps_stats *out) {
   return plain_es(s, m99, v[7], &out->es99);
 }
 
+/* ps_column_stats of an unweighted column x[0..n-1] of at least two different values, as one sorted
+** part in memory would give them, from a copy s[] that ps_select_ranks partitions instead of a sort:
+** the sums are exact (any order), the quantiles and ES's thresholds order statistics (select.h: the
+** same bits, a zero as 0.0 as the sort makes it), and the ES of the largest m values the exact sum of
+** s[n - m, n) over m, which is what plain_es sums (the values above the threshold and its ties) */
+static int plain_stats_of(const double *x, size_t n, double *s, ps_stats *out) {
+  double nn = (double)n, lo = x[0], hi = x[0];
+  ps_exact_sum s1, s2;
+  ps_exact_init(&s1);
+  ps_exact_init(&s2);
+  for (size_t i = 0; i < n; i++) {
+    double v = x[i];
+    s[i] = v;
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  ps_exact_add_values(&s1, x, n);
+  double mean = ps_exact_value(&s1) / nn;
+  ps_exact_add_squares(&s2, x, n, mean); /* as local_sums */
+  out->mean = mean;
+  out->sd = sqrt(ps_exact_value(&s2) / (double)(n - 1));
+  out->se = out->sd / sqrt(nn);
+  out->min = lo == 0 ? 0.0 : lo;
+  out->max = hi == 0 ? 0.0 : hi;
+  size_t ks[8], m95 = ps_es_count(n, 0.95), m99 = ps_es_count(n, 0.99);
+  double v[8];
+  for (int k = 0; k < 6; k++) ks[k] = ps_quantile_rank(n, levels[k]) - 1;
+  ks[6] = n - m95;
+  ks[7] = n - m99;
+  int rc = ps_select_ranks(s, n, ks, 8, v);
+  if (rc) return rc;
+  double *q[] = {&out->p50, &out->p90, &out->p95, &out->p99, &out->p995, &out->p999};
+  for (int k = 0; k < 6; k++) *q[k] = v[k];
+  out->es95 = ps_exact_sum_of(s + (n - m95), m95) / (double)m95;
+  out->es99 = ps_exact_sum_of(s + (n - m99), m99) / (double)m99;
+  return PS_OK;
+}
+
 int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return PS_OK;
   ps_column_local c;
   size_t same = 1;
   while (same < n && x[same] == x[0]) same++;
-  if (same == n) { /* one value on every path (often 0): sorted as it is, nothing to copy */
+  if (same == n && !w) { /* one value c on every path (often 0): ps_column_stats of it, n c summed at once */
+    double nn = (double)n, c = x[0];
+    ps_exact_sum s1, s2;
+    ps_exact_init(&s1);
+    ps_exact_init(&s2);
+    ps_exact_add_times(&s1, c, n); /* as local_sums: -0.0 and 0.0 mixed add nothing either way */
+    out->mean = ps_exact_value(&s1) / nn;
+    ps_exact_add_times(&s2, (c - out->mean) * (c - out->mean), n);
+    out->sd = n > 1 ? sqrt(ps_exact_value(&s2) / (double)(n - 1)) : 0.0;
+    out->se = out->sd / sqrt(nn);
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = c;
+    out->es95 = out->es99 = c;
+    return PS_OK;
+  }
+  if (same == n) { /* weighted, one value on every path: sorted as it is, nothing to copy */
     ps_column_part part = {x, w, n, x[0]};
     ps_column_local_init(&c, &part, 1);
     return ps_column_stats(&c.src, out);
@@ -282,7 +335,12 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
   size_t copies = w ? 2 : 1;
   double *s = n <= SIZE_MAX / (copies * sizeof *s) ? ps_malloc_huge(copies * n * sizeof *s) : NULL;
   if (!s) return PS_ERUNTIME;
-  double *sw = w ? s + n : NULL;
+  if (!w) { /* plain: a few order statistics, no sort */
+    int rc = plain_stats_of(x, n, s, out);
+    free(s);
+    return rc;
+  }
+  double *sw = s + n;
   int rc = ps_sort_copy(x, w, n, s, sw);
   ps_column_part part = {s, sw, n, x[0]};
   ps_column_local_init(&c, &part, 1);

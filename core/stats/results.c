@@ -16,6 +16,7 @@
 #include "stats/bands.h"
 #include "stats/column.h"
 #include "stats/exact_sum.h"
+#include "stats/select.h"
 #include "stats/weighted.h"
 
 typedef enum { TASK_STATS, TASK_BANDS, TASK_TAIL, TASK_CURVE } task_kind;
@@ -95,26 +96,44 @@ static int compare_ranked(const void *a, const void *b) {
   return (x->path > y->path) - (x->path < y->path);
 }
 
-/* the mean of each programme's and segment slot's part of the net outlay over
-** the tail paths ps_es_sorted averages at level q (the largest round(n(1-q))), each summed exactly
-** into sums[0..G+D) (scratch) */
-static void tail_means(const stage *s, int pool, const ranked *r, double q, ps_exact_sum *sums, double *by_programme,
-                       double *by_segment) {
+/* the mean of each programme's and segment slot's part of the net outlay x over the tail paths
+** ps_es_sorted averages at level q (the largest m = round(n(1-q))), under plain sampling, each summed
+** exactly into sums[0..G+D): the top m paths by (x, path), which are, without a sort, those above the
+** (n - m)-th smallest value t (found by selection on a copy in scratch) and, of those at t, the
+** m - #{above t} with the highest path indices; the sums are exact, so the order the paths are added in
+** does not change a bit. PS_OK or PS_ERUNTIME */
+static int tail_means(const stage *s, int pool, double q, double *scratch, ps_exact_sum *sums, double *by_programme,
+                      double *by_segment) {
   const ps_outcomes *o = s->o;
-  size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
+  size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers, base = ps_slot(o, pool, 0);
   /* not kept: one programme and one slot, whose outlays are the same */
   const double *by_slot = o->outlay_by_segment ? o->outlay_by_segment : o->outlay_by_programme;
-  size_t tail = (size_t)llround((double)n * (1 - q));
+  size_t tail = (size_t)llround((double)n * (1 - q)), k;
   if (tail < 1) tail = 1;
   if (tail > n) tail = n;
+  for (size_t i = 0; i < n; i++) scratch[i] = o->paid[base + i] - o->recovered[base + i];
+  k = n - tail;
+  double t = 0;
+  int rc = n ? ps_select_ranks(scratch, n, &k, 1, &t) : PS_OK;
+  if (rc) return rc;
+  size_t above = 0;
+  for (size_t i = 0; i < n; i++) above += o->paid[base + i] - o->recovered[base + i] > t;
+  size_t ties = tail - above; /* taken from the highest paths down */
   for (size_t g = 0; g < G + D; g++) ps_exact_init(&sums[g]);
-  for (size_t j = n - tail; j < n; j++) {
-    size_t k = ps_slot(o, pool, r[j].path);
-    for (size_t g = 0; g < G; g++) ps_exact_add(&sums[g], o->outlay_by_programme[k * G + g]);
-    for (size_t d = 0; d < D; d++) ps_exact_add(&sums[G + d], by_slot[k * D + d]);
+  for (size_t i = n; i-- > 0;) {
+    double x = o->paid[base + i] - o->recovered[base + i];
+    if (x < t) continue;
+    if (x == t) { /* -0.0 and 0.0 among them, as compare_ranked ties them */
+      if (ties == 0) continue;
+      ties--;
+    }
+    size_t slot = base + i;
+    for (size_t g = 0; g < G; g++) ps_exact_add(&sums[g], o->outlay_by_programme[slot * G + g]);
+    for (size_t d = 0; d < D; d++) ps_exact_add(&sums[G + d], by_slot[slot * D + d]);
   }
   for (size_t g = 0; g < G; g++) by_programme[g] = ps_exact_value(&sums[g]) / (double)tail;
   for (size_t d = 0; d < D; d++) by_segment[d] = ps_exact_value(&sums[G + d]) / (double)tail;
+  return PS_OK;
 }
 
 /* tail_means under tail sampling: the weighted means over the top of the distribution down to
@@ -199,45 +218,54 @@ static int host_tail_means(const stage *s, int pool, double q, ps_exact_sum *sum
   return rc;
 }
 
-/* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
-** and segment slots (they sum to the pool's ES) */
-static int run_tail(const stage *s, const task *t) {
+/* the ranked paths of a pool under tail sampling, read down by weighted_tail_means at both levels */
+static int weighted_tails(const stage *s, int pool, ps_exact_sum *sums) {
   const ps_outcomes *o = s->o;
-  if (s->host) {
-    ps_pool_result *pr = &s->r->pools[t->pool];
-    ps_exact_sum *sums = malloc(((size_t)s->m->nprogrammes + (size_t)s->m->ndrivers + 1) * sizeof *sums);
-    int rc = sums ? host_tail_means(s, t->pool, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment) : PS_ERUNTIME;
-    if (rc == PS_OK) rc = host_tail_means(s, t->pool, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
-    free(sums);
-    return rc;
-  }
-  ps_pool_result *pr = &s->r->pools[t->pool];
-  size_t n = (size_t)o->paths, base = ps_slot(o, t->pool, 0);
+  ps_pool_result *pr = &s->r->pools[pool];
+  size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0);
   ranked *r = ps_malloc_huge((n + 1) * sizeof *r);
-  ps_exact_sum *sums = malloc(((size_t)s->m->nprogrammes + (size_t)s->m->ndrivers + 1) * sizeof *sums);
-  if (!r || !sums) {
-    free(r);
-    free(sums);
-    return PS_ERUNTIME;
-  }
+  if (!r) return PS_ERUNTIME;
   for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
   qsort(r, n, sizeof *r, compare_ranked);
-  void (*means)(const stage *, int, const ranked *, double, ps_exact_sum *, double *, double *) =
-      o->weight ? weighted_tail_means : tail_means;
-  means(s, t->pool, r, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment);
-  means(s, t->pool, r, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
-  free(sums);
+  weighted_tail_means(s, pool, r, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment);
+  weighted_tail_means(s, pool, r, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
   free(r);
   return PS_OK;
 }
 
-/* the sizing curve: each path's required initial balance, ascending */
+/* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes
+** and segment slots (they sum to the pool's ES) */
+static int run_tail(const stage *s, const task *t, double *scratch) {
+  ps_pool_result *pr = &s->r->pools[t->pool];
+  ps_exact_sum *sums = malloc(((size_t)s->m->nprogrammes + (size_t)s->m->ndrivers + 1) * sizeof *sums);
+  if (!sums) return PS_ERUNTIME;
+  int rc;
+  if (s->host) {
+    rc = host_tail_means(s, t->pool, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment);
+    if (rc == PS_OK) rc = host_tail_means(s, t->pool, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
+  } else if (!s->o->weight) {
+    rc = tail_means(s, t->pool, 0.95, scratch, sums, pr->es95_by_programme, pr->es95_by_segment);
+    if (rc == PS_OK) rc = tail_means(s, t->pool, 0.99, scratch, sums, pr->es99_by_programme, pr->es99_by_segment);
+  } else
+    rc = weighted_tails(s, t->pool, sums);
+  free(sums);
+  return rc;
+}
+
+/* the sizing curve: each path's required initial balance, ascending; and the statistics of the required
+** balances from it, as one sorted part (stats/column.h): the bits ps_column_stats_of gives, without a
+** second copy sorted or partitioned */
 static int run_curve(const stage *s, const task *t) {
   size_t n = (size_t)s->o->paths;
   ps_pool_result *pr = &s->r->pools[t->pool];
+  const double *required = s->o->required + ps_slot(s->o, t->pool, 0);
   /* under tail sampling the weights along */
-  return ps_sort_copy(s->o->required + ps_slot(s->o, t->pool, 0), s->o->weight, n, pr->sorted_required,
-                      pr->sorted_weight);
+  int rc = ps_sort_copy(required, s->o->weight, n, pr->sorted_required, pr->sorted_weight);
+  if (rc) return rc;
+  ps_column_part part = {pr->sorted_required, pr->sorted_weight, n, n ? required[0] : 0};
+  ps_column_local c;
+  ps_column_local_init(&c, &part, 1);
+  return ps_column_stats(&c.src, &pr->required_initial);
 }
 
 static int run_task(void *ctx, size_t i, double *scratch) {
@@ -246,7 +274,7 @@ static int run_task(void *ctx, size_t i, double *scratch) {
   switch (t->kind) {
   case TASK_STATS: return run_stats(s, t, scratch);
   case TASK_BANDS: return ps_bands_period(s->o, t->pool, t->period, bands_of(&s->r->pools[t->pool]), scratch);
-  case TASK_TAIL: return run_tail(s, t);
+  case TASK_TAIL: return run_tail(s, t, scratch);
   case TASK_CURVE: return run_curve(s, t);
   }
   return PS_ERUNTIME;
@@ -328,7 +356,8 @@ static int plan_pool(stage *s, int pool) {
   if (add_stats(s, o->claims, base, &pr->claims) || add_stats(s, o->paid, base, &pr->paid) ||
       add_stats(s, o->shortfall, base, &pr->shortfall) || add_stats(s, o->recovered, base, &pr->recovered) ||
       add_stats(s, o->unsettled, base, &pr->unsettled) ||
-      add_stats(s, o->required, base, &pr->required_initial) || add_stats(s, o->topups, base, &pr->topups) ||
+      (s->host && add_stats(s, o->required, base, &pr->required_initial)) || /* else the curve's (run_curve) */
+      add_stats(s, o->topups, base, &pr->topups) ||
       add_stats(s, o->returned, base, &pr->returned) ||
       add(s, (task){.kind = TASK_STATS, .x = o->paid + base, .minus = o->recovered + base, .stride = 1, .sign = 1,
                     .out = &pr->net_outlay}) ||

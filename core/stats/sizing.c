@@ -2,9 +2,11 @@
 #include "stats/sizing.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "sim/hugepages.h"
 #include "stats/column.h"
+#include "stats/select.h"
 #include "stats/weighted.h"
 
 const double ps_alphas[PS_NALPHAS] = {0.10, 0.05, 0.01};
@@ -47,11 +49,31 @@ int ps_sizing_convergence(const double *required, const double *weight, size_t n
   for (int k = PS_CONVERGENCE_STEPS - 1; k >= 0; k--) {
     size_t m = n >> k;
     if (m < PS_CONVERGENCE_MIN) continue;
+    out[made].paths = (long)m;
+    if (!weight && 3 * nalphas <= PS_SELECT_RANKS) { /* plain: the answers and their bounds, order statistics,
+                                                       by one selection (stats/select.h), no sort */
+      size_t ks[PS_SELECT_RANKS];
+      double v[PS_SELECT_RANKS];
+      for (int a = 0; a < nalphas; a++) { /* as ps_column_quantile_ci asks them */
+        size_t lo, hi;
+        ps_quantile_ci_ranks(m, 1 - alphas[a], PS_CI_LEVEL, &lo, &hi);
+        ks[3 * a] = ps_quantile_rank(m, 1 - alphas[a]) - 1;
+        ks[3 * a + 1] = lo - 1;
+        ks[3 * a + 2] = hi - 1;
+      }
+      memcpy(sorted, required, m * sizeof *sorted);
+      if (ps_select_ranks(sorted, m, ks, 3 * (size_t)nalphas, v)) {
+        free(sorted);
+        return -1;
+      }
+      for (int a = 0; a < nalphas; a++) out[made].initial[a] = (ps_estimate){v[3 * a], v[3 * a + 1], v[3 * a + 2]};
+      made++;
+      continue;
+    }
     if (ps_sort_copy(required, weight, m, sorted, sorted_weight)) {
       free(sorted);
       return -1;
     }
-    out[made].paths = (long)m;
     for (int a = 0; a < nalphas; a++) out[made].initial[a] = ps_sizing_initial(sorted, sorted_weight, m, alphas[a]);
     made++;
   }

@@ -58,12 +58,19 @@ static int radix_sort(double *x, double *w, size_t n) {
     return PS_ERUNTIME;
   }
   size_t count[8][256] = {{0}};
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n; i++) { /* the eight bytes spelt out: constant shifts, no inner loop */
     uint64_t k = ps_order_key(x[i]);
     a[i] = k;
-    if (ia) ia[i] = i;
-    for (int d = 0; d < 8; d++) count[d][(k >> (8 * d)) & 0xff]++;
+    count[0][k & 0xff]++;
+    count[1][(k >> 8) & 0xff]++;
+    count[2][(k >> 16) & 0xff]++;
+    count[3][(k >> 24) & 0xff]++;
+    count[4][(k >> 32) & 0xff]++;
+    count[5][(k >> 40) & 0xff]++;
+    count[6][(k >> 48) & 0xff]++;
+    count[7][k >> 56]++;
   }
+  for (size_t i = 0; ia && i < n; i++) ia[i] = i;
   for (int d = 0; d < 8; d++) {
     unsigned shift = 8u * (unsigned)d;
     size_t *c = count[d];
@@ -223,7 +230,7 @@ static void mean_sd(const double *x, size_t n, double *mean, double *sd) {
   double m = ps_exact_sum_of(x, n) / (double)n;
   ps_exact_sum ss;
   ps_exact_init(&ss);
-  for (size_t i = 0; i < n; i++) ps_exact_add(&ss, (x[i] - m) * (x[i] - m));
+  ps_exact_add_squares(&ss, x, n, m);
   *mean = m;
   *sd = n > 1 ? sqrt(ps_exact_value(&ss) / (double)(n - 1)) : 0.0;
 }

@@ -38,18 +38,33 @@ double ps_wtarget(size_t n, double p) {
 
 /* Scan the distinct values from the side q names (module comment): value, lo and hi of the
 ** q-quantile; the value alone when level <= 0. */
-/* past the values equal to v next in seq, their weights (and squares, unless x2 is NULL) added */
-static void take_ties(ps_wseq *seq, double v, ps_exact_sum *x1, ps_exact_sum *x2) {
+/* past the values equal to v next in seq, their weights (and squares, unless x2 is NULL) added; *approx
+** gets the weights added in floating point, *terms counting them (below_target), or INFINITY where seq
+** added them itself */
+static void take_ties(ps_wseq *seq, double v, ps_exact_sum *x1, ps_exact_sum *x2, double *approx, size_t *terms) {
   if (seq->take_equal) {
     seq->take_equal(seq, v, x1, x2);
+    *approx = INFINITY;
     return;
   }
   double tie, w;
   while (seq->peek(seq, &tie, &w) && tie == v) {
     ps_exact_add(x1, w);
     if (x2) ps_exact_add(x2, w * w);
+    *approx += w;
+    ++*terms;
     seq->take(seq);
   }
+}
+
+/* The scans compare the exact running sum of the weights, rounded, with a target. Without an interval
+** (level <= 0) only that comparison matters, so the sum is rounded only near the target: `approx`, the
+** same weights summed in floating point from the rounded start, is within (k + 1) 2^-53 approx (1 + tiny)
+** of the exact sum after k additions of weights >= 0, so while approx (1 + (k + 2) 2^-52) stays below the
+** target the exact sum does too, and so does its rounding (rounding is monotone): every comparison with
+** the target comes out as with the exact sum rounded. */
+static int below_target(double approx, size_t k, double target) {
+  return approx + approx * (double)(k + 2) * 0x1p-52 < target;
 }
 
 /* the scan, the weights of the values above those seq gives (reading down, level 0) summing to *above */
@@ -64,24 +79,30 @@ static ps_estimate quantile_scan(ps_wseq *seq, size_t n, double max, double q, d
   ps_exact_init(&x2);
   if (above) x1 = *above;
   e.value = e.lo = e.hi = max;
+  /* without an interval: the weights' sum in floating point, and the terms in it (below_target) */
+  double approx = z > 0 ? INFINITY : ps_exact_value(&x1);
+  size_t terms = 0;
   if (q >= 0.5) { /* from the top: T(v) = sum_{x > v} w / n, the smallest v with T(v) <= 1 - q */
     double target = ps_wtarget(n, 1 - q); /* compared with n T(v) */
     int found_value = 0, found_hi = 0;
     while (seq->peek(seq, &v, &w)) {
-      double s1 = ps_exact_value(&x1), t = s1, se = z > 0 ? nn * ps_wse(s1, ps_exact_value(&x2), n) : 0;
-      if (!found_hi && t + z * se > target) found_hi = 1;
-      if (!found_value && t > target) found_value = 1;
-      if (t - z * se > target) break;
+      if (!below_target(approx, terms, target)) { /* else t <= target: none of the three holds */
+        double s1 = ps_exact_value(&x1), t = s1, se = z > 0 ? nn * ps_wse(s1, ps_exact_value(&x2), n) : 0;
+        if (!found_hi && t + z * se > target) found_hi = 1;
+        if (!found_value && t > target) found_value = 1;
+        if (t - z * se > target) break;
+      }
       if (!found_hi) e.hi = v;
       if (!found_value) e.value = v;
       e.lo = v;
-      take_ties(seq, v, &x1, z > 0 ? &x2 : NULL); /* the ties join the tail together */
+      take_ties(seq, v, &x1, z > 0 ? &x2 : NULL, &approx, &terms); /* the ties join the tail together */
     }
   } else { /* from the bottom: F(v) = sum_{x <= v} w / n, the smallest v with F(v) >= q */
     double target = ps_wtarget(n, q); /* compared with n F(v) */
     int found_lo = 0, found_value = 0;
     while (seq->peek(seq, &v, &w)) {
-      take_ties(seq, v, &x1, z > 0 ? &x2 : NULL);
+      take_ties(seq, v, &x1, z > 0 ? &x2 : NULL, &approx, &terms);
+      if (below_target(approx, terms, target)) continue; /* f < target: none of the three holds */
       double f = ps_exact_value(&x1), se = z > 0 ? nn * ps_wse(f, ps_exact_value(&x2), n) : 0;
       if (!found_lo && f + z * se >= target) found_lo = 1, e.lo = v;
       if (!found_value && f >= target) found_value = 1, e.value = v;
