@@ -71,8 +71,8 @@ static double rounded(const ps_exact_sum *s, int h) {
   if (h < 0) return 0.0;
   /* the 64 bits from the highest one down, the bits below them folded into the lowest (sticky): it
   ** lies 11 places below a double's last bit, so one rounding of it is the nearest double */
-  uint64_t top = digit_at(s, h);
-  int bits = 0;
+  uint64_t top = digit_at(s, h); /* not 0: limb h is not, and its digit is it */
+  int bits = 1;                    /* top's bits: at least one, so the shift below is below 64 */
   while (bits < 32 && (top >> bits) != 0) bits++;
   uint64_t u = top << (64 - bits) | digit_at(s, h - 1) << (32 - bits) | (bits < 32 ? digit_at(s, h - 2) >> bits : 0);
   int sticky = (digit_at(s, h - 2) & ((1ULL << bits) - 1)) != 0;

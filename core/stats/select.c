@@ -45,7 +45,7 @@ static double median3(double a, double b, double c) {
 ** stretch, with no rank in it, on one side to be dropped. The value is one of the range's (what the
 ** partition needs); how good it is only changes the cost. */
 static double choose_pivot(const double *x, size_t lo, size_t hi, const size_t *k, size_t nk) {
-  double sample[63];
+  double sample[63] = {0}; /* every one set below; initialised for cppcheck, which cannot tell */
   size_t len = hi - lo, ns = len < 8192 ? 15 : 63, margin = ns == 15 ? 1 : 3;
   for (size_t t = 0; t < ns; t++) sample[t] = x[lo + (2 * t + 1) * len / (2 * ns)];
   insertion(sample, 0, ns);
@@ -61,18 +61,37 @@ static double choose_pivot(const double *x, size_t lo, size_t hi, const size_t *
   return sample[s < ns ? s : ns - 1];
 }
 
+/* a range still to do: x[lo, hi) with the ranks k[0..nk) in it, and the partitions left to it */
+typedef struct {
+  size_t lo, hi;
+  const size_t *k;
+  size_t nk;
+  int depth;
+} pending;
+
 /* Each of the ranks k[0..nk) (ascending, distinct, within [lo, hi)) gets its value in x[lo, hi): a Hoare
 ** partition around a pivot (choose_pivot, or the median of three of a short range) leaves [lo, j] at or
 ** below the pivot, [i, hi) at or above it and anything between equal to it; only the sides holding a
-** rank are followed. Past `depth` partitions
-** (unlucky pivots) the range is sorted instead. PS_OK, or PS_ERUNTIME (the sort's memory) */
+** rank are followed, the lower first (the side above waits on a stack: no recursion). Past `depth`
+** partitions (unlucky pivots) a range is sorted instead, so the stack holds at most `depth` + 1 ranges
+** (ps_select_ranks' depth is below 8 + 2 x 64). PS_OK, or PS_ERUNTIME (the sort's memory) */
+#define MAX_PENDING (8 + 2 * 64 + 1)
 static int select_in(double *x, size_t lo, size_t hi, const size_t *k, size_t nk, int depth) {
-  while (nk > 0) {
-    if (hi - lo <= SHORT) {
-      insertion(x, lo, hi);
-      return PS_OK;
+  pending stack[MAX_PENDING] = {{0}}; /* set before read; initialised for cppcheck, which cannot tell */
+  int top = 0;
+  for (;;) {
+    if (nk == 0 || hi - lo <= SHORT || depth == 0) {
+      if (nk > 0 && hi - lo <= SHORT) insertion(x, lo, hi);
+      else if (nk > 0) {
+        int rc = ps_sort_doubles(x + lo, hi - lo);
+        if (rc) return rc;
+      }
+      if (top == 0) return PS_OK;
+      pending p = stack[--top];
+      lo = p.lo, hi = p.hi, k = p.k, nk = p.nk, depth = p.depth;
+      continue;
     }
-    if (depth-- == 0) return ps_sort_doubles(x + lo, hi - lo);
+    depth--;
     double pivot = hi - lo >= SAMPLED ? choose_pivot(x, lo, hi, k, nk)
                                       : median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
     ptrdiff_t i = (ptrdiff_t)lo, j = (ptrdiff_t)hi - 1; /* signed: j may pass below lo */
@@ -88,19 +107,20 @@ static int select_in(double *x, size_t lo, size_t hi, const size_t *k, size_t nk
     while (a < nk && k[a] < left_end) a++;
     size_t b = a;
     while (b < nk && k[b] < right) b++; /* ranks at the pivot itself: done */
-    if (a > 0) {
-      int rc = select_in(x, lo, left_end, k, a, depth);
-      if (rc) return rc;
+    if (a > 0) { /* the lower side now, the upper one (if it holds a rank) after it */
+      if (nk > b) stack[top++] = (pending){right, hi, k + b, nk - b, depth};
+      hi = left_end;
+      nk = a;
+    } else {
+      lo = right;
+      k += b;
+      nk -= b;
     }
-    lo = right;
-    k += b;
-    nk -= b;
   }
-  return PS_OK;
 }
 
 int ps_select_ranks(double *x, size_t n, const size_t *ks, size_t nk, double *out) {
-  size_t k[PS_SELECT_RANKS], m = 0;
+  size_t k[PS_SELECT_RANKS] = {0}, m = 0;
   for (size_t j = 0; j < nk; j++) { /* ascending, without repeats */
     size_t v = ks[j], at = m;
     while (at > 0 && k[at - 1] > v) at--;

@@ -54,7 +54,7 @@ int ps_sizing_convergence(const double *required, const double *weight, size_t n
                                                        by one selection (stats/select.h), no sort */
       size_t ks[PS_SELECT_RANKS];
       double v[PS_SELECT_RANKS];
-      for (int a = 0; a < nalphas; a++) { /* as ps_column_quantile_ci asks them */
+      for (size_t a = 0; a < (size_t)nalphas; a++) { /* as ps_column_quantile_ci asks them */
         size_t lo, hi;
         ps_quantile_ci_ranks(m, 1 - alphas[a], PS_CI_LEVEL, &lo, &hi);
         ks[3 * a] = ps_quantile_rank(m, 1 - alphas[a]) - 1;
@@ -66,7 +66,7 @@ int ps_sizing_convergence(const double *required, const double *weight, size_t n
         free(sorted);
         return -1;
       }
-      for (int a = 0; a < nalphas; a++) out[made].initial[a] = (ps_estimate){v[3 * a], v[3 * a + 1], v[3 * a + 2]};
+      for (size_t a = 0; a < (size_t)nalphas; a++) out[made].initial[a] = (ps_estimate){v[3 * a], v[3 * a + 1], v[3 * a + 2]};
       made++;
       continue;
     }
