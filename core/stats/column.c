@@ -22,6 +22,28 @@ static size_t above_index(const ps_column_part *p, double v) {
   return a;
 }
 
+/* the weighted sums of local_sums over x[0..n-1], w[], each term rounded as weighted.c forms it and
+** added exactly, in blocks (ps_exact_add_values: the same exact sums as term by term) */
+static void weighted_sums(const double *x, const double *w, size_t n, double centre, int second, ps_exact_sum *s1,
+                          ps_exact_sum *s2) {
+  enum { BLOCK = 512 };
+  double y[BLOCK], y2[BLOCK];
+  for (size_t from = 0; from < n; from += BLOCK) {
+    size_t k = n - from < BLOCK ? n - from : BLOCK;
+    const double *xb = x + from, *wb = w + from;
+    if (second) {
+      for (size_t i = 0; i < k; i++) y2[i] = wb[i] * (xb[i] - centre) * (xb[i] - centre);
+    } else {
+      for (size_t i = 0; i < k; i++) {
+        y[i] = wb[i] * xb[i];
+        y2[i] = y[i] * y[i];
+      }
+      ps_exact_add_values(s1, y, k);
+    }
+    ps_exact_add_values(s2, y2, k);
+  }
+}
+
 static int local_sums(ps_column_source *src, double centre, int second, ps_exact_sum *s1, ps_exact_sum *s2) {
   const ps_column_local *c = (const ps_column_local *)src;
   ps_exact_init(s1);
@@ -33,14 +55,8 @@ static int local_sums(ps_column_source *src, double centre, int second, ps_exact
       ps_exact_add_values(s1, x, n);
     else if (!w)
       ps_exact_add_squares(s2, x, n, centre);
-    else if (second) /* as weighted.c forms it */
-      for (size_t i = 0; i < n; i++) ps_exact_add(s2, w[i] * (x[i] - centre) * (x[i] - centre));
     else
-      for (size_t i = 0; i < n; i++) {
-        double y = w[i] * x[i];
-        ps_exact_add(s1, y);
-        ps_exact_add(s2, y * y);
-      }
+      weighted_sums(x, w, n, centre, second, s1, s2);
   }
   return PS_OK;
 }
@@ -75,9 +91,9 @@ static int local_above(ps_column_source *src, double t, size_t *count, ps_exact_
     size_t from = above_index(q, t);
     *count += q->n - from;
     ps_exact_add_values(sum, q->sorted + from, q->n - from);
-    for (size_t i = from; q->weight && i < q->n; i++) {
-      ps_exact_add(w1, q->weight[i]);
-      ps_exact_add(w2, q->weight[i] * q->weight[i]);
+    if (q->weight) {
+      ps_exact_add_values(w1, q->weight + from, q->n - from);
+      ps_exact_add_squares(w2, q->weight + from, q->n - from, 0); /* (w - 0)^2: w * w */
     }
   }
   return PS_OK;
@@ -137,6 +153,7 @@ void ps_column_local_init(ps_column_local *c, const ps_column_part *part, int np
     c->src.n += q->n;
     if (q->n == 0) continue;
     c->src.whole = seen ? NULL : q->sorted; /* the only part with values so far */
+    c->src.whole_w = seen ? NULL : q->weight;
     if (!seen || q->sorted[0] < c->src.min) c->src.min = q->sorted[0];
     if (!seen || q->sorted[q->n - 1] > c->src.max) c->src.max = q->sorted[q->n - 1];
     seen = 1;
@@ -210,6 +227,10 @@ static const double levels[] = {0.50, 0.90, 0.95, 0.99, 0.995, 0.999};
 
 /* the weighted quantile (level 0) or ES of the values read down */
 static int weighted_scan(ps_column_source *s, double q, int es, double *out) {
+  if (s->whole_w) { /* one array: the same scans on it (weighted.c) */
+    *out = es ? ps_wes_sorted(s->whole, s->whole_w, s->n, q) : ps_wquantile_sorted(s->whole, s->whole_w, s->n, q);
+    return PS_OK;
+  }
   ps_wseq *seq;
   if (s->open_below) { /* begun below the values the answer does not depend on (weighted.h) */
     ps_exact_sum w, wv;
