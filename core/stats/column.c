@@ -273,6 +273,14 @@ int ps_column_stats(ps_column_source *s, ps_stats *out) {
   out->min = s->min;
   out->max = s->max;
   double *q[] = {&out->p50, &out->p90, &out->p95, &out->p99, &out->p995, &out->p999};
+  if (s->weighted && s->whole_w) { /* one array: the six levels in one scan (weighted.c) */
+    double v[6];
+    ps_wquantiles_sorted(s->whole, s->whole_w, n, levels, 6, v);
+    for (int k = 0; k < 6; k++) *q[k] = v[k];
+    out->es95 = ps_wes_sorted(s->whole, s->whole_w, n, 0.95);
+    out->es99 = ps_wes_sorted(s->whole, s->whole_w, n, 0.99);
+    return PS_OK;
+  }
   if (s->weighted) { /* scanned from the top, as weighted.c does (the levels are >= 0.5) */
     for (int k = 0; k < 6; k++)
       if ((rc = weighted_scan(s, levels[k], 0, q[k]))) return rc;

@@ -231,6 +231,41 @@ double ps_wquantile_sorted(const double *s, const double *ws, size_t n, double q
   return value;
 }
 
+/* ps_wquantile_sorted's scan down for several levels at once: at each distinct value v the targets
+** n (1 - q[j]) are looked at from the smallest open one, as each single scan looks at its own (where
+** below_target tells for the smallest it tells for the larger ones too, and an exact sum at most one
+** target is at most the larger ones): a target the weight above v passes takes the value before v */
+void ps_wquantiles_sorted(const double *s, const double *ws, size_t n, const double *q, size_t nq, double *out) {
+  int down = nq <= 8;
+  double target[8];
+  for (size_t j = 0; down && j < nq; j++) { /* the targets must fall as the levels rise */
+    target[j] = ps_wtarget(n, 1 - q[j]);
+    down &= q[j] >= 0.5 && (j == 0 || target[j] <= target[j - 1]);
+  }
+  if (n == 0 || nq == 0 || !down || !plain_weights(ws, n)) {
+    for (size_t j = 0; j < nq; j++) out[j] = ps_wquantile_sorted(s, ws, n, q[j]);
+    return;
+  }
+  ps_exact_sum x1;
+  ps_exact_init(&x1);
+  double approx = 0, value = s[n - 1];
+  size_t open = nq; /* targets [0, open) are open; open - 1, the largest level, the smallest target */
+  for (size_t i = n, synced = n; i > 0 && open > 0;) {
+    double v = s[i - 1];
+    while (open > 0 && !below_target(approx, n - i, target[open - 1])) {
+      if (synced > i) {
+        ps_exact_add_values(&x1, ws + i, synced - i);
+        synced = i;
+      }
+      if (!(ps_exact_value(&x1) > target[open - 1])) break;
+      out[--open] = value;
+    }
+    value = v;
+    for (; i > 0 && s[i - 1] == v; i--) approx += ws[i - 1];
+  }
+  while (open > 0) out[--open] = value;
+}
+
 /* the exact sums of ws[i] and of ws[i] * s[i] over [from, to), the products rounded as the scan rounds them */
 static void add_tail(ps_exact_sum *weight, ps_exact_sum *sum, const double *s, const double *ws, size_t from,
                      size_t to) {

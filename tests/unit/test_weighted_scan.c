@@ -99,6 +99,12 @@ static void test_sum_below_in_floating_point(void) {
     for (int j = 0; j < 12; j++) w[side ? j : N - 1 - j] = j == 0 ? 100 - ldexp(1, -46) : ldexp(1, -48);
     double q = side ? 0.1 : 0.9, want = by_definition(x, w, N, q);
     CHECK(same_bits(ps_wquantile_ci_sorted(x, w, N, q, 0).value, want));
+    if (!side) { /* with other levels in one scan */
+      const double qs[] = {0.5, 0.9, 0.999};
+      double got[3];
+      ps_wquantiles_sorted(x, w, N, qs, 3, got);
+      CHECK(same_bits(got[1], want));
+    }
     /* down: the weight above the 9th value from the top is the large one and 7 small, past 100: the
     ** answer is the 8th from the top, N - 8; up: the weight at or below the 3rd value (2) is 100 - 2^-47,
     ** which rounds (a tie) to the even 100: it reaches the target */
@@ -123,7 +129,7 @@ static double es_by_definition(const double *sorted, const double *ws, size_t n,
   return taken > 0 ? ps_exact_value(&sum) / taken : sorted[n - 1];
 }
 
-/* ps_wes_sorted and the level-0 quantiles (wstats: sums in floating point, exact ones in bulk) against the
+/* ps_wes_sorted, the level-0 quantiles and several at once (ps_wquantiles_sorted) (wstats: sums in floating point, exact ones in bulk) against the
 ** definitions, bit for bit: values with +-0 and ties, extreme values, weights spanning 2^-600..2^600, zero
 ** weights, and weights that are not all finite and >= 0 (the scans as before) */
 static void test_es_and_extremes(void) {
@@ -163,6 +169,19 @@ static void test_es_and_extremes(void) {
           failed++;
           fprintf(stderr, "  quantile kind %d, n %zu, q %g\n", kind, n, qs[k]);
         }
+      }
+      /* several levels in one scan (the column's six, the bands' two, and levels out of order) */
+      const double six[] = {0.50, 0.90, 0.95, 0.99, 0.995, 0.999}, two[] = {0.5, 0.95}, mixed[] = {0.9, 0.5, 0.99};
+      const double *sets[] = {six, two, mixed};
+      const size_t sizes[] = {6, 2, 3};
+      for (int set = 0; kind < 5 && set < 3; set++) {
+        double got[6];
+        ps_wquantiles_sorted(x, w, n, sets[set], sizes[set], got);
+        for (size_t j = 0; j < sizes[set]; j++)
+          if (!same_bits(got[j], by_definition(x, w, n, sets[set][j]))) {
+            failed++;
+            fprintf(stderr, "  quantiles kind %d, n %zu, set %d, q %g\n", kind, n, set, sets[set][j]);
+          }
       }
     }
   CHECK_EQ_INT(failed, 0);
