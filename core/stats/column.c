@@ -1,6 +1,7 @@
 /* column.c — statistics of a column from the questions its holders answer (column.h). */
 #include "stats/column.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -354,6 +355,16 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
     out->se = out->sd / sqrt(nn);
     out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = c;
     out->es95 = out->es99 = c;
+    return PS_OK;
+  }
+  int finite = 1;
+  for (size_t i = 0; same == n && x[0] == 0 && i < n; i++) finite &= fabs(w[i]) <= DBL_MAX;
+  if (same == n && x[0] == 0 && finite) { /* weighted zeros (of either sign), finite weights: every w x, (w x)^2
+                                             and w (x - 0)^2 is a zero, so ps_column_stats's sums are 0 and
+                                             its mean, se and sd +0.0; the rest the first path's value */
+    out->mean = out->se = out->sd = 0.0;
+    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+    out->es95 = out->es99 = x[0];
     return PS_OK;
   }
   if (same == n) { /* weighted, one value on every path: sorted as it is, nothing to copy */
