@@ -337,6 +337,19 @@ static int plain_stats_of(const double *x, size_t n, double *s, ps_stats *out) {
   return PS_OK;
 }
 
+/* a weighted column of zeros (of either sign) x[0..n-1]: with finite weights every w x, (w x)^2 and
+** w (x - 0)^2 is a zero, so ps_column_stats's sums are 0 and its mean, se and sd +0.0, the rest the first
+** path's value: *out so, and 1; 0 (nothing done) when a weight is infinite or NaN */
+static int weighted_zeros(const double *x, const double *w, size_t n, ps_stats *out) {
+  int finite = 1;
+  for (size_t i = 0; i < n; i++) finite &= fabs(w[i]) <= DBL_MAX;
+  if (!finite) return 0;
+  out->mean = out->se = out->sd = 0.0;
+  out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+  out->es95 = out->es99 = x[0];
+  return 1;
+}
+
 int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return PS_OK;
@@ -357,16 +370,7 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
     out->es95 = out->es99 = c;
     return PS_OK;
   }
-  int finite = 1;
-  for (size_t i = 0; same == n && x[0] == 0 && i < n; i++) finite &= fabs(w[i]) <= DBL_MAX;
-  if (same == n && x[0] == 0 && finite) { /* weighted zeros (of either sign), finite weights: every w x, (w x)^2
-                                             and w (x - 0)^2 is a zero, so ps_column_stats's sums are 0 and
-                                             its mean, se and sd +0.0; the rest the first path's value */
-    out->mean = out->se = out->sd = 0.0;
-    out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
-    out->es95 = out->es99 = x[0];
-    return PS_OK;
-  }
+  if (same == n && x[0] == 0 && weighted_zeros(x, w, n, out)) return PS_OK;
   if (same == n) { /* weighted, one value on every path: sorted as it is, nothing to copy */
     ps_column_part part = {x, w, n, x[0]};
     ps_column_local_init(&c, &part, 1);
