@@ -214,8 +214,9 @@ static int weighted_tails(const stage *s, int pool, ps_exact_sum *sums) {
   const ps_outcomes *o = s->o;
   ps_pool_result *pr = &s->r->pools[pool];
   size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0);
-  double *x = ps_malloc_huge((2 * n + 1) * sizeof *x), *path = x + n;
+  double *x = ps_malloc_huge((2 * n + 1) * sizeof *x);
   if (!x) return PS_ERUNTIME;
+  double *path = x + n;
   for (size_t i = 0; i < n; i++) {
     x[i] = o->paid[base + i] - o->recovered[base + i];
     path[i] = (double)i;
