@@ -15,10 +15,13 @@ static int weighted_bands(const ps_outcomes *o, double *column, size_t n, ps_ban
   if (!w) return PS_ERUNTIME;
   memcpy(w, o->weight, n * sizeof *w);
   int rc = ps_sort_weighted(column, w, n);
-  if (rc == PS_OK) {
-    pr.p05[period] = ps_wquantile_ci_sorted(column, w, n, 0.05, 0).value;
-    pr.p50[period] = ps_wquantile_ci_sorted(column, w, n, 0.50, 0).value;
-    pr.p95[period] = ps_wquantile_ci_sorted(column, w, n, 0.95, 0).value;
+  if (rc == PS_OK) { /* the median and 95% in one scan down */
+    const double up[] = {0.50, 0.95};
+    double v[2];
+    ps_wquantiles_sorted(column, w, n, up, 2, v);
+    pr.p05[period] = ps_wquantile_sorted(column, w, n, 0.05);
+    pr.p50[period] = v[0];
+    pr.p95[period] = v[1];
   }
   free(w);
   return rc;

@@ -1,6 +1,7 @@
 /* column.c — statistics of a column from the questions its holders answer (column.h). */
 #include "stats/column.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +23,28 @@ static size_t above_index(const ps_column_part *p, double v) {
   return a;
 }
 
+/* the weighted sums of local_sums over x[0..n-1], w[], each term rounded as weighted.c forms it and
+** added exactly, in blocks (ps_exact_add_values: the same exact sums as term by term) */
+static void weighted_sums(const double *x, const double *w, size_t n, double centre, int second, ps_exact_sum *s1,
+                          ps_exact_sum *s2) {
+  enum { BLOCK = 512 };
+  double y[BLOCK], y2[BLOCK];
+  for (size_t from = 0; from < n; from += BLOCK) {
+    size_t k = n - from < BLOCK ? n - from : BLOCK;
+    const double *xb = x + from, *wb = w + from;
+    if (second) {
+      for (size_t i = 0; i < k; i++) y2[i] = wb[i] * (xb[i] - centre) * (xb[i] - centre);
+    } else {
+      for (size_t i = 0; i < k; i++) {
+        y[i] = wb[i] * xb[i];
+        y2[i] = y[i] * y[i];
+      }
+      ps_exact_add_values(s1, y, k);
+    }
+    ps_exact_add_values(s2, y2, k);
+  }
+}
+
 static int local_sums(ps_column_source *src, double centre, int second, ps_exact_sum *s1, ps_exact_sum *s2) {
   const ps_column_local *c = (const ps_column_local *)src;
   ps_exact_init(s1);
@@ -33,14 +56,8 @@ static int local_sums(ps_column_source *src, double centre, int second, ps_exact
       ps_exact_add_values(s1, x, n);
     else if (!w)
       ps_exact_add_squares(s2, x, n, centre);
-    else if (second) /* as weighted.c forms it */
-      for (size_t i = 0; i < n; i++) ps_exact_add(s2, w[i] * (x[i] - centre) * (x[i] - centre));
     else
-      for (size_t i = 0; i < n; i++) {
-        double y = w[i] * x[i];
-        ps_exact_add(s1, y);
-        ps_exact_add(s2, y * y);
-      }
+      weighted_sums(x, w, n, centre, second, s1, s2);
   }
   return PS_OK;
 }
@@ -75,9 +92,9 @@ static int local_above(ps_column_source *src, double t, size_t *count, ps_exact_
     size_t from = above_index(q, t);
     *count += q->n - from;
     ps_exact_add_values(sum, q->sorted + from, q->n - from);
-    for (size_t i = from; q->weight && i < q->n; i++) {
-      ps_exact_add(w1, q->weight[i]);
-      ps_exact_add(w2, q->weight[i] * q->weight[i]);
+    if (q->weight) {
+      ps_exact_add_values(w1, q->weight + from, q->n - from);
+      ps_exact_add_squares(w2, q->weight + from, q->n - from, 0); /* (w - 0)^2: w * w */
     }
   }
   return PS_OK;
@@ -137,6 +154,7 @@ void ps_column_local_init(ps_column_local *c, const ps_column_part *part, int np
     c->src.n += q->n;
     if (q->n == 0) continue;
     c->src.whole = seen ? NULL : q->sorted; /* the only part with values so far */
+    c->src.whole_w = seen ? NULL : q->weight;
     if (!seen || q->sorted[0] < c->src.min) c->src.min = q->sorted[0];
     if (!seen || q->sorted[q->n - 1] > c->src.max) c->src.max = q->sorted[q->n - 1];
     seen = 1;
@@ -210,6 +228,10 @@ static const double levels[] = {0.50, 0.90, 0.95, 0.99, 0.995, 0.999};
 
 /* the weighted quantile (level 0) or ES of the values read down */
 static int weighted_scan(ps_column_source *s, double q, int es, double *out) {
+  if (s->whole_w) { /* one array: the same scans on it (weighted.c) */
+    *out = es ? ps_wes_sorted(s->whole, s->whole_w, s->n, q) : ps_wquantile_sorted(s->whole, s->whole_w, s->n, q);
+    return PS_OK;
+  }
   ps_wseq *seq;
   if (s->open_below) { /* begun below the values the answer does not depend on (weighted.h) */
     ps_exact_sum w, wv;
@@ -252,6 +274,14 @@ int ps_column_stats(ps_column_source *s, ps_stats *out) {
   out->min = s->min;
   out->max = s->max;
   double *q[] = {&out->p50, &out->p90, &out->p95, &out->p99, &out->p995, &out->p999};
+  if (s->weighted && s->whole_w) { /* one array: the six levels in one scan (weighted.c) */
+    double v[6];
+    ps_wquantiles_sorted(s->whole, s->whole_w, n, levels, 6, v);
+    for (int k = 0; k < 6; k++) *q[k] = v[k];
+    out->es95 = ps_wes_sorted(s->whole, s->whole_w, n, 0.95);
+    out->es99 = ps_wes_sorted(s->whole, s->whole_w, n, 0.99);
+    return PS_OK;
+  }
   if (s->weighted) { /* scanned from the top, as weighted.c does (the levels are >= 0.5) */
     for (int k = 0; k < 6; k++)
       if ((rc = weighted_scan(s, levels[k], 0, q[k]))) return rc;
@@ -307,6 +337,19 @@ static int plain_stats_of(const double *x, size_t n, double *s, ps_stats *out) {
   return PS_OK;
 }
 
+/* a weighted column of zeros (of either sign) x[0..n-1]: with finite weights every w x, (w x)^2 and
+** w (x - 0)^2 is a zero, so ps_column_stats's sums are 0 and its mean, se and sd +0.0, the rest the first
+** path's value: *out so, and 1; 0 (nothing done) when a weight is infinite or NaN */
+static int weighted_zeros(const double *x, const double *w, size_t n, ps_stats *out) {
+  int finite = 1;
+  for (size_t i = 0; i < n; i++) finite &= fabs(w[i]) <= DBL_MAX;
+  if (!finite) return 0;
+  out->mean = out->se = out->sd = 0.0;
+  out->min = out->max = out->p50 = out->p90 = out->p95 = out->p99 = out->p995 = out->p999 = x[0];
+  out->es95 = out->es99 = x[0];
+  return 1;
+}
+
 int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out) {
   memset(out, 0, sizeof *out);
   if (n == 0) return PS_OK;
@@ -327,6 +370,7 @@ int ps_column_stats_of(const double *x, const double *w, size_t n, ps_stats *out
     out->es95 = out->es99 = c;
     return PS_OK;
   }
+  if (same == n && x[0] == 0 && weighted_zeros(x, w, n, out)) return PS_OK;
   if (same == n) { /* weighted, one value on every path: sorted as it is, nothing to copy */
     ps_column_part part = {x, w, n, x[0]};
     ps_column_local_init(&c, &part, 1);

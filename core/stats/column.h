@@ -34,6 +34,7 @@ struct ps_column_source {
   double min, max;
   const double *whole; /* all n values sorted, when one array holds them (one process): a k-th value is
                           read there instead of searched for; NULL otherwise */
+  const double *whole_w; /* weighted, with whole: their weights in that order (the scans read the arrays) */
   /* plain: s1 = sum x (second 0), s2 = sum (x - centre)^2 (second 1); weighted: s1 = sum w x and
   ** s2 = sum (w x)^2 (second 0), s2 = sum w (x - centre)^2 (second 1); s1 and s2 initialised here */
   int (*sums)(ps_column_source *s, double centre, int second, ps_exact_sum *s1, ps_exact_sum *s2);

@@ -84,18 +84,6 @@ static int run_stats(const stage *s, const task *t, double *scratch) {
   return ps_column_stats_of(scratch, w, n, t->out);
 }
 
-/* order paths by net outlay, ties by path index (deterministic) */
-typedef struct {
-  double x;
-  long path;
-} ranked;
-
-static int compare_ranked(const void *a, const void *b) {
-  const ranked *x = a, *y = b;
-  if (x->x != y->x) return x->x < y->x ? -1 : 1;
-  return (x->path > y->path) - (x->path < y->path);
-}
-
 /* the mean of each programme's and segment slot's part of the net outlay x over the tail paths
 ** ps_es_sorted averages at level q (the largest m = round(n(1-q))), under plain sampling, each summed
 ** exactly into sums[0..G+D): the top m paths by (x, path), which are, without a sort, those above the
@@ -123,7 +111,7 @@ static int tail_means(const stage *s, int pool, double q, double *scratch, ps_ex
   for (size_t i = n; i-- > 0;) {
     double x = o->paid[base + i] - o->recovered[base + i];
     if (x < t) continue;
-    if (x == t) { /* -0.0 and 0.0 among them, as compare_ranked ties them */
+    if (x == t) { /* -0.0 and 0.0 among them, as the stable sort of weighted_tails ties them */
       if (ties == 0) continue;
       ties--;
     }
@@ -138,7 +126,7 @@ static int tail_means(const stage *s, int pool, double q, double *scratch, ps_ex
 
 /* tail_means under tail sampling: the weighted means over the top of the distribution down to
 ** weight n(1 - q), as ps_wes_sorted takes it */
-static void weighted_tail_means(const stage *s, int pool, const ranked *r, double q, ps_exact_sum *sums,
+static void weighted_tail_means(const stage *s, int pool, const double *path, double q, ps_exact_sum *sums,
                                 double *by_programme, double *by_segment) {
   const ps_outcomes *o = s->o;
   size_t n = (size_t)o->paths, G = (size_t)s->m->nprogrammes, D = (size_t)s->m->ndrivers;
@@ -147,9 +135,10 @@ static void weighted_tail_means(const stage *s, int pool, const ranked *r, doubl
   for (size_t g = 0; g < G + D + 1; g++) ps_exact_init(&sums[g]);
   ps_exact_sum *weight = &sums[G + D]; /* taken is its rounded value, as in ps_wes_sorted */
   for (size_t j = n; j > 0 && (taken < want || taken == 0); j--) {
-    double w = o->weight[r[j - 1].path];
+    long i = (long)path[j - 1];
+    double w = o->weight[i];
     if (taken > 0 && taken + w > want) w = want - taken;
-    size_t k = ps_slot(o, pool, r[j - 1].path);
+    size_t k = ps_slot(o, pool, i);
     for (size_t g = 0; g < G; g++) ps_exact_add(&sums[g], w * o->outlay_by_programme[k * G + g]);
     for (size_t d = 0; d < D; d++) ps_exact_add(&sums[G + d], w * by_slot[k * D + d]);
     ps_exact_add(weight, w);
@@ -218,19 +207,27 @@ static int host_tail_means(const stage *s, int pool, double q, ps_exact_sum *sum
   return rc;
 }
 
-/* the ranked paths of a pool under tail sampling, read down by weighted_tail_means at both levels */
+/* the paths of a pool under tail sampling ordered by (net outlay, path index), read down by
+** weighted_tail_means at both levels: the outlays sorted stably with each path's index (a double: exact
+** below 2^53) along, so ties stay in path order (-0.0 tied with 0.0) */
 static int weighted_tails(const stage *s, int pool, ps_exact_sum *sums) {
   const ps_outcomes *o = s->o;
   ps_pool_result *pr = &s->r->pools[pool];
   size_t n = (size_t)o->paths, base = ps_slot(o, pool, 0);
-  ranked *r = ps_malloc_huge((n + 1) * sizeof *r);
-  if (!r) return PS_ERUNTIME;
-  for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
-  qsort(r, n, sizeof *r, compare_ranked);
-  weighted_tail_means(s, pool, r, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment);
-  weighted_tail_means(s, pool, r, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
-  free(r);
-  return PS_OK;
+  double *x = ps_malloc_huge((2 * n + 1) * sizeof *x);
+  if (!x) return PS_ERUNTIME;
+  double *path = x + n;
+  for (size_t i = 0; i < n; i++) {
+    x[i] = o->paid[base + i] - o->recovered[base + i];
+    path[i] = (double)i;
+  }
+  int rc = ps_sort_weighted(x, path, n);
+  if (rc == PS_OK) {
+    weighted_tail_means(s, pool, path, 0.95, sums, pr->es95_by_programme, pr->es95_by_segment);
+    weighted_tail_means(s, pool, path, 0.99, sums, pr->es99_by_programme, pr->es99_by_segment);
+  }
+  free(x);
+  return rc;
 }
 
 /* Euler allocation of the ES95 and ES99 of a pool's net outlay to programmes

@@ -49,12 +49,11 @@ static int radix_sort(double *x, double *w, size_t n) {
     return PS_OK;
   }
   uint64_t *a = ps_malloc_huge(n * sizeof *a), *b = ps_malloc_huge(n * sizeof *b);
-  size_t *ia = w ? ps_malloc_huge(n * sizeof *ia) : NULL, *ib = w ? ps_malloc_huge(n * sizeof *ib) : NULL;
-  if (!a || !b || (w && (!ia || !ib))) {
+  double *wb = w ? ps_malloc_huge(n * sizeof *wb) : NULL;
+  if (!a || !b || (w && !wb)) {
     free(a);
     free(b);
-    free(ia);
-    free(ib);
+    free(wb);
     return PS_ERUNTIME;
   }
   size_t count[8][256] = {{0}};
@@ -70,7 +69,7 @@ static int radix_sort(double *x, double *w, size_t n) {
     count[6][(k >> 48) & 0xff]++;
     count[7][k >> 56]++;
   }
-  for (size_t i = 0; ia && i < n; i++) ia[i] = i;
+  double *wa = w; /* the weights move with their keys, between w and wb (their bits: memcpy) */
   for (int d = 0; d < 8; d++) {
     unsigned shift = 8u * (unsigned)d;
     size_t *c = count[d];
@@ -81,15 +80,15 @@ static int radix_sort(double *x, double *w, size_t n) {
       c[v] = sum;
       sum += t;
     }
-    if (ia) {
+    if (w) {
       for (size_t i = 0; i < n; i++) {
         size_t to = c[(a[i] >> shift) & 0xff]++;
         b[to] = a[i];
-        ib[to] = ia[i];
+        memcpy(&wb[to], &wa[i], sizeof *wb);
       }
-      size_t *t = ia;
-      ia = ib;
-      ib = t;
+      double *t = wa;
+      wa = wb;
+      wb = t;
     } else
       for (size_t i = 0; i < n; i++) b[c[(a[i] >> shift) & 0xff]++] = a[i];
     uint64_t *t = a;
@@ -97,14 +96,13 @@ static int radix_sort(double *x, double *w, size_t n) {
     b = t;
   }
   for (size_t i = 0; i < n; i++) x[i] = ps_from_key(a[i]);
-  if (w) { /* b is free now: the weights' bits in their new order, through it (memcpy: no aliasing) */
-    for (size_t i = 0; i < n; i++) memcpy(&b[i], &w[ia[i]], sizeof *b);
-    for (size_t i = 0; i < n; i++) memcpy(&w[i], &b[i], sizeof *w);
+  if (w && wa != w) { /* the last pass left the weights in the buffer */
+    memcpy(w, wa, n * sizeof *w);
+    wb = wa;
   }
   free(a);
   free(b);
-  free(ia);
-  free(ib);
+  free(wb);
   return PS_OK;
 }
 

@@ -177,14 +177,139 @@ static array_seq array_of(const double *s, const double *ws, size_t n, int down)
 
 ps_estimate ps_wquantile_ci_sorted(const double *s, const double *ws, size_t n, double q, double level) {
   if (n == 0) return (ps_estimate){0.0, 0.0, 0.0};
+  if (level <= 0) {
+    double v = ps_wquantile_sorted(s, ws, n, q);
+    return (ps_estimate){v, v, v};
+  }
   array_seq a = array_of(s, ws, n, q >= 0.5);
   return ps_wquantile_ci_scan(&a.seq, n, s[n - 1], q, level);
 }
 
+/* are the weights finite and >= 0 (what the sums in floating point below need)? */
+static int plain_weights(const double *ws, size_t n) {
+  int ok = 1;
+  for (size_t i = 0; i < n; i++) ok &= ws[i] >= 0 && ws[i] <= DBL_MAX;
+  return ok;
+}
+
+/* quantile_scan at level 0 on the array itself: the weights summed in floating point as take_ties sums
+** them (the same terms in the same order, so the same approx), and exactly, in bulk, only where
+** below_target cannot tell: the exact sum then holds the same weights as the scan's, so it rounds to the
+** same double and every comparison comes out the same. Its lo and hi (level 0) are its value. */
+double ps_wquantile_sorted(const double *s, const double *ws, size_t n, double q) {
+  if (n == 0) return 0.0;
+  if (!plain_weights(ws, n)) {
+    array_seq a = array_of(s, ws, n, q >= 0.5);
+    return ps_wquantile_ci_scan(&a.seq, n, s[n - 1], q, 0).value;
+  }
+  ps_exact_sum x1;
+  ps_exact_init(&x1);
+  double approx = 0, value = s[n - 1];
+  if (q >= 0.5) { /* down: x1 holds the weights of [synced, n); the scan's, of [i, n) */
+    double target = ps_wtarget(n, 1 - q);
+    for (size_t i = n, synced = n; i > 0;) {
+      double v = s[i - 1];
+      if (!below_target(approx, n - i, target)) {
+        ps_exact_add_values(&x1, ws + i, synced - i);
+        synced = i;
+        if (ps_exact_value(&x1) > target) break;
+      }
+      value = v;
+      for (; i > 0 && s[i - 1] == v; i--) approx += ws[i - 1];
+    }
+    return value;
+  }
+  double target = ps_wtarget(n, q); /* up: x1 holds [0, synced); the scan's, [0, i) */
+  for (size_t i = 0, synced = 0; i < n;) {
+    double v = s[i];
+    for (; i < n && s[i] == v; i++) approx += ws[i];
+    if (below_target(approx, i, target)) continue;
+    ps_exact_add_values(&x1, ws + synced, i - synced);
+    synced = i;
+    if (ps_exact_value(&x1) >= target) return v;
+  }
+  return value;
+}
+
+/* ps_wquantile_sorted's scan down for several levels at once: at each distinct value v the targets
+** n (1 - q[j]) are looked at from the smallest open one, as each single scan looks at its own (where
+** below_target tells for the smallest it tells for the larger ones too, and an exact sum at most one
+** target is at most the larger ones): a target the weight above v passes takes the value before v */
+void ps_wquantiles_sorted(const double *s, const double *ws, size_t n, const double *q, size_t nq, double *out) {
+  int down = nq <= 8;
+  double target[8];
+  for (size_t j = 0; down && j < nq; j++) { /* the targets must fall as the levels rise */
+    target[j] = ps_wtarget(n, 1 - q[j]);
+    down &= q[j] >= 0.5 && (j == 0 || target[j] <= target[j - 1]);
+  }
+  if (n == 0 || nq == 0 || !down || !plain_weights(ws, n)) {
+    for (size_t j = 0; j < nq; j++) out[j] = ps_wquantile_sorted(s, ws, n, q[j]);
+    return;
+  }
+  ps_exact_sum x1;
+  ps_exact_init(&x1);
+  double approx = 0, value = s[n - 1];
+  size_t open = nq; /* targets [0, open) are open; open - 1, the largest level, the smallest target */
+  for (size_t i = n, synced = n; i > 0 && open > 0;) {
+    double v = s[i - 1];
+    while (open > 0 && !below_target(approx, n - i, target[open - 1])) {
+      if (synced > i) {
+        ps_exact_add_values(&x1, ws + i, synced - i);
+        synced = i;
+      }
+      if (!(ps_exact_value(&x1) > target[open - 1])) break;
+      out[--open] = value;
+    }
+    value = v;
+    for (; i > 0 && s[i - 1] == v; i--) approx += ws[i - 1];
+  }
+  while (open > 0) out[--open] = value;
+}
+
+/* the exact sums of ws[i] and of ws[i] * s[i] over [from, to), the products rounded as the scan rounds them */
+static void add_tail(ps_exact_sum *weight, ps_exact_sum *sum, const double *s, const double *ws, size_t from,
+                     size_t to) {
+  double y[512];
+  ps_exact_add_values(weight, ws + from, to - from);
+  while (from < to) {
+    size_t k = to - from < 512 ? to - from : 512;
+    for (size_t j = 0; j < k; j++) y[j] = ws[from + j] * s[from + j];
+    ps_exact_add_values(sum, y, k);
+    from += k;
+  }
+}
+
+/* ps_wes_scan on the array: while the weights taken, summed in floating point (approx, k terms), bound
+** the exact sum from above (below_target's bound, u) so that u < want and u + w <= want for the next
+** weight w, the scan's `taken` (the exact sum rounded, at most u) is below want and taken + w is not
+** above it (rounding is monotone): the scan takes that path whole, with nothing to compare. Those paths'
+** sums are made in bulk; the scan goes on as ps_wes_scan from the first path it might not. */
 double ps_wes_sorted(const double *s, const double *ws, size_t n, double q) {
   if (n == 0) return 0.0;
-  array_seq a = array_of(s, ws, n, 1);
-  return ps_wes_scan(&a.seq, n, s[n - 1], q);
+  if (!plain_weights(ws, n)) {
+    array_seq a = array_of(s, ws, n, 1);
+    return ps_wes_scan(&a.seq, n, s[n - 1], q);
+  }
+  double want = (double)n * (1.0 - q), approx = 0;
+  size_t i = n;
+  for (; i > 0; i--) {
+    double u = approx + approx * (double)(n - i + 2) * 0x1p-52;
+    if (!(u < want && u + ws[i - 1] <= want)) break;
+    approx += ws[i - 1];
+  }
+  ps_exact_sum sum, weight;
+  ps_exact_init(&sum);
+  ps_exact_init(&weight);
+  add_tail(&weight, &sum, s, ws, i, n);
+  double taken = ps_exact_value(&weight);
+  for (; (taken < want || taken == 0) && i > 0; i--) { /* ps_wes_scan_below's loop */
+    double w = ws[i - 1];
+    if (taken > 0 && taken + w > want) w = want - taken;
+    ps_exact_add(&sum, w * s[i - 1]);
+    ps_exact_add(&weight, w);
+    taken = ps_exact_value(&weight);
+  }
+  return taken > 0 ? ps_exact_value(&sum) / taken : s[n - 1];
 }
 
 double ps_effective_paths(const double *w, size_t n) {

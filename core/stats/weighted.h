@@ -32,7 +32,14 @@ int ps_wstats_compute(const double *x, const double *w, size_t n, ps_stats *out)
 ** weights ws[] in the same order; n == 0 gives zeros */
 ps_estimate ps_wquantile_ci_sorted(const double *sorted, const double *ws, size_t n, double q, double level);
 
-/* the weighted ES at q of sorted[0..n-1] with weights ws[] */
+/* its value alone (level 0), in fewer instructions when every weight is finite and >= 0 (the same bits) */
+double ps_wquantile_sorted(const double *sorted, const double *ws, size_t n, double q);
+/* out[j] = ps_wquantile_sorted(sorted, ws, n, q[j]) for nq levels, in one scan down when they are
+** ascending and >= 0.5, at most 8 (else one by one) */
+void ps_wquantiles_sorted(const double *sorted, const double *ws, size_t n, const double *q, size_t nq, double *out);
+
+/* the weighted ES at q of sorted[0..n-1] with weights ws[]: ps_wes_scan of them read down, the same
+** bits, in fewer instructions when every weight is finite and >= 0 */
 double ps_wes_sorted(const double *sorted, const double *ws, size_t n, double q);
 
 /* n values with a weight each, in ascending order (equal values in path order), read from one

@@ -129,7 +129,50 @@ static void test_against_whole(void) {
           }
 }
 
+/* ps_column_stats_of (one column in memory: the statistics stage's route, with its shortcuts for a
+** column of one value and, weighted, of zeros) against stats.c and weighted.c on the same column, bit for
+** bit: zeros of both signs (first -0.0 or 0.0), one nonzero value, ties, spread values; weights of every
+** magnitude, and weights with an infinity or a NaN (no shortcut: the sums' NaN as the definition's) */
+static void test_stats_of(void) {
+  uint64_t st = 17;
+  enum { N = 700 };
+  double *x = malloc(N * sizeof *x), *w = malloc(N * sizeof *w);
+  CHECK(x && w);
+  if (!x || !w) return;
+  int failed = 0;
+  for (int kind = 0; kind < 5; kind++)
+    for (int wk = 0; wk < 5; wk++)
+      for (size_t n = 1; n <= N; n = n * 3 + 1) {
+        for (size_t i = 0; i < n; i++) {
+          uint64_t u = next_u64(&st);
+          x[i] = kind == 0   ? (u % 2 ? -0.0 : 0.0)
+                 : kind == 1 ? (i == 0 ? -0.0 : u % 2 ? -0.0 : 0.0)
+                 : kind == 2 ? 2.5
+                 : kind == 3 ? draw(&st, 0)
+                             : draw(&st, 1);
+          w[i] = wk == 0   ? 0.05 + 3 * uniform(&st)
+                 : wk == 1 ? ldexp(1.0 + uniform(&st), (int)(next_u64(&st) % 1200) - 600)
+                 : wk == 2 ? (i == n / 2 ? INFINITY : 0.5)
+                 : wk == 3 ? (i == n - 1 ? NAN : 1.5)
+                           : -0.0;
+        }
+        ps_stats got, want;
+        int rc = ps_column_stats_of(x, w, n, &got) | ps_wstats_compute(x, w, n, &want);
+        if (rc || !same_stats(&got, &want)) {
+          failed++;
+          fprintf(stderr, "  weighted: kind %d, weights %d, n %zu: mean %g/%g p50 %g/%g\n", kind, wk, n, got.mean,
+                  want.mean, got.p50, want.p50);
+        }
+        rc = ps_column_stats_of(x, NULL, n, &got) | ps_stats_compute(x, n, &want);
+        if (rc || !same_stats(&got, &want)) failed++;
+      }
+  CHECK_EQ_INT(failed, 0);
+  free(x);
+  free(w);
+}
+
 int main(void) {
+  test_stats_of();
   test_against_whole();
   return check_summary("test_column");
 }

@@ -312,7 +312,67 @@ static void test_convergence(void) {
   CHECK_EQ_INT(ps_sizing_convergence(required, NULL, 20, alphas, A, steps), 1); /* only the 20 paths themselves */
 }
 
+/* ps_sort_weighted against a stable sort by (value, -0.0 as 0.0; position), the weights (here each value's
+** position, and a second run with weights of every magnitude) following their values: small columns
+** (insertion sort), columns whose keys differ in 1 to 8 bytes (an odd or even number of passes: the
+** weights end in either of the radix sort's arrays), ties and zeros of both signs */
+typedef struct {
+  double x;
+  size_t i;
+} pos_value;
+static int by_value_pos(const void *a, const void *b) {
+  const pos_value *p = a, *q = b;
+  double x = p->x == 0 ? 0 : p->x, y = q->x == 0 ? 0 : q->x;
+  if (x != y) return x < y ? -1 : 1;
+  return (p->i > q->i) - (p->i < q->i);
+}
+static void test_sort_weighted(void) {
+  uint64_t st = 4242;
+  enum { CAP = 2000 };
+  double *x = malloc(CAP * sizeof *x), *w = malloc(CAP * sizeof *w), *w2 = malloc(CAP * sizeof *w2),
+         *x0 = malloc(CAP * sizeof *x0);
+  pos_value *r = malloc(CAP * sizeof *r);
+  CHECK(x && w && w2 && x0 && r);
+  if (!x || !w || !w2 || !x0 || !r) return;
+  int failed = 0;
+  for (int kind = 0; kind < 5; kind++)
+    for (size_t n = 1; n <= CAP; n = n < 80 ? n + 1 : n * 2 + 7) {
+      for (size_t i = 0; i < n; i++) {
+        uint64_t u = next_u64(&st);
+        double v = kind == 0   ? 1000.0 + (double)(u % 256)                              /* one byte differs */
+                   : kind == 1 ? 1000.0 + (double)(u % 70000)                            /* a few */
+                   : kind == 2 ? (u % 3 == 0 ? 0.0 : u % 3 == 1 ? -0.0 : (double)(u % 7) - 3) /* ties, +-0 */
+                   : kind == 3 ? ldexp(uniform(&st) - 0.5, (int)(u % 2000) - 1000)       /* all eight */
+                               : floor(uniform(&st) * 1e8) / 100;
+        x[i] = x0[i] = v;
+        w[i] = (double)i;
+        w2[i] = ldexp(1.0 + uniform(&st), (int)(next_u64(&st) % 1200) - 600);
+        r[i] = (pos_value){v, i};
+      }
+      double *x2 = malloc(n * sizeof *x2), *w2s = malloc(n * sizeof *w2s);
+      if (!x2 || !w2s || ps_sort_weighted(x, w, n)) failed++;
+      qsort(r, n, sizeof *r, by_value_pos);
+      for (size_t j = 0; x2 && w2s && j < n; j++) {
+        double want = r[j].x == 0 ? 0.0 : r[j].x;
+        if (!same_bits(x[j], want) || w[j] != (double)r[j].i) failed++;
+        x2[j] = x0[j];
+        w2s[j] = w2[j];
+      }
+      if (x2 && w2s && ps_sort_weighted(x2, w2s, n) == PS_OK)
+        for (size_t j = 0; j < n; j++) failed += !same_bits(w2s[j], w2[r[j].i]);
+      free(x2);
+      free(w2s);
+    }
+  CHECK_EQ_INT(failed, 0);
+  free(x);
+  free(w);
+  free(w2);
+  free(x0);
+  free(r);
+}
+
 int main(void) {
+  test_sort_weighted();
   test_convergence();
   test_sort();
   test_quantile_select();

@@ -3,7 +3,8 @@
 ** path index), the last m = round(n(1 - q)) of them, each programme's and segment slot's outlay summed
 ** exactly over them, over m. On the flagship's outcomes, then with many paths tied at the ES's
 ** threshold (their parts made different, so that which of them count shows), and with most paths at
-** zero net outlay, half of them -0.0. */
+** zero net outlay, half of them -0.0; and under tail sampling (results.c, weighted_tails: the paths
+** sorted stably with their indices) against the definition on the paths sorted by qsort. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,37 @@ static void parts_by_sort(const ps_model *m, const ps_outcomes *o, int p, double
   free(sums);
 }
 
+/* parts_by_sort under tail sampling: down the sorted paths to weight n(1 - q), the weight taken rounded
+** after each, the last path taken in part, each outlay times the weight taken summed exactly, over it */
+static void weighted_parts_by_sort(const ps_model *m, const ps_outcomes *o, int p, double q, double *want) {
+  size_t n = (size_t)o->paths, G = (size_t)m->nprogrammes, D = (size_t)m->ndrivers, base = ps_slot(o, p, 0);
+  const double *by_slot = o->outlay_by_segment ? o->outlay_by_segment : o->outlay_by_programme;
+  ranked *r = malloc(n * sizeof *r);
+  ps_exact_sum *sums = malloc((G + D + 1) * sizeof *sums);
+  if (!r || !sums) {
+    CHECK(0);
+    free(r);
+    free(sums);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) r[i] = (ranked){o->paid[base + i] - o->recovered[base + i], (long)i};
+  qsort(r, n, sizeof *r, by_outlay);
+  for (size_t g = 0; g < G + D + 1; g++) ps_exact_init(&sums[g]);
+  double target = (double)n * (1 - q), taken = 0;
+  for (size_t j = n; j > 0 && (taken < target || taken == 0); j--) {
+    double w = o->weight[r[j - 1].path];
+    if (taken > 0 && taken + w > target) w = target - taken;
+    size_t k = base + (size_t)r[j - 1].path;
+    for (size_t g = 0; g < G; g++) ps_exact_add(&sums[g], w * o->outlay_by_programme[k * G + g]);
+    for (size_t d = 0; d < D; d++) ps_exact_add(&sums[G + d], w * by_slot[k * D + d]);
+    ps_exact_add(&sums[G + D], w);
+    taken = ps_exact_value(&sums[G + D]);
+  }
+  for (size_t g = 0; g < G + D; g++) want[g] = taken > 0 ? ps_exact_value(&sums[g]) / taken : 0;
+  free(r);
+  free(sums);
+}
+
 /* the results' parts of every pool at both levels are the definition's, bit for bit */
 static void check_parts(const ps_model *m, const ps_outcomes *o, const char *what) {
   ps_results *r;
@@ -66,7 +98,8 @@ static void check_parts(const ps_model *m, const ps_outcomes *o, const char *wha
   int differ = 0;
   for (int p = 0; p < m->npools; p++)
     for (int level = 0; level < 2; level++) {
-      parts_by_sort(m, o, p, level ? 0.99 : 0.95, want);
+      if (o->weight) weighted_parts_by_sort(m, o, p, level ? 0.99 : 0.95, want);
+      else parts_by_sort(m, o, p, level ? 0.99 : 0.95, want);
       const ps_pool_result *pr = &r->pools[p];
       const double *gp = level ? pr->es99_by_programme : pr->es95_by_programme;
       const double *dp = level ? pr->es99_by_segment : pr->es95_by_segment;
@@ -108,9 +141,12 @@ static void tie_at(const ps_model *m, ps_outcomes *o, size_t rank, size_t count,
   free(r);
 }
 
-int main(void) {
+/* the flagship's 600 paths, plain (weighted 0) or under tail sampling (1), their parts checked as
+** simulated, with ties at the thresholds, and with zeros of both signs */
+static void run(int weighted) {
   ps_model m;
-  if (!load_scenario("scenarios/mianyang_2022.lua", &m)) return check_summary("test_tail_parts");
+  if (!load_scenario("scenarios/mianyang_2022.lua", &m)) return;
+  if (weighted) m.sampling = PS_SAMPLING_IMPORTANCE;
   char err[1024];
   ps_outcomes o;
   ps_run_options opt = {.paths = 600, .seed = m.seed, .threads = 2};
@@ -118,9 +154,10 @@ int main(void) {
     fprintf(stderr, "%s\n", err);
     CHECK(0);
     ps_model_destroy(&m);
-    return check_summary("test_tail_parts");
+    return;
   }
   CHECK(m.nprogrammes > 1);
+  CHECK((o.weight != NULL) == weighted);
   check_parts(&m, &o, "as simulated");
   uint64_t st = 99;
   size_t n = (size_t)o.paths, base = ps_slot(&o, 0, 0);
@@ -139,5 +176,10 @@ int main(void) {
   check_parts(&m, &o, "zeros of both signs");
   ps_outcomes_destroy(&o);
   ps_model_destroy(&m);
+}
+
+int main(void) {
+  run(0);
+  run(1);
   return check_summary("test_tail_parts");
 }
