@@ -250,11 +250,14 @@ rc=$?
 if grep -q '"partial":	true' "$tmp/partial.json" 2>/dev/null; then pass
 else fail "SIGTERM: no partial report ($(tail -n 2 "$tmp/err" | tr '\n' ' '))"; fi
 
-# a study stopped so writes nothing, on every rank count as in one process
+# a study stopped so writes nothing, on every rank count as in one process. The sweep must outlast
+# the 4 s before the signal and the 10 s mpirun holds it back: eight runs of 1.5 million paths take
+# about a minute on the 2-core machine (three took 14 s once the statistics got cheaper: a race)
 cmd="mpirun -n 3 poolsim-mpi sweep, SIGTERM to mpirun"
 rm -f "$tmp/sweep_term.json"
 timeout 120 $MPIRUN --mca odls_base_sigkill_timeout 10 -n 3 "$mpi" sweep tests/scenarios/small.lua \
-  --vary pools.fund.initial=4e6,5e6,6e6 --paths 1500000 --quiet --json "$tmp/sweep_term.json" >"$tmp/out" 2>"$tmp/err" &
+  --vary pools.fund.initial=4e6,5e6,6e6,7e6,8e6,9e6,1e7,1.1e7 --paths 1500000 --quiet --json "$tmp/sweep_term.json" \
+  >"$tmp/out" 2>"$tmp/err" &
 job=$!
 sleep 4
 kill -TERM "$(pgrep -P $job | head -n 1)"
