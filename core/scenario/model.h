@@ -359,6 +359,15 @@ static inline int ps_periods_per_year(ps_step s) {
 
 /* the party a programme runs with: its bank, or an insurer programme's insurer */
 static inline int ps_programme_party(const ps_programme *p) { return p->insurer >= 0 ? p->insurer : p->bank; }
+/* does programme p subsidise a share of the fees or premiums on its whole book (whose cost flows.c
+** spreads over the book's cohorts; an interest subsidy's spreads over one segment's)? */
+static inline int ps_programme_subsidises_book(const ps_programme *p) {
+  return p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
+}
+/* does programme p pay any subsidy (interest, fees or premiums)? */
+static inline int ps_programme_subsidises(const ps_programme *p) {
+  return p->interest_subsidy.payer >= 0 || ps_programme_subsidises_book(p);
+}
 
 /* the seasoned loans of a programme: its loan-tape loans on the books at the start (start <= 0) */
 static inline long ps_model_seasoned(const ps_model *m, int programme) {

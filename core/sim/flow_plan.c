@@ -18,10 +18,7 @@ static int ascending(const void *a, const void *b) { return (*(const int *)a > *
 /* plan->tape_live (flow_plan.h); PS_OK, or PS_ERUNTIME when out of memory */
 static int tape_live_init(ps_flow_plan *plan, const ps_model *m) {
   int any = 0;
-  for (int k = 0; k < m->nprogrammes; k++) {
-    const ps_programme *p = &m->programmes[k];
-    any |= p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
-  }
+  for (int k = 0; k < m->nprogrammes; k++) any |= ps_programme_subsidises(&m->programmes[k]);
   if (!any || m->ntape_buckets == 0) return PS_OK;
   const ps_tape_periods *tp = &m->tape_periods;
   int n = tp->live_at[m->periods + 1];
@@ -60,7 +57,7 @@ int ps_flow_plan_init(ps_flow_plan *plan, const ps_model *m, const ps_cost *cost
     f->last = seg->last;
     f->amortizing = (unsigned char)(seg->amortizing != 0);
     f->tape = seg->loan.kind == PS_DIST_LIST;
-    f->whole = by_year && (p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0);
+    f->whole = by_year && ps_programme_subsidises_book(p);
     f->after_repayment = (unsigned char)(sub->after_repayment != 0);
     if (f->subsidy == PS_FLOW_PER_LOAN && seg->tenor > 0) {
       if (!(f->by_age = malloc((size_t)seg->tenor * sizeof(double)))) return PS_ERUNTIME;

@@ -59,10 +59,6 @@ int64_t ps_flows_capacity(ps_path *w, int s, int64_t wanted) {
   return loans;
 }
 
-/* does programme p pay a subsidy on its whole book (a share of its fees or premiums), spread over the
-** cohorts of its book by cohort (cost->book; an interest subsidy spreads over one segment's)? */
-static int subsidised_book(const ps_programme *p) { return p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0; }
-
 /* the segment's principal at risk in period t by cohort into cost->segment_book, added to its
 ** programme's in cost->book when the programme subsidises a share of its fees or premiums (which
 ** alone read it) */
@@ -322,7 +318,7 @@ int ps_flows_moved(ps_path *w, int t) {
   /* every segment, its scenario's own and those of loan tapes, in order */
   for (int k = 0; k < m->nprogrammes; k++) {
     w->progs[k].flow_book = 0;
-    if (subsidised_book(&m->programmes[k]))
+    if (ps_programme_subsidises_book(&m->programmes[k]))
       memset(w->cost.book + (size_t)k * (size_t)w->cost.ncohorts, 0, (size_t)w->cost.ncohorts * sizeof(double));
   }
   /* a segment with no loan at risk or whose book moves no money (path_state.h, book_flows), and a

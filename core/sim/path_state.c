@@ -100,7 +100,7 @@ static int uses_init(ps_path *w, const ps_model *m) {
   }
   for (int k = 0; k < m->nprogrammes; k++) { /* a subsidy (fees and premiums on a book are in book_flows) */
     const ps_programme *p = &m->programmes[k];
-    w->flows_any |= p->interest_subsidy.payer >= 0 || p->fee_subsidy.payer >= 0 || p->premium_subsidy.payer >= 0;
+    w->flows_any |= ps_programme_subsidises(p);
   }
   for (int s = 0; s < m->nsegments; s++) {
     const ps_segment *seg = &m->segments[s];
