@@ -205,6 +205,14 @@ static int script_size(lua_State *L) {
 }
 
 /* poolsim.sweep(file, key, {v1, v2, ...}, opts) */
+/* the override key = the sweep's i-th value (argument 3), as text, in r's next slot (not yet counted) */
+static void sweep_value(lua_State *L, run_opts *r, const char *key, int i) {
+  lua_rawgeti(L, 3, i);
+  snprintf(r->values[r->nsets], sizeof r->values[r->nsets], "%s", luaL_tolstring(L, -1, NULL));
+  lua_pop(L, 2); /* the value and its text */
+  r->sets[r->nsets] = (ps_override){key, r->values[r->nsets]};
+}
+
 static int script_sweep(lua_State *L) {
   const char *file = luaL_checkstring(L, 1), *key = luaL_checkstring(L, 2);
   check_confined(L, file);
@@ -217,10 +225,7 @@ static int script_sweep(lua_State *L) {
   ** that the runs pair path by path (stats/study.h) */
   owned *shift = own(L, free_shift);
   if (n > 0) {
-    lua_rawgeti(L, 3, 1);
-    snprintf(r.values[r.nsets], sizeof r.values[r.nsets], "%s", luaL_tolstring(L, -1, NULL));
-    lua_pop(L, 2);
-    r.sets[r.nsets] = (ps_override){key, r.values[r.nsets]};
+    sweep_value(L, &r, key, 1);
     char err[2048];
     ps_model *m = NULL;
     int rc = ps_model_new(file, r.sets, r.nsets + 1, &m, err, sizeof err);
@@ -232,18 +237,14 @@ static int script_sweep(lua_State *L) {
   }
   lua_createtable(L, n, 0);
   for (int i = 1; i <= n; i++) {
-    lua_rawgeti(L, 3, i);
-    snprintf(r.values[r.nsets], sizeof r.values[r.nsets], "%s", luaL_tolstring(L, -1, NULL));
-    lua_pop(L, 1);
-    r.sets[r.nsets] = (ps_override){key, r.values[r.nsets]};
+    sweep_value(L, &r, key, i);
     r.nsets++;
     lua_createtable(L, 0, 2);
     lua_rawgeti(L, 3, i);
     lua_setfield(L, -2, "value");
     run_file(L, file, &r, 1);
     lua_setfield(L, -2, "results");
-    lua_rawseti(L, -3, i);
-    lua_pop(L, 1); /* the value's table row is in the list now */
+    lua_rawseti(L, -2, i); /* the row into the list */
     r.nsets--;
   }
   return 1;
